@@ -1,0 +1,133 @@
+"""The plain data passed between the stages, and how it is written to disk.
+
+Every stage reads and writes files (so a Snakemake rule can re-run it alone):
+
+* ``normalise``  raw ``.txt``            → ``build/<book>/normalised.txt`` (same lines as the raw file)
+* ``repair``     ``normalised.txt``       → ``build/<book>/repaired.json``  (blocks + changes + review)
+* ``structure``  ``repaired.json``        → ``build/<book>/structure.json`` (the book as a tree)
+* ``encode``     ``structure.json`` + metadata → ``tei/<book>.xml``
+* ``render``     TEI → ``build/<book>.epub`` and ``build/<book>/index.html``
+* ``report``     change logs → ``build/<book>.report.html``
+
+Every block keeps the 1-based raw line numbers it came from (``lines = [first, last]``),
+so changes, the QA report and error messages point into the raw file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class InputError(Exception):
+    """Bad input the user can act on: names the file and, where known, the line."""
+
+    def __init__(self, path: str | os.PathLike[str], message: str, line: int | None = None):
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class Change:
+    """One automatic change to the text, reviewable and reversible by an editor."""
+
+    stage: str
+    rule: str
+    line: int
+    before: str
+    after: str
+    explanation: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Review:
+    """A decision the pipeline made on inconclusive evidence: an editor should look."""
+
+    rule: str
+    line: int
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Block:
+    """A run of text separated from its neighbours by blank lines in the source.
+
+    ``kind`` is ``"text"`` for running text (paragraphs, headings, list items) and
+    ``"note"`` for a footnote body found at a page foot.
+    """
+
+    text: str
+    first_line: int
+    last_line: int
+    kind: str = "text"
+    page_break_before: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if not data["extra"]:
+            del data["extra"]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Block:
+        return cls(**data)
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str], mode: str = "w") -> Iterator[Any]:
+    """Open a temporary file beside ``path`` and move it into place only on success.
+
+    A failed stage therefore never leaves a half-written output behind.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else "\n") as handle:
+            yield handle
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_json(path: str | os.PathLike[str], data: Any) -> None:
+    """Write ``data`` as pretty, stable JSON, atomically."""
+    with atomic_output(path) as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=False)
+        handle.write("\n")
+
+
+def read_json(path: str | os.PathLike[str]) -> Any:
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def write_changes(path: str | os.PathLike[str], changes: Iterable[Change]) -> None:
+    """Write a change log as JSON lines (one change per line), atomically."""
+    with atomic_output(path) as handle:
+        for change in changes:
+            handle.write(json.dumps(change.to_dict(), ensure_ascii=False) + "\n")
+
+
+def read_changes(path: str | os.PathLike[str]) -> list[Change]:
+    with open(path, encoding="utf-8") as handle:
+        return [Change(**json.loads(line)) for line in handle if line.strip()]
