@@ -90,6 +90,16 @@ class Block:
         return cls(**data)
 
 
+def _public_file_mode() -> int:
+    """The mode a plain ``open()`` would give a new file (0o666 less the umask)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_PUBLIC_FILE_MODE = _public_file_mode()
+
+
 @contextmanager
 def atomic_output(path: str | os.PathLike[str], mode: str = "w") -> Iterator[Any]:
     """Open a temporary file beside ``path`` and move it into place only on success.
@@ -103,6 +113,7 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "w") -> Iterator[Any
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else "\n") as handle:
             yield handle
+        os.chmod(tmp, _PUBLIC_FILE_MODE)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -119,6 +130,28 @@ def write_json(path: str | os.PathLike[str], data: Any) -> None:
 def read_json(path: str | os.PathLike[str]) -> Any:
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def read_stage_input(path: str | os.PathLike[str], produced_by: str) -> Any:
+    """Read the JSON file an earlier stage wrote; a missing or broken file is an :class:`InputError`."""
+    try:
+        return read_json(path)
+    except FileNotFoundError:
+        raise InputError(path, f"file not found: run the {produced_by} stage first") from None
+    except ValueError as error:
+        raise InputError(path, f"not valid JSON: {error}") from None
+
+
+def changed_span(before: str, after: str) -> tuple[int, int]:
+    """Length of the common prefix and of the common suffix (not overlapping it) of two strings."""
+    shortest = min(len(before), len(after))
+    start = 0
+    while start < shortest and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < shortest - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    return start, end
 
 
 def write_changes(path: str | os.PathLike[str], changes: Iterable[Change]) -> None:

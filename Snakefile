@@ -1,0 +1,122 @@
+# The digital-edition build: raw OCR text → TEI P5 → EPUB 3 + HTML, with a QA report per book.
+#
+#   snakemake --cores all            build every book in raw/
+#   snakemake --cores 1 -n           show what would run
+#
+# A book is a pair raw/<book>.txt (the OCR text) + raw/<book>.yaml (its metadata).
+# Every stage is a `python -m pipeline.<stage>` command that writes its outputs atomically;
+# the pipeline/ sources are deliberately not inputs, so rules re-run when the data change.
+
+import re
+import sys
+from pathlib import Path
+
+
+def find_books(raw: Path = Path("raw")) -> list[str]:
+    """Every raw/<book>.txt that has a raw/<book>.yaml; stop with a clear message otherwise."""
+    texts = {path.stem for path in raw.glob("*.txt")}
+    metadata = {path.stem for path in raw.glob("*.yaml")}
+    problems = [f"{raw}/{book}.txt has no metadata: write {raw}/{book}.yaml" for book in sorted(texts - metadata)]
+    problems += [f"{raw}/{book}.yaml has no text: add {raw}/{book}.txt" for book in sorted(metadata - texts)]
+    problems += [
+        f"{raw}/{book}.txt: rename it; book names may hold only letters, digits, '.', '_' and '-'"
+        for book in sorted(texts)
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", book)
+    ]
+    if not texts and not problems:
+        problems.append(f"no books found: put <book>.txt and <book>.yaml into {raw}/")
+    if problems:
+        sys.exit("error: " + "\nerror: ".join(problems))
+    return sorted(texts)
+
+
+BOOKS = find_books()
+
+
+wildcard_constraints:
+    book=r"[A-Za-z0-9][A-Za-z0-9._-]*",
+
+
+rule all:
+    input:
+        expand("tei/{book}.xml", book=BOOKS),
+        expand("build/{book}.epub", book=BOOKS),
+        expand("build/{book}/index.html", book=BOOKS),
+        expand("build/{book}.report.html", book=BOOKS),
+
+
+# Checked first (priority), so a book with bad metadata fails in seconds, not after the text stages.
+rule metadata:
+    input:
+        "raw/{book}.yaml",
+    output:
+        "build/{book}/metadata.json",
+    priority: 50
+    shell:
+        "python -m pipeline.metadata --input {input:q} --output {output:q}"
+
+
+rule normalise:
+    input:
+        "raw/{book}.txt",
+    output:
+        text="build/{book}/normalised.txt",
+        changes="build/{book}/normalise.changes.jsonl",
+    shell:
+        "python -m pipeline.normalise --input {input:q} --output {output.text:q} --changes {output.changes:q}"
+
+
+rule repair:
+    input:
+        "build/{book}/normalised.txt",
+    output:
+        "build/{book}/repaired.json",
+    shell:
+        "python -m pipeline.repair --input {input:q} --output {output:q}"
+
+
+rule structure:
+    input:
+        "build/{book}/repaired.json",
+    output:
+        "build/{book}/structure.json",
+    shell:
+        "python -m pipeline.structure --input {input:q} --output {output:q}"
+
+
+rule encode:
+    input:
+        structure="build/{book}/structure.json",
+        metadata="raw/{book}.yaml",
+        checked="build/{book}/metadata.json",
+    output:
+        "tei/{book}.xml",
+    shell:
+        "python -m pipeline.encode --input {input.structure:q} --metadata {input.metadata:q} --output {output:q}"
+
+
+rule render:
+    input:
+        tei="tei/{book}.xml",
+        metadata="raw/{book}.yaml",
+        checked="build/{book}/metadata.json",
+    output:
+        epub="build/{book}.epub",
+        html="build/{book}/index.html",
+    shell:
+        "python -m pipeline.render --tei {input.tei:q} --metadata {input.metadata:q}"
+        " --epub {output.epub:q} --html {output.html:q}"
+
+
+rule report:
+    input:
+        normalise="build/{book}/normalise.changes.jsonl",
+        repaired="build/{book}/repaired.json",
+        structure="build/{book}/structure.json",
+    output:
+        changes="build/{book}.changes.jsonl",
+        report="build/{book}.report.html",
+    shell:
+        "python -m pipeline.report --book {wildcards.book:q} --normalise-changes {input.normalise:q}"
+        " --repaired {input.repaired:q} --structure {input.structure:q}"
+        " --changes-log {output.changes:q} --output {output.report:q}"

@@ -1,0 +1,274 @@
+"""Find and parse a book's printed contents table.
+
+The contents is the evidence the structure stage uses to find headings in the text. It starts at a
+``CONTENTS`` line and is printed either as markdown table rows (``| Title | 30 |``), possibly split
+over several tables at page breaks, or as plain lines (``Title .... 30``). OCR leaves leader dots,
+stray characters (``-CHAPTER XIII``) and in-line hyphenation (``Ag- gression``) in the titles; they
+are cleaned here and every cleaning is logged as a :class:`~pipeline.model.Change`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from wordfreq import zipf_frequency
+
+from pipeline.model import Block, Change, Review
+
+STAGE = "structure"
+
+CONTENTS_HEAD_RE = re.compile(r"^[#*_\s]*(?:table\s+of\s+)?contents[*_\s.:]*$", re.IGNORECASE)
+TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+TABLE_RULE_RE = re.compile(r"^\s*\|[\s:|-]*\|\s*$")
+PAGE_RE = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
+PLAIN_LINE_RE = re.compile(
+    r"^(?P<title>\S.*?)(?:\s*(?:\.\s*){2,}(?P<page>\d{1,4}|[ivxlcdm]{1,7})|\s+(?P<bare>\d{1,3}))\s*$",
+    re.IGNORECASE,
+)
+LABEL_RE = re.compile(
+    r"^(?P<label>(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s+(?P<n>[IVXLCDM]+|\d+))\b\.?\s*(?P<title>.*)$"
+)
+LEADER_RE = re.compile(r"[\s.]*\.[\s.]*$")
+STRAY_LEAD_RE = re.compile(r"^[-\u2013\u2014•·_~]+\s*")
+INLINE_HYPHEN_RE = re.compile(r"(?P<left>[^\W\d_]+)- (?P<right>[a-z]+)")
+
+INTRODUCTION_WORDS = ("introduction", "preface", "foreword", "prologue")
+CHRONOLOGY_WORDS = ("chronology", "chronological table")
+OTHER_TOP_WORDS = (
+    "conclusion",
+    "afterword",
+    "epilogue",
+    "appendix",
+    "appendices",
+    "bibliography",
+    "index",
+    "notes",
+    "glossary",
+)
+MAX_PLAIN_LINE_CHARS = 160
+PAGE_FURNITURE_RE = re.compile(
+    r"^\s*(?:\d{1,4}|[ivxlcdm]{1,7}|(?:table\s+of\s+)?contents(?:\s*\(continued\))?)\s*$", re.IGNORECASE
+)
+
+
+@dataclass
+class ContentsEntry:
+    """One entry of the printed contents."""
+
+    title: str
+    page: int | str | None
+    line: int
+    label: str | None = None
+    n: str | None = None
+    level: int = 2
+    type: str = "chapter"
+    target: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry as ``structure.json`` lists it."""
+        return {
+            "label": self.label,
+            "title": self.title,
+            "page": self.page,
+            "level": self.level,
+            "line": self.line,
+            "target": self.target,
+        }
+
+
+@dataclass
+class ContentsTable:
+    """The parsed contents and where it sits among the blocks (indices into the block list)."""
+
+    head_index: int
+    block_indices: list[int]
+    entries: list[ContentsEntry]
+    changes: list[Change] = field(default_factory=list)
+    review: list[Review] = field(default_factory=list)
+
+    @property
+    def indices(self) -> set[int]:
+        """Every block index that belongs to the contents (its heading and its rows)."""
+        return {self.head_index, *self.block_indices}
+
+
+def division_type(title: str, label: str | None) -> str:
+    """``introduction``, ``chronology`` or ``chapter``, from a top-level title and its label."""
+    if label:
+        return "chapter"
+    lowered = plain_text(title).lower()
+    if lowered.startswith(INTRODUCTION_WORDS):
+        return "introduction"
+    if lowered.startswith(CHRONOLOGY_WORDS):
+        return "chronology"
+    return "chapter"
+
+
+def plain_text(text: str) -> str:
+    """``text`` without markdown emphasis, note markers or line breaks."""
+    text = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+", "", text)
+    text = re.sub(r"\*+|(?<!\w)_+|_+(?!\w)|^#+\s*", "", text)
+    return " ".join(text.split())
+
+
+def join_hyphenated(left: str, right: str) -> str:
+    """Join ``left-`` + ``right`` as one word when the joined word is a known word, else keep the hyphen."""
+    head = re.search(r"[^\W\d_]+$", left)
+    tail = re.match(r"[^\W\d_]+", right)
+    if head and tail:
+        joined = (head.group() + tail.group()).lower()
+        hyphenated = f"{head.group()}-{tail.group()}".lower()
+        if zipf_frequency(joined, "en") >= max(zipf_frequency(hyphenated, "en"), 1.0):
+            return left + right
+    return f"{left}-{right}"
+
+
+def find_contents(blocks: list[Block]) -> ContentsTable | None:
+    """Find the printed contents (a ``CONTENTS`` line and the rows after it), or ``None``."""
+    for index, block in enumerate(blocks):
+        if block.kind == "text" and CONTENTS_HEAD_RE.match(block.text.strip()):
+            table = _parse_after(blocks, index)
+            if table.entries:
+                return table
+    return None
+
+
+def parse_contents(blocks: list[Block]) -> list[dict[str, Any]]:
+    """The contents entries of ``blocks`` as dicts (``[]`` when the book prints no contents)."""
+    table = find_contents(blocks)
+    return [entry.to_dict() for entry in table.entries] if table else []
+
+
+def _contents_style(block: Block) -> str | None:
+    """``"table"`` or ``"plain"`` if most lines of the block are contents rows of that form, else ``None``."""
+    if block.kind != "text":
+        return None
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    tables = sum(1 for line in lines if TABLE_ROW_RE.match(line))
+    plains = sum(1 for line in lines if len(line) <= MAX_PLAIN_LINE_CHARS and PLAIN_LINE_RE.match(line))
+    if tables * 2 >= len(lines) and tables:
+        return "table"
+    if plains * 2 >= len(lines) and plains:
+        return "plain"
+    return None
+
+
+def _parse_after(blocks: list[Block], head_index: int) -> ContentsTable:
+    """Parse the contents rows in the blocks after the heading at ``head_index``.
+
+    The contents goes on while blocks have the form of its first block; a page number or a repeated
+    ``Contents`` between two parts of it is skipped.
+    """
+    table = ContentsTable(head_index=head_index, block_indices=[], entries=[])
+    rows: list[tuple[str, str, int]] = []
+    style = _contents_style(blocks[head_index + 1]) if head_index + 1 < len(blocks) else None
+    index = head_index + 1
+    while style and index < len(blocks):
+        block = blocks[index]
+        if _contents_style(block) != style:
+            nxt = index + 1
+            if (
+                PAGE_FURNITURE_RE.match(block.text)
+                and nxt < len(blocks)
+                and _contents_style(blocks[nxt]) == style
+            ):
+                index = nxt
+                continue
+            break
+        table.block_indices.append(index)
+        rows.extend(_rows(block))
+        index += 1
+    _build_entries(table, rows)
+    return table
+
+
+def _rows(block: Block) -> list[tuple[str, str, int]]:
+    """``(title, page, line)`` for every row or line of a contents block (page may be empty)."""
+    rows = []
+    for offset, line in enumerate(block.text.split("\n")):
+        number = block.first_line + offset
+        if TABLE_RULE_RE.match(line):
+            continue
+        row = TABLE_ROW_RE.match(line)
+        if row:
+            cells = [cell.strip() for cell in row.group("cells").split("|")]
+            page = cells[-1] if len(cells) > 1 and PAGE_RE.match(cells[-1]) else ""
+            title = " ".join(cell for cell in (cells[:-1] if page else cells) if cell)
+            if title or page:
+                rows.append((title, page, number))
+            continue
+        plain = PLAIN_LINE_RE.match(line)
+        if plain:
+            rows.append((plain.group("title"), plain.group("page") or plain.group("bare"), number))
+        elif line.strip():
+            rows.append((line.strip(), "", number))
+    return rows
+
+
+def _build_entries(table: ContentsTable, rows: list[tuple[str, str, int]]) -> None:
+    """Join titles split over rows, clean them, and fill ``table.entries``."""
+    pending: tuple[str, int] | None = None
+    for title, page, line in rows:
+        if pending:
+            before, first = pending
+            title = join_hyphenated(before[:-1], title) if before.endswith("-") else f"{before} {title}"
+            line = first
+            pending = None
+        if not page:
+            pending = (title, line)
+            continue
+        table.entries.append(_entry(table, title, page, line))
+    if pending:
+        title, line = pending
+        table.entries.append(_entry(table, title, None, line))
+        table.review.append(Review("contents_no_page", line, title, "last contents entry has no page number"))
+    _assign_levels(table.entries)
+
+
+def _entry(table: ContentsTable, printed: str, page: str | None, line: int) -> ContentsEntry:
+    """One cleaned entry; every cleaning of the printed title is logged."""
+    title = _clean_title(table, printed, line)
+    label = n = None
+    labelled = LABEL_RE.match(title)
+    if labelled and labelled.group("title"):
+        label, n, title = labelled.group("label"), labelled.group("n"), labelled.group("title")
+    page_value: int | str | None = int(page) if page and page.isdigit() else page
+    return ContentsEntry(title=title, page=page_value, line=line, label=label, n=n)
+
+
+def _clean_title(table: ContentsTable, title: str, line: int) -> str:
+    """Drop leader dots and stray leading characters, undo in-line hyphenation."""
+    steps = [
+        ("contents_leader_dots", LEADER_RE, "", "leader dots (or a stray full stop) after a contents title"),
+        ("contents_stray_char", STRAY_LEAD_RE, "", "stray character before a contents title"),
+    ]
+    for rule, pattern, replacement, explanation in steps:
+        cleaned = pattern.sub(replacement, title)
+        if cleaned != title:
+            table.changes.append(Change(STAGE, rule, line, title, cleaned, explanation))
+            title = cleaned
+    cleaned = INLINE_HYPHEN_RE.sub(lambda m: join_hyphenated(m.group("left"), m.group("right")), title)
+    if cleaned != title:
+        explanation = "word hyphenated at a line end of the printed contents"
+        table.changes.append(Change(STAGE, "contents_hyphenation", line, title, cleaned, explanation))
+    return cleaned
+
+
+def _assign_levels(entries: list[ContentsEntry]) -> None:
+    """Chapters (labelled entries) and named top-level parts are level 1; the rest are sections."""
+    labelled = [i for i, entry in enumerate(entries) if entry.label]
+    first_labelled = labelled[0] if labelled else len(entries)
+    for index, entry in enumerate(entries):
+        entry.type = division_type(entry.title, entry.label)
+        letters = [c for c in entry.title if c.isalpha()]
+        top = (
+            entry.label is not None
+            or not labelled
+            or index < first_labelled
+            or entry.type != "chapter"
+            or (bool(letters) and all(c.isupper() for c in letters))
+            or plain_text(entry.title).lower().startswith(OTHER_TOP_WORDS)
+        )
+        entry.level = 1 if top else 2

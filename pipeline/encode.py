@@ -1,0 +1,470 @@
+"""Stage ``encode``: the book's structure and metadata → one TEI P5 document.
+
+Command line::
+
+    python -m pipeline.encode --input build/<book>/structure.json \\
+        --metadata raw/<book>.yaml --output tei/<book>.xml
+
+The output is deterministic (ids come from ``structure.json`` or from the order of the items,
+no timestamps) and valid against ``tei_all``. Notes stand inline at their marker; a note whose
+marker was not found stands as a block ``note type="unlinked"`` after the item it was printed under.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from lxml import etree
+
+from pipeline.cli import run_stage
+from pipeline.inline import TEI_NS, XML_LANG, append_inline, append_text, parse_inline, tei
+from pipeline.model import InputError, atomic_output, read_stage_input
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+TEI_ALL_MODEL = (
+    'href="http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" '
+    'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'
+)
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "de": "German", "fr": "French"}
+DIVISION_PLACES = {"introduction": "body", "chapter": "body", "chronology": "back"}
+NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
+YEAR = re.compile(r"^\d{4}$")
+# elements whose content is text (perhaps with inline elements): never indented
+MIXED_CONTENT = frozenset({"p", "head", "item", "note", "hi", "foreign", "ref", "label", "title"})
+
+PROJECT = (
+    "Digital edition of a printed book, produced from its OCR text by the ocr-edition pipeline "
+    "(normalise, repair, structure, encode, render). Every automatic change is logged with the "
+    "line of the raw OCR file it concerns (build/<book>/*.changes.jsonl and the QA report)."
+)
+EDITORIAL_DECLARATION = (
+    "Unicode: mis-decoded characters were repaired and the text normalised to NFC; "
+    "curly quotation marks and dashes are kept as printed.",
+    "Hyphenation: words hyphenated at line ends were rejoined; hyphens of compounds are kept.",
+    "Segmentation: paragraphs cut by page breaks were rejoined into one paragraph; "
+    "running heads, page numbers and page breaks of the printed book are not recorded.",
+    "Notes: footnotes printed at the foot of a page were moved to the place of their marker "
+    "and keep their printed number; a note whose marker was not found is kept, typed unlinked, "
+    "after the text it was printed under.",
+    "Emphasis: italic and bold of the OCR text are encoded as hi; runs of Cyrillic text are "
+    "marked as foreign with xml:lang ru.",
+)
+
+
+def book_identifier(metadata: dict[str, Any]) -> str:
+    """The edition's stable identifier: the metadata's, or one derived from title, volume and year."""
+    if metadata.get("identifier"):
+        return str(metadata["identifier"])
+    words = f"{metadata['title']} vol {metadata['volume']} {metadata['year']}".lower()
+    return "urn:x-ocr-edition:" + "-".join(re.findall(r"[a-z0-9]+", words))
+
+
+def subtitle(metadata: dict[str, Any]) -> str:
+    """``Volume I, 1917-1945``."""
+    return f"Volume {metadata['volume']}, {metadata['period']}"
+
+
+def element(parent: etree._Element, name: str, text: str | None = None, **attributes: str) -> etree._Element:
+    """Append a TEI element with optional text and attributes (``xml_id``/``xml_lang`` for xml:*)."""
+    child = etree.SubElement(parent, tei(name))
+    for key, value in attributes.items():
+        child.set({"xml_id": XML_ID, "xml_lang": XML_LANG}.get(key, key), value)
+    if text is not None:
+        child.text = text
+    return child
+
+
+class _Encoder:
+    """Builds the TEI document; keeps the notes index and the ids given out."""
+
+    def __init__(self, structure: dict[str, Any], metadata: dict[str, Any]) -> None:
+        self.structure = structure
+        self.metadata = metadata
+        self.ids: set[str] = set()
+        self.notes: dict[str, dict[str, Any]] = {}
+        self.placed: set[str] = set()
+
+    # ids
+
+    def claim(self, identifier: str, line: int | None = None) -> str:
+        """Register an id from ``structure.json``: it must be an XML name and unique."""
+        if not NCNAME.match(identifier):
+            raise InputError("structure.json", f"id {identifier!r} is not a valid XML name", line)
+        if identifier in self.ids:
+            raise InputError("structure.json", f"id {identifier!r} is used twice", line)
+        self.ids.add(identifier)
+        return identifier
+
+    def fresh(self, base: str) -> str:
+        """A generated id: ``base``, or ``base-2``, ``base-3``… if taken."""
+        candidate, number = base, 1
+        while candidate in self.ids:
+            number += 1
+            candidate = f"{base}-{number}"
+        self.ids.add(candidate)
+        return candidate
+
+    # document
+
+    def document(self) -> etree._Element:
+        root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+        root.set(XML_LANG, self.metadata["language"])
+        text = element(root, "text")
+        divisions = self.structure.get("divisions", [])
+        for division in divisions:
+            for note in division.get("notes", []):
+                self.notes[self.claim(note["id"], note.get("first_line"))] = note
+        front = element(text, "front")
+        body = element(text, "body")
+        back = element(text, "back")
+        places = {"body": body, "back": back}
+        self.front_items(front)
+        for division in divisions:
+            place = DIVISION_PLACES.get(division.get("type", ""))
+            if place is None:
+                raise InputError(
+                    "structure.json",
+                    f"division {division.get('id')!r} has unknown type {division.get('type')!r}",
+                    division.get("first_line"),
+                )
+            places[place].append(self.division(division))
+        self.back_items(back)
+        self.contents(front)
+        if not len(body):
+            raise InputError("structure.json", "the book has no introduction and no chapter")
+        if not len(back):
+            text.remove(back)
+        foreign = {node.get(XML_LANG) for node in root.iter(tei("foreign"))}
+        root.insert(0, self.header(sorted(foreign)))
+        return root
+
+    # header
+
+    def header(self, foreign_languages: list[str]) -> etree._Element:
+        """``teiHeader``: the digital edition, the printed book it renders, how it was encoded."""
+        meta = self.metadata
+        header = etree.Element(tei("teiHeader"))
+        file_desc = element(header, "fileDesc")
+        title_stmt = element(file_desc, "titleStmt")
+        element(title_stmt, "title", meta["title"], type="main")
+        element(title_stmt, "title", subtitle(meta), type="sub")
+        self.responsibilities(title_stmt)
+        digital = element(title_stmt, "respStmt")
+        element(digital, "resp", "OCR correction and TEI encoding of the digital edition")
+        element(digital, "name", "ocr-edition pipeline")
+
+        publication = element(file_desc, "publicationStmt")
+        element(publication, "authority", "ocr-edition project")
+        element(publication, "idno", book_identifier(meta), type="URI")
+        availability = element(publication, "availability")
+        element(
+            availability,
+            "p",
+            "A digital edition for study and research; the rights in the printed text and its "
+            "translation remain with their publishers.",
+        )
+        source = element(file_desc, "sourceDesc")
+        source.append(self.printed_book())
+
+        encoding = element(header, "encodingDesc")
+        element(element(encoding, "projectDesc"), "p", PROJECT)
+        editorial = element(encoding, "editorialDecl")
+        for paragraph in EDITORIAL_DECLARATION:
+            element(editorial, "p", paragraph)
+
+        usage = element(element(header, "profileDesc"), "langUsage")
+        languages = dict.fromkeys([meta["language"], meta["original"]["language"], *foreign_languages])
+        for code in languages:
+            element(usage, "language", LANGUAGE_NAMES.get(code.split("-")[0], code), ident=code)
+        return header
+
+    def responsibilities(self, parent: etree._Element) -> None:
+        """Institution as author, editors as ``editor``, everyone else in a ``respStmt``."""
+        meta = self.metadata
+        if meta.get("institution"):
+            element(element(parent, "author"), "orgName", meta["institution"])
+        for name in meta["editors"]:
+            element(parent, "editor", name, role="editor")
+        groups = (
+            ("contributor to the volume", meta.get("contributors", [])),
+            ("preparation of the Russian edition", meta.get("russian_edition_editors", [])),
+            ("design of the printed book", [meta["designer"]] if meta.get("designer") else []),
+        )
+        for resp, names in groups:
+            if names:
+                statement = element(parent, "respStmt")
+                element(statement, "resp", resp)
+                for name in names:
+                    element(statement, "persName", name)
+
+    def printed_book(self) -> etree._Element:
+        """``biblStruct`` of the printed book, with its original as a related item."""
+        meta = self.metadata
+        bibl = etree.Element(tei("biblStruct"), {XML_LANG: meta["language"]})
+        monogr = element(bibl, "monogr")
+        for name in meta["editors"]:
+            element(monogr, "editor", name)
+        element(monogr, "title", meta["title"], level="m", type="main")
+        element(monogr, "title", subtitle(meta), level="m", type="sub")
+        if meta.get("edition"):
+            element(monogr, "edition", meta["edition"])
+        imprint = element(monogr, "imprint")
+        element(imprint, "pubPlace", meta["place"])
+        element(imprint, "publisher", meta["publisher"])
+        element(imprint, "date", str(meta["year"]), when=str(meta["year"]))
+        element(monogr, "biblScope", f"Volume {meta['volume']}", unit="volume", n=str(meta["volume"]))
+        if meta.get("series"):
+            element(element(bibl, "series"), "title", meta["series"], level="s")
+        original = meta["original"]
+        language = meta.get("translated_from") or LANGUAGE_NAMES.get(
+            original["language"], original["language"]
+        )
+        element(bibl, "note", f"Translated from the {language}.")
+        related = element(bibl, "relatedItem", type="original")
+        original_bibl = element(related, "biblStruct", xml_lang=original["language"])
+        original_monogr = element(original_bibl, "monogr")
+        element(original_monogr, "title", original["title"], level="m", type="main")
+        if original.get("volume"):
+            element(original_monogr, "title", original["volume"], level="m", type="sub")
+        original_imprint = element(original_monogr, "imprint")
+        if original.get("place"):
+            element(original_imprint, "pubPlace", original["place"])
+        if original.get("publisher"):
+            element(original_imprint, "publisher", original["publisher"])
+        if original.get("year"):
+            element(original_imprint, "date", str(original["year"]), when=str(original["year"]))
+        if not len(original_imprint):
+            element(original_imprint, "date")  # an imprint may not be empty
+        return bibl
+
+    # front and back
+
+    def front_items(self, front: etree._Element) -> None:
+        """The title pages and imprint, as printed."""
+        items = self.structure.get("front", [])
+        if items:
+            div = element(front, "div", type="titlePage", xml_id=self.fresh("front-title"))
+            self.items(div, items, id_prefix="front-title")
+
+    def contents(self, front: etree._Element) -> None:
+        """The printed contents as a list linking to the divisions (nested by level)."""
+        entries = self.structure.get("contents", [])
+        if not entries:
+            return
+        div = element(front, "div", type="contents", xml_id=self.fresh("front-contents"))
+        printed = (self.structure.get("contents_head") or {}).get("text", "Contents")
+        element(div, "head", printed.capitalize() if printed.isupper() else printed)
+        top = element(div, "list")
+        stack: list[tuple[int, etree._Element]] = [(0, top)]
+        last_item: etree._Element | None = None
+        for entry in entries:
+            level = int(entry.get("level", 1))
+            if level > stack[-1][0] + 1 and last_item is not None:
+                stack.append((level - 1, element(last_item, "list")))
+            while len(stack) > 1 and stack[-1][0] >= level:
+                stack.pop()
+            last_item = element(stack[-1][1], "item")
+            self.contents_entry(last_item, entry)
+
+    def contents_entry(self, item: etree._Element, entry: dict[str, Any]) -> None:
+        title = f"{entry['label']}. {entry['title']}" if entry.get("label") else entry["title"]
+        target = entry.get("target")
+        holder = element(item, "ref", target=f"#{target}") if target in self.ids else item
+        append_inline(holder, parse_inline(title))
+        if entry.get("page") is not None:
+            append_text(item, " ")
+            element(item, "num", str(entry["page"]), type="page")
+
+    def back_items(self, back: etree._Element) -> None:
+        """What follows the chronology: one ``div`` per heading (the text before one in its own)."""
+        items = self.structure.get("back", [])
+        groups: list[list[dict[str, Any]]] = []
+        for item in items:
+            if item.get("type") == "head" or not groups:
+                groups.append([])
+            groups[-1].append(item)
+        for group in groups:
+            div = element(back, "div", type="backmatter", xml_id=self.fresh("back"))
+            if group[0].get("type") == "head":
+                append_inline(element(div, "head"), parse_inline(group[0]["text"]))
+                group = group[1:]
+            self.items(div, group, id_prefix=div.get(XML_ID, ""))
+
+    # divisions
+
+    def division(self, division: dict[str, Any]) -> etree._Element:
+        """A ``div`` for the introduction, a chapter or the chronology, with its sections."""
+        line = division.get("first_line")
+        div = etree.Element(tei("div"), type=division["type"])
+        if division.get("n"):
+            div.set("n", str(division["n"]))
+        identifier = self.claim(division["id"], line)
+        div.set(XML_ID, identifier)
+        head = element(div, "head")
+        if division.get("label"):
+            element(head, "label", division["label"])
+            append_text(head, " ")
+        self.parts(head, division.get("title_parts") or [division["title"]], line)
+        if division.get("subtitle"):
+            append_inline(element(div, "head", type="sub"), parse_inline(division["subtitle"]))
+
+        sections = division.get("sections", [])
+        unlinked = self.unlinked_notes(division)
+        self.items(div, division.get("content", []), unlinked, identifier)
+        for section in sections:
+            section_id = self.claim(section["id"], section.get("first_line"))
+            section_div = element(div, "div", type="section", xml_id=section_id)
+            section_title = section.get("title_parts") or [section["title"]]
+            self.parts(element(section_div, "head"), section_title, section.get("first_line"))
+            self.items(section_div, section.get("content", []), unlinked, section_id)
+        for note in division.get("notes", []):
+            if note["id"] not in self.placed:
+                # printed before the first item: stands after the headings
+                position = 2 if division.get("subtitle") else 1
+                div.insert(position, self.note(note, unlinked=True))
+        return div
+
+    def unlinked_notes(self, division: dict[str, Any]) -> dict[int, list[dict[str, Any]]]:
+        """Notes whose marker is not in the text, keyed by ``id()`` of the item printed above them."""
+        items = list(division.get("content", []))
+        headings = [division, *division.get("sections", [])]
+        for section in division.get("sections", []):
+            items += section.get("content", [])
+        parts = [part for owner in [*headings, *items] for part in _parts(owner)]
+        referenced = {part["note"] for part in parts if isinstance(part, dict)}
+        placements: dict[int, list[dict[str, Any]]] = {}
+        for note in division.get("notes", []):
+            if note["id"] in referenced:
+                continue
+            above = [item for item in items if item.get("first_line", 0) <= note.get("first_line", 0)]
+            if above:
+                placements.setdefault(id(above[-1]), []).append(note)
+        return placements
+
+    def items(
+        self,
+        container: etree._Element,
+        items: Iterable[dict[str, Any]],
+        unlinked: dict[int, list[dict[str, Any]]] | None = None,
+        id_prefix: str = "div",
+    ) -> None:
+        """Append the items; a ``head`` item opens a nested ``div`` (a year of the chronology)."""
+        target = container
+        for item in items:
+            kind = item.get("type")
+            if kind == "head":
+                year = YEAR.match(item["text"].strip())
+                base = f"{id_prefix}-{item['text'].strip() if year else 'sub'}"
+                target = element(container, "div", type="year" if year else "subsection")
+                if year:
+                    target.set("n", item["text"].strip())
+                target.set(XML_ID, self.fresh(base))
+                append_inline(element(target, "head"), parse_inline(item["text"]))
+            elif kind == "p":
+                self.parts(element(target, "p"), item.get("parts", []), item.get("first_line"))
+            elif kind == "list":
+                listing = element(target, "list")
+                for entry in item.get("items", []):
+                    self.parts(element(listing, "item"), entry.get("parts", []), entry.get("first_line"))
+            elif kind == "separator":
+                element(target, "milestone", unit="section", rend="* * *")
+            else:
+                raise InputError("structure.json", f"unknown item type {kind!r}", item.get("first_line"))
+            for note in (unlinked or {}).get(id(item), []):
+                target.append(self.note(note, unlinked=True))
+
+    def parts(self, parent: etree._Element, parts: list[Any], line: int | None) -> None:
+        """Text parts with their note markers; the notes are placed at the markers."""
+
+        def anchor(part: Any) -> etree._Element:
+            if not isinstance(part, dict) or "note" not in part:
+                raise InputError("structure.json", f"unknown part {part!r}", line)
+            identifier = part["note"]
+            if identifier not in self.notes:
+                raise InputError("structure.json", f"marker of unknown note {identifier!r}", line)
+            if identifier in self.placed:
+                raise InputError("structure.json", f"note {identifier!r} has two markers", line)
+            return self.note(self.notes[identifier])
+
+        append_inline(parent, parse_inline(parts), anchor)
+
+    def note(self, note: dict[str, Any], unlinked: bool = False) -> etree._Element:
+        """A footnote, with its printed number and its own inline markup."""
+        self.placed.add(note["id"])
+        attributes = {"place": "foot", "n": str(note["n"]), XML_ID: note["id"]}
+        if unlinked:
+            attributes["type"] = "unlinked"
+        result = etree.Element(tei("note"), attributes)
+        append_inline(result, parse_inline(note["text"]))
+        return result
+
+
+def _parts(item: dict[str, Any]) -> Iterator[Any]:
+    """The parts of a heading's title, a paragraph or every entry of a list."""
+    yield from item.get("title_parts", [])
+    yield from item.get("parts", [])
+    for entry in item.get("items", []):
+        yield from entry.get("parts", [])
+
+
+def encode_tei(structure: dict[str, Any], metadata: dict[str, Any]) -> etree._Element:
+    """The TEI document (root ``TEI`` element) of a book from its structure and metadata."""
+    return _Encoder(structure, metadata).document()
+
+
+def indent(node: etree._Element, level: int = 0) -> None:
+    """Indent element-only content; mixed content (paragraphs, heads, notes…) is left exactly as is."""
+    if (
+        not len(node)
+        or etree.QName(node).localname in MIXED_CONTENT
+        or (node.text or "").strip()
+        or any((child.tail or "").strip() for child in node)
+    ):
+        return
+    padding = "\n" + "  " * (level + 1)
+    node.text = padding
+    for child in node:
+        indent(child, level + 1)
+        child.tail = padding
+    node[-1].tail = "\n" + "  " * level
+
+
+def tei_bytes(root: etree._Element) -> bytes:
+    """Serialise a TEI document: UTF-8, indented, with an ``xml-model`` pointing at tei_all."""
+    indent(root)
+    prolog = f'<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model {TEI_ALL_MODEL}?>\n'
+    return prolog.encode() + etree.tostring(root, encoding="UTF-8") + b"\n"
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input", required=True, help="build/<book>/structure.json")
+    parser.add_argument("--metadata", required=True, help="raw/<book>.yaml")
+    parser.add_argument("--output", required=True, help="tei/<book>.xml")
+
+
+def _work(args: argparse.Namespace) -> str:
+    from pipeline.metadata import load_metadata
+
+    metadata = load_metadata(args.metadata)
+    structure = read_stage_input(args.input, "structure")
+    try:
+        root = encode_tei(structure, metadata)
+    except InputError as error:
+        raise InputError(args.input, error.message, error.line) from None
+    with atomic_output(args.output, "wb") as handle:
+        handle.write(tei_bytes(root))
+    divisions = len(root.findall(f".//{tei('div')}"))
+    notes = len(root.findall(f".//{tei('note')}[@place='foot']"))
+    unlinked = len(root.findall(f".//{tei('note')}[@type='unlinked']"))
+    return f"{args.output}: {divisions} divisions, {notes} notes ({unlinked} without marker)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_stage("encode", _configure, _work, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,156 @@
+"""The book's own vocabulary, and the evidence-based choice between joining and keeping a hyphen.
+
+OCR keeps the hyphen of a word broken at a line or page end (``inter-`` | ``national``). Whether
+to drop it (``international``) or keep it (``Anglo-Soviet``, ``non-aggression``) is decided from
+evidence, never from a list of words: first how the book itself spells the word elsewhere, then
+how common the joined word is in English (``wordfreq``). Inconclusive decisions say so, so the
+caller can put them up for review.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+LANGUAGE = "en"
+
+# A joined form at least this common in English (Zipf scale: 3 = once per million words) is a real
+# word; 2.5 still admits rarer book words ("emigration", "formulas") but not OCR fragments.
+KNOWN_WORD_ZIPF = 2.5
+# Both halves at least this common, and the joined form unknown: the hyphen belongs to a compound
+# (conclusive only if the book also uses both halves as words of their own).
+COMPOUND_PART_ZIPF = 3.0
+# Words this frequent are grammatical words (the, of, and, with, into; "between" is 5.8 and
+# "international" 5.4, so the line is drawn at 6).
+FUNCTION_WORD_ZIPF = 6.0
+# One spelling must be this many times as frequent in the book as the other to be conclusive.
+BOOK_MAJORITY = 2
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+LETTER = rf"[^\W\d_{SUPERSCRIPT_DIGITS}]"  # a letter: Python counts superscript digits as word characters
+WORD = rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*"
+WORD_RE = re.compile(WORD)
+TOKEN_RE = re.compile(r"[^\W_]+")
+CLOSING_MARKS = "\"'\u201d\u2019)\\]*_"
+SENTENCE_FINAL_WORD_RE = re.compile(rf"(\w+)[{CLOSING_MARKS}]*[.!?\u2026](?!\w)")
+# A capitalised word opening a line or following sentence-final punctuation (and its closing
+# marks and spaces, and any opening quotes, brackets or emphasis).
+SENTENCE_OPENER_RE = re.compile(
+    rf"(?:^|(?<=[.!?\u2026:])[{CLOSING_MARKS}]*\s+)[*_\"\u201c\u2018'(\[]*({WORD})"
+)
+NOTE_MARKERS = str.maketrans(SUPERSCRIPT_DIGITS + "\u207b", " " * (len(SUPERSCRIPT_DIGITS) + 1))
+
+
+@lru_cache(maxsize=65536)
+def english_zipf(word: str) -> float:
+    """Zipf frequency of ``word`` in English (0 for unknown words), cached."""
+    return zipf_frequency(word, LANGUAGE)
+
+
+def is_function_word(word: str) -> bool:
+    """True for very frequent grammatical words (articles, prepositions, conjunctions, pronouns)."""
+    return english_zipf(word.lower()) >= FUNCTION_WORD_ZIPF
+
+
+@dataclass
+class BookVocabulary:
+    """Counts of the book's word forms, word pairs and capitalised words, read once from its text.
+
+    Counts are taken inside lines only, leaving out words that may be halves of one broken at a
+    line end (a lower-case word opening a line, a word before a hyphen ending one), so the very
+    cases to decide never count as evidence for themselves.
+    """
+
+    words: Counter[str] = field(default_factory=Counter)
+    sentence_final: Counter[str] = field(default_factory=Counter)
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    capitalised: Counter[str] = field(default_factory=Counter)
+    capitalised_after_sentence_break: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> BookVocabulary:
+        vocabulary = cls()
+        for text in texts:
+            for line in text.translate(NOTE_MARKERS).split("\n"):
+                vocabulary._add_line(line)
+        return vocabulary
+
+    def _add_line(self, line: str) -> None:
+        words = WORD_RE.findall(line)
+        if not words:
+            return
+        if words[0][0].islower() and line.startswith(words[0]):
+            words = words[1:]
+        if words and line.rstrip().rstrip("*_").endswith("-"):
+            words = words[:-1]
+        self.words.update(word.lower() for word in words)
+        self.capitalised.update(word for word in words if word[0].isupper() and not word.isupper())
+        self.capitalised_after_sentence_break.update(
+            word for word in SENTENCE_OPENER_RE.findall(line) if word[0].isupper() and not word.isupper()
+        )
+        self.sentence_final.update(word.lower() for word in SENTENCE_FINAL_WORD_RE.findall(line))
+        self.pairs.update(itertools.pairwise(TOKEN_RE.findall(line.lower())))
+
+    def pair_count(self, first: str, second: str) -> int:
+        """How often ``first second`` occur side by side in the book (case-insensitive)."""
+        return self.pairs[(first.lower(), second.lower())]
+
+    def is_name_like(self, word: str) -> bool:
+        """True if the book capitalises ``word`` inside sentences at least as often as after a full stop.
+
+        Names (``Soviet``, ``Kemal``) pass; sentence openers (``However``, ``The``) do not.
+        """
+        inside = self.capitalised[word] - self.capitalised_after_sentence_break[word]
+        return inside > 0 and inside >= self.capitalised_after_sentence_break[word]
+
+
+@dataclass(frozen=True)
+class HyphenDecision:
+    """Whether a hyphen at a break is dropped (``join``) or kept, and on what evidence."""
+
+    join: bool
+    conclusive: bool
+    evidence: str
+
+    @property
+    def verb(self) -> str:
+        return "joined" if self.join else "kept the hyphen"
+
+
+def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> HyphenDecision:
+    """Decide whether ``left-`` + ``right`` is one word broken by a line end or a hyphenated compound."""
+    if right[:1].isupper() and not (left.isupper() and right.isupper()):  # capitals throughout: a heading
+        return HyphenDecision(False, True, f"'{right}' is capitalised, so it starts a word of its own")
+    joined, compound = f"{left}{right}".lower(), f"{left}-{right}".lower()
+    joined_count, compound_count = vocabulary.words[joined], vocabulary.words[compound]
+    book = f"the book has {joined_count}x '{joined}' and {compound_count}x '{compound}'"
+    if joined_count or compound_count:
+        join = joined_count >= compound_count
+        majority = max(joined_count, compound_count) >= BOOK_MAJORITY * min(joined_count, compound_count)
+        return HyphenDecision(join, majority, book)
+    joined_zipf = english_zipf(joined)
+    frequencies = (
+        f"{book}; English Zipf frequency {joined_zipf:.1f} for '{joined}', "
+        f"{english_zipf(left.lower()):.1f}/{english_zipf(right.lower()):.1f} for its halves"
+    )
+    if joined_zipf >= KNOWN_WORD_ZIPF:
+        return HyphenDecision(True, True, frequencies)
+    halves = (left.lower(), right.lower())
+    if min(english_zipf(half) for half in halves) >= COMPOUND_PART_ZIPF:
+        in_book = all(vocabulary.words[half] for half in halves)
+        return HyphenDecision(
+            False, in_book, frequencies + ("" if in_book else "; a half is not in the book")
+        )
+    return HyphenDecision(True, False, frequencies + " (no evidence either way: joined, as most breaks are)")
+
+
+def is_suspended_hyphen(left: str, right: str, vocabulary: BookVocabulary) -> bool:
+    """True for ``pre- and post-war``: a grammatical word follows, and ``left + right`` is no word."""
+    joined = f"{left}{right}".lower()
+    return is_function_word(right) and not vocabulary.words[joined] and english_zipf(joined) < KNOWN_WORD_ZIPF

@@ -1,0 +1,317 @@
+"""Stage ``normalise``: decode the raw OCR text and clean up its characters, line by line.
+
+Raw lines are the lines an editor sees in ``raw/<book>.txt``: they end at ``\\r\\n``, ``\\r``
+or ``\\n``. The output has exactly as many lines, so raw line numbers stay valid downstream.
+
+Each clean-up is a small pure function ``rule(text) -> (text, changes)`` that logs one
+:class:`~pipeline.model.Change` per line it touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import ftfy
+
+from pipeline.cli import run_stage
+from pipeline.model import Change, InputError, atomic_output, changed_span, write_changes
+
+STAGE = "normalise"
+UTF8_BOM = b"\xef\xbb\xbf"
+CONTEXT = 40  # characters kept either side of a change in a change record
+LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+NEWLINE = "\n"
+
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,  # curly quotes are the book's typography, not mojibake
+    fix_line_breaks=False,  # line breaks are handled here, so the line count never changes
+    normalization=None,  # NFC is its own logged rule
+    explain=True,
+)
+FTFY_STEPS = {
+    "unescape_html": "HTML entities decoded (e.g. &amp; → &)",
+    "remove_terminal_escapes": "terminal colour codes removed",
+    "restore_byte_a0": "mojibake with a lost no-break space repaired",
+    "replace_lossy_sequences": "unrecoverable mojibake replaced by �",
+    "decode_inconsistent_utf8": "mojibake repaired: UTF-8 read as Windows-1252 (â€\u2122 → \u2019)",
+    "fix_c1_controls": "C1 control characters read as Windows-1252 (e.g. U+0085 → …)",
+    "fix_latin_ligatures": "ligatures spelled out (e.g. ﬁ → fi)",
+    "fix_character_width": "full-width letters made ordinary (e.g. \uff21 → A)",
+    "fix_surrogates": "broken UTF-16 surrogate pairs joined",
+    "remove_control_chars": "invisible control characters removed",
+}
+ODD_SPACES = {
+    "\t": "tab",
+    "\v": "vertical tab",
+    "\f": "form feed",
+    "\u00a0": "no-break space",
+    "\u1680": "Ogham space",
+    "\u2028": "line separator",
+    "\u2029": "paragraph separator",
+    "\u202f": "narrow no-break space",
+    "\u205f": "math space",
+    "\u3000": "ideographic space",
+    **{chr(code): f"U+{code:04X} space" for code in range(0x2000, 0x200B)},
+}
+ZERO_WIDTH = {"\u200b": "zero-width space", "\ufeff": "zero-width no-break space (stray BOM)"}
+PLAIN_SPACES = {ord(char): " " for char in ODD_SPACES} | {ord(char): None for char in ZERO_WIDTH}
+BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (DOCX, ODT or EPUB?)",
+    b"\x1f\x8b": "a gzip archive",
+    b"{\\rtf": "an RTF document",
+}
+
+Rule = Callable[[str], tuple[str, list[Change]]]
+
+
+def excerpt(before: str, after: str) -> tuple[str, str]:
+    """Shorten two versions of a line to the changed part with ``CONTEXT`` characters around it."""
+    start, end = changed_span(before, after)
+    left = max(0, start - CONTEXT)
+    prefix = "…" if left else ""
+
+    def cut(text: str) -> str:
+        right = len(text) - max(0, end - CONTEXT)
+        return prefix + text[left:right] + ("…" if right < len(text) else "")
+
+    return cut(before), cut(after)
+
+
+def per_line(rule: str, fix: Callable[[str], tuple[str, str]]) -> Rule:
+    """Make a rule from ``fix(line) -> (new_line, explanation)``: one change per changed line."""
+
+    def apply(text: str) -> tuple[str, list[Change]]:
+        lines = text.split("\n")
+        changes: list[Change] = []
+        for number, line in enumerate(lines, start=1):
+            fixed, explanation = fix(line)
+            if fixed != line:
+                before, after = excerpt(line, fixed)
+                changes.append(Change(STAGE, rule, number, before, after, explanation))
+                lines[number - 1] = fixed
+        return "\n".join(lines), changes
+
+    apply.__name__ = rule
+    return apply
+
+
+def unify_line_endings(text: str) -> tuple[str, list[Change]]:
+    """Turn Windows (``\\r\\n``) and old Mac (``\\r``) line endings into ``\\n``."""
+    if "\r" not in text:
+        return text, []
+    pieces = LINE_BREAK.split(text)
+    changes: list[Change] = []
+    for index in range(1, len(pieces), 2):
+        ending = pieces[index]
+        if ending != "\n":
+            line = pieces[index - 1]
+            kind = "Windows (CR LF)" if ending == "\r\n" else "old Mac (CR)"
+            before, after = excerpt(line + ending, line + "\n")
+            changes.append(
+                Change(STAGE, "unify_line_endings", index // 2 + 1, before, after, f"{kind} line ending → LF")
+            )
+            pieces[index] = "\n"
+    return "".join(pieces), changes
+
+
+def explain_ftfy(steps: list[tuple[str, str]]) -> str:
+    """Say in words what ftfy did, from its explanation steps."""
+    codecs = [parameter for action, parameter in steps if action in ("encode", "decode")]
+    words = [
+        f"mojibake repaired: {decoded} text had been read as {encoded}"
+        for encoded, decoded in zip(codecs[::2], codecs[1::2], strict=False)
+    ]
+    words += [
+        FTFY_STEPS.get(parameter, parameter)
+        for action, parameter in steps
+        if action not in ("encode", "decode")
+    ]
+    return "ftfy: " + "; ".join(dict.fromkeys(words))
+
+
+def _fix_unicode(line: str) -> tuple[str, str]:
+    fixed, steps = ftfy.fix_and_explain(line, FTFY_CONFIG)
+    # An HTML entity such as "&#10;" may decode to a line break: keep the line count.
+    fixed = fixed.replace("\r", " ").replace("\n", " ")
+    return fixed, explain_ftfy(steps or [])
+
+
+def _nfc(line: str) -> tuple[str, str]:
+    return unicodedata.normalize("NFC", line), "Unicode NFC: letters and combining accents composed"
+
+
+def _plain_spaces(line: str) -> tuple[str, str]:
+    found = [f"{name} → space" for char, name in ODD_SPACES.items() if char in line]
+    found += [f"{name} removed" for char, name in ZERO_WIDTH.items() if char in line]
+    return line.translate(PLAIN_SPACES), "odd spaces: " + ", ".join(found)
+
+
+def _strip_trailing(line: str) -> tuple[str, str]:
+    return line.rstrip(" "), "trailing spaces removed"
+
+
+def _collapse_spaces(line: str) -> tuple[str, str]:
+    indent = len(line) - len(line.lstrip(" "))
+    return line[:indent] + re.sub(r" {2,}", " ", line[indent:]), "repeated spaces between words made one"
+
+
+fix_unicode = per_line("fix_unicode", _fix_unicode)
+normalise_nfc = per_line("normalise_nfc", _nfc)
+plain_spaces = per_line("plain_spaces", _plain_spaces)
+strip_trailing_spaces = per_line("strip_trailing_spaces", _strip_trailing)
+collapse_spaces = per_line("collapse_spaces", _collapse_spaces)
+
+RULES: list[Rule] = [
+    unify_line_endings,
+    fix_unicode,
+    normalise_nfc,
+    plain_spaces,
+    strip_trailing_spaces,
+    collapse_spaces,
+]
+
+
+def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based raw line and character column of the byte at ``offset``."""
+    head = data[:offset].decode("utf-8", errors="replace")
+    lines = LINE_BREAK.split(head)[::2]
+    return len(lines), len(lines[-1]) + 1
+
+
+def _guess_encoding(data: bytes) -> tuple[str, str]:
+    """Describe what the non-UTF-8 file probably is, and name its encoding for ``iconv``."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    if sum(1 for char in text if char > "\x7f" and char != "\ufffd") > invalid:
+        return f"mostly UTF-8, with {invalid} invalid byte(s) pasted from another encoding; fix those", ""
+    high = sum(1 for byte in data if byte >= 0x80)
+    letters = sum(1 for byte in data if byte >= 0x80 or chr(byte).isalpha())
+    if high > 0.3 * letters:  # Cyrillic words are runs of high bytes; Western accents are isolated ones
+        return "like a Cyrillic 8-bit encoding (Windows-1251?)", "WINDOWS-1251"
+    return "like Windows-1252/Latin-1", "WINDOWS-1252"
+
+
+def _convert_hint(path: str, encoding: str) -> str:
+    return f"convert it to UTF-8, e.g. iconv -f {encoding} -t UTF-8 {path} > converted.txt"
+
+
+def check_bytes(data: bytes, path: str) -> None:
+    """Raise :class:`InputError` unless ``data`` can be a UTF-8 text file."""
+    if not data:
+        raise InputError(path, "the file is empty: expected the book's OCR text as UTF-8")
+    for bom, name in (
+        (b"\xff\xfe\x00\x00", "UTF-32"),
+        (b"\x00\x00\xfe\xff", "UTF-32"),
+        (b"\xff\xfe", "UTF-16"),
+        (b"\xfe\xff", "UTF-16"),
+    ):
+        if data.startswith(bom):
+            raise InputError(
+                path,
+                f"the file is {name} (it starts with a {name} byte-order mark), not UTF-8; "
+                + _convert_hint(path, name),
+            )
+    for signature, kind in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputError(
+                path, f"this is {kind}, not a text file: export the OCR text as UTF-8 plain text"
+            )
+    if b"\x00" in data:
+        sample = data[:4096]
+        if sample.count(b"\x00") * 3 > len(sample):
+            raise InputError(
+                path,
+                "the file looks like UTF-16 without a byte-order mark, not UTF-8; "
+                + _convert_hint(path, "UTF-16LE"),
+            )
+        offset = data.index(b"\x00")
+        line, _ = _line_and_column(data, offset)
+        raise InputError(path, f"binary data, not text: NUL byte at byte offset {offset}", line)
+    controls = sum(1 for byte in data if byte < 0x20 and byte not in b"\t\n\r\f\v")
+    if controls * 10 > len(data):
+        raise InputError(
+            path, f"binary data, not text: {controls} of {len(data)} bytes are control characters"
+        )
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_and_column(data, error.start)
+        guess, encoding = _guess_encoding(data)
+        hint = f" — {_convert_hint(path, encoding)}" if encoding else ""
+        raise InputError(
+            path,
+            f"not valid UTF-8 (byte 0x{data[error.start]:02X} at byte offset {error.start}, "
+            f"column {column}); the file looks {guess}{hint}",
+            line,
+        ) from None
+
+
+def decode(data: bytes, path: str) -> tuple[str, list[Change]]:
+    """Decode ``data`` strictly as UTF-8, dropping (and logging) a UTF-8 byte-order mark."""
+    check_bytes(data, path)
+    changes: list[Change] = []
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM) :]
+        first_line = LINE_BREAK.split(data[:200].decode("utf-8", errors="ignore"), maxsplit=1)[0]
+        changes.append(
+            Change(
+                STAGE,
+                "remove_bom",
+                1,
+                "\ufeff" + first_line[:CONTEXT],
+                first_line[:CONTEXT],
+                "UTF-8 byte-order mark (U+FEFF) removed from the start of the file",
+            )
+        )
+    text = data.decode("utf-8")
+    if not text.strip():
+        raise InputError(path, "the file holds only whitespace: expected the book's OCR text")
+    return text, changes
+
+
+def normalise_text(text: str) -> tuple[str, list[Change]]:
+    """Apply every rule in order; changes are sorted by raw line (then by rule order)."""
+    changes: list[Change] = []
+    for rule in RULES:
+        text, found = rule(text)
+        changes.extend(found)
+    changes.sort(key=lambda change: change.line)
+    return text, changes
+
+
+def normalise_file(source: str | Path) -> tuple[str, list[Change]]:
+    """Read, check and normalise one raw book file."""
+    try:
+        data = Path(source).read_bytes()
+    except OSError as error:
+        raise InputError(source, f"cannot read the file: {error.strerror}") from None
+    text, changes = decode(data, str(source))
+    text, more = normalise_text(text)
+    return text, changes + more
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input", required=True, help="raw OCR text, raw/<book>.txt")
+    parser.add_argument("--output", required=True, help="normalised text, build/<book>/normalised.txt")
+    parser.add_argument("--changes", required=True, help="change log, build/<book>/normalise.changes.jsonl")
+
+
+def _work(args: argparse.Namespace) -> str:
+    text, changes = normalise_file(args.input)
+    with atomic_output(args.output) as handle:
+        handle.write(text)
+    write_changes(args.changes, changes)
+    return f"{args.input}: {len(text.split(NEWLINE))} lines, {len(changes)} changes"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_stage(STAGE, _configure, _work, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

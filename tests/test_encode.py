@@ -1,0 +1,207 @@
+"""Stage ``encode``: structure + metadata → TEI P5, valid against tei_all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from edition_samples import METADATA, RUSSIAN_TITLE, metadata, structure
+from lxml import etree
+
+from pipeline.encode import encode_tei, main, tei_bytes
+from pipeline.model import InputError
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def encoded(changed: dict[str, Any] | None = None) -> etree._Element:
+    """The sample book encoded and read back (as a consumer of the file sees it)."""
+    return etree.fromstring(tei_bytes(encode_tei(changed or structure(), metadata())))
+
+
+def assert_valid(schema: etree.RelaxNG, document: etree._Element) -> None:
+    valid = schema.validate(document)
+    assert valid, "\n".join(f"{error.line}: {error.message}" for error in list(schema.error_log)[:10])
+
+
+def only(document: etree._Element, path: str) -> etree._Element:
+    found = document.xpath(path, namespaces=NS)
+    assert len(found) == 1, f"{path}: {len(found)} matches"
+    return found[0]
+
+
+def test_sample_is_valid_tei_all(tei_all: etree.RelaxNG) -> None:
+    assert_valid(tei_all, encoded())
+
+
+def test_schema_rejects_a_broken_document(tei_all: etree.RelaxNG) -> None:
+    """The validity checks can fail: a ``p`` straight in ``text`` is not TEI."""
+    document = encoded()
+    only(document, "//t:text").insert(0, etree.Element(f"{{{NS['t']}}}p"))
+    assert not tei_all.validate(document)
+
+
+def test_output_is_deterministic_and_pretty() -> None:
+    first = tei_bytes(encode_tei(structure(), metadata()))
+    assert first == tei_bytes(encode_tei(structure(), metadata()))
+    assert first.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model ')
+    assert b"\n    <front>\n" in first
+    assert RUSSIAN_TITLE.encode() in first  # UTF-8, not character references
+
+
+def test_header_describes_the_printed_book() -> None:
+    document = encoded()
+    title_stmt = only(document, "//t:fileDesc/t:titleStmt")
+    assert [title.text for title in title_stmt.findall("t:title", NS)] == [
+        "Soviet Foreign Policy",
+        "Volume I, 1917-1945",
+    ]
+    assert [editor.text for editor in title_stmt.findall("t:editor", NS)] == [
+        "A. A. Gromyko",
+        "B. N. Ponomarev",
+    ]
+    contributors = title_stmt.xpath(
+        "t:respStmt[t:resp='contributor to the volume']/t:persName/text()", namespaces=NS
+    )
+    assert contributors[0] == "I. N. Zemskov" and len(contributors) == 8
+    assert (
+        only(document, "//t:publicationStmt/t:idno/text()") == "urn:x-ocr-edition:soviet-foreign-policy-vol1"
+    )
+    monogr = only(document, "//t:sourceDesc/t:biblStruct/t:monogr")
+    assert monogr.findtext("t:imprint/t:publisher", namespaces=NS) == "Progress Publishers"
+    assert monogr.findtext("t:imprint/t:pubPlace", namespaces=NS) == "Moscow"
+    assert monogr.find("t:imprint/t:date", NS).get("when") == "1981"
+    assert monogr.findtext("t:edition", namespaces=NS) == "Fourth, revised and enlarged edition"
+    original = only(document, "//t:sourceDesc//t:relatedItem[@type='original']/t:biblStruct")
+    assert original.get(XML_LANG) == "ru"
+    assert original.findtext("t:monogr/t:title", namespaces=NS) == RUSSIAN_TITLE
+    assert len(document.xpath("//t:editorialDecl/t:p", namespaces=NS)) >= 4
+    assert document.xpath("//t:langUsage/t:language/@ident", namespaces=NS) == ["en", "ru"]
+    assert b"20" not in etree.tostring(only(document, "//t:publicationStmt"))  # no build date
+
+
+def test_chapter_with_label_subtitle_and_section() -> None:
+    chapter = only(encoded(), "//t:body/t:div[@type='chapter']")
+    assert chapter.get("n") == "III" and chapter.get(XML_ID) == "ch03"
+    head = chapter.find("t:head", NS)
+    assert head.findtext("t:label", namespaces=NS) == "CHAPTER III"
+    assert "".join(head.itertext()).startswith("CHAPTER III The Beginning of the Foreign Armed Intervention.")
+    subtitle = only(chapter, "t:head[@type='sub']")
+    assert (
+        subtitle.text == "("
+        and subtitle.findtext("t:hi[@rend='italic']", namespaces=NS) == "March-November 1918"
+    )
+    section = only(chapter, "t:div[@type='section']")
+    assert section.get(XML_ID) == "ch03-s1"
+    assert section.findtext("t:head", namespaces=NS).startswith("Germany's Aggressive Policy")
+    # the paragraphs before the first section stay in the chapter, before the section
+    assert [etree.QName(child).localname for child in chapter] == ["head", "head", "p", "p", "div"]
+
+
+def test_note_stands_at_its_marker_with_its_own_markup() -> None:
+    paragraph = only(encoded(), "//t:div[@xml:id='intro']/t:p")
+    note = only(paragraph, "t:note")
+    assert note.get("place") == "foot" and note.get("n") == "1" and note.get(XML_ID) == "intro-n1"
+    assert paragraph.text.endswith('lie at the root of both our home and foreign policy".')
+    assert note.tail.startswith(" The radical differences")
+    assert note.findtext("t:hi[@rend='italic']", namespaces=NS) == "Collected Works"
+    assert note.text == "V. I. Lenin, "
+
+
+def test_emphasis_and_literal_text_in_paragraphs() -> None:
+    paragraph = only(encoded(), "//t:div[@xml:id='ch03-s1']/t:p")
+    assert paragraph.xpath("t:hi[@rend='italic']/text()", namespaces=NS) == ["they", "for"]
+    assert "<b>&amp;</b> [link](#x) *not* 5 * 3." in "".join(paragraph.itertext())
+
+
+def test_front_matter_and_contents() -> None:
+    document = encoded()
+    title_page = only(document, "//t:front/t:div[@type='titlePage']")
+    assert title_page.xpath(".//t:foreign[@xml:lang='ru']/text()", namespaces=NS)[0] == RUSSIAN_TITLE
+    assert title_page.xpath(".//t:lb", namespaces=NS)
+    contents = only(document, "//t:front/t:div[@type='contents']")
+    items = contents.xpath("t:list/t:item", namespaces=NS)
+    assert [item.find("t:ref", NS).get("target") for item in items] == ["#intro", "#ch03", "#chron"]
+    assert items[1].findtext("t:num[@type='page']", namespaces=NS) == "71"
+    assert items[1].find("t:ref", NS).text.startswith("CHAPTER III. The Beginning")
+    nested = items[1].xpath("t:list/t:item/t:ref/@target", namespaces=NS)
+    assert nested == ["#ch03-s1"]
+    ids = set(document.xpath("//@xml:id"))
+    assert all(target[1:] in ids for target in document.xpath("//t:ref/@target", namespaces=NS))
+
+
+def test_chronology_and_back_matter() -> None:
+    back = only(encoded(), "//t:back")
+    chronology = only(back, "t:div[@type='chronology']")
+    years = chronology.findall("t:div[@type='year']", NS)
+    assert [year.get("n") for year in years] == ["1917", "1918"]
+    assert [year.findtext("t:head", namespaces=NS) for year in years] == ["1917", "1918"]
+    entries = years[0].findall("t:list/t:item", NS)
+    assert entries[0].findtext("t:hi", namespaces=NS) == "October (7 November)"
+    unlinked = only(years[0], "t:note[@type='unlinked']")  # after the list it was printed under
+    assert unlinked.getprevious().tag == f"{{{NS['t']}}}list" and unlinked.get("n") == "1"
+    request = only(back, "t:div[@type='backmatter']")
+    assert request.findtext("t:head", namespaces=NS) == "REQUEST TO READERS"
+    assert request.findtext("t:p", namespaces=NS).startswith("Progress Publishers would be glad")
+
+
+def test_note_marker_in_a_heading(tei_all: etree.RelaxNG) -> None:
+    changed = structure()
+    chronology = changed["divisions"][2]
+    chronology["title_parts"] = ["Chronology", {"note": "chron-n1"}]
+    del chronology["notes"][0]["unlinked"]
+    document = encoded(changed)
+    head = only(document, "//t:div[@type='chronology']/t:head")
+    assert head.text == "Chronology" and head.find("t:note", NS).get(XML_ID) == "chron-n1"
+    assert not document.xpath("//t:note[@type='unlinked']", namespaces=NS)
+    assert_valid(tei_all, document)
+
+
+def test_all_ids_are_unique() -> None:
+    ids = encoded().xpath("//@xml:id")
+    assert len(ids) == len(set(ids)) > 10
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda s: s["divisions"][1]["content"][0]["parts"].append({"note": "ch09-n9"}),
+            "unknown note 'ch09-n9'",
+        ),
+        (lambda s: s["divisions"][1]["content"][1]["parts"].append({"note": "ch03-n1"}), "two markers"),
+        (lambda s: s["divisions"][1]["sections"][0].update(id="ch03"), "used twice"),
+        (lambda s: s["divisions"][1].update(id="3 bad"), "not a valid XML name"),
+        (lambda s: s["divisions"][1].update(type="appendix"), "unknown type 'appendix'"),
+        (
+            lambda s: s["divisions"][0]["content"].append({"type": "table", "first_line": 9}),
+            "unknown item type",
+        ),
+    ],
+)
+def test_bad_structure_is_reported(change: Any, message: str) -> None:
+    broken = structure()
+    change(broken)
+    with pytest.raises(InputError, match=message):
+        encode_tei(broken, metadata())
+
+
+def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "structure.json"
+    source.write_text(json.dumps(structure(), ensure_ascii=False), encoding="utf-8")
+    output = tmp_path / "tei" / "book.xml"
+    arguments = ["--input", str(source), "--metadata", str(METADATA), "--output", str(output)]
+    assert main(arguments) == 0
+    assert etree.parse(str(output)).getroot().tag == f"{{{NS['t']}}}TEI"
+    assert "5 notes (1 without marker)" in capsys.readouterr().err
+
+    source.write_text('{"divisions": [{"id": "x", "type": "poem"}]}', encoding="utf-8")
+    before = output.read_bytes()
+    assert main(arguments) == 1
+    assert "unknown type 'poem'" in capsys.readouterr().err
+    assert output.read_bytes() == before  # a failed run leaves the previous output alone
+    assert sorted(path.name for path in output.parent.iterdir()) == ["book.xml"]

@@ -1,0 +1,252 @@
+"""Stage ``render``: TEI → EPUB 3 and HTML through pandoc's AST; checked file by file and by EPUBCheck."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pypandoc
+import pytest
+from conftest import epubcheck_messages
+from edition_samples import METADATA, RUSSIAN_TITLE, metadata, structure
+from lxml import etree
+
+from pipeline import render as render_module
+from pipeline.encode import encode_tei, tei_bytes
+from pipeline.model import InputError
+from pipeline.render import label_text, main, render, roman_to_int, tei_blocks
+
+NS = {
+    "x": "http://www.w3.org/1999/xhtml",
+    "epub": "http://www.idpf.org/2007/ops",
+    "opf": "http://www.idpf.org/2007/opf",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def sample_tei(changed: dict[str, Any] | None = None) -> etree._Element:
+    return etree.fromstring(tei_bytes(encode_tei(changed or structure(), metadata())))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample book rendered once; ch III's notes are printed 1, 2, 4 (note 3 was lost)."""
+    changed = structure()
+    changed["divisions"][1]["notes"][2]["n"] = "4"
+    folder = tmp_path_factory.mktemp("rendered")
+    paths = {"epub": folder / "book.epub", "html": folder / "book" / "index.html"}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("SOURCE_DATE_EPOCH", raising=False)  # the default fixed date
+        render(sample_tei(changed), metadata(), paths["epub"], paths["html"])
+    return paths
+
+
+def epub_xml(epub: Path, name: str) -> etree._Element:
+    with zipfile.ZipFile(epub) as archive:
+        return etree.fromstring(archive.read(name))
+
+
+def epub_chapters(epub: Path) -> dict[str, etree._Element]:
+    with zipfile.ZipFile(epub) as archive:
+        return {
+            name: etree.fromstring(archive.read(name))
+            for name in archive.namelist()
+            if name.startswith("EPUB/text/ch")
+        }
+
+
+def text_of(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def test_navigation_lists_every_division(built: dict[str, Path]) -> None:
+    nav = epub_xml(built["epub"], "EPUB/nav.xhtml")
+    toc = nav.xpath("//x:nav[@epub:type='toc']/x:ol", namespaces=NS)[0]
+    top = [text_of(link) for link in toc.xpath("x:li/x:a", namespaces=NS)]
+    assert top[:2] == ["Contents", "Introduction"]
+    assert top[2].startswith("Chapter III. The Beginning of the Foreign Armed Intervention.")
+    assert top[2].endswith("to Prolong the Respite (March-November 1918)")
+    assert top[3:] == ["Chronology", "REQUEST TO READERS"]
+    sections = toc.xpath("x:li[3]/x:ol/x:li/x:a", namespaces=NS)
+    assert [text_of(link) for link in sections] == [
+        "Germany's Aggressive Policy After the Signing of the Peace and the Soviet Government's "
+        "Struggle Against This Policy"
+    ]
+    assert sections[0].get("href").endswith("#ch03-s1")
+    assert "Title Pages" not in text_of(toc)  # the printed title pages are not a navigation entry
+
+
+def test_chapters_are_split_and_titled(built: dict[str, Path]) -> None:
+    chapters = epub_chapters(built["epub"])
+    titles = [page.findtext("x:head/x:title", namespaces=NS) for page in chapters.values()]
+    assert titles[0] == "Title Pages" and "Introduction" in titles and "Chronology" in titles
+    heading = next(
+        page for page in chapters.values() if page.find(".//x:h1[@class='chapter']", NS) is not None
+    )
+    label = heading.find(".//x:h1/x:span[@class='label']", NS)
+    assert label.text == "Chapter III."
+
+
+def test_notes_are_linked_both_ways_with_printed_numbers(built: dict[str, Path]) -> None:
+    numbers: list[str] = []
+    for name, page in epub_chapters(built["epub"]).items():
+        ids = {element.get("id") for element in page.iter() if element.get("id")}
+        for reference in page.xpath("//x:a[@epub:type='noteref']", namespaces=NS):
+            note = page.xpath(f"//x:aside[@id='{reference.get('href')[1:]}']", namespaces=NS)
+            assert note and note[0].get(f"{{{NS['epub']}}}type") == "footnote", name
+            backlink = note[0].xpath(".//x:a[@role='doc-backlink']", namespaces=NS)[0]
+            assert backlink.get("href") == f"#{reference.get('id')}" and reference.get("id") in ids
+            assert backlink.text == text_of(reference)
+            numbers.append(text_of(reference))
+    assert numbers == ["1", "1", "2", "4"]  # intro 1; chapter III 1, 2 and 4 as printed
+
+
+def test_note_text_keeps_its_markup(built: dict[str, Path]) -> None:
+    pages = epub_chapters(built["epub"]).values()
+    notes = [note for page in pages for note in page.xpath("//x:aside", namespaces=NS)]
+    assert (
+        text_of(notes[0])
+        == "1 V. I. Lenin, Collected Works, Vol. 27, Progress Publishers, Moscow, 1965, p. 365."
+    )
+    assert notes[0].findtext(".//x:em", namespaces=NS) == "Collected Works"
+
+
+def test_text_is_never_read_as_markup(built: dict[str, Path]) -> None:
+    section = next(
+        page for page in epub_chapters(built["epub"]).values() if page.find(".//*[@id='ch03-s1']") is not None
+    )
+    paragraph = section.find(".//x:section[@id='ch03-s1']/x:p", NS)
+    assert text_of(paragraph).endswith("Literal text stays literal: <b>&amp;</b> [link](#x) *not* 5 * 3.")
+    assert paragraph.find(".//x:b", NS) is None
+
+
+def test_russian_text_is_marked(built: dict[str, Path]) -> None:
+    title_pages = next(iter(epub_chapters(built["epub"]).values()))
+    spans = title_pages.xpath("//x:span[@lang='ru']/text()", namespaces=NS)
+    assert RUSSIAN_TITLE in spans
+
+
+def test_opf_metadata(built: dict[str, Path]) -> None:
+    opf = epub_xml(built["epub"], "EPUB/content.opf")
+    meta = opf.find("opf:metadata", NS)
+
+    def refined(element: etree._Element, prop: str) -> str | None:
+        found = meta.xpath(f"opf:meta[@refines='#{element.get('id')}'][@property='{prop}']", namespaces=NS)
+        return found[0].text if found else None
+
+    titles = {refined(title, "title-type"): title.text for title in meta.findall("dc:title", NS)}
+    assert titles == {"main": "Soviet Foreign Policy", "subtitle": "Volume I, 1917-1945"}
+    creators = {creator.text: refined(creator, "role") for creator in meta.findall("dc:creator", NS)}
+    assert creators == {"A. A. Gromyko": "edt", "B. N. Ponomarev": "edt"}
+    contributors = {person.text: refined(person, "role") for person in meta.findall("dc:contributor", NS)}
+    assert contributors["I. N. Zemskov"] == "ctb" and contributors["A. A. Roshchin"] == "ctb"
+    assert meta.findtext("dc:publisher", namespaces=NS) == "Progress Publishers"
+    assert meta.findtext("dc:date", namespaces=NS) == "1981"
+    assert meta.findtext("dc:language", namespaces=NS) == "en"
+    identifier = meta.find("dc:identifier", NS)
+    assert identifier.text == "urn:x-ocr-edition:soviet-foreign-policy-vol1"
+    assert opf.get("unique-identifier") == identifier.get("id")
+    assert "Moscow: Progress Publishers, 1981" in meta.findtext("dc:source", namespaces=NS)
+    relation = meta.find("dc:relation", NS)
+    assert relation.text.startswith(RUSSIAN_TITLE) and relation.get(XML_LANG) == "ru"
+    modified = meta.xpath("opf:meta[@property='dcterms:modified']/text()", namespaces=NS)
+    assert modified == ["2024-01-01T00:00:00Z"]
+
+
+def test_metadata_text_is_escaped(tmp_path: Path) -> None:
+    odd = metadata() | {"publisher": "Smith & <Sons>"}
+    render(sample_tei(), odd, tmp_path / "b.epub", tmp_path / "h" / "index.html")
+    meta = epub_xml(tmp_path / "b.epub", "EPUB/content.opf").find("opf:metadata", NS)
+    assert meta.findtext("dc:publisher", namespaces=NS) == "Smith & <Sons>"
+    assert "Moscow: Smith & <Sons>, 1981." in meta.findtext("dc:source", namespaces=NS)
+
+
+def test_html_page(built: dict[str, Path]) -> None:
+    page = lxml.html.parse(str(built["html"])).getroot()
+    assert (built["html"].parent / "edition.css").read_text().strip()
+    assert page.xpath("//link[@rel='stylesheet']/@href") == ["edition.css"]
+    toc = page.get_element_by_id("TOC")
+    entries = [text_of(link) for link in toc.xpath(".//a")]
+    assert "Introduction" in entries and "Chronology" in entries
+    assert any(entry.startswith("Chapter III. The Beginning") for entry in entries)
+    references = page.xpath("//a[@role='doc-noteref']")
+    assert [text_of(reference) for reference in references] == ["1", "1", "2", "4"]
+    for reference in references:
+        note = page.get_element_by_id(reference.get("href")[1:])
+        backlinks = note.xpath(".//a[@role='doc-backlink']")
+        assert [link.get("href") for link in backlinks] == [f"#{reference.get('id')}"]
+    assert "<b>&amp;</b> [link](#x) *not* 5 * 3." in text_of(page)
+
+
+def test_builds_are_byte_identical(
+    built: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    changed = structure()
+    changed["divisions"][1]["notes"][2]["n"] = "4"
+    again = {"epub": tmp_path / "other.epub", "html": tmp_path / "other" / "index.html"}
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    render(sample_tei(changed), metadata(), again["epub"], again["html"])
+    assert again["epub"].read_bytes() == built["epub"].read_bytes()
+    assert again["html"].read_bytes() == built["html"].read_bytes()
+    with zipfile.ZipFile(again["epub"]) as archive:
+        first = archive.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+
+
+def test_failed_render_leaves_no_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("pandoc died")
+
+    monkeypatch.setattr(pypandoc, "convert_text", broken)
+    monkeypatch.setattr(render_module, "pandoc_api_version", lambda: [1, 23, 1, 1])
+    epub, html = tmp_path / "b.epub", tmp_path / "book" / "index.html"
+    with pytest.raises(RuntimeError, match="pandoc died"):
+        render(sample_tei(), metadata(), epub, html)
+    assert list(tmp_path.rglob("*")) == [tmp_path / "book"]
+
+
+def test_unknown_tei_is_reported_with_its_line() -> None:
+    xml = tei_bytes(encode_tei(structure(), metadata())).replace(b"<milestone ", b"<table/><milestone ", 1)
+    document = etree.fromstring(xml)
+    with pytest.raises(InputError, match="cannot render <table>") as raised:
+        tei_blocks(document, "book.xml")
+    line = xml[: xml.index(b"<table/>")].count(b"\n") + 1
+    assert raised.value.path == "book.xml" and raised.value.line == line
+
+
+def test_ast_uses_literal_strings() -> None:
+    blocks = tei_blocks(sample_tei())
+    dumped = json.dumps(blocks, ensure_ascii=False)
+    assert '{"t": "Str", "c": "<b>&amp;</b>"}' in dumped
+    assert '"t": "RawInline"' not in dumped and '"t": "RawBlock"' not in dumped
+
+
+@pytest.mark.parametrize(("label", "expected"), [("CHAPTER III", "Chapter III."), ("Part 2", "Part 2.")])
+def test_label_text(label: str, expected: str) -> None:
+    assert label_text(label) == expected
+
+
+@pytest.mark.parametrize(("volume", "number"), [("I", 1), ("XIV", 14), (2, 2), ("3", 3), ("one", None)])
+def test_roman_to_int(volume: str | int, number: int | None) -> None:
+    assert roman_to_int(volume) == number
+
+
+def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tei = tmp_path / "book.xml"
+    tei.write_bytes(tei_bytes(encode_tei(structure(), metadata())))
+    epub, html = tmp_path / "book.epub", tmp_path / "book" / "index.html"
+    arguments = ["--tei", str(tei), "--metadata", str(METADATA), "--epub", str(epub), "--html", str(html)]
+    assert main(arguments) == 0
+    assert epub.exists() and html.exists() and "4 notes" in capsys.readouterr().err
+    tei.write_text("<TEI><text>", encoding="utf-8")
+    assert main(arguments) == 1
+    assert "not well-formed XML" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_epubcheck_passes_the_sample(built: dict[str, Path]) -> None:
+    assert epubcheck_messages(built["epub"]) == []

@@ -1,0 +1,173 @@
+"""The QA report: merged change log, counts, review list, marked diffs, escaping."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from pipeline import report
+from pipeline.model import Change, InputError, read_changes
+from pipeline.report import (
+    ReviewItem,
+    count_by_rule,
+    mark_diff,
+    merge_changes,
+    read_change_log,
+    read_stage_output,
+    render_report,
+    show,
+)
+
+NORMALISE = [
+    Change("normalise", "collapse_spaces", 3, "a  b", "a b", "repeated spaces between words made one"),
+    Change("normalise", "fix_unicode", 9, "don\u00e2\u20ac\u2122t", "don\u2019t", "ftfy: mojibake repaired"),
+]
+REPAIR = [
+    Change("repair", "rejoin_page_break", 3, "national |\nliberation", "national liberation", "page break"),
+    Change("repair", "rejoin_page_break", 1, "x-\ny", "xy", "page break"),
+]
+STRUCTURE = [Change("structure", "title_case", 2, "INTRODUCTION", "Introduction", "heading in capitals")]
+REVIEW = [
+    ReviewItem("structure", "unlinked_note", 40, "¹⁴ V. I. Lenin <b>", "marker not found"),
+    ReviewItem("repair", "hyphen", 12, "co-\noperation", "both spellings occur & neither wins"),
+]
+
+
+def page(changes: list[Change] = NORMALISE + REPAIR + STRUCTURE, review: list[ReviewItem] = REVIEW):
+    return html.fromstring(render_report("b", merge_changes(changes), review))
+
+
+def test_merge_orders_by_line_then_stage() -> None:
+    merged = merge_changes(STRUCTURE, NORMALISE, REPAIR)
+    assert [(change.line, change.stage) for change in merged] == [
+        (1, "repair"),
+        (2, "structure"),
+        (3, "normalise"),
+        (3, "repair"),
+        (9, "normalise"),
+    ]
+
+
+def test_counts_per_stage_and_rule() -> None:
+    assert count_by_rule(merge_changes(NORMALISE, REPAIR, STRUCTURE)) == [
+        ("normalise", "collapse_spaces", 1),
+        ("normalise", "fix_unicode", 1),
+        ("repair", "rejoin_page_break", 2),
+        ("structure", "title_case", 1),
+    ]
+
+
+def test_mark_diff_marks_only_the_changed_span() -> None:
+    assert mark_diff("a  b", "a b") == ("a <del> </del>b", "a b")
+    assert mark_diff("caf\u00c3\u00a9 <b>", "caf\u00e9 <b>") == (
+        "caf<del>\u00c3\u00a9</del> &lt;b&gt;",
+        "caf<ins>\u00e9</ins> &lt;b&gt;",
+    )
+
+
+def test_invisible_characters_are_shown() -> None:
+    assert show("a\tb") == 'a<span class="char" title="TAB">TAB</span>b'
+    assert show("\u00a0") == '<span class="char" title="NO-BREAK SPACE">NBSP</span>'
+    before, after = mark_diff("old\r", "old\n")
+    assert "CR</span></del>" in before and "LF</span>\n</ins>" in after
+
+
+def test_untrusted_text_is_escaped_everywhere() -> None:
+    hostile = '<script>alert("x")</script>'
+    changes = [Change("repair", f"rule{hostile}", 1, hostile, hostile + "!", hostile)]
+    review = [ReviewItem("repair", hostile, 2, hostile, hostile)]
+    text = render_report(f"book{hostile}", changes, review)
+    assert "<script>" not in text
+    assert "&lt;script&gt;" in text
+
+
+def test_page_is_accessible_and_self_contained() -> None:
+    document = page()
+    assert document.get("lang") == "en"
+    assert document.findtext(".//title") == "Quality report: b"
+    assert [h.text_content() for h in document.iter("h2")] == [
+        "Summary",
+        "Needs review",
+        "All changes, by rule",
+    ]
+    assert all(th.get("scope") in ("col", "row") for th in document.iter("th"))
+    assert not document.xpath("//script | //link | //img | //*[@src]")
+    assert document.find(".//style") is not None
+
+
+def test_summary_counts_and_links() -> None:
+    summary = page().xpath("//table[caption='Automatic changes per stage and rule']")[0]
+    rows = [[cell.text_content() for cell in row] for row in summary.xpath("tbody/tr")]
+    assert ["repair", "rejoin_page_break", "2"] in rows
+    assert summary.xpath("tfoot//td")[0].text == "5"
+    assert "normalise 2, repair 2, structure 1" in summary.xpath("tfoot//th")[0].text
+    assert summary.xpath("tbody//a/@href")[0] == "#normalise-collapse_spaces"
+
+
+def test_review_list_is_sorted_by_line() -> None:
+    review = page().xpath("//section[@aria-labelledby='review']//tbody/tr")
+    assert [[cell.text_content() for cell in row] for row in review] == [
+        ["repair", "hyphen", "12", "co-\noperation", "both spellings occur & neither wins"],
+        ["structure", "unlinked_note", "40", "¹⁴ V. I. Lenin <b>", "marker not found"],
+    ]
+
+
+def test_changes_are_grouped_by_rule() -> None:
+    document = page()
+    headings = [h.text_content() for h in document.iter("h3")]
+    assert headings == [
+        "normalise: collapse_spaces (1)",
+        "normalise: fix_unicode (1)",
+        "repair: rejoin_page_break (2)",
+        "structure: title_case (1)",
+    ]
+    group = document.get_element_by_id("repair-rejoin_page_break").getparent()
+    assert [row[0].text for row in group.xpath(".//tbody/tr")] == ["1", "3"]
+
+
+def test_empty_report() -> None:
+    document = page([], [])
+    assert "Nothing needs review." in document.text_content()
+    assert "No automatic changes." in document.text_content()
+
+
+def test_stage_output_without_review_list(tmp_path: Path) -> None:
+    path = tmp_path / "structure.json"
+    path.write_text(json.dumps({"divisions": [], "changes": [STRUCTURE[0].to_dict()]}), encoding="utf-8")
+    assert read_stage_output(path, "structure") == (STRUCTURE, [])
+
+
+def test_bad_json_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "repaired.json"
+    path.write_text('{"blocks": [],\n "changes": [,]}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"repaired\.json:2: not valid JSON"):
+        read_stage_output(path, "repair")
+
+
+def test_cli_writes_merged_log_and_report(tmp_path: Path) -> None:
+    normalise_log = tmp_path / "normalise.changes.jsonl"
+    normalise_log.write_text("".join(json.dumps(c.to_dict()) + "\n" for c in NORMALISE), encoding="utf-8")
+    repaired = tmp_path / "repaired.json"
+    review = [{"rule": "hyphen", "line": 12, "text": "co-\noperation", "reason": "unsure"}]
+    repaired.write_text(
+        json.dumps({"blocks": [], "changes": [c.to_dict() for c in REPAIR], "review": review})
+    )
+    structure = tmp_path / "structure.json"
+    structure.write_text(json.dumps({"changes": [c.to_dict() for c in STRUCTURE], "review": []}))
+    log, output = tmp_path / "out" / "b.changes.jsonl", tmp_path / "out" / "b.report.html"
+    arguments = ["--book", "b", "--normalise-changes", str(normalise_log), "--repaired", str(repaired)]
+    arguments += ["--structure", str(structure), "--changes-log", str(log), "--output", str(output)]
+    assert report.main(arguments) == 0
+    assert [change.line for change in read_changes(log)] == [1, 2, 3, 3, 9]
+    assert "1 item to review" in output.read_text(encoding="utf-8")
+
+
+def test_change_record_with_a_bad_line_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "normalise.changes.jsonl"
+    record = {"stage": "normalise", "rule": "x", "line": "12", "before": "a", "after": "b", "explanation": ""}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"jsonl:1: not a change record"):
+        read_change_log(path)

@@ -1,0 +1,782 @@
+"""The structure stage on real excerpts of the first book (raw line numbers in the comments).
+
+Long paragraphs of the excerpts are shortened at a sentence end; everything else is as printed,
+so lines are as long as the book's (hence no line-length check in this file).
+"""
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.blocks import split_blocks
+from pipeline.contents import parse_contents
+from pipeline.model import Block
+from pipeline.structure import build_structure, main, title_case
+
+RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def blocks_at(excerpt: str, first_line: int) -> list[Block]:
+    """Blocks of an excerpt starting at raw line ``first_line``; footnote bodies marked as notes.
+
+    This stands in for the repair stage, which marks the footnote bodies.
+    """
+    blocks = split_blocks(excerpt.strip("\n"))
+    for block in blocks:
+        block.first_line += first_line - 1
+        block.last_line += first_line - 1
+        if block.text[0] in SUPERSCRIPTS:
+            block.kind = "note"
+    return blocks
+
+
+def book(*excerpts: tuple[str, int]) -> dict[str, Any]:
+    """The structure of the excerpts, in the order given."""
+    return build_structure([block for text, line in excerpts for block in blocks_at(text, line)])
+
+
+def rules(items: list[Any]) -> list[str]:
+    return [item["rule"] for item in items]
+
+
+# raw lines 68-76 (first rows of the contents)
+CONTENTS_START = """
+CONTENTS
+
+| | |
+|--|----|
+| Introduction | 9 |
+| CHAPTER I. The First Foreign Policy Acts of the Soviet Government | 30 |
+| The Struggle of the Soviet Government for a General Democratic Peace | 30 |
+| Soviet Russia's Struggle for the Peoples' Liberation | 38 |
+"""
+
+# raw lines 192-194: a marker after a closing quote and its note, in the introduction (raw line 184)
+INTRODUCTION = """
+The policy of any state is determined in the final analysis by its economic and social system. As Lenin remarked, "the economic interests and the economic position of the classes which rule our state lie at the root of both our home and foreign policy".¹ The radical differences between the economic basis of socialism and that of capitalism also determine the fundamental differences in their foreign policy.
+
+¹ V. I. Lenin, *Collected Works*, Vol. 27, Progress Publishers, Moscow, 1965, p. 365.
+"""
+
+# raw lines 438-444: label, title in capitals, a section heading, a paragraph
+CHAPTER_I = """
+CHAPTER I
+
+THE FIRST FOREIGN POLICY ACTS OF THE SOVIET GOVERNMENT
+
+The Struggle of the Soviet Government for a General Democratic Peace
+
+The Great October Socialist Revolution took place during the First World War, when Russia together with Britain, France, the USA and other countries was fighting against Germany and its allies.
+"""
+
+# raw line 458 (the end of a paragraph and its marker; shortened) and 470 (the note)
+CHAPTER_I_NOTE = """
+This fine document was drafted by Lenin. "The fight for peace is on," Lenin said. "It will be an uphill fight. International imperialism is mobilising all its forces against us."¹
+"""
+CHAPTER_I_NOTE_BODY = "¹ V. I. Lenin, *Collected Works*, Vol. 26, Moscow, 1964, p. 316."
+
+# raw lines 584-586 (shortened): the second section
+CHAPTER_I_SECTION = """
+Soviet Russia's Struggle for the Peoples' Liberation
+
+From its very inception the Soviet state has acted as the champion of the freedom and independence of all peoples, large and small.
+"""
+
+CHAPTER_I_PARTS = (
+    (CHAPTER_I, 438),
+    (CHAPTER_I_NOTE, 458),
+    (CHAPTER_I_NOTE_BODY, 470),
+    (CHAPTER_I_SECTION, 584),
+)
+
+
+INTRODUCTION_PARTS = (("INTRODUCTION", 184), (INTRODUCTION, 192))
+
+# raw lines 68 and 72: a contents with the introduction only
+CONTENTS_INTRO = (("CONTENTS", 68), ("| Introduction | 9 |", 72))
+
+
+def test_introduction_and_labelled_chapter_with_sections() -> None:
+    structure = book((CONTENTS_START, 68), *INTRODUCTION_PARTS, *CHAPTER_I_PARTS)
+    intro, chapter = structure["divisions"]
+    assert (intro["id"], intro["type"], intro["label"], intro["n"], intro["title"]) == (
+        "intro",
+        "introduction",
+        None,
+        None,
+        "Introduction",
+    )
+    assert (chapter["id"], chapter["type"], chapter["label"], chapter["n"]) == (
+        "ch01",
+        "chapter",
+        "CHAPTER I",
+        "I",
+    )
+    assert chapter["title"] == "The First Foreign Policy Acts of the Soviet Government"
+    assert chapter["first_line"] == 438
+    assert chapter["content"] == []
+    assert [(s["id"], s["first_line"]) for s in chapter["sections"]] == [("ch01-s1", 442), ("ch01-s2", 584)]
+    assert (
+        chapter["sections"][0]["title"]
+        == "The Struggle of the Soviet Government for a General Democratic Peace"
+    )
+    assert [entry["target"] for entry in structure["contents"]] == ["intro", "ch01", "ch01-s1", "ch01-s2"]
+    assert structure["front"] == []
+    assert structure["contents_head"] == {"text": "CONTENTS", "first_line": 68}
+    titles = [c for c in structure["changes"] if c["rule"] == "title_from_contents"]
+    assert [(c["before"], c["after"]) for c in titles] == [
+        ("INTRODUCTION", "Introduction"),
+        ("THE FIRST FOREIGN POLICY ACTS OF THE SOVIET GOVERNMENT", chapter["title"]),
+    ]
+
+
+def test_notes_restart_in_each_division_and_link_to_their_markers() -> None:
+    structure = book((CONTENTS_START, 68), *INTRODUCTION_PARTS, *CHAPTER_I_PARTS)
+    intro, chapter = structure["divisions"]
+    assert structure["note_numbering"] == "division"
+    assert intro["notes"] == [
+        {
+            "id": "intro-n1",
+            "n": "1",
+            "first_line": 194,
+            "text": "V. I. Lenin, *Collected Works*, Vol. 27, Progress Publishers, Moscow, 1965, p. 365.",
+        }
+    ]
+    parts = intro["content"][0]["parts"]
+    assert parts[0].endswith('both our home and foreign policy".')
+    assert parts[1] == {"note": "intro-n1"}
+    assert parts[2].startswith(" The radical differences")
+    assert chapter["sections"][0]["content"][1]["parts"][1] == {"note": "ch01-n1"}
+    assert chapter["notes"][0]["first_line"] == 470
+    assert structure["review"] == []
+
+
+# raw lines 85-86 (contents) and 1172-1190: a chapter without label, its subtitle in its own block,
+# notes after a paragraph cut by a page break, then the first section
+CONTENTS_III = """
+CONTENTS
+
+| CHAPTER III. The Beginning of the Foreign Armed Intervention. The Soviet State's Struggle to Prolong the Respite (March-November 1918) | 71 |
+| Germany's Aggressive Policy After the Signing of the Peace and the Soviet Government's Struggle Against This Policy | 72 |
+"""
+
+CHAPTER_III = """
+⁴⁶ V. I. Lenin, *Collected Works*, Vol. 28, Moscow, 1974, pp. 64-65.
+
+THE BEGINNING OF THE FOREIGN ARMED INTERVENTION. THE SOVIET STATE'S STRUGGLE TO PROLONG THE RESPITE
+
+(*March-November 1918*)
+
+As a result of the conclusion of the Brest Peace Treaty with Germany and its allies Soviet Russia withdrew from the imperialist war. Soviet diplomats called it the "Lenin breathing-space".¹
+
+The peace treaty was a great achievement of Soviet foreign policy. "The Soviet government," wrote G. V. Chicherin, "consciously embarked upon the difficult trials prepared by the Brest Treaty, knowing that the workers' and peasants' revolution would prove stronger than imperialism and that the breathing-space meant the road to victory."²
+
+Peace was necessary in order to get down to the building of socialism, namely, the task of organisation."³ Peace and time were also needed
+
+¹ V. I. Lenin, *Collected Works*, Vol. 27, Moscow, 1965, pp. 166, 196.
+
+² G. V. Chicherin, *Articles and Speeches on Foreign Policy*, Moscow, 1961, p. 101 (in Russian).
+
+³ V. I. Lenin, *Collected Works*, Vol. 27, p. 237.
+
+for building up a new army.
+"""
+
+# raw lines 1198-1200 (shortened)
+SECTION_III = """
+Germany's Aggressive Policy After the Signing of the Peace and the Soviet Government's Struggle Against This Policy
+
+The maintenance of peace was no easy matter for Soviet Russia.
+"""
+
+
+def test_chapter_without_label_gets_label_from_contents_and_subtitle() -> None:
+    structure = book((CONTENTS_III, 83), (CHAPTER_III, 1172), (SECTION_III, 1198))
+    (chapter,) = structure["divisions"]
+    assert (chapter["id"], chapter["label"], chapter["n"], chapter["first_line"]) == (
+        "ch01",
+        "CHAPTER III",
+        "III",
+        1174,
+    )
+    assert chapter["title"] == (
+        "The Beginning of the Foreign Armed Intervention. The Soviet State's Struggle to Prolong the Respite"
+    )
+    assert chapter["subtitle"] == "(March-November 1918)"
+    assert [s["first_line"] for s in chapter["sections"]] == [1198]
+    assert [n["id"] for n in chapter["notes"]] == ["ch01-n1", "ch01-n2", "ch01-n3"]
+    assert all("unlinked" not in n for n in chapter["notes"])
+    assert sorted(rules(structure["changes"])) == [
+        "label_from_contents",
+        "subtitle_emphasis",
+        "title_from_contents",
+    ]
+    # the note before the heading belongs to no division: kept as a paragraph, reported
+    assert structure["front"][0]["parts"] == [
+        "⁴⁶ V. I. Lenin, *Collected Works*, Vol. 28, Moscow, 1974, pp. 64-65."
+    ]
+    assert rules(structure["review"]) == ["note_outside_division"]
+
+
+# raw lines 91-93 (contents) and 1620-1629 (shortened): label and title in one block, subtitle, bold section
+CONTENTS_IV = """
+CONTENTS
+
+| CHAPTER IV. Soviet Foreign Policy in the Period of Armed Intervention and the Civil War (November 1918-March 1921) | 97 |
+| The Change in the International Situation After the End of the First World War | 97 |
+| The Anti-Soviet Plans and Manoeuvres of the Entente During the Paris Conference. Soviet Diplomacy in the Struggle Against Intervention in 1919 | 99 |
+"""
+
+CHAPTER_IV = """
+CHAPTER IV
+SOVIET FOREIGN POLICY
+IN THE PERIOD OF ARMED INTERVENTION
+AND THE CIVIL WAR
+
+(November 1918-March 1921)
+
+**The Change in the International Situation
+After the End of the First World War**
+
+Germany's defeat in the First World War and the beginning of the German revolution which led to the overthrow of the Kaiser and his government changed the international situation radically.
+"""
+
+# raw lines 1682-1687 (shortened): the second section, bold over four lines
+SECTION_IV = """
+**The Anti-Soviet Plans and Manoeuvres
+of the Entente During the Paris Conference.
+Soviet Diplomacy
+in the Struggle Against Intervention in 1919**
+
+The conference which was convened by the victors of the First World War in Paris in the middle of January 1919 to conclude peace with Germany and its Allies was to a large extent turned by them into the headquarters for carrying out plans of armed intervention in Russia's affairs.
+"""
+
+CHAPTER_IV_PARTS = ((CHAPTER_IV, 1620), (SECTION_IV, 1682))
+
+
+def test_label_and_title_in_one_block_and_bold_sections_over_several_lines() -> None:
+    structure = book((CONTENTS_IV, 89), *CHAPTER_IV_PARTS)
+    (chapter,) = structure["divisions"]
+    assert (chapter["label"], chapter["first_line"], chapter["subtitle"]) == (
+        "CHAPTER IV",
+        1620,
+        "(November 1918-March 1921)",
+    )
+    assert chapter["title"] == "Soviet Foreign Policy in the Period of Armed Intervention and the Civil War"
+    assert [(s["first_line"], s["title"]) for s in chapter["sections"]] == [
+        (1627, "The Change in the International Situation After the End of the First World War"),
+        (
+            1682,
+            "The Anti-Soviet Plans and Manoeuvres of the Entente During the Paris Conference. "
+            "Soviet Diplomacy in the Struggle Against Intervention in 1919",
+        ),
+    ]
+    assert rules(structure["changes"]) == ["title_from_contents"]  # the markup of the sections is not text
+
+
+# raw lines 122-123 (contents) and 3689-3695: a bold title over three lines, dates on the last
+CONTENTS_VIII = """
+CONTENTS
+
+| CHAPTER VIII. The USSR's Efforts to Promote Peaceful Relations in the Years of Socialist Industrialisation (1925-1929) | 220 |
+| The International Status of the USSR | 220 |
+"""
+
+CHAPTER_VIII = """
+**THE USSR'S EFFORTS TO PROMOTE PEACEFUL RELATIONS
+IN THE YEARS OF SOCIALIST INDUSTRIALISATION
+(1925-1929)**
+
+The International Status of the USSR
+
+Starting from 1924 the international situation was marked by a partial and temporary stabilisation of capitalism.
+"""
+
+
+def test_bold_title_with_dates_on_its_last_line() -> None:
+    structure = book((CONTENTS_VIII, 120), (CHAPTER_VIII, 3689))
+    (chapter,) = structure["divisions"]
+    assert chapter["title"] == (
+        "The USSR's Efforts to Promote Peaceful Relations in the Years of Socialist Industrialisation"
+    )
+    assert (chapter["label"], chapter["subtitle"], chapter["first_line"]) == (
+        "CHAPTER VIII",
+        "(1925-1929)",
+        3689,
+    )
+    assert [s["title"] for s in chapter["sections"]] == ["The International Status of the USSR"]
+
+
+def test_heading_on_the_first_line_of_a_paragraph_block() -> None:
+    # raw lines 1198-1200 without the blank line between heading and paragraph (as OCR sometimes gives)
+    body = """
+THE BEGINNING OF THE FOREIGN ARMED INTERVENTION. THE SOVIET STATE'S STRUGGLE TO PROLONG THE RESPITE
+
+Germany's Aggressive Policy After the Signing of the Peace and the Soviet Government's Struggle Against This Policy
+The maintenance of peace was no easy matter for Soviet Russia.
+"""
+    structure = book((CONTENTS_III, 83), (body, 1196))
+    (section,) = structure["divisions"][0]["sections"]
+    assert section["first_line"] == 1198
+    assert section["content"] == [
+        {
+            "type": "p",
+            "first_line": 1199,
+            "parts": ["The maintenance of peace was no easy matter for Soviet Russia."],
+        }
+    ]
+
+
+def test_contents_entry_not_found_is_reported() -> None:
+    body = """
+THE BEGINNING OF THE FOREIGN ARMED INTERVENTION. THE SOVIET STATE'S STRUGGLE TO PROLONG THE RESPITE
+
+The maintenance of peace was no easy matter for Soviet Russia.
+"""
+    structure = book((CONTENTS_III, 83), (body, 1174))
+    assert structure["divisions"][0]["sections"] == []
+    assert structure["contents"][1]["target"] is None
+    assert rules(structure["review"]) == ["contents_entry_not_found"]
+    assert structure["review"][0]["line"] == 86
+
+
+# raw lines 6990-7001: a range marker and its note
+RANGE = """
+The declaration by the United Nations that was signed on January 1, 1942 in Washington by representatives of the four great powers (the USSR, USA, Britain and China) and 22 other states²¹⁻²² helped to strengthen the alliance of the nations in the struggle against the Nazi aggressors.
+
+²¹⁻²² *Yearbook of the United Nation*, New York, 1947, p. 1.
+"""
+
+
+def test_range_marker_links_one_note() -> None:
+    structure = book(*CONTENTS_INTRO, ("INTRODUCTION", 184), (RANGE, 6990))
+    (intro,) = structure["divisions"]
+    assert intro["notes"][0]["id"] == "intro-n21-22"
+    assert intro["notes"][0]["n"] == "21-22"
+    assert intro["content"][0]["parts"][1] == {"note": "intro-n21-22"}
+    assert intro["content"][0]["parts"][2].startswith(" helped")
+
+
+def test_marker_without_note_and_note_without_marker() -> None:
+    # raw line 3053 (marker ⁸⁴ with its note left out) and the note of raw line 194 without its marker
+    body = """
+3. Complete freedom of commerce by sea.⁸⁴
+
+¹ V. I. Lenin, *Collected Works*, Vol. 27, Progress Publishers, Moscow, 1965, p. 365.
+"""
+    structure = book(*CONTENTS_INTRO, ("INTRODUCTION", 184), (body, 3053))
+    (intro,) = structure["divisions"]
+    assert intro["content"][0]["items"][0]["parts"] == ["3. Complete freedom of commerce by sea.⁸⁴"]
+    assert intro["notes"][0]["unlinked"] is True
+    assert rules(structure["review"]) == ["marker_without_note", "note_without_marker"]
+
+
+def test_marker_printed_as_plain_digits() -> None:
+    # raw lines 6003 and 6013: the OCR lost the superscript of marker and note number
+    body = """February when we reached an understanding with the French about common action, in the event of German action against Holland" 87"""
+    note = "87 *Documents on British Foreign Policy, 1919-1939*, Third Series, Vol. VI, p. 423."
+    excerpts = (*CONTENTS_INTRO, ("INTRODUCTION", 184), (body, 6003), (note, 6013))
+    blocks = [block for text, line in excerpts for block in blocks_at(text, line)]
+    blocks[-1].kind = "note"  # as the repair stage marks it
+    structure = build_structure(blocks)
+    (intro,) = structure["divisions"]
+    assert intro["content"][0]["parts"][-1] == {"note": "intro-n87"}
+    assert intro["content"][0]["parts"][0].endswith('against Holland"')
+    assert rules(structure["changes"])[-1] == "plain_digit_marker"
+    assert rules(structure["review"]) == ["plain_digit_marker"]
+
+
+def test_asterisk_note() -> None:
+    # raw lines 4979 (shortened) and 4989 (shortened): a footnote marked by an asterisk, after emphasis
+    body = "The *Pravda* wrote of it. A congratulatory telegram from President Roosevelt was followed by a reception in the White House.*"
+    note = "* Thirty-eight years later, the people of Vancouver, where the redwinged ANT-25 had landed, commemorated the Soviet pilots' feat."
+    excerpts = (*CONTENTS_INTRO, ("INTRODUCTION", 184), (body, 4979), (note, 4989))
+    blocks = [block for text, line in excerpts for block in blocks_at(text, line)]
+    blocks[-1].kind = "note"  # as the repair stage marks it
+    structure = build_structure(blocks)
+    (intro,) = structure["divisions"]
+    assert intro["notes"][0]["id"] == "intro-nstar"
+    assert (intro["notes"][0]["n"], intro["notes"][0]["text"][:12]) == ("*", "Thirty-eight")
+    assert intro["content"][0]["parts"] == [body[:-1], {"note": "intro-nstar"}]
+    assert structure["review"] == []
+
+
+def test_inconsistent_input_does_not_crash() -> None:
+    assert build_structure([]) == {
+        "contents": [],
+        "front": [],
+        "divisions": [],
+        "back": [],
+        "note_numbering": "division",
+        "changes": [],
+        "review": [
+            {
+                "rule": "no_contents",
+                "line": 1,
+                "text": "",
+                "reason": "no printed contents: 0 headings found by form alone",
+            }
+        ],
+    }
+    # raw lines 184, 192-194, and a note block without number (as if cut from the note before it)
+    excerpts = (*CONTENTS_INTRO, *INTRODUCTION_PARTS, ("p. 365 (in Russian).", 196))
+    blocks = [block for text, line in excerpts for block in blocks_at(text, line)]
+    blocks[-1].kind = "note"
+    structure = build_structure(blocks)
+    assert structure["divisions"][0]["notes"][0]["text"].endswith("p. 365. p. 365 (in Russian).")
+    assert rules(structure["review"]) == ["note_continuation"]
+    blocks = [
+        block
+        for text, line in (*CONTENTS_INTRO, ("INTRODUCTION", 184), ("p. 365.", 196))
+        for block in blocks_at(text, line)
+    ]
+    blocks[-1].kind = "note"
+    structure = build_structure(blocks)
+    assert structure["divisions"][0]["content"][0]["parts"] == ["p. 365."]
+    assert rules(structure["review"]) == ["note_without_number"]
+
+
+def test_lists_separators_and_what_stays_a_paragraph() -> None:
+    # raw lines 786-788 (quoted points stay paragraphs; shortened), 2185 (a separator), 3049-3053 (a list
+    # in one block), 7783-7787 (a list over three blocks; shortened), 5075-5076 (a dash list; shortened)
+    quoted = """
+"5. No belligerent country to be required to pay another country any so-called war costs.
+
+"6. Colonial questions to be settled in conformity with the principles in Paragraphs 1, 2, 3, and 4."
+"""
+    one_block = """
+The Soviet delegation at the Conference proposed a programme developed by Lenin. It consisted of three points:
+
+1. The satisfaction of Turkey's national aspirations.
+2. The closing of the Straits to all warships in times of peace and of war.
+3. Complete freedom of commerce by sea.
+"""
+    three_blocks = """
+1. Preservation of the existing situation in the Mongolian People's Republic.
+
+2. Restoration of Russia's rights that had been violated by Japan's treacherous attack in 1904.
+
+3. Handing over of the Kuril Islands to the Soviet Union.
+"""
+    dashes = """
+- "(1) The USSR consents to join the League of Nations provided certain conditions are met.
+- "(2) The USSR has no objections to a regional treaty for mutual defence against German aggression.
+"""
+    structure = book(
+        *CONTENTS_INTRO,
+        ("INTRODUCTION", 184),
+        (quoted, 786),
+        ("* * *", 2185),
+        (one_block, 3049),
+        (three_blocks, 7783),
+        (dashes, 5075),
+    )
+    items = structure["divisions"][0]["content"]
+    assert [item["type"] for item in items] == ["p", "p", "separator", "p", "list", "list", "list"]
+    assert [len(item["items"]) for item in items[4:]] == [3, 3, 2]
+    assert items[4]["items"][1] == {
+        "first_line": 3052,
+        "parts": ["2. The closing of the Straits to all warships in times of peace and of war."],
+    }
+    assert items[6]["items"][0]["parts"][0].startswith('"(1) The USSR')
+    assert rules(structure["changes"]) == ["title_from_contents"]  # INTRODUCTION
+
+
+# raw lines 182 (contents), 8083-8110 (chronology start: a note in its heading), 8414-8420 (a year
+# inside a list), 8545-8549 (an entry cut by a page break), 8614-8622 (the back matter)
+CHRONOLOGY = """
+CHRONOLOGY¹
+
+1917
+
+- 25 *October (7 November)*—victory of the Great October Socialist Revolution.
+- 26 *October (8 November)*—Second All-Russia Congress of Soviets adopts the Decree on Peace.
+
+¹ Dates of events, which occurred prior to 31 January 1918, are given according to Old Style—used in Russia at that time—with New Style indicated in brackets.
+
+- 18(31) *December*—Council of People's Commissars adopts decree on granting independence to Finland.
+
+1918
+
+4(17) *January*—"Declaration of the Rights of the Working and Exploited People" is published.
+"""
+
+CHRONOLOGY_1940 = """
+- 30 *November 1939-12 March 1940*—Soviet-Finnish war.
+- 1940
+- 12 *March*—Soviet-Finnish peace treaty is signed.
+"""
+
+CHRONOLOGY_1944 = """
+1 *March*—Informbureau of USSR People's Commissariat for Foreign Affairs issues statement relating to negotiations between Paasikivi, representative of government of Finland, and A. M. Kollontai, Soviet Minister to Stockholm, on terms on which Soviet government is ready to negoti-
+
+- ate cessation of hostilities.
+- 17 *March*—Finnish government declines Soviet terms of negotiations on cessation of hostilities.
+"""
+
+BACK = """
+2 *September*—representatives of Japan sign Act of Military Surrender of Japan in Tokyo. The Second World War is brought to an end.
+
+REQUEST TO READERS
+
+Progress Publishers would be glad to have your opinion of this book, its translation and design.
+"""
+
+
+def test_chronology_years_entries_and_back_matter() -> None:
+    structure = book(
+        ("CONTENTS\n\n| Introduction | 9 |\n| CHRONOLOGY | 489 |", 180),
+        ("INTRODUCTION", 184),
+        (CHRONOLOGY, 8085),
+        (CHRONOLOGY_1940, 8417),
+        (CHRONOLOGY_1944, 8547),
+        (BACK, 8616),
+    )
+    chronology = structure["divisions"][1]
+    assert (chronology["id"], chronology["type"], chronology["label"], chronology["title"]) == (
+        "chron",
+        "chronology",
+        None,
+        "Chronology",
+    )
+    assert chronology["title_parts"] == ["Chronology", {"note": "chron-n1"}]
+    assert chronology["notes"][0]["text"].startswith("Dates of events")
+    kinds = [(item["type"], item.get("text") or len(item.get("items", []))) for item in chronology["content"]]
+    assert kinds == [
+        ("head", "1917"),
+        ("list", 3),
+        ("head", "1918"),
+        ("list", 2),
+        ("head", "1940"),
+        ("list", 4),
+    ]
+    entries = chronology["content"][5]["items"]
+    assert entries[1]["parts"] == [
+        "1 *March*—Informbureau of USSR People's Commissariat for Foreign Affairs issues statement relating "
+        "to negotiations between Paasikivi, representative of government of Finland, and A. M. Kollontai, "
+        "Soviet Minister to Stockholm, on terms on which Soviet government is ready to negotiate cessation "
+        "of hostilities."
+    ]
+    assert entries[3]["first_line"] == 8620 - 4  # the last entry before the back matter
+    assert rules(structure["changes"])[-3:] == ["stray_list_dash", "stray_list_dash", "rejoin_hyphenation"]
+    assert structure["back"][0] == {"type": "head", "first_line": 8618, "text": "REQUEST TO READERS"}
+    assert structure["back"][1]["parts"][0].startswith("Progress Publishers")
+    assert rules(structure["review"]) == ["back_matter"]
+
+
+def test_front_matter_keeps_every_block() -> None:
+    # raw lines 1-8 and 68-72
+    front = """
+SOVIET FOREIGN POLICY
+
+Volume I
+
+1917-1945
+"""
+    structure = book((front, 3), (CONTENTS_START, 68), *INTRODUCTION_PARTS)
+    assert structure["front"] == [
+        {"type": "p", "first_line": 3, "parts": ["SOVIET FOREIGN POLICY"]},
+        {"type": "p", "first_line": 5, "parts": ["Volume I"]},
+        {"type": "p", "first_line": 7, "parts": ["1917-1945"]},
+    ]
+
+
+def test_book_without_contents_finds_headings_by_form() -> None:
+    structure = book(*INTRODUCTION_PARTS, *CHAPTER_I_PARTS, *CHAPTER_IV_PARTS)
+    divisions = structure["divisions"]
+    assert [(d["id"], d["type"], d["label"]) for d in divisions] == [
+        ("intro", "introduction", None),
+        ("ch01", "chapter", "CHAPTER I"),
+        ("ch02", "chapter", "CHAPTER IV"),
+    ]
+    assert divisions[1]["title"] == "The First Foreign Policy Acts of the Soviet Government"
+    assert divisions[2]["subtitle"] == "(November 1918-March 1921)"
+    assert [len(d["sections"]) for d in divisions] == [0, 2, 2]
+    assert structure["contents"] == []
+    assert rules(structure["review"]) == ["heading_by_form"] * 7 + ["no_contents"]
+    assert "title_case" in rules(structure["changes"])
+
+
+def test_note_numbering_through_the_book_is_recognised() -> None:
+    # raw lines 184-194 and 438-470 with notes renumbered as another book would number them
+    first = INTRODUCTION.replace('policy".¹', 'policy".¹ More.² Again.³').replace(
+        "¹ V. I. Lenin", "¹ One.\n\n² Two.\n\n³ V. I. Lenin"
+    )
+    second = CHAPTER_I_NOTE.replace("¹", "⁴")
+    second_note = CHAPTER_I_NOTE_BODY.replace("¹", "⁴")
+    structure = book(("INTRODUCTION", 184), (first, 192), (CHAPTER_I, 438), (second, 458), (second_note, 470))
+    assert structure["note_numbering"] == "book"
+    assert structure["divisions"][1]["notes"][0]["id"] == "ch01-n4"
+    assert all("unlinked" not in note for d in structure["divisions"] for note in d["notes"])
+
+
+@pytest.mark.parametrize(
+    ("printed", "title"),
+    [
+        (
+            "THE USSR ESTABLISHES NEW RELATIONS WITH THE EASTERN COUNTRIES",
+            "The USSR Establishes New Relations with the Eastern Countries",
+        ),
+        ("THE SOVIET GOVERNMENT'S STRUGGLE. THE RESPITE", "The Soviet Government's Struggle. The Respite"),
+        ("CHRONOLOGY", "Chronology"),
+    ],
+)
+def test_title_case(printed: str, title: str) -> None:
+    assert title_case(printed, frozenset({"USSR"})) == title
+
+
+def test_command_line(tmp_path: Path) -> None:
+    repaired = tmp_path / "repaired.json"
+    blocks = [
+        block for text, line in (*CONTENTS_INTRO, *INTRODUCTION_PARTS) for block in blocks_at(text, line)
+    ]
+    repaired.write_text(json.dumps({"blocks": [b.to_dict() for b in blocks], "changes": [], "review": []}))
+    output = tmp_path / "structure.json"
+    assert main(["--input", str(repaired), "--output", str(output)]) == 0
+    structure = json.loads(output.read_text(encoding="utf-8"))
+    assert list(structure) == [
+        "contents",
+        "front",
+        "divisions",
+        "back",
+        "note_numbering",
+        "contents_head",
+        "changes",
+        "review",
+    ]
+    repaired.write_text('{"chapters": []}')
+    assert main(["--input", str(repaired), "--output", str(output)]) == 1
+    assert main(["--input", str(tmp_path / "missing.json"), "--output", str(output)]) == 1
+
+
+# --- the whole book
+
+
+def words(text: str) -> Counter[str]:
+    """Words of ``text``: note markers ignored, line-end hyphenation undone, case folded."""
+    text = re.sub(rf"[{SUPERSCRIPTS}⁻]+", " ", text)
+    return Counter(w.casefold() for w in re.findall(r"[^\W_]+", re.sub(r"(?<=\w)-\s+(?=\w)", "", text)))
+
+
+def item_texts(item: dict[str, Any]) -> Iterator[str]:
+    yield from (part for part in item.get("parts", []) if isinstance(part, str))
+    yield item.get("text", "")
+    for entry in item.get("items", []):
+        yield from item_texts(entry)
+
+
+def output_texts(structure: dict[str, Any]) -> Iterator[str]:
+    """Every piece of text of a structure."""
+    for entry in structure["contents"]:
+        yield from (entry["label"] or "", entry["title"], str(entry["page"] or ""))
+    yield structure.get("contents_head", {}).get("text", "")
+    for item in structure["front"] + structure["back"]:
+        yield from item_texts(item)
+    for division in structure["divisions"]:
+        yield from (division["label"] or "", division["title"], division["subtitle"] or "")
+        for item in division["content"]:
+            yield from item_texts(item)
+        for section in division["sections"]:
+            yield section["title"]
+            for item in section["content"]:
+                yield from item_texts(item)
+        yield from (note["text"] for note in division["notes"])
+
+
+def book_blocks() -> list[Block]:
+    """The whole book's blocks: from the repair stage if it exists, else split and notes marked."""
+    text = RAW.read_text(encoding="utf-8")
+    if importlib.util.find_spec("pipeline.repair") is None:
+        return blocks_at(text, 1)
+    from pipeline.normalise import normalise_text
+    from pipeline.repair import repair
+
+    blocks, _, _ = repair(normalise_text(text)[0])
+    return blocks
+
+
+@pytest.fixture(scope="module")
+def whole_book() -> tuple[list[Block], dict[str, Any], float]:
+    blocks = book_blocks()
+    start = time.perf_counter()
+    structure = build_structure(blocks)
+    return blocks, structure, time.perf_counter() - start
+
+
+@pytest.mark.slow
+def test_whole_book_divisions_and_sections(whole_book: tuple[list[Block], dict[str, Any], float]) -> None:
+    _, structure, seconds = whole_book
+    divisions = structure["divisions"]
+    assert [d["type"] for d in divisions] == ["introduction"] + ["chapter"] * 13 + ["chronology"]
+    contents = parse_contents(split_blocks(RAW.read_text(encoding="utf-8")))
+    chapters = [entry for entry in contents if entry["label"]]
+    for division, entry in zip(divisions[1:14], chapters, strict=True):
+        assert division["label"] == entry["label"]
+        assert entry["title"].startswith(division["title"])
+        assert entry["target"] is None or entry["target"] == division["id"]
+    assert sum(len(d["sections"]) for d in divisions) == sum(entry["level"] == 2 for entry in contents) == 86
+    assert all(entry["target"] for entry in structure["contents"])
+    assert [item["type"] for item in structure["back"]][:2] == ["head", "p"]
+    assert seconds < 3
+
+
+@pytest.mark.slow
+def test_whole_book_notes(whole_book: tuple[list[Block], dict[str, Any], float]) -> None:
+    _, structure, _ = whole_book
+    assert structure["note_numbering"] == "division"
+    notes = [note for division in structure["divisions"] for note in division["notes"]]
+    assert len(notes) >= 1183
+    unlinked = {note["first_line"] for note in notes if note.get("unlinked")}
+    reported = {item["line"] for item in structure["review"] if item["rule"] == "note_without_marker"}
+    assert unlinked == reported
+    assert len(unlinked) <= 2
+    for division in structure["divisions"]:
+        numbers = [int(note["n"].split("-")[0]) for note in division["notes"] if note["n"][0].isdigit()]
+        assert numbers[0] == 1
+        assert numbers == sorted(numbers)
+    referenced = Counter(
+        part["note"]
+        for division in structure["divisions"]
+        for item in division["content"] + [i for s in division["sections"] for i in s["content"]]
+        for part in _all_parts(item)
+        if isinstance(part, dict)
+    ) + Counter(
+        part["note"] for division in structure["divisions"] for part in division.get("title_parts", [])[1:]
+    )
+    assert max(referenced.values()) == 1
+    assert len(referenced) == len(notes) - len(unlinked)
+
+
+def _all_parts(item: dict[str, Any]) -> Iterator[Any]:
+    yield from item.get("parts", [])
+    for entry in item.get("items", []):
+        yield from entry.get("parts", [])
+
+
+@pytest.mark.slow
+def test_whole_book_loses_no_text(whole_book: tuple[list[Block], dict[str, Any], float]) -> None:
+    """Every word in is a word out, except where a logged change says otherwise."""
+    blocks, structure, _ = whole_book
+    expected: Counter[str] = Counter()
+    for block in blocks:
+        text = re.sub(r"^\d{1,3}(?:-\d{1,3})?\s", "", block.text) if block.kind == "note" else block.text
+        expected.update(words(text))
+    for change in structure["changes"]:
+        expected.subtract(words(change["before"]))
+        expected.update(words(change["after"]))
+    found: Counter[str] = Counter()
+    for text in output_texts(structure):
+        found.update(words(text))
+    assert +expected == found
+    assert not -expected

@@ -1,0 +1,131 @@
+"""The Snakemake workflow: books come from raw/; bad input stops it with a message and no partial output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+BOOK = "bad"
+
+
+def workspace(tmp_path: Path, repo_root: Path, text: bytes | None, yaml: str | None) -> Path:
+    """A copy of the workflow with one book ``bad`` (``None`` leaves that raw file out)."""
+    shutil.copy(repo_root / "Snakefile", tmp_path / "Snakefile")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    if text is not None:
+        (raw / f"{BOOK}.txt").write_bytes(text)
+    if yaml is not None:
+        (raw / f"{BOOK}.yaml").write_text(yaml, encoding="utf-8")
+    return tmp_path
+
+
+def snakemake(directory: Path, repo_root: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """Run Snakemake in ``directory`` with this Python and the repository's ``pipeline`` package."""
+    env = dict(os.environ, PYTHONPATH=str(repo_root))
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    command = [sys.executable, "-m", "snakemake", "--cores", "1", *options]
+    return subprocess.run(command, cwd=directory, env=env, capture_output=True, text=True, timeout=300)
+
+
+def outputs(directory: Path) -> list[str]:
+    """Every file under build/ and tei/, relative to ``directory``."""
+    return sorted(
+        str(path.relative_to(directory))
+        for folder in ("build", "tei")
+        for path in (directory / folder).rglob("*")
+        if path.is_file()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (b"", "error: raw/bad.txt: the file is empty"),
+        (b"\n  \n\t\n", "error: raw/bad.txt: the file holds only whitespace"),
+        (b"SOVIET FOREIGN POLICY\x00\x00\x01\x02\x03", "error: raw/bad.txt:1: binary data, not text"),
+        (
+            "Volume I\n\nThe Entente's plan\u2014and Clemenceau's\n".encode("utf-16"),
+            "error: raw/bad.txt: the file is UTF-16",
+        ),
+        (
+            "SOVIET FOREIGN POLICY\n\nThe caf\u00e9 on the Quai d'Orsay\n".encode("cp1252"),
+            "error: raw/bad.txt:3: not valid UTF-8 (byte 0xE9",
+        ),
+    ],
+    ids=["empty", "whitespace", "binary", "utf-16", "latin-1"],
+)
+def test_bad_text_stops_the_build(
+    tmp_path: Path, repo_root: Path, raw_metadata: Path, text: bytes, expected: str
+) -> None:
+    directory = workspace(tmp_path, repo_root, text, raw_metadata.read_text(encoding="utf-8"))
+    result = snakemake(directory, repo_root)
+    assert result.returncode != 0
+    assert expected in result.stdout + result.stderr
+    # Only the metadata check (run first, and successful) may have left its output.
+    assert outputs(directory) == ["build/bad/metadata.json"]
+
+
+def test_bad_metadata_stops_the_build_first(tmp_path: Path, repo_root: Path, raw_metadata: Path) -> None:
+    yaml = raw_metadata.read_text(encoding="utf-8").replace("publisher: Progress Publishers\n", "")
+    directory = workspace(tmp_path, repo_root, b"SOVIET FOREIGN POLICY\n\nVolume I\n", yaml)
+    result = snakemake(directory, repo_root)
+    assert result.returncode != 0
+    assert "error: raw/bad.yaml: missing required field 'publisher'" in result.stdout + result.stderr
+    assert outputs(directory) == []
+
+
+def test_metadata_type_error_names_the_line(tmp_path: Path, repo_root: Path, raw_metadata: Path) -> None:
+    yaml = raw_metadata.read_text(encoding="utf-8").replace("year: 1981", "year: '19801'")
+    line = yaml.split("\n").index("year: '19801'") + 1
+    directory = workspace(tmp_path, repo_root, b"SOVIET FOREIGN POLICY\n", yaml)
+    result = snakemake(directory, repo_root)
+    assert result.returncode != 0
+    assert f"error: raw/bad.yaml:{line}: field 'year' must be an integer, got '19801'" in result.stderr
+    assert outputs(directory) == []
+
+
+@pytest.mark.parametrize(
+    ("has_text", "expected"),
+    [
+        (True, "error: raw/bad.txt has no metadata: write raw/bad.yaml"),
+        (False, "error: raw/bad.yaml has no text"),
+    ],
+    ids=["txt-without-yaml", "yaml-without-txt"],
+)
+def test_unpaired_raw_file(
+    tmp_path: Path, repo_root: Path, raw_metadata: Path, has_text: bool, expected: str
+) -> None:
+    text, yaml = (
+        (b"SOVIET FOREIGN POLICY\n", None) if has_text else (None, raw_metadata.read_text(encoding="utf-8"))
+    )
+    directory = workspace(tmp_path, repo_root, text, yaml)
+    result = snakemake(directory, repo_root, "--dry-run")
+    assert result.returncode != 0
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_books_come_from_raw(tmp_path: Path, repo_root: Path, raw_book: Path, raw_metadata: Path) -> None:
+    directory = workspace(tmp_path, repo_root, raw_book.read_bytes(), raw_metadata.read_text("utf-8"))
+    (directory / "raw" / "second.txt").write_bytes(raw_book.read_bytes())
+    shutil.copy(raw_metadata, directory / "raw" / "second.yaml")
+    result = snakemake(directory, repo_root, "--dry-run")
+    assert result.returncode == 0, result.stderr
+    for book in (BOOK, "second"):
+        for target in (
+            f"tei/{book}.xml",
+            f"build/{book}.epub",
+            f"build/{book}/index.html",
+            f"build/{book}.report.html",
+        ):
+            assert target in result.stdout
+    for rule in ("metadata", "normalise", "repair", "structure", "encode", "render", "report"):
+        assert f"rule {rule}:" in result.stdout
