@@ -5,8 +5,10 @@
 #
 # A book is a pair raw/<book>.txt (the OCR text) + raw/<book>.yaml (its metadata).
 # Every stage is a `python -m pipeline.<stage>` command that writes its outputs atomically;
-# the pipeline/ sources are deliberately not inputs, so rules re-run when the data change.
+# the pipeline/ sources are deliberately not inputs, so rules re-run when the data change
+# (the stylesheet and scripts in pipeline/assets/ are: a change to them re-renders the editions).
 
+import importlib.util
 import re
 import sys
 from pathlib import Path
@@ -15,9 +17,14 @@ from pathlib import Path
 def find_books(raw: Path = Path("raw")) -> list[str]:
     """Every raw/<book>.txt that has a raw/<book>.yaml; stop with a clear message otherwise."""
     texts = {path.stem for path in raw.glob("*.txt")}
-    metadata = {path.stem for path in raw.glob("*.yaml")}
+    metadata = {path.stem for path in raw.glob("*.yaml") if not path.name.endswith(".corrections.yaml")}
     problems = [f"{raw}/{book}.txt has no metadata: write {raw}/{book}.yaml" for book in sorted(texts - metadata)]
     problems += [f"{raw}/{book}.yaml has no text: add {raw}/{book}.txt" for book in sorted(metadata - texts)]
+    corrected = {path.name.removesuffix(".corrections.yaml") for path in raw.glob("*.corrections.yaml")}
+    problems += [
+        f"{raw}/{book}.corrections.yaml has no book: add {raw}/{book}.txt or rename it"
+        for book in sorted(corrected - texts)
+    ]
     problems += [
         f"{raw}/{book}.txt: rename it; book names may hold only letters, digits, '.', '_' and '-'"
         for book in sorted(texts)
@@ -43,6 +50,7 @@ rule all:
         expand("build/{book}.epub", book=BOOKS),
         expand("build/{book}/index.html", book=BOOKS),
         expand("build/{book}.report.html", book=BOOKS),
+        expand("build/{book}.chronology.csv", book=BOOKS),
 
 
 # Checked first (priority), so a book with bad metadata fails in seconds, not after the text stages.
@@ -68,25 +76,58 @@ rule normalise:
 
 rule repair:
     input:
-        "build/{book}/normalised.txt",
+        text="build/{book}/normalised.txt",
+        metadata="raw/{book}.yaml",  # its layout settings
     output:
         "build/{book}/repaired.json",
     shell:
-        "python -m pipeline.repair --input {input:q} --output {output:q}"
+        "python -m pipeline.repair --input {input.text:q} --metadata {input.metadata:q} --output {output:q}"
 
 
 rule structure:
     input:
-        "build/{book}/repaired.json",
+        repaired="build/{book}/repaired.json",
+        metadata="raw/{book}.yaml",  # its layout settings
     output:
         "build/{book}/structure.json",
     shell:
-        "python -m pipeline.structure --input {input:q} --output {output:q}"
+        "python -m pipeline.structure --input {input.repaired:q} --metadata {input.metadata:q} --output {output:q}"
+
+
+def corrections_file(wildcards) -> list[str]:
+    """raw/<book>.corrections.yaml if the editor wrote one (it is optional)."""
+    path = Path(f"raw/{wildcards.book}.corrections.yaml")
+    return [str(path)] if path.exists() else []
+
+
+# The editor's corrections (optional file): without one the tree is copied through.
+rule correct:
+    input:
+        structure="build/{book}/structure.json",
+        corrections=corrections_file,
+    output:
+        "build/{book}/corrected.json",
+    params:
+        corrections="raw/{book}.corrections.yaml",
+    shell:
+        "python -m pipeline.correct --input {input.structure:q} --corrections {params.corrections:q} --output {output:q}"
+
+
+rule suspects:
+    input:
+        repaired="build/{book}/repaired.json",
+        corrections=corrections_file,
+    output:
+        "build/{book}/suspects.json",
+    params:
+        corrections="raw/{book}.corrections.yaml",
+    shell:
+        "python -m pipeline.suspects --input {input.repaired:q} --corrections {params.corrections:q} --output {output:q}"
 
 
 rule encode:
     input:
-        structure="build/{book}/structure.json",
+        structure="build/{book}/corrected.json",
         metadata="raw/{book}.yaml",
         checked="build/{book}/metadata.json",
     output:
@@ -95,11 +136,18 @@ rule encode:
         "python -m pipeline.encode --input {input.structure:q} --metadata {input.metadata:q} --output {output:q}"
 
 
+# The stylesheet and scripts are data of the editions: changing one re-renders, without the text stages.
+# (local: they come with the installed package, never from a --default-storage-provider.)
+ASSETS_DIR = Path(importlib.util.find_spec("pipeline").origin).parent / "assets"
+ASSETS = [local(str(path)) for path in sorted(ASSETS_DIR.iterdir())]
+
+
 rule render:
     input:
         tei="tei/{book}.xml",
         metadata="raw/{book}.yaml",
         checked="build/{book}/metadata.json",
+        assets=ASSETS,
     output:
         epub="build/{book}.epub",
         html="build/{book}/index.html",
@@ -112,11 +160,22 @@ rule report:
     input:
         normalise="build/{book}/normalise.changes.jsonl",
         repaired="build/{book}/repaired.json",
-        structure="build/{book}/structure.json",
+        structure="build/{book}/corrected.json",
+        suspects="build/{book}/suspects.json",
     output:
         changes="build/{book}.changes.jsonl",
         report="build/{book}.report.html",
     shell:
         "python -m pipeline.report --book {wildcards.book:q} --normalise-changes {input.normalise:q}"
-        " --repaired {input.repaired:q} --structure {input.structure:q}"
+        " --repaired {input.repaired:q} --structure {input.structure:q} --suspects {input.suspects:q}"
         " --changes-log {output.changes:q} --output {output.report:q}"
+
+
+rule chronology:
+    input:
+        "build/{book}/structure.json",
+    output:
+        csv="build/{book}.chronology.csv",
+        json="build/{book}.chronology.json",
+    shell:
+        "python -m pipeline.chronology --input {input:q} --csv {output.csv:q} --json {output.json:q}"

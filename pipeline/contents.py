@@ -28,7 +28,7 @@ PLAIN_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 LABEL_RE = re.compile(
-    r"^(?P<label>(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s+(?P<n>[IVXLCDM]+|\d+))\b\.?\s*(?P<title>.*)$"
+    r"^(?P<label>(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s+(?P<n>[IVXLCDM]+|\d+|(?i:(?:twenty|thirty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))\b\.?\s*(?P<title>.*)$"
 )
 LEADER_RE = re.compile(r"[\s.]*\.[\s.]*$")
 STRAY_LEAD_RE = re.compile(r"^[-\u2013\u2014•·_~]+\s*")
@@ -108,7 +108,7 @@ def division_type(title: str, label: str | None) -> str:
 
 def plain_text(text: str) -> str:
     """``text`` without markdown emphasis, note markers or line breaks."""
-    text = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+", "", text)
+    text = re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻\U000f0000-\U000ffffd]+", "", text)  # with page-break marks
     text = re.sub(r"\*+|(?<!\w)_+|_+(?!\w)|^#+\s*", "", text)
     return " ".join(text.split())
 

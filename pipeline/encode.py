@@ -30,6 +30,7 @@ TEI_ALL_MODEL = (
 )
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "de": "German", "fr": "French"}
 DIVISION_PLACES = {"introduction": "body", "chapter": "body", "chronology": "back"}
+DATING_ATTRIBUTES = ("when", "from", "to", "when-custom", "from-custom", "to-custom")
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 YEAR = re.compile(r"^\d{4}$")
 # elements whose content is text (perhaps with inline elements): never indented
@@ -40,17 +41,53 @@ PROJECT = (
     "(normalise, repair, structure, encode, render). Every automatic change is logged with the "
     "line of the raw OCR file it concerns (build/<book>/*.changes.jsonl and the QA report)."
 )
+# editorialDecl: (element, attributes, text) in the order of the TEI Guidelines (2.3.3)
 EDITORIAL_DECLARATION = (
-    "Unicode: mis-decoded characters were repaired and the text normalised to NFC; "
-    "curly quotation marks and dashes are kept as printed.",
-    "Hyphenation: words hyphenated at line ends were rejoined; hyphens of compounds are kept.",
-    "Segmentation: paragraphs cut by page breaks were rejoined into one paragraph; "
-    "running heads, page numbers and page breaks of the printed book are not recorded.",
-    "Notes: footnotes printed at the foot of a page were moved to the place of their marker "
-    "and keep their printed number; a note whose marker was not found is kept, typed unlinked, "
-    "after the text it was printed under.",
-    "Emphasis: italic and bold of the OCR text are encoded as hi; runs of Cyrillic text are "
-    "marked as foreign with xml:lang ru.",
+    (
+        "correction",
+        {"method": "markup"},
+        "OCR misreadings listed by the editor in the book's corrections file are corrected and encoded "
+        "as choice with sic and corr; corr/@resp points to the responsible party in the titleStmt. "
+        "Automatic repairs (stray characters, leader dots, lost note numbers) are not marked in the "
+        "text: every one is listed in the build's change log and QA report.",
+    ),
+    (
+        "normalization",
+        {"method": "silent"},
+        "Unicode: mis-decoded characters were repaired and the text normalised to NFC. "
+        "Typography: straight quotation marks and apostrophes are set curly, double hyphens and "
+        "spaced hyphens between words as em dashes (closed up), hyphens of number ranges as en "
+        "dashes, three full stops as an ellipsis, runs of spaces as one space, and a no-break "
+        "space follows the initials of a name.",
+    ),
+    (
+        "quotation",
+        {"marks": "all"},
+        "Quotation marks are kept in the text as printed, as curly marks (double for quotations, "
+        "single for quotations inside them); q is not used.",
+    ),
+    (
+        "hyphenation",
+        {"eol": "none"},
+        "Words hyphenated at line and page ends were rejoined; hyphens of compounds are kept, "
+        "decided on the book's own vocabulary and English word frequencies.",
+    ),
+    (
+        "segmentation",
+        {},
+        "Paragraphs cut by page breaks were rejoined into one paragraph; running heads and page "
+        "numbers are not recorded. The page breaks the text gives evidence of are recorded as pb "
+        "(break=no inside a word), with the page number where the printed contents proves it.",
+    ),
+    (
+        "interpretation",
+        {},
+        "Notes: footnotes printed at the foot of a page were moved to the place of their marker "
+        "and keep their printed number; a note whose marker was not found is kept, typed unlinked, "
+        "after the text it was printed under. "
+        "Emphasis: italic and bold of the OCR text are encoded as hi; runs of Cyrillic text are "
+        "marked as foreign with xml:lang ru.",
+    ),
 )
 
 
@@ -86,6 +123,7 @@ class _Encoder:
         self.ids: set[str] = set()
         self.notes: dict[str, dict[str, Any]] = {}
         self.placed: set[str] = set()
+        self.julian_dates = False
 
     # ids
 
@@ -121,6 +159,7 @@ class _Encoder:
         body = element(text, "body")
         back = element(text, "back")
         places = {"body": body, "back": back}
+        title_page(front, self.metadata, self.structure.get("front", []))
         self.front_items(front)
         for division in divisions:
             place = DIVISION_PLACES.get(division.get("type", ""))
@@ -155,6 +194,10 @@ class _Encoder:
         digital = element(title_stmt, "respStmt")
         element(digital, "resp", "OCR correction and TEI encoding of the digital edition")
         element(digital, "name", "ocr-edition pipeline")
+        for key, name in self.structure.get("responsible", {}).items():
+            corrector = element(title_stmt, "respStmt", xml_id=f"resp-{key}")
+            element(corrector, "resp", "correction of OCR misreadings")
+            element(corrector, "name", name)
 
         publication = element(file_desc, "publicationStmt")
         element(publication, "authority", "ocr-edition project")
@@ -172,13 +215,16 @@ class _Encoder:
         encoding = element(header, "encodingDesc")
         element(element(encoding, "projectDesc"), "p", PROJECT)
         editorial = element(encoding, "editorialDecl")
-        for paragraph in EDITORIAL_DECLARATION:
-            element(editorial, "p", paragraph)
+        for name, attributes, paragraph in EDITORIAL_DECLARATION:
+            element(element(editorial, name, **attributes), "p", paragraph)
 
-        usage = element(element(header, "profileDesc"), "langUsage")
+        profile = element(header, "profileDesc")
+        usage = element(profile, "langUsage")
         languages = dict.fromkeys([meta["language"], meta["original"]["language"], *foreign_languages])
         for code in languages:
             element(usage, "language", LANGUAGE_NAMES.get(code.split("-")[0], code), ident=code)
+        if self.julian_dates:
+            julian_calendar(profile)
         return header
 
     def responsibilities(self, parent: etree._Element) -> None:
@@ -283,11 +329,13 @@ class _Encoder:
         items = self.structure.get("back", [])
         groups: list[list[dict[str, Any]]] = []
         for item in items:
-            if item.get("type") == "head" or not groups:
+            if item.get("type") == "head" or item.get("division") or not groups:
                 groups.append([])
             groups[-1].append(item)
         for group in groups:
-            div = element(back, "div", type="backmatter", xml_id=self.fresh("back"))
+            kind = group[0].get("division") or "backmatter"
+            base = "back" if kind == "backmatter" else f"back-{kind}"
+            div = element(back, "div", type=kind, xml_id=self.fresh(base))
             if group[0].get("type") == "head":
                 append_inline(element(div, "head"), parse_inline(group[0]["text"]))
                 group = group[1:]
@@ -334,7 +382,7 @@ class _Encoder:
         for section in division.get("sections", []):
             items += section.get("content", [])
         parts = [part for owner in [*headings, *items] for part in _parts(owner)]
-        referenced = {part["note"] for part in parts if isinstance(part, dict)}
+        referenced = {part["note"] for part in parts if isinstance(part, dict) and "note" in part}
         placements: dict[int, list[dict[str, Any]]] = {}
         for note in division.get("notes", []):
             if note["id"] in referenced:
@@ -365,6 +413,10 @@ class _Encoder:
                 append_inline(element(target, "head"), parse_inline(item["text"]))
             elif kind == "p":
                 self.parts(element(target, "p"), item.get("parts", []), item.get("first_line"))
+            elif kind == "pb":
+                target.append(page_break(item))
+            elif kind == "list" and any("date" in entry for entry in item.get("items", [])):
+                self.events(target, item)
             elif kind == "list":
                 listing = element(target, "list")
                 for entry in item.get("items", []):
@@ -380,6 +432,12 @@ class _Encoder:
         """Text parts with their note markers; the notes are placed at the markers."""
 
         def anchor(part: Any) -> etree._Element:
+            if isinstance(part, dict) and "sic" in part:
+                return correction(part)
+            if isinstance(part, dict) and "pb" in part:
+                return page_break(part)
+            if isinstance(part, dict) and "date" in part:
+                return self.date(part["date"])
             if not isinstance(part, dict) or "note" not in part:
                 raise InputError("structure.json", f"unknown part {part!r}", line)
             identifier = part["note"]
@@ -391,6 +449,27 @@ class _Encoder:
 
         append_inline(parent, parse_inline(parts), anchor)
 
+    def events(self, target: etree._Element, listing: dict[str, Any]) -> None:
+        """Chronology entries as a ``listEvent``: each an ``event`` dated like its ``date``."""
+        events = element(target, "listEvent")
+        for entry in listing.get("items", []):
+            event = element(events, "event", **self.dating(entry.get("date", {})))
+            self.parts(element(event, "p"), entry.get("parts", []), entry.get("first_line"))
+
+    def date(self, printed: dict[str, Any]) -> etree._Element:
+        """A printed date with its ISO form (see :meth:`dating`)."""
+        result = etree.Element(tei("date"), self.dating(printed))
+        append_inline(result, parse_inline(printed["text"]))
+        return result
+
+    def dating(self, dating: dict[str, Any]) -> dict[str, str]:
+        """TEI dating attributes; Old Style dates point to the Julian calendar of the header."""
+        attributes = {key: value for key, value in dating.items() if key in DATING_ATTRIBUTES}
+        if any(key.endswith("-custom") for key in attributes):
+            attributes["datingMethod"] = "#julian"
+            self.julian_dates = True
+        return attributes
+
     def note(self, note: dict[str, Any], unlinked: bool = False) -> etree._Element:
         """A footnote, with its printed number and its own inline markup."""
         self.placed.add(note["id"])
@@ -398,8 +477,87 @@ class _Encoder:
         if unlinked:
             attributes["type"] = "unlinked"
         result = etree.Element(tei("note"), attributes)
-        append_inline(result, parse_inline(note["text"]))
+        append_inline(result, parse_inline(note["text"]), correction)
         return result
+
+
+def page_break(part: dict[str, Any]) -> etree._Element:
+    """``pb`` with the printed page number when it is known; ``break="no"`` inside a word."""
+    result = etree.Element(tei("pb"))
+    if part.get("pb"):
+        result.set("n", str(part["pb"]))
+    if part.get("in_word"):
+        result.set("break", "no")
+    return result
+
+
+def julian_calendar(profile: etree._Element) -> None:
+    """The Julian calendar the Old Style dates of the chronology refer to."""
+    calendar = element(element(profile, "calendarDesc"), "calendar", xml_id="julian")
+    element(
+        calendar,
+        "p",
+        "Julian calendar (Old Style), used in Russia until 31 January 1918; dates in it are given in "
+        "when-custom, from-custom and to-custom, the Gregorian (New Style) dates in when, from and to.",
+    )
+
+
+def title_page(front: etree._Element, meta: dict[str, Any], printed: list[dict[str, Any]]) -> None:
+    """A TEI ``titlePage``: the names from the metadata, each part as the title pages print it.
+
+    A part is taken from the printed front matter when a paragraph there reads like it
+    (case and emphasis aside), else from the metadata.
+    """
+    lines = [
+        " ".join(part for part in item.get("parts", []) if isinstance(part, str)).replace("*", "")
+        for item in printed
+    ]
+
+    def as_printed(text: str) -> str:
+        wanted = " ".join(text.casefold().split())
+        for line in lines:
+            for candidate in (line, *line.split("\n")):
+                if " ".join(candidate.casefold().split()) == wanted:
+                    return " ".join(candidate.split())
+        return text
+
+    page = element(front, "titlePage")
+    doc_title = element(page, "docTitle")
+    element(doc_title, "titlePart", as_printed(meta["title"]), type="main")
+    element(doc_title, "titlePart", as_printed(f"Volume {meta['volume']}"), type="volume")
+    element(doc_title, "titlePart", as_printed(str(meta["period"])), type="period")
+    if meta.get("series"):
+        element(doc_title, "titlePart", meta["series"], type="series")
+    original = meta.get("original", {})
+    if original.get("title"):
+        russian = " ".join(filter(None, [original["title"], original.get("volume")]))
+        element(doc_title, "titlePart", russian, type="original", xml_lang=original.get("language", "ru"))
+    if meta.get("edition"):
+        element(page, "docEdition", as_printed(meta["edition"]))
+    if meta.get("editors"):
+        names(element(page, "byline", "Under the editorship of "), meta["editors"])
+    if meta.get("contributors"):
+        names(element(page, "byline", f"Contributors to Volume {meta['volume']}: "), meta["contributors"])
+    imprint = element(page, "docImprint")
+    element(imprint, "publisher", as_printed(meta["publisher"]))
+    element(imprint, "pubPlace", as_printed(meta["place"]))
+    element(imprint, "docDate", str(meta["year"]), when=str(meta["year"]))
+
+
+def names(byline: etree._Element, people: list[str]) -> None:
+    """``docAuthor`` elements joined by commas and a final "and"."""
+    for number, name in enumerate(people):
+        author = element(byline, "docAuthor", name)
+        if number < len(people) - 1:
+            author.tail = " and " if number == len(people) - 2 else ", "
+
+
+def correction(part: dict[str, Any]) -> etree._Element:
+    """An editor's correction (from ``corrected.json``): ``choice`` of ``sic`` and ``corr`` with ``@resp``."""
+    choice = etree.Element(tei("choice"))
+    element(choice, "sic", part["sic"])
+    element(choice, "corr", part["corr"], resp=f"#resp-{part['resp']}")
+    return choice
 
 
 def _parts(item: dict[str, Any]) -> Iterator[Any]:

@@ -213,9 +213,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 def _work(args: argparse.Namespace) -> str:
     metadata = load_metadata(args.input)
-    write_json(
-        args.output, json.loads(json.dumps(metadata, default=str))
-    )  # free-form `layout` may hold dates
+    write_json(args.output, json.loads(json.dumps(metadata, default=str)))  # (YAML may hold dates)
     return f"{args.input}: valid ({metadata['title']}, volume {metadata['volume']}, {metadata['year']})"
 
 

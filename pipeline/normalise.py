@@ -25,15 +25,16 @@ UTF8_BOM = b"\xef\xbb\xbf"
 CONTEXT = 40  # characters kept either side of a change in a change record
 LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 NEWLINE = "\n"
+MAX_ROUNDS = 3  # rounds of the rules over changed lines; in practice one more round finds nothing
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # "&amp;" in a book is text, and must stay so
     uncurl_quotes=False,  # curly quotes are the book's typography, not mojibake
     fix_line_breaks=False,  # line breaks are handled here, so the line count never changes
     normalization=None,  # NFC is its own logged rule
     explain=True,
 )
 FTFY_STEPS = {
-    "unescape_html": "HTML entities decoded (e.g. &amp; → &)",
     "remove_terminal_escapes": "terminal colour codes removed",
     "restore_byte_a0": "mojibake with a lost no-break space repaired",
     "replace_lossy_sequences": "unrecoverable mojibake replaced by �",
@@ -135,8 +136,10 @@ def explain_ftfy(steps: list[tuple[str, str]]) -> str:
 
 
 def _fix_unicode(line: str) -> tuple[str, str]:
+    if line.isascii() and line.isprintable():
+        return line, ""  # no mojibake, ligature, wide letter or control character: ftfy has nothing to do
     fixed, steps = ftfy.fix_and_explain(line, FTFY_CONFIG)
-    # An HTML entity such as "&#10;" may decode to a line break: keep the line count.
+    # Keep the line count, whatever ftfy did.
     fixed = fixed.replace("\r", " ").replace("\n", " ")
     return fixed, explain_ftfy(steps or [])
 
@@ -146,9 +149,12 @@ def _nfc(line: str) -> tuple[str, str]:
 
 
 def _plain_spaces(line: str) -> tuple[str, str]:
+    fixed = line.translate(PLAIN_SPACES)
+    if fixed == line:
+        return line, ""
     found = [f"{name} → space" for char, name in ODD_SPACES.items() if char in line]
     found += [f"{name} removed" for char, name in ZERO_WIDTH.items() if char in line]
-    return line.translate(PLAIN_SPACES), "odd spaces: " + ", ".join(found)
+    return fixed, "odd spaces: " + ", ".join(found)
 
 
 def _strip_trailing(line: str) -> tuple[str, str]:
@@ -274,12 +280,35 @@ def decode(data: bytes, path: str) -> tuple[str, list[Change]]:
     return text, changes
 
 
-def normalise_text(text: str) -> tuple[str, list[Change]]:
-    """Apply every rule in order; changes are sorted by raw line (then by rule order)."""
+def _apply_rules(text: str) -> tuple[str, list[Change]]:
     changes: list[Change] = []
     for rule in RULES:
         text, found = rule(text)
         changes.extend(found)
+    return text, changes
+
+
+def normalise_text(text: str) -> tuple[str, list[Change]]:
+    """Apply every rule in order; changes are sorted by raw line (then by rule order).
+
+    One clean-up can make another possible (a tab made a space completes a mojibake sequence), so
+    the lines that changed go through the rules again until they stay as they are: normalised text
+    comes out of a second run unchanged.
+    """
+    text, changes = _apply_rules(text)
+    pending = sorted({change.line for change in changes})
+    for _ in range(MAX_ROUNDS):
+        if not pending:
+            break
+        lines = text.split(NEWLINE)
+        again, found = _apply_rules(NEWLINE.join(lines[number - 1] for number in pending))
+        for number, line in zip(pending, again.split(NEWLINE), strict=True):
+            lines[number - 1] = line
+        for change in found:
+            change.line = pending[change.line - 1]
+        changes.extend(found)
+        pending = sorted({change.line for change in found})
+        text = NEWLINE.join(lines)
     changes.sort(key=lambda change: change.line)
     return text, changes
 

@@ -1,4 +1,4 @@
-"""Stage ``render``: the TEI edition → an EPUB 3 and a standalone HTML page, through pandoc.
+"""Stage ``render``: the TEI edition → an EPUB 3 and an HTML reader edition, through pandoc.
 
 Command line::
 
@@ -6,10 +6,13 @@ Command line::
         --epub build/<book>.epub --html build/<book>/index.html
 
 The TEI is turned into pandoc's JSON AST directly (text is never re-read as markdown), then
-pandoc writes ``epub3`` (one file per chapter, navigation down to the sections) and ``html5``
-(with a table of contents and ``edition.css`` beside it). Pandoc numbers notes on its own, so the
-outputs are finished here: every note reference shows the printed number and every note starts with
-a link back to its reference. ``SOURCE_DATE_EPOCH`` (default: a fixed date) makes builds byte-identical.
+pandoc writes ``epub3`` (one file per chapter, navigation down to the sections, a cover drawn from
+the metadata) and ``html5`` (one page, which :mod:`pipeline.reader` splits into a contents page and a
+page per division, with ``edition.css``, ``reader.js`` and a search index beside them). Pandoc
+numbers notes on its own, so the outputs are finished here: every note reference shows the printed
+number and every note starts with a link back to its reference; the EPUB gets DPUB-ARIA roles beside
+``epub:type``, completed landmarks and EPUB Accessibility 1.1 metadata.
+``SOURCE_DATE_EPOCH`` (default: a fixed date) makes builds byte-identical.
 Outputs are built in temporary folders and moved into place only when both are complete.
 """
 
@@ -40,6 +43,7 @@ from pipeline.cli import run_stage
 from pipeline.encode import XML_ID, book_identifier, subtitle
 from pipeline.inline import TEI_NS, XML_LANG
 from pipeline.model import InputError
+from pipeline.reader import ASSETS, DPUB_ROLES, split_edition
 
 DEFAULT_SOURCE_DATE_EPOCH = "1704067200"  # 2024-01-01T00:00:00Z
 CSS_NAME = "edition.css"
@@ -49,7 +53,15 @@ XHTML_PROLOG = b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
 SPACES = re.compile(r"([ \t\r\n]+)")  # not \s: a no-break space is text
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 EMPHASIS = {"italic": "Emph", "bold": "Strong"}
-FRONT_HEADINGS = {"titlePage": "Title Pages"}
+FRONT_HEADINGS = {"titlePage": "Title Pages", "blurb": "About the Book"}
+# EPUB structural semantics of the TEI division types (pandoc puts them on the section and the body)
+EPUB_TYPES = {"titlePage": "titlepage", "introduction": "introduction", "chapter": "chapter"}
+EPUB_TYPES |= {"chronology": "appendix"}
+OPF_NS = "http://www.idpf.org/2007/opf"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+EPUB_TYPE = f"{{{EPUB_NS}}}type"
+COVER_NAME = "cover.svg"
+CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 
 Json = dict[str, Any]
 NO_ATTR: list[Any] = ["", [], []]
@@ -139,6 +151,8 @@ class _AstBuilder:
                 # the book prints its markers (numbers, dates) in the text: the stylesheet hides bullets
                 classes = ["list", f"{context}-list"]
                 result.append(node("Div", [attr("", classes), [self.bullet_list(child)]]))
+            elif name in ("pb", "listEvent", "titlePage"):
+                result += structure_blocks(self, child)
             elif name == "milestone":
                 result.append(node("HorizontalRule"))
             elif name == "note":
@@ -162,7 +176,8 @@ class _AstBuilder:
             if sub.get("type") == "sub":
                 title += [node("Space"), node("Span", [attr("", ["subtitle"]), self.inlines(sub)])]
         classes = [kind] + (["unlisted"] if main is None else [])
-        header = node("Header", [min(level, 6), attr(div.get(XML_ID, ""), classes), title])
+        semantics = {"epub:type": EPUB_TYPES[kind]} if kind in EPUB_TYPES else {}
+        header = node("Header", [min(level, 6), attr(div.get(XML_ID, ""), classes, **semantics), title])
         return [header, *self.blocks(div, level, kind)]
 
     def bullet_list(self, listing: etree._Element) -> Json:
@@ -213,6 +228,10 @@ class _AstBuilder:
         if name == "note":
             number = node("Span", [attr("", ["note-number"]), text_inlines(element.get("n", ""))])
             return [node("Note", [node("Para", tidy([number, node("Space"), *self._content(element)]))])]
+        if name in ("pb", "date"):
+            return structure_inlines(self, element)
+        if name == "choice":  # an editor's correction: the reading edition shows the corrected text
+            return [inline for child in element if local(child) == "corr" for inline in self._content(child)]
         if name == "lb":
             return [node("LineBreak")]
         if name == "ref":
@@ -222,6 +241,88 @@ class _AstBuilder:
         if name == "num":
             return [node("Span", [attr("", [element.get("type", "num")]), self._content(element)])]
         raise self.fail(element, f"cannot render <{name}> inside text")
+
+
+# --- print pages and the chronology (issue 4) ------------------------------------------------
+
+
+def page_marker(pb: etree._Element) -> Json:
+    """A print page break: an empty ``doc-pagebreak`` span labelled with the page number.
+
+    Unnumbered breaks (page not proven) are marked without a label or a page-list entry.
+    """
+    number = pb.get("n")
+    if not number:
+        return node("Span", [attr("", ["pagebreak", "unnumbered"]), []])
+    pairs = {"epub:type": "pagebreak", "role": "doc-pagebreak", "aria-label": number}
+    return node("Span", [attr(f"page-{number}", ["pagebreak"], **pairs), []])
+
+
+def structure_blocks(builder: _AstBuilder, element: etree._Element) -> list[Json]:
+    """Blocks for ``pb`` between paragraphs, a chronology ``listEvent``; the ``titlePage`` summary is
+    not rendered (the title pages are rendered as printed)."""
+    name = local(element)
+    if name == "pb":
+        return [node("Plain", [page_marker(element)])]
+    if name == "listEvent":
+        items = [[node("Plain", builder.inlines(event.find(f"{{{TEI_NS}}}p")))] for event in element]
+        return [node("Div", [attr("", ["list", "timeline"]), [node("BulletList", items)]])]
+    return []
+
+
+def structure_inlines(builder: _AstBuilder, element: etree._Element) -> list[Json]:
+    """A page break inside text, or a chronology date as ``<time datetime>``."""
+    if local(element) == "pb":
+        return [page_marker(element)]
+    moment = element.get("when") or element.get("from", "")
+    opening = f'<time class="date" datetime="{escape(moment, {chr(34): "&quot;"})}">'
+    return [
+        node("RawInline", ["html", opening]),
+        *builder._content(element),
+        node("RawInline", ["html", "</time>"]),
+    ]
+
+
+PAGE_BREAK_RE = re.compile(rb'<span[^>]*epub:type="pagebreak"[^>]*>')
+
+
+def page_targets(files: dict[str, bytes]) -> list[tuple[str, str]]:
+    """``(href, page number)`` of every numbered page break, in reading order of the files."""
+    targets = []
+    for name in sorted(files):
+        if not name.endswith(".xhtml") or name.endswith("nav.xhtml"):
+            continue
+        for span in PAGE_BREAK_RE.findall(files[name]):
+            identifier = re.search(rb'id="([^"]+)"', span)
+            label = re.search(rb'aria-label="([^"]+)"', span)
+            if identifier and label:
+                href = f"{name.removeprefix('EPUB/')}#{identifier.group(1).decode()}"
+                targets.append((href, label.group(1).decode()))
+    return targets
+
+
+def add_page_list(data: bytes, targets: list[tuple[str, str]]) -> bytes:
+    """Add the ``page-list`` navigation (the print page numbers) to the EPUB navigation document."""
+    if not targets:
+        return data
+    root = etree.fromstring(data)
+    body = root.find(f"{{{XHTML_NS}}}body")
+    nav = etree.SubElement(body, f"{{{XHTML_NS}}}nav", {EPUB_TYPE: "page-list", "hidden": "hidden"})
+    nav.set("aria-label", "Print pages")
+    listing = etree.SubElement(nav, f"{{{XHTML_NS}}}ol")
+    for href, label in targets:
+        link = etree.SubElement(etree.SubElement(listing, f"{{{XHTML_NS}}}li"), f"{{{XHTML_NS}}}a", href=href)
+        link.text = label
+    return XHTML_PROLOG + etree.tostring(root, encoding="UTF-8") + b"\n"
+
+
+def page_break_source(data: bytes, metadata: dict[str, Any]) -> bytes:
+    """Name the printed book the page breaks come from (``pageBreakSource``)."""
+    root = etree.fromstring(data)
+    meta = root.find(f"{{{OPF_NS}}}metadata")
+    element = etree.SubElement(meta, f"{{{OPF_NS}}}meta", {"property": "pageBreakSource"})
+    element.text = source_text(metadata)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
 
 
 def tei_blocks(root: etree._Element, source: str = "TEI") -> list[Json]:
@@ -329,6 +430,46 @@ def epub_metadata_xml(metadata: dict[str, Any]) -> str:
     )
 
 
+def wrap_words(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters (a longer word gets a line of its own)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def cover_svg(metadata: dict[str, Any]) -> str:
+    """The cover, drawn from the metadata: title, volume and period, editors, publisher and year."""
+    editors = " and ".join(metadata["editors"])
+    title_lines = wrap_words(metadata["title"], 16)
+    volume = f"Volume {metadata['volume']}" if metadata.get("volume") else ""
+    rows: list[tuple[str, int, str]] = []  # class, font size, text
+    rows += [("title", 64, line) for line in title_lines]
+    rows += [("volume", 38, line) for line in (volume, metadata.get("period", "")) if line]
+    rows += [("editors", 26, line) for line in ["Edited by", *metadata["editors"]]]
+    y, texts, previous = 180, [], "title"
+    for kind, size, line in rows:
+        y += round(size * 1.3) + (50 if kind != previous else 0)
+        previous = kind
+        texts.append(f'<text class="{kind}" x="300" y="{y}" font-size="{size}">{escape(line)}</text>')
+    imprint = f"{metadata['publisher']} · {metadata['place']} · {metadata['year']}"
+    label = f"{metadata['title']}. {volume}, {metadata.get('period', '')}. Edited by {editors}."
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="600" height="900" '
+        'viewBox="0 0 600 900" role="img" aria-labelledby="cover-title">\n'
+        f'<title id="cover-title">{escape(label)}</title>\n'
+        '<rect width="600" height="900" fill="#7a1f1f"/>\n'
+        '<rect x="30" y="30" width="540" height="840" fill="none" stroke="#e8d9b5" stroke-width="3"/>\n'
+        '<g fill="#f6efe0" font-family="Georgia, serif" text-anchor="middle">\n'
+        + "\n".join(texts)
+        + f'\n<text x="300" y="820" font-size="24">{escape(imprint)}</text>\n</g>\n</svg>\n'
+    )
+
+
 @cache
 def pandoc_api_version() -> list[int]:
     """The pandoc-types API version of the installed pandoc."""
@@ -408,16 +549,25 @@ def heading_text(heading: etree._Element) -> str:
     return " ".join("".join(copy.itertext()).split())
 
 
+def add_semantics(root: etree._Element) -> None:
+    """DPUB-ARIA roles beside pandoc's ``epub:type``; backlinks typed as such."""
+    for element in root.iter():
+        kind = element.get(EPUB_TYPE)
+        if kind in DPUB_ROLES and not element.get("role"):
+            element.set("role", DPUB_ROLES[kind])
+        if _has_class(element, "footnote-back"):
+            element.set(EPUB_TYPE, "backlink")
+
+
 def finish_xhtml(data: bytes) -> tuple[bytes, int]:
-    """Number the notes of one EPUB content document and title it by its first heading."""
+    """Number the notes of one EPUB content document, add semantics, title it by its first heading."""
     root = etree.fromstring(data)
     done = number_notes(root)
+    add_semantics(root)
     title = root.find(f"{{{XHTML_NS}}}head/{{{XHTML_NS}}}title")
     heading = next(root.iterfind(f".//{{{XHTML_NS}}}body//{{{XHTML_NS}}}h1"), None)
     if title is not None and (title.text or "").endswith(".xhtml") and heading is not None:
         title.text = heading_text(heading)
-    elif not done:
-        return data, 0
     return XHTML_PROLOG + etree.tostring(root, encoding="UTF-8") + b"\n", done
 
 
@@ -430,17 +580,92 @@ def finish_opf(data: bytes, relation: str, language: str) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
 
 
+def accessibility_opf(data: bytes, has_pages: bool) -> bytes:
+    """Replace pandoc's accessibility metadata by the full EPUB Accessibility 1.1 set."""
+    root = etree.fromstring(data)
+    meta = root.find(f"{{{OPF_NS}}}metadata")
+    for element in meta.findall(f"{{{OPF_NS}}}meta"):
+        if (element.get("property") or "").startswith(("schema:access", "dcterms:conformsTo", "a11y:")):
+            meta.remove(element)
+    features = ["structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"]
+    features += ["printPageNumbers", "pageNavigation"] if has_pages else []
+    summary = (
+        "The text of the printed book with its headings, notes (each linked to and from its reference) "
+        "and a navigable table of contents; foreign-language passages are marked with their language. "
+        "The cover, the only image, has a text alternative."
+        + (" Page breaks of the printed book are marked and listed." if has_pages else "")
+    )
+    properties = [
+        ("schema:accessMode", "textual"),
+        ("schema:accessMode", "visual"),
+        ("schema:accessModeSufficient", "textual"),
+        *[("schema:accessibilityFeature", feature) for feature in features],
+        ("schema:accessibilityHazard", "none"),
+        ("schema:accessibilitySummary", summary),
+        ("dcterms:conformsTo", CONFORMANCE),
+        ("a11y:certifiedBy", "ocr-edition pipeline (EPUBCheck and DAISY Ace/axe-core checks)"),
+    ]
+    for prop, value in properties:
+        element = etree.SubElement(meta, f"{{{OPF_NS}}}meta", {"property": prop})
+        element.text = value
+    etree.indent(meta, space="    ", level=1)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
+
+
+def finish_nav(data: bytes, landmarks: list[tuple[str, str, str]]) -> bytes:
+    """Complete pandoc's landmarks: every (epub:type, href, label) not yet listed is added."""
+    root = etree.fromstring(data)
+    nav = root.find(f".//{{{XHTML_NS}}}nav[@{EPUB_TYPE}='landmarks']")
+    if nav is None:
+        return data
+    listing = nav.find(f"{{{XHTML_NS}}}ol")
+    listed = {link.get(EPUB_TYPE) for link in listing.iter(f"{{{XHTML_NS}}}a")}
+    for kind, href, label in landmarks:
+        if kind not in listed:
+            item = etree.SubElement(listing, f"{{{XHTML_NS}}}li")
+            link = etree.SubElement(item, f"{{{XHTML_NS}}}a", {"href": href, EPUB_TYPE: kind})
+            link.text = label
+    nav.set("aria-label", "Landmarks")
+    title = root.find(f"{{{XHTML_NS}}}head/{{{XHTML_NS}}}title")
+    if title is not None and title.text == "-":
+        title.text = "Contents"
+    toc = root.find(f".//{{{XHTML_NS}}}nav[@{EPUB_TYPE}='toc']")
+    if toc is not None:
+        toc.set("aria-labelledby", "toc-title")
+    return XHTML_PROLOG + etree.tostring(root, encoding="UTF-8") + b"\n"
+
+
+def bodymatter_start(files: dict[str, bytes]) -> str | None:
+    """The first content document whose body is ``bodymatter`` and holds a chapter or introduction."""
+    for name, data in files.items():
+        opening = name.endswith(".xhtml") and b'epub:type="bodymatter"' in data
+        if opening and (b'epub:type="introduction"' in data or b'epub:type="chapter"' in data):
+            return name
+    return None
+
+
 def finish_epub(source: Path, target: Path, metadata: dict[str, Any]) -> int:
     """Copy pandoc's EPUB with its notes numbered and the OPF completed; return the notes done."""
     done = 0
     with zipfile.ZipFile(source) as unfinished, zipfile.ZipFile(target, "w") as finished:
+        files = {info.filename: unfinished.read(info) for info in unfinished.infolist()}
+        has_pages = any(b'epub:type="pagebreak"' in data for data in files.values())
+        start = bodymatter_start(files)
+        landmarks = [("toc", "nav.xhtml#toc", "Contents")]
+        if start:
+            landmarks.append(("bodymatter", start.removeprefix("EPUB/"), "Start of the text"))
         for info in unfinished.infolist():
-            data = unfinished.read(info)
-            if info.filename.endswith(".xhtml"):
+            data = files[info.filename]
+            if info.filename.endswith("nav.xhtml"):
+                data = finish_nav(data, landmarks)
+                data = add_page_list(data, page_targets(files))
+            elif info.filename.endswith(".xhtml"):
                 data, count = finish_xhtml(data)
                 done += count
             elif info.filename.endswith(".opf"):
                 data = finish_opf(data, original_text(metadata), metadata["original"]["language"])
+                data = accessibility_opf(data, has_pages)
+                data = page_break_source(data, metadata) if has_pages else data
             copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             copy.compress_type = info.compress_type
             copy.external_attr = info.external_attr
@@ -480,7 +705,7 @@ def render(
     html_path: Path,
     source: str = "TEI",
 ) -> dict[str, int]:
-    """Write the EPUB and the HTML page (with ``edition.css`` beside it) from a TEI document."""
+    """Write the EPUB and the HTML edition (``html_path`` is its contents page) from a TEI document."""
     blocks = tei_blocks(root, source)
     notes_in_tei = len(root.findall(f".//{{{TEI_NS}}}note[@place='foot']")) - len(
         root.findall(f".//{{{TEI_NS}}}note[@type='unlinked']")
@@ -498,7 +723,10 @@ def render(
         raw_epub = Path(epub_work) / ".unfinished.epub"
         epub = Path(epub_work) / epub_path.name
         html = Path(html_work) / html_path.name
-        shutil.copyfile(css, Path(html_work) / CSS_NAME)
+        for asset in ASSETS:
+            shutil.copyfile(css.with_name(asset), Path(html_work) / asset)
+        cover = Path(epub_work) / COVER_NAME
+        cover.write_text(cover_svg(metadata), encoding="utf-8")
         common = ["--toc-depth=2", "--wrap=none"]
         jobs: list[Callable[[], Any]] = [
             lambda: pypandoc.convert_text(
@@ -506,7 +734,14 @@ def render(
                 "epub3",
                 format="json",
                 outputfile=str(raw_epub),
-                extra_args=[*common, "--split-level=1", f"--css={css}", f"--epub-metadata={snippet}"],
+                extra_args=[
+                    *common,
+                    "--split-level=1",
+                    "--toc",  # the navigation document is also a page of the book (and a landmark)
+                    f"--css={css}",
+                    f"--epub-metadata={snippet}",
+                    f"--epub-cover-image={cover}",
+                ],
             ),
             lambda: pypandoc.convert_text(
                 pandoc_document(blocks, pandoc_meta(metadata, for_html=True)),
@@ -530,8 +765,9 @@ def render(
         for kind, count in counts.items():
             if count != notes_in_tei:
                 raise RuntimeError(f"{kind}: {count} linked, but the TEI has {notes_in_tei} notes")
-        os.replace(Path(html_work) / CSS_NAME, html_path.parent / CSS_NAME)
-        os.replace(html, html_path)
+        counts |= split_edition(html)
+        for page in sorted(Path(html_work).iterdir()):
+            os.replace(page, html_path.parent / page.name)
         os.replace(epub, epub_path)
     return counts
 

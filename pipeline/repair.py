@@ -27,8 +27,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
+from pipeline import typography
 from pipeline.blocks import split_blocks
 from pipeline.cli import run_stage
+from pipeline.furniture import LayoutFurniture, page_furniture_step
 from pipeline.hyphenation import (
     LETTER,
     SUPERSCRIPT_DIGITS,
@@ -38,7 +40,9 @@ from pipeline.hyphenation import (
     is_function_word,
     is_suspended_hyphen,
 )
+from pipeline.layout import load_layout
 from pipeline.model import Block, Change, InputError, Review, write_json
+from pipeline.typography import Edit
 
 STAGE = "repair"
 CONTEXT_CHARS = 40  # characters kept either side of a change: enough to find and reverse it
@@ -53,8 +57,8 @@ TITLE_CASE_MIN_CAPITALISED = 0.5
 # A multi-line block whose lines are all this short, and mostly do not run on like wrapped prose,
 # is set line by line (title page, imprint, multi-line heading): it is never joined to what follows.
 LINEATED_MAX_LINE_CHARS = 60
-# A page holds at most about a dozen blocks (paragraphs and notes): displaced note text, or a note
-# whose number lost its superscript, is looked for within that distance of the note before it.
+# A page holds at most about a dozen blocks (paragraphs and notes): displaced note text is looked
+# for within that distance of the note before it.
 PAGE_MAX_BLOCKS = 12
 # A short line repeated this often through the book is a running head, not text.
 RUNNING_HEAD_MIN_REPEATS = 5
@@ -66,7 +70,7 @@ TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 DROP_NOTE_MARKERS = str.maketrans("", "", SUPERSCRIPT_DIGITS + "⁻")
 NOTE_NUMBER = rf"[{SUPERSCRIPT_DIGITS}]+(?:[⁻\-\u2013][{SUPERSCRIPT_DIGITS}]+)?"
-CLOSERS = rf"\"'”\u2019»)\]*_\s{SUPERSCRIPT_DIGITS}⁻"  # may follow the last word: quotes, emphasis, markers
+CLOSERS = rf"\"'”\u2019»)\]*_\s{SUPERSCRIPT_DIGITS}⁻†‡"  # may follow the last word: quotes, emphasis, markers
 
 NOTE_START_RE = re.compile(rf"^(?:(?P<number>{NOTE_NUMBER})|[*†‡]+(?=\s+[A-Z]))\s*\S")
 PLAIN_NOTE_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
@@ -283,36 +287,32 @@ def restore_plain_note_numbers(blocks: Sequence[Block]) -> Repaired:
     """Restore the superscript of a note number OCR read as a plain number (``87 *Documents…*``).
 
     A block ``N text`` is taken for note N only on two pieces of evidence: the previous note of
-    the book was N-1, and the text of the same page carries N as a marker after punctuation
+    the book was N-1 (or N is 1: a book printing all its markers as plain digits), and the text
+    of the same page carries N as a marker after punctuation
     (``Holland" 87``). Both numbers are made superscript again.
     """
     result = list(blocks)
     changes: list[Change] = []
     last_number: int | None = None
-    last_note_index = 0
     page_text: list[int] = []  # indices of the text blocks since the notes of the previous page
     after_notes = False
     for index, block in enumerate(blocks):
         if block.kind == "note":
             number = _note_number(block.text)
             last_number = last_number if number is None else number
-            last_note_index, after_notes = index, True
+            after_notes = True
             continue
         match = PLAIN_NOTE_RE.match(block.text)
-        if (
-            match
-            and last_number is not None
-            and int(match.group("number")) == last_number + 1
-            and index - last_note_index <= PAGE_MAX_BLOCKS
-        ):
-            number = last_number + 1
+        number = int(match.group("number")) if match else 0
+        follows = last_number is not None and number == last_number + 1
+        if match and (number == 1 or follows):
             marker_re = _plain_marker_re(number)
             found = next((i for i in reversed(page_text) if marker_re.search(result[i].text)), None)
             if found is not None:
                 result[found], marker_change = _restore_marker(result[found], marker_re, number)
                 result[index], note_change = _restore_note_number(block, number)
                 changes += [marker_change, note_change]
-                last_number, last_note_index, after_notes = number, index, True
+                last_number, after_notes = number, True
                 continue
         if after_notes:
             page_text, after_notes = [], False
@@ -330,8 +330,9 @@ def _restore_marker(block: Block, marker_re: re.Pattern[str], number: int) -> tu
         _line_of(block, match.start()),
         _excerpt(block.text, match.start(), match.end()),
         _excerpt(text, match.start(), match.start() + len(superscript)),
-        f"note marker {number} printed as a plain number: made superscript (note {number} follows "
-        f"note {number - 1} at the page foot)",
+        f"note marker {number} printed as a plain number: made superscript (note {number} "
+        + (f"follows note {number - 1}" if number > 1 else "opens a note sequence")
+        + " at the page foot)",
     )
     return replace(block, text=text), change
 
@@ -345,8 +346,9 @@ def _restore_note_number(block: Block, number: int) -> tuple[Block, Change]:
         block.first_line,
         _context_after(block.text, 0),
         _context_after(text, 0),
-        f"note body numbered {number} without superscript: it continues the note sequence and its "
-        "marker is in the text above, so it is a note",
+        f"note body numbered {number} without superscript: it "
+        + ("continues" if number > 1 else "opens")
+        + " the note sequence and its marker is in the text above, so it is a note",
     )
     return replace(block, text=text, kind="note"), change
 
@@ -380,6 +382,8 @@ def _displaced_note_evidence(blocks: Sequence[Block], index: int, note: Block | 
         and starts_lower(blocks[after].text)
         and not is_list_item(blocks[after].text)
     ):
+        if _page_top_then_foot(blocks, index, after):
+            return ""
         return "it stood between the halves of a paragraph cut by a page break"
     if (
         note is not None
@@ -389,7 +393,29 @@ def _displaced_note_evidence(blocks: Sequence[Block], index: int, note: Block | 
         and not is_list_item(block.text)
     ):
         return "it starts in lower case after a finished sentence, and the note before it is unfinished"
+    if (
+        note is not None
+        and not SENTENCE_END_RE.search(note.text)
+        and starts_lower(block.text)
+        and SENTENCE_END_RE.search(block.text)
+        and index + 1 < len(blocks)
+        and blocks[index + 1].kind == "note"
+    ):
+        return "it stands at a page foot right above the notes, and the note before it is unfinished"
     return ""
+
+
+def _page_top_then_foot(blocks: Sequence[Block], index: int, after: int) -> bool:
+    """Block ``index`` opens a page (right after the notes of the page before) and the finished
+    lower-case block right after it is the rest of a note at that page's foot: the first continues
+    the cut paragraph, the second is the note text."""
+    return (
+        index > 0
+        and starts_lower(blocks[index].text)
+        and blocks[index - 1].kind == "note"
+        and after == index + 1
+        and SENTENCE_END_RE.search(blocks[after].text) is not None
+    )
 
 
 def _is_paragraph(block: Block) -> bool:
@@ -645,7 +671,27 @@ def rejoin_page_breaks(blocks: Sequence[Block], vocabulary: BookVocabulary) -> R
     The joined paragraph takes the first half's place and the blocks that stood between the halves
     follow it. Each break is kept in ``extra["page_breaks"]`` (raw line of the continuation and its
     offset in the joined text); a text block that follows notes gets ``page_break_before``.
+
+    A join can change the evidence for the seam before it (a short title-like block that turns out
+    to start a paragraph), so passes repeat until one joins nothing: the result is idempotent. Only
+    the last pass's refusals are reported, since earlier ones may have been overturned.
     """
+    changes: list[Change] = []
+    doubts: list[Review] = []
+    while True:
+        joined = _rejoin_page_breaks_once(blocks, vocabulary)
+        changes += joined.changes
+        if not joined.changes:
+            return Repaired(joined.blocks, changes, doubts + joined.review)
+        doubts += [item for item in joined.review if not item.reason.startswith(NOT_JOINED)]
+        blocks = joined.blocks
+
+
+NOT_JOINED = "not joined: "
+
+
+def _rejoin_page_breaks_once(blocks: Sequence[Block], vocabulary: BookVocabulary) -> Repaired:
+    """One pass of :func:`rejoin_page_breaks` over ``blocks``."""
     furniture = PageFurniture.from_blocks(blocks)
     listed = contents_titles(blocks)
     result: list[Block] = []
@@ -670,7 +716,7 @@ def rejoin_page_breaks(blocks: Sequence[Block], vocabulary: BookVocabulary) -> R
             if decision.doubtful:
                 seam = _seam_excerpt(first.text, block.text)
                 review.append(
-                    Review("rejoin_page_breaks", first.last_line, seam, f"not joined: {decision.reason}")
+                    Review("rejoin_page_breaks", first.last_line, seam, NOT_JOINED + decision.reason)
                 )
         if any(item.kind == "note" for item in between):
             block = replace(block, page_break_before=True)
@@ -691,6 +737,8 @@ def _join_blocks(
     seam = join_at_seam(first.text, continuation, vocabulary)
     extra = dict(first.extra)
     page_break = {"line": second.first_line, "offset": seam.offset, "in_word": seam.hyphen is not None}
+    if "page" in second.extra:  # the printed page number (pipeline.furniture) of the page it opens
+        page_break["page"] = second.extra["page"]
     extra["page_breaks"] = [*first.extra.get("page_breaks", []), page_break]
     joined = replace(first, text=seam.text, last_line=second.last_line, extra=extra)
     notes = sum(item.kind == "note" for item in between)
@@ -928,12 +976,77 @@ def _is_capitalised_at(text: str, index: int) -> bool:
     return text[start : start + 1].isupper()
 
 
+# --- typography (the last pass) -------------------------------------------------------------------
+
+
+# Keys of ``Block.extra`` listing places in the block's text: {"line": raw line, "offset": …, …}
+OFFSET_KEYS = ("page_breaks", "continued_at")
+
+
+def _raw_line(block: Block, offset: int) -> int:
+    """Raw line of character ``offset`` in a block, also one joined across page breaks."""
+    line, start = block.first_line, 0
+    places = sorted((p for key in OFFSET_KEYS for p in block.extra.get(key, [])), key=lambda p: p["offset"])
+    for place in places:
+        if place["offset"] <= offset:
+            line, start = place["line"], place["offset"]
+    return line + block.text.count("\n", start, offset)
+
+
+def _shift_offset(offset: int, edits: Sequence[Edit]) -> int:
+    """Where ``offset`` of a text lands after ``edits`` (made on that text) are applied."""
+    return offset + sum(len(e.after) - len(e.before) for e in edits if e.start + len(e.before) <= offset)
+
+
+def typeset_blocks(blocks: Sequence[Block]) -> Repaired:
+    """Apply the typographic rules of :mod:`pipeline.typography` to every block, logging each edit.
+
+    The offsets of page breaks and note continuations in ``extra`` are moved with the text.
+    """
+    repaired: list[Block] = []
+    changes: list[Change] = []
+    for block in blocks:
+        for rule in typography.RULES:
+            text, edits = rule(block.text)
+            if not edits:
+                continue
+            for edit in edits:
+                end = edit.start + len(edit.before)
+                after = _context_before(block.text, edit.start) + edit.after + _context_after(block.text, end)
+                changes.append(
+                    Change(
+                        STAGE,
+                        rule.__name__,
+                        _raw_line(block, edit.start),
+                        _excerpt(block.text, edit.start, end),
+                        after,
+                        (rule.__doc__ or "").strip().splitlines()[0],
+                    )
+                )
+            extra = {
+                key: [{**place, "offset": _shift_offset(place["offset"], edits)} for place in value]
+                if key in OFFSET_KEYS
+                else value
+                for key, value in block.extra.items()
+            }
+            block = replace(block, text=text, extra=extra)
+        repaired.append(block)
+    return Repaired(repaired, changes, [])
+
+
 # --- the stage --------------------------------------------------------------------------------------
 
 
-def repair_blocks(blocks: Sequence[Block], vocabulary: BookVocabulary) -> Repaired:
-    """Run every repair in order on the blocks of one book."""
+def repair_blocks(
+    blocks: Sequence[Block],
+    vocabulary: BookVocabulary,
+    typeset: bool = True,
+    furniture: LayoutFurniture | None = None,
+) -> Repaired:
+    """Run every repair in order on the blocks of one book; ``typeset`` adds the typographic pass;
+    ``furniture`` holds the book's layout settings for running heads and page numbers."""
     steps: list[Callable[[Sequence[Block]], Repaired]] = [
+        lambda current: page_furniture_step(current, furniture),
         classify_note_blocks,
         restore_plain_note_numbers,
         remove_contents_leaders,
@@ -943,6 +1056,7 @@ def repair_blocks(blocks: Sequence[Block], vocabulary: BookVocabulary) -> Repair
         lambda current: rejoin_inline_hyphenation(current, vocabulary),
         lambda current: attach_note_continuations(current, vocabulary),
         lambda current: rejoin_page_breaks(current, vocabulary),
+        *([typeset_blocks] if typeset else []),
     ]
     changes: list[Change] = []
     review: list[Review] = []
@@ -956,14 +1070,17 @@ def repair_blocks(blocks: Sequence[Block], vocabulary: BookVocabulary) -> Repair
     return Repaired(current, changes, review)
 
 
-def repair(text: str) -> tuple[list[Block], list[Change], list[Review]]:
+def repair(
+    text: str, typeset: bool = True, furniture: LayoutFurniture | None = None
+) -> tuple[list[Block], list[Change], list[Review]]:
     """Repair a normalised book text: its blocks, the changes made and the decisions to review."""
-    return repair_blocks(split_blocks(text), BookVocabulary.from_texts([text]))
+    return repair_blocks(split_blocks(text), BookVocabulary.from_texts([text]), typeset, furniture)
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input", required=True, help="normalised text, build/<book>/normalised.txt")
     parser.add_argument("--output", required=True, help="repaired blocks, build/<book>/repaired.json")
+    parser.add_argument("--metadata", help="raw/<book>.yaml, for its layout settings (optional)")
 
 
 def _read_text(path: str) -> str:
@@ -976,8 +1093,9 @@ def _read_text(path: str) -> str:
 
 
 def _work(args: argparse.Namespace) -> str:
+    furniture = load_layout(args.metadata).furniture
     text = _read_text(args.input)
-    blocks, changes, review = repair(text)
+    blocks, changes, review = repair(text, furniture=furniture)
     write_json(
         args.output,
         {

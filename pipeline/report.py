@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.cli import run_stage
-from pipeline.model import Change, InputError, atomic_output, changed_span, write_changes
+from pipeline.model import Change, InputError, atomic_output, changed_span, read_json, write_changes
 
-STAGES = ("normalise", "repair", "structure")
+STAGES = ("normalise", "repair", "structure", "correct")
 MAX_DIFF_LENGTH = 4000  # longer texts get one marked span instead of a fine diff
 MAX_SPANS = 8  # more scattered edits than this read better as one marked span
 
@@ -265,7 +265,132 @@ def change_section(stage: str, rule: str, changes: list[Change]) -> str:
     )
 
 
-def render_report(book: str, changes: list[Change], review: list[ReviewItem]) -> str:
+def suspects_section(suspects: dict[str, Any] | None) -> str:
+    """The suspect words (``build/<book>/suspects.json``): their number, how many were confirmed, the list."""
+    if suspects is None:
+        return "<p>No suspect-word list was made.</p>\n"
+    items = suspects["suspects"]
+    rows = [
+        f'<tr><th scope="row" class="num">{item["line"]}</th><td>{escape(item["word"])}</td>'
+        f"<td>{escape(item['suggestion'] or '')}</td><td>{escape(item['kind'])}</td>"
+        f'<td class="text">{show(item["context"])}</td><td>{"yes" if item["confirmed"] else ""}</td></tr>\n'
+        for item in items
+    ]
+    lead = (
+        f"<p>{plural(len(items), 'suspect word')}, best candidates first; "
+        f"{suspects['confirmed']} confirmed by the editor as misreadings "
+        f"({suspects['corrections']} entries in the corrections file).</p>\n"
+    )
+    columns = ["Line", "Word", "Suggestion", "Kind", "Context", "Corrected"]
+    return lead + table(columns, rows, "Likely OCR misreadings") if items else lead
+
+
+def contents_differences(structure: dict[str, Any]) -> list[tuple[int, str, str]]:
+    """Every difference between the printed contents and the headings found: (line, entry, what).
+
+    A heading not found, a heading that reads differently (beyond case, emphasis and punctuation:
+    the structure stage's ``heading_differs_from_contents`` review) and an entry out of order.
+    """
+    order: list[str] = []
+    for division in structure.get("divisions", []):
+        order.append(division["id"])
+        order += [section["id"] for section in division.get("sections", [])]
+    position = {identifier: number for number, identifier in enumerate(order)}
+    differs = {
+        item["line"]: item
+        for item in structure.get("review", [])
+        if item.get("rule") == "heading_differs_from_contents"
+    }
+    found: list[tuple[int, str, str]] = []
+    last = -1
+    for entry in structure.get("contents", []):
+        title = " ".join(filter(None, [entry.get("label"), entry["title"]]))
+        target = entry.get("target")
+        if target not in position:
+            found.append((entry["line"], title, "heading not found in the text"))
+            continue
+        if position[target] < last:
+            found.append((entry["line"], title, "heading stands before the previous entry's heading"))
+        last = max(last, position[target])
+    for item in differs.values():
+        found.append((item["line"], item["text"], f"reads differently: {item['reason']}"))
+    return found
+
+
+def explained_title_differences(structure: dict[str, Any]) -> int:
+    """Headings printed otherwise than the contents (capitals, punctuation): titled from the contents,
+    each logged as a ``title_from_contents`` change."""
+    return sum(1 for change in structure.get("changes", []) if change.get("rule") == "title_from_contents")
+
+
+def contents_section(structure: dict[str, Any] | None) -> str:
+    """The contents cross-check: entries checked and every difference found."""
+    if not structure or not structure.get("contents"):
+        return "<p>The book prints no contents: nothing to check.</p>\n"
+    differences = contents_differences(structure)
+    entries = len(structure["contents"])
+    found = sum(1 for entry in structure["contents"] if entry.get("target"))
+    text = (
+        f"<p>{entries} contents entries: {found} found as headings, in the printed order; "
+        f"{plural(len(differences), 'unexplained difference')}. "
+        f"{explained_title_differences(structure)} headings printed otherwise (capitals, punctuation) "
+        "take the contents' wording: see the <code>title_from_contents</code> changes.</p>\n"
+    )
+    rows = [
+        f'<tr><td class="num">{line}</td><td>{escape(title)}</td><td>{escape(what)}</td></tr>\n'
+        for line, title, what in sorted(differences)
+    ]
+    return text + (table(["Line", "Entry", "Difference"], rows) if rows else "")
+
+
+LAYOUT_RULES = ("no_contents",)  # review rules that describe the book's layout, besides layout_*
+
+
+def layout_section(review: list[ReviewItem], structure: dict[str, Any] | None) -> str:
+    """The layout conventions found (page furniture, notes, headings), each with its evidence."""
+    found = [item for item in review if item.rule.startswith("layout_") or item.rule in LAYOUT_RULES]
+    found += [ReviewItem("structure", **item) for item in (structure or {}).get("layout", [])]
+    if not found:
+        return "<p>No page furniture or notes found; headings from the printed contents.</p>\n"
+    rows = [
+        f"<tr><td>{escape(item.rule.removeprefix('layout_'))}</td>"
+        f'<th scope="row" class="num">{item.line}</th><td>{escape(item.text)}</td>'
+        f"<td>{escape(item.reason)}</td></tr>\n"
+        for item in found
+    ]
+    columns = ["Convention", "Line", "Found", "Evidence"]
+    return table(columns, rows, "How this book is laid out, as inferred (or set in its metadata's layout)")
+
+
+def page_section(structure: dict[str, Any] | None) -> str:
+    """The page table: detected breaks between two contents anchors, found against expected."""
+    pages = (structure or {}).get("page_breaks")
+    if not pages:
+        return "<p>No page breaks recorded.</p>\n"
+    rows = []
+    for row in pages["table"]:
+        status = "numbered" if row["numbered"] else "not numbered: count differs"
+        mark = "" if row["numbered"] else ' class="differs"'
+        rows.append(
+            f"<tr{mark}><td>{escape(row['from'])} (p. {row['from_page']}, line {row['from_line']})</td>"
+            f"<td>{escape(row['to'])} (p. {row['to_page']}, line {row['to_line']})</td>"
+            f'<td class="num">{row["expected"]}</td><td class="num">{row["found"]}</td>'
+            f"<td>{status}</td></tr>\n"
+        )
+    text = (
+        f"<p>{plural(pages['found'], 'page break')} detected, {pages['numbered']} numbered from the "
+        "contents' page numbers; spans whose count differs stay unnumbered.</p>\n"
+    )
+    return text + table(["From", "To", "Expected", "Found", "Pages"], rows)
+
+
+def render_report(
+    book: str,
+    changes: list[Change],
+    review: list[ReviewItem],
+    suspects: dict[str, Any] | None = None,
+    structure: dict[str, Any] | None = None,
+) -> str:
     """The whole QA report as one HTML page."""
     sections = "".join(
         change_section(stage, rule, group) for (stage, rule), group in group_by_rule(changes).items()
@@ -287,7 +412,11 @@ Line numbers are lines of <code>raw/{escape(book)}.txt</code>.
 Removed text is <del>struck through</del>, added text <ins>underlined</ins>.</p>
 <nav aria-label="Sections"><ul>
 <li><a href="#summary">Summary</a></li>
+<li><a href="#layout">Layout conventions</a></li>
 <li><a href="#review">Needs review ({len(review)})</a></li>
+<li><a href="#suspects">Suspect words ({len((suspects or {}).get("suspects", []))})</a></li>
+<li><a href="#contents-check">Contents cross-check</a></li>
+<li><a href="#pages">Print pages</a></li>
 <li><a href="#changes">All changes ({len(changes)})</a></li>
 </ul></nav>
 </header>
@@ -295,9 +424,21 @@ Removed text is <del>struck through</del>, added text <ins>underlined</ins>.</p>
 <section aria-labelledby="summary">
 <h2 id="summary">Summary</h2>
 {summary_table(count_by_rule(changes))}</section>
+<section aria-labelledby="layout">
+<h2 id="layout">Layout conventions found, and the evidence</h2>
+{layout_section(review, structure)}</section>
 <section aria-labelledby="review">
 <h2 id="review">Needs review</h2>
 {review_table(review)}</section>
+<section aria-labelledby="suspects">
+<h2 id="suspects">Suspect words</h2>
+{suspects_section(suspects)}</section>
+<section aria-labelledby="contents-check">
+<h2 id="contents-check">Contents cross-check</h2>
+{contents_section(structure)}</section>
+<section aria-labelledby="pages">
+<h2 id="pages">Print pages</h2>
+{page_section(structure)}</section>
 <section aria-labelledby="changes">
 <h2 id="changes">All changes, by rule</h2>
 {sections or "<p>No automatic changes.</p>"}
@@ -316,6 +457,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--normalise-changes", required=True, help="build/<book>/normalise.changes.jsonl")
     parser.add_argument("--repaired", required=True, help="build/<book>/repaired.json")
     parser.add_argument("--structure", required=True, help="build/<book>/structure.json")
+    parser.add_argument("--suspects", help="suspect words, build/<book>/suspects.json (optional)")
     parser.add_argument("--changes-log", required=True, help="merged change log, build/<book>.changes.jsonl")
     parser.add_argument("--output", required=True, help="the QA report, build/<book>.report.html")
 
@@ -327,7 +469,8 @@ def _work(args: argparse.Namespace) -> str:
     review = repair_review + structure_review
     write_changes(args.changes_log, changes)
     with atomic_output(args.output) as handle:
-        handle.write(render_report(args.book, changes, review))
+        suspects = read_json(args.suspects) if args.suspects else None
+        handle.write(render_report(args.book, changes, review, suspects, read_json(args.structure)))
     return f"{args.output}: {len(changes)} changes, {len(review)} to review"
 
 

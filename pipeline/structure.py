@@ -24,6 +24,8 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Any
 
+from pipeline.chains import heaviest_chain
+from pipeline.chronology import clean_date, parse_date, split_entry, split_run_together
 from pipeline.cli import run_stage
 from pipeline.contents import (
     STAGE,
@@ -34,9 +36,15 @@ from pipeline.contents import (
     join_hyphenated,
     plain_text,
 )
+from pipeline.layout import Layout, describe_notes, load_layout
 from pipeline.model import Block, Change, InputError, Review, read_stage_input, write_json
+from pipeline.pages import Anchor, PageBreak, add_chapter_breaks, detect_breaks, number_breaks
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# a page break is carried through the text as one private-use character (0xF0000 + its number)
+BREAK_BASE = 0xF0000
+BREAK_RE = re.compile("[\U000f0000-\U000ffffd]")
+LEAD_BREAKS_RE = re.compile("^[\U000f0000-\U000ffffd]*")
 TO_ASCII = str.maketrans(SUPERSCRIPTS + "⁻", "0123456789-")
 MARKER_RE = re.compile(rf"[{SUPERSCRIPTS}]+(?:⁻[{SUPERSCRIPTS}]+)?")
 NOTE_START_RE = re.compile(
@@ -46,7 +54,7 @@ NOTE_START_RE = re.compile(
     re.DOTALL,
 )
 LABEL_LINE_RE = re.compile(
-    r"^[*_\s]*(?P<label>(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s+(?P<n>[IVXLCDM]+|\d+))\.?[*_\s]*$"
+    r"^[*_\s]*(?P<label>(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s+(?P<n>[IVXLCDM]+|\d+|(?i:(?:twenty|thirty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))\.?[*_\s]*$"
 )
 SEPARATOR_RE = re.compile(r"^\s*(?:[*·•⁂]\s*){3,}$")
 YEAR_RE = re.compile(r"^(?P<dash>[-\u2013]\s*)?(?P<year>1\d{3}|20\d{2})\s*$")
@@ -65,6 +73,7 @@ MAX_HEAD_LINES = 3
 RUNNING_TEXT_CHARS = 100
 RUNNING_LINE_CHARS = 60
 PLAIN_MARKER_LOOKBACK = 15
+SYMBOL_MARKER_RE = re.compile(r"(?<=[\w.,;:!?\"\u201d\u2019)\]])(?P<symbol>\*{1,3}|[†‡§])(?=\s|$)")
 SYMBOL_NAMES = {"*": "star", "**": "star2", "***": "star3", "†": "dagger", "‡": "ddagger", "§": "sect"}
 SMALL_WORDS = frozenset(
     re.findall(r"\w+", "a an and as at but by for from in into nor of on or the to via vs with")
@@ -180,16 +189,21 @@ def title_case(text: str, acronyms: frozenset[str] = frozenset()) -> str:
     return " ".join(words)
 
 
-def build_structure(blocks: list[Block]) -> dict[str, Any]:
-    """The structure of a book from its repaired blocks (see ``docs/formats.md``)."""
-    return _Builder(blocks).build()
+def build_structure(blocks: list[Block], layout: Layout | None = None) -> dict[str, Any]:
+    """The structure of a book from its repaired blocks (see ``docs/formats.md``); ``layout``
+    holds the book's layout settings (:mod:`pipeline.layout`), which override the inference."""
+    return _Builder(blocks, layout or Layout()).build()
 
 
 class _Builder:
     """Builds ``structure.json`` from the blocks; collects the changes and review items."""
 
-    def __init__(self, blocks: list[Block]) -> None:
-        self.blocks = blocks
+    def __init__(self, blocks: list[Block], layout: Layout) -> None:
+        self.layout = layout
+        self.blocks = [Block.from_dict(block.to_dict() | {"extra": dict(block.extra)}) for block in blocks]
+        self.breaks: list[PageBreak] = []
+        self.page_table: list[dict[str, Any]] = []
+        self.heading_breaks: dict[int, list[int]] = defaultdict(list)
         self.changes: list[Change] = []
         self.review: list[Review] = []
         self.texts: list[_Text] = []
@@ -197,6 +211,7 @@ class _Builder:
         self.ids: set[str] = set()
         self.contents = find_contents(blocks)
         self._acronyms: frozenset[str] | None = None
+        self.conventions: list[Review] = []  # the layout conventions found, with their evidence
 
     # --- the whole book
 
@@ -215,6 +230,9 @@ class _Builder:
                     "no_contents", 1, "", f"no printed contents: {len(headings)} headings found by form alone"
                 )
             )
+        if headings:
+            self.conventions.append(_heading_convention(headings, contents is not None))
+        self._page_breaks(headings, skip)
         back_start = self._back_start(headings, skip)
         front: list[dict[str, Any]] = []
         back: list[dict[str, Any]] = []
@@ -222,6 +240,10 @@ class _Builder:
         numbering = self._link_notes()
         for text in self.texts:
             self._render(text)
+        for division in divisions:
+            if division["type"] == "chronology":
+                self._date_entries(division)
+        self._mark_blurb(front, back)
         result: dict[str, Any] = {
             "contents": [entry.to_dict() for entry in contents.entries] if contents else [],
             "front": front,
@@ -232,8 +254,18 @@ class _Builder:
         if contents:
             head = self.blocks[contents.head_index]
             result["contents_head"] = {"text": head.text.strip(), "first_line": head.first_line}
+        result["page_breaks"] = {
+            "found": len(self.breaks),
+            "numbered": sum(1 for item in self.breaks if item.n),
+            "table": self.page_table,
+        }
+        for change in self.changes:
+            change.before, change.after = BREAK_RE.sub("", change.before), BREAK_RE.sub("", change.after)
+        for item in self.review:
+            item.text = BREAK_RE.sub("", item.text)
         result["changes"] = [change.to_dict() for change in self.changes]
         result["review"] = [item.to_dict() for item in self.review]
+        result["layout"] = [item.to_dict() for item in self.conventions]
         return result
 
     # --- headings
@@ -486,6 +518,8 @@ class _Builder:
         while i < len(self.blocks):
             block = self.blocks[i]
             heading = by_start.get(i)
+            for number in self.heading_breaks.get(i, []):
+                flow.add(self._break_item(number))
             if back_start is not None and i == back_start:
                 flow = _Flow(back, None)
                 flow.add({"type": "head", "first_line": block.first_line, "text": block.text.strip()})
@@ -598,22 +632,26 @@ class _Builder:
 
     def _add_block(self, flow: _Flow, block: Block, order: int) -> None:
         """The items of one text block."""
-        text = block.text.strip()
-        lines = block.text.split("\n")
-        if SEPARATOR_RE.match(text):
-            flow.add({"type": "separator", "first_line": block.first_line})
-        elif flow.chronology:
+        text = BREAK_RE.sub("", block.text).strip()
+        lines = [_lift(line)[1] for line in block.text.split("\n")]
+        if flow.chronology:
             self._entries(flow, block, order)
-        elif YEAR_RE.match(text):
-            self._year(flow, text, block.first_line)
+        elif SEPARATOR_RE.match(text) or YEAR_RE.match(text):
+            for mark in BREAK_RE.findall(block.text):
+                flow.add(self._break_item(ord(mark) - BREAK_BASE))
+            if SEPARATOR_RE.match(text):
+                flow.add({"type": "separator", "first_line": block.first_line})
+            else:
+                self._year(flow, text, block.first_line)
         elif all(DASH_ITEM_RE.match(line) for line in lines):
-            for offset, line in enumerate(lines):
-                item = DASH_ITEM_RE.match(line)
+            for offset, line in enumerate(block.text.split("\n")):
+                lead, rest = _lift(line)
+                item = DASH_ITEM_RE.match(rest)
                 assert item is not None
-                self._list_item(flow, "dash", item.group("text"), block.first_line + offset, order)
+                self._list_item(flow, "dash", lead + item.group("text"), block.first_line + offset, order)
         elif _is_numbered(lines):
-            for offset, line in enumerate(lines):
-                number = NUMBERED_RE.match(line)
+            for offset, line in enumerate(block.text.split("\n")):
+                number = NUMBERED_RE.match(_lift(line)[1])
                 assert number is not None
                 listing = flow.list_for("numbered", block.first_line + offset, int(number.group("n")))
                 self._entry(listing, line, block.first_line + offset, order, flow.scope)
@@ -650,18 +688,31 @@ class _Builder:
 
         A line starting in lower case continues the entry before it (cut by a page break).
         """
-        for offset, line in enumerate(block.text.split("\n")):
+        for offset, printed in enumerate(block.text.split("\n")):
             number = block.first_line + offset
-            if YEAR_RE.match(line.strip()):
-                self._year(flow, line.strip(), number)
+            lead, line = _lift(printed)
+            if not line.strip():
+                continue
+            if YEAR_RE.match(line.strip()) or SEPARATOR_RE.match(line.strip()):
+                for mark in lead:
+                    flow.add(self._break_item(ord(mark) - BREAK_BASE))
+                if YEAR_RE.match(line.strip()):
+                    self._year(flow, line.strip(), number)
                 continue
             dashed = DASH_ITEM_RE.match(line)
             text = dashed.group("text") if dashed else line.strip()
             previous = flow.open_list["items"][-1] if flow.open_list and flow.open_list["items"] else None
-            if previous is not None and text[:1].islower():
-                self._continue_entry(previous, line, text, number)
-            else:
-                self._list_item(flow, "entries", text, number, order)
+            if previous is not None and _continues_entry(self._entry_text(previous), text):
+                self._continue_entry(previous, line, lead + text, number)
+                continue
+            pieces = split_run_together(lead + text)
+            if len(pieces) > 1:
+                explanation = "chronology entries run together by the OCR separated at the second date"
+                self.changes.append(
+                    Change(STAGE, "split_run_together", number, text, " | ".join(pieces), explanation)
+                )
+            for piece in pieces:
+                self._list_item(flow, "entries", piece, number, order)
 
     def _continue_entry(self, previous: dict[str, Any], line: str, text: str, number: int) -> None:
         """Append a continuation line to the entry before it."""
@@ -669,14 +720,115 @@ class _Builder:
         if line.lstrip().startswith(("-", "\u2013")):
             explanation = "list dash before the continuation of an entry cut by a page break"
             self.changes.append(Change(STAGE, "stray_list_dash", number, line, text, explanation))
+        lead, text = _lift(text)
         if record.text.endswith("-"):
             left, right = " ".join(record.text.split(" ")[-3:]), " ".join(text.split(" ")[:3])
             before, after = f"{left} | {right}", join_hyphenated(left[:-1], right)
             explanation = "word hyphenated across a page break inside a chronology entry"
             self.changes.append(Change(STAGE, "rejoin_hyphenation", number, before, after, explanation))
-            record.text = join_hyphenated(record.text[:-1], text)
+            joined = join_hyphenated(record.text[:-1], text)
+            cut = len(record.text) - (1 if joined.startswith(record.text[:-1] + text[:1]) else 0)
+            record.text = joined[:cut] + lead + joined[cut:]
+        elif lead:
+            record.text = f"{record.text} {lead}{text}"
         else:
             record.text = f"{record.text} {text}"
+
+    def _entry_text(self, entry: dict[str, Any]) -> str:
+        """The text collected so far for a chronology entry."""
+        return next(t for t in reversed(self.texts) if t.owner is entry).text
+
+    def _date_entries(self, division: dict[str, Any]) -> None:
+        """Date every chronology entry: its printed date becomes a ``{"date": …}`` part.
+
+        The year is the entry's own or the year heading's; an entry without a readable date is
+        reported for review.
+        """
+        year = 0
+        items = list(division["content"])
+        for section in division["sections"]:
+            items += section["content"]
+        for item in items:
+            if item["type"] == "head" and YEAR_RE.match(item["text"]):
+                year = int(item["text"])
+            for entry in item.get("items", []) if item["type"] == "list" else []:
+                self._date_entry(entry, year)
+
+    def _date_entry(self, entry: dict[str, Any], year: int) -> None:
+        """Split the printed date off an entry's first text part and record its ISO form."""
+        parts = entry["parts"]
+        first = next((k for k, part in enumerate(parts) if isinstance(part, str)), None)
+        found = split_entry(parts[first]) if first is not None else None
+        dating = parse_date(found[0], year) if found and year else None
+        if first is None or found is None or dating is None:
+            text = "".join(part for part in parts if isinstance(part, str))
+            self.review.append(Review("chronology_undated", entry["first_line"], text[:80], "no date found"))
+            return
+        printed, rest = found
+        if printed.count("*") % 2 or printed.count("_") % 2:
+            cleaned = clean_date(printed)
+            explanation = "unpaired emphasis mark around a chronology date dropped"
+            self.changes.append(
+                Change(STAGE, "date_emphasis", entry["first_line"], printed, cleaned, explanation)
+            )
+            printed = cleaned
+        attributes = dating.attributes()
+        entry["date"] = attributes
+        parts[first : first + 1] = [{"date": {"text": printed.strip(), **attributes}}, rest]
+
+    def _mark_blurb(self, front: list[dict[str, Any]], back: list[dict[str, Any]]) -> None:
+        """Mark where the publisher's blurb starts in the back matter (``"division": "blurb"``).
+
+        The blurb is the first back-matter paragraph, not the first under its heading, that names
+        the book by the title its title page prints first.
+        """
+        first = next((item for item in front if item["type"] == "p"), None)
+        title = normalise(_item_text(first)) if first else ""
+        if len(title.split()) < 2:
+            return
+        for previous, item in pairwise(back):
+            if item["type"] == "p" and previous["type"] != "head" and title in normalise(_item_text(item)):
+                item["division"] = "blurb"
+                reason = "the publisher's blurb (names the book's title) starts here"
+                self.review.append(Review("back_matter", item["first_line"], _item_text(item)[:80], reason))
+                return
+
+    # --- page breaks
+
+    def _page_breaks(self, headings: list[Heading], skip: set[int]) -> None:
+        """Detect and number the page breaks; mark them in the block texts (see ``BREAK_RE``).
+
+        A break before a heading becomes a ``pb`` item before it; a break inside a heading or the
+        contents is not marked (the contents pages are not numbered by the contents itself).
+        """
+        anchors = [
+            Anchor(self.blocks[h.start].first_line, h.entry.page, h.start, h.entry.title, h.level == 1)
+            for h in headings
+            if h.entry is not None and isinstance(h.entry.page, int)
+        ]
+        breaks = add_chapter_breaks(detect_breaks(self.blocks), anchors)
+        heading_blocks = {i for h in headings for i in range(h.start, h.end)}
+        starts = {h.start for h in headings}
+        kept = []
+        for item in breaks:
+            if item.block in skip or (
+                item.block in heading_blocks and not (item.offset is None and item.block in starts)
+            ):
+                continue
+            kept.append(item)
+        self.breaks = kept
+        self.page_table = number_breaks(kept, anchors)
+        for number, item in reversed(list(enumerate(kept))):
+            block = self.blocks[item.block]
+            if item.block in starts or block.kind == "note":
+                self.heading_breaks[item.block].insert(0, number)
+                continue
+            offset = item.offset or 0
+            block.text = block.text[:offset] + chr(BREAK_BASE + number) + block.text[offset:]
+
+    def _break_item(self, number: int) -> dict[str, Any]:
+        """A ``pb`` item (a page break between items)."""
+        return {"type": "pb", **_break_part(self.breaks[number])}
 
     # --- notes
 
@@ -728,7 +880,13 @@ class _Builder:
 
     def _link_notes(self) -> str:
         """Attach every marker to its note; return the numbering convention found."""
-        numbering = _numbering(self.notes)
+        numbering = self.layout.note_numbering or _numbering(self.notes)
+        if self.notes:
+            summary, evidence = describe_notes(
+                [note.key for note in self.notes], numbering, self.layout.note_numbering is None
+            )
+            line = self.notes[0].record["first_line"]
+            self.conventions.append(Review("layout_notes", line, summary, evidence))
         pool: dict[tuple[str | None, str], list[_Note]] = defaultdict(list)
         for note in self.notes:
             pool[(None if numbering == "book" else note.scope, note.key)].append(note)
@@ -758,6 +916,7 @@ class _Builder:
                     )
                 else:
                     text.refs.append((marker.start(), marker.end(), [found.record["id"]]))
+            self._link_symbol_markers(text, pool, scope)
         for note in self.notes:
             if not note.linked and not self._link_plain_marker(note):
                 note.record["unlinked"] = True
@@ -770,6 +929,28 @@ class _Builder:
                     )
                 )
         return numbering
+
+    def _link_symbol_markers(
+        self, text: _Text, pool: dict[tuple[str | None, str], list[_Note]], scope: str | None
+    ) -> None:
+        """Link symbol markers (``*``, ``†``, ``‡``) like numbers: to the nearest free note after them.
+
+        Symbols restart on every page, so a paragraph a page break cut may hold the same symbol
+        twice, once for each page's note. A ``*`` that closes an emphasis is not a marker.
+        """
+        emphasis, position = False, 0  # whether an emphasis opened by ``*`` is open
+        for marker in SYMBOL_MARKER_RE.finditer(text.text):
+            key = marker.group("symbol")
+            emphasis ^= text.text[position : marker.start()].replace("**", "").count("*") % 2 == 1
+            position = marker.end()
+            if key.startswith("*") and emphasis:
+                emphasis = False  # this one closes the emphasis
+                continue
+            if not any(not note.linked for note in pool.get((scope, key), ())):
+                continue
+            found = _take(pool[(scope, key)], text.order)
+            if found is not None:
+                text.refs.append((marker.start(), marker.end(), [found.record["id"]]))
 
     def _link_plain_marker(self, note: _Note) -> bool:
         """Link a note to the one plain marker just above it.
@@ -818,6 +999,21 @@ class _Builder:
                 return True
         return False
 
+    def _split_breaks(self, part: Any) -> list[Any]:
+        """A text part split at its page-break marks into text and ``{"pb": …}`` parts."""
+        if not isinstance(part, str) or not BREAK_RE.search(part):
+            return [part]
+        pieces: list[Any] = []
+        position = 0
+        for mark in BREAK_RE.finditer(part):
+            if mark.start() > position:
+                pieces.append(part[position : mark.start()])
+            pieces.append(_break_part(self.breaks[ord(mark.group()) - BREAK_BASE]))
+            position = mark.end()
+        if position < len(part):
+            pieces.append(part[position:])
+        return pieces
+
     def _render(self, text: _Text) -> None:
         """Split ``text`` at its resolved markers into parts."""
         parts: list[Any] = []
@@ -829,9 +1025,54 @@ class _Builder:
             position = end
         if position < len(text.text):
             parts.append(text.text[position:])
+        parts = [piece for part in parts for piece in self._split_breaks(part)]
         if text.key == "title_parts" and not text.refs:
             return
         text.owner[text.key] = parts
+
+
+def _item_text(item: dict[str, Any]) -> str:
+    """The text parts of an item."""
+    return "".join(part for part in item.get("parts", []) if isinstance(part, str))
+
+
+def _lift(line: str) -> tuple[str, str]:
+    """The page-break marks at the start of ``line`` and the rest of it."""
+    lead = LEAD_BREAKS_RE.match(line)
+    assert lead is not None
+    return lead.group(), line[lead.end() :]
+
+
+def _continues_entry(previous: str, text: str) -> bool:
+    """Whether a chronology line continues the entry before it (cut by a page break).
+
+    It does when it starts in lower case, or when it has no date and the entry before it
+    does not end a sentence.
+    """
+    plain = BREAK_RE.sub("", text)
+    if plain[:1].islower():
+        return True
+    ended = BREAK_RE.sub("", previous).rstrip().endswith((".", "!", "?", '"', "\u201d", ")"))
+    return split_entry(plain) is None and not ended
+
+
+def _break_part(item: PageBreak) -> dict[str, Any]:
+    """A page break as ``structure.json`` records it."""
+    part: dict[str, Any] = {"pb": item.n, "line": item.line, "evidence": item.evidence}
+    if item.in_word:
+        part["in_word"] = True
+    return part
+
+
+def _heading_convention(headings: list[Heading], from_contents: bool) -> Review:
+    """How the headings are printed (their labels) and where they were found, for the QA report."""
+    labels = Counter(heading.label.split()[0] for heading in headings if heading.label)
+    chapters = sum(heading.level == 1 for heading in headings)
+    summary = f"{chapters} top-level headings, {len(headings) - chapters} sections; labels: " + (
+        ", ".join(f"{word} ({count})" for word, count in labels.items()) or "none"
+    )
+    evidence = "matched to the printed contents" if from_contents else "by their form alone (no contents)"
+    return Review("layout_headings", headings[0].line, summary, evidence)
 
 
 def _tokens(text: str) -> set[str]:
@@ -849,23 +1090,11 @@ def _similarity(left: str, right: str) -> float:
 
 def _best_chain(matches: list[tuple[float, _Candidate, int]]) -> list[tuple[float, _Candidate, int]]:
     """The most (then the best) matches in both text and contents order, without overlaps."""
-    matches = sorted(matches, key=lambda match: (match[1].start, match[1].end, match[2]))
-    best: list[tuple[float, int]] = []
-    for k, (score, candidate, number) in enumerate(matches):
-        value, link = (1.0 + score, -1)
-        for j in range(k):
-            earlier = matches[j]
-            if earlier[1].end <= candidate.start and earlier[2] < number and best[j][0] + 1.0 + score > value:
-                value, link = best[j][0] + 1.0 + score, j
-        best.append((value, link))
-    if not best:
-        return []
-    k = max(range(len(best)), key=lambda j: best[j][0])
-    chain = []
-    while k >= 0:
-        chain.append(matches[k])
-        k = best[k][1]
-    return chain[::-1]
+    return heaviest_chain(
+        sorted(matches, key=lambda match: (match[1].start, match[1].end, match[2])),
+        weight=lambda match: 1.0 + match[0],
+        follows=lambda earlier, later: earlier[1].end <= later[1].start and earlier[2] < later[2],
+    )
 
 
 def _numbering(notes: list[_Note]) -> str:
@@ -948,14 +1177,16 @@ def main(argv: list[str] | None = None) -> int:
     def configure(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--input", required=True, help="build/<book>/repaired.json")
         parser.add_argument("--output", required=True, help="build/<book>/structure.json")
+        parser.add_argument("--metadata", help="raw/<book>.yaml, for its layout settings (optional)")
 
     def work(args: argparse.Namespace) -> str:
+        layout = load_layout(args.metadata)
         data = read_stage_input(args.input, "repair")
         try:
             blocks = [Block.from_dict(block) for block in data["blocks"]]
         except (KeyError, TypeError) as error:
             raise InputError(args.input, f"not a repaired.json file: {error!r}") from None
-        structure = build_structure(blocks)
+        structure = build_structure(blocks, layout)
         write_json(args.output, structure)
         divisions = structure["divisions"]
         sections = sum(len(division["sections"]) for division in divisions)

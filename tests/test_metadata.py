@@ -140,9 +140,16 @@ def test_missing_file(tmp_path: Path) -> None:
     assert "metadata file not found" in problem(tmp_path / "x.yaml")
 
 
-def test_layout_and_optional_fields(write_yaml) -> None:
-    path = write_yaml(lambda text: text + "layout:\n  running_heads: false\n  chapters: {start: 74}\n")
-    assert load_metadata(path)["layout"] == {"running_heads": False, "chapters": {"start": 74}}
+def test_layout_settings(write_yaml) -> None:
+    layout = "layout:\n  running_heads: [SOVIET FOREIGN POLICY]\n  page_numbers: foot\n"
+    path = write_yaml(lambda text: text + layout)
+    expected = {"running_heads": ["SOVIET FOREIGN POLICY"], "page_numbers": "foot"}
+    assert load_metadata(path)["layout"] == expected
+
+
+def test_unknown_layout_setting_is_refused(write_yaml) -> None:
+    path = write_yaml(lambda text: text + "layout:\n  note_numbering: per-section\n")
+    assert "note_numbering" in problem(path)
 
 
 def test_cli_writes_checked_json(write_yaml, tmp_path: Path) -> None:

@@ -165,21 +165,115 @@ def test_metadata_text_is_escaped(tmp_path: Path) -> None:
     assert "Moscow: Smith & <Sons>, 1981." in meta.findtext("dc:source", namespaces=NS)
 
 
-def test_html_page(built: dict[str, Path]) -> None:
+def html_pages(built: dict[str, Path]) -> dict[str, lxml.html.HtmlElement]:
+    """The HTML edition's division pages (not the contents page), in reading order."""
+    folder = built["html"].parent
+    contents = lxml.html.parse(str(built["html"])).getroot()
+    names = [link.get("href").split("#")[0] for link in contents.xpath("//nav[@id='TOC']//a")]
+    names = ["front-title.html", *dict.fromkeys(names)]
+    return {name: lxml.html.parse(str(folder / name)).getroot() for name in names}
+
+
+def test_html_contents_page(built: dict[str, Path]) -> None:
     page = lxml.html.parse(str(built["html"])).getroot()
-    assert (built["html"].parent / "edition.css").read_text().strip()
+    folder = built["html"].parent
+    assert (folder / "edition.css").read_text().strip() and (folder / "reader.js").read_text().strip()
     assert page.xpath("//link[@rel='stylesheet']/@href") == ["edition.css"]
+    assert page.xpath("//script/@src") == ["search-index.js", "reader.js"]
     toc = page.get_element_by_id("TOC")
-    entries = [text_of(link) for link in toc.xpath(".//a")]
-    assert "Introduction" in entries and "Chronology" in entries
-    assert any(entry.startswith("Chapter III. The Beginning") for entry in entries)
-    references = page.xpath("//a[@role='doc-noteref']")
-    assert [text_of(reference) for reference in references] == ["1", "1", "2", "4"]
-    for reference in references:
-        note = page.get_element_by_id(reference.get("href")[1:])
-        backlinks = note.xpath(".//a[@role='doc-backlink']")
-        assert [link.get("href") for link in backlinks] == [f"#{reference.get('id')}"]
-    assert "<b>&amp;</b> [link](#x) *not* 5 * 3." in text_of(page)
+    assert toc.get("aria-label") == "Contents"
+    entries = {text_of(link): link.get("href") for link in toc.xpath(".//a")}
+    assert entries["Introduction"] == "intro.html#intro" and entries["Chronology"] == "chron.html#chron"
+    chapter = next(entry for entry in entries if entry.startswith("Chapter III. The Beginning"))
+    assert entries[chapter] == "ch03.html#ch03"
+    assert page.xpath("//a[@role='doc-noteref']") == []  # the text is on the division pages
+    assert page.xpath("//nav[@class='page-nav']//a[@rel='next']/@href") == ["front-title.html"]
+
+
+def test_html_division_pages_link_notes_and_neighbours(built: dict[str, Path]) -> None:
+    pages = html_pages(built)
+    assert list(pages) == [
+        "front-title.html",
+        "front-contents.html",
+        "intro.html",
+        "ch03.html",
+        "chron.html",
+        "back.html",
+    ]
+    numbers = []
+    for name, page in pages.items():
+        for reference in page.xpath("//a[@role='doc-noteref']"):
+            note = page.get_element_by_id(reference.get("href")[1:])  # on the same page
+            assert note.xpath("ancestor::section[@role='doc-endnotes']/h2/text()") == ["Notes"]
+            backlinks = note.xpath(".//a[@role='doc-backlink']")
+            assert [link.get("href") for link in backlinks] == [f"#{reference.get('id')}"]
+            numbers.append(text_of(reference))
+        assert page.xpath("//main/section/@id"), name
+    assert numbers == ["1", "1", "2", "4"]
+    chapter = pages["ch03.html"]
+    assert chapter.xpath("//section[@id='ch03']/@role") == ["doc-chapter"]
+    assert chapter.xpath("//*[@epub:type]", namespaces=NS) == []  # HTML has roles, not epub:type
+    assert chapter.xpath("//a[@rel='prev']/@href") == ["intro.html"]
+    assert chapter.xpath("//a[@rel='next']/@href") == ["chron.html"]
+    assert "<b>&amp;</b> [link](#x) *not* 5 * 3." in text_of(chapter)
+    assert pages["back.html"].xpath("//a[@rel='next']") == []
+
+
+def test_search_index_covers_every_section(built: dict[str, Path]) -> None:
+    script = (built["html"].parent / "search-index.js").read_text(encoding="utf-8")
+    assert script.startswith("window.EDITION_SEARCH = ") and script.endswith(";\n")
+    entries = json.loads(script.removeprefix("window.EDITION_SEARCH = ").removesuffix(";\n"))
+    by_link = {entry["u"]: entry for entry in entries}
+    section = by_link["ch03.html#ch03-s1"]
+    assert section["t"].startswith("Germany's Aggressive Policy")
+    assert "Literal text stays literal" in section["x"]
+    assert "Literal text stays literal" not in by_link["ch03.html#ch03"]["x"]  # only once
+    assert "Collected Works" in by_link["intro.html#intro"]["x"]  # notes are searched too
+
+
+def test_epub_semantics_and_landmarks(built: dict[str, Path]) -> None:
+    chapters = epub_chapters(built["epub"])
+    chapter = next(
+        page for page in chapters.values() if page.find(".//x:section[@id='ch03']", NS) is not None
+    )
+    section = chapter.find(".//x:section[@id='ch03']", NS)
+    assert section.get(f"{{{NS['epub']}}}type") == "chapter" and section.get("role") == "doc-chapter"
+    backlink = chapter.xpath("//x:a[@role='doc-backlink']", namespaces=NS)[0]
+    assert backlink.get(f"{{{NS['epub']}}}type") == "backlink"
+    nav = epub_xml(built["epub"], "EPUB/nav.xhtml")
+    landmarks = {
+        link.get(f"{{{NS['epub']}}}type"): link.get("href")
+        for link in nav.xpath("//x:nav[@epub:type='landmarks']//x:a", namespaces=NS)
+    }
+    assert set(landmarks) == {"cover", "titlepage", "toc", "bodymatter"}
+    assert landmarks["toc"].endswith("#toc")
+    start = epub_xml(built["epub"], f"EPUB/{landmarks['bodymatter']}")
+    assert start.xpath("//x:section/@id", namespaces=NS)[0] == "intro"
+
+
+def test_cover_is_drawn_from_the_metadata(built: dict[str, Path]) -> None:
+    opf = epub_xml(built["epub"], "EPUB/content.opf")
+    item = opf.find("opf:manifest/opf:item[@properties='cover-image']", NS)
+    assert item.get("media-type") == "image/svg+xml"
+    cover = epub_xml(built["epub"], f"EPUB/{item.get('href')}")
+    lines = [text_of(text) for text in cover.iter("{http://www.w3.org/2000/svg}text")]
+    assert lines[:4] == ["Soviet Foreign", "Policy", "Volume I", "1917-1945"]
+    assert "A. A. Gromyko" in lines and "B. N. Ponomarev" in lines
+    assert cover.findtext("{http://www.w3.org/2000/svg}title").startswith("Soviet Foreign Policy. Volume I")
+
+
+def test_accessibility_metadata(built: dict[str, Path]) -> None:
+    meta = epub_xml(built["epub"], "EPUB/content.opf").find("opf:metadata", NS)
+
+    def values(prop: str) -> list[str]:
+        return meta.xpath(f"opf:meta[@property='{prop}']/text()", namespaces=NS)
+
+    assert values("schema:accessModeSufficient") == ["textual"]
+    assert "tableOfContents" in values("schema:accessibilityFeature")
+    assert "printPageNumbers" not in values("schema:accessibilityFeature")  # the sample has no pages
+    assert values("schema:accessibilityHazard") == ["none"]
+    assert len(values("schema:accessibilitySummary")) == 1
+    assert values("dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
 
 
 def test_builds_are_byte_identical(

@@ -90,7 +90,11 @@ def test_page_is_accessible_and_self_contained() -> None:
     assert document.findtext(".//title") == "Quality report: b"
     assert [h.text_content() for h in document.iter("h2")] == [
         "Summary",
+        "Layout conventions found, and the evidence",
         "Needs review",
+        "Suspect words",
+        "Contents cross-check",
+        "Print pages",
         "All changes, by rule",
     ]
     assert all(th.get("scope") in ("col", "row") for th in document.iter("th"))
@@ -171,3 +175,33 @@ def test_change_record_with_a_bad_line_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"jsonl:1: not a change record"):
         read_change_log(path)
+
+
+def test_suspect_words_section_counts_suspects_and_confirmed() -> None:
+    from pipeline.report import suspects_section
+
+    suspects = {
+        "suspects": [
+            {
+                "word": "Chechoslovakia",
+                "kind": "unknown_word",
+                "line": 2651,
+                "suggestion": "Czechoslovakia",
+                "context": "Denmark and Chechoslovakia.",
+                "confirmed": True,
+            },
+            {
+                "word": "Cattier",
+                "kind": "unknown_word",
+                "line": 2965,
+                "suggestion": None,
+                "context": "the Belgian representative Cattier, which",
+                "confirmed": False,
+            },
+        ],
+        "corrections": 13,
+        "confirmed": 1,
+    }
+    html = suspects_section(suspects)
+    assert "2 suspect words" in html and "1 confirmed by the editor" in html and "13 entries" in html
+    assert html.index("Chechoslovakia") < html.index("Cattier")

@@ -1,0 +1,315 @@
+"""Benchmark the build: per-stage time and peak memory, against bare pandoc, on the book and on ten times it.
+
+    python bench/run.py                      # every book stage, cold, in a temporary copy of the workflow
+    python bench/run.py --book other-book    # another raw/<book>.txt + .yaml
+    python bench/run.py --results -          # print only, do not rewrite bench/RESULTS.md
+
+The stage commands are taken from the workflow itself (``snakemake --dry-run --printshellcmds``), so the
+benchmark follows the Snakefile as it changes; each runs as its own process, like in a real build,
+and is timed with its peak resident memory (``os.wait4``). Validators are not part of the build and
+are not run. The baseline is the same machine's bare pandoc conversion of the raw text (markdown →
+EPUB 3 and markdown → standalone HTML) with pypandoc's pandoc binary, timed in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pypandoc
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_BOOK = "soviet-foreign-policy-vol1"
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else ""
+TEXT_STAGES = ("normalise", "correct", "repair", "structure", "encode")
+COPIES = 10
+CHAPTER_LINE = re.compile(r"^(-?CHAPTER )([IVXLC]+)$", re.MULTILINE)
+ROMAN = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+TARGETS = {
+    "cold build / bare pandoc": "≤ 1.0",
+    "text stages MB/s": "≥ 5",
+    "10x time ratio": "≤ 11",
+    "10x peak memory": "< 1024 MB",
+}
+
+
+@dataclass
+class Run:
+    """One timed process: what ran, its wall-clock seconds, its peak resident memory in MB."""
+
+    name: str
+    seconds: float
+    peak_mb: float
+
+
+def timed(name: str, command: list[str], cwd: Path, env: dict[str, str]) -> Run:
+    """Run ``command`` and measure it; stop the benchmark if it fails.
+
+    Peak memory comes from GNU time where installed (the command's own peak), else from ``wait4``
+    (which may also count what the child inherited from this process at fork).
+    """
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        wrapped = [GNU_TIME, "-f", "%M", "-o", report.name, *command] if GNU_TIME else command
+        start = time.perf_counter()
+        process = subprocess.Popen(wrapped, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)  # ru_maxrss is in KiB on Linux
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        _, stderr = process.communicate()
+        if process.returncode != 0:
+            sys.exit(f"bench: {name} failed ({process.returncode}):\n{stderr.decode(errors='replace')}")
+        peak_kib = int(report.read().split()[-1]) if GNU_TIME else usage.ru_maxrss
+    return Run(name, seconds, peak_kib / 1024)
+
+
+def environment() -> dict[str, str]:
+    """The environment a build gets: this Python first on PATH, the repository's package importable."""
+    env = dict(os.environ, PYTHONPATH=str(REPO), SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    return env
+
+
+def workspace(root: Path, book: str, text: str, metadata: Path) -> Path:
+    """A fresh copy of the workflow holding one book."""
+    directory = root / book
+    (directory / "raw").mkdir(parents=True)
+    shutil.copy(REPO / "Snakefile", directory / "Snakefile")
+    (directory / "raw" / f"{book}.txt").write_text(text, encoding="utf-8")
+    shutil.copy(metadata, directory / "raw" / f"{book}.yaml")
+    for extra in metadata.parent.glob(f"{metadata.stem}.*"):  # per-book data files (corrections, …)
+        if extra.suffix not in (".txt", ".yaml"):
+            shutil.copy(extra, directory / "raw" / extra.name)
+    return directory
+
+
+def stage_commands(directory: Path, env: dict[str, str]) -> list[tuple[str, str]]:
+    """(rule, shell command) of every job of a cold build, each after the jobs whose outputs it reads."""
+    result = subprocess.run(
+        [sys.executable, "-m", "snakemake", "--cores", "1", "--dry-run", "--printshellcmds", "--forceall"],
+        cwd=directory,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    jobs: list[dict[str, Any]] = []
+    for line in result.stdout.splitlines():
+        if match := re.match(r"(?:local)?rule (\w+):", line):
+            jobs.append({"rule": match.group(1), "input": set(), "output": set(), "command": ""})
+        elif jobs and (match := re.match(r"\s+(input|output): (.*)", line)):
+            jobs[-1][match.group(1)] = set(match.group(2).split(", "))
+        elif jobs and line.startswith("Shell command: ") and line != "Shell command: None":
+            jobs[-1]["command"] = line.removeprefix("Shell command: ").strip()
+    ordered: list[tuple[str, str]] = []
+    done: set[str] = set()
+    pending = [job for job in jobs if job["command"]]
+    produced = set().union(*(job["output"] for job in pending))
+    while pending:
+        ready = [job for job in pending if not (job["input"] & produced) - done]
+        if not ready:
+            sys.exit("bench: cannot order the jobs of the dry run")
+        for job in ready:
+            ordered.append((job["rule"], job["command"]))
+            done |= job["output"]
+            pending.remove(job)
+    return ordered
+
+
+def build(directory: Path, env: dict[str, str]) -> list[Run]:
+    """Run each stage of a cold build as its own process."""
+    return [
+        timed(rule, ["sh", "-c", command], directory, env) for rule, command in stage_commands(directory, env)
+    ]
+
+
+def pandoc_baseline(directory: Path, raw: Path, env: dict[str, str]) -> list[Run]:
+    """Time the bare pandoc conversions of the raw text: markdown → EPUB 3 and → standalone HTML."""
+    pandoc = pypandoc.get_pandoc_path()
+    out = directory / "pandoc"
+    out.mkdir()
+    return [
+        timed(
+            "pandoc → EPUB",
+            [pandoc, "-f", "markdown", "-t", "epub3", str(raw), "-o", str(out / "b.epub")],
+            directory,
+            env,
+        ),
+        timed(
+            "pandoc → HTML",
+            [
+                pandoc,
+                "-f",
+                "markdown",
+                "-t",
+                "html5",
+                "-s",
+                "--metadata",
+                "title=bench",
+                str(raw),
+                "-o",
+                str(out / "b.html"),
+            ],
+            directory,
+            env,
+        ),
+    ]
+
+
+def roman(number: int) -> str:
+    digits = ""
+    for value, letters in ROMAN:
+        while number >= value:
+            digits += letters
+            number -= value
+    return digits
+
+
+def from_roman(digits: str) -> int:
+    values = dict((letters, value) for value, letters in ROMAN if len(letters) == 1)
+    total = 0
+    for index, letter in enumerate(digits):
+        value = values[letter]
+        following = values[digits[index + 1]] if index + 1 < len(digits) else 0
+        total += -value if value < following else value
+    return total
+
+
+def tenfold(text: str, copies: int = COPIES) -> str:
+    """The book ``copies`` times as long: front matter once, then the chapters again and again.
+
+    Each copy's ``CHAPTER <n>`` lines are renumbered past the previous copy's, so every chapter keeps
+    a distinct label; the back matter (from the last chapter's end on) comes once, at the end.
+    """
+    labels = list(CHAPTER_LINE.finditer(text))
+    if not labels:
+        return "\n".join([text.rstrip("\n")] * copies) + "\n"
+    start = labels[0].start()
+    back = text.find("\nCHRONOLOGY", labels[-1].end())
+    end = back + 1 if back >= 0 else len(text)
+    chapters = text[start:end]
+    count = max(from_roman(label.group(2)) for label in labels)
+    body = [
+        CHAPTER_LINE.sub(lambda m, k=k: m.group(1) + roman(from_roman(m.group(2)) + k * count), chapters)
+        for k in range(copies)
+    ]
+    return (
+        text[:start] + "".join(part if part.endswith("\n\n") else part + "\n\n" for part in body) + text[end:]
+    )
+
+
+def machine() -> list[str]:
+    """What the figures were measured on."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    pandoc = pypandoc.get_pandoc_version()
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} logical cores (`nproc` {len(os.sched_getaffinity(0))})",
+        f"- RAM: {memory:.1f} GiB; OS: {platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()}, pandoc {pandoc} (pypandoc-binary)",
+        "- load average before the run (1, 5, 15 min): {:.2f}, {:.2f}, {:.2f}".format(*os.getloadavg()),
+    ]
+
+
+def measure(root: Path, book: str, text: str, metadata: Path) -> tuple[list[Run], list[Run], int]:
+    env = environment()
+    directory = workspace(root, book, text, metadata)
+    stages = build(directory, env)
+    baseline = pandoc_baseline(directory, directory / "raw" / f"{book}.txt", env)
+    return stages, baseline, len(text.encode("utf-8"))
+
+
+def total(runs: list[Run], names: tuple[str, ...] | None = None) -> float:
+    return sum(run.seconds for run in runs if names is None or run.name in names)
+
+
+def table(label: str, stages: list[Run], baseline: list[Run], size: int) -> list[str]:
+    rows = [
+        f"### {label} ({size / 1e6:.2f} MB of raw text)",
+        "",
+        "| step | seconds | peak MB |",
+        "|---|---:|---:|",
+    ]
+    rows += [f"| {run.name} | {run.seconds:.2f} | {run.peak_mb:.0f} |" for run in stages + baseline]
+    text_seconds = total(stages, TEXT_STAGES)
+    rows += [
+        "",
+        f"- cold build (all stages, validators excluded): {total(stages):.2f} s;"
+        f" bare pandoc (EPUB + HTML): {total(baseline):.2f} s;"
+        f" **ratio {total(stages) / total(baseline):.2f}** (target {TARGETS['cold build / bare pandoc']})",
+        f"- text stages ({', '.join(run.name for run in stages if run.name in TEXT_STAGES)}):"
+        f" {text_seconds:.2f} s,"
+        f" **{size / 1e6 / text_seconds:.2f} MB/s** (target {TARGETS['text stages MB/s']})",
+        f"- peak memory of any stage: {max(run.peak_mb for run in stages):.0f} MB",
+        "",
+    ]
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--book", default=DEFAULT_BOOK, help="a book in raw/ (default: %(default)s)")
+    parser.add_argument(
+        "--results",
+        default=str(REPO / "bench" / "RESULTS.md"),
+        help="markdown file to write the figures to, or '-' for none (default: bench/RESULTS.md)",
+    )
+    args = parser.parse_args()
+    raw = REPO / "raw" / f"{args.book}.txt"
+    metadata = raw.with_suffix(".yaml")
+    text = raw.read_text(encoding="utf-8")
+    about = machine()  # before the runs, so the load average is the machine's own
+    with tempfile.TemporaryDirectory(prefix="ocr-bench-") as scratch:
+        root = Path(scratch)
+        print(f"bench: building {args.book} cold …", file=sys.stderr)
+        one = measure(root / "one", args.book, text, metadata)
+        print(f"bench: building {args.book} x{COPIES} cold …", file=sys.stderr)
+        ten = measure(root / "ten", args.book, tenfold(text), metadata)
+    ratio = total(ten[0]) / total(one[0])
+    text_ratio = total(ten[0], TEXT_STAGES) / total(one[0], TEXT_STAGES)
+    peak = max(run.peak_mb for run in ten[0])
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured by `python bench/run.py` on {time.strftime('%Y-%m-%d', time.gmtime())}:",
+        "",
+        *about,
+        "",
+        "Each stage runs as its own process, as in a build (so every figure includes Python's start-up",
+        "and imports); the commands come from the Snakefile. Peak memory is the process's peak RSS.",
+        "",
+        *table(f"{args.book}", *one),
+        *table(f"{args.book} x{COPIES} (chapters repeated with distinct labels)", *ten),
+        "### Scaling",
+        "",
+        f"- x{COPIES} text: cold build {ratio:.2f}x the time (target {TARGETS['10x time ratio']});"
+        f" text stages {text_ratio:.2f}x",
+        f"- x{COPIES} text: peak memory {peak:.0f} MB (target {TARGETS['10x peak memory']})",
+        "",
+    ]
+    report = "\n".join(lines)
+    print(report)
+    if args.results != "-":
+        Path(args.results).write_text(report, encoding="utf-8")
+        print(f"bench: figures written to {args.results}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,226 @@
+"""Stage ``correct``: apply the editor's corrections of OCR misreadings to the book's tree.
+
+``raw/<book>.corrections.yaml`` (optional) lists the corrections::
+
+    responsible:                 # optional: who may be named in ``resp`` (id: name)
+      editor: The edition's editor
+    corrections:
+      - sic: Iden                # the text as printed (as OCR read it)
+        corr: Eden               # the correct reading
+        context: Iden's mission  # text around it that occurs exactly once in the book
+        resp: editor             # optional, default "editor"
+        note: OCR misreading     # optional
+
+Straight quotes, ``...`` and the like in the file are matched as the repair stage typesets them.
+Each corrected string part becomes ``["…", {"sic": "Iden", "corr": "Eden", "resp": "editor"}, "…"]``
+in ``structure.json``'s paragraphs, list items and notes (a corrected note's ``text`` becomes such
+a list of parts). An entry whose context is found nowhere, or more than once, stops the build
+with an :class:`InputError` naming the corrections file, the entry and its line.
+Without a corrections file the tree is copied through unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from pipeline.cli import run_stage
+from pipeline.model import Change, InputError, read_stage_input, write_json
+from pipeline.typography import typeset
+
+STAGE = "correct"
+DEFAULT_RESP = "editor"
+SCHEMA_PATH = Path(__file__).parent / "schemas" / "corrections.schema.json"
+CONTEXT_CHARS = 40
+NOWHERE = "nowhere in the book's paragraphs, list items and notes"
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One entry of a corrections file, with its strings typeset as the book's text is."""
+
+    sic: str
+    corr: str
+    context: str
+    resp: str
+    note: str
+    line: int  # line of the entry in the corrections file
+
+    def label(self) -> str:
+        return f"correction {self.sic!r} → {self.corr!r} (context {self.context!r})"
+
+
+@dataclass
+class Corrections:
+    """A book's corrections file: the responsible parties (id → name) and the entries."""
+
+    responsible: dict[str, str]
+    entries: list[Correction]
+
+
+def _typeset(text: str) -> str:
+    return typeset(text)[0]
+
+
+def load_corrections(path: str | Path) -> Corrections:
+    """Read and check a corrections file; errors name the file and the line."""
+    try:
+        source = Path(path).read_text(encoding="utf-8")
+        root = yaml.compose(source, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(source)
+    except OSError as error:
+        raise InputError(path, f"cannot read the file: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise InputError(path, f"not valid YAML: {error}", mark.line + 1 if mark else None) from None
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+        where = "/".join(str(step) for step in error.absolute_path) or "the file"
+        raise InputError(path, f"{where}: {error.message}", _line_of(root, list(error.absolute_path)))
+    responsible = {DEFAULT_RESP: "The edition's editor", **data.get("responsible", {})}
+    entries = []
+    for index, entry in enumerate(data.get("corrections", [])):
+        line = _line_of(root, ["corrections", index]) or 0
+        resp = entry.get("resp", DEFAULT_RESP)
+        if resp not in responsible:
+            raise InputError(
+                path, f"corrections/{index}: resp {resp!r} is not listed under 'responsible'", line
+            )
+        sic, corr, context = (_typeset(entry[key]) for key in ("sic", "corr", "context"))
+        correction = Correction(sic, corr, context, resp, entry.get("note", ""), line)
+        if correction.context.count(correction.sic) != 1:
+            raise InputError(path, f"{correction.label()}: the context must contain 'sic' exactly once", line)
+        entries.append(correction)
+    return Corrections(responsible, entries)
+
+
+def _line_of(node: yaml.Node | None, steps: list[Any]) -> int | None:
+    """1-based line of the YAML node reached from ``node`` by keys and indices ``steps``."""
+    for step in steps:
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for key, value in node.value if key.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else None
+
+
+# --- where text can be corrected -------------------------------------------------------------------
+
+
+@dataclass
+class Place:
+    """A list of text parts in the tree that corrections may split, and its raw line."""
+
+    owner: dict[str, Any]
+    key: str
+    line: int
+
+
+def places(structure: dict[str, Any]) -> Iterator[Place]:
+    """Every paragraph, list item and note of the book (front and back matter included)."""
+
+    def items(content: list[dict[str, Any]]) -> Iterator[Place]:
+        for item in content:
+            if "parts" in item:
+                yield Place(item, "parts", item.get("first_line", 0))
+            for entry in item.get("items", []):
+                yield Place(entry, "parts", entry.get("first_line", item.get("first_line", 0)))
+
+    yield from items(structure.get("front", []))
+    for division in structure.get("divisions", []):
+        yield from items(division.get("content", []))
+        for section in division.get("sections", []):
+            yield from items(section.get("content", []))
+        for note in division.get("notes", []):
+            yield Place(note, "text", note.get("first_line", 0))
+    yield from items(structure.get("back", []))
+
+
+def _parts(place: Place) -> list[Any]:
+    value = place.owner[place.key]
+    return [value] if isinstance(value, str) else value
+
+
+def _find(structure: dict[str, Any], correction: Correction) -> list[tuple[Place, int, int]]:
+    """Every (place, part index, offset of the context) where the context occurs."""
+    found = []
+    for place in places(structure):
+        for index, part in enumerate(_parts(place)):
+            if isinstance(part, str):
+                start = part.find(correction.context)
+                while start != -1:
+                    found.append((place, index, start))
+                    start = part.find(correction.context, start + 1)
+    return found
+
+
+def apply_corrections(
+    structure: dict[str, Any], corrections: Corrections, source: str | Path
+) -> tuple[dict[str, Any], list[Change]]:
+    """Split the corrected text parts around ``{"sic", "corr", "resp"}``; log every correction.
+
+    ``structure`` is changed in place and returned, with ``responsible`` (the ids named by the
+    corrections and their names) and the corrections added to its ``changes``.
+    Each context must occur exactly once.
+    """
+    changes = []
+    for correction in corrections.entries:
+        found = _find(structure, correction)
+        if len(found) != 1:
+            lines = ", ".join(str(place.line) for place, _, _ in found)
+            where = f"{len(found)} times (raw lines {lines})" if found else NOWHERE
+            message = f"{correction.label()}: the context occurs {where}; it must occur exactly once"
+            raise InputError(source, message, correction.line)
+        place, index, start = found[0]
+        parts = _parts(place)
+        text = parts[index]
+        at = start + correction.context.index(correction.sic)
+        end = at + len(correction.sic)
+        choice = {"sic": correction.sic, "corr": correction.corr, "resp": correction.resp}
+        pieces = [piece for piece in (text[:at], choice, text[end:]) if piece != ""]
+        place.owner[place.key] = [*parts[:index], *pieces, *parts[index + 1 :]]
+        before = text[max(0, at - CONTEXT_CHARS) : end + CONTEXT_CHARS]
+        after = text[max(0, at - CONTEXT_CHARS) : at] + correction.corr + text[end : end + CONTEXT_CHARS]
+        explanation = f"editor's correction (corrections file line {correction.line}, resp {correction.resp})"
+        if correction.note:
+            explanation += f": {correction.note}"
+        changes.append(Change(STAGE, "editor_correction", place.line, before, after, explanation))
+    used = {correction.resp for correction in corrections.entries}
+    structure["responsible"] = {key: name for key, name in corrections.responsible.items() if key in used}
+    structure["changes"] = [*structure.get("changes", []), *(change.to_dict() for change in changes)]
+    return structure, changes
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input", required=True, help="the book's tree, build/<book>/structure.json")
+    parser.add_argument("--corrections", required=True, help="raw/<book>.corrections.yaml (may be missing)")
+    parser.add_argument("--output", required=True, help="the corrected tree, build/<book>/corrected.json")
+
+
+def _work(args: argparse.Namespace) -> str:
+    structure = read_stage_input(args.input, "structure")
+    if Path(args.corrections).exists():
+        corrections = load_corrections(args.corrections)
+    else:
+        corrections = Corrections({}, [])
+    structure, changes = apply_corrections(structure, corrections, args.corrections)
+    write_json(args.output, structure)
+    return f"{args.output}: {len(changes)} corrections applied"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_stage(STAGE, _configure, _work, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

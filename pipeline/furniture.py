@@ -1,0 +1,256 @@
+"""Page furniture: running heads and bare page numbers the OCR kept as blocks of their own.
+
+A page number is a block holding only a number (``42``, ``— 42 —``) or a short line in capitals
+with a number at one end (``26 HISTORY OF SOVIET DIPLOMACY``, ``THE SOVIET STATE 27``). A number
+counts as a page number only as part of the book's page sequence: the longest run of such blocks
+whose numbers rise by 1 to 3 from one to the next, that spans most of the book, and whose last
+number the amount of text can hold (so the years heading a chronology, ``1917``, ``1918``, are left
+alone). A running head without a number is a short line in capitals printed again as a numbered
+running head, or repeated (at least :data:`REPEATED_HEAD_MIN` times, or twice: beside a page
+number or as the shortened form of a heading) where a page ends; its first printing is kept when
+no earlier block starts with it (the title page, a chapter heading whose running head is the
+whole title).
+
+The book's ``layout`` settings (:class:`LayoutFurniture`) can name running heads the inference
+misses and say where the page numbers stand, or that there are none. Each block removed is
+logged; the block after it gets ``page_break_before`` and, where the page number is known,
+``extra["page"]`` (the number of the page it starts), so later stages can mark the break
+(``pb n``) even in the middle of a paragraph the break cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from pipeline.chains import heaviest_chain
+from pipeline.model import Block, Change, Review
+
+STAGE = "repair"
+RULE = "remove_page_furniture"
+MAX_HEAD_WORDS = 12
+MAX_HEAD_CHARS = 90
+MAX_PAGE_STEP = 3  # a chapter opening or a plate may leave pages without a printed number
+MIN_CHAIN = 3
+MIN_SPAN = 0.5  # the page numbers run through at least half of the book's text
+REPEATED_HEAD_MIN = 3
+MIN_PAGE_CHARS = 400  # a printed page holds at least this much text: the numbers cannot outrun the text
+
+DASHES = "\u2014\u2013\\-"  # em dash, en dash, hyphen
+BARE_NUMBER_RE = re.compile(rf"^[{DASHES}\s]*(?P<n>\d{{1,4}})[{DASHES}\s]*$")
+LEADING_NUMBER_RE = re.compile(r"^(?P<n>\d{1,4})\s+(?P<head>\S.*)$")
+TRAILING_NUMBER_RE = re.compile(r"^(?P<head>.*\S)\s+(?P<n>\d{1,4})$")
+EMPHASIS_RE = re.compile(r"[*_]+")
+NOTE_LIKE_RE = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[*†‡]+|\d{1,3})\s+\S")  # a footnote body's start
+SENTENCE_END_RE = re.compile("[.!?:;][\"'\u201d\u2019)\\]*_⁰¹²³⁴⁵⁶⁷⁸⁹†‡]*$")
+
+
+@dataclass
+class LayoutFurniture:
+    """Per-book settings that override the inference (from the metadata's ``layout``)."""
+
+    running_heads: list[str] = field(default_factory=list)  # printed heads (but their first printing)
+    page_numbers: str | None = None  # "top", "foot" or "none"
+
+
+@dataclass
+class Furniture:
+    """What the pass found: the page numbers and running heads, and where the numbers stand."""
+
+    page_numbers: dict[int, int] = field(default_factory=dict)  # block index → page number
+    heads: dict[int, str] = field(default_factory=dict)  # block index → running head text
+    position: str = "none"  # "top" or "foot": where the page numbers are printed
+    evidence: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, object]:
+        """The convention found, for the structure and the QA report."""
+        return {
+            "page_numbers": self.position,
+            "page_number_count": len(self.page_numbers),
+            "running_heads": sorted(set(self.heads.values())),
+            "running_head_count": len(self.heads),
+            "evidence": self.evidence,
+        }
+
+
+def _plain(text: str) -> str:
+    return " ".join(EMPHASIS_RE.sub("", text).split())
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 3 and all(char.isupper() for char in letters)
+
+
+def _candidate(block: Block) -> tuple[int | None, str] | None:
+    """``(number, head text)`` if the block could be page furniture, else ``None``."""
+    text = _plain(block.text)
+    if block.kind != "text" or "\n" in block.text.strip() or len(text) > MAX_HEAD_CHARS:
+        return None
+    if len(text.split()) > MAX_HEAD_WORDS:
+        return None
+    bare = BARE_NUMBER_RE.match(text)
+    if bare:
+        return int(bare.group("n")), ""
+    for pattern in (LEADING_NUMBER_RE, TRAILING_NUMBER_RE):
+        match = pattern.match(text)
+        if match and _is_capitals(match.group("head")):
+            return int(match.group("n")), match.group("head")
+    return (None, text) if _is_capitals(text) else None
+
+
+def _page_chain(numbered: list[tuple[int, int]], lengths: list[int]) -> list[tuple[int, int]]:
+    """The longest run of ``(block index, number)`` whose numbers rise by 1..MAX_PAGE_STEP."""
+    chain = heaviest_chain(
+        numbered,
+        weight=lambda _: 1.0,
+        follows=lambda earlier, later: 1 <= later[1] - earlier[1] <= MAX_PAGE_STEP,
+    )
+    if not chain:
+        return []
+    total = sum(lengths)
+    span = sum(lengths[chain[0][0] : chain[-1][0] + 1])
+    if len(chain) < MIN_CHAIN or span < MIN_SPAN * total or chain[-1][1] * MIN_PAGE_CHARS > total:
+        return []
+    return chain
+
+
+def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = None) -> Furniture:
+    """Recognise the page numbers and running heads among ``blocks``."""
+    settings = settings or LayoutFurniture()
+    candidates = {i: found for i, block in enumerate(blocks) if (found := _candidate(block))}
+    numbered = [(i, n) for i, (n, _) in candidates.items() if n is not None]
+    found = Furniture()
+    if settings.page_numbers != "none":
+        chain = _page_chain(numbered, [len(block.text) for block in blocks])
+        found.page_numbers = dict(chain)
+        if chain:
+            found.evidence.append(
+                f"{len(chain)} page numbers in sequence ({chain[0][1]} to {chain[-1][1]}) from line "
+                f"{blocks[chain[0][0]].first_line} to line {blocks[chain[-1][0]].first_line}"
+            )
+    numbered_heads = {candidates[i][1] for i in found.page_numbers if candidates[i][1]}
+    for i in found.page_numbers:
+        if candidates[i][1]:
+            found.heads[i] = candidates[i][1]
+    if numbered_heads:
+        found.evidence.append(f"{len(numbered_heads)} running head(s) printed with the page number")
+    given = {_plain(head).upper() for head in settings.running_heads}
+    counts = Counter(head for n, head in candidates.values() if n is None)
+    seen: set[str] = set()
+    for i, (number, head) in candidates.items():
+        if number is not None or i in found.page_numbers:
+            continue
+        first = head not in seen
+        seen.add(head)
+        beside_number = i - 1 in found.page_numbers or i + 1 in found.page_numbers
+        repeated = counts[head] >= REPEATED_HEAD_MIN or (
+            counts[head] > 1 and (beside_number or _starts_earlier(blocks, i, head))
+        )
+        known = head in numbered_heads or head.upper() in given
+        if not known and not (repeated and _at_page_edge(blocks, i, found.page_numbers)):
+            continue
+        if first and not _starts_earlier(blocks, i, head):
+            continue  # the title page or the heading the running head repeats
+        found.heads[i] = head
+    unnumbered = {head for i, head in found.heads.items() if i not in found.page_numbers}
+    if unnumbered:
+        found.evidence.append(f"{len(unnumbered)} running head(s) repeated without a number")
+    found.position = _position(blocks, found, settings)
+    return found
+
+
+def _at_page_edge(blocks: Sequence[Block], index: int, page_numbers: dict[int, int]) -> bool:
+    """Whether block ``index`` stands where a page ends: beside a page number, after a footnote,
+    or after a paragraph cut off mid-sentence."""
+    if index - 1 in page_numbers or index + 1 in page_numbers:
+        return True
+    if index == 0:
+        return False
+    before = _plain(blocks[index - 1].text)
+    return NOTE_LIKE_RE.match(before) is not None or (
+        len(before) > MAX_HEAD_CHARS and not SENTENCE_END_RE.search(before)
+    )
+
+
+def _starts_earlier(blocks: Sequence[Block], index: int, head: str) -> bool:
+    """Whether a block before ``index`` (a heading it shortens) starts with ``head``."""
+    return any(
+        _plain(block.text.replace("\n", " ")).startswith(head) and _plain(block.text) != head
+        for block in blocks[:index]
+    )
+
+
+def _position(blocks: Sequence[Block], found: Furniture, settings: LayoutFurniture) -> str:
+    """``"top"`` or ``"foot"``: the setting, a number in a running head, or a number after the last text."""
+    if not found.page_numbers:
+        return "none"
+    if settings.page_numbers in ("top", "foot"):
+        found.evidence.append(f"page numbers at the {settings.page_numbers} of the page (layout setting)")
+        return settings.page_numbers
+    if any(i in found.heads for i in found.page_numbers):
+        found.evidence.append("page numbers at the top of the page (printed in the running heads)")
+        return "top"
+    last = max(found.page_numbers)
+    if all(block.kind == "note" or i in found.heads for i, block in enumerate(blocks) if i > last):
+        found.evidence.append("page numbers at the foot of the page (the last block of the book is one)")
+        return "foot"
+    found.evidence.append("page numbers at the top of the page (text follows the last one)")
+    return "top"
+
+
+def remove_page_furniture(
+    blocks: Sequence[Block], settings: LayoutFurniture | None = None
+) -> tuple[list[Block], list[Change], list[Review], Furniture]:
+    """Drop running heads and page numbers; mark the page break on the block after them."""
+    found = find_furniture(blocks, settings)
+    result: list[Block] = []
+    changes: list[Change] = []
+    page: int | None = None
+    pending = False
+    for i, block in enumerate(blocks):
+        number = found.page_numbers.get(i)
+        head = found.heads.get(i)
+        if number is None and head is None:
+            if pending:
+                extra = dict(block.extra)
+                if page is not None:
+                    extra["page"] = page
+                block = replace(block, page_break_before=True, extra=extra)
+                pending, page = False, None
+            result.append(block)
+            continue
+        if number is not None:
+            page = number if found.position == "top" else number + 1
+        pending = True
+        what = "page number" if head is None else "running head"
+        where = f" (page {number})" if number is not None else ""
+        changes.append(
+            Change(
+                STAGE,
+                RULE,
+                block.first_line,
+                block.text,
+                "",
+                f"{what}{where} removed: {'; '.join(found.evidence) or 'layout setting'}",
+            )
+        )
+    review = []
+    if found.page_numbers or found.heads:
+        summary = f"page numbers: {found.position}"
+        if found.heads:
+            summary += "; running heads: " + ", ".join(sorted(set(found.heads.values())))
+        review.append(
+            Review("layout_page_furniture", blocks[0].first_line, summary, "; ".join(found.evidence))
+        )
+    return result, changes, review, found
+
+
+def page_furniture_step(
+    blocks: Sequence[Block], settings: LayoutFurniture | None = None
+) -> tuple[list[Block], list[Change], list[Review]]:
+    """:func:`remove_page_furniture` as a repair step: blocks, changes, review."""
+    result, changes, review, _ = remove_page_furniture(blocks, settings)
+    return result, changes, review

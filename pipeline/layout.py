@@ -1,0 +1,89 @@
+"""A book's layout conventions: the settings an editor may give, and how notes are described.
+
+Most conventions are inferred from the text itself (page furniture in :mod:`pipeline.furniture`,
+note numbering in :mod:`pipeline.structure`). Where the text cannot decide, the ``layout`` mapping
+of ``raw/<book>.yaml`` overrides the inference::
+
+    layout:
+      running_heads: [HISTORY OF SOVIET DIPLOMACY]   # printed heads, removed wherever they stand
+      page_numbers: foot                             # top | foot | none
+      note_numbering: per-page                       # per-chapter | book | per-page
+
+How notes are marked (superscript digits, plain digits after punctuation, ``*``/``†``/``‡``) is
+always read from the text, so it has no setting; the report says what was found.
+
+The QA report lists the conventions found and their evidence: review items whose rule starts
+with :data:`LAYOUT_RULE_PREFIX`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from pipeline.furniture import LayoutFurniture
+from pipeline.metadata import load_metadata
+
+LAYOUT_RULE_PREFIX = "layout_"
+# the metadata's words for the numbering → the structure's (``structure.json`` "note_numbering")
+NOTE_NUMBERING = {"per-chapter": "division", "book": "book", "per-page": "page"}
+SYMBOLS = frozenset("*†‡§")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The layout settings of one book (all optional: ``None`` or empty means "infer")."""
+
+    running_heads: list[str] = field(default_factory=list)
+    page_numbers: str | None = None
+    note_numbering: str | None = None  # in the structure's words: division, book, page
+
+    @classmethod
+    def from_metadata(cls, metadata: dict[str, Any]) -> Layout:
+        """The settings of a (validated) metadata mapping."""
+        layout = metadata.get("layout") or {}
+        numbering = layout.get("note_numbering")
+        return cls(
+            running_heads=list(layout.get("running_heads", [])),
+            page_numbers=layout.get("page_numbers"),
+            note_numbering=NOTE_NUMBERING[numbering] if numbering else None,
+        )
+
+    @property
+    def furniture(self) -> LayoutFurniture:
+        """The settings the furniture pass reads."""
+        return LayoutFurniture(list(self.running_heads), self.page_numbers)
+
+
+def load_layout(path: str | Path | None) -> Layout:
+    """The layout settings of ``raw/<book>.yaml`` (checked); no file → infer everything."""
+    return Layout.from_metadata(load_metadata(path)) if path else Layout()
+
+
+def describe_notes(keys: list[str], numbering: str, inferred: bool) -> tuple[str, str]:
+    """What the note convention is, and the evidence, from the printed note keys in book order.
+
+    Returns ``(summary, evidence)`` for a review item of the QA report.
+    """
+    kinds = Counter("symbols" if key in SYMBOLS or set(key) <= SYMBOLS else "numbers" for key in keys)
+    ranges = sum("-" in key for key in keys)
+    markers = "symbols" if kinds["symbols"] > kinds["numbers"] else "numbers"
+    summary = f"note numbering: {numbering}; markers: {markers}"
+    if ranges:
+        summary += f"; {ranges} marker range(s) with one body"
+    restarts = sum(1 for a, b in pairwise(keys) if _first(b) < _first(a))
+    how = "inferred from the printed numbers" if inferred else "layout setting in the metadata"
+    evidence = (
+        f"{len(keys)} notes ({kinds['numbers']} numbered, {kinds['symbols']} with symbols), "
+        f"{restarts} restarts of the numbering in book order; numbering {how}"
+    )
+    return summary, evidence
+
+
+def _first(key: str) -> int:
+    """The first number of a note key (``21-22`` → 21); symbols count as 0."""
+    head = key.split("-")[0]
+    return int(head) if head.isdigit() else 0

@@ -1,0 +1,211 @@
+"""The HTML reader edition: pandoc's single finished page split into one page per top-level division.
+
+:func:`split_edition` takes the finished ``index.html`` (notes numbered, see :mod:`pipeline.render`)
+and writes, into the same folder, a contents page (``index.html``, replacing pandoc's page: the
+title block and the table of contents), one page per top-level division named by its id
+(``ch03.html``…) with previous/next links and the division's notes listed at its end, and
+``search-index.js``: the text of every section, for the offline search box of ``reader.js`` (a
+script file, so it loads from ``file://`` too).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+ASSETS = ("edition.css", "reader.js")
+SEARCH_INDEX = "search-index.js"
+# the DPUB-ARIA role of each epub:type the edition uses (the HTML keeps only the role)
+DPUB_ROLES = {"introduction": "doc-introduction", "chapter": "doc-chapter", "appendix": "doc-appendix"}
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _classes(element: etree._Element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def page_name(section: HtmlElement) -> str:
+    """The file of a top-level division: its id (``ch03`` → ``ch03.html``)."""
+    return f"{section.get('id')}.html"
+
+
+def heading_of(section: HtmlElement) -> str:
+    """A division's heading without note references (``Chapter III. The Beginning …``)."""
+    heading = next(section.iterchildren("h1", "h2", "h3", "h4", "h5", "h6"), None)
+    if heading is None:
+        return ""
+    plain = copy.deepcopy(heading)
+    for reference in plain.xpath(".//a[@role='doc-noteref']"):
+        reference.drop_tree()
+    return _text(plain)
+
+
+def endnotes_section(aside: HtmlElement, section_id: str, label: str) -> HtmlElement:
+    """Pandoc's ``aside.footnotes`` as a titled ``section`` with the DPUB role of a notes list."""
+    notes = lxml.html.Element(
+        "section", {"class": "footnotes", "role": "doc-endnotes", "aria-label": f"Notes: {label}"}
+    )
+    title = etree.SubElement(notes, "h2", {"id": f"{section_id}-notes", "class": "notes-title"})
+    title.text = "Notes"
+    for child in aside:
+        if child.tag != "hr":
+            notes.append(child)
+    notes.tail = aside.tail
+    return notes
+
+
+def _page(
+    template: HtmlElement,
+    title: str,
+    main: list[HtmlElement],
+    neighbours: dict[str, tuple[str, str]],
+    contents: str,
+) -> HtmlElement:
+    """One page of the edition: the shared head, a header with the search box, ``main``, prev/next."""
+    page = lxml.html.document_fromstring("<!DOCTYPE html><html><head></head><body></body></html>")
+    for name, value in template.attrib.items():
+        page.set(name, value)
+    head = page.find("head")
+    for element in template.find("head"):
+        if element.tag == "style":
+            continue  # pandoc's default styles: edition.css has its own
+        if element.tag == "title":
+            element = copy.deepcopy(element)
+            element.text = title
+        head.append(copy.deepcopy(element))
+    etree.SubElement(head, "link", {"rel": "icon", "href": "data:,"})  # no favicon request
+    for script in (SEARCH_INDEX, "reader.js"):
+        etree.SubElement(head, "script", {"src": script, "defer": "defer"})
+    body = page.find("body")
+    body.append(_header(template, contents))
+    wrapper = etree.SubElement(body, "main", {"id": "main"})
+    for element in main:
+        wrapper.append(element)
+    if neighbours:
+        body.append(_page_navigation(neighbours))
+    return page
+
+
+def _header(template: HtmlElement, contents: str) -> HtmlElement:
+    book = _text(template.find(".//title"))
+    header = lxml.html.fragment_fromstring(
+        '<header class="edition-header">'
+        '<a class="skip-link" href="#main">Skip to the text</a>'
+        f'<p class="book-title"><a href="{contents}"></a></p>'
+        '<form class="search" role="search">'
+        '<label for="search-box">Search the book</label>'
+        '<input id="search-box" type="search" autocomplete="off" aria-controls="search-results">'
+        '<div id="search-results" class="search-results" aria-live="polite"></div>'
+        "</form></header>"
+    )
+    header.find(".//p/a").text = book
+    return header
+
+
+def _page_navigation(neighbours: dict[str, tuple[str, str]]) -> HtmlElement:
+    navigation = lxml.html.Element("nav", {"class": "page-nav", "aria-label": "Previous and next"})
+    listing = etree.SubElement(navigation, "ul")
+    for rel, label in (("prev", "Previous"), ("contents", "Contents"), ("next", "Next")):
+        if rel not in neighbours:
+            continue
+        href, title = neighbours[rel]
+        item = etree.SubElement(listing, "li", {"class": rel})
+        link = etree.SubElement(item, "a", {"href": href} | ({"rel": rel} if rel != "contents" else {}))
+        kind = etree.SubElement(link, "span", {"class": "direction"})
+        kind.text = label
+        kind.tail = f" {title}" if rel != "contents" else None
+    return navigation
+
+
+def _search_entries(section: HtmlElement, page: str) -> list[dict[str, str]]:
+    """The text of a division and of each of its sections (notes count with their section)."""
+    entries = []
+    for part in [section, *section.iterdescendants("section")]:
+        if "footnotes" in _classes(part) or not part.get("id"):
+            continue
+        own = copy.deepcopy(part)
+        for nested in own.iterdescendants("section"):
+            if "footnotes" not in _classes(nested):
+                nested.drop_tree()
+        for heading in own.iterchildren("h1", "h2", "h3", "h4", "h5", "h6"):
+            heading.drop_tree()
+        text = _text(own)
+        if text:
+            entries.append({"u": f"{page}#{part.get('id')}", "t": heading_of(part), "x": text})
+    return entries
+
+
+def _relink(element: etree._Element, page_of_id: dict[str, str], here: str) -> None:
+    """``#id`` links to another page become ``page.html#id``."""
+    for link in element.iter("a"):
+        href = link.get("href") or ""
+        if href.startswith("#") and page_of_id.get(href[1:], here) != here:
+            link.set("href", f"{page_of_id[href[1:]]}{href}")
+
+
+def _write(page: HtmlElement, path: Path) -> None:
+    html = lxml.html.tostring(page, doctype="<!DOCTYPE html>", encoding="UTF-8", method="html")
+    path.write_bytes(html + b"\n")
+
+
+def split_edition(single_page: Path) -> dict[str, int]:
+    """Replace pandoc's finished ``single_page`` by the contents page, with the division pages and
+    the search index beside it; return the number of pages and of search entries."""
+    folder, contents_page = single_page.parent, single_page.name
+    document = lxml.html.document_fromstring(single_page.read_bytes())
+    body = document.find("body")
+    divisions = [section for section in body.iterchildren("section") if "level1" in _classes(section)]
+    page_of_id: dict[str, str] = {}
+    for section in divisions:
+        for element in section.iter():
+            if element.get("id"):
+                page_of_id[element.get("id")] = page_name(section)
+    for element in body.iter():
+        kind = element.attrib.pop("epub:type", None)
+        if kind in DPUB_ROLES:
+            element.set("role", DPUB_ROLES[kind])
+        if element.get("role") == "doc-pagebreak":
+            # HTML allows this role only on <hr>: the print page number is shown by the stylesheet
+            del element.attrib["role"]
+            element.set("data-page", element.attrib.pop("aria-label", ""))
+    titles = [heading_of(section) or section.get("id") for section in divisions]
+    search: list[dict[str, Any]] = []
+    for number, section in enumerate(divisions):
+        name = page_name(section)
+        for number_of_list, aside in enumerate(list(section.iter("aside"))):
+            if "footnotes" in _classes(aside):
+                notes_id = section.get("id") + (f"-{number_of_list}" if number_of_list else "")
+                label = heading_of(aside.getparent()) or titles[number]
+                aside.getparent().replace(aside, endnotes_section(aside, notes_id, label))
+        _relink(section, page_of_id, name)
+        neighbours = {"contents": (contents_page, "Contents")}
+        if number > 0:
+            neighbours["prev"] = (page_name(divisions[number - 1]), titles[number - 1])
+        if number + 1 < len(divisions):
+            neighbours["next"] = (page_name(divisions[number + 1]), titles[number + 1])
+        search += _search_entries(section, name)
+        book = _text(document.find(".//title"))
+        page = _page(document, f"{titles[number]} — {book}", [section], neighbours, contents_page)
+        _write(page, folder / name)
+    front = [copy.deepcopy(element) for element in body if element.tag in ("header", "nav")]
+    for element in front:
+        _relink(element, page_of_id, contents_page)
+        if element.tag == "nav":
+            element.set("aria-label", "Contents")
+    following = {"next": (page_name(divisions[0]), titles[0])} if divisions else {}
+    contents = _page(document, _text(document.find(".//title")), front, following, contents_page)
+    (folder / SEARCH_INDEX).write_text(
+        "window.EDITION_SEARCH = " + json.dumps(search, ensure_ascii=False, separators=(",", ":")) + ";\n",
+        encoding="utf-8",
+    )
+    _write(contents, single_page)
+    return {"pages": len(divisions) + 1, "search entries": len(search)}

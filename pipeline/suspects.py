@@ -1,0 +1,271 @@
+"""Stage ``suspects``: words that are likely OCR misreadings, ranked for the editor.
+
+A word of the repaired text is a suspect when it is
+
+* not an English word (word-frequency list), and
+* not used elsewhere in the book, or used far less often than a spelling within a small edit
+  distance (``Schullenburg`` twice beside ``Schulenburg`` ten times), and
+* not a plausible name: a capitalised word is taken for a name unless a word of the book's own
+  vocabulary is within a small edit distance of it;
+
+or when it is a capitalised rare English word used once beside a much more frequent book word
+(``Iden`` beside ``Eden``),
+or when it keeps a hyphen that looks like a line-end hyphen the repairs missed: the hyphenated form
+occurs once, and the joined form is used elsewhere in the book (``Stomon-yakov``) or the hyphen
+splits a name before an ending many of the book's names share (``Zubov-sky``).
+
+Each suspect has its context, raw line and, where one stands out, a suggested correction: the
+book's most frequent word within the edit distance. Suspects whose word is the ``sic`` of an entry of
+the corrections file are marked ``confirmed``. Suspects with a suggestion rank first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from pipeline.cli import run_stage
+from pipeline.hyphenation import LETTER, english_zipf
+from pipeline.model import Block, read_stage_input, write_json
+
+STAGE = "suspects"
+CONTEXT_CHARS = 40
+# An English word is one the frequency list knows at all (zipf 1 = once per 100 million words).
+ENGLISH_ZIPF = 1.0
+# The joined form of a residual hyphen must be a common English word, or a word of the book.
+JOINED_ENGLISH_ZIPF = 2.5
+# Suggestions come from the book's words used at least this often.
+SUGGESTION_MIN_COUNT = 2
+# A word the book spells otherwise at least this many times as often is a minority spelling.
+MINORITY_RATIO = 3
+# A rare English word (below this frequency) used once is suspect when a book word this many times
+# as frequent is one edit away ("Iden" beside "Eden").
+RARE_ENGLISH_ZIPF = 3.0
+RARE_WORD_RATIO = 10
+# A hyphen before a name ending shared by this many of the book's names splits a name (Zubov-sky).
+NAME_ENDING_MIN_NAMES = 3
+INFLECTIONS = ("s", "es", "d", "ed", "n", "r", "er", "ly")
+MIN_LENGTH = 4  # shorter tokens are abbreviations, initials, numerals
+WORD_RE = re.compile(rf"{LETTER}+(?:['\u2019]{LETTER}+)*(?:-{LETTER}+(?:['\u2019]{LETTER}+)*)*")
+RANK = {"unknown_word": 0, "residual_hyphen": 1, "rare_word": 2}
+POSSESSIVE_RE = re.compile(r"['\u2019]s$")
+
+
+@dataclass
+class Suspect:
+    """A word an editor should check, where it stands, and what it probably should be."""
+
+    word: str
+    kind: str  # "unknown_word", "residual_hyphen" or "rare_word" (the order they are ranked in)
+    line: int
+    context: str
+    suggestion: str | None
+    confirmed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Edit distance (with adjacent transpositions) of ``a`` and ``b``; ``limit + 1`` if over ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """Every string made by deleting up to ``depth`` characters of ``word``."""
+    return {
+        "".join(char for k, char in enumerate(word) if k not in removed)
+        for count in range(depth + 1)
+        for removed in combinations(range(len(word)), count)
+    }
+
+
+def _max_distance(word: str) -> int:
+    return 1 if len(word) <= 6 else 2
+
+
+class Vocabulary:
+    """The book's words (case folded) with their counts, searchable by edit distance."""
+
+    def __init__(self, counts: Counter[str]) -> None:
+        self.counts = counts
+        self.index: dict[str, set[str]] = defaultdict(set)
+        for word, count in counts.items():
+            if count >= SUGGESTION_MIN_COUNT and "-" not in word:
+                for variant in _deletions(word, _max_distance(word)):
+                    self.index[variant].add(word)
+
+    def nearest(self, word: str, limit: int) -> str | None:
+        """The most frequent word of the book within edit distance ``limit`` of ``word``."""
+        candidates = {found for variant in _deletions(word, limit) for found in self.index.get(variant, ())}
+        close = [c for c in candidates if c != word and edit_distance(word, c, limit) <= limit]
+        return max(close, key=lambda c: (self.counts[c], c)) if close else None
+
+
+def _words(blocks: Sequence[Block]) -> Iterator[tuple[Block, re.Match[str]]]:
+    for block in blocks:
+        for match in WORD_RE.finditer(block.text):
+            yield block, match
+
+
+def _base(word: str) -> str:
+    return POSSESSIVE_RE.sub("", word).lower()
+
+
+def _raw_line(block: Block, offset: int) -> int:
+    line, start = block.first_line, 0
+    for page_break in block.extra.get("page_breaks", []):
+        if page_break["offset"] <= offset:
+            line, start = page_break["line"], page_break["offset"]
+    return line + block.text.count("\n", start, offset)
+
+
+def _context(text: str, start: int, end: int) -> str:
+    return " ".join(text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS].split())
+
+
+def _match_case(suggestion: str, word: str) -> str:
+    if word[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _name_endings(counts: Counter[str], originals: dict[str, str]) -> Counter[str]:
+    """How many of the book's names (capitalised, not English) end with each 3 to 4 letters."""
+    endings: Counter[str] = Counter()
+    for word in counts:
+        if "-" not in word and originals.get(word, "")[:1].isupper() and english_zipf(word) < ENGLISH_ZIPF:
+            endings.update({word[-size:] for size in (3, 4) if len(word) > size + 2})
+    return endings
+
+
+def _verdict(
+    token: str, counts: Counter[str], vocabulary: Vocabulary, endings: Counter[str]
+) -> tuple[str, str | None] | None:
+    """``(kind, suggestion)`` if ``token`` is suspect, else ``None``."""
+    word = _base(token)
+    count = counts[word]
+    if "-" in word:
+        joined = word.replace("-", "")
+        left, right = word.rsplit("-", 1)
+        split_name = (
+            token[:1].isupper()
+            and english_zipf(left) < RARE_ENGLISH_ZIPF
+            and endings[right] >= NAME_ENDING_MIN_NAMES
+        )
+        if count == 1 and (counts[joined] > 0 or split_name):
+            return "residual_hyphen", _match_case(joined, token)
+        return None
+    if len(word) < MIN_LENGTH:
+        return None
+    zipf = english_zipf(word)
+    if zipf >= RARE_ENGLISH_ZIPF or token.isupper():
+        return None
+    close = vocabulary.nearest(word, 1)
+    if close and _is_inflection(word, close):
+        return None
+    if count == 1 and zipf < ENGLISH_ZIPF:
+        nearest = close or vocabulary.nearest(word, _max_distance(word))
+        if nearest and _is_inflection(word, nearest):
+            return None
+        if nearest or token[:1].islower():
+            return "unknown_word", _match_case(nearest, token) if nearest else None
+        return None
+    ratio = counts[close] / count if close else 0
+    if zipf < ENGLISH_ZIPF and ratio >= MINORITY_RATIO:
+        return "unknown_word", _match_case(close, token)
+    if count == 1 and ratio >= RARE_WORD_RATIO and token[:1].isupper():
+        return "rare_word", _match_case(close, token)
+    return None
+
+
+def _is_inflection(word: str, other: str) -> bool:
+    """Whether one word is the other with an inflectional ending (commissariat, commissariats)."""
+    short, long = sorted((word, other), key=len)
+    return long.startswith(short) and long[len(short) :] in INFLECTIONS
+
+
+def find_suspects(blocks: Sequence[Block], confirmed: Iterable[str] = ()) -> list[Suspect]:
+    """The suspect words of the book, best candidates first."""
+    counts: Counter[str] = Counter()
+    originals: dict[str, str] = {}
+    for _, match in _words(blocks):
+        word = _base(match.group())
+        counts[word] += 1
+        originals.setdefault(word, match.group())
+    vocabulary = Vocabulary(counts)
+    endings = _name_endings(counts, originals)
+    verdicts: dict[str, tuple[str, str | None] | None] = {}
+    sics = set(confirmed)
+    suspects = []
+    for block, match in _words(blocks):
+        token = match.group()
+        if token not in verdicts:
+            verdicts[token] = _verdict(token, counts, vocabulary, endings)
+        if verdicts[token]:
+            kind, suggestion = verdicts[token]
+            suspects.append(
+                Suspect(
+                    token,
+                    kind,
+                    _raw_line(block, match.start()),
+                    _context(block.text, match.start(), match.end()),
+                    suggestion,
+                    any(POSSESSIVE_RE.sub("", token) in sic for sic in sics),
+                )
+            )
+    suspects.sort(
+        key=lambda s: (
+            s.suggestion is None,
+            -counts[_base(s.suggestion or "")] / counts[_base(s.word)],
+            s.line,
+        )
+    )
+    return suspects
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input", required=True, help="repaired blocks, build/<book>/repaired.json")
+    parser.add_argument("--corrections", required=True, help="raw/<book>.corrections.yaml (may be missing)")
+    parser.add_argument("--output", required=True, help="the suspects, build/<book>/suspects.json")
+
+
+def _work(args: argparse.Namespace) -> str:
+    from pipeline.correct import load_corrections
+
+    blocks = [Block.from_dict(block) for block in read_stage_input(args.input, "repair")["blocks"]]
+    entries = load_corrections(args.corrections).entries if Path(args.corrections).exists() else []
+    suspects = find_suspects(blocks, [entry.sic for entry in entries])
+    confirmed = sum(suspect.confirmed for suspect in suspects)
+    write_json(
+        args.output,
+        {"suspects": [s.to_dict() for s in suspects], "corrections": len(entries), "confirmed": confirmed},
+    )
+    return f"{args.output}: {len(suspects)} suspects, {confirmed} confirmed, {len(entries)} corrections"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_stage(STAGE, _configure, _work, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

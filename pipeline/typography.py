@@ -1,0 +1,209 @@
+"""Typographic rules for the running text: the last pass of the ``repair`` stage.
+
+Each rule is a small pure function ``rule(text) -> (text, [Edit])`` over one block's text; an
+:class:`Edit` says where in the *input* text it changed what, so the stage can log it against the
+raw line. The rules leave the OCR's markdown (``*italic*``, ``**bold**``), note markers and table
+bars alone, and they are idempotent: typeset text comes out unchanged.
+
+* ``curly_double_quotes``: ``"`` → “ or ” (opening after a space, a bracket, a dash or an opening quote);
+* ``curly_single_quotes``: ``'`` → right single quote (apostrophe, closing) or left one (opening);
+* ``em_dash``: ``--`` and a hyphen spaced between two words → — (closed up, as the book sets dashes);
+* ``closed_up_dash``: an em dash spaced on one side only loses that space;
+* ``en_dash_range``: ``1918-1920``, ``pp. 64-65``, ``535-36`` → en dash; not in hyphenated words and
+  not in codes (more than four digits, or a chain like ``2020-01-05``);
+* ``ellipsis``: ``...`` → … (a fourth dot, a sentence's full stop, stays before it);
+* ``single_spaces``: runs of spaces inside a line → one space;
+* ``initials_nbsp``: a no-break space after initials, ``V. I. Lenin`` → ``V.\u00a0I.\u00a0Lenin``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+NBSP = "\u00a0"
+EMPHASIS = "*_"
+# Before an opening quote: nothing, a space, an opening bracket, a dash, a slash or another opening quote.
+OPENING_CONTEXT = " \t\n([{\u2014\u2013/\u201c\u2018|"
+
+
+class Edit(NamedTuple):
+    """One typographic change: ``before`` at ``start`` of the input text became ``after``."""
+
+    start: int
+    before: str
+    after: str
+
+
+Rule = Callable[[str], tuple[str, list[Edit]]]
+
+
+def _substitute(
+    pattern: re.Pattern[str], text: str, replace: Callable[[re.Match[str]], str]
+) -> tuple[str, list[Edit]]:
+    """Apply ``replace`` to every match of ``pattern``; a match replaced by itself is no edit."""
+    edits: list[Edit] = []
+
+    def record(match: re.Match[str]) -> str:
+        after = replace(match)
+        if after != match.group(0):
+            edits.append(Edit(match.start(), match.group(0), after))
+        return after
+
+    return pattern.sub(record, text), edits
+
+
+def _char_before(text: str, index: int) -> str:
+    """The character before ``index``, looking through emphasis marks; ``""`` at the start."""
+    while index > 0 and text[index - 1] in EMPHASIS:
+        index -= 1
+    return text[index - 1] if index > 0 else ""
+
+
+def _char_after(text: str, index: int) -> str:
+    """The character after ``index``, looking through emphasis marks; ``""`` at the end."""
+    index += 1
+    while index < len(text) and text[index] in EMPHASIS:
+        index += 1
+    return text[index] if index < len(text) else ""
+
+
+def _opens(text: str, index: int) -> bool:
+    """Whether the quote at ``index`` opens a quotation (judged by what stands before and after it)."""
+    before, after = _char_before(text, index), _char_after(text, index)
+    return (before == "" or before in OPENING_CONTEXT) and after not in ("", " ", "\n")
+
+
+DOUBLE_QUOTE_RE = re.compile(r'"')
+
+
+def curly_double_quotes(text: str) -> tuple[str, list[Edit]]:
+    """Straight double quotes become opening or closing curly quotes."""
+    return _substitute(DOUBLE_QUOTE_RE, text, lambda m: "\u201c" if _opens(text, m.start()) else "\u201d")
+
+
+SINGLE_QUOTE_RE = re.compile(r"'")
+ELIDED_START_RE = re.compile(r"'(?:\d\d(?!\d)|(?:tis|twas|em)\b)", re.IGNORECASE)  # '20s, 'tis: an apostrophe
+
+
+def curly_single_quotes(text: str) -> tuple[str, list[Edit]]:
+    """Straight single quotes become apostrophes (U+2019), or opening quotes (U+2018) where one opens."""
+
+    def curl(match: re.Match[str]) -> str:
+        index = match.start()
+        if _opens(text, index) and not ELIDED_START_RE.match(text, index):
+            return "\u2018"
+        return "\u2019"
+
+    return _substitute(SINGLE_QUOTE_RE, text, curl)
+
+
+SPACED_DASH_RE = re.compile(r"(?<=[^\W\d_]) --? (?=[^\W\d_])|(?<=[^\W\d_])--(?=[^\W\d_])")
+LOPSIDED_DASH_RE = re.compile(r"(?<=\w)\u2014 (?=\w)|(?<=\w) \u2014(?=\w)")
+
+
+def em_dash(text: str) -> tuple[str, list[Edit]]:
+    """``--`` or a hyphen spaced between words becomes an em dash, closed up as the book sets them."""
+    return _substitute(SPACED_DASH_RE, text, lambda m: "\u2014")
+
+
+def closed_up_dash(text: str) -> tuple[str, list[Edit]]:
+    """An em dash spaced on one side only (``processes— the``) loses the space."""
+    return _substitute(LOPSIDED_DASH_RE, text, lambda m: "\u2014")
+
+
+NUMBER_RANGE_RE = re.compile(r"(?<![\w\-./\u2013])(?P<left>\d{1,4})-(?P<right>\d{1,4})(?![\w\-/\u2013]|\.\d)")
+CODE_TOKEN_RE = re.compile(r"\d+[-/]\d+")
+
+
+def _is_range(left: str, right: str) -> bool:
+    """Whether ``left-right`` reads as a rising range: 1918-1920, 9-18, 535-36 (= 535 to 536)."""
+    if len(right) < len(left):
+        right = left[: len(left) - len(right)] + right
+    return int(right) > int(left)
+
+
+def _next_to_code(text: str, match: re.Match[str]) -> bool:
+    """Whether a neighbouring token is a number code (``11102-077 39-80``), so this is one too."""
+    before = text[: match.start()].split()
+    after = text[match.end() :].split()
+    neighbours = [before[-1] if before else "", after[0] if after else ""]
+    return any(
+        CODE_TOKEN_RE.fullmatch(token) and not NUMBER_RANGE_RE.fullmatch(token) for token in neighbours
+    )
+
+
+def en_dash_range(text: str) -> tuple[str, list[Edit]]:
+    """A hyphen between the two numbers of a range (years, pages, days) becomes an en dash."""
+
+    def dash(match: re.Match[str]) -> str:
+        if _is_range(match["left"], match["right"]) and not _next_to_code(text, match):
+            return f"{match['left']}\u2013{match['right']}"
+        return match.group(0)
+
+    return _substitute(NUMBER_RANGE_RE, text, dash)
+
+
+ELLIPSIS_RE = re.compile(r"(?<!\.\.)\.\.\.(?!\.)")
+
+
+def ellipsis(text: str) -> tuple[str, list[Edit]]:
+    """Three full stops become an ellipsis; in ``....`` the first is a full stop and stays.
+
+    Runs of five or more dots (leaders) are left alone.
+    """
+    return _substitute(ELLIPSIS_RE, text, lambda m: "\u2026")
+
+
+DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def single_spaces(text: str) -> tuple[str, list[Edit]]:
+    """Runs of spaces between words become one space (indentation at a line's start is kept)."""
+    return _substitute(DOUBLE_SPACE_RE, text, lambda m: " ")
+
+
+INITIAL_CHAIN_RE = re.compile(r"(?<![\w.])(?P<chain>(?:[A-Z]\. )+)(?=[A-Z][\w\u2019'-]*[a-z])")
+CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-Z][\w\u2019]*[*_]* $")
+
+
+def initials_nbsp(text: str) -> tuple[str, list[Edit]]:
+    """A no-break space after each initial before a surname: ``V. I. Lenin`` → ``V.\u00a0I.\u00a0Lenin``.
+
+    A single capital after a capitalised word is left alone when it may be a numeral or a
+    sentence's last word (``World War I. The``, ``CHAPTER V. The``).
+    """
+
+    def bind(match: re.Match[str]) -> str:
+        chain = match["chain"]
+        initials = chain.split()
+        if len(initials) == 1 and CAPITALISED_WORD_BEFORE_RE.search(text, 0, match.start()):
+            return chain
+        return chain.replace(" ", NBSP)
+
+    return _substitute(INITIAL_CHAIN_RE, text, bind)
+
+
+RULES: tuple[Rule, ...] = (
+    single_spaces,
+    ellipsis,
+    em_dash,
+    closed_up_dash,
+    en_dash_range,
+    curly_double_quotes,
+    curly_single_quotes,
+    initials_nbsp,
+)
+
+
+def typeset(text: str) -> tuple[str, list[tuple[str, Edit]]]:
+    """Apply every rule in order; the edits are tagged with their rule's name.
+
+    Edit positions refer to the text as the rule saw it (after the earlier rules).
+    """
+    edits: list[tuple[str, Edit]] = []
+    for rule in RULES:
+        text, found = rule(text)
+        edits += [(rule.__name__, edit) for edit in found]
+    return text, edits

@@ -1,0 +1,212 @@
+"""Bad inputs through the real workflow: each gives a correct edition with its text intact, or a clear error.
+
+The matrix of issue 6; the cases that must stop the build are tested in tests/test_workflow.py
+(empty file, whitespace only, binary data, UTF-16 with a byte-order mark, Windows-1252 text) and
+tests/test_normalise.py. Here: the inputs that must *build*, each a book made from a real excerpt of
+raw/soviet-foreign-policy-vol1.txt (lines 438-476: chapter I, its opening paragraphs, notes 1-3)
+and spoiled one way. They are built together in one Snakemake run (``--keep-going``), then each
+test checks its book's TEI and EPUB: the text is there, literally, and nothing is half-written.
+A 50 MB file goes through the first stage's command alone (a whole build of it takes minutes).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+pytestmark = pytest.mark.slow
+
+FIRST_LINE, LAST_LINE = 438, 476  # raw lines of the excerpt
+MARKUP = [
+    "<script>alert(1)</script>",
+    "]]>",
+    "&amp;",
+    "&lt;b&gt;",
+    "{{ title }}",
+    "{% raw %}",
+    "[link](http://example.org)",
+    "![image](x.png)",
+    "$E = mc^2$",
+    "<!-- hidden -->",
+    "\\emph{x}",
+    "`code`",
+    "<b>bold</b>",
+]
+ORPHAN_NOTE = "⁹ This note body has no marker anywhere in the chapter."
+MARKER_SENTENCE = "A marker without its note stands here.⁸"
+
+
+def excerpt(raw_book: Path) -> list[str]:
+    return raw_book.read_text(encoding="utf-8").split("\n")[FIRST_LINE - 1 : LAST_LINE]
+
+
+def cases(raw_book: Path) -> dict[str, bytes]:
+    """Book name → raw bytes of its text file."""
+    lines = excerpt(raw_book)
+    text = "\n".join(lines) + "\n"
+    endings = ["\r\n", "\r", "\n"]
+    mixed = "".join(line + endings[number % 3] for number, line in enumerate(lines))
+    note_start = text.index("³ *Ibid.*")
+    markup_paragraph = "Text that looks like code: " + " and ".join(MARKUP) + " stays text."
+    return {
+        "mixed-endings": mixed.encode("utf-8"),
+        "cut-in-note": text[: note_start + 12].encode("utf-8"),  # ends inside note 3, no final newline
+        "no-headings": "\n".join(line for line in lines[6:] if not line.isupper()).encode("utf-8"),
+        "orphans": (text + "\n" + MARKER_SENTENCE + "\n\n" + ORPHAN_NOTE + "\n").encode("utf-8"),
+        "markup": (
+            text + "\n" + markup_paragraph + "\n\n# not a heading, a hash\n\n* * *\n\n---\n\n> not a quote\n"
+        ).encode("utf-8"),
+    }
+
+
+def snakemake(directory: Path, repo_root: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(repo_root), SOURCE_DATE_EPOCH="0")
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    command = [sys.executable, "-m", "snakemake", *options]
+    return subprocess.run(command, cwd=directory, env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def built(
+    tmp_path_factory: pytest.TempPathFactory, repo_root: Path, raw_book: Path, raw_metadata: Path
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    directory = tmp_path_factory.mktemp("bad-inputs")
+    shutil.copy(repo_root / "Snakefile", directory / "Snakefile")
+    (directory / "raw").mkdir()
+    for name, data in cases(raw_book).items():
+        (directory / "raw" / f"{name}.txt").write_bytes(data)
+        shutil.copy(raw_metadata, directory / "raw" / f"{name}.yaml")
+    return directory, snakemake(directory, repo_root, "--cores", "2", "--keep-going")
+
+
+def tei_text(directory: Path, book: str) -> str:
+    root = etree.parse(str(directory / "tei" / f"{book}.xml")).getroot()
+    body = root.find("{http://www.tei-c.org/ns/1.0}text")
+    return " ".join("".join(body.itertext()).split())
+
+
+def epub_text(directory: Path, book: str) -> tuple[str, list[etree._Element]]:
+    """The reading text of the EPUB's XHTML documents, and their <script> elements."""
+    texts, scripts = [], []
+    with zipfile.ZipFile(directory / "build" / f"{book}.epub") as epub:
+        for name in sorted(epub.namelist()):
+            if name.endswith(".xhtml"):
+                root = etree.fromstring(epub.read(name))
+                texts.append("".join(root.itertext()))
+                scripts += root.iter("{http://www.w3.org/1999/xhtml}script")
+    return " ".join(" ".join(texts).split()), scripts
+
+
+def test_no_half_written_output(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    directory, _ = built
+    leftovers = [path for folder in ("build", "tei") for path in (directory / folder).rglob("*.part")]
+    assert not leftovers
+    assert "Traceback" not in built[1].stderr
+
+
+@pytest.mark.parametrize("book", ["mixed-endings", "cut-in-note", "orphans", "markup"])
+def test_builds_a_whole_edition(built: tuple[Path, subprocess.CompletedProcess[str]], book: str) -> None:
+    directory, result = built
+    for path in (
+        f"tei/{book}.xml",
+        f"build/{book}.epub",
+        f"build/{book}/index.html",
+        f"build/{book}.report.html",
+    ):
+        assert (directory / path).is_file(), f"{path} missing:\n{result.stderr[-3000:]}"
+
+
+@pytest.mark.parametrize("book", ["mixed-endings", "cut-in-note", "orphans", "markup"])
+def test_the_text_is_all_there(
+    built: tuple[Path, subprocess.CompletedProcess[str]], raw_book: Path, book: str
+) -> None:
+    directory, _ = built
+    tei, epub = tei_text(directory, book), epub_text(directory, book)[0]
+    # Raw line 444, the chapter's first paragraph, and the words of note 1 (raw line 470).
+    for words in (
+        "The Great October Socialist Revolution took place during the First World War",
+        "Collected Works",
+    ):
+        assert words in tei
+        assert words in epub
+
+
+def test_mixed_line_endings_keep_the_raw_line_numbers(
+    built: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    directory, _ = built
+    normalised = (directory / "build" / "mixed-endings" / "normalised.txt").read_text(encoding="utf-8")
+    raw = (directory / "raw" / "mixed-endings.txt").read_bytes().decode("utf-8")
+    assert normalised.count("\n") == len(re.findall(r"\r\n|\r|\n", raw))
+    assert "\r" not in normalised
+
+
+def test_text_cut_in_a_note_keeps_what_is_there(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    directory, _ = built
+    assert "Ibid." in tei_text(directory, "cut-in-note")
+
+
+def test_text_without_headings_builds_or_says_why(
+    built: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    directory, result = built
+    if (directory / "tei" / "no-headings.xml").exists():
+        tei, epub = tei_text(directory, "no-headings"), epub_text(directory, "no-headings")[0]
+        for words in ("On coming to power the Bolsheviks", "This definition of annexation contains"):
+            assert words in tei
+            assert words in epub
+    else:  # a clear error naming the book's file, and no edition at all
+        assert re.search(r"^error: \S*no-headings\S*: ", result.stderr, re.MULTILINE), result.stderr[-3000:]
+        assert not (directory / "build" / "no-headings.epub").exists()
+
+
+def test_orphan_note_and_marker_keep_their_text(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    directory, _ = built
+    tei = tei_text(directory, "orphans")
+    assert "This note body has no marker anywhere in the chapter." in tei
+    assert "A marker without its note stands here." in tei
+
+
+def test_text_that_looks_like_markup_stays_literal(
+    built: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    directory, _ = built
+    tei = tei_text(directory, "markup")
+    epub, scripts = epub_text(directory, "markup")
+    for literal in [*MARKUP, "# not a heading, a hash", "> not a quote"]:
+        assert literal in tei, literal
+        assert literal in epub, literal
+    assert not [script for script in scripts if "alert" in (script.text or "")]
+    pages = "".join(
+        page.read_text(encoding="utf-8") for page in (directory / "build" / "markup").glob("*.html")
+    )
+    assert "<script>alert" not in pages
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages
+
+
+def test_fifty_megabytes_through_normalise(tmp_path: Path, raw_book: Path) -> None:
+    """A 50 MB file (the book 37 times over) is decoded and normalised, keeping every raw line.
+
+    Only the first stage runs here, to keep the suite fast; bench/RESULTS.md has the times of the
+    later stages on such a file.
+    """
+    book = raw_book.read_bytes()
+    source = tmp_path / "huge.txt"
+    source.write_bytes(book * (50_000_000 // len(book) + 1))
+    output, changes = tmp_path / "normalised.txt", tmp_path / "normalise.changes.jsonl"
+    command = ["--input", str(source), "--output", str(output), "--changes", str(changes)]
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline.normalise", *command], capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert output.read_bytes().count(b"\n") == source.read_bytes().count(b"\n")
+    assert not list(tmp_path.glob(".*.part"))

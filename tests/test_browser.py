@@ -1,0 +1,339 @@
+"""Both reader editions in a real browser (Debian's Chromium driven by Playwright) and by the
+accessibility checkers (axe-core injected into the pages; DAISY Ace on the EPUB).
+
+The book is rendered once from the committed TEI into a temporary folder and served from a local
+``http.server`` on 127.0.0.1. Screenshots and the figures checked go to ``build/browser-checks/``.
+Needs ``chromium`` (apt), ``playwright`` (pip, no browser download) and ``npm ci`` (axe-core, Ace):
+``.ci/run`` installs them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import shutil
+import subprocess
+import threading
+import zipfile
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from posixpath import dirname, normpath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+import pytest
+from conftest import BOOK, REPO_ROOT
+from lxml import etree
+
+from pipeline.metadata import load_metadata
+from pipeline.render import render
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+NODE_MODULES = REPO_ROOT / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+ACE = NODE_MODULES / ".bin" / "ace-puppeteer"
+REVIEW = REPO_ROOT / "build" / "browser-checks"
+WIDTHS = (360, 1280)
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+FIGURES: dict[str, Any] = {}
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} missing: apt-get install chromium (see .ci/run)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The real book rendered from the committed TEI: the EPUB and the HTML folder."""
+    folder = tmp_path_factory.mktemp("edition")
+    epub, html = folder / f"{BOOK}.epub", folder / BOOK / "index.html"
+    tei = etree.parse(str(REPO_ROOT / "tei" / f"{BOOK}.xml")).getroot()
+    render(tei, load_metadata(REPO_ROOT / "raw" / f"{BOOK}.yaml"), epub, html)
+    REVIEW.mkdir(parents=True, exist_ok=True)
+    yield {"epub": epub, "html": html.parent}
+    (REVIEW / "figures.json").write_text(json.dumps(FIGURES, indent=2) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def server(edition: dict[str, Path]) -> Iterator[str]:
+    """The HTML edition over http://127.0.0.1 (a random free port)."""
+    handler = functools.partial(_QuietHandler, directory=str(edition["html"]))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page that fails the test on any console error or uncaught exception."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    context.close()
+    assert errors == [], "console errors"
+
+
+def html_pages(edition: dict[str, Path]) -> list[str]:
+    """Every page of the HTML edition, the contents page first."""
+    names = sorted(path.name for path in edition["html"].glob("*.html") if path.name != "index.html")
+    return ["index.html", *names]
+
+
+def _ids(root: etree._Element) -> set[str]:
+    return {
+        element.get("id") for element in root.iter() if isinstance(element.tag, str) and element.get("id")
+    }
+
+
+def broken_links(documents: dict[str, etree._Element]) -> tuple[int, list[str]]:
+    """Count internal links and list those whose file or fragment does not exist."""
+    ids = {name: _ids(root) for name, root in documents.items()}
+    checked, broken = 0, []
+    for name, root in documents.items():
+        for link in root.iter("{*}a", "a"):
+            href = link.get("href")
+            if not href or urlsplit(href).scheme:
+                continue
+            parts = urlsplit(href)
+            target = normpath(f"{dirname(name)}/{unquote(parts.path)}").lstrip("/") if parts.path else name
+            checked += 1
+            if target not in ids or (parts.fragment and parts.fragment not in ids[target]):
+                broken.append(f"{name}: {href}")
+    return checked, broken
+
+
+def test_every_internal_link_of_the_html_edition_resolves(edition: dict[str, Path]) -> None:
+    documents = {name: lxml.html.parse(str(edition["html"] / name)).getroot() for name in html_pages(edition)}
+    checked, broken = broken_links(documents)
+    FIGURES["html links checked"] = checked
+    FIGURES["html pages"] = len(documents)
+    assert checked > 2000 and broken == []
+
+
+def test_every_internal_link_of_the_epub_resolves(edition: dict[str, Path]) -> None:
+    with zipfile.ZipFile(edition["epub"]) as archive:
+        documents = {
+            name: etree.fromstring(archive.read(name))
+            for name in archive.namelist()
+            if name.endswith(".xhtml")
+        }
+    checked, broken = broken_links(documents)
+    FIGURES["epub links checked"] = checked
+    FIGURES["epub content documents"] = len(documents)
+    assert checked > 2000 and broken == []
+
+
+OPEN_EVERY_NOTE = """() => {
+  const problems = [];
+  const references = [...document.querySelectorAll("a[role='doc-noteref']")];
+  for (const reference of references) {
+    const note = document.getElementById(reference.hash.slice(1));
+    reference.click();
+    const popup = document.getElementById(reference.getAttribute("aria-controls") || "");
+    const expected = note.textContent.replace(/\\s+/g, " ").trim();
+    const shown = popup ? popup.textContent.replace(/Close note$/, "").replace(/\\s+/g, " ").trim() : "";
+    if (reference.getAttribute("aria-expanded") !== "true" || shown !== expected) {
+      problems.push(reference.id + ": " + shown.slice(0, 40) + " / " + expected.slice(0, 40));
+    }
+    reference.click();
+    if (document.getElementById("popup-" + note.id)) problems.push(reference.id + ": did not close");
+    const back = note.querySelector("a[role='doc-backlink']");
+    if (!back || back.hash !== "#" + reference.id) problems.push(reference.id + ": no backlink");
+  }
+  return {count: references.length, problems: problems};
+}"""
+
+
+def test_each_note_opens_in_place_and_its_backlink_returns(
+    edition: dict[str, Path], server: str, page: Any
+) -> None:
+    notes, keyboard_checked = 0, 0
+    for name in html_pages(edition):
+        page.goto(server + name)
+        result = page.evaluate(OPEN_EVERY_NOTE)
+        assert result["problems"] == [], name
+        notes += result["count"]
+        if not result["count"]:
+            continue
+        # the first note of the page with the keyboard: Enter opens it, Escape closes it
+        reference = page.locator("a[role='doc-noteref']").first
+        reference.focus()
+        page.keyboard.press("Enter")
+        popup = page.locator(".note-popup").first
+        assert popup.is_visible() and reference.get_attribute("aria-expanded") == "true"
+        page.keyboard.press("Escape")
+        assert page.locator(".note-popup").count() == 0
+        # the note at the end of the chapter: its backlink leads back to the reference
+        note_id = reference.get_attribute("href").split("#")[1]
+        page.goto(f"{server}{name}#{note_id}")
+        page.locator(f"[id='{note_id}'] a[role='doc-backlink']").click()
+        assert page.evaluate("location.hash") == f"#{reference.get_attribute('id')}"
+        assert reference.is_visible() and page.evaluate(
+            "(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+            " return r.bottom > 0 && r.top < innerHeight; }",
+            reference.get_attribute("id"),
+        )
+        keyboard_checked += 1
+    FIGURES["notes opened in place"] = notes
+    FIGURES["notes checked with keyboard and backlink"] = keyboard_checked
+    assert notes > 1000
+
+
+def last_chapter_word(edition: dict[str, Path]) -> tuple[str, str]:
+    """A long word of the last chapter's last paragraph, and that chapter's page."""
+    chapters = []
+    for name in html_pages(edition):
+        root = lxml.html.parse(str(edition["html"] / name)).getroot()
+        if root.xpath("//section[@role='doc-chapter']"):
+            chapters.append((name, root))
+    name, root = chapters[-1]
+    paragraph = root.xpath("//section[@role='doc-chapter']//p[not(ancestor::*[@role='doc-endnotes'])]")[-1]
+    words = re.findall(r"[A-Za-z]{6,}", paragraph.text_content())
+    return max(words, key=len), name
+
+
+def test_search_finds_a_word_of_the_last_chapter(edition: dict[str, Path], server: str, page: Any) -> None:
+    word, chapter = last_chapter_word(edition)
+    for start in (server + "index.html", (edition["html"] / "intro.html").as_uri()):  # http and file
+        page.goto(start)
+        page.fill("#search-box", word)
+        results = page.locator("#search-results li a")
+        results.first.wait_for()
+        hrefs = [results.nth(number).get_attribute("href") for number in range(results.count())]
+        assert any(href.startswith(f"{chapter}#") for href in hrefs), (word, hrefs)
+    page.locator(f"#search-results a[href^='{chapter}#']").first.click()
+    page.wait_for_url(re.compile(re.escape(chapter)))
+    assert word.lower() in page.locator("main").inner_text().lower()
+    FIGURES["search"] = {"word": word, "found in": chapter}
+
+
+def test_no_horizontal_scrolling(edition: dict[str, Path], server: str, browser: Any) -> None:
+    checked = 0
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        for name in html_pages(edition):
+            page.goto(server + name)
+            page.locator("a[role='doc-noteref']").first.click() if page.locator(
+                "a[role='doc-noteref']"
+            ).count() else None
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{name} at {width} px scrolls sideways by {overflow} px"
+            checked += 1
+        context.close()
+    FIGURES["pages checked for horizontal scrolling"] = checked
+
+
+def test_screenshots_for_review(edition: dict[str, Path], server: str, browser: Any) -> None:
+    chapter = "ch03.html" if (edition["html"] / "ch03.html").exists() else html_pages(edition)[1]
+    written = []
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(server + "index.html")
+        written.append(_shot(page, f"contents-{width}.png"))
+        page.goto(server + chapter)
+        reference = page.locator("a[role='doc-noteref']").first
+        reference.click()
+        page.locator(".note-popup").first.scroll_into_view_if_needed()
+        written.append(_shot(page, f"chapter-with-note-{width}.png"))
+        page.goto(server + "chron.html")
+        written.append(_shot(page, f"chronology-{width}.png"))
+        context.close()
+    FIGURES["screenshots"] = written
+    assert all((REVIEW / name).stat().st_size > 1000 for name in written)
+
+
+def _shot(page: Any, name: str) -> str:
+    page.screenshot(path=str(REVIEW / name))
+    return name
+
+
+def test_axe_core_finds_no_serious_violations(edition: dict[str, Path], server: str, page: Any) -> None:
+    if not AXE.exists():
+        pytest.fail("axe-core missing: run npm ci")
+    rules: set[str] = set()
+    problems = []
+    for name in html_pages(edition):
+        page.goto(server + name)
+        if page.locator("a[role='doc-noteref']").count():
+            page.locator("a[role='doc-noteref']").first.click()  # an open note is checked too
+        page.fill("#search-box", "treaty")
+        page.locator("#search-results li").first.wait_for()
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        rules |= {
+            rule["id"]
+            for key in ("passes", "violations", "incomplete", "inapplicable")
+            for rule in result[key]
+        }
+        problems += [
+            f"{name}: {violation['id']} ({violation['impact']}) {violation['nodes'][0]['target']}"
+            for violation in result["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+    FIGURES["axe-core"] = {"pages": len(html_pages(edition)), "rules run": len(rules), "serious": problems}
+    assert problems == []
+
+
+def test_ace_finds_no_violations_in_the_epub(edition: dict[str, Path], tmp_path: Path) -> None:
+    if not ACE.exists():
+        pytest.fail("DAISY Ace missing: run npm ci")
+    environment = os.environ | {"PUPPETEER_EXECUTABLE_PATH": str(CHROMIUM), "PUPPETEER_SKIP_DOWNLOAD": "1"}
+    report = tmp_path / "ace"
+    completed = subprocess.run(
+        [str(ACE), "--silent", "--outdir", str(report), str(edition["epub"])],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert (report / "report.json").exists(), completed.stderr[-2000:]
+    result = json.loads((report / "report.json").read_text(encoding="utf-8"))
+    violations = [
+        f"{document['earl:testSubject']['url']}: {test['earl:test']['dct:title']}"
+        for document in result["assertions"]
+        for test in document.get("assertions", [])
+    ]
+    shutil.copytree(report, REVIEW / "ace-report", dirs_exist_ok=True)
+    FIGURES["ace"] = {"outcome": result["earl:result"]["earl:outcome"], "violations": len(violations)}
+    assert violations == [] and result["earl:result"]["earl:outcome"] == "pass"

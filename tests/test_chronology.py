@@ -1,0 +1,187 @@
+"""Chronology dates: printed forms → ISO, Old Style kept apart; the CSV/JSON rows of the book."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipeline.blocks import split_blocks
+from pipeline.chronology import julian_offset, main, parse_date, split_entry, split_run_together
+from pipeline.encode import encode_tei
+from pipeline.metadata import load_metadata
+from pipeline.normalise import main as normalise_main
+from pipeline.repair import main as repair_main
+from pipeline.structure import build_structure
+from pipeline.structure import main as structure_main
+
+RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
+
+
+@pytest.fixture(scope="module")
+def built_book_structure(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole book's ``structure.json``, through the stages' command lines."""
+    folder = tmp_path_factory.mktemp("chronology")
+    text, changes = folder / "normalised.txt", folder / "normalise.changes.jsonl"
+    repaired, structure = folder / "repaired.json", folder / "structure.json"
+    assert normalise_main(["--input", str(RAW), "--output", str(text), "--changes", str(changes)]) == 0
+    assert repair_main(["--input", str(text), "--output", str(repaired)]) == 0
+    assert structure_main(["--input", str(repaired), "--output", str(structure)]) == 0
+    return structure
+
+
+def test_dual_dates_give_new_style_when_and_old_style_custom() -> None:
+    # raw lines 8089, 8091, 8105 (entries of 1917)
+    assert parse_date("25 *October (7 November)*", 1917).attributes() == {
+        "when": "1917-11-07",
+        "when-custom": "1917-10-25",
+    }
+    assert parse_date("9(22) *December*", 1917).attributes() == {
+        "when": "1917-12-22",
+        "when-custom": "1917-12-09",
+    }
+    assert parse_date("23 *December 1917 (5 January 1918)*", 1917).attributes() == {
+        "when": "1918-01-05",
+        "when-custom": "1917-12-23",
+    }
+
+
+def test_ranges_months_and_dashes() -> None:
+    # raw lines 8100, 8115, 8132, 8312 and the 1945 entry "17 July-2 August"
+    assert parse_date("9(22) *December-3 March 1918*", 1917).attributes() == {
+        "from": "1917-12-22",
+        "to": "1918-03-03",
+        "from-custom": "1917-12-09",
+    }
+    assert parse_date("6-8 *March*", 1918).attributes() == {"from": "1918-03-06", "to": "1918-03-08"}
+    assert parse_date("17 *July\u20132 August*", 1945).attributes() == {
+        "from": "1945-07-17",
+        "to": "1945-08-02",
+    }
+    assert parse_date("March*", 1919).attributes() == {"when": "1919-03"}
+    assert parse_date("July-December", 1929).attributes() == {"from": "1929-07", "to": "1929-12"}
+
+
+def test_not_a_date_is_left_alone() -> None:
+    assert parse_date("Soviet government", 1919) is None
+    assert split_entry("course with respect to China.") is None
+
+
+def test_run_together_entries_are_separated_and_plain_text_is_not() -> None:
+    # raw lines 8134-8136: the OCR ran the August entry into the July one
+    text = (
+        "25 *July*—Council of People's Commissars issues appeal to the Chinese people. "
+        "August—Soviet government issues appeal to Mongolian government and people."
+    )
+    assert split_run_together(text) == [
+        "25 *July*—Council of People's Commissars issues appeal to the Chinese people.",
+        "August—Soviet government issues appeal to Mongolian government and people.",
+    ]
+    # raw line 8091: a bracketed New Style day is no sentence end
+    single = "2(15) *November*—Council of People's Commissars adopts the Declaration."
+    assert split_run_together(single) == [single]
+
+
+def test_julian_offset() -> None:
+    assert julian_offset(1917) == 13
+    assert julian_offset(1890) == 12
+
+
+@pytest.mark.slow
+def test_book_chronology_rows(built_book_structure: Path, tmp_path: Path) -> None:
+    """Every row has a valid ISO date; dual dates differ by the Julian-Gregorian offset of the time."""
+    csv_path, json_path = tmp_path / "c.csv", tmp_path / "c.json"
+    assert main(["--input", str(built_book_structure), "--csv", str(csv_path), "--json", str(json_path)]) == 0
+    rows = json.loads(json_path.read_text(encoding="utf-8"))
+    with csv_path.open(encoding="utf-8") as handle:
+        assert list(csv.DictReader(handle)) == rows
+    assert len(rows) > 250
+    iso = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+    for row in rows:
+        assert iso.match(row["date"]), row
+        assert not row["end_date"] or (iso.match(row["end_date"]) and row["end_date"] >= row["date"]), row
+        if row["old_style_date"]:
+            new, old = date.fromisoformat(row["date"]), date.fromisoformat(row["old_style_date"])
+            assert (new - old).days == julian_offset(old.year), row
+    assert sum(1 for row in rows if row["old_style_date"]) >= 12
+    assert any(row["text"].startswith("August—Soviet government issues appeal to Mongolian") for row in rows)
+
+
+def _chronology_structure() -> dict[str, Any]:
+    # raw lines 72, 184-186, 8085-8107 (shortened), 8131-8136 and 8618-8624 (shortened): contents,
+    # introduction, the chronology with its footnote, a run-together entry, the back matter
+    text = """SOVIET FOREIGN POLICY
+
+CONTENTS
+
+| Introduction | 9 |
+| CHRONOLOGY | 489 |
+
+INTRODUCTION
+
+The Great October Socialist Revolution ushered in a new era in the history of mankind.\
+ Its foreign policy was new.
+
+CHRONOLOGY¹
+
+1917
+
+- 25 *October (7 November)*—victory of the Great October Socialist Revolution.
+- 9(22) *December-3 March 1918*—peace negotiations in Brest-Litovsk.
+
+¹ Dates of events, which occurred prior to 31 January 1918, are given according to Old Style.
+
+1919
+
+- March*—William C. Bullitt's mission to Moscow.
+- 25 *July*—Council of People's Commissars issues appeal to the Chinese people. \
+August—Soviet government issues appeal to Mongolian government and people.
+
+REQUEST TO READERS
+
+Progress Publishers would be glad to have your opinion of this book, its translation and design.
+
+This is the first volume of a two-volume *Soviet Foreign Policy 1917-1980*, covering the period."""
+    blocks = split_blocks(text)
+    for block in blocks:
+        block.kind = "note" if block.text.startswith("¹") else "text"
+    return build_structure(blocks)
+
+
+def test_chronology_entries_are_dated_split_and_blurb_set_apart() -> None:
+    structure = _chronology_structure()
+    chronology = structure["divisions"][1]
+    entries = [entry for item in chronology["content"] if item["type"] == "list" for entry in item["items"]]
+    assert [entry["date"] for entry in entries] == [
+        {"when": "1917-11-07", "when-custom": "1917-10-25"},
+        {"from": "1917-12-22", "to": "1918-03-03", "from-custom": "1917-12-09"},
+        {"when": "1919-03"},
+        {"when": "1919-07-25"},
+        {"when": "1919-08"},
+    ]
+    assert entries[2]["parts"][0] == {"date": {"text": "March", "when": "1919-03"}}
+    assert chronology["notes"][0]["text"].startswith("Dates of events")
+    assert [item.get("division") for item in structure["back"]] == [None, None, "blurb"]
+
+
+@pytest.mark.slow
+def test_events_and_title_page_are_valid_tei(raw_metadata: Path, tei_all: Any) -> None:
+    root = encode_tei(_chronology_structure(), load_metadata(raw_metadata))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    events = root.findall(".//t:listEvent/t:event", ns)
+    assert len(events) == 5
+    assert events[0].get("datingMethod") == "#julian"
+    assert (
+        root.find(".//t:calendarDesc/t:calendar[@{http://www.w3.org/XML/1998/namespace}id='julian']", ns)
+        is not None
+    )
+    assert (
+        root.find(".//t:titlePage/t:docTitle/t:titlePart[@type='main']", ns).text == "SOVIET FOREIGN POLICY"
+    )
+    assert root.find(".//t:div[@type='blurb']", ns) is not None
+    assert tei_all.validate(root), tei_all.error_log

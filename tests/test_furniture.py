@@ -1,0 +1,98 @@
+"""Page furniture: running heads and page numbers recognised, removed, logged, kept as page evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.blocks import split_blocks
+from pipeline.furniture import LayoutFurniture, find_furniture, remove_page_furniture
+from pipeline.repair import repair
+
+# Prose of the first book (raw lines 444-446, 452), used as running text of made-up pages.
+PROSE = [
+    "The Great October Socialist Revolution took place during the First World War, when Russia together "
+    "with Britain, France, the USA and other countries was fighting against Germany and its allies.",
+    "On coming to power the Bolsheviks launched an active campaign to put into practice their appeals to "
+    "end the imperialist war. And in this the Party was ardently supported by millions of working people.",
+    "The war between the two blocs of imperialist powers prevented them from creating a united front "
+    "against Soviet Russia. As a result the Soviet government was able to consolidate the world's first "
+    "socialist state.",
+]
+
+
+def pages(furniture: list[tuple[str, str]]) -> str:
+    """Pages of prose, each with its ``(top, foot)`` furniture blocks (empty: none)."""
+    blocks: list[str] = []
+    for top, foot in furniture:
+        blocks += [block for block in (top, *PROSE, foot) if block]
+    return "\n\n".join(blocks) + "\n"
+
+
+HEADS_WITH_NUMBERS = [
+    ("", ""),
+    ("2 HISTORY OF SOVIET DIPLOMACY", ""),
+    ("THE SOVIET STATE AND THE SCANDINAVIAN 3", ""),
+    ("4 HISTORY OF SOVIET DIPLOMACY", ""),
+    ("THE SOVIET STATE AND THE SCANDINAVIAN 5", ""),
+]
+
+
+def test_running_heads_with_page_numbers_are_removed_and_logged() -> None:
+    blocks, changes, review, found = remove_page_furniture(split_blocks(pages(HEADS_WITH_NUMBERS)))
+    assert not any("DIPLOMACY" in block.text or "SCANDINAVIAN" in block.text for block in blocks)
+    assert [change.before for change in changes] == [top for top, _ in HEADS_WITH_NUMBERS[1:]]
+    assert all(change.rule == "remove_page_furniture" and change.after == "" for change in changes)
+    assert found.position == "top" and sorted(found.page_numbers.values()) == [2, 3, 4, 5]
+    assert review[0].rule == "layout_page_furniture" and "page numbers: top" in review[0].text
+    # the block after each head opens the page the head numbers
+    opening = [block for block in blocks if block.page_break_before]
+    assert [block.extra["page"] for block in opening] == [2, 3, 4, 5]
+
+
+def test_bare_page_numbers_at_the_foot_give_the_next_page() -> None:
+    furniture = [("", f"— {number} —") for number in range(1, 6)]
+    blocks, changes, _, found = remove_page_furniture(split_blocks(pages(furniture)))
+    assert len(changes) == 5 and found.position == "foot"
+    assert [block.extra["page"] for block in blocks if block.page_break_before] == [2, 3, 4, 5]
+
+
+def test_page_number_between_the_halves_of_a_paragraph() -> None:
+    # raw lines 472-478: a paragraph cut inside a word, here with a running head over the next page
+    cut = ["This definition of annexation contains a number of basic proposi-", "", "tions of the new."]
+    furniture = [(f"{number} HISTORY OF SOVIET DIPLOMACY", "") for number in (1, 2, 3, 4)]
+    head = "2 HISTORY OF SOVIET DIPLOMACY"
+    text = pages(furniture).replace(head, f"{cut[0]}\n\n{head}\n\n{cut[2]}", 1)
+    repaired, changes, _ = repair(text)
+    joined = next(block for block in repaired if "proposi" in block.text)
+    assert joined.text.endswith("basic propositions of the new.")
+    assert joined.extra["page_breaks"][0]["in_word"] and joined.extra["page_breaks"][0]["page"] == 2
+    assert not any("DIPLOMACY" in block.text for block in repaired)
+    assert sum(change.rule == "remove_page_furniture" for change in changes) == 4
+
+
+def test_chronology_years_are_not_page_numbers(raw_book: Path) -> None:
+    # raw lines 8085-8300: the chronology's year headings 1917, 1918, … rise one by one
+    lines = raw_book.read_text(encoding="utf-8").split("\n")
+    blocks = split_blocks("\n".join(lines[8084:8300]))
+    assert sum(block.text.strip().isdigit() for block in blocks) >= 3
+    assert not find_furniture(blocks).page_numbers
+
+
+def test_the_first_book_has_no_furniture(raw_book: Path) -> None:
+    """Its title pages repeat the title (raw lines 1, 34): a title page, not a running head."""
+    found = find_furniture(split_blocks(raw_book.read_text(encoding="utf-8")))
+    assert not found.page_numbers and not found.heads
+
+
+def test_given_running_heads_are_removed_but_a_heading_that_repeats_them_is_kept() -> None:
+    text = "\n\n".join(["CHAPTER I", "THE SOVIET STATE", *PROSE, "THE SOVIET STATE", *PROSE]) + "\n"
+    blocks = split_blocks(text)
+    assert not find_furniture(blocks).heads  # printed twice only, and no page edge: left alone
+    found = find_furniture(blocks, LayoutFurniture(running_heads=["The Soviet State"]))
+    assert [blocks[i].first_line for i in found.heads] == [blocks[5].first_line]
+
+
+def test_no_page_numbers_setting() -> None:
+    blocks = split_blocks(pages([("", str(number)) for number in range(1, 6)]))
+    assert find_furniture(blocks).page_numbers
+    assert not find_furniture(blocks, LayoutFurniture(page_numbers="none")).page_numbers

@@ -1,0 +1,101 @@
+"""Page breaks: detected from the repair stage's evidence, numbered between contents anchors."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from pipeline.model import Block
+from pipeline.pages import Anchor, add_chapter_breaks, detect_breaks, number_breaks
+from pipeline.render import add_page_list, page_targets
+from pipeline.structure import build_structure
+
+
+def _blocks() -> list[Block]:
+    # shaped like raw lines 234-252: a paragraph joined across a break with its note between the
+    # halves, then a block after that note group (the same break), then a new page's note group
+    return [
+        Block("Heading", 200, 200),
+        Block(
+            "The support and development of these relations are one of the prime tasks.",
+            234,
+            238,
+            extra={"page_breaks": [{"line": 238, "offset": 62, "in_word": False}]},
+        ),
+        Block("² *International Meeting*, p. 23.", 236, 236, kind="note"),
+        Block("As long as the USSR was the only socialist country.", 240, 240, page_break_before=True),
+        Block("A major role in increasing the effi-ciency.", 246, 246),
+        Block("³ *The Road to Communism*, p. 5.", 248, 248, kind="note"),
+        Block("The socialist states also favour close coordination.", 252, 252, page_break_before=True),
+        Block("Next heading", 260, 260),
+    ]
+
+
+def test_break_after_notes_inside_a_joined_paragraph_is_counted_once() -> None:
+    breaks = detect_breaks(_blocks())
+    assert [(item.block, item.offset, item.evidence) for item in breaks] == [
+        (1, 62, "cut"),
+        (6, None, "notes"),
+    ]
+
+
+def test_breaks_are_numbered_only_when_the_count_matches_the_contents() -> None:
+    blocks = _blocks()
+    matching = detect_breaks(blocks)
+    table = number_breaks(matching, [Anchor(200, 9, 0, "Intro"), Anchor(260, 11, 7, "Next")])
+    assert [item.n for item in matching] == ["10", "11"]
+    assert table[0]["expected"] == table[0]["found"] == 2 and table[0]["numbered"]
+    short = detect_breaks(blocks)
+    table = number_breaks(short, [Anchor(200, 9, 0, "Intro"), Anchor(260, 12, 7, "Next")])
+    assert [item.n for item in short] == [None, None]
+    assert (table[0]["expected"], table[0]["found"], table[0]["numbered"]) == (3, 2, False)
+
+
+def test_a_chapter_on_a_later_page_starts_a_new_page() -> None:
+    anchors = [Anchor(200, 9, 0, "Intro", True), Anchor(260, 12, 7, "Chapter I", True)]
+    breaks = add_chapter_breaks(detect_breaks(_blocks()), anchors)
+    assert [(item.block, item.evidence) for item in breaks][-1] == (7, "chapter")
+    number_breaks(breaks, anchors)
+    assert [item.n for item in breaks] == ["10", "11", "12"]
+
+
+def test_structure_places_page_breaks_at_their_offset() -> None:
+    blocks = [
+        Block("CONTENTS", 1, 1),
+        Block("| Introduction | 9 |\n| CHAPTER I. The First Acts | 11 |", 3, 4),
+        Block("INTRODUCTION", 10, 10),
+        Block(
+            "The support and development of these relations are one of the prime tasks of the "
+            "foreign policy of the USSR and of all the other states of the socialist community.",
+            12,
+            16,
+            extra={"page_breaks": [{"line": 16, "offset": 62, "in_word": False}]},
+        ),
+        Block("CHAPTER I", 20, 20),
+        Block("THE FIRST ACTS", 22, 22),
+        Block(
+            "The first acts of the new government were many and they came quickly, one after another.", 24, 24
+        ),
+    ]
+    structure = build_structure(blocks)
+    parts = structure["divisions"][0]["content"][0]["parts"]
+    assert parts[0] == "The support and development of these relations are one of the "
+    assert parts[1] == {"pb": "10", "line": 16, "evidence": "cut"}
+    assert structure["page_breaks"]["numbered"] == 2  # and the chapter starts page 11
+
+
+def test_epub_page_list_lists_the_numbered_breaks_in_reading_order() -> None:
+    page = (
+        b'<p>the Soviet <span id="page-31" class="pagebreak" epub:type="pagebreak" role="doc-pagebreak"'
+        b' aria-label="31"></span>state called</p><span class="pagebreak unnumbered"></span>'
+    )
+    files = {"EPUB/text/ch002.xhtml": page, "EPUB/text/ch001.xhtml": page.replace(b"31", b"9")}
+    targets = page_targets(files)
+    assert targets == [("text/ch001.xhtml#page-9", "9"), ("text/ch002.xhtml#page-31", "31")]
+    nav = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" '
+        b'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head><body></body></html>'
+    )
+    listed = etree.fromstring(add_page_list(nav, targets).split(b"\n", 2)[2])
+    links = listed.findall(".//{http://www.w3.org/1999/xhtml}nav/{*}ol/{*}li/{*}a")
+    assert [(a.get("href"), a.text) for a in links] == [(href, label) for href, label in targets]
+    assert add_page_list(nav, []) == nav
