@@ -262,6 +262,51 @@ def table(label: str, stages: list[Run], baseline: list[Run], size: int) -> list
     return rows
 
 
+NOTES_HEADING = "## Notes (by hand; bench/run.py keeps this section when it rewrites the file)"
+
+
+def met(ok: bool) -> str:
+    return "yes" if ok else "no"
+
+
+def against_targets(
+    one: tuple[list[Run], list[Run], int], ten: tuple[list[Run], list[Run], int]
+) -> list[str]:
+    """The targets of issue 6, each with the measured figure and whether it is met."""
+    rows = ["## Against the targets", "", "| target | measured | met? |", "|---|---|---|"]
+    build = [total(stages) / total(baseline) for stages, baseline, _ in (one, ten)]
+    rows.append(
+        f"| cold build (validators excluded) ≤ bare pandoc | {total(one[0]):.2f} s vs {total(one[1]):.2f} s:"
+        f" ratio {build[0]:.2f} (x{COPIES}: {build[1]:.2f}) | {met(max(build) <= 1.0)} |"
+    )
+    speed = [size / 1e6 / total(stages, TEXT_STAGES) for stages, _, size in (one, ten)]
+    rows.append(
+        f"| text stages ≥ 5 MB/s | {speed[0]:.2f} MB/s (x{COPIES}: {speed[1]:.2f} MB/s)"
+        f" | {met(min(speed) >= 5)} |"
+    )
+    ratio = total(ten[0]) / total(one[0])
+    text_ratio = total(ten[0], TEXT_STAGES) / total(one[0], TEXT_STAGES)
+    rows.append(
+        f"| x{COPIES} text in ≤ 11x the time | {ratio:.2f}x (text stages {text_ratio:.2f}x)"
+        f" | {met(ratio <= 11)} |"
+    )
+    peak = max(ten[0], key=lambda run: run.peak_mb)
+    rows.append(
+        f"| x{COPIES} peak memory < 1 GB | {peak.peak_mb:.0f} MB ({peak.name}) | {met(peak.peak_mb < 1024)} |"
+    )
+    return [*rows, ""]
+
+
+def kept_notes(path: Path) -> list[str]:
+    """The hand-written notes section of an earlier results file, to carry over."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    start = text.find(NOTES_HEADING)
+    return [*text[start:].rstrip("\n").split("\n"), ""] if start >= 0 else []
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--book", default=DEFAULT_BOOK, help="a book in raw/ (default: %(default)s)")
@@ -302,7 +347,10 @@ def main() -> int:
         f" text stages {text_ratio:.2f}x",
         f"- x{COPIES} text: peak memory {peak:.0f} MB (target {TARGETS['10x peak memory']})",
         "",
+        *against_targets(one, ten),
     ]
+    if args.results != "-":
+        lines += kept_notes(Path(args.results))
     report = "\n".join(lines)
     print(report)
     if args.results != "-":

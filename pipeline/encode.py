@@ -29,7 +29,7 @@ TEI_ALL_MODEL = (
     'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'
 )
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "de": "German", "fr": "French"}
-DIVISION_PLACES = {"introduction": "body", "chapter": "body", "chronology": "back"}
+DIVISION_PLACES = {"introduction": "body", "part": "body", "chapter": "body", "chronology": "back"}
 DATING_ATTRIBUTES = ("when", "from", "to", "when-custom", "from-custom", "to-custom")
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 YEAR = re.compile(r"^\d{4}$")
@@ -161,6 +161,13 @@ class _Encoder:
         places = {"body": body, "back": back}
         title_page(front, self.metadata, self.structure.get("front", []))
         self.front_items(front)
+        part_of = {
+            chapter: division["id"]
+            for division in divisions
+            if division.get("type") == "part"
+            for chapter in division.get("chapters", [])
+        }
+        parts: dict[str, etree._Element] = {}  # a part's id → its div, which holds its chapters
         for division in divisions:
             place = DIVISION_PLACES.get(division.get("type", ""))
             if place is None:
@@ -169,7 +176,10 @@ class _Encoder:
                     f"division {division.get('id')!r} has unknown type {division.get('type')!r}",
                     division.get("first_line"),
                 )
-            places[place].append(self.division(division))
+            div = self.division(division)
+            if division.get("type") == "part":
+                parts[division["id"]] = div
+            parts.get(part_of.get(division["id"], ""), places[place]).append(div)
         self.back_items(back)
         self.contents(front)
         if not len(body):
@@ -344,7 +354,7 @@ class _Encoder:
     # divisions
 
     def division(self, division: dict[str, Any]) -> etree._Element:
-        """A ``div`` for the introduction, a chapter or the chronology, with its sections."""
+        """A ``div`` for the introduction, a part, a chapter or the chronology, with its sections."""
         line = division.get("first_line")
         div = etree.Element(tei("div"), type=division["type"])
         if division.get("n"):

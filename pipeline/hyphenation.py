@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -36,14 +36,20 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 LETTER = rf"[^\W\d_{SUPERSCRIPT_DIGITS}]"  # a letter: Python counts superscript digits as word characters
 WORD = rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*"
 WORD_RE = re.compile(WORD)
+LETTER_RE = re.compile(LETTER)
 TOKEN_RE = re.compile(r"[^\W_]+")
 CLOSING_MARKS = "\"'\u201d\u2019)\\]*_"
-SENTENCE_FINAL_WORD_RE = re.compile(rf"(\w+)[{CLOSING_MARKS}]*[.!?\u2026](?!\w)")
+SENTENCE_FINAL_WORD_RE = re.compile(rf"(?<!\w)(\w+)[{CLOSING_MARKS}]*[.!?\u2026](?!\w)")
 # A capitalised word opening a line or following sentence-final punctuation (and its closing
-# marks and spaces, and any opening quotes, brackets or emphasis).
+# marks and spaces, and any opening quotes, brackets or emphasis). Run over a whole text: no
+# pattern below matches across a line break.
 SENTENCE_OPENER_RE = re.compile(
-    rf"(?:^|(?<=[.!?\u2026:])[{CLOSING_MARKS}]*\s+)[*_\"\u201c\u2018'(\[]*({WORD})"
+    rf"(?:^|(?<=[.!?\u2026:])[{CLOSING_MARKS}]*[^\S\n]+)[*_\"\u201c\u2018'(\[]*({WORD})", re.MULTILINE
 )
+LINE_OPENER_RE = re.compile(rf"^{WORD}", re.MULTILINE)
+# A line ending in a hyphen (perhaps followed by emphasis marks and spaces): a word broken there.
+HYPHEN_END_LINE_RE = re.compile(r"^[^\n]*-[*_]*[^\S\n]*$", re.MULTILINE)
+TOKEN_OR_LINE_BREAK_RE = re.compile(r"[^\W_]+|\n")
 NOTE_MARKERS = str.maketrans(SUPERSCRIPT_DIGITS + "\u207b", " " * (len(SUPERSCRIPT_DIGITS) + 1))
 
 
@@ -56,6 +62,30 @@ def english_zipf(word: str) -> float:
 def is_function_word(word: str) -> bool:
     """True for very frequent grammatical words (articles, prepositions, conjunctions, pronouns)."""
     return english_zipf(word.lower()) >= FUNCTION_WORD_ZIPF
+
+
+def _line_runs(text: str, size: int = 1 << 20) -> Iterator[str]:
+    """``text`` in whole lines of about ``size`` characters (bounding the memory of counting a long book)."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
+
+
+def _is_capitalised(word: str) -> bool:
+    """Capitalised but not all capitals: ``Soviet``, not ``USSR`` or ``soviet``."""
+    return word[0].isupper() and not word.isupper()
+
+
+def _word_before_line_end_hyphen(line: str) -> str | None:
+    """The last word of a line ending in a hyphen (a possible half of a broken word), unless it is
+    also the line's first word and in lower case (left out as a possible second half already)."""
+    words = WORD_RE.findall(line)
+    if words and words[0][0].islower() and line.startswith(words[0]):
+        words = words[1:]
+    return words[-1] if words else None
 
 
 @dataclass
@@ -77,25 +107,30 @@ class BookVocabulary:
     def from_texts(cls, texts: Iterable[str]) -> BookVocabulary:
         vocabulary = cls()
         for text in texts:
-            for line in text.translate(NOTE_MARKERS).split("\n"):
-                vocabulary._add_line(line)
+            for part in _line_runs(text.translate(NOTE_MARKERS)):
+                vocabulary._add_text(part)
         return vocabulary
 
-    def _add_line(self, line: str) -> None:
-        words = WORD_RE.findall(line)
-        if not words:
-            return
-        if words[0][0].islower() and line.startswith(words[0]):
-            words = words[1:]
-        if words and line.rstrip().rstrip("*_").endswith("-"):
-            words = words[:-1]
-        self.words.update(word.lower() for word in words)
-        self.capitalised.update(word for word in words if word[0].isupper() and not word.isupper())
+    def _add_text(self, text: str) -> None:
+        """Count a text's words, each pattern run once over the whole text (never across a line break)."""
+        words = WORD_RE.findall(text)
+        left_out = [word for word in LINE_OPENER_RE.findall(text) if word[0].islower()]
+        left_out += filter(None, map(_word_before_line_end_hyphen, HYPHEN_END_LINE_RE.findall(text)))
+        lower = Counter(map(str.lower, words))
+        lower -= Counter(map(str.lower, left_out))
+        self.words.update(lower)
+        capitalised = Counter(filter(_is_capitalised, words))
+        capitalised -= Counter(filter(_is_capitalised, left_out))
+        self.capitalised.update(capitalised)
         self.capitalised_after_sentence_break.update(
-            word for word in SENTENCE_OPENER_RE.findall(line) if word[0].isupper() and not word.isupper()
+            filter(_is_capitalised, SENTENCE_OPENER_RE.findall(text))
         )
-        self.sentence_final.update(word.lower() for word in SENTENCE_FINAL_WORD_RE.findall(line))
-        self.pairs.update(itertools.pairwise(TOKEN_RE.findall(line.lower())))
+        worded = "\n".join(filter(LETTER_RE.search, text.split("\n")))  # lines with a word only
+        self.sentence_final.update(map(str.lower, SENTENCE_FINAL_WORD_RE.findall(worded)))
+        pairs = Counter(itertools.pairwise(TOKEN_OR_LINE_BREAK_RE.findall(worded.lower())))
+        for pair in [pair for pair in pairs if "\n" in pair]:  # pairs across a line break
+            del pairs[pair]
+        self.pairs.update(pairs)
 
     def pair_count(self, first: str, second: str) -> int:
         """How often ``first second`` occur side by side in the book (case-insensitive)."""

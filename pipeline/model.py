@@ -15,12 +15,13 @@ so changes, the QA report and error messages point into the raw file.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,14 @@ class Change:
     explanation: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "stage": self.stage,
+            "rule": self.rule,
+            "line": self.line,
+            "before": self.before,
+            "after": self.after,
+            "explanation": self.explanation,
+        }
 
 
 @dataclass
@@ -61,7 +69,7 @@ class Review:
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"rule": self.rule, "line": self.line, "text": self.text, "reason": self.reason}
 
 
 @dataclass
@@ -80,9 +88,15 @@ class Block:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        if not data["extra"]:
-            del data["extra"]
+        data = {
+            "text": self.text,
+            "first_line": self.first_line,
+            "last_line": self.last_line,
+            "kind": self.kind,
+            "page_break_before": self.page_break_before,
+        }
+        if self.extra:
+            data["extra"] = copy.deepcopy(self.extra)
         return data
 
     @classmethod

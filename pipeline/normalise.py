@@ -206,6 +206,10 @@ def _convert_hint(path: str, encoding: str) -> str:
     return f"convert it to UTF-8, e.g. iconv -f {encoding} -t UTF-8 {path} > converted.txt"
 
 
+# Control bytes other than tabs, line and page breaks: many of them mean binary data.
+CONTROL_BYTES = bytes(byte for byte in range(0x20) if byte not in b"\t\n\r\f\v")
+
+
 def check_bytes(data: bytes, path: str) -> None:
     """Raise :class:`InputError` unless ``data`` can be a UTF-8 text file."""
     if not data:
@@ -238,7 +242,7 @@ def check_bytes(data: bytes, path: str) -> None:
         offset = data.index(b"\x00")
         line, _ = _line_and_column(data, offset)
         raise InputError(path, f"binary data, not text: NUL byte at byte offset {offset}", line)
-    controls = sum(1 for byte in data if byte < 0x20 and byte not in b"\t\n\r\f\v")
+    controls = len(data) - len(data.translate(None, CONTROL_BYTES))
     if controls * 10 > len(data):
         raise InputError(
             path, f"binary data, not text: {controls} of {len(data)} bytes are control characters"

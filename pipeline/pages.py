@@ -4,9 +4,13 @@ The repair stage leaves evidence of page breaks in the blocks: a paragraph cut b
 and joined again records the break at its exact offset (``extra["page_breaks"]``, the word
 hyphenated across it flagged ``in_word``), and a block that follows a group of footnotes at a
 page foot is marked ``page_break_before``. A chapter starting on a later page than the contents
-entry before it starts on a new page. The printed contents gives the first page of every entry,
-so the breaks between two anchors can be numbered when their count is the one the page numbers
-require; elsewhere the breaks stay unnumbered and the page table says why.
+entry before it starts on a new page. Where the book prints page numbers (running heads, bare
+numbers: :mod:`pipeline.furniture`), the block after a removed page number records the number of
+the page it starts (``extra["page"]``; ``"page"`` in a joined paragraph's break record): such a
+break takes its printed number. The printed contents gives the first page of every entry; an
+anchor the printed numbers contradict is reported and not used. Between two known pages (anchors
+and printed numbers) the breaks are numbered when their count is the one the pages require;
+elsewhere the breaks stay unnumbered and the page table says why.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ class PageBreak:
     line: int
     evidence: str  # "cut" (paragraph cut), "hyphen" (word cut), "notes" (after a note group), "chapter"
     n: str | None = None
+    printed: int | None = None  # the page number printed on the page the break starts
 
     @property
     def in_word(self) -> bool:
@@ -53,18 +58,24 @@ def detect_breaks(blocks: list[Block]) -> list[PageBreak]:
     breaks: list[PageBreak] = []
     for index, block in enumerate(blocks):
         if block.page_break_before and not _recorded_in_paragraph(blocks, index):
-            breaks.append(PageBreak(index, None, block.first_line, "notes"))
+            printed = block.extra.get("page")
+            breaks.append(PageBreak(index, None, block.first_line, "notes", printed=printed))
         for found in block.extra.get("page_breaks", []):
             evidence = "hyphen" if found.get("in_word") else "cut"
-            breaks.append(PageBreak(index, int(found["offset"]), int(found["line"]), evidence))
+            offset, line = int(found["offset"]), int(found["line"])
+            breaks.append(PageBreak(index, offset, line, evidence, printed=found.get("page")))
     return sorted(breaks, key=_position)
 
 
 def add_chapter_breaks(breaks: list[PageBreak], anchors: list[Anchor]) -> list[PageBreak]:
-    """Add a break before every chapter that starts on a later page than the anchor before it."""
+    """Add a break before every chapter that starts on a later page than the anchor before it,
+    unless a printed page number shows that its page began earlier."""
     before = {item.block for item in breaks if item.offset is None}
     added = list(breaks)
     for previous, anchor in pairwise(anchors):
+        printed = [item.printed for item in breaks if _key(item) < (anchor.block, -1, 1) and item.printed]
+        if printed and printed[-1] == anchor.page:
+            continue
         if anchor.new_page and anchor.page > previous.page and anchor.block not in before:
             added.append(PageBreak(anchor.block, None, anchor.line, "chapter"))
             before.add(anchor.block)
@@ -72,32 +83,78 @@ def add_chapter_breaks(breaks: list[PageBreak], anchors: list[Anchor]) -> list[P
 
 
 def number_breaks(breaks: list[PageBreak], anchors: list[Anchor]) -> list[dict[str, Any]]:
-    """Number the breaks between anchors whose count matches the pages; the page table rows.
+    """Number the breaks; the page table rows (one per pair of successive anchors).
 
-    A break at an anchor's own block (just before its heading) belongs to the span ending there.
+    A break with a printed page number takes it. The known pages — printed numbers and the anchors
+    they do not contradict — fix the numbers of the breaks between them when their count is the one
+    the pages require. A break at an anchor's own block (just before its heading) belongs to the
+    span ending there.
     """
+    anchors = sorted(anchors, key=lambda anchor: anchor.block)
+    printed = [item for item in breaks if item.printed is not None]
+    for item in printed:
+        item.n = str(item.printed)
+    disagreements = [_disagreement(anchor, printed) for anchor in anchors]
+    known = [(_key(item), int(item.printed or 0)) for item in printed]
+    agreeing = [anchor for anchor, bad in zip(anchors, disagreements, strict=True) if not bad]
+    known += [((anchor.block, -1, 1), anchor.page) for anchor in agreeing]
+    known.sort()
+    for (start, first_page), (end, last_page) in pairwise(known):
+        inside = [item for item in breaks if start < _key(item) <= end]
+        if len(inside) == last_page - first_page:
+            for page, item in enumerate(inside, start=first_page + 1):
+                item.n = item.n or str(page)
     table = []
-    for start, end in pairwise(sorted(anchors, key=lambda anchor: anchor.block)):
-        inside = [item for item in breaks if (start.block, -1) < _position(item) <= (end.block, -1)]
-        expected = end.page - start.page
-        numbered = len(inside) == expected
-        if numbered:
-            for page, item in enumerate(inside, start=start.page + 1):
-                item.n = str(page)
-        table.append(
-            {
-                "from": start.label,
-                "from_page": start.page,
-                "from_line": start.line,
-                "to": end.label,
-                "to_page": end.page,
-                "to_line": end.line,
-                "expected": expected,
-                "found": len(inside),
-                "numbered": numbered,
-            }
-        )
+    for (start_anchor, end_anchor), disagreement in zip(pairwise(anchors), disagreements[1:], strict=True):
+        inside = [
+            item for item in breaks if (start_anchor.block, -1) < _position(item) <= (end_anchor.block, -1)
+        ]
+        expected = end_anchor.page - start_anchor.page
+        in_print = sum(1 for item in inside if item.printed is not None)
+        row: dict[str, Any] = {
+            "from": start_anchor.label,
+            "from_page": start_anchor.page,
+            "from_line": start_anchor.line,
+            "to": end_anchor.label,
+            "to_page": end_anchor.page,
+            "to_line": end_anchor.line,
+            "expected": expected,
+            "found": len(inside),
+            "printed": in_print,
+            "numbered": all(item.n for item in inside) and (len(inside) == expected or in_print > 0),
+        }
+        if disagreement:
+            row["disagreement"] = disagreement
+        table.append(row)
     return table
+
+
+def _disagreement(anchor: Anchor, printed: list[PageBreak]) -> str:
+    """Why the printed page numbers contradict ``anchor``'s contents page, or ``""``."""
+    position = (anchor.block, -1, 1)
+    before = [item for item in printed if _key(item) < position]
+    after = [item for item in printed if _key(item) > position]
+    if before:
+        last = before[-1]
+        at_heading = last.block == anchor.block and last.offset is None
+        # a break just before the heading starts the anchor's page; an earlier one, a page before it
+        contradicts = last.printed != anchor.page if at_heading else int(last.printed or 0) > anchor.page
+        if contradicts:
+            return (
+                f"contents page {anchor.page}, but the page starting at line {last.line} "
+                f"is printed as page {last.printed}"
+            )
+    if after and int(after[0].printed or 0) <= anchor.page:
+        return (
+            f"contents page {anchor.page}, but the page starting later at line {after[0].line} "
+            f"is printed as page {after[0].printed}"
+        )
+    return ""
+
+
+def _key(item: PageBreak) -> tuple[int, int, int]:
+    """Sort key among breaks and anchors: an anchor comes after a break just before its heading."""
+    return (*_position(item), 0)
 
 
 def _position(item: PageBreak) -> tuple[int, int]:
@@ -114,6 +171,8 @@ def _recorded_in_paragraph(blocks: list[Block], index: int) -> bool:
         return False
     paragraph = blocks[first_note - 1]
     notes = blocks[first_note:index]
-    return bool(paragraph.extra.get("page_breaks")) and all(
-        note.first_line < paragraph.last_line for note in notes
-    )
+    recorded = paragraph.extra.get("page_breaks", [])
+    printed = blocks[index].extra.get("page")
+    if printed is not None and all(found.get("page") != printed for found in recorded):
+        return False  # a page number printed just before the block: a page break of its own
+    return bool(recorded) and all(note.first_line < paragraph.last_line for note in notes)

@@ -22,7 +22,12 @@ from lxml.html import HtmlElement
 ASSETS = ("edition.css", "reader.js")
 SEARCH_INDEX = "search-index.js"
 # the DPUB-ARIA role of each epub:type the edition uses (the HTML keeps only the role)
-DPUB_ROLES = {"introduction": "doc-introduction", "chapter": "doc-chapter", "appendix": "doc-appendix"}
+DPUB_ROLES = {
+    "introduction": "doc-introduction",
+    "part": "doc-part",
+    "chapter": "doc-chapter",
+    "appendix": "doc-appendix",
+}
 
 
 def _text(element: etree._Element) -> str:

@@ -8,10 +8,11 @@ Command line::
 The TEI is turned into pandoc's JSON AST directly (text is never re-read as markdown), then
 pandoc writes ``epub3`` (one file per chapter, navigation down to the sections, a cover drawn from
 the metadata) and ``html5`` (one page, which :mod:`pipeline.reader` splits into a contents page and a
-page per division, with ``edition.css``, ``reader.js`` and a search index beside them). Pandoc
-numbers notes on its own, so the outputs are finished here: every note reference shows the printed
-number and every note starts with a link back to its reference; the EPUB gets DPUB-ARIA roles beside
-``epub:type``, completed landmarks and EPUB Accessibility 1.1 metadata.
+page per division, with ``edition.css``, ``reader.js`` and a search index beside them; pandoc
+writes that page's body and its frame in two runs, set together here). The three runs go in
+parallel. Pandoc numbers notes on its own, so the outputs are finished here: every note reference
+shows the printed number and every note starts with a link back to its reference; the EPUB gets
+DPUB-ARIA roles beside ``epub:type``, completed landmarks and EPUB Accessibility 1.1 metadata.
 ``SOURCE_DATE_EPOCH`` (default: a fixed date) makes builds byte-identical.
 Outputs are built in temporary folders and moved into place only when both are complete.
 """
@@ -23,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 import time
 import zipfile
@@ -50,17 +52,22 @@ CSS_NAME = "edition.css"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 XHTML_PROLOG = b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
-SPACES = re.compile(r"([ \t\r\n]+)")  # not \s: a no-break space is text
+BLANKS = " \t\r\n"  # not \s: a no-break space is text
+SPACES = re.compile(f"[{BLANKS}]+")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 EMPHASIS = {"italic": "Emph", "bold": "Strong"}
 FRONT_HEADINGS = {"titlePage": "Title Pages", "blurb": "About the Book"}
 # EPUB structural semantics of the TEI division types (pandoc puts them on the section and the body)
 EPUB_TYPES = {"titlePage": "titlepage", "introduction": "introduction", "chapter": "chapter"}
-EPUB_TYPES |= {"chronology": "appendix"}
+EPUB_TYPES |= {"chronology": "appendix", "part": "part"}
 OPF_NS = "http://www.idpf.org/2007/opf"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 EPUB_TYPE = f"{{{EPUB_NS}}}type"
 COVER_NAME = "cover.svg"
+# pandoc lays out a standalone page's body inside its template slowly and in much memory (1.5 GB for
+# a book of 13 MB of text), so the HTML page is made of two runs: the body alone, and pandoc's own
+# template (head, title block, contents) with this mark where the body goes.
+BODY_MARK = "<!--pipeline:body-->"
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 
 Json = dict[str, Any]
@@ -81,12 +88,21 @@ def node(kind: str, content: Any = None) -> Json:
 
 
 def text_inlines(text: str | None) -> list[Json]:
-    """Literal text as ``Str`` and ``Space`` inlines."""
-    return [
-        node("Space") if SPACES.fullmatch(piece) else node("Str", piece)
-        for piece in SPACES.split(text or "")
-        if piece
-    ]
+    """Literal text as ``Str`` and ``Space`` inlines.
+
+    The words of one text are one ``Str`` with single spaces between them: pandoc writes a space
+    between two words the same either way, and far faster (and in less memory) than one ``Str``
+    and one ``Space`` node per word. Spaces at either end stay ``Space`` nodes, for :func:`tidy`.
+    """
+    if not text:
+        return []
+    words = SPACES.sub(" ", text.strip(BLANKS))
+    inlines = [node("Str", words)] if words else []
+    if text[0] in BLANKS:
+        inlines.insert(0, node("Space"))
+    if words and text[-1] in BLANKS:
+        inlines.append(node("Space"))
+    return inlines
 
 
 def tidy(inlines: list[Json]) -> list[Json]:
@@ -483,6 +499,25 @@ def pandoc_document(blocks: list[Json], meta: Json) -> str:
     )
 
 
+def html_template() -> str:
+    """pandoc's own standalone HTML template, with :data:`BODY_MARK` in place of the body."""
+    result = subprocess.run(
+        [pypandoc.get_pandoc_path(), "--print-default-template=html5"], capture_output=True, check=True
+    )
+    template = result.stdout.decode("utf-8")
+    if template.count("$body$") != 1:
+        raise RuntimeError("pandoc's HTML template has no single $body$")
+    return template.replace("$body$", BODY_MARK)
+
+
+def framed(frame: bytes, body: bytes) -> bytes:
+    """The standalone page: pandoc's template output with the body (less pandoc's final newline) set in."""
+    before, mark, after = frame.partition(BODY_MARK.encode())
+    if not mark or BODY_MARK.encode() in after:
+        raise RuntimeError("the HTML page frame has no single body mark")
+    return before + body.removesuffix(b"\n") + after
+
+
 # --- finishing pandoc's output --------------------------------------------------------------
 
 
@@ -686,6 +721,12 @@ def finish_html(path: Path) -> int:
 # --- running pandoc --------------------------------------------------------------------------
 
 
+def check_notes(kind: str, count: int, notes_in_tei: int) -> None:
+    """Stop if an edition links another number of notes than the TEI has."""
+    if count != notes_in_tei:
+        raise RuntimeError(f"{kind}: {count} linked, but the TEI has {notes_in_tei} notes")
+
+
 @contextmanager
 def source_date_epoch() -> Iterator[None]:
     """Give pandoc a fixed date (``SOURCE_DATE_EPOCH`` if set, else a constant) for reproducible builds."""
@@ -728,9 +769,15 @@ def render(
         cover = Path(epub_work) / COVER_NAME
         cover.write_text(cover_svg(metadata), encoding="utf-8")
         common = ["--toc-depth=2", "--wrap=none"]
+        html_args = [*common, "--toc", "--section-divs", f"--css={CSS_NAME}", "--reference-location=section"]
+        body, frame = Path(epub_work) / "body.html", Path(epub_work) / "frame.html"
+        template = Path(epub_work) / "template.html"
+        template.write_text(html_template(), encoding="utf-8")
+        epub_document = pandoc_document(blocks, pandoc_meta(metadata))
+        html_document = pandoc_document(blocks, pandoc_meta(metadata, for_html=True))
         jobs: list[Callable[[], Any]] = [
             lambda: pypandoc.convert_text(
-                pandoc_document(blocks, pandoc_meta(metadata)),
+                epub_document,
                 "epub3",
                 format="json",
                 outputfile=str(raw_epub),
@@ -744,28 +791,29 @@ def render(
                 ],
             ),
             lambda: pypandoc.convert_text(
-                pandoc_document(blocks, pandoc_meta(metadata, for_html=True)),
+                html_document, "html5", format="json", outputfile=str(body), extra_args=html_args
+            ),
+            lambda: pypandoc.convert_text(
+                html_document,
                 "html5",
                 format="json",
-                outputfile=str(html),
-                extra_args=[
-                    *common,
-                    "--standalone",
-                    "--toc",
-                    "--section-divs",
-                    f"--css={CSS_NAME}",
-                    "--reference-location=section",
-                ],
+                outputfile=str(frame),
+                extra_args=[*html_args, "--standalone", f"--template={template}"],
             ),
         ]
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            for future in [pool.submit(job) for job in jobs]:
-                future.result()
-        counts = {"epub notes": finish_epub(raw_epub, epub, metadata), "html notes": finish_html(html)}
-        for kind, count in counts.items():
-            if count != notes_in_tei:
-                raise RuntimeError(f"{kind}: {count} linked, but the TEI has {notes_in_tei} notes")
-        counts |= split_edition(html)
+        with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+            epub_run, *html_runs = [pool.submit(job) for job in jobs]
+            for run in html_runs:
+                run.result()
+            # the HTML edition is finished while pandoc still writes the EPUB (the longer run)
+            html.write_bytes(framed(frame.read_bytes(), body.read_bytes()))
+            html_notes = finish_html(html)
+            check_notes("html notes", html_notes, notes_in_tei)
+            pages = split_edition(html)
+            epub_run.result()
+        counts = {"epub notes": finish_epub(raw_epub, epub, metadata), "html notes": html_notes}
+        check_notes("epub notes", counts["epub notes"], notes_in_tei)
+        counts |= pages
         for page in sorted(Path(html_work).iterdir()):
             os.replace(page, html_path.parent / page.name)
         os.replace(epub, epub_path)

@@ -152,16 +152,24 @@ def show(text: str, marked: bool = False) -> str:
 
     Inside a marked (removed or added) span a line break is made visible too.
     """
+    if text.isprintable():
+        return escape(text)
+    if not marked and "\n" in text:
+        return "\n".join(show(line) for line in text.split("\n"))
     out = []
-    for char in text:
-        if char == " " or (char == "\n" and not marked) or unicodedata.category(char)[0] not in "CZ":
-            out.append(escape(char))
+    start = 0
+    for index, char in enumerate(text):
+        # Python's non-printable characters are exactly Unicode's Other and Separator ones, bar the space.
+        if char.isprintable():
             continue
         label = CHAR_LABELS.get(char, f"U+{ord(char):04X}")
         name = unicodedata.name(char, label)
+        out.append(escape(text[start:index]))
         out.append(
             f'<span class="char" title="{escape(name)}">{label}</span>' + ("\n" if char == "\n" else "")
         )
+        start = index + 1
+    out.append(escape(text[start:]))
     return "".join(out)
 
 

@@ -56,6 +56,7 @@ NOTE_START_RE = re.compile(
 LABEL_LINE_RE = re.compile(
     r"^[*_\s]*(?P<label>(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s+(?P<n>[IVXLCDM]+|\d+|(?i:(?:twenty|thirty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))\.?[*_\s]*$"
 )
+PART_LABEL_RE = re.compile(r"^(?:PART|Part)\s")
 SEPARATOR_RE = re.compile(r"^\s*(?:[*·•⁂]\s*){3,}$")
 YEAR_RE = re.compile(r"^(?P<dash>[-\u2013]\s*)?(?P<year>1\d{3}|20\d{2})\s*$")
 DASH_ITEM_RE = re.compile(r"^\s*[-\u2013•]\s+(?P<text>\S.*)$")
@@ -513,7 +514,8 @@ class _Builder:
         by_start = {heading.start: heading for heading in headings}
         divisions: list[dict[str, Any]] = []
         flow = _Flow(front, None)
-        chapters = 0
+        counts: dict[str, int] = defaultdict(int)  # divisions of each type so far
+        part: dict[str, Any] | None = None  # the part the chapters now found belong to
         i = 0
         while i < len(self.blocks):
             block = self.blocks[i]
@@ -527,11 +529,18 @@ class _Builder:
                 pass
             elif heading and (heading.level == 1 or divisions):
                 if heading.level == 1:
-                    kind = division_type(
-                        heading.entry.title if heading.entry else heading.printed, heading.label
-                    )
-                    chapters += kind == "chapter"
-                    division = self._division(heading, kind, chapters, len(divisions))
+                    label = heading.label or (heading.entry.label if heading.entry else None)
+                    kind = division_type(heading.entry.title if heading.entry else heading.printed, label)
+                    if kind == "chapter" and label and PART_LABEL_RE.match(label):
+                        kind = "part"
+                    counts[kind] += 1
+                    division = self._division(heading, kind, counts[kind], len(divisions))
+                    if kind == "part":
+                        part = division
+                    elif kind == "chapter" and part is not None:
+                        part["chapters"].append(division["id"])
+                    else:
+                        part = None  # an introduction or the chronology ends the part
                     divisions.append(division)
                     flow = _Flow(division["content"], division["id"], kind == "chronology")
                 else:
@@ -550,15 +559,17 @@ class _Builder:
             i += 1
         return divisions
 
-    def _division(self, heading: Heading, kind: str, chapter: int, position: int) -> dict[str, Any]:
-        """A division dict for a level-1 heading."""
+    def _division(self, heading: Heading, kind: str, number: int, position: int) -> dict[str, Any]:
+        """A division dict for a level-1 heading; ``number`` counts the divisions of its kind."""
         entry = heading.entry
         label = heading.label or (entry.label if entry else None)
         n = heading.n or (entry.n if entry else None)
-        if label and not heading.label and kind == "chapter":
-            explanation = "chapter label not printed over the heading: taken from the printed contents"
+        if label and not heading.label and kind in ("chapter", "part"):
+            explanation = f"{kind} label not printed over the heading: taken from the printed contents"
             self.changes.append(Change(STAGE, "label_from_contents", heading.line, "", label, explanation))
-        identifier = {"introduction": "intro", "chronology": "chron"}.get(kind, f"ch{chapter:02d}")
+        identifier = {"introduction": "intro", "chronology": "chron", "part": f"part{number}"}.get(
+            kind, f"ch{number:02d}"
+        )
         if identifier in self.ids:
             identifier = f"div{position + 1:02d}"
         self.ids.add(identifier)
@@ -566,8 +577,8 @@ class _Builder:
         division: dict[str, Any] = {
             "id": identifier,
             "type": kind,
-            "n": n if kind == "chapter" else None,
-            "label": label if kind == "chapter" else None,
+            "n": n if kind in ("chapter", "part") else None,
+            "label": label if kind in ("chapter", "part") else None,
             "title": title,
             "subtitle": heading.subtitle,
             "first_line": heading.line,
@@ -575,6 +586,8 @@ class _Builder:
             "sections": [],
             "notes": [],
         }
+        if kind == "part":
+            division["chapters"] = []
         if entry:
             entry.target = identifier
         self._heading_markers(heading, division, title)
@@ -818,6 +831,10 @@ class _Builder:
             kept.append(item)
         self.breaks = kept
         self.page_table = number_breaks(kept, anchors)
+        for row in self.page_table:
+            if "disagreement" in row:
+                reason = f"printed page numbers disagree with the contents: {row['disagreement']}"
+                self.review.append(Review("page_number_disagrees", row["to_line"], row["to"], reason))
         for number, item in reversed(list(enumerate(kept))):
             block = self.blocks[item.block]
             if item.block in starts or block.kind == "note":
@@ -1059,6 +1076,8 @@ def _continues_entry(previous: str, text: str) -> bool:
 def _break_part(item: PageBreak) -> dict[str, Any]:
     """A page break as ``structure.json`` records it."""
     part: dict[str, Any] = {"pb": item.n, "line": item.line, "evidence": item.evidence}
+    if item.printed is not None:
+        part["printed"] = True
     if item.in_word:
         part["in_word"] = True
     return part

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import wraps
 from typing import NamedTuple
 
 NBSP = "\u00a0"
@@ -54,6 +55,19 @@ def _substitute(
     return pattern.sub(record, text), edits
 
 
+def _only_with(trigger: str) -> Callable[[Rule], Rule]:
+    """Skip the rule (no edits) on a text without ``trigger``, which every one of its matches contains."""
+
+    def decorate(rule: Rule) -> Rule:
+        @wraps(rule)
+        def checked(text: str) -> tuple[str, list[Edit]]:
+            return rule(text) if trigger in text else (text, [])
+
+        return checked
+
+    return decorate
+
+
 def _char_before(text: str, index: int) -> str:
     """The character before ``index``, looking through emphasis marks; ``""`` at the start."""
     while index > 0 and text[index - 1] in EMPHASIS:
@@ -78,6 +92,7 @@ def _opens(text: str, index: int) -> bool:
 DOUBLE_QUOTE_RE = re.compile(r'"')
 
 
+@_only_with('"')
 def curly_double_quotes(text: str) -> tuple[str, list[Edit]]:
     """Straight double quotes become opening or closing curly quotes."""
     return _substitute(DOUBLE_QUOTE_RE, text, lambda m: "\u201c" if _opens(text, m.start()) else "\u201d")
@@ -87,6 +102,7 @@ SINGLE_QUOTE_RE = re.compile(r"'")
 ELIDED_START_RE = re.compile(r"'(?:\d\d(?!\d)|(?:tis|twas|em)\b)", re.IGNORECASE)  # '20s, 'tis: an apostrophe
 
 
+@_only_with("'")
 def curly_single_quotes(text: str) -> tuple[str, list[Edit]]:
     """Straight single quotes become apostrophes (U+2019), or opening quotes (U+2018) where one opens."""
 
@@ -103,11 +119,13 @@ SPACED_DASH_RE = re.compile(r"(?<=[^\W\d_]) --? (?=[^\W\d_])|(?<=[^\W\d_])--(?=[
 LOPSIDED_DASH_RE = re.compile(r"(?<=\w)\u2014 (?=\w)|(?<=\w) \u2014(?=\w)")
 
 
+@_only_with("-")
 def em_dash(text: str) -> tuple[str, list[Edit]]:
     """``--`` or a hyphen spaced between words becomes an em dash, closed up as the book sets them."""
     return _substitute(SPACED_DASH_RE, text, lambda m: "\u2014")
 
 
+@_only_with("\u2014")
 def closed_up_dash(text: str) -> tuple[str, list[Edit]]:
     """An em dash spaced on one side only (``processes— the``) loses the space."""
     return _substitute(LOPSIDED_DASH_RE, text, lambda m: "\u2014")
@@ -134,6 +152,7 @@ def _next_to_code(text: str, match: re.Match[str]) -> bool:
     )
 
 
+@_only_with("-")
 def en_dash_range(text: str) -> tuple[str, list[Edit]]:
     """A hyphen between the two numbers of a range (years, pages, days) becomes an en dash."""
 
@@ -148,6 +167,7 @@ def en_dash_range(text: str) -> tuple[str, list[Edit]]:
 ELLIPSIS_RE = re.compile(r"(?<!\.\.)\.\.\.(?!\.)")
 
 
+@_only_with("...")
 def ellipsis(text: str) -> tuple[str, list[Edit]]:
     """Three full stops become an ellipsis; in ``....`` the first is a full stop and stays.
 
@@ -159,6 +179,7 @@ def ellipsis(text: str) -> tuple[str, list[Edit]]:
 DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
+@_only_with("  ")
 def single_spaces(text: str) -> tuple[str, list[Edit]]:
     """Runs of spaces between words become one space (indentation at a line's start is kept)."""
     return _substitute(DOUBLE_SPACE_RE, text, lambda m: " ")
@@ -168,6 +189,7 @@ INITIAL_CHAIN_RE = re.compile(r"(?<![\w.])(?P<chain>(?:[A-Z]\. )+)(?=[A-Z][\w\u2
 CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-Z][\w\u2019]*[*_]* $")
 
 
+@_only_with(". ")
 def initials_nbsp(text: str) -> tuple[str, list[Edit]]:
     """A no-break space after each initial before a surname: ``V. I. Lenin`` → ``V.\u00a0I.\u00a0Lenin``.
 

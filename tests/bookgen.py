@@ -87,6 +87,7 @@ class GeneratedBook:
     pages: int = 0
     counts: dict[str, int] = field(default_factory=dict)  # cut paragraphs, cut words, continued notes, ranges
     running_heads: list[str] = field(default_factory=list)  # as printed, without page numbers
+    page_starts: dict[int, int] = field(default_factory=dict)  # raw line of a page's first text → its number
 
     def metadata(self, layout: dict | None = None) -> dict:
         """The book's metadata file (``raw/<book>.yaml``) as a dict, with ``layout`` settings if given."""
@@ -460,11 +461,14 @@ def generate(convention: Convention) -> GeneratedBook:
     # the text: title page, contents, then the pages
     out: list[str] = []
     furniture: list[int] = []
+    page_starts: dict[int, int] = {}
 
-    def add(block: str, is_furniture: bool = False) -> None:
+    def add(block: str, is_furniture: bool = False) -> int:
+        line = sum(part.count("\n") + 2 for part in out) + 1
         if is_furniture:
-            furniture.append(sum(part.count("\n") + 2 for part in out) + 1)
+            furniture.append(line)
         out.append(block)
+        return line
 
     add(title)
     add("TEST PRESS\nNOWHERE")
@@ -482,8 +486,10 @@ def generate(convention: Convention) -> GeneratedBook:
         top, foot = layout.furniture(page)
         for block in top:
             add(block, True)
-        for text, _ in page.blocks:
-            add(text)
+        for position, (text, _) in enumerate(page.blocks):
+            line = add(text)
+            if position == 0 and page is not layout.pages[0]:
+                page_starts[line] = page.number
         if page.carried:
             add(page.carried)
         for note in page.notes:
@@ -501,6 +507,7 @@ def generate(convention: Convention) -> GeneratedBook:
         len(layout.pages),
         layout.counts,
         layout.running_heads,
+        page_starts,
     )
 
 

@@ -206,3 +206,34 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "unknown type 'poem'" in capsys.readouterr().err
     assert output.read_bytes() == before  # a failed run leaves the previous output alone
     assert sorted(path.name for path in output.parent.iterdir()) == ["book.xml"]
+
+
+def with_part(sample: dict[str, Any]) -> dict[str, Any]:
+    """The sample with a part (as the structure stage gives one) above its chapter."""
+    part = {
+        "id": "part1",
+        "type": "part",
+        "n": "I",
+        "label": "PART I",
+        "title": "The Years of Intervention",
+        "subtitle": None,
+        "first_line": 1170,
+        "content": [{"type": "pb", "pb": "95", "line": 1174, "evidence": "chapter"}],
+        "sections": [],
+        "notes": [],
+        "chapters": ["ch03"],
+    }
+    sample["divisions"].insert(1, part)
+    return sample
+
+
+def test_a_part_holds_its_chapters_and_is_valid_tei_all(tei_all: etree.RelaxNG) -> None:
+    document = encoded(with_part(structure()))
+    assert_valid(tei_all, document)
+    part = only(document, "//t:body/t:div[@type='part']")
+    assert (part.get("n"), part.get(XML_ID)) == ("I", "part1")
+    assert "".join(only(part, "t:head").itertext()) == "PART I The Years of Intervention"
+    assert [child.tag.split("}")[1] for child in part] == ["head", "pb", "div"]
+    assert only(part, "t:div").get(XML_ID) == "ch03"
+    body = [div.get("type") for div in only(document, "//t:body").findall("t:div", NS)]
+    assert body == ["introduction", "part"]  # the chapter is inside the part, not beside it

@@ -149,6 +149,25 @@ def measure(book: GeneratedBook, structure: dict[str, Any]) -> dict[str, float]:
     }
 
 
+def page_numbers_right(book: GeneratedBook, structure: dict[str, Any]) -> float:
+    """The share of the book's page breaks marked at the page's first text with its printed number."""
+    found = {item["line"]: item["pb"] for item in _page_breaks(structure)}
+    right = sum(1 for line, number in book.page_starts.items() if found.get(line) == str(number))
+    return right / len(book.page_starts)
+
+
+def _page_breaks(value: Any) -> list[dict[str, Any]]:
+    """Every page break (``pb`` part or item) in the structure's divisions and back matter."""
+    if isinstance(value, list):
+        return [found for item in value for found in _page_breaks(item)]
+    if isinstance(value, dict):
+        own = [value] if "pb" in value else []
+        return own + [
+            found for key, item in value.items() if key != "contents" for found in _page_breaks(item)
+        ]
+    return []
+
+
 def _norm(text: str) -> str:
     return " ".join(WORD_RE.findall(MARKUP_RE.sub("", text).casefold()))
 
@@ -188,7 +207,10 @@ def test_generated_book(convention: Convention) -> None:
         assert book.counts["continued_notes"] >= 3
     if convention.ranges:
         assert book.counts["ranges"] >= 3
-    rates = measure(book, run_pipeline(book))
+    structure = run_pipeline(book)
+    rates = measure(book, structure)
+    if convention.page_numbers != "none":
+        rates["page numbers"] = page_numbers_right(book, structure)
     low = {name: round(rate, 3) for name, rate in rates.items() if rate < MIN_RATE}
     assert not low, f"{convention.name}: {rates}"
 
@@ -228,3 +250,29 @@ def test_generated_book_through_the_workflow(repo_root: Path, tmp_path: Path) ->
     report = (tmp_path / "build" / "generated.report.html").read_text(encoding="utf-8")
     assert "Layout conventions found, and the evidence" in report and "page_furniture" in report
     assert (tmp_path / "tei" / "generated.xml").exists() and (tmp_path / "build" / "generated.epub").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("contents", [True, False], ids=["contents", "no-contents"])
+def test_parts_hold_their_chapters(contents: bool) -> None:
+    """``PART I`` above chapters: a part division listing its chapters; chapter ids as without parts."""
+    book = generate(Convention("parts", seed=16, parts=True, page_numbers="foot", contents=contents))
+    structure = run_pipeline(book)
+    assert min(measure(book, structure).values()) >= MIN_RATE
+    truth: list[tuple[str, str, list[str]]] = []
+    for heading in book.headings:
+        if heading.level == 0:
+            truth.append((heading.label, _norm(heading.title), []))
+        elif heading.level == 1:
+            truth[-1][2].append(_norm(heading.title))
+    titles = {division["id"]: _norm(division["title"]) for division in structure["divisions"]}
+    found = [
+        (part["label"], titles[part["id"]], [titles[chapter] for chapter in part["chapters"]])
+        for part in structure["divisions"]
+        if part["type"] == "part"
+    ]
+    assert found == truth
+    chapters = [division for division in structure["divisions"] if division["type"] == "chapter"]
+    assert [(chapter["id"], chapter["n"]) for chapter in chapters] == [
+        (f"ch{number:02d}", roman) for number, roman in enumerate(["I", "II", "III", "IV", "V"], start=1)
+    ]

@@ -99,3 +99,50 @@ def test_epub_page_list_lists_the_numbered_breaks_in_reading_order() -> None:
     links = listed.findall(".//{http://www.w3.org/1999/xhtml}nav/{*}ol/{*}li/{*}a")
     assert [(a.get("href"), a.text) for a in links] == [(href, label) for href, label in targets]
     assert add_page_list(nav, []) == nav
+
+
+def _printed_blocks() -> list[Block]:
+    # the same shape with the printed page numbers the furniture pass records (a running head
+    # `10 HISTORY OF SOVIET DIPLOMACY` removed inside the paragraph, a bare `11` before line 252)
+    blocks = _blocks()
+    blocks[1].extra["page_breaks"][0]["page"] = 10
+    blocks[6].extra["page"] = 11
+    return blocks
+
+
+def test_printed_page_numbers_number_the_breaks_even_inside_a_paragraph() -> None:
+    breaks = detect_breaks(_printed_blocks())
+    table = number_breaks(breaks, [])  # no contents at all: the printed numbers alone
+    assert [(item.offset, item.n) for item in breaks] == [(62, "10"), (None, "11")]
+    assert table == []
+
+
+def test_printed_page_numbers_number_the_unprinted_breaks_between_them() -> None:
+    blocks = _printed_blocks()
+    blocks[1].extra["page_breaks"][0].pop("page")  # a page without a printed number
+    breaks = detect_breaks(blocks)
+    table = number_breaks(breaks, [Anchor(200, 9, 0, "Intro"), Anchor(260, 12, 7, "Next")])
+    assert [item.n for item in breaks] == ["10", "11"]
+    assert table[0]["printed"] == 1 and "disagreement" not in table[0]
+
+
+def test_a_contents_page_the_printed_numbers_contradict_is_reported_and_not_used() -> None:
+    blocks = _printed_blocks()
+    blocks.insert(7, Block("The last paragraph of the page, before the next page begins.", 256, 256))
+    blocks[7].page_break_before = True  # an unprinted break (after a running head without number)
+    blocks[8].first_line = 262
+    breaks = detect_breaks(blocks)
+    # the contents says page 10 for the heading, but page 11 begins before line 252 already
+    table = number_breaks(breaks, [Anchor(200, 9, 0, "Intro"), Anchor(262, 10, 8, "Next")])
+    assert [item.n for item in breaks] == ["10", "11", None]
+    assert table[0]["disagreement"] == (
+        "contents page 10, but the page starting at line 252 is printed as page 11"
+    )
+    assert not table[0]["numbered"]
+
+
+def test_a_printed_number_makes_the_page_table_numbered_with_the_first_book_unchanged() -> None:
+    breaks = detect_breaks(_blocks())  # no printed numbers: only the contents count
+    table = number_breaks(breaks, [Anchor(200, 9, 0, "Intro"), Anchor(260, 11, 7, "Next")])
+    assert table[0]["printed"] == 0 and table[0]["numbered"]
+    assert all(item.printed is None for item in breaks)

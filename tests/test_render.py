@@ -17,7 +17,18 @@ from lxml import etree
 from pipeline import render as render_module
 from pipeline.encode import encode_tei, tei_bytes
 from pipeline.model import InputError
-from pipeline.render import label_text, main, render, roman_to_int, tei_blocks
+from pipeline.render import (
+    framed,
+    html_template,
+    label_text,
+    main,
+    pandoc_document,
+    pandoc_meta,
+    render,
+    roman_to_int,
+    tei_blocks,
+    text_inlines,
+)
 
 NS = {
     "x": "http://www.w3.org/1999/xhtml",
@@ -315,8 +326,38 @@ def test_unknown_tei_is_reported_with_its_line() -> None:
 def test_ast_uses_literal_strings() -> None:
     blocks = tei_blocks(sample_tei())
     dumped = json.dumps(blocks, ensure_ascii=False)
-    assert '{"t": "Str", "c": "<b>&amp;</b>"}' in dumped
+    assert '{"t": "Str", "c": "Literal text stays literal: <b>&amp;</b> [link](#x) *not* 5 * 3."}' in dumped
     assert '"t": "RawInline"' not in dumped and '"t": "RawBlock"' not in dumped
+
+
+def test_words_of_one_text_are_one_string() -> None:
+    """One ``Str`` per text run (pandoc writes it as fast again); spaces at its ends stay ``Space``."""
+    assert text_inlines(" Soviet\n  Foreign\u00a0Policy ") == [
+        {"t": "Space"},
+        {"t": "Str", "c": "Soviet Foreign\u00a0Policy"},
+        {"t": "Space"},
+    ]
+    assert text_inlines(" \n ") == [{"t": "Space"}]
+    assert text_inlines("") == text_inlines(None) == []
+
+
+def test_html_page_is_pandocs_standalone_page(tmp_path: Path) -> None:
+    """The page set together from pandoc's body and frame runs is byte for byte pandoc's own page."""
+    document = pandoc_document(tei_blocks(sample_tei()), pandoc_meta(metadata(), for_html=True))
+    args = ["--toc", "--section-divs", "--wrap=none", "--reference-location=section"]
+    outputs = {name: tmp_path / f"{name}.html" for name in ("whole", "body", "frame")}
+    (tmp_path / "template.html").write_text(html_template(), encoding="utf-8")
+    for name, extra in [
+        ("whole", ["--standalone"]),
+        ("body", []),
+        ("frame", ["--standalone", f"--template={tmp_path / 'template.html'}"]),
+    ]:
+        pypandoc.convert_text(
+            document, "html5", format="json", outputfile=str(outputs[name]), extra_args=[*args, *extra]
+        )
+    whole = outputs["whole"].read_bytes()
+    assert b'<nav id="TOC"' in whole and b"Literal text stays literal" in whole
+    assert framed(outputs["frame"].read_bytes(), outputs["body"].read_bytes()) == whole
 
 
 @pytest.mark.parametrize(("label", "expected"), [("CHAPTER III", "Chapter III."), ("Part 2", "Part 2.")])

@@ -786,3 +786,42 @@ def test_whole_book_loses_no_text(whole_book: tuple[list[Block], dict[str, Any]]
         found.update(words(text))
     assert +expected == found
     assert not -expected
+
+
+# The first book has no parts: raw lines 68-76 and 438-586 with a `PART I` heading (and its
+# contents row) put above CHAPTER I, the way a book in parts prints them.
+CONTENTS_WITH_PART = CONTENTS_START.replace(
+    "| CHAPTER I.", "| PART I. The Years of Revolution | 30 |\n| CHAPTER I."
+)
+PART_I = """
+PART I
+
+THE YEARS OF REVOLUTION
+"""
+
+
+def test_a_part_above_chapters_holds_them_and_leaves_the_chapter_ids() -> None:
+    structure = book((CONTENTS_WITH_PART, 68), *INTRODUCTION_PARTS, (PART_I, 434), *CHAPTER_I_PARTS)
+    intro, part, chapter = structure["divisions"]
+    assert intro["type"] == "introduction"
+    assert {key: part[key] for key in ("id", "type", "n", "label", "title", "chapters")} == {
+        "id": "part1",
+        "type": "part",
+        "n": "I",
+        "label": "PART I",
+        "title": "The Years of Revolution",
+        "chapters": ["ch01"],
+    }
+    assert part["content"] == part["sections"] == part["notes"] == []
+    assert (chapter["id"], chapter["label"], len(chapter["sections"])) == ("ch01", "CHAPTER I", 2)
+    assert [note["id"] for note in chapter["notes"]] == ["ch01-n1"]
+    assert [entry["target"] for entry in structure["contents"]][:3] == ["intro", "part1", "ch01"]
+
+
+def test_an_introduction_after_the_chapters_of_a_part_is_not_in_the_part() -> None:
+    structure = book((PART_I, 434), *CHAPTER_I_PARTS, *INTRODUCTION_PARTS)
+    assert [(d["id"], d.get("chapters")) for d in structure["divisions"]] == [
+        ("part1", ["ch01"]),
+        ("ch01", None),
+        ("intro", None),
+    ]

@@ -1,0 +1,33 @@
+"""The book's vocabulary: what counts as evidence for a hyphenation decision, counted line by line."""
+
+from __future__ import annotations
+
+from pipeline.hyphenation import BookVocabulary
+
+# Raw lines 468-470 of soviet-foreign-policy-vol1.txt (a page foot: the break, then a note), and a
+# line continuing the broken word the way the next page of the book would.
+EXCERPT = (
+    "This definition of annexation contains a number of basic proposi-\n"
+    "\n"
+    "¹ V. I. Lenin, *Collected Works*, Vol. 26, Moscow, 1964, p. 316.\n"
+    "tions. Soviet Russia\n"
+    "1917.\n"
+)
+
+
+def test_halves_of_a_broken_word_are_not_counted() -> None:
+    vocabulary = BookVocabulary.from_texts([EXCERPT])
+    assert vocabulary.words["proposi"] == 0 and vocabulary.words["tions"] == 0
+    assert vocabulary.words["number"] == 1 and vocabulary.words["annexation"] == 1
+    assert vocabulary.words["lenin"] == 1  # the note marker is no part of the text's words
+
+
+def test_nothing_is_counted_across_a_line_break() -> None:
+    vocabulary = BookVocabulary.from_texts([EXCERPT])
+    assert vocabulary.pair_count("basic", "proposi") == 1
+    assert vocabulary.pair_count("proposi", "v") == 0 and vocabulary.pair_count("russia", "1917") == 0
+    assert vocabulary.pair_count("soviet", "russia") == 1
+    assert vocabulary.sentence_final["tions"] == 1 and vocabulary.sentence_final["1917"] == 0  # no word
+    # "Soviet" follows a full stop inside its line; "Russia" (line end) does not open the next line
+    assert vocabulary.capitalised_after_sentence_break["Soviet"] == 1
+    assert vocabulary.capitalised["Russia"] == 1 and not vocabulary.capitalised_after_sentence_break["Russia"]
