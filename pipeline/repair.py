@@ -47,6 +47,7 @@ from pipeline.typography import Edit
 STAGE = "repair"
 CONTEXT_CHARS = 40  # characters kept either side of a change: enough to find and reverse it
 SEAM_MARK = " | "  # where a page break cut the text, in a change's "before"
+NOT_JOINED = "not joined: "  # how a review item for a refused page-break join starts
 
 # Headings run to ~25 words at most (long section titles); cut paragraphs are prose.
 HEADING_MAX_WORDS = 30
@@ -685,9 +686,6 @@ def rejoin_page_breaks(blocks: Sequence[Block], vocabulary: BookVocabulary) -> R
             return Repaired(joined.blocks, changes, doubts + joined.review)
         doubts += [item for item in joined.review if not item.reason.startswith(NOT_JOINED)]
         blocks = joined.blocks
-
-
-NOT_JOINED = "not joined: "
 
 
 def _rejoin_page_breaks_once(blocks: Sequence[Block], vocabulary: BookVocabulary) -> Repaired:
