@@ -164,6 +164,20 @@ def en_dash_range(text: str) -> tuple[str, list[Edit]]:
     return _substitute(NUMBER_RANGE_RE, text, dash)
 
 
+MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "March-November 1918", "17 July-2 August": emphasis may close or open around the dash
+MONTH_RANGE_RE = re.compile(rf"\b(?P<left>{MONTH}\*?)-(?P<right>\*?(?:\d{{1,2}}\s+)?{MONTH}\b)")
+
+
+@_only_with("-")
+def en_dash_month_range(text: str) -> tuple[str, list[Edit]]:
+    """A hyphen between the months of a date range (``March-November``, ``July-2 August``) becomes an en dash.
+
+    English month names: this is a rule of English typography, like the quotation rules.
+    """
+    return _substitute(MONTH_RANGE_RE, text, lambda m: f"{m['left']}\u2013{m['right']}")
+
+
 ELLIPSIS_RE = re.compile(r"(?<!\.\.)\.\.\.(?!\.)")
 
 
@@ -213,6 +227,7 @@ RULES: tuple[Rule, ...] = (
     em_dash,
     closed_up_dash,
     en_dash_range,
+    en_dash_month_range,
     curly_double_quotes,
     curly_single_quotes,
     initials_nbsp,

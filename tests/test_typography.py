@@ -11,6 +11,7 @@ from pipeline.typography import (
     curly_single_quotes,
     ellipsis,
     em_dash,
+    en_dash_month_range,
     en_dash_range,
     initials_nbsp,
     single_spaces,
@@ -68,6 +69,26 @@ def test_em_dash_from_spaced_hyphens_but_not_list_bullets() -> None:
 )
 def test_en_dash_in_number_ranges(text: str, expected: str) -> None:
     assert en_dash_range(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(*March-November 1918*)", "(*March\u2013November 1918*)"),  # raw line 1176: a subtitle
+        ("- 17 *July-2 August*—Potsdam", "- 17 *July\u20132 August*—Potsdam"),  # raw line 8600
+        ("9(22) *December-3 March 1918*", "9(22) *December\u20133 March 1918*"),  # raw line 8100
+    ],
+)
+def test_en_dash_in_month_ranges(text: str, expected: str) -> None:
+    assert en_dash_month_range(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a May-Day rally", "Anglo-French", "March-past", "the march-November"],
+)
+def test_month_range_rule_leaves_other_hyphens_alone(text: str) -> None:
+    assert en_dash_month_range(text) == (text, [])
 
 
 @pytest.mark.parametrize(
