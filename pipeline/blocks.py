@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from pipeline.model import Block
 
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # how OCR prints note markers (¹⁴) and note numbers
 
-def split_blocks(text: str) -> list[Block]:
+
+def split_blocks(text: str, first_line: int = 1) -> list[Block]:
     """Return the blank-line-separated blocks of ``text``; lines inside a block are joined by newlines.
 
-    Line numbers are 1-based and refer to ``text`` (which keeps the raw file's lines).
+    Line numbers are 1-based raw lines: ``text`` keeps the raw file's lines and starts at raw line
+    ``first_line`` (1 for a whole book, more for an excerpt).
     """
     blocks: list[Block] = []
     current: list[str] = []
     first = 0
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         if line.strip():
             if not current:
                 first = number

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from pipeline.blocks import SUPERSCRIPT_DIGITS
+
 LANGUAGE = "en"
 
 # A joined form at least this common in English (Zipf scale: 3 = once per million words) is a real
@@ -32,7 +34,6 @@ FUNCTION_WORD_ZIPF = 6.0
 # One spelling must be this many times as frequent in the book as the other to be conclusive.
 BOOK_MAJORITY = 2
 
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 LETTER = rf"[^\W\d_{SUPERSCRIPT_DIGITS}]"  # a letter: Python counts superscript digits as word characters
 WORD = rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*"
 WORD_RE = re.compile(WORD)

@@ -28,12 +28,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline import typography
-from pipeline.blocks import split_blocks
+from pipeline.blocks import SUPERSCRIPT_DIGITS, split_blocks
 from pipeline.cli import run_stage
 from pipeline.furniture import LayoutFurniture, page_furniture_step
 from pipeline.hyphenation import (
     LETTER,
-    SUPERSCRIPT_DIGITS,
     BookVocabulary,
     HyphenDecision,
     decide_hyphenation,

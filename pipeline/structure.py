@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 from typing import Any
 
+from pipeline.blocks import SUPERSCRIPT_DIGITS
 from pipeline.chains import heaviest_chain
 from pipeline.chronology import clean_date, parse_date, split_entry, split_run_together
 from pipeline.cli import run_stage
@@ -40,15 +41,14 @@ from pipeline.layout import Layout, describe_notes, load_layout
 from pipeline.model import Block, Change, InputError, Review, read_stage_input, write_json
 from pipeline.pages import Anchor, PageBreak, add_chapter_breaks, detect_breaks, number_breaks
 
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # a page break is carried through the text as one private-use character (0xF0000 + its number)
 BREAK_BASE = 0xF0000
 BREAK_RE = re.compile("[\U000f0000-\U000ffffd]")
 LEAD_BREAKS_RE = re.compile("^[\U000f0000-\U000ffffd]*")
-TO_ASCII = str.maketrans(SUPERSCRIPTS + "⁻", "0123456789-")
-MARKER_RE = re.compile(rf"[{SUPERSCRIPTS}]+(?:⁻[{SUPERSCRIPTS}]+)?")
+TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS + "⁻", "0123456789-")
+MARKER_RE = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+(?:⁻[{SUPERSCRIPT_DIGITS}]+)?")
 NOTE_START_RE = re.compile(
-    rf"^\s*(?:(?P<sup>[{SUPERSCRIPTS}]+(?:[⁻-][{SUPERSCRIPTS}]+)?)\s*|(?P<ascii>\d{{1,3}}(?:-\d{{1,3}})?)\s+"
+    rf"^\s*(?:(?P<sup>[{SUPERSCRIPT_DIGITS}]+(?:[⁻-][{SUPERSCRIPT_DIGITS}]+)?)\s*|(?P<ascii>\d{{1,3}}(?:-\d{{1,3}})?)\s+"
     r"|(?P<symbol>\*{1,3}|[†‡§])\s+)"
     r"(?P<text>\S.*)$",
     re.DOTALL,

@@ -20,11 +20,7 @@ RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vo
 
 def blocks_at(excerpt: str, first_line: int) -> list[Block]:
     """The blocks of an excerpt that starts at raw line ``first_line``."""
-    blocks = split_blocks(excerpt.strip("\n"))
-    for block in blocks:
-        block.first_line += first_line - 1
-        block.last_line += first_line - 1
-    return blocks
+    return split_blocks(excerpt.strip("\n"), first_line)
 
 
 # raw lines 68-80: the heading, the first table's start, an entry with leader dots

@@ -17,13 +17,12 @@ from typing import Any
 
 import pytest
 
-from pipeline.blocks import split_blocks
+from pipeline.blocks import SUPERSCRIPT_DIGITS, split_blocks
 from pipeline.contents import parse_contents
 from pipeline.model import Block
 from pipeline.structure import build_structure, main, normalise, title_case
 
 RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def blocks_at(excerpt: str, first_line: int) -> list[Block]:
@@ -31,11 +30,9 @@ def blocks_at(excerpt: str, first_line: int) -> list[Block]:
 
     This stands in for the repair stage, which marks the footnote bodies.
     """
-    blocks = split_blocks(excerpt.strip("\n"))
+    blocks = split_blocks(excerpt.strip("\n"), first_line)
     for block in blocks:
-        block.first_line += first_line - 1
-        block.last_line += first_line - 1
-        if block.text[0] in SUPERSCRIPTS:
+        if block.text[0] in SUPERSCRIPT_DIGITS:
             block.kind = "note"
     return blocks
 
@@ -670,7 +667,7 @@ def test_command_line(tmp_path: Path) -> None:
 
 def words(text: str) -> Counter[str]:
     """Words of ``text``: note markers ignored, line-end hyphenation undone, case folded."""
-    text = re.sub(rf"[{SUPERSCRIPTS}⁻]+", " ", text)
+    text = re.sub(rf"[{SUPERSCRIPT_DIGITS}⁻]+", " ", text)
     return Counter(w.casefold() for w in re.findall(r"[^\W_]+", re.sub(r"(?<=\w)-\s+(?=\w)", "", text)))
 
 
