@@ -77,7 +77,7 @@ rule normalise:
 rule repair:
     input:
         text="build/{book}/normalised.txt",
-        metadata="raw/{book}.yaml",  # its layout settings
+        metadata="build/{book}/metadata.json",  # the checked metadata: its layout settings
     output:
         "build/{book}/repaired.json",
     shell:
@@ -87,7 +87,7 @@ rule repair:
 rule structure:
     input:
         repaired="build/{book}/repaired.json",
-        metadata="raw/{book}.yaml",  # its layout settings
+        metadata="build/{book}/metadata.json",  # the checked metadata: its layout settings
     output:
         "build/{book}/structure.json",
     shell:
@@ -128,8 +128,7 @@ rule suspects:
 rule encode:
     input:
         structure="build/{book}/corrected.json",
-        metadata="raw/{book}.yaml",
-        checked="build/{book}/metadata.json",
+        metadata="build/{book}/metadata.json",
     output:
         "tei/{book}.xml",
     shell:
@@ -145,8 +144,7 @@ ASSETS = [local(str(path)) for path in sorted(ASSETS_DIR.iterdir())]
 rule render:
     input:
         tei="tei/{book}.xml",
-        metadata="raw/{book}.yaml",
-        checked="build/{book}/metadata.json",
+        metadata="build/{book}/metadata.json",
         assets=ASSETS,
     output:
         epub="build/{book}.epub",

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from wordfreq import zipf_frequency
-
 from pipeline.model import Block, Change, Review
 
 STAGE = "structure"
@@ -115,12 +113,14 @@ def plain_text(text: str) -> str:
 
 def join_hyphenated(left: str, right: str) -> str:
     """Join ``left-`` + ``right`` as one word when the joined word is a known word, else keep the hyphen."""
+    from pipeline.hyphenation import english_zipf  # (wordfreq takes a third of a second to load)
+
     head = re.search(r"[^\W\d_]+$", left)
     tail = re.match(r"[^\W\d_]+", right)
     if head and tail:
         joined = (head.group() + tail.group()).lower()
         hyphenated = f"{head.group()}-{tail.group()}".lower()
-        if zipf_frequency(joined, "en") >= max(zipf_frequency(hyphenated, "en"), 1.0):
+        if english_zipf(joined) >= max(english_zipf(hyphenated), 1.0):
             return left + right
     return f"{left}-{right}"
 

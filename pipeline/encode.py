@@ -609,7 +609,9 @@ def tei_bytes(root: etree._Element) -> bytes:
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input", required=True, help="build/<book>/structure.json")
-    parser.add_argument("--metadata", required=True, help="raw/<book>.yaml")
+    parser.add_argument(
+        "--metadata", required=True, help="build/<book>/metadata.json (checked) or raw/<book>.yaml"
+    )
     parser.add_argument("--output", required=True, help="tei/<book>.xml")
 
 

@@ -22,6 +22,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ANCHOR = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands for a non-text part while parsing
 _DELIMITERS = {"*": "italic", "**": "bold"}
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_SPECIAL_RE = re.compile(r"[*\\]")  # the characters the parser stops at
 _CYRILLIC = "\u0400-\u052f"
 # A run of Cyrillic words: starts and ends with a Cyrillic letter; spaces, digits and light
 # punctuation may stand between its words (quotation marks and Latin letters end it).
@@ -94,11 +95,10 @@ class _Parser:
                 i += 2
                 continue
             if text[i] != "*":
-                start = i
-                i += 1
-                while i < len(text) and text[i] not in "*\\":
-                    i += 1
-                _add_text(nodes, text[start:i])
+                special = _SPECIAL_RE.search(text, i + 1)  # the plain text runs up to the next * or \\
+                end = special.start() if special else len(text)
+                _add_text(nodes, text[i:end])
+                i = end
                 continue
             run = 1
             while i + run < len(text) and text[i + run] == "*":

@@ -17,13 +17,15 @@ import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from pipeline.cli import run_stage
-from pipeline.model import InputError, write_json
+from pipeline.model import InputError, read_stage_input, write_json
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_FILE = "book-metadata.schema.json"
 NOT_BLANK = r"\S"  # the schema's pattern for text that must not be empty
@@ -164,6 +166,8 @@ def parse(text: str, path: str) -> tuple[Any, yaml.Node | None]:
 
 def validate(data: Any, node: yaml.Node, path: str) -> None:
     """Raise one :class:`InputError` listing every problem of the metadata ``data``."""
+    import jsonschema  # (a tenth of a second to import: only the metadata check needs it)
+
     problems = duplicate_keys(node)
     for error in jsonschema.Draft202012Validator(schema()).iter_errors(data):
         field, message = explain(error)
@@ -181,8 +185,13 @@ def validate(data: Any, node: yaml.Node, path: str) -> None:
 
 
 def load_metadata(path: str | Path) -> dict[str, Any]:
-    """Load ``raw/<book>.yaml`` and check it against the schema; raise :class:`InputError` if it is wrong."""
+    """Load ``raw/<book>.yaml`` and check it against the schema; raise :class:`InputError` if it is wrong.
+
+    The checked copy the build writes, ``build/<book>/metadata.json``, is read as it is.
+    """
     name = str(path)
+    if Path(path).suffix == ".json":
+        return read_stage_input(path, "metadata")
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:

@@ -4,7 +4,8 @@ Raw lines are the lines an editor sees in ``raw/<book>.txt``: they end at ``\\r\
 or ``\\n``. The output has exactly as many lines, so raw line numbers stay valid downstream.
 
 Each clean-up is a small pure function ``rule(text) -> (text, changes)`` that logs one
-:class:`~pipeline.model.Change` per line it touched.
+:class:`~pipeline.model.Change` per line it touched. A rule looks only at the lines it can
+change, found by one search of the whole text, so a clean book passes quickly.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import ftfy
+from ftfy.badness import BADNESS_RE
+from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from pipeline.cli import run_stage
 from pipeline.model import Change, InputError, atomic_output, changed_span, write_changes
@@ -60,6 +63,25 @@ ODD_SPACES = {
 }
 ZERO_WIDTH = {"\u200b": "zero-width space", "\ufeff": "zero-width no-break space (stray BOM)"}
 PLAIN_SPACES = {ord(char): " " for char in ODD_SPACES} | {ord(char): None for char in ZERO_WIDTH}
+
+# Where each per-line rule can change a line: a match of its pattern in the line (none spans a line break).
+NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e\n]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")  # text of ASCII characters only is already NFC
+ODD_SPACE = re.compile("[" + re.escape("".join(ODD_SPACES | ZERO_WIDTH)) + "]")
+TRAILING_SPACE = re.compile(" $", re.MULTILINE)
+DOUBLE_SPACE = re.compile("  ")
+
+# The characters ftfy's character fixes (with FTFY_CONFIG) replace or remove: C1 controls
+# (fix_c1_controls), lone surrogates (fix_surrogates), ligatures, full-width forms and control
+# characters (translation tables of fix_latin_ligatures, fix_character_width, remove_control_chars;
+# the escape that starts a terminal colour code is a control character); and "\r", which
+# _fix_unicode turns into a space.
+FTFY_CHARACTER = re.compile(
+    "[\r\x80-\x9f\ud800-\udfff" + re.escape("".join(map(chr, CONTROL_CHARS | LIGATURES | WIDTH_MAP))) + "]"
+)
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+MOJIBAKE_REACH = 2  # characters a match of ftfy's mojibake heuristic takes either side of non-ASCII ones
+
 BINARY_SIGNATURES = {
     b"%PDF": "a PDF document",
     b"PK\x03\x04": "a ZIP archive (DOCX, ODT or EPUB?)",
@@ -83,19 +105,43 @@ def excerpt(before: str, after: str) -> tuple[str, str]:
     return cut(before), cut(after)
 
 
-def per_line(rule: str, fix: Callable[[str], tuple[str, str]]) -> Rule:
-    """Make a rule from ``fix(line) -> (new_line, explanation)``: one change per changed line."""
+def lines_matching(text: str, pattern: re.Pattern[str]) -> list[int]:
+    """0-based numbers of the lines of ``text`` in which ``pattern`` matches, by one search of the text.
+
+    ``pattern`` must not match across a line break, so that a match in the text is a match in a line.
+    """
+    numbers: list[int] = []
+    number = line_start = 0
+    while match := pattern.search(text, line_start):
+        number += text.count(NEWLINE, line_start, match.start())
+        numbers.append(number)
+        line_end = text.find(NEWLINE, match.end())
+        if line_end < 0:
+            break
+        number, line_start = number + 1, line_end + 1  # go on from the next line
+    return numbers
+
+
+def per_line(rule: str, fix: Callable[[str], tuple[str, str]], candidates: re.Pattern[str]) -> Rule:
+    """Make a rule from ``fix(line) -> (new_line, explanation)``: one change per changed line.
+
+    ``fix`` only sees the lines in which ``candidates`` matches: it must leave every other line as it is.
+    """
 
     def apply(text: str) -> tuple[str, list[Change]]:
-        lines = text.split("\n")
+        indexes = lines_matching(text, candidates)
+        if not indexes:
+            return text, []
+        lines = text.split(NEWLINE)
         changes: list[Change] = []
-        for number, line in enumerate(lines, start=1):
+        for index in indexes:
+            line = lines[index]
             fixed, explanation = fix(line)
             if fixed != line:
                 before, after = excerpt(line, fixed)
-                changes.append(Change(STAGE, rule, number, before, after, explanation))
-                lines[number - 1] = fixed
-        return "\n".join(lines), changes
+                changes.append(Change(STAGE, rule, index + 1, before, after, explanation))
+                lines[index] = fixed
+        return (NEWLINE.join(lines) if changes else text), changes
 
     apply.__name__ = rule
     return apply
@@ -135,9 +181,35 @@ def explain_ftfy(steps: list[tuple[str, str]]) -> str:
     return "ftfy: " + "; ".join(dict.fromkeys(words))
 
 
+def looks_like_mojibake(line: str) -> bool:
+    """``ftfy.badness.is_bad(line)``: does ftfy's heuristic see mojibake, which ftfy then tries to decode?
+
+    Each alternative of the heuristic's pattern (``ftfy.badness.BADNESS_RE``) matches a run of
+    non-ASCII characters with at most ``MOJIBAKE_REACH`` characters either side, and has no
+    look-around and no anchor but ``^`` (tests check this on the installed ftfy). So a search
+    around each run of non-ASCII characters finds what a search of the whole line finds, without
+    trying the pattern's 37 alternatives at every ASCII letter; ``^`` still matches only at the
+    line's start, as a search from a later position does not match it there.
+    """
+    return any(
+        BADNESS_RE.search(line, max(0, run.start() - MOJIBAKE_REACH), run.end() + MOJIBAKE_REACH)
+        for run in NON_ASCII_RUN.finditer(line)
+    )
+
+
+def ftfy_leaves_alone(line: str) -> bool:
+    """True if ``ftfy.fix_and_explain(line, FTFY_CONFIG)`` would return ``line`` as it is.
+
+    With FTFY_CONFIG, ftfy changes text only by decoding mojibake, which it tries only where its
+    heuristic sees some (:func:`looks_like_mojibake`), or by character fixes that replace or remove
+    given characters (FTFY_CHARACTER); when a round of its fixes changes nothing, ftfy stops.
+    """
+    return not FTFY_CHARACTER.search(line) and not looks_like_mojibake(line)
+
+
 def _fix_unicode(line: str) -> tuple[str, str]:
-    if line.isascii() and line.isprintable():
-        return line, ""  # no mojibake, ligature, wide letter or control character: ftfy has nothing to do
+    if ftfy_leaves_alone(line):
+        return line, ""
     fixed, steps = ftfy.fix_and_explain(line, FTFY_CONFIG)
     # Keep the line count, whatever ftfy did.
     fixed = fixed.replace("\r", " ").replace("\n", " ")
@@ -166,11 +238,23 @@ def _collapse_spaces(line: str) -> tuple[str, str]:
     return line[:indent] + re.sub(r" {2,}", " ", line[indent:]), "repeated spaces between words made one"
 
 
-fix_unicode = per_line("fix_unicode", _fix_unicode)
-normalise_nfc = per_line("normalise_nfc", _nfc)
-plain_spaces = per_line("plain_spaces", _plain_spaces)
-strip_trailing_spaces = per_line("strip_trailing_spaces", _strip_trailing)
-collapse_spaces = per_line("collapse_spaces", _collapse_spaces)
+fix_unicode = per_line("fix_unicode", _fix_unicode, NOT_PRINTABLE_ASCII)
+_normalise_nfc_lines = per_line("normalise_nfc", _nfc, NON_ASCII)
+plain_spaces = per_line("plain_spaces", _plain_spaces, ODD_SPACE)
+strip_trailing_spaces = per_line("strip_trailing_spaces", _strip_trailing, TRAILING_SPACE)
+collapse_spaces = per_line("collapse_spaces", _collapse_spaces, DOUBLE_SPACE)
+
+
+def normalise_nfc(text: str) -> tuple[str, list[Change]]:
+    """Compose letters and combining accents (Unicode NFC), one change per line changed.
+
+    A line break never composes with its neighbours, so a text is in NFC exactly when each of its
+    lines is: a text in NFC, the usual case, is passed without looking at its lines.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text, []
+    return _normalise_nfc_lines(text)
+
 
 RULES: list[Rule] = [
     unify_line_endings,
@@ -339,7 +423,7 @@ def _work(args: argparse.Namespace) -> str:
     with atomic_output(args.output) as handle:
         handle.write(text)
     write_changes(args.changes, changes)
-    return f"{args.input}: {len(text.split(NEWLINE))} lines, {len(changes)} changes"
+    return f"{args.input}: {text.count(NEWLINE) + 1} lines, {len(changes)} changes"
 
 
 def main(argv: list[str] | None = None) -> int:

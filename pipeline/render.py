@@ -28,7 +28,7 @@ import subprocess
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import cache
@@ -486,6 +486,19 @@ def cover_svg(metadata: dict[str, Any]) -> str:
     )
 
 
+BUNDLED_PANDOC = Path(pypandoc.__file__).parent / "files" / "pandoc"
+
+
+def use_bundled_pandoc() -> None:
+    """Point pypandoc at the pandoc that ``pypandoc-binary`` ships, unless ``PYPANDOC_PANDOC`` names one.
+
+    Every machine then renders with the same pandoc (same bytes), and pypandoc skips its search,
+    which runs every pandoc it finds to compare their versions.
+    """
+    if BUNDLED_PANDOC.is_file():
+        os.environ.setdefault("PYPANDOC_PANDOC", str(BUNDLED_PANDOC))
+
+
 @cache
 def pandoc_api_version() -> list[int]:
     """The pandoc-types API version of the installed pandoc."""
@@ -772,11 +785,11 @@ def render(
         html_args = [*common, "--toc", "--section-divs", f"--css={CSS_NAME}", "--reference-location=section"]
         body, frame = Path(epub_work) / "body.html", Path(epub_work) / "frame.html"
         template = Path(epub_work) / "template.html"
-        template.write_text(html_template(), encoding="utf-8")
-        epub_document = pandoc_document(blocks, pandoc_meta(metadata))
-        html_document = pandoc_document(blocks, pandoc_meta(metadata, for_html=True))
-        jobs: list[Callable[[], Any]] = [
-            lambda: pypandoc.convert_text(
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            # the EPUB (pandoc's longest run) starts first; the HTML edition is made and finished meanwhile
+            epub_document = pandoc_document(blocks, pandoc_meta(metadata))
+            epub_run = pool.submit(
+                pypandoc.convert_text,
                 epub_document,
                 "epub3",
                 format="json",
@@ -789,23 +802,28 @@ def render(
                     f"--epub-metadata={snippet}",
                     f"--epub-cover-image={cover}",
                 ],
-            ),
-            lambda: pypandoc.convert_text(
-                html_document, "html5", format="json", outputfile=str(body), extra_args=html_args
-            ),
-            lambda: pypandoc.convert_text(
-                html_document,
+            )
+            html_meta = pandoc_meta(metadata, for_html=True)
+            body_run = pool.submit(
+                pypandoc.convert_text,
+                pandoc_document(blocks, html_meta),
+                "html5",
+                format="json",
+                outputfile=str(body),
+                extra_args=html_args,
+            )
+            template.write_text(html_template(), encoding="utf-8")
+            # the page frame: pandoc's template around a mark, with the contents made from the headings
+            frame_run = pool.submit(
+                pypandoc.convert_text,
+                pandoc_document([block for block in blocks if block["t"] == "Header"], html_meta),
                 "html5",
                 format="json",
                 outputfile=str(frame),
                 extra_args=[*html_args, "--standalone", f"--template={template}"],
-            ),
-        ]
-        with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
-            epub_run, *html_runs = [pool.submit(job) for job in jobs]
-            for run in html_runs:
-                run.result()
-            # the HTML edition is finished while pandoc still writes the EPUB (the longer run)
+            )
+            body_run.result()
+            frame_run.result()
             html.write_bytes(framed(frame.read_bytes(), body.read_bytes()))
             html_notes = finish_html(html)
             check_notes("html notes", html_notes, notes_in_tei)
@@ -822,7 +840,9 @@ def render(
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tei", required=True, help="tei/<book>.xml")
-    parser.add_argument("--metadata", required=True, help="raw/<book>.yaml")
+    parser.add_argument(
+        "--metadata", required=True, help="build/<book>/metadata.json (checked) or raw/<book>.yaml"
+    )
     parser.add_argument("--epub", required=True, help="build/<book>.epub")
     parser.add_argument("--html", required=True, help="build/<book>/index.html")
 
@@ -831,6 +851,7 @@ def _work(args: argparse.Namespace) -> str:
     from pipeline.metadata import load_metadata
 
     started = time.monotonic()
+    use_bundled_pandoc()
     metadata = load_metadata(args.metadata)
     try:
         root = etree.parse(args.tei).getroot()

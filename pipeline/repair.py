@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -50,6 +51,8 @@ NOT_JOINED = "not joined: "  # how a review item for a refused page-break join s
 
 # Headings run to ~25 words at most (long section titles); cut paragraphs are prose.
 HEADING_MAX_WORDS = 30
+# Texts whose heading tests are remembered: the page-break passes ask again about the same blocks.
+TEXT_CACHE_SIZE = 4096
 # In a title-case heading at least half the words are capitalised ("The USSR and France"), and the
 # words left in lower case are grammatical words (a rarer one, like "via", needs the contents table
 # to list the heading).
@@ -100,7 +103,8 @@ STRAY_LEAD_RE = re.compile(r"^(?P<stray>[-.,'\u2018\u2019]+)(?=[A-Z])")
 STRAY_DASH_RE = re.compile(rf"(?<={LETTER}) - (?={LETTER})")
 LEADER_RE = re.compile(r"\s+(?:\.\s*){2,}$")
 SPACED_ELLIPSIS_RE = re.compile(r"\.(?: \.){2,}")
-INLINE_BREAK_RE = re.compile(rf"(?P<left>{LETTER}+)-(?P<gap> +|\n)(?P<right>{LETTER}+)")
+# (the look-behind makes a word's letters be tried once, from its start, not from every letter)
+INLINE_BREAK_RE = re.compile(rf"(?<!{LETTER})(?P<left>{LETTER}+)-(?P<gap> +|\n)(?P<right>{LETTER}+)")
 NORMALISED_HEADING_RE = re.compile(r"[^\w\s-]+")
 CONTENTS_LABEL_RE = re.compile(r"^\W*[A-Z]+\s+(?:[IVXLCDM]+|\d+)\.\s+")  # "CHAPTER XIII. " before a title
 
@@ -164,6 +168,7 @@ def is_title_case(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def heading_style(text: str) -> str | None:
     """How ``text`` looks like a heading, label, subtitle or year line, if it does.
 
@@ -190,6 +195,7 @@ def looks_like_heading(text: str) -> bool:
     return heading_style(text) is not None
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_set_apart(text: str) -> bool:
     """Text no paragraph runs into: a bold, capitals or bracketed heading, a table, a separator,
     or lines set one by one (title page, imprint)."""
@@ -782,6 +788,8 @@ def rejoin_inline_hyphenation(blocks: Sequence[Block], vocabulary: BookVocabular
 
 
 def _dehyphenate_block(block: Block, vocabulary: BookVocabulary) -> tuple[Block, list[Change], list[Review]]:
+    if "- " not in block.text and "-\n" not in block.text:  # no word broken here
+        return block, [], []
     decided: list[tuple[re.Match[str], str, HyphenDecision]] = []
 
     def decide(match: re.Match[str]) -> str:
@@ -1077,7 +1085,9 @@ def repair(
 def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input", required=True, help="normalised text, build/<book>/normalised.txt")
     parser.add_argument("--output", required=True, help="repaired blocks, build/<book>/repaired.json")
-    parser.add_argument("--metadata", help="raw/<book>.yaml, for its layout settings (optional)")
+    parser.add_argument(
+        "--metadata", help="build/<book>/metadata.json or raw/<book>.yaml, for its layout settings (optional)"
+    )
 
 
 def _read_text(path: str) -> str:

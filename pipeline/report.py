@@ -174,16 +174,21 @@ def show(text: str, marked: bool = False) -> str:
 
 
 def _spans(before: str, after: str) -> list[tuple[str, int, int, int, int]]:
-    if len(before) + len(after) <= MAX_DIFF_LENGTH:
-        opcodes = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
-        if sum(tag != "equal" for tag, *_ in opcodes) <= MAX_SPANS:
-            return opcodes
+    """difflib's opcodes for ``before`` → ``after``, matched only between their common prefix and
+    suffix (the matcher's time grows with the square of what it compares); one replaced span where
+    the edits are too long or too scattered to read as a fine diff."""
     start, end = changed_span(before, after)
-    return [
-        ("equal", 0, start, 0, start),
-        ("replace", start, len(before) - end, start, len(after) - end),
-        ("equal", len(before) - end, len(before), len(after) - end, len(after)),
-    ]
+    old_end, new_end = len(before) - end, len(after) - end
+    middle = [("replace", start, old_end, start, new_end)]
+    if old_end - start + new_end - start <= MAX_DIFF_LENGTH:
+        opcodes = SequenceMatcher(
+            None, before[start:old_end], after[start:new_end], autojunk=False
+        ).get_opcodes()
+        if sum(tag != "equal" for tag, *_ in opcodes) <= MAX_SPANS:
+            middle = [
+                (tag, i1 + start, i2 + start, j1 + start, j2 + start) for tag, i1, i2, j1, j2 in opcodes
+            ]
+    return [("equal", 0, start, 0, start), *middle, ("equal", old_end, len(before), new_end, len(after))]
 
 
 def mark_diff(before: str, after: str) -> tuple[str, str]:

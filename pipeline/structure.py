@@ -1196,7 +1196,10 @@ def main(argv: list[str] | None = None) -> int:
     def configure(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--input", required=True, help="build/<book>/repaired.json")
         parser.add_argument("--output", required=True, help="build/<book>/structure.json")
-        parser.add_argument("--metadata", help="raw/<book>.yaml, for its layout settings (optional)")
+        parser.add_argument(
+            "--metadata",
+            help="build/<book>/metadata.json or raw/<book>.yaml, for its layout settings (optional)",
+        )
 
     def work(args: argparse.Namespace) -> str:
         layout = load_layout(args.metadata)

@@ -24,9 +24,8 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import asdict, dataclass
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -91,12 +90,15 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def _deletions(word: str, depth: int) -> set[str]:
-    """Every string made by deleting up to ``depth`` characters of ``word``."""
-    return {
-        "".join(char for k, char in enumerate(word) if k not in removed)
-        for count in range(depth + 1)
-        for removed in combinations(range(len(word)), count)
-    }
+    """Every string made by deleting up to ``depth`` characters of ``word``.
+
+    Built level by level: each level deletes one more character from the strings of the level before.
+    """
+    variants, level = {word}, {word}
+    for _ in range(depth):
+        level = {text[:k] + text[k + 1 :] for text in level for k in range(len(text))}
+        variants |= level
+    return variants
 
 
 def _max_distance(word: str) -> int:
@@ -114,17 +116,36 @@ class Vocabulary:
                 for variant in _deletions(word, _max_distance(word)):
                     self.index[variant].add(word)
 
-    def nearest(self, word: str, limit: int) -> str | None:
-        """The most frequent word of the book within edit distance ``limit`` of ``word``."""
-        candidates = {found for variant in _deletions(word, limit) for found in self.index.get(variant, ())}
+    def nearest(self, word: str, limit: int, min_count: int = 0) -> str | None:
+        """The most frequent word of the book within edit distance ``limit`` of ``word``.
+
+        Only words used at least ``min_count`` times are considered (``None`` if none is close).
+        """
+        candidates = {
+            found
+            for variant in _deletions(word, limit)
+            for found in self.index.get(variant, ())
+            if self.counts[found] >= min_count
+        }
         close = [c for c in candidates if c != word and edit_distance(word, c, limit) <= limit]
         return max(close, key=lambda c: (self.counts[c], c)) if close else None
 
 
-def _words(blocks: Sequence[Block]) -> Iterator[tuple[Block, re.Match[str]]]:
+def _count_tokens(blocks: Sequence[Block]) -> Counter[str]:
+    """How often each word token (as written) is used in ``blocks``, in order of first use."""
+    tokens: Counter[str] = Counter()
     for block in blocks:
-        for match in WORD_RE.finditer(block.text):
-            yield block, match
+        tokens.update(WORD_RE.findall(block.text))
+    return tokens
+
+
+def _uses(blocks: Sequence[Block], tokens: Set[str]) -> Iterator[tuple[Block, re.Match[str]]]:
+    """Where each of ``tokens`` is used, in book order."""
+    for block in blocks:
+        if not tokens.isdisjoint(WORD_RE.findall(block.text)):
+            for match in WORD_RE.finditer(block.text):
+                if match.group() in tokens:
+                    yield block, match
 
 
 def _base(word: str) -> str:
@@ -149,53 +170,86 @@ def _match_case(suggestion: str, word: str) -> str:
     return suggestion
 
 
-def _name_endings(counts: Counter[str], originals: dict[str, str]) -> Counter[str]:
-    """How many of the book's names (capitalised, not English) end with each 3 to 4 letters."""
-    endings: Counter[str] = Counter()
-    for word in counts:
-        if "-" not in word and originals.get(word, "")[:1].isupper() and english_zipf(word) < ENGLISH_ZIPF:
-            endings.update({word[-size:] for size in (3, 4) if len(word) > size + 2})
-    return endings
+class NameEndings:
+    """The book's capitalised words by their last 3 and 4 letters, to count the names sharing an ending."""
+
+    def __init__(self, counts: Counter[str], originals: dict[str, str]) -> None:
+        self.capitalised: dict[str, list[str]] = defaultdict(list)
+        for word in counts:
+            if "-" not in word and originals[word][:1].isupper():
+                for size in (3, 4):
+                    if len(word) > size + 2:
+                        self.capitalised[word[-size:]].append(word)
+
+    def names(self, ending: str) -> int:
+        """How many of the book's names (capitalised, not English) end with ``ending``."""
+        return sum(english_zipf(word) < ENGLISH_ZIPF for word in self.capitalised.get(ending, ()))
 
 
 def _verdict(
-    token: str, counts: Counter[str], vocabulary: Vocabulary, endings: Counter[str]
+    token: str, counts: Counter[str], vocabulary: Vocabulary, endings: NameEndings
 ) -> tuple[str, str | None] | None:
     """``(kind, suggestion)`` if ``token`` is suspect, else ``None``."""
     word = _base(token)
-    count = counts[word]
     if "-" in word:
-        joined = word.replace("-", "")
-        left, right = word.rsplit("-", 1)
-        split_name = (
-            token[:1].isupper()
-            and english_zipf(left) < RARE_ENGLISH_ZIPF
-            and endings[right] >= NAME_ENDING_MIN_NAMES
-        )
-        if count == 1 and (counts[joined] > 0 or split_name):
-            return "residual_hyphen", _match_case(joined, token)
+        return _hyphen_verdict(token, word, counts, endings)
+    if len(word) < MIN_LENGTH or token.isupper():
         return None
-    if len(word) < MIN_LENGTH:
+    if counts[word] == 1:
+        return _single_use_verdict(token, word, counts, vocabulary)
+    return _minority_verdict(token, word, counts, vocabulary)
+
+
+def _hyphen_verdict(
+    token: str, word: str, counts: Counter[str], endings: NameEndings
+) -> tuple[str, str | None] | None:
+    """A hyphenated word used once is suspect when its joined form is a book word or it splits a name."""
+    if counts[word] != 1:
         return None
+    joined = word.replace("-", "")
+    left, right = word.rsplit("-", 1)
+    if counts[joined] > 0 or (
+        token[:1].isupper()
+        and english_zipf(left) < RARE_ENGLISH_ZIPF
+        and endings.names(right) >= NAME_ENDING_MIN_NAMES
+    ):
+        return "residual_hyphen", _match_case(joined, token)
+    return None
+
+
+def _single_use_verdict(
+    token: str, word: str, counts: Counter[str], vocabulary: Vocabulary
+) -> tuple[str, str | None] | None:
+    """A word used once is suspect when it is not English and not a name, or rare beside a frequent word."""
     zipf = english_zipf(word)
-    if zipf >= RARE_ENGLISH_ZIPF or token.isupper():
+    if zipf >= RARE_ENGLISH_ZIPF:
         return None
     close = vocabulary.nearest(word, 1)
     if close and _is_inflection(word, close):
         return None
-    if count == 1 and zipf < ENGLISH_ZIPF:
+    if zipf < ENGLISH_ZIPF:
         nearest = close or vocabulary.nearest(word, _max_distance(word))
         if nearest and _is_inflection(word, nearest):
             return None
         if nearest or token[:1].islower():
             return "unknown_word", _match_case(nearest, token) if nearest else None
         return None
-    ratio = counts[close] / count if close else 0
-    if zipf < ENGLISH_ZIPF and ratio >= MINORITY_RATIO:
-        return "unknown_word", _match_case(close, token)
-    if count == 1 and ratio >= RARE_WORD_RATIO and token[:1].isupper():
+    if close and counts[close] >= RARE_WORD_RATIO and token[:1].isupper():
         return "rare_word", _match_case(close, token)
     return None
+
+
+def _minority_verdict(
+    token: str, word: str, counts: Counter[str], vocabulary: Vocabulary
+) -> tuple[str, str | None] | None:
+    """A word used more than once is suspect when it is not English and a close spelling is far more frequent.
+
+    The frequent spelling is looked for first: most words have none, and need no frequency look-up.
+    """
+    close = vocabulary.nearest(word, 1, min_count=MINORITY_RATIO * counts[word])
+    if close is None or _is_inflection(word, close) or english_zipf(word) >= ENGLISH_ZIPF:
+        return None
+    return "unknown_word", _match_case(close, token)
 
 
 def _is_inflection(word: str, other: str) -> bool:
@@ -206,33 +260,35 @@ def _is_inflection(word: str, other: str) -> bool:
 
 def find_suspects(blocks: Sequence[Block], confirmed: Iterable[str] = ()) -> list[Suspect]:
     """The suspect words of the book, best candidates first."""
+    tokens = _count_tokens(blocks)
     counts: Counter[str] = Counter()
-    originals: dict[str, str] = {}
-    for _, match in _words(blocks):
-        word = _base(match.group())
-        counts[word] += 1
-        originals.setdefault(word, match.group())
+    originals: dict[str, str] = {}  # each word as first written
+    for token, count in tokens.items():
+        word = _base(token)
+        counts[word] += count
+        originals.setdefault(word, token)
     vocabulary = Vocabulary(counts)
-    endings = _name_endings(counts, originals)
-    verdicts: dict[str, tuple[str, str | None] | None] = {}
+    endings = NameEndings(counts, originals)
+    verdicts: dict[str, tuple[str, str | None]] = {}
+    for token in tokens:
+        verdict = _verdict(token, counts, vocabulary, endings)
+        if verdict:
+            verdicts[token] = verdict
     sics = set(confirmed)
     suspects = []
-    for block, match in _words(blocks):
+    for block, match in _uses(blocks, verdicts.keys()):
         token = match.group()
-        if token not in verdicts:
-            verdicts[token] = _verdict(token, counts, vocabulary, endings)
-        if verdicts[token]:
-            kind, suggestion = verdicts[token]
-            suspects.append(
-                Suspect(
-                    token,
-                    kind,
-                    _raw_line(block, match.start()),
-                    _context(block.text, match.start(), match.end()),
-                    suggestion,
-                    any(POSSESSIVE_RE.sub("", token) in sic for sic in sics),
-                )
+        kind, suggestion = verdicts[token]
+        suspects.append(
+            Suspect(
+                token,
+                kind,
+                _raw_line(block, match.start()),
+                _context(block.text, match.start(), match.end()),
+                suggestion,
+                any(POSSESSIVE_RE.sub("", token) in sic for sic in sics),
             )
+        )
     suspects.sort(
         key=lambda s: (
             s.suggestion is None,
@@ -250,10 +306,14 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _work(args: argparse.Namespace) -> str:
-    from pipeline.correct import load_corrections
-
     blocks = [Block.from_dict(block) for block in read_stage_input(args.input, "repair")["blocks"]]
-    entries = load_corrections(args.corrections).entries if Path(args.corrections).exists() else []
+    if Path(args.corrections).exists():
+        # Imported only when there is a file: it loads the YAML and JSON Schema libraries.
+        from pipeline.correct import load_corrections
+
+        entries = load_corrections(args.corrections).entries
+    else:
+        entries = []
     suspects = find_suspects(blocks, [entry.sic for entry in entries])
     confirmed = sum(suspect.confirmed for suspect in suspects)
     write_json(

@@ -26,6 +26,9 @@ from typing import NamedTuple
 NBSP = "\u00a0"
 EMPHASIS = "*_"
 # Before an opening quote: nothing, a space, an opening bracket, a dash, a slash or another opening quote.
+# (The patterns below that look behind do it after their first character, e.g. `` (?<=x )`` rather
+# than ``(?<=x) ``: the same matches, but the regex engine then jumps from one candidate character to
+# the next instead of testing the look-behind at every position, several times faster.)
 OPENING_CONTEXT = " \t\n([{\u2014\u2013/\u201c\u2018|"
 
 
@@ -115,8 +118,10 @@ def curly_single_quotes(text: str) -> tuple[str, list[Edit]]:
     return _substitute(SINGLE_QUOTE_RE, text, curl)
 
 
-SPACED_DASH_RE = re.compile(r"(?<=[^\W\d_]) --? (?=[^\W\d_])|(?<=[^\W\d_])--(?=[^\W\d_])")
-LOPSIDED_DASH_RE = re.compile(r"(?<=\w)\u2014 (?=\w)|(?<=\w) \u2014(?=\w)")
+# a letter, then `` - ``, `` -- `` or ``--``, then a letter
+SPACED_DASH_RE = re.compile(r" (?<=[^\W\d_] )--? (?=[^\W\d_])|-(?<=[^\W\d_]-)-(?=[^\W\d_])")
+# a word character, then ``— `` or `` —``, then a word character
+LOPSIDED_DASH_RE = re.compile(r"\u2014(?<=\w\u2014) (?=\w)| (?<=\w )\u2014(?=\w)")
 
 
 @_only_with("-")
@@ -131,7 +136,10 @@ def closed_up_dash(text: str) -> tuple[str, list[Edit]]:
     return _substitute(LOPSIDED_DASH_RE, text, lambda m: "\u2014")
 
 
-NUMBER_RANGE_RE = re.compile(r"(?<![\w\-./\u2013])(?P<left>\d{1,4})-(?P<right>\d{1,4})(?![\w\-/\u2013]|\.\d)")
+# 1-4 digits (not after a word character, ``-``, ``.``, ``/`` or an en dash), a hyphen, 1-4 digits
+NUMBER_RANGE_RE = re.compile(
+    r"(?P<left>\d(?<![\w\-./\u2013]\d)\d{0,3})-(?P<right>\d{1,4})(?![\w\-/\u2013]|\.\d)"
+)
 CODE_TOKEN_RE = re.compile(r"\d+[-/]\d+")
 
 
@@ -190,7 +198,7 @@ def ellipsis(text: str) -> tuple[str, list[Edit]]:
     return _substitute(ELLIPSIS_RE, text, lambda m: "\u2026")
 
 
-DOUBLE_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+DOUBLE_SPACE_RE = re.compile(r"  (?<=\S  ) *(?=\S)")  # two or more spaces between non-spaces
 
 
 @_only_with("  ")
@@ -199,7 +207,8 @@ def single_spaces(text: str) -> tuple[str, list[Edit]]:
     return _substitute(DOUBLE_SPACE_RE, text, lambda m: " ")
 
 
-INITIAL_CHAIN_RE = re.compile(r"(?<![\w.])(?P<chain>(?:[A-Z]\. )+)(?=[A-Z][\w\u2019'-]*[a-z])")
+# ``A. `` repeated (the first not after a word character or a full stop) before a capitalised word
+INITIAL_CHAIN_RE = re.compile(r"(?P<chain>[A-Z](?<![\w.][A-Z])\. (?:[A-Z]\. )*)(?=[A-Z][\w\u2019'-]*[a-z])")
 CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-Z][\w\u2019]*[*_]* $")
 
 

@@ -158,6 +158,13 @@ def test_cli_writes_checked_json(write_yaml, tmp_path: Path) -> None:
     assert json.loads(output.read_text(encoding="utf-8"))["publisher"] == "Progress Publishers"
 
 
+def test_later_stages_read_the_checked_copy(write_yaml, tmp_path: Path) -> None:
+    source = write_yaml()
+    output = tmp_path / "build" / "x" / "metadata.json"
+    assert metadata.main(["--input", str(source), "--output", str(output)]) == 0
+    assert load_metadata(output) == json.loads(json.dumps(load_metadata(source), default=str))
+
+
 def test_cli_reports_problem_and_writes_nothing(
     write_yaml, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 from pathlib import Path
+from re import _constants as sre
+from re import _parser
+from typing import Any
 
+import ftfy
 import pytest
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import normalise
 from pipeline.model import InputError, read_changes
-from pipeline.normalise import decode, excerpt, normalise_file, normalise_text
+from pipeline.normalise import (
+    DOUBLE_SPACE,
+    FTFY_CONFIG,
+    MOJIBAKE_REACH,
+    TRAILING_SPACE,
+    decode,
+    excerpt,
+    fix_unicode,
+    ftfy_leaves_alone,
+    lines_matching,
+    looks_like_mojibake,
+    normalise_file,
+    normalise_nfc,
+    normalise_text,
+)
 
 CURLY = "\u201cquoted\u201d and \u2018single\u2019 and don\u2019t"
 
@@ -126,6 +147,134 @@ def test_excerpt_keeps_context_around_the_change() -> None:
     short_before, short_after = excerpt(before, after)
     assert short_before == "…" + "x" * 40 + "\t" + "y" * 40 + "…"
     assert short_after == "…" + "x" * 40 + " " + "y" * 40 + "…"
+
+
+# --- looking only where a rule can change a line ---------------------------------------------
+
+# Real lines of the book (raw lines 54, 648, 1428, 4081) and the same lines garbled as OCR tools
+# garble them: UTF-8 read as Windows-1252, ligatures, full-width letters, control characters.
+REAL_LINES = [
+    "**\u201e\u0418\u0441\u0442\u043e\u0440\u0438\u044f \u0432\u043d\u0435\u0448\u043d\u0435\u0439 "
+    "\u043f\u043e\u043b\u0438\u0442\u0438\u043a\u0438 \u0421\u0421\u0421\u0420\u201d,",
+    "On behalf of the Iranian government its charg\u00e9 d'affaires in Petro-",
+    "\u00b3\u2079 *Vierteljahreshefte f\u00fcr Zeitgeschichte*, I. Heft, Stuttgart, 1968, S. 80.",
+    "\u2078\u2070 ARCOS\u2014the Anglo-Russian Cooperative Society set up to regulate trade",
+]
+GARBLED_LINES = [
+    *(line.encode().decode("sloppy-windows-1252") for line in REAL_LINES),  # ftfy's codec
+    "\ufb01nal \uff21RCOS\x07 report",
+    "its charg\u00c3\u00a9\u00a0d'affaires",
+    "\x1b[31mARCOS\x1b[0m \u0085",
+    "carriage\rreturn",  # only when fix_unicode runs on its own, before line endings are unified
+    "word \u00c3\u0152",  # mojibake of \u00cc at a line's end: ftfy leaves it alone in a line by itself
+]
+
+
+def ftfy_line_by_line(text: str) -> str:
+    """fix_unicode's result by its definition: ftfy on every line (slow, for comparison)."""
+    return "\n".join(
+        ftfy.fix_and_explain(line, FTFY_CONFIG)[0].replace("\r", " ") for line in text.split("\n")
+    )
+
+
+def test_lines_matching_finds_each_line_once() -> None:
+    text = "a  b   c\nclean line\n  indented  twice \nlast "
+    assert lines_matching(text, DOUBLE_SPACE) == [0, 2]
+    assert lines_matching(text, TRAILING_SPACE) == [2, 3]
+    assert lines_matching("clean\ntext", DOUBLE_SPACE) == []
+
+
+def test_fix_unicode_is_ftfy_on_every_line() -> None:
+    text = "\n".join(REAL_LINES + GARBLED_LINES)
+    fixed, changes = fix_unicode(text)
+    assert fixed == ftfy_line_by_line(text)
+    assert [change.line for change in changes] == list(range(5, len(REAL_LINES + GARBLED_LINES)))
+    assert fixed.split("\n")[: len(REAL_LINES) * 2] == REAL_LINES * 2
+
+
+@pytest.mark.slow
+def test_fix_unicode_is_ftfy_on_every_line_of_the_book(raw_book: Path) -> None:
+    text = raw_book.read_text(encoding="utf-8")
+    assert fix_unicode(text)[0] == ftfy_line_by_line(text)
+
+
+def test_ftfy_looks_at_real_lines_only_where_it_may_change_them() -> None:
+    assert [ftfy_leaves_alone(line) for line in REAL_LINES] == [True] * len(REAL_LINES)
+    assert [ftfy_leaves_alone(line) for line in GARBLED_LINES[:-1]] == [False] * (len(GARBLED_LINES) - 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "bad"),
+    [
+        ("x \u00c3 y", True),  # a letter and a space before "\u00c3 ": two characters before the run
+        ("1 \u00c3 y", False),
+        ("\u00c3 at the start", True),
+        ("\u0413\u045e\u0412\u0402\u0412.a", True),  # ".a" after the Cyrillic run: two characters after it
+        ("\u0413\u045e\u0412\u0402\u0412.", False),
+    ],
+)
+def test_mojibake_at_the_edge_of_the_heuristic_s_reach(line: str, bad: bool) -> None:
+    assert looks_like_mojibake(line) == is_bad(line) == bad
+
+
+def matches_only_non_ascii(op: object, argument: Any) -> bool:
+    """Whether an item of a parsed regular expression can match non-ASCII characters only."""
+    if op is sre.LITERAL:
+        return argument > 0x7F
+    if op is sre.IN:
+        return all(
+            (kind is sre.LITERAL and value > 0x7F) or (kind is sre.RANGE and value[0] > 0x7F)
+            for kind, value in argument
+        )
+    return False
+
+
+def test_mojibake_heuristic_has_the_shape_looks_like_mojibake_relies_on() -> None:
+    """Each alternative of the installed ftfy's pattern: a run of items matching non-ASCII characters
+    only, with at most MOJIBAKE_REACH one-character items either side, no look-around, no end anchor."""
+    [(branch, (_, alternatives))] = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data
+    assert branch is sre.BRANCH
+    for alternative in alternatives:
+        items = list(alternative.data)
+        if items[0] == (sre.AT, sre.AT_BEGINNING):
+            items = items[1:]  # "^": the line's start, as in a search from a run's reach
+        for op, argument in items:
+            optional = op is sre.MAX_REPEAT and argument[:2] == (0, 1) and len(argument[2]) == 1
+            assert op in (sre.LITERAL, sre.IN, sre.ANY) or optional, alternative
+        core = [index for index, item in enumerate(items) if matches_only_non_ascii(*item)]
+        assert core and core == list(range(core[0], core[-1] + 1)), alternative
+        assert core[0] <= MOJIBAKE_REACH and len(items) - 1 - core[-1] <= MOJIBAKE_REACH, alternative
+
+
+# Characters ftfy's mojibake heuristic looks for, in the ranges' first and last, with ASCII and
+# other characters around them.
+MOJIBAKE_CHARACTERS = sorted(set("".join(MOJIBAKE_CATEGORIES.values()) + "\u00c3\u00c2\u0152\u0153"))
+AROUND = [*"aZ .,!?1\t", "\u00a0", "\u2074", "\u2014", "\u00e9", "\u0436"]
+LINES = st.text(alphabet=st.sampled_from(MOJIBAKE_CHARACTERS + AROUND * 4), max_size=12)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES)
+def test_looking_around_non_ascii_runs_finds_what_ftfy_finds(line: str) -> None:
+    assert looks_like_mojibake(line) == is_bad(line)
+
+
+FIXABLE = ["\ufb01", "\uff21", "\u3000", "\x07", "\x1b", "\x85", "\ufeff", "\u0133", "\r"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(MOJIBAKE_CHARACTERS + AROUND * 4 + FIXABLE), max_size=12))
+def test_lines_ftfy_leaves_alone_are_left_alone(line: str) -> None:
+    if ftfy_leaves_alone(line):
+        assert ftfy.fix_and_explain(line, FTFY_CONFIG)[0] == line
+
+
+def test_nfc_changes_only_the_lines_not_in_nfc() -> None:
+    text = "\n".join([REAL_LINES[1], "Cafe\u0301 de la Paix", REAL_LINES[2]])
+    fixed, changes = normalise_nfc(text)
+    assert fixed.split("\n") == [REAL_LINES[1], "Caf\u00e9 de la Paix", REAL_LINES[2]]
+    assert [change.line for change in changes] == [2]
+    assert normalise_nfc(fixed) == (fixed, [])
 
 
 # --- decoding and bad input -------------------------------------------------------------------

@@ -68,6 +68,17 @@ def test_mark_diff_marks_only_the_changed_span() -> None:
     )
 
 
+def test_long_paragraph_gets_a_fine_diff_of_its_changed_middle() -> None:
+    # a paragraph far over MAX_DIFF_LENGTH with two quotes curled close together: only the quotes
+    # are marked (the unchanged start and end do not count against the limit)
+    words = "the Soviet government proposed a peace without annexations " * 40
+    before = f'{words}the "Decree on Peace" {words}'
+    after = f"{words}the \u201cDecree on Peace\u201d {words}"
+    old, new = mark_diff(before, after)
+    assert old == f"{words}the <del>&quot;</del>Decree on Peace<del>&quot;</del> {words}"
+    assert new == f"{words}the <ins>\u201c</ins>Decree on Peace<ins>\u201d</ins> {words}"
+
+
 def test_invisible_characters_are_shown() -> None:
     assert show("a\tb") == 'a<span class="char" title="TAB">TAB</span>b'
     assert show("\u00a0") == '<span class="char" title="NO-BREAK SPACE">NBSP</span>'

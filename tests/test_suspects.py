@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
-from pipeline.model import Block
-from pipeline.suspects import edit_distance, find_suspects
+import json
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+
+from pipeline.model import Block, write_json
+from pipeline.suspects import (
+    NameEndings,
+    Vocabulary,
+    _count_tokens,
+    _deletions,
+    _uses,
+    edit_distance,
+    find_suspects,
+    main,
+)
 
 
 def _blocks(*texts: str) -> list[Block]:
@@ -61,3 +75,68 @@ def test_edit_distance() -> None:
     assert edit_distance("schullenburg", "schulenburg", 2) == 1
     assert edit_distance("geramny", "germany", 2) == 1  # a transposition
     assert edit_distance("iden", "london", 1) == 2
+
+
+def test_deletions_remove_up_to_depth_characters() -> None:
+    assert _deletions("eden", 1) == {"eden", "den", "een", "edn", "ede"}
+    word = "schulenburg"
+    by_positions = {
+        "".join(char for k, char in enumerate(word) if k not in removed)
+        for count in range(3)
+        for removed in combinations(range(len(word)), count)
+    }
+    assert _deletions(word, 2) == by_positions
+    assert "schlenbrg" in _deletions(word, 2) and "slenbrg" not in _deletions(word, 2)
+
+
+def test_tokens_are_counted_as_written_in_order_of_first_use() -> None:
+    tokens = _count_tokens(BOOK[2:4])  # raw lines 5615, 5617
+    assert tokens["Schullenburg"] == 2
+    assert tokens["People\u2019s"] == 1
+    assert list(tokens)[:3] == ["the", "German", "Ambassador"]
+
+
+def test_uses_are_the_whole_tokens_in_book_order() -> None:
+    uses = [(block.first_line, match.group()) for block, match in _uses(BOOK, {"Schullenburg", "Eden"})]
+    assert uses[:2] == [(21, "Schullenburg"), (31, "Schullenburg")]
+    assert uses[2:] == [(91, "Eden")] * 11  # only whole words
+    assert not list(_uses(BOOK, {"Schulen", "Iden"}))  # parts of words are not uses
+
+
+def test_nearest_word_can_require_a_minimum_count() -> None:
+    counts = Counter({"schulenburg": 6, "schullenburg": 2, "czechoslovakia": 3, "chechoslovakia": 1})
+    vocabulary = Vocabulary(counts)
+    assert vocabulary.nearest("schullenburg", 1) == "schulenburg"
+    assert vocabulary.nearest("schullenburg", 1, min_count=6) == "schulenburg"
+    assert vocabulary.nearest("schullenburg", 1, min_count=7) is None
+    assert vocabulary.nearest("chechoslovakia", 1) == "czechoslovakia"
+    assert vocabulary.nearest("chechoslovakya", 1) is None  # two edits away
+    assert vocabulary.nearest("chechoslovakya", 2) == "czechoslovakia"
+
+
+def test_name_endings_count_capitalised_words_not_in_english() -> None:
+    # The names of the book listed in BOOK, and "Moscow" (raw line 8622).
+    tokens = _count_tokens(BOOK[6:8])
+    endings = NameEndings(
+        Counter({token.lower(): n for token, n in tokens.items()}), {t.lower(): t for t in tokens}
+    )
+    assert endings.names("sky") >= 3  # Dovgalevsky, Troyanovsky, Lozovsky, Krestinsky
+    assert endings.names("cow") == 0  # Moscow is an English word
+    assert endings.names("ovsky") == 0  # only endings of 3 or 4 letters
+
+
+def test_command_line_without_corrections_file(tmp_path: Path) -> None:
+    repaired, output = tmp_path / "repaired.json", tmp_path / "suspects.json"
+    write_json(repaired, {"blocks": [block.to_dict() for block in BOOK]})
+    arguments = [
+        "--input",
+        str(repaired),
+        "--corrections",
+        str(tmp_path / "none.yaml"),
+        "--output",
+        str(output),
+    ]
+    assert main(arguments) == 0
+    result = json.loads(output.read_text(encoding="utf-8"))
+    assert result["corrections"] == 0 and result["confirmed"] == 0
+    assert [s["word"] for s in result["suspects"]] == [s.word for s in find_suspects(BOOK)]
