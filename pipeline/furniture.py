@@ -42,7 +42,6 @@ DASHES = "\u2014\u2013\\-"  # em dash, en dash, hyphen
 BARE_NUMBER_RE = re.compile(rf"^[{DASHES}\s]*(?P<n>\d{{1,4}})[{DASHES}\s]*$")
 LEADING_NUMBER_RE = re.compile(r"^(?P<n>\d{1,4})\s+(?P<head>\S.*)$")
 TRAILING_NUMBER_RE = re.compile(r"^(?P<head>.*\S)\s+(?P<n>\d{1,4})$")
-EMPHASIS_RE = re.compile(r"[*_]+")
 NOTE_LIKE_RE = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[*†‡]+|\d{1,3})\s+\S")  # a footnote body's start
 SENTENCE_END_RE = re.compile("[.!?:;][\"'\u201d\u2019)\\]*_⁰¹²³⁴⁵⁶⁷⁸⁹†‡]*$")
 
@@ -76,18 +75,21 @@ class Furniture:
 
 
 def _plain(text: str) -> str:
-    return " ".join(EMPHASIS_RE.sub("", text).split())
+    """``text`` without emphasis marks, its spaces collapsed."""
+    return " ".join(text.replace("*", "").replace("_", "").split())
 
 
 def _is_capitals(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    return len(letters) >= 3 and all(char.isupper() for char in letters)
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= 3 and all(map(str.isupper, letters))
 
 
 def _candidate(block: Block) -> tuple[int | None, str] | None:
     """``(number, head text)`` if the block could be page furniture, else ``None``."""
+    if block.kind != "text" or "\n" in block.text.strip():
+        return None
     text = _plain(block.text)
-    if block.kind != "text" or "\n" in block.text.strip() or len(text) > MAX_HEAD_CHARS:
+    if len(text) > MAX_HEAD_CHARS:
         return None
     if len(text.split()) > MAX_HEAD_WORDS:
         return None

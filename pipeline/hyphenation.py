@@ -40,18 +40,23 @@ WORD_RE = re.compile(WORD)
 LETTER_RE = re.compile(LETTER)
 TOKEN_RE = re.compile(r"[^\W_]+")
 CLOSING_MARKS = "\"'\u201d\u2019)\\]*_"
-SENTENCE_FINAL_WORD_RE = re.compile(rf"(?<!\w)(\w+)[{CLOSING_MARKS}]*[.!?\u2026](?!\w)")
-# A capitalised word opening a line or following sentence-final punctuation (and its closing
-# marks and spaces, and any opening quotes, brackets or emphasis). Run over a whole text: no
-# pattern below matches across a line break.
-SENTENCE_OPENER_RE = re.compile(
-    rf"(?:^|(?<=[.!?\u2026:])[{CLOSING_MARKS}]*[^\S\n]+)[*_\"\u201c\u2018'(\[]*({WORD})", re.MULTILINE
-)
+# A word, its closing marks, then a full stop, question or exclamation mark or ellipsis. The runs
+# are possessive (``++``, ``*+``): a word not before a stop fails at once instead of giving back
+# letter by letter, which finds the same words (``_`` is both a word character and a closing mark,
+# but a greedy word already takes it).
+SENTENCE_FINAL_WORD_RE = re.compile(rf"(?<!\w)(\w++)[{CLOSING_MARKS}]*+[.!?\u2026](?!\w)")
+# A word opening a line, or following sentence-final punctuation (and its closing marks and
+# spaces), after any opening quotes, brackets or emphasis: two patterns, since their matches never
+# overlap, and each can then skip quickly to where it may match. Run over a whole text: no pattern
+# below matches across a line break.
+OPENING_MARKS = "*_\"\u201c\u2018'(\\["
+LINE_OPENING_WORD_RE = re.compile(rf"^[{OPENING_MARKS}]*({WORD})", re.MULTILINE)
+WORD_AFTER_STOP_RE = re.compile(rf"[.!?\u2026:][{CLOSING_MARKS}]*[^\S\n]+[{OPENING_MARKS}]*({WORD})")
 LINE_OPENER_RE = re.compile(rf"^{WORD}", re.MULTILINE)
 # A line ending in a hyphen (perhaps followed by emphasis marks and spaces): a word broken there.
 HYPHEN_END_LINE_RE = re.compile(r"^[^\n]*-[*_]*[^\S\n]*$", re.MULTILINE)
 TOKEN_OR_LINE_BREAK_RE = re.compile(r"[^\W_]+|\n")
-NOTE_MARKERS = str.maketrans(SUPERSCRIPT_DIGITS + "\u207b", " " * (len(SUPERSCRIPT_DIGITS) + 1))
+NOTE_MARKER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}\u207b]")  # a superscript digit or minus
 
 
 @lru_cache(maxsize=65536)
@@ -108,30 +113,28 @@ class BookVocabulary:
     def from_texts(cls, texts: Iterable[str]) -> BookVocabulary:
         vocabulary = cls()
         for text in texts:
-            for part in _line_runs(text.translate(NOTE_MARKERS)):
+            for part in _line_runs(NOTE_MARKER_RE.sub(" ", text)):
                 vocabulary._add_text(part)
+        for pair in [pair for pair in vocabulary.pairs if "\n" in pair]:  # pairs across a line break
+            del vocabulary.pairs[pair]
         return vocabulary
 
     def _add_text(self, text: str) -> None:
         """Count a text's words, each pattern run once over the whole text (never across a line break)."""
-        words = WORD_RE.findall(text)
+        forms = Counter(WORD_RE.findall(text))  # each spelling once: lowered and tested below
         left_out = [word for word in LINE_OPENER_RE.findall(text) if word[0].islower()]
         left_out += filter(None, map(_word_before_line_end_hyphen, HYPHEN_END_LINE_RE.findall(text)))
-        lower = Counter(map(str.lower, words))
-        lower -= Counter(map(str.lower, left_out))
-        self.words.update(lower)
-        capitalised = Counter(filter(_is_capitalised, words))
-        capitalised -= Counter(filter(_is_capitalised, left_out))
-        self.capitalised.update(capitalised)
-        self.capitalised_after_sentence_break.update(
-            filter(_is_capitalised, SENTENCE_OPENER_RE.findall(text))
-        )
+        forms -= Counter(left_out)
+        for form, count in forms.items():
+            self.words[form.lower()] += count
+            if _is_capitalised(form):
+                self.capitalised[form] += count
+        openers = LINE_OPENING_WORD_RE.findall(text) + WORD_AFTER_STOP_RE.findall(text)
+        self.capitalised_after_sentence_break.update(filter(_is_capitalised, openers))
         worded = "\n".join(filter(LETTER_RE.search, text.split("\n")))  # lines with a word only
         self.sentence_final.update(map(str.lower, SENTENCE_FINAL_WORD_RE.findall(worded)))
-        pairs = Counter(itertools.pairwise(TOKEN_OR_LINE_BREAK_RE.findall(worded.lower())))
-        for pair in [pair for pair in pairs if "\n" in pair]:  # pairs across a line break
-            del pairs[pair]
-        self.pairs.update(pairs)
+        # (with the pairs across a line break, which from_texts drops once all texts are counted)
+        self.pairs.update(itertools.pairwise(TOKEN_OR_LINE_BREAK_RE.findall(worded.lower())))
 
     def pair_count(self, first: str, second: str) -> int:
         """How often ``first second`` occur side by side in the book (case-insensitive)."""

@@ -15,6 +15,7 @@ elsewhere the breaks stay unnumbered and the page table says why.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -70,11 +71,15 @@ def detect_breaks(blocks: list[Block]) -> list[PageBreak]:
 def add_chapter_breaks(breaks: list[PageBreak], anchors: list[Anchor]) -> list[PageBreak]:
     """Add a break before every chapter that starts on a later page than the anchor before it,
     unless a printed page number shows that its page began earlier."""
+    breaks = sorted(breaks, key=_position)
+    keys = [_key(item) for item in breaks]
+    last_printed: list[int | None] = [None]  # last_printed[i]: the last printed number in breaks[:i]
+    for item in breaks:
+        last_printed.append(item.printed or last_printed[-1])
     before = {item.block for item in breaks if item.offset is None}
     added = list(breaks)
     for previous, anchor in pairwise(anchors):
-        printed = [item.printed for item in breaks if _key(item) < (anchor.block, -1, 1) and item.printed]
-        if printed and printed[-1] == anchor.page:
+        if last_printed[bisect_left(keys, (anchor.block, -1, 1))] == anchor.page:
             continue
         if anchor.new_page and anchor.page > previous.page and anchor.block not in before:
             added.append(PageBreak(anchor.block, None, anchor.line, "chapter"))
@@ -91,24 +96,27 @@ def number_breaks(breaks: list[PageBreak], anchors: list[Anchor]) -> list[dict[s
     span ending there.
     """
     anchors = sorted(anchors, key=lambda anchor: anchor.block)
+    breaks = sorted(breaks, key=_position)
+    keys = [_key(item) for item in breaks]
+    positions = [_position(item) for item in breaks]
     printed = [item for item in breaks if item.printed is not None]
     for item in printed:
         item.n = str(item.printed)
-    disagreements = [_disagreement(anchor, printed) for anchor in anchors]
+    printed_keys = [_key(item) for item in printed]
+    disagreements = [_disagreement(anchor, printed, printed_keys) for anchor in anchors]
     known = [(_key(item), int(item.printed or 0)) for item in printed]
     agreeing = [anchor for anchor, bad in zip(anchors, disagreements, strict=True) if not bad]
     known += [((anchor.block, -1, 1), anchor.page) for anchor in agreeing]
     known.sort()
     for (start, first_page), (end, last_page) in pairwise(known):
-        inside = [item for item in breaks if start < _key(item) <= end]
+        inside = breaks[bisect_right(keys, start) : bisect_right(keys, end)]
         if len(inside) == last_page - first_page:
             for page, item in enumerate(inside, start=first_page + 1):
                 item.n = item.n or str(page)
     table = []
     for (start_anchor, end_anchor), disagreement in zip(pairwise(anchors), disagreements[1:], strict=True):
-        inside = [
-            item for item in breaks if (start_anchor.block, -1) < _position(item) <= (end_anchor.block, -1)
-        ]
+        first = bisect_right(positions, (start_anchor.block, -1))
+        inside = breaks[first : bisect_right(positions, (end_anchor.block, -1))]
         expected = end_anchor.page - start_anchor.page
         in_print = sum(1 for item in inside if item.printed is not None)
         row: dict[str, Any] = {
@@ -129,11 +137,14 @@ def number_breaks(breaks: list[PageBreak], anchors: list[Anchor]) -> list[dict[s
     return table
 
 
-def _disagreement(anchor: Anchor, printed: list[PageBreak]) -> str:
-    """Why the printed page numbers contradict ``anchor``'s contents page, or ``""``."""
+def _disagreement(anchor: Anchor, printed: list[PageBreak], keys: list[tuple[int, int, int]]) -> str:
+    """Why the printed page numbers contradict ``anchor``'s contents page, or ``""``.
+
+    ``printed`` are the breaks with a printed number in book order, ``keys`` their sort keys.
+    """
     position = (anchor.block, -1, 1)
-    before = [item for item in printed if _key(item) < position]
-    after = [item for item in printed if _key(item) > position]
+    before = printed[: bisect_left(keys, position)]
+    after = printed[bisect_right(keys, position) :]
     if before:
         last = before[-1]
         at_heading = last.block == anchor.block and last.offset is None

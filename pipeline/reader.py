@@ -73,13 +73,12 @@ def _page(
     title: str,
     main: list[HtmlElement],
     neighbours: dict[str, tuple[str, str]],
-    contents: str,
+    header: HtmlElement,
 ) -> HtmlElement:
-    """One page of the edition: the shared head, a header with the search box, ``main``, prev/next."""
-    page = lxml.html.document_fromstring("<!DOCTYPE html><html><head></head><body></body></html>")
-    for name, value in template.attrib.items():
-        page.set(name, value)
-    head = page.find("head")
+    """One page of the edition: the shared head, ``header`` (with the search box), ``main``, prev/next."""
+    # built, not parsed: once the book is parsed, parsing even this page takes milliseconds
+    page = lxml.html.Element("html", dict(template.attrib))
+    head = etree.SubElement(page, "head")
     for element in template.find("head"):
         if element.tag == "style":
             continue  # pandoc's default styles: edition.css has its own
@@ -90,8 +89,8 @@ def _page(
     etree.SubElement(head, "link", {"rel": "icon", "href": "data:,"})  # no favicon request
     for script in (SEARCH_INDEX, "reader.js"):
         etree.SubElement(head, "script", {"src": script, "defer": "defer"})
-    body = page.find("body")
-    body.append(_header(template, contents))
+    body = etree.SubElement(page, "body")
+    body.append(header)
     wrapper = etree.SubElement(body, "main", {"id": "main"})
     for element in main:
         wrapper.append(element)
@@ -100,8 +99,7 @@ def _page(
     return page
 
 
-def _header(template: HtmlElement, contents: str) -> HtmlElement:
-    book = _text(template.find(".//title"))
+def _header(book: str, contents: str) -> HtmlElement:
     header = lxml.html.fragment_fromstring(
         '<header class="edition-header">'
         '<a class="skip-link" href="#main">Skip to the text</a>'
@@ -183,6 +181,8 @@ def split_edition(single_page: Path) -> dict[str, int]:
             del element.attrib["role"]
             element.set("data-page", element.attrib.pop("aria-label", ""))
     titles = [heading_of(section) or section.get("id") for section in divisions]
+    book = _text(document.find("head/title"))  # not .//title: lxml looks on for a next one, through the book
+    header = _header(book, contents_page)
     search: list[dict[str, Any]] = []
     for number, section in enumerate(divisions):
         name = page_name(section)
@@ -198,8 +198,7 @@ def split_edition(single_page: Path) -> dict[str, int]:
         if number + 1 < len(divisions):
             neighbours["next"] = (page_name(divisions[number + 1]), titles[number + 1])
         search += _search_entries(section, name)
-        book = _text(document.find(".//title"))
-        page = _page(document, f"{titles[number]} — {book}", [section], neighbours, contents_page)
+        page = _page(document, f"{titles[number]} — {book}", [section], neighbours, copy.deepcopy(header))
         _write(page, folder / name)
     front = [copy.deepcopy(element) for element in body if element.tag in ("header", "nav")]
     for element in front:
@@ -207,7 +206,7 @@ def split_edition(single_page: Path) -> dict[str, int]:
         if element.tag == "nav":
             element.set("aria-label", "Contents")
     following = {"next": (page_name(divisions[0]), titles[0])} if divisions else {}
-    contents = _page(document, _text(document.find(".//title")), front, following, contents_page)
+    contents = _page(document, book, front, following, header)
     (folder / SEARCH_INDEX).write_text(
         "window.EDITION_SEARCH = " + json.dumps(search, ensure_ascii=False, separators=(",", ":")) + ";\n",
         encoding="utf-8",

@@ -9,10 +9,11 @@ The TEI is turned into pandoc's JSON AST directly (text is never re-read as mark
 pandoc writes ``epub3`` (one file per chapter, navigation down to the sections, a cover drawn from
 the metadata) and ``html5`` (one page, which :mod:`pipeline.reader` splits into a contents page and a
 page per division, with ``edition.css``, ``reader.js`` and a search index beside them; pandoc
-writes that page's body and its frame in two runs, set together here). The three runs go in
-parallel. Pandoc numbers notes on its own, so the outputs are finished here: every note reference
-shows the printed number and every note starts with a link back to its reference; the EPUB gets
-DPUB-ARIA roles beside ``epub:type``, completed landmarks and EPUB Accessibility 1.1 metadata.
+writes that page's body and its frame in two runs, set together here). The EPUB run, the
+longest, goes beside the others. Pandoc numbers notes on its own, so the outputs are finished
+here: every note reference shows the printed number and every note starts with a link back to its
+reference; the EPUB gets DPUB-ARIA roles beside ``epub:type``, completed landmarks and EPUB
+Accessibility 1.1 metadata.
 ``SOURCE_DATE_EPOCH`` (default: a fixed date) makes builds byte-identical.
 Outputs are built in temporary folders and moved into place only when both are complete.
 """
@@ -20,6 +21,7 @@ Outputs are built in temporary folders and moved into place only when both are c
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import re
@@ -32,10 +34,10 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import cache
+from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import lxml.html
 import pypandoc
@@ -87,6 +89,13 @@ def node(kind: str, content: Any = None) -> Json:
     return {"t": kind} if content is None else {"t": kind, "c": content}
 
 
+def single_spaced(text: str) -> str:
+    """``text`` with each run of blanks as one space."""
+    if "  " not in text and not any(blank in text for blank in "\t\r\n"):
+        return text  # as most texts are: looking is far faster than substituting
+    return SPACES.sub(" ", text)
+
+
 def text_inlines(text: str | None) -> list[Json]:
     """Literal text as ``Str`` and ``Space`` inlines.
 
@@ -96,7 +105,7 @@ def text_inlines(text: str | None) -> list[Json]:
     """
     if not text:
         return []
-    words = SPACES.sub(" ", text.strip(BLANKS))
+    words = single_spaced(text.strip(BLANKS))
     inlines = [node("Str", words)] if words else []
     if text[0] in BLANKS:
         inlines.insert(0, node("Space"))
@@ -119,9 +128,15 @@ def tidy(inlines: list[Json]) -> list[Json]:
     return result
 
 
+def xml_text(text: str) -> str:
+    """``text`` escaped for XML character content (``&``, ``<``, ``>``)."""
+    return escape(text, quote=False)
+
+
 def local(element: etree._Element) -> str:
     """An element's local name; empty for comments and processing instructions."""
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def label_text(label: str) -> str:
@@ -291,7 +306,7 @@ def structure_inlines(builder: _AstBuilder, element: etree._Element) -> list[Jso
     if local(element) == "pb":
         return [page_marker(element)]
     moment = element.get("when") or element.get("from", "")
-    opening = f'<time class="date" datetime="{escape(moment, {chr(34): "&quot;"})}">'
+    opening = f'<time class="date" datetime="{escape(moment)}">'
     return [
         node("RawInline", ["html", opening]),
         *builder._content(element),
@@ -441,8 +456,8 @@ def description(metadata: dict[str, Any]) -> str:
 def epub_metadata_xml(metadata: dict[str, Any]) -> str:
     """The ``--epub-metadata`` snippet: the printed source (with its place) and the original."""
     return (
-        f"<dc:source>{escape(source_text(metadata))}</dc:source>\n"
-        f"<dc:relation>{escape(original_text(metadata))}</dc:relation>\n"
+        f"<dc:source>{xml_text(source_text(metadata))}</dc:source>\n"
+        f"<dc:relation>{xml_text(original_text(metadata))}</dc:relation>\n"
     )
 
 
@@ -470,20 +485,23 @@ def cover_svg(metadata: dict[str, Any]) -> str:
     for kind, size, line in rows:
         y += round(size * 1.3) + (50 if kind != previous else 0)
         previous = kind
-        texts.append(f'<text class="{kind}" x="300" y="{y}" font-size="{size}">{escape(line)}</text>')
+        texts.append(f'<text class="{kind}" x="300" y="{y}" font-size="{size}">{xml_text(line)}</text>')
     imprint = f"{metadata['publisher']} · {metadata['place']} · {metadata['year']}"
     label = f"{metadata['title']}. {volume}, {metadata.get('period', '')}. Edited by {editors}."
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="600" height="900" '
         'viewBox="0 0 600 900" role="img" aria-labelledby="cover-title">\n'
-        f'<title id="cover-title">{escape(label)}</title>\n'
+        f'<title id="cover-title">{xml_text(label)}</title>\n'
         '<rect width="600" height="900" fill="#7a1f1f"/>\n'
         '<rect x="30" y="30" width="540" height="840" fill="none" stroke="#e8d9b5" stroke-width="3"/>\n'
         '<g fill="#f6efe0" font-family="Georgia, serif" text-anchor="middle">\n'
         + "\n".join(texts)
-        + f'\n<text x="300" y="820" font-size="24">{escape(imprint)}</text>\n</g>\n</svg>\n'
+        + f'\n<text x="300" y="820" font-size="24">{xml_text(imprint)}</text>\n</g>\n</svg>\n'
     )
+
+
+# --- running pandoc --------------------------------------------------------------------------
 
 
 BUNDLED_PANDOC = Path(pypandoc.__file__).parent / "files" / "pandoc"
@@ -499,17 +517,50 @@ def use_bundled_pandoc() -> None:
         os.environ.setdefault("PYPANDOC_PANDOC", str(BUNDLED_PANDOC))
 
 
+@contextmanager
+def source_date_epoch() -> Iterator[None]:
+    """Give pandoc a fixed date (``SOURCE_DATE_EPOCH`` if set, else a constant) for reproducible builds."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = previous or DEFAULT_SOURCE_DATE_EPOCH
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def convert(document: Path | str, to: str, output: Path, arguments: list[str]) -> None:
+    """pandoc (through pypandoc): the JSON ``document`` (a file, or the text itself) to ``output``.
+
+    A large document goes as a file: fed through a pipe, Python writes it 4 KB at a time, each time
+    waiting for the interpreter while another thread works in it. The formats are known to pandoc,
+    so pypandoc's check of them (two more pandoc runs a conversion) is skipped. A failed run raises
+    ``RuntimeError`` with pandoc's messages.
+    """
+    options = {"format": "json", "outputfile": str(output), "extra_args": arguments, "verify_format": False}
+    if isinstance(document, Path):
+        pypandoc.convert_file(str(document), to, **options)
+    else:
+        pypandoc.convert_text(document, to, **options)
+
+
 @cache
 def pandoc_api_version() -> list[int]:
     """The pandoc-types API version of the installed pandoc."""
-    return json.loads(pypandoc.convert_text("", "json", format="markdown"))["pandoc-api-version"]
+    empty = pypandoc.convert_text("", "json", format="markdown", verify_format=False)
+    return json.loads(empty)["pandoc-api-version"]
 
 
 def pandoc_document(blocks: list[Json], meta: Json) -> str:
-    """The pandoc JSON document."""
-    return json.dumps(
-        {"pandoc-api-version": pandoc_api_version(), "meta": meta, "blocks": blocks}, ensure_ascii=False
-    )
+    """The pandoc JSON document (ASCII, with ``\\u`` escapes, and no check for cycles: the fastest dump)."""
+    document = {"pandoc-api-version": pandoc_api_version(), "meta": meta, "blocks": blocks}
+    return json.dumps(document, check_circular=False)
+
+
+def document_file(path: Path, blocks: list[Json], meta: Json) -> Path:
+    """Write the pandoc JSON document to ``path`` (see :func:`convert`); return the path."""
+    path.write_text(pandoc_document(blocks, meta), encoding="utf-8")
+    return path
 
 
 def html_template() -> str:
@@ -532,6 +583,19 @@ def framed(frame: bytes, body: bytes) -> bytes:
 
 
 # --- finishing pandoc's output --------------------------------------------------------------
+
+
+# elements found by XPath: looking at every element in Python is slow in lxml.html's tree (the HTML page)
+WITH_CLASS = etree.XPath(
+    "descendant-or-self::*[contains(concat(' ', normalize-space(@class), ' '), concat(' ', $name, ' '))]"
+)
+WITH_ID = etree.XPath("descendant-or-self::*[@id != '']")
+WITH_EPUB_TYPE = etree.XPath("descendant-or-self::*[@epub:type]", namespaces={"epub": EPUB_NS})
+
+
+def with_class(root: etree._Element, name: str) -> list[etree._Element]:
+    """``root`` and its descendants whose ``class`` lists ``name``, in document order."""
+    return WITH_CLASS(root, name=name)
 
 
 def _has_class(element: etree._Element, name: str) -> bool:
@@ -560,9 +624,9 @@ def number_notes(root: etree._Element) -> int:
     Works on pandoc's HTML and EPUB XHTML: a reference ``a.footnote-ref`` points at the note, whose
     ``span.note-number`` (put there by :func:`tei_blocks`) becomes the backlink.
     """
-    by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+    by_id = {element.get("id"): element for element in WITH_ID(root)}
     done = 0
-    for reference in [element for element in root.iter() if _has_class(element, "footnote-ref")]:
+    for reference in with_class(root, "footnote-ref"):
         note = by_id.get((reference.get("href") or "").lstrip("#"))
         if note is None:
             raise ValueError(f"footnote reference {reference.get('href')} has no note")
@@ -592,19 +656,19 @@ def number_notes(root: etree._Element) -> int:
 def heading_text(heading: etree._Element) -> str:
     """The plain text of a heading, without its note references."""
     copy = etree.fromstring(etree.tostring(heading))
-    for reference in [element for element in copy.iter() if _has_class(element, "footnote-ref")]:
+    for reference in with_class(copy, "footnote-ref"):
         _remove_keeping_tail(reference)
     return " ".join("".join(copy.itertext()).split())
 
 
 def add_semantics(root: etree._Element) -> None:
     """DPUB-ARIA roles beside pandoc's ``epub:type``; backlinks typed as such."""
-    for element in root.iter():
+    for element in WITH_EPUB_TYPE(root):
         kind = element.get(EPUB_TYPE)
         if kind in DPUB_ROLES and not element.get("role"):
             element.set("role", DPUB_ROLES[kind])
-        if _has_class(element, "footnote-back"):
-            element.set(EPUB_TYPE, "backlink")
+    for backlink in with_class(root, "footnote-back"):
+        backlink.set(EPUB_TYPE, "backlink")
 
 
 def finish_xhtml(data: bytes) -> tuple[bytes, int]:
@@ -675,7 +739,7 @@ def finish_nav(data: bytes, landmarks: list[tuple[str, str, str]]) -> bytes:
             link.text = label
     nav.set("aria-label", "Landmarks")
     title = root.find(f"{{{XHTML_NS}}}head/{{{XHTML_NS}}}title")
-    if title is not None and title.text == "-":
+    if title is not None:  # pandoc names the page after its input file
         title.text = "Contents"
     toc = root.find(f".//{{{XHTML_NS}}}nav[@{EPUB_TYPE}='toc']")
     if toc is not None:
@@ -693,32 +757,42 @@ def bodymatter_start(files: dict[str, bytes]) -> str | None:
 
 
 def finish_epub(source: Path, target: Path, metadata: dict[str, Any]) -> int:
-    """Copy pandoc's EPUB with its notes numbered and the OPF completed; return the notes done."""
+    """Copy pandoc's EPUB with its notes numbered and the OPF completed; return the notes done.
+
+    A worker thread finishes each file while the one before it is compressed (zlib lets it run).
+    """
+    with zipfile.ZipFile(source) as unfinished:
+        members = unfinished.infolist()
+        files = {info.filename: unfinished.read(info) for info in members}
+    has_pages = any(b'epub:type="pagebreak"' in data for data in files.values())
+    start = bodymatter_start(files)
+    landmarks = [("toc", "nav.xhtml#toc", "Contents")]
+    if start:
+        landmarks.append(("bodymatter", start.removeprefix("EPUB/"), "Start of the text"))
+
+    def finish(name: str) -> tuple[bytes, int]:
+        """One file finished, and the notes numbered in it."""
+        data = files[name]
+        if name.endswith("nav.xhtml"):
+            return add_page_list(finish_nav(data, landmarks), page_targets(files)), 0
+        if name.endswith(".xhtml"):
+            return finish_xhtml(data)
+        if name.endswith(".opf"):
+            data = finish_opf(data, original_text(metadata), metadata["original"]["language"])
+            data = accessibility_opf(data, has_pages)
+            return page_break_source(data, metadata) if has_pages else data, 0
+        return data, 0
+
     done = 0
-    with zipfile.ZipFile(source) as unfinished, zipfile.ZipFile(target, "w") as finished:
-        files = {info.filename: unfinished.read(info) for info in unfinished.infolist()}
-        has_pages = any(b'epub:type="pagebreak"' in data for data in files.values())
-        start = bodymatter_start(files)
-        landmarks = [("toc", "nav.xhtml#toc", "Contents")]
-        if start:
-            landmarks.append(("bodymatter", start.removeprefix("EPUB/"), "Start of the text"))
-        for info in unfinished.infolist():
-            data = files[info.filename]
-            if info.filename.endswith("nav.xhtml"):
-                data = finish_nav(data, landmarks)
-                data = add_page_list(data, page_targets(files))
-            elif info.filename.endswith(".xhtml"):
-                data, count = finish_xhtml(data)
-                done += count
-            elif info.filename.endswith(".opf"):
-                data = finish_opf(data, original_text(metadata), metadata["original"]["language"])
-                data = accessibility_opf(data, has_pages)
-                data = page_break_source(data, metadata) if has_pages else data
+    with zipfile.ZipFile(target, "w") as finished, ThreadPoolExecutor(max_workers=1) as worker:
+        names = [info.filename for info in members]
+        for info, (data, count) in zip(members, worker.map(finish, names), strict=True):
             copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             copy.compress_type = info.compress_type
             copy.external_attr = info.external_attr
             copy.create_system = info.create_system
             finished.writestr(copy, data)
+            done += count
     return done
 
 
@@ -731,7 +805,7 @@ def finish_html(path: Path) -> int:
     return done
 
 
-# --- running pandoc --------------------------------------------------------------------------
+# --- the stage -----------------------------------------------------------------------------
 
 
 def check_notes(kind: str, count: int, notes_in_tei: int) -> None:
@@ -741,15 +815,16 @@ def check_notes(kind: str, count: int, notes_in_tei: int) -> None:
 
 
 @contextmanager
-def source_date_epoch() -> Iterator[None]:
-    """Give pandoc a fixed date (``SOURCE_DATE_EPOCH`` if set, else a constant) for reproducible builds."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = previous or DEFAULT_SOURCE_DATE_EPOCH
+def cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector, which would scan the millions of small objects the editions are
+    made of (AST nodes, element proxies) over and over, and find no garbage cycles among them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
+        if was_enabled:
+            gc.enable()
 
 
 def render(
@@ -759,76 +834,68 @@ def render(
     html_path: Path,
     source: str = "TEI",
 ) -> dict[str, int]:
-    """Write the EPUB and the HTML edition (``html_path`` is its contents page) from a TEI document."""
-    blocks = tei_blocks(root, source)
+    """Write the EPUB and the HTML edition (``html_path`` is its contents page) from a TEI document.
+
+    Pandoc's EPUB run takes longest: it starts as soon as its document is made, and the HTML edition
+    is made beside it one step at a time (its two pandoc runs, then its finishing in Python), so that
+    two cores are enough for the EPUB run to go at full speed.
+    """
     notes_in_tei = len(root.findall(f".//{{{TEI_NS}}}note[@place='foot']")) - len(
         root.findall(f".//{{{TEI_NS}}}note[@type='unlinked']")
     )
     epub_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.parent.mkdir(parents=True, exist_ok=True)
+    use_bundled_pandoc()
     with (
+        cycle_collector_paused(),
+        source_date_epoch(),
         tempfile.TemporaryDirectory(prefix=".render-", dir=epub_path.parent) as epub_work,
         tempfile.TemporaryDirectory(prefix=".render-", dir=html_path.parent) as html_work,
         resources.as_file(resources.files("pipeline") / "assets" / CSS_NAME) as css,
-        source_date_epoch(),
+        ThreadPoolExecutor(max_workers=2) as pool,
     ):
+        api_version = pool.submit(pandoc_api_version)  # asked while the TEI is read
+        blocks = tei_blocks(root, source)
+        api_version.result()
         snippet = Path(epub_work) / "epub-metadata.xml"
         snippet.write_text(epub_metadata_xml(metadata), encoding="utf-8")
+        cover = Path(epub_work) / COVER_NAME
+        cover.write_text(cover_svg(metadata), encoding="utf-8")
         raw_epub = Path(epub_work) / ".unfinished.epub"
-        epub = Path(epub_work) / epub_path.name
+        common = ["--toc-depth=2", "--wrap=none"]
+        epub_run = pool.submit(
+            convert,
+            document_file(Path(epub_work) / "epub.json", blocks, pandoc_meta(metadata)),
+            "epub3",
+            raw_epub,
+            [
+                *common,
+                "--split-level=1",
+                "--toc",  # the navigation document is also a page of the book (and a landmark)
+                f"--css={css}",
+                f"--epub-metadata={snippet}",
+                f"--epub-cover-image={cover}",
+            ],
+        )
+        template_text = pool.submit(html_template)
         html = Path(html_work) / html_path.name
         for asset in ASSETS:
             shutil.copyfile(css.with_name(asset), Path(html_work) / asset)
-        cover = Path(epub_work) / COVER_NAME
-        cover.write_text(cover_svg(metadata), encoding="utf-8")
-        common = ["--toc-depth=2", "--wrap=none"]
         html_args = [*common, "--toc", "--section-divs", f"--css={CSS_NAME}", "--reference-location=section"]
+        html_meta = pandoc_meta(metadata, for_html=True)
         body, frame = Path(epub_work) / "body.html", Path(epub_work) / "frame.html"
+        convert(document_file(Path(epub_work) / "html.json", blocks, html_meta), "html5", body, html_args)
+        # the page frame: pandoc's template around a mark, with the contents made from the headings
         template = Path(epub_work) / "template.html"
-        with ThreadPoolExecutor(max_workers=3) as pool:
-            # the EPUB (pandoc's longest run) starts first; the HTML edition is made and finished meanwhile
-            epub_document = pandoc_document(blocks, pandoc_meta(metadata))
-            epub_run = pool.submit(
-                pypandoc.convert_text,
-                epub_document,
-                "epub3",
-                format="json",
-                outputfile=str(raw_epub),
-                extra_args=[
-                    *common,
-                    "--split-level=1",
-                    "--toc",  # the navigation document is also a page of the book (and a landmark)
-                    f"--css={css}",
-                    f"--epub-metadata={snippet}",
-                    f"--epub-cover-image={cover}",
-                ],
-            )
-            html_meta = pandoc_meta(metadata, for_html=True)
-            body_run = pool.submit(
-                pypandoc.convert_text,
-                pandoc_document(blocks, html_meta),
-                "html5",
-                format="json",
-                outputfile=str(body),
-                extra_args=html_args,
-            )
-            template.write_text(html_template(), encoding="utf-8")
-            # the page frame: pandoc's template around a mark, with the contents made from the headings
-            frame_run = pool.submit(
-                pypandoc.convert_text,
-                pandoc_document([block for block in blocks if block["t"] == "Header"], html_meta),
-                "html5",
-                format="json",
-                outputfile=str(frame),
-                extra_args=[*html_args, "--standalone", f"--template={template}"],
-            )
-            body_run.result()
-            frame_run.result()
-            html.write_bytes(framed(frame.read_bytes(), body.read_bytes()))
-            html_notes = finish_html(html)
-            check_notes("html notes", html_notes, notes_in_tei)
-            pages = split_edition(html)
-            epub_run.result()
+        template.write_text(template_text.result(), encoding="utf-8")
+        headings = pandoc_document([block for block in blocks if block["t"] == "Header"], html_meta)
+        convert(headings, "html5", frame, [*html_args, "--standalone", f"--template={template}"])
+        html.write_bytes(framed(frame.read_bytes(), body.read_bytes()))
+        html_notes = finish_html(html)
+        check_notes("html notes", html_notes, notes_in_tei)
+        pages = split_edition(html)
+        epub_run.result()
+        epub = Path(epub_work) / epub_path.name
         counts = {"epub notes": finish_epub(raw_epub, epub, metadata), "html notes": html_notes}
         check_notes("epub notes", counts["epub notes"], notes_in_tei)
         counts |= pages
@@ -851,7 +918,6 @@ def _work(args: argparse.Namespace) -> str:
     from pipeline.metadata import load_metadata
 
     started = time.monotonic()
-    use_bundled_pandoc()
     metadata = load_metadata(args.metadata)
     try:
         root = etree.parse(args.tei).getroot()

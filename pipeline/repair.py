@@ -71,21 +71,21 @@ NEVER_FINAL_MIN_COUNT = 3
 
 TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-DROP_NOTE_MARKERS = str.maketrans("", "", SUPERSCRIPT_DIGITS + "⁻")
 NOTE_NUMBER = rf"[{SUPERSCRIPT_DIGITS}]+(?:[⁻\-\u2013][{SUPERSCRIPT_DIGITS}]+)?"
-CLOSERS = rf"\"'”\u2019»)\]*_\s{SUPERSCRIPT_DIGITS}⁻†‡"  # may follow the last word: quotes, emphasis, markers
+# may follow the last word, with spaces: quotes, brackets, emphasis, note markers
+CLOSERS = f"\"'”\u2019»)]*_{SUPERSCRIPT_DIGITS}⁻†‡"
+SENTENCE_STOPS = (".", "!", "?", "…")
+CLAUSE_STOPS = (":", ";")
 
 NOTE_START_RE = re.compile(rf"^(?:(?P<number>{NOTE_NUMBER})|[*†‡]+(?=\s+[A-Z]))\s*\S")
 PLAIN_NOTE_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
-SENTENCE_END_RE = re.compile(rf"[.!?…][{CLOSERS}]*$")
-CLAUSE_END_RE = re.compile(rf"[:;][{CLOSERS}]*$")
-COMMA_END_RE = re.compile(rf",[{CLOSERS}]*$")
 QUOTE_END_RE = re.compile(rf"[\"”\u2019][{SUPERSCRIPT_DIGITS}⁻\s*_]*$")
-DASH_END_RE = re.compile(r"(?<=\S)[—\u2013]$")
+DASH_END_RE = re.compile(r"[—\u2013](?<=\S[—\u2013])$")  # a dash after a non-space at the end
 HYPHEN_END_RE = re.compile(rf"(?P<word>{LETTER}+)-(?P<closers>[*_]*)$")
 DIGIT_HYPHEN_END_RE = re.compile(r"\d-$")
 WORD_START_RE = re.compile(rf"(?P<openers>[*_]*)(?P<word>{LETTER}+)")
-LAST_WORD_RE = re.compile(r"(?P<word>[^\W_]+)[^\w]*$")
+# the last word, found from the end: ``.*`` runs to the end and backs up to the word's start
+LAST_WORD_RE = re.compile(r"(?s).*(?<![^\W_])(?P<word>[^\W_]+)[^\w]*$")
 FIRST_WORD_RE = re.compile(r"^[^\w]*(?P<word>[^\W_]+)")
 OPENING_MARKS_RE = re.compile(r"^[\"“\u2018'(\[*_]*")
 SEPARATOR_RE = re.compile(r"(?:[*•·]\s*){3,}|(?:-\s*){3,}")
@@ -96,11 +96,12 @@ LIST_ITEM_RE = re.compile(
 BULLET_RE = re.compile(r"^\s*[-\u2013•]\s+")
 BOLD_BLOCK_RE = re.compile(r"\*\*[^*].*\*\*", re.DOTALL)
 SUBTITLE_RE = re.compile(r"\(.*\)")
-EMPHASIS_RE = re.compile(r"[*_]+")
+EMPHASIS_AND_MARKERS_RE = re.compile(rf"[*_{SUPERSCRIPT_DIGITS}⁻]+")
 TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 PAGE_NUMBER_RE = re.compile(r"\d{1,4}|[ivxlc]{1,6}")
 STRAY_LEAD_RE = re.compile(r"^(?P<stray>[-.,'\u2018\u2019]+)(?=[A-Z])")
-STRAY_DASH_RE = re.compile(rf"(?<={LETTER}) - (?={LETTER})")
+# `` - `` between letters (looking behind after the `` - ``: the search jumps from one to the next)
+STRAY_DASH_RE = re.compile(rf" - (?<={LETTER} - )(?={LETTER})")
 LEADER_RE = re.compile(r"\s+(?:\.\s*){2,}$")
 SPACED_ELLIPSIS_RE = re.compile(r"\.(?: \.){2,}")
 # (the look-behind makes a word's letters be tried once, from its start, not from every letter)
@@ -122,7 +123,36 @@ class Repaired(NamedTuple):
 
 def _plain(text: str) -> str:
     """``text`` without emphasis marks and note markers."""
-    return EMPHASIS_RE.sub("", text).translate(DROP_NOTE_MARKERS)
+    return EMPHASIS_AND_MARKERS_RE.sub("", text)
+
+
+def _final_mark(text: str) -> str:
+    """The last character of ``text`` that is neither a space nor one of the :data:`CLOSERS`:
+    the punctuation that ends the text, if any (``""`` for none at all)."""
+    end = len(text)
+    while end and (text[end - 1] in CLOSERS or text[end - 1].isspace()):
+        end -= 1
+    return text[end - 1 : end]
+
+
+def _ends_sentence(text: str) -> bool:
+    """A full stop, question or exclamation mark or ellipsis at the end (closers may follow it)."""
+    return _final_mark(text) in SENTENCE_STOPS
+
+
+def _ends_clause(text: str) -> bool:
+    """A colon or semicolon at the end (closers may follow it)."""
+    return _final_mark(text) in CLAUSE_STOPS
+
+
+def _ends_with_comma(text: str) -> bool:
+    return _final_mark(text) == ","
+
+
+def _broken_word_at_end(text: str) -> re.Match[str] | None:
+    """The :data:`HYPHEN_END_RE` match of a word broken by a hyphen at the end of ``text`` (the
+    pattern is only tried on a text that ends in a hyphen, perhaps before emphasis marks)."""
+    return HYPHEN_END_RE.search(text) if text.rstrip("*_\n").endswith("-") else None
 
 
 def is_separator(text: str) -> bool:
@@ -132,7 +162,7 @@ def is_separator(text: str) -> bool:
 
 def is_table(text: str) -> bool:
     """Markdown table rows only (the contents table)."""
-    return all(TABLE_ROW_RE.match(line) for line in text.split("\n"))
+    return "|" in text and all(TABLE_ROW_RE.match(line) for line in text.split("\n"))
 
 
 def is_list_item(line: str) -> bool:
@@ -185,7 +215,7 @@ def heading_style(text: str) -> str | None:
         return "capitals"
     if SUBTITLE_RE.fullmatch(plain):
         return "subtitle"
-    if SENTENCE_END_RE.search(plain) or plain.endswith((",", ";", ":")):
+    if _ends_sentence(plain) or plain.endswith((",", ";", ":")):
         return None
     return "title" if is_title_case(plain) else None
 
@@ -255,7 +285,7 @@ class PageFurniture:
             for block in blocks
             if block.kind == "text"
             and "\n" not in block.text
-            and len(block.text.split()) <= RUNNING_HEAD_MAX_WORDS
+            and len(block.text.split(maxsplit=RUNNING_HEAD_MAX_WORDS)) <= RUNNING_HEAD_MAX_WORDS
             and not is_separator(block.text)
         )
         return cls({text for text, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS})
@@ -278,11 +308,12 @@ def _note_number(text: str) -> int | None:
 
 def classify_note_blocks(blocks: Sequence[Block]) -> Repaired:
     """Mark footnote bodies (a superscript number or range, or ``*``/``†``, then text) as ``note``."""
-    return Repaired(
-        [replace(block, kind="note" if NOTE_START_RE.match(block.text) else "text") for block in blocks],
-        [],
-        [],
-    )
+
+    def classified(block: Block) -> Block:
+        kind = "note" if NOTE_START_RE.match(block.text) else "text"
+        return block if block.kind == kind else replace(block, kind=kind)
+
+    return Repaired(list(map(classified, blocks)), [], [])
 
 
 def _plain_marker_re(number: int) -> re.Pattern[str]:
@@ -380,11 +411,11 @@ def _displaced_note_evidence(blocks: Sequence[Block], index: int, note: Block | 
     if before is None or not _is_paragraph(blocks[before]):
         return ""
     first = blocks[before].text
-    unfinished = not SENTENCE_END_RE.search(first) and not CLAUSE_END_RE.search(first)
+    unfinished = not _ends_sentence(first) and not _ends_clause(first)
     if (
         unfinished
         and after is not None
-        and SENTENCE_END_RE.search(block.text)
+        and _ends_sentence(block.text)
         and starts_lower(blocks[after].text)
         and not is_list_item(blocks[after].text)
     ):
@@ -393,17 +424,17 @@ def _displaced_note_evidence(blocks: Sequence[Block], index: int, note: Block | 
         return "it stood between the halves of a paragraph cut by a page break"
     if (
         note is not None
-        and not SENTENCE_END_RE.search(note.text)
-        and SENTENCE_END_RE.search(first)
+        and not _ends_sentence(note.text)
+        and _ends_sentence(first)
         and starts_lower(block.text)
         and not is_list_item(block.text)
     ):
         return "it starts in lower case after a finished sentence, and the note before it is unfinished"
     if (
         note is not None
-        and not SENTENCE_END_RE.search(note.text)
+        and not _ends_sentence(note.text)
         and starts_lower(block.text)
-        and SENTENCE_END_RE.search(block.text)
+        and _ends_sentence(block.text)
         and index + 1 < len(blocks)
         and blocks[index + 1].kind == "note"
     ):
@@ -420,7 +451,7 @@ def _page_top_then_foot(blocks: Sequence[Block], index: int, after: int) -> bool
         and starts_lower(blocks[index].text)
         and blocks[index - 1].kind == "note"
         and after == index + 1
-        and SENTENCE_END_RE.search(blocks[after].text) is not None
+        and _ends_sentence(blocks[after].text)
     )
 
 
@@ -467,7 +498,7 @@ def attach_note_continuations(blocks: Sequence[Block], vocabulary: BookVocabular
 def _continue_note(
     note: Block, block: Block, evidence: str, vocabulary: BookVocabulary
 ) -> tuple[Block, Change, list[Review]]:
-    finished = SENTENCE_END_RE.search(note.text) is not None
+    finished = _ends_sentence(note.text)
     if finished:
         seam = Seam(note.text + "\n" + block.text, len(note.text) + 1, None)
     else:
@@ -525,7 +556,7 @@ def join_at_seam(left: str, right: str, vocabulary: BookVocabulary) -> Seam:
     A word hyphenated at the cut is joined or keeps its hyphen as :func:`decide_hyphenation`
     says; emphasis marks the OCR closed and reopened around the cut are moved to the word's end.
     """
-    hyphen, word = HYPHEN_END_RE.search(left), WORD_START_RE.match(right)
+    hyphen, word = _broken_word_at_end(left), WORD_START_RE.match(right)
     if hyphen and word:
         decision = decide_hyphenation(hyphen.group("word"), word.group("word"), vocabulary)
         closers, openers = hyphen.group("closers"), word.group("openers")
@@ -548,7 +579,7 @@ class JoinDecision(NamedTuple):
 
 
 def _last_word(text: str) -> str:
-    match = LAST_WORD_RE.search(_plain(text))
+    match = LAST_WORD_RE.match(_plain(text))
     return match.group("word") if match else ""
 
 
@@ -565,9 +596,9 @@ def _never_ends_sentence(word: str, vocabulary: BookVocabulary) -> bool:
 def _cut_mid_sentence(text: str, vocabulary: BookVocabulary) -> str:
     """Why ``text`` must go on (a comma, dash or hyphen at its end, or a word that never ends a
     sentence in the book), or an empty string."""
-    if COMMA_END_RE.search(text):
+    if _ends_with_comma(text):
         return "the first part ends with a comma"
-    if HYPHEN_END_RE.search(text) or DIGIT_HYPHEN_END_RE.search(text) or DASH_END_RE.search(text):
+    if _broken_word_at_end(text) or DIGIT_HYPHEN_END_RE.search(text) or DASH_END_RE.search(text):
         return "the first part ends with a hyphen or dash"
     word = _last_word(text)
     if word and _never_ends_sentence(word, vocabulary):
@@ -596,19 +627,19 @@ def decide_page_break_join(
                 True, "the first part looks like a title but the next block continues it", True
             )
         return JoinDecision(False, "the first block is a heading")
-    if SENTENCE_END_RE.search(text):
+    if _ends_sentence(text):
         if starts_lower(continuation):
             return JoinDecision(
                 False, "the next block starts in lower case, but the first part ends a sentence", True
             )
         return JoinDecision(False, "the first part ends a sentence")
     if starts_lower(continuation):
-        if CLAUSE_END_RE.search(text):
+        if _ends_clause(text):
             return JoinDecision(
                 True, "continues in lower case after a colon or semicolon", text.rstrip().endswith(":")
             )
         return JoinDecision(True, "the continuation starts in lower case")
-    if CLAUSE_END_RE.search(text):
+    if _ends_clause(text):
         return JoinDecision(False, "the first part ends with a colon or semicolon")
     if _first_char_class(text.split("\n")[-1]) == _first_char_class(continuation) == "digit":
         return JoinDecision(False, "both blocks start like entries of one list (a number first)", True)
@@ -630,7 +661,7 @@ def _decide_capital_continuation(text: str, continuation: str, vocabulary: BookV
     last, first = _last_word(text), _first_word(continuation)
     if _first_char_class(continuation) == "other":
         return JoinDecision(False, "the next block starts with neither a letter nor a digit")
-    if COMMA_END_RE.search(text):
+    if _ends_with_comma(text):
         return JoinDecision(True, "the first part ends with a comma")
     if QUOTE_END_RE.search(text):
         return JoinDecision(
@@ -659,7 +690,7 @@ def _strip_spurious_bullet(text: str, continuation: str) -> str:
     ``- 20 January…`` entries).
     """
     bullet = BULLET_RE.match(continuation)
-    if not bullet or SENTENCE_END_RE.search(text) or CLAUSE_END_RE.search(text):
+    if not bullet or _ends_sentence(text) or _ends_clause(text):
         return continuation
     rest = continuation[bullet.end() :]
     if starts_lower(rest):
@@ -680,12 +711,14 @@ def rejoin_page_breaks(blocks: Sequence[Block], vocabulary: BookVocabulary) -> R
 
     A join can change the evidence for the seam before it (a short title-like block that turns out
     to start a paragraph), so passes repeat until one joins nothing: the result is idempotent. Only
-    the last pass's refusals are reported, since earlier ones may have been overturned.
+    the last pass's refusals are reported, since earlier ones may have been overturned. A pass
+    meets again most seams the pass before decided: their decisions are remembered.
     """
     changes: list[Change] = []
     doubts: list[Review] = []
+    decisions: dict[SeamKey, JoinDecision] = {}
     while True:
-        joined = _rejoin_page_breaks_once(blocks, vocabulary)
+        joined = _rejoin_page_breaks_once(blocks, vocabulary, decisions)
         changes += joined.changes
         if not joined.changes:
             return Repaired(joined.blocks, changes, doubts + joined.review)
@@ -693,8 +726,15 @@ def rejoin_page_breaks(blocks: Sequence[Block], vocabulary: BookVocabulary) -> R
         blocks = joined.blocks
 
 
-def _rejoin_page_breaks_once(blocks: Sequence[Block], vocabulary: BookVocabulary) -> Repaired:
-    """One pass of :func:`rejoin_page_breaks` over ``blocks``."""
+# What :func:`decide_page_break_join` reads of a seam: the kind and text of the block before it,
+# the text of the block after it, and the headings the contents table lists.
+SeamKey = tuple[str, str, str, frozenset[str]]
+
+
+def _rejoin_page_breaks_once(
+    blocks: Sequence[Block], vocabulary: BookVocabulary, decisions: dict[SeamKey, JoinDecision]
+) -> Repaired:
+    """One pass of :func:`rejoin_page_breaks` over ``blocks``; ``decisions`` remembers the seams decided."""
     furniture = PageFurniture.from_blocks(blocks)
     listed = contents_titles(blocks)
     result: list[Block] = []
@@ -708,7 +748,10 @@ def _rejoin_page_breaks_once(blocks: Sequence[Block], vocabulary: BookVocabulary
         between = result[open_paragraph + 1 :] if open_paragraph is not None else []
         if open_paragraph is not None:
             first = result[open_paragraph]
-            decision = decide_page_break_join(first, block, vocabulary, listed)
+            seam_key = (first.kind, first.text, block.text, listed)
+            if seam_key not in decisions:
+                decisions[seam_key] = decide_page_break_join(first, block, vocabulary, listed)
+            decision = decisions[seam_key]
             if decision.join:
                 result[open_paragraph], change, doubts = _join_blocks(
                     first, block, between, decision, vocabulary
@@ -846,6 +889,9 @@ def _fix_lines(
     for block in blocks:
         lines = block.text.split("\n")
         fixed = [fix_line(line, block) for line in lines]
+        if fixed == lines:
+            result.append(block)
+            continue
         for number, (old, new) in enumerate(zip(lines, fixed, strict=True)):
             if old != new:
                 start = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), len(new))
@@ -859,7 +905,7 @@ def _fix_lines(
                         explanation,
                     )
                 )
-        result.append(replace(block, text="\n".join(fixed)) if fixed != lines else block)
+        result.append(replace(block, text="\n".join(fixed)))
     return Repaired(result, changes, [])
 
 
@@ -1010,6 +1056,7 @@ def typeset_blocks(blocks: Sequence[Block]) -> Repaired:
     """
     repaired: list[Block] = []
     changes: list[Change] = []
+    explanations = {rule: (rule.__doc__ or "").strip().splitlines()[0] for rule in typography.RULES}
     for block in blocks:
         for rule in typography.RULES:
             text, edits = rule(block.text)
@@ -1025,7 +1072,7 @@ def typeset_blocks(blocks: Sequence[Block]) -> Repaired:
                         _raw_line(block, edit.start),
                         _excerpt(block.text, edit.start, end),
                         after,
-                        (rule.__doc__ or "").strip().splitlines()[0],
+                        explanations[rule],
                     )
                 )
             extra = {
@@ -1102,7 +1149,10 @@ def _read_text(path: str) -> str:
 def _work(args: argparse.Namespace) -> str:
     furniture = load_layout(args.metadata).furniture
     text = _read_text(args.input)
-    blocks, changes, review = repair(text, furniture=furniture)
+    source = split_blocks(text)
+    source_count = len(source)
+    blocks, changes, review = repair_blocks(source, BookVocabulary.from_texts([text]), furniture=furniture)
+    del source  # not kept in memory while the output is written
     write_json(
         args.output,
         {
@@ -1114,7 +1164,7 @@ def _work(args: argparse.Namespace) -> str:
     joins = sum(len(block.extra.get("page_breaks", [])) for block in blocks)
     notes = sum(block.kind == "note" for block in blocks)
     return (
-        f"{len(split_blocks(text))} blocks → {len(blocks)} ({notes} notes, {joins} page-break joins), "
+        f"{source_count} blocks → {len(blocks)} ({notes} notes, {joins} page-break joins), "
         f"{len(changes)} changes, {len(review)} to review"
     )
 

@@ -75,6 +75,7 @@ RUNNING_TEXT_CHARS = 100
 RUNNING_LINE_CHARS = 60
 PLAIN_MARKER_LOOKBACK = 15
 SYMBOL_MARKER_RE = re.compile(r"(?<=[\w.,;:!?\"\u201d\u2019)\]])(?P<symbol>\*{1,3}|[†‡§])(?=\s|$)")
+SYMBOL_CHARACTERS = "*†‡§"
 SYMBOL_NAMES = {"*": "star", "**": "star2", "***": "star3", "†": "dagger", "‡": "ddagger", "§": "sect"}
 SMALL_WORDS = frozenset(
     re.findall(r"\w+", "a an and as at but by for from in into nor of on or the to via vs with")
@@ -276,12 +277,15 @@ class _Builder:
         entries = contents.entries
         index: dict[str, set[int]] = defaultdict(set)
         entry_forms: list[list[str]] = []
-        entry_tokens: list[set[str]] = []
+        # a candidate must share this many of an entry's words, and have at most that many words
+        shared_needed: list[float] = []
+        most_words: list[int] = []
         for number, entry in enumerate(entries):
             forms = {normalise(entry.title), normalise(TRAILING_PARENTHETICAL_RE.sub("", entry.title))}
             entry_forms.append(sorted(forms))
             tokens = _tokens(normalise(entry.title))
-            entry_tokens.append(tokens)
+            shared_needed.append(max(1, 0.6 * len(tokens)))
+            most_words.append(2 * len(tokens) + 2)
             for token in tokens:
                 index[token].add(number)
         matches: list[tuple[float, _Candidate, int]] = []
@@ -294,8 +298,7 @@ class _Builder:
                 for number in index.get(token, ()):
                     shared[number] += 1
             for number, count in shared.items():
-                wanted = entry_tokens[number]
-                if count < max(1, 0.6 * len(wanted)) or len(tokens) > 2 * len(wanted) + 2:
+                if count < shared_needed[number] or len(tokens) > most_words[number]:
                     continue
                 score = max(_similarity(text, form) for form in entry_forms[number])
                 if score >= MATCH_THRESHOLD:
@@ -955,6 +958,8 @@ class _Builder:
         Symbols restart on every page, so a paragraph a page break cut may hold the same symbol
         twice, once for each page's note. A ``*`` that closes an emphasis is not a marker.
         """
+        if not any(symbol in text.text for symbol in SYMBOL_CHARACTERS):
+            return
         emphasis, position = False, 0  # whether an emphasis opened by ``*`` is open
         for marker in SYMBOL_MARKER_RE.finditer(text.text):
             key = marker.group("symbol")

@@ -58,13 +58,15 @@ def _substitute(
     return pattern.sub(record, text), edits
 
 
-def _only_with(trigger: str) -> Callable[[Rule], Rule]:
-    """Skip the rule (no edits) on a text without ``trigger``, which every one of its matches contains."""
+def _only_with(trigger: str | re.Pattern[str]) -> Callable[[Rule], Rule]:
+    """Skip the rule (no edits) on a text without ``trigger``, which every one of its matches contains:
+    a string, or a pattern that is quicker to search for than the rule's own."""
+    present = trigger.search if isinstance(trigger, re.Pattern) else lambda text: trigger in text
 
     def decorate(rule: Rule) -> Rule:
         @wraps(rule)
         def checked(text: str) -> tuple[str, list[Edit]]:
-            return rule(text) if trigger in text else (text, [])
+            return rule(text) if present(text) else (text, [])
 
         return checked
 
@@ -120,11 +122,13 @@ def curly_single_quotes(text: str) -> tuple[str, list[Edit]]:
 
 # a letter, then `` - ``, `` -- `` or ``--``, then a letter
 SPACED_DASH_RE = re.compile(r" (?<=[^\W\d_] )--? (?=[^\W\d_])|-(?<=[^\W\d_]-)-(?=[^\W\d_])")
+# ``--`` or `` - ``: in every match of SPACED_DASH_RE (searched for from one hyphen to the next)
+DOUBLE_OR_SPACED_HYPHEN_RE = re.compile(r"-(?:-|(?<= -) )")
 # a word character, then ``— `` or `` —``, then a word character
 LOPSIDED_DASH_RE = re.compile(r"\u2014(?<=\w\u2014) (?=\w)| (?<=\w )\u2014(?=\w)")
 
 
-@_only_with("-")
+@_only_with(DOUBLE_OR_SPACED_HYPHEN_RE)
 def em_dash(text: str) -> tuple[str, list[Edit]]:
     """``--`` or a hyphen spaced between words becomes an em dash, closed up as the book sets them."""
     return _substitute(SPACED_DASH_RE, text, lambda m: "\u2014")
@@ -141,6 +145,7 @@ NUMBER_RANGE_RE = re.compile(
     r"(?P<left>\d(?<![\w\-./\u2013]\d)\d{0,3})-(?P<right>\d{1,4})(?![\w\-/\u2013]|\.\d)"
 )
 CODE_TOKEN_RE = re.compile(r"\d+[-/]\d+")
+DIGIT_HYPHEN_DIGIT_RE = re.compile(r"-(?<=\d-)\d")  # in every number range (searched for from each hyphen)
 
 
 def _is_range(left: str, right: str) -> bool:
@@ -152,15 +157,15 @@ def _is_range(left: str, right: str) -> bool:
 
 def _next_to_code(text: str, match: re.Match[str]) -> bool:
     """Whether a neighbouring token is a number code (``11102-077 39-80``), so this is one too."""
-    before = text[: match.start()].split()
-    after = text[match.end() :].split()
+    before = text[: match.start()].rsplit(maxsplit=1)  # [..., the last token before it]
+    after = text[match.end() :].split(maxsplit=1)  # [the first token after it, ...]
     neighbours = [before[-1] if before else "", after[0] if after else ""]
     return any(
         CODE_TOKEN_RE.fullmatch(token) and not NUMBER_RANGE_RE.fullmatch(token) for token in neighbours
     )
 
 
-@_only_with("-")
+@_only_with(DIGIT_HYPHEN_DIGIT_RE)
 def en_dash_range(text: str) -> tuple[str, list[Edit]]:
     """A hyphen between the two numbers of a range (years, pages, days) becomes an en dash."""
 
@@ -172,12 +177,18 @@ def en_dash_range(text: str) -> tuple[str, list[Edit]]:
     return _substitute(NUMBER_RANGE_RE, text, dash)
 
 
-MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTH = f"(?:{'|'.join(MONTHS)})"
 # "March-November 1918", "17 July-2 August": emphasis may close or open around the dash
 MONTH_RANGE_RE = re.compile(rf"\b(?P<left>{MONTH}\*?)-(?P<right>\*?(?:\d{{1,2}}\s+)?{MONTH}\b)")
+# a month and a hyphen (perhaps with ``*`` between): in every month range (searched for from each hyphen)
+MONTH_HYPHEN_RE = re.compile("-(?:" + "|".join(rf"(?<={month}-)|(?<={month}\*-)" for month in MONTHS) + ")")
 
 
-@_only_with("-")
+@_only_with(MONTH_HYPHEN_RE)
 def en_dash_month_range(text: str) -> tuple[str, list[Edit]]:
     """A hyphen between the months of a date range (``March-November``, ``July-2 August``) becomes an en dash.
 
@@ -210,9 +221,10 @@ def single_spaces(text: str) -> tuple[str, list[Edit]]:
 # ``A. `` repeated (the first not after a word character or a full stop) before a capitalised word
 INITIAL_CHAIN_RE = re.compile(r"(?P<chain>[A-Z](?<![\w.][A-Z])\. (?:[A-Z]\. )*)(?=[A-Z][\w\u2019'-]*[a-z])")
 CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-Z][\w\u2019]*[*_]* $")
+INITIAL_RE = re.compile(r"\. (?<=[A-Z]\. )")  # in every chain of initials (searched for from each full stop)
 
 
-@_only_with(". ")
+@_only_with(INITIAL_RE)
 def initials_nbsp(text: str) -> tuple[str, list[Edit]]:
     """A no-break space after each initial before a surname: ``V. I. Lenin`` → ``V.\u00a0I.\u00a0Lenin``.
 

@@ -31,3 +31,18 @@ def test_nothing_is_counted_across_a_line_break() -> None:
     # "Soviet" follows a full stop inside its line; "Russia" (line end) does not open the next line
     assert vocabulary.capitalised_after_sentence_break["Soviet"] == 1
     assert vocabulary.capitalised["Russia"] == 1 and not vocabulary.capitalised_after_sentence_break["Russia"]
+
+
+def test_sentence_openers_are_counted_at_line_starts_and_after_a_stop() -> None:
+    # raw lines 608 and 1835, clipped: a line's first word, a word after a full stop, and one after
+    # a full stop and an opening quote
+    vocabulary = BookVocabulary.from_texts(
+        [
+            "Soviet Russia recognised Poland and Finland as independent states. On 18 (31) December 1917\n"
+            "the falsity of Wilson's and Lloyd George's diplomacy. \"The story of Prinkipo has repeated\n"
+        ]
+    )
+    openers = vocabulary.capitalised_after_sentence_break
+    assert openers["Soviet"] == openers["On"] == openers["The"] == 1
+    assert not openers["Russia"] and not openers["Poland"] and not openers["December"]
+    assert vocabulary.capitalised["Poland"] == 1 and vocabulary.is_name_like("Poland")

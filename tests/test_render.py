@@ -14,10 +14,10 @@ from conftest import epubcheck_messages
 from edition_samples import METADATA, RUSSIAN_TITLE, metadata, structure
 from lxml import etree
 
-from pipeline import render as render_module
 from pipeline.encode import encode_tei, tei_bytes
 from pipeline.model import InputError
 from pipeline.render import (
+    convert,
     framed,
     html_template,
     label_text,
@@ -26,8 +26,10 @@ from pipeline.render import (
     pandoc_meta,
     render,
     roman_to_int,
+    single_spaced,
     tei_blocks,
     text_inlines,
+    with_class,
 )
 
 NS = {
@@ -303,15 +305,30 @@ def test_builds_are_byte_identical(
 
 
 def test_failed_render_leaves_no_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*args: Any, **kwargs: Any) -> None:
-        raise RuntimeError("pandoc died")
-
-    monkeypatch.setattr(pypandoc, "convert_text", broken)
-    monkeypatch.setattr(render_module, "pandoc_api_version", lambda: [1, 23, 1, 1])
-    epub, html = tmp_path / "b.epub", tmp_path / "book" / "index.html"
-    with pytest.raises(RuntimeError, match="pandoc died"):
+    """Pandoc's EPUB run fails after the HTML pages were made: neither edition is left behind."""
+    failing = tmp_path / "pandoc"
+    failing.write_text(
+        '#!/bin/sh\ncase "$*" in *--to=epub3*) echo "pandoc died" >&2; exit 83;; esac\n'
+        f'exec "{pypandoc.get_pandoc_path()}" "$@"\n'
+    )
+    failing.chmod(0o755)
+    monkeypatch.setenv("PYPANDOC_PANDOC", str(failing))
+    monkeypatch.setattr(pypandoc, "__pandoc_path", None)  # pypandoc looks for pandoc again
+    out = tmp_path / "out"
+    epub, html = out / "b.epub", out / "book" / "index.html"
+    with pytest.raises(RuntimeError, match=r'exitcode "83" during conversion: pandoc died'):
         render(sample_tei(), metadata(), epub, html)
-    assert list(tmp_path.rglob("*")) == [tmp_path / "book"]
+    assert list(out.rglob("*")) == [out / "book"]
+
+
+def test_pandoc_failure_is_reported_with_its_messages(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError, match=r"during conversion: .*JSON"):
+        convert("not json", "html5", tmp_path / "broken.html", [])
+    assert not (tmp_path / "broken.html").exists()
+    document = tmp_path / "document.json"
+    document.write_text(pandoc_document([{"t": "Para", "c": [{"t": "Str", "c": "Émile & 5 < 6"}]}], {}))
+    convert(document, "html5", tmp_path / "page.html", [])
+    assert (tmp_path / "page.html").read_text(encoding="utf-8") == "<p>Émile &amp; 5 &lt; 6</p>\n"
 
 
 def test_unknown_tei_is_reported_with_its_line() -> None:
@@ -341,6 +358,13 @@ def test_words_of_one_text_are_one_string() -> None:
     assert text_inlines("") == text_inlines(None) == []
 
 
+def test_single_spaced() -> None:
+    """Runs of layout blanks become one space; a no-break space is text (the title: raw line 3)."""
+    assert single_spaced("SOVIET FOREIGN POLICY") == "SOVIET FOREIGN POLICY"
+    assert single_spaced("SOVIET\n        FOREIGN  POLICY\t1917") == "SOVIET FOREIGN POLICY 1917"
+    assert single_spaced("Volume\u00a0I \u00a0 1917") == "Volume\u00a0I \u00a0 1917"
+
+
 def test_html_page_is_pandocs_standalone_page(tmp_path: Path) -> None:
     """The page set together from pandoc's body and frame runs is byte for byte pandoc's own page."""
     document = pandoc_document(tei_blocks(sample_tei()), pandoc_meta(metadata(), for_html=True))
@@ -358,6 +382,23 @@ def test_html_page_is_pandocs_standalone_page(tmp_path: Path) -> None:
     whole = outputs["whole"].read_bytes()
     assert b'<nav id="TOC"' in whole and b"Literal text stays literal" in whole
     assert framed(outputs["frame"].read_bytes(), outputs["body"].read_bytes()) == whole
+
+
+def test_with_class_matches_whole_class_names() -> None:
+    """Pandoc's EPUB XHTML of note 1 of chapter I, with a near miss and a class among others added."""
+    root = etree.fromstring(
+        '<section xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">'
+        '<p>the working people.<a href="#fn1" class="footnote-ref" id="fnref1" epub:type="noteref" '
+        'role="doc-noteref"><sup>1</sup></a> <span class="note-numbers">2</span></p>'
+        '<aside epub:type="footnote" role="doc-footnote" id="fn1"><p><span class="note-number">1</span>'
+        " V. I. Lenin, <em>Collected Works</em>, Vol. 26, Moscow, 1964, p. 316.</p></aside>"
+        '<p class="x\tfootnote-ref"/></section>'
+    )
+    assert [element.get("id") for element in with_class(root, "footnote-ref")] == ["fnref1", None]
+    assert [element.text for element in with_class(root, "note-number")] == ["1"]
+    note = root.find(".//{*}aside")
+    assert with_class(note, "note-number") == with_class(root, "note-number")
+    assert with_class(root, "footnote") == []
 
 
 @pytest.mark.parametrize(("label", "expected"), [("CHAPTER III", "Chapter III."), ("Part 2", "Part 2.")])

@@ -19,6 +19,12 @@ from pipeline.blocks import split_blocks
 from pipeline.hyphenation import BookVocabulary, decide_hyphenation, is_suspended_hyphen
 from pipeline.model import Block, Change, Review
 from pipeline.repair import (
+    _broken_word_at_end,
+    _ends_clause,
+    _ends_sentence,
+    _ends_with_comma,
+    _final_mark,
+    _last_word,
     classify_note_blocks,
     close_spaced_ellipses,
     contents_titles,
@@ -769,6 +775,43 @@ def test_stray_dash_between_capitalised_heading_words_goes_for_review_without_co
 )
 def test_heading_styles(text: str, style: str | None) -> None:
     assert heading_style(text) == style
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ('the oppressed peoples and their just anti-imperialist wars of liberation".⁴', "."),  # line 270
+        ("and proclaimed the basic principles of the nationalities policy of Soviet power:", ":"),  # 594
+        ("publication by A. V. GOREV,", ","),  # line 10
+        ("remarked about Bullitt's mission (Frederick Lewis Schuman, *Ame-*", "-"),  # line 1835, clipped
+        ("*”¹ \u2003", ""),  # closers and spaces only
+    ],
+)
+def test_the_final_mark_is_read_through_quotes_emphasis_note_markers_and_spaces(text: str, mark: str) -> None:
+    assert _final_mark(text) == mark
+    assert _ends_sentence(text) == (mark == ".")
+    assert _ends_clause(text) == (mark == ":")
+    assert _ends_with_comma(text) == (mark == ",")
+
+
+def test_a_broken_word_is_found_at_the_very_end_only() -> None:
+    # line 1835, clipped: a word broken inside emphasis at the end of a note
+    match = _broken_word_at_end("remarked about Bullitt's mission (Frederick Lewis Schuman, *Ame-*")
+    assert match is not None and (match["word"], match["closers"]) == ("Ame", "*")
+    broken = _broken_word_at_end("This definition of annexation contains a number of basic proposi-")  # 468
+    assert broken is not None and broken["word"] == "proposi"
+    assert _broken_word_at_end("Soviet Russia and the Anglo-Soviet") is None  # a hyphen inside a word
+    assert _broken_word_at_end("*Izvestia*, 1918-") is None  # a number: not a word
+    assert _broken_word_at_end("the non- ") is None  # a space after the hyphen
+
+
+def test_the_last_word_is_read_from_the_end() -> None:
+    assert _last_word('the oppressed peoples and their just anti-imperialist wars of liberation".⁴') == (
+        "liberation"
+    )  # line 270: the note marker is no part of the word
+    assert _last_word("(Frederick Lewis Schuman, *Ame-*") == "Ame"  # line 1835, clipped
+    assert _last_word("SOVIET FOREIGN POLICY 1917-1945") == "1945"  # lines 3 and 7, on one line
+    assert _last_word("* * *") == ""
 
 
 def test_lines_set_one_by_one_are_told_from_wrapped_prose() -> None:

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
+from pipeline.blocks import split_blocks
 from pipeline.typography import (
+    DIGIT_HYPHEN_DIGIT_RE,
+    DOUBLE_OR_SPACED_HYPHEN_RE,
+    INITIAL_CHAIN_RE,
+    INITIAL_RE,
+    MONTH_HYPHEN_RE,
+    MONTH_RANGE_RE,
     NBSP,
+    NUMBER_RANGE_RE,
+    SPACED_DASH_RE,
+    Edit,
     closed_up_dash,
     curly_double_quotes,
     curly_single_quotes,
@@ -17,6 +31,8 @@ from pipeline.typography import (
     single_spaces,
     typeset,
 )
+
+RAW_BOOK = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
 
 
 def test_double_quotes_open_and_close() -> None:
@@ -129,3 +145,38 @@ def test_typeset_is_idempotent_and_keeps_markdown() -> None:
     once, edits = typeset(text)
     assert edits and once.count("*") == text.count("*")
     assert typeset(once) == (once, [])
+
+
+@pytest.mark.parametrize(
+    ("trigger", "pattern"),
+    [
+        (DOUBLE_OR_SPACED_HYPHEN_RE, SPACED_DASH_RE),
+        (DIGIT_HYPHEN_DIGIT_RE, NUMBER_RANGE_RE),
+        (MONTH_HYPHEN_RE, MONTH_RANGE_RE),
+        (INITIAL_RE, INITIAL_CHAIN_RE),
+    ],
+)
+def test_every_match_of_a_rule_holds_the_trigger_it_is_looked_for_by(
+    trigger: re.Pattern[str], pattern: re.Pattern[str]
+) -> None:
+    """A rule runs only on a text where its trigger is found: the trigger must be in every match."""
+    texts = [block.text for block in split_blocks(RAW_BOOK.read_text(encoding="utf-8"))]
+    texts += ["exploitation -- to retain", "pp. 535-36.", "(*March-November 1918*)", "told M. Litvinov"]
+    matches = [match.group() for text in texts for match in pattern.finditer(text)]
+    assert matches and all(trigger.search(match) for match in matches)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "rule", "text"),
+    [
+        (DOUBLE_OR_SPACED_HYPHEN_RE, em_dash, "socio-economic processes\u2014 the growth"),  # raw line 336
+        (DIGIT_HYPHEN_DIGIT_RE, en_dash_range, " - 2 *April*\u2014Soviet government"),  # raw line 8551
+        (MONTH_HYPHEN_RE, en_dash_month_range, "the Soviet-German pact and non-aggression"),
+        (INITIAL_RE, initials_nbsp, "seize power.... It would"),  # raw line 342
+    ],
+)
+def test_texts_without_the_trigger_are_left_alone(
+    trigger: re.Pattern[str], rule: Callable[[str], tuple[str, list[Edit]]], text: str
+) -> None:
+    assert trigger.search(text) is None
+    assert rule(text) == (text, [])
