@@ -862,7 +862,9 @@ def render(
         cover = Path(epub_work) / COVER_NAME
         cover.write_text(cover_svg(metadata), encoding="utf-8")
         raw_epub = Path(epub_work) / ".unfinished.epub"
-        common = ["--toc-depth=2", "--wrap=none"]
+        # chapters and their sections in the contents, and a chapter to a file, with parts above them too
+        depth = 3 if root.find(f".//{{{TEI_NS}}}div[@type='part']") is not None else 2
+        common = [f"--toc-depth={depth}", "--wrap=none"]
         epub_run = pool.submit(
             convert,
             document_file(Path(epub_work) / "epub.json", blocks, pandoc_meta(metadata)),
@@ -870,7 +872,7 @@ def render(
             raw_epub,
             [
                 *common,
-                "--split-level=1",
+                f"--split-level={depth - 1}",
                 "--toc",  # the navigation document is also a page of the book (and a landmark)
                 f"--css={css}",
                 f"--epub-metadata={snippet}",

@@ -10,16 +10,22 @@ import json
 import re
 import shutil
 import subprocess
+import zipfile
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 from bookgen import Convention, GeneratedBook, generate, write_book
+from conftest import epubcheck_messages
+from edition_samples import metadata
 
+from pipeline.encode import encode_tei
 from pipeline.layout import Layout
 from pipeline.normalise import normalise_text
+from pipeline.render import render
 from pipeline.repair import repair
 from pipeline.structure import build_structure
 
@@ -276,3 +282,21 @@ def test_parts_hold_their_chapters(contents: bool) -> None:
     assert [(chapter["id"], chapter["n"]) for chapter in chapters] == [
         (f"ch{number:02d}", roman) for number, roman in enumerate(["I", "II", "III", "IV", "V"], start=1)
     ]
+
+
+@pytest.mark.slow
+def test_parts_keep_sections_in_the_navigation(tmp_path: Path) -> None:
+    """With parts above the chapters, the EPUB contents still reaches the sections, and each chapter
+    is a file of its own (not all of a part's chapters in one)."""
+    book = generate(Convention("parts", seed=16, parts=True, page_numbers="foot"))
+    root = encode_tei(run_pipeline(book), metadata())
+    render(root, metadata(), tmp_path / "book.epub", tmp_path / "html" / "index.html")
+    with zipfile.ZipFile(tmp_path / "book.epub") as epub:
+        nav = lxml.html.fromstring(epub.read("EPUB/nav.xhtml"))
+        chapters = [name for name in epub.namelist() if re.fullmatch(r"EPUB/text/ch\d+\.xhtml", name)]
+    listed = {_norm(link.text_content()) for link in nav.xpath("//nav[@id='toc']//a")}
+    sections = [_norm(heading.title) for heading in book.headings if heading.level == 2]
+    assert sections and all(title in listed for title in sections)
+    parts_and_chapters = [heading for heading in book.headings if heading.level <= 1]
+    assert len(chapters) >= len(parts_and_chapters)
+    assert epubcheck_messages(tmp_path / "book.epub") == []
