@@ -239,6 +239,8 @@ class _Builder:
         front: list[dict[str, Any]] = []
         back: list[dict[str, Any]] = []
         divisions = self._assemble(headings, skip, back_start, front, back)
+        if contents:
+            _nest_under_parts(contents.entries, divisions)
         numbering = self._link_notes()
         for text in self.texts:
             self._render(text)
@@ -1119,6 +1121,26 @@ def _best_chain(matches: list[tuple[float, _Candidate, int]]) -> list[tuple[floa
         weight=lambda match: 1.0 + match[0],
         follows=lambda earlier, later: earlier[1].end <= later[1].start and earlier[2] < later[2],
     )
+
+
+def _nest_under_parts(entries: list[ContentsEntry], divisions: list[dict[str, Any]]) -> None:
+    """Put the contents entries of a part's chapters (and of their sections) a level below the part's
+    entry, where the printed contents sets them at the same level (it shows parts by their labels)."""
+    part_of: dict[str, str] = {}  # chapter or section id → the id of the part holding it
+    for part in divisions:
+        for chapter in part.get("chapters", []):
+            part_of[chapter] = part["id"]
+    for division in divisions:
+        if division["id"] in part_of:
+            part_of.update({section["id"]: part_of[division["id"]] for section in division["sections"]})
+    part_level = {entry.target: entry.level for entry in entries if entry.target in part_of.values()}
+    shift = {
+        part: 1
+        for part, level in part_level.items()
+        if any(entry.level <= level for entry in entries if part_of.get(entry.target or "") == part)
+    }
+    for entry in entries:
+        entry.level += shift.get(part_of.get(entry.target or "", ""), 0)
 
 
 def _numbering(notes: list[_Note]) -> str:

@@ -300,3 +300,24 @@ def test_parts_keep_sections_in_the_navigation(tmp_path: Path) -> None:
     parts_and_chapters = [heading for heading in book.headings if heading.level <= 1]
     assert len(chapters) >= len(parts_and_chapters)
     assert epubcheck_messages(tmp_path / "book.epub") == []
+
+
+@pytest.mark.slow
+def test_contents_nest_chapters_under_their_parts() -> None:
+    """The printed contents lists parts and chapters at one level; the edition's contents nests them."""
+    book = generate(Convention("parts", seed=16, parts=True, page_numbers="foot", contents=True))
+    structure = run_pipeline(book)
+    level = {entry["target"]: entry["level"] for entry in structure["contents"]}
+    parts = [division for division in structure["divisions"] if division["type"] == "part"]
+    chapters = [division for division in structure["divisions"] if division["type"] == "chapter"]
+    sections = [section for chapter in chapters for section in chapter["sections"]]
+    assert parts and sections
+    assert {level[part["id"]] for part in parts} == {1}
+    assert {level[chapter["id"]] for chapter in chapters} == {2}
+    assert {level[section["id"]] for section in sections} == {3}
+    tei = encode_tei(structure, metadata())
+    in_a_part = tei.xpath(
+        "//tei:div[@type='contents']/tei:list/tei:item/tei:list/tei:item/tei:ref/@target",
+        namespaces={"tei": "http://www.tei-c.org/ns/1.0"},
+    )
+    assert set(in_a_part) == {f"#{chapter['id']}" for chapter in chapters}
