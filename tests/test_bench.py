@@ -1,0 +1,79 @@
+"""The benchmark's own logic (bench/run.py): the tenfold book and the job order it times.
+
+The benchmark itself is run by hand (README, "Speed"); these tests check that what it measures
+is what it says, without timing anything.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def bench(repo_root: Path):
+    spec = importlib.util.spec_from_file_location("bench_run", repo_root / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_run"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_roman_numerals_round_trip(bench) -> None:
+    assert [bench.roman(n) for n in (1, 4, 9, 14, 40, 90, 130)] == [
+        "I",
+        "IV",
+        "IX",
+        "XIV",
+        "XL",
+        "XC",
+        "CXXX",
+    ]
+    assert all(bench.from_roman(bench.roman(n)) == n for n in range(1, 200))
+
+
+def test_tenfold_book_repeats_the_chapters_with_distinct_labels(bench, raw_book: Path) -> None:
+    text = raw_book.read_text(encoding="utf-8")
+    ten = bench.tenfold(text)
+    labels = re.findall(r"^-?CHAPTER ([IVXLC]+)$", ten, re.MULTILINE)
+    once = re.findall(r"^-?CHAPTER ([IVXLC]+)$", text, re.MULTILINE)
+    assert len(labels) == 10 * len(once) and len(set(labels)) == len(labels)
+    assert ten.count("\nCHRONOLOGY") == text.count("\nCHRONOLOGY")  # the back matter comes once
+    assert 9.0 < len(ten) / len(text) < 10.0  # front and back matter once, the chapters ten times
+
+
+def test_jobs_are_ordered_after_the_jobs_whose_outputs_they_read(
+    bench, repo_root: Path, tmp_path: Path
+) -> None:
+    raw = repo_root / "raw" / "soviet-foreign-policy-vol1.yaml"
+    directory = bench.workspace(tmp_path, "book", "CHAPTER I\n\nText.\n", raw, data_files=False)
+    jobs = [rule for rule, _ in bench.stage_commands(directory, bench.environment())]
+    assert set(jobs) >= {
+        "metadata",
+        "normalise",
+        "repair",
+        "structure",
+        "correct",
+        "encode",
+        "render",
+        "report",
+    }
+    for earlier, later in [
+        ("normalise", "repair"),
+        ("repair", "structure"),
+        ("structure", "correct"),
+        ("correct", "encode"),
+        ("encode", "render"),
+        ("metadata", "encode"),
+    ]:
+        assert jobs.index(earlier) < jobs.index(later)
+    assert not (directory / "raw" / "book.corrections.yaml").exists()
+
+
+def test_stage_module_is_read_from_the_command(bench) -> None:
+    command = "python -m pipeline.repair --input 'build/b/normalised.txt' --output build/b/repaired.json"
+    assert bench.STAGE_MODULE.search(command).group(1) == "pipeline.repair"
