@@ -95,7 +95,7 @@ class _Parser:
                 i += 2
                 continue
             if text[i] != "*":
-                special = _SPECIAL_RE.search(text, i + 1)  # the plain text runs up to the next * or \\
+                special = _SPECIAL_RE.search(text, i + 1)  # plain text up to the next asterisk or backslash
                 end = special.start() if special else len(text)
                 _add_text(nodes, text[i:end])
                 i = end
