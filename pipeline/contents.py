@@ -25,9 +25,13 @@ PLAIN_LINE_RE = re.compile(
     r"^(?P<title>\S.*?)(?:\s*(?:\.\s*){2,}(?P<page>\d{1,4}|[ivxlcdm]{1,7})|\s+(?P<bare>\d{1,3}))\s*$",
     re.IGNORECASE,
 )
-LABEL_RE = re.compile(
-    r"^(?P<label>(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s+(?P<n>[IVXLCDM]+|\d+|(?i:(?:twenty|thirty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))\b\.?\s*(?P<title>.*)$"
+# A division label: "CHAPTER XIII", "Part 2", "Chapter Twenty-one" (groups ``label`` and ``n``).
+LABEL = (
+    r"(?P<label>(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s+(?P<n>[IVXLCDM]+|\d+|(?i:(?:twenty|thirty|forty)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))"
 )
+LABEL_RE = re.compile(rf"^{LABEL}\b\.?\s*(?P<title>.*)$")
 LEADER_RE = re.compile(r"[\s.]*\.[\s.]*$")
 STRAY_LEAD_RE = re.compile(r"^[-\u2013\u2014•·_~]+\s*")
 INLINE_HYPHEN_RE = re.compile(r"(?P<left>[^\W\d_]+)- (?P<right>[a-z]+)")

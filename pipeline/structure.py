@@ -29,6 +29,7 @@ from pipeline.chains import heaviest_chain
 from pipeline.chronology import clean_date, parse_date, split_entry, split_run_together
 from pipeline.cli import run_stage
 from pipeline.contents import (
+    LABEL,
     STAGE,
     ContentsEntry,
     ContentsTable,
@@ -53,9 +54,7 @@ NOTE_START_RE = re.compile(
     r"(?P<text>\S.*)$",
     re.DOTALL,
 )
-LABEL_LINE_RE = re.compile(
-    r"^[*_\s]*(?P<label>(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s+(?P<n>[IVXLCDM]+|\d+|(?i:(?:twenty|thirty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))\.?[*_\s]*$"
-)
+LABEL_LINE_RE = re.compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")
 PART_LABEL_RE = re.compile(r"^(?:PART|Part)\s")
 SEPARATOR_RE = re.compile(r"^\s*(?:[*·•⁂]\s*){3,}$")
 YEAR_RE = re.compile(r"^(?P<dash>[-\u2013]\s*)?(?P<year>1\d{3}|20\d{2})\s*$")

@@ -378,14 +378,19 @@ def test_marker_without_note_and_note_without_marker() -> None:
     assert rules(structure["review"]) == ["marker_without_note", "note_without_marker"]
 
 
+def structure_ending_in_note(*excerpts: tuple[str, int]) -> dict[str, Any]:
+    """The structure of the contents and the introduction's start, then ``excerpts`` (text, raw
+    line), the last of them a note block, as the repair stage marks it."""
+    blocks = [block for text, line in (*CONTENTS_INTRO, *excerpts) for block in blocks_at(text, line)]
+    blocks[-1].kind = "note"
+    return build_structure(blocks)
+
+
 def test_marker_printed_as_plain_digits() -> None:
     # raw lines 6003 and 6013: the OCR lost the superscript of marker and note number
     body = """February when we reached an understanding with the French about common action, in the event of German action against Holland" 87"""
     note = "87 *Documents on British Foreign Policy, 1919-1939*, Third Series, Vol. VI, p. 423."
-    excerpts = (*CONTENTS_INTRO, ("INTRODUCTION", 184), (body, 6003), (note, 6013))
-    blocks = [block for text, line in excerpts for block in blocks_at(text, line)]
-    blocks[-1].kind = "note"  # as the repair stage marks it
-    structure = build_structure(blocks)
+    structure = structure_ending_in_note(("INTRODUCTION", 184), (body, 6003), (note, 6013))
     (intro,) = structure["divisions"]
     assert intro["content"][0]["parts"][-1] == {"note": "intro-n87"}
     assert intro["content"][0]["parts"][0].endswith('against Holland"')
@@ -397,10 +402,7 @@ def test_asterisk_note() -> None:
     # raw lines 4979 (shortened) and 4989 (shortened): a footnote marked by an asterisk, after emphasis
     body = "The *Pravda* wrote of it. A congratulatory telegram from President Roosevelt was followed by a reception in the White House.*"
     note = "* Thirty-eight years later, the people of Vancouver, where the redwinged ANT-25 had landed, commemorated the Soviet pilots' feat."
-    excerpts = (*CONTENTS_INTRO, ("INTRODUCTION", 184), (body, 4979), (note, 4989))
-    blocks = [block for text, line in excerpts for block in blocks_at(text, line)]
-    blocks[-1].kind = "note"  # as the repair stage marks it
-    structure = build_structure(blocks)
+    structure = structure_ending_in_note(("INTRODUCTION", 184), (body, 4979), (note, 4989))
     (intro,) = structure["divisions"]
     assert intro["notes"][0]["id"] == "intro-nstar"
     assert (intro["notes"][0]["n"], intro["notes"][0]["text"][:12]) == ("*", "Thirty-eight")
@@ -428,19 +430,10 @@ def test_inconsistent_input_does_not_crash() -> None:
         "layout": [],
     }
     # raw lines 184, 192-194, and a note block without number (as if cut from the note before it)
-    excerpts = (*CONTENTS_INTRO, *INTRODUCTION_PARTS, ("p. 365 (in Russian).", 196))
-    blocks = [block for text, line in excerpts for block in blocks_at(text, line)]
-    blocks[-1].kind = "note"
-    structure = build_structure(blocks)
+    structure = structure_ending_in_note(*INTRODUCTION_PARTS, ("p. 365 (in Russian).", 196))
     assert structure["divisions"][0]["notes"][0]["text"].endswith("p. 365. p. 365 (in Russian).")
     assert rules(structure["review"]) == ["note_continuation"]
-    blocks = [
-        block
-        for text, line in (*CONTENTS_INTRO, ("INTRODUCTION", 184), ("p. 365.", 196))
-        for block in blocks_at(text, line)
-    ]
-    blocks[-1].kind = "note"
-    structure = build_structure(blocks)
+    structure = structure_ending_in_note(("INTRODUCTION", 184), ("p. 365.", 196))
     assert structure["divisions"][0]["content"][0]["parts"] == ["p. 365."]
     assert rules(structure["review"]) == ["note_without_number"]
 
