@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def test_jobs_are_ordered_after_the_jobs_whose_outputs_they_read(
 ) -> None:
     raw = repo_root / "raw" / "soviet-foreign-policy-vol1.yaml"
     directory = bench.workspace(tmp_path, "book", "CHAPTER I\n\nText.\n", raw, data_files=False)
-    jobs = [rule for rule, _ in bench.stage_commands(directory, bench.environment())]
+    jobs = [job.rule for job in bench.stage_commands(directory, bench.environment())]
     assert set(jobs) >= {
         "metadata",
         "normalise",
@@ -77,3 +78,16 @@ def test_jobs_are_ordered_after_the_jobs_whose_outputs_they_read(
 def test_stage_module_is_read_from_the_command(bench) -> None:
     command = "python -m pipeline.repair --input 'build/b/normalised.txt' --output build/b/repaired.json"
     assert bench.STAGE_MODULE.search(command).group(1) == "pipeline.repair"
+
+
+def test_idle_stage_reads_the_inputs_and_copies_the_outputs(bench, tmp_path: Path) -> None:
+    (tmp_path / "in.json").write_text('{"blocks": []}', encoding="utf-8")
+    (tmp_path / "in.txt").write_text("text\n", encoding="utf-8")
+    (tmp_path / "out.json").write_text('{"tree": 1}\n', encoding="utf-8")
+    files = ["in.json", "in.txt", "--", "out.json"]
+    subprocess.run([sys.executable, "-c", bench.IDLE_STAGE, *files], cwd=tmp_path, check=True)
+    assert (tmp_path / "out.json.idle").read_bytes() == (tmp_path / "out.json").read_bytes()
+    (tmp_path / "in.json").write_text("{broken", encoding="utf-8")  # it does parse its JSON inputs
+    command = [sys.executable, "-c", bench.IDLE_STAGE, *files]
+    failed = subprocess.run(command, cwd=tmp_path, capture_output=True)
+    assert failed.returncode != 0 and b"JSONDecodeError" in failed.stderr
