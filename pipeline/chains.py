@@ -17,18 +17,21 @@ def heaviest_chain(
 ) -> list[Item]:
     """The chain ``a, b, c …`` of ``items`` (kept in their given order) with the greatest total weight
     in which each item ``follows`` the one before it; ties go to the earliest chain found."""
-    best: list[tuple[float, int]] = []  # (weight of the best chain ending here, index before it)
-    for k, item in enumerate(items):
-        value, link = weight(item), -1
-        for j in range(k):
-            if best[j][0] + weight(item) > value and follows(items[j], item):
-                value, link = best[j][0] + weight(item), j
-        best.append((value, link))
-    if not best:
+    totals: list[float] = []  # the weight of the heaviest chain ending at each item
+    links: list[int] = []  # the index of the item before it in that chain (-1: none)
+    for item in items:
+        own = weight(item)
+        value, link = own, -1
+        for j, total in enumerate(totals):
+            if total + own > value and follows(items[j], item):
+                value, link = total + own, j
+        totals.append(value)
+        links.append(link)
+    if not totals:
         return []
-    k = max(range(len(best)), key=lambda index: best[index][0])
+    k = max(range(len(totals)), key=totals.__getitem__)
     chain = []
     while k >= 0:
         chain.append(items[k])
-        k = best[k][1]
+        k = links[k]
     return chain[::-1]

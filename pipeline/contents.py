@@ -53,6 +53,11 @@ MAX_PLAIN_LINE_CHARS = 160
 PAGE_FURNITURE_RE = re.compile(
     r"^\s*(?:\d{1,4}|[ivxlcdm]{1,7}|(?:table\s+of\s+)?contents(?:\s*\(continued\))?)\s*$", re.IGNORECASE
 )
+# note markers and the structure stage's page-break marks (private-use characters)
+MARKERS_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻\U000f0000-\U000ffffd]+")
+# emphasis marks (asterisks; underscores at a word's edge) and a heading's leading hashes; the
+# lookahead names the characters a match starts with, so the search skips straight to them
+MARKDOWN_RE = re.compile(r"(?=[*_#])(?:\*+|(?<!\w)_+|_+(?!\w)|^#+\s*)")
 
 
 @dataclass
@@ -110,8 +115,8 @@ def division_type(title: str, label: str | None) -> str:
 
 def plain_text(text: str) -> str:
     """``text`` without markdown emphasis, note markers or line breaks."""
-    text = re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻\U000f0000-\U000ffffd]+", "", text)  # with page-break marks
-    text = re.sub(r"\*+|(?<!\w)_+|_+(?!\w)|^#+\s*", "", text)
+    text = MARKERS_RE.sub("", text)
+    text = MARKDOWN_RE.sub("", text)
     return " ".join(text.split())
 
 

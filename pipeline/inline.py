@@ -27,6 +27,7 @@ _CYRILLIC = "\u0400-\u052f"
 # A run of Cyrillic words: starts and ends with a Cyrillic letter; spaces, digits and light
 # punctuation may stand between its words (quotation marks and Latin letters end it).
 CYRILLIC_RUN = re.compile(rf"[{_CYRILLIC}]+(?:[ \t\d.,:;()\-\u2013\u2014]+[{_CYRILLIC}]+)*")
+_CYRILLIC_LETTER = re.compile(f"[{_CYRILLIC}]")  # (a text without one has no run: a quicker test)
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,12 @@ def parse_inline(parts: str | Sequence[Any]) -> list[Inline]:
     if any(_ANCHOR in text for text in texts):
         raise ValueError(f"text contains the reserved character U+FFFC: {texts!r}")
     source = "".join(part if isinstance(part, str) else _ANCHOR for part in parts)
-    nodes, _, _ = _Parser(source).parse(0, ())
-    return _restore_anchors(nodes, iter(anchors))
+    nodes: list[Inline]
+    if "*" in source or "\\" in source:
+        nodes, _, _ = _Parser(source).parse(0, ())
+    else:
+        nodes = [source] if source else []  # no asterisk or backslash: the whole text is plain text
+    return _restore_anchors(nodes, iter(anchors)) if anchors else nodes
 
 
 class _Parser:
@@ -160,6 +165,9 @@ def append_text(parent: etree._Element, text: str) -> None:
 
 def append_plain(parent: etree._Element, text: str) -> None:
     """Append text, marking Cyrillic runs as ``foreign xml:lang="ru"`` and newlines as ``lb``."""
+    if "\n" not in text and not _CYRILLIC_LETTER.search(text):
+        append_text(parent, text)  # the common case: nothing to mark
+        return
     for line_number, line in enumerate(text.split("\n")):
         if line_number:
             etree.SubElement(parent, tei("lb"))

@@ -16,6 +16,7 @@ inferred from the printed numbers.
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 from collections import Counter, defaultdict
@@ -113,6 +114,37 @@ class _Candidate:
     lines: list[str]
     line: int
     rest: tuple[str, int] | None = None
+
+
+class _EntryWords:
+    """The significant words of the contents entries, to find the entries a candidate may match.
+
+    A candidate may match an entry of ``k`` words when it shares at least 60% of them (one at
+    least) and has at most ``2k + 2`` words. An entry that needs ``s`` of its ``k`` words shared
+    shares one of any ``k - s + 1`` of them, so each entry is indexed under its ``k - s + 1`` rarest
+    words only (prefix filtering): a candidate looks up few entries, whose shared words are then
+    counted exactly.
+    """
+
+    def __init__(self, titles: list[str]) -> None:
+        self.words = [_tokens(normalise(title)) for title in titles]
+        self.needed = [math.ceil(max(1, 0.6 * len(words))) for words in self.words]
+        entries_with = Counter(word for words in self.words for word in words)
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for number, words in enumerate(self.words):
+            rarest = sorted(words, key=lambda word: (entries_with[word], word))
+            for word in rarest[: len(words) - self.needed[number] + 1]:
+                self.index[word].append(number)
+
+    def sharing(self, tokens: set[str]) -> list[int]:
+        """The entries (their numbers, in order) that a candidate with ``tokens`` may match."""
+        found = {number for token in tokens & self.index.keys() for number in self.index[token]}
+        return [
+            number
+            for number in sorted(found)
+            if len(tokens) <= 2 * len(self.words[number]) + 2
+            and len(tokens & self.words[number]) >= self.needed[number]
+        ]
 
 
 @dataclass
@@ -276,31 +308,16 @@ class _Builder:
     def _headings_from_contents(self, contents: ContentsTable, skip: set[int]) -> list[Heading]:
         """Find every contents entry in the text: the best order-preserving set of matches."""
         entries = contents.entries
-        index: dict[str, set[int]] = defaultdict(set)
+        entry_words = _EntryWords([entry.title for entry in entries])
         entry_forms: list[list[str]] = []
-        # a candidate must share this many of an entry's words, and have at most that many words
-        shared_needed: list[float] = []
-        most_words: list[int] = []
-        for number, entry in enumerate(entries):
+        for entry in entries:
             forms = {normalise(entry.title), normalise(TRAILING_PARENTHETICAL_RE.sub("", entry.title))}
             entry_forms.append(sorted(forms))
-            tokens = _tokens(normalise(entry.title))
-            shared_needed.append(max(1, 0.6 * len(tokens)))
-            most_words.append(2 * len(tokens) + 2)
-            for token in tokens:
-                index[token].add(number)
         matches: list[tuple[float, _Candidate, int]] = []
         best_miss: dict[int, tuple[float, _Candidate]] = {}
         for candidate in self._candidates(skip):
             text = normalise(" ".join(candidate.lines))
-            tokens = _tokens(text)
-            shared: dict[int, int] = defaultdict(int)
-            for token in tokens:
-                for number in index.get(token, ()):
-                    shared[number] += 1
-            for number, count in shared.items():
-                if count < shared_needed[number] or len(tokens) > most_words[number]:
-                    continue
+            for number in entry_words.sharing(_tokens(text)):
                 score = max(_similarity(text, form) for form in entry_forms[number])
                 if score >= MATCH_THRESHOLD:
                     matches.append((score, candidate, number))
@@ -1107,6 +1124,8 @@ def _tokens(text: str) -> set[str]:
 
 def _similarity(left: str, right: str) -> float:
     """``difflib`` ratio of two normalised texts, 0 when the cheap upper bounds are already too low."""
+    if left == right:
+        return 1.0  # what difflib gives for equal texts, without its search for matching blocks
     matcher = SequenceMatcher(None, left, right, autojunk=False)
     if matcher.real_quick_ratio() < MATCH_THRESHOLD or matcher.quick_ratio() < MATCH_THRESHOLD:
         return 0.0

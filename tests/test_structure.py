@@ -20,7 +20,7 @@ import pytest
 from pipeline.blocks import SUPERSCRIPT_DIGITS, split_blocks
 from pipeline.contents import parse_contents
 from pipeline.model import Block
-from pipeline.structure import build_structure, main, normalise, title_case
+from pipeline.structure import _EntryWords, _tokens, build_structure, main, normalise, title_case
 
 RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
 
@@ -815,3 +815,24 @@ def test_an_introduction_after_the_chapters_of_a_part_is_not_in_the_part() -> No
         ("ch01", None),
         ("intro", None),
     ]
+
+
+def test_the_word_index_finds_every_entry_a_full_count_of_shared_words_finds() -> None:
+    # the whole printed contents (entries at raw lines 72-182) against every short block of the book
+    blocks = split_blocks(RAW.read_text(encoding="utf-8"))
+    titles = [entry["title"] for entry in parse_contents(blocks)]
+    entry_words = _EntryWords(titles)
+    words = [_tokens(normalise(title)) for title in titles]
+    found = 0
+    for block in blocks:
+        if len(block.text) <= 400:
+            tokens = _tokens(normalise(block.text))
+            counted = [
+                number
+                for number, title_words in enumerate(words)
+                if len(tokens) <= 2 * len(title_words) + 2
+                and len(tokens & title_words) >= max(1, 0.6 * len(title_words))
+            ]
+            assert entry_words.sharing(tokens) == counted, block.text
+            found += bool(counted)
+    assert found > 100  # the headings (and the contents rows) share words with their entries
