@@ -79,6 +79,13 @@ def _plain(text: str) -> str:
     return " ".join(text.replace("*", "").replace("_", "").split())
 
 
+def _plain_if_short(text: str) -> str | None:
+    """:func:`_plain` of ``text`` if that has at most :data:`MAX_HEAD_WORDS` words, else ``None``
+    (a paragraph is split only as far as its first words)."""
+    words = text.replace("*", "").replace("_", "").split(maxsplit=MAX_HEAD_WORDS)
+    return " ".join(words) if len(words) <= MAX_HEAD_WORDS else None
+
+
 def _is_capitals(text: str) -> bool:
     letters = list(filter(str.isalpha, text))
     return len(letters) >= 3 and all(map(str.isupper, letters))
@@ -88,10 +95,8 @@ def _candidate(block: Block) -> tuple[int | None, str] | None:
     """``(number, head text)`` if the block could be page furniture, else ``None``."""
     if block.kind != "text" or "\n" in block.text.strip():
         return None
-    text = _plain(block.text)
-    if len(text) > MAX_HEAD_CHARS:
-        return None
-    if len(text.split()) > MAX_HEAD_WORDS:
+    text = _plain_if_short(block.text)
+    if text is None or len(text) > MAX_HEAD_CHARS:
         return None
     bare = BARE_NUMBER_RE.match(text)
     if bare:

@@ -48,14 +48,17 @@ SENTENCE_FINAL_WORD_RE = re.compile(rf"(?<!\w)(\w++)[{CLOSING_MARKS}]*+[.!?\u202
 # A word opening a line, or following sentence-final punctuation (and its closing marks and
 # spaces), after any opening quotes, brackets or emphasis: two patterns, since their matches never
 # overlap, and each can then skip quickly to where it may match. Run over a whole text: no pattern
-# below matches across a line break.
+# below matches across a line break. A line's start is found as the line break before it (the
+# patterns starting with one are run over ``"\n" + text``): the search then jumps from one line
+# break to the next, where ``^`` would be tried at every character.
 OPENING_MARKS = "*_\"\u201c\u2018'(\\["
-LINE_OPENING_WORD_RE = re.compile(rf"^[{OPENING_MARKS}]*({WORD})", re.MULTILINE)
+LINE_OPENING_WORD_RE = re.compile(rf"\n[{OPENING_MARKS}]*({WORD})")
 WORD_AFTER_STOP_RE = re.compile(rf"[.!?\u2026:][{CLOSING_MARKS}]*[^\S\n]+[{OPENING_MARKS}]*({WORD})")
-LINE_OPENER_RE = re.compile(rf"^{WORD}", re.MULTILINE)
-# A line ending in a hyphen (perhaps followed by emphasis marks and spaces): a word broken there.
-HYPHEN_END_LINE_RE = re.compile(r"^[^\n]*-[*_]*[^\S\n]*$", re.MULTILINE)
-TOKEN_OR_LINE_BREAK_RE = re.compile(r"[^\W_]+|\n")
+LINE_OPENER_RE = re.compile(rf"\n({WORD})")
+# A hyphen ending a line (perhaps followed by emphasis marks and spaces): a word broken there.
+HYPHEN_AT_LINE_END_RE = re.compile(r"-[*_]*[^\S\n]*$", re.MULTILINE)
+# (the line break first: the two alternatives never match at one place, and the search is faster so)
+TOKEN_OR_LINE_BREAK_RE = re.compile(r"\n|[^\W_]+")
 NOTE_MARKER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}\u207b]")  # a superscript digit or minus
 
 
@@ -80,9 +83,31 @@ def _line_runs(text: str, size: int = 1 << 20) -> Iterator[str]:
         start = end + 1
 
 
+def _count_matches_in_chunks(pattern: re.Pattern[str], chunks: Counter[str]) -> Counter[str]:
+    """``Counter(pattern.findall(text))``, from the counts of the text's space-separated chunks.
+
+    For a pattern that never matches a space and looks no further than a chunk's own characters
+    (to it, a chunk's edges look alike whether a space or the text's end lies beyond): each
+    distinct chunk is then searched once, however often the book repeats it.
+    """
+    found: Counter[str] = Counter()
+    for chunk, count in chunks.items():
+        for match in pattern.findall(chunk):
+            found[match] += count
+    return found
+
+
 def _is_capitalised(word: str) -> bool:
     """Capitalised but not all capitals: ``Soviet``, not ``USSR`` or ``soviet``."""
     return word[0].isupper() and not word.isupper()
+
+
+def _lines_ending_in_hyphen(text: str) -> list[str]:
+    """The lines of ``text`` that end in a hyphen (found from each hyphen, not by reading every line)."""
+    return [
+        text[text.rfind("\n", 0, match.start()) + 1 : match.end()]
+        for match in HYPHEN_AT_LINE_END_RE.finditer(text)
+    ]
 
 
 def _word_before_line_end_hyphen(line: str) -> str | None:
@@ -96,7 +121,8 @@ def _word_before_line_end_hyphen(line: str) -> str | None:
 
 @dataclass
 class BookVocabulary:
-    """Counts of the book's word forms, word pairs and capitalised words, read once from its text.
+    """Counts of the book's word forms and capitalised words, and the word pairs it has, read once
+    from its text.
 
     Counts are taken inside lines only, leaving out words that may be halves of one broken at a
     line end (a lower-case word opening a line, a word before a hyphen ending one), so the very
@@ -105,7 +131,7 @@ class BookVocabulary:
 
     words: Counter[str] = field(default_factory=Counter)
     sentence_final: Counter[str] = field(default_factory=Counter)
-    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    pairs: set[tuple[str, str]] = field(default_factory=set)  # (only whether a pair occurs is asked)
     capitalised: Counter[str] = field(default_factory=Counter)
     capitalised_after_sentence_break: Counter[str] = field(default_factory=Counter)
 
@@ -115,30 +141,34 @@ class BookVocabulary:
         for text in texts:
             for part in _line_runs(NOTE_MARKER_RE.sub(" ", text)):
                 vocabulary._add_text(part)
-        for pair in [pair for pair in vocabulary.pairs if "\n" in pair]:  # pairs across a line break
-            del vocabulary.pairs[pair]
+        vocabulary.pairs -= {pair for pair in vocabulary.pairs if "\n" in pair}  # pairs across a line break
         return vocabulary
 
     def _add_text(self, text: str) -> None:
-        """Count a text's words, each pattern run once over the whole text (never across a line break)."""
-        forms = Counter(WORD_RE.findall(text))  # each spelling once: lowered and tested below
-        left_out = [word for word in LINE_OPENER_RE.findall(text) if word[0].islower()]
-        left_out += filter(None, map(_word_before_line_end_hyphen, HYPHEN_END_LINE_RE.findall(text)))
+        """Count a text's words: each pattern runs once over the whole text, or once over each
+        distinct chunk of it (never across a line break)."""
+        worded = "\n".join(filter(LETTER_RE.search, text.split("\n")))  # lines with a word only
+        chunks = Counter(worded.split())
+        # each spelling once (lowered and tested below); a line without a letter has no word
+        forms = _count_matches_in_chunks(WORD_RE, chunks)
+        after_line_breaks = "\n" + text  # every line, the first too, after a line break
+        left_out = [word for word in LINE_OPENER_RE.findall(after_line_breaks) if word[0].islower()]
+        left_out += filter(None, map(_word_before_line_end_hyphen, _lines_ending_in_hyphen(text)))
         forms -= Counter(left_out)
         for form, count in forms.items():
             self.words[form.lower()] += count
             if _is_capitalised(form):
                 self.capitalised[form] += count
-        openers = LINE_OPENING_WORD_RE.findall(text) + WORD_AFTER_STOP_RE.findall(text)
+        openers = LINE_OPENING_WORD_RE.findall(after_line_breaks) + WORD_AFTER_STOP_RE.findall(text)
         self.capitalised_after_sentence_break.update(filter(_is_capitalised, openers))
-        worded = "\n".join(filter(LETTER_RE.search, text.split("\n")))  # lines with a word only
-        self.sentence_final.update(map(str.lower, SENTENCE_FINAL_WORD_RE.findall(worded)))
-        # (with the pairs across a line break, which from_texts drops once all texts are counted)
+        for word, count in _count_matches_in_chunks(SENTENCE_FINAL_WORD_RE, chunks).items():
+            self.sentence_final[word.lower()] += count
+        # (with the pairs across a line break, which from_texts drops once all texts are read)
         self.pairs.update(itertools.pairwise(TOKEN_OR_LINE_BREAK_RE.findall(worded.lower())))
 
-    def pair_count(self, first: str, second: str) -> int:
-        """How often ``first second`` occur side by side in the book (case-insensitive)."""
-        return self.pairs[(first.lower(), second.lower())]
+    def has_pair(self, first: str, second: str) -> bool:
+        """Whether ``first second`` occur side by side somewhere in the book (case-insensitive)."""
+        return (first.lower(), second.lower()) in self.pairs
 
     def is_name_like(self, word: str) -> bool:
         """True if the book capitalises ``word`` inside sentences at least as often as after a full stop.

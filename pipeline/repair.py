@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pipeline import typography
 from pipeline.blocks import SUPERSCRIPT_DIGITS, split_blocks
@@ -667,7 +667,7 @@ def _decide_capital_continuation(text: str, continuation: str, vocabulary: BookV
         return JoinDecision(
             False, "the first part ends with a closing quote: a quotation probably ended there", True
         )
-    if last and first and vocabulary.pair_count(last, first):
+    if last and first and vocabulary.has_pair(last, first):
         return JoinDecision(True, f"the book has '{last} {first}' elsewhere")
     mid_sentence = _cut_mid_sentence(text, vocabulary)
     if first.isdigit():
@@ -764,7 +764,7 @@ def _rejoin_page_breaks_once(
                 review.append(
                     Review("rejoin_page_breaks", first.last_line, seam, NOT_JOINED + decision.reason)
                 )
-        if any(item.kind == "note" for item in between):
+        if not block.page_break_before and any(item.kind == "note" for item in between):
             block = replace(block, page_break_before=True)
         result.append(block)
         open_paragraph = len(result) - 1
@@ -881,12 +881,23 @@ def _map_cells(line: str, fix: Callable[[str], str]) -> str:
 
 
 def _fix_lines(
-    blocks: Sequence[Block], rule: str, fix_line: Callable[[str, Block], str], explanation: str
+    blocks: Sequence[Block],
+    rule: str,
+    fix_line: Callable[[str, Block], str],
+    explanation: str,
+    may_change: Callable[[Block], bool],
 ) -> Repaired:
-    """Apply a line-level fix to every text block; log one change per changed line."""
+    """Apply a line-level fix to every text block; log one change per changed line.
+
+    ``may_change`` is a quick test that every block the fix would change passes: the blocks
+    failing it are kept as they are without being split into lines.
+    """
     result: list[Block] = []
     changes: list[Change] = []
     for block in blocks:
+        if not may_change(block):
+            result.append(block)
+            continue
         lines = block.text.split("\n")
         fixed = [fix_line(line, block) for line in lines]
         if fixed == lines:
@@ -932,7 +943,11 @@ def strip_stray_heading_characters(blocks: Sequence[Block]) -> Repaired:
         return _map_cells(line, _strip_stray_lead) if TABLE_ROW_RE.match(line) else _strip_stray_lead(line)
 
     return _fix_lines(
-        blocks, "strip_stray_heading_characters", fix, "stray character before a heading (OCR noise) removed"
+        blocks,
+        "strip_stray_heading_characters",
+        fix,
+        "stray character before a heading (OCR noise) removed",
+        lambda block: block.kind == "text",
     )
 
 
@@ -944,7 +959,13 @@ def remove_contents_leaders(blocks: Sequence[Block]) -> Repaired:
             return line
         return _map_cells(line, lambda cell: LEADER_RE.sub(" ", cell))
 
-    return _fix_lines(blocks, "remove_contents_leaders", fix, "leader dots of a contents entry removed")
+    return _fix_lines(
+        blocks,
+        "remove_contents_leaders",
+        fix,
+        "leader dots of a contents entry removed",
+        lambda block: block.kind == "text" and "|" in block.text,
+    )
 
 
 def close_spaced_ellipses(blocks: Sequence[Block]) -> Repaired:
@@ -953,7 +974,9 @@ def close_spaced_ellipses(blocks: Sequence[Block]) -> Repaired:
     def fix(line: str, block: Block) -> str:
         return SPACED_ELLIPSIS_RE.sub(lambda match: "." * match.group().count("."), line)
 
-    return _fix_lines(blocks, "close_spaced_ellipses", fix, "spaced ellipsis closed up")
+    return _fix_lines(
+        blocks, "close_spaced_ellipses", fix, "spaced ellipsis closed up", lambda block: ". ." in block.text
+    )
 
 
 def _normalise_heading(text: str) -> str:
@@ -1034,14 +1057,19 @@ def _is_capitalised_at(text: str, index: int) -> bool:
 OFFSET_KEYS = ("page_breaks", "continued_at")
 
 
-def _raw_line(block: Block, offset: int) -> int:
-    """Raw line of character ``offset`` in a block, also one joined across page breaks."""
-    line, start = block.first_line, 0
-    places = sorted((p for key in OFFSET_KEYS for p in block.extra.get(key, [])), key=lambda p: p["offset"])
+def _places_in_order(extra: dict[str, Any]) -> list[dict[str, Any]]:
+    """The places ``extra`` lists in a block's text (page breaks, note continuations), by offset."""
+    return sorted((p for key in OFFSET_KEYS for p in extra.get(key, [])), key=lambda p: p["offset"])
+
+
+def _raw_line(first_line: int, text: str, places: Sequence[dict[str, Any]], offset: int) -> int:
+    """Raw line of character ``offset`` in a block's ``text``, also one joined across page breaks
+    (``places``: those of :func:`_places_in_order`)."""
+    line, start = first_line, 0
     for place in places:
         if place["offset"] <= offset:
             line, start = place["line"], place["offset"]
-    return line + block.text.count("\n", start, offset)
+    return line + text.count("\n", start, offset)
 
 
 def _shift_offset(offset: int, edits: Sequence[Edit]) -> int:
@@ -1058,19 +1086,21 @@ def typeset_blocks(blocks: Sequence[Block]) -> Repaired:
     changes: list[Change] = []
     explanations = {rule: (rule.__doc__ or "").strip().splitlines()[0] for rule in typography.RULES}
     for block in blocks:
+        text, extra = block.text, block.extra  # as the rules so far left them
         for rule in typography.RULES:
-            text, edits = rule(block.text)
+            typeset_text, edits = rule(text)
             if not edits:
                 continue
+            places = _places_in_order(extra)
             for edit in edits:
                 end = edit.start + len(edit.before)
-                after = _context_before(block.text, edit.start) + edit.after + _context_after(block.text, end)
+                after = _context_before(text, edit.start) + edit.after + _context_after(text, end)
                 changes.append(
                     Change(
                         STAGE,
                         rule.__name__,
-                        _raw_line(block, edit.start),
-                        _excerpt(block.text, edit.start, end),
+                        _raw_line(block.first_line, text, places, edit.start),
+                        _excerpt(text, edit.start, end),
                         after,
                         explanations[rule],
                     )
@@ -1079,8 +1109,10 @@ def typeset_blocks(blocks: Sequence[Block]) -> Repaired:
                 key: [{**place, "offset": _shift_offset(place["offset"], edits)} for place in value]
                 if key in OFFSET_KEYS
                 else value
-                for key, value in block.extra.items()
+                for key, value in extra.items()
             }
+            text = typeset_text
+        if text is not block.text:  # a rule edited it
             block = replace(block, text=text, extra=extra)
         repaired.append(block)
     return Repaired(repaired, changes, [])

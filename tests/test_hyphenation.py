@@ -24,13 +24,29 @@ def test_halves_of_a_broken_word_are_not_counted() -> None:
 
 def test_nothing_is_counted_across_a_line_break() -> None:
     vocabulary = BookVocabulary.from_texts([EXCERPT])
-    assert vocabulary.pair_count("basic", "proposi") == 1
-    assert vocabulary.pair_count("proposi", "v") == 0 and vocabulary.pair_count("russia", "1917") == 0
-    assert vocabulary.pair_count("soviet", "russia") == 1
+    assert vocabulary.has_pair("basic", "proposi") and vocabulary.has_pair("Soviet", "Russia")
+    assert not vocabulary.has_pair("proposi", "v") and not vocabulary.has_pair("russia", "1917")
     assert vocabulary.sentence_final["tions"] == 1 and vocabulary.sentence_final["1917"] == 0  # no word
     # "Soviet" follows a full stop inside its line; "Russia" (line end) does not open the next line
     assert vocabulary.capitalised_after_sentence_break["Soviet"] == 1
     assert vocabulary.capitalised["Russia"] == 1 and not vocabulary.capitalised_after_sentence_break["Russia"]
+
+
+def test_every_occurrence_counts_also_of_a_spelling_met_again() -> None:
+    # raw line 448, clipped and wrapped: "the" eight times, "revolution" twice; the lower-case
+    # words opening a line are left out as possible halves of a broken word
+    vocabulary = BookVocabulary.from_texts(
+        [
+            "Peace was essential in order to consolidate the gains of the socialist revolution, to bring\n"
+            "about transformations in town and countryside, and to strengthen the alliance of the working\n"
+            "class and the toiling peasantry. Continuation of the war threatened the cause of revolution\n"
+            "and put the very existence of Russia in mortal danger.\n"
+        ]
+    )
+    assert vocabulary.words["the"] == 8 and vocabulary.words["revolution"] == 2
+    assert vocabulary.words["about"] == vocabulary.words["class"] == 0  # opening a line
+    assert vocabulary.sentence_final["peasantry"] == vocabulary.sentence_final["danger"] == 1
+    assert vocabulary.sentence_final["revolution"] == 0
 
 
 def test_sentence_openers_are_counted_at_line_starts_and_after_a_stop() -> None:
