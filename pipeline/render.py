@@ -21,7 +21,6 @@ Outputs are built in temporary folders and moved into place only when both are c
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import re
@@ -814,19 +813,6 @@ def check_notes(kind: str, count: int, notes_in_tei: int) -> None:
         raise RuntimeError(f"{kind}: {count} linked, but the TEI has {notes_in_tei} notes")
 
 
-@contextmanager
-def cycle_collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector, which would scan the millions of small objects the editions are
-    made of (AST nodes, element proxies) over and over, and find no garbage cycles among them."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def render(
     root: etree._Element,
     metadata: dict[str, Any],
@@ -847,7 +833,6 @@ def render(
     html_path.parent.mkdir(parents=True, exist_ok=True)
     use_bundled_pandoc()
     with (
-        cycle_collector_paused(),
         source_date_epoch(),
         tempfile.TemporaryDirectory(prefix=".render-", dir=epub_path.parent) as epub_work,
         tempfile.TemporaryDirectory(prefix=".render-", dir=html_path.parent) as html_work,
