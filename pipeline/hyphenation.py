@@ -138,33 +138,43 @@ class BookVocabulary:
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> BookVocabulary:
         vocabulary = cls()
+        chunks: Counter[str] = Counter()  # the space-separated chunks of every line with a word
+        left_out: Counter[str] = Counter()  # word occurrences that may be halves of a broken word
         for text in texts:
             for part in _line_runs(NOTE_MARKER_RE.sub(" ", text)):
-                vocabulary._add_text(part)
+                vocabulary._add_text(part, chunks, left_out)
+        vocabulary._count_chunks(chunks, left_out)
         vocabulary.pairs -= {pair for pair in vocabulary.pairs if "\n" in pair}  # pairs across a line break
         return vocabulary
 
-    def _add_text(self, text: str) -> None:
-        """Count a text's words: each pattern runs once over the whole text, or once over each
-        distinct chunk of it (never across a line break)."""
+    def _add_text(self, text: str, chunks: Counter[str], left_out: Counter[str]) -> None:
+        """Count what a text shows only in context (sentence openers, word pairs, the words left
+        out), each pattern run once over the whole text (never across a line break); add its
+        chunks to ``chunks``, whose words :meth:`_count_chunks` counts once all texts are read."""
         worded = "\n".join(filter(LETTER_RE.search, text.split("\n")))  # lines with a word only
-        chunks = Counter(worded.split())
-        # each spelling once (lowered and tested below); a line without a letter has no word
-        forms = _count_matches_in_chunks(WORD_RE, chunks)
+        chunks.update(worded.split())
         after_line_breaks = "\n" + text  # every line, the first too, after a line break
-        left_out = [word for word in LINE_OPENER_RE.findall(after_line_breaks) if word[0].islower()]
-        left_out += filter(None, map(_word_before_line_end_hyphen, _lines_ending_in_hyphen(text)))
-        forms -= Counter(left_out)
+        left_out.update(word for word in LINE_OPENER_RE.findall(after_line_breaks) if word[0].islower())
+        left_out.update(filter(None, map(_word_before_line_end_hyphen, _lines_ending_in_hyphen(text))))
+        openers = LINE_OPENING_WORD_RE.findall(after_line_breaks) + WORD_AFTER_STOP_RE.findall(text)
+        self.capitalised_after_sentence_break.update(filter(_is_capitalised, openers))
+        # (with the pairs across a line break, which from_texts drops once all texts are read)
+        self.pairs.update(itertools.pairwise(TOKEN_OR_LINE_BREAK_RE.findall(worded.lower())))
+
+    def _count_chunks(self, chunks: Counter[str], left_out: Counter[str]) -> None:
+        """Count the words and sentence-final words of the book's chunks (each distinct chunk
+        searched once, however many parts of the book hold it), less the words ``left_out``.
+
+        Every occurrence left out is also one of the words found in the chunks, so taking the
+        totals away at the end counts what taking each part's away from that part's would.
+        """
+        forms = _count_matches_in_chunks(WORD_RE, chunks) - left_out  # each spelling once
         for form, count in forms.items():
             self.words[form.lower()] += count
             if _is_capitalised(form):
                 self.capitalised[form] += count
-        openers = LINE_OPENING_WORD_RE.findall(after_line_breaks) + WORD_AFTER_STOP_RE.findall(text)
-        self.capitalised_after_sentence_break.update(filter(_is_capitalised, openers))
         for word, count in _count_matches_in_chunks(SENTENCE_FINAL_WORD_RE, chunks).items():
             self.sentence_final[word.lower()] += count
-        # (with the pairs across a line break, which from_texts drops once all texts are read)
-        self.pairs.update(itertools.pairwise(TOKEN_OR_LINE_BREAK_RE.findall(worded.lower())))
 
     def has_pair(self, first: str, second: str) -> bool:
         """Whether ``first second`` occur side by side somewhere in the book (case-insensitive)."""

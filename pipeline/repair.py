@@ -1093,24 +1093,25 @@ def typeset_blocks(blocks: Sequence[Block]) -> Repaired:
                 continue
             places = _places_in_order(extra)
             for edit in edits:
-                end = edit.start + len(edit.before)
-                after = _context_before(text, edit.start) + edit.after + _context_after(text, end)
+                lead = _context_before(text, edit.start)
+                trail = _context_after(text, edit.start + len(edit.before))
                 changes.append(
                     Change(
                         STAGE,
                         rule.__name__,
                         _raw_line(block.first_line, text, places, edit.start),
-                        _excerpt(text, edit.start, end),
-                        after,
+                        lead + edit.before + trail,
+                        lead + edit.after + trail,
                         explanations[rule],
                     )
                 )
-            extra = {
-                key: [{**place, "offset": _shift_offset(place["offset"], edits)} for place in value]
-                if key in OFFSET_KEYS
-                else value
-                for key, value in extra.items()
-            }
+            if places:  # moved with the text
+                extra = {
+                    key: [{**place, "offset": _shift_offset(place["offset"], edits)} for place in value]
+                    if key in OFFSET_KEYS
+                    else value
+                    for key, value in extra.items()
+                }
             text = typeset_text
         if text is not block.text:  # a rule edited it
             block = replace(block, text=text, extra=extra)

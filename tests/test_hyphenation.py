@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pipeline.hyphenation import BookVocabulary
+
+RAW_BOOK = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
 
 # Raw lines 468-470 of soviet-foreign-policy-vol1.txt (a page foot: the break, then a note), and a
 # line continuing the broken word the way the next page of the book would.
@@ -62,3 +66,14 @@ def test_sentence_openers_are_counted_at_line_starts_and_after_a_stop() -> None:
     assert openers["Soviet"] == openers["On"] == openers["The"] == 1
     assert not openers["Russia"] and not openers["Poland"] and not openers["December"]
     assert vocabulary.capitalised["Poland"] == 1 and vocabulary.is_name_like("Poland")
+
+
+def test_a_book_read_in_parts_has_the_vocabulary_of_the_whole() -> None:
+    """Words are counted once all parts are read (each distinct chunk searched once), less the
+    possible halves of broken words found in every part: the counts are those of the whole text."""
+    lines = RAW_BOOK.read_text(encoding="utf-8").splitlines(keepends=True)
+    third = len(lines) // 3
+    parts = ["".join(lines[:third]), "".join(lines[third : 2 * third]), "".join(lines[2 * third :])]
+    whole = BookVocabulary.from_texts(["".join(lines)])
+    assert whole.words["the"] > 1000 and whole.pairs
+    assert BookVocabulary.from_texts(parts) == whole
