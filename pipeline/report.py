@@ -99,14 +99,24 @@ def read_change_log(path: str | Path) -> list[Change]:
     return changes
 
 
-def read_stage_output(path: str | Path, stage: str) -> tuple[list[Change], list[ReviewItem]]:
-    """The ``changes`` and ``review`` lists of ``repaired.json`` or ``structure.json``."""
+def read_stage_file(path: str | Path) -> dict[str, Any]:
+    """The JSON object of ``repaired.json`` or ``structure.json``."""
     try:
         data = json.loads(_read(path))
     except json.JSONDecodeError as error:
         raise InputError(path, f"not valid JSON: {error.msg}", error.lineno) from None
     if not isinstance(data, dict):
         raise InputError(path, "expected a JSON object with 'changes' and 'review' lists")
+    return data
+
+
+def read_stage_output(path: str | Path, stage: str) -> tuple[list[Change], list[ReviewItem]]:
+    """The ``changes`` and ``review`` lists of ``repaired.json`` or ``structure.json``."""
+    return stage_output(read_stage_file(path), path, stage)
+
+
+def stage_output(data: dict[str, Any], path: str | Path, stage: str) -> tuple[list[Change], list[ReviewItem]]:
+    """The ``changes`` and ``review`` lists of ``data``, read from ``path`` by :func:`read_stage_file`."""
     changes = [_change(item, str(path), None) for item in data.get("changes", [])]
     try:
         review = [ReviewItem(stage, **item) for item in data.get("review", [])]
@@ -176,14 +186,18 @@ def show(text: str, marked: bool = False) -> str:
 def _spans(before: str, after: str) -> list[tuple[str, int, int, int, int]]:
     """difflib's opcodes for ``before`` → ``after``, matched only between their common prefix and
     suffix (the matcher's time grows with the square of what it compares); one replaced span where
-    the edits are too long or too scattered to read as a fine diff."""
+    the edits are too long or too scattered to read as a fine diff.
+
+    Changed middles that share no character (a quote curled, a space made no-break) have no match
+    for difflib to find: its opcodes would replace, insert or delete them whole, which reads the
+    same as the one replaced span, so the matcher is not run.
+    """
     start, end = changed_span(before, after)
     old_end, new_end = len(before) - end, len(after) - end
     middle = [("replace", start, old_end, start, new_end)]
-    if old_end - start + new_end - start <= MAX_DIFF_LENGTH:
-        opcodes = SequenceMatcher(
-            None, before[start:old_end], after[start:new_end], autojunk=False
-        ).get_opcodes()
+    removed, added = before[start:old_end], after[start:new_end]
+    if len(removed) + len(added) <= MAX_DIFF_LENGTH and not set(removed).isdisjoint(added):
+        opcodes = SequenceMatcher(None, removed, added, autojunk=False).get_opcodes()
         if sum(tag != "equal" for tag, *_ in opcodes) <= MAX_SPANS:
             middle = [
                 (tag, i1 + start, i2 + start, j1 + start, j2 + start) for tag, i1, i2, j1, j2 in opcodes
@@ -195,9 +209,10 @@ def mark_diff(before: str, after: str) -> tuple[str, str]:
     """Escaped HTML of both versions, the removed text in ``<del>``, the added text in ``<ins>``."""
     old, new = [], []
     for tag, i1, i2, j1, j2 in _spans(before, after):
-        if tag == "equal":
-            old.append(show(before[i1:i2]))
-            new.append(show(after[j1:j2]))
+        if tag == "equal":  # the same text on both sides
+            same = show(before[i1:i2])
+            old.append(same)
+            new.append(same)
             continue
         if i2 > i1:
             old.append(f"<del>{show(before[i1:i2], marked=True)}</del>")
@@ -477,13 +492,14 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 def _work(args: argparse.Namespace) -> str:
     repair_changes, repair_review = read_stage_output(args.repaired, "repair")
-    structure_changes, structure_review = read_stage_output(args.structure, "structure")
+    structure = read_stage_file(args.structure)
+    structure_changes, structure_review = stage_output(structure, args.structure, "structure")
     changes = merge_changes(read_change_log(args.normalise_changes), repair_changes, structure_changes)
     review = repair_review + structure_review
     write_changes(args.changes_log, changes)
     with atomic_output(args.output) as handle:
         suspects = read_json(args.suspects) if args.suspects else None
-        handle.write(render_report(args.book, changes, review, suspects, read_json(args.structure)))
+        handle.write(render_report(args.book, changes, review, suspects, structure))
     return f"{args.output}: {len(changes)} changes, {len(review)} to review"
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import asdict, dataclass
@@ -131,18 +132,29 @@ class Vocabulary:
         return max(close, key=lambda c: (self.counts[c], c)) if close else None
 
 
-def _count_tokens(blocks: Sequence[Block]) -> Counter[str]:
-    """How often each word token (as written) is used in ``blocks``, in order of first use."""
+def _tokenise(blocks: Sequence[Block]) -> list[list[str]]:
+    """Each block's word tokens (as written), in order.
+
+    The tokens are interned: equal tokens are one string, so the lists of a long book hold
+    references to its distinct words rather than a copy of each use.
+    """
+    return [list(map(sys.intern, WORD_RE.findall(block.text))) for block in blocks]
+
+
+def _count_tokens(block_tokens: Iterable[list[str]]) -> Counter[str]:
+    """How often each word token is used (``block_tokens`` from :func:`_tokenise`), in order of first use."""
     tokens: Counter[str] = Counter()
-    for block in blocks:
-        tokens.update(WORD_RE.findall(block.text))
+    for found in block_tokens:
+        tokens.update(found)
     return tokens
 
 
-def _uses(blocks: Sequence[Block], tokens: Set[str]) -> Iterator[tuple[Block, re.Match[str]]]:
-    """Where each of ``tokens`` is used, in book order."""
-    for block in blocks:
-        if not tokens.isdisjoint(WORD_RE.findall(block.text)):
+def _uses(
+    blocks: Sequence[Block], block_tokens: Sequence[list[str]], tokens: Set[str]
+) -> Iterator[tuple[Block, re.Match[str]]]:
+    """Where each of ``tokens`` is used, in book order (``block_tokens``: each block's tokens)."""
+    for block, found in zip(blocks, block_tokens, strict=True):
+        if not tokens.isdisjoint(found):
             for match in WORD_RE.finditer(block.text):
                 if match.group() in tokens:
                     yield block, match
@@ -260,7 +272,8 @@ def _is_inflection(word: str, other: str) -> bool:
 
 def find_suspects(blocks: Sequence[Block], confirmed: Iterable[str] = ()) -> list[Suspect]:
     """The suspect words of the book, best candidates first."""
-    tokens = _count_tokens(blocks)
+    block_tokens = _tokenise(blocks)
+    tokens = _count_tokens(block_tokens)
     counts: Counter[str] = Counter()
     originals: dict[str, str] = {}  # each word as first written
     for token, count in tokens.items():
@@ -276,7 +289,7 @@ def find_suspects(blocks: Sequence[Block], confirmed: Iterable[str] = ()) -> lis
             verdicts[token] = verdict
     sics = set(confirmed)
     suspects = []
-    for block, match in _uses(blocks, verdicts.keys()):
+    for block, match in _uses(blocks, block_tokens, verdicts.keys()):
         token = match.group()
         kind, suggestion = verdicts[token]
         suspects.append(

@@ -79,6 +79,26 @@ def test_long_paragraph_gets_a_fine_diff_of_its_changed_middle() -> None:
     assert new == f"{words}the <ins>\u201c</ins>Decree on Peace<ins>\u201d</ins> {words}"
 
 
+def test_changes_sharing_no_character_are_marked_whole() -> None:
+    # Real changes of the first book (raw lines 7, 538, 8196, 1174): the changed middles share no
+    # character, so each is one removed and one added span, as difflib marks them.
+    assert mark_diff("1917-1945", "1917\u20131945") == ("1917<del>-</del>1945", "1917<ins>\u2013</ins>1945")
+    assert mark_diff("M. Hoffmann", "M.\u00a0Hoffmann") == (
+        "M.<del> </del>Hoffmann",
+        'M.<ins><span class="char" title="NO-BREAK SPACE">NBSP</span></ins>Hoffmann',
+    )
+    assert mark_diff("relations | Genoa", "relations Genoa") == (
+        "relations <del>| </del>Genoa",
+        "relations Genoa",
+    )
+    assert mark_diff("", "CHAPTER III") == ("", "<ins>CHAPTER III</ins>")
+    # ... while middles that share one are still diffed finely (raw line 75, two quotes curled)
+    assert mark_diff("Russia's Peoples' Liberation", "Russia\u2019s Peoples\u2019 Liberation") == (
+        "Russia<del>&#x27;</del>s Peoples<del>&#x27;</del> Liberation",
+        "Russia<ins>\u2019</ins>s Peoples<ins>\u2019</ins> Liberation",
+    )
+
+
 def test_invisible_characters_are_shown() -> None:
     assert show("a\tb") == 'a<span class="char" title="TAB">TAB</span>b'
     assert show("\u00a0") == '<span class="char" title="NO-BREAK SPACE">NBSP</span>'

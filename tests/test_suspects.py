@@ -13,6 +13,7 @@ from pipeline.suspects import (
     Vocabulary,
     _count_tokens,
     _deletions,
+    _tokenise,
     _uses,
     edit_distance,
     find_suspects,
@@ -90,17 +91,28 @@ def test_deletions_remove_up_to_depth_characters() -> None:
 
 
 def test_tokens_are_counted_as_written_in_order_of_first_use() -> None:
-    tokens = _count_tokens(BOOK[2:4])  # raw lines 5615, 5617
+    tokens = _count_tokens(_tokenise(BOOK[2:4]))  # raw lines 5615, 5617
     assert tokens["Schullenburg"] == 2
     assert tokens["People\u2019s"] == 1
     assert list(tokens)[:3] == ["the", "German", "Ambassador"]
 
 
+def test_blocks_are_tokenised_once_with_equal_tokens_shared() -> None:
+    block_tokens = _tokenise(BOOK[2:5])  # raw lines 5615, 5617 and the block after
+    assert block_tokens[1] == ["The", "People\u2019s", "Commissar", "told", "Schullenburg", "bluntly"]
+    assert block_tokens[0][5] is block_tokens[1][4]  # "Schullenburg": one string, not a copy per use
+    assert len({id(token) for token in block_tokens[2]}) == 2  # "Schulenburg" six times, "and"
+
+
 def test_uses_are_the_whole_tokens_in_book_order() -> None:
-    uses = [(block.first_line, match.group()) for block, match in _uses(BOOK, {"Schullenburg", "Eden"})]
+    block_tokens = _tokenise(BOOK)
+    uses = [
+        (block.first_line, match.group())
+        for block, match in _uses(BOOK, block_tokens, {"Schullenburg", "Eden"})
+    ]
     assert uses[:2] == [(21, "Schullenburg"), (31, "Schullenburg")]
     assert uses[2:] == [(91, "Eden")] * 11  # only whole words
-    assert not list(_uses(BOOK, {"Schulen", "Iden"}))  # parts of words are not uses
+    assert not list(_uses(BOOK, block_tokens, {"Schulen", "Iden"}))  # parts of words are not uses
 
 
 def test_nearest_word_can_require_a_minimum_count() -> None:
@@ -116,7 +128,7 @@ def test_nearest_word_can_require_a_minimum_count() -> None:
 
 def test_name_endings_count_capitalised_words_not_in_english() -> None:
     # The names of the book listed in BOOK, and "Moscow" (raw line 8622).
-    tokens = _count_tokens(BOOK[6:8])
+    tokens = _count_tokens(_tokenise(BOOK[6:8]))
     endings = NameEndings(
         Counter({token.lower(): n for token, n in tokens.items()}), {t.lower(): t for t in tokens}
     )
