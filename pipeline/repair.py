@@ -1113,7 +1113,7 @@ def typeset_blocks(blocks: Sequence[Block]) -> Repaired:
                     for key, value in extra.items()
                 }
             text = typeset_text
-        if text is not block.text:  # a rule edited it
+        if text != block.text:  # a rule edited it
             block = replace(block, text=text, extra=extra)
         repaired.append(block)
     return Repaired(repaired, changes, [])
