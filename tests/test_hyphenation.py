@@ -6,8 +6,6 @@ from pathlib import Path
 
 from pipeline.hyphenation import BookVocabulary
 
-RAW_BOOK = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
-
 # Raw lines 468-470 of soviet-foreign-policy-vol1.txt (a page foot: the break, then a note), and a
 # line continuing the broken word the way the next page of the book would.
 EXCERPT = (
@@ -68,10 +66,10 @@ def test_sentence_openers_are_counted_at_line_starts_and_after_a_stop() -> None:
     assert vocabulary.capitalised["Poland"] == 1 and vocabulary.is_name_like("Poland")
 
 
-def test_a_book_read_in_parts_has_the_vocabulary_of_the_whole() -> None:
+def test_a_book_read_in_parts_has_the_vocabulary_of_the_whole(raw_book: Path) -> None:
     """Words are counted once all parts are read (each distinct chunk searched once), less the
     possible halves of broken words found in every part: the counts are those of the whole text."""
-    lines = RAW_BOOK.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = raw_book.read_text(encoding="utf-8").splitlines(keepends=True)
     third = len(lines) // 3
     parts = ["".join(lines[:third]), "".join(lines[third : 2 * third]), "".join(lines[2 * third :])]
     whole = BookVocabulary.from_texts(["".join(lines)])
