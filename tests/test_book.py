@@ -18,7 +18,7 @@ from conftest import BOOK, REPO_ROOT, epubcheck_messages
 from lxml import etree
 
 from pipeline.blocks import split_blocks
-from pipeline.contents import parse_contents
+from pipeline.structure.contents import parse_contents
 
 pytestmark = pytest.mark.slow
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.blocks import split_blocks
-from pipeline.contents import find_contents, join_hyphenated, parse_contents, plain_text
 from pipeline.model import Block
 from pipeline.report import contents_differences
+from pipeline.structure.contents import find_contents, parse_contents
+from pipeline.structure.patterns import join_hyphenated, plain_text
 
 RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from lxml import etree
 
 from pipeline.model import Block
-from pipeline.pages import Anchor, add_chapter_breaks, detect_breaks, number_breaks
 from pipeline.render import add_page_list, page_targets
 from pipeline.structure import build_structure
+from pipeline.structure.pages import Anchor, add_chapter_breaks, detect_breaks, number_breaks
 
 
 def _blocks() -> list[Block]:

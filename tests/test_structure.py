@@ -18,9 +18,11 @@ from typing import Any
 import pytest
 
 from pipeline.blocks import SUPERSCRIPT_DIGITS, split_blocks
-from pipeline.contents import parse_contents
 from pipeline.model import Block
-from pipeline.structure import _EntryWords, _tokens, build_structure, main, normalise, title_case
+from pipeline.structure import build_structure, main
+from pipeline.structure.contents import parse_contents
+from pipeline.structure.headings import _EntryWords, _tokens, normalise
+from pipeline.structure.patterns import title_case
 
 RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
 

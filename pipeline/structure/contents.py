@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.model import Block, Change, Review
-
-STAGE = "structure"
+from pipeline.structure.findings import STAGE
+from pipeline.structure.patterns import PAGE_FURNITURE_RE, join_hyphenated, plain_text
 
 CONTENTS_HEAD_RE = re.compile(r"^[#*_\s]*(?:table\s+of\s+)?contents[*_\s.:]*$", re.IGNORECASE)
 TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
@@ -50,14 +50,6 @@ OTHER_TOP_WORDS = (
     "glossary",
 )
 MAX_PLAIN_LINE_CHARS = 160
-PAGE_FURNITURE_RE = re.compile(
-    r"^\s*(?:\d{1,4}|[ivxlcdm]{1,7}|(?:table\s+of\s+)?contents(?:\s*\(continued\))?)\s*$", re.IGNORECASE
-)
-# note markers and the structure stage's page-break marks (private-use characters)
-MARKERS_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻\U000f0000-\U000ffffd]+")
-# emphasis marks (asterisks; underscores at a word's edge) and a heading's leading hashes; the
-# lookahead names the characters a match starts with, so the search skips straight to them
-MARKDOWN_RE = re.compile(r"(?=[*_#])(?:\*+|(?<!\w)_+|_+(?!\w)|^#+\s*)")
 
 
 @dataclass
@@ -111,27 +103,6 @@ def division_type(title: str, label: str | None) -> str:
     if lowered.startswith(CHRONOLOGY_WORDS):
         return "chronology"
     return "chapter"
-
-
-def plain_text(text: str) -> str:
-    """``text`` without markdown emphasis, note markers or line breaks."""
-    text = MARKERS_RE.sub("", text)
-    text = MARKDOWN_RE.sub("", text)
-    return " ".join(text.split())
-
-
-def join_hyphenated(left: str, right: str) -> str:
-    """Join ``left-`` + ``right`` as one word when the joined word is a known word, else keep the hyphen."""
-    from pipeline.hyphenation import english_zipf  # (wordfreq takes a third of a second to load)
-
-    head = re.search(r"[^\W\d_]+$", left)
-    tail = re.match(r"[^\W\d_]+", right)
-    if head and tail:
-        joined = (head.group() + tail.group()).lower()
-        hyphenated = f"{head.group()}-{tail.group()}".lower()
-        if english_zipf(joined) >= max(english_zipf(hyphenated), 1.0):
-            return left + right
-    return f"{left}-{right}"
 
 
 def find_contents(blocks: list[Block]) -> ContentsTable | None:

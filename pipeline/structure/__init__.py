@@ -1,0 +1,18 @@
+"""Stage ``structure``: repaired blocks → the book as a tree (``structure.json``).
+
+Command line::
+
+    python -m pipeline.structure --input build/<book>/repaired.json --output build/<book>/structure.json
+
+The steps (:mod:`.build`): find the printed contents (:mod:`.contents`), the headings it lists or,
+without one, the headings by their form (:mod:`.headings`); number the page breaks
+(:mod:`.pages`) and place them (:mod:`.breaks`); assemble front matter, divisions, sections and
+back matter (:mod:`.assemble`, the chronology's entries in :mod:`.chronology_entries`); attach the
+footnote bodies to their markers, inferring the numbering convention (:mod:`.notes`). The text
+knowledge read on the way is in :mod:`.patterns`.
+"""
+
+from pipeline.structure.build import build_structure
+from pipeline.structure.command import main
+
+__all__ = ["build_structure", "main"]

@@ -1,0 +1,121 @@
+"""The chronology division: years as heads, the entries under each year as a list, each entry dated.
+
+The dates are read by the chronology stage's parsers (:mod:`pipeline.chronology`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.chronology import clean_date, parse_date, split_entry, split_run_together
+from pipeline.model import Block
+from pipeline.structure.breaks import PageMarks, lift, unmarked
+from pipeline.structure.findings import Findings
+from pipeline.structure.items import DASH_ITEM_RE, YEAR_RE, Collected, Flow, add_list_item, add_year
+from pipeline.structure.patterns import SEPARATOR_RE, join_hyphenated
+
+
+def add_entries(
+    flow: Flow, block: Block, order: int, collected: Collected, marks: PageMarks, findings: Findings
+) -> None:
+    """Chronology lines: years become heads, every other line one entry of the year's list.
+
+    A line starting in lower case continues the entry before it (cut by a page break).
+    """
+    for offset, printed in enumerate(block.text.split("\n")):
+        number = block.first_line + offset
+        lead, line = lift(printed)
+        if not line.strip():
+            continue
+        if YEAR_RE.match(line.strip()) or SEPARATOR_RE.match(line.strip()):
+            for page_break in marks.items_of(lead):
+                flow.add(page_break)
+            if YEAR_RE.match(line.strip()):
+                add_year(flow, line.strip(), number, findings)
+            continue
+        dashed = DASH_ITEM_RE.match(line)
+        text = dashed.group("text") if dashed else line.strip()
+        previous = flow.open_list["items"][-1] if flow.open_list and flow.open_list["items"] else None
+        if previous is not None and _continues_entry(collected.text_of(previous).text, text):
+            _continue_entry(collected, previous, line, lead + text, number, findings)
+            continue
+        pieces = split_run_together(lead + text)
+        if len(pieces) > 1:
+            explanation = "chronology entries run together by the OCR separated at the second date"
+            findings.change("split_run_together", number, text, " | ".join(pieces), explanation)
+        for piece in pieces:
+            add_list_item(flow, collected, "entries", piece, number, order)
+
+
+def date_entries(division: dict[str, Any], findings: Findings) -> None:
+    """Date every chronology entry: its printed date becomes a ``{"date": …}`` part.
+
+    The year is the entry's own or the year heading's; an entry without a readable date is
+    reported for review.
+    """
+    year = 0
+    items = list(division["content"])
+    for section in division["sections"]:
+        items += section["content"]
+    for item in items:
+        if item["type"] == "head" and YEAR_RE.match(item["text"]):
+            year = int(item["text"])
+        for entry in item.get("items", []) if item["type"] == "list" else []:
+            _date_entry(entry, year, findings)
+
+
+def _continues_entry(previous: str, text: str) -> bool:
+    """Whether a chronology line continues the entry before it (cut by a page break).
+
+    It does when it starts in lower case, or when it has no date and the entry before it
+    does not end a sentence.
+    """
+    plain = unmarked(text)
+    if plain[:1].islower():
+        return True
+    ended = unmarked(previous).rstrip().endswith((".", "!", "?", '"', "\u201d", ")"))
+    return split_entry(plain) is None and not ended
+
+
+def _continue_entry(
+    collected: Collected, previous: dict[str, Any], line: str, text: str, number: int, findings: Findings
+) -> None:
+    """Append a continuation line to the entry before it."""
+    record = collected.text_of(previous)
+    if line.lstrip().startswith(("-", "\u2013")):
+        explanation = "list dash before the continuation of an entry cut by a page break"
+        findings.change("stray_list_dash", number, line, text, explanation)
+    lead, text = lift(text)
+    if record.text.endswith("-"):
+        left, right = " ".join(record.text.split(" ")[-3:]), " ".join(text.split(" ")[:3])
+        before, after = f"{left} | {right}", join_hyphenated(left[:-1], right)
+        explanation = "word hyphenated across a page break inside a chronology entry"
+        findings.change("rejoin_hyphenation", number, before, after, explanation)
+        joined = join_hyphenated(record.text[:-1], text)
+        cut = len(record.text) - (1 if joined.startswith(record.text[:-1] + text[:1]) else 0)
+        record.text = joined[:cut] + lead + joined[cut:]
+    elif lead:
+        record.text = f"{record.text} {lead}{text}"
+    else:
+        record.text = f"{record.text} {text}"
+
+
+def _date_entry(entry: dict[str, Any], year: int, findings: Findings) -> None:
+    """Split the printed date off an entry's first text part and record its ISO form."""
+    parts = entry["parts"]
+    first = next((k for k, part in enumerate(parts) if isinstance(part, str)), None)
+    found = split_entry(parts[first]) if first is not None else None
+    dating = parse_date(found[0], year) if found and year else None
+    if first is None or found is None or dating is None:
+        text = "".join(part for part in parts if isinstance(part, str))
+        findings.flag("chronology_undated", entry["first_line"], text[:80], "no date found")
+        return
+    printed, rest = found
+    if printed.count("*") % 2 or printed.count("_") % 2:
+        cleaned = clean_date(printed)
+        explanation = "unpaired emphasis mark around a chronology date dropped"
+        findings.change("date_emphasis", entry["first_line"], printed, cleaned, explanation)
+        printed = cleaned
+    attributes = dating.attributes()
+    entry["date"] = attributes
+    parts[first : first + 1] = [{"date": {"text": printed.strip(), **attributes}}, rest]

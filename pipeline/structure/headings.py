@@ -1,0 +1,353 @@
+"""Find the headings in the text: matched to the printed contents, or by their form alone.
+
+Every contents entry is looked for among the short blocks of the text (token prefilter, then
+``difflib`` similarity, then the best order-preserving assignment), so headings are found whatever
+their printed form (``CHAPTER I`` over an ALL-CAPS title, a bold title over several lines, a title
+alone). A book without a contents gets its headings from their form alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from pipeline.model import Block, Review
+from pipeline.structure.chains import heaviest_chain
+from pipeline.structure.contents import LABEL, ContentsEntry, ContentsTable
+from pipeline.structure.findings import Findings
+from pipeline.structure.patterns import MARKER_RE, MAX_HEADING_CHARS, is_title_case, plain_text
+
+LABEL_LINE_RE = re.compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")
+PARENTHETICAL_RE = re.compile(r"^\(.*\)$")
+TRAILING_PARENTHETICAL_RE = re.compile(r"\s*\([^()]*\)$")
+WORD_RE = re.compile(r"[^\W_]+")
+
+MATCH_THRESHOLD = 0.8
+REVIEW_THRESHOLD = 0.95
+MAX_SUBTITLE_CHARS = 80
+MAX_HEAD_LINES = 3
+RUNNING_LINE_CHARS = 60
+
+
+@dataclass
+class Heading:
+    """A heading found in the text: blocks ``start``..``end`` (exclusive) hold label, title, subtitle."""
+
+    start: int
+    end: int
+    level: int
+    printed: str
+    line: int
+    entry: ContentsEntry | None = None
+    label: str | None = None
+    n: str | None = None
+    subtitle: str | None = None
+    markers: str = ""
+    rest: tuple[str, int] | None = None  # the lines after the heading in its last block (text, line)
+
+
+@dataclass
+class _Candidate:
+    """Some lines of the text that might be a heading."""
+
+    start: int
+    end: int
+    lines: list[str]
+    line: int
+    rest: tuple[str, int] | None = None
+
+
+class _EntryWords:
+    """The significant words of the contents entries, to find the entries a candidate may match.
+
+    A candidate may match an entry of ``k`` words when it shares at least 60% of them (one at
+    least) and has at most ``2k + 2`` words. An entry that needs ``s`` of its ``k`` words shared
+    shares one of any ``k - s + 1`` of them, so each entry is indexed under its ``k - s + 1`` rarest
+    words only (prefix filtering): a candidate looks up few entries, whose shared words are then
+    counted exactly.
+    """
+
+    def __init__(self, titles: list[str]) -> None:
+        self.words = [_tokens(normalise(title)) for title in titles]
+        self.needed = [math.ceil(max(1, 0.6 * len(words))) for words in self.words]
+        entries_with = Counter(word for words in self.words for word in words)
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for number, words in enumerate(self.words):
+            rarest = sorted(words, key=lambda word: (entries_with[word], word))
+            for word in rarest[: len(words) - self.needed[number] + 1]:
+                self.index[word].append(number)
+
+    def sharing(self, tokens: set[str]) -> list[int]:
+        """The entries (their numbers, in order) that a candidate with ``tokens`` may match."""
+        found = {number for token in tokens & self.index.keys() for number in self.index[token]}
+        return [
+            number
+            for number in sorted(found)
+            if len(tokens) <= 2 * len(self.words[number]) + 2
+            and len(tokens & self.words[number]) >= self.needed[number]
+        ]
+
+
+def normalise(text: str) -> str:
+    """Lower-case words of ``text`` (markdown, markers and punctuation removed) for comparison."""
+    return " ".join(WORD_RE.findall(plain_text(text).casefold()))
+
+
+def is_caps(text: str) -> bool:
+    """Whether ``text`` has letters, at least three, all in capitals (digits and years aside)."""
+    letters = [c for c in plain_text(text) if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def find_headings(
+    blocks: list[Block], contents: ContentsTable | None, skip: set[int], findings: Findings
+) -> list[Heading]:
+    """The headings of the book: matched to its printed contents, else found by their form alone."""
+    if contents:
+        headings = _headings_from_contents(blocks, contents, skip, findings)
+    else:
+        headings = _headings_from_form(blocks, skip, findings)
+        reason = f"no printed contents: {len(headings)} headings found by form alone"
+        findings.flag("no_contents", 1, "", reason)
+    if headings:
+        findings.conventions.append(_heading_convention(headings, contents is not None))
+    return headings
+
+
+def _headings_from_contents(
+    blocks: list[Block], contents: ContentsTable, skip: set[int], findings: Findings
+) -> list[Heading]:
+    """Find every contents entry in the text: the best order-preserving set of matches; then the
+    chapter labels the contents does not list."""
+    entries = contents.entries
+    entry_words = _EntryWords([entry.title for entry in entries])
+    entry_forms: list[list[str]] = []
+    for entry in entries:
+        forms = {normalise(entry.title), normalise(TRAILING_PARENTHETICAL_RE.sub("", entry.title))}
+        entry_forms.append(sorted(forms))
+    matches: list[tuple[float, _Candidate, int]] = []
+    best_miss: dict[int, tuple[float, _Candidate]] = {}
+    for candidate in _candidates(blocks, skip):
+        text = normalise(" ".join(candidate.lines))
+        for number in entry_words.sharing(_tokens(text)):
+            score = max(_similarity(text, form) for form in entry_forms[number])
+            if score >= MATCH_THRESHOLD:
+                matches.append((score, candidate, number))
+            elif score > best_miss.get(number, (0.0, candidate))[0]:
+                best_miss[number] = (score, candidate)
+    chosen = _best_chain(matches)
+    headings = [
+        _matched_heading(blocks, candidate, entries[number], score, findings)
+        for score, candidate, number in chosen
+    ]
+    found = {number for _, _, number in chosen}
+    for number, entry in enumerate(entries):
+        if number not in found:
+            miss = best_miss.get(number)
+            hint = f"; closest text at line {miss[1].line} ({miss[0]:.2f})" if miss else ""
+            findings.flag(
+                "contents_entry_not_found", entry.line, entry.title, f"heading not found in the text{hint}"
+            )
+    taken = {i for heading in headings for i in range(heading.start, heading.end)}
+    for i, block in enumerate(blocks):
+        if (
+            i not in taken
+            and i not in skip
+            and block.kind == "text"
+            and LABEL_LINE_RE.match(_first_line(block))
+        ):
+            heading = _form_heading(blocks, i, findings)
+            if heading:
+                headings.append(heading)
+                findings.flag(
+                    "heading_not_in_contents", block.first_line, block.text, "chapter label not in contents"
+                )
+    return sorted(headings, key=lambda heading: heading.start)
+
+
+def _headings_from_form(blocks: list[Block], skip: set[int], findings: Findings) -> list[Heading]:
+    """Headings of a book without contents: chapter labels, capitals, bold or title-case lines."""
+    headings: list[Heading] = []
+    i = 0
+    while i < len(blocks):
+        heading = None if i in skip or blocks[i].kind != "text" else _form_heading(blocks, i, findings)
+        if heading and (heading.level == 2 and not headings):
+            heading = None  # a section before the first chapter is front matter
+        if heading:
+            headings.append(heading)
+            findings.flag("heading_by_form", heading.line, heading.printed, "heading found by its form alone")
+            i = heading.end
+        else:
+            i += 1
+    return headings
+
+
+def _heading_convention(headings: list[Heading], from_contents: bool) -> Review:
+    """How the headings are printed (their labels) and where they were found, for the QA report."""
+    labels = Counter(heading.label.split()[0] for heading in headings if heading.label)
+    chapters = sum(heading.level == 1 for heading in headings)
+    summary = f"{chapters} top-level headings, {len(headings) - chapters} sections; labels: " + (
+        ", ".join(f"{word} ({count})" for word, count in labels.items()) or "none"
+    )
+    evidence = "matched to the printed contents" if from_contents else "by their form alone (no contents)"
+    return Review("layout_headings", headings[0].line, summary, evidence)
+
+
+def _candidates(blocks: list[Block], skip: set[int]) -> list[_Candidate]:
+    """Short runs of lines that could be headings: whole blocks, first lines, two blocks together."""
+    result: list[_Candidate] = []
+    for i, block in enumerate(blocks):
+        if i in skip or block.kind != "text" or len(block.text) > 2 * MAX_HEADING_CHARS:
+            continue
+        lines = block.text.split("\n")
+        first = block.first_line
+        if LABEL_LINE_RE.match(lines[0]):
+            lines, first = lines[1:], first + 1
+            if not lines:
+                continue
+        if len(block.text) <= MAX_HEADING_CHARS:
+            result.append(_Candidate(i, i + 1, lines, first))
+            nxt = _next_text(blocks, i, skip)
+            if nxt is not None and len(blocks[nxt].text) <= MAX_HEADING_CHARS // 2:
+                result.append(_Candidate(i, nxt + 1, lines + blocks[nxt].text.split("\n"), first))
+        for count in range(1, min(MAX_HEAD_LINES, len(lines) - 1) + 1):
+            rest = ("\n".join(lines[count:]), first + count)
+            result.append(_Candidate(i, i + 1, lines[:count], first, rest))
+    return result
+
+
+def _next_text(blocks: list[Block], index: int, skip: set[int]) -> int | None:
+    """The index of the next block if it is a text block."""
+    nxt = index + 1
+    if nxt < len(blocks) and nxt not in skip and blocks[nxt].kind == "text":
+        return nxt
+    return None
+
+
+def _matched_heading(
+    blocks: list[Block], candidate: _Candidate, entry: ContentsEntry, score: float, findings: Findings
+) -> Heading:
+    """A heading for a matched candidate, with its label block and subtitle."""
+    start = candidate.start
+    label = LABEL_LINE_RE.match(_first_line(blocks[start]))
+    if label is None and start > 0 and blocks[start - 1].kind == "text":
+        label = LABEL_LINE_RE.match(blocks[start - 1].text)
+        if label:
+            start -= 1
+    lines = list(candidate.lines)
+    heading = Heading(
+        start=start,
+        end=candidate.end,
+        level=entry.level,
+        printed="",
+        line=blocks[start].first_line,
+        entry=entry,
+        rest=candidate.rest,
+    )
+    if label:
+        heading.label, heading.n = label.group("label"), label.group("n")
+    if entry.level == 1:
+        if len(lines) > 1 and PARENTHETICAL_RE.match(plain_text(lines[-1])):
+            _set_subtitle(heading, lines.pop(), findings)
+        elif candidate.rest is None:
+            nxt = _next_text(blocks, candidate.end - 1, set())
+            if nxt is not None and _is_subtitle(blocks[nxt].text):
+                _set_subtitle(heading, blocks[nxt].text, findings)
+                heading.end = nxt + 1
+    printed = "\n".join(lines)
+    heading.markers = "".join(MARKER_RE.findall(printed))
+    heading.printed = plain_text(printed)
+    if score < REVIEW_THRESHOLD:
+        reason = f"matched to contents entry {entry.title!r} with similarity {score:.2f}"
+        findings.flag("heading_differs_from_contents", heading.line, heading.printed, reason)
+    return heading
+
+
+def _set_subtitle(heading: Heading, printed: str, findings: Findings) -> None:
+    """Set the heading's subtitle (a parenthesis such as a period of years), without emphasis."""
+    heading.subtitle = plain_text(printed)
+    if heading.subtitle != printed.strip():
+        explanation = "emphasis around a subtitle dropped (the subtitle is set apart by the encoding)"
+        findings.change("subtitle_emphasis", heading.line, printed.strip(), heading.subtitle, explanation)
+
+
+def _form_heading(blocks: list[Block], index: int, findings: Findings) -> Heading | None:
+    """A heading recognised by its printed form alone, or ``None``."""
+    block = blocks[index]
+    lines = block.text.split("\n")
+    label = LABEL_LINE_RE.match(lines[0])
+    end = index + 1
+    if label:
+        lines = lines[1:]
+        nxt = _next_text(blocks, index, set())
+        if not lines and nxt is not None and is_caps(blocks[nxt].text):
+            lines, end = blocks[nxt].text.split("\n"), nxt + 1
+    text = plain_text("\n".join(lines))
+    if not label:
+        if len(text) > MAX_HEADING_CHARS // 2 or not _followed_by_running_text(blocks, index):
+            return None
+        bold = block.text.startswith("**") and block.text.rstrip().endswith("**")
+        if is_caps(block.text):
+            level = 1
+        elif bold or (len(lines) == 1 and is_title_case(text)):
+            level = 2
+        else:
+            return None
+    else:
+        level = 1
+    heading = Heading(start=index, end=end, level=level, printed=text, line=block.first_line)
+    if label:
+        heading.label, heading.n = label.group("label"), label.group("n")
+    if level == 1 and len(lines) > 1 and PARENTHETICAL_RE.match(plain_text(lines[-1])):
+        _set_subtitle(heading, lines[-1], findings)
+        heading.printed = plain_text("\n".join(lines[:-1]))
+    nxt = _next_text(blocks, end - 1, set())
+    if level == 1 and not heading.subtitle and nxt is not None and _is_subtitle(blocks[nxt].text):
+        _set_subtitle(heading, blocks[nxt].text, findings)
+        heading.end = nxt + 1
+    heading.markers = "".join(MARKER_RE.findall("\n".join(lines)))
+    return heading
+
+
+def _followed_by_running_text(blocks: list[Block], index: int) -> bool:
+    """Whether running text (long lines, not a title page's) follows within three text blocks."""
+    following = [block for block in blocks[index + 1 : index + 6] if block.kind == "text"][:3]
+    return any(max(len(line) for line in block.text.split("\n")) >= RUNNING_LINE_CHARS for block in following)
+
+
+def _tokens(text: str) -> set[str]:
+    """Significant words of a normalised text (for the prefilter)."""
+    return {word for word in text.split() if len(word) > 2 or word.isdigit()}
+
+
+def _similarity(left: str, right: str) -> float:
+    """``difflib`` ratio of two normalised texts, 0 when the cheap upper bounds are already too low."""
+    if left == right:
+        return 1.0  # what difflib gives for equal texts, without its search for matching blocks
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    if matcher.real_quick_ratio() < MATCH_THRESHOLD or matcher.quick_ratio() < MATCH_THRESHOLD:
+        return 0.0
+    return matcher.ratio()
+
+
+def _best_chain(matches: list[tuple[float, _Candidate, int]]) -> list[tuple[float, _Candidate, int]]:
+    """The most (then the best) matches in both text and contents order, without overlaps."""
+    return heaviest_chain(
+        sorted(matches, key=lambda match: (match[1].start, match[1].end, match[2])),
+        weight=lambda match: 1.0 + match[0],
+        follows=lambda earlier, later: earlier[1].end <= later[1].start and earlier[2] < later[2],
+    )
+
+
+def _first_line(block: Block) -> str:
+    """The first line of a block."""
+    return block.text.split("\n", 1)[0]
+
+
+def _is_subtitle(text: str) -> bool:
+    """A short parenthesis on its own, such as ``(March-November 1918)``."""
+    plain = plain_text(text)
+    return len(plain) <= MAX_SUBTITLE_CHARS and bool(PARENTHETICAL_RE.match(plain))

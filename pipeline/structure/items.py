@@ -1,0 +1,118 @@
+"""The items of the tree being built, and the texts and notes collected for the linking of notes.
+
+A paragraph or list entry is listed at once, its ``parts`` empty; its text waits in a
+:class:`PendingText` until the note markers are linked (:mod:`pipeline.structure.notes`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.structure.findings import Findings
+
+YEAR_RE = re.compile(r"^(?P<dash>[-\u2013]\s*)?(?P<year>1\d{3}|20\d{2})\s*$")
+DASH_ITEM_RE = re.compile(r"^\s*[-\u2013•]\s+(?P<text>\S.*)$")
+
+
+@dataclass
+class PendingText:
+    """Text that becomes ``parts`` of ``owner[key]`` once its note markers are resolved."""
+
+    text: str
+    line: int
+    order: int
+    scope: str | None
+    owner: dict[str, Any]
+    key: str = "parts"
+    refs: list[tuple[int, int, list[str]]] = field(default_factory=list)
+
+
+@dataclass
+class NoteBody:
+    """A footnote body and the note dict listed in its division."""
+
+    key: str
+    order: int
+    scope: str | None
+    record: dict[str, Any]
+    linked: bool = False
+
+
+@dataclass
+class Collected:
+    """What the assembly collects for the later steps: the texts, the note bodies, the ids in use."""
+
+    texts: list[PendingText] = field(default_factory=list)
+    notes: list[NoteBody] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+    def text_of(self, owner: dict[str, Any]) -> PendingText:
+        """The latest text collected for ``owner``."""
+        return next(text for text in reversed(self.texts) if text.owner is owner)
+
+
+class Flow:
+    """The items of one container (front, back, a division's content or a section) being built."""
+
+    def __init__(self, items: list[dict[str, Any]], scope: str | None, chronology: bool = False) -> None:
+        self.items = items
+        self.scope = scope
+        self.chronology = chronology
+        self.open_list: dict[str, Any] | None = None
+        self.list_kind = ""
+        self.last_number = 0
+
+    def add(self, item: dict[str, Any]) -> None:
+        """Append an item; it closes the open list."""
+        self.open_list = None
+        self.items.append(item)
+
+    def list_for(self, kind: str, line: int, number: int = 0) -> dict[str, Any]:
+        """The open list of ``kind`` (a numbered list only when ``number`` continues it), or a new one."""
+        fits = self.open_list is not None and self.list_kind == kind
+        if kind == "numbered":
+            fits = fits and number == self.last_number + 1
+        if not fits:
+            self.add({"type": "list", "first_line": line, "items": []})
+            self.open_list, self.list_kind = self.items[-1], kind
+        self.last_number = number
+        assert self.open_list is not None
+        return self.open_list
+
+
+def add_paragraph(flow: Flow, collected: Collected, text: str, line: int, order: int) -> None:
+    """A ``p`` item; its parts are filled in once the note markers are resolved."""
+    item: dict[str, Any] = {"type": "p", "first_line": line, "parts": []}
+    flow.add(item)
+    collected.texts.append(PendingText(text, line, order, flow.scope, item))
+
+
+def add_entry(
+    listing: dict[str, Any], collected: Collected, text: str, line: int, order: int, scope: str | None
+) -> None:
+    """An entry of ``listing``; its parts are filled in once the note markers are resolved."""
+    entry: dict[str, Any] = {"first_line": line, "parts": []}
+    listing["items"].append(entry)
+    collected.texts.append(PendingText(text, line, order, scope, entry))
+
+
+def add_list_item(flow: Flow, collected: Collected, kind: str, text: str, line: int, order: int) -> None:
+    """An entry of the open list of ``kind`` (a new list if none is open)."""
+    add_entry(flow.list_for(kind, line), collected, text, line, order, flow.scope)
+
+
+def add_year(flow: Flow, text: str, line: int, findings: Findings) -> None:
+    """A year heading (``1917``) inside a division; a stray list dash before it is dropped."""
+    year = YEAR_RE.match(text)
+    assert year is not None
+    if year.group("dash"):
+        explanation = "list dash before a year heading"
+        findings.change("stray_list_dash", line, text, year.group("year"), explanation)
+    flow.add({"type": "head", "first_line": line, "text": year.group("year")})
+
+
+def item_text(item: dict[str, Any]) -> str:
+    """The text parts of an item."""
+    return "".join(part for part in item.get("parts", []) if isinstance(part, str))

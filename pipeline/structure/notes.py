@@ -1,0 +1,240 @@
+"""Footnotes: their bodies listed in their division, their markers linked to them, the numbering
+convention (per division, book-wide or per page) inferred from the printed numbers."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import pairwise
+from typing import Any
+
+from pipeline.layout import Layout, describe_notes
+from pipeline.model import Block, Review
+from pipeline.structure.breaks import PageMarks
+from pipeline.structure.findings import Findings
+from pipeline.structure.items import Collected, Flow, NoteBody, PendingText, add_paragraph
+from pipeline.structure.patterns import (
+    MARKER_RE,
+    NOTE_START_RE,
+    SYMBOL_CHARACTERS,
+    SYMBOL_MARKER_RE,
+    SYMBOL_NAMES,
+    TO_ASCII,
+)
+
+PLAIN_MARKER_LOOKBACK = 15
+
+Pool = dict[tuple[str | None, str], list[NoteBody]]  # (scope, printed number) → its notes, in order
+
+
+def add_note_block(
+    flow: Flow,
+    division: dict[str, Any] | None,
+    block: Block,
+    order: int,
+    collected: Collected,
+    findings: Findings,
+) -> None:
+    """Footnote bodies of a division; a note outside any division stays as a paragraph."""
+    if division is None:
+        add_paragraph(flow, collected, block.text, block.first_line, order)
+        findings.flag("note_outside_division", block.first_line, block.text, "kept as a paragraph")
+        return
+    current: dict[str, Any] | None = None
+    for offset, line in enumerate(block.text.split("\n")):
+        start = NOTE_START_RE.match(line)
+        if start and (start.group("sup") or offset == 0):
+            key = (start.group("sup") or start.group("ascii") or start.group("symbol")).translate(TO_ASCII)
+            line_number = block.first_line + offset
+            current = _new_note(division, key, start.group("text"), line_number, order, collected)
+        elif current is not None:
+            current["text"] += "\n" + line
+        elif division["notes"]:
+            current = division["notes"][-1]
+            current["text"] += " " + line.strip()
+            findings.flag("note_continuation", block.first_line, block.text, "joined to the note before it")
+        else:
+            add_paragraph(flow, collected, block.text, block.first_line, order)
+            findings.flag("note_without_number", block.first_line, block.text, "kept as a paragraph")
+            return
+
+
+def link_notes(collected: Collected, layout: Layout, findings: Findings) -> str:
+    """Attach every marker to its note; return the numbering convention found."""
+    notes = collected.notes
+    numbering = layout.note_numbering or _numbering(notes)
+    if notes:
+        summary, evidence = describe_notes(
+            [note.key for note in notes], numbering, layout.note_numbering is None
+        )
+        findings.conventions.append(Review("layout_notes", notes[0].record["first_line"], summary, evidence))
+    pool: Pool = defaultdict(list)
+    for note in notes:
+        pool[(None if numbering == "book" else note.scope, note.key)].append(note)
+    for text in collected.texts:
+        scope = None if numbering == "book" else text.scope
+        _link_number_markers(text, pool, scope, findings)
+        _link_symbol_markers(text, pool, scope)
+    for note in notes:
+        if not note.linked and not _link_plain_marker(note, collected.texts, findings):
+            note.record["unlinked"] = True
+            findings.flag(
+                "note_without_marker", note.record["first_line"], note.record["text"][:80], "marker not found"
+            )
+    return numbering
+
+
+def fill_parts(text: PendingText, marks: PageMarks) -> None:
+    """Split ``text`` at its resolved markers and page-break marks into its owner's parts."""
+    parts: list[Any] = []
+    position = 0
+    for start, end, identifiers in sorted(text.refs):
+        if start > position:
+            parts.append(text.text[position:start])
+        parts.extend({"note": identifier} for identifier in identifiers)
+        position = end
+    if position < len(text.text):
+        parts.append(text.text[position:])
+    parts = [piece for part in parts for piece in marks.split(part)]
+    if text.key == "title_parts" and not text.refs:
+        return
+    text.owner[text.key] = parts
+
+
+def _new_note(
+    division: dict[str, Any], key: str, text: str, line: int, order: int, collected: Collected
+) -> dict[str, Any]:
+    """List a note in its division under a unique id built from its printed number."""
+    base = f"{division['id']}-n{SYMBOL_NAMES.get(key, key)}"
+    identifier, count = base, 1
+    while identifier in collected.ids:
+        count += 1
+        identifier = f"{base}-{count}"
+    collected.ids.add(identifier)
+    record = {"id": identifier, "n": key, "first_line": line, "text": text}
+    division["notes"].append(record)
+    collected.notes.append(NoteBody(key, order, division["id"], record))
+    return record
+
+
+def _link_number_markers(text: PendingText, pool: Pool, scope: str | None, findings: Findings) -> None:
+    """Link superscript markers (a range ``²¹⁻²²`` to one note, else to a note for each number)."""
+    for marker in MARKER_RE.finditer(text.text):
+        if marker.start() == 0:
+            continue  # a footnote's own number (a note block kept as a paragraph)
+        key = marker.group().translate(TO_ASCII)
+        found = _take(pool[(scope, key)], text.order)
+        if found is None and "-" in key:
+            parts = [_take(pool[(scope, part)], text.order) for part in key.split("-")]
+            found_parts = [note for note in parts if note]
+            if len(found_parts) == len(parts):
+                text.refs.append((marker.start(), marker.end(), [n.record["id"] for n in found_parts]))
+                continue
+            for note in found_parts:
+                note.linked = False
+        if found is None:
+            context = _context(text.text, marker.start()) + marker.group()
+            findings.flag("marker_without_note", text.line, context, f"no note {key} found for this marker")
+        else:
+            text.refs.append((marker.start(), marker.end(), [found.record["id"]]))
+
+
+def _link_symbol_markers(text: PendingText, pool: Pool, scope: str | None) -> None:
+    """Link symbol markers (``*``, ``†``, ``‡``) like numbers: to the nearest free note after them.
+
+    Symbols restart on every page, so a paragraph a page break cut may hold the same symbol
+    twice, once for each page's note. A ``*`` that closes an emphasis is not a marker.
+    """
+    if not any(symbol in text.text for symbol in SYMBOL_CHARACTERS):
+        return
+    emphasis, position = False, 0  # whether an emphasis opened by ``*`` is open
+    for marker in SYMBOL_MARKER_RE.finditer(text.text):
+        key = marker.group("symbol")
+        emphasis ^= text.text[position : marker.start()].replace("**", "").count("*") % 2 == 1
+        position = marker.end()
+        if key.startswith("*") and emphasis:
+            emphasis = False  # this one closes the emphasis
+            continue
+        if not any(not note.linked for note in pool.get((scope, key), ())):
+            continue
+        found = _take(pool[(scope, key)], text.order)
+        if found is not None:
+            text.refs.append((marker.start(), marker.end(), [found.record["id"]]))
+
+
+def _link_plain_marker(note: NoteBody, texts: list[PendingText], findings: Findings) -> bool:
+    """Link a note to the one plain marker just above it.
+
+    The marker is either digits the OCR did not read as superscript (``…Holland" 87``) or a
+    symbol such as an asterisk (``…White House.*``) that closes no emphasis.
+    """
+    if note.key.isdigit():
+        pattern = re.compile(rf"(?<=[.,;:!?\"\u201d\u2019)\]]) ?{note.key}(?=\s|$)")
+    elif note.key in SYMBOL_NAMES:
+        pattern = re.compile(rf"(?<=[\w.,;:!?\"\u201d\u2019)\]]){re.escape(note.key)}(?=\s|$)")
+    else:
+        return False
+    earlier = [t for t in texts if t.scope == note.scope and t.order < note.order and t.key == "parts"]
+    for text in reversed(earlier[-PLAIN_MARKER_LOOKBACK:]):
+        found = [
+            m
+            for m in pattern.finditer(text.text)
+            if not _inside(m.start(), text.refs)
+            and text.text[: m.start()].replace("**", "").count("*") % 2 == 0
+        ]
+        if len(found) == 1:
+            marker = found[0]
+            text.refs.append((marker.start(), marker.end(), [note.record["id"]]))
+            note.linked = True
+            if not note.key.isdigit():
+                return True
+            before = _context(text.text, marker.start()) + marker.group()
+            explanation = f"note marker printed as plain digits linked to note {note.key}"
+            findings.change(
+                "plain_digit_marker", text.line, before, before[: -len(marker.group())], explanation
+            )
+            findings.flag(
+                "plain_digit_marker", text.line, before, f"linked to note {note.key} on weak evidence"
+            )
+            return True
+    return False
+
+
+def _numbering(notes: list[NoteBody]) -> str:
+    """``"division"``, ``"book"`` or ``"page"``: how the printed note numbers run."""
+    sequences: dict[str | None, list[int]] = defaultdict(list)
+    for note in notes:
+        first = note.key.split("-")[0]
+        if first.isdigit():
+            sequences[note.scope].append(int(first))
+    runs = [numbers for numbers in sequences.values() if numbers]
+    total = sum(len(numbers) for numbers in runs)
+    restarts = sum(1 for numbers in runs for a, b in pairwise(numbers) if b < a)
+    if restarts >= 3 and restarts * 20 >= total:
+        return "page"
+    continued = sum(1 for a, b in pairwise(runs) if b[0] > a[-1])
+    restarted = sum(1 for numbers in runs[1:] if numbers[0] <= 2)
+    return "book" if continued > restarted else "division"
+
+
+def _take(candidates: list[NoteBody], order: int) -> NoteBody | None:
+    """The nearest unlinked note printed at or after ``order`` (else the last one before it)."""
+    free = [note for note in candidates if not note.linked]
+    after = [note for note in free if note.order >= order]
+    chosen = after[0] if after else (free[-1] if free else None)
+    if chosen:
+        chosen.linked = True
+    return chosen
+
+
+def _context(text: str, end: int, width: int = 40) -> str:
+    """Some whole words of ``text`` before position ``end``."""
+    start = max(0, end - width)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    return text[start:end]
+
+
+def _inside(position: int, refs: list[tuple[int, int, list[str]]]) -> bool:
+    """Whether ``position`` lies in a marker already resolved."""
+    return any(start <= position < end for start, end, _ in refs)

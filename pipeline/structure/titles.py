@@ -1,0 +1,43 @@
+"""The readable title of a heading: the printed contents' wording, or the text's in title case."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from pipeline.model import Block
+from pipeline.structure.findings import Findings
+from pipeline.structure.headings import TRAILING_PARENTHETICAL_RE, Heading, is_caps, normalise
+from pipeline.structure.patterns import title_case
+
+RUNNING_TEXT_CHARS = 100
+
+
+def find_acronyms(blocks: list[Block], skip: set[int]) -> frozenset[str]:
+    """Words printed in capitals inside running text (``USSR``): kept in capitals in titles."""
+    found: Counter[str] = Counter()
+    for i, block in enumerate(blocks):
+        if i not in skip and len(block.text) > RUNNING_TEXT_CHARS:
+            for line in block.text.split("\n"):
+                if re.search(r"[a-z]", line):
+                    found.update(re.findall(r"\b[A-Z]{2,}\b", line))
+    return frozenset(word for word, count in found.items() if count > 1)
+
+
+def heading_title(heading: Heading, acronyms: frozenset[str], findings: Findings) -> str:
+    """The contents entry's title (without a subtitle printed apart), else the text's; in title case
+    when printed in capitals. A title that differs from the printed one is logged."""
+    printed = title = heading.printed
+    if heading.entry:
+        title = heading.entry.title
+        if heading.subtitle and normalise(title).endswith(normalise(heading.subtitle)):
+            title = TRAILING_PARENTHETICAL_RE.sub("", title)
+    if is_caps(title):
+        title = title_case(title, acronyms)
+    if title != printed:
+        if heading.entry:
+            rule, explanation = "title_from_contents", "heading title as the printed contents gives it"
+        else:
+            rule, explanation = "title_case", "heading printed in capitals put in title case"
+        findings.change(rule, heading.line, printed, title, explanation)
+    return title
