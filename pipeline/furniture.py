@@ -25,8 +25,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from pipeline.chains import heaviest_chain
 from pipeline.model import Block, Change, Review
-from pipeline.structure.chains import heaviest_chain
 
 STAGE = "repair"
 RULE = "remove_page_furniture"

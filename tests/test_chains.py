@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.structure.chains import heaviest_chain
+from pipeline.chains import heaviest_chain
 
 
 def rising(earlier: int, later: int) -> bool:

@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from pipeline.chains import heaviest_chain
 from pipeline.model import Block, Review
-from pipeline.structure.chains import heaviest_chain
 from pipeline.structure.contents import LABEL, ContentsEntry, ContentsTable
 from pipeline.structure.findings import Findings
 from pipeline.structure.patterns import MARKER_RE, MAX_HEADING_CHARS, is_title_case, plain_text
