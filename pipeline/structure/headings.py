@@ -120,8 +120,8 @@ def find_headings(
 def _headings_from_contents(
     blocks: list[Block], contents: ContentsTable, skip: set[int], findings: Findings
 ) -> list[Heading]:
-    """Find every contents entry in the text: the best order-preserving set of matches; then the
-    chapter labels the contents does not list."""
+    """Find every contents entry in the text (the best order-preserving set of matches), and the
+    chapters the contents does not list."""
     entries = contents.entries
     entry_words = _EntryWords([entry.title for entry in entries])
     entry_forms: list[list[str]] = []
@@ -151,7 +151,16 @@ def _headings_from_contents(
             findings.flag(
                 "contents_entry_not_found", entry.line, entry.title, f"heading not found in the text{hint}"
             )
+    headings += _unlisted_chapters(blocks, headings, skip, findings)
+    return sorted(headings, key=lambda heading: heading.start)
+
+
+def _unlisted_chapters(
+    blocks: list[Block], headings: list[Heading], skip: set[int], findings: Findings
+) -> list[Heading]:
+    """The chapter headings, found by their label, of chapters the printed contents does not list."""
     taken = {i for heading in headings for i in range(heading.start, heading.end)}
+    found = []
     for i, block in enumerate(blocks):
         if (
             i not in taken
@@ -161,11 +170,11 @@ def _headings_from_contents(
         ):
             heading = _form_heading(blocks, i, findings)
             if heading:
-                headings.append(heading)
+                found.append(heading)
                 findings.flag(
                     "heading_not_in_contents", block.first_line, block.text, "chapter label not in contents"
                 )
-    return sorted(headings, key=lambda heading: heading.start)
+    return found
 
 
 def _headings_from_form(blocks: list[Block], skip: set[int], findings: Findings) -> list[Heading]:
