@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from pipeline.model import Block
-from pipeline.structure.breaks import PageMarks, lift, unmarked
+from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.chronology_entries import add_entries
 from pipeline.structure.contents import ContentsEntry, ContentsTable, division_type
 from pipeline.structure.findings import Findings
@@ -130,7 +130,8 @@ def assemble(
                 division["sections"].append(section)
                 flow = Flow(section["content"], division["id"], flow.chronology)
             if heading.rest:
-                add_paragraph(flow, collected, *heading.rest, order=heading.end - 1)
+                rest, line = heading.rest
+                add_paragraph(flow, collected, Marked(rest), line, order=heading.end - 1)
             i = heading.end
             continue
         elif block.kind == "note":
@@ -257,33 +258,32 @@ def _add_block(
     flow: Flow, block: Block, order: int, collected: Collected, marks: PageMarks, findings: Findings
 ) -> None:
     """The items of one text block."""
-    text = unmarked(block.text).strip()
-    lines = [lift(line)[1] for line in block.text.split("\n")]
+    marked = marks.text_of(order, block)
+    text = block.text.strip()
+    lines = block.text.split("\n")
     if flow.chronology:
-        add_entries(flow, block, order, collected, marks, findings)
+        add_entries(flow, block, marked, order, collected, marks, findings)
     elif SEPARATOR_RE.match(text) or YEAR_RE.match(text):
-        for page_break in marks.items_of(block.text):
+        for page_break in marks.items_of(marked):
             flow.add(page_break)
         if SEPARATOR_RE.match(text):
             flow.add({"type": "separator", "first_line": block.first_line})
         else:
             add_year(flow, text, block.first_line, findings)
     elif all(DASH_ITEM_RE.match(line) for line in lines):
-        for offset, line in enumerate(block.text.split("\n")):
-            lead, rest = lift(line)
-            item = DASH_ITEM_RE.match(rest)
-            assert item is not None
-            add_list_item(
-                flow, collected, "dash", lead + item.group("text"), block.first_line + offset, order
-            )
+        for offset, line in enumerate(marked.lines()):
+            dashed = DASH_ITEM_RE.match(line.text)
+            assert dashed is not None
+            item = line.trim(dashed.start("text"), len(line.text))
+            add_list_item(flow, collected, "dash", item, block.first_line + offset, order)
     elif _is_numbered(lines):
-        for offset, line in enumerate(block.text.split("\n")):
-            number = NUMBERED_RE.match(lift(line)[1])
+        for offset, line in enumerate(marked.lines()):
+            number = NUMBERED_RE.match(line.text)
             assert number is not None
             listing = flow.list_for("numbered", block.first_line + offset, int(number.group("n")))
             add_entry(listing, collected, line, block.first_line + offset, order, flow.scope)
     else:
-        add_paragraph(flow, collected, block.text, block.first_line, order)
+        add_paragraph(flow, collected, marked, block.first_line, order)
 
 
 def _is_numbered(lines: list[str]) -> bool:

@@ -1,14 +1,13 @@
 """The page breaks placed in the text being structured.
 
-The breaks (:mod:`pipeline.structure.pages`) are numbered, then marked where they fall: a break
-before a heading or a note block stands as a ``pb`` item before it; a break inside a block is
-carried through its text as one private-use character (``0xF0000`` + the break's number) until
-the text is split into parts, where the mark becomes a ``{"pb": …}`` part.
+The breaks (:mod:`pipeline.structure.pages`) are numbered, then placed: a break before a heading or
+a note block stands as a ``pb`` item before it; a break inside a block goes with the text cut out
+of the block (a :class:`Marked` text) to the paragraph or list entry holding it, where it becomes
+a ``{"pb": …}`` part.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,47 +17,78 @@ from pipeline.structure.findings import Findings
 from pipeline.structure.headings import Heading
 from pipeline.structure.pages import Anchor, PageBreak, add_chapter_breaks, detect_breaks, number_breaks
 
-BREAK_BASE = 0xF0000
-BREAK_RE = re.compile("[\U000f0000-\U000ffffd]")
-LEAD_BREAKS_RE = re.compile("^[\U000f0000-\U000ffffd]*")
+Inside = tuple[tuple[int, int], ...]  # (position in a text, break number), in text order
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A text and the page breaks inside it, each before the character at its position."""
+
+    text: str
+    breaks: Inside = ()
+
+    def lines(self) -> list[Marked]:
+        """The lines of the text; a break at a line's end stays at that end."""
+        lines = []
+        start = 0
+        for line in self.text.split("\n"):
+            lines.append(self.slice(start, start + len(line)))
+            start += len(line) + 1
+        return lines
+
+    def slice(self, start: int, end: int) -> Marked:
+        """``text[start:end]`` with the breaks from ``start`` to ``end`` (both included)."""
+        inside = tuple((position - start, n) for position, n in self.breaks if start <= position <= end)
+        return Marked(self.text[start:end], inside)
+
+    def trim(self, start: int, end: int) -> Marked:
+        """``text[start:end]`` with every break, those outside it moved to its nearer end."""
+        length = max(end - start, 0)
+        inside = tuple((min(max(position - start, 0), length), n) for position, n in self.breaks)
+        return Marked(self.text[start : start + length], inside)
+
+    def strip(self) -> Marked:
+        """The text without its leading and trailing spaces; their breaks kept at its ends."""
+        start = len(self.text) - len(self.text.lstrip())
+        return self.trim(start, len(self.text.rstrip()))
 
 
 @dataclass
 class PageMarks:
-    """The numbered breaks of the book and where they stand outside the block texts."""
+    """The numbered breaks of the book and where they stand."""
 
     breaks: list[PageBreak] = field(default_factory=list)
     table: list[dict[str, Any]] = field(default_factory=list)  # the page table (see ``number_breaks``)
     before: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))  # block → breaks
+    inside: dict[int, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+
+    def text_of(self, index: int, block: Block) -> Marked:
+        """The text of block ``index`` with the breaks inside it."""
+        return Marked(block.text, tuple(self.inside.get(index, ())))
 
     def item(self, number: int) -> dict[str, Any]:
         """A ``pb`` item (a page break between items) for break ``number``."""
-        return {"type": "pb", **_break_part(self.breaks[number])}
+        return {"type": "pb", **self.part(number)}
 
-    def items_of(self, marks: str) -> list[dict[str, Any]]:
-        """The ``pb`` items of the break marks in ``marks``, in their order."""
-        return [self.item(ord(mark) - BREAK_BASE) for mark in BREAK_RE.findall(marks)]
+    def items_of(self, text: Marked) -> list[dict[str, Any]]:
+        """The ``pb`` items of the breaks inside ``text``, in their order."""
+        return [self.item(number) for _, number in text.breaks]
 
-    def split(self, part: Any) -> list[Any]:
-        """A text part split at its break marks into text and ``{"pb": …}`` parts."""
-        if not isinstance(part, str) or not BREAK_RE.search(part):
-            return [part]
-        pieces: list[Any] = []
-        position = 0
-        for mark in BREAK_RE.finditer(part):
-            if mark.start() > position:
-                pieces.append(part[position : mark.start()])
-            pieces.append(_break_part(self.breaks[ord(mark.group()) - BREAK_BASE]))
-            position = mark.end()
-        if position < len(part):
-            pieces.append(part[position:])
-        return pieces
+    def part(self, number: int) -> dict[str, Any]:
+        """Break ``number`` as ``structure.json`` records it in a text's parts."""
+        item = self.breaks[number]
+        part: dict[str, Any] = {"pb": item.n, "line": item.line, "evidence": item.evidence}
+        if item.printed is not None:
+            part["printed"] = True
+        if item.in_word:
+            part["in_word"] = True
+        return part
 
 
 def place_page_breaks(
     blocks: list[Block], headings: list[Heading], skip: set[int], findings: Findings
 ) -> PageMarks:
-    """Detect and number the page breaks; mark them in the block texts (which this changes).
+    """Detect and number the page breaks, and say where each one stands.
 
     A break before a heading becomes a ``pb`` item before it; a break inside a heading or the
     contents is not marked (the contents pages are not numbered by the contents itself).
@@ -82,33 +112,9 @@ def place_page_breaks(
         if "disagreement" in row:
             reason = f"printed page numbers disagree with the contents: {row['disagreement']}"
             findings.flag("page_number_disagrees", row["to_line"], row["to"], reason)
-    for number, item in reversed(list(enumerate(kept))):
-        block = blocks[item.block]
-        if item.block in starts or block.kind == "note":
-            marks.before[item.block].insert(0, number)
-            continue
-        offset = item.offset or 0
-        block.text = block.text[:offset] + chr(BREAK_BASE + number) + block.text[offset:]
+    for number, item in enumerate(kept):
+        if item.block in starts or blocks[item.block].kind == "note":
+            marks.before[item.block].append(number)
+        else:
+            marks.inside[item.block].append((item.offset or 0, number))
     return marks
-
-
-def lift(line: str) -> tuple[str, str]:
-    """The break marks at the start of ``line`` and the rest of it."""
-    lead = LEAD_BREAKS_RE.match(line)
-    assert lead is not None
-    return lead.group(), line[lead.end() :]
-
-
-def unmarked(text: str) -> str:
-    """``text`` without its break marks."""
-    return BREAK_RE.sub("", text)
-
-
-def _break_part(item: PageBreak) -> dict[str, Any]:
-    """A page break as ``structure.json`` records it."""
-    part: dict[str, Any] = {"pb": item.n, "line": item.line, "evidence": item.evidence}
-    if item.printed is not None:
-        part["printed"] = True
-    if item.in_word:
-        part["in_word"] = True
-    return part

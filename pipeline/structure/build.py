@@ -7,7 +7,7 @@ from typing import Any
 from pipeline.layout import Layout
 from pipeline.model import Block
 from pipeline.structure.assemble import Outline, Tree, assemble, find_back_start, mark_blurb, nest_under_parts
-from pipeline.structure.breaks import PageMarks, place_page_breaks, unmarked
+from pipeline.structure.breaks import PageMarks, place_page_breaks
 from pipeline.structure.chronology_entries import date_entries
 from pipeline.structure.contents import ContentsTable, find_contents
 from pipeline.structure.findings import Findings
@@ -52,7 +52,7 @@ def _structure_json(
     marks: PageMarks,
     findings: Findings,
 ) -> dict[str, Any]:
-    """The ``structure.json`` dict; the break marks dropped from the logged texts."""
+    """The ``structure.json`` dict."""
     result: dict[str, Any] = {
         "contents": [entry.to_dict() for entry in contents.entries] if contents else [],
         "front": tree.front,
@@ -68,10 +68,6 @@ def _structure_json(
         "numbered": sum(1 for item in marks.breaks if item.n),
         "table": marks.table,
     }
-    for change in findings.changes:
-        change.before, change.after = unmarked(change.before), unmarked(change.after)
-    for item in findings.review:
-        item.text = unmarked(item.text)
     result["changes"] = [change.to_dict() for change in findings.changes]
     result["review"] = [item.to_dict() for item in findings.review]
     result["layout"] = [item.to_dict() for item in findings.conventions]

@@ -9,41 +9,48 @@ from typing import Any
 
 from pipeline.chronology import clean_date, parse_date, split_entry, split_run_together
 from pipeline.model import Block
-from pipeline.structure.breaks import PageMarks, lift, unmarked
+from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import DASH_ITEM_RE, YEAR_RE, Collected, Flow, add_list_item, add_year
 from pipeline.structure.patterns import SEPARATOR_RE, join_hyphenated
 
 
 def add_entries(
-    flow: Flow, block: Block, order: int, collected: Collected, marks: PageMarks, findings: Findings
+    flow: Flow,
+    block: Block,
+    text: Marked,
+    order: int,
+    collected: Collected,
+    marks: PageMarks,
+    findings: Findings,
 ) -> None:
-    """Chronology lines: years become heads, every other line one entry of the year's list.
+    """Chronology lines (``text``, block ``order``'s): years become heads, every other line one entry
+    of the year's list.
 
     A line starting in lower case continues the entry before it (cut by a page break).
     """
-    for offset, printed in enumerate(block.text.split("\n")):
+    for offset, line in enumerate(text.lines()):
         number = block.first_line + offset
-        lead, line = lift(printed)
-        if not line.strip():
+        stripped = line.text.strip()
+        if not stripped:
             continue
-        if YEAR_RE.match(line.strip()) or SEPARATOR_RE.match(line.strip()):
-            for page_break in marks.items_of(lead):
+        if YEAR_RE.match(stripped) or SEPARATOR_RE.match(stripped):
+            for page_break in marks.items_of(line):
                 flow.add(page_break)
-            if YEAR_RE.match(line.strip()):
-                add_year(flow, line.strip(), number, findings)
+            if YEAR_RE.match(stripped):
+                add_year(flow, stripped, number, findings)
             continue
-        dashed = DASH_ITEM_RE.match(line)
-        text = dashed.group("text") if dashed else line.strip()
+        dashed = DASH_ITEM_RE.match(line.text)
+        entry = line.trim(dashed.start("text"), len(line.text)) if dashed else line.strip()
         previous = flow.open_list["items"][-1] if flow.open_list and flow.open_list["items"] else None
-        if previous is not None and _continues_entry(collected.text_of(previous).text, text):
-            _continue_entry(collected, previous, line, lead + text, number, findings)
+        if previous is not None and _continues_entry(collected.text_of(previous).text, entry.text):
+            _continue_entry(collected, previous, line.text, entry, number, findings)
             continue
-        pieces = split_run_together(lead + text)
+        pieces = split_run_together(entry.text)
         if len(pieces) > 1:
             explanation = "chronology entries run together by the OCR separated at the second date"
-            findings.change("split_run_together", number, text, " | ".join(pieces), explanation)
-        for piece in pieces:
+            findings.change("split_run_together", number, entry.text, " | ".join(pieces), explanation)
+        for piece in _located(entry, pieces):
             add_list_item(flow, collected, "entries", piece, number, order)
 
 
@@ -70,34 +77,42 @@ def _continues_entry(previous: str, text: str) -> bool:
     It does when it starts in lower case, or when it has no date and the entry before it
     does not end a sentence.
     """
-    plain = unmarked(text)
-    if plain[:1].islower():
+    if text[:1].islower():
         return True
-    ended = unmarked(previous).rstrip().endswith((".", "!", "?", '"', "\u201d", ")"))
-    return split_entry(plain) is None and not ended
+    ended = previous.rstrip().endswith((".", "!", "?", '"', "\u201d", ")"))
+    return split_entry(text) is None and not ended
 
 
 def _continue_entry(
-    collected: Collected, previous: dict[str, Any], line: str, text: str, number: int, findings: Findings
+    collected: Collected, previous: dict[str, Any], line: str, text: Marked, number: int, findings: Findings
 ) -> None:
     """Append a continuation line to the entry before it."""
     record = collected.text_of(previous)
     if line.lstrip().startswith(("-", "\u2013")):
         explanation = "list dash before the continuation of an entry cut by a page break"
-        findings.change("stray_list_dash", number, line, text, explanation)
-    lead, text = lift(text)
+        findings.change("stray_list_dash", number, line, text.text, explanation)
     if record.text.endswith("-"):
-        left, right = " ".join(record.text.split(" ")[-3:]), " ".join(text.split(" ")[:3])
+        left, right = " ".join(record.text.split(" ")[-3:]), " ".join(text.text.split(" ")[:3])
         before, after = f"{left} | {right}", join_hyphenated(left[:-1], right)
         explanation = "word hyphenated across a page break inside a chronology entry"
         findings.change("rejoin_hyphenation", number, before, after, explanation)
-        joined = join_hyphenated(record.text[:-1], text)
-        cut = len(record.text) - (1 if joined.startswith(record.text[:-1] + text[:1]) else 0)
-        record.text = joined[:cut] + lead + joined[cut:]
-    elif lead:
-        record.text = f"{record.text} {lead}{text}"
+        joined = join_hyphenated(record.text[:-1], text.text)
     else:
-        record.text = f"{record.text} {text}"
+        joined = f"{record.text} {text.text}"
+    shift = len(joined) - len(text.text)  # where the continuation starts in the joined text
+    record.breaks += [(position + shift, n) for position, n in text.breaks]
+    record.text = joined
+
+
+def _located(entry: Marked, pieces: list[str]) -> list[Marked]:
+    """The ``pieces`` of ``entry`` (in order, each a part of its text) with their page breaks."""
+    located = []
+    start = 0
+    for piece in pieces:
+        start = entry.text.index(piece, start)
+        located.append(entry.slice(start, start + len(piece)))
+        start += len(piece)
+    return located
 
 
 def _date_entry(entry: dict[str, Any], year: int, findings: Findings) -> None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.structure.breaks import Marked
 from pipeline.structure.findings import Findings
 
 YEAR_RE = re.compile(r"^(?P<dash>[-\u2013]\s*)?(?P<year>1\d{3}|20\d{2})\s*$")
@@ -26,7 +27,8 @@ class PendingText:
     scope: str | None
     owner: dict[str, Any]
     key: str = "parts"
-    refs: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    refs: list[tuple[int, int, list[str]]] = field(default_factory=list)  # (start, end, note ids)
+    breaks: list[tuple[int, int]] = field(default_factory=list)  # (position, page break number)
 
 
 @dataclass
@@ -82,23 +84,23 @@ class Flow:
         return self.open_list
 
 
-def add_paragraph(flow: Flow, collected: Collected, text: str, line: int, order: int) -> None:
+def add_paragraph(flow: Flow, collected: Collected, text: Marked, line: int, order: int) -> None:
     """A ``p`` item; its parts are filled in once the note markers are resolved."""
     item: dict[str, Any] = {"type": "p", "first_line": line, "parts": []}
     flow.add(item)
-    collected.texts.append(PendingText(text, line, order, flow.scope, item))
+    collected.texts.append(PendingText(text.text, line, order, flow.scope, item, breaks=list(text.breaks)))
 
 
 def add_entry(
-    listing: dict[str, Any], collected: Collected, text: str, line: int, order: int, scope: str | None
+    listing: dict[str, Any], collected: Collected, text: Marked, line: int, order: int, scope: str | None
 ) -> None:
     """An entry of ``listing``; its parts are filled in once the note markers are resolved."""
     entry: dict[str, Any] = {"first_line": line, "parts": []}
     listing["items"].append(entry)
-    collected.texts.append(PendingText(text, line, order, scope, entry))
+    collected.texts.append(PendingText(text.text, line, order, scope, entry, breaks=list(text.breaks)))
 
 
-def add_list_item(flow: Flow, collected: Collected, kind: str, text: str, line: int, order: int) -> None:
+def add_list_item(flow: Flow, collected: Collected, kind: str, text: Marked, line: int, order: int) -> None:
     """An entry of the open list of ``kind`` (a new list if none is open)."""
     add_entry(flow.list_for(kind, line), collected, text, line, order, flow.scope)
 

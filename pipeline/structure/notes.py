@@ -10,7 +10,7 @@ from typing import Any
 
 from pipeline.layout import Layout, describe_notes
 from pipeline.model import Block, Review
-from pipeline.structure.breaks import PageMarks
+from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import Collected, Flow, NoteBody, PendingText, add_paragraph
 from pipeline.structure.patterns import (
@@ -37,7 +37,7 @@ def add_note_block(
 ) -> None:
     """Footnote bodies of a division; a note outside any division stays as a paragraph."""
     if division is None:
-        add_paragraph(flow, collected, block.text, block.first_line, order)
+        add_paragraph(flow, collected, Marked(block.text), block.first_line, order)
         findings.flag("note_outside_division", block.first_line, block.text, "kept as a paragraph")
         return
     current: dict[str, Any] | None = None
@@ -54,7 +54,7 @@ def add_note_block(
             current["text"] += " " + line.strip()
             findings.flag("note_continuation", block.first_line, block.text, "joined to the note before it")
         else:
-            add_paragraph(flow, collected, block.text, block.first_line, order)
+            add_paragraph(flow, collected, Marked(block.text), block.first_line, order)
             findings.flag("note_without_number", block.first_line, block.text, "kept as a paragraph")
             return
 
@@ -85,19 +85,23 @@ def link_notes(collected: Collected, layout: Layout, findings: Findings) -> str:
 
 
 def fill_parts(text: PendingText, marks: PageMarks) -> None:
-    """Split ``text`` at its resolved markers and page-break marks into its owner's parts."""
-    parts: list[Any] = []
-    position = 0
-    for start, end, identifiers in sorted(text.refs):
-        if start > position:
-            parts.append(text.text[position:start])
-        parts.extend({"note": identifier} for identifier in identifiers)
-        position = end
-    if position < len(text.text):
-        parts.append(text.text[position:])
-    parts = [piece for part in parts for piece in marks.split(part)]
+    """Split ``text`` at its resolved markers and page breaks into its owner's parts.
+
+    A break at a marker's place comes before the marker's note.
+    """
     if text.key == "title_parts" and not text.refs:
         return
+    places = [(position, 0, number, [marks.part(number)]) for position, number in text.breaks]
+    places += [(start, 1, end, [{"note": identifier} for identifier in ids]) for start, end, ids in text.refs]
+    parts: list[Any] = []
+    position = 0
+    for start, is_marker, end, pieces in sorted(places, key=lambda place: place[:3]):
+        if start > position:
+            parts.append(text.text[position:start])
+        parts.extend(pieces)
+        position = max(position, end if is_marker else start)
+    if position < len(text.text):
+        parts.append(text.text[position:])
     text.owner[text.key] = parts
 
 
