@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 
 from pipeline.model import Block
@@ -146,3 +148,44 @@ def test_a_printed_number_makes_the_page_table_numbered_with_the_first_book_unch
     table = number_breaks(breaks, [Anchor(200, 9, 0, "Intro"), Anchor(260, 11, 7, "Next")])
     assert table[0]["printed"] == 0 and table[0]["numbered"]
     assert all(item.printed is None for item in breaks)
+
+
+def _page_break_places(parts: list[Any]) -> list[Any]:
+    """The parts with every page break shown as ``"|"``."""
+    return ["|" if isinstance(part, dict) and "pb" in part else part for part in parts]
+
+
+def test_page_breaks_inside_list_items_and_chronology_entries_stay_at_their_place() -> None:
+    dashed = "- first item of the list\n- second item of the list"
+    chronology = (
+        "7 November—Second Congress of Soviets adopts the Decree on\npeace, and forms the government."
+    )
+    run_together = "8 November—Soviet government proposes an armistice. 9 November—Soviet delegation arrives."
+    blocks = [
+        Block("CONTENTS", 1, 1),
+        Block("| Introduction | 9 |\n| Chronology | 11 |", 3, 4),
+        Block("INTRODUCTION", 10, 10),
+        Block(dashed, 12, 13, extra={"page_breaks": [{"line": 12, "offset": 8}, {"line": 13, "offset": 25}]}),
+        Block("CHRONOLOGY", 20, 20),
+        Block("1917", 22, 22),
+        Block(chronology, 24, 25, extra={"page_breaks": [{"line": 25, "offset": chronology.index("peace")}]}),
+        Block(
+            run_together,
+            27,
+            27,
+            extra={"page_breaks": [{"line": 27, "offset": run_together.index("arrives")}]},
+        ),
+    ]
+    structure = build_structure(blocks)
+    introduction, chronology_division = structure["divisions"]
+    items = introduction["content"][0]["items"]
+    assert [_page_break_places(item["parts"]) for item in items] == [
+        ["first ", "|", "item of the list"],
+        ["|", "second item of the list"],
+    ]
+    entries = chronology_division["content"][1]["items"]
+    assert [_page_break_places(entry["parts"][1:]) for entry in entries] == [
+        ["—Second Congress of Soviets adopts the Decree on ", "|", "peace, and forms the government."],
+        ["—Soviet government proposes an armistice."],
+        ["—Soviet delegation ", "|", "arrives."],
+    ]
