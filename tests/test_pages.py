@@ -6,7 +6,7 @@ from lxml import etree
 
 from pipeline.model import Block
 from pipeline.pages import Anchor, add_chapter_breaks, detect_breaks, number_breaks
-from pipeline.render import add_page_list, page_targets
+from pipeline.render.epub import add_page_list, page_targets
 from pipeline.structure import build_structure
 
 

@@ -1,11 +1,12 @@
-"""The HTML reader edition: pandoc's single finished page split into one page per top-level division.
+"""The HTML edition: pandoc's single page finished, then split into one page per top-level division.
 
-:func:`split_edition` takes the finished ``index.html`` (notes numbered, see :mod:`pipeline.render`)
-and writes, into the same folder, a contents page (``index.html``, replacing pandoc's page: the
-title block and the table of contents), one page per top-level division named by its id
-(``ch03.html``…) with previous/next links and the division's notes listed at its end, and
-``search-index.js``: the text of every section, for the offline search box of ``reader.js`` (a
-script file, so it loads from ``file://`` too).
+:func:`finish_html` numbers the notes of pandoc's standalone page (see :mod:`pipeline.render.notes`);
+:func:`split_edition` takes that finished ``index.html`` and writes, into the same folder, a contents
+page (``index.html``, replacing pandoc's page: the title block and the table of contents), one page
+per top-level division named by its id (``ch03.html``…) with previous/next links and the division's
+notes listed at its end, and ``search-index.js``: the text of every section, for the offline search
+box of ``reader.js`` (a script file, so it loads from ``file://`` too). The stylesheet and the
+script (:data:`ASSETS`) are in ``pipeline/render/assets/``.
 """
 
 from __future__ import annotations
@@ -19,28 +20,39 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-ASSETS = ("edition.css", "reader.js")
+from pipeline.render.document import DPUB_ROLES
+from pipeline.render.notes import number_notes
+from pipeline.render.trees import parent_of, required_child, text_of
+
+CSS_NAME = "edition.css"
+ASSETS = (CSS_NAME, "reader.js")
 SEARCH_INDEX = "search-index.js"
-# the DPUB-ARIA role of each epub:type the edition uses (the HTML keeps only the role)
-DPUB_ROLES = {
-    "introduction": "doc-introduction",
-    "part": "doc-part",
-    "chapter": "doc-chapter",
-    "appendix": "doc-appendix",
-}
+
+
+def finish_html(path: Path) -> int:
+    """Number the notes of the HTML page; return the notes done."""
+    document = lxml.html.document_fromstring(path.read_bytes())
+    done = number_notes(document)
+    _write(document, path)
+    return done
 
 
 def _text(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    return " ".join(text_of(element).split())
 
 
 def _classes(element: etree._Element) -> list[str]:
     return (element.get("class") or "").split()
 
 
+def identifier(element: etree._Element) -> str:
+    """The ``id`` of ``element``, empty if it has none."""
+    return element.get("id", "")
+
+
 def page_name(section: HtmlElement) -> str:
     """The file of a top-level division: its id (``ch03`` → ``ch03.html``)."""
-    return f"{section.get('id')}.html"
+    return f"{identifier(section)}.html"
 
 
 def heading_of(section: HtmlElement) -> str:
@@ -110,7 +122,7 @@ def _header(book: str, contents: str) -> HtmlElement:
         '<div id="search-results" class="search-results" aria-live="polite"></div>'
         "</form></header>"
     )
-    header.find(".//p/a").text = book
+    required_child(header, ".//p/a").text = book
     return header
 
 
@@ -155,7 +167,7 @@ def _relink(element: etree._Element, page_of_id: dict[str, str], here: str) -> N
             link.set("href", f"{page_of_id[href[1:]]}{href}")
 
 
-def _write(page: HtmlElement, path: Path) -> None:
+def _write(page: etree._Element, path: Path) -> None:
     html = lxml.html.tostring(page, doctype="<!DOCTYPE html>", encoding="UTF-8", method="html")
     path.write_bytes(html + b"\n")
 
@@ -165,32 +177,36 @@ def split_edition(single_page: Path) -> dict[str, int]:
     the search index beside it; return the number of pages and of search entries."""
     folder, contents_page = single_page.parent, single_page.name
     document = lxml.html.document_fromstring(single_page.read_bytes())
-    body = document.find("body")
+    body = required_child(document, "body")
     divisions = [section for section in body.iterchildren("section") if "level1" in _classes(section)]
     page_of_id: dict[str, str] = {}
     for section in divisions:
         for element in section.iter():
             if element.get("id"):
-                page_of_id[element.get("id")] = page_name(section)
+                page_of_id[identifier(element)] = page_name(section)
     for element in body.iter():
-        kind = element.attrib.pop("epub:type", None)
-        if kind in DPUB_ROLES:
-            element.set("role", DPUB_ROLES[kind])
+        kind = element.get("epub:type")
+        if kind is not None:
+            del element.attrib["epub:type"]
+            if kind in DPUB_ROLES:
+                element.set("role", DPUB_ROLES[kind])
         if element.get("role") == "doc-pagebreak":
             # HTML allows this role only on <hr>: the print page number is shown by the stylesheet
             del element.attrib["role"]
             element.set("data-page", element.attrib.pop("aria-label", ""))
-    titles = [heading_of(section) or section.get("id") for section in divisions]
-    book = _text(document.find("head/title"))  # not .//title: lxml looks on for a next one, through the book
+    titles = [heading_of(section) or identifier(section) for section in divisions]
+    book = _text(
+        required_child(document, "head/title")
+    )  # not .//title: lxml looks on for a next one, through the book
     header = _header(book, contents_page)
     search: list[dict[str, Any]] = []
     for number, section in enumerate(divisions):
         name = page_name(section)
         for number_of_list, aside in enumerate(list(section.iter("aside"))):
             if "footnotes" in _classes(aside):
-                notes_id = section.get("id") + (f"-{number_of_list}" if number_of_list else "")
-                label = heading_of(aside.getparent()) or titles[number]
-                aside.getparent().replace(aside, endnotes_section(aside, notes_id, label))
+                notes_id = identifier(section) + (f"-{number_of_list}" if number_of_list else "")
+                label = heading_of(parent_of(aside)) or titles[number]
+                parent_of(aside).replace(aside, endnotes_section(aside, notes_id, label))
         _relink(section, page_of_id, name)
         neighbours = {"contents": (contents_page, "Contents")}
         if number > 0:
