@@ -19,8 +19,8 @@ from lxml import etree
 from pipeline.inline import XML_LANG
 from pipeline.render.document import DPUB_ROLES
 from pipeline.render.header import Header, original_text, source_text
-from pipeline.render.notes import number_notes, remove_keeping_tail, with_class
-from pipeline.render.trees import found, required_child, text_of
+from pipeline.render.notes import heading_text, number_notes, with_class
+from pipeline.render.trees import found, required_child
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -148,14 +148,6 @@ def page_break_source(data: bytes, header: Header) -> bytes:
 
 
 # --- after pandoc's run: each file finished ------------------------------------------------
-
-
-def heading_text(heading: etree._Element) -> str:
-    """The plain text of a heading, without its note references."""
-    copy = etree.fromstring(etree.tostring(heading))
-    for reference in with_class(copy, "footnote-ref"):
-        remove_keeping_tail(reference)
-    return " ".join(text_of(copy).split())
 
 
 def add_semantics(root: etree._Element) -> None:

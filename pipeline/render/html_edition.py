@@ -21,8 +21,8 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from pipeline.render.document import DPUB_ROLES
-from pipeline.render.notes import number_notes
-from pipeline.render.trees import parent_of, required_child, text_of
+from pipeline.render.notes import has_class, heading_text, number_notes
+from pipeline.render.trees import parent_of, plain_text, required_child
 
 CSS_NAME = "edition.css"
 ASSETS = (CSS_NAME, "reader.js")
@@ -35,14 +35,6 @@ def finish_html(path: Path) -> int:
     done = number_notes(document)
     _write(document, path)
     return done
-
-
-def _text(element: etree._Element) -> str:
-    return " ".join(text_of(element).split())
-
-
-def _classes(element: etree._Element) -> list[str]:
-    return (element.get("class") or "").split()
 
 
 def identifier(element: etree._Element) -> str:
@@ -58,12 +50,7 @@ def page_name(section: HtmlElement) -> str:
 def heading_of(section: HtmlElement) -> str:
     """A division's heading without note references (``Chapter III. The Beginning …``)."""
     heading = next(section.iterchildren("h1", "h2", "h3", "h4", "h5", "h6"), None)
-    if heading is None:
-        return ""
-    plain = copy.deepcopy(heading)
-    for reference in plain.xpath(".//a[@role='doc-noteref']"):
-        reference.drop_tree()
-    return _text(plain)
+    return "" if heading is None else heading_text(heading)
 
 
 def endnotes_section(aside: HtmlElement, section_id: str, label: str) -> HtmlElement:
@@ -145,15 +132,15 @@ def _search_entries(section: HtmlElement, page: str) -> list[dict[str, str]]:
     """The text of a division and of each of its sections (notes count with their section)."""
     entries = []
     for part in [section, *section.iterdescendants("section")]:
-        if "footnotes" in _classes(part) or not part.get("id"):
+        if has_class(part, "footnotes") or not part.get("id"):
             continue
         own = copy.deepcopy(part)
         for nested in own.iterdescendants("section"):
-            if "footnotes" not in _classes(nested):
+            if not has_class(nested, "footnotes"):
                 nested.drop_tree()
         for heading in own.iterchildren("h1", "h2", "h3", "h4", "h5", "h6"):
             heading.drop_tree()
-        text = _text(own)
+        text = plain_text(own)
         if text:
             entries.append({"u": f"{page}#{part.get('id')}", "t": heading_of(part), "x": text})
     return entries
@@ -178,7 +165,7 @@ def split_edition(single_page: Path) -> dict[str, int]:
     folder, contents_page = single_page.parent, single_page.name
     document = lxml.html.document_fromstring(single_page.read_bytes())
     body = required_child(document, "body")
-    divisions = [section for section in body.iterchildren("section") if "level1" in _classes(section)]
+    divisions = [section for section in body.iterchildren("section") if has_class(section, "level1")]
     page_of_id: dict[str, str] = {}
     for section in divisions:
         for element in section.iter():
@@ -195,15 +182,14 @@ def split_edition(single_page: Path) -> dict[str, int]:
             del element.attrib["role"]
             element.set("data-page", element.attrib.pop("aria-label", ""))
     titles = [heading_of(section) or identifier(section) for section in divisions]
-    book = _text(
-        required_child(document, "head/title")
-    )  # not .//title: lxml looks on for a next one, through the book
+    # head/title, not .//title: lxml would look on for a next one, through the book
+    book = plain_text(required_child(document, "head/title"))
     header = _header(book, contents_page)
     search: list[dict[str, Any]] = []
     for number, section in enumerate(divisions):
         name = page_name(section)
         for number_of_list, aside in enumerate(list(section.iter("aside"))):
-            if "footnotes" in _classes(aside):
+            if has_class(aside, "footnotes"):
                 notes_id = identifier(section) + (f"-{number_of_list}" if number_of_list else "")
                 label = heading_of(parent_of(aside)) or titles[number]
                 parent_of(aside).replace(aside, endnotes_section(aside, notes_id, label))

@@ -6,9 +6,11 @@ HTML page and in each content document of its EPUB alike.
 
 from __future__ import annotations
 
+from copy import deepcopy
+
 from lxml import etree
 
-from pipeline.render.trees import found, parent_of
+from pipeline.render.trees import found, parent_of, plain_text
 
 # elements found by XPath: looking at every element in Python is slow in lxml.html's tree (the HTML page)
 WITH_CLASS = etree.XPath(
@@ -78,3 +80,11 @@ def number_notes(root: etree._Element) -> int:
         parent_of(number).replace(number, backlink)
         done += 1
     return done
+
+
+def heading_text(heading: etree._Element) -> str:
+    """The plain text of a heading, without its note references."""
+    plain = deepcopy(heading)
+    for reference in with_class(plain, "footnote-ref"):
+        remove_keeping_tail(reference)
+    return plain_text(plain)

@@ -24,6 +24,11 @@ def text_of(element: etree._Element) -> str:
     return "".join(cast(Iterator[str], element.itertext()))
 
 
+def plain_text(element: etree._Element) -> str:
+    """The text of ``element`` with each run of white space as one space, none at the ends."""
+    return " ".join(text_of(element).split())
+
+
 def found(path: etree.XPath, root: etree._Element, **variables: str) -> list[etree._Element]:
     """The elements an XPath ``path`` that selects only elements finds from ``root``
     (lxml-stubs type every XPath result as any XPath value)."""
