@@ -250,12 +250,12 @@ def structure_blocks(builder: _AstBuilder, element: etree._Element) -> list[Json
     if name == "pb":
         return [node("Plain", [page_marker(element)])]
     if name == "listEvent":
-        items = [[node("Plain", builder.inlines(event_text(builder, event)))] for event in element]
+        items = [[node("Plain", builder.inlines(event_paragraph(builder, event)))] for event in element]
         return [node("Div", [attr("", ["list", "timeline"]), [node("BulletList", items)]])]
     return []
 
 
-def event_text(builder: _AstBuilder, event: etree._Element) -> etree._Element:
+def event_paragraph(builder: _AstBuilder, event: etree._Element) -> etree._Element:
     """The ``p`` of a chronology ``event``."""
     paragraph = event.find(f"{{{TEI_NS}}}p")
     if paragraph is None:
