@@ -45,9 +45,9 @@ class Header:
     """The edition and its printed book, as the TEI header records them."""
 
     title: str
-    subtitle: str
-    volume: str
-    period: str
+    subtitle: str  # "Volume I, 1917-1945"
+    volume: str  # as printed: "I"
+    period: str  # the subtitle after the volume: "1917-1945"
     editors: list[str]
     contributors: list[str]
     designer: str | None
@@ -58,7 +58,7 @@ class Header:
     series: str | None
     language: str
     identifier: str
-    translated_from: str
+    translated_from: str  # the language's name, or "original"
     original: Original
 
 
@@ -81,7 +81,7 @@ class _Reader:
             raise InputError(self.source, f"the TEI header has no text at {path}", line_of(self.root))
         return text
 
-    def all(self, path: str) -> list[str]:
+    def texts(self, path: str) -> list[str]:
         """The texts of every element at ``path``."""
         return [text_of(element) for element in self.root.iterfind(path, NAMESPACES)]
 
@@ -96,7 +96,7 @@ class _Reader:
 
 def responsible(reader: _Reader, resp: str) -> list[str]:
     """The people of the title statement's ``respStmt`` for ``resp``."""
-    return reader.all(f"{TITLE_STATEMENT}/t:respStmt[t:resp='{resp}']/t:persName")
+    return reader.texts(f"{TITLE_STATEMENT}/t:respStmt[t:resp='{resp}']/t:persName")
 
 
 def translated_from(reader: _Reader, language: str, original_language: str) -> str:
@@ -121,7 +121,7 @@ def read_header(root: etree._Element, source: str = "TEI") -> Header:
         subtitle=subtitle,
         volume=reader.attribute(f"{MONOGRAPH}/t:biblScope[@unit='volume']", "n"),
         period=subtitle.removeprefix(volume_statement).removeprefix(", "),
-        editors=reader.all(f"{TITLE_STATEMENT}/t:editor"),
+        editors=reader.texts(f"{TITLE_STATEMENT}/t:editor"),
         contributors=responsible(reader, CONTRIBUTORS),
         designer=designers[0] if designers else None,
         publisher=reader.required(f"{MONOGRAPH}/t:imprint/t:publisher"),
