@@ -6,7 +6,7 @@
 # A book is a pair raw/<book>.txt (the OCR text) + raw/<book>.yaml (its metadata).
 # Every stage is a `python -m pipeline.<stage>` command that writes its outputs atomically;
 # the pipeline/ sources are deliberately not inputs, so rules re-run when the data change
-# (the stylesheet and scripts in pipeline/assets/ are: a change to them re-renders the editions).
+# (the stylesheet and scripts in pipeline/render/assets/ are: a change to them re-renders the editions).
 
 import importlib.util
 import re
@@ -137,21 +137,19 @@ rule encode:
 
 # The stylesheet and scripts are data of the editions: changing one re-renders, without the text stages.
 # (local: they come with the installed package, never from a --default-storage-provider.)
-ASSETS_DIR = Path(importlib.util.find_spec("pipeline").origin).parent / "assets"
+ASSETS_DIR = Path(importlib.util.find_spec("pipeline.render").origin).parent / "assets"
 ASSETS = [local(str(path)) for path in sorted(ASSETS_DIR.iterdir())]
 
 
 rule render:
     input:
         tei="tei/{book}.xml",
-        metadata="build/{book}/metadata.json",
         assets=ASSETS,
     output:
         epub="build/{book}.epub",
         html="build/{book}/index.html",
     shell:
-        "python -m pipeline.render --tei {input.tei:q} --metadata {input.metadata:q}"
-        " --epub {output.epub:q} --html {output.html:q}"
+        "python -m pipeline.render --tei {input.tei:q} --epub {output.epub:q} --html {output.html:q}"
 
 
 rule report:

@@ -29,7 +29,6 @@ import pytest
 from conftest import BOOK, REPO_ROOT
 from lxml import etree
 
-from pipeline.metadata import load_metadata
 from pipeline.render import render
 
 pytestmark = pytest.mark.slow
@@ -61,7 +60,7 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("edition")
     epub, html = folder / f"{BOOK}.epub", folder / BOOK / "index.html"
     tei = etree.parse(str(REPO_ROOT / "tei" / f"{BOOK}.xml")).getroot()
-    render(tei, load_metadata(REPO_ROOT / "raw" / f"{BOOK}.yaml"), epub, html)
+    render(tei, epub, html)
     REVIEW.mkdir(parents=True, exist_ok=True)
     yield {"epub": epub, "html": html.parent}
     (REVIEW / "figures.json").write_text(json.dumps(FIGURES, indent=2) + "\n", encoding="utf-8")

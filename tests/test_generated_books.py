@@ -290,7 +290,7 @@ def test_parts_keep_sections_in_the_navigation(tmp_path: Path) -> None:
     is a file of its own (not all of a part's chapters in one)."""
     book = generate(Convention("parts", seed=16, parts=True, page_numbers="foot"))
     root = encode_tei(run_pipeline(book), metadata())
-    render(root, metadata(), tmp_path / "book.epub", tmp_path / "html" / "index.html")
+    render(root, tmp_path / "book.epub", tmp_path / "html" / "index.html")
     with zipfile.ZipFile(tmp_path / "book.epub") as epub:
         nav = lxml.html.fromstring(epub.read("EPUB/nav.xhtml"))
         chapters = [name for name in epub.namelist() if re.fullmatch(r"EPUB/text/ch\d+\.xhtml", name)]

@@ -152,7 +152,7 @@ def test_stylesheet_change_re_renders_without_text_stages(
     corpus: tuple[Path, dict[str, GeneratedBook]],
 ) -> None:
     directory, books = corpus
-    stylesheet = directory / "pipeline" / "assets" / "edition.css"
+    stylesheet = directory / "pipeline" / "render" / "assets" / "edition.css"
     stylesheet.write_text(
         stylesheet.read_text(encoding="utf-8") + "\n/* test: a new rule */\n", encoding="utf-8"
     )

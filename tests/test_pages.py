@@ -7,7 +7,7 @@ from typing import Any
 from lxml import etree
 
 from pipeline.model import Block
-from pipeline.render import add_page_list, page_targets
+from pipeline.render.epub import add_page_list, page_targets
 from pipeline.structure import build_structure
 from pipeline.structure.pages import Anchor, add_chapter_breaks, detect_breaks, number_breaks
 

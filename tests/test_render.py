@@ -11,26 +11,24 @@ import lxml.html
 import pypandoc
 import pytest
 from conftest import epubcheck_messages
-from edition_samples import METADATA, RUSSIAN_TITLE, metadata, structure
+from edition_samples import RUSSIAN_TITLE, metadata, structure
 from lxml import etree
 
 from pipeline.encode import encode_tei, tei_bytes
 from pipeline.model import InputError
-from pipeline.render import (
-    convert,
-    framed,
-    html_template,
+from pipeline.render import render
+from pipeline.render.document import (
     label_text,
-    main,
-    pandoc_document,
     pandoc_meta,
-    render,
     roman_to_int,
     single_spaced,
     tei_blocks,
     text_inlines,
-    with_class,
 )
+from pipeline.render.header import Header, description, original_text, read_header, source_text
+from pipeline.render.notes import with_class
+from pipeline.render.pandoc import convert, framed, html_template, pandoc_document
+from pipeline.render.stage import main
 
 NS = {
     "x": "http://www.w3.org/1999/xhtml",
@@ -41,8 +39,9 @@ NS = {
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def sample_tei(changed: dict[str, Any] | None = None) -> etree._Element:
-    return etree.fromstring(tei_bytes(encode_tei(changed or structure(), metadata())))
+def sample_tei(changed: dict[str, Any] | None = None, book: dict[str, Any] | None = None) -> etree._Element:
+    """The sample book encoded (``changed``: another tree, ``book``: other metadata)."""
+    return etree.fromstring(tei_bytes(encode_tei(changed or structure(), book or metadata())))
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +53,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     paths = {"epub": folder / "book.epub", "html": folder / "book" / "index.html"}
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("SOURCE_DATE_EPOCH", raising=False)  # the default fixed date
-        render(sample_tei(changed), metadata(), paths["epub"], paths["html"])
+        render(sample_tei(changed), paths["epub"], paths["html"])
     return paths
 
 
@@ -172,10 +171,71 @@ def test_opf_metadata(built: dict[str, Path]) -> None:
 
 def test_metadata_text_is_escaped(tmp_path: Path) -> None:
     odd = metadata() | {"publisher": "Smith & <Sons>"}
-    render(sample_tei(), odd, tmp_path / "b.epub", tmp_path / "h" / "index.html")
+    render(sample_tei(book=odd), tmp_path / "b.epub", tmp_path / "h" / "index.html")
     meta = epub_xml(tmp_path / "b.epub", "EPUB/content.opf").find("opf:metadata", NS)
     assert meta.findtext("dc:publisher", namespaces=NS) == "Smith & <Sons>"
     assert "Moscow: Smith & <Sons>, 1981." in meta.findtext("dc:source", namespaces=NS)
+
+
+def test_header_is_read_from_the_tei() -> None:
+    """Render reads what it says about the book from the TEI header, not from the metadata file."""
+    header = read_header(sample_tei())
+    assert (header.title, header.subtitle, header.volume, header.period) == (
+        "Soviet Foreign Policy",
+        "Volume I, 1917-1945",
+        "I",
+        "1917-1945",
+    )
+    assert header.editors == ["A. A. Gromyko", "B. N. Ponomarev"]
+    assert header.contributors[0] == "I. N. Zemskov" and len(header.contributors) == 8
+    assert header.designer == "Timur Samigulin"
+    assert (header.publisher, header.place, header.year) == ("Progress Publishers", "Moscow", "1981")
+    assert header.edition == "Fourth, revised and enlarged edition"
+    assert header.series == "Soviet Foreign Policy 1917-1980, in two volumes"
+    assert (header.language, header.identifier) == ("en", "urn:x-ocr-edition:soviet-foreign-policy-vol1")
+    assert header.translated_from == "Russian"
+    assert (header.original.title, header.original.language) == (RUSSIAN_TITLE, "ru")
+    assert source_text(header) == (
+        "Soviet Foreign Policy. Volume I, 1917-1945. Edited by A. A. Gromyko, B. N. Ponomarev. "
+        "Fourth, revised and enlarged edition. Moscow: Progress Publishers, 1981."
+    )
+    assert original_text(header) == f"{RUSSIAN_TITLE}. Том 1 (1917-1945). Издательство «Наука», 1980."
+    assert description(header).endswith(
+        f"translated from the Russian ({RUSSIAN_TITLE}). "
+        "Volume I of Soviet Foreign Policy 1917-1980, in two volumes."
+    )
+
+
+def test_header_of_a_book_with_the_required_metadata_only() -> None:
+    """No series, edition, designer or contributors; the original in the edition's own language."""
+    book = {key: value for key, value in metadata().items() if key not in ("series", "edition", "designer")}
+    book |= {"contributors": [], "volume": "2", "original": {"title": "The Original", "language": "en"}}
+    book.pop("translated_from")
+    header = read_header(sample_tei(book=book))
+    assert isinstance(header, Header)
+    assert (header.series, header.edition, header.designer, header.contributors) == (None, None, None, [])
+    assert (header.volume, header.period) == ("2", "1917-1945")
+    assert header.translated_from == "original"
+    assert original_text(header) == "The Original."
+    assert description(header) == (
+        "Digital edition of Soviet Foreign Policy, Volume 2, 1917-1945 (Progress Publishers, Moscow, "
+        "1981), translated from the original (The Original)."
+    )
+
+
+def test_header_names_the_language_translated_from() -> None:
+    header = read_header(sample_tei(book=metadata() | {"translated_from": "Old Russian"}))
+    assert header.translated_from == "Old Russian"
+
+
+def test_missing_header_text_is_reported() -> None:
+    tei = sample_tei()
+    idno = tei.find(".//{http://www.tei-c.org/ns/1.0}idno")
+    assert idno is not None
+    idno.getparent().remove(idno)
+    with pytest.raises(InputError, match=r"the TEI header has no text at .*idno") as raised:
+        read_header(tei, "book.xml")
+    assert raised.value.path == "book.xml"
 
 
 def html_pages(built: dict[str, Path]) -> dict[str, lxml.html.HtmlElement]:
@@ -296,7 +356,7 @@ def test_builds_are_byte_identical(
     changed["divisions"][1]["notes"][2]["n"] = "4"
     again = {"epub": tmp_path / "other.epub", "html": tmp_path / "other" / "index.html"}
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    render(sample_tei(changed), metadata(), again["epub"], again["html"])
+    render(sample_tei(changed), again["epub"], again["html"])
     assert again["epub"].read_bytes() == built["epub"].read_bytes()
     assert again["html"].read_bytes() == built["html"].read_bytes()
     with zipfile.ZipFile(again["epub"]) as archive:
@@ -317,7 +377,7 @@ def test_failed_render_leaves_no_output(tmp_path: Path, monkeypatch: pytest.Monk
     out = tmp_path / "out"
     epub, html = out / "b.epub", out / "book" / "index.html"
     with pytest.raises(RuntimeError, match=r'exitcode "83" during conversion: pandoc died'):
-        render(sample_tei(), metadata(), epub, html)
+        render(sample_tei(), epub, html)
     assert list(out.rglob("*")) == [out / "book"]
 
 
@@ -367,7 +427,8 @@ def test_single_spaced() -> None:
 
 def test_html_page_is_pandocs_standalone_page(tmp_path: Path) -> None:
     """The page set together from pandoc's body and frame runs is byte for byte pandoc's own page."""
-    document = pandoc_document(tei_blocks(sample_tei()), pandoc_meta(metadata(), for_html=True))
+    tei = sample_tei()
+    document = pandoc_document(tei_blocks(tei), pandoc_meta(read_header(tei), for_html=True))
     args = ["--toc", "--section-divs", "--wrap=none", "--reference-location=section"]
     outputs = {name: tmp_path / f"{name}.html" for name in ("whole", "body", "frame")}
     (tmp_path / "template.html").write_text(html_template(), encoding="utf-8")
@@ -406,8 +467,8 @@ def test_label_text(label: str, expected: str) -> None:
     assert label_text(label) == expected
 
 
-@pytest.mark.parametrize(("volume", "number"), [("I", 1), ("XIV", 14), (2, 2), ("3", 3), ("one", None)])
-def test_roman_to_int(volume: str | int, number: int | None) -> None:
+@pytest.mark.parametrize(("volume", "number"), [("I", 1), ("XIV", 14), ("3", 3), ("one", None)])
+def test_roman_to_int(volume: str, number: int | None) -> None:
     assert roman_to_int(volume) == number
 
 
@@ -415,7 +476,7 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     tei = tmp_path / "book.xml"
     tei.write_bytes(tei_bytes(encode_tei(structure(), metadata())))
     epub, html = tmp_path / "book.epub", tmp_path / "book" / "index.html"
-    arguments = ["--tei", str(tei), "--metadata", str(METADATA), "--epub", str(epub), "--html", str(html)]
+    arguments = ["--tei", str(tei), "--epub", str(epub), "--html", str(html)]
     assert main(arguments) == 0
     assert epub.exists() and html.exists() and "4 notes" in capsys.readouterr().err
     tei.write_text("<TEI><text>", encoding="utf-8")

@@ -1,11 +1,12 @@
-"""The HTML reader edition: pandoc's single finished page split into one page per top-level division.
+"""The HTML edition: pandoc's single page finished, then split into one page per top-level division.
 
-:func:`split_edition` takes the finished ``index.html`` (notes numbered, see :mod:`pipeline.render`)
-and writes, into the same folder, a contents page (``index.html``, replacing pandoc's page: the
-title block and the table of contents), one page per top-level division named by its id
-(``ch03.html``…) with previous/next links and the division's notes listed at its end, and
-``search-index.js``: the text of every section, for the offline search box of ``reader.js`` (a
-script file, so it loads from ``file://`` too).
+:func:`finish_html` numbers the notes of pandoc's standalone page (see :mod:`pipeline.render.notes`);
+:func:`split_edition` takes that finished ``index.html`` and writes, into the same folder, a contents
+page (``index.html``, replacing pandoc's page: the title block and the table of contents), one page
+per top-level division named by its id (``ch03.html``…) with previous/next links and the division's
+notes listed at its end, and ``search-index.js``: the text of every section, for the offline search
+box of ``reader.js`` (a script file, so it loads from ``file://`` too). The stylesheet and the
+script (:data:`ASSETS`) are in ``pipeline/render/assets/``.
 """
 
 from __future__ import annotations
@@ -19,39 +20,37 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-ASSETS = ("edition.css", "reader.js")
+from pipeline.render.document import DPUB_ROLES
+from pipeline.render.notes import has_class, heading_text, number_notes
+from pipeline.render.trees import parent_of, plain_text, required_child
+
+CSS_NAME = "edition.css"
+ASSETS = (CSS_NAME, "reader.js")
 SEARCH_INDEX = "search-index.js"
-# the DPUB-ARIA role of each epub:type the edition uses (the HTML keeps only the role)
-DPUB_ROLES = {
-    "introduction": "doc-introduction",
-    "part": "doc-part",
-    "chapter": "doc-chapter",
-    "appendix": "doc-appendix",
-}
 
 
-def _text(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+def finish_html(path: Path) -> int:
+    """Number the notes of the HTML page; return the notes done."""
+    document = lxml.html.document_fromstring(path.read_bytes())
+    done = number_notes(document)
+    _write(document, path)
+    return done
 
 
-def _classes(element: etree._Element) -> list[str]:
-    return (element.get("class") or "").split()
+def identifier(element: etree._Element) -> str:
+    """The ``id`` of ``element``, empty if it has none."""
+    return element.get("id", "")
 
 
 def page_name(section: HtmlElement) -> str:
     """The file of a top-level division: its id (``ch03`` → ``ch03.html``)."""
-    return f"{section.get('id')}.html"
+    return f"{identifier(section)}.html"
 
 
 def heading_of(section: HtmlElement) -> str:
     """A division's heading without note references (``Chapter III. The Beginning …``)."""
     heading = next(section.iterchildren("h1", "h2", "h3", "h4", "h5", "h6"), None)
-    if heading is None:
-        return ""
-    plain = copy.deepcopy(heading)
-    for reference in plain.xpath(".//a[@role='doc-noteref']"):
-        reference.drop_tree()
-    return _text(plain)
+    return "" if heading is None else heading_text(heading)
 
 
 def endnotes_section(aside: HtmlElement, section_id: str, label: str) -> HtmlElement:
@@ -110,7 +109,7 @@ def _header(book: str, contents: str) -> HtmlElement:
         '<div id="search-results" class="search-results" aria-live="polite"></div>'
         "</form></header>"
     )
-    header.find(".//p/a").text = book
+    required_child(header, ".//p/a").text = book
     return header
 
 
@@ -133,15 +132,15 @@ def _search_entries(section: HtmlElement, page: str) -> list[dict[str, str]]:
     """The text of a division and of each of its sections (notes count with their section)."""
     entries = []
     for part in [section, *section.iterdescendants("section")]:
-        if "footnotes" in _classes(part) or not part.get("id"):
+        if has_class(part, "footnotes") or not part.get("id"):
             continue
         own = copy.deepcopy(part)
         for nested in own.iterdescendants("section"):
-            if "footnotes" not in _classes(nested):
+            if not has_class(nested, "footnotes"):
                 nested.drop_tree()
         for heading in own.iterchildren("h1", "h2", "h3", "h4", "h5", "h6"):
             heading.drop_tree()
-        text = _text(own)
+        text = plain_text(own)
         if text:
             entries.append({"u": f"{page}#{part.get('id')}", "t": heading_of(part), "x": text})
     return entries
@@ -155,7 +154,7 @@ def _relink(element: etree._Element, page_of_id: dict[str, str], here: str) -> N
             link.set("href", f"{page_of_id[href[1:]]}{href}")
 
 
-def _write(page: HtmlElement, path: Path) -> None:
+def _write(page: etree._Element, path: Path) -> None:
     html = lxml.html.tostring(page, doctype="<!DOCTYPE html>", encoding="UTF-8", method="html")
     path.write_bytes(html + b"\n")
 
@@ -165,32 +164,35 @@ def split_edition(single_page: Path) -> dict[str, int]:
     the search index beside it; return the number of pages and of search entries."""
     folder, contents_page = single_page.parent, single_page.name
     document = lxml.html.document_fromstring(single_page.read_bytes())
-    body = document.find("body")
-    divisions = [section for section in body.iterchildren("section") if "level1" in _classes(section)]
+    body = required_child(document, "body")
+    divisions = [section for section in body.iterchildren("section") if has_class(section, "level1")]
     page_of_id: dict[str, str] = {}
     for section in divisions:
         for element in section.iter():
             if element.get("id"):
-                page_of_id[element.get("id")] = page_name(section)
+                page_of_id[identifier(element)] = page_name(section)
     for element in body.iter():
-        kind = element.attrib.pop("epub:type", None)
-        if kind in DPUB_ROLES:
-            element.set("role", DPUB_ROLES[kind])
+        kind = element.get("epub:type")
+        if kind is not None:
+            del element.attrib["epub:type"]
+            if kind in DPUB_ROLES:
+                element.set("role", DPUB_ROLES[kind])
         if element.get("role") == "doc-pagebreak":
             # HTML allows this role only on <hr>: the print page number is shown by the stylesheet
             del element.attrib["role"]
             element.set("data-page", element.attrib.pop("aria-label", ""))
-    titles = [heading_of(section) or section.get("id") for section in divisions]
-    book = _text(document.find("head/title"))  # not .//title: lxml looks on for a next one, through the book
+    titles = [heading_of(section) or identifier(section) for section in divisions]
+    # head/title, not .//title: lxml would look on for a next one, through the book
+    book = plain_text(required_child(document, "head/title"))
     header = _header(book, contents_page)
     search: list[dict[str, Any]] = []
     for number, section in enumerate(divisions):
         name = page_name(section)
         for number_of_list, aside in enumerate(list(section.iter("aside"))):
-            if "footnotes" in _classes(aside):
-                notes_id = section.get("id") + (f"-{number_of_list}" if number_of_list else "")
-                label = heading_of(aside.getparent()) or titles[number]
-                aside.getparent().replace(aside, endnotes_section(aside, notes_id, label))
+            if has_class(aside, "footnotes"):
+                notes_id = identifier(section) + (f"-{number_of_list}" if number_of_list else "")
+                label = heading_of(parent_of(aside)) or titles[number]
+                parent_of(aside).replace(aside, endnotes_section(aside, notes_id, label))
         _relink(section, page_of_id, name)
         neighbours = {"contents": (contents_page, "Contents")}
         if number > 0:

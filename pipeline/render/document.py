@@ -1,0 +1,346 @@
+"""The pandoc document of the edition, built from the TEI: its blocks, and its metadata from the header.
+
+The TEI ``text`` is turned into pandoc's JSON AST directly (text is never re-read as markdown):
+front, body and back divisions become headers (chapter = 1, section = 2, …) with their blocks,
+each division type marked with its EPUB structural semantics (``epub:type``). A note becomes a
+pandoc ``Note`` that starts with its printed number (a ``span.note-number``, which
+:mod:`pipeline.render.notes` turns into the backlink after pandoc's run).
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Any
+
+from lxml import etree
+
+from pipeline.inline import TEI_NS, XML_LANG
+from pipeline.model import InputError
+from pipeline.render.header import Header, description
+from pipeline.render.trees import line_of, local, text_of
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+BLANKS = " \t\r\n"  # not \s: a no-break space is text
+SPACES = re.compile(f"[{BLANKS}]+")
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+EMPHASIS = {"italic": "Emph", "bold": "Strong"}
+FRONT_HEADINGS = {"titlePage": "Title Pages", "blurb": "About the Book"}
+# EPUB structural semantics of the TEI division types (pandoc puts them on the section and the body)
+EPUB_TYPES = {"titlePage": "titlepage", "introduction": "introduction", "chapter": "chapter"}
+EPUB_TYPES |= {"chronology": "appendix", "part": "part"}
+# the DPUB-ARIA role of each epub:type the edition uses (the HTML edition keeps only the role)
+DPUB_ROLES = {
+    "introduction": "doc-introduction",
+    "part": "doc-part",
+    "chapter": "doc-chapter",
+    "appendix": "doc-appendix",
+}
+
+Json = dict[str, Any]
+NO_ATTR: list[Any] = ["", [], []]
+
+
+# --- pandoc AST ----------------------------------------------------------------------------
+
+
+def attr(identifier: str = "", classes: list[str] | None = None, **pairs: str) -> list[Any]:
+    """A pandoc ``Attr``: identifier, classes, key-value pairs."""
+    return [identifier, classes or [], [[key, value] for key, value in pairs.items()]]
+
+
+def node(kind: str, content: Any = None) -> Json:
+    """A pandoc AST element (block, inline or meta value)."""
+    return {"t": kind} if content is None else {"t": kind, "c": content}
+
+
+def single_spaced(text: str) -> str:
+    """``text`` with each run of blanks as one space."""
+    if "  " not in text and not any(blank in text for blank in "\t\r\n"):
+        return text  # as most texts are: looking is far faster than substituting
+    return SPACES.sub(" ", text)
+
+
+def text_inlines(text: str | None) -> list[Json]:
+    """Literal text as ``Str`` and ``Space`` inlines.
+
+    The words of one text are one ``Str`` with single spaces between them: pandoc writes a space
+    between two words the same either way, and far faster (and in less memory) than one ``Str``
+    and one ``Space`` node per word. Spaces at either end stay ``Space`` nodes, for :func:`tidy`.
+    """
+    if not text:
+        return []
+    words = single_spaced(text.strip(BLANKS))
+    inlines = [node("Str", words)] if words else []
+    if text[0] in BLANKS:
+        inlines.insert(0, node("Space"))
+    if words and text[-1] in BLANKS:
+        inlines.append(node("Space"))
+    return inlines
+
+
+def tidy(inlines: list[Json]) -> list[Json]:
+    """Merge runs of spaces and drop spaces at both ends (they came from the XML layout)."""
+    result: list[Json] = []
+    for inline in inlines:
+        if inline["t"] == "Space" and (not result or result[-1]["t"] in ("Space", "LineBreak")):
+            continue
+        if inline["t"] == "LineBreak" and result and result[-1]["t"] == "Space":
+            result.pop()
+        result.append(inline)
+    while result and result[-1]["t"] == "Space":
+        result.pop()
+    return result
+
+
+def label_text(label: str) -> str:
+    """``CHAPTER III`` → ``Chapter III.`` (numbers and mixed-case labels are kept)."""
+    word, _, rest = label.strip().partition(" ")
+    if word.isupper():
+        word = word.capitalize()
+    return f"{word} {rest}".strip().rstrip(".") + "."
+
+
+def roman_to_int(volume: str) -> int | None:
+    """``"I"`` → 1, ``"2"`` → 2; ``None`` for anything else."""
+    if volume.isdigit():
+        return int(volume)
+    values = [ROMAN.get(char) for char in volume.upper()]
+    if not values or None in values:
+        return None
+    numbers = [value for value in values if value is not None]
+    return sum(-n if n < nxt else n for n, nxt in zip(numbers, [*numbers[1:], 0], strict=True))
+
+
+class _AstBuilder:
+    """Walks the TEI ``text`` and builds pandoc blocks."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, element: etree._Element, message: str) -> InputError:
+        return InputError(self.source, message, line_of(element))
+
+    def blocks(self, container: etree._Element, level: int, context: str) -> list[Json]:
+        """Blocks of a division (its heads are done by :meth:`division`)."""
+        result: list[Json] = []
+        for child in container:
+            name = local(child)
+            if name in ("", "head"):
+                continue
+            if name == "div":
+                result += self.division(child, level + 1)
+            elif name == "p":
+                result.append(node("Para", self.inlines(child)))
+            elif name == "list":
+                # the book prints its markers (numbers, dates) in the text: the stylesheet hides bullets
+                classes = ["list", f"{context}-list"]
+                result.append(node("Div", [attr("", classes), [self.bullet_list(child)]]))
+            elif name in ("pb", "listEvent", "titlePage"):
+                result += structure_blocks(self, child)
+            elif name == "milestone":
+                result.append(node("HorizontalRule"))
+            elif name == "note":
+                result.append(self.unlinked_note(child))
+            else:
+                raise self.fail(child, f"cannot render <{name}> here")
+        return result
+
+    def division(self, div: etree._Element, level: int) -> list[Json]:
+        """A header (chapter = 1, section = 2, …) followed by the division's blocks."""
+        kind = div.get("type", "div")
+        heads = [child for child in div if local(child) == "head"]
+        main = next((head for head in heads if head.get("type") != "sub"), None)
+        if main is not None:
+            title = self.inlines(main)
+        elif kind in FRONT_HEADINGS:
+            title = text_inlines(FRONT_HEADINGS[kind])
+        else:
+            raise self.fail(div, f"<div type='{kind}'> has no head")
+        for sub in heads:
+            if sub.get("type") == "sub":
+                title += [node("Space"), node("Span", [attr("", ["subtitle"]), self.inlines(sub)])]
+        classes = [kind] + (["unlisted"] if main is None else [])
+        semantics = {"epub:type": EPUB_TYPES[kind]} if kind in EPUB_TYPES else {}
+        header = node("Header", [min(level, 6), attr(div.get(XML_ID, ""), classes, **semantics), title])
+        return [header, *self.blocks(div, level, kind)]
+
+    def bullet_list(self, listing: etree._Element) -> Json:
+        """A list: each item's text, then its sublists."""
+        items = []
+        for item in listing:
+            if local(item) != "item":
+                continue
+            inlines, sublists = text_inlines(item.text), []
+            for child in item:
+                if local(child) == "list":
+                    sublists.append(self.bullet_list(child))
+                elif local(child):
+                    inlines += self.inline(child)
+                inlines += text_inlines(child.tail)
+            items.append([node("Plain", tidy(inlines)), *sublists])
+        return node("BulletList", items)
+
+    def unlinked_note(self, note: etree._Element) -> Json:
+        """A note whose marker was not found: printed where it stood, with its number."""
+        number = node("Superscript", text_inlines(note.get("n", "")))
+        body = tidy([number, node("Space"), *self.inlines(note)])
+        return node("Div", [attr(note.get(XML_ID, ""), ["unlinked-note"]), [node("Para", body)]])
+
+    def inlines(self, element: etree._Element) -> list[Json]:
+        """The content of ``element`` (text, inline children and their tails) as tidy inlines."""
+        return tidy(self.content(element))
+
+    def content(self, element: etree._Element) -> list[Json]:
+        result = text_inlines(element.text)
+        for child in element:
+            if local(child):
+                result += self.inline(child)
+            result += text_inlines(child.tail)
+        return result
+
+    def inline(self, element: etree._Element) -> list[Json]:
+        name = local(element)
+        if name == "hi":
+            kind = EMPHASIS.get(element.get("rend", ""))
+            content = self.content(element)
+            return [
+                node(kind, content) if kind else node("Span", [attr("", [element.get("rend", "")]), content])
+            ]
+        if name == "foreign":
+            language = element.get(XML_LANG, "")
+            return [node("Span", [attr("", [], lang=language), self.content(element)])]
+        if name == "note":
+            number = node("Span", [attr("", ["note-number"]), text_inlines(element.get("n", ""))])
+            return [node("Note", [node("Para", tidy([number, node("Space"), *self.content(element)]))])]
+        if name in ("pb", "date"):
+            return structure_inlines(self, element)
+        if name == "choice":  # an editor's correction: the reading edition shows the corrected text
+            return [inline for child in element if local(child) == "corr" for inline in self.content(child)]
+        if name == "lb":
+            return [node("LineBreak")]
+        if name == "ref":
+            return [node("Link", [NO_ATTR, self.content(element), [element.get("target", ""), ""]])]
+        if name == "label":
+            return [node("Span", [attr("", ["label"]), text_inlines(label_text(text_of(element)))])]
+        if name == "num":
+            return [node("Span", [attr("", [element.get("type", "num")]), self.content(element)])]
+        raise self.fail(element, f"cannot render <{name}> inside text")
+
+
+# --- print pages and the chronology (issue 4) ------------------------------------------------
+
+
+def page_marker(pb: etree._Element) -> Json:
+    """A print page break: an empty ``doc-pagebreak`` span labelled with the page number.
+
+    Unnumbered breaks (page not proven) are marked without a label or a page-list entry.
+    """
+    number = pb.get("n")
+    if not number:
+        return node("Span", [attr("", ["pagebreak", "unnumbered"]), []])
+    pairs = {"epub:type": "pagebreak", "role": "doc-pagebreak", "aria-label": number}
+    return node("Span", [attr(f"page-{number}", ["pagebreak"], **pairs), []])
+
+
+def structure_blocks(builder: _AstBuilder, element: etree._Element) -> list[Json]:
+    """Blocks for ``pb`` between paragraphs, a chronology ``listEvent``; the ``titlePage`` summary is
+    not rendered (the title pages are rendered as printed)."""
+    name = local(element)
+    if name == "pb":
+        return [node("Plain", [page_marker(element)])]
+    if name == "listEvent":
+        items = [[node("Plain", builder.inlines(event_paragraph(builder, event)))] for event in element]
+        return [node("Div", [attr("", ["list", "timeline"]), [node("BulletList", items)]])]
+    return []
+
+
+def event_paragraph(builder: _AstBuilder, event: etree._Element) -> etree._Element:
+    """The ``p`` of a chronology ``event``."""
+    paragraph = event.find(f"{{{TEI_NS}}}p")
+    if paragraph is None:
+        raise builder.fail(event, "<event> has no <p>")
+    return paragraph
+
+
+def structure_inlines(builder: _AstBuilder, element: etree._Element) -> list[Json]:
+    """A page break inside text, or a chronology date as ``<time datetime>``."""
+    if local(element) == "pb":
+        return [page_marker(element)]
+    moment = element.get("when") or element.get("from") or ""
+    opening = f'<time class="date" datetime="{escape(moment)}">'
+    return [
+        node("RawInline", ["html", opening]),
+        *builder.content(element),
+        node("RawInline", ["html", "</time>"]),
+    ]
+
+
+def tei_blocks(root: etree._Element, source: str = "TEI") -> list[Json]:
+    """Pandoc blocks for the TEI ``text``: front, body and back divisions at level 1."""
+    builder = _AstBuilder(source)
+    text = root.find(f"{{{TEI_NS}}}text")
+    if text is None:
+        raise InputError(source, "no <text> element: not a TEI document of this pipeline")
+    blocks: list[Json] = []
+    for part in text:
+        if local(part) in ("front", "body", "back"):
+            blocks += builder.blocks(part, 0, local(part))
+    return blocks
+
+
+# --- metadata, from the TEI header --------------------------------------------------------
+
+
+def meta_string(text: str) -> Json:
+    """A pandoc metadata string (taken as it is)."""
+    return node("MetaString", text)
+
+
+def meta_inlines(text: str) -> Json:
+    """Pandoc metadata text (written as text, never read as markdown)."""
+    return node("MetaInlines", text_inlines(text))
+
+
+def people(names: list[str], role: str) -> Json:
+    """People with their MARC relator ``role`` (``edt``, ``ctb``, ``bkd``) for pandoc's EPUB writer."""
+    return node(
+        "MetaList",
+        [node("MetaMap", {"text": meta_string(name), "role": meta_string(role)}) for name in names],
+    )
+
+
+def pandoc_meta(header: Header, for_html: bool = False) -> Json:
+    """Pandoc metadata: the OPF's title, subtitle, creators (edt), contributors (ctb), publisher…"""
+    titles = {"main": header.title, "subtitle": header.subtitle}
+    meta: Json = {
+        # as a typed list, pandoc writes both dc:title elements (title-type main and subtitle)
+        "title": node(
+            "MetaList",
+            [
+                node("MetaMap", {"type": meta_string(kind), "text": meta_string(text)})
+                for kind, text in titles.items()
+            ],
+        ),
+        "creator": people(header.editors, "edt"),
+        "contributor": people(header.contributors, "ctb"),
+        "publisher": meta_string(header.publisher),
+        "date": meta_string(header.year),
+        "lang": meta_string(header.language),
+        "identifier": node("MetaList", [node("MetaMap", {"text": meta_string(header.identifier)})]),
+        "description": meta_string(description(header)),
+    }
+    if header.designer:
+        meta["contributor"]["c"] += people([header.designer], "bkd")["c"]
+    if header.series:
+        meta["belongs-to-collection"] = meta_string(header.series)
+        position = roman_to_int(header.volume)
+        if position:
+            meta["group-position"] = meta_string(str(position))
+    if for_html:
+        meta["title"] = meta_inlines(titles["main"])
+        meta["subtitle"] = meta_inlines(titles["subtitle"])
+        editors = " and ".join(header.editors)
+        meta["author"] = node("MetaList", [meta_inlines(f"Edited by {editors}")])
+        meta["description-meta"] = meta["description"]
+    return meta

@@ -1,0 +1,170 @@
+"""What the editions say about the book, read from the TEI header (``teiHeader``) alone.
+
+:func:`read_header` gathers the titles, people, imprint and identifier of the edition and of the
+printed book it renders into a :class:`Header`; :func:`source_text`, :func:`original_text` and
+:func:`description` write the one-line descriptions the EPUB and the HTML page carry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from pipeline.inline import TEI_NS, XML_LANG
+from pipeline.model import InputError
+from pipeline.render.trees import line_of, text_of
+
+NAMESPACES = {"t": TEI_NS}
+# the wording of the header's statements of responsibility and of translation
+CONTRIBUTORS = "contributor to the volume"
+DESIGNER = "design of the printed book"
+TRANSLATED_FROM = re.compile(r"Translated from the (?P<language>.+)\.")
+
+TITLE_STATEMENT = "t:teiHeader/t:fileDesc/t:titleStmt"
+PRINTED_BOOK = "t:teiHeader/t:fileDesc/t:sourceDesc/t:biblStruct"
+MONOGRAPH = f"{PRINTED_BOOK}/t:monogr"
+ORIGINAL = f"{PRINTED_BOOK}/t:relatedItem[@type='original']/t:biblStruct"
+
+
+@dataclass(frozen=True)
+class Original:
+    """The book this edition's printed book was translated from."""
+
+    title: str
+    volume: str | None
+    place: str | None
+    publisher: str | None
+    year: str | None
+    language: str
+
+
+@dataclass(frozen=True)
+class Header:
+    """The edition and its printed book, as the TEI header records them."""
+
+    title: str
+    subtitle: str  # "Volume I, 1917-1945"
+    volume: str  # as printed: "I"
+    period: str  # the subtitle after the volume: "1917-1945"
+    editors: list[str]
+    contributors: list[str]
+    designer: str | None
+    publisher: str
+    place: str
+    year: str
+    edition: str | None
+    series: str | None
+    language: str
+    identifier: str
+    translated_from: str  # the language's name, or "original"
+    original: Original
+
+
+class _Reader:
+    """Finds the header's elements and stops, naming the TEI file, where a required one is missing."""
+
+    def __init__(self, root: etree._Element, source: str) -> None:
+        self.root = root
+        self.source = source
+
+    def optional(self, path: str) -> str | None:
+        """The text at ``path``, ``None`` if there is no such element or it is empty."""
+        element = self.root.find(path, NAMESPACES)
+        return (text_of(element) or None) if element is not None else None
+
+    def required(self, path: str) -> str:
+        """The text at ``path``; an :class:`InputError` if there is none."""
+        text = self.optional(path)
+        if text is None:
+            raise InputError(self.source, f"the TEI header has no text at {path}", line_of(self.root))
+        return text
+
+    def texts(self, path: str) -> list[str]:
+        """The texts of every element at ``path``."""
+        return [text_of(element) for element in self.root.iterfind(path, NAMESPACES)]
+
+    def attribute(self, path: str, name: str) -> str:
+        """Attribute ``name`` of the element at ``path``; an :class:`InputError` if there is none."""
+        element = self.root.find(path, NAMESPACES)
+        value = element.get(name) if element is not None else None
+        if not value:
+            raise InputError(self.source, f"the TEI header has no {name} at {path}", line_of(self.root))
+        return value
+
+
+def responsible(reader: _Reader, resp: str) -> list[str]:
+    """The people of the title statement's ``respStmt`` for ``resp``."""
+    return reader.texts(f"{TITLE_STATEMENT}/t:respStmt[t:resp='{resp}']/t:persName")
+
+
+def translated_from(reader: _Reader, language: str, original_language: str) -> str:
+    """The language the printed book was translated from, as its note names it; ``original`` when the
+    original is in the edition's own language (the note then names no other language)."""
+    note = TRANSLATED_FROM.fullmatch(reader.optional(f"{PRINTED_BOOK}/t:note") or "")
+    if original_language == language or note is None:
+        return "original"
+    return note["language"]
+
+
+def read_header(root: etree._Element, source: str = "TEI") -> Header:
+    """The :class:`Header` of a TEI document of this pipeline."""
+    reader = _Reader(root, source)
+    subtitle = reader.required(f"{TITLE_STATEMENT}/t:title[@type='sub']")
+    volume_statement = reader.required(f"{MONOGRAPH}/t:biblScope[@unit='volume']")
+    language = reader.attribute(".", XML_LANG)
+    original_language = reader.attribute(ORIGINAL, XML_LANG)
+    designers = responsible(reader, DESIGNER)
+    return Header(
+        title=reader.required(f"{TITLE_STATEMENT}/t:title[@type='main']"),
+        subtitle=subtitle,
+        volume=reader.attribute(f"{MONOGRAPH}/t:biblScope[@unit='volume']", "n"),
+        period=subtitle.removeprefix(volume_statement).removeprefix(", "),
+        editors=reader.texts(f"{TITLE_STATEMENT}/t:editor"),
+        contributors=responsible(reader, CONTRIBUTORS),
+        designer=designers[0] if designers else None,
+        publisher=reader.required(f"{MONOGRAPH}/t:imprint/t:publisher"),
+        place=reader.required(f"{MONOGRAPH}/t:imprint/t:pubPlace"),
+        year=reader.required(f"{MONOGRAPH}/t:imprint/t:date"),
+        edition=reader.optional(f"{MONOGRAPH}/t:edition"),
+        series=reader.optional(f"{PRINTED_BOOK}/t:series/t:title"),
+        language=language,
+        identifier=reader.required("t:teiHeader/t:fileDesc/t:publicationStmt/t:idno[@type='URI']"),
+        translated_from=translated_from(reader, language, original_language),
+        original=Original(
+            title=reader.required(f"{ORIGINAL}/t:monogr/t:title[@type='main']"),
+            volume=reader.optional(f"{ORIGINAL}/t:monogr/t:title[@type='sub']"),
+            place=reader.optional(f"{ORIGINAL}/t:monogr/t:imprint/t:pubPlace"),
+            publisher=reader.optional(f"{ORIGINAL}/t:monogr/t:imprint/t:publisher"),
+            year=reader.optional(f"{ORIGINAL}/t:monogr/t:imprint/t:date"),
+            language=original_language,
+        ),
+    )
+
+
+def source_text(header: Header) -> str:
+    """The printed book, as one line: the OPF's ``dc:source``."""
+    editors = ", ".join(header.editors)
+    edition = f" {header.edition}." if header.edition else ""
+    return (
+        f"{header.title}. {header.subtitle}. Edited by {editors}.{edition} "
+        f"{header.place}: {header.publisher}, {header.year}."
+    )
+
+
+def original_text(header: Header) -> str:
+    """The original the book was translated from, in its language: the OPF's ``dc:relation``."""
+    original = header.original
+    imprint = ", ".join(part for part in (original.place, original.publisher, original.year) if part)
+    return ". ".join(part for part in (original.title, original.volume, imprint) if part) + "."
+
+
+def description(header: Header) -> str:
+    """A short description: what this edition is and where it comes from."""
+    series = f" Volume {header.volume} of {header.series}." if header.series else ""
+    return (
+        f"Digital edition of {header.title}, {header.subtitle} "
+        f"({header.publisher}, {header.place}, {header.year}), translated from the "
+        f"{header.translated_from} ({header.original.title}).{series}"
+    )

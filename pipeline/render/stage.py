@@ -1,0 +1,120 @@
+"""The render stage: both editions written from the TEI, beside each other, and its command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from importlib import resources
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.cli import run_stage
+from pipeline.inline import TEI_NS
+from pipeline.model import InputError
+from pipeline.render.document import pandoc_meta, tei_blocks
+from pipeline.render.epub import epub_options, finish_epub
+from pipeline.render.header import read_header
+from pipeline.render.html_edition import ASSETS, CSS_NAME, finish_html, split_edition
+from pipeline.render.pandoc import (
+    convert,
+    document_file,
+    html_template,
+    pandoc_api_version,
+    source_date_epoch,
+    standalone_html,
+    use_bundled_pandoc,
+)
+
+
+def check_notes(kind: str, count: int, notes_in_tei: int) -> None:
+    """Stop if an edition links another number of notes than the TEI has."""
+    if count != notes_in_tei:
+        raise RuntimeError(f"{kind}: {count} linked, but the TEI has {notes_in_tei} notes")
+
+
+def linked_notes(root: etree._Element) -> int:
+    """The TEI's notes linked to a marker in the text (footnotes, less those typed unlinked)."""
+    footnotes = root.findall(f".//{{{TEI_NS}}}note[@place='foot']")
+    return len(footnotes) - len(root.findall(f".//{{{TEI_NS}}}note[@type='unlinked']"))
+
+
+def render(root: etree._Element, epub_path: Path, html_path: Path, source: str = "TEI") -> dict[str, int]:
+    """Write the EPUB and the HTML edition (``html_path`` is its contents page) from a TEI document.
+
+    Pandoc's EPUB run takes longest: it starts as soon as its document is made, and the HTML edition
+    is made beside it one step at a time (its two pandoc runs, then its finishing in Python), so that
+    two cores are enough for the EPUB run to go at full speed.
+    """
+    header = read_header(root, source)
+    notes_in_tei = linked_notes(root)
+    epub_path.parent.mkdir(parents=True, exist_ok=True)
+    html_path.parent.mkdir(parents=True, exist_ok=True)
+    use_bundled_pandoc()
+    with (
+        source_date_epoch(),
+        tempfile.TemporaryDirectory(prefix=".render-", dir=epub_path.parent) as epub_work,
+        tempfile.TemporaryDirectory(prefix=".render-", dir=html_path.parent) as html_work,
+        resources.as_file(resources.files("pipeline.render") / "assets" / CSS_NAME) as css,
+        ThreadPoolExecutor(max_workers=2) as pool,
+    ):
+        work = Path(epub_work)
+        api_version = pool.submit(pandoc_api_version)  # asked while the TEI is read
+        blocks = tei_blocks(root, source)
+        api_version.result()
+        raw_epub = work / ".unfinished.epub"
+        # chapters and their sections in the contents, and a chapter to a file, with parts above them too
+        depth = 3 if root.find(f".//{{{TEI_NS}}}div[@type='part']") is not None else 2
+        common = [f"--toc-depth={depth}", "--wrap=none"]
+        epub_run = pool.submit(
+            convert,
+            document_file(work / "epub.json", blocks, pandoc_meta(header)),
+            "epub3",
+            raw_epub,
+            [*common, *epub_options(work, header, css, split_level=depth - 1)],
+        )
+        template = pool.submit(html_template)
+        html = Path(html_work) / html_path.name
+        for asset in ASSETS:
+            shutil.copyfile(css.with_name(asset), Path(html_work) / asset)
+        html_args = [*common, "--toc", "--section-divs", f"--css={CSS_NAME}", "--reference-location=section"]
+        standalone_html(blocks, pandoc_meta(header, for_html=True), work, html, html_args, template)
+        html_notes = finish_html(html)
+        check_notes("html notes", html_notes, notes_in_tei)
+        pages = split_edition(html)
+        epub_run.result()
+        epub = work / epub_path.name
+        counts = {"epub notes": finish_epub(raw_epub, epub, header), "html notes": html_notes}
+        check_notes("epub notes", counts["epub notes"], notes_in_tei)
+        counts |= pages
+        for page in sorted(Path(html_work).iterdir()):
+            os.replace(page, html_path.parent / page.name)
+        os.replace(epub, epub_path)
+    return counts
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--tei", required=True, help="tei/<book>.xml")
+    parser.add_argument("--epub", required=True, help="build/<book>.epub")
+    parser.add_argument("--html", required=True, help="build/<book>/index.html")
+
+
+def _work(args: argparse.Namespace) -> str:
+    started = time.monotonic()
+    try:
+        root = etree.parse(args.tei).getroot()
+    except OSError:
+        raise InputError(args.tei, "file not found: run the encode stage first") from None
+    except etree.XMLSyntaxError as error:
+        raise InputError(args.tei, f"not well-formed XML: {error.msg}", error.lineno) from None
+    counts = render(root, Path(args.epub), Path(args.html), args.tei)
+    seconds = time.monotonic() - started
+    return f"{args.epub} and {args.html}: {counts['epub notes']} notes, {seconds:.1f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_stage("render", _configure, _work, argv)
