@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bookgen import Convention, GeneratedBook, generate
+from conftest import copy_workflow
 
 pytestmark = pytest.mark.slow
 
@@ -81,7 +82,7 @@ def corpus(
 ) -> tuple[Path, dict[str, GeneratedBook]]:
     """The workspace, built in parallel (``--cores 2``) from nothing."""
     directory = tmp_path_factory.mktemp("corpus")
-    shutil.copy(repo_root / "Snakefile", directory / "Snakefile")
+    copy_workflow(repo_root, directory)
     shutil.copytree(
         repo_root / "pipeline", directory / "pipeline", ignore=shutil.ignore_patterns("__pycache__")
     )
