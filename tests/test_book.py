@@ -14,10 +14,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BOOK, REPO_ROOT, copy_workflow, epubcheck_messages
+from conftest import BOOK, REPO_ROOT, copy_workflow
 from lxml import etree
 
 from pipeline.blocks import split_blocks
+from pipeline.check import epubcheck_messages
 from pipeline.contents import parse_contents
 
 pytestmark = pytest.mark.slow

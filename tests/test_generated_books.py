@@ -18,9 +18,10 @@ from typing import Any
 import lxml.html
 import pytest
 from bookgen import Convention, GeneratedBook, generate, write_book
-from conftest import copy_workflow, epubcheck_messages
+from conftest import copy_workflow
 from edition_samples import metadata
 
+from pipeline.check import epubcheck_messages
 from pipeline.encode import encode_tei
 from pipeline.layout import Layout
 from pipeline.normalise import normalise_text

@@ -158,3 +158,12 @@ def test_a_bad_setting_stops_the_build_before_any_job(tmp_path: Path, repo_root:
     output = result.stdout + result.stderr
     assert "Error validating config file" in output and "schema['properties']['build']" in output
     assert not (directory / "build").exists()
+
+
+def test_checks_run_only_when_the_config_lists_them(tmp_path: Path, repo_root: Path, raw_book: Path) -> None:
+    directory = workspace(tmp_path, repo_root, raw_book.read_bytes(), "title: x\n")
+    plain = snakemake(directory, repo_root, "--dry-run", "--printshellcmds")
+    checked = snakemake(directory, repo_root, "--dry-run", "--printshellcmds", "--config", "checks=[tei]")
+    assert plain.returncode == 0 and checked.returncode == 0, plain.stderr + checked.stderr
+    assert "rule check:" not in plain.stdout
+    assert "python -m pipeline.check --tei tei/bad.xml --output build/bad.checks.txt" in checked.stdout

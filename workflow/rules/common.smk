@@ -38,6 +38,12 @@ def stage(name, options, environment=""):
     )
 
 
+def check_options():
+    """The options of the check stage: the editions of the validators that ``checks`` lists, its output."""
+    editions = {"tei": "--tei {input.tei:q}", "epub": "--epub {input.epub:q}"}
+    return " ".join([*(editions[check] for check in config["checks"]), "--output {output:q}"])
+
+
 def book_corrections(wildcards):
     """The book's corrections file if the editor wrote one (it is optional)."""
     return corrections_file(Path(config["raw"]), wildcards.book)

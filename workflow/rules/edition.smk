@@ -1,4 +1,5 @@
-# The editions: the TEI P5 file from the corrected tree, then the EPUB 3 and the HTML edition from the TEI.
+# The editions: the TEI P5 file from the corrected tree, then the EPUB 3 and the HTML edition from the TEI;
+# the official validators on them if the config lists any (`checks`).
 
 
 rule encode:
@@ -35,3 +36,17 @@ rule render:
             "--tei {input.tei:q} --epub {output.epub:q} --html {output.html:q}",
             environment=PANDOC,
         )
+
+
+rule check:
+    input:
+        tei=tei_file("{book}.xml"),
+        epub=build_file("{book}.epub"),
+    output:
+        build_file("{book}.checks.txt"),
+    log:
+        log_file("check"),
+    conda:
+        ENVIRONMENT
+    shell:
+        stage("check", check_options())
