@@ -5,7 +5,7 @@
     python bench/run.py --results -          # print only, do not rewrite bench/RESULTS.md
 
 The stage commands are taken from the workflow itself (``snakemake --dry-run --printshellcmds``), so the
-benchmark follows the Snakefile as it changes; each runs as its own process, like in a real build,
+benchmark follows the workflow as it changes; each runs as its own process, like in a real build,
 and is timed with its peak resident memory (``os.wait4``). Validators are not part of the build and
 are not run. The baseline is the same machine's bare pandoc conversion of the raw text (markdown →
 EPUB 3 and markdown → standalone HTML) with pypandoc's pandoc binary, timed in the same run.
@@ -436,7 +436,7 @@ def main() -> int:
         *about,
         "",
         "Each stage runs as its own process, as in a build (so every figure includes Python's start-up",
-        "and imports); the commands come from the Snakefile. Peak memory is the process's peak RSS.",
+        "and imports); the commands come from the workflow. Peak memory is the process's peak RSS.",
         "",
         *table(f"{args.book}", one),
         *table(f"{args.book} x{COPIES} (chapters repeated with distinct labels)", ten),

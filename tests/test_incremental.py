@@ -1,6 +1,6 @@
 """Incremental and parallel builds of a small corpus of generated books (tests/bookgen.py).
 
-One workspace holds three generated books, the Snakefile and a copy of the ``pipeline`` package (so
+One workspace holds three generated books, the workflow and a copy of the ``pipeline`` package (so
 a test may change the stylesheet without touching the repository). It is built once with
 ``--cores 2``; each test then changes one thing, rebuilds, and compares the outputs' modification
 times: what must not run again keeps its files untouched.
