@@ -1,6 +1,7 @@
 # The books: every raw/<book>.txt with its raw/<book>.yaml (pipeline/books.py), metadata checked first.
 
 import sys
+from pathlib import Path
 
 from pipeline.books import BOOK_NAME, RawFolderError, find_books
 

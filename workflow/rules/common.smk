@@ -8,27 +8,27 @@ from pathlib import Path
 from pipeline.books import corrections_file
 
 
-def raw_file(name):
+def raw_file(name: str) -> str:
     """``name`` (a pattern such as ``{book}.txt``) in the folder of raw books."""
     return f"{config['raw']}/{name}"
 
 
-def build_file(name):
+def build_file(name: str) -> str:
     """``name`` in the build folder."""
     return f"{config['build']}/{name}"
 
 
-def tei_file(name):
+def tei_file(name: str) -> str:
     """``name`` in the folder of TEI editions."""
     return f"{config['tei']}/{name}"
 
 
-def log_file(rule):
+def log_file(rule: str) -> str:
     """The log of ``rule``'s job for one book: ``<logs>/<rule>/<book>.log``."""
     return f"{config['logs']}/{rule}/{{book}}.log"
 
 
-def stage(name, options, environment=""):
+def stage(name: str, options: str, environment: str = "") -> str:
     """The shell command of the stage ``python -m pipeline.<name>`` with ``options`` (placeholders
     such as ``--input {input:q}``). Its stderr (the one-line summary, or the error) goes to the job's
     log, then to the terminal in one piece, so lines of jobs running side by side do not mix."""
@@ -38,13 +38,13 @@ def stage(name, options, environment=""):
     )
 
 
-def check_options():
+def check_options() -> str:
     """The options of the check stage: the editions of the validators that ``checks`` lists, its output."""
     editions = {"tei": "--tei {input.tei:q}", "epub": "--epub {input.epub:q}"}
     return " ".join([*(editions[check] for check in config["checks"]), "--output {output:q}"])
 
 
-def book_corrections(wildcards):
+def book_corrections(wildcards) -> list[str]:
     """The book's corrections file if the editor wrote one (it is optional)."""
     return corrections_file(Path(config["raw"]), wildcards.book)
 
