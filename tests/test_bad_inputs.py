@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import copy_workflow
 from lxml import etree
 
 pytestmark = pytest.mark.slow
@@ -79,7 +80,7 @@ def built(
     tmp_path_factory: pytest.TempPathFactory, repo_root: Path, raw_book: Path, raw_metadata: Path
 ) -> tuple[Path, subprocess.CompletedProcess[str]]:
     directory = tmp_path_factory.mktemp("bad-inputs")
-    shutil.copy(repo_root / "Snakefile", directory / "Snakefile")
+    copy_workflow(repo_root, directory)
     (directory / "raw").mkdir()
     for name, data in cases(raw_book).items():
         (directory / "raw" / f"{name}.txt").write_bytes(data)

@@ -14,10 +14,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BOOK, REPO_ROOT, epubcheck_messages
+from conftest import BOOK, REPO_ROOT, copy_workflow
 from lxml import etree
 
 from pipeline.blocks import split_blocks
+from pipeline.check import epubcheck_messages
 from pipeline.structure.contents import parse_contents
 
 pytestmark = pytest.mark.slow
@@ -31,7 +32,7 @@ NOTE_BODY = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+[⁻⁰¹²³⁴⁵⁶�
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the book with the README's command from a clean copy of the workflow; return that folder."""
     work = tmp_path_factory.mktemp("book")
-    shutil.copy(REPO_ROOT / "Snakefile", work / "Snakefile")
+    copy_workflow(REPO_ROOT, work)
     (work / "raw").mkdir()
     for source in (REPO_ROOT / "raw").glob(f"{BOOK}.*"):
         shutil.copy(source, work / "raw" / source.name)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import zipfile
 from collections import Counter
@@ -19,9 +18,10 @@ from typing import Any
 import lxml.html
 import pytest
 from bookgen import Convention, GeneratedBook, generate, write_book
-from conftest import epubcheck_messages
+from conftest import copy_workflow
 from edition_samples import metadata
 
+from pipeline.check import epubcheck_messages
 from pipeline.encode import encode_tei
 from pipeline.layout import Layout
 from pipeline.normalise import normalise_text
@@ -246,7 +246,7 @@ def test_generated_book_through_the_workflow(repo_root: Path, tmp_path: Path) ->
     """A generated book with layout settings in its metadata, built by the Snakefile in a temp dir."""
     book = generate(Convention("workflow", seed=31, running_heads="with-number", page_numbers="in-head"))
     write_book(book, tmp_path / "raw", "generated", layout={"note_numbering": "per-chapter"})
-    shutil.copy(repo_root / "Snakefile", tmp_path)
+    copy_workflow(repo_root, tmp_path)
     result = subprocess.run(
         ["snakemake", "--cores", "2", "--quiet", "all"], cwd=tmp_path, capture_output=True, text=True
     )

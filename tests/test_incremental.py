@@ -1,6 +1,6 @@
 """Incremental and parallel builds of a small corpus of generated books (tests/bookgen.py).
 
-One workspace holds three generated books, the Snakefile and a copy of the ``pipeline`` package (so
+One workspace holds three generated books, the workflow and a copy of the ``pipeline`` package (so
 a test may change the stylesheet without touching the repository). It is built once with
 ``--cores 2``; each test then changes one thing, rebuilds, and compares the outputs' modification
 times: what must not run again keeps its files untouched.
@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bookgen import Convention, GeneratedBook, generate
+from conftest import copy_workflow
 
 pytestmark = pytest.mark.slow
 
@@ -81,7 +82,7 @@ def corpus(
 ) -> tuple[Path, dict[str, GeneratedBook]]:
     """The workspace, built in parallel (``--cores 2``) from nothing."""
     directory = tmp_path_factory.mktemp("corpus")
-    shutil.copy(repo_root / "Snakefile", directory / "Snakefile")
+    copy_workflow(repo_root, directory)
     shutil.copytree(
         repo_root / "pipeline", directory / "pipeline", ignore=shutil.ignore_patterns("__pycache__")
     )

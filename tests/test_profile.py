@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_workflow
 
 pytestmark = pytest.mark.slow
 
@@ -26,7 +27,7 @@ def snakemake(directory: Path, repo_root: Path, *options: str) -> subprocess.Com
 
 
 def test_slurm_profile_dry_run(tmp_path: Path, repo_root: Path, raw_book: Path, raw_metadata: Path) -> None:
-    shutil.copy(repo_root / "Snakefile", tmp_path / "Snakefile")
+    copy_workflow(repo_root, tmp_path)
     shutil.copytree(repo_root / "profiles", tmp_path / "profiles")
     (tmp_path / "raw").mkdir()
     for book in ("one", "two"):

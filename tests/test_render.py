@@ -10,10 +10,10 @@ from typing import Any
 import lxml.html
 import pypandoc
 import pytest
-from conftest import epubcheck_messages
-from edition_samples import RUSSIAN_TITLE, metadata, structure
+from edition_samples import METADATA, RUSSIAN_TITLE, metadata, structure
 from lxml import etree
 
+from pipeline.check import epubcheck_messages
 from pipeline.encode import encode_tei, tei_bytes
 from pipeline.model import InputError
 from pipeline.render import render

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bookgen import Convention, generate
+from conftest import copy_workflow
 
 pytestmark = pytest.mark.slow
 
@@ -26,7 +27,7 @@ EXCERPT = (438, 476)
 
 def build(directory: Path, repo_root: Path, raw_book: Path, raw_metadata: Path) -> dict[str, str]:
     """Build both books in ``directory``; return the SHA-256 of every TEI, EPUB and HTML-edition file."""
-    shutil.copy(repo_root / "Snakefile", directory / "Snakefile")
+    copy_workflow(repo_root, directory)
     raw = directory / "raw"
     raw.mkdir()
     lines = raw_book.read_text(encoding="utf-8").split("\n")[EXCERPT[0] - 1 : EXCERPT[1]]

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_workflow
 
 pytestmark = pytest.mark.slow
 
@@ -17,7 +18,7 @@ BOOK = "bad"
 
 def workspace(tmp_path: Path, repo_root: Path, text: bytes | None, yaml: str | None) -> Path:
     """A copy of the workflow with one book ``bad`` (``None`` leaves that raw file out)."""
-    shutil.copy(repo_root / "Snakefile", tmp_path / "Snakefile")
+    copy_workflow(repo_root, tmp_path)
     raw = tmp_path / "raw"
     raw.mkdir()
     if text is not None:
@@ -36,13 +37,18 @@ def snakemake(directory: Path, repo_root: Path, *options: str) -> subprocess.Com
 
 
 def outputs(directory: Path) -> list[str]:
-    """Every file under build/ and tei/, relative to ``directory``."""
+    """Every file under build/ and tei/ but the jobs' logs (build/logs/), relative to ``directory``."""
     return sorted(
         str(path.relative_to(directory))
         for folder in ("build", "tei")
         for path in (directory / folder).rglob("*")
-        if path.is_file()
+        if path.is_file() and not path.is_relative_to(directory / "build" / "logs")
     )
+
+
+def log(directory: Path, rule: str) -> str:
+    """The log of ``rule``'s job for the book."""
+    return (directory / "build" / "logs" / rule / f"{BOOK}.log").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -68,7 +74,9 @@ def test_bad_text_stops_the_build(
     directory = workspace(tmp_path, repo_root, text, raw_metadata.read_text(encoding="utf-8"))
     result = snakemake(directory, repo_root)
     assert result.returncode != 0
-    assert expected in result.stdout + result.stderr
+    assert expected in result.stderr
+    assert expected in log(directory, "normalise")
+    assert log(directory, "metadata").startswith("[metadata] raw/bad.yaml: valid")
     # Only the metadata check (run first, and successful) may have left its output.
     assert outputs(directory) == ["build/bad/metadata.json"]
 
@@ -78,7 +86,8 @@ def test_bad_metadata_stops_the_build_first(tmp_path: Path, repo_root: Path, raw
     directory = workspace(tmp_path, repo_root, b"SOVIET FOREIGN POLICY\n\nVolume I\n", yaml)
     result = snakemake(directory, repo_root)
     assert result.returncode != 0
-    assert "error: raw/bad.yaml: missing required field 'publisher'" in result.stdout + result.stderr
+    assert "error: raw/bad.yaml: missing required field 'publisher'" in result.stderr
+    assert "error: raw/bad.yaml: missing required field 'publisher'" in log(directory, "metadata")
     assert outputs(directory) == []
 
 
@@ -129,3 +138,32 @@ def test_books_come_from_raw(tmp_path: Path, repo_root: Path, raw_book: Path, ra
             assert target in result.stdout
     for rule in ("metadata", "normalise", "repair", "structure", "encode", "render", "report"):
         assert f"rule {rule}:" in result.stdout
+
+
+def test_paths_and_pandoc_come_from_the_config(tmp_path: Path, repo_root: Path, raw_book: Path) -> None:
+    directory = workspace(tmp_path, repo_root, raw_book.read_bytes(), "title: x\n")
+    settings = ["build=out", "tei=editions", "logs=journal", "pandoc=/opt/pandoc 3/pandoc"]
+    result = snakemake(directory, repo_root, "--dry-run", "--printshellcmds", "--config", *settings)
+    assert result.returncode == 0, result.stderr
+    for target in ("editions/bad.xml", "out/bad.epub", "out/bad/index.html", "journal/render/bad.log"):
+        assert target in result.stdout
+    assert "PYPANDOC_PANDOC='/opt/pandoc 3/pandoc' python -m pipeline.render" in result.stdout
+    assert "build/" not in result.stdout
+
+
+def test_a_bad_setting_stops_the_build_before_any_job(tmp_path: Path, repo_root: Path) -> None:
+    directory = workspace(tmp_path, repo_root, b"SOVIET FOREIGN POLICY\n", "title: x\n")
+    result = snakemake(directory, repo_root, "--dry-run", "--config", "build=")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Error validating config file" in output and "schema['properties']['build']" in output
+    assert not (directory / "build").exists()
+
+
+def test_checks_run_only_when_the_config_lists_them(tmp_path: Path, repo_root: Path, raw_book: Path) -> None:
+    directory = workspace(tmp_path, repo_root, raw_book.read_bytes(), "title: x\n")
+    plain = snakemake(directory, repo_root, "--dry-run", "--printshellcmds")
+    checked = snakemake(directory, repo_root, "--dry-run", "--printshellcmds", "--config", "checks=[tei]")
+    assert plain.returncode == 0 and checked.returncode == 0, plain.stderr + checked.stderr
+    assert "rule check:" not in plain.stdout
+    assert "python -m pipeline.check --tei tei/bad.xml --output build/bad.checks.txt" in checked.stdout

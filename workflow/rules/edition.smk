@@ -1,0 +1,52 @@
+# The editions: the TEI P5 file from the corrected tree, then the EPUB 3 and the HTML edition from the TEI;
+# the official validators on them if the config lists any (`checks`).
+
+
+rule encode:
+    input:
+        structure=build_file("{book}/corrected.json"),
+        metadata=build_file("{book}/metadata.json"),
+    output:
+        tei_file("{book}.xml"),
+    log:
+        log_file("encode"),
+    conda:
+        ENVIRONMENT
+    shell:
+        stage(
+            "encode",
+            "--input {input.structure:q} --metadata {input.metadata:q} --output {output:q}",
+        )
+
+
+rule render:
+    input:
+        tei=tei_file("{book}.xml"),
+        assets=ASSETS,
+    output:
+        epub=build_file("{book}.epub"),
+        html=build_file("{book}/index.html"),
+    log:
+        log_file("render"),
+    conda:
+        ENVIRONMENT
+    shell:
+        stage(
+            "render",
+            "--tei {input.tei:q} --epub {output.epub:q} --html {output.html:q}",
+            environment=PANDOC,
+        )
+
+
+rule check:
+    input:
+        tei=tei_file("{book}.xml"),
+        epub=build_file("{book}.epub"),
+    output:
+        build_file("{book}.checks.txt"),
+    log:
+        log_file("check"),
+    conda:
+        ENVIRONMENT
+    shell:
+        stage("check", check_options())
