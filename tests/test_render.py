@@ -10,7 +10,7 @@ from typing import Any
 import lxml.html
 import pypandoc
 import pytest
-from edition_samples import METADATA, RUSSIAN_TITLE, metadata, structure
+from edition_samples import RUSSIAN_TITLE, metadata, structure
 from lxml import etree
 
 from pipeline.check import epubcheck_messages
