@@ -2,10 +2,10 @@
 
 Command line::
 
-    python -m pipeline.encode --input build/<book>/structure.json \\
+    python -m pipeline.encode --input build/<book>/corrected.json \\
         --metadata raw/<book>.yaml --output tei/<book>.xml
 
-The output is deterministic (ids come from ``structure.json`` or from the order of the items,
+The output is deterministic (ids come from the book's tree or from the order of the items,
 no timestamps) and valid against ``tei_all``. Notes stand inline at their marker; a note whose
 marker was not found stands as a block ``note type="unlinked"`` after the item it was printed under.
 """
@@ -14,14 +14,37 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from lxml import etree
 
 from pipeline.cli import run_stage
 from pipeline.inline import TEI_NS, XML_LANG, append_inline, append_text, parse_inline, tei
-from pipeline.model import InputError, atomic_output, read_stage_input
+from pipeline.model import (
+    Book,
+    ContentsEntry,
+    Correction,
+    Dating,
+    Division,
+    FormatError,
+    Heading,
+    InputError,
+    Item,
+    ItemList,
+    Note,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Part,
+    PrintedDate,
+    Separator,
+    atomic_output,
+    parts_of,
+    read_book,
+    walk,
+    walk_division,
+)
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 TEI_ALL_MODEL = (
@@ -30,7 +53,6 @@ TEI_ALL_MODEL = (
 )
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "de": "German", "fr": "French"}
 DIVISION_PLACES = {"introduction": "body", "part": "body", "chapter": "body", "chronology": "back"}
-DATING_ATTRIBUTES = ("when", "from", "to", "when-custom", "from-custom", "to-custom")
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 YEAR = re.compile(r"^\d{4}$")
 # elements whose content is text (perhaps with inline elements): never indented
@@ -117,22 +139,22 @@ def element(parent: etree._Element, name: str, text: str | None = None, **attrib
 class _Encoder:
     """Builds the TEI document; keeps the notes index and the ids given out."""
 
-    def __init__(self, structure: dict[str, Any], metadata: dict[str, Any]) -> None:
-        self.structure = structure
+    def __init__(self, book: Book, metadata: dict[str, Any]) -> None:
+        self.book = book
         self.metadata = metadata
         self.ids: set[str] = set()
-        self.notes: dict[str, dict[str, Any]] = {}
+        self.notes: dict[str, Note] = {}
         self.placed: set[str] = set()
         self.julian_dates = False
 
     # ids
 
     def claim(self, identifier: str, line: int | None = None) -> str:
-        """Register an id from ``structure.json``: it must be an XML name and unique."""
+        """Register an id from the book's tree: it must be an XML name and unique."""
         if not NCNAME.match(identifier):
-            raise InputError("structure.json", f"id {identifier!r} is not a valid XML name", line)
+            raise FormatError(f"id {identifier!r} is not a valid XML name", line)
         if identifier in self.ids:
-            raise InputError("structure.json", f"id {identifier!r} is used twice", line)
+            raise FormatError(f"id {identifier!r} is used twice", line)
         self.ids.add(identifier)
         return identifier
 
@@ -151,39 +173,30 @@ class _Encoder:
         root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
         root.set(XML_LANG, self.metadata["language"])
         text = element(root, "text")
-        divisions = self.structure.get("divisions", [])
-        for division in divisions:
-            for note in division.get("notes", []):
-                self.notes[self.claim(note["id"], note.get("first_line"))] = note
+        for note in (node for node in walk(self.book) if isinstance(node, Note)):
+            self.notes[self.claim(note.id, note.first_line)] = note
         front = element(text, "front")
         body = element(text, "body")
         back = element(text, "back")
         places = {"body": body, "back": back}
-        title_page(front, self.metadata, self.structure.get("front", []))
+        title_page(front, self.metadata, self.book.front)
         self.front_items(front)
         part_of = {
-            chapter: division["id"]
-            for division in divisions
-            if division.get("type") == "part"
-            for chapter in division.get("chapters", [])
+            chapter: division.id
+            for division in self.book.divisions
+            if division.type == "part"
+            for chapter in division.chapters or []
         }
         parts: dict[str, etree._Element] = {}  # a part's id → its div, which holds its chapters
-        for division in divisions:
-            place = DIVISION_PLACES.get(division.get("type", ""))
-            if place is None:
-                raise InputError(
-                    "structure.json",
-                    f"division {division.get('id')!r} has unknown type {division.get('type')!r}",
-                    division.get("first_line"),
-                )
+        for division in self.book.divisions:
             div = self.division(division)
-            if division.get("type") == "part":
-                parts[division["id"]] = div
-            parts.get(part_of.get(division["id"], ""), places[place]).append(div)
+            if division.type == "part":
+                parts[division.id] = div
+            parts.get(part_of.get(division.id, ""), places[DIVISION_PLACES[division.type]]).append(div)
         self.back_items(back)
         self.contents(front)
         if not len(body):
-            raise InputError("structure.json", "the book has no introduction and no chapter")
+            raise FormatError("the book has no introduction and no chapter")
         if not len(back):
             text.remove(back)
         foreign = {node.get(XML_LANG) for node in root.iter(tei("foreign"))}
@@ -204,7 +217,7 @@ class _Encoder:
         digital = element(title_stmt, "respStmt")
         element(digital, "resp", "OCR correction and TEI encoding of the digital edition")
         element(digital, "name", "ocr-edition pipeline")
-        for key, name in self.structure.get("responsible", {}).items():
+        for key, name in (self.book.responsible or {}).items():
             corrector = element(title_stmt, "respStmt", xml_id=f"resp-{key}")
             element(corrector, "resp", "correction of OCR misreadings")
             element(corrector, "name", name)
@@ -300,24 +313,23 @@ class _Encoder:
 
     def front_items(self, front: etree._Element) -> None:
         """The title pages and imprint, as printed."""
-        items = self.structure.get("front", [])
-        if items:
+        if self.book.front:
             div = element(front, "div", type="titlePage", xml_id=self.fresh("front-title"))
-            self.items(div, items, id_prefix="front-title")
+            self.items(div, self.book.front, id_prefix="front-title")
 
     def contents(self, front: etree._Element) -> None:
         """The printed contents as a list linking to the divisions (nested by level)."""
-        entries = self.structure.get("contents", [])
+        entries = self.book.contents
         if not entries:
             return
         div = element(front, "div", type="contents", xml_id=self.fresh("front-contents"))
-        printed = (self.structure.get("contents_head") or {}).get("text", "Contents")
+        printed = self.book.contents_head.text if self.book.contents_head else "Contents"
         element(div, "head", printed.capitalize() if printed.isupper() else printed)
         top = element(div, "list")
         stack: list[tuple[int, etree._Element]] = [(0, top)]
         last_item: etree._Element | None = None
         for entry in entries:
-            level = int(entry.get("level", 1))
+            level = entry.level
             if level > stack[-1][0] + 1 and last_item is not None:
                 stack.append((level - 1, element(last_item, "list")))
             while len(stack) > 1 and stack[-1][0] >= level:
@@ -325,79 +337,78 @@ class _Encoder:
             last_item = element(stack[-1][1], "item")
             self.contents_entry(last_item, entry)
 
-    def contents_entry(self, item: etree._Element, entry: dict[str, Any]) -> None:
-        title = f"{entry['label']}. {entry['title']}" if entry.get("label") else entry["title"]
-        target = entry.get("target")
+    def contents_entry(self, item: etree._Element, entry: ContentsEntry) -> None:
+        title = f"{entry.label}. {entry.title}" if entry.label else entry.title
+        target = entry.target
         holder = element(item, "ref", target=f"#{target}") if target in self.ids else item
         append_inline(holder, parse_inline(title))
-        if entry.get("page") is not None:
+        if entry.page is not None:
             append_text(item, " ")
-            element(item, "num", str(entry["page"]), type="page")
+            element(item, "num", str(entry.page), type="page")
 
     def back_items(self, back: etree._Element) -> None:
         """What follows the chronology: one ``div`` per heading (the text before one in its own)."""
-        items = self.structure.get("back", [])
-        groups: list[list[dict[str, Any]]] = []
-        for item in items:
-            if item.get("type") == "head" or item.get("division") or not groups:
+        groups: list[list[Item]] = []
+        for item in self.book.back:
+            if isinstance(item, Heading) or _division_of(item) or not groups:
                 groups.append([])
             groups[-1].append(item)
         for group in groups:
-            kind = group[0].get("division") or "backmatter"
+            first = group[0]
+            kind = _division_of(first) or "backmatter"
             base = "back" if kind == "backmatter" else f"back-{kind}"
             div = element(back, "div", type=kind, xml_id=self.fresh(base))
-            if group[0].get("type") == "head":
-                append_inline(element(div, "head"), parse_inline(group[0]["text"]))
+            if isinstance(first, Heading):
+                append_inline(element(div, "head"), parse_inline(first.text))
                 group = group[1:]
             self.items(div, group, id_prefix=div.get(XML_ID, ""))
 
     # divisions
 
-    def division(self, division: dict[str, Any]) -> etree._Element:
+    def division(self, division: Division) -> etree._Element:
         """A ``div`` for the introduction, a part, a chapter or the chronology, with its sections."""
-        line = division.get("first_line")
-        div = etree.Element(tei("div"), type=division["type"])
-        if division.get("n"):
-            div.set("n", str(division["n"]))
-        identifier = self.claim(division["id"], line)
+        line = division.first_line
+        div = etree.Element(tei("div"), type=division.type)
+        if division.n:
+            div.set("n", division.n)
+        identifier = self.claim(division.id, line)
         div.set(XML_ID, identifier)
         head = element(div, "head")
-        if division.get("label"):
-            element(head, "label", division["label"])
+        if division.label:
+            element(head, "label", division.label)
             append_text(head, " ")
-        self.parts(head, division.get("title_parts") or [division["title"]], line)
-        if division.get("subtitle"):
-            append_inline(element(div, "head", type="sub"), parse_inline(division["subtitle"]))
+        self.parts(head, division.title_parts or [division.title], line)
+        if division.subtitle:
+            append_inline(element(div, "head", type="sub"), parse_inline(division.subtitle))
 
-        sections = division.get("sections", [])
         unlinked = self.unlinked_notes(division)
-        self.items(div, division.get("content", []), unlinked, identifier)
-        for section in sections:
-            section_id = self.claim(section["id"], section.get("first_line"))
+        self.items(div, division.content, unlinked, identifier)
+        for section in division.sections:
+            section_id = self.claim(section.id, section.first_line)
             section_div = element(div, "div", type="section", xml_id=section_id)
-            section_title = section.get("title_parts") or [section["title"]]
-            self.parts(element(section_div, "head"), section_title, section.get("first_line"))
-            self.items(section_div, section.get("content", []), unlinked, section_id)
-        for note in division.get("notes", []):
-            if note["id"] not in self.placed:
+            section_title = section.title_parts or [section.title]
+            self.parts(element(section_div, "head"), section_title, section.first_line)
+            self.items(section_div, section.content, unlinked, section_id)
+        for note in division.notes:
+            if note.id not in self.placed:
                 # printed before the first item: stands after the headings
-                position = 2 if division.get("subtitle") else 1
+                position = 2 if division.subtitle else 1
                 div.insert(position, self.note(note, unlinked=True))
         return div
 
-    def unlinked_notes(self, division: dict[str, Any]) -> dict[int, list[dict[str, Any]]]:
-        """Notes whose marker is not in the text, keyed by ``id()`` of the item printed above them."""
-        items = list(division.get("content", []))
-        headings = [division, *division.get("sections", [])]
-        for section in division.get("sections", []):
-            items += section.get("content", [])
-        parts = [part for owner in [*headings, *items] for part in _parts(owner)]
-        referenced = {part["note"] for part in parts if isinstance(part, dict) and "note" in part}
-        placements: dict[int, list[dict[str, Any]]] = {}
-        for note in division.get("notes", []):
-            if note["id"] in referenced:
+    def unlinked_notes(self, division: Division) -> dict[int, list[Note]]:
+        """Notes whose marker is not in the text, keyed by ``id()`` of the item printed above them.
+
+        (A page break between items has no first line of its own: it counts as printed above.)
+        """
+        nodes = list(walk_division(division))
+        items = [node for node in nodes if isinstance(node, Item)]
+        referenced = {part.note for node in nodes for part in parts_of(node) if isinstance(part, NoteRef)}
+        placements: dict[int, list[Note]] = {}
+        for note in division.notes:
+            if note.id in referenced:
                 continue
-            above = [item for item in items if item.get("first_line", 0) <= note.get("first_line", 0)]
+            above = [item for item in items if _first_line(item) <= note.first_line]
             if above:
                 placements.setdefault(id(above[-1]), []).append(note)
         return placements
@@ -405,98 +416,103 @@ class _Encoder:
     def items(
         self,
         container: etree._Element,
-        items: Iterable[dict[str, Any]],
-        unlinked: dict[int, list[dict[str, Any]]] | None = None,
+        items: Iterable[Item],
+        unlinked: dict[int, list[Note]] | None = None,
         id_prefix: str = "div",
     ) -> None:
         """Append the items; a ``head`` item opens a nested ``div`` (a year of the chronology)."""
         target = container
         for item in items:
-            kind = item.get("type")
-            if kind == "head":
-                year = YEAR.match(item["text"].strip())
-                base = f"{id_prefix}-{item['text'].strip() if year else 'sub'}"
+            if isinstance(item, Heading):
+                printed = item.text.strip()
+                year = YEAR.match(printed)
+                base = f"{id_prefix}-{printed if year else 'sub'}"
                 target = element(container, "div", type="year" if year else "subsection")
                 if year:
-                    target.set("n", item["text"].strip())
+                    target.set("n", printed)
                 target.set(XML_ID, self.fresh(base))
-                append_inline(element(target, "head"), parse_inline(item["text"]))
-            elif kind == "p":
-                self.parts(element(target, "p"), item.get("parts", []), item.get("first_line"))
-            elif kind == "pb":
+                append_inline(element(target, "head"), parse_inline(item.text))
+            elif isinstance(item, Paragraph):
+                self.parts(element(target, "p"), item.parts, item.first_line)
+            elif isinstance(item, PageBreak):
                 target.append(page_break(item))
-            elif kind == "list" and any("date" in entry for entry in item.get("items", [])):
+            elif isinstance(item, ItemList) and any(entry.date for entry in item.items):
                 self.events(target, item)
-            elif kind == "list":
+            elif isinstance(item, ItemList):
                 listing = element(target, "list")
-                for entry in item.get("items", []):
-                    self.parts(element(listing, "item"), entry.get("parts", []), entry.get("first_line"))
-            elif kind == "separator":
+                for entry in item.items:
+                    self.parts(element(listing, "item"), entry.parts, entry.first_line)
+            elif isinstance(item, Separator):
                 element(target, "milestone", unit="section", rend="* * *")
-            else:
-                raise InputError("structure.json", f"unknown item type {kind!r}", item.get("first_line"))
             for note in (unlinked or {}).get(id(item), []):
                 target.append(self.note(note, unlinked=True))
 
-    def parts(self, parent: etree._Element, parts: list[Any], line: int | None) -> None:
+    def parts(self, parent: etree._Element, parts: list[Part], line: int | None) -> None:
         """Text parts with their note markers; the notes are placed at the markers."""
 
         def anchor(part: Any) -> etree._Element:
-            if isinstance(part, dict) and "sic" in part:
+            if isinstance(part, Correction):
                 return correction(part)
-            if isinstance(part, dict) and "pb" in part:
+            if isinstance(part, PageBreak):
                 return page_break(part)
-            if isinstance(part, dict) and "date" in part:
-                return self.date(part["date"])
-            if not isinstance(part, dict) or "note" not in part:
-                raise InputError("structure.json", f"unknown part {part!r}", line)
-            identifier = part["note"]
+            if isinstance(part, PrintedDate):
+                return self.date(part)
+            identifier = part.note
             if identifier not in self.notes:
-                raise InputError("structure.json", f"marker of unknown note {identifier!r}", line)
+                raise FormatError(f"marker of unknown note {identifier!r}", line)
             if identifier in self.placed:
-                raise InputError("structure.json", f"note {identifier!r} has two markers", line)
+                raise FormatError(f"note {identifier!r} has two markers", line)
             return self.note(self.notes[identifier])
 
         append_inline(parent, parse_inline(parts), anchor)
 
-    def events(self, target: etree._Element, listing: dict[str, Any]) -> None:
+    def events(self, target: etree._Element, listing: ItemList) -> None:
         """Chronology entries as a ``listEvent``: each an ``event`` dated like its ``date``."""
         events = element(target, "listEvent")
-        for entry in listing.get("items", []):
-            event = element(events, "event", **self.dating(entry.get("date", {})))
-            self.parts(element(event, "p"), entry.get("parts", []), entry.get("first_line"))
+        for entry in listing.items:
+            event = element(events, "event", **self.dating(entry.date or Dating()))
+            self.parts(element(event, "p"), entry.parts, entry.first_line)
 
-    def date(self, printed: dict[str, Any]) -> etree._Element:
+    def date(self, printed: PrintedDate) -> etree._Element:
         """A printed date with its ISO form (see :meth:`dating`)."""
-        result = etree.Element(tei("date"), self.dating(printed))
-        append_inline(result, parse_inline(printed["text"]))
+        result = etree.Element(tei("date"), self.dating(printed.dating))
+        append_inline(result, parse_inline(printed.text))
         return result
 
-    def dating(self, dating: dict[str, Any]) -> dict[str, str]:
+    def dating(self, dating: Dating) -> dict[str, str]:
         """TEI dating attributes; Old Style dates point to the Julian calendar of the header."""
-        attributes = {key: value for key, value in dating.items() if key in DATING_ATTRIBUTES}
+        attributes = dating.attributes()
         if any(key.endswith("-custom") for key in attributes):
             attributes["datingMethod"] = "#julian"
             self.julian_dates = True
         return attributes
 
-    def note(self, note: dict[str, Any], unlinked: bool = False) -> etree._Element:
+    def note(self, note: Note, unlinked: bool = False) -> etree._Element:
         """A footnote, with its printed number and its own inline markup."""
-        self.placed.add(note["id"])
-        attributes = {"place": "foot", "n": str(note["n"]), XML_ID: note["id"]}
+        self.placed.add(note.id)
+        attributes = {"place": "foot", "n": note.n, XML_ID: note.id}
         if unlinked:
             attributes["type"] = "unlinked"
         result = etree.Element(tei("note"), attributes)
-        append_inline(result, parse_inline(note["text"]), correction)
+        append_inline(result, parse_inline(note.parts), correction)
         return result
 
 
-def page_break(part: dict[str, Any]) -> etree._Element:
+def _first_line(item: Item) -> int:
+    return 0 if isinstance(item, PageBreak) else item.first_line
+
+
+def _division_of(item: Item) -> str | None:
+    """The division a back-matter paragraph starts (``blurb``), if any."""
+    return item.division if isinstance(item, Paragraph) else None
+
+
+def page_break(part: PageBreak) -> etree._Element:
     """``pb`` with the printed page number when it is known; ``break="no"`` inside a word."""
     result = etree.Element(tei("pb"))
-    if part.get("pb"):
-        result.set("n", str(part["pb"]))
-    if part.get("in_word"):
+    if part.n:
+        result.set("n", part.n)
+    if part.in_word:
         result.set("break", "no")
     return result
 
@@ -512,15 +528,16 @@ def julian_calendar(profile: etree._Element) -> None:
     )
 
 
-def title_page(front: etree._Element, meta: dict[str, Any], printed: list[dict[str, Any]]) -> None:
+def title_page(front: etree._Element, meta: dict[str, Any], printed: list[Item]) -> None:
     """A TEI ``titlePage``: the names from the metadata, each part as the title pages print it.
 
     A part is taken from the printed front matter when a paragraph there reads like it
     (case and emphasis aside), else from the metadata.
     """
     lines = [
-        " ".join(part for part in item.get("parts", []) if isinstance(part, str)).replace("*", "")
+        " ".join(part for part in item.parts if isinstance(part, str)).replace("*", "")
         for item in printed
+        if isinstance(item, Paragraph)
     ]
 
     def as_printed(text: str) -> str:
@@ -562,25 +579,20 @@ def names(byline: etree._Element, people: list[str]) -> None:
             author.tail = " and " if number == len(people) - 2 else ", "
 
 
-def correction(part: dict[str, Any]) -> etree._Element:
-    """An editor's correction (from ``corrected.json``): ``choice`` of ``sic`` and ``corr`` with ``@resp``."""
+def correction(part: Correction) -> etree._Element:
+    """An editor's correction: ``choice`` of ``sic`` and ``corr`` with ``@resp``."""
     choice = etree.Element(tei("choice"))
-    element(choice, "sic", part["sic"])
-    element(choice, "corr", part["corr"], resp=f"#resp-{part['resp']}")
+    element(choice, "sic", part.sic)
+    element(choice, "corr", part.corr, resp=f"#resp-{part.resp}")
     return choice
 
 
-def _parts(item: dict[str, Any]) -> Iterator[Any]:
-    """The parts of a heading's title, a paragraph or every entry of a list."""
-    yield from item.get("title_parts", [])
-    yield from item.get("parts", [])
-    for entry in item.get("items", []):
-        yield from entry.get("parts", [])
+def encode_tei(book: Book, metadata: dict[str, Any]) -> etree._Element:
+    """The TEI document (root ``TEI`` element) of a book from its tree and metadata.
 
-
-def encode_tei(structure: dict[str, Any], metadata: dict[str, Any]) -> etree._Element:
-    """The TEI document (root ``TEI`` element) of a book from its structure and metadata."""
-    return _Encoder(structure, metadata).document()
+    A tree that cannot be encoded (an id twice, a marker of an unknown note) is a :class:`FormatError`.
+    """
+    return _Encoder(book, metadata).document()
 
 
 def indent(node: etree._Element, level: int = 0) -> None:
@@ -608,7 +620,7 @@ def tei_bytes(root: etree._Element) -> bytes:
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--input", required=True, help="build/<book>/structure.json")
+    parser.add_argument("--input", required=True, help="the corrected tree, build/<book>/corrected.json")
     parser.add_argument(
         "--metadata", required=True, help="build/<book>/metadata.json (checked) or raw/<book>.yaml"
     )
@@ -619,10 +631,10 @@ def _work(args: argparse.Namespace) -> str:
     from pipeline.metadata import load_metadata
 
     metadata = load_metadata(args.metadata)
-    structure = read_stage_input(args.input, "structure")
+    book = read_book(args.input, "correct")
     try:
-        root = encode_tei(structure, metadata)
-    except InputError as error:
+        root = encode_tei(book, metadata)
+    except FormatError as error:
         raise InputError(args.input, error.message, error.line) from None
     with atomic_output(args.output, "wb") as handle:
         handle.write(tei_bytes(root))
