@@ -11,7 +11,7 @@ import lxml.html
 import pypandoc
 import pytest
 from conftest import epubcheck_messages
-from edition_samples import METADATA, RUSSIAN_TITLE, metadata, structure
+from edition_samples import METADATA, RUSSIAN_TITLE, book, metadata, structure
 from lxml import etree
 
 from pipeline.encode import encode_tei, tei_bytes
@@ -42,7 +42,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def sample_tei(changed: dict[str, Any] | None = None) -> etree._Element:
-    return etree.fromstring(tei_bytes(encode_tei(changed or structure(), metadata())))
+    return etree.fromstring(tei_bytes(encode_tei(book(changed), metadata())))
 
 
 @pytest.fixture(scope="module")
@@ -332,7 +332,7 @@ def test_pandoc_failure_is_reported_with_its_messages(tmp_path: Path) -> None:
 
 
 def test_unknown_tei_is_reported_with_its_line() -> None:
-    xml = tei_bytes(encode_tei(structure(), metadata())).replace(b"<milestone ", b"<table/><milestone ", 1)
+    xml = tei_bytes(encode_tei(book(), metadata())).replace(b"<milestone ", b"<table/><milestone ", 1)
     document = etree.fromstring(xml)
     with pytest.raises(InputError, match="cannot render <table>") as raised:
         tei_blocks(document, "book.xml")
@@ -413,7 +413,7 @@ def test_roman_to_int(volume: str | int, number: int | None) -> None:
 
 def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tei = tmp_path / "book.xml"
-    tei.write_bytes(tei_bytes(encode_tei(structure(), metadata())))
+    tei.write_bytes(tei_bytes(encode_tei(book(), metadata())))
     epub, html = tmp_path / "book.epub", tmp_path / "book" / "index.html"
     arguments = ["--tei", str(tei), "--metadata", str(METADATA), "--epub", str(epub), "--html", str(html)]
     assert main(arguments) == 0

@@ -69,7 +69,9 @@ class PageBreak:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PageBreak:
-        return cls(data["pb"], data["line"], data["evidence"], data.get("printed", False), data.get("in_word", False))
+        return cls(
+            data["pb"], data["line"], data["evidence"], data.get("printed", False), data.get("in_word", False)
+        )
 
 
 @dataclass
@@ -204,7 +206,11 @@ class ItemList:
     items: list[ListItem]
 
     def to_json(self) -> dict[str, Any]:
-        return {"type": "list", "first_line": self.first_line, "items": [item.to_json() for item in self.items]}
+        return {
+            "type": "list",
+            "first_line": self.first_line,
+            "items": [item.to_json() for item in self.items],
+        }
 
 
 @dataclass
@@ -469,7 +475,11 @@ class PageBreaks:
     table: list[PageSpan]
 
     def to_json(self) -> dict[str, Any]:
-        return {"found": self.found, "numbered": self.numbered, "table": [row.to_json() for row in self.table]}
+        return {
+            "found": self.found,
+            "numbered": self.numbered,
+            "table": [row.to_json() for row in self.table],
+        }
 
 
 @dataclass
@@ -531,7 +541,9 @@ class Book:
             divisions=[Division.from_json(division) for division in data["divisions"]],
             back=_items(data["back"]),
             note_numbering=data["note_numbering"],
-            page_breaks=PageBreaks(pages["found"], pages["numbered"], [PageSpan.from_json(row) for row in pages["table"]]),
+            page_breaks=PageBreaks(
+                pages["found"], pages["numbered"], [PageSpan.from_json(row) for row in pages["table"]]
+            ),
             contents_head=ContentsHead(**head) if head is not None else None,
             changes=[Change.from_dict(change) for change in data["changes"]],
             review=[Review.from_dict(item) for item in data["review"]],
