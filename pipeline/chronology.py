@@ -112,10 +112,10 @@ def parse_date(printed: str, year: int) -> Dating | None:
         return _single(first, year)
     if first.month is None:
         first.month = second.month
-    if first.year is None:
-        first.year = second.year if second.year and first.month <= (second.month or 13) else year
     if second.month is None or first.month is None:
         return None
+    if first.year is None:
+        first.year = second.year if second.year and first.month <= second.month else year
     if second.year is None:
         second.year = first.year + (1 if second.month < first.month else 0)
     start, start_custom = _resolve(first, year)

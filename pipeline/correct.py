@@ -94,9 +94,9 @@ def load_corrections(path: str | Path) -> Corrections:
         raise InputError(path, f"not valid YAML: {error}", mark.line + 1 if mark else None) from None
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
-        where = "/".join(str(step) for step in error.absolute_path) or "the file"
-        raise InputError(path, f"{where}: {error.message}", _line_of(root, list(error.absolute_path)))
+    for problem in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+        where = "/".join(str(step) for step in problem.absolute_path) or "the file"
+        raise InputError(path, f"{where}: {problem.message}", _line_of(root, list(problem.absolute_path)))
     responsible = {DEFAULT_RESP: "The edition's editor", **data.get("responsible", {})}
     entries = []
     for index, entry in enumerate(data.get("corrections", [])):

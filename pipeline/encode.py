@@ -64,7 +64,7 @@ PROJECT = (
     "line of the raw OCR file it concerns (build/<book>/*.changes.jsonl and the QA report)."
 )
 # editorialDecl: (element, attributes, text) in the order of the TEI Guidelines (2.3.3)
-EDITORIAL_DECLARATION = (
+EDITORIAL_DECLARATION: tuple[tuple[str, dict[str, str], str], ...] = (
     (
         "correction",
         {"method": "markup"},
@@ -170,7 +170,7 @@ class _Encoder:
     # document
 
     def document(self) -> etree._Element:
-        root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+        root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})  # type: ignore[dict-item]  # (stubs: no default namespace)
         root.set(XML_LANG, self.metadata["language"])
         text = element(root, "text")
         for note in (node for node in walk(self.book) if isinstance(node, Note)):
@@ -199,7 +199,7 @@ class _Encoder:
             raise FormatError("the book has no introduction and no chapter")
         if not len(back):
             text.remove(back)
-        foreign = {node.get(XML_LANG) for node in root.iter(tei("foreign"))}
+        foreign = {language for node in root.iter(tei("foreign")) if (language := node.get(XML_LANG))}
         root.insert(0, self.header(sorted(foreign)))
         return root
 
