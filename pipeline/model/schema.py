@@ -27,6 +27,7 @@ FILE_SCHEMAS = {
     "corrected.json": "book",
     "suspects.json": "suspects",
     "chronology.json": "chronology",  # build/<book>.chronology.json
+    "changes.jsonl": "change",  # build/<book>.changes.jsonl, every stage's changes (each line)
 }
 
 
