@@ -21,7 +21,8 @@ out unset optional keys.
 
 * :mod:`~pipeline.model.records`: :class:`Change`, :class:`Review`, :class:`InputError`;
 * :mod:`~pipeline.model.blocks`: :class:`Block`, the repair stage's unit of text;
-* :mod:`~pipeline.model.tree`: :class:`Book` and its divisions, sections, items and inline parts;
+* :mod:`~pipeline.model.tree`: :class:`Book` and its divisions, sections, items and notes;
+* :mod:`~pipeline.model.parts`: the inline parts of running text (note anchors, page breaks …);
 * :mod:`~pipeline.model.walk`: the one walk of the tree;
 * :mod:`~pipeline.model.io`: atomic writing, reading a stage's file, change logs.
 """
@@ -37,26 +38,21 @@ from pipeline.model.io import (
     write_changes,
     write_json,
 )
+from pipeline.model.parts import Correction, Dating, NoteRef, PageBreak, Part, PrintedDate
 from pipeline.model.records import Change, FormatError, InputError, Review, changed_span
 from pipeline.model.tree import (
     Book,
     ContentsEntry,
     ContentsHead,
-    Correction,
-    Dating,
     Division,
     Heading,
     Item,
     ItemList,
     ListItem,
     Note,
-    NoteRef,
-    PageBreak,
     PageBreaks,
     PageSpan,
     Paragraph,
-    Part,
-    PrintedDate,
     Section,
     Separator,
 )

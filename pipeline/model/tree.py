@@ -2,8 +2,7 @@
 
 A :class:`Book` has its printed contents, front matter, divisions (introduction, parts, chapters,
 chronology) with their sections and notes, and back matter. Running text is a list of inline
-:data:`Part` s: strings of markdown text (``*italic*``, ``**bold**``) and typed items at their
-place — a note's anchor, a page break, a chronology entry's printed date, an editor's correction.
+parts (:mod:`pipeline.model.parts`).
 
 ``Book.from_json``/``Book.to_json`` are the one serialisation: ``to_json(from_json(data)) == data``
 with the same keys in the same order, and optional keys left out when unset, so the files are
@@ -15,137 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast, get_args
 
+from pipeline.model.parts import Dating, PageBreak, Part, parts_from_json, parts_to_json
 from pipeline.model.records import Change, FormatError, Review
 
 DivisionType = Literal["introduction", "part", "chapter", "chronology"]
 DIVISION_TYPES: tuple[str, ...] = get_args(DivisionType)
-
-# TEI dating attributes, by field of :class:`Dating`
-_DATING_NAMES = {
-    "when": "when",
-    "start": "from",
-    "end": "to",
-    "when_custom": "when-custom",
-    "start_custom": "from-custom",
-    "end_custom": "to-custom",
-}
-
-
-# --- inline parts ----------------------------------------------------------------------------------
-
-
-@dataclass
-class NoteRef:
-    """A note's anchor (its marker in the text): ``{"note": id}``."""
-
-    note: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"note": self.note}
-
-
-@dataclass
-class PageBreak:
-    """A print page break: inside a text as a part, between items as an item.
-
-    ``n`` is the printed page number, ``None`` where it is not proven; ``evidence`` says how the
-    break was found (``cut``, ``hyphen``, ``notes``, ``chapter``); ``printed`` that the page
-    number is printed in the book; ``in_word`` that the break cuts a word.
-    """
-
-    n: str | None
-    line: int
-    evidence: str
-    printed: bool = False
-    in_word: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"pb": self.n, "line": self.line, "evidence": self.evidence}
-        if self.printed:
-            data["printed"] = True
-        if self.in_word:
-            data["in_word"] = True
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> PageBreak:
-        return cls(
-            data["pb"], data["line"], data["evidence"], data.get("printed", False), data.get("in_word", False)
-        )
-
-
-@dataclass
-class Dating:
-    """A date in ISO form: ``when`` or ``start``/``end`` (New Style); ``*_custom`` Old Style (Julian)."""
-
-    when: str | None = None
-    start: str | None = None
-    end: str | None = None
-    when_custom: str | None = None
-    start_custom: str | None = None
-    end_custom: str | None = None
-
-    def attributes(self) -> dict[str, str]:
-        """TEI dating attributes (``when``, ``from``, ``to``, ``when-custom`` …), set ones only."""
-        return {name: value for key, name in _DATING_NAMES.items() if (value := getattr(self, key))}
-
-    @classmethod
-    def from_attributes(cls, data: dict[str, Any]) -> Dating:
-        return cls(**{key: data.get(name) for key, name in _DATING_NAMES.items()})
-
-
-@dataclass
-class PrintedDate:
-    """A chronology entry's date as printed (markdown), with its ISO dating."""
-
-    text: str
-    dating: Dating
-
-    def to_json(self) -> dict[str, Any]:
-        return {"date": {"text": self.text, **self.dating.attributes()}}
-
-
-@dataclass
-class Correction:
-    """An editor's correction of an OCR misreading: ``sic`` as printed, ``corr`` the right reading."""
-
-    sic: str
-    corr: str
-    resp: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"sic": self.sic, "corr": self.corr, "resp": self.resp}
-
-
-Part = str | NoteRef | PageBreak | PrintedDate | Correction
-
-
-def part_to_json(part: Part) -> Any:
-    return part if isinstance(part, str) else part.to_json()
-
-
-def part_from_json(data: Any, line: int | None = None) -> Part:
-    """A part from its JSON form (a string, or an object told apart by its first key)."""
-    if isinstance(data, str):
-        return data
-    if isinstance(data, dict):
-        if "note" in data:
-            return NoteRef(data["note"])
-        if "pb" in data:
-            return PageBreak.from_json(data)
-        if "date" in data:
-            return PrintedDate(data["date"]["text"], Dating.from_attributes(data["date"]))
-        if "sic" in data:
-            return Correction(data["sic"], data["corr"], data["resp"])
-    raise FormatError(f"unknown part {data!r}", line)
-
-
-def _parts(data: list[Any], line: int | None) -> list[Part]:
-    return [part_from_json(part, line) for part in data]
-
-
-def _parts_json(parts: list[Part]) -> list[Any]:
-    return [part_to_json(part) for part in parts]
 
 
 # --- items -----------------------------------------------------------------------------------------
@@ -160,7 +33,11 @@ class Paragraph:
     division: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"type": "p", "first_line": self.first_line, "parts": _parts_json(self.parts)}
+        data: dict[str, Any] = {
+            "type": "p",
+            "first_line": self.first_line,
+            "parts": parts_to_json(self.parts),
+        }
         if self.division is not None:
             data["division"] = self.division
         return data
@@ -186,7 +63,7 @@ class ListItem:
     date: Dating | None = None
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"first_line": self.first_line, "parts": _parts_json(self.parts)}
+        data: dict[str, Any] = {"first_line": self.first_line, "parts": parts_to_json(self.parts)}
         if self.date is not None:
             data["date"] = self.date.attributes()
         return data
@@ -195,7 +72,7 @@ class ListItem:
     def from_json(cls, data: dict[str, Any]) -> ListItem:
         line = data["first_line"]
         date = Dating.from_attributes(data["date"]) if "date" in data else None
-        return cls(line, _parts(data["parts"], line), date)
+        return cls(line, parts_from_json(data["parts"], line), date)
 
 
 @dataclass
@@ -236,7 +113,7 @@ def item_from_json(data: dict[str, Any]) -> Item:
     """An item from its JSON object, told apart by its ``type``."""
     kind, line = data.get("type"), data.get("first_line")
     if kind == "p":
-        return Paragraph(data["first_line"], _parts(data["parts"], line), data.get("division"))
+        return Paragraph(data["first_line"], parts_from_json(data["parts"], line), data.get("division"))
     if kind == "head":
         return Heading(data["first_line"], data["text"])
     if kind == "list":
@@ -274,7 +151,7 @@ class Note:
 
     def to_json(self) -> dict[str, Any]:
         plain = all(isinstance(part, str) for part in self.parts)
-        text = "".join(cast(list[str], self.parts)) if plain else _parts_json(self.parts)
+        text = "".join(cast(list[str], self.parts)) if plain else parts_to_json(self.parts)
         data: dict[str, Any] = {"id": self.id, "n": self.n, "first_line": self.first_line, "text": text}
         if self.unlinked:
             data["unlinked"] = True
@@ -284,7 +161,7 @@ class Note:
     def from_json(cls, data: dict[str, Any]) -> Note:
         """A note; its text is one markdown string, or a list of parts once corrected."""
         text, line = data["text"], data["first_line"]
-        parts = _parts(text, line) if isinstance(text, list) else [text] if text else []
+        parts = parts_from_json(text, line) if isinstance(text, list) else [text] if text else []
         return cls(data["id"], data["n"], line, parts, data.get("unlinked", False))
 
 
@@ -306,13 +183,13 @@ class Section:
             "content": _items_json(self.content),
         }
         if self.title_parts is not None:
-            data["title_parts"] = _parts_json(self.title_parts)
+            data["title_parts"] = parts_to_json(self.title_parts)
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Section:
         line = data["first_line"]
-        title_parts = _parts(data["title_parts"], line) if "title_parts" in data else None
+        title_parts = parts_from_json(data["title_parts"], line) if "title_parts" in data else None
         return cls(data["id"], data["title"], line, _items(data["content"]), title_parts)
 
 
@@ -353,7 +230,7 @@ class Division:
         if self.chapters is not None:
             data["chapters"] = list(self.chapters)
         if self.title_parts is not None:
-            data["title_parts"] = _parts_json(self.title_parts)
+            data["title_parts"] = parts_to_json(self.title_parts)
         return data
 
     @classmethod
@@ -373,7 +250,7 @@ class Division:
             sections=[Section.from_json(section) for section in data["sections"]],
             notes=[Note.from_json(note) for note in data["notes"]],
             chapters=list(data["chapters"]) if "chapters" in data else None,
-            title_parts=_parts(data["title_parts"], line) if "title_parts" in data else None,
+            title_parts=parts_from_json(data["title_parts"], line) if "title_parts" in data else None,
         )
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from pipeline.model.tree import Book, Division, Item, ItemList, ListItem, Note, Part, Section
+from pipeline.model.parts import Part
+from pipeline.model.tree import Book, Division, Item, ItemList, ListItem, Note, Section
 
 Node = Division | Section | Item | ListItem | Note
 
