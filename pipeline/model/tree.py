@@ -5,8 +5,8 @@ chronology) with their sections and notes, and back matter. Running text is a li
 parts (:mod:`pipeline.model.parts`).
 
 ``Book.from_json``/``Book.to_json`` are the one serialisation: ``to_json(from_json(data)) == data``
-with the same keys in the same order, and optional keys left out when unset, so the files are
-written byte for byte as before. The JSON shape is ``schemas/book.schema.json``.
+with the same keys in the same order, and optional keys left out when unset, so a file read and
+written again is the same byte for byte. The JSON shape is ``schemas/book.schema.json``.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from pipeline.model.parts import Part
-from pipeline.model.tree import Book, Division, Item, ItemList, ListItem, Note, Section
+from pipeline.model.tree import Book, Division, Item, ItemList, ListItem, Note, Paragraph, Section
 
 Node = Division | Section | Item | ListItem | Note
 
@@ -44,4 +44,6 @@ def parts_of(node: Node) -> list[Part]:
     """The inline parts a node holds: a heading's ``title_parts``, a paragraph's, entry's or note's text."""
     if isinstance(node, Division | Section):
         return node.title_parts or []
-    return getattr(node, "parts", [])
+    if isinstance(node, Paragraph | ListItem | Note):
+        return node.parts
+    return []
