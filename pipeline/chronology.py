@@ -13,7 +13,7 @@ The year comes from the entry itself or from the year heading it stands under.
 
 Command line (the chronology as CSV and JSON)::
 
-    python -m pipeline.chronology --input build/<book>/structure.json \\
+    python -m pipeline.chronology --input build/<book>/corrected.json \\
         --csv build/<book>.chronology.csv --json build/<book>.chronology.json
 """
 
@@ -24,12 +24,21 @@ import csv
 import io
 import re
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from pipeline.cli import run_stage
-from pipeline.model import InputError, atomic_output, read_stage_input, write_json
+from pipeline.model import (
+    Book,
+    Correction,
+    Dating,
+    ListItem,
+    PrintedDate,
+    atomic_output,
+    read_book,
+    walk_division,
+    write_json,
+)
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONTHS = {name.lower(): number for number, name in enumerate(MONTH[3:-1].split("|"), 1)}
@@ -51,30 +60,6 @@ DATE_RE = re.compile(rf"{_point('a')}(?:\s*[{DASHES}]\s*{_point('b')})?", re.IGN
 EMPHASIS_RE = re.compile(r"[*_]+")
 LEADING_MARKER_RE = re.compile(rf"^\s*(?:[{DASHES}•·]\s+)?")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?\"\u201d)])\s+")
-
-
-@dataclass
-class EventDate:
-    """An entry's date in ISO form: ``when`` or ``from``/``to`` (New Style); ``*_custom`` Old Style."""
-
-    when: str | None = None
-    start: str | None = None
-    end: str | None = None
-    when_custom: str | None = None
-    start_custom: str | None = None
-    end_custom: str | None = None
-
-    def attributes(self) -> dict[str, str]:
-        """TEI dating attributes (``when``, ``from``, ``to``, ``when-custom`` …), set ones only."""
-        names = {
-            "when": "when",
-            "start": "from",
-            "end": "to",
-            "when_custom": "when-custom",
-            "start_custom": "from-custom",
-            "end_custom": "to-custom",
-        }
-        return {names[key]: value for key, value in asdict(self).items() if value}
 
 
 @dataclass
@@ -115,7 +100,7 @@ def split_run_together(text: str) -> list[str]:
     return pieces
 
 
-def parse_date(printed: str, year: int) -> EventDate | None:
+def parse_date(printed: str, year: int) -> Dating | None:
     """The ISO date of a printed entry date under the year heading ``year``, or ``None``."""
     text = clean_date(printed)
     match = DATE_RE.fullmatch(text)
@@ -127,17 +112,17 @@ def parse_date(printed: str, year: int) -> EventDate | None:
         return _single(first, year)
     if first.month is None:
         first.month = second.month
-    if first.year is None:
-        first.year = second.year if second.year and first.month <= (second.month or 13) else year
     if second.month is None or first.month is None:
         return None
+    if first.year is None:
+        first.year = second.year if second.year and first.month <= second.month else year
     if second.year is None:
         second.year = first.year + (1 if second.month < first.month else 0)
     start, start_custom = _resolve(first, year)
     end, end_custom = _resolve(second, year)
     if start is None or end is None:
         return None
-    return EventDate(start=start, end=end, start_custom=start_custom, end_custom=end_custom)
+    return Dating(start=start, end=end, start_custom=start_custom, end_custom=end_custom)
 
 
 def _read_point(match: re.Match[str], prefix: str) -> _Point:
@@ -160,13 +145,13 @@ def _read_point(match: re.Match[str], prefix: str) -> _Point:
     return point
 
 
-def _single(point: _Point, year: int) -> EventDate | None:
+def _single(point: _Point, year: int) -> Dating | None:
     if point.last_day is not None:
         last = _Point(point.last_day, point.month, point.year)
         start, end = _resolve(point, year)[0], _resolve(last, year)[0]
-        return EventDate(start=start, end=end) if start and end else None
+        return Dating(start=start, end=end) if start and end else None
     when, custom = _resolve(point, year)
-    return EventDate(when=when, when_custom=custom) if when else None
+    return Dating(when=when, when_custom=custom) if when else None
 
 
 def _resolve(point: _Point, year: int) -> tuple[str | None, str | None]:
@@ -202,39 +187,36 @@ def julian_offset(year: int) -> int:
 # --- the chronology as rows
 
 
-def chronology_rows(structure: dict[str, Any]) -> list[dict[str, str]]:
+def chronology_rows(book: Book) -> list[dict[str, str]]:
     """One row per dated chronology entry: date, end date, old-style date, text."""
-    rows = []
-    for division in structure.get("divisions", []):
-        if division.get("type") != "chronology":
-            continue
-        items = list(division.get("content", []))
-        for section in division.get("sections", []):
-            items += section.get("content", [])
-        for item in items:
-            for entry in item.get("items", []) if item.get("type") == "list" else []:
-                dating = entry.get("date")
-                if not dating:
-                    continue
-                rows.append(
-                    {
-                        "date": dating.get("when") or dating.get("from", ""),
-                        "end_date": dating.get("to", ""),
-                        "old_style_date": dating.get("when-custom") or dating.get("from-custom", ""),
-                        "text": entry_text(entry),
-                    }
-                )
-    return rows
+    return [
+        _row(node.date, node)
+        for division in book.divisions
+        if division.type == "chronology"
+        for node in walk_division(division)
+        if isinstance(node, ListItem) and node.date is not None
+    ]
 
 
-def entry_text(entry: dict[str, Any]) -> str:
-    """The plain text of an entry (emphasis marks and note anchors dropped)."""
+def _row(dating: Dating, entry: ListItem) -> dict[str, str]:
+    return {
+        "date": dating.when or dating.start or "",
+        "end_date": dating.end or "",
+        "old_style_date": dating.when_custom or dating.start_custom or "",
+        "text": entry_text(entry),
+    }
+
+
+def entry_text(entry: ListItem) -> str:
+    """The plain text of an entry as corrected (emphasis marks and note anchors dropped)."""
     pieces = []
-    for part in entry.get("parts", []):
+    for part in entry.parts:
         if isinstance(part, str):
             pieces.append(part)
-        elif isinstance(part, dict) and "date" in part:
-            pieces.append(part["date"]["text"])
+        elif isinstance(part, PrintedDate):
+            pieces.append(part.text)
+        elif isinstance(part, Correction):
+            pieces.append(part.corr)
     return " ".join(EMPHASIS_RE.sub("", "".join(pieces)).split())
 
 
@@ -250,18 +232,15 @@ def rows_csv(rows: list[dict[str, str]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``--input structure.json --csv …chronology.csv --json …chronology.json``."""
+    """Command line: ``--input corrected.json --csv …chronology.csv --json …chronology.json``."""
 
     def configure(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--input", required=True, help="build/<book>/structure.json")
+        parser.add_argument("--input", required=True, help="the corrected tree, build/<book>/corrected.json")
         parser.add_argument("--csv", required=True, help="build/<book>.chronology.csv")
         parser.add_argument("--json", required=True, help="build/<book>.chronology.json")
 
     def work(args: argparse.Namespace) -> str:
-        structure = read_stage_input(args.input, "structure")
-        if not isinstance(structure, dict):
-            raise InputError(args.input, "not a structure.json file")
-        rows = chronology_rows(structure)
+        rows = chronology_rows(read_book(args.input, "correct"))
         with atomic_output(args.csv) as handle:
             handle.write(rows_csv(rows))
         write_json(args.json, rows)

@@ -12,9 +12,10 @@
         note: OCR misreading     # optional
 
 Straight quotes, ``...`` and the like in the file are matched as the repair stage typesets them.
-Each corrected string part becomes ``["…", {"sic": "Iden", "corr": "Eden", "resp": "editor"}, "…"]``
-in ``structure.json``'s paragraphs, list items and notes (a corrected note's ``text`` becomes such
-a list of parts). An entry whose context is found nowhere, or more than once, stops the build
+Each corrected string part of a paragraph, list item or note is split around a
+:class:`~pipeline.model.Correction` (in ``corrected.json``:
+``["…", {"sic": "Iden", "corr": "Eden", "resp": "editor"}, "…"]``; a corrected note's ``text``
+becomes such a list of parts). An entry whose context is found nowhere, or more than once, stops the build
 with an :class:`InputError` naming the corrections file, the entry and its line.
 Without a corrections file the tree is copied through unchanged.
 """
@@ -32,7 +33,18 @@ import jsonschema
 import yaml
 
 from pipeline.cli import run_stage
-from pipeline.model import Change, InputError, read_stage_input, write_json
+from pipeline.model import (
+    Book,
+    Change,
+    Correction,
+    InputError,
+    ListItem,
+    Note,
+    Paragraph,
+    read_book,
+    walk,
+    write_book,
+)
 from pipeline.typography import typeset
 
 STAGE = "correct"
@@ -43,7 +55,7 @@ NOWHERE = "nowhere in the book's paragraphs, list items and notes"
 
 
 @dataclass(frozen=True)
-class Correction:
+class CorrectionEntry:
     """One entry of a corrections file, with its strings typeset as the book's text is."""
 
     sic: str
@@ -62,7 +74,7 @@ class Corrections:
     """A book's corrections file: the responsible parties (id → name) and the entries."""
 
     responsible: dict[str, str]
-    entries: list[Correction]
+    entries: list[CorrectionEntry]
 
 
 def _typeset(text: str) -> str:
@@ -82,9 +94,9 @@ def load_corrections(path: str | Path) -> Corrections:
         raise InputError(path, f"not valid YAML: {error}", mark.line + 1 if mark else None) from None
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
-        where = "/".join(str(step) for step in error.absolute_path) or "the file"
-        raise InputError(path, f"{where}: {error.message}", _line_of(root, list(error.absolute_path)))
+    for problem in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
+        where = "/".join(str(step) for step in problem.absolute_path) or "the file"
+        raise InputError(path, f"{where}: {problem.message}", _line_of(root, list(problem.absolute_path)))
     responsible = {DEFAULT_RESP: "The edition's editor", **data.get("responsible", {})}
     entries = []
     for index, entry in enumerate(data.get("corrections", [])):
@@ -95,7 +107,7 @@ def load_corrections(path: str | Path) -> Corrections:
                 path, f"corrections/{index}: resp {resp!r} is not listed under 'responsible'", line
             )
         sic, corr, context = (_typeset(entry[key]) for key in ("sic", "corr", "context"))
-        correction = Correction(sic, corr, context, resp, entry.get("note", ""), line)
+        correction = CorrectionEntry(sic, corr, context, resp, entry.get("note", ""), line)
         if correction.context.count(correction.sic) != 1:
             raise InputError(path, f"{correction.label()}: the context must contain 'sic' exactly once", line)
         entries.append(correction)
@@ -116,89 +128,59 @@ def _line_of(node: yaml.Node | None, steps: list[Any]) -> int | None:
 
 # --- where text can be corrected -------------------------------------------------------------------
 
-
-@dataclass
-class Place:
-    """A list of text parts in the tree that corrections may split, and its raw line."""
-
-    owner: dict[str, Any]
-    key: str
-    line: int
+Place = Paragraph | ListItem | Note  # what holds text that corrections may split
 
 
-def places(structure: dict[str, Any]) -> Iterator[Place]:
+def places(book: Book) -> Iterator[Place]:
     """Every paragraph, list item and note of the book (front and back matter included)."""
-
-    def items(content: list[dict[str, Any]]) -> Iterator[Place]:
-        for item in content:
-            if "parts" in item:
-                yield Place(item, "parts", item.get("first_line", 0))
-            for entry in item.get("items", []):
-                yield Place(entry, "parts", entry.get("first_line", item.get("first_line", 0)))
-
-    yield from items(structure.get("front", []))
-    for division in structure.get("divisions", []):
-        yield from items(division.get("content", []))
-        for section in division.get("sections", []):
-            yield from items(section.get("content", []))
-        for note in division.get("notes", []):
-            yield Place(note, "text", note.get("first_line", 0))
-    yield from items(structure.get("back", []))
+    for node in walk(book):
+        if isinstance(node, Paragraph | ListItem | Note):
+            yield node
 
 
-def _parts(place: Place) -> list[Any]:
-    value = place.owner[place.key]
-    return [value] if isinstance(value, str) else value
-
-
-def _find(structure: dict[str, Any], correction: Correction) -> list[tuple[Place, int, int]]:
-    """Every (place, part index, offset of the context) where the context occurs."""
+def _find(book: Book, entry: CorrectionEntry) -> list[tuple[Place, int, str, int]]:
+    """Every (place, part index, the part, offset of the context) where the context occurs."""
     found = []
-    for place in places(structure):
-        for index, part in enumerate(_parts(place)):
+    for place in places(book):
+        for index, part in enumerate(place.parts):
             if isinstance(part, str):
-                start = part.find(correction.context)
+                start = part.find(entry.context)
                 while start != -1:
-                    found.append((place, index, start))
-                    start = part.find(correction.context, start + 1)
+                    found.append((place, index, part, start))
+                    start = part.find(entry.context, start + 1)
     return found
 
 
-def apply_corrections(
-    structure: dict[str, Any], corrections: Corrections, source: str | Path
-) -> tuple[dict[str, Any], list[Change]]:
-    """Split the corrected text parts around ``{"sic", "corr", "resp"}``; log every correction.
+def apply_corrections(book: Book, corrections: Corrections, source: str | Path) -> list[Change]:
+    """Split the corrected text parts around a :class:`Correction`; log every correction.
 
-    ``structure`` is changed in place and returned, with ``responsible`` (the ids named by the
-    corrections and their names) and the corrections added to its ``changes``.
-    Each context must occur exactly once.
+    ``book`` is changed in place: ``responsible`` names the ids the corrections use, and the
+    corrections are added to its ``changes``. Each context must occur exactly once.
     """
     changes = []
-    for correction in corrections.entries:
-        found = _find(structure, correction)
+    for entry in corrections.entries:
+        found = _find(book, entry)
         if len(found) != 1:
-            lines = ", ".join(str(place.line) for place, _, _ in found)
+            lines = ", ".join(str(place.first_line) for place, _, _, _ in found)
             where = f"{len(found)} times (raw lines {lines})" if found else NOWHERE
-            message = f"{correction.label()}: the context occurs {where}; it must occur exactly once"
-            raise InputError(source, message, correction.line)
-        place, index, start = found[0]
-        parts = _parts(place)
-        text = parts[index]
-        at = start + correction.context.index(correction.sic)
-        end = at + len(correction.sic)
-        choice = {"sic": correction.sic, "corr": correction.corr, "resp": correction.resp}
+            message = f"{entry.label()}: the context occurs {where}; it must occur exactly once"
+            raise InputError(source, message, entry.line)
+        place, index, text, start = found[0]
+        at = start + entry.context.index(entry.sic)
+        end = at + len(entry.sic)
+        choice = Correction(entry.sic, entry.corr, entry.resp)
         pieces = [piece for piece in (text[:at], choice, text[end:]) if piece != ""]
-        place.owner[place.key] = [*parts[:index], *pieces, *parts[index + 1 :]]
+        place.parts = [*place.parts[:index], *pieces, *place.parts[index + 1 :]]
         before = text[max(0, at - CONTEXT_CHARS) : end + CONTEXT_CHARS]
-        after = text[max(0, at - CONTEXT_CHARS) : at] + correction.corr + text[end : end + CONTEXT_CHARS]
-        explanation = f"editor's correction (corrections file line {correction.line}, resp {correction.resp})"
-        if correction.note:
-            explanation += f": {correction.note}"
-        changes.append(Change(STAGE, "editor_correction", place.line, before, after, explanation))
-    used = {correction.resp for correction in corrections.entries}
-    structure["responsible"] = {key: name for key, name in corrections.responsible.items() if key in used}
-    structure["changes"] = [*structure.get("changes", []), *(change.to_dict() for change in changes)]
-    return structure, changes
+        after = text[max(0, at - CONTEXT_CHARS) : at] + entry.corr + text[end : end + CONTEXT_CHARS]
+        explanation = f"editor's correction (corrections file line {entry.line}, resp {entry.resp})"
+        if entry.note:
+            explanation += f": {entry.note}"
+        changes.append(Change(STAGE, "editor_correction", place.first_line, before, after, explanation))
+    used = {entry.resp for entry in corrections.entries}
+    book.responsible = {key: name for key, name in corrections.responsible.items() if key in used}
+    book.changes = [*book.changes, *changes]
+    return changes
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -208,13 +190,13 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _work(args: argparse.Namespace) -> str:
-    structure = read_stage_input(args.input, "structure")
+    book = read_book(args.input, "structure")
     if Path(args.corrections).exists():
         corrections = load_corrections(args.corrections)
     else:
         corrections = Corrections({}, [])
-    structure, changes = apply_corrections(structure, corrections, args.corrections)
-    write_json(args.output, structure)
+    changes = apply_corrections(book, corrections, args.corrections)
+    write_book(args.output, book)
     return f"{args.output}: {len(changes)} corrections applied"
 
 

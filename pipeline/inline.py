@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
@@ -139,7 +139,7 @@ def _restore_anchors(nodes: list[Inline], anchors: Any) -> list[Inline]:
         if isinstance(node, Emphasis):
             restored.append(Emphasis(node.style, _restore_anchors(node.children, anchors)))
             continue
-        pieces = node.split(_ANCHOR)
+        pieces = cast(str, node).split(_ANCHOR)  # (the parser's nodes are text and emphasis only)
         for index, piece in enumerate(pieces):
             if index:
                 restored.append(Anchor(next(anchors)))

@@ -17,7 +17,7 @@ import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
@@ -78,12 +78,16 @@ def explain(error: jsonschema.ValidationError) -> tuple[Path_, str]:
     path: Path_ = tuple(error.absolute_path)
     field = f"field '{field_name(path)}'"
     kind = error.validator
+    # (the stubs allow "unset" for these; an error from iter_errors always has them)
+    expected: Any = error.validator_value
+    instance: Any = error.instance
+    schema: dict[str, Any] = cast(dict[str, Any], error.schema)
     if kind == "required":
-        missing = next(name for name in error.validator_value if name not in error.instance)
+        missing = next(name for name in expected if name not in instance)
         return path, f"missing required field '{field_name((*path, missing))}'"
     if kind == "additionalProperties":
-        known = error.schema.get("properties", {})
-        extra = sorted(str(name) for name in error.instance if name not in known)
+        known = schema.get("properties", {})
+        extra = sorted(str(name) for name in instance if name not in known)
         guesses = [match for name in extra for match in difflib.get_close_matches(name, list(known), n=1)]
         names = ", ".join(f"'{field_name((*path, name))}'" for name in extra)
         hint = (
@@ -93,16 +97,16 @@ def explain(error: jsonschema.ValidationError) -> tuple[Path_, str]:
         )
         return (*path, extra[0]), f"unknown field {names} ({hint})"
     if kind == "type":
-        return path, f"{field} must be {TYPE_NAMES[error.validator_value]}, got {describe(error.instance)}"
-    if kind == "pattern" and error.validator_value == NOT_BLANK:
+        return path, f"{field} must be {TYPE_NAMES[expected]}, got {describe(error.instance)}"
+    if kind == "pattern" and expected == NOT_BLANK:
         return path, f"{field} must not be empty"
     if kind in ("pattern", "anyOf"):
-        return path, f"{field} must be {error.schema['description']}, got {describe(error.instance)}"
+        return path, f"{field} must be {schema['description']}, got {describe(error.instance)}"
     if kind == "minItems":
         return path, f"{field} must list at least one name"
     if kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
-        return path, f"{field} must be {bound} {error.validator_value}, got {describe(error.instance)}"
+        return path, f"{field} must be {bound} {expected}, got {describe(error.instance)}"
     return path, f"{field}: {error.message}"
 
 
@@ -168,7 +172,7 @@ def validate(data: Any, node: yaml.Node, path: str) -> None:
     """Raise one :class:`InputError` listing every problem of the metadata ``data``."""
     import jsonschema  # (a tenth of a second to import: only the metadata check needs it)
 
-    problems = duplicate_keys(node)
+    problems: list[tuple[int | None, str]] = [*duplicate_keys(node)]
     for error in jsonschema.Draft202012Validator(schema()).iter_errors(data):
         field, message = explain(error)
         problems.append((key_line(node, field), message))

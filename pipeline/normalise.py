@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import ftfy
@@ -166,7 +166,7 @@ def unify_line_endings(text: str) -> tuple[str, list[Change]]:
     return "".join(pieces), changes
 
 
-def explain_ftfy(steps: list[tuple[str, str]]) -> str:
+def explain_ftfy(steps: Sequence[tuple[str, str]]) -> str:
     """Say in words what ftfy did, from its explanation steps."""
     codecs = [parameter for action, parameter in steps if action in ("encode", "decode")]
     words = [

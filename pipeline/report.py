@@ -21,7 +21,21 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.cli import run_stage
-from pipeline.model import Change, InputError, atomic_output, changed_span, read_json, write_changes
+from pipeline.model import (
+    Book,
+    Change,
+    Division,
+    FormatError,
+    InputError,
+    Review,
+    Section,
+    atomic_output,
+    changed_span,
+    read_book,
+    read_json,
+    walk,
+    write_changes,
+)
 
 STAGES = ("normalise", "repair", "structure", "correct")
 MAX_DIFF_LENGTH = 4000  # longer texts get one marked span instead of a fine diff
@@ -68,13 +82,9 @@ class ReviewItem:
 
 def _change(data: Any, path: str, line: int | None) -> Change:
     try:
-        change = Change(**data)
-    except TypeError:
-        change = None
-    if change is None or not isinstance(change.line, int):
-        fields = "stage, rule, line (a number), before, after, explanation"
-        raise InputError(path, f"not a change record ({fields}): {data!r:.200}", line)
-    return change
+        return Change.from_dict(data)
+    except FormatError as error:
+        raise InputError(path, error.message, line) from None
 
 
 def _read(path: str | Path) -> str:
@@ -99,32 +109,25 @@ def read_change_log(path: str | Path) -> list[Change]:
     return changes
 
 
-def read_stage_file(path: str | Path) -> dict[str, Any]:
-    """The JSON object of ``repaired.json`` or ``structure.json``."""
+def read_stage_output(path: str | Path, stage: str) -> tuple[list[Change], list[ReviewItem]]:
+    """The ``changes`` and ``review`` lists of ``repaired.json``."""
     try:
         data = json.loads(_read(path))
     except json.JSONDecodeError as error:
         raise InputError(path, f"not valid JSON: {error.msg}", error.lineno) from None
     if not isinstance(data, dict):
         raise InputError(path, "expected a JSON object with 'changes' and 'review' lists")
-    return data
-
-
-def read_stage_output(path: str | Path, stage: str) -> tuple[list[Change], list[ReviewItem]]:
-    """The ``changes`` and ``review`` lists of ``repaired.json`` or ``structure.json``."""
-    return stage_output(read_stage_file(path), path, stage)
-
-
-def stage_output(data: dict[str, Any], path: str | Path, stage: str) -> tuple[list[Change], list[ReviewItem]]:
-    """The ``changes`` and ``review`` lists of ``data``, read from ``path`` by :func:`read_stage_file`."""
     changes = [_change(item, str(path), None) for item in data.get("changes", [])]
     try:
-        review = [ReviewItem(stage, **item) for item in data.get("review", [])]
-    except TypeError:
-        review = None
-    if review is None or not all(isinstance(item.line, int) for item in review):
-        raise InputError(path, "a 'review' entry is not {rule, line (a number), text, reason}")
-    return changes, review
+        review = [Review.from_dict(item) for item in data.get("review", [])]
+    except FormatError as error:
+        raise InputError(path, error.message) from None
+    return changes, review_items(stage, review)
+
+
+def review_items(stage: str, review: Iterable[Review]) -> list[ReviewItem]:
+    """The review records of a stage, each marked with the stage."""
+    return [ReviewItem(stage, item.rule, item.line, item.text, item.reason) for item in review]
 
 
 # --- plain data -------------------------------------------------------------------------------
@@ -313,55 +316,48 @@ def suspects_section(suspects: dict[str, Any] | None) -> str:
     return lead + table(columns, rows, "Likely OCR misreadings") if items else lead
 
 
-def contents_differences(structure: dict[str, Any]) -> list[tuple[int, str, str]]:
+def contents_differences(book: Book) -> list[tuple[int, str, str]]:
     """Every difference between the printed contents and the headings found: (line, entry, what).
 
     A heading not found, a heading that reads differently (beyond case, emphasis and punctuation:
     the structure stage's ``heading_differs_from_contents`` review) and an entry out of order.
     """
-    order: list[str] = []
-    for division in structure.get("divisions", []):
-        order.append(division["id"])
-        order += [section["id"] for section in division.get("sections", [])]
+    order = [node.id for node in walk(book) if isinstance(node, Division | Section)]
     position = {identifier: number for number, identifier in enumerate(order)}
-    differs = {
-        item["line"]: item
-        for item in structure.get("review", [])
-        if item.get("rule") == "heading_differs_from_contents"
-    }
+    differs = {item.line: item for item in book.review if item.rule == "heading_differs_from_contents"}
     found: list[tuple[int, str, str]] = []
     last = -1
-    for entry in structure.get("contents", []):
-        title = " ".join(filter(None, [entry.get("label"), entry["title"]]))
-        target = entry.get("target")
-        if target not in position:
-            found.append((entry["line"], title, "heading not found in the text"))
+    for entry in book.contents:
+        title = " ".join(filter(None, [entry.label, entry.title]))
+        target = entry.target
+        if target is None or target not in position:
+            found.append((entry.line, title, "heading not found in the text"))
             continue
         if position[target] < last:
-            found.append((entry["line"], title, "heading stands before the previous entry's heading"))
+            found.append((entry.line, title, "heading stands before the previous entry's heading"))
         last = max(last, position[target])
     for item in differs.values():
-        found.append((item["line"], item["text"], f"reads differently: {item['reason']}"))
+        found.append((item.line, item.text, f"reads differently: {item.reason}"))
     return found
 
 
-def explained_title_differences(structure: dict[str, Any]) -> int:
+def explained_title_differences(book: Book) -> int:
     """Headings printed otherwise than the contents (capitals, punctuation): titled from the contents,
     each logged as a ``title_from_contents`` change."""
-    return sum(1 for change in structure.get("changes", []) if change.get("rule") == "title_from_contents")
+    return sum(1 for change in book.changes if change.rule == "title_from_contents")
 
 
-def contents_section(structure: dict[str, Any] | None) -> str:
+def contents_section(book: Book | None) -> str:
     """The contents cross-check: entries checked and every difference found."""
-    if not structure or not structure.get("contents"):
+    if not book or not book.contents:
         return "<p>The book prints no contents: nothing to check.</p>\n"
-    differences = contents_differences(structure)
-    entries = len(structure["contents"])
-    found = sum(1 for entry in structure["contents"] if entry.get("target"))
+    differences = contents_differences(book)
+    entries = len(book.contents)
+    found = sum(1 for entry in book.contents if entry.target)
     text = (
         f"<p>{entries} contents entries: {found} found as headings, in the printed order; "
         f"{plural(len(differences), 'unexplained difference')}. "
-        f"{explained_title_differences(structure)} headings printed otherwise (capitals, punctuation) "
+        f"{explained_title_differences(book)} headings printed otherwise (capitals, punctuation) "
         "take the contents' wording: see the <code>title_from_contents</code> changes.</p>\n"
     )
     rows = [
@@ -374,10 +370,10 @@ def contents_section(structure: dict[str, Any] | None) -> str:
 LAYOUT_RULES = ("no_contents",)  # review rules that describe the book's layout, besides layout_*
 
 
-def layout_section(review: list[ReviewItem], structure: dict[str, Any] | None) -> str:
+def layout_section(review: list[ReviewItem], book: Book | None) -> str:
     """The layout conventions found (page furniture, notes, headings), each with its evidence."""
     found = [item for item in review if item.rule.startswith("layout_") or item.rule in LAYOUT_RULES]
-    found += [ReviewItem("structure", **item) for item in (structure or {}).get("layout", [])]
+    found += review_items("structure", book.layout if book else [])
     if not found:
         return "<p>No page furniture or notes found; headings from the printed contents.</p>\n"
     rows = [
@@ -390,40 +386,40 @@ def layout_section(review: list[ReviewItem], structure: dict[str, Any] | None) -
     return table(columns, rows, "How this book is laid out, as inferred (or set in its metadata's layout)")
 
 
-def page_section(structure: dict[str, Any] | None) -> str:
+def page_section(book: Book | None) -> str:
     """The page table: detected breaks between two contents anchors, found against expected."""
-    pages = (structure or {}).get("page_breaks")
-    if not pages:
+    if book is None:
         return "<p>No page breaks recorded.</p>\n"
+    pages = book.page_breaks
     rows = []
-    for row in pages["table"]:
-        status = "numbered" if row["numbered"] else "not numbered: count differs"
-        mark = "" if row["numbered"] else ' class="differs"'
+    for row in pages.table:
+        status = "numbered" if row.numbered else "not numbered: count differs"
+        mark = "" if row.numbered else ' class="differs"'
         rows.append(
-            f"<tr{mark}><td>{escape(row['from'])} (p. {row['from_page']}, line {row['from_line']})</td>"
-            f"<td>{escape(row['to'])} (p. {row['to_page']}, line {row['to_line']})</td>"
-            f'<td class="num">{row["expected"]}</td><td class="num">{row["found"]}</td>'
+            f"<tr{mark}><td>{escape(row.start)} (p. {row.start_page}, line {row.start_line})</td>"
+            f"<td>{escape(row.end)} (p. {row.end_page}, line {row.end_line})</td>"
+            f'<td class="num">{row.expected}</td><td class="num">{row.found}</td>'
             f"<td>{status}</td></tr>\n"
         )
     text = (
-        f"<p>{plural(pages['found'], 'page break')} detected, {pages['numbered']} numbered from the "
+        f"<p>{plural(pages.found, 'page break')} detected, {pages.numbered} numbered from the "
         "contents' page numbers; spans whose count differs stay unnumbered.</p>\n"
     )
     return text + table(["From", "To", "Expected", "Found", "Pages"], rows)
 
 
 def render_report(
-    book: str,
+    name: str,
     changes: list[Change],
     review: list[ReviewItem],
     suspects: dict[str, Any] | None = None,
-    structure: dict[str, Any] | None = None,
+    book: Book | None = None,
 ) -> str:
     """The whole QA report as one HTML page."""
     sections = "".join(
         change_section(stage, rule, group) for (stage, rule), group in group_by_rule(changes).items()
     )
-    title = f"Quality report: {book}"
+    title = f"Quality report: {name}"
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -436,7 +432,7 @@ def render_report(
 <header>
 <h1>{escape(title)}</h1>
 <p>{plural(len(changes), "automatic change")}; {plural(len(review), "item")} to review.
-Line numbers are lines of <code>raw/{escape(book)}.txt</code>.
+Line numbers are lines of <code>raw/{escape(name)}.txt</code>.
 Removed text is <del>struck through</del>, added text <ins>underlined</ins>.</p>
 <nav aria-label="Sections"><ul>
 <li><a href="#summary">Summary</a></li>
@@ -454,7 +450,7 @@ Removed text is <del>struck through</del>, added text <ins>underlined</ins>.</p>
 {summary_table(count_by_rule(changes))}</section>
 <section aria-labelledby="layout">
 <h2 id="layout">Layout conventions found, and the evidence</h2>
-{layout_section(review, structure)}</section>
+{layout_section(review, book)}</section>
 <section aria-labelledby="review">
 <h2 id="review">Needs review</h2>
 {review_table(review)}</section>
@@ -463,10 +459,10 @@ Removed text is <del>struck through</del>, added text <ins>underlined</ins>.</p>
 {suspects_section(suspects)}</section>
 <section aria-labelledby="contents-check">
 <h2 id="contents-check">Contents cross-check</h2>
-{contents_section(structure)}</section>
+{contents_section(book)}</section>
 <section aria-labelledby="pages">
 <h2 id="pages">Print pages</h2>
-{page_section(structure)}</section>
+{page_section(book)}</section>
 <section aria-labelledby="changes">
 <h2 id="changes">All changes, by rule</h2>
 {sections or "<p>No automatic changes.</p>"}
@@ -484,7 +480,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--book", required=True, help="the book's name (raw/<book>.txt)")
     parser.add_argument("--normalise-changes", required=True, help="build/<book>/normalise.changes.jsonl")
     parser.add_argument("--repaired", required=True, help="build/<book>/repaired.json")
-    parser.add_argument("--structure", required=True, help="build/<book>/structure.json")
+    parser.add_argument("--structure", required=True, help="the corrected tree, build/<book>/corrected.json")
     parser.add_argument("--suspects", help="suspect words, build/<book>/suspects.json (optional)")
     parser.add_argument("--changes-log", required=True, help="merged change log, build/<book>.changes.jsonl")
     parser.add_argument("--output", required=True, help="the QA report, build/<book>.report.html")
@@ -492,14 +488,13 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 def _work(args: argparse.Namespace) -> str:
     repair_changes, repair_review = read_stage_output(args.repaired, "repair")
-    structure = read_stage_file(args.structure)
-    structure_changes, structure_review = stage_output(structure, args.structure, "structure")
-    changes = merge_changes(read_change_log(args.normalise_changes), repair_changes, structure_changes)
-    review = repair_review + structure_review
+    book = read_book(args.structure, "correct")
+    changes = merge_changes(read_change_log(args.normalise_changes), repair_changes, book.changes)
+    review = repair_review + review_items("structure", book.review)
     write_changes(args.changes_log, changes)
     with atomic_output(args.output) as handle:
         suspects = read_json(args.suspects) if args.suspects else None
-        handle.write(render_report(args.book, changes, review, suspects, structure))
+        handle.write(render_report(args.book, changes, review, suspects, book))
     return f"{args.output}: {len(changes)} changes, {len(review)} to review"
 
 

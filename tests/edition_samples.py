@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from pipeline.model import Book
+
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = ROOT / "raw" / "soviet-foreign-policy-vol1.yaml"
 
@@ -212,14 +214,22 @@ STRUCTURE: dict[str, Any] = {
             "parts": ["Progress Publishers would be glad to have your opinion of this book."],
         },
     ],
+    "note_numbering": "division",
+    "page_breaks": {"found": 0, "numbered": 0, "table": []},
     "changes": [],
     "review": [],
+    "layout": [],
 }
 
 
 def structure() -> dict[str, Any]:
-    """A fresh copy of the sample structure (tests may change it)."""
+    """A fresh copy of the sample structure as JSON (tests may change it)."""
     return copy.deepcopy(STRUCTURE)
+
+
+def book(changed: dict[str, Any] | None = None) -> Book:
+    """The sample structure (or a changed copy) as the typed tree."""
+    return Book.from_json(changed or structure())
 
 
 def metadata() -> dict[str, Any]:

@@ -12,27 +12,33 @@ from typing import Any
 import pytest
 
 from pipeline.blocks import split_blocks
-from pipeline.chronology import julian_offset, main, parse_date, split_entry, split_run_together
+from pipeline.chronology import entry_text, julian_offset, main, parse_date, split_entry, split_run_together
+from pipeline.correct import main as correct_main
 from pipeline.encode import encode_tei
 from pipeline.metadata import load_metadata
+from pipeline.model import Book, Correction, Dating, ListItem, PrintedDate
 from pipeline.normalise import main as normalise_main
 from pipeline.repair import main as repair_main
 from pipeline.structure import build_structure
 from pipeline.structure import main as structure_main
 
 RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
+CORRECTIONS = RAW.with_name("soviet-foreign-policy-vol1.corrections.yaml")
 
 
 @pytest.fixture(scope="module")
-def built_book_structure(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole book's ``structure.json``, through the stages' command lines."""
+def built_book_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole book's ``corrected.json``, through the stages' command lines."""
     folder = tmp_path_factory.mktemp("chronology")
     text, changes = folder / "normalised.txt", folder / "normalise.changes.jsonl"
     repaired, structure = folder / "repaired.json", folder / "structure.json"
+    corrected = folder / "corrected.json"
     assert normalise_main(["--input", str(RAW), "--output", str(text), "--changes", str(changes)]) == 0
     assert repair_main(["--input", str(text), "--output", str(repaired)]) == 0
     assert structure_main(["--input", str(repaired), "--output", str(structure)]) == 0
-    return structure
+    arguments = ["--input", str(structure), "--corrections", str(CORRECTIONS), "--output", str(corrected)]
+    assert correct_main(arguments) == 0
+    return corrected
 
 
 def test_dual_dates_give_new_style_when_and_old_style_custom() -> None:
@@ -93,10 +99,10 @@ def test_julian_offset() -> None:
 
 
 @pytest.mark.slow
-def test_book_chronology_rows(built_book_structure: Path, tmp_path: Path) -> None:
+def test_book_chronology_rows(built_book_tree: Path, tmp_path: Path) -> None:
     """Every row has a valid ISO date; dual dates differ by the Julian-Gregorian offset of the time."""
     csv_path, json_path = tmp_path / "c.csv", tmp_path / "c.json"
-    assert main(["--input", str(built_book_structure), "--csv", str(csv_path), "--json", str(json_path)]) == 0
+    assert main(["--input", str(built_book_tree), "--csv", str(csv_path), "--json", str(json_path)]) == 0
     rows = json.loads(json_path.read_text(encoding="utf-8"))
     with csv_path.open(encoding="utf-8") as handle:
         assert list(csv.DictReader(handle)) == rows
@@ -110,6 +116,38 @@ def test_book_chronology_rows(built_book_structure: Path, tmp_path: Path) -> Non
             assert (new - old).days == julian_offset(old.year), row
     assert sum(1 for row in rows if row["old_style_date"]) >= 12
     assert any(row["text"].startswith("August—Soviet government issues appeal to Mongolian") for row in rows)
+
+
+@pytest.mark.slow
+def test_book_chronology_carries_the_editors_corrections(built_book_tree: Path, tmp_path: Path) -> None:
+    """raw line 8488 prints "Iden's mission"; the corrections file reads it "Eden's" (context
+    "(Iden's mission)"), and the chronology's CSV gives the corrected reading."""
+    csv_path, json_path = tmp_path / "c.csv", tmp_path / "c.json"
+    assert main(["--input", str(built_book_tree), "--csv", str(csv_path), "--json", str(json_path)]) == 0
+    with csv_path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    mission = [row for row in rows if "Anglo-Soviet negotiations in Moscow" in row["text"]]
+    assert [(row["date"], row["text"]) for row in mission] == [
+        ("1941-12-16", "16\u201317 December—Anglo-Soviet negotiations in Moscow (Eden\u2019s mission).")
+    ]
+    assert not any("Iden" in row["text"] for row in rows)
+
+
+def test_an_entrys_text_reads_the_correction() -> None:
+    # raw line 8488, corrected as raw/soviet-foreign-policy-vol1.corrections.yaml says
+    dating = Dating(start="1941-12-16", end="1941-12-17")
+    entry = ListItem(
+        8488,
+        [
+            PrintedDate("16\u201317 *December*", dating),
+            "—Anglo-Soviet negotiations in Moscow (",
+            Correction("Iden\u2019s", "Eden\u2019s", "editor"),
+            " mission).",
+        ],
+        dating,
+    )
+    corrected = "16\u201317 December—Anglo-Soviet negotiations in Moscow (Eden\u2019s mission)."
+    assert entry_text(entry) == corrected
 
 
 def _chronology_structure() -> dict[str, Any]:
@@ -171,7 +209,7 @@ def test_chronology_entries_are_dated_split_and_blurb_set_apart() -> None:
 
 @pytest.mark.slow
 def test_events_and_title_page_are_valid_tei(raw_metadata: Path, tei_all: Any) -> None:
-    root = encode_tei(_chronology_structure(), load_metadata(raw_metadata))
+    root = encode_tei(Book.from_json(_chronology_structure()), load_metadata(raw_metadata))
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     events = root.findall(".//t:listEvent/t:event", ns)
     assert len(events) == 5

@@ -12,7 +12,6 @@ import pytest
 
 from pipeline.blocks import split_blocks
 from pipeline.model import Block
-from pipeline.report import contents_differences
 from pipeline.structure.contents import find_contents, parse_contents
 from pipeline.structure.patterns import join_hyphenated, plain_text
 
@@ -206,37 +205,3 @@ def test_whole_book_contents() -> None:
     assert all(isinstance(entry["page"], int) for entry in entries)
     pages = [entry["page"] for entry in entries]
     assert pages == sorted(pages)
-
-
-def test_contents_cross_check_reports_every_difference() -> None:
-    """The QA report's cross-check: a heading not found, one out of order, one that reads differently."""
-    structure = {
-        "contents": [
-            {"label": None, "title": "Introduction", "line": 72, "target": "intro"},
-            {"label": "CHAPTER II", "title": "The Brest-Litovsk Negotiations", "line": 80, "target": "ch02"},
-            {"label": "CHAPTER I", "title": "The First Foreign Policy Acts", "line": 73, "target": "ch01"},
-            {"label": None, "title": "Chronology", "line": 200, "target": None},
-        ],
-        "divisions": [
-            {"id": "intro", "sections": []},
-            {"id": "ch01", "sections": []},
-            {"id": "ch02", "sections": []},
-        ],
-        "review": [
-            {
-                "rule": "heading_differs_from_contents",
-                "line": 764,
-                "text": "BREST",
-                "reason": "similarity 0.85",
-            }
-        ],
-    }
-    assert [what.split(":")[0] for _, _, what in contents_differences(structure)] == [
-        "heading stands before the previous entry's heading",
-        "heading not found in the text",
-        "reads differently",
-    ]
-    structure["contents"][1:3] = structure["contents"][2:0:-1]
-    structure["contents"][3]["target"] = "ch02"
-    structure["review"] = []
-    assert contents_differences(structure) == []

@@ -8,16 +8,23 @@ from typing import Any
 import pytest
 
 from pipeline.correct import apply_corrections, load_corrections, main
-from pipeline.model import InputError, read_json, write_json
+from pipeline.model import Book, Correction, InputError, NoteRef, Paragraph, read_json, write_json
 
 
 def _structure() -> dict[str, Any]:
     """A small tree with real sentences: the chronology's entry (raw line 8488) and a note."""
     return {
+        "contents": [],
         "front": [],
         "divisions": [
             {
                 "id": "chron",
+                "type": "chronology",
+                "n": None,
+                "label": None,
+                "title": "Chronology",
+                "subtitle": None,
+                "first_line": 8085,
                 "content": [
                     {
                         "type": "p",
@@ -50,8 +57,16 @@ def _structure() -> dict[str, Any]:
             }
         ],
         "back": [],
+        "note_numbering": "division",
+        "page_breaks": {"found": 0, "numbered": 0, "table": []},
         "changes": [],
+        "review": [],
+        "layout": [],
     }
+
+
+def _book() -> Book:
+    return Book.from_json(_structure())
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -64,25 +79,28 @@ def test_correction_splits_the_part_and_is_logged(tmp_path: Path) -> None:
     path = _write(
         tmp_path, "corrections:\n  - sic: Iden's\n    corr: Eden's\n    context: (Iden's mission)\n"
     )
-    structure, changes = apply_corrections(_structure(), load_corrections(path), path)
-    parts = structure["divisions"][0]["content"][0]["parts"]
-    assert parts == [
+    book = _book()
+    changes = apply_corrections(book, load_corrections(path), path)
+    paragraph = book.divisions[0].content[0]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.parts == [
         "Anglo-Soviet negotiations in Moscow (",
-        {"sic": "Iden\u2019s", "corr": "Eden\u2019s", "resp": "editor"},
+        Correction("Iden\u2019s", "Eden\u2019s", "editor"),
         " mission).",
-        {"note": "chron-n1"},
+        NoteRef("chron-n1"),
     ]
     assert [(c.stage, c.rule, c.line) for c in changes] == [("correct", "editor_correction", 8488)]
-    assert structure["responsible"] == {"editor": "The edition's editor"}
-    assert structure["changes"][-1]["after"].endswith("(Eden\u2019s mission).")
+    assert book.responsible == {"editor": "The edition's editor"}
+    assert book.changes[-1].after.endswith("(Eden\u2019s mission).")
 
 
 def test_correction_inside_a_note_makes_its_text_parts(tmp_path: Path) -> None:
     path = _write(
         tmp_path, "corrections:\n  - sic: Ameican\n    corr: American\n    context: '*Ameican* Policy'\n"
     )
-    structure, _ = apply_corrections(_structure(), load_corrections(path), path)
-    note = structure["divisions"][0]["notes"][0]
+    book = _book()
+    apply_corrections(book, load_corrections(path), path)
+    note = book.divisions[0].notes[0].to_json()
     assert note["text"][1] == {"sic": "Ameican", "corr": "American", "resp": "editor"}
     assert "".join(p for p in note["text"] if isinstance(p, str)) == "Frederick Lewis Schuman, ** Policy"
 
@@ -92,7 +110,7 @@ def test_context_found_nowhere_stops_with_the_entry_and_its_line(tmp_path: Path)
         tmp_path, "# corrections\ncorrections:\n  - sic: Idem\n    corr: Eden\n    context: Idem's mission\n"
     )
     with pytest.raises(InputError) as error:
-        apply_corrections(_structure(), load_corrections(path), path)
+        apply_corrections(_book(), load_corrections(path), path)
     assert error.value.line == 3
     assert str(path) in str(error.value) and "'Idem'" in str(error.value) and "nowhere" in str(error.value)
 
@@ -106,7 +124,7 @@ def test_context_found_twice_stops_with_the_places(tmp_path: Path) -> None:
     corrections = load_corrections(path)
     corrections.entries.pop(0)  # "Iden" alone occurs once; the second entry is ambiguous
     with pytest.raises(InputError) as error:
-        apply_corrections(_structure(), corrections, path)
+        apply_corrections(_book(), corrections, path)
     assert error.value.line == 5
     assert "2 times (raw lines 5615, 5617)" in str(error.value)
 

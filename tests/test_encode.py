@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from edition_samples import METADATA, RUSSIAN_TITLE, metadata, structure
+from edition_samples import METADATA, RUSSIAN_TITLE, book, metadata, structure
 from lxml import etree
 
 from pipeline.encode import encode_tei, main, tei_bytes
-from pipeline.model import InputError
+from pipeline.model import Book, FormatError
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -20,7 +20,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 def encoded(changed: dict[str, Any] | None = None) -> etree._Element:
     """The sample book encoded and read back (as a consumer of the file sees it)."""
-    return etree.fromstring(tei_bytes(encode_tei(changed or structure(), metadata())))
+    return etree.fromstring(tei_bytes(encode_tei(book(changed), metadata())))
 
 
 def assert_valid(schema: etree.RelaxNG, document: etree._Element) -> None:
@@ -46,8 +46,8 @@ def test_schema_rejects_a_broken_document(tei_all: etree.RelaxNG) -> None:
 
 
 def test_output_is_deterministic_and_pretty() -> None:
-    first = tei_bytes(encode_tei(structure(), metadata()))
-    assert first == tei_bytes(encode_tei(structure(), metadata()))
+    first = tei_bytes(encode_tei(book(), metadata()))
+    assert first == tei_bytes(encode_tei(book(), metadata()))
     assert first.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model ')
     assert b"\n    <front>\n" in first
     assert RUSSIAN_TITLE.encode() in first  # UTF-8, not character references
@@ -187,8 +187,8 @@ def test_all_ids_are_unique() -> None:
 def test_bad_structure_is_reported(change: Any, message: str) -> None:
     broken = structure()
     change(broken)
-    with pytest.raises(InputError, match=message):
-        encode_tei(broken, metadata())
+    with pytest.raises(FormatError, match=message):
+        encode_tei(Book.from_json(broken), metadata())
 
 
 def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -200,7 +200,9 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert etree.parse(str(output)).getroot().tag == f"{{{NS['t']}}}TEI"
     assert "5 notes (1 without marker)" in capsys.readouterr().err
 
-    source.write_text('{"divisions": [{"id": "x", "type": "poem"}]}', encoding="utf-8")
+    poem = structure()
+    poem["divisions"][0]["type"] = "poem"
+    source.write_text(json.dumps(poem), encoding="utf-8")
     before = output.read_bytes()
     assert main(arguments) == 1
     assert "unknown type 'poem'" in capsys.readouterr().err

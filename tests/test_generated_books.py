@@ -24,6 +24,7 @@ from edition_samples import metadata
 from pipeline.check import epubcheck_messages
 from pipeline.encode import encode_tei
 from pipeline.layout import Layout
+from pipeline.model import Book
 from pipeline.normalise import normalise_text
 from pipeline.render import render
 from pipeline.repair import repair
@@ -289,7 +290,7 @@ def test_parts_keep_sections_in_the_navigation(tmp_path: Path) -> None:
     """With parts above the chapters, the EPUB contents still reaches the sections, and each chapter
     is a file of its own (not all of a part's chapters in one)."""
     book = generate(Convention("parts", seed=16, parts=True, page_numbers="foot"))
-    root = encode_tei(run_pipeline(book), metadata())
+    root = encode_tei(Book.from_json(run_pipeline(book)), metadata())
     render(root, tmp_path / "book.epub", tmp_path / "html" / "index.html")
     with zipfile.ZipFile(tmp_path / "book.epub") as epub:
         nav = lxml.html.fromstring(epub.read("EPUB/nav.xhtml"))
@@ -315,7 +316,7 @@ def test_contents_nest_chapters_under_their_parts() -> None:
     assert {level[part["id"]] for part in parts} == {1}
     assert {level[chapter["id"]] for chapter in chapters} == {2}
     assert {level[section["id"]] for section in sections} == {3}
-    tei = encode_tei(structure, metadata())
+    tei = encode_tei(Book.from_json(structure), metadata())
     in_a_part = tei.xpath(
         "//tei:div[@type='contents']/tei:list/tei:item/tei:list/tei:item/tei:ref/@target",
         namespaces={"tei": "http://www.tei-c.org/ns/1.0"},

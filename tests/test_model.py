@@ -1,13 +1,33 @@
-"""The plain data between the stages."""
+"""The typed data between the stages: records, blocks, the book's tree, its walk and its schema."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields
 
+import pytest
+from edition_samples import structure
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.model import Block, Change, Review, changed_span
+from pipeline.model import (
+    Block,
+    Book,
+    Change,
+    Correction,
+    Dating,
+    FormatError,
+    ListItem,
+    Note,
+    NoteRef,
+    PageBreak,
+    PrintedDate,
+    Review,
+    changed_span,
+    parts_of,
+    walk,
+)
+from pipeline.model.schema import problems
 
 
 def test_a_change_record_holds_every_field() -> None:
@@ -52,3 +72,124 @@ def test_changed_span_of_real_changes() -> None:
 @given(st.text(alphabet="ab\u201c ", max_size=12), st.text(alphabet="ab\u201c ", max_size=12))
 def test_changed_span_is_the_common_prefix_and_the_rest_s_common_suffix(before: str, after: str) -> None:
     assert changed_span(before, after) == _span_letter_by_letter(before, after)
+
+
+# --- the book's tree -------------------------------------------------------------------------------
+
+# raw lines 8488-8489 of the first book: a chronology entry with its printed date, a page break
+# inside it, the editor's correction and a note's anchor (one of each inline part)
+ENTRY = {
+    "first_line": 8488,
+    "parts": [
+        {"date": {"text": "16\u201317 *December*", "from": "1941-12-16", "to": "1941-12-17"}},
+        "\u2014Anglo-Soviet negotiations in ",
+        {"pb": "470", "line": 8489, "evidence": "cut", "printed": True},
+        "Moscow (",
+        {"sic": "Iden\u2019s", "corr": "Eden\u2019s", "resp": "editor"},
+        " mission).",
+        {"note": "chron-n1"},
+    ],
+    "date": {"from": "1941-12-16", "to": "1941-12-17"},
+}
+
+
+def _exact(data: object) -> str:
+    """The JSON text as the stages write it (so key order counts)."""
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+def test_inline_parts_are_typed_and_written_back_exactly() -> None:
+    entry = ListItem.from_json(ENTRY)
+    dating = Dating(start="1941-12-16", end="1941-12-17")
+    assert entry.date == dating
+    assert entry.parts == [
+        PrintedDate("16\u201317 *December*", dating),
+        "\u2014Anglo-Soviet negotiations in ",
+        PageBreak("470", 8489, "cut", printed=True),
+        "Moscow (",
+        Correction("Iden\u2019s", "Eden\u2019s", "editor"),
+        " mission).",
+        NoteRef("chron-n1"),
+    ]
+    assert _exact(entry.to_json()) == _exact(ENTRY)
+
+
+def test_a_notes_text_is_a_string_until_corrected() -> None:
+    # raw line 8490: the chronology's note, then with a (made-up) correction in it
+    plain = {"id": "chron-n1", "n": "1", "first_line": 8490, "text": "Dates of events … Old Style."}
+    note = Note.from_json(plain)
+    assert note.parts == ["Dates of events … Old Style."] and _exact(note.to_json()) == _exact(plain)
+    note.parts = ["Dates of ", Correction("evnets", "events", "editor"), " … Old Style."]
+    assert note.to_json()["text"][1] == {"sic": "evnets", "corr": "events", "resp": "editor"}
+    unlinked = {**plain, "text": "", "unlinked": True}
+    assert _exact(Note.from_json(unlinked).to_json()) == _exact(unlinked)
+
+
+def test_the_sample_book_round_trips_and_matches_its_schema() -> None:
+    sample = structure()
+    assert problems("book", sample) == []
+    assert Book.from_json(sample).to_json() == sample
+
+
+def test_a_tree_of_another_shape_is_refused() -> None:
+    sample = structure()
+    sample["divisions"][1]["content"].append({"type": "table", "first_line": 1190})
+    with pytest.raises(FormatError, match="unknown item type 'table'") as error:
+        Book.from_json(sample)
+    assert error.value.line == 1190
+    assert any(
+        "is not valid under any of the given schemas" in problem for problem in problems("book", sample)
+    )
+    sample = structure()
+    sample["divisions"][1]["content"][0]["parts"].append({"anchor": "ch03-n1"})
+    with pytest.raises(FormatError, match="unknown part"):
+        Book.from_json(sample)
+    del sample["page_breaks"]
+    with pytest.raises(FormatError, match="not a book's tree"):
+        Book.from_json(sample)
+    assert "(root): 'page_breaks' is a required property" in problems("book", sample)
+
+
+def test_the_walk_visits_the_tree_in_document_order() -> None:
+    book = Book.from_json(structure())
+    visited = [
+        getattr(node, "id", None) or f"{type(node).__name__}@{getattr(node, 'first_line', '')}"
+        for node in walk(book)
+    ]
+    assert visited[:3] == ["Paragraph@3", "Paragraph@5", "Paragraph@7"]
+    intro = visited.index("intro")
+    assert visited[intro:] == [
+        "intro",
+        "Paragraph@192",
+        "Separator@200",
+        "intro-n1",
+        "ch03",
+        "Paragraph@1180",
+        "Paragraph@1182",
+        "ch03-s1",
+        "Paragraph@1202",
+        "ch03-n1",
+        "ch03-n2",
+        "ch03-n3",
+        "chron",
+        "Heading@8087",
+        "ItemList@8089",
+        "ListItem@8089",
+        "ListItem@8090",
+        "Heading@8107",
+        "ItemList@8109",
+        "ListItem@8109",
+        "chron-n1",
+        "Heading@8610",
+        "Paragraph@8612",
+    ]
+    anchors = [part for node in walk(book) for part in parts_of(node) if isinstance(part, NoteRef)]
+    assert [anchor.note for anchor in anchors] == ["intro-n1", "ch03-n1", "ch03-n2", "ch03-n3"]
+
+
+def test_change_records_match_their_schema() -> None:
+    change = Change("repair", "rejoin_page_breaks", 468, "proposi-", "propositions", "joined")
+    assert problems("change", change.to_dict()) == []
+    assert problems("change", {**change.to_dict(), "line": "468"}) == ["line: '468' is not of type 'integer'"]
+    with pytest.raises(FormatError, match="not a change record"):
+        Change.from_dict({**change.to_dict(), "line": "468"})

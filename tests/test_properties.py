@@ -27,7 +27,7 @@ from pipeline.blocks import split_blocks
 from pipeline.encode import encode_tei
 from pipeline.hyphenation import BookVocabulary, decide_hyphenation, is_suspended_hyphen
 from pipeline.metadata import load_metadata
-from pipeline.model import Block, Change
+from pipeline.model import Block, Book, Change
 from pipeline.normalise import RULES as NORMALISE_RULES
 from pipeline.normalise import normalise_text
 from pipeline.structure import build_structure
@@ -209,7 +209,7 @@ def test_every_letter_reaches_the_tei(text: str) -> None:
     text, _ = normalise_text(CHAPTER_OPENING + text)
     blocks, changes, _ = repair_module.repair(text)
     structure = build_structure(blocks)
-    body = encode_tei(structure, METADATA).find("{http://www.tei-c.org/ns/1.0}text")
+    body = encode_tei(Book.from_json(structure), METADATA).find("{http://www.tei-c.org/ns/1.0}text")
     logged = Counter[str]()
     for change in [*changes, *(Change(**change) for change in structure.get("changes", []))]:
         logged += letters(change.before.lower())

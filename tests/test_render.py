@@ -10,7 +10,7 @@ from typing import Any
 import lxml.html
 import pypandoc
 import pytest
-from edition_samples import RUSSIAN_TITLE, metadata, structure
+from edition_samples import RUSSIAN_TITLE, book, metadata, structure
 from lxml import etree
 
 from pipeline.check import epubcheck_messages
@@ -39,9 +39,9 @@ NS = {
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def sample_tei(changed: dict[str, Any] | None = None, book: dict[str, Any] | None = None) -> etree._Element:
-    """The sample book encoded (``changed``: another tree, ``book``: other metadata)."""
-    return etree.fromstring(tei_bytes(encode_tei(changed or structure(), book or metadata())))
+def sample_tei(changed: dict[str, Any] | None = None, about: dict[str, Any] | None = None) -> etree._Element:
+    """The sample book encoded (``changed``: another tree, ``about``: other metadata)."""
+    return etree.fromstring(tei_bytes(encode_tei(book(changed), about or metadata())))
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +171,7 @@ def test_opf_metadata(built: dict[str, Path]) -> None:
 
 def test_metadata_text_is_escaped(tmp_path: Path) -> None:
     odd = metadata() | {"publisher": "Smith & <Sons>"}
-    render(sample_tei(book=odd), tmp_path / "b.epub", tmp_path / "h" / "index.html")
+    render(sample_tei(about=odd), tmp_path / "b.epub", tmp_path / "h" / "index.html")
     meta = epub_xml(tmp_path / "b.epub", "EPUB/content.opf").find("opf:metadata", NS)
     assert meta.findtext("dc:publisher", namespaces=NS) == "Smith & <Sons>"
     assert "Moscow: Smith & <Sons>, 1981." in meta.findtext("dc:source", namespaces=NS)
@@ -208,10 +208,10 @@ def test_header_is_read_from_the_tei() -> None:
 
 def test_header_of_a_book_with_the_required_metadata_only() -> None:
     """No series, edition, designer or contributors; the original in the edition's own language."""
-    book = {key: value for key, value in metadata().items() if key not in ("series", "edition", "designer")}
-    book |= {"contributors": [], "volume": "2", "original": {"title": "The Original", "language": "en"}}
-    book.pop("translated_from")
-    header = read_header(sample_tei(book=book))
+    about = {key: value for key, value in metadata().items() if key not in ("series", "edition", "designer")}
+    about |= {"contributors": [], "volume": "2", "original": {"title": "The Original", "language": "en"}}
+    about.pop("translated_from")
+    header = read_header(sample_tei(about=about))
     assert isinstance(header, Header)
     assert (header.series, header.edition, header.designer, header.contributors) == (None, None, None, [])
     assert (header.volume, header.period) == ("2", "1917-1945")
@@ -224,7 +224,7 @@ def test_header_of_a_book_with_the_required_metadata_only() -> None:
 
 
 def test_header_names_the_language_translated_from() -> None:
-    header = read_header(sample_tei(book=metadata() | {"translated_from": "Old Russian"}))
+    header = read_header(sample_tei(about=metadata() | {"translated_from": "Old Russian"}))
     assert header.translated_from == "Old Russian"
 
 
@@ -392,7 +392,7 @@ def test_pandoc_failure_is_reported_with_its_messages(tmp_path: Path) -> None:
 
 
 def test_unknown_tei_is_reported_with_its_line() -> None:
-    xml = tei_bytes(encode_tei(structure(), metadata())).replace(b"<milestone ", b"<table/><milestone ", 1)
+    xml = tei_bytes(encode_tei(book(), metadata())).replace(b"<milestone ", b"<table/><milestone ", 1)
     document = etree.fromstring(xml)
     with pytest.raises(InputError, match="cannot render <table>") as raised:
         tei_blocks(document, "book.xml")
@@ -474,7 +474,7 @@ def test_roman_to_int(volume: str, number: int | None) -> None:
 
 def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tei = tmp_path / "book.xml"
-    tei.write_bytes(tei_bytes(encode_tei(structure(), metadata())))
+    tei.write_bytes(tei_bytes(encode_tei(book(), metadata())))
     epub, html = tmp_path / "book.epub", tmp_path / "book" / "index.html"
     arguments = ["--tei", str(tei), "--epub", str(epub), "--html", str(html)]
     assert main(arguments) == 0

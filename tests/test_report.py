@@ -9,9 +9,20 @@ import pytest
 from lxml import html
 
 from pipeline import report
-from pipeline.model import Change, InputError, read_changes
+from pipeline.model import (
+    Book,
+    Change,
+    ContentsEntry,
+    Division,
+    InputError,
+    PageBreaks,
+    Review,
+    read_changes,
+    write_book,
+)
 from pipeline.report import (
     ReviewItem,
+    contents_differences,
     count_by_rule,
     mark_diff,
     merge_changes,
@@ -170,9 +181,9 @@ def test_empty_report() -> None:
 
 
 def test_stage_output_without_review_list(tmp_path: Path) -> None:
-    path = tmp_path / "structure.json"
-    path.write_text(json.dumps({"divisions": [], "changes": [STRUCTURE[0].to_dict()]}), encoding="utf-8")
-    assert read_stage_output(path, "structure") == (STRUCTURE, [])
+    path = tmp_path / "repaired.json"
+    path.write_text(json.dumps({"blocks": [], "changes": [REPAIR[0].to_dict()]}), encoding="utf-8")
+    assert read_stage_output(path, "repair") == ([REPAIR[0]], [])
 
 
 def test_bad_json_names_file_and_line(tmp_path: Path) -> None:
@@ -190,8 +201,8 @@ def test_cli_writes_merged_log_and_report(tmp_path: Path) -> None:
     repaired.write_text(
         json.dumps({"blocks": [], "changes": [c.to_dict() for c in REPAIR], "review": review})
     )
-    structure = tmp_path / "structure.json"
-    structure.write_text(json.dumps({"changes": [c.to_dict() for c in STRUCTURE], "review": []}))
+    structure = tmp_path / "corrected.json"
+    write_book(structure, _book(changes=STRUCTURE))
     log, output = tmp_path / "out" / "b.changes.jsonl", tmp_path / "out" / "b.report.html"
     arguments = ["--book", "b", "--normalise-changes", str(normalise_log), "--repaired", str(repaired)]
     arguments += ["--structure", str(structure), "--changes-log", str(log), "--output", str(output)]
@@ -236,3 +247,44 @@ def test_suspect_words_section_counts_suspects_and_confirmed() -> None:
     html = suspects_section(suspects)
     assert "2 suspect words" in html and "1 confirmed by the editor" in html and "13 entries" in html
     assert html.index("Chechoslovakia") < html.index("Cattier")
+
+
+def _book(
+    contents: list[ContentsEntry] | None = None,
+    changes: list[Change] | None = None,
+    review: list[Review] | None = None,
+) -> Book:
+    """A book's tree with the introduction and two chapters, no text."""
+    divisions = [
+        Division(identifier, kind, None, None, title, None, line, [], [], [])
+        for identifier, kind, title, line in [
+            ("intro", "introduction", "Introduction", 184),
+            ("ch01", "chapter", "The First Foreign Policy Acts", 436),
+            ("ch02", "chapter", "The Brest-Litovsk Negotiations", 760),
+        ]
+    ]
+    return Book(
+        contents or [], [], divisions, [], "division", PageBreaks(0, 0, []), None, changes or [], review or []
+    )
+
+
+def test_contents_cross_check_reports_every_difference() -> None:
+    """The QA report's cross-check: a heading not found, one out of order, one that reads differently."""
+    # the contents' raw lines 72-80 and 200, shortened
+    contents = [
+        ContentsEntry(None, "Introduction", 9, 1, 72, "intro"),
+        ContentsEntry("CHAPTER II", "The Brest-Litovsk Negotiations", 48, 1, 80, "ch02"),
+        ContentsEntry("CHAPTER I", "The First Foreign Policy Acts", 30, 1, 73, "ch01"),
+        ContentsEntry(None, "Chronology", 489, 1, 200, None),
+    ]
+    review = [Review("heading_differs_from_contents", 764, "BREST", "similarity 0.85")]
+    book = _book(contents, review=review)
+    assert [what.split(":")[0] for _, _, what in contents_differences(book)] == [
+        "heading stands before the previous entry's heading",
+        "heading not found in the text",
+        "reads differently",
+    ]
+    book.contents[1:3] = book.contents[2:0:-1]
+    book.contents[3].target = "ch02"
+    book.review = []
+    assert contents_differences(book) == []

@@ -9,7 +9,7 @@ import argparse
 
 from pipeline.cli import run_stage
 from pipeline.layout import load_layout
-from pipeline.model import Block, InputError, read_stage_input, write_json
+from pipeline.model import Block, Book, InputError, read_stage_input, write_book
 from pipeline.structure.build import build_structure
 from pipeline.structure.findings import STAGE
 
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         except (KeyError, TypeError) as error:
             raise InputError(args.input, f"not a repaired.json file: {error!r}") from None
         structure = build_structure(blocks, layout)
-        write_json(args.output, structure)
+        write_book(args.output, Book.from_json(structure))
         divisions = structure["divisions"]
         sections = sum(len(division["sections"]) for division in divisions)
         notes = sum(len(division["notes"]) for division in divisions)

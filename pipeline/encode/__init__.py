@@ -1,0 +1,21 @@
+"""Stage ``encode``: the book's corrected tree and metadata → one TEI P5 document.
+
+Command line::
+
+    python -m pipeline.encode --input build/<book>/corrected.json \\
+        --metadata build/<book>/metadata.json --output tei/<book>.xml
+
+* :mod:`~pipeline.encode.text`: the text (``front``, ``body``, ``back``) from the tree;
+* :mod:`~pipeline.encode.header`: the ``teiHeader`` and the title page from the metadata;
+* :mod:`~pipeline.encode.tei`: TEI elements and the serialised, indented document;
+* :mod:`~pipeline.encode.stage`: the command line.
+
+The output is deterministic and valid against ``tei_all``.
+"""
+
+from pipeline.encode.header import book_identifier, subtitle
+from pipeline.encode.stage import main
+from pipeline.encode.tei import XML_ID, tei_bytes
+from pipeline.encode.text import encode_tei
+
+__all__ = ["XML_ID", "book_identifier", "encode_tei", "main", "subtitle", "tei_bytes"]

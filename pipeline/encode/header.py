@@ -1,0 +1,250 @@
+"""The ``teiHeader`` and the ``titlePage`` of an edition, from the book's metadata."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from pipeline.encode.tei import element
+from pipeline.inline import XML_LANG, tei
+from pipeline.model import Item, Paragraph
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "de": "German", "fr": "French"}
+PROJECT = (
+    "Digital edition of a printed book, produced from its OCR text by the ocr-edition pipeline "
+    "(normalise, repair, structure, encode, render). Every automatic change is logged with the "
+    "line of the raw OCR file it concerns (build/<book>/*.changes.jsonl and the QA report)."
+)
+# editorialDecl: (element, attributes, text) in the order of the TEI Guidelines (2.3.3)
+EDITORIAL_DECLARATION: tuple[tuple[str, dict[str, str], str], ...] = (
+    (
+        "correction",
+        {"method": "markup"},
+        "OCR misreadings listed by the editor in the book's corrections file are corrected and encoded "
+        "as choice with sic and corr; corr/@resp points to the responsible party in the titleStmt. "
+        "Automatic repairs (stray characters, leader dots, lost note numbers) are not marked in the "
+        "text: every one is listed in the build's change log and QA report.",
+    ),
+    (
+        "normalization",
+        {"method": "silent"},
+        "Unicode: mis-decoded characters were repaired and the text normalised to NFC. "
+        "Typography: straight quotation marks and apostrophes are set curly, double hyphens and "
+        "spaced hyphens between words as em dashes (closed up), hyphens of number ranges as en "
+        "dashes, three full stops as an ellipsis, runs of spaces as one space, and a no-break "
+        "space follows the initials of a name.",
+    ),
+    (
+        "quotation",
+        {"marks": "all"},
+        "Quotation marks are kept in the text as printed, as curly marks (double for quotations, "
+        "single for quotations inside them); q is not used.",
+    ),
+    (
+        "hyphenation",
+        {"eol": "none"},
+        "Words hyphenated at line and page ends were rejoined; hyphens of compounds are kept, "
+        "decided on the book's own vocabulary and English word frequencies.",
+    ),
+    (
+        "segmentation",
+        {},
+        "Paragraphs cut by page breaks were rejoined into one paragraph; running heads and page "
+        "numbers are not recorded. The page breaks the text gives evidence of are recorded as pb "
+        "(break=no inside a word), with the page number where the printed contents proves it.",
+    ),
+    (
+        "interpretation",
+        {},
+        "Notes: footnotes printed at the foot of a page were moved to the place of their marker "
+        "and keep their printed number; a note whose marker was not found is kept, typed unlinked, "
+        "after the text it was printed under. "
+        "Emphasis: italic and bold of the OCR text are encoded as hi; runs of Cyrillic text are "
+        "marked as foreign with xml:lang ru.",
+    ),
+)
+
+
+def book_identifier(metadata: dict[str, Any]) -> str:
+    """The edition's stable identifier: the metadata's, or one derived from title, volume and year."""
+    if metadata.get("identifier"):
+        return str(metadata["identifier"])
+    words = f"{metadata['title']} vol {metadata['volume']} {metadata['year']}".lower()
+    return "urn:x-ocr-edition:" + "-".join(re.findall(r"[a-z0-9]+", words))
+
+
+def subtitle(metadata: dict[str, Any]) -> str:
+    """``Volume I, 1917-1945``."""
+    return f"Volume {metadata['volume']}, {metadata['period']}"
+
+
+def tei_header(
+    meta: dict[str, Any], responsible: dict[str, str], foreign_languages: list[str], julian_dates: bool
+) -> etree._Element:
+    """``teiHeader``: the digital edition, the printed book it renders, how it was encoded.
+
+    ``responsible``: who corrected OCR misreadings (id → name); ``julian_dates``: the text has
+    Old Style dates (the Julian calendar is declared).
+    """
+    header = etree.Element(tei("teiHeader"))
+    file_desc = element(header, "fileDesc")
+    title_stmt = element(file_desc, "titleStmt")
+    element(title_stmt, "title", meta["title"], type="main")
+    element(title_stmt, "title", subtitle(meta), type="sub")
+    responsibilities(title_stmt, meta)
+    digital = element(title_stmt, "respStmt")
+    element(digital, "resp", "OCR correction and TEI encoding of the digital edition")
+    element(digital, "name", "ocr-edition pipeline")
+    for key, name in responsible.items():
+        corrector = element(title_stmt, "respStmt", xml_id=f"resp-{key}")
+        element(corrector, "resp", "correction of OCR misreadings")
+        element(corrector, "name", name)
+
+    publication = element(file_desc, "publicationStmt")
+    element(publication, "authority", "ocr-edition project")
+    element(publication, "idno", book_identifier(meta), type="URI")
+    availability = element(publication, "availability")
+    element(
+        availability,
+        "p",
+        "A digital edition for study and research; the rights in the printed text and its "
+        "translation remain with their publishers.",
+    )
+    source = element(file_desc, "sourceDesc")
+    source.append(printed_book(meta))
+
+    encoding = element(header, "encodingDesc")
+    element(element(encoding, "projectDesc"), "p", PROJECT)
+    editorial = element(encoding, "editorialDecl")
+    for name, attributes, paragraph in EDITORIAL_DECLARATION:
+        element(element(editorial, name, **attributes), "p", paragraph)
+
+    profile = element(header, "profileDesc")
+    usage = element(profile, "langUsage")
+    languages = dict.fromkeys([meta["language"], meta["original"]["language"], *foreign_languages])
+    for code in languages:
+        element(usage, "language", LANGUAGE_NAMES.get(code.split("-")[0], code), ident=code)
+    if julian_dates:
+        julian_calendar(profile)
+    return header
+
+
+def responsibilities(parent: etree._Element, meta: dict[str, Any]) -> None:
+    """Institution as author, editors as ``editor``, everyone else in a ``respStmt``."""
+    if meta.get("institution"):
+        element(element(parent, "author"), "orgName", meta["institution"])
+    for name in meta["editors"]:
+        element(parent, "editor", name, role="editor")
+    groups = (
+        ("contributor to the volume", meta.get("contributors", [])),
+        ("preparation of the Russian edition", meta.get("russian_edition_editors", [])),
+        ("design of the printed book", [meta["designer"]] if meta.get("designer") else []),
+    )
+    for resp, names in groups:
+        if names:
+            statement = element(parent, "respStmt")
+            element(statement, "resp", resp)
+            for name in names:
+                element(statement, "persName", name)
+
+
+def printed_book(meta: dict[str, Any]) -> etree._Element:
+    """``biblStruct`` of the printed book, with its original as a related item."""
+    bibl = etree.Element(tei("biblStruct"), {XML_LANG: meta["language"]})
+    monogr = element(bibl, "monogr")
+    for name in meta["editors"]:
+        element(monogr, "editor", name)
+    element(monogr, "title", meta["title"], level="m", type="main")
+    element(monogr, "title", subtitle(meta), level="m", type="sub")
+    if meta.get("edition"):
+        element(monogr, "edition", meta["edition"])
+    imprint = element(monogr, "imprint")
+    element(imprint, "pubPlace", meta["place"])
+    element(imprint, "publisher", meta["publisher"])
+    element(imprint, "date", str(meta["year"]), when=str(meta["year"]))
+    element(monogr, "biblScope", f"Volume {meta['volume']}", unit="volume", n=str(meta["volume"]))
+    if meta.get("series"):
+        element(element(bibl, "series"), "title", meta["series"], level="s")
+    original = meta["original"]
+    language = meta.get("translated_from") or LANGUAGE_NAMES.get(original["language"], original["language"])
+    element(bibl, "note", f"Translated from the {language}.")
+    related = element(bibl, "relatedItem", type="original")
+    original_bibl = element(related, "biblStruct", xml_lang=original["language"])
+    original_monogr = element(original_bibl, "monogr")
+    element(original_monogr, "title", original["title"], level="m", type="main")
+    if original.get("volume"):
+        element(original_monogr, "title", original["volume"], level="m", type="sub")
+    original_imprint = element(original_monogr, "imprint")
+    if original.get("place"):
+        element(original_imprint, "pubPlace", original["place"])
+    if original.get("publisher"):
+        element(original_imprint, "publisher", original["publisher"])
+    if original.get("year"):
+        element(original_imprint, "date", str(original["year"]), when=str(original["year"]))
+    if not len(original_imprint):
+        element(original_imprint, "date")  # an imprint may not be empty
+    return bibl
+
+
+def julian_calendar(profile: etree._Element) -> None:
+    """The Julian calendar the Old Style dates of the chronology refer to."""
+    calendar = element(element(profile, "calendarDesc"), "calendar", xml_id="julian")
+    element(
+        calendar,
+        "p",
+        "Julian calendar (Old Style), used in Russia until 31 January 1918; dates in it are given in "
+        "when-custom, from-custom and to-custom, the Gregorian (New Style) dates in when, from and to.",
+    )
+
+
+def title_page(front: etree._Element, meta: dict[str, Any], printed: list[Item]) -> None:
+    """A TEI ``titlePage``: the names from the metadata, each part as the title pages print it.
+
+    A part is taken from the printed front matter when a paragraph there reads like it
+    (case and emphasis aside), else from the metadata.
+    """
+    lines = [
+        " ".join(part for part in item.parts if isinstance(part, str)).replace("*", "")
+        for item in printed
+        if isinstance(item, Paragraph)
+    ]
+
+    def as_printed(text: str) -> str:
+        wanted = " ".join(text.casefold().split())
+        for line in lines:
+            for candidate in (line, *line.split("\n")):
+                if " ".join(candidate.casefold().split()) == wanted:
+                    return " ".join(candidate.split())
+        return text
+
+    page = element(front, "titlePage")
+    doc_title = element(page, "docTitle")
+    element(doc_title, "titlePart", as_printed(meta["title"]), type="main")
+    element(doc_title, "titlePart", as_printed(f"Volume {meta['volume']}"), type="volume")
+    element(doc_title, "titlePart", as_printed(str(meta["period"])), type="period")
+    if meta.get("series"):
+        element(doc_title, "titlePart", meta["series"], type="series")
+    original = meta.get("original", {})
+    if original.get("title"):
+        russian = " ".join(filter(None, [original["title"], original.get("volume")]))
+        element(doc_title, "titlePart", russian, type="original", xml_lang=original.get("language", "ru"))
+    if meta.get("edition"):
+        element(page, "docEdition", as_printed(meta["edition"]))
+    if meta.get("editors"):
+        names(element(page, "byline", "Under the editorship of "), meta["editors"])
+    if meta.get("contributors"):
+        names(element(page, "byline", f"Contributors to Volume {meta['volume']}: "), meta["contributors"])
+    imprint = element(page, "docImprint")
+    element(imprint, "publisher", as_printed(meta["publisher"]))
+    element(imprint, "pubPlace", as_printed(meta["place"]))
+    element(imprint, "docDate", str(meta["year"]), when=str(meta["year"]))
+
+
+def names(byline: etree._Element, people: list[str]) -> None:
+    """``docAuthor`` elements joined by commas and a final "and"."""
+    for number, name in enumerate(people):
+        author = element(byline, "docAuthor", name)
+        if number < len(people) - 1:
+            author.tail = " and " if number == len(people) - 2 else ", "

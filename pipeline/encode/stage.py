@@ -1,0 +1,40 @@
+"""Stage ``encode`` on the command line: ``corrected.json`` and ``metadata.json`` → ``tei/<book>.xml``."""
+
+from __future__ import annotations
+
+import argparse
+
+from pipeline.cli import run_stage
+from pipeline.encode.tei import tei_bytes
+from pipeline.encode.text import encode_tei
+from pipeline.inline import tei
+from pipeline.model import FormatError, InputError, atomic_output, read_book
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input", required=True, help="the corrected tree, build/<book>/corrected.json")
+    parser.add_argument(
+        "--metadata", required=True, help="build/<book>/metadata.json (checked) or raw/<book>.yaml"
+    )
+    parser.add_argument("--output", required=True, help="tei/<book>.xml")
+
+
+def _work(args: argparse.Namespace) -> str:
+    from pipeline.metadata import load_metadata
+
+    metadata = load_metadata(args.metadata)
+    book = read_book(args.input, "correct")
+    try:
+        root = encode_tei(book, metadata)
+    except FormatError as error:
+        raise InputError(args.input, error.message, error.line) from None
+    with atomic_output(args.output, "wb") as handle:
+        handle.write(tei_bytes(root))
+    divisions = len(root.findall(f".//{tei('div')}"))
+    notes = len(root.findall(f".//{tei('note')}[@place='foot']"))
+    unlinked = len(root.findall(f".//{tei('note')}[@type='unlinked']"))
+    return f"{args.output}: {divisions} divisions, {notes} notes ({unlinked} without marker)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_stage("encode", _configure, _work, argv)
