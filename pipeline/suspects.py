@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.cli import run_stage
-from pipeline.hyphenation import LETTER, english_zipf
 from pipeline.model import Block, read_stage_input, write_json
+from pipeline.text.words import LETTER, english_zipf
 
 STAGE = "suspects"
 CONTEXT_CHARS = 40

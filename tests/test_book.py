@@ -17,8 +17,8 @@ import pytest
 from conftest import BOOK, REPO_ROOT, copy_workflow
 from lxml import etree
 
-from pipeline.blocks import split_blocks
 from pipeline.check import epubcheck_messages
+from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.structure.contents import parse_contents
 
 pytestmark = pytest.mark.slow

@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 
-from pipeline.blocks import split_blocks
 from pipeline.chronology import entry_text, julian_offset, main, parse_date, split_entry, split_run_together
 from pipeline.correct import main as correct_main
 from pipeline.encode import encode_tei
 from pipeline.metadata import load_metadata
 from pipeline.model import Book, Correction, Dating, ListItem, PrintedDate
 from pipeline.normalise import main as normalise_main
-from pipeline.repair import main as repair_main
+from pipeline.readers.paragraph_lines import split_blocks
+from pipeline.repair.__main__ import main as repair_main
 from pipeline.structure import build_structure
 from pipeline.structure import main as structure_main
 

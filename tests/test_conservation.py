@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from pipeline import correct, encode, normalise, repair, structure
-from pipeline.hyphenation import LETTER, BookVocabulary
+from pipeline import correct, encode, normalise, structure
 from pipeline.model import Block, read_changes, read_json
+from pipeline.repair import RepairContext, repair_blocks
+from pipeline.repair.__main__ import main as repair_main
+from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.words import LETTER
 
 WORD_RE = re.compile(rf"{LETTER}+")
 TEI_NS = "{http://www.tei-c.org/ns/1.0}"
@@ -38,7 +41,7 @@ def built(tmp_path_factory: pytest.TempPathFactory, repo_root: Path, book_name: 
                 str(out / "normalise.changes.jsonl"),
             ],
         ),
-        (repair.main, ["--input", str(out / "normalised.txt"), "--output", str(out / "repaired.json")]),
+        (repair_main, ["--input", str(out / "normalised.txt"), "--output", str(out / "repaired.json")]),
         (structure.main, ["--input", str(out / "repaired.json"), "--output", str(out / "structure.json")]),
         (
             correct.main,
@@ -90,6 +93,6 @@ def test_repairing_repaired_text_changes_nothing(built: Path) -> None:
     data = read_json(built / "repaired.json")
     blocks = [Block.from_dict(block) for block in data["blocks"]]
     text = (built / "normalised.txt").read_text(encoding="utf-8")
-    again = repair.repair_blocks(blocks, BookVocabulary.from_texts([text]))
+    again = repair_blocks(blocks, RepairContext(BookVocabulary.from_texts([text])))
     assert [change.to_dict() for change in again.changes] == []
     assert [block.text for block in again.blocks] == [block.text for block in blocks]

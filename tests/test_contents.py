@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.blocks import split_blocks
 from pipeline.model import Block
+from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.structure.contents import find_contents, parse_contents
 from pipeline.structure.patterns import join_hyphenated, plain_text
 

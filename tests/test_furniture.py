@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.blocks import split_blocks
-from pipeline.furniture import LayoutFurniture, find_furniture, remove_page_furniture
-from pipeline.repair import repair
+from pipeline.model import Block
+from pipeline.readers.paragraph_lines import split_blocks
+from pipeline.repair import RepairContext, Repaired, repair
+from pipeline.repair.furniture import Furniture, find_furniture, remove_page_furniture
+from pipeline.repair.layout import LayoutFurniture
+from pipeline.repair.vocabulary import BookVocabulary
 
 # Prose of the first book (raw lines 444-446, 452), used as running text of made-up pages.
 PROSE = [
@@ -28,6 +31,11 @@ def pages(furniture: list[tuple[str, str]]) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+def removed(blocks: list[Block]) -> tuple[Repaired, Furniture]:
+    """The furniture repair over ``blocks`` (no layout settings), and what it found."""
+    return remove_page_furniture(blocks, RepairContext(BookVocabulary())), find_furniture(blocks)
+
+
 HEADS_WITH_NUMBERS = [
     ("", ""),
     ("2 HISTORY OF SOVIET DIPLOMACY", ""),
@@ -38,7 +46,7 @@ HEADS_WITH_NUMBERS = [
 
 
 def test_running_heads_with_page_numbers_are_removed_and_logged() -> None:
-    blocks, changes, review, found = remove_page_furniture(split_blocks(pages(HEADS_WITH_NUMBERS)))
+    (blocks, changes, review), found = removed(split_blocks(pages(HEADS_WITH_NUMBERS)))
     assert not any("DIPLOMACY" in block.text or "SCANDINAVIAN" in block.text for block in blocks)
     assert [change.before for change in changes] == [top for top, _ in HEADS_WITH_NUMBERS[1:]]
     assert all(change.rule == "remove_page_furniture" and change.after == "" for change in changes)
@@ -51,7 +59,7 @@ def test_running_heads_with_page_numbers_are_removed_and_logged() -> None:
 
 def test_bare_page_numbers_at_the_foot_give_the_next_page() -> None:
     furniture = [("", f"— {number} —") for number in range(1, 6)]
-    blocks, changes, _, found = remove_page_furniture(split_blocks(pages(furniture)))
+    (blocks, changes, _), found = removed(split_blocks(pages(furniture)))
     assert len(changes) == 5 and found.position == "foot"
     assert [block.extra["page"] for block in blocks if block.page_break_before] == [2, 3, 4, 5]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.hyphenation import BookVocabulary
+from pipeline.repair.vocabulary import BookVocabulary
 
 # Raw lines 468-470 of soviet-foreign-policy-vol1.txt (a page foot: the break, then a note), and a
 # line continuing the broken word the way the next page of the book would.

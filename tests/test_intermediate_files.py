@@ -18,7 +18,7 @@ from pipeline.metadata import main as metadata_main
 from pipeline.model import Book, read_book, write_book
 from pipeline.model.schema import FILE_SCHEMAS, problems
 from pipeline.normalise import main as normalise_main
-from pipeline.repair import main as repair_main
+from pipeline.repair.__main__ import main as repair_main
 from pipeline.report import main as report_main
 from pipeline.structure import main as structure_main
 from pipeline.suspects import main as suspects_main

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.layout import Layout, describe_notes, load_layout
 from pipeline.model import Block, InputError
+from pipeline.repair.layout import Layout, describe_notes, load_layout
 from pipeline.structure import build_structure
 
 

@@ -15,21 +15,22 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import repair as repair_module
-from pipeline import typography
-from pipeline.blocks import split_blocks
 from pipeline.encode import encode_tei
-from pipeline.hyphenation import BookVocabulary, decide_hyphenation, is_suspended_hyphen
 from pipeline.metadata import load_metadata
 from pipeline.model import Block, Book, Change
 from pipeline.normalise import RULES as NORMALISE_RULES
 from pipeline.normalise import normalise_text
+from pipeline.readers.paragraph_lines import split_blocks
+from pipeline.repair import REPAIRS, RepairContext, repair, repair_blocks, typography
+from pipeline.repair.hyphenation import decide_hyphenation, is_suspended_hyphen
+from pipeline.repair.page_breaks import rejoin_page_breaks
+from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.structure import build_structure
 
 settings.register_profile(
@@ -122,63 +123,26 @@ def test_normalise_any_unicode(text: str) -> None:
 
 # --- repair ------------------------------------------------------------------------------------
 
-Step = Callable[[Sequence[Block], BookVocabulary], repair_module.Repaired]
-
-
-def _steps() -> dict[str, Step]:
-    """Every repair of the stage, in the stage's order (a step without vocabulary ignores it)."""
-    with_vocabulary = {
-        "rejoin_inline_hyphenation",
-        "attach_note_continuations",
-        "rejoin_page_breaks",
-    }
-    names = [
-        "page_furniture_step",
-        "classify_note_blocks",
-        "restore_plain_note_numbers",
-        "remove_contents_leaders",
-        "close_spaced_ellipses",
-        "strip_stray_heading_characters",
-        "remove_stray_heading_dashes",
-        "rejoin_inline_hyphenation",
-        "attach_note_continuations",
-        "rejoin_page_breaks",
-        "typeset_blocks",
-    ]
-    steps: dict[str, Step] = {}
-    for name in names:
-        function = getattr(repair_module, name, None)
-        if function is None:
-            continue
-        if name in with_vocabulary:
-            steps[name] = function
-        else:
-            steps[name] = lambda blocks, _vocabulary, function=function: function(blocks)
-    return steps
-
-
-STEPS = _steps()
-
-
 def _text_of(blocks: Sequence[Block]) -> str:
     return "\n\n".join(block.text for block in blocks)
 
 
-def _prepared(text: str) -> tuple[str, list[Block], BookVocabulary]:
+def _prepared(text: str) -> tuple[str, list[Block], RepairContext]:
     text, _ = normalise_text(text)
-    return text, split_blocks(text), BookVocabulary.from_texts([text])
+    return text, split_blocks(text), RepairContext(BookVocabulary.from_texts([text]))
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(book_text)
 def test_each_repair_step(text: str) -> None:
-    text, blocks, vocabulary = _prepared(text)
-    for name, step in STEPS.items():
-        repaired, changes, _ = step(blocks, vocabulary)
+    text, blocks, context = _prepared(text)
+    for step in REPAIRS:
+        name = step.__name__
+        repaired, changes, _ = step(blocks, context)
         assert all(block.text.strip() for block in repaired), f"{name} left an empty block"
         assert_changes_point_into(text, changes)
         assert_letters_accounted(_text_of(blocks), _text_of(repaired), changes)
-        again, more, _ = step(repaired, vocabulary)
+        again, more, _ = step(repaired, context)
         assert [block.text for block in again] == [block.text for block in repaired], (
             f"{name}: not idempotent"
         )
@@ -187,8 +151,8 @@ def test_each_repair_step(text: str) -> None:
 
 @given(book_text)
 def test_whole_repair_stage(text: str) -> None:
-    text, blocks, vocabulary = _prepared(text)
-    repaired, changes, review = repair_module.repair_blocks(blocks, vocabulary)
+    text, blocks, context = _prepared(text)
+    repaired, changes, review = repair_blocks(blocks, context)
     assert_changes_point_into(text, changes)
     assert_letters_accounted(_text_of(blocks), _text_of(repaired), changes)
     for item in review:
@@ -207,7 +171,7 @@ METADATA = load_metadata(Path(__file__).resolve().parents[1] / "raw" / "soviet-f
 def test_every_letter_reaches_the_tei(text: str) -> None:
     """normalise → repair → structure → encode on any text: no exception, and no letter lost unlogged."""
     text, _ = normalise_text(CHAPTER_OPENING + text)
-    blocks, changes, _ = repair_module.repair(text)
+    blocks, changes, _ = repair(text)
     structure = build_structure(blocks)
     body = encode_tei(Book.from_json(structure), METADATA).find("{http://www.tei-c.org/ns/1.0}text")
     logged = Counter[str]()
@@ -249,8 +213,8 @@ def test_rejoin_page_breaks_is_idempotent_on_a_short_block_after_a_hyphen() -> N
         "Both the theoretical principles of the foreign policy of the USSR and its imple-\n\nAa\n\n"
         "together with Britain, France, the USA and other countries was fighting against Germany.\n"
     )
-    _, blocks, vocabulary = _prepared(text)
-    once = repair_module.rejoin_page_breaks(blocks, vocabulary).blocks
-    again = repair_module.rejoin_page_breaks(once, vocabulary)
+    _, blocks, context = _prepared(text)
+    once = rejoin_page_breaks(blocks, context).blocks
+    again = rejoin_page_breaks(once, context)
     assert [block.text for block in again.blocks] == [block.text for block in once]
     assert again.changes == []

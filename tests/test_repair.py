@@ -15,32 +15,28 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.blocks import split_blocks
-from pipeline.hyphenation import BookVocabulary, decide_hyphenation, is_suspended_hyphen
 from pipeline.model import Block, Change, Review
-from pipeline.repair import (
-    _broken_word_at_end,
-    _ends_clause,
-    _ends_sentence,
-    _ends_with_comma,
-    _final_mark,
-    _last_word,
-    classify_note_blocks,
+from pipeline.readers.paragraph_lines import split_blocks
+from pipeline.repair import RepairContext
+from pipeline.repair import repair as repair_stage
+from pipeline.repair.__main__ import main
+from pipeline.repair.evidence import contents_titles, heading_style, is_lineated, plain
+from pipeline.repair.headings import (
     close_spaced_ellipses,
-    contents_titles,
-    decide_page_break_join,
-    heading_style,
-    is_lineated,
-    main,
     remove_contents_leaders,
     remove_stray_heading_dashes,
     strip_stray_heading_characters,
 )
-from pipeline.repair import repair as repair_stage
+from pipeline.repair.hyphenation import broken_word_at_end, decide_hyphenation, is_suspended_hyphen
+from pipeline.repair.notes import classify_note_blocks
+from pipeline.repair.page_breaks import decide_page_break_join
+from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.words import last_word
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW_BOOK = ROOT / "raw" / "soviet-foreign-policy-vol1.txt"
 WORD_RE = re.compile(r"\w+")
+NO_CONTEXT = RepairContext(BookVocabulary())  # for the repairs that read no vocabulary or layout
 
 
 def book(*blocks: tuple[int, str]) -> str:
@@ -80,7 +76,7 @@ def test_note_bodies_are_classified_and_other_blocks_are_left_alone() -> None:
         Block("*Under the editorship of\nA. A. Gromyko and B. N. Ponomarev*", 23, 24),
         Block("2 February—peace treaty between RSFSR and Estonia is signed in Yuriev (Tartu).", 8146, 8146),
     ]
-    assert kinds(classify_note_blocks(blocks).blocks) == ["note", "note", "text", "text", "text"]
+    assert kinds(classify_note_blocks(blocks, NO_CONTEXT).blocks) == ["note", "note", "text", "text", "text"]
 
 
 def test_paragraph_is_joined_across_a_note_marked_with_an_asterisk() -> None:
@@ -678,7 +674,7 @@ def test_stray_character_before_a_contents_entry_is_removed_and_a_list_bullet_is
         (8580, "- Republic."),
         (8132, "- March*—William C. Bullitt's mission to Moscow."),
     )
-    result, changes, _ = strip_stray_heading_characters(blocks)
+    result, changes, _ = strip_stray_heading_characters(blocks, NO_CONTEXT)
     assert texts(result) == [
         "| CHAPTER XIII. Foreign Policy of the Soviet Union During the Great Patriotic War "
         "(1941-1945) | 411 |",
@@ -700,7 +696,7 @@ def test_leader_dots_are_removed_from_contents_entries_only() -> None:
         (173, "| The USSR and the Building of the Anti-Hitler Coalition . . | 417 |"),
         (6015, "⁸⁸ *USSR in the Struggle for Peace...*, p. 393."),
     )
-    result, changes, _ = remove_contents_leaders(blocks)
+    result, changes, _ = remove_contents_leaders(blocks, NO_CONTEXT)
     assert texts(result) == [
         "| Lenin's Struggle for the Immediate Conclusion of Peace | 55 |",
         "| Soviet Efforts to Prevent the Spread of Nazi Aggression […] Beginning of 1941 | 400 |",
@@ -716,7 +712,7 @@ def test_spaced_ellipsis_is_closed_up() -> None:
         (5991, 'the British formula leaves . . . a loophole for the aggressor."⁸⁶'),
         (6015, "⁸⁸ *USSR in the Struggle for Peace...*, p. 393."),
     )
-    result, changes, _ = close_spaced_ellipses(blocks)
+    result, changes, _ = close_spaced_ellipses(blocks, NO_CONTEXT)
     assert texts(result) == [
         'the British formula leaves ... a loophole for the aggressor."⁸⁶',
         "⁸⁸ *USSR in the Struggle for Peace...*, p. 393.",
@@ -739,7 +735,7 @@ def test_stray_dash_in_a_heading_goes_when_the_contents_prints_it_without() -> N
         ),
         (8000, "014 (01) - 81"),
     )
-    result, changes, review = remove_stray_heading_dashes(blocks)
+    result, changes, review = remove_stray_heading_dashes(blocks, NO_CONTEXT)
     assert result[1].text == (
         "The USSR and the Foundation of the United Nations Organisation. The Conferences at Dumbarton Oaks "
         "and San Francisco"
@@ -750,7 +746,7 @@ def test_stray_dash_in_a_heading_goes_when_the_contents_prints_it_without() -> N
 
 def test_stray_dash_between_capitalised_heading_words_goes_for_review_without_contents() -> None:
     blocks = contents_blocks((7997, "The USSR and the Foundation of the United Nations - Organisation"))
-    result, changes, review = remove_stray_heading_dashes(blocks)
+    result, changes, review = remove_stray_heading_dashes(blocks, NO_CONTEXT)
     assert result[0].text == "The USSR and the Foundation of the United Nations Organisation"
     assert len(changes) == 1 and [item.line for item in review] == [7997]
 
@@ -777,41 +773,24 @@ def test_heading_styles(text: str, style: str | None) -> None:
     assert heading_style(text) == style
 
 
-@pytest.mark.parametrize(
-    ("text", "mark"),
-    [
-        ('the oppressed peoples and their just anti-imperialist wars of liberation".⁴', "."),  # line 270
-        ("and proclaimed the basic principles of the nationalities policy of Soviet power:", ":"),  # 594
-        ("publication by A. V. GOREV,", ","),  # line 10
-        ("remarked about Bullitt's mission (Frederick Lewis Schuman, *Ame-*", "-"),  # line 1835, clipped
-        ("*”¹ \u2003", ""),  # closers and spaces only
-    ],
-)
-def test_the_final_mark_is_read_through_quotes_emphasis_note_markers_and_spaces(text: str, mark: str) -> None:
-    assert _final_mark(text) == mark
-    assert _ends_sentence(text) == (mark == ".")
-    assert _ends_clause(text) == (mark == ":")
-    assert _ends_with_comma(text) == (mark == ",")
-
-
 def test_a_broken_word_is_found_at_the_very_end_only() -> None:
     # line 1835, clipped: a word broken inside emphasis at the end of a note
-    match = _broken_word_at_end("remarked about Bullitt's mission (Frederick Lewis Schuman, *Ame-*")
+    match = broken_word_at_end("remarked about Bullitt's mission (Frederick Lewis Schuman, *Ame-*")
     assert match is not None and (match["word"], match["closers"]) == ("Ame", "*")
-    broken = _broken_word_at_end("This definition of annexation contains a number of basic proposi-")  # 468
+    broken = broken_word_at_end("This definition of annexation contains a number of basic proposi-")  # 468
     assert broken is not None and broken["word"] == "proposi"
-    assert _broken_word_at_end("Soviet Russia and the Anglo-Soviet") is None  # a hyphen inside a word
-    assert _broken_word_at_end("*Izvestia*, 1918-") is None  # a number: not a word
-    assert _broken_word_at_end("the non- ") is None  # a space after the hyphen
+    assert broken_word_at_end("Soviet Russia and the Anglo-Soviet") is None  # a hyphen inside a word
+    assert broken_word_at_end("*Izvestia*, 1918-") is None  # a number: not a word
+    assert broken_word_at_end("the non- ") is None  # a space after the hyphen
 
 
 def test_the_last_word_is_read_from_the_end() -> None:
-    assert _last_word('the oppressed peoples and their just anti-imperialist wars of liberation".⁴') == (
+    assert last_word(plain('the oppressed peoples and their just anti-imperialist wars of liberation".⁴')) == (
         "liberation"
     )  # line 270: the note marker is no part of the word
-    assert _last_word("(Frederick Lewis Schuman, *Ame-*") == "Ame"  # line 1835, clipped
-    assert _last_word("SOVIET FOREIGN POLICY 1917-1945") == "1945"  # lines 3 and 7, on one line
-    assert _last_word("* * *") == ""
+    assert last_word(plain("(Frederick Lewis Schuman, *Ame-*")) == "Ame"  # line 1835, clipped
+    assert last_word(plain("SOVIET FOREIGN POLICY 1917-1945")) == "1945"  # lines 3 and 7, on one line
+    assert last_word(plain("* * *")) == ""
 
 
 def test_lines_set_one_by_one_are_told_from_wrapped_prose() -> None:

@@ -17,12 +17,13 @@ from typing import Any
 
 import pytest
 
-from pipeline.blocks import SUPERSCRIPT_DIGITS, split_blocks
 from pipeline.model import Block
+from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.structure import build_structure, main
 from pipeline.structure.contents import parse_contents
 from pipeline.structure.headings import _EntryWords, _tokens, normalise
 from pipeline.structure.patterns import title_case
+from pipeline.text.markers import SUPERSCRIPT_DIGITS
 
 RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
 

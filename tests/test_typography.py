@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.blocks import split_blocks
-from pipeline.typography import (
+from pipeline.readers.paragraph_lines import split_blocks
+from pipeline.repair.typography import (
     DIGIT_HYPHEN_DIGIT_RE,
     DOUBLE_OR_SPACED_HYPHEN_RE,
     INITIAL_CHAIN_RE,

@@ -8,8 +8,8 @@ from collections import defaultdict
 from itertools import pairwise
 from typing import Any
 
-from pipeline.layout import Layout, describe_notes
 from pipeline.model import Block, Review
+from pipeline.repair.layout import Layout, describe_notes
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import Collected, Flow, NoteBody, PendingText, add_paragraph

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.blocks import SUPERSCRIPT_DIGITS
+from pipeline.text.markers import SUPERSCRIPT_DIGITS
 
 # note markers: superscript digits, a range of them (``²¹⁻²²``), and symbols
 TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS + "⁻", "0123456789-")
@@ -83,7 +83,7 @@ def is_title_case(text: str) -> bool:
 
 def join_hyphenated(left: str, right: str) -> str:
     """Join ``left-`` + ``right`` as one word when the joined word is a known word, else keep the hyphen."""
-    from pipeline.hyphenation import english_zipf  # (wordfreq takes a third of a second to load)
+    from pipeline.text.words import english_zipf  # (wordfreq takes a third of a second to load)
 
     head = re.search(r"[^\W\d_]+$", left)
     tail = re.match(r"[^\W\d_]+", right)

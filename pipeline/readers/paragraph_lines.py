@@ -1,10 +1,9 @@
-"""Split normalised text into blocks: runs of non-blank lines, with their raw line numbers."""
+"""The reader of OCR already cut into paragraphs: one paragraph (or heading, or note) per line or
+run of lines, blank lines between blocks."""
 
 from __future__ import annotations
 
 from pipeline.model import Block
-
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # how OCR prints note markers (¹⁴) and note numbers
 
 
 def split_blocks(text: str, first_line: int = 1) -> list[Block]:

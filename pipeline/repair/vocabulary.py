@@ -1,10 +1,7 @@
-"""The book's own vocabulary, and the evidence-based choice between joining and keeping a hyphen.
+"""The book's own vocabulary: its word forms, capitalised words and word pairs, read once.
 
-OCR keeps the hyphen of a word broken at a line or page end (``inter-`` | ``national``). Whether
-to drop it (``international``) or keep it (``Anglo-Soviet``, ``non-aggression``) is decided from
-evidence, never from a list of words: first how the book itself spells the word elsewhere, then
-how common the joined word is in English (``wordfreq``). Inconclusive decisions say so, so the
-caller can put them up for review.
+The evidence the repairs weigh (how the book spells a word elsewhere, whether a word ever ends a
+sentence, whether a capitalised word is a name) comes from these counts, never from a list of words.
 """
 
 from __future__ import annotations
@@ -14,63 +11,32 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from pipeline.text.markers import MARKER_CHARACTER_RE
+from pipeline.text.punctuation import CLOSING_MARKS, OPENING_MARKS
+from pipeline.text.words import LETTER, WORD, WORD_RE
 
-from pipeline.blocks import SUPERSCRIPT_DIGITS
-
-LANGUAGE = "en"
-
-# A joined form at least this common in English (Zipf scale: 3 = once per million words) is a real
-# word; 2.5 still admits rarer book words ("emigration", "formulas") but not OCR fragments.
-KNOWN_WORD_ZIPF = 2.5
-# Both halves at least this common, and the joined form unknown: the hyphen belongs to a compound
-# (conclusive only if the book also uses both halves as words of their own).
-COMPOUND_PART_ZIPF = 3.0
-# Words this frequent are grammatical words (the, of, and, with, into; "between" is 5.8 and
-# "international" 5.4, so the line is drawn at 6).
-FUNCTION_WORD_ZIPF = 6.0
-# One spelling must be this many times as frequent in the book as the other to be conclusive.
-BOOK_MAJORITY = 2
-
-LETTER = rf"[^\W\d_{SUPERSCRIPT_DIGITS}]"  # a letter: Python counts superscript digits as word characters
-WORD = rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*"
-WORD_RE = re.compile(WORD)
 LETTER_RE = re.compile(LETTER)
-TOKEN_RE = re.compile(r"[^\W_]+")
-CLOSING_MARKS = "\"'\u201d\u2019)\\]*_"
+OPENERS = re.escape(OPENING_MARKS)  # (as characters of a regex character class)
+CLOSERS = re.escape(CLOSING_MARKS)
 # A word, its closing marks, then a full stop, question or exclamation mark or ellipsis. The runs
 # are possessive (``++``, ``*+``): a word not before a stop fails at once instead of giving back
 # letter by letter, which finds the same words (``_`` is both a word character and a closing mark,
 # but a greedy word already takes it).
-SENTENCE_FINAL_WORD_RE = re.compile(rf"(?<!\w)(\w++)[{CLOSING_MARKS}]*+[.!?\u2026](?!\w)")
+SENTENCE_FINAL_WORD_RE = re.compile(rf"(?<!\w)(\w++)[{CLOSERS}]*+[.!?\u2026](?!\w)")
 # A word opening a line, or following sentence-final punctuation (and its closing marks and
 # spaces), after any opening quotes, brackets or emphasis: two patterns, since their matches never
 # overlap, and each can then skip quickly to where it may match. Run over a whole text: no pattern
 # below matches across a line break. A line's start is found as the line break before it (the
 # patterns starting with one are run over ``"\n" + text``): the search then jumps from one line
 # break to the next, where ``^`` would be tried at every character.
-OPENING_MARKS = "*_\"\u201c\u2018'(\\["
-LINE_OPENING_WORD_RE = re.compile(rf"\n[{OPENING_MARKS}]*({WORD})")
-WORD_AFTER_STOP_RE = re.compile(rf"[.!?\u2026:][{CLOSING_MARKS}]*[^\S\n]+[{OPENING_MARKS}]*({WORD})")
+LINE_OPENING_WORD_RE = re.compile(rf"\n[{OPENERS}]*({WORD})")
+WORD_AFTER_STOP_RE = re.compile(rf"[.!?\u2026:][{CLOSERS}]*[^\S\n]+[{OPENERS}]*({WORD})")
 LINE_OPENER_RE = re.compile(rf"\n({WORD})")
 # A hyphen ending a line (perhaps followed by emphasis marks and spaces): a word broken there.
 HYPHEN_AT_LINE_END_RE = re.compile(r"-[*_]*[^\S\n]*$", re.MULTILINE)
 # (the line break first: the two alternatives never match at one place, and the search is faster so)
 TOKEN_OR_LINE_BREAK_RE = re.compile(r"\n|[^\W_]+")
-NOTE_MARKER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}\u207b]")  # a superscript digit or minus
-
-
-@lru_cache(maxsize=65536)
-def english_zipf(word: str) -> float:
-    """Zipf frequency of ``word`` in English (0 for unknown words), cached."""
-    return zipf_frequency(word, LANGUAGE)
-
-
-def is_function_word(word: str) -> bool:
-    """True for very frequent grammatical words (articles, prepositions, conjunctions, pronouns)."""
-    return english_zipf(word.lower()) >= FUNCTION_WORD_ZIPF
 
 
 def _line_runs(text: str, size: int = 1 << 20) -> Iterator[str]:
@@ -141,7 +107,7 @@ class BookVocabulary:
         chunks: Counter[str] = Counter()  # the space-separated chunks of every line with a word
         left_out: Counter[str] = Counter()  # word occurrences that may be halves of a broken word
         for text in texts:
-            for part in _line_runs(NOTE_MARKER_RE.sub(" ", text)):
+            for part in _line_runs(MARKER_CHARACTER_RE.sub(" ", text)):
                 vocabulary._add_text(part, chunks, left_out)
         vocabulary._count_chunks(chunks, left_out)
         vocabulary.pairs -= {pair for pair in vocabulary.pairs if "\n" in pair}  # pairs across a line break
@@ -187,49 +153,3 @@ class BookVocabulary:
         """
         inside = self.capitalised[word] - self.capitalised_after_sentence_break[word]
         return inside > 0 and inside >= self.capitalised_after_sentence_break[word]
-
-
-@dataclass(frozen=True)
-class HyphenDecision:
-    """Whether a hyphen at a break is dropped (``join``) or kept, and on what evidence."""
-
-    join: bool
-    conclusive: bool
-    evidence: str
-
-    @property
-    def verb(self) -> str:
-        return "joined" if self.join else "kept the hyphen"
-
-
-def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> HyphenDecision:
-    """Decide whether ``left-`` + ``right`` is one word broken by a line end or a hyphenated compound."""
-    if right[:1].isupper() and not (left.isupper() and right.isupper()):  # capitals throughout: a heading
-        return HyphenDecision(False, True, f"'{right}' is capitalised, so it starts a word of its own")
-    joined, compound = f"{left}{right}".lower(), f"{left}-{right}".lower()
-    joined_count, compound_count = vocabulary.words[joined], vocabulary.words[compound]
-    book = f"the book has {joined_count}x '{joined}' and {compound_count}x '{compound}'"
-    if joined_count or compound_count:
-        join = joined_count >= compound_count
-        majority = max(joined_count, compound_count) >= BOOK_MAJORITY * min(joined_count, compound_count)
-        return HyphenDecision(join, majority, book)
-    joined_zipf = english_zipf(joined)
-    frequencies = (
-        f"{book}; English Zipf frequency {joined_zipf:.1f} for '{joined}', "
-        f"{english_zipf(left.lower()):.1f}/{english_zipf(right.lower()):.1f} for its halves"
-    )
-    if joined_zipf >= KNOWN_WORD_ZIPF:
-        return HyphenDecision(True, True, frequencies)
-    halves = (left.lower(), right.lower())
-    if min(english_zipf(half) for half in halves) >= COMPOUND_PART_ZIPF:
-        in_book = all(vocabulary.words[half] for half in halves)
-        return HyphenDecision(
-            False, in_book, frequencies + ("" if in_book else "; a half is not in the book")
-        )
-    return HyphenDecision(True, False, frequencies + " (no evidence either way: joined, as most breaks are)")
-
-
-def is_suspended_hyphen(left: str, right: str, vocabulary: BookVocabulary) -> bool:
-    """True for ``pre- and post-war``: a grammatical word follows, and ``left + right`` is no word."""
-    joined = f"{left}{right}".lower()
-    return is_function_word(right) and not vocabulary.words[joined] and english_zipf(joined) < KNOWN_WORD_ZIPF

@@ -27,8 +27,12 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.chains import heaviest_chain
 from pipeline.model import Block, Change, Review
+from pipeline.repair.base import STAGE, RepairContext, Repaired
+from pipeline.repair.layout import LayoutFurniture
+from pipeline.text.headings import ARABIC_PAGE_NUMBER, is_capitals, short_line
+from pipeline.text.markers import NOTE_LIKE_START_RE
+from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence
 
-STAGE = "repair"
 RULE = "remove_page_furniture"
 MAX_HEAD_WORDS = 12
 MAX_HEAD_CHARS = 90
@@ -38,20 +42,9 @@ MIN_SPAN = 0.5  # the page numbers run through at least half of the book's text
 REPEATED_HEAD_MIN = 3
 MIN_PAGE_CHARS = 400  # a printed page holds at least this much text: the numbers cannot outrun the text
 
-DASHES = "\u2014\u2013\\-"  # em dash, en dash, hyphen
-BARE_NUMBER_RE = re.compile(rf"^[{DASHES}\s]*(?P<n>\d{{1,4}})[{DASHES}\s]*$")
-LEADING_NUMBER_RE = re.compile(r"^(?P<n>\d{1,4})\s+(?P<head>\S.*)$")
-TRAILING_NUMBER_RE = re.compile(r"^(?P<head>.*\S)\s+(?P<n>\d{1,4})$")
-NOTE_LIKE_RE = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[*†‡]+|\d{1,3})\s+\S")  # a footnote body's start
-SENTENCE_END_RE = re.compile("[.!?:;][\"'\u201d\u2019)\\]*_⁰¹²³⁴⁵⁶⁷⁸⁹†‡]*$")
-
-
-@dataclass
-class LayoutFurniture:
-    """Per-book settings that override the inference (from the metadata's ``layout``)."""
-
-    running_heads: list[str] = field(default_factory=list)  # printed heads (but their first printing)
-    page_numbers: str | None = None  # "top", "foot" or "none"
+BARE_NUMBER_RE = re.compile(rf"^[{DASHES}\s]*(?P<n>{ARABIC_PAGE_NUMBER})[{DASHES}\s]*$")
+LEADING_NUMBER_RE = re.compile(rf"^(?P<n>{ARABIC_PAGE_NUMBER})\s+(?P<head>\S.*)$")
+TRAILING_NUMBER_RE = re.compile(rf"^(?P<head>.*\S)\s+(?P<n>{ARABIC_PAGE_NUMBER})$")
 
 
 @dataclass
@@ -79,23 +72,11 @@ def _plain(text: str) -> str:
     return " ".join(text.replace("*", "").replace("_", "").split())
 
 
-def _plain_if_short(text: str) -> str | None:
-    """:func:`_plain` of ``text`` if that has at most :data:`MAX_HEAD_WORDS` words, else ``None``
-    (a paragraph is split only as far as its first words)."""
-    words = text.replace("*", "").replace("_", "").split(maxsplit=MAX_HEAD_WORDS)
-    return " ".join(words) if len(words) <= MAX_HEAD_WORDS else None
-
-
-def _is_capitals(text: str) -> bool:
-    letters = list(filter(str.isalpha, text))
-    return len(letters) >= 3 and all(map(str.isupper, letters))
-
-
 def _candidate(block: Block) -> tuple[int | None, str] | None:
     """``(number, head text)`` if the block could be page furniture, else ``None``."""
-    if block.kind != "text" or "\n" in block.text.strip():
+    if block.kind != "text":
         return None
-    text = _plain_if_short(block.text)
+    text = short_line(block.text, MAX_HEAD_WORDS)
     if text is None or len(text) > MAX_HEAD_CHARS:
         return None
     bare = BARE_NUMBER_RE.match(text)
@@ -103,9 +84,9 @@ def _candidate(block: Block) -> tuple[int | None, str] | None:
         return int(bare.group("n")), ""
     for pattern in (LEADING_NUMBER_RE, TRAILING_NUMBER_RE):
         match = pattern.match(text)
-        if match and _is_capitals(match.group("head")):
+        if match and is_capitals(match.group("head")):
             return int(match.group("n")), match.group("head")
-    return (None, text) if _is_capitals(text) else None
+    return (None, text) if is_capitals(text) else None
 
 
 def _page_chain(numbered: list[tuple[int, int]], lengths: list[int]) -> list[tuple[int, int]]:
@@ -177,8 +158,8 @@ def _at_page_edge(blocks: Sequence[Block], index: int, page_numbers: dict[int, i
     if index == 0:
         return False
     before = _plain(blocks[index - 1].text)
-    return NOTE_LIKE_RE.match(before) is not None or (
-        len(before) > MAX_HEAD_CHARS and not SENTENCE_END_RE.search(before)
+    return NOTE_LIKE_START_RE.match(before) is not None or (
+        len(before) > MAX_HEAD_CHARS and not ends_sentence(before) and not ends_clause(before)
     )
 
 
@@ -208,11 +189,9 @@ def _position(blocks: Sequence[Block], found: Furniture, settings: LayoutFurnitu
     return "top"
 
 
-def remove_page_furniture(
-    blocks: Sequence[Block], settings: LayoutFurniture | None = None
-) -> tuple[list[Block], list[Change], list[Review], Furniture]:
+def remove_page_furniture(blocks: Sequence[Block], context: RepairContext) -> Repaired:
     """Drop running heads and page numbers; mark the page break on the block after them."""
-    found = find_furniture(blocks, settings)
+    found = find_furniture(blocks, context.furniture)
     result: list[Block] = []
     changes: list[Change] = []
     page: int | None = None
@@ -252,12 +231,4 @@ def remove_page_furniture(
         review.append(
             Review("layout_page_furniture", blocks[0].first_line, summary, "; ".join(found.evidence))
         )
-    return result, changes, review, found
-
-
-def page_furniture_step(
-    blocks: Sequence[Block], settings: LayoutFurniture | None = None
-) -> tuple[list[Block], list[Change], list[Review]]:
-    """:func:`remove_page_furniture` as a repair step: blocks, changes, review."""
-    result, changes, review, _ = remove_page_furniture(blocks, settings)
-    return result, changes, review
+    return Repaired(result, changes, review)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.blocks import split_blocks
+from pipeline.readers.paragraph_lines import split_blocks
 
 # raw lines 234-238: a paragraph cut by a page break, with a footnote body between the halves
 EXCERPT = """The support and development of these relations are one of the

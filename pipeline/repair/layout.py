@@ -1,6 +1,6 @@
 """A book's layout conventions: the settings an editor may give, and how notes are described.
 
-Most conventions are inferred from the text itself (page furniture in :mod:`pipeline.furniture`,
+Most conventions are inferred from the text itself (page furniture in :mod:`pipeline.repair.furniture`,
 note numbering in :mod:`pipeline.structure`). Where the text cannot decide, the ``layout`` mapping
 of ``raw/<book>.yaml`` overrides the inference::
 
@@ -24,13 +24,21 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from pipeline.furniture import LayoutFurniture
 from pipeline.metadata import load_metadata
 
 LAYOUT_RULE_PREFIX = "layout_"
 # the metadata's words for the numbering → the structure's (``structure.json`` "note_numbering")
 NOTE_NUMBERING = {"per-chapter": "division", "book": "book", "per-page": "page"}
 SYMBOLS = frozenset("*†‡§")
+
+
+@dataclass
+class LayoutFurniture:
+    """The settings the furniture pass reads: printed running heads (removed wherever they stand
+    but their first printing), and where the page numbers stand ("top", "foot" or "none")."""
+
+    running_heads: list[str] = field(default_factory=list)
+    page_numbers: str | None = None
 
 
 @dataclass(frozen=True)

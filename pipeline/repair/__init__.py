@@ -1,0 +1,28 @@
+"""Stage ``repair``: undo what page layout and OCR did to the running text.
+
+``normalised.txt`` (which keeps the raw file's lines) is read into blocks (:mod:`pipeline.readers`), then
+
+* running heads and page numbers are removed (:mod:`pipeline.repair.furniture`),
+* footnote bodies are marked ``kind: "note"`` (lost superscript note numbers are restored),
+* note text that OCR displaced into the running text is given back to its note,
+* paragraphs cut by page breaks are joined again; the notes that stood between the halves follow
+  the joined paragraph, and the place of each break is kept in ``extra["page_breaks"]``,
+* hyphens at breaks are kept or dropped on the evidence of the book's own vocabulary and English
+  word frequencies (:mod:`pipeline.repair.hyphenation`),
+* headings and the contents table lose OCR noise: stray leading characters, a stray `` - ``,
+  leader dots, spaced ellipses.
+
+Each repair is a small pure function ``repair(blocks, context)`` (:mod:`pipeline.repair.base`)
+returning the repaired blocks with the :class:`Change` records of what it changed and
+:class:`Review` items for decisions taken on thin evidence; :data:`REPAIRS` lists them in the
+order they run. No rule knows anything about a particular book: all evidence comes from the text
+itself (:mod:`pipeline.repair.evidence`, :mod:`pipeline.repair.vocabulary`).
+
+A new repair is a function of that shape in the module of its concern, added to :data:`REPAIRS`
+(:mod:`pipeline.repair.stage`) at its place in the order.
+"""
+
+from pipeline.repair.base import Repair, RepairContext, Repaired
+from pipeline.repair.stage import REPAIRS, STRUCTURAL_REPAIRS, repair, repair_blocks
+
+__all__ = ["REPAIRS", "STRUCTURAL_REPAIRS", "Repair", "RepairContext", "Repaired", "repair", "repair_blocks"]

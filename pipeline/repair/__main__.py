@@ -1,0 +1,65 @@
+"""Command line of the repair stage: ``python -m pipeline.repair --input … --output … [--metadata …]``."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline.cli import run_stage
+from pipeline.model import InputError, write_json
+from pipeline.readers import read_blocks
+from pipeline.repair.base import STAGE, RepairContext
+from pipeline.repair.layout import load_layout
+from pipeline.repair.stage import repair_blocks
+from pipeline.repair.vocabulary import BookVocabulary
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input", required=True, help="normalised text, build/<book>/normalised.txt")
+    parser.add_argument("--output", required=True, help="repaired blocks, build/<book>/repaired.json")
+    parser.add_argument(
+        "--metadata", help="build/<book>/metadata.json or raw/<book>.yaml, for its layout settings (optional)"
+    )
+
+
+def _read_text(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError(path, f"cannot read the file: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 (byte {error.start}): run the normalise stage first") from None
+
+
+def _work(args: argparse.Namespace) -> str:
+    furniture = load_layout(args.metadata).furniture
+    text = _read_text(args.input)
+    source = read_blocks(text)
+    source_count = len(source)
+    context = RepairContext(BookVocabulary.from_texts([text]), furniture)
+    blocks, changes, review = repair_blocks(source, context)
+    del source  # not kept in memory while the output is written
+    write_json(
+        args.output,
+        {
+            "blocks": [block.to_dict() for block in blocks],
+            "changes": [change.to_dict() for change in changes],
+            "review": [item.to_dict() for item in review],
+        },
+    )
+    joins = sum(len(block.extra.get("page_breaks", [])) for block in blocks)
+    notes = sum(block.kind == "note" for block in blocks)
+    return (
+        f"{source_count} blocks → {len(blocks)} ({notes} notes, {joins} page-break joins), "
+        f"{len(changes)} changes, {len(review)} to review"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: ``--input normalised.txt --output repaired.json [--metadata …]``."""
+    return run_stage(STAGE, _configure, _work, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,179 @@
+"""Words broken by a hyphen: the evidence-based choice between joining and keeping the hyphen.
+
+OCR keeps the hyphen of a word broken at a line or page end (``inter-`` | ``national``). Whether
+to drop it (``international``) or keep it (``Anglo-Soviet``, ``non-aggression``) is decided from
+evidence, never from a list of words: first how the book itself spells the word elsewhere, then
+how common the joined word is in English (``wordfreq``). Inconclusive decisions say so, so the
+caller can put them up for review.
+
+:func:`join_at_seam` joins text cut at a line or page end; :func:`rejoin_inline_hyphenation` is
+the repair deciding the words broken inside a block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from pipeline.model import Block, Change, Review
+from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt, line_of
+from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.punctuation import EM_DASH, EN_DASH
+from pipeline.text.words import LETTER, english_zipf, is_function_word
+
+# A joined form at least this common in English (Zipf scale: 3 = once per million words) is a real
+# word; 2.5 still admits rarer book words ("emigration", "formulas") but not OCR fragments.
+KNOWN_WORD_ZIPF = 2.5
+# Both halves at least this common, and the joined form unknown: the hyphen belongs to a compound
+# (conclusive only if the book also uses both halves as words of their own).
+COMPOUND_PART_ZIPF = 3.0
+# One spelling must be this many times as frequent in the book as the other to be conclusive.
+BOOK_MAJORITY = 2
+
+HYPHEN_END_RE = re.compile(rf"(?P<word>{LETTER}+)-(?P<closers>[*_]*)$")
+DIGIT_HYPHEN_END_RE = re.compile(r"\d-$")
+DASH_END_RE = re.compile(
+    rf"[{EM_DASH}{EN_DASH}](?<=\S[{EM_DASH}{EN_DASH}])$"
+)  # a dash after a non-space at the end
+WORD_START_RE = re.compile(rf"(?P<openers>[*_]*)(?P<word>{LETTER}+)")
+# (the look-behind makes a word's letters be tried once, from its start, not from every letter)
+INLINE_BREAK_RE = re.compile(rf"(?<!{LETTER})(?P<left>{LETTER}+)-(?P<gap> +|\n)(?P<right>{LETTER}+)")
+
+
+@dataclass(frozen=True)
+class HyphenDecision:
+    """Whether a hyphen at a break is dropped (``join``) or kept, and on what evidence."""
+
+    join: bool
+    conclusive: bool
+    evidence: str
+
+    @property
+    def verb(self) -> str:
+        return "joined" if self.join else "kept the hyphen"
+
+
+def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> HyphenDecision:
+    """Decide whether ``left-`` + ``right`` is one word broken by a line end or a hyphenated compound."""
+    if right[:1].isupper() and not (left.isupper() and right.isupper()):  # capitals throughout: a heading
+        return HyphenDecision(False, True, f"'{right}' is capitalised, so it starts a word of its own")
+    joined, compound = f"{left}{right}".lower(), f"{left}-{right}".lower()
+    joined_count, compound_count = vocabulary.words[joined], vocabulary.words[compound]
+    book = f"the book has {joined_count}x '{joined}' and {compound_count}x '{compound}'"
+    if joined_count or compound_count:
+        join = joined_count >= compound_count
+        majority = max(joined_count, compound_count) >= BOOK_MAJORITY * min(joined_count, compound_count)
+        return HyphenDecision(join, majority, book)
+    joined_zipf = english_zipf(joined)
+    frequencies = (
+        f"{book}; English Zipf frequency {joined_zipf:.1f} for '{joined}', "
+        f"{english_zipf(left.lower()):.1f}/{english_zipf(right.lower()):.1f} for its halves"
+    )
+    if joined_zipf >= KNOWN_WORD_ZIPF:
+        return HyphenDecision(True, True, frequencies)
+    halves = (left.lower(), right.lower())
+    if min(english_zipf(half) for half in halves) >= COMPOUND_PART_ZIPF:
+        in_book = all(vocabulary.words[half] for half in halves)
+        return HyphenDecision(
+            False, in_book, frequencies + ("" if in_book else "; a half is not in the book")
+        )
+    return HyphenDecision(True, False, frequencies + " (no evidence either way: joined, as most breaks are)")
+
+
+def is_suspended_hyphen(left: str, right: str, vocabulary: BookVocabulary) -> bool:
+    """True for ``pre- and post-war``: a grammatical word follows, and ``left + right`` is no word."""
+    joined = f"{left}{right}".lower()
+    return is_function_word(right) and not vocabulary.words[joined] and english_zipf(joined) < KNOWN_WORD_ZIPF
+
+
+def broken_word_at_end(text: str) -> re.Match[str] | None:
+    """The :data:`HYPHEN_END_RE` match of a word broken by a hyphen at the end of ``text`` (the
+    pattern is only tried on a text that ends in a hyphen, perhaps before emphasis marks)."""
+    return HYPHEN_END_RE.search(text) if text.rstrip("*_\n").endswith("-") else None
+
+
+class Seam(NamedTuple):
+    """Two pieces of text joined at a break; ``offset`` is where the second piece starts."""
+
+    text: str
+    offset: int
+    hyphen: HyphenDecision | None
+
+    @property
+    def hyphen_note(self) -> str:
+        return f"hyphen at the break {self.hyphen.verb}: {self.hyphen.evidence}" if self.hyphen else ""
+
+
+def join_at_seam(left: str, right: str, vocabulary: BookVocabulary) -> Seam:
+    """Join text cut at a line or page end: one space, or across a hyphen or dash without one.
+
+    A word hyphenated at the cut is joined or keeps its hyphen as :func:`decide_hyphenation`
+    says; emphasis marks the OCR closed and reopened around the cut are moved to the word's end.
+    """
+    hyphen, word = broken_word_at_end(left), WORD_START_RE.match(right)
+    if hyphen and word:
+        decision = decide_hyphenation(hyphen.group("word"), word.group("word"), vocabulary)
+        closers, openers = hyphen.group("closers"), word.group("openers")
+        if closers and openers:  # emphasis closed at the cut and reopened after it: one run
+            closers = openers = ""
+        head = left[: hyphen.start()] + openers + hyphen.group("word") + ("" if decision.join else "-")
+        text = head + word.group("word") + closers + right[word.end() :]
+        return Seam(text, len(head), decision)
+    if DIGIT_HYPHEN_END_RE.search(left) or DASH_END_RE.search(left):
+        return Seam(left + right, len(left), None)
+    return Seam(left + " " + right, len(left) + 1, None)
+
+
+def rejoin_inline_hyphenation(blocks: Sequence[Block], context: RepairContext) -> Repaired:
+    """Decide hyphens of words broken inside a block: ``Ag- gression`` and ``inter-`` at a line end.
+
+    A suspended hyphen (``pre- and post-war``) is left alone.
+    """
+    result = Repaired([], [], [])
+    for block in blocks:
+        repaired, changes, review = _dehyphenate_block(block, context.vocabulary)
+        result.blocks.append(repaired)
+        result.changes.extend(changes)
+        result.review.extend(review)
+    return result
+
+
+def _dehyphenate_block(block: Block, vocabulary: BookVocabulary) -> tuple[Block, list[Change], list[Review]]:
+    if "- " not in block.text and "-\n" not in block.text:  # no word broken here
+        return block, [], []
+    decided: list[tuple[re.Match[str], str, HyphenDecision]] = []
+
+    def decide(match: re.Match[str]) -> str:
+        left, right = match.group("left"), match.group("right")
+        if match.group("gap") != "\n" and is_suspended_hyphen(left, right, vocabulary):
+            return match.group()
+        decision = decide_hyphenation(left, right, vocabulary)
+        replacement = left + ("" if decision.join else "-") + right
+        decided.append((match, replacement, decision))
+        return replacement
+
+    text = INLINE_BREAK_RE.sub(decide, block.text)
+    changes: list[Change] = []
+    review: list[Review] = []
+    shift = 0  # how far the text after the previous repair has moved
+    for match, replacement, decision in decided:
+        start = match.start() + shift
+        shift += len(replacement) - len(match.group())
+        line = line_of(block, match.start())
+        where = "at a line end" if match.group("gap") == "\n" else "inside the line"
+        before = excerpt(block.text, match.start(), match.end())
+        changes.append(
+            Change(
+                STAGE,
+                "dehyphenate",
+                line,
+                before,
+                excerpt(text, start, start + len(replacement)),
+                f"word broken {where}: {decision.verb}; {decision.evidence}",
+            )
+        )
+        if not decision.conclusive:
+            review.append(Review("dehyphenate", line, before, f"{decision.verb} on thin evidence"))
+    return (replace(block, text=text) if decided else block), changes, review

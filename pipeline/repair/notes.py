@@ -1,0 +1,276 @@
+"""Footnotes: which blocks are note bodies, their lost superscripts, and note text OCR displaced.
+
+* :func:`classify_note_blocks` marks footnote bodies ``kind: "note"``;
+* :func:`restore_plain_note_numbers` restores the superscript of a note number OCR read as a
+  plain number, on the evidence of the note sequence and the marker in the text above;
+* :func:`attach_note_continuations` gives note text that OCR put among the running text back to
+  the note it continues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pipeline.model import Block, Change, Review
+from pipeline.repair.base import (
+    SEAM_MARK,
+    STAGE,
+    RepairContext,
+    Repaired,
+    context_after,
+    context_before,
+    excerpt,
+    line_of,
+)
+from pipeline.repair.evidence import is_list_item, is_paragraph, starts_lower
+from pipeline.repair.hyphenation import Seam, join_at_seam
+from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.markers import (
+    FROM_SUPERSCRIPT,
+    NOTE_RANGE_DASHES,
+    NOTE_START_RE,
+    PLAIN_NOTE_START_RE,
+    TO_SUPERSCRIPT,
+)
+from pipeline.text.punctuation import ends_clause, ends_sentence
+
+# A page holds at most about a dozen blocks (paragraphs and notes): displaced note text is looked
+# for within that distance of the note before it.
+PAGE_MAX_BLOCKS = 12
+NOTE_RANGE_SPLIT_RE = re.compile(f"[{NOTE_RANGE_DASHES}]")
+
+
+def _note_number(text: str) -> int | None:
+    """The (last) number of a note body starting with a superscript number or range."""
+    match = NOTE_START_RE.match(text)
+    if not match or not match.group("number"):
+        return None
+    return int(NOTE_RANGE_SPLIT_RE.split(match.group("number"))[-1].translate(FROM_SUPERSCRIPT))
+
+
+def classify_note_blocks(blocks: Sequence[Block], context: RepairContext) -> Repaired:
+    """Mark footnote bodies (a superscript number or range, or ``*``/``†``, then text) as ``note``."""
+
+    def classified(block: Block) -> Block:
+        kind = "note" if NOTE_START_RE.match(block.text) else "text"
+        return block if block.kind == kind else replace(block, kind=kind)
+
+    return Repaired(list(map(classified, blocks)), [], [])
+
+
+def _plain_marker_re(number: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[.,;:!?\"”\u2019)\]]) ?{number}(?= |$)", re.MULTILINE)
+
+
+def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
+    """Restore the superscript of a note number OCR read as a plain number (``87 *Documents…*``).
+
+    A block ``N text`` is taken for note N only on two pieces of evidence: the previous note of
+    the book was N-1 (or N is 1: a book printing all its markers as plain digits), and the text
+    of the same page carries N as a marker after punctuation
+    (``Holland" 87``). Both numbers are made superscript again.
+    """
+    result = list(blocks)
+    changes: list[Change] = []
+    last_number: int | None = None
+    page_text: list[int] = []  # indices of the text blocks since the notes of the previous page
+    after_notes = False
+    for index, block in enumerate(blocks):
+        if block.kind == "note":
+            number = _note_number(block.text)
+            last_number = last_number if number is None else number
+            after_notes = True
+            continue
+        match = PLAIN_NOTE_START_RE.match(block.text)
+        number = int(match.group("number")) if match else 0
+        follows = last_number is not None and number == last_number + 1
+        if match and (number == 1 or follows):
+            marker_re = _plain_marker_re(number)
+            found = next((i for i in reversed(page_text) if marker_re.search(result[i].text)), None)
+            if found is not None:
+                result[found], marker_change = _restore_marker(result[found], marker_re, number)
+                result[index], note_change = _restore_note_number(block, number)
+                changes += [marker_change, note_change]
+                last_number, after_notes = number, True
+                continue
+        if after_notes:
+            page_text, after_notes = [], False
+        page_text.append(index)
+    return Repaired(result, changes, [])
+
+
+def _restore_marker(block: Block, marker_re: re.Pattern[str], number: int) -> tuple[Block, Change]:
+    match = marker_re.search(block.text)
+    superscript = str(number).translate(TO_SUPERSCRIPT)
+    text = block.text[: match.start()] + superscript + block.text[match.end() :]
+    change = Change(
+        STAGE,
+        "restore_plain_note_numbers",
+        line_of(block, match.start()),
+        excerpt(block.text, match.start(), match.end()),
+        excerpt(text, match.start(), match.start() + len(superscript)),
+        f"note marker {number} printed as a plain number: made superscript (note {number} "
+        + (f"follows note {number - 1}" if number > 1 else "opens a note sequence")
+        + " at the page foot)",
+    )
+    return replace(block, text=text), change
+
+
+def _restore_note_number(block: Block, number: int) -> tuple[Block, Change]:
+    digits = str(number)
+    text = digits.translate(TO_SUPERSCRIPT) + block.text[len(digits) :]
+    change = Change(
+        STAGE,
+        "restore_plain_note_numbers",
+        block.first_line,
+        context_after(block.text, 0),
+        context_after(text, 0),
+        f"note body numbered {number} without superscript: it "
+        + ("continues" if number > 1 else "opens")
+        + " the note sequence and its marker is in the text above, so it is a note",
+    )
+    return replace(block, text=text, kind="note"), change
+
+
+def _previous_text(blocks: Sequence[Block], index: int) -> int | None:
+    return next((i for i in range(index - 1, -1, -1) if blocks[i].kind != "note"), None)
+
+
+def _next_text(blocks: Sequence[Block], index: int) -> int | None:
+    return next((i for i in range(index + 1, len(blocks)) if blocks[i].kind != "note"), None)
+
+
+def _displaced_note_evidence(blocks: Sequence[Block], index: int, note: Block | None) -> str:
+    """Why the text block at ``index`` is the rest of a note that OCR put among the running text.
+
+    Either it stands between the halves of a cut paragraph (the paragraph before it is unfinished,
+    the block after it continues that paragraph in lower case, and it ends a sentence itself, so it
+    is not what the next block continues); or it starts in lower case after a finished sentence,
+    and the note before it is unfinished. An empty string if neither holds.
+    """
+    block = blocks[index]
+    before, after = _previous_text(blocks, index), _next_text(blocks, index)
+    if before is None or not is_paragraph(blocks[before]):
+        return ""
+    first = blocks[before].text
+    unfinished = not ends_sentence(first) and not ends_clause(first)
+    if (
+        unfinished
+        and after is not None
+        and ends_sentence(block.text)
+        and starts_lower(blocks[after].text)
+        and not is_list_item(blocks[after].text)
+    ):
+        if _page_top_then_foot(blocks, index, after):
+            return ""
+        return "it stood between the halves of a paragraph cut by a page break"
+    if (
+        note is not None
+        and not ends_sentence(note.text)
+        and ends_sentence(first)
+        and starts_lower(block.text)
+        and not is_list_item(block.text)
+    ):
+        return "it starts in lower case after a finished sentence, and the note before it is unfinished"
+    if (
+        note is not None
+        and not ends_sentence(note.text)
+        and starts_lower(block.text)
+        and ends_sentence(block.text)
+        and index + 1 < len(blocks)
+        and blocks[index + 1].kind == "note"
+    ):
+        return "it stands at a page foot right above the notes, and the note before it is unfinished"
+    return ""
+
+
+def _page_top_then_foot(blocks: Sequence[Block], index: int, after: int) -> bool:
+    """Block ``index`` opens a page (right after the notes of the page before) and the finished
+    lower-case block right after it is the rest of a note at that page's foot: the first continues
+    the cut paragraph, the second is the note text."""
+    return (
+        index > 0
+        and starts_lower(blocks[index].text)
+        and blocks[index - 1].kind == "note"
+        and after == index + 1
+        and ends_sentence(blocks[after].text)
+    )
+
+
+def attach_note_continuations(blocks: Sequence[Block], context: RepairContext) -> Repaired:
+    """Give note text that OCR placed among the running text back to the note it continues.
+
+    The text is appended to the closest note before it (within about a page): mid-sentence if
+    that note is unfinished, as a new paragraph (a new line) if it ended a sentence.
+    """
+    result: list[Block] = []
+    changes: list[Change] = []
+    review: list[Review] = []
+    last_note: int | None = None  # index in ``result``
+    for index, block in enumerate(blocks):
+        if block.kind == "note":
+            last_note = len(result)
+            result.append(block)
+            continue
+        near = last_note is not None and len(result) - last_note <= PAGE_MAX_BLOCKS
+        evidence = _displaced_note_evidence(blocks, index, result[last_note] if near else None)
+        if evidence and near:
+            result[last_note], change, doubt = _continue_note(
+                result[last_note], block, evidence, context.vocabulary
+            )
+            changes.append(change)
+            review += doubt
+            continue
+        if evidence:
+            review.append(
+                Review(
+                    "attach_note_continuations",
+                    block.first_line,
+                    context_after(block.text, 0),
+                    f"looks like note text ({evidence}), but no note precedes it within a page: left",
+                )
+            )
+        result.append(block)
+    return Repaired(result, changes, review)
+
+
+def _continue_note(
+    note: Block, block: Block, evidence: str, vocabulary: BookVocabulary
+) -> tuple[Block, Change, list[Review]]:
+    finished = ends_sentence(note.text)
+    if finished:
+        seam = Seam(note.text + "\n" + block.text, len(note.text) + 1, None)
+    else:
+        seam = join_at_seam(note.text, block.text, vocabulary)
+    extra = dict(note.extra)
+    extra["continued_at"] = [
+        *note.extra.get("continued_at", []),
+        {"line": block.first_line, "offset": seam.offset},
+    ]
+    joined = replace(note, text=seam.text, last_line=block.last_line, extra=extra)
+    how = "as a new paragraph" if finished else "mid-sentence"
+    change = Change(
+        STAGE,
+        "attach_note_continuations",
+        block.first_line,
+        context_before(note.text, len(note.text)) + SEAM_MARK + context_after(block.text, 0),
+        excerpt(seam.text, seam.offset, seam.offset),
+        f"note text (line {block.first_line}) among the running text: {evidence}; appended {how} "
+        f"to the note of line {note.first_line}" + (f"; {seam.hyphen_note}" if seam.hyphen else ""),
+    )
+    review = (
+        []
+        if not finished and (seam.hyphen is None or seam.hyphen.conclusive)
+        else [
+            Review(
+                "attach_note_continuations",
+                block.first_line,
+                context_after(block.text, 0),
+                f"appended to the note of line {note.first_line}, which "
+                + ("had ended a sentence" if finished else f"ends in a hyphen: {seam.hyphen_note}"),
+            )
+        ]
+    )
+    return joined, change, review

@@ -1,0 +1,287 @@
+"""Paragraphs cut by page breaks: whether a block continues the paragraph before it, and the join.
+
+The notes and page furniture that stood between the halves follow the joined paragraph; the
+place of each break is kept in ``extra["page_breaks"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from pipeline.model import Block, Change, Review
+from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt, seam_excerpt
+from pipeline.repair.evidence import (
+    contents_titles,
+    first_char_class,
+    is_heading,
+    is_list_item,
+    is_set_apart,
+    plain,
+    starts_lower,
+)
+from pipeline.repair.hyphenation import (
+    DASH_END_RE,
+    DIGIT_HYPHEN_END_RE,
+    broken_word_at_end,
+    join_at_seam,
+)
+from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.headings import PAGE_NUMBER_RE, short_line
+from pipeline.text.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
+from pipeline.text.punctuation import ends_clause, ends_sentence, ends_with_comma, is_separator
+from pipeline.text.words import first_word, last_word
+
+NOT_JOINED = "not joined: "  # how a review item for a refused page-break join starts
+# A short line repeated this often through the book is a running head, not text.
+RUNNING_HEAD_MIN_REPEATS = 5
+RUNNING_HEAD_MAX_WORDS = 8
+# A word seen this often in the book and never before a full stop cannot end a sentence.
+NEVER_FINAL_MIN_COUNT = 3
+QUOTE_END_RE = re.compile(rf"[\"\u201d\u2019][{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}\s*_]*$")
+BULLET_RE = re.compile(r"^\s*[-\u2013•]\s+")
+
+
+@dataclass
+class PageFurniture:
+    """Recognises page numbers and running heads standing between the halves of a cut paragraph."""
+
+    running_heads: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_blocks(cls, blocks: Sequence[Block]) -> PageFurniture:
+        """The short lines printed at least :data:`RUNNING_HEAD_MIN_REPEATS` times are running heads."""
+        counts = Counter(
+            block.text.strip()
+            for block in blocks
+            if block.kind == "text"
+            and short_line(block.text, RUNNING_HEAD_MAX_WORDS) is not None
+            and not is_separator(block.text)
+        )
+        return cls({text for text, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS})
+
+    def __contains__(self, block: Block) -> bool:
+        """Whether ``block`` is a page number or one of the running heads."""
+        text = block.text.strip()
+        return PAGE_NUMBER_RE.fullmatch(text) is not None or text in self.running_heads
+
+
+class JoinDecision(NamedTuple):
+    """Whether a block continues the paragraph before it, why, and whether an editor should look."""
+
+    join: bool
+    reason: str
+    doubtful: bool = False
+
+
+def _neverends_sentence(word: str, vocabulary: BookVocabulary) -> bool:
+    key = word.lower()
+    return vocabulary.words[key] >= NEVER_FINAL_MIN_COUNT and not vocabulary.sentence_final[key]
+
+
+def _cut_mid_sentence(text: str, vocabulary: BookVocabulary) -> str:
+    """Why ``text`` must go on (a comma, dash or hyphen at its end, or a word that never ends a
+    sentence in the book), or an empty string."""
+    if ends_with_comma(text):
+        return "the first part ends with a comma"
+    if broken_word_at_end(text) or DIGIT_HYPHEN_END_RE.search(text) or DASH_END_RE.search(text):
+        return "the first part ends with a hyphen or dash"
+    word = last_word(plain(text))
+    if word and _neverends_sentence(word, vocabulary):
+        return f"the first part ends with '{word}', which never ends a sentence in the book"
+    return ""
+
+
+def decide_page_break_join(
+    first: Block, second: Block, vocabulary: BookVocabulary, listed: frozenset[str] = frozenset()
+) -> JoinDecision:
+    """Decide whether ``second`` continues the paragraph ``first`` that a page break cut.
+
+    ``listed`` holds the headings the contents table lists (see :func:`contents_titles`).
+    """
+    text = first.text
+    if first.kind != "text" or is_set_apart(text):
+        return JoinDecision(False, "the first block is a heading, table or set line by line")
+    if is_heading(second.text, listed) or is_set_apart(second.text):
+        return JoinDecision(False, "the next block is a heading, table or separator")
+    continuation = _strip_spurious_bullet(text, second.text)
+    if is_list_item(continuation):
+        return JoinDecision(False, "the next block is a list item")
+    if is_heading(text, listed):
+        if starts_lower(continuation):
+            return JoinDecision(
+                True, "the first part looks like a title but the next block continues it", True
+            )
+        return JoinDecision(False, "the first block is a heading")
+    if ends_sentence(text):
+        if starts_lower(continuation):
+            return JoinDecision(
+                False, "the next block starts in lower case, but the first part ends a sentence", True
+            )
+        return JoinDecision(False, "the first part ends a sentence")
+    if starts_lower(continuation):
+        if ends_clause(text):
+            return JoinDecision(
+                True, "continues in lower case after a colon or semicolon", text.rstrip().endswith(":")
+            )
+        return JoinDecision(True, "the continuation starts in lower case")
+    if ends_clause(text):
+        return JoinDecision(False, "the first part ends with a colon or semicolon")
+    if first_char_class(text.split("\n")[-1]) == first_char_class(continuation) == "digit":
+        return JoinDecision(False, "both blocks start like entries of one list (a number first)", True)
+    return _decide_capital_continuation(text, continuation, vocabulary)
+
+
+def _decide_capital_continuation(text: str, continuation: str, vocabulary: BookVocabulary) -> JoinDecision:
+    """The first part ends without punctuation and the next starts with a capital or a digit."""
+    last, first = last_word(plain(text)), first_word(plain(continuation))
+    if first_char_class(continuation) == "other":
+        return JoinDecision(False, "the next block starts with neither a letter nor a digit")
+    if ends_with_comma(text):
+        return JoinDecision(True, "the first part ends with a comma")
+    if QUOTE_END_RE.search(text):
+        return JoinDecision(
+            False, "the first part ends with a closing quote: a quotation probably ended there", True
+        )
+    if last and first and vocabulary.has_pair(last, first):
+        return JoinDecision(True, f"the book has '{last} {first}' elsewhere")
+    mid_sentence = _cut_mid_sentence(text, vocabulary)
+    if first.isdigit():
+        return JoinDecision(
+            True, f"continues with a number; {mid_sentence or 'no punctuation before it'}", not mid_sentence
+        )
+    if vocabulary.is_name_like(first):
+        reason = f"'{first}' is capitalised inside sentences in the book (a name)"
+        return JoinDecision(True, f"{reason}; {mid_sentence or 'no punctuation before it'}", not mid_sentence)
+    if mid_sentence:
+        return JoinDecision(True, f"{mid_sentence}, though '{first}' usually opens a sentence", True)
+    return JoinDecision(False, f"no punctuation at the end, but '{first}' usually opens a sentence", True)
+
+
+def _strip_spurious_bullet(text: str, continuation: str) -> str:
+    """``continuation`` without a list bullet OCR put before the continued line of a list entry.
+
+    The bullet is spurious if the first part is unfinished and the line after the bullet starts in
+    lower case (``- ate cessation``) or not like the entries that follow it (``- Republic.`` among
+    ``- 20 January…`` entries).
+    """
+    bullet = BULLET_RE.match(continuation)
+    if not bullet or ends_sentence(text) or ends_clause(text):
+        return continuation
+    rest = continuation[bullet.end() :]
+    if starts_lower(rest):
+        return rest
+    siblings = [first_char_class(line) for line in continuation.split("\n")[1:] if is_list_item(line)]
+    own = first_char_class(rest)
+    if siblings and all(kind != own for kind in siblings):
+        return rest
+    return continuation
+
+
+def rejoin_page_breaks(blocks: Sequence[Block], context: RepairContext) -> Repaired:
+    """Join paragraphs cut by page breaks, across the notes and page furniture between the halves.
+
+    The joined paragraph takes the first half's place and the blocks that stood between the halves
+    follow it. Each break is kept in ``extra["page_breaks"]`` (raw line of the continuation and its
+    offset in the joined text); a text block that follows notes gets ``page_break_before``.
+
+    A join can change the evidence for the seam before it (a short title-like block that turns out
+    to start a paragraph), so passes repeat until one joins nothing: the result is idempotent. Only
+    the last pass's refusals are reported, since earlier ones may have been overturned. A pass
+    meets again most seams the pass before decided: their decisions are remembered.
+    """
+    changes: list[Change] = []
+    doubts: list[Review] = []
+    decisions: dict[SeamKey, JoinDecision] = {}
+    while True:
+        joined = _rejoin_page_breaks_once(blocks, context.vocabulary, decisions)
+        changes += joined.changes
+        if not joined.changes:
+            return Repaired(joined.blocks, changes, doubts + joined.review)
+        doubts += [item for item in joined.review if not item.reason.startswith(NOT_JOINED)]
+        blocks = joined.blocks
+
+
+# What :func:`decide_page_break_join` reads of a seam: the kind and text of the block before it,
+# the text of the block after it, and the headings the contents table lists.
+SeamKey = tuple[str, str, str, frozenset[str]]
+
+
+def _rejoin_page_breaks_once(
+    blocks: Sequence[Block], vocabulary: BookVocabulary, decisions: dict[SeamKey, JoinDecision]
+) -> Repaired:
+    """One pass of :func:`rejoin_page_breaks` over ``blocks``; ``decisions`` remembers the seams decided."""
+    furniture = PageFurniture.from_blocks(blocks)
+    listed = contents_titles(blocks)
+    result: list[Block] = []
+    changes: list[Change] = []
+    review: list[Review] = []
+    open_paragraph: int | None = None  # index in ``result`` of the last block of running text
+    for block in blocks:
+        if block.kind == "note" or block in furniture:
+            result.append(block)
+            continue
+        between = result[open_paragraph + 1 :] if open_paragraph is not None else []
+        if open_paragraph is not None:
+            first = result[open_paragraph]
+            seam_key = (first.kind, first.text, block.text, listed)
+            if seam_key not in decisions:
+                decisions[seam_key] = decide_page_break_join(first, block, vocabulary, listed)
+            decision = decisions[seam_key]
+            if decision.join:
+                result[open_paragraph], change, doubts = _join_blocks(
+                    first, block, between, decision, vocabulary
+                )
+                changes.append(change)
+                review += doubts
+                continue
+            if decision.doubtful:
+                seam = seam_excerpt(first.text, block.text)
+                review.append(
+                    Review("rejoin_page_breaks", first.last_line, seam, NOT_JOINED + decision.reason)
+                )
+        if not block.page_break_before and any(item.kind == "note" for item in between):
+            block = replace(block, page_break_before=True)
+        result.append(block)
+        open_paragraph = len(result) - 1
+    return Repaired(result, changes, review)
+
+
+def _join_blocks(
+    first: Block, second: Block, between: list[Block], decision: JoinDecision, vocabulary: BookVocabulary
+) -> tuple[Block, Change, list[Review]]:
+    continuation = _strip_spurious_bullet(first.text, second.text)
+    seam = join_at_seam(first.text, continuation, vocabulary)
+    extra = dict(first.extra)
+    page_break = {"line": second.first_line, "offset": seam.offset, "in_word": seam.hyphen is not None}
+    if "page" in second.extra:  # the printed page number (pipeline.furniture) of the page it opens
+        page_break["page"] = second.extra["page"]
+    extra["page_breaks"] = [*first.extra.get("page_breaks", []), page_break]
+    joined = replace(first, text=seam.text, last_line=second.last_line, extra=extra)
+    notes = sum(item.kind == "note" for item in between)
+    details = [f"paragraph cut by a page break rejoined with line {second.first_line}: {decision.reason}"]
+    if notes:
+        details.append(f"{notes} note block(s) stood between the halves and now follow it")
+    if continuation != second.text:
+        details.append("the list bullet OCR put before the continued line was dropped")
+    if seam.hyphen:
+        details.append(seam.hyphen_note)
+    before = seam_excerpt(first.text, second.text)
+    rule = "dehyphenate" if seam.hyphen else "rejoin_page_breaks"
+    change = Change(
+        STAGE,
+        rule,
+        first.last_line,
+        before,
+        excerpt(seam.text, seam.offset, seam.offset),
+        "; ".join(details),
+    )
+    review = []
+    if decision.doubtful:
+        review.append(Review("rejoin_page_breaks", first.last_line, before, f"joined: {decision.reason}"))
+    if seam.hyphen and not seam.hyphen.conclusive:
+        review.append(Review("dehyphenate", first.last_line, before, seam.hyphen_note))
+    return joined, change, review

@@ -1,0 +1,68 @@
+"""Every repair of the stage, in the order they run (:data:`REPAIRS`), and the run over a book."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.model import Block, Change, Review
+from pipeline.readers import read_blocks
+from pipeline.repair.base import Repair, RepairContext, Repaired
+from pipeline.repair.furniture import remove_page_furniture
+from pipeline.repair.headings import (
+    close_spaced_ellipses,
+    remove_contents_leaders,
+    remove_stray_heading_dashes,
+    strip_stray_heading_characters,
+)
+from pipeline.repair.hyphenation import rejoin_inline_hyphenation
+from pipeline.repair.layout import LayoutFurniture
+from pipeline.repair.notes import attach_note_continuations, classify_note_blocks, restore_plain_note_numbers
+from pipeline.repair.page_breaks import rejoin_page_breaks
+from pipeline.repair.typesetting import typeset_blocks
+from pipeline.repair.vocabulary import BookVocabulary
+
+# The repairs of the text's structure, in order: page furniture goes first (it stands between the
+# halves of cut paragraphs), notes are told apart before any text is joined, headings are cleaned
+# before the joins ask whether a block is one, and words broken inside blocks are decided before
+# the page-break joins meet their halves.
+STRUCTURAL_REPAIRS: tuple[Repair, ...] = (
+    remove_page_furniture,
+    classify_note_blocks,
+    restore_plain_note_numbers,
+    remove_contents_leaders,
+    close_spaced_ellipses,
+    strip_stray_heading_characters,
+    remove_stray_heading_dashes,
+    rejoin_inline_hyphenation,
+    attach_note_continuations,
+    rejoin_page_breaks,
+)
+# Every repair of the stage: the typographic pass comes last.
+REPAIRS: tuple[Repair, ...] = (*STRUCTURAL_REPAIRS, typeset_blocks)
+
+
+def repair_blocks(
+    blocks: Sequence[Block], context: RepairContext, repairs: Sequence[Repair] = REPAIRS
+) -> Repaired:
+    """Run ``repairs`` in order on the blocks of one book; the changes and review items are
+    sorted by raw line."""
+    changes: list[Change] = []
+    review: list[Review] = []
+    current = list(blocks)
+    for repair_step in repairs:
+        current, found, doubts = repair_step(current, context)
+        changes += found
+        review += doubts
+    changes.sort(key=lambda change: change.line)
+    review.sort(key=lambda item: item.line)
+    return Repaired(current, changes, review)
+
+
+def repair(text: str, typeset: bool = True, furniture: LayoutFurniture | None = None) -> Repaired:
+    """Repair a normalised book text: its blocks, the changes made and the decisions to review.
+
+    ``typeset`` adds the typographic pass; ``furniture`` holds the book's layout settings for
+    running heads and page numbers.
+    """
+    context = RepairContext(BookVocabulary.from_texts([text]), furniture or LayoutFurniture())
+    return repair_blocks(read_blocks(text), context, REPAIRS if typeset else STRUCTURAL_REPAIRS)

@@ -1,0 +1,48 @@
+"""How headings and page furniture look: title case, capitals, running heads, page numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pipeline.text.words import is_function_word, last_word
+
+# In a title-case heading at least half the words are capitalised ("The USSR and France"), and the
+# words left in lower case are grammatical words.
+TITLE_CASE_MIN_CAPITALISED = 0.5
+TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# A printed page number: arabic, or lower-case roman (front matter).
+ARABIC_PAGE_NUMBER = r"\d{1,4}"
+PAGE_NUMBER = rf"{ARABIC_PAGE_NUMBER}|[ivxlcdm]{{1,7}}"
+PAGE_NUMBER_RE = re.compile(PAGE_NUMBER)
+CAPITALS_MIN_LETTERS = 3
+
+
+def is_title_case(
+    text: str,
+    minor_word: Callable[[str], bool] = is_function_word,
+    min_capitalised: float = TITLE_CASE_MIN_CAPITALISED,
+) -> bool:
+    """Capitalised first and last words, at least ``min_capitalised`` of the words capitalised,
+    and only ``minor_word`` words (grammatical words) in lower case."""
+    words = TITLE_WORD_RE.findall(text)
+    if not words or not words[0][0].isupper() or last_word(text)[:1].islower():
+        return False
+    lower = [word for word in words if word[0].islower()]
+    return all(map(minor_word, lower)) and (len(words) - len(lower)) / len(words) >= min_capitalised
+
+
+def is_capitals(text: str) -> bool:
+    """Letters, at least :data:`CAPITALS_MIN_LETTERS`, all of them capitals (``THE SOVIET STATE 27``)."""
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= CAPITALS_MIN_LETTERS and all(map(str.isupper, letters))
+
+
+def short_line(text: str, max_words: int) -> str | None:
+    """``text`` without emphasis marks, its spaces collapsed, if it is one line of at most
+    ``max_words`` words (as a running head is), else ``None``; a paragraph is split only as far
+    as its first words."""
+    if "\n" in text.strip():
+        return None
+    words = text.replace("*", "").replace("_", "").split(maxsplit=max_words)
+    return " ".join(words) if len(words) <= max_words else None

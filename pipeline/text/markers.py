@@ -1,0 +1,44 @@
+"""Note markers and note numbers as OCR prints them, and where a footnote body starts."""
+
+from __future__ import annotations
+
+import re
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # how OCR prints note markers (¹⁴) and note numbers
+SUPERSCRIPT_MINUS = "⁻"  # between the numbers of a marker range (²¹⁻²²)
+TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS + SUPERSCRIPT_MINUS, "0123456789-")
+NOTE_SYMBOLS = "*†‡"  # a note marked by symbols instead of numbers
+# what may join the numbers of a note body's range: superscript minus, hyphen, en dash
+NOTE_RANGE_DASHES = SUPERSCRIPT_MINUS + "\\-\u2013"
+MARKER_CHARACTER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}]")
+# a plain number, then one space, opening a block: a note number OCR read without its superscript
+PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
+
+
+def note_number(range_dashes: str = SUPERSCRIPT_MINUS) -> str:
+    """A regex for a superscript note number or range (``¹⁴``, ``²¹⁻²²``), the numbers of a range
+    joined by one of ``range_dashes`` (characters of a regex character class)."""
+    return rf"[{SUPERSCRIPT_DIGITS}]+(?:[{range_dashes}][{SUPERSCRIPT_DIGITS}]+)?"
+
+
+def note_start_re(*, plain_numbers: bool, symbols_before_capital: bool) -> re.Pattern[str]:
+    """Where a footnote body starts: a superscript number or range (group ``number``), note
+    symbols (``symbol``), then its text (``text``).
+
+    ``plain_numbers`` also admits a plain number (``plain``: ``12 ``, ``3-4 ``) followed by a space:
+    for a look at the text before any superscript is restored. ``symbols_before_capital`` admits
+    symbols only before a capitalised word (``* The``, not ``* * *`` or ``* and``).
+    """
+    starts = [rf"(?P<number>{note_number(NOTE_RANGE_DASHES)})\s*"]
+    if plain_numbers:
+        starts.append(r"(?P<plain>\d{1,3}(?:-\d{1,3})?)\s+")
+    symbol_space = r"(?=\s+[A-Z])\s*" if symbols_before_capital else r"\s+"
+    starts.append(rf"(?P<symbol>[{NOTE_SYMBOLS}]+){symbol_space}")
+    return re.compile(rf"^(?:{'|'.join(starts)})(?P<text>\S.*)$", re.DOTALL)
+
+
+# a footnote body: a superscript number or range, or symbols before a capitalised word
+NOTE_START_RE = note_start_re(plain_numbers=False, symbols_before_capital=True)
+# what may be a footnote body before the notes are told apart: plain numbers and any symbols too
+NOTE_LIKE_START_RE = note_start_re(plain_numbers=True, symbols_before_capital=False)

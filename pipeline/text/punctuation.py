@@ -1,0 +1,54 @@
+"""Dashes, closing marks, the ends of sentences and clauses, and section separators."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.text.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
+
+EM_DASH = "\u2014"
+EN_DASH = "\u2013"
+# hyphen, hyphen, non-breaking hyphen, figure dash, en dash, em dash (the hyphen first: in a regex
+# character class it is then a character, not a range)
+DASHES = "-\u2010\u2011\u2012" + EN_DASH + EM_DASH
+# before a word: opening quotes and brackets, emphasis marks
+OPENING_MARKS = "*_\"\u201c\u2018'(["
+# after a word: closing quotes and brackets, emphasis marks
+CLOSING_MARKS = "\"'\u201d\u2019)]*_"
+# may follow the last word, with spaces: closing marks, guillemets, note markers
+CLOSERS = CLOSING_MARKS + "»" + SUPERSCRIPT_DIGITS + SUPERSCRIPT_MINUS + "†‡"
+SENTENCE_STOPS = (".", "!", "?", "\u2026")
+CLAUSE_STOPS = (":", ";")
+# where one sentence of running text ends and the next begins (the spaces between them)
+SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?\"\u201d)])\s+")
+# a section break: ``* * *``, ``•••``, ``⁂⁂⁂``, ``- - -``
+SEPARATOR_RE = re.compile(r"(?:[*•·⁂]\s*){3,}|(?:-\s*){3,}")
+
+
+def final_mark(text: str) -> str:
+    """The last character of ``text`` that is neither a space nor one of the :data:`CLOSERS`:
+    the punctuation that ends the text, if any (``""`` for none at all)."""
+    end = len(text)
+    while end and (text[end - 1] in CLOSERS or text[end - 1].isspace()):
+        end -= 1
+    return text[end - 1 : end]
+
+
+def ends_sentence(text: str) -> bool:
+    """A full stop, question or exclamation mark or ellipsis at the end (closers may follow it)."""
+    return final_mark(text) in SENTENCE_STOPS
+
+
+def ends_clause(text: str) -> bool:
+    """A colon or semicolon at the end (closers may follow it)."""
+    return final_mark(text) in CLAUSE_STOPS
+
+
+def ends_with_comma(text: str) -> bool:
+    """A comma at the end (closers may follow it)."""
+    return final_mark(text) == ","
+
+
+def is_separator(text: str) -> bool:
+    """A section break such as ``* * *``."""
+    return SEPARATOR_RE.fullmatch(text.strip()) is not None

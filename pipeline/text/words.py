@@ -1,0 +1,45 @@
+"""Letters and words, and how common a word is in English."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from pipeline.text.markers import SUPERSCRIPT_DIGITS
+
+LANGUAGE = "en"
+# Words this frequent (Zipf scale) are grammatical words (the, of, and, with, into; "between" is
+# 5.8 and "international" 5.4, so the line is drawn at 6).
+FUNCTION_WORD_ZIPF = 6.0
+
+LETTER = rf"[^\W\d_{SUPERSCRIPT_DIGITS}]"  # a letter: Python counts superscript digits as word characters
+WORD = rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*"  # letters, perhaps joined by hyphens or apostrophes
+WORD_RE = re.compile(WORD)
+FIRST_WORD_RE = re.compile(r"^[^\w]*(?P<word>[^\W_]+)")
+# the last word, found from the end: ``.*`` runs to the end and backs up to the word's start
+LAST_WORD_RE = re.compile(r"(?s).*(?<![^\W_])(?P<word>[^\W_]+)[^\w]*$")
+
+
+@lru_cache(maxsize=65536)
+def english_zipf(word: str) -> float:
+    """Zipf frequency of ``word`` in English (0 for unknown words), cached."""
+    return zipf_frequency(word, LANGUAGE)
+
+
+def is_function_word(word: str) -> bool:
+    """True for very frequent grammatical words (articles, prepositions, conjunctions, pronouns)."""
+    return english_zipf(word.lower()) >= FUNCTION_WORD_ZIPF
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text`` (letters and digits, after any punctuation), or ``""``."""
+    match = FIRST_WORD_RE.match(text)
+    return match.group("word") if match else ""
+
+
+def last_word(text: str) -> str:
+    """The last word of ``text`` (letters and digits, before any punctuation), or ``""``."""
+    match = LAST_WORD_RE.match(text)
+    return match.group("word") if match else ""
