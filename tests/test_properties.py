@@ -123,6 +123,7 @@ def test_normalise_any_unicode(text: str) -> None:
 
 # --- repair ------------------------------------------------------------------------------------
 
+
 def _text_of(blocks: Sequence[Block]) -> str:
     return "\n\n".join(block.text for block in blocks)
 

@@ -7,6 +7,7 @@ keeps their beginning and end, where the repairs look.
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import json
 import re
@@ -14,10 +15,23 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from bookgen import Convention, generate
 
 from pipeline.model import Block, Change, Review
 from pipeline.readers.paragraph_lines import split_blocks
-from pipeline.repair import RepairContext
+from pipeline.repair import (
+    REPAIRS,
+    STRUCTURAL_REPAIRS,
+    RepairContext,
+    Repaired,
+    furniture,
+    headings,
+    hyphenation,
+    notes,
+    page_breaks,
+    typesetting,
+    typography,
+)
 from pipeline.repair import repair as repair_stage
 from pipeline.repair.__main__ import main
 from pipeline.repair.evidence import contents_titles, heading_style, is_lineated, plain
@@ -59,6 +73,71 @@ def texts(blocks: list[Block]) -> list[str]:
 
 def kinds(blocks: list[Block]) -> list[str]:
     return [block.kind for block in blocks]
+
+
+# --- the registry of repairs ------------------------------------------------------------------------
+
+REPAIR_ORDER = [
+    "remove_page_furniture",
+    "classify_note_blocks",
+    "restore_plain_note_numbers",
+    "remove_contents_leaders",
+    "close_spaced_ellipses",
+    "strip_stray_heading_characters",
+    "remove_stray_heading_dashes",
+    "rejoin_inline_hyphenation",
+    "attach_note_continuations",
+    "rejoin_page_breaks",
+    "typeset_blocks",
+]
+# the rules a repair's changes may carry besides its own name
+OTHER_RULES = {
+    "rejoin_inline_hyphenation": {"dehyphenate"},
+    "rejoin_page_breaks": {"dehyphenate"},
+    "typeset_blocks": {rule.__name__ for rule in typography.RULES},
+}
+# after a generated book (page furniture, plain note numbers, note text continued at the next page's
+# foot), blocks that the heading and hyphenation repairs have work in
+HEADING_NOISE = [
+    "| CHAPTER I. The First Acts . . . . | 30 |",
+    "-THE FIRST ACTS",
+    "The First - Acts",
+    "The words . . . went on, and an inter- national agreement was signed.",
+]
+
+
+def test_the_registry_lists_every_repair_in_the_order_they_run() -> None:
+    assert [repair.__name__ for repair in REPAIRS] == REPAIR_ORDER
+    assert (*STRUCTURAL_REPAIRS, typesetting.typeset_blocks) == REPAIRS
+    repairs = {
+        name
+        for module in (furniture, headings, hyphenation, notes, page_breaks, typesetting)
+        for name, value in vars(module).items()
+        if inspect.isfunction(value)
+        and value.__module__ == module.__name__
+        and list(inspect.signature(value).parameters) == ["blocks", "context"]
+    }
+    assert repairs == set(REPAIR_ORDER)
+
+
+def test_each_repair_returns_its_blocks_and_its_changes_with_their_explanations() -> None:
+    convention = Convention("registry", chapters=2, running_heads="with-number", page_numbers="in-head")
+    text = generate(Convention(**{**vars(convention), "markers": "digits"})).text
+    text += "\n\n" + generate(Convention(**{**vars(convention), "continued_notes": True})).text
+    text += "\n\n" + "\n\n".join(HEADING_NOISE) + "\n"
+    context = RepairContext(BookVocabulary.from_texts([text]))
+    blocks = split_blocks(text)
+    for repair in REPAIRS:
+        result = repair(blocks, context)
+        assert isinstance(result, Repaired) and all(isinstance(block, Block) for block in result.blocks)
+        rules = {repair.__name__, *OTHER_RULES.get(repair.__name__, set())}
+        if repair is not classify_note_blocks:  # (it says what it found in the blocks' kinds)
+            assert result.changes, f"{repair.__name__} changed nothing"
+        for change in result.changes:
+            assert change.stage == "repair" and change.rule in rules and change.explanation, change
+            assert change.before != change.after
+        blocks = result.blocks
+    assert sum(block.kind == "note" for block in blocks) > 0
 
 
 # --- classifying note blocks ----------------------------------------------------------------------
@@ -785,9 +864,9 @@ def test_a_broken_word_is_found_at_the_very_end_only() -> None:
 
 
 def test_the_last_word_is_read_from_the_end() -> None:
-    assert last_word(plain('the oppressed peoples and their just anti-imperialist wars of liberation".⁴')) == (
-        "liberation"
-    )  # line 270: the note marker is no part of the word
+    # line 270: the note marker is no part of the word
+    ending = 'the oppressed peoples and their just anti-imperialist wars of liberation".⁴'
+    assert last_word(plain(ending)) == "liberation"
     assert last_word(plain("(Frederick Lewis Schuman, *Ame-*")) == "Ame"  # line 1835, clipped
     assert last_word(plain("SOVIET FOREIGN POLICY 1917-1945")) == "1945"  # lines 3 and 7, on one line
     assert last_word(plain("* * *")) == ""

@@ -23,7 +23,6 @@ TEXT_CACHE_SIZE = 4096
 # is set line by line (title page, imprint, multi-line heading): it is never joined to what follows.
 LINEATED_MAX_LINE_CHARS = 60
 
-OPENING_MARKS_RE = re.compile(rf"^[{re.escape(OPENING_MARKS)}]*")
 TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 LIST_ITEM_RE = re.compile(
     r"^\s*[\"“]?(?:[-\u2013•]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+|\(\d{1,2}\)\s+|\([a-z]\)\s+)"
@@ -107,14 +106,13 @@ def is_set_apart(text: str) -> bool:
 
 def starts_lower(text: str) -> bool:
     """True if the text (after opening quotes, brackets, emphasis) starts with a lower-case letter."""
-    rest = text[OPENING_MARKS_RE.match(text).end() :]
-    return rest[:1].islower()
+    return text.lstrip(OPENING_MARKS)[:1].islower()
 
 
 def first_char_class(line: str) -> str:
     """``"digit"``, ``"upper"`` or ``"other"``: how a line starts, after any list marker and quotes."""
     rest = LIST_ITEM_RE.sub("", line, count=1)
-    rest = rest[OPENING_MARKS_RE.match(rest).end() :]
+    rest = rest.lstrip(OPENING_MARKS)
     if rest[:1].isdigit():
         return "digit"
     return "upper" if rest[:1].isupper() else "other"

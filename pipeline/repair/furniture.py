@@ -108,7 +108,7 @@ def _page_chain(numbered: list[tuple[int, int]], lengths: list[int]) -> list[tup
 def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = None) -> Furniture:
     """Recognise the page numbers and running heads among ``blocks``."""
     settings = settings or LayoutFurniture()
-    candidates = {i: found for i, block in enumerate(blocks) if (found := _candidate(block))}
+    candidates = {i: candidate for i, block in enumerate(blocks) if (candidate := _candidate(block))}
     numbered = [(i, n) for i, (n, _) in candidates.items() if n is not None]
     found = Furniture()
     if settings.page_numbers != "none":

@@ -88,9 +88,13 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
         follows = last_number is not None and number == last_number + 1
         if match and (number == 1 or follows):
             marker_re = _plain_marker_re(number)
-            found = next((i for i in reversed(page_text) if marker_re.search(result[i].text)), None)
+            found = next(
+                ((i, marker) for i in reversed(page_text) if (marker := marker_re.search(result[i].text))),
+                None,
+            )
             if found is not None:
-                result[found], marker_change = _restore_marker(result[found], marker_re, number)
+                at, marker = found
+                result[at], marker_change = _restore_marker(result[at], marker, number)
                 result[index], note_change = _restore_note_number(block, number)
                 changes += [marker_change, note_change]
                 last_number, after_notes = number, True
@@ -101,8 +105,8 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
     return Repaired(result, changes, [])
 
 
-def _restore_marker(block: Block, marker_re: re.Pattern[str], number: int) -> tuple[Block, Change]:
-    match = marker_re.search(block.text)
+def _restore_marker(block: Block, match: re.Match[str], number: int) -> tuple[Block, Change]:
+    """Make the plain note marker ``match`` found in ``block`` superscript."""
     superscript = str(number).translate(TO_SUPERSCRIPT)
     text = block.text[: match.start()] + superscript + block.text[match.end() :]
     change = Change(
@@ -214,12 +218,10 @@ def attach_note_continuations(blocks: Sequence[Block], context: RepairContext) -
             last_note = len(result)
             result.append(block)
             continue
-        near = last_note is not None and len(result) - last_note <= PAGE_MAX_BLOCKS
-        evidence = _displaced_note_evidence(blocks, index, result[last_note] if near else None)
-        if evidence and near:
-            result[last_note], change, doubt = _continue_note(
-                result[last_note], block, evidence, context.vocabulary
-            )
+        near = last_note if last_note is not None and len(result) - last_note <= PAGE_MAX_BLOCKS else None
+        evidence = _displaced_note_evidence(blocks, index, None if near is None else result[near])
+        if evidence and near is not None:
+            result[near], change, doubt = _continue_note(result[near], block, evidence, context.vocabulary)
             changes.append(change)
             review += doubt
             continue

@@ -1,0 +1,133 @@
+"""The shared text knowledge of :mod:`pipeline.text`: markers, note starts, punctuation, headings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.text.headings import PAGE_NUMBER_RE, is_capitals, is_title_case, short_line
+from pipeline.text.markers import (
+    FROM_SUPERSCRIPT,
+    NOTE_LIKE_START_RE,
+    NOTE_START_RE,
+    TO_SUPERSCRIPT,
+    note_number,
+    note_start_re,
+)
+from pipeline.text.punctuation import (
+    DASHES,
+    ends_clause,
+    ends_sentence,
+    ends_with_comma,
+    final_mark,
+    is_separator,
+)
+from pipeline.text.words import first_word, is_function_word, last_word
+
+
+def test_superscript_digits_both_ways() -> None:
+    assert "21-22".translate(TO_SUPERSCRIPT) == "²¹-²²"
+    assert "²¹⁻²²".translate(FROM_SUPERSCRIPT) == "21-22"
+
+
+def test_a_note_number_range_is_joined_by_the_dashes_given() -> None:
+    assert re.fullmatch(note_number(), "²¹⁻²²")
+    assert not re.fullmatch(note_number(), "²¹-²²")
+    assert re.fullmatch(note_number("⁻\\-\u2013"), "²¹\u2013²²")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "symbol"),
+    [
+        ("²¹⁻²² *Yearbook of the United Nation*, New York, 1947, p. 1.", "²¹⁻²²", None),  # line 7001
+        ("¹⁴Ibid., p. 23.", "¹⁴", None),  # a superscript glued to the text
+        ("* The Act on Lend-Lease was passed by the US Congress on 11 March, 1941.", None, "*"),  # 7051
+    ],
+)
+def test_a_note_body_starts_with_a_superscript_number_or_a_symbol_before_a_capital(
+    text: str, number: str | None, symbol: str | None
+) -> None:
+    match = NOTE_START_RE.match(text)
+    assert match is not None and (match["number"], match["symbol"]) == (number, symbol)
+    assert match["text"][0].isalpha() or match["text"][0] == "*"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["* * *", "* and the rest", "*Under the editorship of*", "87 *Documents on British Foreign Policy*"],
+)
+def test_a_separator_emphasis_or_a_plain_number_starts_no_note_body(text: str) -> None:
+    assert NOTE_START_RE.match(text) is None
+
+
+def test_what_may_be_a_note_before_the_notes_are_told_apart() -> None:
+    plain = NOTE_LIKE_START_RE.match("87 *Documents on British Foreign Policy*")
+    assert plain is not None and plain["plain"] == "87"
+    assert NOTE_LIKE_START_RE.match("† see above")
+    assert not NOTE_LIKE_START_RE.match("1917")  # a year alone: no text after it
+    assert note_start_re(plain_numbers=True, symbols_before_capital=True).match("* see") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ('the oppressed peoples and their just anti-imperialist wars of liberation".⁴', "."),  # line 270
+        ("and proclaimed the basic principles of the nationalities policy of Soviet power:", ":"),  # 594
+        ("publication by A. V. GOREV,", ","),  # line 10
+        ("remarked about Bullitt's mission (Frederick Lewis Schuman, *Ame-*", "-"),  # line 1835, clipped
+        ("*”¹ \u2003", ""),  # closers and spaces only
+    ],
+)
+def test_the_final_mark_is_read_through_quotes_emphasis_note_markers_and_spaces(text: str, mark: str) -> None:
+    assert final_mark(text) == mark
+    assert ends_sentence(text) == (mark == ".")
+    assert ends_clause(text) == (mark == ":")
+    assert ends_with_comma(text) == (mark == ",")
+
+
+@pytest.mark.parametrize(
+    ("text", "separator"), [("* * *", True), ("•••", True), ("- - -", True), ("**Note**", False)]
+)
+def test_separators(text: str, separator: bool) -> None:
+    assert is_separator(f"  {text} ") == separator
+
+
+def test_dashes_from_the_hyphen_to_the_em_dash() -> None:
+    assert DASHES[0] == "-" and {"\u2013", "\u2014"} <= set(DASHES)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The USSR and France", True),
+        ("Soviet Foreign Policy in the Period of Armed Intervention", True),
+        ("The treaty was signed at Brest", False),  # lower-case words that are not grammatical words
+        ("the First Acts", False),  # a lower-case first word
+    ],
+)
+def test_title_case(text: str, title: bool) -> None:
+    assert is_title_case(text) == title
+
+
+def test_title_case_with_other_minor_words() -> None:
+    assert not is_title_case("Relations via Persia")  # "via" is not frequent enough for a grammatical word
+    assert is_title_case("Relations via Persia", minor_word=lambda word: word in {"via"})
+    assert is_function_word("the") and not is_function_word("treaty")
+
+
+def test_capitals_and_page_numbers() -> None:
+    assert is_capitals("THE SOVIET STATE 27") and not is_capitals("27") and not is_capitals("The USSR")
+    assert all(PAGE_NUMBER_RE.fullmatch(text) for text in ("42", "xii", "1918"))
+    assert not any(PAGE_NUMBER_RE.fullmatch(text) for text in ("XII", "I", "12345"))
+
+
+def test_a_short_line_is_a_running_head_candidate() -> None:
+    assert short_line("  *HISTORY OF*  SOVIET DIPLOMACY ", 8) == "HISTORY OF SOVIET DIPLOMACY"
+    assert short_line("HISTORY OF\nSOVIET DIPLOMACY", 8) is None  # two lines
+    assert short_line("one two three four five six seven eight nine", 8) is None
+
+
+def test_first_and_last_words() -> None:
+    assert first_word("“(*Izvestia*, 1918)") == "Izvestia"
+    assert last_word("SOVIET FOREIGN POLICY 1917-1945.”") == "1945"
