@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.metadata import load_metadata
+from pipeline.text.markers import NOTE_SYMBOLS
 
 LAYOUT_RULE_PREFIX = "layout_"
 # the metadata's words for the numbering → the structure's (``structure.json`` "note_numbering")
 NOTE_NUMBERING = {"per-chapter": "division", "book": "book", "per-page": "page"}
-SYMBOLS = frozenset("*†‡§")
 
 
 @dataclass
@@ -76,7 +76,7 @@ def describe_notes(keys: list[str], numbering: str, inferred: bool) -> tuple[str
 
     Returns ``(summary, evidence)`` for a review item of the QA report.
     """
-    kinds = Counter("symbols" if key in SYMBOLS or set(key) <= SYMBOLS else "numbers" for key in keys)
+    kinds = Counter("symbols" if set(key) <= set(NOTE_SYMBOLS) else "numbers" for key in keys)
     ranges = sum("-" in key for key in keys)
     markers = "symbols" if kinds["symbols"] > kinds["numbers"] else "numbers"
     summary = f"note numbering: {numbering}; markers: {markers}"

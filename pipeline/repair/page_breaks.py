@@ -257,7 +257,7 @@ def _join_blocks(
     seam = join_at_seam(first.text, continuation, vocabulary)
     extra = dict(first.extra)
     page_break = {"line": second.first_line, "offset": seam.offset, "in_word": seam.hyphen is not None}
-    if "page" in second.extra:  # the printed page number (pipeline.furniture) of the page it opens
+    if "page" in second.extra:  # the printed page number (pipeline.repair.furniture) of the page it opens
         page_break["page"] = second.extra["page"]
     extra["page_breaks"] = [*first.extra.get("page_breaks", []), page_break]
     joined = replace(first, text=seam.text, last_line=second.last_line, extra=extra)

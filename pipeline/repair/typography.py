@@ -23,6 +23,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import NamedTuple
 
+from pipeline.text.words import MONTH, MONTHS
+
 NBSP = "\u00a0"
 EMPHASIS = "*_"
 # Before an opening quote: nothing, a space, an opening bracket, a dash, a slash or another opening quote.
@@ -177,11 +179,6 @@ def en_dash_range(text: str) -> tuple[str, list[Edit]]:
     return _substitute(NUMBER_RANGE_RE, text, dash)
 
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-MONTH = f"(?:{'|'.join(MONTHS)})"
 # "March-November 1918", "17 July-2 August": emphasis may close or open around the dash
 MONTH_RANGE_RE = re.compile(rf"\b(?P<left>{MONTH}\*?)-(?P<right>\*?(?:\d{{1,2}}\s+)?{MONTH}\b)")
 # a month and a hyphen (perhaps with ``*`` between): in every month range (searched for from each hyphen)

@@ -8,7 +8,7 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # how OCR prints note marker
 SUPERSCRIPT_MINUS = "⁻"  # between the numbers of a marker range (²¹⁻²²)
 TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS + SUPERSCRIPT_MINUS, "0123456789-")
-NOTE_SYMBOLS = "*†‡"  # a note marked by symbols instead of numbers
+NOTE_SYMBOLS = "*†‡§"  # a note marked by symbols instead of numbers
 # what may join the numbers of a note body's range: superscript minus, hyphen, en dash
 NOTE_RANGE_DASHES = SUPERSCRIPT_MINUS + "\\-\u2013"
 MARKER_CHARACTER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}]")
@@ -24,7 +24,7 @@ def note_number(range_dashes: str = SUPERSCRIPT_MINUS) -> str:
 
 def note_start_re(*, plain_numbers: bool, symbols_before_capital: bool) -> re.Pattern[str]:
     """Where a footnote body starts: a superscript number or range (group ``number``), note
-    symbols (``symbol``), then its text (``text``).
+    symbols (``symbol``, any of :data:`NOTE_SYMBOLS`), then its text (``text``).
 
     ``plain_numbers`` also admits a plain number (``plain``: ``12 ``, ``3-4 ``) followed by a space:
     for a look at the text before any superscript is restored. ``symbols_before_capital`` admits
@@ -38,6 +38,8 @@ def note_start_re(*, plain_numbers: bool, symbols_before_capital: bool) -> re.Pa
     return re.compile(rf"^(?:{'|'.join(starts)})(?P<text>\S.*)$", re.DOTALL)
 
 
+# a note marker in the running text: a superscript number or range (``¹⁴``, ``²¹⁻²²``)
+NOTE_MARKER_RE = re.compile(note_number())
 # a footnote body: a superscript number or range, or symbols before a capitalised word
 NOTE_START_RE = note_start_re(plain_numbers=False, symbols_before_capital=True)
 # what may be a footnote body before the notes are told apart: plain numbers and any symbols too

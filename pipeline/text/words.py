@@ -14,6 +14,13 @@ LANGUAGE = "en"
 # 5.8 and "international" 5.4, so the line is drawn at 6).
 FUNCTION_WORD_ZIPF = 6.0
 
+# English month names (the typographic rules for date ranges and the chronology's dates read them)
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTH = f"(?:{'|'.join(MONTHS)})"  # a month's name, as a regex
+
 LETTER = rf"[^\W\d_{SUPERSCRIPT_DIGITS}]"  # a letter: Python counts superscript digits as word characters
 WORD = rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*"  # letters, perhaps joined by hyphens or apostrophes
 WORD_RE = re.compile(WORD)
