@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from pipeline.text.markers import SUPERSCRIPT_DIGITS
 
 LANGUAGE = "en"
@@ -32,6 +30,8 @@ LAST_WORD_RE = re.compile(r"(?s).*(?<![^\W_])(?P<word>[^\W_]+)[^\w]*$")
 @lru_cache(maxsize=65536)
 def english_zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English (0 for unknown words), cached."""
+    from wordfreq import zipf_frequency  # (loading it takes a tenth of a second: only when asked)
+
     return zipf_frequency(word, LANGUAGE)
 
 

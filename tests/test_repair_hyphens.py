@@ -1,0 +1,79 @@
+"""The repair of words broken by a hyphen.
+
+Excerpts of the first book at their raw lines (see ``repair_excerpts``).
+"""
+
+from __future__ import annotations
+
+import pytest
+from repair_excerpts import book, repair
+
+from pipeline.repair.hyphenation import decide_hyphenation, is_suspended_hyphen
+from pipeline.repair.vocabulary import BookVocabulary
+
+# --- hyphens --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> BookVocabulary:
+    return BookVocabulary.from_texts(
+        [
+            # line 214 (clipped), line 3741, line 2115
+            "and on the sympathy of the international working-class and national",
+            "Soviet Neutrality and Non-Aggression Treaties with Germany and Other Western States",
+            "Anglo-Soviet Negotiations on a Trade Agreement",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "join", "conclusive"),
+    [
+        ("inter", "national", True, True),  # line 390: the book has "international"
+        ("non", "aggression", False, True),  # the book has "non-aggression"
+        ("working", "class", False, True),  # the book has "working-class"
+        ("Anglo", "Soviet", False, True),  # a capital after the break starts a word of its own
+        ("INTER", "NATIONAL", True, True),  # a heading in capitals: the book has "international"
+        ("formu", "las", True, True),  # line 1324: not in the excerpt, but an English word
+        ("Milyu", "kovs", True, False),  # line 906: a name neither source knows
+    ],
+)
+def test_hyphen_decisions_come_from_the_book_and_word_frequencies(
+    vocabulary: BookVocabulary, left: str, right: str, join: bool, conclusive: bool
+) -> None:
+    decision = decide_hyphenation(left, right, vocabulary)
+    assert (decision.join, decision.conclusive) == (join, conclusive)
+
+
+def test_suspended_hyphen_is_recognised(vocabulary: BookVocabulary) -> None:
+    assert is_suspended_hyphen("pre", "and", vocabulary)  # "pre- and post-war"
+    assert not is_suspended_hyphen("Ag", "gression", vocabulary)
+
+
+def test_hyphen_inside_a_line_is_decided() -> None:
+    # line 169 (contents), and line 4801 for the book's own "aggression"
+    text = book(
+        (169, "| The Soviet Government's Resistance to Japanese Ag- gression in the Far East | 404 |"),
+        (
+            4801,
+            "The Western powers\u2019 indulgent attitude to aggression aggravated international tension "
+            "throughout 1937.",
+        ),
+    )
+    blocks, changes, _ = repair(text)
+    assert (
+        blocks[0].text
+        == "| The Soviet Government's Resistance to Japanese Aggression in the Far East | 404 |"
+    )
+    assert (changes[0].rule, changes[0].line) == ("dehyphenate", 169)
+
+
+def test_hyphen_at_a_line_end_inside_a_block_keeps_a_compound() -> None:
+    # lines 1682-1683, with the heading's first line broken after "Anti-" (the book itself has no
+    # line-end hyphen inside a block)
+    text = book(
+        (1682, "**The Anti-\nSoviet Plans and Manoeuvres\nof the Entente During the Paris Conference.**")
+    )
+    blocks, changes, _ = repair(text)
+    assert blocks[0].text.startswith("**The Anti-Soviet Plans and Manoeuvres\n")
+    assert changes[0].after.startswith("**The Anti-Soviet Plans")

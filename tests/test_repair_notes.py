@@ -1,0 +1,199 @@
+"""The repairs of footnotes: note bodies told apart, lost superscripts, displaced note text.
+
+Excerpts of the first book at their raw lines (see ``repair_excerpts``).
+"""
+
+from __future__ import annotations
+
+from repair_excerpts import NO_CONTEXT, book, kinds, repair, texts
+
+from pipeline.model import Block
+from pipeline.repair.notes import classify_note_blocks
+
+# --- classifying note blocks ----------------------------------------------------------------------
+
+
+def test_note_bodies_are_classified_and_other_blocks_are_left_alone() -> None:
+    blocks = [
+        Block("²¹⁻²² *Yearbook of the United Nation*, New York, 1947, p. 1.", 7001, 7001),
+        Block(
+            "* The Act on Lend-Lease was passed by the US Congress on 11 March, 1941. […] the war.",
+            7051,
+            7051,
+        ),
+        Block("* * *", 752, 752),
+        Block("*Under the editorship of\nA. A. Gromyko and B. N. Ponomarev*", 23, 24),
+        Block("2 February—peace treaty between RSFSR and Estonia is signed in Yuriev (Tartu).", 8146, 8146),
+    ]
+    assert kinds(classify_note_blocks(blocks, NO_CONTEXT).blocks) == ["note", "note", "text", "text", "text"]
+
+
+def test_paragraph_is_joined_across_a_note_marked_with_an_asterisk() -> None:
+    # lines 7039 (clipped), 7049 (clipped), 7051 (clipped), 7053 (clipped)
+    text = book(
+        (
+            7039,
+            "Imperialist propaganda […] under lend-lease.* It is claimed that without these supplies the",
+        ),
+        (7049, "³³ Soviet Foreign Policy Archives. Transcript of a Conversation […], March 16, 1942."),
+        (
+            7051,
+            "* The Act on Lend-Lease was passed by the US Congress on 11 March, 1941. […] the war.",
+        ),
+        (
+            7053,
+            "Soviet Union could not have overcome Nazi Germany. […] of Soviet industrial output.³⁶",
+        ),
+    )
+    blocks, _, _ = repair(text)
+    assert kinds(blocks) == ["text", "note", "note"]
+    assert "without these supplies the Soviet Union could not have overcome" in blocks[0].text
+
+
+def test_note_numbers_printed_without_superscript_are_restored() -> None:
+    text = book(
+        # lines 5997, 6003, 6005 (clipped), 6007 (clipped), 6013, 6015, 6021 (clipped)
+        (5997, "⁸⁶ *USSR in the Struggle for Peace...*, p. 524."),
+        (
+            6003,
+            "February when we reached an understanding with the French about common action, "
+            'in the event of German action against Holland" 87',
+        ),
+        (
+            6005,
+            "The reactionary, semi-fascist government of Poland, […] the Anglo-French-Soviet negotiations.",
+        ),
+        (6007, "The Polish government's position […] only on conditions of reciprocity.\" 88"),
+        (6013, "87 *Documents on British Foreign Policy, 1919-1939*, Third Series, Vol. VI, p. 423."),
+        (6015, "88 *USSR in the Struggle for Peace...*, p. 393."),
+        (6021, 'Soviet territory of Bessarabia that it had seized in 1918. […] that is quite definite."⁹⁴'),
+    )
+    blocks, changes, _ = repair(text)
+    assert [block.text[:3] for block in blocks if block.kind == "note"] == ["⁸⁶ ", "⁸⁷ ", "⁸⁸ "]
+    assert 'against Holland"⁸⁷' in blocks[1].text
+    assert 'reciprocity."⁸⁸' in blocks[3].text
+    assert {change.rule for change in changes} == {"restore_plain_note_numbers"}
+    assert sorted(change.line for change in changes) == [6003, 6007, 6013, 6015]
+
+
+def test_chronology_dates_are_not_taken_for_plain_note_numbers() -> None:
+    # lines 8102 (clipped), 8142, 8144, 8146: the note before is ¹, the entry starts with 2, but no
+    # marker 2 stands in the text, so the entry stays text.
+    text = book(
+        (
+            8102,
+            "¹ Dates of events, which occurred prior to 31 January 1918, are given according to Old Style.",
+        ),
+        (8142, "1920"),
+        (8144, "16 January—Entente lifts economic blockade of Soviet Russia."),
+        (8146, "2 February—peace treaty between RSFSR and Estonia is signed in Yuriev (Tartu)."),
+    )
+    blocks, changes, _ = repair(text)
+    assert kinds(blocks) == ["note", "text", "text", "text"]
+    assert blocks[-1].text.startswith("2 February")
+    assert changes == []
+
+
+# --- note text displaced among the running text -------------------------------------------------------
+
+
+def test_note_continuation_between_paragraph_halves_goes_back_to_its_note() -> None:
+    text = book(
+        # lines 1835, 1841, 1845, 1847, 1849, 1851 (clipped)
+        (1835, "²⁹ Bullitt himself, […] about Bullitt's mission (Frederick Lewis Schuman, *Ame-*"),
+        (1841, "The imperialists' hopes concerning Kolchak were in vain. […] forces of the Baltic peoples."),
+        (
+            1845,
+            "While Denikin was advancing on Moscow from the south, […] Russian revolution. Churchill boasted",
+        ),
+        (
+            1847,
+            "ican Policy Towards Russia since 1917. A Study of Diplomatic History, International Law "
+            "and Public Opinion, New York, 1928, p. 134).",
+        ),
+        (
+            1849,
+            "³⁰ V. J. Sipols, *Behind the Scenes of the Foreign Intervention in Latvia, […]*, pp. 157-58.",
+        ),
+        (1851, 'about the campaign of the "fourteen states" against the Soviet Republic.'),
+    )
+    blocks, changes, review = repair(text)
+    assert kinds(blocks) == ["note", "text", "text", "note"]
+    assert blocks[0].text.endswith(
+        "Schuman, *Ameican* Policy Towards Russia since 1917. A Study of "
+        "Diplomatic History, International Law and Public Opinion, New York, 1928, p. 134)."
+    )
+    assert (blocks[0].first_line, blocks[0].last_line) == (1835, 1847)
+    assert blocks[2].text.endswith(
+        'Churchill boasted about the campaign of the "fourteen states" against the Soviet Republic.'
+    )
+    assert [(change.rule, change.line) for change in changes] == [
+        ("rejoin_page_breaks", 1845),
+        ("attach_note_continuations", 1847),
+    ]
+    # "Ame-" + "ican" is no word the book or English knows: joined, but put up for review
+    assert [item.line for item in review] == [1847]
+
+
+def test_finished_note_gets_its_next_paragraph_on_a_new_line() -> None:
+    text = book(
+        # lines 3713 (clipped), 3719 (clipped), 3721 (clipped), 3723
+        (
+            3713,
+            "Meanwhile the imperialist powers viewed the Chinese revolution […] They were highly disturbed",
+        ),
+        (
+            3719,
+            "³ The internationalist Soviet aid to the Chinese revolution […] national liberation movement.",
+        ),
+        (
+            3721,
+            "The present-day official historiography, however, endeavours […] contrary to China's interests.",
+        ),
+        (3723, "and irritated by Soviet aid to the Chinese revolution."),
+    )
+    blocks, _, review = repair(text)
+    assert texts(blocks) == [
+        "Meanwhile the imperialist powers viewed the Chinese revolution […] They were highly disturbed "
+        "and irritated by Soviet aid to the Chinese revolution.",
+        "³ The internationalist Soviet aid to the Chinese revolution […] national liberation movement.\n"
+        "The present-day official historiography, however, endeavours […] contrary to China's interests.",
+    ]
+    assert blocks[1].extra["continued_at"] == [{"line": 3721, "offset": blocks[1].text.index("\n") + 1}]
+    assert [item.rule for item in review] == ["attach_note_continuations"]
+
+
+def test_lower_case_block_after_a_finished_sentence_continues_an_unfinished_note() -> None:
+    # lines 1835, 1841, 1847, 1849 (clipped): the text before the orphan ends a sentence, so the
+    # orphan cannot continue it; the note before it is unfinished.
+    text = book(
+        (1835, "²⁹ Bullitt himself, […] about Bullitt's mission (Frederick Lewis Schuman, *Ame-*"),
+        (1841, "The imperialists' hopes concerning Kolchak were in vain. […] forces of the Baltic peoples."),
+        (
+            1847,
+            "ican Policy Towards Russia since 1917. A Study of Diplomatic History, New York, 1928, p. 134).",
+        ),
+        (
+            1849,
+            "³⁰ V. J. Sipols, *Behind the Scenes of the Foreign Intervention in Latvia, […]*, pp. 157-58.",
+        ),
+    )
+    blocks, changes, _ = repair(text)
+    assert kinds(blocks) == ["note", "text", "note"]
+    assert "since 1917" in blocks[0].text
+    assert changes[0].rule == "attach_note_continuations"
+
+
+def test_lower_case_continuation_without_displaced_note_text_is_left_to_the_paragraph() -> None:
+    # lines 234, 236, 238 (clipped)
+    text = book(
+        (234, "The support and development of these relations are one of the"),
+        (
+            236,
+            "² *International Meeting of Communist and Workers' Parties, Moscow, 1969, Prague, 1969, p. 23.*",
+        ),
+        (238, "prime tasks of the foreign policy of the USSR. […] the solidarity of the socialist states."),
+    )
+    blocks, changes, _ = repair(text)
+    assert [change.rule for change in changes] == ["rejoin_page_breaks"]
+    assert kinds(blocks) == ["text", "note"]
