@@ -1,7 +1,9 @@
-"""Blocks: blank-line-separated runs of lines, numbered by raw line."""
+"""Readers: the paragraph-lines reader's blocks (blank-line-separated runs of lines, numbered by raw
+line), and the registry of readers."""
 
 from __future__ import annotations
 
+from pipeline.readers import DEFAULT_READER, READERS, read_blocks
 from pipeline.readers.paragraph_lines import split_blocks
 
 # raw lines 234-238: a paragraph cut by a page break, with a footnote body between the halves
@@ -27,3 +29,8 @@ def test_lines_of_one_block_stay_together_and_blank_runs_separate() -> None:
     blocks = split_blocks(text, first_line=1620)
     assert [block.text.count("\n") for block in blocks] == [3, 0]
     assert [(block.first_line, block.last_line) for block in blocks] == [(1620, 1623), (1625, 1625)]
+
+
+def test_a_book_is_read_by_the_reader_named() -> None:
+    assert READERS[DEFAULT_READER] is split_blocks
+    assert read_blocks(EXCERPT) == split_blocks(EXCERPT) == read_blocks(EXCERPT, "paragraph_lines")
