@@ -39,10 +39,10 @@ from pipeline.model import (
     walk_division,
     write_json,
 )
+from pipeline.text.punctuation import DASHES, SENTENCE_BREAK_RE
+from pipeline.text.words import MONTH, MONTHS
 
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-MONTHS = {name.lower(): number for number, name in enumerate(MONTH[3:-1].split("|"), 1)}
-DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTHS, 1)}
 ENTRY_DASH = "\u2014"
 MAX_DATE_CHARS = 60
 
@@ -59,7 +59,6 @@ def _point(prefix: str) -> str:
 DATE_RE = re.compile(rf"{_point('a')}(?:\s*[{DASHES}]\s*{_point('b')})?", re.IGNORECASE)
 EMPHASIS_RE = re.compile(r"[*_]+")
 LEADING_MARKER_RE = re.compile(rf"^\s*(?:[{DASHES}•·]\s+)?")
-SENTENCE_END_RE = re.compile(r"(?<=[.!?\"\u201d)])\s+")
 
 
 @dataclass
@@ -90,7 +89,7 @@ def split_run_together(text: str) -> list[str]:
     """Entries the OCR ran together (``…to China. August—Soviet …``), as separate texts."""
     pieces: list[str] = []
     start = 0
-    for boundary in SENTENCE_END_RE.finditer(text):
+    for boundary in SENTENCE_BREAK_RE.finditer(text):
         if boundary.end() <= start or ENTRY_DASH not in text[start : boundary.start()]:
             continue
         if split_entry(text[boundary.end() :]):
@@ -132,7 +131,7 @@ def _read_point(match: re.Match[str], prefix: str) -> _Point:
 
     def month(name: str) -> int | None:
         value = match.group(prefix + name)
-        return MONTHS[value.lower()] if value else None
+        return MONTH_NUMBERS[value.lower()] if value else None
 
     days = [int(day) for day in re.findall(r"\d+", match.group(prefix + "d") or "")]
     point = _Point(days[0] if days else None, month("m"), number("y"))

@@ -28,8 +28,8 @@ from pipeline.structure.items import (
     item_text,
 )
 from pipeline.structure.notes import add_note_block
-from pipeline.structure.patterns import SEPARATOR_RE
 from pipeline.structure.titles import heading_title
+from pipeline.text.punctuation import is_separator
 
 PART_LABEL_RE = re.compile(r"^(?:PART|Part)\s")
 NUMBERED_RE = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+\S")
@@ -263,10 +263,10 @@ def _add_block(
     lines = block.text.split("\n")
     if flow.chronology:
         add_entries(flow, block, marked, order, collected, marks, findings)
-    elif SEPARATOR_RE.match(text) or YEAR_RE.match(text):
+    elif is_separator(text) or YEAR_RE.match(text):
         for page_break in marks.items_of(marked):
             flow.add(page_break)
-        if SEPARATOR_RE.match(text):
+        if is_separator(text):
             flow.add({"type": "separator", "first_line": block.first_line})
         else:
             add_year(flow, text, block.first_line, findings)

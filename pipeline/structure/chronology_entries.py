@@ -12,7 +12,8 @@ from pipeline.model import Block
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import DASH_ITEM_RE, YEAR_RE, Collected, Flow, add_list_item, add_year
-from pipeline.structure.patterns import SEPARATOR_RE, join_hyphenated
+from pipeline.structure.patterns import join_hyphenated
+from pipeline.text.punctuation import is_separator
 
 
 def add_entries(
@@ -34,7 +35,7 @@ def add_entries(
         stripped = line.text.strip()
         if not stripped:
             continue
-        if YEAR_RE.match(stripped) or SEPARATOR_RE.match(stripped):
+        if YEAR_RE.match(stripped) or is_separator(stripped):
             for page_break in marks.items_of(line):
                 flow.add(page_break)
             if YEAR_RE.match(stripped):

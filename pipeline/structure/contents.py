@@ -15,7 +15,8 @@ from typing import Any
 
 from pipeline.model import Block, Change, Review
 from pipeline.structure.findings import STAGE
-from pipeline.structure.patterns import PAGE_FURNITURE_RE, join_hyphenated, plain_text
+from pipeline.structure.patterns import join_hyphenated, plain_text
+from pipeline.text.headings import CONTENTS_PAGE_FURNITURE_RE
 
 CONTENTS_HEAD_RE = re.compile(r"^[#*_\s]*(?:table\s+of\s+)?contents[*_\s.:]*$", re.IGNORECASE)
 TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
@@ -150,7 +151,7 @@ def _parse_after(blocks: list[Block], head_index: int) -> ContentsTable:
         if _contents_style(block) != style:
             nxt = index + 1
             if (
-                PAGE_FURNITURE_RE.match(block.text)
+                CONTENTS_PAGE_FURNITURE_RE.match(block.text)
                 and nxt < len(blocks)
                 and _contents_style(blocks[nxt]) == style
             ):

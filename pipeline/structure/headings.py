@@ -18,7 +18,9 @@ from pipeline.chains import heaviest_chain
 from pipeline.model import Block, Review
 from pipeline.structure.contents import LABEL, ContentsEntry, ContentsTable
 from pipeline.structure.findings import Findings
-from pipeline.structure.patterns import MARKER_RE, MAX_HEADING_CHARS, is_title_case, plain_text
+from pipeline.structure.patterns import MAX_HEADING_CHARS, plain_text
+from pipeline.text.headings import is_title_case
+from pipeline.text.markers import NOTE_MARKER_RE
 
 LABEL_LINE_RE = re.compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")
 PARENTHETICAL_RE = re.compile(r"^\(.*\)$")
@@ -267,7 +269,7 @@ def _matched_heading(
                 _set_subtitle(heading, blocks[nxt].text, findings)
                 heading.end = nxt + 1
     printed = "\n".join(lines)
-    heading.markers = "".join(MARKER_RE.findall(printed))
+    heading.markers = "".join(NOTE_MARKER_RE.findall(printed))
     heading.printed = plain_text(printed)
     if score < REVIEW_THRESHOLD:
         reason = f"matched to contents entry {entry.title!r} with similarity {score:.2f}"
@@ -301,7 +303,7 @@ def _form_heading(blocks: list[Block], index: int, findings: Findings) -> Headin
         bold = block.text.startswith("**") and block.text.rstrip().endswith("**")
         if is_caps(block.text):
             level = 1
-        elif bold or (len(lines) == 1 and is_title_case(text)):
+        elif bold or (len(lines) == 1 and _is_short_title(text)):
             level = 2
         else:
             return None
@@ -317,7 +319,7 @@ def _form_heading(blocks: list[Block], index: int, findings: Findings) -> Headin
     if level == 1 and not heading.subtitle and nxt is not None and _is_subtitle(blocks[nxt].text):
         _set_subtitle(heading, blocks[nxt].text, findings)
         heading.end = nxt + 1
-    heading.markers = "".join(MARKER_RE.findall("\n".join(lines)))
+    heading.markers = "".join(NOTE_MARKER_RE.findall("\n".join(lines)))
     return heading
 
 
@@ -360,3 +362,10 @@ def _is_subtitle(text: str) -> bool:
     """A short parenthesis on its own, such as ``(March-November 1918)``."""
     plain = plain_text(text)
     return len(plain) <= MAX_SUBTITLE_CHARS and bool(PARENTHETICAL_RE.match(plain))
+
+
+def _is_short_title(text: str) -> bool:
+    """A title-case line short enough for a heading, without final punctuation."""
+    if len(text) > MAX_HEADING_CHARS // 3 or text.endswith((".", ",", ";", ":", "!", "?")):
+        return False
+    return is_title_case(text)

@@ -13,14 +13,8 @@ from pipeline.repair.layout import Layout, describe_notes
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import Collected, Flow, NoteBody, PendingText, add_paragraph
-from pipeline.structure.patterns import (
-    MARKER_RE,
-    NOTE_START_RE,
-    SYMBOL_CHARACTERS,
-    SYMBOL_MARKER_RE,
-    SYMBOL_NAMES,
-    TO_ASCII,
-)
+from pipeline.structure.patterns import SYMBOL_MARKER_RE, SYMBOL_NAMES
+from pipeline.text.markers import FROM_SUPERSCRIPT, NOTE_LIKE_START_RE, NOTE_MARKER_RE, NOTE_SYMBOLS
 
 PLAIN_MARKER_LOOKBACK = 15
 
@@ -42,9 +36,10 @@ def add_note_block(
         return
     current: dict[str, Any] | None = None
     for offset, line in enumerate(block.text.split("\n")):
-        start = NOTE_START_RE.match(line)
-        if start and (start.group("sup") or offset == 0):
-            key = (start.group("sup") or start.group("ascii") or start.group("symbol")).translate(TO_ASCII)
+        start = NOTE_LIKE_START_RE.match(line)
+        if start and (start.group("number") or offset == 0):
+            printed = start.group("number") or start.group("plain") or start.group("symbol")
+            key = printed.translate(FROM_SUPERSCRIPT)
             line_number = block.first_line + offset
             current = _new_note(division, key, start.group("text"), line_number, order, collected)
         elif current is not None:
@@ -123,10 +118,10 @@ def _new_note(
 
 def _link_number_markers(text: PendingText, pool: Pool, scope: str | None, findings: Findings) -> None:
     """Link superscript markers (a range ``²¹⁻²²`` to one note, else to a note for each number)."""
-    for marker in MARKER_RE.finditer(text.text):
+    for marker in NOTE_MARKER_RE.finditer(text.text):
         if marker.start() == 0:
             continue  # a footnote's own number (a note block kept as a paragraph)
-        key = marker.group().translate(TO_ASCII)
+        key = marker.group().translate(FROM_SUPERSCRIPT)
         found = _take(pool[(scope, key)], text.order)
         if found is None and "-" in key:
             parts = [_take(pool[(scope, part)], text.order) for part in key.split("-")]
@@ -149,7 +144,7 @@ def _link_symbol_markers(text: PendingText, pool: Pool, scope: str | None) -> No
     Symbols restart on every page, so a paragraph a page break cut may hold the same symbol
     twice, once for each page's note. A ``*`` that closes an emphasis is not a marker.
     """
-    if not any(symbol in text.text for symbol in SYMBOL_CHARACTERS):
+    if not any(symbol in text.text for symbol in NOTE_SYMBOLS):
         return
     emphasis, position = False, 0  # whether an emphasis opened by ``*`` is open
     for marker in SYMBOL_MARKER_RE.finditer(text.text):

@@ -1,38 +1,19 @@
 """The text knowledge the structure stage reads the blocks with: note markers and note starts,
 separators, page furniture, title case, markdown, hyphens.
 
-``pipeline/text/`` holds the shared definitions of these; this module keeps the structure stage's
-own ones together until they are replaced by imports from there.
+The knowledge shared with the other stages (note markers and note starts, separators, page
+furniture, title case) is in :mod:`pipeline.text`; this module keeps the structure stage's own.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.text.markers import SUPERSCRIPT_DIGITS
+from pipeline.text.markers import MARKER_CHARACTER_RE
 
-# note markers: superscript digits, a range of them (``²¹⁻²²``), and symbols
-TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS + "⁻", "0123456789-")
-MARKER_RE = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+(?:⁻[{SUPERSCRIPT_DIGITS}]+)?")
+# note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE)
 SYMBOL_MARKER_RE = re.compile(r"(?<=[\w.,;:!?\"\u201d\u2019)\]])(?P<symbol>\*{1,3}|[†‡§])(?=\s|$)")
-SYMBOL_CHARACTERS = "*†‡§"
 SYMBOL_NAMES = {"*": "star", "**": "star2", "***": "star3", "†": "dagger", "‡": "ddagger", "§": "sect"}
-# note markers and the structure stage's page-break marks (private-use characters)
-MARKERS_RE = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻\U000f0000-\U000ffffd]+")
-
-# the start of a footnote body: its number (superscript, plain digits) or symbol, then its text
-NOTE_START_RE = re.compile(
-    rf"^\s*(?:(?P<sup>[{SUPERSCRIPT_DIGITS}]+(?:[⁻-][{SUPERSCRIPT_DIGITS}]+)?)\s*|(?P<ascii>\d{{1,3}}(?:-\d{{1,3}})?)\s+"
-    r"|(?P<symbol>\*{1,3}|[†‡§])\s+)"
-    r"(?P<text>\S.*)$",
-    re.DOTALL,
-)
-
-SEPARATOR_RE = re.compile(r"^\s*(?:[*·•⁂]\s*){3,}$")
-PAGE_FURNITURE_RE = re.compile(
-    r"^\s*(?:\d{1,4}|[ivxlcdm]{1,7}|(?:table\s+of\s+)?contents(?:\s*\(continued\))?)\s*$", re.IGNORECASE
-)
-
 # emphasis marks (asterisks; underscores at a word's edge) and a heading's leading hashes; the
 # lookahead names the characters a match starts with, so the search skips straight to them
 MARKDOWN_RE = re.compile(r"(?=[*_#])(?:\*+|(?<!\w)_+|_+(?!\w)|^#+\s*)")
@@ -42,16 +23,11 @@ CAPITALISE_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 SMALL_WORDS = frozenset(
     re.findall(r"\w+", "a an and as at but by for from in into nor of on or the to via vs with")
 )
-MINOR_WORDS = SMALL_WORDS | frozenset(
-    re.findall(
-        r"\w+", "about after against before between during over through towards under upon within without"
-    )
-)
 
 
 def plain_text(text: str) -> str:
     """``text`` without markdown emphasis, note markers or line breaks."""
-    text = MARKERS_RE.sub("", text)
+    text = MARKER_CHARACTER_RE.sub("", text)
     text = MARKDOWN_RE.sub("", text)
     return " ".join(text.split())
 
@@ -71,14 +47,6 @@ def title_case(text: str, acronyms: frozenset[str] = frozenset()) -> str:
             words.append(CAPITALISE_RE.sub(lambda m: m.group().capitalize(), word.lower()))
         sentence_start = word.endswith((".", ":", "?", "!"))
     return " ".join(words)
-
-
-def is_title_case(text: str) -> bool:
-    """A short line whose every significant word is capitalised, without final punctuation."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", text) if w.lower() not in MINOR_WORDS]
-    if len(words) < 2 or len(text) > MAX_HEADING_CHARS // 3 or text.endswith((".", ",", ";", ":", "!", "?")):
-        return False
-    return all(word[0].isupper() for word in words) and text[0].isupper()
 
 
 def join_hyphenated(left: str, right: str) -> str:
