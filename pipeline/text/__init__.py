@@ -5,5 +5,7 @@
   separators;
 * :mod:`pipeline.text.headings`: title case, capitals, running heads and page numbers;
 * :mod:`pipeline.text.words`: letters and words, English word frequencies, grammatical words, months;
-* :mod:`pipeline.text.dates`: printed dates (days, months, ranges, Old and New Style) as ISO dates.
+* :mod:`pipeline.text.dates`: printed dates (days, months, ranges, Old and New Style) as ISO dates;
+* :mod:`pipeline.text.typography`: the typographic rules the text is set by (quotes, dashes, ellipses,
+  spaces).
 """

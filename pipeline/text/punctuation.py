@@ -20,7 +20,8 @@ CLOSERS = CLOSING_MARKS + "»" + SUPERSCRIPT_DIGITS + SUPERSCRIPT_MINUS + "†�
 SENTENCE_STOPS = (".", "!", "?", "\u2026")
 CLAUSE_STOPS = (":", ";")
 # the emphasis marks of the OCR's markdown (``*italic*``, ``**bold**``, and ``_`` where OCR reads one)
-EMPHASIS_RE = re.compile(r"[*_]+")
+EMPHASIS_MARKS = "*_"
+EMPHASIS_RE = re.compile(f"[{EMPHASIS_MARKS}]+")
 # where one sentence of running text ends and the next begins (the spaces between them)
 SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?\"\u201d)])\s+")
 # a section break: ``* * *``, ``•••``, ``⁂⁂⁂``, ``- - -``
