@@ -31,7 +31,7 @@ from pipeline.model import Block, Change, Review
 from pipeline.repair.base import STAGE, RepairContext, Repaired
 from pipeline.text.headings import ARABIC_PAGE_NUMBER, is_capitals, short_line
 from pipeline.text.markers import NOTE_LIKE_START_RE
-from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence
+from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence, without_emphasis
 
 RULE = "remove_page_furniture"
 MAX_HEAD_WORDS = 12
@@ -69,7 +69,7 @@ class Furniture:
 
 def _plain(text: str) -> str:
     """``text`` without emphasis marks, its spaces collapsed."""
-    return " ".join(text.replace("*", "").replace("_", "").split())
+    return " ".join(without_emphasis(text).split())
 
 
 def _candidate(block: Block) -> tuple[int | None, str] | None:
