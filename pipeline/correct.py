@@ -45,7 +45,7 @@ from pipeline.model import (
     walk,
     write_book,
 )
-from pipeline.repair.typography import typeset
+from pipeline.text.typography import typeset
 
 STAGE = "correct"
 DEFAULT_RESP = "editor"

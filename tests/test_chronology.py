@@ -1,4 +1,4 @@
-"""Chronology dates: printed forms → ISO, Old Style kept apart; the CSV/JSON rows of the book."""
+"""The chronology: its entries dated in the tree, and the stage's CSV/JSON rows of the corrected book."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.chronology import entry_text, julian_offset, main, parse_date, split_entry, split_run_together
+from pipeline.chronology import entry_text, main
 from pipeline.correct import main as correct_main
 from pipeline.encode import encode_tei
 from pipeline.metadata import load_metadata
@@ -21,6 +21,7 @@ from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.repair.__main__ import main as repair_main
 from pipeline.structure import build_structure
 from pipeline.structure import main as structure_main
+from pipeline.text.dates import julian_offset
 
 RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
 CORRECTIONS = RAW.with_name("soviet-foreign-policy-vol1.corrections.yaml")
@@ -39,63 +40,6 @@ def built_book_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     arguments = ["--input", str(structure), "--corrections", str(CORRECTIONS), "--output", str(corrected)]
     assert correct_main(arguments) == 0
     return corrected
-
-
-def test_dual_dates_give_new_style_when_and_old_style_custom() -> None:
-    # raw lines 8089, 8091, 8105 (entries of 1917)
-    assert parse_date("25 *October (7 November)*", 1917).attributes() == {
-        "when": "1917-11-07",
-        "when-custom": "1917-10-25",
-    }
-    assert parse_date("9(22) *December*", 1917).attributes() == {
-        "when": "1917-12-22",
-        "when-custom": "1917-12-09",
-    }
-    assert parse_date("23 *December 1917 (5 January 1918)*", 1917).attributes() == {
-        "when": "1918-01-05",
-        "when-custom": "1917-12-23",
-    }
-
-
-def test_ranges_months_and_dashes() -> None:
-    # raw lines 8100, 8115, 8132, 8312 and the 1945 entry "17 July-2 August"
-    assert parse_date("9(22) *December-3 March 1918*", 1917).attributes() == {
-        "from": "1917-12-22",
-        "to": "1918-03-03",
-        "from-custom": "1917-12-09",
-    }
-    assert parse_date("6-8 *March*", 1918).attributes() == {"from": "1918-03-06", "to": "1918-03-08"}
-    assert parse_date("17 *July\u20132 August*", 1945).attributes() == {
-        "from": "1945-07-17",
-        "to": "1945-08-02",
-    }
-    assert parse_date("March*", 1919).attributes() == {"when": "1919-03"}
-    assert parse_date("July-December", 1929).attributes() == {"from": "1929-07", "to": "1929-12"}
-
-
-def test_not_a_date_is_left_alone() -> None:
-    assert parse_date("Soviet government", 1919) is None
-    assert split_entry("course with respect to China.") is None
-
-
-def test_run_together_entries_are_separated_and_plain_text_is_not() -> None:
-    # raw lines 8134-8136: the OCR ran the August entry into the July one
-    text = (
-        "25 *July*—Council of People's Commissars issues appeal to the Chinese people. "
-        "August—Soviet government issues appeal to Mongolian government and people."
-    )
-    assert split_run_together(text) == [
-        "25 *July*—Council of People's Commissars issues appeal to the Chinese people.",
-        "August—Soviet government issues appeal to Mongolian government and people.",
-    ]
-    # raw line 8091: a bracketed New Style day is no sentence end
-    single = "2(15) *November*—Council of People's Commissars adopts the Declaration."
-    assert split_run_together(single) == [single]
-
-
-def test_julian_offset() -> None:
-    assert julian_offset(1917) == 13
-    assert julian_offset(1890) == 12
 
 
 @pytest.mark.slow

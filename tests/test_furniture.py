@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.layout import LayoutFurniture
 from pipeline.model import Block
 from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.repair import RepairContext, Repaired, repair
 from pipeline.repair.furniture import Furniture, find_furniture, remove_page_furniture
-from pipeline.repair.layout import LayoutFurniture
 from pipeline.repair.vocabulary import BookVocabulary
 
 # Prose of the first book (raw lines 444-446, 452), used as running text of made-up pages.

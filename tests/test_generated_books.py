@@ -23,11 +23,11 @@ from edition_samples import metadata
 
 from pipeline.check import epubcheck_messages
 from pipeline.encode import encode_tei
+from pipeline.layout import Layout
 from pipeline.model import Book
 from pipeline.normalise import normalise_text
 from pipeline.render import render
 from pipeline.repair import repair
-from pipeline.repair.layout import Layout
 from pipeline.structure import build_structure
 
 MIN_RATE = 0.98

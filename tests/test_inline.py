@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from pipeline.inline import Anchor, Emphasis, append_inline, parse_inline, tei
+from pipeline.encode.inline import Anchor, Emphasis, append_inline, parse_inline
+from pipeline.tei import tei
 
 TEI = {"t": "http://www.tei-c.org/ns/1.0"}
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.layout import Layout, load_layout
 from pipeline.model import Block, InputError
-from pipeline.repair.layout import Layout, describe_notes, load_layout
 from pipeline.structure import build_structure
+from pipeline.structure.notes import describe_notes
 
 
 def test_no_metadata_means_infer_everything() -> None:

@@ -27,11 +27,12 @@ from pipeline.model import Block, Book, Change
 from pipeline.normalise import RULES as NORMALISE_RULES
 from pipeline.normalise import normalise_text
 from pipeline.readers.paragraph_lines import split_blocks
-from pipeline.repair import REPAIRS, RepairContext, repair, repair_blocks, typography
+from pipeline.repair import REPAIRS, RepairContext, repair, repair_blocks
 from pipeline.repair.hyphenation import decide_hyphenation, is_suspended_hyphen
 from pipeline.repair.page_breaks import rejoin_page_breaks
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.structure import build_structure
+from pipeline.text import typography
 
 settings.register_profile(
     "default", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]

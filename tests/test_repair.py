@@ -31,12 +31,12 @@ from pipeline.repair import (
     notes,
     page_breaks,
     typesetting,
-    typography,
 )
 from pipeline.repair import repair as repair_stage
 from pipeline.repair.__main__ import main
 from pipeline.repair.notes import classify_note_blocks
 from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text import typography
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW_BOOK = ROOT / "raw" / "soviet-foreign-policy-vol1.txt"

@@ -22,6 +22,7 @@ from pipeline.text.punctuation import (
     ends_with_comma,
     final_mark,
     is_separator,
+    without_emphasis,
 )
 from pipeline.text.words import first_word, is_function_word, last_word
 
@@ -91,6 +92,10 @@ def test_the_final_mark_is_read_through_quotes_emphasis_note_markers_and_spaces(
 )
 def test_separators(text: str, separator: bool) -> None:
     assert is_separator(f"  {text} ") == separator
+
+
+def test_emphasis_marks_are_dropped() -> None:
+    assert without_emphasis("**Soviet** *foreign* _policy_") == "Soviet foreign policy"
 
 
 def test_dashes_from_the_hyphen_to_the_em_dash() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.readers.paragraph_lines import split_blocks
-from pipeline.repair.typography import (
+from pipeline.text.typography import (
     DIGIT_HYPHEN_DIGIT_RE,
     DOUBLE_OR_SPACED_HYPHEN_RE,
     INITIAL_CHAIN_RE,

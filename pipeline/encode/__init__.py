@@ -7,15 +7,15 @@ Command line::
 
 * :mod:`~pipeline.encode.text`: the text (``front``, ``body``, ``back``) from the tree;
 * :mod:`~pipeline.encode.header`: the ``teiHeader`` and the title page from the metadata;
-* :mod:`~pipeline.encode.tei`: TEI elements and the serialised, indented document;
+* :mod:`~pipeline.encode.inline`: the OCR's inline markdown (emphasis) parsed and written as TEI;
+* :mod:`~pipeline.encode.elements`: TEI elements and the serialised, indented document;
 * :mod:`~pipeline.encode.stage`: the command line.
 
 The output is deterministic and valid against ``tei_all``.
 """
 
-from pipeline.encode.header import book_identifier, subtitle
+from pipeline.encode.elements import tei_bytes
 from pipeline.encode.stage import main
-from pipeline.encode.tei import XML_ID, tei_bytes
 from pipeline.encode.text import encode_tei
 
-__all__ = ["XML_ID", "book_identifier", "encode_tei", "main", "subtitle", "tei_bytes"]
+__all__ = ["encode_tei", "main", "tei_bytes"]

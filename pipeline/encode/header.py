@@ -7,9 +7,20 @@ from typing import Any
 
 from lxml import etree
 
-from pipeline.encode.tei import element
-from pipeline.inline import XML_LANG, tei
+from pipeline.encode.elements import element
 from pipeline.model import Item, Paragraph
+from pipeline.tei import (
+    CONTRIBUTORS_RESP,
+    CORRECTOR_RESP,
+    DESIGNER_RESP,
+    DIGITAL_EDITION_RESP,
+    RUSSIAN_EDITION_RESP,
+    XML_LANG,
+    subtitle,
+    tei,
+    translation_note,
+    volume_statement,
+)
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "de": "German", "fr": "French"}
 PROJECT = (
@@ -75,9 +86,9 @@ def book_identifier(metadata: dict[str, Any]) -> str:
     return "urn:x-ocr-edition:" + "-".join(re.findall(r"[a-z0-9]+", words))
 
 
-def subtitle(metadata: dict[str, Any]) -> str:
-    """``Volume I, 1917-1945``."""
-    return f"Volume {metadata['volume']}, {metadata['period']}"
+def book_subtitle(metadata: dict[str, Any]) -> str:
+    """The subtitle of the edition and of its printed book: ``Volume I, 1917-1945``."""
+    return subtitle(str(metadata["volume"]), str(metadata["period"]))
 
 
 def tei_header(
@@ -92,14 +103,14 @@ def tei_header(
     file_desc = element(header, "fileDesc")
     title_stmt = element(file_desc, "titleStmt")
     element(title_stmt, "title", meta["title"], type="main")
-    element(title_stmt, "title", subtitle(meta), type="sub")
+    element(title_stmt, "title", book_subtitle(meta), type="sub")
     responsibilities(title_stmt, meta)
     digital = element(title_stmt, "respStmt")
-    element(digital, "resp", "OCR correction and TEI encoding of the digital edition")
+    element(digital, "resp", DIGITAL_EDITION_RESP)
     element(digital, "name", "ocr-edition pipeline")
     for key, name in responsible.items():
         corrector = element(title_stmt, "respStmt", xml_id=f"resp-{key}")
-        element(corrector, "resp", "correction of OCR misreadings")
+        element(corrector, "resp", CORRECTOR_RESP)
         element(corrector, "name", name)
 
     publication = element(file_desc, "publicationStmt")
@@ -138,9 +149,9 @@ def responsibilities(parent: etree._Element, meta: dict[str, Any]) -> None:
     for name in meta["editors"]:
         element(parent, "editor", name, role="editor")
     groups = (
-        ("contributor to the volume", meta.get("contributors", [])),
-        ("preparation of the Russian edition", meta.get("russian_edition_editors", [])),
-        ("design of the printed book", [meta["designer"]] if meta.get("designer") else []),
+        (CONTRIBUTORS_RESP, meta.get("contributors", [])),
+        (RUSSIAN_EDITION_RESP, meta.get("russian_edition_editors", [])),
+        (DESIGNER_RESP, [meta["designer"]] if meta.get("designer") else []),
     )
     for resp, names in groups:
         if names:
@@ -157,19 +168,19 @@ def printed_book(meta: dict[str, Any]) -> etree._Element:
     for name in meta["editors"]:
         element(monogr, "editor", name)
     element(monogr, "title", meta["title"], level="m", type="main")
-    element(monogr, "title", subtitle(meta), level="m", type="sub")
+    element(monogr, "title", book_subtitle(meta), level="m", type="sub")
     if meta.get("edition"):
         element(monogr, "edition", meta["edition"])
     imprint = element(monogr, "imprint")
     element(imprint, "pubPlace", meta["place"])
     element(imprint, "publisher", meta["publisher"])
     element(imprint, "date", str(meta["year"]), when=str(meta["year"]))
-    element(monogr, "biblScope", f"Volume {meta['volume']}", unit="volume", n=str(meta["volume"]))
+    element(monogr, "biblScope", volume_statement(str(meta["volume"])), unit="volume", n=str(meta["volume"]))
     if meta.get("series"):
         element(element(bibl, "series"), "title", meta["series"], level="s")
     original = meta["original"]
     language = meta.get("translated_from") or LANGUAGE_NAMES.get(original["language"], original["language"])
-    element(bibl, "note", f"Translated from the {language}.")
+    element(bibl, "note", translation_note(language))
     related = element(bibl, "relatedItem", type="original")
     original_bibl = element(related, "biblStruct", xml_lang=original["language"])
     original_monogr = element(original_bibl, "monogr")
@@ -222,7 +233,7 @@ def title_page(front: etree._Element, meta: dict[str, Any], printed: list[Item])
     page = element(front, "titlePage")
     doc_title = element(page, "docTitle")
     element(doc_title, "titlePart", as_printed(meta["title"]), type="main")
-    element(doc_title, "titlePart", as_printed(f"Volume {meta['volume']}"), type="volume")
+    element(doc_title, "titlePart", as_printed(volume_statement(str(meta["volume"]))), type="volume")
     element(doc_title, "titlePart", as_printed(str(meta["period"])), type="period")
     if meta.get("series"):
         element(doc_title, "titlePart", meta["series"], type="series")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 
 from pipeline.cli import run_stage
-from pipeline.encode.tei import tei_bytes
+from pipeline.encode.elements import tei_bytes
 from pipeline.encode.text import encode_tei
-from pipeline.inline import tei
 from pipeline.model import FormatError, InputError, atomic_output, read_book
+from pipeline.tei import tei
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:

@@ -13,9 +13,9 @@ from typing import Any
 
 from lxml import etree
 
+from pipeline.encode.elements import element
 from pipeline.encode.header import tei_header, title_page
-from pipeline.encode.tei import XML_ID, element
-from pipeline.inline import TEI_NS, XML_LANG, append_inline, append_text, parse_inline, tei
+from pipeline.encode.inline import append_inline, append_text, parse_inline
 from pipeline.model import (
     Book,
     ContentsEntry,
@@ -37,6 +37,7 @@ from pipeline.model import (
     walk,
     walk_division,
 )
+from pipeline.tei import TEI_NS, XML_ID, XML_LANG, tei
 
 DIVISION_PLACES = {"introduction": "body", "part": "body", "chapter": "body", "chronology": "back"}
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")

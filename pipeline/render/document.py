@@ -15,12 +15,11 @@ from typing import Any
 
 from lxml import etree
 
-from pipeline.inline import TEI_NS, XML_LANG
 from pipeline.model import InputError
 from pipeline.render.header import Header, description
 from pipeline.render.trees import line_of, local, text_of
+from pipeline.tei import XML_ID, XML_LANG, tei
 
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 BLANKS = " \t\r\n"  # not \s: a no-break space is text
 SPACES = re.compile(f"[{BLANKS}]+")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -257,7 +256,7 @@ def structure_blocks(builder: _AstBuilder, element: etree._Element) -> list[Json
 
 def event_paragraph(builder: _AstBuilder, event: etree._Element) -> etree._Element:
     """The ``p`` of a chronology ``event``."""
-    paragraph = event.find(f"{{{TEI_NS}}}p")
+    paragraph = event.find(tei("p"))
     if paragraph is None:
         raise builder.fail(event, "<event> has no <p>")
     return paragraph
@@ -279,7 +278,7 @@ def structure_inlines(builder: _AstBuilder, element: etree._Element) -> list[Jso
 def tei_blocks(root: etree._Element, source: str = "TEI") -> list[Json]:
     """Pandoc blocks for the TEI ``text``: front, body and back divisions at level 1."""
     builder = _AstBuilder(source)
-    text = root.find(f"{{{TEI_NS}}}text")
+    text = root.find(tei("text"))
     if text is None:
         raise InputError(source, "no <text> element: not a TEI document of this pipeline")
     blocks: list[Json] = []

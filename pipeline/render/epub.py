@@ -16,11 +16,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.inline import XML_LANG
 from pipeline.render.document import DPUB_ROLES
 from pipeline.render.header import Header, original_text, source_text
 from pipeline.render.notes import heading_text, number_notes, with_class
 from pipeline.render.trees import found, required_child
+from pipeline.tei import XML_LANG
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
 XHTML_NS = "http://www.w3.org/1999/xhtml"

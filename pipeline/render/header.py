@@ -7,20 +7,15 @@ printed book it renders into a :class:`Header`; :func:`source_text`, :func:`orig
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lxml import etree
 
-from pipeline.inline import TEI_NS, XML_LANG
 from pipeline.model import InputError
 from pipeline.render.trees import line_of, text_of
+from pipeline.tei import CONTRIBUTORS_RESP, DESIGNER_RESP, TEI_NS, XML_LANG, period_of, translated_language
 
 NAMESPACES = {"t": TEI_NS}
-# the wording of the header's statements of responsibility and of translation
-CONTRIBUTORS = "contributor to the volume"
-DESIGNER = "design of the printed book"
-TRANSLATED_FROM = re.compile(r"Translated from the (?P<language>.+)\.")
 
 TITLE_STATEMENT = "t:teiHeader/t:fileDesc/t:titleStmt"
 PRINTED_BOOK = "t:teiHeader/t:fileDesc/t:sourceDesc/t:biblStruct"
@@ -102,10 +97,10 @@ def responsible(reader: _Reader, resp: str) -> list[str]:
 def translated_from(reader: _Reader, language: str, original_language: str) -> str:
     """The language the printed book was translated from, as its note names it; ``original`` when the
     original is in the edition's own language (the note then names no other language)."""
-    note = TRANSLATED_FROM.fullmatch(reader.optional(f"{PRINTED_BOOK}/t:note") or "")
-    if original_language == language or note is None:
+    named = translated_language(reader.optional(f"{PRINTED_BOOK}/t:note") or "")
+    if original_language == language or named is None:
         return "original"
-    return note["language"]
+    return named
 
 
 def read_header(root: etree._Element, source: str = "TEI") -> Header:
@@ -115,14 +110,14 @@ def read_header(root: etree._Element, source: str = "TEI") -> Header:
     volume_statement = reader.required(f"{MONOGRAPH}/t:biblScope[@unit='volume']")
     language = reader.attribute(".", XML_LANG)
     original_language = reader.attribute(ORIGINAL, XML_LANG)
-    designers = responsible(reader, DESIGNER)
+    designers = responsible(reader, DESIGNER_RESP)
     return Header(
         title=reader.required(f"{TITLE_STATEMENT}/t:title[@type='main']"),
         subtitle=subtitle,
         volume=reader.attribute(f"{MONOGRAPH}/t:biblScope[@unit='volume']", "n"),
-        period=subtitle.removeprefix(volume_statement).removeprefix(", "),
+        period=period_of(subtitle, volume_statement),
         editors=reader.texts(f"{TITLE_STATEMENT}/t:editor"),
-        contributors=responsible(reader, CONTRIBUTORS),
+        contributors=responsible(reader, CONTRIBUTORS_RESP),
         designer=designers[0] if designers else None,
         publisher=reader.required(f"{MONOGRAPH}/t:imprint/t:publisher"),
         place=reader.required(f"{MONOGRAPH}/t:imprint/t:pubPlace"),

@@ -14,7 +14,6 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.cli import run_stage
-from pipeline.inline import TEI_NS
 from pipeline.model import InputError
 from pipeline.render.document import pandoc_meta, tei_blocks
 from pipeline.render.epub import epub_options, finish_epub
@@ -29,6 +28,7 @@ from pipeline.render.pandoc import (
     standalone_html,
     use_bundled_pandoc,
 )
+from pipeline.tei import tei
 
 
 def check_notes(kind: str, count: int, notes_in_tei: int) -> None:
@@ -39,8 +39,8 @@ def check_notes(kind: str, count: int, notes_in_tei: int) -> None:
 
 def linked_notes(root: etree._Element) -> int:
     """The TEI's notes linked to a marker in the text (footnotes, less those typed unlinked)."""
-    footnotes = root.findall(f".//{{{TEI_NS}}}note[@place='foot']")
-    return len(footnotes) - len(root.findall(f".//{{{TEI_NS}}}note[@type='unlinked']"))
+    footnotes = root.findall(f".//{tei('note')}[@place='foot']")
+    return len(footnotes) - len(root.findall(f".//{tei('note')}[@type='unlinked']"))
 
 
 def render(root: etree._Element, epub_path: Path, html_path: Path, source: str = "TEI") -> dict[str, int]:
@@ -68,7 +68,7 @@ def render(root: etree._Element, epub_path: Path, html_path: Path, source: str =
         api_version.result()
         raw_epub = work / ".unfinished.epub"
         # chapters and their sections in the contents, and a chapter to a file, with parts above them too
-        depth = 3 if root.find(f".//{{{TEI_NS}}}div[@type='part']") is not None else 2
+        depth = 3 if root.find(f".//{tei('div')}[@type='part']") is not None else 2
         common = [f"--toc-depth={depth}", "--wrap=none"]
         epub_run = pool.submit(
             convert,

@@ -2,7 +2,8 @@
 
 ``normalised.txt`` (which keeps the raw file's lines) is read into blocks (:mod:`pipeline.readers`), then
 
-* running heads and page numbers are removed (:mod:`pipeline.repair.furniture`),
+* running heads and page numbers are removed (:mod:`pipeline.repair.furniture`; the book's layout
+  settings, :mod:`pipeline.layout`, may name them),
 * footnote bodies are marked ``kind: "note"`` (lost superscript note numbers are restored),
 * note text that OCR displaced into the running text is given back to its note,
 * paragraphs cut by page breaks are joined again; the notes that stood between the halves follow
@@ -10,7 +11,9 @@
 * hyphens at breaks are kept or dropped on the evidence of the book's own vocabulary and English
   word frequencies (:mod:`pipeline.repair.hyphenation`),
 * headings and the contents table lose OCR noise: stray leading characters, a stray `` - ``,
-  leader dots, spaced ellipses.
+  leader dots, spaced ellipses,
+* last, every block is typeset by the rules of :mod:`pipeline.text.typography`
+  (:mod:`pipeline.repair.typesetting`).
 
 Each repair is a small pure function ``repair(blocks, context)`` (:mod:`pipeline.repair.base`)
 returning the repaired blocks with the :class:`Change` records of what it changed and

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.cli import run_stage
+from pipeline.layout import load_layout
 from pipeline.model import InputError, write_json
 from pipeline.readers import read_blocks
 from pipeline.repair.base import STAGE, RepairContext
-from pipeline.repair.layout import load_layout
 from pipeline.repair.stage import repair_blocks
 from pipeline.repair.vocabulary import BookVocabulary
 

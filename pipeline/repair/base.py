@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from pipeline.layout import LayoutFurniture
 from pipeline.model import Block, Change, Review
-from pipeline.repair.layout import LayoutFurniture
 from pipeline.repair.vocabulary import BookVocabulary
 
 STAGE = "repair"

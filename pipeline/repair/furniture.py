@@ -26,12 +26,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from pipeline.chains import heaviest_chain
+from pipeline.layout import LAYOUT_RULE_PREFIX, LayoutFurniture
 from pipeline.model import Block, Change, Review
 from pipeline.repair.base import STAGE, RepairContext, Repaired
-from pipeline.repair.layout import LayoutFurniture
 from pipeline.text.headings import ARABIC_PAGE_NUMBER, is_capitals, short_line
 from pipeline.text.markers import NOTE_LIKE_START_RE
-from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence
+from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence, without_emphasis
 
 RULE = "remove_page_furniture"
 MAX_HEAD_WORDS = 12
@@ -69,7 +69,7 @@ class Furniture:
 
 def _plain(text: str) -> str:
     """``text`` without emphasis marks, its spaces collapsed."""
-    return " ".join(text.replace("*", "").replace("_", "").split())
+    return " ".join(without_emphasis(text).split())
 
 
 def _candidate(block: Block) -> tuple[int | None, str] | None:
@@ -229,6 +229,11 @@ def remove_page_furniture(blocks: Sequence[Block], context: RepairContext) -> Re
         if found.heads:
             summary += "; running heads: " + ", ".join(sorted(set(found.heads.values())))
         review.append(
-            Review("layout_page_furniture", blocks[0].first_line, summary, "; ".join(found.evidence))
+            Review(
+                f"{LAYOUT_RULE_PREFIX}page_furniture",
+                blocks[0].first_line,
+                summary,
+                "; ".join(found.evidence),
+            )
         )
     return Repaired(result, changes, review)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline.layout import LayoutFurniture
 from pipeline.model import Block, Change, Review
 from pipeline.readers import read_blocks
 from pipeline.repair.base import Repair, RepairContext, Repaired
@@ -15,7 +16,6 @@ from pipeline.repair.headings import (
     strip_stray_heading_characters,
 )
 from pipeline.repair.hyphenation import rejoin_inline_hyphenation
-from pipeline.repair.layout import LayoutFurniture
 from pipeline.repair.notes import attach_note_continuations, classify_note_blocks, restore_plain_note_numbers
 from pipeline.repair.page_breaks import rejoin_page_breaks
 from pipeline.repair.typesetting import typeset_blocks

@@ -1,4 +1,4 @@
-"""The last repair: the typographic rules of :mod:`pipeline.repair.typography` applied to every
+"""The last repair: the typographic rules of :mod:`pipeline.text.typography` applied to every
 block, each edit logged against its raw line."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 
 from pipeline.model import Block, Change
 from pipeline.repair.base import STAGE, RepairContext, Repaired, context_after, context_before
-from pipeline.repair.typography import RULES, Edit
+from pipeline.text.typography import RULES, Edit
 
 # Keys of ``Block.extra`` listing places in the block's text: {"line": raw line, "offset": …, …}
 OFFSET_KEYS = ("page_breaks", "continued_at")
@@ -36,7 +36,7 @@ def _shift_offset(offset: int, edits: Sequence[Edit]) -> int:
 
 
 def typeset_blocks(blocks: Sequence[Block], context: RepairContext) -> Repaired:
-    """Apply the typographic rules of :mod:`pipeline.repair.typography` to every block, logging each edit.
+    """Apply the typographic rules of :mod:`pipeline.text.typography` to every block, logging each edit.
 
     The offsets of page breaks and note continuations in ``extra`` are moved with the text.
     """

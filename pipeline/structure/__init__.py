@@ -7,8 +7,9 @@ Command line::
 The steps (:mod:`.build`): find the printed contents (:mod:`.contents`), the headings it lists or,
 without one, the headings by their form (:mod:`.headings`); number the page breaks
 (:mod:`.pages`) and place them (:mod:`.breaks`); assemble front matter, divisions, sections and
-back matter (:mod:`.assemble`, the chronology's entries in :mod:`.chronology_entries`); attach the
-footnote bodies to their markers, inferring the numbering convention (:mod:`.notes`). The text
+back matter (:mod:`.assemble`, the chronology's entries in :mod:`.chronology_entries`, dated by
+:mod:`pipeline.text.dates`); attach the footnote bodies to their markers, inferring the numbering
+convention (:mod:`.notes`) unless the book's layout settings (:mod:`pipeline.layout`) give it. The text
 knowledge read on the way is in :mod:`.patterns`.
 """
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.layout import Layout
 from pipeline.model import Block
-from pipeline.repair.layout import Layout
 from pipeline.structure.assemble import Outline, Tree, assemble, find_back_start, mark_blurb, nest_under_parts
 from pipeline.structure.breaks import PageMarks, place_page_breaks
 from pipeline.structure.chronology_entries import date_entries

@@ -1,18 +1,18 @@
 """The chronology division: years as heads, the entries under each year as a list, each entry dated.
 
-The dates are read by the chronology stage's parsers (:mod:`pipeline.chronology`).
+The printed dates are read by :mod:`pipeline.text.dates`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from pipeline.chronology import clean_date, parse_date, split_entry, split_run_together
 from pipeline.model import Block
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import DASH_ITEM_RE, YEAR_RE, Collected, Flow, add_list_item, add_year
 from pipeline.structure.patterns import join_hyphenated
+from pipeline.text.dates import clean_date, parse_date, split_entry, split_run_together
 from pipeline.text.punctuation import is_separator
 
 

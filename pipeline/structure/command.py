@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 
 from pipeline.cli import run_stage
+from pipeline.layout import load_layout
 from pipeline.model import Block, Book, InputError, read_stage_input, write_book
-from pipeline.repair.layout import load_layout
 from pipeline.structure.build import build_structure
 from pipeline.structure.findings import STAGE
 

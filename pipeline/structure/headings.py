@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from pipeline.chains import heaviest_chain
+from pipeline.layout import LAYOUT_RULE_PREFIX
 from pipeline.model import Block, Review
 from pipeline.structure.contents import LABEL, ContentsEntry, ContentsTable
 from pipeline.structure.findings import Findings
@@ -204,7 +205,7 @@ def _heading_convention(headings: list[Heading], from_contents: bool) -> Review:
         ", ".join(f"{word} ({count})" for word, count in labels.items()) or "none"
     )
     evidence = "matched to the printed contents" if from_contents else "by their form alone (no contents)"
-    return Review("layout_headings", headings[0].line, summary, evidence)
+    return Review(f"{LAYOUT_RULE_PREFIX}headings", headings[0].line, summary, evidence)
 
 
 def _candidates(blocks: list[Block], skip: set[int]) -> list[_Candidate]:

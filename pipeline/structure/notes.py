@@ -1,15 +1,16 @@
 """Footnotes: their bodies listed in their division, their markers linked to them, the numbering
-convention (per division, book-wide or per page) inferred from the printed numbers."""
+convention (per division, book-wide or per page) inferred from the printed numbers and described,
+with its evidence, for the QA report."""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import pairwise
 from typing import Any
 
+from pipeline.layout import LAYOUT_RULE_PREFIX, Layout
 from pipeline.model import Block, Review
-from pipeline.repair.layout import Layout, describe_notes
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import Collected, Flow, NoteBody, PendingText, add_paragraph
@@ -62,7 +63,9 @@ def link_notes(collected: Collected, layout: Layout, findings: Findings) -> str:
         summary, evidence = describe_notes(
             [note.key for note in notes], numbering, layout.note_numbering is None
         )
-        findings.conventions.append(Review("layout_notes", notes[0].record["first_line"], summary, evidence))
+        findings.conventions.append(
+            Review(f"{LAYOUT_RULE_PREFIX}notes", notes[0].record["first_line"], summary, evidence)
+        )
     pool: Pool = defaultdict(list)
     for note in notes:
         pool[(None if numbering == "book" else note.scope, note.key)].append(note)
@@ -214,6 +217,32 @@ def _numbering(notes: list[NoteBody]) -> str:
     continued = sum(1 for a, b in pairwise(runs) if b[0] > a[-1])
     restarted = sum(1 for numbers in runs[1:] if numbers[0] <= 2)
     return "book" if continued > restarted else "division"
+
+
+def describe_notes(keys: list[str], numbering: str, inferred: bool) -> tuple[str, str]:
+    """What the note convention is, and the evidence, from the printed note keys in book order.
+
+    Returns ``(summary, evidence)`` for a review item of the QA report.
+    """
+    kinds = Counter("symbols" if set(key) <= set(NOTE_SYMBOLS) else "numbers" for key in keys)
+    ranges = sum("-" in key for key in keys)
+    markers = "symbols" if kinds["symbols"] > kinds["numbers"] else "numbers"
+    summary = f"note numbering: {numbering}; markers: {markers}"
+    if ranges:
+        summary += f"; {ranges} marker range(s) with one body"
+    restarts = sum(1 for a, b in pairwise(keys) if _first_number(b) < _first_number(a))
+    how = "inferred from the printed numbers" if inferred else "layout setting in the metadata"
+    evidence = (
+        f"{len(keys)} notes ({kinds['numbers']} numbered, {kinds['symbols']} with symbols), "
+        f"{restarts} restarts of the numbering in book order; numbering {how}"
+    )
+    return summary, evidence
+
+
+def _first_number(key: str) -> int:
+    """The first number of a note key (``21-22`` → 21); symbols count as 0."""
+    head = key.split("-")[0]
+    return int(head) if head.isdigit() else 0
 
 
 def _take(candidates: list[NoteBody], order: int) -> NoteBody | None:

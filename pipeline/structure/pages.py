@@ -5,7 +5,7 @@ and joined again records the break at its exact offset (``extra["page_breaks"]``
 hyphenated across it flagged ``in_word``), and a block that follows a group of footnotes at a
 page foot is marked ``page_break_before``. A chapter starting on a later page than the contents
 entry before it starts on a new page. Where the book prints page numbers (running heads, bare
-numbers: :mod:`pipeline.furniture`), the block after a removed page number records the number of
+numbers: :mod:`pipeline.repair.furniture`), the block after a removed page number records the number of
 the page it starts (``extra["page"]``; ``"page"`` in a joined paragraph's break record): such a
 break takes its printed number. The printed contents gives the first page of every entry; an
 anchor the printed numbers contradict is reported and not used. Between two known pages (anchors

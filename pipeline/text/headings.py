@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipeline.text.punctuation import without_emphasis
 from pipeline.text.words import is_function_word, last_word
 
 # In a title-case heading at least half the words are capitalised ("The USSR and France"), and the
@@ -48,5 +49,5 @@ def short_line(text: str, max_words: int) -> str | None:
     as its first words."""
     if "\n" in text.strip():
         return None
-    words = text.replace("*", "").replace("_", "").split(maxsplit=max_words)
+    words = without_emphasis(text).split(maxsplit=max_words)
     return " ".join(words) if len(words) <= max_words else None

@@ -1,4 +1,4 @@
-"""Dashes, closing marks, the ends of sentences and clauses, and section separators."""
+"""Dashes, closing marks, emphasis marks, the ends of sentences and clauses, and section separators."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ CLOSING_MARKS = "\"'\u201d\u2019)]*_"
 CLOSERS = CLOSING_MARKS + "»" + SUPERSCRIPT_DIGITS + SUPERSCRIPT_MINUS + "†‡"
 SENTENCE_STOPS = (".", "!", "?", "\u2026")
 CLAUSE_STOPS = (":", ";")
+# the emphasis marks of the OCR's markdown (``*italic*``, ``**bold**``, and ``_`` where OCR reads one)
+EMPHASIS_MARKS = "*_"
+EMPHASIS_RE = re.compile(f"[{EMPHASIS_MARKS}]+")
 # where one sentence of running text ends and the next begins (the spaces between them)
 SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?\"\u201d)])\s+")
 # a section break: ``* * *``, ``•••``, ``⁂⁂⁂``, ``- - -``
@@ -47,6 +50,11 @@ def ends_clause(text: str) -> bool:
 def ends_with_comma(text: str) -> bool:
     """A comma at the end (closers may follow it)."""
     return final_mark(text) == ","
+
+
+def without_emphasis(text: str) -> str:
+    """``text`` without the emphasis marks of the OCR's markdown."""
+    return EMPHASIS_RE.sub("", text)
 
 
 def is_separator(text: str) -> bool:

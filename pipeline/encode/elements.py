@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline.inline import XML_LANG, tei
+from pipeline.tei import XML_ID, XML_LANG, tei
 
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 TEI_ALL_MODEL = (
     'href="http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" '
     'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'

@@ -1,7 +1,7 @@
-"""A book's layout conventions: the settings an editor may give, and how notes are described.
+"""A book's layout settings: the part of its metadata that says how the printed book is laid out.
 
-Most conventions are inferred from the text itself (page furniture in :mod:`pipeline.repair.furniture`,
-note numbering in :mod:`pipeline.structure`). Where the text cannot decide, the ``layout`` mapping
+Most conventions are inferred from the text itself (page furniture by :mod:`pipeline.repair.furniture`,
+note numbering by :mod:`pipeline.structure.notes`). Where the text cannot decide, the ``layout`` mapping
 of ``raw/<book>.yaml`` overrides the inference::
 
     layout:
@@ -18,14 +18,11 @@ with :data:`LAYOUT_RULE_PREFIX`.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from pipeline.metadata import load_metadata
-from pipeline.text.markers import NOTE_SYMBOLS
 
 LAYOUT_RULE_PREFIX = "layout_"
 # the metadata's words for the numbering → the structure's (``structure.json`` "note_numbering")
@@ -69,29 +66,3 @@ class Layout:
 def load_layout(path: str | Path | None) -> Layout:
     """The layout settings of ``raw/<book>.yaml`` (checked); no file → infer everything."""
     return Layout.from_metadata(load_metadata(path)) if path else Layout()
-
-
-def describe_notes(keys: list[str], numbering: str, inferred: bool) -> tuple[str, str]:
-    """What the note convention is, and the evidence, from the printed note keys in book order.
-
-    Returns ``(summary, evidence)`` for a review item of the QA report.
-    """
-    kinds = Counter("symbols" if set(key) <= set(NOTE_SYMBOLS) else "numbers" for key in keys)
-    ranges = sum("-" in key for key in keys)
-    markers = "symbols" if kinds["symbols"] > kinds["numbers"] else "numbers"
-    summary = f"note numbering: {numbering}; markers: {markers}"
-    if ranges:
-        summary += f"; {ranges} marker range(s) with one body"
-    restarts = sum(1 for a, b in pairwise(keys) if _first(b) < _first(a))
-    how = "inferred from the printed numbers" if inferred else "layout setting in the metadata"
-    evidence = (
-        f"{len(keys)} notes ({kinds['numbers']} numbered, {kinds['symbols']} with symbols), "
-        f"{restarts} restarts of the numbering in book order; numbering {how}"
-    )
-    return summary, evidence
-
-
-def _first(key: str) -> int:
-    """The first number of a note key (``21-22`` → 21); symbols count as 0."""
-    head = key.split("-")[0]
-    return int(head) if head.isdigit() else 0

@@ -1,4 +1,7 @@
-"""Typographic rules for the running text: the last pass of the ``repair`` stage.
+"""Typographic rules: how the book's text is typeset, one definition for every stage.
+
+The ``repair`` stage typesets every block by them last (:mod:`pipeline.repair.typesetting`), and
+the ``correct`` stage typesets an editor's corrections the same way, so they match the text.
 
 Each rule is a small pure function ``rule(text) -> (text, [Edit])`` over one block's text; an
 :class:`Edit` says where in the *input* text it changed what, so the stage can log it against the
@@ -23,10 +26,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import NamedTuple
 
+from pipeline.text.punctuation import EMPHASIS_MARKS
 from pipeline.text.words import MONTH, MONTHS
 
 NBSP = "\u00a0"
-EMPHASIS = "*_"
 # Before an opening quote: nothing, a space, an opening bracket, a dash, a slash or another opening quote.
 # (The patterns below that look behind do it after their first character, e.g. `` (?<=x )`` rather
 # than ``(?<=x) ``: the same matches, but the regex engine then jumps from one candidate character to
@@ -77,7 +80,7 @@ def _only_with(trigger: str | re.Pattern[str]) -> Callable[[Rule], Rule]:
 
 def _char_before(text: str, index: int) -> str:
     """The character before ``index``, looking through emphasis marks; ``""`` at the start."""
-    while index > 0 and text[index - 1] in EMPHASIS:
+    while index > 0 and text[index - 1] in EMPHASIS_MARKS:
         index -= 1
     return text[index - 1] if index > 0 else ""
 
@@ -85,7 +88,7 @@ def _char_before(text: str, index: int) -> str:
 def _char_after(text: str, index: int) -> str:
     """The character after ``index``, looking through emphasis marks; ``""`` at the end."""
     index += 1
-    while index < len(text) and text[index] in EMPHASIS:
+    while index < len(text) and text[index] in EMPHASIS_MARKS:
         index += 1
     return text[index] if index < len(text) else ""
 

@@ -16,8 +16,7 @@ from typing import Any, cast
 
 from lxml import etree
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+from pipeline.tei import XML_LANG, tei
 
 _ANCHOR = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands for a non-text part while parsing
 _DELIMITERS = {"*": "italic", "**": "bold"}
@@ -146,11 +145,6 @@ def _restore_anchors(nodes: list[Inline], anchors: Any) -> list[Inline]:
             if piece:
                 restored.append(piece)
     return restored
-
-
-def tei(name: str) -> str:
-    """The Clark name of a TEI element."""
-    return f"{{{TEI_NS}}}{name}"
 
 
 def append_text(parent: etree._Element, text: str) -> None:

@@ -1,0 +1,57 @@
+"""The TEI of this pipeline's editions, as ``encode`` writes it and ``render`` reads it.
+
+One definition of what both stages must agree on: the namespaces and attribute names, and the
+fixed wording of the ``teiHeader`` that ``render`` reads back (the statements of responsibility,
+the printed book's subtitle and its note on the translation).
+"""
+
+from __future__ import annotations
+
+import re
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+
+# the ``resp`` of the title statement's ``respStmt`` elements, by who is responsible
+CONTRIBUTORS_RESP = "contributor to the volume"
+RUSSIAN_EDITION_RESP = "preparation of the Russian edition"
+DESIGNER_RESP = "design of the printed book"
+DIGITAL_EDITION_RESP = "OCR correction and TEI encoding of the digital edition"
+CORRECTOR_RESP = "correction of OCR misreadings"
+
+SUBTITLE_SEPARATOR = ", "  # between the volume and the period: "Volume I, 1917-1945"
+TRANSLATION_NOTE_RE = re.compile(r"Translated from the (?P<language>.+)\.")
+
+
+def tei(name: str) -> str:
+    """The Clark name of a TEI element: ``{http://www.tei-c.org/ns/1.0}name``."""
+    return f"{{{TEI_NS}}}{name}"
+
+
+def volume_statement(volume: str) -> str:
+    """The printed book's volume, as the header states it: ``Volume I``."""
+    return f"Volume {volume}"
+
+
+def subtitle(volume: str, period: str) -> str:
+    """The edition's subtitle: ``Volume I, 1917-1945``."""
+    return f"{volume_statement(volume)}{SUBTITLE_SEPARATOR}{period}"
+
+
+def period_of(title: str, volume: str) -> str:
+    """The period a :func:`subtitle` ``title`` names after the :func:`volume_statement` ``volume``:
+    ``1917-1945``."""
+    return title.removeprefix(volume).removeprefix(SUBTITLE_SEPARATOR)
+
+
+def translation_note(language: str) -> str:
+    """The printed book's note on its original's language: ``Translated from the Russian.``"""
+    return f"Translated from the {language}."
+
+
+def translated_language(note: str) -> str | None:
+    """The language a :func:`translation_note` names, ``None`` if ``note`` is no such note."""
+    match = TRANSLATION_NOTE_RE.fullmatch(note)
+    return match["language"] if match else None
