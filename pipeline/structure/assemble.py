@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from pipeline.model import Block, Division, Item, Paragraph, Section, Separator
-from pipeline.model import Heading as HeadItem
+from pipeline.model import Heading as HeadingItem
 from pipeline.model.tree import DivisionType
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.chronology_entries import add_entries
@@ -178,7 +178,7 @@ def mark_blurb(tree: Tree, findings: Findings) -> None:
     for previous, item in pairwise(tree.back):
         if (
             isinstance(item, Paragraph)
-            and not isinstance(previous, HeadItem)
+            and not isinstance(previous, HeadingItem)
             and title in normalise(item_text(item))
         ):
             item.division = "blurb"

@@ -1,7 +1,7 @@
 """The page breaks placed in the text being structured.
 
 The breaks (:mod:`pipeline.structure.pages`) are numbered, then placed: a break before a heading or
-a note block stands as a ``pb`` item before it; a break inside a block goes with the text cut out
+a note block stands as an item of its own before it; a break inside a block goes with the text cut out
 of the block (a :class:`Marked` text) to the paragraph or list entry holding it, where it becomes
 one of its parts.
 """
@@ -80,7 +80,7 @@ def place_page_breaks(
 ) -> PageMarks:
     """Detect and number the page breaks, and say where each one stands.
 
-    A break before a heading becomes a ``pb`` item before it; a break inside a heading or the
+    A break before a heading becomes an item before it; a break inside a heading or the
     contents is not marked (the contents pages are not numbered by the contents itself).
     """
     anchors = [

@@ -33,11 +33,6 @@ class PendingText:
     refs: list[tuple[int, int, list[str]]] = field(default_factory=list)  # (start, end, note ids)
     breaks: list[tuple[int, int]] = field(default_factory=list)  # (position, page break number)
 
-    @property
-    def is_title(self) -> bool:
-        """Whether the text is a heading's title (with note markers)."""
-        return isinstance(self.owner, Section | Division)
-
 
 @dataclass
 class NoteBody:

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from itertools import pairwise
 
-from pipeline.model import Block, Division, Note, NoteRef, Part, Review, Section
+from pipeline.model import Block, Division, ListItem, Note, NoteRef, Paragraph, Part, Review, Section
 from pipeline.repair.layout import Layout, describe_notes
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
@@ -177,7 +177,11 @@ def _link_plain_marker(note: NoteBody, texts: list[PendingText], findings: Findi
         pattern = re.compile(rf"(?<=[\w.,;:!?\"\u201d\u2019)\]]){re.escape(note.key)}(?=\s|$)")
     else:
         return False
-    earlier = [t for t in texts if t.scope == note.scope and t.order < note.order and not t.is_title]
+    earlier = [
+        t
+        for t in texts
+        if t.scope == note.scope and t.order < note.order and isinstance(t.owner, Paragraph | ListItem)
+    ]
     for text in reversed(earlier[-PLAIN_MARKER_LOOKBACK:]):
         found = [
             m
