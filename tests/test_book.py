@@ -90,14 +90,14 @@ def test_navigation_lists_every_entry_of_the_printed_contents(built: Path, raw_b
     printed = parse_contents(raw_blocks)
     labels = [words(label) for label in nav_labels(built / "build" / f"{BOOK}.epub")]
     missing = [
-        entry["title"]
+        entry.title
         for entry in printed
-        if not any(words(entry["title"]) == label[-len(words(entry["title"])) :] for label in labels)
+        if not any(words(entry.title) == label[-len(words(entry.title)) :] for label in labels)
     ]
     assert not missing
-    chapters = [entry for entry in printed if entry["label"]]
+    chapters = [entry for entry in printed if entry.label]
     assert len(chapters) == 13
-    assert sum(1 for entry in printed if entry["level"] == 2) >= 80
+    assert sum(1 for entry in printed if entry.level == 2) >= 80
 
 
 def test_chapters_sections_and_notes_in_the_tei(tei: etree._ElementTree, raw_blocks: list) -> None:
@@ -105,7 +105,7 @@ def test_chapters_sections_and_notes_in_the_tei(tei: etree._ElementTree, raw_blo
     assert len(tei.xpath("//t:body/t:div[@type='chapter']", namespaces=TEI)) == 13
     assert len(tei.xpath("//t:body/t:div[@type='introduction']", namespaces=TEI)) == 1
     sections = tei.xpath("//t:body//t:div[@type='section']", namespaces=TEI)
-    assert len(sections) == sum(1 for entry in printed if entry["level"] == 2)
+    assert len(sections) == sum(1 for entry in printed if entry.level == 2)
     note_bodies = sum(1 for block in raw_blocks if NOTE_BODY.match(block.text))
     notes = tei.xpath("//t:text//t:note[@place='foot']", namespaces=TEI)
     assert len(notes) >= note_bodies

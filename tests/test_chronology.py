@@ -15,7 +15,7 @@ from pipeline.chronology import entry_text, main
 from pipeline.correct import main as correct_main
 from pipeline.encode import encode_tei
 from pipeline.metadata import load_metadata
-from pipeline.model import Book, Correction, Dating, ListItem, PrintedDate
+from pipeline.model import Book, Correction, Dating, Heading, ItemList, ListItem, Paragraph, PrintedDate
 from pipeline.normalise import main as normalise_main
 from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.repair.__main__ import main as repair_main
@@ -94,7 +94,7 @@ def test_an_entrys_text_reads_the_correction() -> None:
     assert entry_text(entry) == corrected
 
 
-def _chronology_structure() -> dict[str, Any]:
+def _chronology_structure() -> Book:
     # raw lines 72, 184-186, 8085-8107 (shortened), 8131-8136 and 8618-8624 (shortened): contents,
     # introduction, the chronology with its footnote, a run-together entry, the back matter
     text = """SOVIET FOREIGN POLICY
@@ -136,24 +136,25 @@ This is the first volume of a two-volume *Soviet Foreign Policy 1917-1980*, cove
 
 
 def test_chronology_entries_are_dated_split_and_blurb_set_apart() -> None:
-    structure = _chronology_structure()
-    chronology = structure["divisions"][1]
-    entries = [entry for item in chronology["content"] if item["type"] == "list" for entry in item["items"]]
-    assert [entry["date"] for entry in entries] == [
-        {"when": "1917-11-07", "when-custom": "1917-10-25"},
-        {"from": "1917-12-22", "to": "1918-03-03", "from-custom": "1917-12-09"},
-        {"when": "1919-03"},
-        {"when": "1919-07-25"},
-        {"when": "1919-08"},
+    tree = _chronology_structure()
+    chronology = tree.divisions[1]
+    entries = [entry for item in chronology.content if isinstance(item, ItemList) for entry in item.items]
+    assert [entry.date for entry in entries] == [
+        Dating(when="1917-11-07", when_custom="1917-10-25"),
+        Dating(start="1917-12-22", end="1918-03-03", start_custom="1917-12-09"),
+        Dating(when="1919-03"),
+        Dating(when="1919-07-25"),
+        Dating(when="1919-08"),
     ]
-    assert entries[2]["parts"][0] == {"date": {"text": "March", "when": "1919-03"}}
-    assert chronology["notes"][0]["text"].startswith("Dates of events")
-    assert [item.get("division") for item in structure["back"]] == [None, None, "blurb"]
+    assert entries[2].parts[0] == PrintedDate("March", Dating(when="1919-03"))
+    assert chronology.notes[0].parts[0].startswith("Dates of events")
+    assert [type(item) for item in tree.back] == [Heading, Paragraph, Paragraph]
+    assert [item.division for item in tree.back[1:]] == [None, "blurb"]
 
 
 @pytest.mark.slow
 def test_events_and_title_page_are_valid_tei(raw_metadata: Path, tei_all: Any) -> None:
-    root = encode_tei(Book.from_json(_chronology_structure()), load_metadata(raw_metadata))
+    root = encode_tei(_chronology_structure(), load_metadata(raw_metadata))
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     events = root.findall(".//t:listEvent/t:event", ns)
     assert len(events) == 5

@@ -109,13 +109,13 @@ def test_entry_split_over_two_tables_is_joined() -> None:
     blocks = contents_of(("CONTENTS", 68), (SPLIT, 129))
     entries = parse_contents(blocks)
     chapter = entries[2]
-    assert chapter["label"] == "CHAPTER IX"
-    assert chapter["title"] == (
+    assert chapter.label == "CHAPTER IX"
+    assert chapter.title == (
         "Soviet Foreign Policy in the Years of the World Economic Crisis and the Aggravation "
         "of the International Situation (1929-1932)"
     )
-    assert (chapter["page"], chapter["line"], chapter["level"]) == (256, 131, 1)
-    assert entries[3]["level"] == 2  # a section after a chapter
+    assert (chapter.page, chapter.line, chapter.level) == (256, 131, 1)
+    assert entries[3].level == 2  # a section after a chapter
 
 
 def test_stray_dash_hyphenation_and_the_end_of_the_table() -> None:
@@ -167,7 +167,7 @@ The Creation of the People's Commissariat 42
 INTRODUCTION
 """
     entries = parse_contents(blocks_at(excerpt, 1))
-    assert [(e["label"], e["title"], e["page"], e["level"]) for e in entries] == [
+    assert [(e.label, e.title, e.page, e.level) for e in entries] == [
         (None, "Introduction", 9, 1),
         ("CHAPTER I", "The First Foreign Policy Acts of the Soviet Government", 30, 1),
         (None, "The Creation of the People's Commissariat", 42, 2),
@@ -196,12 +196,12 @@ def test_plain_text_drops_markup_and_markers() -> None:
 
 def test_whole_book_contents() -> None:
     entries = parse_contents(split_blocks(RAW.read_text(encoding="utf-8")))
-    assert sum(entry["level"] == 1 for entry in entries) == 15
-    assert sum(entry["level"] == 2 for entry in entries) == 86
-    assert [entry["label"] for entry in entries if entry["label"]] == [
+    assert sum(entry.level == 1 for entry in entries) == 15
+    assert sum(entry.level == 2 for entry in entries) == 86
+    assert [entry.label for entry in entries if entry.label] == [
         f"CHAPTER {n}"
         for n in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
     ]
-    assert all(isinstance(entry["page"], int) for entry in entries)
-    pages = [entry["page"] for entry in entries]
+    assert all(isinstance(entry.page, int) for entry in entries)
+    pages = [entry.page for entry in entries]
     assert pages == sorted(pages)

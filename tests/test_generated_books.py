@@ -6,14 +6,12 @@ sizes); each rate must reach 98 %.
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import zipfile
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import lxml.html
 import pytest
@@ -24,7 +22,22 @@ from edition_samples import metadata
 from pipeline.check import epubcheck_messages
 from pipeline.encode import encode_tei
 from pipeline.layout import Layout
-from pipeline.model import Book
+from pipeline.model import (
+    Book,
+    Division,
+    Heading,
+    ListItem,
+    Node,
+    Note,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Part,
+    Section,
+    parts_of,
+    read_book,
+    walk,
+)
 from pipeline.normalise import normalise_text
 from pipeline.render import render
 from pipeline.repair import repair
@@ -56,7 +69,7 @@ CONVENTIONS = [
 ]
 
 
-def run_pipeline(book: GeneratedBook, layout: Layout | None = None) -> dict[str, Any]:
+def run_pipeline(book: GeneratedBook, layout: Layout | None = None) -> Book:
     """normalise → repair → structure, as the stage commands run them."""
     layout = layout or Layout()
     text, _ = normalise_text(book.text)
@@ -72,43 +85,29 @@ def _clean(text: str) -> str:
     return " ".join(text.translate(QUOTES).split())
 
 
-def _plain(parts: list[Any]) -> str:
+def _plain(parts: list[Part]) -> str:
     return _clean("".join(part for part in parts if isinstance(part, str)))
 
 
-def _marked(parts: list[Any], note_text: dict[str, str]) -> list[tuple[int, str]]:
+def _marked(parts: list[Part], note_text: dict[str, str]) -> list[tuple[int, str]]:
     """(offset in the plain text, note text) for every note reference of ``parts``."""
     found, offset = [], 0
     for part in parts:
         if isinstance(part, str):
             offset += len(part)
-        elif "note" in part:
-            found.append((offset, _clean(note_text.get(part["note"], ""))))
+        elif isinstance(part, NoteRef):
+            found.append((offset, _clean(note_text.get(part.note, ""))))
     return found
 
 
-def _items(structure: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every item of the book (front, divisions, sections, back), list entries as items too."""
-    found = list(structure["front"]) + list(structure["back"])
-    for division in structure["divisions"]:
-        found += division["content"]
-        for section in division["sections"]:
-            found += section["content"]
-    for item in list(found):
-        if item["type"] == "list":
-            found += [dict(entry, type="entry") for entry in item["items"]]
-    return found
-
-
-def measure(book: GeneratedBook, structure: dict[str, Any]) -> dict[str, float]:
+def measure(book: GeneratedBook, tree: Book) -> dict[str, float]:
     """The rates of one book: paragraphs, notes, headings, furniture, words."""
-    note_text = {
-        note["id"]: note["text"] for division in structure["divisions"] for note in division["notes"]
-    }
+    nodes = list(walk(tree))
+    note_text = {node.id: _plain(node.parts) for node in nodes if isinstance(node, Note)}
     outputs: dict[str, list[list[tuple[int, str]]]] = {}
-    for item in _items(structure):
-        if "parts" in item:
-            outputs.setdefault(_plain(item["parts"]), []).append(_marked(item["parts"], note_text))
+    for node in nodes:
+        if isinstance(node, Paragraph | ListItem):
+            outputs.setdefault(_plain(node.parts), []).append(_marked(node.parts, note_text))
     # paragraphs and notes
     found_paragraphs = linked = 0
     markers = 0
@@ -128,23 +127,17 @@ def measure(book: GeneratedBook, structure: dict[str, Any]) -> dict[str, float]:
         got = candidates.pop(0)
         linked += sum(1 for mark in truth if mark in got)
     # headings
-    titles = Counter()
-    for division in structure["divisions"]:
-        titles[_norm(division["title"])] += 1
-        titles.update(_norm(section["title"]) for section in division["sections"])
+    titles = Counter(_norm(node.title) for node in nodes if isinstance(node, Division | Section))
     headings = sum(1 for heading in book.headings if titles[_norm(heading.title)] > 0)
     # furniture
-    lines = {item["first_line"] for item in _items(structure) if "first_line" in item}
-    lines |= {d["first_line"] for d in structure["divisions"]}
-    lines |= {s["first_line"] for d in structure["divisions"] for s in d["sections"]}
-    lines |= {n["first_line"] for d in structure["divisions"] for n in d["notes"]}
+    lines = {node.first_line for node in nodes if not isinstance(node, PageBreak)}
     leaked = sum(1 for line in book.furniture_lines if line in lines)
     # words
     truth_words = Counter()
     for text in [p.text for p in book.paragraphs] + book.notes + [h.title for h in book.headings]:
         truth_words.update(_words(text))
     out_words = Counter()
-    for text in _strings(structure):
+    for text in _texts(nodes):
         out_words.update(_words(text))
     kept = sum(min(count, out_words[word]) for word, count in truth_words.items())
     return {
@@ -156,23 +149,20 @@ def measure(book: GeneratedBook, structure: dict[str, Any]) -> dict[str, float]:
     }
 
 
-def page_numbers_right(book: GeneratedBook, structure: dict[str, Any]) -> float:
+def page_numbers_right(book: GeneratedBook, tree: Book) -> float:
     """The share of the book's page breaks marked at the page's first text with its printed number."""
-    found = {item["line"]: item["pb"] for item in _page_breaks(structure)}
+    found = {item.line: item.n for item in _page_breaks(tree)}
     right = sum(1 for line, number in book.page_starts.items() if found.get(line) == str(number))
     return right / len(book.page_starts)
 
 
-def _page_breaks(value: Any) -> list[dict[str, Any]]:
-    """Every page break (``pb`` part or item) in the structure's divisions and back matter."""
-    if isinstance(value, list):
-        return [found for item in value for found in _page_breaks(item)]
-    if isinstance(value, dict):
-        own = [value] if "pb" in value else []
-        return own + [
-            found for key, item in value.items() if key != "contents" for found in _page_breaks(item)
-        ]
-    return []
+def _page_breaks(tree: Book) -> list[PageBreak]:
+    """Every page break of the tree (between items or inside a text)."""
+    found = []
+    for node in walk(tree):
+        found += [node] if isinstance(node, PageBreak) else []
+        found += [part for part in parts_of(node) if isinstance(part, PageBreak)]
+    return found
 
 
 def _norm(text: str) -> str:
@@ -183,17 +173,19 @@ def _words(text: str) -> list[str]:
     return WORD_RE.findall(MARKUP_RE.sub("", text).casefold())
 
 
-def _strings(value: Any) -> list[str]:
-    """Every string in the structure that is book text (not ids or rule names)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    if isinstance(value, dict):
-        skip = {"id", "type", "note", "target", "changes", "review", "contents", "note_numbering", "parts"}
-        found = [_plain(value["parts"])] if "parts" in value else []  # a page break may split a word
-        return found + [text for key, item in value.items() if key not in skip for text in _strings(item)]
-    return []
+def _texts(nodes: list[Node]) -> list[str]:
+    """The book text of the nodes: labels, titles, subtitles, headings, the text of every paragraph,
+    list entry and note (each text whole: a page break may split a word)."""
+    found = []
+    for node in nodes:
+        if isinstance(node, Division):
+            found += [node.label or "", node.title, node.subtitle or ""]
+        elif isinstance(node, Section):
+            found.append(node.title)
+        elif isinstance(node, Heading):
+            found.append(node.text)
+        found.append(_plain(parts_of(node)))
+    return found
 
 
 # every convention again on small pages (more breaks, more notes pushed to the next page)
@@ -214,10 +206,10 @@ def test_generated_book(convention: Convention) -> None:
         assert book.counts["continued_notes"] >= 3
     if convention.ranges:
         assert book.counts["ranges"] >= 3
-    structure = run_pipeline(book)
-    rates = measure(book, structure)
+    tree = run_pipeline(book)
+    rates = measure(book, tree)
     if convention.page_numbers != "none":
-        rates["page numbers"] = page_numbers_right(book, structure)
+        rates["page numbers"] = page_numbers_right(book, tree)
     low = {name: round(rate, 3) for name, rate in rates.items() if rate < MIN_RATE}
     assert not low, f"{convention.name}: {rates}"
 
@@ -235,11 +227,11 @@ def test_running_heads_setting_decides_what_inference_cannot() -> None:
 @pytest.mark.slow
 def test_note_numbering_setting_overrides_inference() -> None:
     book = generate(Convention("notes-per-page", seed=7, notes="page"))
-    assert run_pipeline(book)["note_numbering"] == "page"
-    structure = run_pipeline(book, Layout(note_numbering="page"))
-    assert structure["note_numbering"] == "page"
-    notes = next(item for item in structure["layout"] if item["rule"] == "layout_notes")
-    assert "layout setting" in notes["reason"]
+    assert run_pipeline(book).note_numbering == "page"
+    tree = run_pipeline(book, Layout(note_numbering="page"))
+    assert tree.note_numbering == "page"
+    notes = next(item for item in tree.layout if item.rule == "layout_notes")
+    assert "layout setting" in notes.reason
 
 
 @pytest.mark.slow
@@ -252,8 +244,8 @@ def test_generated_book_through_the_workflow(repo_root: Path, tmp_path: Path) ->
         ["snakemake", "--cores", "2", "--quiet", "all"], cwd=tmp_path, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    structure = json.loads((tmp_path / "build" / "generated" / "structure.json").read_text(encoding="utf-8"))
-    assert min(measure(book, structure).values()) >= MIN_RATE
+    tree = read_book(tmp_path / "build" / "generated" / "structure.json", "structure")
+    assert min(measure(book, tree).values()) >= MIN_RATE
     report = (tmp_path / "build" / "generated.report.html").read_text(encoding="utf-8")
     assert "Layout conventions found, and the evidence" in report and "page_furniture" in report
     assert (tmp_path / "tei" / "generated.xml").exists() and (tmp_path / "build" / "generated.epub").exists()
@@ -264,23 +256,23 @@ def test_generated_book_through_the_workflow(repo_root: Path, tmp_path: Path) ->
 def test_parts_hold_their_chapters(contents: bool) -> None:
     """``PART I`` above chapters: a part division listing its chapters; chapter ids as without parts."""
     book = generate(Convention("parts", seed=16, parts=True, page_numbers="foot", contents=contents))
-    structure = run_pipeline(book)
-    assert min(measure(book, structure).values()) >= MIN_RATE
+    tree = run_pipeline(book)
+    assert min(measure(book, tree).values()) >= MIN_RATE
     truth: list[tuple[str, str, list[str]]] = []
     for heading in book.headings:
         if heading.level == 0:
             truth.append((heading.label, _norm(heading.title), []))
         elif heading.level == 1:
             truth[-1][2].append(_norm(heading.title))
-    titles = {division["id"]: _norm(division["title"]) for division in structure["divisions"]}
+    titles = {division.id: _norm(division.title) for division in tree.divisions}
     found = [
-        (part["label"], titles[part["id"]], [titles[chapter] for chapter in part["chapters"]])
-        for part in structure["divisions"]
-        if part["type"] == "part"
+        (part.label, titles[part.id], [titles[chapter] for chapter in part.chapters or []])
+        for part in tree.divisions
+        if part.type == "part"
     ]
     assert found == truth
-    chapters = [division for division in structure["divisions"] if division["type"] == "chapter"]
-    assert [(chapter["id"], chapter["n"]) for chapter in chapters] == [
+    chapters = [division for division in tree.divisions if division.type == "chapter"]
+    assert [(chapter.id, chapter.n) for chapter in chapters] == [
         (f"ch{number:02d}", roman) for number, roman in enumerate(["I", "II", "III", "IV", "V"], start=1)
     ]
 
@@ -290,7 +282,7 @@ def test_parts_keep_sections_in_the_navigation(tmp_path: Path) -> None:
     """With parts above the chapters, the EPUB contents still reaches the sections, and each chapter
     is a file of its own (not all of a part's chapters in one)."""
     book = generate(Convention("parts", seed=16, parts=True, page_numbers="foot"))
-    root = encode_tei(Book.from_json(run_pipeline(book)), metadata())
+    root = encode_tei(run_pipeline(book), metadata())
     render(root, tmp_path / "book.epub", tmp_path / "html" / "index.html")
     with zipfile.ZipFile(tmp_path / "book.epub") as epub:
         nav = lxml.html.fromstring(epub.read("EPUB/nav.xhtml"))
@@ -307,18 +299,18 @@ def test_parts_keep_sections_in_the_navigation(tmp_path: Path) -> None:
 def test_contents_nest_chapters_under_their_parts() -> None:
     """The printed contents lists parts and chapters at one level; the edition's contents nests them."""
     book = generate(Convention("parts", seed=16, parts=True, page_numbers="foot", contents=True))
-    structure = run_pipeline(book)
-    level = {entry["target"]: entry["level"] for entry in structure["contents"]}
-    parts = [division for division in structure["divisions"] if division["type"] == "part"]
-    chapters = [division for division in structure["divisions"] if division["type"] == "chapter"]
-    sections = [section for chapter in chapters for section in chapter["sections"]]
+    tree = run_pipeline(book)
+    level = {entry.target: entry.level for entry in tree.contents}
+    parts = [division for division in tree.divisions if division.type == "part"]
+    chapters = [division for division in tree.divisions if division.type == "chapter"]
+    sections = [section for chapter in chapters for section in chapter.sections]
     assert parts and sections
-    assert {level[part["id"]] for part in parts} == {1}
-    assert {level[chapter["id"]] for chapter in chapters} == {2}
-    assert {level[section["id"]] for section in sections} == {3}
-    tei = encode_tei(Book.from_json(structure), metadata())
+    assert {level[part.id] for part in parts} == {1}
+    assert {level[chapter.id] for chapter in chapters} == {2}
+    assert {level[section.id] for section in sections} == {3}
+    tei = encode_tei(tree, metadata())
     in_a_part = tei.xpath(
         "//tei:div[@type='contents']/tei:list/tei:item/tei:list/tei:item/tei:ref/@target",
         namespaces={"tei": "http://www.tei-c.org/ns/1.0"},
     )
-    assert set(in_a_part) == {f"#{chapter['id']}" for chapter in chapters}
+    assert set(in_a_part) == {f"#{chapter.id}" for chapter in chapters}

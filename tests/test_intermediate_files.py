@@ -92,6 +92,8 @@ def test_the_corrected_tree_holds_the_corrections(build: Path) -> None:
 
 @pytest.mark.parametrize("convention", CONVENTIONS, ids=lambda convention: convention.name)
 def test_generated_books_trees_match_the_schema_and_round_trip(convention: object) -> None:
-    structure = run_pipeline(generate(convention))  # type: ignore[arg-type]
-    assert problems("book", structure)[:5] == []
-    assert json.dumps(Book.from_json(structure).to_json()) == json.dumps(structure)
+    tree = run_pipeline(generate(convention))  # type: ignore[arg-type]
+    data = tree.to_json()
+    assert problems("book", data)[:5] == []
+    assert Book.from_json(data) == tree
+    assert json.dumps(Book.from_json(data).to_json()) == json.dumps(data)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.layout import Layout, load_layout
-from pipeline.model import Block, InputError
+from pipeline.model import Block, InputError, NoteRef, Paragraph
 from pipeline.structure import build_structure
 from pipeline.structure.notes import describe_notes
 
@@ -66,14 +66,15 @@ CHAPTER = [
 def test_note_numbering_setting_is_used_and_reported() -> None:
     inferred = build_structure(CHAPTER)
     given = build_structure(CHAPTER, Layout(note_numbering="page"))
-    assert inferred["note_numbering"] == "division" and given["note_numbering"] == "page"
-    for structure, how in ((inferred, "inferred"), (given, "layout setting")):
-        notes = next(item for item in structure["layout"] if item["rule"] == "layout_notes")
-        assert how in notes["reason"]
-        chapter = structure["divisions"][0]
-        assert [part for part in chapter["content"][0]["parts"] if isinstance(part, dict)] == [
-            {"note": "ch01-n1"},
-            {"note": "ch01-n2"},
+    assert inferred.note_numbering == "division" and given.note_numbering == "page"
+    for tree, how in ((inferred, "inferred"), (given, "layout setting")):
+        notes = next(item for item in tree.layout if item.rule == "layout_notes")
+        assert how in notes.reason
+        paragraph = tree.divisions[0].content[0]
+        assert isinstance(paragraph, Paragraph)
+        assert [part for part in paragraph.parts if not isinstance(part, str)] == [
+            NoteRef("ch01-n1"),
+            NoteRef("ch01-n2"),
         ]
-    headings = next(item for item in inferred["layout"] if item["rule"] == "layout_headings")
-    assert "CHAPTER (1)" in headings["text"] and "form alone" in headings["reason"]
+    headings = next(item for item in inferred.layout if item.rule == "layout_headings")
+    assert "CHAPTER (1)" in headings.text and "form alone" in headings.reason

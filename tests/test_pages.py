@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from lxml import etree
 
-from pipeline.model import Block
+from pipeline.model import Block, PageBreak, Part
 from pipeline.render.epub import add_page_list, page_targets
 from pipeline.structure import build_structure
 from pipeline.structure.pages import Anchor, add_chapter_breaks, detect_breaks, number_breaks
@@ -45,11 +43,11 @@ def test_breaks_are_numbered_only_when_the_count_matches_the_contents() -> None:
     matching = detect_breaks(blocks)
     table = number_breaks(matching, [Anchor(200, 9, 0, "Intro"), Anchor(260, 11, 7, "Next")])
     assert [item.n for item in matching] == ["10", "11"]
-    assert table[0]["expected"] == table[0]["found"] == 2 and table[0]["numbered"]
+    assert table[0].expected == table[0].found == 2 and table[0].numbered
     short = detect_breaks(blocks)
     table = number_breaks(short, [Anchor(200, 9, 0, "Intro"), Anchor(260, 12, 7, "Next")])
     assert [item.n for item in short] == [None, None]
-    assert (table[0]["expected"], table[0]["found"], table[0]["numbered"]) == (3, 2, False)
+    assert (table[0].expected, table[0].found, table[0].numbered) == (3, 2, False)
 
 
 def test_a_chapter_on_a_later_page_starts_a_new_page() -> None:
@@ -78,11 +76,11 @@ def test_structure_places_page_breaks_at_their_offset() -> None:
             "The first acts of the new government were many and they came quickly, one after another.", 24, 24
         ),
     ]
-    structure = build_structure(blocks)
-    parts = structure["divisions"][0]["content"][0]["parts"]
+    tree = build_structure(blocks)
+    parts = tree.divisions[0].content[0].parts
     assert parts[0] == "The support and development of these relations are one of the "
-    assert parts[1] == {"pb": "10", "line": 16, "evidence": "cut"}
-    assert structure["page_breaks"]["numbered"] == 2  # and the chapter starts page 11
+    assert parts[1] == PageBreak("10", 16, "cut")
+    assert tree.page_breaks.numbered == 2  # and the chapter starts page 11
 
 
 def test_epub_page_list_lists_the_numbered_breaks_in_reading_order() -> None:
@@ -125,7 +123,7 @@ def test_printed_page_numbers_number_the_unprinted_breaks_between_them() -> None
     breaks = detect_breaks(blocks)
     table = number_breaks(breaks, [Anchor(200, 9, 0, "Intro"), Anchor(260, 12, 7, "Next")])
     assert [item.n for item in breaks] == ["10", "11"]
-    assert table[0]["printed"] == 1 and "disagreement" not in table[0]
+    assert table[0].printed == 1 and table[0].disagreement is None
 
 
 def test_a_contents_page_the_printed_numbers_contradict_is_reported_and_not_used() -> None:
@@ -137,22 +135,22 @@ def test_a_contents_page_the_printed_numbers_contradict_is_reported_and_not_used
     # the contents says page 10 for the heading, but page 11 begins before line 252 already
     table = number_breaks(breaks, [Anchor(200, 9, 0, "Intro"), Anchor(262, 10, 8, "Next")])
     assert [item.n for item in breaks] == ["10", "11", None]
-    assert table[0]["disagreement"] == (
+    assert table[0].disagreement == (
         "contents page 10, but the page starting at line 252 is printed as page 11"
     )
-    assert not table[0]["numbered"]
+    assert not table[0].numbered
 
 
 def test_a_printed_number_makes_the_page_table_numbered_with_the_first_book_unchanged() -> None:
     breaks = detect_breaks(_blocks())  # no printed numbers: only the contents count
     table = number_breaks(breaks, [Anchor(200, 9, 0, "Intro"), Anchor(260, 11, 7, "Next")])
-    assert table[0]["printed"] == 0 and table[0]["numbered"]
+    assert table[0].printed == 0 and table[0].numbered
     assert all(item.printed is None for item in breaks)
 
 
-def _page_break_places(parts: list[Any]) -> list[Any]:
+def _page_break_places(parts: list[Part]) -> list[Part]:
     """The parts with every page break shown as ``"|"``."""
-    return ["|" if isinstance(part, dict) and "pb" in part else part for part in parts]
+    return ["|" if isinstance(part, PageBreak) else part for part in parts]
 
 
 def test_page_breaks_inside_list_items_and_chronology_entries_stay_at_their_place() -> None:
@@ -176,15 +174,15 @@ def test_page_breaks_inside_list_items_and_chronology_entries_stay_at_their_plac
             extra={"page_breaks": [{"line": 27, "offset": run_together.index("arrives")}]},
         ),
     ]
-    structure = build_structure(blocks)
-    introduction, chronology_division = structure["divisions"]
-    items = introduction["content"][0]["items"]
-    assert [_page_break_places(item["parts"]) for item in items] == [
+    tree = build_structure(blocks)
+    introduction, chronology_division = tree.divisions
+    items = introduction.content[0].items
+    assert [_page_break_places(item.parts) for item in items] == [
         ["first ", "|", "item of the list"],
         ["|", "second item of the list"],
     ]
-    entries = chronology_division["content"][1]["items"]
-    assert [_page_break_places(entry["parts"][1:]) for entry in entries] == [
+    entries = chronology_division.content[1].items
+    assert [_page_break_places(entry.parts[1:]) for entry in entries] == [
         ["—Second Congress of Soviets adopts the Decree on ", "|", "peace, and forms the government."],
         ["—Soviet government proposes an armistice."],
         ["—Soviet delegation ", "|", "arrives."],

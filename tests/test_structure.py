@@ -13,11 +13,30 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from pipeline.model import Block
+from pipeline.model import (
+    Block,
+    Book,
+    Change,
+    ContentsHead,
+    Dating,
+    Division,
+    Heading,
+    ItemList,
+    ListItem,
+    Note,
+    NoteRef,
+    Paragraph,
+    Part,
+    PrintedDate,
+    Review,
+    Section,
+    Separator,
+    parts_of,
+    walk,
+)
 from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.structure import build_structure, main
 from pipeline.structure.contents import parse_contents
@@ -40,13 +59,18 @@ def blocks_at(excerpt: str, first_line: int) -> list[Block]:
     return blocks
 
 
-def book(*excerpts: tuple[str, int]) -> dict[str, Any]:
+def book(*excerpts: tuple[str, int]) -> Book:
     """The structure of the excerpts, in the order given."""
     return build_structure([block for text, line in excerpts for block in blocks_at(text, line)])
 
 
-def rules(items: list[Any]) -> list[str]:
-    return [item["rule"] for item in items]
+def rules(items: list[Change] | list[Review]) -> list[str]:
+    return [item.rule for item in items]
+
+
+def plain(parts: list[Part]) -> str:
+    """The text parts of ``parts``."""
+    return "".join(part for part in parts if isinstance(part, str))
 
 
 # raw lines 68-76 (first rows of the contents)
@@ -107,58 +131,55 @@ CONTENTS_INTRO = (("CONTENTS", 68), ("| Introduction | 9 |", 72))
 
 
 def test_introduction_and_labelled_chapter_with_sections() -> None:
-    structure = book((CONTENTS_START, 68), *INTRODUCTION_PARTS, *CHAPTER_I_PARTS)
-    intro, chapter = structure["divisions"]
-    assert (intro["id"], intro["type"], intro["label"], intro["n"], intro["title"]) == (
+    tree = book((CONTENTS_START, 68), *INTRODUCTION_PARTS, *CHAPTER_I_PARTS)
+    intro, chapter = tree.divisions
+    assert (intro.id, intro.type, intro.label, intro.n, intro.title) == (
         "intro",
         "introduction",
         None,
         None,
         "Introduction",
     )
-    assert (chapter["id"], chapter["type"], chapter["label"], chapter["n"]) == (
+    assert (chapter.id, chapter.type, chapter.label, chapter.n) == (
         "ch01",
         "chapter",
         "CHAPTER I",
         "I",
     )
-    assert chapter["title"] == "The First Foreign Policy Acts of the Soviet Government"
-    assert chapter["first_line"] == 438
-    assert chapter["content"] == []
-    assert [(s["id"], s["first_line"]) for s in chapter["sections"]] == [("ch01-s1", 442), ("ch01-s2", 584)]
-    assert (
-        chapter["sections"][0]["title"]
-        == "The Struggle of the Soviet Government for a General Democratic Peace"
-    )
-    assert [entry["target"] for entry in structure["contents"]] == ["intro", "ch01", "ch01-s1", "ch01-s2"]
-    assert structure["front"] == []
-    assert structure["contents_head"] == {"text": "CONTENTS", "first_line": 68}
-    titles = [c for c in structure["changes"] if c["rule"] == "title_from_contents"]
-    assert [(c["before"], c["after"]) for c in titles] == [
+    assert chapter.title == "The First Foreign Policy Acts of the Soviet Government"
+    assert chapter.first_line == 438
+    assert chapter.content == []
+    assert [(s.id, s.first_line) for s in chapter.sections] == [("ch01-s1", 442), ("ch01-s2", 584)]
+    assert chapter.sections[0].title == "The Struggle of the Soviet Government for a General Democratic Peace"
+    assert [entry.target for entry in tree.contents] == ["intro", "ch01", "ch01-s1", "ch01-s2"]
+    assert tree.front == []
+    assert tree.contents_head == ContentsHead("CONTENTS", 68)
+    titles = [c for c in tree.changes if c.rule == "title_from_contents"]
+    assert [(c.before, c.after) for c in titles] == [
         ("INTRODUCTION", "Introduction"),
-        ("THE FIRST FOREIGN POLICY ACTS OF THE SOVIET GOVERNMENT", chapter["title"]),
+        ("THE FIRST FOREIGN POLICY ACTS OF THE SOVIET GOVERNMENT", chapter.title),
     ]
 
 
 def test_notes_restart_in_each_division_and_link_to_their_markers() -> None:
-    structure = book((CONTENTS_START, 68), *INTRODUCTION_PARTS, *CHAPTER_I_PARTS)
-    intro, chapter = structure["divisions"]
-    assert structure["note_numbering"] == "division"
-    assert intro["notes"] == [
-        {
-            "id": "intro-n1",
-            "n": "1",
-            "first_line": 194,
-            "text": "V. I. Lenin, *Collected Works*, Vol. 27, Progress Publishers, Moscow, 1965, p. 365.",
-        }
+    tree = book((CONTENTS_START, 68), *INTRODUCTION_PARTS, *CHAPTER_I_PARTS)
+    intro, chapter = tree.divisions
+    assert tree.note_numbering == "division"
+    assert intro.notes == [
+        Note(
+            "intro-n1",
+            "1",
+            194,
+            ["V. I. Lenin, *Collected Works*, Vol. 27, Progress Publishers, Moscow, 1965, p. 365."],
+        )
     ]
-    parts = intro["content"][0]["parts"]
+    parts = intro.content[0].parts
     assert parts[0].endswith('both our home and foreign policy".')
-    assert parts[1] == {"note": "intro-n1"}
+    assert parts[1] == NoteRef("intro-n1")
     assert parts[2].startswith(" The radical differences")
-    assert chapter["sections"][0]["content"][1]["parts"][1] == {"note": "ch01-n1"}
-    assert chapter["notes"][0]["first_line"] == 470
-    assert structure["review"] == []
+    assert chapter.sections[0].content[1].parts[1] == NoteRef("ch01-n1")
+    assert chapter.notes[0].first_line == 470
+    assert tree.review == []
 
 
 # raw lines 85-86 (contents) and 1172-1190: a chapter without label, its subtitle in its own block,
@@ -201,31 +222,29 @@ The maintenance of peace was no easy matter for Soviet Russia.
 
 
 def test_chapter_without_label_gets_label_from_contents_and_subtitle() -> None:
-    structure = book((CONTENTS_III, 83), (CHAPTER_III, 1172), (SECTION_III, 1198))
-    (chapter,) = structure["divisions"]
-    assert (chapter["id"], chapter["label"], chapter["n"], chapter["first_line"]) == (
+    tree = book((CONTENTS_III, 83), (CHAPTER_III, 1172), (SECTION_III, 1198))
+    (chapter,) = tree.divisions
+    assert (chapter.id, chapter.label, chapter.n, chapter.first_line) == (
         "ch01",
         "CHAPTER III",
         "III",
         1174,
     )
-    assert chapter["title"] == (
+    assert chapter.title == (
         "The Beginning of the Foreign Armed Intervention. The Soviet State's Struggle to Prolong the Respite"
     )
-    assert chapter["subtitle"] == "(March-November 1918)"
-    assert [s["first_line"] for s in chapter["sections"]] == [1198]
-    assert [n["id"] for n in chapter["notes"]] == ["ch01-n1", "ch01-n2", "ch01-n3"]
-    assert all("unlinked" not in n for n in chapter["notes"])
-    assert sorted(rules(structure["changes"])) == [
+    assert chapter.subtitle == "(March-November 1918)"
+    assert [s.first_line for s in chapter.sections] == [1198]
+    assert [n.id for n in chapter.notes] == ["ch01-n1", "ch01-n2", "ch01-n3"]
+    assert not any(n.unlinked for n in chapter.notes)
+    assert sorted(rules(tree.changes)) == [
         "label_from_contents",
         "subtitle_emphasis",
         "title_from_contents",
     ]
     # the note before the heading belongs to no division: kept as a paragraph, reported
-    assert structure["front"][0]["parts"] == [
-        "⁴⁶ V. I. Lenin, *Collected Works*, Vol. 28, Moscow, 1974, pp. 64-65."
-    ]
-    assert rules(structure["review"]) == ["note_outside_division"]
+    assert tree.front[0].parts == ["⁴⁶ V. I. Lenin, *Collected Works*, Vol. 28, Moscow, 1974, pp. 64-65."]
+    assert rules(tree.review) == ["note_outside_division"]
 
 
 # raw lines 91-93 (contents) and 1620-1629 (shortened): label and title in one block, subtitle, bold section
@@ -265,15 +284,15 @@ CHAPTER_IV_PARTS = ((CHAPTER_IV, 1620), (SECTION_IV, 1682))
 
 
 def test_label_and_title_in_one_block_and_bold_sections_over_several_lines() -> None:
-    structure = book((CONTENTS_IV, 89), *CHAPTER_IV_PARTS)
-    (chapter,) = structure["divisions"]
-    assert (chapter["label"], chapter["first_line"], chapter["subtitle"]) == (
+    tree = book((CONTENTS_IV, 89), *CHAPTER_IV_PARTS)
+    (chapter,) = tree.divisions
+    assert (chapter.label, chapter.first_line, chapter.subtitle) == (
         "CHAPTER IV",
         1620,
         "(November 1918-March 1921)",
     )
-    assert chapter["title"] == "Soviet Foreign Policy in the Period of Armed Intervention and the Civil War"
-    assert [(s["first_line"], s["title"]) for s in chapter["sections"]] == [
+    assert chapter.title == "Soviet Foreign Policy in the Period of Armed Intervention and the Civil War"
+    assert [(s.first_line, s.title) for s in chapter.sections] == [
         (1627, "The Change in the International Situation After the End of the First World War"),
         (
             1682,
@@ -281,7 +300,7 @@ def test_label_and_title_in_one_block_and_bold_sections_over_several_lines() -> 
             "Soviet Diplomacy in the Struggle Against Intervention in 1919",
         ),
     ]
-    assert rules(structure["changes"]) == ["title_from_contents"]  # the markup of the sections is not text
+    assert rules(tree.changes) == ["title_from_contents"]  # the markup of the sections is not text
 
 
 # raw lines 122-123 (contents) and 3689-3695: a bold title over three lines, dates on the last
@@ -304,17 +323,17 @@ Starting from 1924 the international situation was marked by a partial and tempo
 
 
 def test_bold_title_with_dates_on_its_last_line() -> None:
-    structure = book((CONTENTS_VIII, 120), (CHAPTER_VIII, 3689))
-    (chapter,) = structure["divisions"]
-    assert chapter["title"] == (
+    tree = book((CONTENTS_VIII, 120), (CHAPTER_VIII, 3689))
+    (chapter,) = tree.divisions
+    assert chapter.title == (
         "The USSR's Efforts to Promote Peaceful Relations in the Years of Socialist Industrialisation"
     )
-    assert (chapter["label"], chapter["subtitle"], chapter["first_line"]) == (
+    assert (chapter.label, chapter.subtitle, chapter.first_line) == (
         "CHAPTER VIII",
         "(1925-1929)",
         3689,
     )
-    assert [s["title"] for s in chapter["sections"]] == ["The International Status of the USSR"]
+    assert [s.title for s in chapter.sections] == ["The International Status of the USSR"]
 
 
 def test_heading_on_the_first_line_of_a_paragraph_block() -> None:
@@ -325,15 +344,11 @@ THE BEGINNING OF THE FOREIGN ARMED INTERVENTION. THE SOVIET STATE'S STRUGGLE TO 
 Germany's Aggressive Policy After the Signing of the Peace and the Soviet Government's Struggle Against This Policy
 The maintenance of peace was no easy matter for Soviet Russia.
 """
-    structure = book((CONTENTS_III, 83), (body, 1196))
-    (section,) = structure["divisions"][0]["sections"]
-    assert section["first_line"] == 1198
-    assert section["content"] == [
-        {
-            "type": "p",
-            "first_line": 1199,
-            "parts": ["The maintenance of peace was no easy matter for Soviet Russia."],
-        }
+    tree = book((CONTENTS_III, 83), (body, 1196))
+    (section,) = tree.divisions[0].sections
+    assert section.first_line == 1198
+    assert section.content == [
+        Paragraph(1199, ["The maintenance of peace was no easy matter for Soviet Russia."])
     ]
 
 
@@ -343,11 +358,11 @@ THE BEGINNING OF THE FOREIGN ARMED INTERVENTION. THE SOVIET STATE'S STRUGGLE TO 
 
 The maintenance of peace was no easy matter for Soviet Russia.
 """
-    structure = book((CONTENTS_III, 83), (body, 1174))
-    assert structure["divisions"][0]["sections"] == []
-    assert structure["contents"][1]["target"] is None
-    assert rules(structure["review"]) == ["contents_entry_not_found"]
-    assert structure["review"][0]["line"] == 86
+    tree = book((CONTENTS_III, 83), (body, 1174))
+    assert tree.divisions[0].sections == []
+    assert tree.contents[1].target is None
+    assert rules(tree.review) == ["contents_entry_not_found"]
+    assert tree.review[0].line == 86
 
 
 # raw lines 6990-7001: a range marker and its note
@@ -359,12 +374,12 @@ The declaration by the United Nations that was signed on January 1, 1942 in Wash
 
 
 def test_range_marker_links_one_note() -> None:
-    structure = book(*CONTENTS_INTRO, ("INTRODUCTION", 184), (RANGE, 6990))
-    (intro,) = structure["divisions"]
-    assert intro["notes"][0]["id"] == "intro-n21-22"
-    assert intro["notes"][0]["n"] == "21-22"
-    assert intro["content"][0]["parts"][1] == {"note": "intro-n21-22"}
-    assert intro["content"][0]["parts"][2].startswith(" helped")
+    tree = book(*CONTENTS_INTRO, ("INTRODUCTION", 184), (RANGE, 6990))
+    (intro,) = tree.divisions
+    assert intro.notes[0].id == "intro-n21-22"
+    assert intro.notes[0].n == "21-22"
+    assert intro.content[0].parts[1] == NoteRef("intro-n21-22")
+    assert intro.content[0].parts[2].startswith(" helped")
 
 
 def test_marker_without_note_and_note_without_marker() -> None:
@@ -374,14 +389,14 @@ def test_marker_without_note_and_note_without_marker() -> None:
 
 ¹ V. I. Lenin, *Collected Works*, Vol. 27, Progress Publishers, Moscow, 1965, p. 365.
 """
-    structure = book(*CONTENTS_INTRO, ("INTRODUCTION", 184), (body, 3053))
-    (intro,) = structure["divisions"]
-    assert intro["content"][0]["items"][0]["parts"] == ["3. Complete freedom of commerce by sea.⁸⁴"]
-    assert intro["notes"][0]["unlinked"] is True
-    assert rules(structure["review"]) == ["marker_without_note", "note_without_marker"]
+    tree = book(*CONTENTS_INTRO, ("INTRODUCTION", 184), (body, 3053))
+    (intro,) = tree.divisions
+    assert intro.content[0].items[0].parts == ["3. Complete freedom of commerce by sea.⁸⁴"]
+    assert intro.notes[0].unlinked is True
+    assert rules(tree.review) == ["marker_without_note", "note_without_marker"]
 
 
-def structure_ending_in_note(*excerpts: tuple[str, int]) -> dict[str, Any]:
+def structure_ending_in_note(*excerpts: tuple[str, int]) -> Book:
     """The structure of the contents and the introduction's start, then ``excerpts`` (text, raw
     line), the last of them a note block, as the repair stage marks it."""
     blocks = [block for text, line in (*CONTENTS_INTRO, *excerpts) for block in blocks_at(text, line)]
@@ -393,28 +408,28 @@ def test_marker_printed_as_plain_digits() -> None:
     # raw lines 6003 and 6013: the OCR lost the superscript of marker and note number
     body = """February when we reached an understanding with the French about common action, in the event of German action against Holland" 87"""
     note = "87 *Documents on British Foreign Policy, 1919-1939*, Third Series, Vol. VI, p. 423."
-    structure = structure_ending_in_note(("INTRODUCTION", 184), (body, 6003), (note, 6013))
-    (intro,) = structure["divisions"]
-    assert intro["content"][0]["parts"][-1] == {"note": "intro-n87"}
-    assert intro["content"][0]["parts"][0].endswith('against Holland"')
-    assert rules(structure["changes"])[-1] == "plain_digit_marker"
-    assert rules(structure["review"]) == ["plain_digit_marker"]
+    tree = structure_ending_in_note(("INTRODUCTION", 184), (body, 6003), (note, 6013))
+    (intro,) = tree.divisions
+    assert intro.content[0].parts[-1] == NoteRef("intro-n87")
+    assert intro.content[0].parts[0].endswith('against Holland"')
+    assert rules(tree.changes)[-1] == "plain_digit_marker"
+    assert rules(tree.review) == ["plain_digit_marker"]
 
 
 def test_asterisk_note() -> None:
     # raw lines 4979 (shortened) and 4989 (shortened): a footnote marked by an asterisk, after emphasis
     body = "The *Pravda* wrote of it. A congratulatory telegram from President Roosevelt was followed by a reception in the White House.*"
     note = "* Thirty-eight years later, the people of Vancouver, where the redwinged ANT-25 had landed, commemorated the Soviet pilots' feat."
-    structure = structure_ending_in_note(("INTRODUCTION", 184), (body, 4979), (note, 4989))
-    (intro,) = structure["divisions"]
-    assert intro["notes"][0]["id"] == "intro-nstar"
-    assert (intro["notes"][0]["n"], intro["notes"][0]["text"][:12]) == ("*", "Thirty-eight")
-    assert intro["content"][0]["parts"] == [body[:-1], {"note": "intro-nstar"}]
-    assert structure["review"] == []
+    tree = structure_ending_in_note(("INTRODUCTION", 184), (body, 4979), (note, 4989))
+    (intro,) = tree.divisions
+    assert intro.notes[0].id == "intro-nstar"
+    assert (intro.notes[0].n, plain(intro.notes[0].parts)[:12]) == ("*", "Thirty-eight")
+    assert intro.content[0].parts == [body[:-1], NoteRef("intro-nstar")]
+    assert tree.review == []
 
 
 def test_inconsistent_input_does_not_crash() -> None:
-    assert build_structure([]) == {
+    assert build_structure([]).to_json() == {
         "contents": [],
         "front": [],
         "divisions": [],
@@ -433,12 +448,12 @@ def test_inconsistent_input_does_not_crash() -> None:
         "layout": [],
     }
     # raw lines 184, 192-194, and a note block without number (as if cut from the note before it)
-    structure = structure_ending_in_note(*INTRODUCTION_PARTS, ("p. 365 (in Russian).", 196))
-    assert structure["divisions"][0]["notes"][0]["text"].endswith("p. 365. p. 365 (in Russian).")
-    assert rules(structure["review"]) == ["note_continuation"]
-    structure = structure_ending_in_note(("INTRODUCTION", 184), ("p. 365.", 196))
-    assert structure["divisions"][0]["content"][0]["parts"] == ["p. 365."]
-    assert rules(structure["review"]) == ["note_without_number"]
+    tree = structure_ending_in_note(*INTRODUCTION_PARTS, ("p. 365 (in Russian).", 196))
+    assert plain(tree.divisions[0].notes[0].parts).endswith("p. 365. p. 365 (in Russian).")
+    assert rules(tree.review) == ["note_continuation"]
+    tree = structure_ending_in_note(("INTRODUCTION", 184), ("p. 365.", 196))
+    assert tree.divisions[0].content[0].parts == ["p. 365."]
+    assert rules(tree.review) == ["note_without_number"]
 
 
 def test_lists_separators_and_what_stays_a_paragraph() -> None:
@@ -467,7 +482,7 @@ The Soviet delegation at the Conference proposed a programme developed by Lenin.
 - "(1) The USSR consents to join the League of Nations provided certain conditions are met.
 - "(2) The USSR has no objections to a regional treaty for mutual defence against German aggression.
 """
-    structure = book(
+    tree = book(
         *CONTENTS_INTRO,
         ("INTRODUCTION", 184),
         (quoted, 786),
@@ -476,15 +491,14 @@ The Soviet delegation at the Conference proposed a programme developed by Lenin.
         (three_blocks, 7783),
         (dashes, 5075),
     )
-    items = structure["divisions"][0]["content"]
-    assert [item["type"] for item in items] == ["p", "p", "separator", "p", "list", "list", "list"]
-    assert [len(item["items"]) for item in items[4:]] == [3, 3, 2]
-    assert items[4]["items"][1] == {
-        "first_line": 3052,
-        "parts": ["2. The closing of the Straits to all warships in times of peace and of war."],
-    }
-    assert items[6]["items"][0]["parts"][0].startswith('"(1) The USSR')
-    assert rules(structure["changes"]) == ["title_from_contents"]  # INTRODUCTION
+    items = tree.divisions[0].content
+    assert [type(item) for item in items] == [Paragraph] * 2 + [Separator, Paragraph] + [ItemList] * 3
+    assert [len(item.items) for item in items[4:]] == [3, 3, 2]
+    assert items[4].items[1] == ListItem(
+        3052, ["2. The closing of the Straits to all warships in times of peace and of war."]
+    )
+    assert items[6].items[0].parts[0].startswith('"(1) The USSR')
+    assert rules(tree.changes) == ["title_from_contents"]  # INTRODUCTION
 
 
 # raw lines 182 (contents), 8083-8110 (chronology start: a note in its heading), 8414-8420 (a year
@@ -529,7 +543,7 @@ Progress Publishers would be glad to have your opinion of this book, its transla
 
 
 def test_chronology_years_entries_and_back_matter() -> None:
-    structure = book(
+    tree = book(
         ("CONTENTS\n\n| Introduction | 9 |\n| CHRONOLOGY | 489 |", 180),
         ("INTRODUCTION", 184),
         (CHRONOLOGY, 8085),
@@ -537,38 +551,33 @@ def test_chronology_years_entries_and_back_matter() -> None:
         (CHRONOLOGY_1944, 8547),
         (BACK, 8616),
     )
-    chronology = structure["divisions"][1]
-    assert (chronology["id"], chronology["type"], chronology["label"], chronology["title"]) == (
+    chronology = tree.divisions[1]
+    assert (chronology.id, chronology.type, chronology.label, chronology.title) == (
         "chron",
         "chronology",
         None,
         "Chronology",
     )
-    assert chronology["title_parts"] == ["Chronology", {"note": "chron-n1"}]
-    assert chronology["notes"][0]["text"].startswith("Dates of events")
-    kinds = [(item["type"], item.get("text") or len(item.get("items", []))) for item in chronology["content"]]
-    assert kinds == [
-        ("head", "1917"),
-        ("list", 3),
-        ("head", "1918"),
-        ("list", 2),
-        ("head", "1940"),
-        ("list", 4),
-    ]
-    entries = chronology["content"][5]["items"]
-    assert entries[1]["date"] == {"when": "1940-03-01"}
-    assert entries[1]["parts"] == [
-        {"date": {"text": "1 *March*", "when": "1940-03-01"}},
+    assert chronology.title_parts == ["Chronology", NoteRef("chron-n1")]
+    assert plain(chronology.notes[0].parts).startswith("Dates of events")
+    years, lists = chronology.content[::2], chronology.content[1::2]
+    assert [type(item) for item in chronology.content] == [Heading, ItemList] * 3
+    assert [year.text for year in years] == ["1917", "1918", "1940"]
+    assert [len(listing.items) for listing in lists] == [3, 2, 4]
+    entries = chronology.content[5].items
+    assert entries[1].date == Dating(when="1940-03-01")
+    assert entries[1].parts == [
+        PrintedDate("1 *March*", Dating(when="1940-03-01")),
         "—Informbureau of USSR People's Commissariat for Foreign Affairs issues statement relating "
         "to negotiations between Paasikivi, representative of government of Finland, and A. M. Kollontai, "
         "Soviet Minister to Stockholm, on terms on which Soviet government is ready to negotiate cessation "
         "of hostilities.",
     ]
-    assert entries[3]["first_line"] == 8620 - 4  # the last entry before the back matter
-    assert rules(structure["changes"])[-3:] == ["stray_list_dash", "stray_list_dash", "rejoin_hyphenation"]
-    assert structure["back"][0] == {"type": "head", "first_line": 8618, "text": "REQUEST TO READERS"}
-    assert structure["back"][1]["parts"][0].startswith("Progress Publishers")
-    assert rules(structure["review"]) == ["back_matter"]
+    assert entries[3].first_line == 8620 - 4  # the last entry before the back matter
+    assert rules(tree.changes)[-3:] == ["stray_list_dash", "stray_list_dash", "rejoin_hyphenation"]
+    assert tree.back[0] == Heading(8618, "REQUEST TO READERS")
+    assert tree.back[1].parts[0].startswith("Progress Publishers")
+    assert rules(tree.review) == ["back_matter"]
 
 
 def test_front_matter_keeps_every_block() -> None:
@@ -580,28 +589,28 @@ Volume I
 
 1917-1945
 """
-    structure = book((front, 3), (CONTENTS_START, 68), *INTRODUCTION_PARTS)
-    assert structure["front"] == [
-        {"type": "p", "first_line": 3, "parts": ["SOVIET FOREIGN POLICY"]},
-        {"type": "p", "first_line": 5, "parts": ["Volume I"]},
-        {"type": "p", "first_line": 7, "parts": ["1917-1945"]},
+    tree = book((front, 3), (CONTENTS_START, 68), *INTRODUCTION_PARTS)
+    assert tree.front == [
+        Paragraph(3, ["SOVIET FOREIGN POLICY"]),
+        Paragraph(5, ["Volume I"]),
+        Paragraph(7, ["1917-1945"]),
     ]
 
 
 def test_book_without_contents_finds_headings_by_form() -> None:
-    structure = book(*INTRODUCTION_PARTS, *CHAPTER_I_PARTS, *CHAPTER_IV_PARTS)
-    divisions = structure["divisions"]
-    assert [(d["id"], d["type"], d["label"]) for d in divisions] == [
+    tree = book(*INTRODUCTION_PARTS, *CHAPTER_I_PARTS, *CHAPTER_IV_PARTS)
+    divisions = tree.divisions
+    assert [(d.id, d.type, d.label) for d in divisions] == [
         ("intro", "introduction", None),
         ("ch01", "chapter", "CHAPTER I"),
         ("ch02", "chapter", "CHAPTER IV"),
     ]
-    assert divisions[1]["title"] == "The First Foreign Policy Acts of the Soviet Government"
-    assert divisions[2]["subtitle"] == "(November 1918-March 1921)"
-    assert [len(d["sections"]) for d in divisions] == [0, 2, 2]
-    assert structure["contents"] == []
-    assert rules(structure["review"]) == ["heading_by_form"] * 7 + ["no_contents"]
-    assert "title_case" in rules(structure["changes"])
+    assert divisions[1].title == "The First Foreign Policy Acts of the Soviet Government"
+    assert divisions[2].subtitle == "(November 1918-March 1921)"
+    assert [len(d.sections) for d in divisions] == [0, 2, 2]
+    assert tree.contents == []
+    assert rules(tree.review) == ["heading_by_form"] * 7 + ["no_contents"]
+    assert "title_case" in rules(tree.changes)
 
 
 def test_note_numbering_through_the_book_is_recognised() -> None:
@@ -611,10 +620,10 @@ def test_note_numbering_through_the_book_is_recognised() -> None:
     )
     second = CHAPTER_I_NOTE.replace("¹", "⁴")
     second_note = CHAPTER_I_NOTE_BODY.replace("¹", "⁴")
-    structure = book(("INTRODUCTION", 184), (first, 192), (CHAPTER_I, 438), (second, 458), (second_note, 470))
-    assert structure["note_numbering"] == "book"
-    assert structure["divisions"][1]["notes"][0]["id"] == "ch01-n4"
-    assert all("unlinked" not in note for d in structure["divisions"] for note in d["notes"])
+    tree = book(("INTRODUCTION", 184), (first, 192), (CHAPTER_I, 438), (second, 458), (second_note, 470))
+    assert tree.note_numbering == "book"
+    assert tree.divisions[1].notes[0].id == "ch01-n4"
+    assert not any(note.unlinked for d in tree.divisions for note in d.notes)
 
 
 @pytest.mark.parametrize(
@@ -638,7 +647,7 @@ def test_command_line(tmp_path: Path) -> None:
         block for text, line in (*CONTENTS_INTRO, *INTRODUCTION_PARTS) for block in blocks_at(text, line)
     ]
     repaired.write_text(json.dumps({"blocks": [b.to_dict() for b in blocks], "changes": [], "review": []}))
-    output = tmp_path / "structure.json"
+    output = tmp_path / "tree.json"
     assert main(["--input", str(repaired), "--output", str(output)]) == 0
     structure = json.loads(output.read_text(encoding="utf-8"))
     assert list(structure) == [
@@ -667,33 +676,23 @@ def words(text: str) -> Counter[str]:
     return Counter(w.casefold() for w in re.findall(r"[^\W_]+", re.sub(r"(?<=\w)-\s+(?=\w)", "", text)))
 
 
-def item_texts(item: dict[str, Any]) -> Iterator[str]:
-    """The text of an item; a page break may cut a word, a date part holds its printed text."""
-    yield "".join(
-        part if isinstance(part, str) else part["date"]["text"] if "date" in part else ""
-        for part in item.get("parts", [])
-    )
-    yield item.get("text", "")
-    for entry in item.get("items", []):
-        yield from item_texts(entry)
-
-
-def output_texts(structure: dict[str, Any]) -> Iterator[str]:
-    """Every piece of text of a structure."""
-    for entry in structure["contents"]:
-        yield from (entry["label"] or "", entry["title"], str(entry["page"] or ""))
-    yield structure.get("contents_head", {}).get("text", "")
-    for item in structure["front"] + structure["back"]:
-        yield from item_texts(item)
-    for division in structure["divisions"]:
-        yield from (division["label"] or "", division["title"], division["subtitle"] or "")
-        for item in division["content"]:
-            yield from item_texts(item)
-        for section in division["sections"]:
-            yield section["title"]
-            for item in section["content"]:
-                yield from item_texts(item)
-        yield from (note["text"] for note in division["notes"])
+def output_texts(tree: Book) -> Iterator[str]:
+    """Every piece of text of a tree; a page break may cut a word, a date part holds its printed text."""
+    for entry in tree.contents:
+        yield from (entry.label or "", entry.title, str(entry.page or ""))
+    yield tree.contents_head.text if tree.contents_head else ""
+    for node in walk(tree):
+        if isinstance(node, Division):
+            yield from (node.label or "", node.title, node.subtitle or "")
+        elif isinstance(node, Section):
+            yield node.title
+        elif isinstance(node, Heading):
+            yield node.text
+        elif isinstance(node, Paragraph | ListItem | Note):
+            yield "".join(
+                part if isinstance(part, str) else part.text if isinstance(part, PrintedDate) else ""
+                for part in node.parts
+            )
 
 
 def book_blocks() -> list[Block]:
@@ -709,73 +708,61 @@ def book_blocks() -> list[Block]:
 
 
 @pytest.fixture(scope="module")
-def whole_book() -> tuple[list[Block], dict[str, Any]]:
+def whole_book() -> tuple[list[Block], Book]:
     blocks = book_blocks()
     return blocks, build_structure(blocks)
 
 
 @pytest.mark.slow
-def test_whole_book_divisions_and_sections(whole_book: tuple[list[Block], dict[str, Any]]) -> None:
-    _, structure = whole_book
-    divisions = structure["divisions"]
-    assert [d["type"] for d in divisions] == ["introduction"] + ["chapter"] * 13 + ["chronology"]
+def test_whole_book_divisions_and_sections(whole_book: tuple[list[Block], Book]) -> None:
+    _, tree = whole_book
+    divisions = tree.divisions
+    assert [d.type for d in divisions] == ["introduction"] + ["chapter"] * 13 + ["chronology"]
     contents = parse_contents(split_blocks(RAW.read_text(encoding="utf-8")))
-    chapters = [entry for entry in contents if entry["label"]]
+    chapters = [entry for entry in contents if entry.label]
     for division, entry in zip(divisions[1:14], chapters, strict=True):
-        assert division["label"] == entry["label"]
-        assert normalise(entry["title"]).startswith(normalise(division["title"]))  # quotes may be curly
-        assert entry["target"] is None or entry["target"] == division["id"]
-    assert sum(len(d["sections"]) for d in divisions) == sum(entry["level"] == 2 for entry in contents) == 86
-    assert all(entry["target"] for entry in structure["contents"])
-    assert [item["type"] for item in structure["back"]][:2] == ["head", "p"]
+        assert division.label == entry.label
+        assert normalise(entry.title).startswith(normalise(division.title))  # quotes may be curly
+        assert entry.target is None or entry.target == division.id
+    assert sum(len(d.sections) for d in divisions) == sum(entry.level == 2 for entry in contents) == 86
+    assert all(entry.target for entry in tree.contents)
+    assert [type(item) for item in tree.back][:2] == [Heading, Paragraph]
 
 
 @pytest.mark.slow
-def test_whole_book_notes(whole_book: tuple[list[Block], dict[str, Any]]) -> None:
-    _, structure = whole_book
-    assert structure["note_numbering"] == "division"
-    notes = [note for division in structure["divisions"] for note in division["notes"]]
+def test_whole_book_notes(whole_book: tuple[list[Block], Book]) -> None:
+    _, tree = whole_book
+    assert tree.note_numbering == "division"
+    notes = [note for division in tree.divisions for note in division.notes]
     assert len(notes) >= 1183
-    unlinked = {note["first_line"] for note in notes if note.get("unlinked")}
-    reported = {item["line"] for item in structure["review"] if item["rule"] == "note_without_marker"}
+    unlinked = {note.first_line for note in notes if note.unlinked}
+    reported = {item.line for item in tree.review if item.rule == "note_without_marker"}
     assert unlinked == reported
     assert len(unlinked) <= 2
-    for division in structure["divisions"]:
-        numbers = [int(note["n"].split("-")[0]) for note in division["notes"] if note["n"][0].isdigit()]
+    for division in tree.divisions:
+        numbers = [int(note.n.split("-")[0]) for note in division.notes if note.n[0].isdigit()]
         assert numbers[0] == 1
         assert numbers == sorted(numbers)
     referenced = Counter(
-        part["note"]
-        for division in structure["divisions"]
-        for item in division["content"] + [i for s in division["sections"] for i in s["content"]]
-        for part in _all_parts(item)
-        if isinstance(part, dict) and "note" in part
-    ) + Counter(
-        part["note"] for division in structure["divisions"] for part in division.get("title_parts", [])[1:]
+        part.note for node in walk(tree) for part in parts_of(node) if isinstance(part, NoteRef)
     )
     assert max(referenced.values()) == 1
     assert len(referenced) == len(notes) - len(unlinked)
 
 
-def _all_parts(item: dict[str, Any]) -> Iterator[Any]:
-    yield from item.get("parts", [])
-    for entry in item.get("items", []):
-        yield from entry.get("parts", [])
-
-
 @pytest.mark.slow
-def test_whole_book_loses_no_text(whole_book: tuple[list[Block], dict[str, Any]]) -> None:
+def test_whole_book_loses_no_text(whole_book: tuple[list[Block], Book]) -> None:
     """Every word in is a word out, except where a logged change says otherwise."""
-    blocks, structure = whole_book
+    blocks, tree = whole_book
     expected: Counter[str] = Counter()
     for block in blocks:
         text = re.sub(r"^\d{1,3}(?:-\d{1,3})?\s", "", block.text) if block.kind == "note" else block.text
         expected.update(words(text))
-    for change in structure["changes"]:
-        expected.subtract(words(change["before"]))
-        expected.update(words(change["after"]))
+    for change in tree.changes:
+        expected.subtract(words(change.before))
+        expected.update(words(change.after))
     found: Counter[str] = Counter()
-    for text in output_texts(structure):
+    for text in output_texts(tree):
         found.update(words(text))
     assert +expected == found
     assert not -expected
@@ -794,26 +781,26 @@ THE YEARS OF REVOLUTION
 
 
 def test_a_part_above_chapters_holds_them_and_leaves_the_chapter_ids() -> None:
-    structure = book((CONTENTS_WITH_PART, 68), *INTRODUCTION_PARTS, (PART_I, 434), *CHAPTER_I_PARTS)
-    intro, part, chapter = structure["divisions"]
-    assert intro["type"] == "introduction"
-    assert {key: part[key] for key in ("id", "type", "n", "label", "title", "chapters")} == {
-        "id": "part1",
-        "type": "part",
-        "n": "I",
-        "label": "PART I",
-        "title": "The Years of Revolution",
-        "chapters": ["ch01"],
-    }
-    assert part["content"] == part["sections"] == part["notes"] == []
-    assert (chapter["id"], chapter["label"], len(chapter["sections"])) == ("ch01", "CHAPTER I", 2)
-    assert [note["id"] for note in chapter["notes"]] == ["ch01-n1"]
-    assert [entry["target"] for entry in structure["contents"]][:3] == ["intro", "part1", "ch01"]
+    tree = book((CONTENTS_WITH_PART, 68), *INTRODUCTION_PARTS, (PART_I, 434), *CHAPTER_I_PARTS)
+    intro, part, chapter = tree.divisions
+    assert intro.type == "introduction"
+    assert (part.id, part.type, part.n, part.label, part.title, part.chapters) == (
+        "part1",
+        "part",
+        "I",
+        "PART I",
+        "The Years of Revolution",
+        ["ch01"],
+    )
+    assert part.content == part.sections == part.notes == []
+    assert (chapter.id, chapter.label, len(chapter.sections)) == ("ch01", "CHAPTER I", 2)
+    assert [note.id for note in chapter.notes] == ["ch01-n1"]
+    assert [entry.target for entry in tree.contents][:3] == ["intro", "part1", "ch01"]
 
 
 def test_an_introduction_after_the_chapters_of_a_part_is_not_in_the_part() -> None:
-    structure = book((PART_I, 434), *CHAPTER_I_PARTS, *INTRODUCTION_PARTS)
-    assert [(d["id"], d.get("chapters")) for d in structure["divisions"]] == [
+    tree = book((PART_I, 434), *CHAPTER_I_PARTS, *INTRODUCTION_PARTS)
+    assert [(d.id, d.chapters) for d in tree.divisions] == [
         ("part1", ["ch01"]),
         ("ch01", None),
         ("intro", None),
@@ -823,7 +810,7 @@ def test_an_introduction_after_the_chapters_of_a_part_is_not_in_the_part() -> No
 def test_the_word_index_finds_every_entry_a_full_count_of_shared_words_finds() -> None:
     # the whole printed contents (entries at raw lines 72-182) against every short block of the book
     blocks = split_blocks(RAW.read_text(encoding="utf-8"))
-    titles = [entry["title"] for entry in parse_contents(blocks)]
+    titles = [entry.title for entry in parse_contents(blocks)]
     entry_words = _EntryWords(titles)
     words = [_tokens(normalise(title)) for title in titles]
     found = 0

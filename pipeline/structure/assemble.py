@@ -7,12 +7,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
 
-from pipeline.model import Block
+from pipeline.model import Block, Division, Item, Paragraph, Section, Separator
+from pipeline.model import Heading as HeadingItem
+from pipeline.model.tree import DivisionType
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.chronology_entries import add_entries
-from pipeline.structure.contents import ContentsEntry, ContentsTable, division_type
+from pipeline.structure.contents import ContentsTable, PrintedEntry, division_type
 from pipeline.structure.findings import Findings
 from pipeline.structure.headings import Heading, is_caps, normalise
 from pipeline.structure.items import (
@@ -22,6 +23,7 @@ from pipeline.structure.items import (
     Flow,
     PendingText,
     add_entry,
+    add_head,
     add_list_item,
     add_paragraph,
     add_year,
@@ -47,11 +49,11 @@ class Outline:
 
 @dataclass
 class Tree:
-    """The book's front matter, divisions and back matter (``structure.json``'s dicts)."""
+    """The book's front matter, divisions and back matter."""
 
-    front: list[dict[str, Any]] = field(default_factory=list)
-    divisions: list[dict[str, Any]] = field(default_factory=list)
-    back: list[dict[str, Any]] = field(default_factory=list)
+    front: list[Item] = field(default_factory=list)
+    divisions: list[Division] = field(default_factory=list)
+    back: list[Item] = field(default_factory=list)
 
 
 @dataclass
@@ -59,7 +61,7 @@ class _Division:
     """How to open a division: its heading, kind and number among the divisions of its kind."""
 
     heading: Heading
-    kind: str
+    kind: DivisionType
     number: int
     position: int  # among all divisions
 
@@ -98,16 +100,16 @@ def assemble(
     tree = Tree()
     flow = Flow(tree.front, None)
     counts: dict[str, int] = defaultdict(int)  # divisions of each type so far
-    part: dict[str, Any] | None = None  # the part the chapters now found belong to
+    chapters: list[str] | None = None  # those of the part the chapters now found belong to
     i = 0
     while i < len(blocks):
         block = blocks[i]
         heading = by_start.get(i)
         for number in marks.before.get(i, []):
-            flow.add(marks.item(number))
+            flow.add(marks.page_break(number))
         if outline.back_start is not None and i == outline.back_start:
             flow = Flow(tree.back, None)
-            flow.add({"type": "head", "first_line": block.first_line, "text": block.text.strip()})
+            add_head(flow, block.first_line, block.text.strip())
         elif i in outline.contents_blocks:
             pass
         elif heading and (heading.level == 1 or tree.divisions):
@@ -117,18 +119,18 @@ def assemble(
                 opening = _Division(heading, kind, counts[kind], len(tree.divisions))
                 division = _open_division(opening, acronyms, collected, findings)
                 if kind == "part":
-                    part = division
-                elif kind == "chapter" and part is not None:
-                    part["chapters"].append(division["id"])
+                    chapters = division.chapters
+                elif kind == "chapter" and chapters is not None:
+                    chapters.append(division.id)
                 else:
-                    part = None  # an introduction or the chronology ends the part
+                    chapters = None  # an introduction or the chronology ends the part
                 tree.divisions.append(division)
-                flow = Flow(division["content"], division["id"], kind == "chronology")
+                flow = Flow(division.content, division.id, kind == "chronology")
             else:
                 division = tree.divisions[-1]
                 section = _open_section(heading, division, acronyms, collected, findings)
-                division["sections"].append(section)
-                flow = Flow(section["content"], division["id"], flow.chronology)
+                division.sections.append(section)
+                flow = Flow(section.content, division.id, flow.chronology)
             if heading.rest:
                 rest, line = heading.rest
                 add_paragraph(flow, collected, Marked(rest), line, order=heading.end - 1)
@@ -143,16 +145,16 @@ def assemble(
     return tree
 
 
-def nest_under_parts(entries: list[ContentsEntry], divisions: list[dict[str, Any]]) -> None:
+def nest_under_parts(entries: list[PrintedEntry], divisions: list[Division]) -> None:
     """Put the contents entries of a part's chapters (and of their sections) a level below the part's
     entry, where the printed contents sets them at the same level (it shows parts by their labels)."""
     part_of: dict[str, str] = {}  # chapter or section id → the id of the part holding it
     for part in divisions:
-        for chapter in part.get("chapters", []):
-            part_of[chapter] = part["id"]
+        for chapter in part.chapters or []:
+            part_of[chapter] = part.id
     for division in divisions:
-        if division["id"] in part_of:
-            part_of.update({section["id"]: part_of[division["id"]] for section in division["sections"]})
+        if division.id in part_of:
+            part_of.update({section.id: part_of[division.id] for section in division.sections})
     part_level = {entry.target: entry.level for entry in entries if entry.target in part_of.values()}
     shift = {
         part: 1
@@ -164,24 +166,28 @@ def nest_under_parts(entries: list[ContentsEntry], divisions: list[dict[str, Any
 
 
 def mark_blurb(tree: Tree, findings: Findings) -> None:
-    """Mark where the publisher's blurb starts in the back matter (``"division": "blurb"``).
+    """Mark where the publisher's blurb starts in the back matter (its ``division``: ``blurb``).
 
     The blurb is the first back-matter paragraph, not the first under its heading, that names
     the book by the title its title page prints first.
     """
-    first = next((item for item in tree.front if item["type"] == "p"), None)
+    first = next((item for item in tree.front if isinstance(item, Paragraph)), None)
     title = normalise(item_text(first)) if first else ""
     if len(title.split()) < 2:
         return
     for previous, item in pairwise(tree.back):
-        if item["type"] == "p" and previous["type"] != "head" and title in normalise(item_text(item)):
-            item["division"] = "blurb"
+        if (
+            isinstance(item, Paragraph)
+            and not isinstance(previous, HeadingItem)
+            and title in normalise(item_text(item))
+        ):
+            item.division = "blurb"
             reason = "the publisher's blurb (names the book's title) starts here"
-            findings.flag("back_matter", item["first_line"], item_text(item)[:80], reason)
+            findings.flag("back_matter", item.first_line, item_text(item)[:80], reason)
             return
 
 
-def _division_kind(heading: Heading) -> str:
+def _division_kind(heading: Heading) -> DivisionType:
     """``part``, ``chapter``, ``introduction`` or ``chronology``: from the heading's label and title."""
     label = heading.label or (heading.entry.label if heading.entry else None)
     kind = division_type(heading.entry.title if heading.entry else heading.printed, label)
@@ -192,8 +198,8 @@ def _division_kind(heading: Heading) -> str:
 
 def _open_division(
     opening: _Division, acronyms: frozenset[str], collected: Collected, findings: Findings
-) -> dict[str, Any]:
-    """A division dict for a level-1 heading."""
+) -> Division:
+    """The division a level-1 heading opens."""
     heading, kind = opening.heading, opening.kind
     entry = heading.entry
     label = heading.label or (entry.label if entry else None)
@@ -208,20 +214,20 @@ def _open_division(
         identifier = f"div{opening.position + 1:02d}"
     collected.ids.add(identifier)
     title = heading_title(heading, acronyms, findings)
-    division: dict[str, Any] = {
-        "id": identifier,
-        "type": kind,
-        "n": n if kind in ("chapter", "part") else None,
-        "label": label if kind in ("chapter", "part") else None,
-        "title": title,
-        "subtitle": heading.subtitle,
-        "first_line": heading.line,
-        "content": [],
-        "sections": [],
-        "notes": [],
-    }
-    if kind == "part":
-        division["chapters"] = []
+    numbered = kind in ("chapter", "part")
+    division = Division(
+        id=identifier,
+        type=kind,
+        n=n if numbered else None,
+        label=label if numbered else None,
+        title=title,
+        subtitle=heading.subtitle,
+        first_line=heading.line,
+        content=[],
+        sections=[],
+        notes=[],
+        chapters=[] if kind == "part" else None,
+    )
     if entry:
         entry.target = identifier
     _collect_heading_markers(heading, division, title, identifier, collected)
@@ -230,27 +236,27 @@ def _open_division(
 
 def _open_section(
     heading: Heading,
-    division: dict[str, Any],
+    division: Division,
     acronyms: frozenset[str],
     collected: Collected,
     findings: Findings,
-) -> dict[str, Any]:
-    """A section dict for a level-2 heading."""
-    identifier = f"{division['id']}-s{len(division['sections']) + 1}"
+) -> Section:
+    """The section a level-2 heading opens."""
+    identifier = f"{division.id}-s{len(division.sections) + 1}"
     title = heading_title(heading, acronyms, findings)
-    section = {"id": identifier, "title": title, "first_line": heading.line, "content": []}
+    section = Section(identifier, title, heading.line, [])
     if heading.entry:
         heading.entry.target = identifier
-    _collect_heading_markers(heading, section, title, division["id"], collected)
+    _collect_heading_markers(heading, section, title, division.id, collected)
     return section
 
 
 def _collect_heading_markers(
-    heading: Heading, owner: dict[str, Any], title: str, scope: str, collected: Collected
+    heading: Heading, owner: Section | Division, title: str, scope: str, collected: Collected
 ) -> None:
     """Note markers printed in a heading become ``title_parts``."""
     if heading.markers:
-        text = PendingText(title + heading.markers, heading.line, heading.start, scope, owner, "title_parts")
+        text = PendingText(title + heading.markers, heading.line, heading.start, scope, owner)
         collected.texts.append(text)
 
 
@@ -264,10 +270,10 @@ def _add_block(
     if flow.chronology:
         add_entries(flow, block, marked, order, collected, marks, findings)
     elif is_separator(text) or YEAR_RE.match(text):
-        for page_break in marks.items_of(marked):
+        for page_break in marks.breaks_of(marked):
             flow.add(page_break)
         if is_separator(text):
-            flow.add({"type": "separator", "first_line": block.first_line})
+            flow.add(Separator(block.first_line))
         else:
             add_year(flow, text, block.first_line, findings)
     elif all(DASH_ITEM_RE.match(line) for line in lines):

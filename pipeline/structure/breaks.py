@@ -1,21 +1,20 @@
 """The page breaks placed in the text being structured.
 
 The breaks (:mod:`pipeline.structure.pages`) are numbered, then placed: a break before a heading or
-a note block stands as a ``pb`` item before it; a break inside a block goes with the text cut out
+a note block stands as an item of its own before it; a break inside a block goes with the text cut out
 of the block (a :class:`Marked` text) to the paragraph or list entry holding it, where it becomes
-a ``{"pb": …}`` part.
+one of its parts.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
-from pipeline.model import Block
+from pipeline.model import Block, PageBreak, PageSpan
 from pipeline.structure.findings import Findings
 from pipeline.structure.headings import Heading
-from pipeline.structure.pages import Anchor, PageBreak, add_chapter_breaks, detect_breaks, number_breaks
+from pipeline.structure.pages import Anchor, FoundBreak, add_chapter_breaks, detect_breaks, number_breaks
 
 Inside = tuple[tuple[int, int], ...]  # (position in a text, break number), in text order
 
@@ -57,8 +56,8 @@ class Marked:
 class PageMarks:
     """The numbered breaks of the book and where they stand."""
 
-    breaks: list[PageBreak] = field(default_factory=list)
-    table: list[dict[str, Any]] = field(default_factory=list)  # the page table (see ``number_breaks``)
+    breaks: list[FoundBreak] = field(default_factory=list)
+    table: list[PageSpan] = field(default_factory=list)  # the page table (see ``number_breaks``)
     before: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))  # block → breaks
     inside: dict[int, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
 
@@ -66,23 +65,14 @@ class PageMarks:
         """The text of block ``index`` with the breaks inside it."""
         return Marked(block.text, tuple(self.inside.get(index, ())))
 
-    def item(self, number: int) -> dict[str, Any]:
-        """A ``pb`` item (a page break between items) for break ``number``."""
-        return {"type": "pb", **self.part(number)}
+    def page_break(self, number: int) -> PageBreak:
+        """Break ``number`` as the tree holds it (an item between items, or a part of a text)."""
+        found = self.breaks[number]
+        return PageBreak(found.n, found.line, found.evidence, found.printed is not None, found.in_word)
 
-    def items_of(self, text: Marked) -> list[dict[str, Any]]:
-        """The ``pb`` items of the breaks inside ``text``, in their order."""
-        return [self.item(number) for _, number in text.breaks]
-
-    def part(self, number: int) -> dict[str, Any]:
-        """Break ``number`` as ``structure.json`` records it in a text's parts."""
-        item = self.breaks[number]
-        part: dict[str, Any] = {"pb": item.n, "line": item.line, "evidence": item.evidence}
-        if item.printed is not None:
-            part["printed"] = True
-        if item.in_word:
-            part["in_word"] = True
-        return part
+    def breaks_of(self, text: Marked) -> list[PageBreak]:
+        """The breaks inside ``text``, in their order."""
+        return [self.page_break(number) for _, number in text.breaks]
 
 
 def place_page_breaks(
@@ -90,7 +80,7 @@ def place_page_breaks(
 ) -> PageMarks:
     """Detect and number the page breaks, and say where each one stands.
 
-    A break before a heading becomes a ``pb`` item before it; a break inside a heading or the
+    A break before a heading becomes an item before it; a break inside a heading or the
     contents is not marked (the contents pages are not numbered by the contents itself).
     """
     anchors = [
@@ -109,9 +99,9 @@ def place_page_breaks(
     ]
     marks = PageMarks(kept, number_breaks(kept, anchors))
     for row in marks.table:
-        if "disagreement" in row:
-            reason = f"printed page numbers disagree with the contents: {row['disagreement']}"
-            findings.flag("page_number_disagrees", row["to_line"], row["to"], reason)
+        if row.disagreement:
+            reason = f"printed page numbers disagree with the contents: {row.disagreement}"
+            findings.flag("page_number_disagrees", row.end_line, row.end, reason)
     for number, item in enumerate(kept):
         if item.block in starts or blocks[item.block].kind == "note":
             marks.before[item.block].append(number)

@@ -1,11 +1,9 @@
-"""The structure of a book, step by step: repaired blocks → the tree of ``structure.json``."""
+"""The structure of a book, step by step: repaired blocks → the book's tree."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from pipeline.layout import Layout
-from pipeline.model import Block
+from pipeline.model import Block, Book, ContentsHead, PageBreaks
 from pipeline.structure.assemble import Outline, Tree, assemble, find_back_start, mark_blurb, nest_under_parts
 from pipeline.structure.breaks import PageMarks, place_page_breaks
 from pipeline.structure.chronology_entries import date_entries
@@ -17,7 +15,7 @@ from pipeline.structure.notes import fill_parts, link_notes
 from pipeline.structure.titles import find_acronyms
 
 
-def build_structure(blocks: list[Block], layout: Layout | None = None) -> dict[str, Any]:
+def build_structure(blocks: list[Block], layout: Layout | None = None) -> Book:
     """The structure of a book from its repaired blocks (see ``docs/formats.md``); ``layout``
     holds the book's layout settings (:mod:`pipeline.layout`), which override the inference."""
     blocks = [Block.from_dict(block.to_dict() | {"extra": dict(block.extra)}) for block in blocks]
@@ -37,38 +35,38 @@ def build_structure(blocks: list[Block], layout: Layout | None = None) -> dict[s
     numbering = link_notes(collected, layout or Layout(), findings)
     for text in collected.texts:
         fill_parts(text, marks)
+    for note in collected.notes:
+        note.fill()
     for division in tree.divisions:
-        if division["type"] == "chronology":
+        if division.type == "chronology":
             date_entries(division, findings)
     mark_blurb(tree, findings)
-    return _structure_json(blocks, contents, tree, numbering, marks, findings)
+    return _book(blocks, contents, tree, numbering, marks, findings)
 
 
-def _structure_json(
+def _book(
     blocks: list[Block],
     contents: ContentsTable | None,
     tree: Tree,
     numbering: str,
     marks: PageMarks,
     findings: Findings,
-) -> dict[str, Any]:
-    """The ``structure.json`` dict."""
-    result: dict[str, Any] = {
-        "contents": [entry.to_dict() for entry in contents.entries] if contents else [],
-        "front": tree.front,
-        "divisions": tree.divisions,
-        "back": tree.back,
-        "note_numbering": numbering,
-    }
-    if contents:
-        head = blocks[contents.head_index]
-        result["contents_head"] = {"text": head.text.strip(), "first_line": head.first_line}
-    result["page_breaks"] = {
-        "found": len(marks.breaks),
-        "numbered": sum(1 for item in marks.breaks if item.n),
-        "table": marks.table,
-    }
-    result["changes"] = [change.to_dict() for change in findings.changes]
-    result["review"] = [item.to_dict() for item in findings.review]
-    result["layout"] = [item.to_dict() for item in findings.conventions]
-    return result
+) -> Book:
+    """The book's tree from what the steps found."""
+    head = blocks[contents.head_index] if contents else None
+    return Book(
+        contents=[entry.contents_entry() for entry in contents.entries] if contents else [],
+        front=tree.front,
+        divisions=tree.divisions,
+        back=tree.back,
+        note_numbering=numbering,
+        page_breaks=PageBreaks(
+            found=len(marks.breaks),
+            numbered=sum(1 for item in marks.breaks if item.n),
+            table=marks.table,
+        ),
+        contents_head=ContentsHead(head.text.strip(), head.first_line) if head else None,
+        changes=findings.changes,
+        review=findings.review,
+        layout=findings.conventions,
+    )

@@ -5,9 +5,9 @@ The printed dates are read by :mod:`pipeline.text.dates`.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
-from pipeline.model import Block
+from pipeline.model import Block, Division, Heading, ItemList, ListItem, PrintedDate
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import DASH_ITEM_RE, YEAR_RE, Collected, Flow, add_list_item, add_year
@@ -36,14 +36,14 @@ def add_entries(
         if not stripped:
             continue
         if YEAR_RE.match(stripped) or is_separator(stripped):
-            for page_break in marks.items_of(line):
+            for page_break in marks.breaks_of(line):
                 flow.add(page_break)
             if YEAR_RE.match(stripped):
                 add_year(flow, stripped, number, findings)
             continue
         dashed = DASH_ITEM_RE.match(line.text)
         entry = line.trim(dashed.start("text"), len(line.text)) if dashed else line.strip()
-        previous = flow.open_list["items"][-1] if flow.open_list and flow.open_list["items"] else None
+        previous = flow.open_list.items[-1] if flow.open_list and flow.open_list.items else None
         if previous is not None and _continues_entry(collected.text_of(previous).text, entry.text):
             _continue_entry(collected, previous, line.text, entry, number, findings)
             continue
@@ -55,20 +55,20 @@ def add_entries(
             add_list_item(flow, collected, "entries", piece, number, order)
 
 
-def date_entries(division: dict[str, Any], findings: Findings) -> None:
-    """Date every chronology entry: its printed date becomes a ``{"date": …}`` part.
+def date_entries(division: Division, findings: Findings) -> None:
+    """Date every chronology entry: its printed date becomes a :class:`PrintedDate` part.
 
     The year is the entry's own or the year heading's; an entry without a readable date is
     reported for review.
     """
     year = 0
-    items = list(division["content"])
-    for section in division["sections"]:
-        items += section["content"]
+    items = list(division.content)
+    for section in division.sections:
+        items += section.content
     for item in items:
-        if item["type"] == "head" and YEAR_RE.match(item["text"]):
-            year = int(item["text"])
-        for entry in item.get("items", []) if item["type"] == "list" else []:
+        if isinstance(item, Heading) and YEAR_RE.match(item.text):
+            year = int(item.text)
+        for entry in item.items if isinstance(item, ItemList) else []:
             _date_entry(entry, year, findings)
 
 
@@ -85,7 +85,7 @@ def _continues_entry(previous: str, text: str) -> bool:
 
 
 def _continue_entry(
-    collected: Collected, previous: dict[str, Any], line: str, text: Marked, number: int, findings: Findings
+    collected: Collected, previous: ListItem, line: str, text: Marked, number: int, findings: Findings
 ) -> None:
     """Append a continuation line to the entry before it."""
     record = collected.text_of(previous)
@@ -116,22 +116,22 @@ def _located(entry: Marked, pieces: list[str]) -> list[Marked]:
     return located
 
 
-def _date_entry(entry: dict[str, Any], year: int, findings: Findings) -> None:
+def _date_entry(entry: ListItem, year: int, findings: Findings) -> None:
     """Split the printed date off an entry's first text part and record its ISO form."""
-    parts = entry["parts"]
+    parts = entry.parts
     first = next((k for k, part in enumerate(parts) if isinstance(part, str)), None)
-    found = split_entry(parts[first]) if first is not None else None
+    head = parts[first] if first is not None else None
+    found = split_entry(head) if isinstance(head, str) else None
     dating = parse_date(found[0], year) if found and year else None
     if first is None or found is None or dating is None:
         text = "".join(part for part in parts if isinstance(part, str))
-        findings.flag("chronology_undated", entry["first_line"], text[:80], "no date found")
+        findings.flag("chronology_undated", entry.first_line, text[:80], "no date found")
         return
     printed, rest = found
     if printed.count("*") % 2 or printed.count("_") % 2:
         cleaned = clean_date(printed)
         explanation = "unpaired emphasis mark around a chronology date dropped"
-        findings.change("date_emphasis", entry["first_line"], printed, cleaned, explanation)
+        findings.change("date_emphasis", entry.first_line, printed, cleaned, explanation)
         printed = cleaned
-    attributes = dating.attributes()
-    entry["date"] = attributes
-    parts[first : first + 1] = [{"date": {"text": printed.strip(), **attributes}}, rest]
+    entry.date = dating
+    parts[first : first + 1] = [PrintedDate(printed.strip(), replace(dating)), rest]  # a date of its own

@@ -9,7 +9,7 @@ import argparse
 
 from pipeline.cli import run_stage
 from pipeline.layout import load_layout
-from pipeline.model import Block, Book, InputError, read_stage_input, write_book
+from pipeline.model import Block, InputError, read_stage_input, write_book
 from pipeline.structure.build import build_structure
 from pipeline.structure.findings import STAGE
 
@@ -32,14 +32,13 @@ def main(argv: list[str] | None = None) -> int:
             blocks = [Block.from_dict(block) for block in data["blocks"]]
         except (KeyError, TypeError) as error:
             raise InputError(args.input, f"not a repaired.json file: {error!r}") from None
-        structure = build_structure(blocks, layout)
-        write_book(args.output, Book.from_json(structure))
-        divisions = structure["divisions"]
-        sections = sum(len(division["sections"]) for division in divisions)
-        notes = sum(len(division["notes"]) for division in divisions)
+        book = build_structure(blocks, layout)
+        write_book(args.output, book)
+        sections = sum(len(division.sections) for division in book.divisions)
+        notes = sum(len(division.notes) for division in book.divisions)
         return (
-            f"{len(divisions)} divisions, {sections} sections, {notes} notes, "
-            f"{len(structure['review'])} review items"
+            f"{len(book.divisions)} divisions, {sections} sections, {notes} notes, "
+            f"{len(book.review)} review items"
         )
 
     return run_stage(STAGE, configure, work, argv)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
-from pipeline.model import Block, Change, Review
+from pipeline.model import Block, Change, ContentsEntry, Review
+from pipeline.model.tree import DivisionType
 from pipeline.structure.findings import STAGE
 from pipeline.structure.patterns import join_hyphenated, plain_text
 from pipeline.text.headings import CONTENTS_PAGE_FURNITURE_RE
@@ -54,8 +54,8 @@ MAX_PLAIN_LINE_CHARS = 160
 
 
 @dataclass
-class ContentsEntry:
-    """One entry of the printed contents."""
+class PrintedEntry:
+    """One entry of the printed contents, with its number and kind (what the headings need)."""
 
     title: str
     page: int | str | None
@@ -63,19 +63,12 @@ class ContentsEntry:
     label: str | None = None
     n: str | None = None
     level: int = 2
-    type: str = "chapter"
+    type: DivisionType = "chapter"
     target: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """The entry as ``structure.json`` lists it."""
-        return {
-            "label": self.label,
-            "title": self.title,
-            "page": self.page,
-            "level": self.level,
-            "line": self.line,
-            "target": self.target,
-        }
+    def contents_entry(self) -> ContentsEntry:
+        """The entry as the book's tree lists it."""
+        return ContentsEntry(self.label, self.title, self.page, self.level, self.line, self.target)
 
 
 @dataclass
@@ -84,7 +77,7 @@ class ContentsTable:
 
     head_index: int
     block_indices: list[int]
-    entries: list[ContentsEntry]
+    entries: list[PrintedEntry]
     changes: list[Change] = field(default_factory=list)
     review: list[Review] = field(default_factory=list)
 
@@ -94,7 +87,7 @@ class ContentsTable:
         return {self.head_index, *self.block_indices}
 
 
-def division_type(title: str, label: str | None) -> str:
+def division_type(title: str, label: str | None) -> DivisionType:
     """``introduction``, ``chronology`` or ``chapter``, from a top-level title and its label."""
     if label:
         return "chapter"
@@ -116,10 +109,10 @@ def find_contents(blocks: list[Block]) -> ContentsTable | None:
     return None
 
 
-def parse_contents(blocks: list[Block]) -> list[dict[str, Any]]:
-    """The contents entries of ``blocks`` as dicts (``[]`` when the book prints no contents)."""
+def parse_contents(blocks: list[Block]) -> list[ContentsEntry]:
+    """The contents entries of ``blocks`` as the tree lists them (``[]`` when the book prints no contents)."""
     table = find_contents(blocks)
-    return [entry.to_dict() for entry in table.entries] if table else []
+    return [entry.contents_entry() for entry in table.entries] if table else []
 
 
 def _contents_style(block: Block) -> str | None:
@@ -208,7 +201,7 @@ def _build_entries(table: ContentsTable, rows: list[tuple[str, str, int]]) -> No
     _assign_levels(table.entries)
 
 
-def _entry(table: ContentsTable, printed: str, page: str | None, line: int) -> ContentsEntry:
+def _entry(table: ContentsTable, printed: str, page: str | None, line: int) -> PrintedEntry:
     """One cleaned entry; every cleaning of the printed title is logged."""
     title = _clean_title(table, printed, line)
     label = n = None
@@ -216,7 +209,7 @@ def _entry(table: ContentsTable, printed: str, page: str | None, line: int) -> C
     if labelled and labelled.group("title"):
         label, n, title = labelled.group("label"), labelled.group("n"), labelled.group("title")
     page_value: int | str | None = int(page) if page and page.isdigit() else page
-    return ContentsEntry(title=title, page=page_value, line=line, label=label, n=n)
+    return PrintedEntry(title=title, page=page_value, line=line, label=label, n=n)
 
 
 def _clean_title(table: ContentsTable, title: str, line: int) -> str:
@@ -237,7 +230,7 @@ def _clean_title(table: ContentsTable, title: str, line: int) -> str:
     return cleaned
 
 
-def _assign_levels(entries: list[ContentsEntry]) -> None:
+def _assign_levels(entries: list[PrintedEntry]) -> None:
     """Chapters (labelled entries) and named top-level parts are level 1; the rest are sections."""
     labelled = [i for i, entry in enumerate(entries) if entry.label]
     first_labelled = labelled[0] if labelled else len(entries)

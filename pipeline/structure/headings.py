@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from pipeline.chains import heaviest_chain
 from pipeline.layout import LAYOUT_RULE_PREFIX
 from pipeline.model import Block, Review
-from pipeline.structure.contents import LABEL, ContentsEntry, ContentsTable
+from pipeline.structure.contents import LABEL, ContentsTable, PrintedEntry
 from pipeline.structure.findings import Findings
 from pipeline.structure.patterns import MAX_HEADING_CHARS, plain_text
 from pipeline.text.headings import is_title_case
@@ -44,7 +44,7 @@ class Heading:
     level: int
     printed: str
     line: int
-    entry: ContentsEntry | None = None
+    entry: PrintedEntry | None = None
     label: str | None = None
     n: str | None = None
     subtitle: str | None = None
@@ -240,7 +240,7 @@ def _next_text(blocks: list[Block], index: int, skip: set[int]) -> int | None:
 
 
 def _matched_heading(
-    blocks: list[Block], candidate: _Candidate, entry: ContentsEntry, score: float, findings: Findings
+    blocks: list[Block], candidate: _Candidate, entry: PrintedEntry, score: float, findings: Findings
 ) -> Heading:
     """A heading for a matched candidate, with its label block and subtitle."""
     start = candidate.start

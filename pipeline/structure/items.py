@@ -1,45 +1,53 @@
 """The items of the tree being built, and the texts and notes collected for the linking of notes.
 
 A paragraph or list entry is listed at once, its ``parts`` empty; its text waits in a
-:class:`PendingText` until the note markers are linked (:mod:`pipeline.structure.notes`).
+:class:`PendingText` until the note markers are linked (:mod:`pipeline.structure.notes`). A note
+is listed in its division at once too; its text waits in a :class:`NoteBody`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
+from pipeline.model import Division, Heading, Item, ItemList, ListItem, Note, Paragraph, Section
 from pipeline.structure.breaks import Marked
 from pipeline.structure.findings import Findings
 
 YEAR_RE = re.compile(r"^(?P<dash>[-\u2013]\s*)?(?P<year>1\d{3}|20\d{2})\s*$")
 DASH_ITEM_RE = re.compile(r"^\s*[-\u2013•]\s+(?P<text>\S.*)$")
 
+TextOwner = Paragraph | ListItem | Section | Division  # a heading's owner: its section or division
+
 
 @dataclass
 class PendingText:
-    """Text that becomes ``parts`` of ``owner[key]`` once its note markers are resolved."""
+    """Text that becomes the ``parts`` of ``owner`` (a heading's ``title_parts``) once its note
+    markers are resolved."""
 
     text: str
     line: int
     order: int
     scope: str | None
-    owner: dict[str, Any]
-    key: str = "parts"
+    owner: TextOwner
     refs: list[tuple[int, int, list[str]]] = field(default_factory=list)  # (start, end, note ids)
     breaks: list[tuple[int, int]] = field(default_factory=list)  # (position, page break number)
 
 
 @dataclass
 class NoteBody:
-    """A footnote body and the note dict listed in its division."""
+    """A footnote body: its printed number, its text as it grows, and the note listed in its division."""
 
     key: str
     order: int
     scope: str | None
-    record: dict[str, Any]
+    text: str
+    note: Note
     linked: bool = False
+
+    def fill(self) -> None:
+        """Give the note its text."""
+        self.note.parts = [self.text] if self.text else []
 
 
 @dataclass
@@ -50,59 +58,68 @@ class Collected:
     notes: list[NoteBody] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
 
-    def text_of(self, owner: dict[str, Any]) -> PendingText:
+    def text_of(self, owner: TextOwner) -> PendingText:
         """The latest text collected for ``owner``."""
         return next(text for text in reversed(self.texts) if text.owner is owner)
+
+    def body_of(self, note: Note) -> NoteBody:
+        """The body collected for ``note``."""
+        return next(body for body in reversed(self.notes) if body.note is note)
 
 
 class Flow:
     """The items of one container (front, back, a division's content or a section) being built."""
 
-    def __init__(self, items: list[dict[str, Any]], scope: str | None, chronology: bool = False) -> None:
+    def __init__(self, items: list[Item], scope: str | None, chronology: bool = False) -> None:
         self.items = items
         self.scope = scope
         self.chronology = chronology
-        self.open_list: dict[str, Any] | None = None
+        self.open_list: ItemList | None = None
         self.list_kind = ""
         self.last_number = 0
 
-    def add(self, item: dict[str, Any]) -> None:
+    def add(self, item: Item) -> None:
         """Append an item; it closes the open list."""
         self.open_list = None
         self.items.append(item)
 
-    def list_for(self, kind: str, line: int, number: int = 0) -> dict[str, Any]:
+    def list_for(self, kind: str, line: int, number: int = 0) -> ItemList:
         """The open list of ``kind`` (a numbered list only when ``number`` continues it), or a new one."""
         fits = self.open_list is not None and self.list_kind == kind
         if kind == "numbered":
             fits = fits and number == self.last_number + 1
         if not fits:
-            self.add({"type": "list", "first_line": line, "items": []})
-            self.open_list, self.list_kind = self.items[-1], kind
+            self.open_list, self.list_kind = ItemList(line, []), kind
+            self.items.append(self.open_list)
         self.last_number = number
         assert self.open_list is not None
         return self.open_list
 
 
 def add_paragraph(flow: Flow, collected: Collected, text: Marked, line: int, order: int) -> None:
-    """A ``p`` item; its parts are filled in once the note markers are resolved."""
-    item: dict[str, Any] = {"type": "p", "first_line": line, "parts": []}
+    """A paragraph; its parts are filled in once the note markers are resolved."""
+    item = Paragraph(line, [])
     flow.add(item)
     collected.texts.append(PendingText(text.text, line, order, flow.scope, item, breaks=list(text.breaks)))
 
 
 def add_entry(
-    listing: dict[str, Any], collected: Collected, text: Marked, line: int, order: int, scope: str | None
+    listing: ItemList, collected: Collected, text: Marked, line: int, order: int, scope: str | None
 ) -> None:
     """An entry of ``listing``; its parts are filled in once the note markers are resolved."""
-    entry: dict[str, Any] = {"first_line": line, "parts": []}
-    listing["items"].append(entry)
+    entry = ListItem(line, [])
+    listing.items.append(entry)
     collected.texts.append(PendingText(text.text, line, order, scope, entry, breaks=list(text.breaks)))
 
 
 def add_list_item(flow: Flow, collected: Collected, kind: str, text: Marked, line: int, order: int) -> None:
     """An entry of the open list of ``kind`` (a new list if none is open)."""
     add_entry(flow.list_for(kind, line), collected, text, line, order, flow.scope)
+
+
+def add_head(flow: Flow, line: int, text: str) -> None:
+    """A heading that opens no division or section (a year, the back matter's heading)."""
+    flow.add(Heading(line, text))
 
 
 def add_year(flow: Flow, text: str, line: int, findings: Findings) -> None:
@@ -112,9 +129,9 @@ def add_year(flow: Flow, text: str, line: int, findings: Findings) -> None:
     if year.group("dash"):
         explanation = "list dash before a year heading"
         findings.change("stray_list_dash", line, text, year.group("year"), explanation)
-    flow.add({"type": "head", "first_line": line, "text": year.group("year")})
+    add_head(flow, line, year.group("year"))
 
 
-def item_text(item: dict[str, Any]) -> str:
-    """The text parts of an item."""
-    return "".join(part for part in item.get("parts", []) if isinstance(part, str))
+def item_text(item: Paragraph) -> str:
+    """The text parts of a paragraph."""
+    return "".join(part for part in item.parts if isinstance(part, str))

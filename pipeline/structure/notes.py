@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from itertools import pairwise
-from typing import Any
 
 from pipeline.layout import LAYOUT_RULE_PREFIX, Layout
-from pipeline.model import Block, Review
+from pipeline.model import Block, Division, ListItem, Note, NoteRef, Paragraph, Part, Review, Section
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import Collected, Flow, NoteBody, PendingText, add_paragraph
@@ -24,7 +23,7 @@ Pool = dict[tuple[str | None, str], list[NoteBody]]  # (scope, printed number) â
 
 def add_note_block(
     flow: Flow,
-    division: dict[str, Any] | None,
+    division: Division | None,
     block: Block,
     order: int,
     collected: Collected,
@@ -35,7 +34,7 @@ def add_note_block(
         add_paragraph(flow, collected, Marked(block.text), block.first_line, order)
         findings.flag("note_outside_division", block.first_line, block.text, "kept as a paragraph")
         return
-    current: dict[str, Any] | None = None
+    current: NoteBody | None = None
     for offset, line in enumerate(block.text.split("\n")):
         start = NOTE_LIKE_START_RE.match(line)
         if start and (start.group("number") or offset == 0):
@@ -44,10 +43,10 @@ def add_note_block(
             line_number = block.first_line + offset
             current = _new_note(division, key, start.group("text"), line_number, order, collected)
         elif current is not None:
-            current["text"] += "\n" + line
-        elif division["notes"]:
-            current = division["notes"][-1]
-            current["text"] += " " + line.strip()
+            current.text += "\n" + line
+        elif division.notes:
+            current = collected.body_of(division.notes[-1])
+            current.text += " " + line.strip()
             findings.flag("note_continuation", block.first_line, block.text, "joined to the note before it")
         else:
             add_paragraph(flow, collected, Marked(block.text), block.first_line, order)
@@ -64,7 +63,7 @@ def link_notes(collected: Collected, layout: Layout, findings: Findings) -> str:
             [note.key for note in notes], numbering, layout.note_numbering is None
         )
         findings.conventions.append(
-            Review(f"{LAYOUT_RULE_PREFIX}notes", notes[0].record["first_line"], summary, evidence)
+            Review(f"{LAYOUT_RULE_PREFIX}notes", notes[0].note.first_line, summary, evidence)
         )
     pool: Pool = defaultdict(list)
     for note in notes:
@@ -75,23 +74,24 @@ def link_notes(collected: Collected, layout: Layout, findings: Findings) -> str:
         _link_symbol_markers(text, pool, scope)
     for note in notes:
         if not note.linked and not _link_plain_marker(note, collected.texts, findings):
-            note.record["unlinked"] = True
-            findings.flag(
-                "note_without_marker", note.record["first_line"], note.record["text"][:80], "marker not found"
-            )
+            note.note.unlinked = True
+            findings.flag("note_without_marker", note.note.first_line, note.text[:80], "marker not found")
     return numbering
 
 
 def fill_parts(text: PendingText, marks: PageMarks) -> None:
-    """Split ``text`` at its resolved markers and page breaks into its owner's parts.
+    """Split ``text`` at its resolved markers and page breaks into its owner's parts (a heading's
+    ``title_parts``, only when it has a marker).
 
     A break at a marker's place comes before the marker's note.
     """
-    if text.key == "title_parts" and not text.refs:
+    owner = text.owner
+    if isinstance(owner, Section | Division) and not text.refs:
         return
-    places = [(position, 0, number, [marks.part(number)]) for position, number in text.breaks]
-    places += [(start, 1, end, [{"note": identifier} for identifier in ids]) for start, end, ids in text.refs]
-    parts: list[Any] = []
+    places: list[tuple[int, int, int, list[Part]]]
+    places = [(position, 0, number, [marks.page_break(number)]) for position, number in text.breaks]
+    places += [(start, 1, end, [NoteRef(identifier) for identifier in ids]) for start, end, ids in text.refs]
+    parts: list[Part] = []
     position = 0
     for start, is_marker, end, pieces in sorted(places, key=lambda place: place[:3]):
         if start > position:
@@ -100,23 +100,27 @@ def fill_parts(text: PendingText, marks: PageMarks) -> None:
         position = max(position, end if is_marker else start)
     if position < len(text.text):
         parts.append(text.text[position:])
-    text.owner[text.key] = parts
+    if isinstance(owner, Section | Division):
+        owner.title_parts = parts
+    else:
+        owner.parts = parts
 
 
 def _new_note(
-    division: dict[str, Any], key: str, text: str, line: int, order: int, collected: Collected
-) -> dict[str, Any]:
+    division: Division, key: str, text: str, line: int, order: int, collected: Collected
+) -> NoteBody:
     """List a note in its division under a unique id built from its printed number."""
-    base = f"{division['id']}-n{SYMBOL_NAMES.get(key, key)}"
+    base = f"{division.id}-n{SYMBOL_NAMES.get(key, key)}"
     identifier, count = base, 1
     while identifier in collected.ids:
         count += 1
         identifier = f"{base}-{count}"
     collected.ids.add(identifier)
-    record = {"id": identifier, "n": key, "first_line": line, "text": text}
-    division["notes"].append(record)
-    collected.notes.append(NoteBody(key, order, division["id"], record))
-    return record
+    note = Note(identifier, key, line, [])
+    division.notes.append(note)
+    body = NoteBody(key, order, division.id, text, note)
+    collected.notes.append(body)
+    return body
 
 
 def _link_number_markers(text: PendingText, pool: Pool, scope: str | None, findings: Findings) -> None:
@@ -130,7 +134,7 @@ def _link_number_markers(text: PendingText, pool: Pool, scope: str | None, findi
             parts = [_take(pool[(scope, part)], text.order) for part in key.split("-")]
             found_parts = [note for note in parts if note]
             if len(found_parts) == len(parts):
-                text.refs.append((marker.start(), marker.end(), [n.record["id"] for n in found_parts]))
+                text.refs.append((marker.start(), marker.end(), [n.note.id for n in found_parts]))
                 continue
             for note in found_parts:
                 note.linked = False
@@ -138,7 +142,7 @@ def _link_number_markers(text: PendingText, pool: Pool, scope: str | None, findi
             context = _context(text.text, marker.start()) + marker.group()
             findings.flag("marker_without_note", text.line, context, f"no note {key} found for this marker")
         else:
-            text.refs.append((marker.start(), marker.end(), [found.record["id"]]))
+            text.refs.append((marker.start(), marker.end(), [found.note.id]))
 
 
 def _link_symbol_markers(text: PendingText, pool: Pool, scope: str | None) -> None:
@@ -161,7 +165,7 @@ def _link_symbol_markers(text: PendingText, pool: Pool, scope: str | None) -> No
             continue
         found = _take(pool[(scope, key)], text.order)
         if found is not None:
-            text.refs.append((marker.start(), marker.end(), [found.record["id"]]))
+            text.refs.append((marker.start(), marker.end(), [found.note.id]))
 
 
 def _link_plain_marker(note: NoteBody, texts: list[PendingText], findings: Findings) -> bool:
@@ -176,7 +180,11 @@ def _link_plain_marker(note: NoteBody, texts: list[PendingText], findings: Findi
         pattern = re.compile(rf"(?<=[\w.,;:!?\"\u201d\u2019)\]]){re.escape(note.key)}(?=\s|$)")
     else:
         return False
-    earlier = [t for t in texts if t.scope == note.scope and t.order < note.order and t.key == "parts"]
+    earlier = [
+        t
+        for t in texts
+        if t.scope == note.scope and t.order < note.order and isinstance(t.owner, Paragraph | ListItem)
+    ]
     for text in reversed(earlier[-PLAIN_MARKER_LOOKBACK:]):
         found = [
             m
@@ -186,7 +194,7 @@ def _link_plain_marker(note: NoteBody, texts: list[PendingText], findings: Findi
         ]
         if len(found) == 1:
             marker = found[0]
-            text.refs.append((marker.start(), marker.end(), [note.record["id"]]))
+            text.refs.append((marker.start(), marker.end(), [note.note.id]))
             note.linked = True
             if not note.key.isdigit():
                 return True

@@ -18,13 +18,12 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
 
-from pipeline.model import Block
+from pipeline.model import Block, PageSpan
 
 
 @dataclass
-class PageBreak:
+class FoundBreak:
     """A detected page break: before block ``block`` (``offset`` ``None``) or inside its text."""
 
     block: int
@@ -50,25 +49,25 @@ class Anchor:
     new_page: bool = False  # a chapter: starts on a new page
 
 
-def detect_breaks(blocks: list[Block]) -> list[PageBreak]:
+def detect_breaks(blocks: list[Block]) -> list[FoundBreak]:
     """Every page break the blocks give evidence of, in text order.
 
     A block after a note group is not a break of its own when the notes stood inside a joined
     paragraph just before it: the break is already recorded in that paragraph.
     """
-    breaks: list[PageBreak] = []
+    breaks: list[FoundBreak] = []
     for index, block in enumerate(blocks):
         if block.page_break_before and not _recorded_in_paragraph(blocks, index):
             printed = block.extra.get("page")
-            breaks.append(PageBreak(index, None, block.first_line, "notes", printed=printed))
+            breaks.append(FoundBreak(index, None, block.first_line, "notes", printed=printed))
         for found in block.extra.get("page_breaks", []):
             evidence = "hyphen" if found.get("in_word") else "cut"
             offset, line = int(found["offset"]), int(found["line"])
-            breaks.append(PageBreak(index, offset, line, evidence, printed=found.get("page")))
+            breaks.append(FoundBreak(index, offset, line, evidence, printed=found.get("page")))
     return sorted(breaks, key=_position)
 
 
-def add_chapter_breaks(breaks: list[PageBreak], anchors: list[Anchor]) -> list[PageBreak]:
+def add_chapter_breaks(breaks: list[FoundBreak], anchors: list[Anchor]) -> list[FoundBreak]:
     """Add a break before every chapter that starts on a later page than the anchor before it,
     unless a printed page number shows that its page began earlier."""
     breaks = sorted(breaks, key=_position)
@@ -82,12 +81,12 @@ def add_chapter_breaks(breaks: list[PageBreak], anchors: list[Anchor]) -> list[P
         if last_printed[bisect_left(keys, (anchor.block, -1, 1))] == anchor.page:
             continue
         if anchor.new_page and anchor.page > previous.page and anchor.block not in before:
-            added.append(PageBreak(anchor.block, None, anchor.line, "chapter"))
+            added.append(FoundBreak(anchor.block, None, anchor.line, "chapter"))
             before.add(anchor.block)
     return sorted(added, key=_position)
 
 
-def number_breaks(breaks: list[PageBreak], anchors: list[Anchor]) -> list[dict[str, Any]]:
+def number_breaks(breaks: list[FoundBreak], anchors: list[Anchor]) -> list[PageSpan]:
     """Number the breaks; the page table rows (one per pair of successive anchors).
 
     A break with a printed page number takes it. The known pages — printed numbers and the anchors
@@ -119,25 +118,25 @@ def number_breaks(breaks: list[PageBreak], anchors: list[Anchor]) -> list[dict[s
         inside = breaks[first : bisect_right(positions, (end_anchor.block, -1))]
         expected = end_anchor.page - start_anchor.page
         in_print = sum(1 for item in inside if item.printed is not None)
-        row: dict[str, Any] = {
-            "from": start_anchor.label,
-            "from_page": start_anchor.page,
-            "from_line": start_anchor.line,
-            "to": end_anchor.label,
-            "to_page": end_anchor.page,
-            "to_line": end_anchor.line,
-            "expected": expected,
-            "found": len(inside),
-            "printed": in_print,
-            "numbered": all(item.n for item in inside) and (len(inside) == expected or in_print > 0),
-        }
-        if disagreement:
-            row["disagreement"] = disagreement
-        table.append(row)
+        table.append(
+            PageSpan(
+                start=start_anchor.label,
+                start_page=start_anchor.page,
+                start_line=start_anchor.line,
+                end=end_anchor.label,
+                end_page=end_anchor.page,
+                end_line=end_anchor.line,
+                expected=expected,
+                found=len(inside),
+                printed=in_print,
+                numbered=all(item.n for item in inside) and (len(inside) == expected or in_print > 0),
+                disagreement=disagreement or None,
+            )
+        )
     return table
 
 
-def _disagreement(anchor: Anchor, printed: list[PageBreak], keys: list[tuple[int, int, int]]) -> str:
+def _disagreement(anchor: Anchor, printed: list[FoundBreak], keys: list[tuple[int, int, int]]) -> str:
     """Why the printed page numbers contradict ``anchor``'s contents page, or ``""``.
 
     ``printed`` are the breaks with a printed number in book order, ``keys`` their sort keys.
@@ -163,12 +162,12 @@ def _disagreement(anchor: Anchor, printed: list[PageBreak], keys: list[tuple[int
     return ""
 
 
-def _key(item: PageBreak) -> tuple[int, int, int]:
+def _key(item: FoundBreak) -> tuple[int, int, int]:
     """Sort key among breaks and anchors: an anchor comes after a break just before its heading."""
     return (*_position(item), 0)
 
 
-def _position(item: PageBreak) -> tuple[int, int]:
+def _position(item: FoundBreak) -> tuple[int, int]:
     """Sort key: a break before a block comes before breaks inside it."""
     return (item.block, -1 if item.offset is None else item.offset)
 
