@@ -1,13 +1,15 @@
-"""The structure of a book, step by step: repaired blocks → the tree of ``structure.json``."""
+"""The structure of a book, step by step: repaired blocks → the tree of ``structure.json``, with
+the changes and review items the stage logs and the evidence it leaves for the report."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from pipeline.model import Block
+from pipeline.model import Block, Change, PageBreaks, PageSpan, Review
 from pipeline.repair.layout import Layout
 from pipeline.structure.assemble import Outline, Tree, assemble, find_back_start, mark_blurb, nest_under_parts
-from pipeline.structure.breaks import PageMarks, place_page_breaks
+from pipeline.structure.breaks import place_page_breaks
 from pipeline.structure.chronology_entries import date_entries
 from pipeline.structure.contents import ContentsTable, find_contents
 from pipeline.structure.findings import Findings
@@ -17,7 +19,19 @@ from pipeline.structure.notes import fill_parts, link_notes
 from pipeline.structure.titles import find_acronyms
 
 
-def build_structure(blocks: list[Block], layout: Layout | None = None) -> dict[str, Any]:
+@dataclass
+class Structured:
+    """What the stage finds: the tree (``structure.json``), the changes it made and the review
+    items it raised (its logs), the layout conventions found and the page breaks numbered."""
+
+    tree: dict[str, Any]
+    changes: list[Change]
+    review: list[Review]
+    layout: list[Review]
+    page_breaks: PageBreaks
+
+
+def build_structure(blocks: list[Block], layout: Layout | None = None) -> Structured:
     """The structure of a book from its repaired blocks (see ``docs/formats.md``); ``layout``
     holds the book's layout settings (:mod:`pipeline.layout`), which override the inference."""
     blocks = [Block.from_dict(block.to_dict() | {"extra": dict(block.extra)}) for block in blocks]
@@ -41,16 +55,17 @@ def build_structure(blocks: list[Block], layout: Layout | None = None) -> dict[s
         if division["type"] == "chronology":
             date_entries(division, findings)
     mark_blurb(tree, findings)
-    return _structure_json(blocks, contents, tree, numbering, marks, findings)
+    page_breaks = PageBreaks(
+        len(marks.breaks),
+        sum(1 for item in marks.breaks if item.n),
+        [PageSpan.from_json(row) for row in marks.table],
+    )
+    structure = _structure_json(blocks, contents, tree, numbering)
+    return Structured(structure, findings.changes, findings.review, findings.conventions, page_breaks)
 
 
 def _structure_json(
-    blocks: list[Block],
-    contents: ContentsTable | None,
-    tree: Tree,
-    numbering: str,
-    marks: PageMarks,
-    findings: Findings,
+    blocks: list[Block], contents: ContentsTable | None, tree: Tree, numbering: str
 ) -> dict[str, Any]:
     """The ``structure.json`` dict."""
     result: dict[str, Any] = {
@@ -63,12 +78,4 @@ def _structure_json(
     if contents:
         head = blocks[contents.head_index]
         result["contents_head"] = {"text": head.text.strip(), "first_line": head.first_line}
-    result["page_breaks"] = {
-        "found": len(marks.breaks),
-        "numbered": sum(1 for item in marks.breaks if item.n),
-        "table": marks.table,
-    }
-    result["changes"] = [change.to_dict() for change in findings.changes]
-    result["review"] = [item.to_dict() for item in findings.review]
-    result["layout"] = [item.to_dict() for item in findings.conventions]
     return result

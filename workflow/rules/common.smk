@@ -49,6 +49,11 @@ def book_corrections(wildcards) -> list[str]:
     return corrections_file(Path(config["raw"]), wildcards.book)
 
 
+# The stages that log their changes (<stage>.changes.jsonl), in pipeline order, and those that also
+# raise items for review (<stage>.review.jsonl): what the report reads.
+CHANGING_STAGES = ["normalise", "repair", "structure", "correct"]
+REVIEWING_STAGES = ["repair", "structure"]
+
 # The environment of render: the pandoc the config names, if any.
 PANDOC = f"PYPANDOC_PANDOC={shlex.quote(config['pandoc'])} " if config["pandoc"] else ""
 
