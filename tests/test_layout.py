@@ -65,14 +65,14 @@ CHAPTER = [
 def test_note_numbering_setting_is_used_and_reported() -> None:
     inferred = build_structure(CHAPTER)
     given = build_structure(CHAPTER, Layout(note_numbering="page"))
-    assert inferred["note_numbering"] == "division" and given["note_numbering"] == "page"
+    assert inferred.tree["note_numbering"] == "division" and given.tree["note_numbering"] == "page"
     for structure, how in ((inferred, "inferred"), (given, "layout setting")):
-        notes = next(item for item in structure["layout"] if item["rule"] == "layout_notes")
-        assert how in notes["reason"]
-        chapter = structure["divisions"][0]
+        notes = next(item for item in structure.layout if item.rule == "layout_notes")
+        assert how in notes.reason
+        chapter = structure.tree["divisions"][0]
         assert [part for part in chapter["content"][0]["parts"] if isinstance(part, dict)] == [
             {"note": "ch01-n1"},
             {"note": "ch01-n2"},
         ]
-    headings = next(item for item in inferred["layout"] if item["rule"] == "layout_headings")
-    assert "CHAPTER (1)" in headings["text"] and "form alone" in headings["reason"]
+    headings = next(item for item in inferred.layout if item.rule == "layout_headings")
+    assert "CHAPTER (1)" in headings.text and "form alone" in headings.reason

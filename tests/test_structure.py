@@ -11,16 +11,27 @@ import importlib.util
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pipeline.model import Block
+from pipeline.model import (
+    Block,
+    Book,
+    Change,
+    ContentsEntry,
+    Division,
+    PageBreaks,
+    Review,
+    read_evidence,
+    read_log,
+)
 from pipeline.readers.paragraph_lines import split_blocks
-from pipeline.structure import build_structure, main
+from pipeline.structure import Structured, build_structure, main
 from pipeline.structure.contents import parse_contents
+from pipeline.structure.evidence import contents_differences
 from pipeline.structure.headings import _EntryWords, _tokens, normalise
 from pipeline.structure.patterns import title_case
 from pipeline.text.markers import SUPERSCRIPT_DIGITS
@@ -40,13 +51,13 @@ def blocks_at(excerpt: str, first_line: int) -> list[Block]:
     return blocks
 
 
-def book(*excerpts: tuple[str, int]) -> dict[str, Any]:
+def book(*excerpts: tuple[str, int]) -> Structured:
     """The structure of the excerpts, in the order given."""
     return build_structure([block for text, line in excerpts for block in blocks_at(text, line)])
 
 
-def rules(items: list[Any]) -> list[str]:
-    return [item["rule"] for item in items]
+def rules(items: Sequence[Change | Review]) -> list[str]:
+    return [item.rule for item in items]
 
 
 # raw lines 68-76 (first rows of the contents)
@@ -108,7 +119,7 @@ CONTENTS_INTRO = (("CONTENTS", 68), ("| Introduction | 9 |", 72))
 
 def test_introduction_and_labelled_chapter_with_sections() -> None:
     structure = book((CONTENTS_START, 68), *INTRODUCTION_PARTS, *CHAPTER_I_PARTS)
-    intro, chapter = structure["divisions"]
+    intro, chapter = structure.tree["divisions"]
     assert (intro["id"], intro["type"], intro["label"], intro["n"], intro["title"]) == (
         "intro",
         "introduction",
@@ -130,11 +141,16 @@ def test_introduction_and_labelled_chapter_with_sections() -> None:
         chapter["sections"][0]["title"]
         == "The Struggle of the Soviet Government for a General Democratic Peace"
     )
-    assert [entry["target"] for entry in structure["contents"]] == ["intro", "ch01", "ch01-s1", "ch01-s2"]
-    assert structure["front"] == []
-    assert structure["contents_head"] == {"text": "CONTENTS", "first_line": 68}
-    titles = [c for c in structure["changes"] if c["rule"] == "title_from_contents"]
-    assert [(c["before"], c["after"]) for c in titles] == [
+    assert [entry["target"] for entry in structure.tree["contents"]] == [
+        "intro",
+        "ch01",
+        "ch01-s1",
+        "ch01-s2",
+    ]
+    assert structure.tree["front"] == []
+    assert structure.tree["contents_head"] == {"text": "CONTENTS", "first_line": 68}
+    titles = [c for c in structure.changes if c.rule == "title_from_contents"]
+    assert [(c.before, c.after) for c in titles] == [
         ("INTRODUCTION", "Introduction"),
         ("THE FIRST FOREIGN POLICY ACTS OF THE SOVIET GOVERNMENT", chapter["title"]),
     ]
@@ -142,8 +158,8 @@ def test_introduction_and_labelled_chapter_with_sections() -> None:
 
 def test_notes_restart_in_each_division_and_link_to_their_markers() -> None:
     structure = book((CONTENTS_START, 68), *INTRODUCTION_PARTS, *CHAPTER_I_PARTS)
-    intro, chapter = structure["divisions"]
-    assert structure["note_numbering"] == "division"
+    intro, chapter = structure.tree["divisions"]
+    assert structure.tree["note_numbering"] == "division"
     assert intro["notes"] == [
         {
             "id": "intro-n1",
@@ -158,7 +174,7 @@ def test_notes_restart_in_each_division_and_link_to_their_markers() -> None:
     assert parts[2].startswith(" The radical differences")
     assert chapter["sections"][0]["content"][1]["parts"][1] == {"note": "ch01-n1"}
     assert chapter["notes"][0]["first_line"] == 470
-    assert structure["review"] == []
+    assert structure.review == []
 
 
 # raw lines 85-86 (contents) and 1172-1190: a chapter without label, its subtitle in its own block,
@@ -202,7 +218,7 @@ The maintenance of peace was no easy matter for Soviet Russia.
 
 def test_chapter_without_label_gets_label_from_contents_and_subtitle() -> None:
     structure = book((CONTENTS_III, 83), (CHAPTER_III, 1172), (SECTION_III, 1198))
-    (chapter,) = structure["divisions"]
+    (chapter,) = structure.tree["divisions"]
     assert (chapter["id"], chapter["label"], chapter["n"], chapter["first_line"]) == (
         "ch01",
         "CHAPTER III",
@@ -216,16 +232,16 @@ def test_chapter_without_label_gets_label_from_contents_and_subtitle() -> None:
     assert [s["first_line"] for s in chapter["sections"]] == [1198]
     assert [n["id"] for n in chapter["notes"]] == ["ch01-n1", "ch01-n2", "ch01-n3"]
     assert all("unlinked" not in n for n in chapter["notes"])
-    assert sorted(rules(structure["changes"])) == [
+    assert sorted(rules(structure.changes)) == [
         "label_from_contents",
         "subtitle_emphasis",
         "title_from_contents",
     ]
     # the note before the heading belongs to no division: kept as a paragraph, reported
-    assert structure["front"][0]["parts"] == [
+    assert structure.tree["front"][0]["parts"] == [
         "⁴⁶ V. I. Lenin, *Collected Works*, Vol. 28, Moscow, 1974, pp. 64-65."
     ]
-    assert rules(structure["review"]) == ["note_outside_division"]
+    assert rules(structure.review) == ["note_outside_division"]
 
 
 # raw lines 91-93 (contents) and 1620-1629 (shortened): label and title in one block, subtitle, bold section
@@ -266,7 +282,7 @@ CHAPTER_IV_PARTS = ((CHAPTER_IV, 1620), (SECTION_IV, 1682))
 
 def test_label_and_title_in_one_block_and_bold_sections_over_several_lines() -> None:
     structure = book((CONTENTS_IV, 89), *CHAPTER_IV_PARTS)
-    (chapter,) = structure["divisions"]
+    (chapter,) = structure.tree["divisions"]
     assert (chapter["label"], chapter["first_line"], chapter["subtitle"]) == (
         "CHAPTER IV",
         1620,
@@ -281,7 +297,7 @@ def test_label_and_title_in_one_block_and_bold_sections_over_several_lines() -> 
             "Soviet Diplomacy in the Struggle Against Intervention in 1919",
         ),
     ]
-    assert rules(structure["changes"]) == ["title_from_contents"]  # the markup of the sections is not text
+    assert rules(structure.changes) == ["title_from_contents"]  # the markup of the sections is not text
 
 
 # raw lines 122-123 (contents) and 3689-3695: a bold title over three lines, dates on the last
@@ -305,7 +321,7 @@ Starting from 1924 the international situation was marked by a partial and tempo
 
 def test_bold_title_with_dates_on_its_last_line() -> None:
     structure = book((CONTENTS_VIII, 120), (CHAPTER_VIII, 3689))
-    (chapter,) = structure["divisions"]
+    (chapter,) = structure.tree["divisions"]
     assert chapter["title"] == (
         "The USSR's Efforts to Promote Peaceful Relations in the Years of Socialist Industrialisation"
     )
@@ -326,7 +342,7 @@ Germany's Aggressive Policy After the Signing of the Peace and the Soviet Govern
 The maintenance of peace was no easy matter for Soviet Russia.
 """
     structure = book((CONTENTS_III, 83), (body, 1196))
-    (section,) = structure["divisions"][0]["sections"]
+    (section,) = structure.tree["divisions"][0]["sections"]
     assert section["first_line"] == 1198
     assert section["content"] == [
         {
@@ -344,10 +360,10 @@ THE BEGINNING OF THE FOREIGN ARMED INTERVENTION. THE SOVIET STATE'S STRUGGLE TO 
 The maintenance of peace was no easy matter for Soviet Russia.
 """
     structure = book((CONTENTS_III, 83), (body, 1174))
-    assert structure["divisions"][0]["sections"] == []
-    assert structure["contents"][1]["target"] is None
-    assert rules(structure["review"]) == ["contents_entry_not_found"]
-    assert structure["review"][0]["line"] == 86
+    assert structure.tree["divisions"][0]["sections"] == []
+    assert structure.tree["contents"][1]["target"] is None
+    assert rules(structure.review) == ["contents_entry_not_found"]
+    assert structure.review[0].line == 86
 
 
 # raw lines 6990-7001: a range marker and its note
@@ -360,7 +376,7 @@ The declaration by the United Nations that was signed on January 1, 1942 in Wash
 
 def test_range_marker_links_one_note() -> None:
     structure = book(*CONTENTS_INTRO, ("INTRODUCTION", 184), (RANGE, 6990))
-    (intro,) = structure["divisions"]
+    (intro,) = structure.tree["divisions"]
     assert intro["notes"][0]["id"] == "intro-n21-22"
     assert intro["notes"][0]["n"] == "21-22"
     assert intro["content"][0]["parts"][1] == {"note": "intro-n21-22"}
@@ -375,13 +391,13 @@ def test_marker_without_note_and_note_without_marker() -> None:
 ¹ V. I. Lenin, *Collected Works*, Vol. 27, Progress Publishers, Moscow, 1965, p. 365.
 """
     structure = book(*CONTENTS_INTRO, ("INTRODUCTION", 184), (body, 3053))
-    (intro,) = structure["divisions"]
+    (intro,) = structure.tree["divisions"]
     assert intro["content"][0]["items"][0]["parts"] == ["3. Complete freedom of commerce by sea.⁸⁴"]
     assert intro["notes"][0]["unlinked"] is True
-    assert rules(structure["review"]) == ["marker_without_note", "note_without_marker"]
+    assert rules(structure.review) == ["marker_without_note", "note_without_marker"]
 
 
-def structure_ending_in_note(*excerpts: tuple[str, int]) -> dict[str, Any]:
+def structure_ending_in_note(*excerpts: tuple[str, int]) -> Structured:
     """The structure of the contents and the introduction's start, then ``excerpts`` (text, raw
     line), the last of them a note block, as the repair stage marks it."""
     blocks = [block for text, line in (*CONTENTS_INTRO, *excerpts) for block in blocks_at(text, line)]
@@ -394,11 +410,11 @@ def test_marker_printed_as_plain_digits() -> None:
     body = """February when we reached an understanding with the French about common action, in the event of German action against Holland" 87"""
     note = "87 *Documents on British Foreign Policy, 1919-1939*, Third Series, Vol. VI, p. 423."
     structure = structure_ending_in_note(("INTRODUCTION", 184), (body, 6003), (note, 6013))
-    (intro,) = structure["divisions"]
+    (intro,) = structure.tree["divisions"]
     assert intro["content"][0]["parts"][-1] == {"note": "intro-n87"}
     assert intro["content"][0]["parts"][0].endswith('against Holland"')
-    assert rules(structure["changes"])[-1] == "plain_digit_marker"
-    assert rules(structure["review"]) == ["plain_digit_marker"]
+    assert rules(structure.changes)[-1] == "plain_digit_marker"
+    assert rules(structure.review) == ["plain_digit_marker"]
 
 
 def test_asterisk_note() -> None:
@@ -406,39 +422,28 @@ def test_asterisk_note() -> None:
     body = "The *Pravda* wrote of it. A congratulatory telegram from President Roosevelt was followed by a reception in the White House.*"
     note = "* Thirty-eight years later, the people of Vancouver, where the redwinged ANT-25 had landed, commemorated the Soviet pilots' feat."
     structure = structure_ending_in_note(("INTRODUCTION", 184), (body, 4979), (note, 4989))
-    (intro,) = structure["divisions"]
+    (intro,) = structure.tree["divisions"]
     assert intro["notes"][0]["id"] == "intro-nstar"
     assert (intro["notes"][0]["n"], intro["notes"][0]["text"][:12]) == ("*", "Thirty-eight")
     assert intro["content"][0]["parts"] == [body[:-1], {"note": "intro-nstar"}]
-    assert structure["review"] == []
+    assert structure.review == []
 
 
 def test_inconsistent_input_does_not_crash() -> None:
-    assert build_structure([]) == {
-        "contents": [],
-        "front": [],
-        "divisions": [],
-        "back": [],
-        "page_breaks": {"found": 0, "numbered": 0, "table": []},
-        "note_numbering": "division",
-        "changes": [],
-        "review": [
-            {
-                "rule": "no_contents",
-                "line": 1,
-                "text": "",
-                "reason": "no printed contents: 0 headings found by form alone",
-            }
-        ],
-        "layout": [],
-    }
+    assert build_structure([]) == Structured(
+        {"contents": [], "front": [], "divisions": [], "back": [], "note_numbering": "division"},
+        [],
+        [Review("no_contents", 1, "", "no printed contents: 0 headings found by form alone")],
+        [],
+        PageBreaks(0, 0, []),
+    )
     # raw lines 184, 192-194, and a note block without number (as if cut from the note before it)
     structure = structure_ending_in_note(*INTRODUCTION_PARTS, ("p. 365 (in Russian).", 196))
-    assert structure["divisions"][0]["notes"][0]["text"].endswith("p. 365. p. 365 (in Russian).")
-    assert rules(structure["review"]) == ["note_continuation"]
+    assert structure.tree["divisions"][0]["notes"][0]["text"].endswith("p. 365. p. 365 (in Russian).")
+    assert rules(structure.review) == ["note_continuation"]
     structure = structure_ending_in_note(("INTRODUCTION", 184), ("p. 365.", 196))
-    assert structure["divisions"][0]["content"][0]["parts"] == ["p. 365."]
-    assert rules(structure["review"]) == ["note_without_number"]
+    assert structure.tree["divisions"][0]["content"][0]["parts"] == ["p. 365."]
+    assert rules(structure.review) == ["note_without_number"]
 
 
 def test_lists_separators_and_what_stays_a_paragraph() -> None:
@@ -476,7 +481,7 @@ The Soviet delegation at the Conference proposed a programme developed by Lenin.
         (three_blocks, 7783),
         (dashes, 5075),
     )
-    items = structure["divisions"][0]["content"]
+    items = structure.tree["divisions"][0]["content"]
     assert [item["type"] for item in items] == ["p", "p", "separator", "p", "list", "list", "list"]
     assert [len(item["items"]) for item in items[4:]] == [3, 3, 2]
     assert items[4]["items"][1] == {
@@ -484,7 +489,7 @@ The Soviet delegation at the Conference proposed a programme developed by Lenin.
         "parts": ["2. The closing of the Straits to all warships in times of peace and of war."],
     }
     assert items[6]["items"][0]["parts"][0].startswith('"(1) The USSR')
-    assert rules(structure["changes"]) == ["title_from_contents"]  # INTRODUCTION
+    assert rules(structure.changes) == ["title_from_contents"]  # INTRODUCTION
 
 
 # raw lines 182 (contents), 8083-8110 (chronology start: a note in its heading), 8414-8420 (a year
@@ -537,7 +542,7 @@ def test_chronology_years_entries_and_back_matter() -> None:
         (CHRONOLOGY_1944, 8547),
         (BACK, 8616),
     )
-    chronology = structure["divisions"][1]
+    chronology = structure.tree["divisions"][1]
     assert (chronology["id"], chronology["type"], chronology["label"], chronology["title"]) == (
         "chron",
         "chronology",
@@ -565,10 +570,10 @@ def test_chronology_years_entries_and_back_matter() -> None:
         "of hostilities.",
     ]
     assert entries[3]["first_line"] == 8620 - 4  # the last entry before the back matter
-    assert rules(structure["changes"])[-3:] == ["stray_list_dash", "stray_list_dash", "rejoin_hyphenation"]
-    assert structure["back"][0] == {"type": "head", "first_line": 8618, "text": "REQUEST TO READERS"}
-    assert structure["back"][1]["parts"][0].startswith("Progress Publishers")
-    assert rules(structure["review"]) == ["back_matter"]
+    assert rules(structure.changes)[-3:] == ["stray_list_dash", "stray_list_dash", "rejoin_hyphenation"]
+    assert structure.tree["back"][0] == {"type": "head", "first_line": 8618, "text": "REQUEST TO READERS"}
+    assert structure.tree["back"][1]["parts"][0].startswith("Progress Publishers")
+    assert rules(structure.review) == ["back_matter"]
 
 
 def test_front_matter_keeps_every_block() -> None:
@@ -581,7 +586,7 @@ Volume I
 1917-1945
 """
     structure = book((front, 3), (CONTENTS_START, 68), *INTRODUCTION_PARTS)
-    assert structure["front"] == [
+    assert structure.tree["front"] == [
         {"type": "p", "first_line": 3, "parts": ["SOVIET FOREIGN POLICY"]},
         {"type": "p", "first_line": 5, "parts": ["Volume I"]},
         {"type": "p", "first_line": 7, "parts": ["1917-1945"]},
@@ -590,7 +595,7 @@ Volume I
 
 def test_book_without_contents_finds_headings_by_form() -> None:
     structure = book(*INTRODUCTION_PARTS, *CHAPTER_I_PARTS, *CHAPTER_IV_PARTS)
-    divisions = structure["divisions"]
+    divisions = structure.tree["divisions"]
     assert [(d["id"], d["type"], d["label"]) for d in divisions] == [
         ("intro", "introduction", None),
         ("ch01", "chapter", "CHAPTER I"),
@@ -599,9 +604,9 @@ def test_book_without_contents_finds_headings_by_form() -> None:
     assert divisions[1]["title"] == "The First Foreign Policy Acts of the Soviet Government"
     assert divisions[2]["subtitle"] == "(November 1918-March 1921)"
     assert [len(d["sections"]) for d in divisions] == [0, 2, 2]
-    assert structure["contents"] == []
-    assert rules(structure["review"]) == ["heading_by_form"] * 7 + ["no_contents"]
-    assert "title_case" in rules(structure["changes"])
+    assert structure.tree["contents"] == []
+    assert rules(structure.review) == ["heading_by_form"] * 7 + ["no_contents"]
+    assert "title_case" in rules(structure.changes)
 
 
 def test_note_numbering_through_the_book_is_recognised() -> None:
@@ -612,9 +617,9 @@ def test_note_numbering_through_the_book_is_recognised() -> None:
     second = CHAPTER_I_NOTE.replace("¹", "⁴")
     second_note = CHAPTER_I_NOTE_BODY.replace("¹", "⁴")
     structure = book(("INTRODUCTION", 184), (first, 192), (CHAPTER_I, 438), (second, 458), (second_note, 470))
-    assert structure["note_numbering"] == "book"
-    assert structure["divisions"][1]["notes"][0]["id"] == "ch01-n4"
-    assert all("unlinked" not in note for d in structure["divisions"] for note in d["notes"])
+    assert structure.tree["note_numbering"] == "book"
+    assert structure.tree["divisions"][1]["notes"][0]["id"] == "ch01-n4"
+    assert all("unlinked" not in note for d in structure.tree["divisions"] for note in d["notes"])
 
 
 @pytest.mark.parametrize(
@@ -637,25 +642,56 @@ def test_command_line(tmp_path: Path) -> None:
     blocks = [
         block for text, line in (*CONTENTS_INTRO, *INTRODUCTION_PARTS) for block in blocks_at(text, line)
     ]
-    repaired.write_text(json.dumps({"blocks": [b.to_dict() for b in blocks], "changes": [], "review": []}))
-    output = tmp_path / "structure.json"
-    assert main(["--input", str(repaired), "--output", str(output)]) == 0
-    structure = json.loads(output.read_text(encoding="utf-8"))
-    assert list(structure) == [
-        "contents",
-        "front",
-        "divisions",
-        "back",
-        "note_numbering",
-        "contents_head",
-        "page_breaks",
-        "changes",
-        "review",
-        "layout",
+    repaired.write_text(json.dumps({"blocks": [b.to_dict() for b in blocks]}))
+    output, evidence = tmp_path / "structure.json", tmp_path / "structure.evidence.json"
+    logs = [
+        "--changes",
+        str(tmp_path / "structure.changes.jsonl"),
+        "--review",
+        str(tmp_path / "structure.review.jsonl"),
     ]
+    logs += ["--evidence", str(evidence)]
+    assert main(["--input", str(repaired), "--output", str(output), *logs]) == 0
+    structure = json.loads(output.read_text(encoding="utf-8"))
+    assert list(structure) == ["contents", "front", "divisions", "back", "note_numbering", "contents_head"]
+    changes = read_log(tmp_path / "structure.changes.jsonl", Change)
+    assert rules(changes) == ["title_from_contents"] and changes[0].stage == "structure"
+    assert read_log(tmp_path / "structure.review.jsonl", Review) == []
+    found = read_evidence(evidence)
+    assert rules(found.layout) == ["layout_headings", "layout_notes"]
+    assert (found.contents.entries, found.contents.found, found.contents.differences) == (1, 1, [])
     repaired.write_text('{"chapters": []}')
-    assert main(["--input", str(repaired), "--output", str(output)]) == 1
-    assert main(["--input", str(tmp_path / "missing.json"), "--output", str(output)]) == 1
+    assert main(["--input", str(repaired), "--output", str(output), *logs]) == 1
+    assert main(["--input", str(tmp_path / "missing.json"), "--output", str(output), *logs]) == 1
+
+
+def test_contents_cross_check_reports_every_difference() -> None:
+    """The evidence's cross-check: a heading not found, one out of order, one that reads differently."""
+    divisions = [
+        Division(identifier, kind, None, None, title, None, line, [], [], [])
+        for identifier, kind, title, line in [
+            ("intro", "introduction", "Introduction", 184),
+            ("ch01", "chapter", "The First Foreign Policy Acts", 436),
+            ("ch02", "chapter", "The Brest-Litovsk Negotiations", 760),
+        ]
+    ]
+    # the contents' raw lines 72-80 and 200, shortened
+    contents = [
+        ContentsEntry(None, "Introduction", 9, 1, 72, "intro"),
+        ContentsEntry("CHAPTER II", "The Brest-Litovsk Negotiations", 48, 1, 80, "ch02"),
+        ContentsEntry("CHAPTER I", "The First Foreign Policy Acts", 30, 1, 73, "ch01"),
+        ContentsEntry(None, "Chronology", 489, 1, 200, None),
+    ]
+    tree = Book(contents, [], divisions, [], "division")
+    review = [Review("heading_differs_from_contents", 764, "BREST", "similarity 0.85")]
+    assert [(found.line, found.difference.split(":")[0]) for found in contents_differences(tree, review)] == [
+        (73, "heading stands before the previous entry's heading"),
+        (200, "heading not found in the text"),
+        (764, "reads differently"),
+    ]
+    tree.contents[1:3] = tree.contents[2:0:-1]
+    tree.contents[3].target = "ch02"
+    assert contents_differences(tree, []) == []
 
 
 # --- the whole book
@@ -680,12 +716,12 @@ def item_texts(item: dict[str, Any]) -> Iterator[str]:
 
 def output_texts(structure: dict[str, Any]) -> Iterator[str]:
     """Every piece of text of a structure."""
-    for entry in structure["contents"]:
+    for entry in structure.tree["contents"]:
         yield from (entry["label"] or "", entry["title"], str(entry["page"] or ""))
     yield structure.get("contents_head", {}).get("text", "")
-    for item in structure["front"] + structure["back"]:
+    for item in structure.tree["front"] + structure.tree["back"]:
         yield from item_texts(item)
-    for division in structure["divisions"]:
+    for division in structure.tree["divisions"]:
         yield from (division["label"] or "", division["title"], division["subtitle"] or "")
         for item in division["content"]:
             yield from item_texts(item)
@@ -709,15 +745,15 @@ def book_blocks() -> list[Block]:
 
 
 @pytest.fixture(scope="module")
-def whole_book() -> tuple[list[Block], dict[str, Any]]:
+def whole_book() -> tuple[list[Block], Structured]:
     blocks = book_blocks()
     return blocks, build_structure(blocks)
 
 
 @pytest.mark.slow
-def test_whole_book_divisions_and_sections(whole_book: tuple[list[Block], dict[str, Any]]) -> None:
+def test_whole_book_divisions_and_sections(whole_book: tuple[list[Block], Structured]) -> None:
     _, structure = whole_book
-    divisions = structure["divisions"]
+    divisions = structure.tree["divisions"]
     assert [d["type"] for d in divisions] == ["introduction"] + ["chapter"] * 13 + ["chronology"]
     contents = parse_contents(split_blocks(RAW.read_text(encoding="utf-8")))
     chapters = [entry for entry in contents if entry["label"]]
@@ -726,32 +762,34 @@ def test_whole_book_divisions_and_sections(whole_book: tuple[list[Block], dict[s
         assert normalise(entry["title"]).startswith(normalise(division["title"]))  # quotes may be curly
         assert entry["target"] is None or entry["target"] == division["id"]
     assert sum(len(d["sections"]) for d in divisions) == sum(entry["level"] == 2 for entry in contents) == 86
-    assert all(entry["target"] for entry in structure["contents"])
-    assert [item["type"] for item in structure["back"]][:2] == ["head", "p"]
+    assert all(entry["target"] for entry in structure.tree["contents"])
+    assert [item["type"] for item in structure.tree["back"]][:2] == ["head", "p"]
 
 
 @pytest.mark.slow
-def test_whole_book_notes(whole_book: tuple[list[Block], dict[str, Any]]) -> None:
+def test_whole_book_notes(whole_book: tuple[list[Block], Structured]) -> None:
     _, structure = whole_book
-    assert structure["note_numbering"] == "division"
-    notes = [note for division in structure["divisions"] for note in division["notes"]]
+    assert structure.tree["note_numbering"] == "division"
+    notes = [note for division in structure.tree["divisions"] for note in division["notes"]]
     assert len(notes) >= 1183
     unlinked = {note["first_line"] for note in notes if note.get("unlinked")}
-    reported = {item["line"] for item in structure["review"] if item["rule"] == "note_without_marker"}
+    reported = {item.line for item in structure.review if item.rule == "note_without_marker"}
     assert unlinked == reported
     assert len(unlinked) <= 2
-    for division in structure["divisions"]:
+    for division in structure.tree["divisions"]:
         numbers = [int(note["n"].split("-")[0]) for note in division["notes"] if note["n"][0].isdigit()]
         assert numbers[0] == 1
         assert numbers == sorted(numbers)
     referenced = Counter(
         part["note"]
-        for division in structure["divisions"]
+        for division in structure.tree["divisions"]
         for item in division["content"] + [i for s in division["sections"] for i in s["content"]]
         for part in _all_parts(item)
         if isinstance(part, dict) and "note" in part
     ) + Counter(
-        part["note"] for division in structure["divisions"] for part in division.get("title_parts", [])[1:]
+        part["note"]
+        for division in structure.tree["divisions"]
+        for part in division.get("title_parts", [])[1:]
     )
     assert max(referenced.values()) == 1
     assert len(referenced) == len(notes) - len(unlinked)
@@ -764,18 +802,18 @@ def _all_parts(item: dict[str, Any]) -> Iterator[Any]:
 
 
 @pytest.mark.slow
-def test_whole_book_loses_no_text(whole_book: tuple[list[Block], dict[str, Any]]) -> None:
+def test_whole_book_loses_no_text(whole_book: tuple[list[Block], Structured]) -> None:
     """Every word in is a word out, except where a logged change says otherwise."""
     blocks, structure = whole_book
     expected: Counter[str] = Counter()
     for block in blocks:
         text = re.sub(r"^\d{1,3}(?:-\d{1,3})?\s", "", block.text) if block.kind == "note" else block.text
         expected.update(words(text))
-    for change in structure["changes"]:
-        expected.subtract(words(change["before"]))
-        expected.update(words(change["after"]))
+    for change in structure.changes:
+        expected.subtract(words(change.before))
+        expected.update(words(change.after))
     found: Counter[str] = Counter()
-    for text in output_texts(structure):
+    for text in output_texts(structure.tree):
         found.update(words(text))
     assert +expected == found
     assert not -expected
@@ -795,7 +833,7 @@ THE YEARS OF REVOLUTION
 
 def test_a_part_above_chapters_holds_them_and_leaves_the_chapter_ids() -> None:
     structure = book((CONTENTS_WITH_PART, 68), *INTRODUCTION_PARTS, (PART_I, 434), *CHAPTER_I_PARTS)
-    intro, part, chapter = structure["divisions"]
+    intro, part, chapter = structure.tree["divisions"]
     assert intro["type"] == "introduction"
     assert {key: part[key] for key in ("id", "type", "n", "label", "title", "chapters")} == {
         "id": "part1",
@@ -808,12 +846,12 @@ def test_a_part_above_chapters_holds_them_and_leaves_the_chapter_ids() -> None:
     assert part["content"] == part["sections"] == part["notes"] == []
     assert (chapter["id"], chapter["label"], len(chapter["sections"])) == ("ch01", "CHAPTER I", 2)
     assert [note["id"] for note in chapter["notes"]] == ["ch01-n1"]
-    assert [entry["target"] for entry in structure["contents"]][:3] == ["intro", "part1", "ch01"]
+    assert [entry["target"] for entry in structure.tree["contents"]][:3] == ["intro", "part1", "ch01"]
 
 
 def test_an_introduction_after_the_chapters_of_a_part_is_not_in_the_part() -> None:
     structure = book((PART_I, 434), *CHAPTER_I_PARTS, *INTRODUCTION_PARTS)
-    assert [(d["id"], d.get("chapters")) for d in structure["divisions"]] == [
+    assert [(d["id"], d.get("chapters")) for d in structure.tree["divisions"]] == [
         ("part1", ["ch01"]),
         ("ch01", None),
         ("intro", None),
