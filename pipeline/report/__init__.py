@@ -8,15 +8,15 @@ the book's text or tree, and writes
 * ``build/<book>.report.html``: one self-contained page: counts per stage and rule, the items
   that need an editor's review, and every change with the changed span marked.
 
-Modules: :mod:`.logs` (reading and ordering the logs), :mod:`.html` (escaping, marked diffs,
+Modules: :mod:`.logs` (reading and ordering the logs), :mod:`.markup` (escaping, marked diffs,
 tables), :mod:`.sections` (the report's sections), :mod:`.page` (the whole page),
 :mod:`.command` (the command line). The HTML is built by pure functions from plain data; all
 text from the book is escaped.
 """
 
 from pipeline.report.command import main
-from pipeline.report.html import mark_diff, show
 from pipeline.report.logs import ReviewItem, count_by_rule, merge_changes, read_review_log
+from pipeline.report.markup import mark_diff, show
 from pipeline.report.page import render_report
 
 __all__ = [

@@ -6,8 +6,8 @@ from html import escape
 from typing import Any
 
 from pipeline.model import Change, StructureEvidence
-from pipeline.report.html import STYLE, plural
 from pipeline.report.logs import ReviewItem, count_by_rule, group_by_rule
+from pipeline.report.markup import STYLE, plural
 from pipeline.report.sections import (
     change_section,
     contents_section,

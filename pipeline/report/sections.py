@@ -7,8 +7,8 @@ from html import escape
 from typing import Any
 
 from pipeline.model import Change, ContentsCheck, PageBreaks, Review
-from pipeline.report.html import anchor, mark_diff, plural, show, table
 from pipeline.report.logs import ReviewItem, review_items
+from pipeline.report.markup import anchor, mark_diff, plural, show, table
 
 
 def summary_table(counts: list[tuple[str, str, int]]) -> str:
