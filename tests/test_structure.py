@@ -716,12 +716,12 @@ def item_texts(item: dict[str, Any]) -> Iterator[str]:
 
 def output_texts(structure: dict[str, Any]) -> Iterator[str]:
     """Every piece of text of a structure."""
-    for entry in structure.tree["contents"]:
+    for entry in structure["contents"]:
         yield from (entry["label"] or "", entry["title"], str(entry["page"] or ""))
     yield structure.get("contents_head", {}).get("text", "")
-    for item in structure.tree["front"] + structure.tree["back"]:
+    for item in structure["front"] + structure["back"]:
         yield from item_texts(item)
-    for division in structure.tree["divisions"]:
+    for division in structure["divisions"]:
         yield from (division["label"] or "", division["title"], division["subtitle"] or "")
         for item in division["content"]:
             yield from item_texts(item)
