@@ -17,6 +17,8 @@ from pipeline.chronology import main as chronology_main
 from pipeline.correct import main as correct_main
 from pipeline.metadata import main as metadata_main
 from pipeline.model import (
+    CHANGING_STAGES,
+    REVIEWING_STAGES,
     Book,
     Change,
     Review,
@@ -37,8 +39,6 @@ from pipeline.structure.evidence import structure_evidence
 from pipeline.suspects import main as suspects_main
 
 pytestmark = pytest.mark.slow
-
-STAGES = ("normalise", "repair", "structure", "correct")  # the stages that log their changes
 
 RAW = REPO_ROOT / "raw"
 
@@ -61,8 +61,8 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     metadata, repaired = built("metadata.json"), built("repaired.json")
     structure, corrected = built("structure.json"), built("corrected.json")
     evidence, suspects = built("structure.evidence.json"), built("suspects.json")
-    changes = {stage: built(f"{stage}.changes.jsonl") for stage in STAGES}
-    review = {stage: built(f"{stage}.review.jsonl") for stage in ("repair", "structure")}
+    changes = {stage: built(f"{stage}.changes.jsonl") for stage in CHANGING_STAGES}
+    review = {stage: built(f"{stage}.review.jsonl") for stage in REVIEWING_STAGES}
     run(metadata_main, input=str(RAW / f"{BOOK}.yaml"), output=metadata)
     run(
         normalise_main,
@@ -117,7 +117,7 @@ def test_the_evidence_is_written_back_byte_for_byte(build: Path, tmp_path: Path)
     assert (tmp_path / "evidence.json").read_bytes() == (build / "structure.evidence.json").read_bytes()
 
 
-@pytest.mark.parametrize("name", [*(f"{stage}.changes.jsonl" for stage in STAGES), "changes.jsonl"])
+@pytest.mark.parametrize("name", [*(f"{stage}.changes.jsonl" for stage in CHANGING_STAGES), "changes.jsonl"])
 def test_each_change_log_is_written_back_byte_for_byte(build: Path, tmp_path: Path, name: str) -> None:
     write_log(tmp_path / name, read_log(build / name, Change))
     assert (tmp_path / name).read_bytes() == (build / name).read_bytes()
@@ -125,14 +125,16 @@ def test_each_change_log_is_written_back_byte_for_byte(build: Path, tmp_path: Pa
 
 def test_the_merged_change_log_holds_every_stage_log(build: Path) -> None:
     merged = read_log(build / "changes.jsonl", Change)
-    logged = [change for stage in STAGES for change in read_log(build / f"{stage}.changes.jsonl", Change)]
+    logged = [
+        change for stage in CHANGING_STAGES for change in read_log(build / f"{stage}.changes.jsonl", Change)
+    ]
     assert len(merged) > 1000
     assert sorted(map(repr, merged)) == sorted(map(repr, logged))
     assert [change.line for change in merged] == sorted(change.line for change in merged)
 
 
 def test_each_stage_logs_only_its_own_changes_and_review(build: Path) -> None:
-    for stage in STAGES:
+    for stage in CHANGING_STAGES:
         assert {change.stage for change in read_log(build / f"{stage}.changes.jsonl", Change)} <= {stage}
     assert read_log(build / "repair.review.jsonl", Review)
     assert read_log(build / "structure.changes.jsonl", Change)

@@ -36,6 +36,9 @@ out unset optional keys.
 from pipeline.model.blocks import Block
 from pipeline.model.evidence import ContentsCheck, ContentsDifference, PageBreaks, PageSpan, StructureEvidence
 from pipeline.model.io import (
+    CHANGING_STAGES,
+    REVIEW_LOG,
+    REVIEWING_STAGES,
     atomic_output,
     read_book,
     read_evidence,
@@ -66,6 +69,9 @@ from pipeline.model.tree import (
 from pipeline.model.walk import Node, parts_of, walk, walk_division, walk_items
 
 __all__ = [
+    "CHANGING_STAGES",
+    "REVIEWING_STAGES",
+    "REVIEW_LOG",
     "Block",
     "Book",
     "Change",

@@ -20,6 +20,12 @@ from pipeline.model.tree import Book
 
 _Record = TypeVar("_Record", Change, Review)
 
+# The stages that log their changes (``<stage>.changes.jsonl``), in pipeline order, and those
+# that also log the items they raise for review (``<stage>.review.jsonl``).
+CHANGING_STAGES = ("normalise", "repair", "structure", "correct")
+REVIEWING_STAGES = ("repair", "structure")
+REVIEW_LOG = ".review.jsonl"  # a review log's name: <stage>.review.jsonl
+
 
 def _public_file_mode() -> int:
     """The mode a plain ``open()`` would give a new file (0o666 less the umask)."""

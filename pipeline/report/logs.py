@@ -7,10 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.model import Change, InputError, Review, read_log
-
-STAGES = ("normalise", "repair", "structure", "correct")
-REVIEW_LOG = ".review.jsonl"  # a stage's review log is build/<book>/<stage>.review.jsonl
+from pipeline.model import CHANGING_STAGES, REVIEW_LOG, Change, InputError, Review, read_log
 
 
 @dataclass(frozen=True)
@@ -38,7 +35,8 @@ def review_items(stage: str, review: Iterable[Review]) -> list[ReviewItem]:
 
 
 def stage_rank(stage: str) -> int:
-    return STAGES.index(stage) if stage in STAGES else len(STAGES)
+    """A stage's place in the pipeline (an unknown stage comes last)."""
+    return CHANGING_STAGES.index(stage) if stage in CHANGING_STAGES else len(CHANGING_STAGES)
 
 
 def merge_changes(*logs: Iterable[Change]) -> list[Change]:

@@ -6,6 +6,7 @@ import shlex
 from pathlib import Path
 
 from pipeline.books import corrections_file
+from pipeline.model.io import CHANGING_STAGES, REVIEWING_STAGES  # whose logs the report reads
 
 
 def raw_file(name: str) -> str:
@@ -48,11 +49,6 @@ def book_corrections(wildcards) -> list[str]:
     """The book's corrections file if the editor wrote one (it is optional)."""
     return corrections_file(Path(config["raw"]), wildcards.book)
 
-
-# The stages that log their changes (<stage>.changes.jsonl), in pipeline order, and those that also
-# raise items for review (<stage>.review.jsonl): what the report reads.
-CHANGING_STAGES = ["normalise", "repair", "structure", "correct"]
-REVIEWING_STAGES = ["repair", "structure"]
 
 # The environment of render: the pandoc the config names, if any.
 PANDOC = f"PYPANDOC_PANDOC={shlex.quote(config['pandoc'])} " if config["pandoc"] else ""
