@@ -14,8 +14,7 @@ from pipeline.model import (
     walk,
 )
 from pipeline.structure.build import Structured
-
-DIFFERS_FROM_CONTENTS = "heading_differs_from_contents"  # the review rule of a heading worded otherwise
+from pipeline.structure.headings import DIFFERS_FROM_CONTENTS
 
 
 def structure_evidence(book: Book, structured: Structured) -> StructureEvidence:
