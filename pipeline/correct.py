@@ -44,6 +44,7 @@ from pipeline.model import (
     read_book,
     walk,
     write_book,
+    write_log,
 )
 from pipeline.text.typography import typeset
 
@@ -154,8 +155,8 @@ def _find(book: Book, entry: CorrectionEntry) -> list[tuple[Place, int, str, int
 def apply_corrections(book: Book, corrections: Corrections, source: str | Path) -> list[Change]:
     """Split the corrected text parts around a :class:`Correction`; log every correction.
 
-    ``book`` is changed in place: ``responsible`` names the ids the corrections use, and the
-    corrections are added to its ``changes``. Each context must occur exactly once.
+    ``book`` is changed in place (``responsible`` names the ids the corrections use); the changes
+    returned are the stage's log. Each context must occur exactly once.
     """
     changes = []
     for entry in corrections.entries:
@@ -179,7 +180,6 @@ def apply_corrections(book: Book, corrections: Corrections, source: str | Path) 
         changes.append(Change(STAGE, "editor_correction", place.first_line, before, after, explanation))
     used = {entry.resp for entry in corrections.entries}
     book.responsible = {key: name for key, name in corrections.responsible.items() if key in used}
-    book.changes = [*book.changes, *changes]
     return changes
 
 
@@ -187,6 +187,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input", required=True, help="the book's tree, build/<book>/structure.json")
     parser.add_argument("--corrections", required=True, help="raw/<book>.corrections.yaml (may be missing)")
     parser.add_argument("--output", required=True, help="the corrected tree, build/<book>/corrected.json")
+    parser.add_argument("--changes", required=True, help="change log, build/<book>/correct.changes.jsonl")
 
 
 def _work(args: argparse.Namespace) -> str:
@@ -197,6 +198,7 @@ def _work(args: argparse.Namespace) -> str:
         corrections = Corrections({}, [])
     changes = apply_corrections(book, corrections, args.corrections)
     write_book(args.output, book)
+    write_log(args.changes, changes)
     return f"{args.output}: {len(changes)} corrections applied"
 
 

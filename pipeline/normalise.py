@@ -21,7 +21,7 @@ from ftfy.badness import BADNESS_RE
 from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from pipeline.cli import run_stage
-from pipeline.model import Change, InputError, atomic_output, changed_span, write_changes
+from pipeline.model import Change, InputError, atomic_output, changed_span, write_log
 
 STAGE = "normalise"
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -422,7 +422,7 @@ def _work(args: argparse.Namespace) -> str:
     text, changes = normalise_file(args.input)
     with atomic_output(args.output) as handle:
         handle.write(text)
-    write_changes(args.changes, changes)
+    write_log(args.changes, changes)
     return f"{args.input}: {text.count(NEWLINE) + 1} lines, {len(changes)} changes"
 
 

@@ -215,10 +215,6 @@ STRUCTURE: dict[str, Any] = {
         },
     ],
     "note_numbering": "division",
-    "page_breaks": {"found": 0, "numbered": 0, "table": []},
-    "changes": [],
-    "review": [],
-    "layout": [],
 }
 
 

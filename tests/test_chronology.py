@@ -31,14 +31,23 @@ CORRECTIONS = RAW.with_name("soviet-foreign-policy-vol1.corrections.yaml")
 def built_book_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole book's ``corrected.json``, through the stages' command lines."""
     folder = tmp_path_factory.mktemp("chronology")
-    text, changes = folder / "normalised.txt", folder / "normalise.changes.jsonl"
-    repaired, structure = folder / "repaired.json", folder / "structure.json"
-    corrected = folder / "corrected.json"
-    assert normalise_main(["--input", str(RAW), "--output", str(text), "--changes", str(changes)]) == 0
-    assert repair_main(["--input", str(text), "--output", str(repaired)]) == 0
-    assert structure_main(["--input", str(repaired), "--output", str(structure)]) == 0
+    text, repaired = folder / "normalised.txt", folder / "repaired.json"
+    structure, corrected = folder / "structure.json", folder / "corrected.json"
+
+    def logs(stage: str, review: bool = True) -> list[str]:
+        """The options naming the stage's logs."""
+        changes = ["--changes", str(folder / f"{stage}.changes.jsonl")]
+        return changes + (["--review", str(folder / f"{stage}.review.jsonl")] if review else [])
+
+    assert normalise_main(["--input", str(RAW), "--output", str(text), *logs("normalise", review=False)]) == 0
+    assert repair_main(["--input", str(text), "--output", str(repaired), *logs("repair")]) == 0
+    evidence = ["--evidence", str(folder / "structure.evidence.json")]
+    assert (
+        structure_main(["--input", str(repaired), "--output", str(structure), *logs("structure"), *evidence])
+        == 0
+    )
     arguments = ["--input", str(structure), "--corrections", str(CORRECTIONS), "--output", str(corrected)]
-    assert correct_main(arguments) == 0
+    assert correct_main([*arguments, *logs("correct", review=False)]) == 0
     return corrected
 
 
@@ -132,7 +141,7 @@ This is the first volume of a two-volume *Soviet Foreign Policy 1917-1980*, cove
     blocks = split_blocks(text)
     for block in blocks:
         block.kind = "note" if block.text.startswith("¹") else "text"
-    return build_structure(blocks)
+    return build_structure(blocks).tree
 
 
 def test_chronology_entries_are_dated_split_and_blurb_set_apart() -> None:

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from pipeline import correct, encode, normalise, structure
-from pipeline.model import Block, read_changes, read_json
+from pipeline.model import Block, Change, read_json, read_log
 from pipeline.repair import RepairContext, repair_blocks
 from pipeline.repair.__main__ import main as repair_main
 from pipeline.repair.vocabulary import BookVocabulary
@@ -29,6 +29,16 @@ def built(tmp_path_factory: pytest.TempPathFactory, repo_root: Path, book_name: 
     """The book run through normalise → repair → structure → correct → encode in a scratch dir."""
     out = tmp_path_factory.mktemp("conservation")
     raw = repo_root / "raw"
+
+    def logs(stage: str) -> list[str]:
+        """The options naming the stage's change and review logs."""
+        return [
+            "--changes",
+            str(out / f"{stage}.changes.jsonl"),
+            "--review",
+            str(out / f"{stage}.review.jsonl"),
+        ]
+
     steps = [
         (
             normalise.main,
@@ -41,8 +51,22 @@ def built(tmp_path_factory: pytest.TempPathFactory, repo_root: Path, book_name: 
                 str(out / "normalise.changes.jsonl"),
             ],
         ),
-        (repair_main, ["--input", str(out / "normalised.txt"), "--output", str(out / "repaired.json")]),
-        (structure.main, ["--input", str(out / "repaired.json"), "--output", str(out / "structure.json")]),
+        (
+            repair_main,
+            ["--input", str(out / "normalised.txt"), "--output", str(out / "repaired.json"), *logs("repair")],
+        ),
+        (
+            structure.main,
+            [
+                "--input",
+                str(out / "repaired.json"),
+                "--output",
+                str(out / "structure.json"),
+                *logs("structure"),
+                "--evidence",
+                str(out / "structure.evidence.json"),
+            ],
+        ),
         (
             correct.main,
             [
@@ -52,6 +76,8 @@ def built(tmp_path_factory: pytest.TempPathFactory, repo_root: Path, book_name: 
                 str(raw / f"{book_name}.corrections.yaml"),
                 "--output",
                 str(out / "corrected.json"),
+                "--changes",
+                str(out / "correct.changes.jsonl"),
             ],
         ),
         (
@@ -76,9 +102,8 @@ def test_every_raw_word_is_in_the_tei_or_accounted_for(built: Path, raw_book: Pa
     raw = words(raw_book.read_text(encoding="utf-8"))
     text = etree.parse(str(built / "book.xml")).getroot().find(f"{TEI_NS}text")
     kept = words(" ".join(text.itertext()))
-    changes = read_changes(built / "normalise.changes.jsonl")
-    changes += [correct.Change(**c) for c in read_json(built / "corrected.json")["changes"]]
-    changes += [correct.Change(**c) for c in read_json(built / "repaired.json")["changes"]]
+    stages = ("normalise", "repair", "structure", "correct")
+    changes = [change for stage in stages for change in read_log(built / f"{stage}.changes.jsonl", Change)]
     accounted: Counter[str] = Counter()
     for change in changes:
         accounted += words(change.before) - words(change.after)

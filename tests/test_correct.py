@@ -58,10 +58,6 @@ def _structure() -> dict[str, Any]:
         ],
         "back": [],
         "note_numbering": "division",
-        "page_breaks": {"found": 0, "numbered": 0, "table": []},
-        "changes": [],
-        "review": [],
-        "layout": [],
     }
 
 
@@ -91,7 +87,7 @@ def test_correction_splits_the_part_and_is_logged(tmp_path: Path) -> None:
     ]
     assert [(c.stage, c.rule, c.line) for c in changes] == [("correct", "editor_correction", 8488)]
     assert book.responsible == {"editor": "The edition's editor"}
-    assert book.changes[-1].after.endswith("(Eden\u2019s mission).")
+    assert changes[-1].after.endswith("(Eden\u2019s mission).")
 
 
 def test_correction_inside_a_note_makes_its_text_parts(tmp_path: Path) -> None:
@@ -150,10 +146,13 @@ def test_without_corrections_file_the_tree_is_copied(tmp_path: Path) -> None:
             str(tmp_path / "none.yaml"),
             "--output",
             str(tmp_path / "corrected.json"),
+            "--changes",
+            str(tmp_path / "correct.changes.jsonl"),
         ]
     )
     assert status == 0
     assert read_json(tmp_path / "corrected.json") == {**_structure(), "responsible": {}}
+    assert (tmp_path / "correct.changes.jsonl").read_text(encoding="utf-8") == ""
 
 
 def test_the_books_corrections_file_is_valid(repo_root: Path, book_name: str) -> None:

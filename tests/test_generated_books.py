@@ -41,7 +41,7 @@ from pipeline.model import (
 from pipeline.normalise import normalise_text
 from pipeline.render import render
 from pipeline.repair import repair
-from pipeline.structure import build_structure
+from pipeline.structure import Structured, build_structure
 
 MIN_RATE = 0.98
 WORD_RE = re.compile(r"[^\W_]+")
@@ -69,7 +69,7 @@ CONVENTIONS = [
 ]
 
 
-def run_pipeline(book: GeneratedBook, layout: Layout | None = None) -> Book:
+def run_pipeline(book: GeneratedBook, layout: Layout | None = None) -> Structured:
     """normalise → repair → structure, as the stage commands run them."""
     layout = layout or Layout()
     text, _ = normalise_text(book.text)
@@ -206,7 +206,7 @@ def test_generated_book(convention: Convention) -> None:
         assert book.counts["continued_notes"] >= 3
     if convention.ranges:
         assert book.counts["ranges"] >= 3
-    tree = run_pipeline(book)
+    tree = run_pipeline(book).tree
     rates = measure(book, tree)
     if convention.page_numbers != "none":
         rates["page numbers"] = page_numbers_right(book, tree)
@@ -219,18 +219,18 @@ def test_running_heads_setting_decides_what_inference_cannot() -> None:
     """Running heads without page numbers, after a paragraph that ended with its page: no evidence
     of a page edge, so some stay in the text, until the metadata lists them."""
     book = generate(Convention("heads-alone-no-numbers", seed=21, running_heads="alone"))
-    assert measure(book, run_pipeline(book))["furniture"] < MIN_RATE
-    rates = measure(book, run_pipeline(book, Layout(running_heads=book.running_heads)))
+    assert measure(book, run_pipeline(book).tree)["furniture"] < MIN_RATE
+    rates = measure(book, run_pipeline(book, Layout(running_heads=book.running_heads)).tree)
     assert min(rates.values()) >= MIN_RATE, rates
 
 
 @pytest.mark.slow
 def test_note_numbering_setting_overrides_inference() -> None:
     book = generate(Convention("notes-per-page", seed=7, notes="page"))
-    assert run_pipeline(book).note_numbering == "page"
-    tree = run_pipeline(book, Layout(note_numbering="page"))
-    assert tree.note_numbering == "page"
-    notes = next(item for item in tree.layout if item.rule == "layout_notes")
+    assert run_pipeline(book).tree.note_numbering == "page"
+    structured = run_pipeline(book, Layout(note_numbering="page"))
+    assert structured.tree.note_numbering == "page"
+    notes = next(item for item in structured.layout if item.rule == "layout_notes")
     assert "layout setting" in notes.reason
 
 
@@ -256,7 +256,7 @@ def test_generated_book_through_the_workflow(repo_root: Path, tmp_path: Path) ->
 def test_parts_hold_their_chapters(contents: bool) -> None:
     """``PART I`` above chapters: a part division listing its chapters; chapter ids as without parts."""
     book = generate(Convention("parts", seed=16, parts=True, page_numbers="foot", contents=contents))
-    tree = run_pipeline(book)
+    tree = run_pipeline(book).tree
     assert min(measure(book, tree).values()) >= MIN_RATE
     truth: list[tuple[str, str, list[str]]] = []
     for heading in book.headings:
@@ -282,7 +282,7 @@ def test_parts_keep_sections_in_the_navigation(tmp_path: Path) -> None:
     """With parts above the chapters, the EPUB contents still reaches the sections, and each chapter
     is a file of its own (not all of a part's chapters in one)."""
     book = generate(Convention("parts", seed=16, parts=True, page_numbers="foot"))
-    root = encode_tei(run_pipeline(book), metadata())
+    root = encode_tei(run_pipeline(book).tree, metadata())
     render(root, tmp_path / "book.epub", tmp_path / "html" / "index.html")
     with zipfile.ZipFile(tmp_path / "book.epub") as epub:
         nav = lxml.html.fromstring(epub.read("EPUB/nav.xhtml"))
@@ -299,7 +299,7 @@ def test_parts_keep_sections_in_the_navigation(tmp_path: Path) -> None:
 def test_contents_nest_chapters_under_their_parts() -> None:
     """The printed contents lists parts and chapters at one level; the edition's contents nests them."""
     book = generate(Convention("parts", seed=16, parts=True, page_numbers="foot", contents=True))
-    tree = run_pipeline(book)
+    tree = run_pipeline(book).tree
     level = {entry.target: entry.level for entry in tree.contents}
     parts = [division for division in tree.divisions if division.type == "part"]
     chapters = [division for division in tree.divisions if division.type == "chapter"]

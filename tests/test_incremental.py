@@ -27,7 +27,18 @@ BOOKS = {
     "beta": Convention("beta", seed=22, chapters=2, running_heads="with-number", page_numbers="in-head"),
     "gamma": Convention("gamma", seed=23, chapters=2, notes="book", page_numbers="foot"),
 }
-TEXT_STAGE_FILES = ("normalised.txt", "repaired.json", "structure.json")
+# what normalise, repair and structure write: their data, their logs, the structure's evidence
+TEXT_STAGE_FILES = (
+    "normalised.txt",
+    "normalise.changes.jsonl",
+    "repaired.json",
+    "repair.changes.jsonl",
+    "repair.review.jsonl",
+    "structure.json",
+    "structure.changes.jsonl",
+    "structure.review.jsonl",
+    "structure.evidence.json",
+)
 WORD_RE = re.compile(r"[A-Za-z]{4,}")
 
 
@@ -142,6 +153,14 @@ def test_corrections_of_one_book_rebuild_that_book_alone(
     changed = {path for path in after if after[path] != before.get(path)}
     assert "tei/beta.xml" in changed
     assert "build/beta.epub" in changed
+    assert {
+        "build/beta/correct.changes.jsonl",
+        "build/beta.changes.jsonl",
+        "build/beta.report.html",
+    } <= changed
+    assert word.upper() in (directory / "build" / "beta" / "correct.changes.jsonl").read_text(
+        encoding="utf-8"
+    )
     assert word.upper() in (directory / "tei" / "beta.xml").read_text(encoding="utf-8")
     for path in changed:
         assert "beta" in path, f"{path} was rebuilt, but only beta's corrections changed"

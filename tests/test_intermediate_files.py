@@ -1,5 +1,6 @@
 """Every intermediate file of the first book and of the generated books matches its JSON Schema,
-and the book's tree is read and written back byte for byte."""
+the book's tree and the structure's evidence are read and written back byte for byte, and the
+stages' logs hold what the report merges."""
 
 from __future__ import annotations
 
@@ -15,12 +16,26 @@ from test_generated_books import CONVENTIONS, run_pipeline
 from pipeline.chronology import main as chronology_main
 from pipeline.correct import main as correct_main
 from pipeline.metadata import main as metadata_main
-from pipeline.model import Book, read_book, write_book
+from pipeline.model import (
+    CHANGING_STAGES,
+    REVIEWING_STAGES,
+    Book,
+    Change,
+    Review,
+    StructureEvidence,
+    read_book,
+    read_evidence,
+    read_log,
+    write_book,
+    write_evidence,
+    write_log,
+)
 from pipeline.model.schema import FILE_SCHEMAS, problems
 from pipeline.normalise import main as normalise_main
 from pipeline.repair.__main__ import main as repair_main
 from pipeline.report import main as report_main
 from pipeline.structure import main as structure_main
+from pipeline.structure.evidence import structure_evidence
 from pipeline.suspects import main as suspects_main
 
 pytestmark = pytest.mark.slow
@@ -45,22 +60,40 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corrections = str(RAW / f"{BOOK}.corrections.yaml")
     metadata, repaired = built("metadata.json"), built("repaired.json")
     structure, corrected = built("structure.json"), built("corrected.json")
-    normalise_changes, suspects = built("normalise.changes.jsonl"), built("suspects.json")
+    evidence, suspects = built("structure.evidence.json"), built("suspects.json")
+    changes = {stage: built(f"{stage}.changes.jsonl") for stage in CHANGING_STAGES}
+    review = {stage: built(f"{stage}.review.jsonl") for stage in REVIEWING_STAGES}
     run(metadata_main, input=str(RAW / f"{BOOK}.yaml"), output=metadata)
     run(
         normalise_main,
         input=str(RAW / f"{BOOK}.txt"),
         output=built("normalised.txt"),
-        changes=normalise_changes,
+        changes=changes["normalise"],
     )
-    run(repair_main, input=built("normalised.txt"), metadata=metadata, output=repaired)
-    run(structure_main, input=repaired, metadata=metadata, output=structure)
-    run(correct_main, input=structure, corrections=corrections, output=corrected)
+    run(
+        repair_main,
+        input=built("normalised.txt"),
+        metadata=metadata,
+        output=repaired,
+        changes=changes["repair"],
+        review=review["repair"],
+    )
+    run(
+        structure_main,
+        input=repaired,
+        metadata=metadata,
+        output=structure,
+        changes=changes["structure"],
+        review=review["structure"],
+        evidence=evidence,
+    )
+    run(correct_main, input=structure, corrections=corrections, output=corrected, changes=changes["correct"])
     run(suspects_main, input=repaired, corrections=corrections, output=suspects)
     run(chronology_main, input=corrected, csv=built("chronology.csv"), json=built("chronology.json"))
-    report = {"normalise_changes": normalise_changes, "repaired": repaired, "structure": corrected}
-    report |= {"suspects": suspects, "changes_log": built("changes.jsonl"), "output": built("report.html")}
-    run(report_main, book=BOOK, **report)
+    arguments = ["--book", BOOK, "--changes", *changes.values(), "--review", *review.values()]
+    arguments += ["--evidence", evidence, "--suspects", suspects]
+    arguments += ["--changes-log", built("changes.jsonl"), "--output", built("report.html")]
+    assert report_main(arguments) == 0
     return folder
 
 
@@ -79,21 +112,52 @@ def test_the_tree_is_written_back_byte_for_byte(build: Path, tmp_path: Path, nam
     assert (tmp_path / name).read_bytes() == (build / name).read_bytes()
 
 
-def test_the_merged_change_log_is_not_empty(build: Path) -> None:
-    assert len((build / "changes.jsonl").read_text(encoding="utf-8").splitlines()) > 1000
+def test_the_evidence_is_written_back_byte_for_byte(build: Path, tmp_path: Path) -> None:
+    write_evidence(tmp_path / "evidence.json", read_evidence(build / "structure.evidence.json"))
+    assert (tmp_path / "evidence.json").read_bytes() == (build / "structure.evidence.json").read_bytes()
 
 
-def test_the_corrected_tree_holds_the_corrections(build: Path) -> None:
+@pytest.mark.parametrize("name", [*(f"{stage}.changes.jsonl" for stage in CHANGING_STAGES), "changes.jsonl"])
+def test_each_change_log_is_written_back_byte_for_byte(build: Path, tmp_path: Path, name: str) -> None:
+    write_log(tmp_path / name, read_log(build / name, Change))
+    assert (tmp_path / name).read_bytes() == (build / name).read_bytes()
+
+
+def test_the_merged_change_log_holds_every_stage_log(build: Path) -> None:
+    merged = read_log(build / "changes.jsonl", Change)
+    logged = [
+        change for stage in CHANGING_STAGES for change in read_log(build / f"{stage}.changes.jsonl", Change)
+    ]
+    assert len(merged) > 1000
+    assert sorted(map(repr, merged)) == sorted(map(repr, logged))
+    assert [change.line for change in merged] == sorted(change.line for change in merged)
+
+
+def test_each_stage_logs_only_its_own_changes_and_review(build: Path) -> None:
+    for stage in CHANGING_STAGES:
+        assert {change.stage for change in read_log(build / f"{stage}.changes.jsonl", Change)} <= {stage}
+    assert read_log(build / "repair.review.jsonl", Review)
+    assert read_log(build / "structure.changes.jsonl", Change)
+    evidence = StructureEvidence.from_json(json.loads((build / "structure.evidence.json").read_text()))
+    assert evidence.contents.entries == evidence.contents.found > 100
+    assert {item.rule for item in evidence.layout} >= {"layout_headings", "layout_notes"}
+
+
+def test_the_corrections_are_in_the_corrected_tree_and_the_correct_log(build: Path) -> None:
     corrected = json.loads((build / "corrected.json").read_text(encoding="utf-8"))
     assert corrected["responsible"] == {"editor": "The editor of the digital edition"}
-    edits = [change for change in corrected["changes"] if change["stage"] == "correct"]
-    assert len(edits) >= 10 and any("(Eden\u2019s mission)" in change["after"] for change in edits)
+    edits = read_log(build / "correct.changes.jsonl", Change)
+    assert len(edits) >= 10 and any("(Eden\u2019s mission)" in change.after for change in edits)
 
 
 @pytest.mark.parametrize("convention", CONVENTIONS, ids=lambda convention: convention.name)
 def test_generated_books_trees_match_the_schema_and_round_trip(convention: object) -> None:
-    tree = run_pipeline(generate(convention))  # type: ignore[arg-type]
+    structured = run_pipeline(generate(convention))  # type: ignore[arg-type]
+    tree = structured.tree
     data = tree.to_json()
     assert problems("book", data)[:5] == []
     assert Book.from_json(data) == tree
     assert json.dumps(Book.from_json(data).to_json()) == json.dumps(data)
+    evidence = structure_evidence(structured).to_json()
+    assert problems("evidence", evidence)[:5] == []
+    assert StructureEvidence.from_json(evidence).to_json() == evidence

@@ -66,11 +66,11 @@ CHAPTER = [
 def test_note_numbering_setting_is_used_and_reported() -> None:
     inferred = build_structure(CHAPTER)
     given = build_structure(CHAPTER, Layout(note_numbering="page"))
-    assert inferred.note_numbering == "division" and given.note_numbering == "page"
-    for tree, how in ((inferred, "inferred"), (given, "layout setting")):
-        notes = next(item for item in tree.layout if item.rule == "layout_notes")
+    assert inferred.tree.note_numbering == "division" and given.tree.note_numbering == "page"
+    for structured, how in ((inferred, "inferred"), (given, "layout setting")):
+        notes = next(item for item in structured.layout if item.rule == "layout_notes")
         assert how in notes.reason
-        paragraph = tree.divisions[0].content[0]
+        paragraph = structured.tree.divisions[0].content[0]
         assert isinstance(paragraph, Paragraph)
         assert [part for part in paragraph.parts if not isinstance(part, str)] == [
             NoteRef("ch01-n1"),

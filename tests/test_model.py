@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 from edition_samples import structure
@@ -14,18 +15,29 @@ from pipeline.model import (
     Block,
     Book,
     Change,
+    ContentsCheck,
+    ContentsDifference,
     Correction,
     Dating,
     FormatError,
+    InputError,
     ListItem,
     Note,
     NoteRef,
     PageBreak,
+    PageBreaks,
+    PageSpan,
     PrintedDate,
     Review,
+    StructureEvidence,
     changed_span,
     parts_of,
+    read_evidence,
+    read_log,
     walk,
+    write_evidence,
+    write_json,
+    write_log,
 )
 from pipeline.model.schema import problems
 
@@ -144,10 +156,10 @@ def test_a_tree_of_another_shape_is_refused() -> None:
     sample["divisions"][1]["content"][0]["parts"].append({"anchor": "ch03-n1"})
     with pytest.raises(FormatError, match="unknown part"):
         Book.from_json(sample)
-    del sample["page_breaks"]
+    del sample["contents"]
     with pytest.raises(FormatError, match="not a book's tree"):
         Book.from_json(sample)
-    assert "(root): 'page_breaks' is a required property" in problems("book", sample)
+    assert "(root): 'contents' is a required property" in problems("book", sample)
 
 
 def test_the_walk_visits_the_tree_in_document_order() -> None:
@@ -193,3 +205,36 @@ def test_change_records_match_their_schema() -> None:
     assert problems("change", {**change.to_dict(), "line": "468"}) == ["line: '468' is not of type 'integer'"]
     with pytest.raises(FormatError, match="not a change record"):
         Change.from_dict({**change.to_dict(), "line": "468"})
+
+
+def test_a_stage_log_is_written_and_read_the_same_way_for_changes_and_review(tmp_path: Path) -> None:
+    # raw lines 468 and 2169 of the first book
+    changes = [
+        Change("repair", "rejoin_page_breaks", 468, "proposi-", "propositions", "joined \u2192 one word")
+    ]
+    review = [Review("rejoin_page_breaks", 2169, "peace |\nthe", "no evidence either way")]
+    write_log(tmp_path / "repair.changes.jsonl", changes)
+    write_log(tmp_path / "repair.review.jsonl", review)
+    assert read_log(tmp_path / "repair.changes.jsonl", Change) == changes
+    assert read_log(tmp_path / "repair.review.jsonl", Review) == review
+    lines = (tmp_path / "repair.review.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [problems("review", json.loads(line)) for line in lines] == [[]]
+    assert "\u2192" in (tmp_path / "repair.changes.jsonl").read_text(encoding="utf-8")  # UTF-8, not escaped
+    with pytest.raises(InputError, match=r"repair\.changes\.jsonl:1: not a review record"):
+        read_log(tmp_path / "repair.changes.jsonl", Review)
+
+
+def test_the_structure_evidence_round_trips_and_matches_its_schema(tmp_path: Path) -> None:
+    # the first book's page table, first span (raw lines 184 and 436), and one layout convention
+    span = PageSpan("Introduction", 9, 184, "CHAPTER I", 30, 436, 21, 21, 20, True)
+    evidence = StructureEvidence(
+        [Review("layout_notes", 194, "note numbering: division", "1189 notes")],
+        ContentsCheck(101, 100, [ContentsDifference(200, "Chronology", "heading not found in the text")]),
+        PageBreaks(488, 21, [span]),
+    )
+    assert problems("evidence", evidence.to_json()) == []
+    write_evidence(tmp_path / "structure.evidence.json", evidence)
+    assert read_evidence(tmp_path / "structure.evidence.json") == evidence
+    write_json(tmp_path / "broken.json", {"layout": [], "contents": {}})
+    with pytest.raises(InputError, match="not the structure's evidence"):
+        read_evidence(tmp_path / "broken.json")

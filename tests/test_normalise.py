@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline import normalise
-from pipeline.model import InputError, read_changes
+from pipeline.model import Change, InputError, read_log
 from pipeline.normalise import (
     DOUBLE_SPACE,
     FTFY_CONFIG,
@@ -355,7 +355,7 @@ def test_cli_writes_text_and_changes(tmp_path: Path) -> None:
     output, changes = tmp_path / "build" / "b" / "normalised.txt", tmp_path / "build" / "b" / "c.jsonl"
     assert normalise.main(["--input", str(source), "--output", str(output), "--changes", str(changes)]) == 0
     assert output.read_bytes() == "Title\ndon\u2019t\n".encode()
-    assert [change.rule for change in read_changes(changes)] == [
+    assert [change.rule for change in read_log(changes, Change)] == [
         "unify_line_endings",
         "unify_line_endings",
         "fix_unicode",

@@ -76,11 +76,11 @@ def test_structure_places_page_breaks_at_their_offset() -> None:
             "The first acts of the new government were many and they came quickly, one after another.", 24, 24
         ),
     ]
-    tree = build_structure(blocks)
-    parts = tree.divisions[0].content[0].parts
+    structured = build_structure(blocks)
+    parts = structured.tree.divisions[0].content[0].parts
     assert parts[0] == "The support and development of these relations are one of the "
     assert parts[1] == PageBreak("10", 16, "cut")
-    assert tree.page_breaks.numbered == 2  # and the chapter starts page 11
+    assert structured.page_breaks.numbered == 2  # and the chapter starts page 11
 
 
 def test_epub_page_list_lists_the_numbered_breaks_in_reading_order() -> None:
@@ -174,8 +174,7 @@ def test_page_breaks_inside_list_items_and_chronology_entries_stay_at_their_plac
             extra={"page_breaks": [{"line": 27, "offset": run_together.index("arrives")}]},
         ),
     ]
-    tree = build_structure(blocks)
-    introduction, chronology_division = tree.divisions
+    introduction, chronology_division = build_structure(blocks).tree.divisions
     items = introduction.content[0].items
     assert [_page_break_places(item.parts) for item in items] == [
         ["first ", "|", "item of the list"],

@@ -174,10 +174,10 @@ def test_every_letter_reaches_the_tei(text: str) -> None:
     """normalise → repair → structure → encode on any text: no exception, and no letter lost unlogged."""
     text, _ = normalise_text(CHAPTER_OPENING + text)
     blocks, changes, _ = repair(text)
-    tree = build_structure(blocks)
-    body = encode_tei(tree, METADATA).find("{http://www.tei-c.org/ns/1.0}text")
+    structured = build_structure(blocks)
+    body = encode_tei(structured.tree, METADATA).find("{http://www.tei-c.org/ns/1.0}text")
     logged = Counter[str]()
-    for change in [*changes, *tree.changes]:
+    for change in [*changes, *structured.changes]:
         logged += letters(change.before.lower())
     lost = letters(text.lower()) - letters("".join(body.itertext()).lower()) - logged
     assert not lost, f"letters lost on the way to the TEI: {lost}"

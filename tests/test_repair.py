@@ -18,7 +18,7 @@ import pytest
 from bookgen import Convention, generate
 from repair_excerpts import book, kinds, repair, texts
 
-from pipeline.model import Block, Change, Review
+from pipeline.model import Block, Change, Review, read_log
 from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.repair import (
     REPAIRS,
@@ -123,18 +123,36 @@ def test_command_line_writes_repaired_json(tmp_path: Path, capsys: pytest.Captur
         ),
         encoding="utf-8",
     )
-    output = tmp_path / "out" / "repaired.json"
-    assert main(["--input", str(source), "--output", str(output)]) == 0
+    output, changes, review = (tmp_path / "out" / name for name in ("repaired.json", "c.jsonl", "r.jsonl"))
+    assert (
+        main(
+            [
+                "--input",
+                str(source),
+                "--output",
+                str(output),
+                "--changes",
+                str(changes),
+                "--review",
+                str(review),
+            ]
+        )
+        == 0
+    )
     data = json.loads(output.read_text(encoding="utf-8"))
-    assert list(data) == ["blocks", "changes", "review"]
+    assert list(data) == ["blocks"]
     assert data["blocks"][0]["first_line"] == 214 and data["blocks"][0]["last_line"] == 216
-    assert data["changes"][0]["stage"] == "repair"
+    assert [(change.stage, change.rule) for change in read_log(changes, Change)] == [
+        ("repair", "rejoin_page_breaks")
+    ]
+    assert read_log(review, Review) == []
     assert "[repair] 2 blocks → 1" in capsys.readouterr().err
 
 
 def test_command_line_reports_a_missing_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "normalised.txt"
-    assert main(["--input", str(missing), "--output", str(tmp_path / "repaired.json")]) == 1
+    logs = ["--changes", str(tmp_path / "c.jsonl"), "--review", str(tmp_path / "r.jsonl")]
+    assert main(["--input", str(missing), "--output", str(tmp_path / "repaired.json"), *logs]) == 1
     assert f"error: {missing}: cannot read the file" in capsys.readouterr().err
     assert not (tmp_path / "repaired.json").exists()
 

@@ -10,24 +10,24 @@ from lxml import html
 
 from pipeline import report
 from pipeline.model import (
-    Book,
     Change,
-    ContentsEntry,
-    Division,
+    ContentsCheck,
+    ContentsDifference,
     InputError,
     PageBreaks,
+    PageSpan,
     Review,
-    read_changes,
-    write_book,
+    StructureEvidence,
+    read_log,
+    write_evidence,
+    write_log,
 )
 from pipeline.report import (
     ReviewItem,
-    contents_differences,
     count_by_rule,
     mark_diff,
     merge_changes,
-    read_change_log,
-    read_stage_output,
+    read_review_log,
     render_report,
     show,
 )
@@ -180,35 +180,55 @@ def test_empty_report() -> None:
     assert "No automatic changes." in document.text_content()
 
 
-def test_stage_output_without_review_list(tmp_path: Path) -> None:
-    path = tmp_path / "repaired.json"
-    path.write_text(json.dumps({"blocks": [], "changes": [REPAIR[0].to_dict()]}), encoding="utf-8")
-    assert read_stage_output(path, "repair") == ([REPAIR[0]], [])
+def test_review_log_items_carry_the_stage_its_name_gives(tmp_path: Path) -> None:
+    path = tmp_path / "structure.review.jsonl"
+    write_log(path, [Review("unlinked_note", 40, "¹⁴ V. I. Lenin <b>", "marker not found")])
+    assert read_review_log(path) == [REVIEW[0]]
+    misnamed = tmp_path / "review.jsonl"
+    misnamed.write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match=r"review\.jsonl: a review log is named <stage>\.review\.jsonl"):
+        read_review_log(misnamed)
 
 
 def test_bad_json_names_file_and_line(tmp_path: Path) -> None:
-    path = tmp_path / "repaired.json"
-    path.write_text('{"blocks": [],\n "changes": [,]}', encoding="utf-8")
-    with pytest.raises(InputError, match=r"repaired\.json:2: not valid JSON"):
-        read_stage_output(path, "repair")
+    path = tmp_path / "repair.changes.jsonl"
+    path.write_text(json.dumps(REPAIR[0].to_dict()) + "\n{,}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"repair\.changes\.jsonl:2: not valid JSON"):
+        read_log(path, Change)
 
 
-def test_cli_writes_merged_log_and_report(tmp_path: Path) -> None:
-    normalise_log = tmp_path / "normalise.changes.jsonl"
-    normalise_log.write_text("".join(json.dumps(c.to_dict()) + "\n" for c in NORMALISE), encoding="utf-8")
-    repaired = tmp_path / "repaired.json"
-    review = [{"rule": "hyphen", "line": 12, "text": "co-\noperation", "reason": "unsure"}]
-    repaired.write_text(
-        json.dumps({"blocks": [], "changes": [c.to_dict() for c in REPAIR], "review": review})
-    )
-    structure = tmp_path / "corrected.json"
-    write_book(structure, _book(changes=STRUCTURE))
+def test_missing_log_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"repair\.review\.jsonl: cannot read the file"):
+        read_review_log(tmp_path / "repair.review.jsonl")
+
+
+EVIDENCE = StructureEvidence(
+    [Review("layout_notes", 194, "note numbering: division", "1189 notes")],
+    ContentsCheck(4, 3, [ContentsDifference(200, "Chronology", "heading not found in the text")]),
+    PageBreaks(2, 1, [PageSpan("Introduction", 9, 184, "CHAPTER I", 30, 436, 21, 20, 1, False)]),
+)
+
+
+def test_cli_reads_only_the_logs_and_the_evidence(tmp_path: Path) -> None:
+    """The stages' logs, the structure's evidence: the report needs neither the text nor the tree."""
+    logs = {"normalise": NORMALISE, "repair": REPAIR, "structure": STRUCTURE, "correct": []}
+    changes = [tmp_path / f"{stage}.changes.jsonl" for stage in logs]
+    for path, log in zip(changes, logs.values(), strict=True):
+        write_log(path, log)
+    review = [tmp_path / "repair.review.jsonl", tmp_path / "structure.review.jsonl"]
+    write_log(review[0], [Review("hyphen", 12, "co-\noperation", "unsure")])
+    write_log(review[1], [])
+    evidence = tmp_path / "structure.evidence.json"
+    write_evidence(evidence, EVIDENCE)
     log, output = tmp_path / "out" / "b.changes.jsonl", tmp_path / "out" / "b.report.html"
-    arguments = ["--book", "b", "--normalise-changes", str(normalise_log), "--repaired", str(repaired)]
-    arguments += ["--structure", str(structure), "--changes-log", str(log), "--output", str(output)]
+    arguments = ["--book", "b", "--changes", *map(str, changes), "--review", *map(str, review)]
+    arguments += ["--evidence", str(evidence), "--changes-log", str(log), "--output", str(output)]
     assert report.main(arguments) == 0
-    assert [change.line for change in read_changes(log)] == [1, 2, 3, 3, 9]
-    assert "1 item to review" in output.read_text(encoding="utf-8")
+    assert [change.line for change in read_log(log, Change)] == [1, 2, 3, 3, 9]
+    text = output.read_text(encoding="utf-8")
+    assert "1 item to review" in text
+    assert "4 contents entries: 3 found as headings" in text and "1 unexplained difference" in text
+    assert "2 page breaks detected, 1 numbered" in text
 
 
 def test_change_record_with_a_bad_line_is_refused(tmp_path: Path) -> None:
@@ -216,11 +236,11 @@ def test_change_record_with_a_bad_line_is_refused(tmp_path: Path) -> None:
     record = {"stage": "normalise", "rule": "x", "line": "12", "before": "a", "after": "b", "explanation": ""}
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"jsonl:1: not a change record"):
-        read_change_log(path)
+        read_log(path, Change)
 
 
 def test_suspect_words_section_counts_suspects_and_confirmed() -> None:
-    from pipeline.report import suspects_section
+    from pipeline.report.sections import suspects_section
 
     suspects = {
         "suspects": [
@@ -249,42 +269,22 @@ def test_suspect_words_section_counts_suspects_and_confirmed() -> None:
     assert html.index("Chechoslovakia") < html.index("Cattier")
 
 
-def _book(
-    contents: list[ContentsEntry] | None = None,
-    changes: list[Change] | None = None,
-    review: list[Review] | None = None,
-) -> Book:
-    """A book's tree with the introduction and two chapters, no text."""
-    divisions = [
-        Division(identifier, kind, None, None, title, None, line, [], [], [])
-        for identifier, kind, title, line in [
-            ("intro", "introduction", "Introduction", 184),
-            ("ch01", "chapter", "The First Foreign Policy Acts", 436),
-            ("ch02", "chapter", "The Brest-Litovsk Negotiations", 760),
-        ]
+def test_evidence_sections_show_layout_contents_and_pages() -> None:
+    titled = [Change("structure", "title_from_contents", 184, "INTRODUCTION", "Introduction", "")]
+    review = [ReviewItem("repair", "layout_page_furniture", 3, "page numbers: top", "412 of 488 pages")]
+    document = html.fromstring(render_report("b", titled, review, evidence=EVIDENCE))
+    layout = document.xpath("//section[@aria-labelledby='layout']//tbody/tr")
+    assert [[cell.text_content() for cell in row][:2] for row in layout] == [
+        ["page_furniture", "3"],
+        ["notes", "194"],
     ]
-    return Book(
-        contents or [], [], divisions, [], "division", PageBreaks(0, 0, []), None, changes or [], review or []
-    )
+    contents = document.xpath("//section[@aria-labelledby='contents-check']")[0].text_content()
+    assert "1 headings printed otherwise" in contents and "Chronology" in contents
+    (span,) = document.xpath("//section[@aria-labelledby='pages']//tbody/tr")
+    assert span.get("class") == "differs" and "not numbered" in span.text_content()
 
 
-def test_contents_cross_check_reports_every_difference() -> None:
-    """The QA report's cross-check: a heading not found, one out of order, one that reads differently."""
-    # the contents' raw lines 72-80 and 200, shortened
-    contents = [
-        ContentsEntry(None, "Introduction", 9, 1, 72, "intro"),
-        ContentsEntry("CHAPTER II", "The Brest-Litovsk Negotiations", 48, 1, 80, "ch02"),
-        ContentsEntry("CHAPTER I", "The First Foreign Policy Acts", 30, 1, 73, "ch01"),
-        ContentsEntry(None, "Chronology", 489, 1, 200, None),
-    ]
-    review = [Review("heading_differs_from_contents", 764, "BREST", "similarity 0.85")]
-    book = _book(contents, review=review)
-    assert [what.split(":")[0] for _, _, what in contents_differences(book)] == [
-        "heading stands before the previous entry's heading",
-        "heading not found in the text",
-        "reads differently",
-    ]
-    book.contents[1:3] = book.contents[2:0:-1]
-    book.contents[3].target = "ch02"
-    book.review = []
-    assert contents_differences(book) == []
+def test_without_evidence_the_sections_say_so() -> None:
+    text = page().text_content()
+    assert "The book prints no contents: nothing to check." in text
+    assert "No page breaks recorded." in text

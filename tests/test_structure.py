@@ -11,7 +11,7 @@ import importlib.util
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from pipeline.model import (
     Block,
     Book,
     Change,
+    ContentsEntry,
     ContentsHead,
     Dating,
     Division,
@@ -28,6 +29,7 @@ from pipeline.model import (
     ListItem,
     Note,
     NoteRef,
+    PageBreaks,
     Paragraph,
     Part,
     PrintedDate,
@@ -35,11 +37,14 @@ from pipeline.model import (
     Section,
     Separator,
     parts_of,
+    read_evidence,
+    read_log,
     walk,
 )
 from pipeline.readers.paragraph_lines import split_blocks
-from pipeline.structure import build_structure, main
+from pipeline.structure import Structured, build_structure, main
 from pipeline.structure.contents import parse_contents
+from pipeline.structure.evidence import contents_differences
 from pipeline.structure.headings import _EntryWords, _tokens, normalise
 from pipeline.structure.patterns import title_case
 from pipeline.text.markers import SUPERSCRIPT_DIGITS
@@ -59,12 +64,12 @@ def blocks_at(excerpt: str, first_line: int) -> list[Block]:
     return blocks
 
 
-def book(*excerpts: tuple[str, int]) -> Book:
+def book(*excerpts: tuple[str, int]) -> Structured:
     """The structure of the excerpts, in the order given."""
     return build_structure([block for text, line in excerpts for block in blocks_at(text, line)])
 
 
-def rules(items: list[Change] | list[Review]) -> list[str]:
+def rules(items: Sequence[Change | Review]) -> list[str]:
     return [item.rule for item in items]
 
 
@@ -131,7 +136,8 @@ CONTENTS_INTRO = (("CONTENTS", 68), ("| Introduction | 9 |", 72))
 
 
 def test_introduction_and_labelled_chapter_with_sections() -> None:
-    tree = book((CONTENTS_START, 68), *INTRODUCTION_PARTS, *CHAPTER_I_PARTS)
+    found = book((CONTENTS_START, 68), *INTRODUCTION_PARTS, *CHAPTER_I_PARTS)
+    tree = found.tree
     intro, chapter = tree.divisions
     assert (intro.id, intro.type, intro.label, intro.n, intro.title) == (
         "intro",
@@ -154,7 +160,7 @@ def test_introduction_and_labelled_chapter_with_sections() -> None:
     assert [entry.target for entry in tree.contents] == ["intro", "ch01", "ch01-s1", "ch01-s2"]
     assert tree.front == []
     assert tree.contents_head == ContentsHead("CONTENTS", 68)
-    titles = [c for c in tree.changes if c.rule == "title_from_contents"]
+    titles = [c for c in found.changes if c.rule == "title_from_contents"]
     assert [(c.before, c.after) for c in titles] == [
         ("INTRODUCTION", "Introduction"),
         ("THE FIRST FOREIGN POLICY ACTS OF THE SOVIET GOVERNMENT", chapter.title),
@@ -162,7 +168,8 @@ def test_introduction_and_labelled_chapter_with_sections() -> None:
 
 
 def test_notes_restart_in_each_division_and_link_to_their_markers() -> None:
-    tree = book((CONTENTS_START, 68), *INTRODUCTION_PARTS, *CHAPTER_I_PARTS)
+    found = book((CONTENTS_START, 68), *INTRODUCTION_PARTS, *CHAPTER_I_PARTS)
+    tree = found.tree
     intro, chapter = tree.divisions
     assert tree.note_numbering == "division"
     assert intro.notes == [
@@ -179,7 +186,7 @@ def test_notes_restart_in_each_division_and_link_to_their_markers() -> None:
     assert parts[2].startswith(" The radical differences")
     assert chapter.sections[0].content[1].parts[1] == NoteRef("ch01-n1")
     assert chapter.notes[0].first_line == 470
-    assert tree.review == []
+    assert found.review == []
 
 
 # raw lines 85-86 (contents) and 1172-1190: a chapter without label, its subtitle in its own block,
@@ -222,7 +229,8 @@ The maintenance of peace was no easy matter for Soviet Russia.
 
 
 def test_chapter_without_label_gets_label_from_contents_and_subtitle() -> None:
-    tree = book((CONTENTS_III, 83), (CHAPTER_III, 1172), (SECTION_III, 1198))
+    found = book((CONTENTS_III, 83), (CHAPTER_III, 1172), (SECTION_III, 1198))
+    tree = found.tree
     (chapter,) = tree.divisions
     assert (chapter.id, chapter.label, chapter.n, chapter.first_line) == (
         "ch01",
@@ -237,14 +245,14 @@ def test_chapter_without_label_gets_label_from_contents_and_subtitle() -> None:
     assert [s.first_line for s in chapter.sections] == [1198]
     assert [n.id for n in chapter.notes] == ["ch01-n1", "ch01-n2", "ch01-n3"]
     assert not any(n.unlinked for n in chapter.notes)
-    assert sorted(rules(tree.changes)) == [
+    assert sorted(rules(found.changes)) == [
         "label_from_contents",
         "subtitle_emphasis",
         "title_from_contents",
     ]
     # the note before the heading belongs to no division: kept as a paragraph, reported
     assert tree.front[0].parts == ["⁴⁶ V. I. Lenin, *Collected Works*, Vol. 28, Moscow, 1974, pp. 64-65."]
-    assert rules(tree.review) == ["note_outside_division"]
+    assert rules(found.review) == ["note_outside_division"]
 
 
 # raw lines 91-93 (contents) and 1620-1629 (shortened): label and title in one block, subtitle, bold section
@@ -284,7 +292,8 @@ CHAPTER_IV_PARTS = ((CHAPTER_IV, 1620), (SECTION_IV, 1682))
 
 
 def test_label_and_title_in_one_block_and_bold_sections_over_several_lines() -> None:
-    tree = book((CONTENTS_IV, 89), *CHAPTER_IV_PARTS)
+    found = book((CONTENTS_IV, 89), *CHAPTER_IV_PARTS)
+    tree = found.tree
     (chapter,) = tree.divisions
     assert (chapter.label, chapter.first_line, chapter.subtitle) == (
         "CHAPTER IV",
@@ -300,7 +309,7 @@ def test_label_and_title_in_one_block_and_bold_sections_over_several_lines() -> 
             "Soviet Diplomacy in the Struggle Against Intervention in 1919",
         ),
     ]
-    assert rules(tree.changes) == ["title_from_contents"]  # the markup of the sections is not text
+    assert rules(found.changes) == ["title_from_contents"]  # the markup of the sections is not text
 
 
 # raw lines 122-123 (contents) and 3689-3695: a bold title over three lines, dates on the last
@@ -323,7 +332,8 @@ Starting from 1924 the international situation was marked by a partial and tempo
 
 
 def test_bold_title_with_dates_on_its_last_line() -> None:
-    tree = book((CONTENTS_VIII, 120), (CHAPTER_VIII, 3689))
+    found = book((CONTENTS_VIII, 120), (CHAPTER_VIII, 3689))
+    tree = found.tree
     (chapter,) = tree.divisions
     assert chapter.title == (
         "The USSR's Efforts to Promote Peaceful Relations in the Years of Socialist Industrialisation"
@@ -344,7 +354,8 @@ THE BEGINNING OF THE FOREIGN ARMED INTERVENTION. THE SOVIET STATE'S STRUGGLE TO 
 Germany's Aggressive Policy After the Signing of the Peace and the Soviet Government's Struggle Against This Policy
 The maintenance of peace was no easy matter for Soviet Russia.
 """
-    tree = book((CONTENTS_III, 83), (body, 1196))
+    found = book((CONTENTS_III, 83), (body, 1196))
+    tree = found.tree
     (section,) = tree.divisions[0].sections
     assert section.first_line == 1198
     assert section.content == [
@@ -358,11 +369,12 @@ THE BEGINNING OF THE FOREIGN ARMED INTERVENTION. THE SOVIET STATE'S STRUGGLE TO 
 
 The maintenance of peace was no easy matter for Soviet Russia.
 """
-    tree = book((CONTENTS_III, 83), (body, 1174))
+    found = book((CONTENTS_III, 83), (body, 1174))
+    tree = found.tree
     assert tree.divisions[0].sections == []
     assert tree.contents[1].target is None
-    assert rules(tree.review) == ["contents_entry_not_found"]
-    assert tree.review[0].line == 86
+    assert rules(found.review) == ["contents_entry_not_found"]
+    assert found.review[0].line == 86
 
 
 # raw lines 6990-7001: a range marker and its note
@@ -374,7 +386,8 @@ The declaration by the United Nations that was signed on January 1, 1942 in Wash
 
 
 def test_range_marker_links_one_note() -> None:
-    tree = book(*CONTENTS_INTRO, ("INTRODUCTION", 184), (RANGE, 6990))
+    found = book(*CONTENTS_INTRO, ("INTRODUCTION", 184), (RANGE, 6990))
+    tree = found.tree
     (intro,) = tree.divisions
     assert intro.notes[0].id == "intro-n21-22"
     assert intro.notes[0].n == "21-22"
@@ -389,14 +402,15 @@ def test_marker_without_note_and_note_without_marker() -> None:
 
 ¹ V. I. Lenin, *Collected Works*, Vol. 27, Progress Publishers, Moscow, 1965, p. 365.
 """
-    tree = book(*CONTENTS_INTRO, ("INTRODUCTION", 184), (body, 3053))
+    found = book(*CONTENTS_INTRO, ("INTRODUCTION", 184), (body, 3053))
+    tree = found.tree
     (intro,) = tree.divisions
     assert intro.content[0].items[0].parts == ["3. Complete freedom of commerce by sea.⁸⁴"]
     assert intro.notes[0].unlinked is True
-    assert rules(tree.review) == ["marker_without_note", "note_without_marker"]
+    assert rules(found.review) == ["marker_without_note", "note_without_marker"]
 
 
-def structure_ending_in_note(*excerpts: tuple[str, int]) -> Book:
+def structure_ending_in_note(*excerpts: tuple[str, int]) -> Structured:
     """The structure of the contents and the introduction's start, then ``excerpts`` (text, raw
     line), the last of them a note block, as the repair stage marks it."""
     blocks = [block for text, line in (*CONTENTS_INTRO, *excerpts) for block in blocks_at(text, line)]
@@ -408,52 +422,45 @@ def test_marker_printed_as_plain_digits() -> None:
     # raw lines 6003 and 6013: the OCR lost the superscript of marker and note number
     body = """February when we reached an understanding with the French about common action, in the event of German action against Holland" 87"""
     note = "87 *Documents on British Foreign Policy, 1919-1939*, Third Series, Vol. VI, p. 423."
-    tree = structure_ending_in_note(("INTRODUCTION", 184), (body, 6003), (note, 6013))
+    found = structure_ending_in_note(("INTRODUCTION", 184), (body, 6003), (note, 6013))
+    tree = found.tree
     (intro,) = tree.divisions
     assert intro.content[0].parts[-1] == NoteRef("intro-n87")
     assert intro.content[0].parts[0].endswith('against Holland"')
-    assert rules(tree.changes)[-1] == "plain_digit_marker"
-    assert rules(tree.review) == ["plain_digit_marker"]
+    assert rules(found.changes)[-1] == "plain_digit_marker"
+    assert rules(found.review) == ["plain_digit_marker"]
 
 
 def test_asterisk_note() -> None:
     # raw lines 4979 (shortened) and 4989 (shortened): a footnote marked by an asterisk, after emphasis
     body = "The *Pravda* wrote of it. A congratulatory telegram from President Roosevelt was followed by a reception in the White House.*"
     note = "* Thirty-eight years later, the people of Vancouver, where the redwinged ANT-25 had landed, commemorated the Soviet pilots' feat."
-    tree = structure_ending_in_note(("INTRODUCTION", 184), (body, 4979), (note, 4989))
+    found = structure_ending_in_note(("INTRODUCTION", 184), (body, 4979), (note, 4989))
+    tree = found.tree
     (intro,) = tree.divisions
     assert intro.notes[0].id == "intro-nstar"
     assert (intro.notes[0].n, plain(intro.notes[0].parts)[:12]) == ("*", "Thirty-eight")
     assert intro.content[0].parts == [body[:-1], NoteRef("intro-nstar")]
-    assert tree.review == []
+    assert found.review == []
 
 
 def test_inconsistent_input_does_not_crash() -> None:
-    assert build_structure([]).to_json() == {
-        "contents": [],
-        "front": [],
-        "divisions": [],
-        "back": [],
-        "page_breaks": {"found": 0, "numbered": 0, "table": []},
-        "note_numbering": "division",
-        "changes": [],
-        "review": [
-            {
-                "rule": "no_contents",
-                "line": 1,
-                "text": "",
-                "reason": "no printed contents: 0 headings found by form alone",
-            }
-        ],
-        "layout": [],
-    }
+    assert build_structure([]) == Structured(
+        Book([], [], [], [], "division"),
+        [],
+        [Review("no_contents", 1, "", "no printed contents: 0 headings found by form alone")],
+        [],
+        PageBreaks(0, 0, []),
+    )
     # raw lines 184, 192-194, and a note block without number (as if cut from the note before it)
-    tree = structure_ending_in_note(*INTRODUCTION_PARTS, ("p. 365 (in Russian).", 196))
+    found = structure_ending_in_note(*INTRODUCTION_PARTS, ("p. 365 (in Russian).", 196))
+    tree = found.tree
     assert plain(tree.divisions[0].notes[0].parts).endswith("p. 365. p. 365 (in Russian).")
-    assert rules(tree.review) == ["note_continuation"]
-    tree = structure_ending_in_note(("INTRODUCTION", 184), ("p. 365.", 196))
+    assert rules(found.review) == ["note_continuation"]
+    found = structure_ending_in_note(("INTRODUCTION", 184), ("p. 365.", 196))
+    tree = found.tree
     assert tree.divisions[0].content[0].parts == ["p. 365."]
-    assert rules(tree.review) == ["note_without_number"]
+    assert rules(found.review) == ["note_without_number"]
 
 
 def test_lists_separators_and_what_stays_a_paragraph() -> None:
@@ -482,7 +489,7 @@ The Soviet delegation at the Conference proposed a programme developed by Lenin.
 - "(1) The USSR consents to join the League of Nations provided certain conditions are met.
 - "(2) The USSR has no objections to a regional treaty for mutual defence against German aggression.
 """
-    tree = book(
+    found = book(
         *CONTENTS_INTRO,
         ("INTRODUCTION", 184),
         (quoted, 786),
@@ -491,6 +498,7 @@ The Soviet delegation at the Conference proposed a programme developed by Lenin.
         (three_blocks, 7783),
         (dashes, 5075),
     )
+    tree = found.tree
     items = tree.divisions[0].content
     assert [type(item) for item in items] == [Paragraph] * 2 + [Separator, Paragraph] + [ItemList] * 3
     assert [len(item.items) for item in items[4:]] == [3, 3, 2]
@@ -498,7 +506,7 @@ The Soviet delegation at the Conference proposed a programme developed by Lenin.
         3052, ["2. The closing of the Straits to all warships in times of peace and of war."]
     )
     assert items[6].items[0].parts[0].startswith('"(1) The USSR')
-    assert rules(tree.changes) == ["title_from_contents"]  # INTRODUCTION
+    assert rules(found.changes) == ["title_from_contents"]  # INTRODUCTION
 
 
 # raw lines 182 (contents), 8083-8110 (chronology start: a note in its heading), 8414-8420 (a year
@@ -543,7 +551,7 @@ Progress Publishers would be glad to have your opinion of this book, its transla
 
 
 def test_chronology_years_entries_and_back_matter() -> None:
-    tree = book(
+    found = book(
         ("CONTENTS\n\n| Introduction | 9 |\n| CHRONOLOGY | 489 |", 180),
         ("INTRODUCTION", 184),
         (CHRONOLOGY, 8085),
@@ -551,6 +559,7 @@ def test_chronology_years_entries_and_back_matter() -> None:
         (CHRONOLOGY_1944, 8547),
         (BACK, 8616),
     )
+    tree = found.tree
     chronology = tree.divisions[1]
     assert (chronology.id, chronology.type, chronology.label, chronology.title) == (
         "chron",
@@ -574,10 +583,10 @@ def test_chronology_years_entries_and_back_matter() -> None:
         "of hostilities.",
     ]
     assert entries[3].first_line == 8620 - 4  # the last entry before the back matter
-    assert rules(tree.changes)[-3:] == ["stray_list_dash", "stray_list_dash", "rejoin_hyphenation"]
+    assert rules(found.changes)[-3:] == ["stray_list_dash", "stray_list_dash", "rejoin_hyphenation"]
     assert tree.back[0] == Heading(8618, "REQUEST TO READERS")
     assert tree.back[1].parts[0].startswith("Progress Publishers")
-    assert rules(tree.review) == ["back_matter"]
+    assert rules(found.review) == ["back_matter"]
 
 
 def test_front_matter_keeps_every_block() -> None:
@@ -589,7 +598,8 @@ Volume I
 
 1917-1945
 """
-    tree = book((front, 3), (CONTENTS_START, 68), *INTRODUCTION_PARTS)
+    found = book((front, 3), (CONTENTS_START, 68), *INTRODUCTION_PARTS)
+    tree = found.tree
     assert tree.front == [
         Paragraph(3, ["SOVIET FOREIGN POLICY"]),
         Paragraph(5, ["Volume I"]),
@@ -598,7 +608,8 @@ Volume I
 
 
 def test_book_without_contents_finds_headings_by_form() -> None:
-    tree = book(*INTRODUCTION_PARTS, *CHAPTER_I_PARTS, *CHAPTER_IV_PARTS)
+    found = book(*INTRODUCTION_PARTS, *CHAPTER_I_PARTS, *CHAPTER_IV_PARTS)
+    tree = found.tree
     divisions = tree.divisions
     assert [(d.id, d.type, d.label) for d in divisions] == [
         ("intro", "introduction", None),
@@ -609,8 +620,8 @@ def test_book_without_contents_finds_headings_by_form() -> None:
     assert divisions[2].subtitle == "(November 1918-March 1921)"
     assert [len(d.sections) for d in divisions] == [0, 2, 2]
     assert tree.contents == []
-    assert rules(tree.review) == ["heading_by_form"] * 7 + ["no_contents"]
-    assert "title_case" in rules(tree.changes)
+    assert rules(found.review) == ["heading_by_form"] * 7 + ["no_contents"]
+    assert "title_case" in rules(found.changes)
 
 
 def test_note_numbering_through_the_book_is_recognised() -> None:
@@ -620,7 +631,8 @@ def test_note_numbering_through_the_book_is_recognised() -> None:
     )
     second = CHAPTER_I_NOTE.replace("¹", "⁴")
     second_note = CHAPTER_I_NOTE_BODY.replace("¹", "⁴")
-    tree = book(("INTRODUCTION", 184), (first, 192), (CHAPTER_I, 438), (second, 458), (second_note, 470))
+    found = book(("INTRODUCTION", 184), (first, 192), (CHAPTER_I, 438), (second, 458), (second_note, 470))
+    tree = found.tree
     assert tree.note_numbering == "book"
     assert tree.divisions[1].notes[0].id == "ch01-n4"
     assert not any(note.unlinked for d in tree.divisions for note in d.notes)
@@ -646,25 +658,56 @@ def test_command_line(tmp_path: Path) -> None:
     blocks = [
         block for text, line in (*CONTENTS_INTRO, *INTRODUCTION_PARTS) for block in blocks_at(text, line)
     ]
-    repaired.write_text(json.dumps({"blocks": [b.to_dict() for b in blocks], "changes": [], "review": []}))
-    output = tmp_path / "tree.json"
-    assert main(["--input", str(repaired), "--output", str(output)]) == 0
-    structure = json.loads(output.read_text(encoding="utf-8"))
-    assert list(structure) == [
-        "contents",
-        "front",
-        "divisions",
-        "back",
-        "note_numbering",
-        "contents_head",
-        "page_breaks",
-        "changes",
-        "review",
-        "layout",
+    repaired.write_text(json.dumps({"blocks": [b.to_dict() for b in blocks]}))
+    output, evidence = tmp_path / "structure.json", tmp_path / "structure.evidence.json"
+    logs = [
+        "--changes",
+        str(tmp_path / "structure.changes.jsonl"),
+        "--review",
+        str(tmp_path / "structure.review.jsonl"),
     ]
+    logs += ["--evidence", str(evidence)]
+    assert main(["--input", str(repaired), "--output", str(output), *logs]) == 0
+    structure = json.loads(output.read_text(encoding="utf-8"))
+    assert list(structure) == ["contents", "front", "divisions", "back", "note_numbering", "contents_head"]
+    changes = read_log(tmp_path / "structure.changes.jsonl", Change)
+    assert rules(changes) == ["title_from_contents"] and changes[0].stage == "structure"
+    assert read_log(tmp_path / "structure.review.jsonl", Review) == []
+    found = read_evidence(evidence)
+    assert rules(found.layout) == ["layout_headings", "layout_notes"]
+    assert (found.contents.entries, found.contents.found, found.contents.differences) == (1, 1, [])
     repaired.write_text('{"chapters": []}')
-    assert main(["--input", str(repaired), "--output", str(output)]) == 1
-    assert main(["--input", str(tmp_path / "missing.json"), "--output", str(output)]) == 1
+    assert main(["--input", str(repaired), "--output", str(output), *logs]) == 1
+    assert main(["--input", str(tmp_path / "missing.json"), "--output", str(output), *logs]) == 1
+
+
+def test_contents_cross_check_reports_every_difference() -> None:
+    """The evidence's cross-check: a heading not found, one out of order, one that reads differently."""
+    divisions = [
+        Division(identifier, kind, None, None, title, None, line, [], [], [])
+        for identifier, kind, title, line in [
+            ("intro", "introduction", "Introduction", 184),
+            ("ch01", "chapter", "The First Foreign Policy Acts", 436),
+            ("ch02", "chapter", "The Brest-Litovsk Negotiations", 760),
+        ]
+    ]
+    # the contents' raw lines 72-80 and 200, shortened
+    contents = [
+        ContentsEntry(None, "Introduction", 9, 1, 72, "intro"),
+        ContentsEntry("CHAPTER II", "The Brest-Litovsk Negotiations", 48, 1, 80, "ch02"),
+        ContentsEntry("CHAPTER I", "The First Foreign Policy Acts", 30, 1, 73, "ch01"),
+        ContentsEntry(None, "Chronology", 489, 1, 200, None),
+    ]
+    tree = Book(contents, [], divisions, [], "division")
+    review = [Review("heading_differs_from_contents", 764, "BREST", "similarity 0.85")]
+    assert [(found.line, found.difference.split(":")[0]) for found in contents_differences(tree, review)] == [
+        (73, "heading stands before the previous entry's heading"),
+        (200, "heading not found in the text"),
+        (764, "reads differently"),
+    ]
+    tree.contents[1:3] = tree.contents[2:0:-1]
+    tree.contents[3].target = "ch02"
+    assert contents_differences(tree, []) == []
 
 
 # --- the whole book
@@ -708,14 +751,15 @@ def book_blocks() -> list[Block]:
 
 
 @pytest.fixture(scope="module")
-def whole_book() -> tuple[list[Block], Book]:
+def whole_book() -> tuple[list[Block], Structured]:
     blocks = book_blocks()
     return blocks, build_structure(blocks)
 
 
 @pytest.mark.slow
-def test_whole_book_divisions_and_sections(whole_book: tuple[list[Block], Book]) -> None:
-    _, tree = whole_book
+def test_whole_book_divisions_and_sections(whole_book: tuple[list[Block], Structured]) -> None:
+    _, found = whole_book
+    tree = found.tree
     divisions = tree.divisions
     assert [d.type for d in divisions] == ["introduction"] + ["chapter"] * 13 + ["chronology"]
     contents = parse_contents(split_blocks(RAW.read_text(encoding="utf-8")))
@@ -730,13 +774,14 @@ def test_whole_book_divisions_and_sections(whole_book: tuple[list[Block], Book])
 
 
 @pytest.mark.slow
-def test_whole_book_notes(whole_book: tuple[list[Block], Book]) -> None:
-    _, tree = whole_book
+def test_whole_book_notes(whole_book: tuple[list[Block], Structured]) -> None:
+    _, found = whole_book
+    tree = found.tree
     assert tree.note_numbering == "division"
     notes = [note for division in tree.divisions for note in division.notes]
     assert len(notes) >= 1183
     unlinked = {note.first_line for note in notes if note.unlinked}
-    reported = {item.line for item in tree.review if item.rule == "note_without_marker"}
+    reported = {item.line for item in found.review if item.rule == "note_without_marker"}
     assert unlinked == reported
     assert len(unlinked) <= 2
     for division in tree.divisions:
@@ -751,14 +796,15 @@ def test_whole_book_notes(whole_book: tuple[list[Block], Book]) -> None:
 
 
 @pytest.mark.slow
-def test_whole_book_loses_no_text(whole_book: tuple[list[Block], Book]) -> None:
+def test_whole_book_loses_no_text(whole_book: tuple[list[Block], Structured]) -> None:
     """Every word in is a word out, except where a logged change says otherwise."""
-    blocks, tree = whole_book
+    blocks, found = whole_book
+    tree = found.tree
     expected: Counter[str] = Counter()
     for block in blocks:
         text = re.sub(r"^\d{1,3}(?:-\d{1,3})?\s", "", block.text) if block.kind == "note" else block.text
         expected.update(words(text))
-    for change in tree.changes:
+    for change in found.changes:
         expected.subtract(words(change.before))
         expected.update(words(change.after))
     found: Counter[str] = Counter()
@@ -781,7 +827,8 @@ THE YEARS OF REVOLUTION
 
 
 def test_a_part_above_chapters_holds_them_and_leaves_the_chapter_ids() -> None:
-    tree = book((CONTENTS_WITH_PART, 68), *INTRODUCTION_PARTS, (PART_I, 434), *CHAPTER_I_PARTS)
+    found = book((CONTENTS_WITH_PART, 68), *INTRODUCTION_PARTS, (PART_I, 434), *CHAPTER_I_PARTS)
+    tree = found.tree
     intro, part, chapter = tree.divisions
     assert intro.type == "introduction"
     assert (part.id, part.type, part.n, part.label, part.title, part.chapters) == (
@@ -799,7 +846,8 @@ def test_a_part_above_chapters_holds_them_and_leaves_the_chapter_ids() -> None:
 
 
 def test_an_introduction_after_the_chapters_of_a_part_is_not_in_the_part() -> None:
-    tree = book((PART_I, 434), *CHAPTER_I_PARTS, *INTRODUCTION_PARTS)
+    found = book((PART_I, 434), *CHAPTER_I_PARTS, *INTRODUCTION_PARTS)
+    tree = found.tree
     assert [(d.id, d.chapters) for d in tree.divisions] == [
         ("part1", ["ch01"]),
         ("ch01", None),

@@ -140,6 +140,25 @@ def test_books_come_from_raw(tmp_path: Path, repo_root: Path, raw_book: Path, ra
         assert f"rule {rule}:" in result.stdout
 
 
+def test_the_report_reads_the_stages_logs_not_their_data(
+    tmp_path: Path, repo_root: Path, raw_book: Path
+) -> None:
+    directory = workspace(tmp_path, repo_root, raw_book.read_bytes(), "title: x\n")
+    result = snakemake(directory, repo_root, "--dry-run", "--printshellcmds")
+    assert result.returncode == 0, result.stderr
+    (command,) = [line for line in result.stdout.splitlines() if "python -m pipeline.report" in line]
+    changes = " ".join(
+        f"build/{BOOK}/{stage}.changes.jsonl" for stage in ("normalise", "repair", "structure", "correct")
+    )
+    review = " ".join(f"build/{BOOK}/{stage}.review.jsonl" for stage in ("repair", "structure"))
+    assert f"--changes {changes} --review {review} --evidence build/{BOOK}/structure.evidence.json" in command
+    assert not any(data in command for data in ("repaired.json", "structure.json", "corrected.json"))
+    repair_logs = f"--changes build/{BOOK}/repair.changes.jsonl --review build/{BOOK}/repair.review.jsonl"
+    assert any(
+        "python -m pipeline.repair" in line and repair_logs in line for line in result.stdout.splitlines()
+    )
+
+
 def test_paths_and_pandoc_come_from_the_config(tmp_path: Path, repo_root: Path, raw_book: Path) -> None:
     directory = workspace(tmp_path, repo_root, raw_book.read_bytes(), "title: x\n")
     settings = ["build=out", "tei=editions", "logs=journal", "pandoc=/opt/pandoc 3/pandoc"]

@@ -3,12 +3,17 @@
 Every stage reads and writes files (so a Snakemake rule can re-run it alone):
 
 * ``normalise``  raw ``.txt``            → ``build/<book>/normalised.txt`` (same lines as the raw file)
-* ``repair``     ``normalised.txt``       → ``build/<book>/repaired.json``  (blocks + changes + review)
+* ``repair``     ``normalised.txt``       → ``build/<book>/repaired.json``  (the text as :class:`Block` s)
 * ``structure``  ``repaired.json``        → ``build/<book>/structure.json`` (the book as a :class:`Book`)
+  and ``structure.evidence.json`` (:class:`StructureEvidence`: layout, contents check, page breaks)
 * ``correct``    ``structure.json``       → ``build/<book>/corrected.json`` (the editor's corrections)
 * ``encode``     ``corrected.json`` + metadata → ``tei/<book>.xml``
 * ``render``     TEI → ``build/<book>.epub`` and ``build/<book>/index.html``
-* ``report``     change logs → ``build/<book>.report.html``
+* ``report``     the logs and the evidence → ``build/<book>.report.html``
+
+Each of normalise, repair, structure and correct also writes its log of changes,
+``build/<book>/<stage>.changes.jsonl``, and repair and structure their review items,
+``build/<book>/<stage>.review.jsonl`` (:func:`write_log`): the report reads these, not the data files.
 
 Every block, item and change keeps the 1-based raw line it came from, so changes, the QA report
 and error messages point into the raw file. The JSON shape of every file is a JSON Schema in
@@ -22,21 +27,28 @@ out unset optional keys.
 * :mod:`~pipeline.model.records`: :class:`Change`, :class:`Review`, :class:`InputError`;
 * :mod:`~pipeline.model.blocks`: :class:`Block`, the repair stage's unit of text;
 * :mod:`~pipeline.model.tree`: :class:`Book` and its divisions, sections, items and notes;
+* :mod:`~pipeline.model.evidence`: :class:`StructureEvidence`, what structure found besides the tree;
 * :mod:`~pipeline.model.parts`: the inline parts of running text (note anchors, page breaks …);
 * :mod:`~pipeline.model.walk`: the one walk of the tree;
-* :mod:`~pipeline.model.io`: atomic writing, reading a stage's file, change logs.
+* :mod:`~pipeline.model.io`: atomic writing, reading a stage's file, the stages' logs.
 """
 
 from pipeline.model.blocks import Block
+from pipeline.model.evidence import ContentsCheck, ContentsDifference, PageBreaks, PageSpan, StructureEvidence
 from pipeline.model.io import (
+    CHANGING_STAGES,
+    REVIEW_LOG,
+    REVIEWING_STAGES,
     atomic_output,
     read_book,
-    read_changes,
+    read_evidence,
     read_json,
+    read_log,
     read_stage_input,
     write_book,
-    write_changes,
+    write_evidence,
     write_json,
+    write_log,
 )
 from pipeline.model.parts import Correction, Dating, NoteRef, PageBreak, Part, PrintedDate
 from pipeline.model.records import Change, FormatError, InputError, Review, changed_span
@@ -50,8 +62,6 @@ from pipeline.model.tree import (
     ItemList,
     ListItem,
     Note,
-    PageBreaks,
-    PageSpan,
     Paragraph,
     Section,
     Separator,
@@ -59,9 +69,14 @@ from pipeline.model.tree import (
 from pipeline.model.walk import Node, parts_of, walk, walk_division, walk_items
 
 __all__ = [
+    "CHANGING_STAGES",
+    "REVIEWING_STAGES",
+    "REVIEW_LOG",
     "Block",
     "Book",
     "Change",
+    "ContentsCheck",
+    "ContentsDifference",
     "ContentsEntry",
     "ContentsHead",
     "Correction",
@@ -85,17 +100,20 @@ __all__ = [
     "Review",
     "Section",
     "Separator",
+    "StructureEvidence",
     "atomic_output",
     "changed_span",
     "parts_of",
     "read_book",
-    "read_changes",
+    "read_evidence",
     "read_json",
+    "read_log",
     "read_stage_input",
     "walk",
     "walk_division",
     "walk_items",
     "write_book",
-    "write_changes",
+    "write_evidence",
     "write_json",
+    "write_log",
 ]

@@ -1,4 +1,8 @@
-"""Writing and reading the files between the stages: atomically, as stable UTF-8 JSON."""
+"""Writing and reading the files between the stages: atomically, as stable UTF-8 JSON.
+
+Every stage that changes the text or raises review items writes them the same way, with
+:func:`write_log`: ``build/<book>/<stage>.changes.jsonl`` and ``build/<book>/<stage>.review.jsonl``.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,19 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pipeline.model.records import Change, FormatError, InputError
+from pipeline.model.evidence import StructureEvidence
+from pipeline.model.records import Change, FormatError, InputError, Review
 from pipeline.model.tree import Book
+
+_Record = TypeVar("_Record", Change, Review)
+
+# The stages that log their changes (``<stage>.changes.jsonl``), in pipeline order, and those
+# that also log the items they raise for review (``<stage>.review.jsonl``).
+CHANGING_STAGES = ("normalise", "repair", "structure", "correct")
+REVIEWING_STAGES = ("repair", "structure")
+REVIEW_LOG = ".review.jsonl"  # a review log's name: <stage>.review.jsonl
 
 
 def _public_file_mode() -> int:
@@ -83,13 +96,47 @@ def read_book(path: str | os.PathLike[str], produced_by: str) -> Book:
         raise InputError(path, error.message, error.line) from None
 
 
-def write_changes(path: str | os.PathLike[str], changes: Iterable[Change]) -> None:
-    """Write a change log as JSON lines (one change per line), atomically."""
+def write_log(path: str | os.PathLike[str], records: Iterable[Change] | Iterable[Review]) -> None:
+    """Write a stage's log, atomically: its changes (``<stage>.changes.jsonl``) or its review items
+    (``<stage>.review.jsonl``), as JSON lines, one record per line in the order the stage made them."""
     encode = json.JSONEncoder(ensure_ascii=False).encode  # (one encoder for every line)
     with atomic_output(path) as handle:
-        handle.write("".join(encode(change.to_dict()) + "\n" for change in changes))
+        handle.write("".join(encode(record.to_dict()) + "\n" for record in records))
 
 
-def read_changes(path: str | os.PathLike[str]) -> list[Change]:
-    with open(path, encoding="utf-8") as handle:
-        return [Change(**json.loads(line)) for line in handle if line.strip()]
+def read_log(path: str | os.PathLike[str], record: type[_Record]) -> list[_Record]:
+    """Read a log that :func:`write_log` wrote, of :class:`Change` or :class:`Review` records;
+    anything else is an :class:`InputError` naming the line."""
+    records = []
+    for number, line in enumerate(_read_text(path).split("\n"), start=1):
+        if line.strip():
+            try:
+                records.append(record.from_dict(json.loads(line)))
+            except json.JSONDecodeError as error:
+                raise InputError(path, f"not valid JSON: {error.msg}", number) from None
+            except FormatError as error:
+                raise InputError(path, error.message, number) from None
+    return records
+
+
+def write_evidence(path: str | os.PathLike[str], evidence: StructureEvidence) -> None:
+    """Write the structure stage's evidence (``structure.evidence.json``), atomically."""
+    write_json(path, evidence.to_json())
+
+
+def read_evidence(path: str | os.PathLike[str]) -> StructureEvidence:
+    """Read ``structure.evidence.json``; a file of another shape is an :class:`InputError`."""
+    data = read_stage_input(path, "structure")
+    try:
+        return StructureEvidence.from_json(data)
+    except FormatError as error:
+        raise InputError(path, error.message) from None
+
+
+def _read_text(path: str | os.PathLike[str]) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError(path, f"cannot read the file: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "not valid UTF-8") from None

@@ -23,8 +23,14 @@ FILE_SCHEMAS = {
     "metadata.json": "book-metadata",
     "normalise.changes.jsonl": "change",  # (each line)
     "repaired.json": "repaired",
+    "repair.changes.jsonl": "change",  # (each line)
+    "repair.review.jsonl": "review",  # (each line)
     "structure.json": "book",
+    "structure.changes.jsonl": "change",  # (each line)
+    "structure.review.jsonl": "review",  # (each line)
+    "structure.evidence.json": "evidence",
     "corrected.json": "book",
+    "correct.changes.jsonl": "change",  # (each line)
     "suspects.json": "suspects",
     "chronology.json": "chronology",  # build/<book>.chronology.json
     "changes.jsonl": "change",  # build/<book>.changes.jsonl, every stage's changes (each line)

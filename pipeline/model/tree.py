@@ -11,11 +11,11 @@ written again is the same byte for byte. The JSON shape is ``schemas/book.schema
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, cast, get_args
 
 from pipeline.model.parts import Dating, PageBreak, Part, parts_from_json, parts_to_json
-from pipeline.model.records import Change, FormatError, Review
+from pipeline.model.records import FormatError
 
 DivisionType = Literal["introduction", "part", "chapter", "chronology"]
 DIVISION_TYPES: tuple[str, ...] = get_args(DivisionType)
@@ -291,81 +291,13 @@ class ContentsHead:
 
 
 @dataclass
-class PageSpan:
-    """The page breaks found between two successive contents anchors, against the pages expected.
-
-    ``disagreement``: why the printed page numbers contradict the second anchor's contents page.
-    """
-
-    start: str
-    start_page: int
-    start_line: int
-    end: str
-    end_page: int
-    end_line: int
-    expected: int
-    found: int
-    printed: int
-    numbered: bool
-    disagreement: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "from": self.start,
-            "from_page": self.start_page,
-            "from_line": self.start_line,
-            "to": self.end,
-            "to_page": self.end_page,
-            "to_line": self.end_line,
-            "expected": self.expected,
-            "found": self.found,
-            "printed": self.printed,
-            "numbered": self.numbered,
-        }
-        if self.disagreement is not None:
-            data["disagreement"] = self.disagreement
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> PageSpan:
-        return cls(
-            data["from"],
-            data["from_page"],
-            data["from_line"],
-            data["to"],
-            data["to_page"],
-            data["to_line"],
-            data["expected"],
-            data["found"],
-            data["printed"],
-            data["numbered"],
-            data.get("disagreement"),
-        )
-
-
-@dataclass
-class PageBreaks:
-    """How many page breaks were found and numbered, and the table of spans between anchors."""
-
-    found: int
-    numbered: int
-    table: list[PageSpan]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "found": self.found,
-            "numbered": self.numbered,
-            "table": [row.to_json() for row in self.table],
-        }
-
-
-@dataclass
 class Book:
     """The whole book's tree (``structure.json``; ``corrected.json`` adds ``responsible``).
 
     ``note_numbering`` is how the printed note numbers run (``division``, ``book``, ``page``);
-    ``layout`` the conventions found with their evidence; ``responsible`` the ids the editor's
-    corrections name (``resp``) and their names.
+    ``responsible`` the ids the editor's corrections name (``resp``) and their names. What the
+    stages changed and found on the way is in their logs and evidence, not in the tree
+    (:mod:`pipeline.model.evidence`).
     """
 
     contents: list[ContentsEntry]
@@ -373,11 +305,7 @@ class Book:
     divisions: list[Division]
     back: list[Item]
     note_numbering: str
-    page_breaks: PageBreaks
     contents_head: ContentsHead | None = None
-    changes: list[Change] = field(default_factory=list)
-    review: list[Review] = field(default_factory=list)
-    layout: list[Review] = field(default_factory=list)
     responsible: dict[str, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -390,10 +318,6 @@ class Book:
         }
         if self.contents_head is not None:
             data["contents_head"] = self.contents_head.to_json()
-        data["page_breaks"] = self.page_breaks.to_json()
-        data["changes"] = [change.to_dict() for change in self.changes]
-        data["review"] = [item.to_dict() for item in self.review]
-        data["layout"] = [item.to_dict() for item in self.layout]
         if self.responsible is not None:
             data["responsible"] = dict(self.responsible)
         return data
@@ -411,19 +335,12 @@ class Book:
     @classmethod
     def _from_json(cls, data: dict[str, Any]) -> Book:
         head = data.get("contents_head")
-        pages = data["page_breaks"]
         return cls(
             contents=[ContentsEntry(**entry) for entry in data["contents"]],
             front=_items(data["front"]),
             divisions=[Division.from_json(division) for division in data["divisions"]],
             back=_items(data["back"]),
             note_numbering=data["note_numbering"],
-            page_breaks=PageBreaks(
-                pages["found"], pages["numbered"], [PageSpan.from_json(row) for row in pages["table"]]
-            ),
             contents_head=ContentsHead(**head) if head is not None else None,
-            changes=[Change.from_dict(change) for change in data["changes"]],
-            review=[Review.from_dict(item) for item in data["review"]],
-            layout=[Review.from_dict(item) for item in data["layout"]],
             responsible=dict(data["responsible"]) if "responsible" in data else None,
         )

@@ -1,4 +1,5 @@
-"""Command line of the repair stage: ``python -m pipeline.repair --input … --output … [--metadata …]``."""
+"""Command line of the repair stage:
+``python -m pipeline.repair --input … --output … --changes … --review … [--metadata …]``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from pipeline.cli import run_stage
 from pipeline.layout import load_layout
-from pipeline.model import InputError, write_json
+from pipeline.model import InputError, write_json, write_log
 from pipeline.readers import read_blocks
 from pipeline.repair.base import STAGE, RepairContext
 from pipeline.repair.stage import repair_blocks
@@ -18,6 +19,8 @@ from pipeline.repair.vocabulary import BookVocabulary
 def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input", required=True, help="normalised text, build/<book>/normalised.txt")
     parser.add_argument("--output", required=True, help="repaired blocks, build/<book>/repaired.json")
+    parser.add_argument("--changes", required=True, help="change log, build/<book>/repair.changes.jsonl")
+    parser.add_argument("--review", required=True, help="review items, build/<book>/repair.review.jsonl")
     parser.add_argument(
         "--metadata", help="build/<book>/metadata.json or raw/<book>.yaml, for its layout settings (optional)"
     )
@@ -40,14 +43,9 @@ def _work(args: argparse.Namespace) -> str:
     context = RepairContext(BookVocabulary.from_texts([text]), furniture)
     blocks, changes, review = repair_blocks(source, context)
     del source  # not kept in memory while the output is written
-    write_json(
-        args.output,
-        {
-            "blocks": [block.to_dict() for block in blocks],
-            "changes": [change.to_dict() for change in changes],
-            "review": [item.to_dict() for item in review],
-        },
-    )
+    write_json(args.output, {"blocks": [block.to_dict() for block in blocks]})
+    write_log(args.changes, changes)
+    write_log(args.review, review)
     joins = sum(len(block.extra.get("page_breaks", [])) for block in blocks)
     notes = sum(block.kind == "note" for block in blocks)
     return (
@@ -57,7 +55,8 @@ def _work(args: argparse.Namespace) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: ``--input normalised.txt --output repaired.json [--metadata …]``."""
+    """Command line: ``--input normalised.txt --output repaired.json --changes … --review …``
+    (``--metadata …`` optional)."""
     return run_stage(STAGE, _configure, _work, argv)
 
 

@@ -3,6 +3,8 @@
 Command line::
 
     python -m pipeline.structure --input build/<book>/repaired.json --output build/<book>/structure.json
+        --changes build/<book>/structure.changes.jsonl --review build/<book>/structure.review.jsonl
+        --evidence build/<book>/structure.evidence.json
 
 The steps (:mod:`.build`): find the printed contents (:mod:`.contents`), the headings it lists or,
 without one, the headings by their form (:mod:`.headings`); number the page breaks
@@ -10,10 +12,11 @@ without one, the headings by their form (:mod:`.headings`); number the page brea
 back matter (:mod:`.assemble`, the chronology's entries in :mod:`.chronology_entries`, dated by
 :mod:`pipeline.text.dates`); attach the footnote bodies to their markers, inferring the numbering
 convention (:mod:`.notes`) unless the book's layout settings (:mod:`pipeline.layout`) give it. The text
-knowledge read on the way is in :mod:`.patterns`.
+knowledge read on the way is in :mod:`.patterns`. Besides the tree the stage logs its changes and
+review items (:mod:`.findings`) and leaves its evidence for the report (:mod:`.evidence`).
 """
 
-from pipeline.structure.build import build_structure
+from pipeline.structure.build import Structured, build_structure
 from pipeline.structure.command import main
 
-__all__ = ["build_structure", "main"]
+__all__ = ["Structured", "build_structure", "main"]

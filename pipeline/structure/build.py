@@ -1,11 +1,14 @@
-"""The structure of a book, step by step: repaired blocks → the book's tree."""
+"""The structure of a book, step by step: repaired blocks → the book's tree, with the changes and
+review items the stage logs and the evidence it leaves for the report."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pipeline.layout import Layout
-from pipeline.model import Block, Book, ContentsHead, PageBreaks
+from pipeline.model import Block, Book, Change, ContentsHead, PageBreaks, Review
 from pipeline.structure.assemble import Outline, Tree, assemble, find_back_start, mark_blurb, nest_under_parts
-from pipeline.structure.breaks import PageMarks, place_page_breaks
+from pipeline.structure.breaks import place_page_breaks
 from pipeline.structure.chronology_entries import date_entries
 from pipeline.structure.contents import ContentsTable, find_contents
 from pipeline.structure.findings import Findings
@@ -15,7 +18,19 @@ from pipeline.structure.notes import fill_parts, link_notes
 from pipeline.structure.titles import find_acronyms
 
 
-def build_structure(blocks: list[Block], layout: Layout | None = None) -> Book:
+@dataclass
+class Structured:
+    """What the stage finds: the book's tree (``structure.json``), the changes it made and the review
+    items it raised (its logs), the layout conventions found and the page breaks numbered."""
+
+    tree: Book
+    changes: list[Change]
+    review: list[Review]
+    layout: list[Review]
+    page_breaks: PageBreaks
+
+
+def build_structure(blocks: list[Block], layout: Layout | None = None) -> Structured:
     """The structure of a book from its repaired blocks (see ``docs/formats.md``); ``layout``
     holds the book's layout settings (:mod:`pipeline.layout`), which override the inference."""
     blocks = [Block.from_dict(block.to_dict() | {"extra": dict(block.extra)}) for block in blocks]
@@ -41,17 +56,16 @@ def build_structure(blocks: list[Block], layout: Layout | None = None) -> Book:
         if division.type == "chronology":
             date_entries(division, findings)
     mark_blurb(tree, findings)
-    return _book(blocks, contents, tree, numbering, marks, findings)
+    page_breaks = PageBreaks(
+        found=len(marks.breaks),
+        numbered=sum(1 for item in marks.breaks if item.n),
+        table=marks.table,
+    )
+    book = _book(blocks, contents, tree, numbering)
+    return Structured(book, findings.changes, findings.review, findings.conventions, page_breaks)
 
 
-def _book(
-    blocks: list[Block],
-    contents: ContentsTable | None,
-    tree: Tree,
-    numbering: str,
-    marks: PageMarks,
-    findings: Findings,
-) -> Book:
+def _book(blocks: list[Block], contents: ContentsTable | None, tree: Tree, numbering: str) -> Book:
     """The book's tree from what the steps found."""
     head = blocks[contents.head_index] if contents else None
     return Book(
@@ -60,13 +74,5 @@ def _book(
         divisions=tree.divisions,
         back=tree.back,
         note_numbering=numbering,
-        page_breaks=PageBreaks(
-            found=len(marks.breaks),
-            numbered=sum(1 for item in marks.breaks if item.n),
-            table=marks.table,
-        ),
         contents_head=ContentsHead(head.text.strip(), head.first_line) if head else None,
-        changes=findings.changes,
-        review=findings.review,
-        layout=findings.conventions,
     )

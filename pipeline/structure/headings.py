@@ -30,6 +30,7 @@ WORD_RE = re.compile(r"[^\W_]+")
 
 MATCH_THRESHOLD = 0.8
 REVIEW_THRESHOLD = 0.95
+DIFFERS_FROM_CONTENTS = "heading_differs_from_contents"  # the review rule of a heading worded otherwise
 MAX_SUBTITLE_CHARS = 80
 MAX_HEAD_LINES = 3
 RUNNING_LINE_CHARS = 60
@@ -274,7 +275,7 @@ def _matched_heading(
     heading.printed = plain_text(printed)
     if score < REVIEW_THRESHOLD:
         reason = f"matched to contents entry {entry.title!r} with similarity {score:.2f}"
-        findings.flag("heading_differs_from_contents", heading.line, heading.printed, reason)
+        findings.flag(DIFFERS_FROM_CONTENTS, heading.line, heading.printed, reason)
     return heading
 
 

@@ -6,6 +6,7 @@ import shlex
 from pathlib import Path
 
 from pipeline.books import corrections_file
+from pipeline.model.io import CHANGING_STAGES, REVIEWING_STAGES  # whose logs the report reads
 
 
 def raw_file(name: str) -> str:

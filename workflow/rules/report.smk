@@ -1,11 +1,12 @@
 # What the editor reads besides the editions: the QA report with every change, and the chronology as data.
 
 
+# The report reads the stages' logs and the structure's evidence, not the book's text or tree.
 rule report:
     input:
-        normalise=build_file("{book}/normalise.changes.jsonl"),
-        repaired=build_file("{book}/repaired.json"),
-        structure=build_file("{book}/corrected.json"),
+        changes=[build_file(f"{{book}}/{stage}.changes.jsonl") for stage in CHANGING_STAGES],
+        review=[build_file(f"{{book}}/{stage}.review.jsonl") for stage in REVIEWING_STAGES],
+        evidence=build_file("{book}/structure.evidence.json"),
         suspects=build_file("{book}/suspects.json"),
     output:
         changes=build_file("{book}.changes.jsonl"),
@@ -17,8 +18,8 @@ rule report:
     shell:
         stage(
             "report",
-            "--book {wildcards.book:q} --normalise-changes {input.normalise:q}"
-            " --repaired {input.repaired:q} --structure {input.structure:q} --suspects {input.suspects:q}"
+            "--book {wildcards.book:q} --changes {input.changes:q} --review {input.review:q}"
+            " --evidence {input.evidence:q} --suspects {input.suspects:q}"
             " --changes-log {output.changes:q} --output {output.report:q}",
         )
 

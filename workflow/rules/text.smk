@@ -1,5 +1,7 @@
 # The text stages: the raw text decoded, repaired and structured into the book's tree, the editor's
 # corrections applied to it, and the likely misreadings listed for the report.
+# Each stage that changes the text logs its changes (<stage>.changes.jsonl) and, where it raises
+# any, the items an editor should review (<stage>.review.jsonl): the report reads these logs.
 
 
 rule normalise:
@@ -24,7 +26,9 @@ rule repair:
         text=build_file("{book}/normalised.txt"),
         metadata=build_file("{book}/metadata.json"),  # the checked metadata: its layout settings
     output:
-        build_file("{book}/repaired.json"),
+        blocks=build_file("{book}/repaired.json"),
+        changes=build_file("{book}/repair.changes.jsonl"),
+        review=build_file("{book}/repair.review.jsonl"),
     log:
         log_file("repair"),
     conda:
@@ -32,7 +36,8 @@ rule repair:
     shell:
         stage(
             "repair",
-            "--input {input.text:q} --metadata {input.metadata:q} --output {output:q}",
+            "--input {input.text:q} --metadata {input.metadata:q} --output {output.blocks:q}"
+            " --changes {output.changes:q} --review {output.review:q}",
         )
 
 
@@ -41,7 +46,10 @@ rule structure:
         repaired=build_file("{book}/repaired.json"),
         metadata=build_file("{book}/metadata.json"),  # the checked metadata: its layout settings
     output:
-        build_file("{book}/structure.json"),
+        tree=build_file("{book}/structure.json"),
+        changes=build_file("{book}/structure.changes.jsonl"),
+        review=build_file("{book}/structure.review.jsonl"),
+        evidence=build_file("{book}/structure.evidence.json"),  # for the report: layout, contents, pages
     log:
         log_file("structure"),
     conda:
@@ -49,7 +57,8 @@ rule structure:
     shell:
         stage(
             "structure",
-            "--input {input.repaired:q} --metadata {input.metadata:q} --output {output:q}",
+            "--input {input.repaired:q} --metadata {input.metadata:q} --output {output.tree:q}"
+            " --changes {output.changes:q} --review {output.review:q} --evidence {output.evidence:q}",
         )
 
 
@@ -59,7 +68,8 @@ rule correct:
         structure=build_file("{book}/structure.json"),
         corrections=book_corrections,
     output:
-        build_file("{book}/corrected.json"),
+        tree=build_file("{book}/corrected.json"),
+        changes=build_file("{book}/correct.changes.jsonl"),
     log:
         log_file("correct"),
     conda:
@@ -69,7 +79,8 @@ rule correct:
     shell:
         stage(
             "correct",
-            "--input {input.structure:q} --corrections {params.corrections:q} --output {output:q}",
+            "--input {input.structure:q} --corrections {params.corrections:q} --output {output.tree:q}"
+            " --changes {output.changes:q}",
         )
 
 

@@ -1,0 +1,144 @@
+"""The report's sections, each from the logs and evidence it shows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from typing import Any
+
+from pipeline.model import Change, ContentsCheck, PageBreaks, Review
+from pipeline.report.logs import ReviewItem, review_items
+from pipeline.report.markup import anchor, mark_diff, plural, show, table
+
+
+def summary_table(counts: list[tuple[str, str, int]]) -> str:
+    rows = [
+        f"<tr><td>{escape(stage)}</td>"
+        f'<th scope="row"><a href="#{anchor(stage, rule)}">{escape(rule)}</a></th>'
+        f'<td class="num">{count}</td></tr>\n'
+        for stage, rule, count in counts
+    ]
+    per_stage: Counter[str] = Counter()
+    for stage, _, count in counts:
+        per_stage[stage] += count
+    stage_totals = ", ".join(f"{escape(stage)} {count}" for stage, count in per_stage.items())
+    foot = (
+        f'<tr><th scope="row" colspan="2">Total ({stage_totals or "none"})</th>'
+        f'<td class="num">{per_stage.total()}</td></tr>'
+    )
+    return table(["Stage", "Rule", "Changes"], rows, "Automatic changes per stage and rule", foot)
+
+
+def review_table(review: list[ReviewItem]) -> str:
+    if not review:
+        return "<p>Nothing needs review.</p>\n"
+    rows = [
+        f"<tr><td>{escape(item.stage)}</td><td>{escape(item.rule)}</td>"
+        f'<th scope="row" class="num">{item.line}</th><td class="text">{show(item.text)}</td>'
+        f"<td>{escape(item.reason)}</td></tr>\n"
+        for item in sorted(review, key=lambda item: item.line)
+    ]
+    columns = ["Stage", "Rule", "Line", "Text", "Reason"]
+    return table(columns, rows, "Decisions taken on inconclusive evidence, by raw line")
+
+
+def change_section(stage: str, rule: str, changes: list[Change]) -> str:
+    rows = []
+    for change in changes:
+        before, after = mark_diff(change.before, change.after)
+        rows.append(
+            f'<tr><th scope="row" class="num">{change.line}</th><td class="text">{before}</td>'
+            f'<td class="text">{after}</td><td>{escape(change.explanation)}</td></tr>\n'
+        )
+    return (
+        f'<section aria-labelledby="{anchor(stage, rule)}">\n'
+        f'<h3 id="{anchor(stage, rule)}">{escape(stage)}: {escape(rule)} ({len(changes)})</h3>\n'
+        + table(["Line", "Before", "After", "Explanation"], rows)
+        + "</section>\n"
+    )
+
+
+def suspects_section(suspects: dict[str, Any] | None) -> str:
+    """The suspect words (``build/<book>/suspects.json``): their number, how many were confirmed, the list."""
+    if suspects is None:
+        return "<p>No suspect-word list was made.</p>\n"
+    items = suspects["suspects"]
+    rows = [
+        f'<tr><th scope="row" class="num">{item["line"]}</th><td>{escape(item["word"])}</td>'
+        f"<td>{escape(item['suggestion'] or '')}</td><td>{escape(item['kind'])}</td>"
+        f'<td class="text">{show(item["context"])}</td><td>{"yes" if item["confirmed"] else ""}</td></tr>\n'
+        for item in items
+    ]
+    lead = (
+        f"<p>{plural(len(items), 'suspect word')}, best candidates first; "
+        f"{suspects['confirmed']} confirmed by the editor as misreadings "
+        f"({suspects['corrections']} entries in the corrections file).</p>\n"
+    )
+    columns = ["Line", "Word", "Suggestion", "Kind", "Context", "Corrected"]
+    return lead + table(columns, rows, "Likely OCR misreadings") if items else lead
+
+
+def explained_title_differences(changes: list[Change]) -> int:
+    """Headings printed otherwise than the contents (capitals, punctuation): titled from the contents,
+    each logged as a ``title_from_contents`` change."""
+    return sum(1 for change in changes if change.rule == "title_from_contents")
+
+
+def contents_section(contents: ContentsCheck | None, changes: list[Change]) -> str:
+    """The contents cross-check: entries checked and every difference found."""
+    if not contents or not contents.entries:
+        return "<p>The book prints no contents: nothing to check.</p>\n"
+    differences = contents.differences
+    text = (
+        f"<p>{contents.entries} contents entries: {contents.found} found as headings, in the printed order; "
+        f"{plural(len(differences), 'unexplained difference')}. "
+        f"{explained_title_differences(changes)} headings printed otherwise (capitals, punctuation) "
+        "take the contents' wording: see the <code>title_from_contents</code> changes.</p>\n"
+    )
+    rows = [
+        f'<tr><td class="num">{item.line}</td><td>{escape(item.entry)}</td>'
+        f"<td>{escape(item.difference)}</td></tr>\n"
+        for item in differences
+    ]
+    return text + (table(["Line", "Entry", "Difference"], rows) if rows else "")
+
+
+LAYOUT_RULES = ("no_contents",)  # review rules that describe the book's layout, besides layout_*
+
+
+def layout_section(review: list[ReviewItem], conventions: list[Review]) -> str:
+    """The layout conventions found (page furniture, notes, headings), each with its evidence: the
+    stages' layout review items, then the conventions of the structure's evidence."""
+    found = [item for item in review if item.rule.startswith("layout_") or item.rule in LAYOUT_RULES]
+    found += review_items("structure", conventions)
+    if not found:
+        return "<p>No page furniture or notes found; headings from the printed contents.</p>\n"
+    rows = [
+        f"<tr><td>{escape(item.rule.removeprefix('layout_'))}</td>"
+        f'<th scope="row" class="num">{item.line}</th><td>{escape(item.text)}</td>'
+        f"<td>{escape(item.reason)}</td></tr>\n"
+        for item in found
+    ]
+    columns = ["Convention", "Line", "Found", "Evidence"]
+    return table(columns, rows, "How this book is laid out, as inferred (or set in its metadata's layout)")
+
+
+def page_section(pages: PageBreaks | None) -> str:
+    """The page table: detected breaks between two contents anchors, found against expected."""
+    if pages is None:
+        return "<p>No page breaks recorded.</p>\n"
+    rows = []
+    for row in pages.table:
+        status = "numbered" if row.numbered else "not numbered: count differs"
+        mark = "" if row.numbered else ' class="differs"'
+        rows.append(
+            f"<tr{mark}><td>{escape(row.start)} (p. {row.start_page}, line {row.start_line})</td>"
+            f"<td>{escape(row.end)} (p. {row.end_page}, line {row.end_line})</td>"
+            f'<td class="num">{row.expected}</td><td class="num">{row.found}</td>'
+            f"<td>{status}</td></tr>\n"
+        )
+    text = (
+        f"<p>{plural(pages.found, 'page break')} detected, {pages.numbered} numbered from the "
+        "contents' page numbers; spans whose count differs stay unnumbered.</p>\n"
+    )
+    return text + table(["From", "To", "Expected", "Found", "Pages"], rows)
