@@ -23,16 +23,11 @@ Without a corrections file the tree is copied through unchanged.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import jsonschema
-import yaml
 
 from pipeline.cli import run_stage
+from pipeline.corrections import CorrectionEntry, Corrections, load_corrections
 from pipeline.model import (
     Book,
     Change,
@@ -46,85 +41,10 @@ from pipeline.model import (
     write_book,
     write_log,
 )
-from pipeline.text.typography import typeset
 
 STAGE = "correct"
-DEFAULT_RESP = "editor"
-SCHEMA_PATH = Path(__file__).parent / "schemas" / "corrections.schema.json"
 CONTEXT_CHARS = 40
 NOWHERE = "nowhere in the book's paragraphs, list items and notes"
-
-
-@dataclass(frozen=True)
-class CorrectionEntry:
-    """One entry of a corrections file, with its strings typeset as the book's text is."""
-
-    sic: str
-    corr: str
-    context: str
-    resp: str
-    note: str
-    line: int  # line of the entry in the corrections file
-
-    def label(self) -> str:
-        return f"correction {self.sic!r} → {self.corr!r} (context {self.context!r})"
-
-
-@dataclass
-class Corrections:
-    """A book's corrections file: the responsible parties (id → name) and the entries."""
-
-    responsible: dict[str, str]
-    entries: list[CorrectionEntry]
-
-
-def _typeset(text: str) -> str:
-    return typeset(text)[0]
-
-
-def load_corrections(path: str | Path) -> Corrections:
-    """Read and check a corrections file; errors name the file and the line."""
-    try:
-        source = Path(path).read_text(encoding="utf-8")
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source)
-    except OSError as error:
-        raise InputError(path, f"cannot read the file: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(path, f"not valid YAML: {error}", mark.line + 1 if mark else None) from None
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
-    for problem in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
-        where = "/".join(str(step) for step in problem.absolute_path) or "the file"
-        raise InputError(path, f"{where}: {problem.message}", _line_of(root, list(problem.absolute_path)))
-    responsible = {DEFAULT_RESP: "The edition's editor", **data.get("responsible", {})}
-    entries = []
-    for index, entry in enumerate(data.get("corrections", [])):
-        line = _line_of(root, ["corrections", index]) or 0
-        resp = entry.get("resp", DEFAULT_RESP)
-        if resp not in responsible:
-            raise InputError(
-                path, f"corrections/{index}: resp {resp!r} is not listed under 'responsible'", line
-            )
-        sic, corr, context = (_typeset(entry[key]) for key in ("sic", "corr", "context"))
-        correction = CorrectionEntry(sic, corr, context, resp, entry.get("note", ""), line)
-        if correction.context.count(correction.sic) != 1:
-            raise InputError(path, f"{correction.label()}: the context must contain 'sic' exactly once", line)
-        entries.append(correction)
-    return Corrections(responsible, entries)
-
-
-def _line_of(node: yaml.Node | None, steps: list[Any]) -> int | None:
-    """1-based line of the YAML node reached from ``node`` by keys and indices ``steps``."""
-    for step in steps:
-        if isinstance(node, yaml.MappingNode):
-            node = next((value for key, value in node.value if key.value == step), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-        else:
-            break
-    return node.start_mark.line + 1 if node is not None else None
 
 
 # --- where text can be corrected -------------------------------------------------------------------

@@ -23,6 +23,7 @@ import yaml
 
 from pipeline.cli import run_stage
 from pipeline.model import InputError, read_stage_input, write_json
+from pipeline.yaml_lines import key_line
 
 if TYPE_CHECKING:
     import jsonschema
@@ -108,23 +109,6 @@ def explain(error: jsonschema.ValidationError) -> tuple[Path_, str]:
         bound = "at least" if kind == "minimum" else "at most"
         return path, f"{field} must be {bound} {expected}, got {describe(error.instance)}"
     return path, f"{field}: {error.message}"
-
-
-def key_line(node: yaml.Node, path: Path_) -> int | None:
-    """1-based line of the key (or list item) at ``path`` in the YAML node tree, if it is there."""
-    line = None
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            match = next(((key, value) for key, value in node.value if key.value == str(part)), None)
-            if match is None:
-                break
-            line, node = match[0].start_mark.line + 1, match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
 
 
 def duplicate_keys(node: yaml.Node, path: Path_ = ()) -> list[tuple[int, str]]:

@@ -322,7 +322,7 @@ def _work(args: argparse.Namespace) -> str:
     blocks = [Block.from_dict(block) for block in read_stage_input(args.input, "repair")["blocks"]]
     if Path(args.corrections).exists():
         # Imported only when there is a file: it loads the YAML and JSON Schema libraries.
-        from pipeline.correct import load_corrections
+        from pipeline.corrections import load_corrections
 
         entries = load_corrections(args.corrections).entries
     else:

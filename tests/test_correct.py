@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.correct import apply_corrections, load_corrections, main
+from pipeline.correct import apply_corrections, main
+from pipeline.corrections import load_corrections
 from pipeline.model import Book, Correction, InputError, NoteRef, Paragraph, read_json, write_json
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from html import escape
 from typing import Any
 
+from pipeline.layout import LAYOUT_RULE_PREFIX
 from pipeline.model import Change, ContentsCheck, PageBreaks, Review
 from pipeline.report.logs import ReviewItem, review_items
 from pipeline.report.markup import anchor, mark_diff, plural, show, table
@@ -109,7 +110,7 @@ LAYOUT_RULES = ("no_contents",)  # review rules that describe the book's layout,
 def layout_section(review: list[ReviewItem], conventions: list[Review]) -> str:
     """The layout conventions found (page furniture, notes, headings), each with its evidence: the
     stages' layout review items, then the conventions of the structure's evidence."""
-    found = [item for item in review if item.rule.startswith("layout_") or item.rule in LAYOUT_RULES]
+    found = [item for item in review if item.rule.startswith(LAYOUT_RULE_PREFIX) or item.rule in LAYOUT_RULES]
     found += review_items("structure", conventions)
     if not found:
         return "<p>No page furniture or notes found; headings from the printed contents.</p>\n"
