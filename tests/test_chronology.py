@@ -18,7 +18,7 @@ from pipeline.metadata import load_metadata
 from pipeline.model import Book, Correction, Dating, Heading, ItemList, ListItem, Paragraph, PrintedDate
 from pipeline.normalise import main as normalise_main
 from pipeline.readers.paragraph_lines import split_blocks
-from pipeline.repair.__main__ import main as repair_main
+from pipeline.repair.command import main as repair_main
 from pipeline.structure import build_structure
 from pipeline.structure import main as structure_main
 from pipeline.text.dates import julian_offset

@@ -12,7 +12,7 @@ from lxml import etree
 from pipeline import correct, encode, normalise, structure
 from pipeline.model import Block, Change, read_json, read_log
 from pipeline.repair import RepairContext, repair_blocks
-from pipeline.repair.__main__ import main as repair_main
+from pipeline.repair.command import main as repair_main
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.words import LETTER
 

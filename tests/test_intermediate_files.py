@@ -32,7 +32,7 @@ from pipeline.model import (
 )
 from pipeline.model.schema import FILE_SCHEMAS, problems
 from pipeline.normalise import main as normalise_main
-from pipeline.repair.__main__ import main as repair_main
+from pipeline.repair.command import main as repair_main
 from pipeline.report import main as report_main
 from pipeline.structure import main as structure_main
 from pipeline.structure.evidence import structure_evidence

@@ -16,7 +16,8 @@ from lxml import etree
 from pipeline.check import epubcheck_messages
 from pipeline.encode import encode_tei, tei_bytes
 from pipeline.model import InputError
-from pipeline.render import render
+from pipeline.render import editions, render
+from pipeline.render.command import main
 from pipeline.render.document import (
     label_text,
     pandoc_meta,
@@ -28,7 +29,6 @@ from pipeline.render.document import (
 from pipeline.render.header import Header, description, original_text, read_header, source_text
 from pipeline.render.notes import with_class
 from pipeline.render.pandoc import convert, framed, html_template, pandoc_document
-from pipeline.render.stage import main
 
 NS = {
     "x": "http://www.w3.org/1999/xhtml",
@@ -482,6 +482,21 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     tei.write_text("<TEI><text>", encoding="utf-8")
     assert main(arguments) == 1
     assert "not well-formed XML" in capsys.readouterr().err
+
+
+def test_notes_lost_by_an_edition_are_one_error_naming_the_tei(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An edition that links fewer notes than the TEI has stops the stage with a one-line error."""
+    tei = tmp_path / "book.xml"
+    tei.write_bytes(tei_bytes(encode_tei(book(), metadata())))
+    monkeypatch.setattr(editions, "linked_notes", lambda root: 5)  # the TEI seems to hold one more
+    epub, html = tmp_path / "book.epub", tmp_path / "book" / "index.html"
+    assert main(["--tei", str(tei), "--epub", str(epub), "--html", str(html)]) == 1
+    error = capsys.readouterr().err
+    assert f"error: {tei}: html notes: 4 linked, but the TEI has 5 notes" in error
+    assert "Traceback" not in error
+    assert not epub.exists() and not html.exists()
 
 
 @pytest.mark.slow

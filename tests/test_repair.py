@@ -33,7 +33,7 @@ from pipeline.repair import (
     typesetting,
 )
 from pipeline.repair import repair as repair_stage
-from pipeline.repair.__main__ import main
+from pipeline.repair.command import main
 from pipeline.repair.notes import classify_note_blocks
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text import typography
@@ -146,7 +146,7 @@ def test_command_line_writes_repaired_json(tmp_path: Path, capsys: pytest.Captur
         ("repair", "rejoin_page_breaks")
     ]
     assert read_log(review, Review) == []
-    assert "[repair] 2 blocks → 1" in capsys.readouterr().err
+    assert "[repair] 1 blocks (0 notes, 1 page-break joins)" in capsys.readouterr().err
 
 
 def test_command_line_reports_a_missing_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

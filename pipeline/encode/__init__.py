@@ -9,13 +9,13 @@ Command line::
 * :mod:`~pipeline.encode.header`: the ``teiHeader`` and the title page from the metadata;
 * :mod:`~pipeline.encode.inline`: the OCR's inline markdown (emphasis) parsed and written as TEI;
 * :mod:`~pipeline.encode.elements`: TEI elements and the serialised, indented document;
-* :mod:`~pipeline.encode.stage`: the command line.
+* :mod:`~pipeline.encode.command`: the command line.
 
 The output is deterministic and valid against ``tei_all``.
 """
 
+from pipeline.encode.command import main
 from pipeline.encode.elements import tei_bytes
-from pipeline.encode.stage import main
 from pipeline.encode.text import encode_tei
 
 __all__ = ["encode_tei", "main", "tei_bytes"]

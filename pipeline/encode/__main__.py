@@ -1,5 +1,5 @@
-"""``python -m pipeline.encode``: see :mod:`pipeline.encode`."""
+"""``python -m pipeline.encode``: see :mod:`pipeline.encode.command`."""
 
-from pipeline.encode.stage import main
+from pipeline.encode.command import main
 
 raise SystemExit(main())

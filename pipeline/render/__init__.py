@@ -11,11 +11,12 @@ AST, :mod:`~pipeline.render.pandoc` runs pandoc on it twice, for ``epub3`` (fini
 splits into a contents page and a page per division, with the files of ``assets/`` beside them).
 Pandoc numbers notes on its own, so both outputs are finished by :mod:`~pipeline.render.notes`:
 every note reference shows the printed number and every note starts with a link back to it.
-The EPUB run, the longest, goes beside the others (:mod:`~pipeline.render.stage`).
+The EPUB run, the longest, goes beside the others (:mod:`~pipeline.render.editions`); the command
+line is :mod:`~pipeline.render.command`.
 ``SOURCE_DATE_EPOCH`` (default: a fixed date) makes builds byte-identical.
 Outputs are built in temporary folders and moved into place only when both are complete.
 """
 
-from pipeline.render.stage import render
+from pipeline.render.editions import render
 
 __all__ = ["render"]

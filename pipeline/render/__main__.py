@@ -1,5 +1,5 @@
-"""``python -m pipeline.render``: the render stage's command."""
+"""``python -m pipeline.render``: see :mod:`pipeline.render.command`."""
 
-from pipeline.render.stage import main
+from pipeline.render.command import main
 
 raise SystemExit(main())

@@ -22,10 +22,10 @@ order they run. No rule knows anything about a particular book: all evidence com
 itself (:mod:`pipeline.repair.evidence`, :mod:`pipeline.repair.vocabulary`).
 
 A new repair is a function of that shape in the module of its concern, added to :data:`REPAIRS`
-(:mod:`pipeline.repair.stage`) at its place in the order.
+(:mod:`pipeline.repair.registry`) at its place in the order.
 """
 
 from pipeline.repair.base import Repair, RepairContext, Repaired
-from pipeline.repair.stage import REPAIRS, STRUCTURAL_REPAIRS, repair, repair_blocks
+from pipeline.repair.registry import REPAIRS, STRUCTURAL_REPAIRS, repair, repair_blocks
 
 __all__ = ["REPAIRS", "STRUCTURAL_REPAIRS", "Repair", "RepairContext", "Repaired", "repair", "repair_blocks"]

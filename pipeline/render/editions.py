@@ -1,19 +1,16 @@
-"""The render stage: both editions written from the TEI, beside each other, and its command line."""
+"""The render stage's work: both editions written from the TEI, beside each other."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import tempfile
-import time
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
-from pipeline.cli import run_stage
 from pipeline.model import InputError
 from pipeline.render.document import pandoc_meta, tei_blocks
 from pipeline.render.epub import epub_options, finish_epub
@@ -31,10 +28,10 @@ from pipeline.render.pandoc import (
 from pipeline.tei import tei
 
 
-def check_notes(kind: str, count: int, notes_in_tei: int) -> None:
-    """Stop if an edition links another number of notes than the TEI has."""
+def check_notes(source: str, kind: str, count: int, notes_in_tei: int) -> None:
+    """Stop, naming the TEI file, if an edition links another number of notes than the TEI has."""
     if count != notes_in_tei:
-        raise RuntimeError(f"{kind}: {count} linked, but the TEI has {notes_in_tei} notes")
+        raise InputError(source, f"{kind}: {count} linked, but the TEI has {notes_in_tei} notes")
 
 
 def linked_notes(root: etree._Element) -> int:
@@ -84,37 +81,14 @@ def render(root: etree._Element, epub_path: Path, html_path: Path, source: str =
         html_args = [*common, "--toc", "--section-divs", f"--css={CSS_NAME}", "--reference-location=section"]
         standalone_html(blocks, pandoc_meta(header, for_html=True), work, html, html_args, template)
         html_notes = finish_html(html)
-        check_notes("html notes", html_notes, notes_in_tei)
+        check_notes(source, "html notes", html_notes, notes_in_tei)
         pages = split_edition(html)
         epub_run.result()
         epub = work / epub_path.name
         counts = {"epub notes": finish_epub(raw_epub, epub, header), "html notes": html_notes}
-        check_notes("epub notes", counts["epub notes"], notes_in_tei)
+        check_notes(source, "epub notes", counts["epub notes"], notes_in_tei)
         counts |= pages
         for page in sorted(Path(html_work).iterdir()):
             os.replace(page, html_path.parent / page.name)
         os.replace(epub, epub_path)
     return counts
-
-
-def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--tei", required=True, help="tei/<book>.xml")
-    parser.add_argument("--epub", required=True, help="build/<book>.epub")
-    parser.add_argument("--html", required=True, help="build/<book>/index.html")
-
-
-def _work(args: argparse.Namespace) -> str:
-    started = time.monotonic()
-    try:
-        root = etree.parse(args.tei).getroot()
-    except OSError:
-        raise InputError(args.tei, "file not found: run the encode stage first") from None
-    except etree.XMLSyntaxError as error:
-        raise InputError(args.tei, f"not well-formed XML: {error.msg}", error.lineno) from None
-    counts = render(root, Path(args.epub), Path(args.html), args.tei)
-    seconds = time.monotonic() - started
-    return f"{args.epub} and {args.html}: {counts['epub notes']} notes, {seconds:.1f} s"
-
-
-def main(argv: list[str] | None = None) -> int:
-    return run_stage("render", _configure, _work, argv)

@@ -1,0 +1,36 @@
+"""The render stage's command line: ``python -m pipeline.render --tei … --epub … --html …``."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.cli import run_stage
+from pipeline.model import InputError
+from pipeline.render.editions import render
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--tei", required=True, help="tei/<book>.xml")
+    parser.add_argument("--epub", required=True, help="build/<book>.epub")
+    parser.add_argument("--html", required=True, help="build/<book>/index.html")
+
+
+def _work(args: argparse.Namespace) -> str:
+    started = time.monotonic()
+    try:
+        root = etree.parse(args.tei).getroot()
+    except OSError:
+        raise InputError(args.tei, "file not found: run the encode stage first") from None
+    except etree.XMLSyntaxError as error:
+        raise InputError(args.tei, f"not well-formed XML: {error.msg}", error.lineno) from None
+    counts = render(root, Path(args.epub), Path(args.html), args.tei)
+    seconds = time.monotonic() - started
+    return f"{args.epub} and {args.html}: {counts['epub notes']} notes, {seconds:.1f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_stage("render", _configure, _work, argv)
