@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from conftest import BOOK, REPO_ROOT, copy_workflow
 from lxml import etree
+from printed_contents import parse_contents
 
 from pipeline.check import epubcheck_messages
 from pipeline.readers.paragraph_lines import split_blocks
-from pipeline.structure.contents import parse_contents
 
 pytestmark = pytest.mark.slow
 

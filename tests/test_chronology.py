@@ -21,10 +21,19 @@ from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.repair.command import main as repair_main
 from pipeline.structure import build_structure
 from pipeline.structure import main as structure_main
-from pipeline.text.dates import julian_offset
 
 RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
 CORRECTIONS = RAW.with_name("soviet-foreign-policy-vol1.corrections.yaml")
+
+
+def julian_offset(year: int) -> int:
+    """Days the Gregorian calendar is ahead of the Julian in ``year`` (13 in 1900-2099)."""
+    return year // 100 - year // 400 - 2
+
+
+def test_julian_offset() -> None:
+    assert julian_offset(1917) == 13
+    assert julian_offset(1890) == 12
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.text.dates import clean_date, julian_offset, parse_date, split_entry, split_run_together
+from pipeline.text.dates import clean_date, parse_date, split_entry, split_run_together
 
 
 def test_dual_dates_give_new_style_when_and_old_style_custom() -> None:
@@ -55,11 +55,6 @@ def test_run_together_entries_are_separated_and_plain_text_is_not() -> None:
     # raw line 8091: a bracketed New Style day is no sentence end
     single = "2(15) *November*—Council of People's Commissars adopts the Declaration."
     assert split_run_together(single) == [single]
-
-
-def test_julian_offset() -> None:
-    assert julian_offset(1917) == 13
-    assert julian_offset(1890) == 12
 
 
 def test_a_printed_date_is_cleaned_of_emphasis_list_dashes_and_spaces() -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from printed_contents import parse_contents
 
 from pipeline.model import (
     Block,
@@ -43,7 +44,6 @@ from pipeline.model import (
 )
 from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.structure import Structured, build_structure, main
-from pipeline.structure.contents import parse_contents
 from pipeline.structure.evidence import contents_differences
 from pipeline.structure.headings import _EntryWords, _tokens, normalise
 from pipeline.structure.patterns import title_case

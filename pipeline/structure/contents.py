@@ -109,12 +109,6 @@ def find_contents(blocks: list[Block]) -> ContentsTable | None:
     return None
 
 
-def parse_contents(blocks: list[Block]) -> list[ContentsEntry]:
-    """The contents entries of ``blocks`` as the tree lists them (``[]`` when the book prints no contents)."""
-    table = find_contents(blocks)
-    return [entry.contents_entry() for entry in table.entries] if table else []
-
-
 def _contents_style(block: Block) -> str | None:
     """``"table"`` or ``"plain"`` if most lines of the block are contents rows of that form, else ``None``."""
     if block.kind != "text":

@@ -155,8 +155,3 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
-
-
-def julian_offset(year: int) -> int:
-    """Days the Gregorian calendar is ahead of the Julian in ``year`` (13 in 1900-2099)."""
-    return year // 100 - year // 400 - 2
