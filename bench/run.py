@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 WORKFLOW = ("Snakefile", "workflow", "config")  # what a copy of the workflow holds (as in tests/conftest.py)
 DEFAULT_BOOK = "soviet-foreign-policy-vol1"
 GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else ""
-TEXT_STAGES = ("normalise", "repair", "structure", "encode")  # as issue 6 names them
+TEXT_STAGES = ("normalise", "repair", "structure", "encode")  # the stages that read and write the text
 COPIES = 10
 CHAPTER_LINE = re.compile(r"^(-?CHAPTER )([IVXLC]+)$", re.MULTILINE)
 ROMAN = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
@@ -369,7 +369,7 @@ def met(ok: bool) -> str:
 
 
 def against_targets(one: Measured, ten: Measured) -> list[str]:
-    """The targets of issue 6, each with the measured figure and whether it is met."""
+    """The benchmark's targets, each with the measured figure and whether it is met."""
     rows = ["## Against the targets", "", "| target | measured | met? |", "|---|---|---|"]
     rows.append(
         f"| cold build (validators excluded) ≤ bare pandoc | stage by stage {total(one.stages):.2f} s vs"

@@ -1,6 +1,6 @@
 """Bad inputs through the real workflow: each gives a correct edition with its text intact, or a clear error.
 
-The matrix of issue 6; the cases that must stop the build are tested in tests/test_workflow.py
+The matrix of bad inputs; the cases that must stop the build are tested in tests/test_workflow.py
 (empty file, whitespace only, binary data, UTF-16 with a byte-order mark, Windows-1252 text) and
 tests/test_normalise.py. Here: the inputs that must *build*, each a book made from a real excerpt of
 raw/soviet-foreign-policy-vol1.txt (lines 438-476: chapter I, its opening paragraphs, notes 1-3)

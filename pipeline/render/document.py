@@ -227,7 +227,7 @@ class _AstBuilder:
         raise self.fail(element, f"cannot render <{name}> inside text")
 
 
-# --- print pages and the chronology (issue 4) ------------------------------------------------
+# --- print pages and the chronology ----------------------------------------------------------
 
 
 def page_marker(pb: etree._Element) -> Json:
