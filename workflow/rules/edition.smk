@@ -4,7 +4,7 @@
 
 rule encode:
     input:
-        structure=build_file("{book}/corrected.json"),
+        tree=build_file("{book}/corrected.json"),
         metadata=build_file("{book}/metadata.json"),
     output:
         tei_file("{book}.xml"),
@@ -15,7 +15,7 @@ rule encode:
     shell:
         stage(
             "encode",
-            "--input {input.structure:q} --metadata {input.metadata:q} --output {output:q}",
+            "--input {input.tree:q} --metadata {input.metadata:q} --output {output:q}",
         )
 
 
