@@ -6,7 +6,8 @@ the ``correct`` stage typesets an editor's corrections the same way, so they mat
 Each rule is a small pure function ``rule(text) -> (text, [Edit])`` over one block's text; an
 :class:`Edit` says where in the *input* text it changed what, so the stage can log it against the
 raw line. The rules leave the OCR's markdown (``*italic*``, ``**bold**``), note markers and table
-bars alone, and they are idempotent: typeset text comes out unchanged.
+bars alone, and they are idempotent: typeset text comes out unchanged. :data:`RULES` lists them in
+the order they run.
 
 * ``curly_double_quotes``: ``"`` → “ or ” (opening after a space, a bracket, a dash or an opening quote);
 * ``curly_single_quotes``: ``'`` → right single quote (apostrophe, closing) or left one (opening);
@@ -14,6 +15,8 @@ bars alone, and they are idempotent: typeset text comes out unchanged.
 * ``closed_up_dash``: an em dash spaced on one side only loses that space;
 * ``en_dash_range``: ``1918-1920``, ``pp. 64-65``, ``535-36`` → en dash; not in hyphenated words and
   not in codes (more than four digits, or a chain like ``2020-01-05``);
+* ``en_dash_month_range``: a hyphen between the months of a date range (``March-November``,
+  ``July-2 August``) → en dash;
 * ``ellipsis``: ``...`` → … (a fourth dot, a sentence's full stop, stays before it);
 * ``single_spaces``: runs of spaces inside a line → one space;
 * ``initials_nbsp``: a no-break space after initials, ``V. I. Lenin`` → ``V.\u00a0I.\u00a0Lenin``.
