@@ -1,16 +1,7 @@
 """Stage ``correct``: apply the editor's corrections of OCR misreadings to the book's tree.
 
-``raw/<book>.corrections.yaml`` (optional) lists the corrections::
-
-    responsible:                 # optional: who may be named in ``resp`` (id: name)
-      editor: The edition's editor
-    corrections:
-      - sic: Iden                # the text as printed (as OCR read it)
-        corr: Eden               # the correct reading
-        context: Iden's mission  # text around it that occurs exactly once in the book
-        resp: editor             # optional, default "editor"
-        note: OCR misreading     # optional
-
+The corrections file, ``raw/<book>.corrections.yaml`` (optional), is read by
+:mod:`pipeline.corrections` (its format: ``docs/formats.md``).
 Straight quotes, ``...`` and the like in the file are matched as the repair stage typesets them.
 Each corrected string part of a paragraph, list item or note is split around a
 :class:`~pipeline.model.Correction` (in ``corrected.json``:

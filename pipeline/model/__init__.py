@@ -1,19 +1,7 @@
 """The typed data passed between the stages, and how it is written to disk.
 
-Every stage reads and writes files (so a Snakemake rule can re-run it alone):
-
-* ``normalise``  raw ``.txt``            → ``build/<book>/normalised.txt`` (same lines as the raw file)
-* ``repair``     ``normalised.txt``       → ``build/<book>/repaired.json``  (the text as :class:`Block` s)
-* ``structure``  ``repaired.json``        → ``build/<book>/structure.json`` (the book as a :class:`Book`)
-  and ``structure.evidence.json`` (:class:`StructureEvidence`: layout, contents check, page breaks)
-* ``correct``    ``structure.json``       → ``build/<book>/corrected.json`` (the editor's corrections)
-* ``encode``     ``corrected.json`` + metadata → ``tei/<book>.xml``
-* ``render``     TEI → ``build/<book>.epub`` and ``build/<book>/index.html``
-* ``report``     the logs and the evidence → ``build/<book>.report.html``
-
-Each of normalise, repair, structure and correct also writes its log of changes,
-``build/<book>/<stage>.changes.jsonl``, and repair and structure their review items,
-``build/<book>/<stage>.review.jsonl`` (:func:`write_log`): the report reads these, not the data files.
+Every stage reads and writes files (so a Snakemake rule can re-run it alone); which stage writes
+which file is drawn in ``ARCHITECTURE.md``, and each file is described in ``docs/formats.md``.
 
 Every block, item and change keeps the 1-based raw line it came from, so changes, the QA report
 and error messages point into the raw file. The JSON shape of every file is a JSON Schema in

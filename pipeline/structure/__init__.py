@@ -4,7 +4,7 @@ Command line::
 
     python -m pipeline.structure --input build/<book>/repaired.json --output build/<book>/structure.json
         --changes build/<book>/structure.changes.jsonl --review build/<book>/structure.review.jsonl
-        --evidence build/<book>/structure.evidence.json
+        --evidence build/<book>/structure.evidence.json [--metadata build/<book>/metadata.json]
 
 The steps (:mod:`.build`): find the printed contents (:mod:`.contents`), the headings it lists or,
 without one, the headings by their form (:mod:`.headings`); number the page breaks

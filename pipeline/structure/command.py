@@ -2,7 +2,7 @@
 
 python -m pipeline.structure --input build/<book>/repaired.json --output build/<book>/structure.json
     --changes build/<book>/structure.changes.jsonl --review build/<book>/structure.review.jsonl
-    --evidence build/<book>/structure.evidence.json
+    --evidence build/<book>/structure.evidence.json [--metadata build/<book>/metadata.json]
 """
 
 from __future__ import annotations
