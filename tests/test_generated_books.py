@@ -230,7 +230,7 @@ def test_note_numbering_setting_overrides_inference() -> None:
     assert run_pipeline(book).tree.note_numbering == "page"
     structured = run_pipeline(book, Layout(note_numbering="page"))
     assert structured.tree.note_numbering == "page"
-    notes = next(item for item in structured.layout if item.rule == "layout_notes")
+    notes = next(item for item in structured.conventions if item.rule == "layout_notes")
     assert "layout setting" in notes.reason
 
 

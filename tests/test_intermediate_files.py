@@ -140,7 +140,7 @@ def test_each_stage_logs_only_its_own_changes_and_review(build: Path) -> None:
     assert read_log(build / "structure.changes.jsonl", Change)
     evidence = StructureEvidence.from_json(json.loads((build / "structure.evidence.json").read_text()))
     assert evidence.contents.entries == evidence.contents.found > 100
-    assert {item.rule for item in evidence.layout} >= {"layout_headings", "layout_notes"}
+    assert {item.rule for item in evidence.conventions} >= {"layout_headings", "layout_notes"}
 
 
 def test_the_corrections_are_in_the_corrected_tree_and_the_correct_log(build: Path) -> None:

@@ -68,7 +68,7 @@ def test_note_numbering_setting_is_used_and_reported() -> None:
     given = build_structure(CHAPTER, Layout(note_numbering="page"))
     assert inferred.tree.note_numbering == "division" and given.tree.note_numbering == "page"
     for structured, how in ((inferred, "inferred"), (given, "layout setting")):
-        notes = next(item for item in structured.layout if item.rule == "layout_notes")
+        notes = next(item for item in structured.conventions if item.rule == "layout_notes")
         assert how in notes.reason
         paragraph = structured.tree.divisions[0].content[0]
         assert isinstance(paragraph, Paragraph)
@@ -76,5 +76,5 @@ def test_note_numbering_setting_is_used_and_reported() -> None:
             NoteRef("ch01-n1"),
             NoteRef("ch01-n2"),
         ]
-    headings = next(item for item in inferred.layout if item.rule == "layout_headings")
+    headings = next(item for item in inferred.conventions if item.rule == "layout_headings")
     assert "CHAPTER (1)" in headings.text and "form alone" in headings.reason

@@ -235,6 +235,6 @@ def test_the_structure_evidence_round_trips_and_matches_its_schema(tmp_path: Pat
     assert problems("evidence", evidence.to_json()) == []
     write_evidence(tmp_path / "structure.evidence.json", evidence)
     assert read_evidence(tmp_path / "structure.evidence.json") == evidence
-    write_json(tmp_path / "broken.json", {"layout": [], "contents": {}})
+    write_json(tmp_path / "broken.json", {"conventions": [], "contents": {}})
     with pytest.raises(InputError, match="not the structure's evidence"):
         read_evidence(tmp_path / "broken.json")

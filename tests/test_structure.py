@@ -674,7 +674,7 @@ def test_command_line(tmp_path: Path) -> None:
     assert rules(changes) == ["title_from_contents"] and changes[0].stage == "structure"
     assert read_log(tmp_path / "structure.review.jsonl", Review) == []
     found = read_evidence(evidence)
-    assert rules(found.layout) == ["layout_headings", "layout_notes"]
+    assert rules(found.conventions) == ["layout_headings", "layout_notes"]
     assert (found.contents.entries, found.contents.found, found.contents.differences) == (1, 1, [])
     repaired.write_text('{"chapters": []}')
     assert main(["--input", str(repaired), "--output", str(output), *logs]) == 1

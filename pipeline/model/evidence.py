@@ -126,13 +126,13 @@ class ContentsCheck:
 class StructureEvidence:
     """The structure stage's evidence: layout conventions, the contents cross-check, the page breaks."""
 
-    layout: list[Review]
+    conventions: list[Review]
     contents: ContentsCheck
     page_breaks: PageBreaks
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "layout": [item.to_dict() for item in self.layout],
+            "conventions": [item.to_dict() for item in self.conventions],
             "contents": self.contents.to_json(),
             "page_breaks": self.page_breaks.to_json(),
         }
@@ -142,7 +142,7 @@ class StructureEvidence:
         """The evidence from its JSON object; :class:`FormatError` if the object is not one."""
         try:
             return cls(
-                [Review.from_dict(item) for item in data["layout"]],
+                [Review.from_dict(item) for item in data["conventions"]],
                 ContentsCheck.from_json(data["contents"]),
                 PageBreaks.from_json(data["page_breaks"]),
             )

@@ -62,7 +62,7 @@ Removed text is <del>struck through</del>, added text <ins>underlined</ins>.</p>
 {summary_table(count_by_rule(changes))}</section>
 <section aria-labelledby="layout">
 <h2 id="layout">Layout conventions found, and the evidence</h2>
-{layout_section(review, evidence.layout if evidence else [])}</section>
+{layout_section(review, evidence.conventions if evidence else [])}</section>
 <section aria-labelledby="review">
 <h2 id="review">Needs review</h2>
 {review_table(review)}</section>

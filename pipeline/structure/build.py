@@ -26,7 +26,7 @@ class Structured:
     tree: Book
     changes: list[Change]
     review: list[Review]
-    layout: list[Review]
+    conventions: list[Review]
     page_breaks: PageBreaks
 
 

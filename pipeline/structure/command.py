@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.add_argument(
             "--evidence",
             required=True,
-            help="layout, contents check, pages: build/<book>/structure.evidence.json",
+            help="layout conventions, contents check, pages: build/<book>/structure.evidence.json",
         )
         parser.add_argument(
             "--metadata",

@@ -20,7 +20,7 @@ from pipeline.structure.headings import DIFFERS_FROM_CONTENTS
 def structure_evidence(structured: Structured) -> StructureEvidence:
     """The evidence of the book's structure: conventions, contents check, page breaks."""
     return StructureEvidence(
-        structured.layout, check_contents(structured.tree, structured.review), structured.page_breaks
+        structured.conventions, check_contents(structured.tree, structured.review), structured.page_breaks
     )
 
 
