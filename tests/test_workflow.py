@@ -170,6 +170,16 @@ def test_paths_and_pandoc_come_from_the_config(tmp_path: Path, repo_root: Path, 
     assert "build/" not in result.stdout
 
 
+def test_the_logs_follow_the_build_folder(tmp_path: Path, repo_root: Path, raw_book: Path) -> None:
+    directory = workspace(tmp_path, repo_root, raw_book.read_bytes(), "title: x\n")
+    result = snakemake(
+        directory, repo_root, "--dry-run", "--printshellcmds", "--config", "build=/scratch/build"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "/scratch/build/logs/render/bad.log" in result.stdout
+    assert "build/logs" not in result.stdout.replace("/scratch/build/logs", "")
+
+
 def test_a_bad_setting_stops_the_build_before_any_job(tmp_path: Path, repo_root: Path) -> None:
     directory = workspace(tmp_path, repo_root, b"SOVIET FOREIGN POLICY\n", "title: x\n")
     result = snakemake(directory, repo_root, "--dry-run", "--config", "build=")

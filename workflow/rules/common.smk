@@ -25,8 +25,9 @@ def tei_file(name: str) -> str:
 
 
 def log_file(rule: str) -> str:
-    """The log of ``rule``'s job for one book: ``<logs>/<rule>/<book>.log``."""
-    return f"{config['logs']}/{rule}/{{book}}.log"
+    """The log of ``rule``'s job for one book: ``<logs>/<rule>/<book>.log``, the logs folder being
+    ``<build>/logs`` unless the config names another."""
+    return f"{config['logs'] or build_file('logs')}/{rule}/{{book}}.log"
 
 
 def stage(name: str, options: str, environment: str = "") -> str:
