@@ -27,8 +27,9 @@ from pathlib import Path
 
 import pypandoc
 
+from pipeline.books import copy_workflow
+
 REPO = Path(__file__).resolve().parents[1]
-WORKFLOW = ("Snakefile", "workflow", "config")  # what a copy of the workflow holds (as in tests/conftest.py)
 DEFAULT_BOOK = "soviet-foreign-policy-vol1"
 GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else ""
 TEXT_STAGES = ("normalise", "repair", "structure", "encode")  # the stages that read and write the text
@@ -88,11 +89,7 @@ def workspace(root: Path, book: str, text: str, metadata: Path, data_files: bool
     files (its corrections), which only fit the book's own text."""
     directory = root / book
     (directory / "raw").mkdir(parents=True)
-    for name in WORKFLOW:
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, directory / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(REPO / name, directory / name)
+    copy_workflow(REPO, directory)
     (directory / "raw" / f"{book}.txt").write_text(text, encoding="utf-8")
     shutil.copy(metadata, directory / "raw" / f"{book}.yaml")
     for extra in metadata.parent.glob(f"{metadata.stem}.*") if data_files else []:

@@ -1,16 +1,19 @@
 """The books of a build: every ``<book>.txt`` in the raw folder with its ``<book>.yaml``.
 
 The workflow reads the book list from here before anything runs, so an unpaired or misnamed raw
-file stops the build at once with a message saying what to do.
+file stops the build at once with a message saying what to do. :func:`copy_workflow` sets up
+another folder to build books in (the tests and the benchmark build there).
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 BOOK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 CORRECTIONS = ".corrections.yaml"
+WORKFLOW = ("Snakefile", "workflow", "config")  # the entry, the rules and helpers, the settings
 
 
 class RawFolderError(Exception):
@@ -61,3 +64,13 @@ def corrections_file(raw: Path, book: str) -> list[str]:
     """``raw/<book>.corrections.yaml`` as a one-item list if the editor wrote one, else no file."""
     path = raw / f"{book}{CORRECTIONS}"
     return [str(path)] if path.exists() else []
+
+
+def copy_workflow(repo_root: Path, destination: Path) -> None:
+    """Copy the Snakemake workflow of ``repo_root`` into ``destination``, ready to build its raw/."""
+    for name in WORKFLOW:
+        source = repo_root / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, destination / name)

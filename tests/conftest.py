@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,6 @@ from pipeline.check import tei_all_schema
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BOOK = "soviet-foreign-policy-vol1"
-WORKFLOW = ("Snakefile", "workflow", "config")  # the entry, the rules and helpers, the settings
-
-
-def copy_workflow(repo_root: Path, destination: Path) -> None:
-    """Copy the Snakemake workflow of ``repo_root`` into ``destination``, ready to build its raw/."""
-    for name in WORKFLOW:
-        source = repo_root / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, destination / name)
 
 
 @pytest.fixture(scope="session")

@@ -20,8 +20,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import copy_workflow
 from lxml import etree
+
+from pipeline.books import copy_workflow
 
 pytestmark = pytest.mark.slow
 

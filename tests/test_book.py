@@ -14,10 +14,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BOOK, REPO_ROOT, copy_workflow
+from conftest import BOOK, REPO_ROOT
 from lxml import etree
 from printed_contents import parse_contents
 
+from pipeline.books import copy_workflow
 from pipeline.check import epubcheck_messages
 from pipeline.readers.paragraph_lines import split_blocks
 

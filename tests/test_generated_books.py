@@ -16,9 +16,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 from bookgen import Convention, GeneratedBook, generate, write_book
-from conftest import copy_workflow
 from edition_samples import metadata
 
+from pipeline.books import copy_workflow
 from pipeline.check import epubcheck_messages
 from pipeline.encode import encode_tei
 from pipeline.layout import Layout

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bookgen import Convention, GeneratedBook, generate
-from conftest import copy_workflow
+
+from pipeline.books import copy_workflow
 
 pytestmark = pytest.mark.slow
 

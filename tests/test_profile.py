@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_workflow
+
+from pipeline.books import copy_workflow
 
 pytestmark = pytest.mark.slow
 
