@@ -56,16 +56,6 @@ class Furniture:
     position: str = "none"  # "top" or "foot": where the page numbers are printed
     evidence: list[str] = field(default_factory=list)
 
-    def summary(self) -> dict[str, object]:
-        """The convention found, for the structure and the QA report."""
-        return {
-            "page_numbers": self.position,
-            "page_number_count": len(self.page_numbers),
-            "running_heads": sorted(set(self.heads.values())),
-            "running_head_count": len(self.heads),
-            "evidence": self.evidence,
-        }
-
 
 def _plain(text: str) -> str:
     """``text`` without emphasis marks, its spaces collapsed."""
@@ -105,10 +95,28 @@ def _page_chain(numbered: list[tuple[int, int]], lengths: list[int]) -> list[tup
     return chain
 
 
+def _candidates(blocks: Sequence[Block]) -> dict[int, tuple[int | None, str]]:
+    """Block index → ``(number, head text)`` of every block shaped like page furniture."""
+    return {i: candidate for i, block in enumerate(blocks) if (candidate := _candidate(block))}
+
+
+def furniture_shaped(blocks: Sequence[Block]) -> set[int]:
+    """Indices of the blocks shaped like page furniture whatever stands around them: a number,
+    or a running head printed at least :data:`REPEATED_HEAD_MIN` times.
+
+    :func:`remove_page_furniture` removes only those the page sequence or a page edge confirms;
+    the page-break joins (:mod:`pipeline.repair.page_breaks`) let a paragraph's two halves confirm
+    the others.
+    """
+    candidates = _candidates(blocks)
+    counts = Counter(head for n, head in candidates.values() if n is None)
+    return {i for i, (n, head) in candidates.items() if n is not None or counts[head] >= REPEATED_HEAD_MIN}
+
+
 def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = None) -> Furniture:
     """Recognise the page numbers and running heads among ``blocks``."""
     settings = settings or LayoutFurniture()
-    candidates = {i: candidate for i, block in enumerate(blocks) if (candidate := _candidate(block))}
+    candidates = _candidates(blocks)
     numbered = [(i, n) for i, (n, _) in candidates.items() if n is not None]
     found = Furniture()
     if settings.page_numbers != "none":
