@@ -14,6 +14,7 @@ from pipeline.text.markers import (
     TO_SUPERSCRIPT,
     note_number,
     note_start_re,
+    plain_marker_re,
 )
 from pipeline.text.punctuation import (
     DASHES,
@@ -36,6 +37,16 @@ def test_a_note_number_range_is_joined_by_the_dashes_given() -> None:
     assert re.fullmatch(note_number(), "²¹⁻²²")
     assert not re.fullmatch(note_number(), "²¹-²²")
     assert re.fullmatch(note_number("⁻\\-\u2013"), "²¹\u2013²²")
+
+
+def test_a_plain_marker_follows_punctuation_digits_after_a_space_symbols_after_a_word() -> None:
+    assert plain_marker_re("87").search('relations with Holland" 87 and')
+    assert plain_marker_re("87").search("Holland.87\nnext line")
+    assert not plain_marker_re("87").search("Holland 87 and")  # no punctuation before it
+    assert not plain_marker_re("8").search("Holland, 87")  # another number
+    assert plain_marker_re("*").search("the White House.* It")
+    assert plain_marker_re("*").search("the White House*")
+    assert not plain_marker_re("*").search("the White House *")
 
 
 @pytest.mark.parametrize(

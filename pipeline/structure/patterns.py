@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.markers import MARKER_CHARACTER_RE
+from pipeline.text.markers import MARKER_CHARACTER_RE, PLAIN_MARKER_FOLLOWS
 
 # note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE)
-SYMBOL_MARKER_RE = re.compile(r"(?<=[\w.,;:!?\"\u201d\u2019)\]])(?P<symbol>\*{1,3}|[†‡§])(?=\s|$)")
+SYMBOL_MARKER_RE = re.compile(rf"(?<=[\w{PLAIN_MARKER_FOLLOWS}])(?P<symbol>\*{{1,3}}|[†‡§])(?=\s|$)")
 SYMBOL_NAMES = {"*": "star", "**": "star2", "***": "star3", "†": "dagger", "‡": "ddagger", "§": "sect"}
 # emphasis marks (asterisks; underscores at a word's edge) and a heading's leading hashes; the
 # lookahead names the characters a match starts with, so the search skips straight to them
