@@ -6,7 +6,15 @@ import re
 
 import pytest
 
-from pipeline.text.headings import PAGE_NUMBER_RE, is_capitals, is_title_case, short_line
+from pipeline.text.headings import (
+    PAGE_NUMBER_RE,
+    STRAY_HEADING_LEAD_RE,
+    STRAY_TITLE_LEAD_RE,
+    is_capitals,
+    is_title_case,
+    leader_dots_re,
+    short_line,
+)
 from pipeline.text.markers import (
     FROM_SUPERSCRIPT,
     NOTE_LIKE_START_RE,
@@ -136,6 +144,23 @@ def test_capitals_and_page_numbers() -> None:
     assert is_capitals("THE SOVIET STATE 27") and not is_capitals("27") and not is_capitals("The USSR")
     assert all(PAGE_NUMBER_RE.fullmatch(text) for text in ("42", "xii", "1918"))
     assert not any(PAGE_NUMBER_RE.fullmatch(text) for text in ("XII", "I", "12345"))
+
+
+def test_leader_dots_end_a_contents_title_a_stray_stop_only_when_asked() -> None:
+    cell = "Conclusion of Peace .. "  # line 80 (clipped)
+    assert leader_dots_re(stray_stop=False).sub("", cell) == "Conclusion of Peace"
+    assert leader_dots_re(stray_stop=False).sub("", "Economic Conference.") == "Economic Conference."
+    stop = "Economic Conference."  # line 107 (clipped)
+    assert leader_dots_re(stray_stop=True).sub("", stop) == "Economic Conference"
+    assert leader_dots_re(stray_stop=True).sub("", "the Beginning of 1941 . . .") == "the Beginning of 1941"
+
+
+def test_stray_characters_before_a_heading_and_before_a_contents_title() -> None:
+    match = STRAY_HEADING_LEAD_RE.match("-CHAPTER XIII. Foreign Policy")  # line 170 (clipped)
+    assert match is not None and match["stray"] == "-"
+    assert STRAY_HEADING_LEAD_RE.match("- CHAPTER XIII") is None  # not glued to the capital
+    assert STRAY_TITLE_LEAD_RE.sub("", "• Notes") == "Notes"
+    assert STRAY_TITLE_LEAD_RE.match("'Peace' Notes") is None  # an opening quote is kept
 
 
 def test_a_short_line_is_a_running_head_candidate() -> None:

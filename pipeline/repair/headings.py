@@ -16,12 +16,13 @@ from pipeline.repair.evidence import (
     looks_like_heading,
     normalise_heading,
 )
+from pipeline.text.headings import STRAY_HEADING_LEAD_RE, leader_dots_re
 from pipeline.text.words import LETTER
 
-STRAY_LEAD_RE = re.compile(r"^(?P<stray>[-.,'\u2018\u2019]+)(?=[A-Z])")
 # `` - `` between letters (looking behind after the `` - ``: the search jumps from one to the next)
 STRAY_DASH_RE = re.compile(rf" - (?<={LETTER} - )(?={LETTER})")
-LEADER_RE = re.compile(r"\s+(?:\.\s*){2,}$")
+# leader dots left in a contents table's cell; a stop glued to a title is structure's to judge
+LEADER_RE = leader_dots_re(stray_stop=False)
 SPACED_ELLIPSIS_RE = re.compile(r"\.(?: \.){2,}")
 
 
@@ -74,7 +75,7 @@ def _fix_lines(
 
 
 def _strip_stray_lead(text: str) -> str:
-    match = STRAY_LEAD_RE.match(text.strip())
+    match = STRAY_HEADING_LEAD_RE.match(text.strip())
     if not match:
         return text
     rest = text.strip()[match.end() :]

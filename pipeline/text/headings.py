@@ -1,4 +1,5 @@
-"""How headings and page furniture look: title case, capitals, running heads, page numbers."""
+"""How headings, contents entries and page furniture look: title case, capitals, running heads,
+page numbers, leader dots and stray characters before a title."""
 
 from __future__ import annotations
 
@@ -21,6 +22,18 @@ CONTENTS_PAGE_FURNITURE_RE = re.compile(
     rf"^\s*(?:{PAGE_NUMBER}|(?:table\s+of\s+)?contents(?:\s*\(continued\))?)\s*$", re.IGNORECASE
 )
 CAPITALS_MIN_LETTERS = 3
+# leader dots: full stops, spaced or not, between a contents title and its page (``Title .... 30``)
+LEADER_DOTS = r"(?:\.\s*){2,}"
+# OCR specks glued before the capital that starts a heading or a contents entry (``-CHAPTER XIII``)
+STRAY_HEADING_LEAD_RE = re.compile(r"^(?P<stray>[-.,'\u2018\u2019]+)(?=[A-Z])")
+# dashes, bullets or rules printed before a contents title (``— Introduction``, ``• Notes``)
+STRAY_TITLE_LEAD_RE = re.compile(r"^[-\u2013\u2014•·_~]+\s*")
+
+
+def leader_dots_re(*, stray_stop: bool) -> re.Pattern[str]:
+    """The dots ending a contents title: :data:`LEADER_DOTS` after a space, or (``stray_stop``)
+    any full stops and spaces, a single stop glued to the title too (``Conference.``)."""
+    return re.compile(r"\s*(?:\.\s*)+$" if stray_stop else rf"\s+{LEADER_DOTS}$")
 
 
 def is_title_case(
