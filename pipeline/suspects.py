@@ -32,7 +32,7 @@ from typing import Any
 
 from pipeline.cli import run_stage
 from pipeline.model import Block, read_stage_input, write_json
-from pipeline.text.words import LETTER, english_zipf
+from pipeline.text.words import WORD_RE, english_zipf
 
 STAGE = "suspects"
 CONTEXT_CHARS = 40
@@ -52,7 +52,6 @@ RARE_WORD_RATIO = 10
 NAME_ENDING_MIN_NAMES = 3
 INFLECTIONS = ("s", "es", "d", "ed", "n", "r", "er", "ly")
 MIN_LENGTH = 4  # shorter tokens are abbreviations, initials, numerals
-WORD_RE = re.compile(rf"{LETTER}+(?:['\u2019]{LETTER}+)*(?:-{LETTER}+(?:['\u2019]{LETTER}+)*)*")
 RANK = {"unknown_word": 0, "residual_hyphen": 1, "rare_word": 2}
 POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 

@@ -10,6 +10,8 @@ from pipeline.text.headings import (
     PAGE_NUMBER_RE,
     STRAY_HEADING_LEAD_RE,
     STRAY_TITLE_LEAD_RE,
+    TABLE_ROW_RE,
+    heading_key,
     is_capitals,
     is_title_case,
     leader_dots_re,
@@ -29,11 +31,37 @@ from pipeline.text.punctuation import (
     ends_clause,
     ends_sentence,
     ends_with_comma,
+    ends_with_punctuation,
     final_mark,
     is_separator,
+    plain_text,
     without_emphasis,
 )
 from pipeline.text.words import first_word, is_function_word, last_word
+
+
+def test_plain_text_drops_markdown_and_markers_unless_asked() -> None:
+    assert plain_text("## *The* USSR\n(1925-1929)¹⁴") == "The USSR (1925-1929)"
+    assert plain_text("¹⁴ *Ibid.*,  p. 23.", markers=True) == "¹⁴ Ibid., p. 23."
+
+
+def test_a_heading_key_keeps_hyphens_only_when_asked() -> None:
+    assert heading_key("**The Anti-Hitler Coalition.**¹") == "the anti hitler coalition"
+    assert heading_key("The Anti-Hitler Coalition - 1941", hyphens=True) == "the anti-hitler coalition - 1941"
+    assert heading_key("USSR\u2019S EFFORTS") == heading_key("Ussr's Efforts") == "ussr s efforts"
+
+
+def test_a_markdown_table_row_and_its_cells() -> None:
+    row = TABLE_ROW_RE.match("| CHAPTER I. The Great October | 30 |")
+    assert row is not None and row["cells"] == " CHAPTER I. The Great October | 30 "
+    assert TABLE_ROW_RE.match("CHAPTER I | 30") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"), [("Title", False), ("Title,", True), ("Title:*", True), ("Title?\u201d", True)]
+)
+def test_punctuation_at_the_end_through_the_closers(text: str, ends: bool) -> None:
+    assert ends_with_punctuation(text) is ends
 
 
 def test_superscript_digits_both_ways() -> None:

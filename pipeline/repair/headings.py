@@ -9,14 +9,8 @@ from dataclasses import replace
 
 from pipeline.model import Block, Change, Review
 from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt, line_of
-from pipeline.repair.evidence import (
-    TABLE_ROW_RE,
-    contents_titles,
-    is_table,
-    looks_like_heading,
-    normalise_heading,
-)
-from pipeline.text.headings import STRAY_HEADING_LEAD_RE, leader_dots_re
+from pipeline.repair.evidence import contents_titles, is_table, looks_like_heading
+from pipeline.text.headings import STRAY_HEADING_LEAD_RE, TABLE_ROW_RE, heading_key, leader_dots_re
 from pipeline.text.words import LETTER
 
 # `` - `` between letters (looking behind after the `` - ``: the search jumps from one to the next)
@@ -149,9 +143,9 @@ def remove_stray_heading_dashes(blocks: Sequence[Block], context: RepairContext)
             result.append(block)
             continue
         fixed = STRAY_DASH_RE.sub(" ", block.text)
-        if normalise_heading(fixed) in titles:
+        if heading_key(fixed, hyphens=True) in titles:
             reason = "the contents table lists this heading without it"
-        elif normalise_heading(block.text) in titles:
+        elif heading_key(block.text, hyphens=True) in titles:
             result.append(block)
             continue
         elif all(_is_capitalised_at(block.text, at) for at in (match.start() - 1, match.end())):

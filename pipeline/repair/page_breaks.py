@@ -21,7 +21,6 @@ from pipeline.repair.evidence import (
     is_heading,
     is_list_item,
     is_set_apart,
-    plain,
     starts_lower,
 )
 from pipeline.repair.furniture import furniture_shaped
@@ -33,14 +32,14 @@ from pipeline.repair.hyphenation import (
 )
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
-from pipeline.text.punctuation import ends_clause, ends_sentence, ends_with_comma
+from pipeline.text.punctuation import LIST_BULLET, ends_clause, ends_sentence, ends_with_comma, plain_text
 from pipeline.text.words import first_word, last_word
 
 NOT_JOINED = "not joined: "  # how a review item for a refused page-break join starts
 # A word seen this often in the book and never before a full stop cannot end a sentence.
 NEVER_FINAL_MIN_COUNT = 3
 QUOTE_END_RE = re.compile(rf"[\"\u201d\u2019][{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}\s*_]*$")
-BULLET_RE = re.compile(r"^\s*[-\u2013•]\s+")
+BULLET_RE = re.compile(rf"^\s*{LIST_BULLET}")
 
 
 class JoinDecision(NamedTuple):
@@ -63,7 +62,7 @@ def _cut_mid_sentence(text: str, vocabulary: BookVocabulary) -> str:
         return "the first part ends with a comma"
     if broken_word_at_end(text) or DIGIT_HYPHEN_END_RE.search(text) or DASH_END_RE.search(text):
         return "the first part ends with a hyphen or dash"
-    word = last_word(plain(text))
+    word = last_word(plain_text(text))
     if word and _neverends_sentence(word, vocabulary):
         return f"the first part ends with '{word}', which never ends a sentence in the book"
     return ""
@@ -111,7 +110,7 @@ def decide_page_break_join(
 
 def _decide_capital_continuation(text: str, continuation: str, vocabulary: BookVocabulary) -> JoinDecision:
     """The first part ends without punctuation and the next starts with a capital or a digit."""
-    last, first = last_word(plain(text)), first_word(plain(continuation))
+    last, first = last_word(plain_text(text)), first_word(plain_text(continuation))
     if first_char_class(continuation) == "other":
         return JoinDecision(False, "the next block starts with neither a letter nor a digit")
     if ends_with_comma(text):

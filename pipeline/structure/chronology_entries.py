@@ -13,7 +13,7 @@ from pipeline.structure.findings import Findings
 from pipeline.structure.items import DASH_ITEM_RE, YEAR_RE, Collected, Flow, add_list_item, add_year
 from pipeline.structure.patterns import join_hyphenated
 from pipeline.text.dates import clean_date, parse_date, split_entry, split_run_together
-from pipeline.text.punctuation import is_separator
+from pipeline.text.punctuation import ends_sentence, is_separator
 
 
 def add_entries(
@@ -80,8 +80,7 @@ def _continues_entry(previous: str, text: str) -> bool:
     """
     if text[:1].islower():
         return True
-    ended = previous.rstrip().endswith((".", "!", "?", '"', "\u201d", ")"))
-    return split_entry(text) is None and not ended
+    return split_entry(text) is None and not ends_sentence(previous)
 
 
 def _continue_entry(

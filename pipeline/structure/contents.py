@@ -15,17 +15,18 @@ from dataclasses import dataclass, field
 from pipeline.model import Block, Change, ContentsEntry, Review
 from pipeline.model.tree import DivisionType
 from pipeline.structure.findings import STAGE
-from pipeline.structure.patterns import join_hyphenated, plain_text
+from pipeline.structure.patterns import join_hyphenated
 from pipeline.text.headings import (
     CONTENTS_PAGE_FURNITURE_RE,
     LEADER_DOTS,
     PAGE_NUMBER,
     STRAY_TITLE_LEAD_RE,
+    TABLE_ROW_RE,
     leader_dots_re,
 )
+from pipeline.text.punctuation import plain_text
 
 CONTENTS_HEAD_RE = re.compile(r"^[#*_\s]*(?:table\s+of\s+)?contents[*_\s.:]*$", re.IGNORECASE)
-TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 TABLE_RULE_RE = re.compile(r"^\s*\|[\s:|-]*\|\s*$")
 PAGE_RE = re.compile(rf"^(?:{PAGE_NUMBER})$", re.IGNORECASE)
 PLAIN_LINE_RE = re.compile(
