@@ -163,14 +163,6 @@ def _base(word: str) -> str:
     return POSSESSIVE_RE.sub("", word).lower()
 
 
-def _raw_line(block: Block, offset: int) -> int:
-    line, start = block.first_line, 0
-    for page_break in block.extra.get("page_breaks", []):
-        if page_break["offset"] <= offset:
-            line, start = page_break["line"], page_break["offset"]
-    return line + block.text.count("\n", start, offset)
-
-
 def _context(text: str, start: int, end: int) -> str:
     return " ".join(text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS].split())
 
@@ -295,7 +287,7 @@ def find_suspects(blocks: Sequence[Block], confirmed: Iterable[str] = ()) -> lis
             Suspect(
                 token,
                 kind,
-                _raw_line(block, match.start()),
+                block.raw_line(match.start()),
                 _context(block.text, match.start(), match.end()),
                 suggestion,
                 any(POSSESSIVE_RE.sub("", token) in sic for sic in sics),

@@ -60,8 +60,3 @@ def excerpt(text: str, start: int, end: int) -> str:
 def seam_excerpt(left: str, right: str) -> str:
     """The end of ``left`` and the start of ``right``, with the break between them marked."""
     return context_before(left, len(left)) + SEAM_MARK + context_after(right, 0)
-
-
-def line_of(block: Block, offset: int) -> int:
-    """Raw line of character ``offset`` in an unjoined block."""
-    return block.first_line + block.text.count("\n", 0, offset)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from pipeline.model import Block, Change, Review
-from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt, line_of
+from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt
 from pipeline.repair.evidence import contents_titles, is_table, looks_like_heading
 from pipeline.text.headings import STRAY_HEADING_LEAD_RE, TABLE_ROW_RE, heading_key, leader_dots_re
 from pipeline.text.words import LETTER
@@ -151,7 +151,7 @@ def remove_stray_heading_dashes(blocks: Sequence[Block], context: RepairContext)
         elif all(_is_capitalised_at(block.text, at) for at in (match.start() - 1, match.end())):
             reason = "it stands between capitalised words of a heading the contents table does not list"
             review.append(
-                Review("remove_stray_heading_dashes", line_of(block, match.start()), block.text, reason)
+                Review("remove_stray_heading_dashes", block.raw_line(match.start()), block.text, reason)
             )
         else:
             result.append(block)
@@ -160,7 +160,7 @@ def remove_stray_heading_dashes(blocks: Sequence[Block], context: RepairContext)
             Change(
                 STAGE,
                 "remove_stray_heading_dashes",
-                line_of(block, match.start()),
+                block.raw_line(match.start()),
                 excerpt(block.text, match.start(), match.end()),
                 excerpt(fixed, match.start(), match.start() + 1),
                 f"stray ' - ' in a heading removed: {reason}",

@@ -22,7 +22,6 @@ from pipeline.repair.base import (
     context_after,
     context_before,
     excerpt,
-    line_of,
 )
 from pipeline.repair.evidence import is_list_item, is_paragraph, starts_lower
 from pipeline.repair.hyphenation import Seam, join_at_seam
@@ -109,7 +108,7 @@ def _restore_marker(block: Block, match: re.Match[str], number: int) -> tuple[Bl
     change = Change(
         STAGE,
         "restore_plain_note_numbers",
-        line_of(block, match.start()),
+        block.raw_line(match.start()),
         excerpt(block.text, match.start(), match.end()),
         excerpt(text, match.start(), match.start() + len(superscript)),
         f"note marker {number} printed as a plain number: made superscript (note {number} "
