@@ -32,10 +32,10 @@ from typing import Any
 
 from pipeline.cli import run_stage
 from pipeline.model import Block, read_stage_input, write_json
+from pipeline.model.records import CONTEXT_CHARS
 from pipeline.text.words import WORD_RE, english_zipf
 
 STAGE = "suspects"
-CONTEXT_CHARS = 40
 # An English word is one the frequency list knows at all (zipf 1 = once per 100 million words).
 ENGLISH_ZIPF = 1.0
 # The joined form of a residual hyphen must be a common English word, or a word of the book.

@@ -14,10 +14,10 @@ from typing import NamedTuple
 
 from pipeline.layout import LayoutFurniture
 from pipeline.model import Block, Change, Review
+from pipeline.model.records import CONTEXT_CHARS
 from pipeline.repair.vocabulary import BookVocabulary
 
 STAGE = "repair"
-CONTEXT_CHARS = 40  # characters kept either side of a change: enough to find and reverse it
 SEAM_MARK = " | "  # where a page break cut the text, in a change's "before"
 
 

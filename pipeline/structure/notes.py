@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from pipeline.layout import LAYOUT_RULE_PREFIX, Layout
 from pipeline.model import Block, Division, ListItem, Note, NoteRef, Paragraph, Part, Review, Section
+from pipeline.model.records import CONTEXT_CHARS
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import Collected, Flow, NoteBody, PendingText, add_paragraph
@@ -265,7 +266,7 @@ def _take(candidates: list[NoteBody], order: int) -> NoteBody | None:
     return chosen
 
 
-def _context(text: str, end: int, width: int = 40) -> str:
+def _context(text: str, end: int, width: int = CONTEXT_CHARS) -> str:
     """Some whole words of ``text`` before position ``end``."""
     start = max(0, end - width)
     if start:
