@@ -38,8 +38,6 @@ from pipeline.text.words import WORD_RE, english_zipf
 STAGE = "suspects"
 # An English word is one the frequency list knows at all (zipf 1 = once per 100 million words).
 ENGLISH_ZIPF = 1.0
-# The joined form of a residual hyphen must be a common English word, or a word of the book.
-JOINED_ENGLISH_ZIPF = 2.5
 # Suggestions come from the book's words used at least this often.
 SUGGESTION_MIN_COUNT = 2
 # A word the book spells otherwise at least this many times as often is a minority spelling.
@@ -52,7 +50,6 @@ RARE_WORD_RATIO = 10
 NAME_ENDING_MIN_NAMES = 3
 INFLECTIONS = ("s", "es", "d", "ed", "n", "r", "er", "ly")
 MIN_LENGTH = 4  # shorter tokens are abbreviations, initials, numerals
-RANK = {"unknown_word": 0, "residual_hyphen": 1, "rare_word": 2}
 POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 
 
@@ -61,7 +58,7 @@ class Suspect:
     """A word an editor should check, where it stands, and what it probably should be."""
 
     word: str
-    kind: str  # "unknown_word", "residual_hyphen" or "rare_word" (the order they are ranked in)
+    kind: str  # "unknown_word", "residual_hyphen" or "rare_word"
     line: int
     context: str
     suggestion: str | None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.model import Block, Division, Heading, ItemList, ListItem, PrintedDate
+from pipeline.model import Block, Division, Heading, ListItem, PrintedDate, walk_division
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import DASH_ITEM_RE, YEAR_RE, Collected, Flow, add_list_item, add_year
@@ -62,14 +62,11 @@ def date_entries(division: Division, findings: Findings) -> None:
     reported for review.
     """
     year = 0
-    items = list(division.content)
-    for section in division.sections:
-        items += section.content
-    for item in items:
-        if isinstance(item, Heading) and YEAR_RE.match(item.text):
-            year = int(item.text)
-        for entry in item.items if isinstance(item, ItemList) else []:
-            _date_entry(entry, year, findings)
+    for node in walk_division(division):
+        if isinstance(node, Heading) and YEAR_RE.match(node.text):
+            year = int(node.text)
+        elif isinstance(node, ListItem):
+            _date_entry(node, year, findings)
 
 
 def _continues_entry(previous: str, text: str) -> bool:

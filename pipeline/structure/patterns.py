@@ -1,8 +1,8 @@
-"""The text knowledge the structure stage reads the blocks with: note markers and note starts,
-separators, page furniture, title case, markdown, hyphens.
+"""The text knowledge only the structure stage needs: note symbols in the running text and their
+names, the longest heading, title case for headings printed in capitals, hyphenated words joined.
 
-The knowledge shared with the other stages (note markers and note starts, separators, page
-furniture, title case) is in :mod:`pipeline.text`; this module keeps the structure stage's own.
+What other stages know too (note markers and note starts, plain text, separators, running heads
+and page numbers, title-case tests, heading keys) is in :mod:`pipeline.text`.
 """
 
 from __future__ import annotations
