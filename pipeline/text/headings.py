@@ -16,7 +16,6 @@ TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # A printed page number: arabic, or lower-case roman (front matter).
 ARABIC_PAGE_NUMBER = r"\d{1,4}"
 PAGE_NUMBER = rf"{ARABIC_PAGE_NUMBER}|[ivxlcdm]{{1,7}}"
-PAGE_NUMBER_RE = re.compile(PAGE_NUMBER)
 # a line of a contents page that is no entry: a page number, or the contents' own (running) head
 CONTENTS_PAGE_FURNITURE_RE = re.compile(
     rf"^\s*(?:{PAGE_NUMBER}|(?:table\s+of\s+)?contents(?:\s*\(continued\))?)\s*$", re.IGNORECASE
