@@ -29,7 +29,7 @@ from pipeline.model import (
     walk_division,
     write_json,
 )
-from pipeline.text.punctuation import without_emphasis
+from pipeline.text.punctuation import plain_text
 
 
 def chronology_rows(book: Book) -> list[dict[str, str]]:
@@ -62,7 +62,7 @@ def entry_text(entry: ListItem) -> str:
             pieces.append(part.text)
         elif isinstance(part, Correction):
             pieces.append(part.corr)
-    return " ".join(without_emphasis("".join(pieces)).split())
+    return plain_text("".join(pieces), markers=True)
 
 
 def rows_csv(rows: list[dict[str, str]]) -> str:

@@ -32,9 +32,9 @@ from pipeline.model import (
     write_book,
     write_log,
 )
+from pipeline.model.records import CONTEXT_CHARS
 
 STAGE = "correct"
-CONTEXT_CHARS = 40
 NOWHERE = "nowhere in the book's paragraphs, list items and notes"
 
 

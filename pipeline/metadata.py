@@ -23,7 +23,7 @@ import yaml
 
 from pipeline.cli import run_stage
 from pipeline.model import InputError, read_stage_input, write_json
-from pipeline.yaml_lines import key_line
+from pipeline.yaml_lines import YamlPath, key_line
 
 if TYPE_CHECKING:
     import jsonschema
@@ -38,8 +38,6 @@ TYPE_NAMES = {
     "object": "a mapping (indented 'key: value' lines)",
     "boolean": "true or false",
 }
-
-Path_ = tuple[str | int, ...]
 
 
 @cache
@@ -66,7 +64,7 @@ def describe(value: Any) -> str:
     return str(value)
 
 
-def field_name(path: Path_) -> str:
+def field_name(path: YamlPath) -> str:
     """``('original', 'title')`` → ``original.title``; ``('editors', 0)`` → ``editors[1]``."""
     name = ""
     for part in path:
@@ -74,9 +72,9 @@ def field_name(path: Path_) -> str:
     return name
 
 
-def explain(error: jsonschema.ValidationError) -> tuple[Path_, str]:
+def explain(error: jsonschema.ValidationError) -> tuple[YamlPath, str]:
     """Turn a jsonschema error into (path of the offending field, message for an editor)."""
-    path: Path_ = tuple(error.absolute_path)
+    path: YamlPath = tuple(error.absolute_path)
     field = f"field '{field_name(path)}'"
     kind = error.validator
     # (the stubs allow "unset" for these; an error from iter_errors always has them)
@@ -111,7 +109,7 @@ def explain(error: jsonschema.ValidationError) -> tuple[Path_, str]:
     return path, f"{field}: {error.message}"
 
 
-def duplicate_keys(node: yaml.Node, path: Path_ = ()) -> list[tuple[int, str]]:
+def duplicate_keys(node: yaml.Node, path: YamlPath = ()) -> list[tuple[int, str]]:
     """(line, message) for every key written twice in a mapping (YAML silently keeps the last)."""
     problems: list[tuple[int, str]] = []
     if isinstance(node, yaml.MappingNode):

@@ -22,10 +22,10 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from pipeline.cli import run_stage
 from pipeline.model import Change, InputError, atomic_output, changed_span, write_log
+from pipeline.model.records import CONTEXT_CHARS
 
 STAGE = "normalise"
 UTF8_BOM = b"\xef\xbb\xbf"
-CONTEXT = 40  # characters kept either side of a change in a change record
 LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 NEWLINE = "\n"
 MAX_ROUNDS = 3  # rounds of the rules over changed lines; in practice one more round finds nothing
@@ -93,13 +93,13 @@ Rule = Callable[[str], tuple[str, list[Change]]]
 
 
 def excerpt(before: str, after: str) -> tuple[str, str]:
-    """Shorten two versions of a line to the changed part with ``CONTEXT`` characters around it."""
+    """Shorten two versions of a line to the changed part with ``CONTEXT_CHARS`` characters around it."""
     start, end = changed_span(before, after)
-    left = max(0, start - CONTEXT)
+    left = max(0, start - CONTEXT_CHARS)
     prefix = "…" if left else ""
 
     def cut(text: str) -> str:
-        right = len(text) - max(0, end - CONTEXT)
+        right = len(text) - max(0, end - CONTEXT_CHARS)
         return prefix + text[left:right] + ("…" if right < len(text) else "")
 
     return cut(before), cut(after)
@@ -357,8 +357,8 @@ def decode(data: bytes, path: str) -> tuple[str, list[Change]]:
                 STAGE,
                 "remove_bom",
                 1,
-                "\ufeff" + first_line[:CONTEXT],
-                first_line[:CONTEXT],
+                "\ufeff" + first_line[:CONTEXT_CHARS],
+                first_line[:CONTEXT_CHARS],
                 "UTF-8 byte-order mark (U+FEFF) removed from the start of the file",
             )
         )

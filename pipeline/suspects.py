@@ -32,14 +32,12 @@ from typing import Any
 
 from pipeline.cli import run_stage
 from pipeline.model import Block, read_stage_input, write_json
-from pipeline.text.words import LETTER, english_zipf
+from pipeline.model.records import CONTEXT_CHARS
+from pipeline.text.words import WORD_RE, english_zipf
 
 STAGE = "suspects"
-CONTEXT_CHARS = 40
 # An English word is one the frequency list knows at all (zipf 1 = once per 100 million words).
 ENGLISH_ZIPF = 1.0
-# The joined form of a residual hyphen must be a common English word, or a word of the book.
-JOINED_ENGLISH_ZIPF = 2.5
 # Suggestions come from the book's words used at least this often.
 SUGGESTION_MIN_COUNT = 2
 # A word the book spells otherwise at least this many times as often is a minority spelling.
@@ -52,8 +50,6 @@ RARE_WORD_RATIO = 10
 NAME_ENDING_MIN_NAMES = 3
 INFLECTIONS = ("s", "es", "d", "ed", "n", "r", "er", "ly")
 MIN_LENGTH = 4  # shorter tokens are abbreviations, initials, numerals
-WORD_RE = re.compile(rf"{LETTER}+(?:['\u2019]{LETTER}+)*(?:-{LETTER}+(?:['\u2019]{LETTER}+)*)*")
-RANK = {"unknown_word": 0, "residual_hyphen": 1, "rare_word": 2}
 POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 
 
@@ -62,7 +58,7 @@ class Suspect:
     """A word an editor should check, where it stands, and what it probably should be."""
 
     word: str
-    kind: str  # "unknown_word", "residual_hyphen" or "rare_word" (the order they are ranked in)
+    kind: str  # "unknown_word", "residual_hyphen" or "rare_word"
     line: int
     context: str
     suggestion: str | None
@@ -162,14 +158,6 @@ def _uses(
 
 def _base(word: str) -> str:
     return POSSESSIVE_RE.sub("", word).lower()
-
-
-def _raw_line(block: Block, offset: int) -> int:
-    line, start = block.first_line, 0
-    for page_break in block.extra.get("page_breaks", []):
-        if page_break["offset"] <= offset:
-            line, start = page_break["line"], page_break["offset"]
-    return line + block.text.count("\n", start, offset)
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -296,7 +284,7 @@ def find_suspects(blocks: Sequence[Block], confirmed: Iterable[str] = ()) -> lis
             Suspect(
                 token,
                 kind,
-                _raw_line(block, match.start()),
+                block.raw_line(match.start()),
                 _context(block.text, match.start(), match.end()),
                 suggestion,
                 any(POSSESSIVE_RE.sub("", token) in sic for sic in sics),

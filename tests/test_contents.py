@@ -14,7 +14,8 @@ from printed_contents import parse_contents
 from pipeline.model import Block
 from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.structure.contents import find_contents
-from pipeline.structure.patterns import join_hyphenated, plain_text
+from pipeline.structure.patterns import join_hyphenated
+from pipeline.text.punctuation import plain_text
 
 RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
 

@@ -62,6 +62,22 @@ def test_block_and_review_records_hold_every_field() -> None:
     assert list(review.to_dict()) == [field.name for field in fields(Review)]
 
 
+def test_the_raw_line_of_an_offset_counts_from_the_last_place_before_it() -> None:
+    # a paragraph of lines 468-469 joined across a page break with line 474, and a note continued
+    # at line 480: each offset is on the raw line of the last place before it
+    text = "basic proposi-\ntions of the treaty\nand so on\nthe note goes on\nhere"
+    joined, note = text.index("and"), text.index("the note")
+    block = Block(text, 468, 481, extra={"continued_at": [{"line": 480, "offset": note}]})
+    block.extra["page_breaks"] = [{"line": 474, "offset": joined, "in_word": False}]
+    assert [block.raw_line(text.index(word)) for word in ("basic", "tions", "and", "the note", "here")] == [
+        468,
+        469,
+        474,
+        480,
+        481,
+    ]
+
+
 def _span_letter_by_letter(before: str, after: str) -> tuple[int, int]:
     """What :func:`changed_span` computes, the plain way: common prefix, then common suffix."""
     start = 0

@@ -9,7 +9,7 @@ import pytest
 from repair_excerpts import NO_CONTEXT, texts
 
 from pipeline.model import Block
-from pipeline.repair.evidence import contents_titles, heading_style, is_lineated, plain
+from pipeline.repair.evidence import contents_titles, heading_style, is_lineated
 from pipeline.repair.headings import (
     close_spaced_ellipses,
     remove_contents_leaders,
@@ -19,6 +19,7 @@ from pipeline.repair.headings import (
 from pipeline.repair.hyphenation import broken_word_at_end
 from pipeline.repair.page_breaks import decide_page_break_join
 from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.punctuation import plain_text
 from pipeline.text.words import last_word
 
 # --- headings and the contents table ------------------------------------------------------------------
@@ -153,10 +154,10 @@ def test_a_broken_word_is_found_at_the_very_end_only() -> None:
 def test_the_last_word_is_read_from_the_end() -> None:
     # line 270: the note marker is no part of the word
     ending = 'the oppressed peoples and their just anti-imperialist wars of liberation".⁴'
-    assert last_word(plain(ending)) == "liberation"
-    assert last_word(plain("(Frederick Lewis Schuman, *Ame-*")) == "Ame"  # line 1835, clipped
-    assert last_word(plain("SOVIET FOREIGN POLICY 1917-1945")) == "1945"  # lines 3 and 7, on one line
-    assert last_word(plain("* * *")) == ""
+    assert last_word(plain_text(ending)) == "liberation"
+    assert last_word(plain_text("(Frederick Lewis Schuman, *Ame-*")) == "Ame"  # line 1835, clipped
+    assert last_word(plain_text("SOVIET FOREIGN POLICY 1917-1945")) == "1945"  # lines 3 and 7, on one line
+    assert last_word(plain_text("* * *")) == ""
 
 
 def test_lines_set_one_by_one_are_told_from_wrapped_prose() -> None:

@@ -45,8 +45,9 @@ from pipeline.model import (
 from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.structure import Structured, build_structure, main
 from pipeline.structure.evidence import contents_differences
-from pipeline.structure.headings import _EntryWords, _tokens, normalise
+from pipeline.structure.headings import _EntryWords, _tokens
 from pipeline.structure.patterns import title_case
+from pipeline.text.headings import heading_key
 from pipeline.text.markers import SUPERSCRIPT_DIGITS
 
 RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"
@@ -766,7 +767,7 @@ def test_whole_book_divisions_and_sections(whole_book: tuple[list[Block], Struct
     chapters = [entry for entry in contents if entry.label]
     for division, entry in zip(divisions[1:14], chapters, strict=True):
         assert division.label == entry.label
-        assert normalise(entry.title).startswith(normalise(division.title))  # quotes may be curly
+        assert heading_key(entry.title).startswith(heading_key(division.title))  # quotes may be curly
         assert entry.target is None or entry.target == division.id
     assert sum(len(d.sections) for d in divisions) == sum(entry.level == 2 for entry in contents) == 86
     assert all(entry.target for entry in tree.contents)
@@ -860,11 +861,11 @@ def test_the_word_index_finds_every_entry_a_full_count_of_shared_words_finds() -
     blocks = split_blocks(RAW.read_text(encoding="utf-8"))
     titles = [entry.title for entry in parse_contents(blocks)]
     entry_words = _EntryWords(titles)
-    words = [_tokens(normalise(title)) for title in titles]
+    words = [_tokens(heading_key(title)) for title in titles]
     found = 0
     for block in blocks:
         if len(block.text) <= 400:
-            tokens = _tokens(normalise(block.text))
+            tokens = _tokens(heading_key(block.text))
             counted = [
                 number
                 for number, title_words in enumerate(words)

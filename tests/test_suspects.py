@@ -54,6 +54,17 @@ def test_misreadings_are_found_with_suggestions() -> None:
     assert "Denmark and Chechoslovakia." in found["Chechoslovakia"].context
 
 
+def test_a_suspect_in_a_continued_note_is_reported_at_its_own_raw_line() -> None:
+    # a note of line 11 whose text goes on at line 31 (after a page break, line 21 between) and
+    # at line 41: a suspect after a continuation is on the continuation's line
+    note = "First part of the note.\nSecond part, Chechoslovakia.\nThird part, Schullenburg."
+    second, third = note.index("Second"), note.index("Third")
+    continued = Block(note, 11, 41, kind="note", extra={"continued_at": [{"line": 31, "offset": second}]})
+    continued.extra["page_breaks"] = [{"line": 41, "offset": third, "in_word": False}]
+    found = {s.word: s.line for s in find_suspects([BOOK[1], *BOOK[4:], continued])}
+    assert (found["Chechoslovakia"], found["Schullenburg"]) == (31, 41)
+
+
 def test_words_names_and_compounds_are_left_alone() -> None:
     found = {s.word for s in find_suspects(BOOK)}
     assert not found & {

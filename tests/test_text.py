@@ -6,7 +6,17 @@ import re
 
 import pytest
 
-from pipeline.text.headings import PAGE_NUMBER_RE, is_capitals, is_title_case, short_line
+from pipeline.text.headings import (
+    PAGE_NUMBER,
+    STRAY_HEADING_LEAD_RE,
+    STRAY_TITLE_LEAD_RE,
+    TABLE_ROW_RE,
+    heading_key,
+    is_capitals,
+    is_title_case,
+    leader_dots_re,
+    short_line,
+)
 from pipeline.text.markers import (
     FROM_SUPERSCRIPT,
     NOTE_LIKE_START_RE,
@@ -14,17 +24,44 @@ from pipeline.text.markers import (
     TO_SUPERSCRIPT,
     note_number,
     note_start_re,
+    plain_marker_re,
 )
 from pipeline.text.punctuation import (
     DASHES,
     ends_clause,
     ends_sentence,
     ends_with_comma,
+    ends_with_punctuation,
     final_mark,
     is_separator,
+    plain_text,
     without_emphasis,
 )
 from pipeline.text.words import first_word, is_function_word, last_word
+
+
+def test_plain_text_drops_markdown_and_markers_unless_asked() -> None:
+    assert plain_text("## *The* USSR\n(1925-1929)¹⁴") == "The USSR (1925-1929)"
+    assert plain_text("¹⁴ *Ibid.*,  p. 23.", markers=True) == "¹⁴ Ibid., p. 23."
+
+
+def test_a_heading_key_keeps_hyphens_only_when_asked() -> None:
+    assert heading_key("**The Anti-Hitler Coalition.**¹") == "the anti hitler coalition"
+    assert heading_key("The Anti-Hitler Coalition - 1941", hyphens=True) == "the anti-hitler coalition - 1941"
+    assert heading_key("USSR\u2019S EFFORTS") == heading_key("Ussr's Efforts") == "ussr s efforts"
+
+
+def test_a_markdown_table_row_and_its_cells() -> None:
+    row = TABLE_ROW_RE.match("| CHAPTER I. The Great October | 30 |")
+    assert row is not None and row["cells"] == " CHAPTER I. The Great October | 30 "
+    assert TABLE_ROW_RE.match("CHAPTER I | 30") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"), [("Title", False), ("Title,", True), ("Title:*", True), ("Title?\u201d", True)]
+)
+def test_punctuation_at_the_end_through_the_closers(text: str, ends: bool) -> None:
+    assert ends_with_punctuation(text) is ends
 
 
 def test_superscript_digits_both_ways() -> None:
@@ -36,6 +73,16 @@ def test_a_note_number_range_is_joined_by_the_dashes_given() -> None:
     assert re.fullmatch(note_number(), "²¹⁻²²")
     assert not re.fullmatch(note_number(), "²¹-²²")
     assert re.fullmatch(note_number("⁻\\-\u2013"), "²¹\u2013²²")
+
+
+def test_a_plain_marker_follows_punctuation_digits_after_a_space_symbols_after_a_word() -> None:
+    assert plain_marker_re("87").search('relations with Holland" 87 and')
+    assert plain_marker_re("87").search("Holland.87\nnext line")
+    assert not plain_marker_re("87").search("Holland 87 and")  # no punctuation before it
+    assert not plain_marker_re("8").search("Holland, 87")  # another number
+    assert plain_marker_re("*").search("the White House.* It")
+    assert plain_marker_re("*").search("the White House*")
+    assert not plain_marker_re("*").search("the White House *")
 
 
 @pytest.mark.parametrize(
@@ -123,8 +170,25 @@ def test_title_case_with_other_minor_words() -> None:
 
 def test_capitals_and_page_numbers() -> None:
     assert is_capitals("THE SOVIET STATE 27") and not is_capitals("27") and not is_capitals("The USSR")
-    assert all(PAGE_NUMBER_RE.fullmatch(text) for text in ("42", "xii", "1918"))
-    assert not any(PAGE_NUMBER_RE.fullmatch(text) for text in ("XII", "I", "12345"))
+    assert all(re.fullmatch(PAGE_NUMBER, text) for text in ("42", "xii", "1918"))
+    assert not any(re.fullmatch(PAGE_NUMBER, text) for text in ("XII", "I", "12345"))
+
+
+def test_leader_dots_end_a_contents_title_a_stray_stop_only_when_asked() -> None:
+    cell = "Conclusion of Peace .. "  # line 80 (clipped)
+    assert leader_dots_re(stray_stop=False).sub("", cell) == "Conclusion of Peace"
+    assert leader_dots_re(stray_stop=False).sub("", "Economic Conference.") == "Economic Conference."
+    stop = "Economic Conference."  # line 107 (clipped)
+    assert leader_dots_re(stray_stop=True).sub("", stop) == "Economic Conference"
+    assert leader_dots_re(stray_stop=True).sub("", "the Beginning of 1941 . . .") == "the Beginning of 1941"
+
+
+def test_stray_characters_before_a_heading_and_before_a_contents_title() -> None:
+    match = STRAY_HEADING_LEAD_RE.match("-CHAPTER XIII. Foreign Policy")  # line 170 (clipped)
+    assert match is not None and match["stray"] == "-"
+    assert STRAY_HEADING_LEAD_RE.match("- CHAPTER XIII") is None  # not glued to the capital
+    assert STRAY_TITLE_LEAD_RE.sub("", "• Notes") == "Notes"
+    assert STRAY_TITLE_LEAD_RE.match("'Peace' Notes") is None  # an opening quote is kept
 
 
 def test_a_short_line_is_a_running_head_candidate() -> None:

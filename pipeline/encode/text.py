@@ -38,10 +38,11 @@ from pipeline.model import (
     walk_division,
 )
 from pipeline.tei import TEI_NS, XML_ID, XML_LANG, tei
+from pipeline.text.dates import PRINTED_YEAR
 
 DIVISION_PLACES = {"introduction": "body", "part": "body", "chapter": "body", "chronology": "back"}
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
-YEAR = re.compile(r"^\d{4}$")
+YEAR = re.compile(rf"^(?:{PRINTED_YEAR})$")
 
 
 class _Encoder:

@@ -6,6 +6,10 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+# Keys of ``Block.extra`` listing the places where a block's text goes on from another raw line
+# (a page break inside a joined paragraph, the continuation of a note): {"line", "offset", …}
+PLACE_KEYS = ("page_breaks", "continued_at")
+
 
 @dataclass
 class Block:
@@ -22,6 +26,19 @@ class Block:
     kind: str = "text"
     page_break_before: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def places(self) -> list[dict[str, Any]]:
+        """The places :data:`PLACE_KEYS` list in ``extra``, by offset in the text."""
+        return sorted((p for key in PLACE_KEYS for p in self.extra.get(key, [])), key=lambda p: p["offset"])
+
+    def raw_line(self, offset: int) -> int:
+        """Raw line of character ``offset`` of the text, also in a block joined across page
+        breaks or note continuations (counted from the last place before it)."""
+        line, start = self.first_line, 0
+        for place in self.places():
+            if place["offset"] <= offset:
+                line, start = place["line"], place["offset"]
+        return line + self.text.count("\n", start, offset)
 
     def to_dict(self) -> dict[str, Any]:
         data = {

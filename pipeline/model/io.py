@@ -12,13 +12,11 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from pipeline.model.evidence import StructureEvidence
-from pipeline.model.records import Change, FormatError, InputError, Review
+from pipeline.model.records import Change, FormatError, InputError, Record, Review
 from pipeline.model.tree import Book
-
-_Record = TypeVar("_Record", Change, Review)
 
 # The stages that log their changes (``<stage>.changes.jsonl``), in pipeline order, and those
 # that also log the items they raise for review (``<stage>.review.jsonl``).
@@ -104,7 +102,7 @@ def write_log(path: str | os.PathLike[str], records: Iterable[Change] | Iterable
         handle.write("".join(encode(record.to_dict()) + "\n" for record in records))
 
 
-def read_log(path: str | os.PathLike[str], record: type[_Record]) -> list[_Record]:
+def read_log(path: str | os.PathLike[str], record: type[Record]) -> list[Record]:
     """Read a log that :func:`write_log` wrote, of :class:`Change` or :class:`Review` records;
     anything else is an :class:`InputError` naming the line."""
     records = []

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+CONTEXT_CHARS = 40  # characters a change quotes either side of what changed: enough to find and reverse it
+
 
 class InputError(Exception):
     """Bad input the user can act on: names the file and, where known, the line."""
@@ -77,10 +79,10 @@ class Review:
         return _record(cls, data, f"not a review record (rule, line (a number), text, reason): {data!r:.200}")
 
 
-_Record = TypeVar("_Record", Change, Review)
+Record = TypeVar("Record", Change, Review)  # a record of a stage's log
 
 
-def _record(cls: Callable[..., _Record], data: Any, message: str) -> _Record:
+def _record(cls: Callable[..., Record], data: Any, message: str) -> Record:
     try:
         record = cls(**data)
     except TypeError:

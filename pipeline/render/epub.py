@@ -20,7 +20,7 @@ from pipeline.render.document import DPUB_ROLES
 from pipeline.render.header import Header, original_text, source_text
 from pipeline.render.notes import heading_text, number_notes, with_class
 from pipeline.render.trees import found, required_child
-from pipeline.tei import XML_LANG
+from pipeline.tei import XML_LANG, volume_statement
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -80,7 +80,7 @@ def wrap_words(text: str, width: int) -> list[str]:
 def cover_svg(header: Header) -> str:
     """The cover, drawn from the header: title, volume and period, editors, publisher and year."""
     editors = " and ".join(header.editors)
-    volume = f"Volume {header.volume}"
+    volume = volume_statement(header.volume)
     rows: list[tuple[str, int, str]] = []  # class, font size, text
     rows += [("title", 64, line) for line in wrap_words(header.title, 16)]
     rows += [("volume", 38, line) for line in (volume, header.period) if line]

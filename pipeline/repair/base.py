@@ -14,10 +14,10 @@ from typing import NamedTuple
 
 from pipeline.layout import LayoutFurniture
 from pipeline.model import Block, Change, Review
+from pipeline.model.records import CONTEXT_CHARS
 from pipeline.repair.vocabulary import BookVocabulary
 
 STAGE = "repair"
-CONTEXT_CHARS = 40  # characters kept either side of a change: enough to find and reverse it
 SEAM_MARK = " | "  # where a page break cut the text, in a change's "before"
 
 
@@ -60,8 +60,3 @@ def excerpt(text: str, start: int, end: int) -> str:
 def seam_excerpt(left: str, right: str) -> str:
     """The end of ``left`` and the start of ``right``, with the break between them marked."""
     return context_before(left, len(left)) + SEAM_MARK + context_after(right, 0)
-
-
-def line_of(block: Block, offset: int) -> int:
-    """Raw line of character ``offset`` in an unjoined block."""
-    return block.first_line + block.text.count("\n", 0, offset)

@@ -11,9 +11,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from pipeline.model import Block
-from pipeline.text.headings import is_title_case
-from pipeline.text.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
-from pipeline.text.punctuation import OPENING_MARKS, ends_sentence, is_separator
+from pipeline.text.headings import TABLE_ROW_RE, heading_key, is_title_case
+from pipeline.text.punctuation import (
+    LIST_BULLET,
+    OPENING_MARKS,
+    ends_with_punctuation,
+    is_separator,
+    plain_text,
+)
 
 # Headings run to ~25 words at most (long section titles); cut paragraphs are prose.
 HEADING_MAX_WORDS = 30
@@ -23,20 +28,12 @@ TEXT_CACHE_SIZE = 4096
 # is set line by line (title page, imprint, multi-line heading): it is never joined to what follows.
 LINEATED_MAX_LINE_CHARS = 60
 
-TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 LIST_ITEM_RE = re.compile(
-    r"^\s*[\"“]?(?:[-\u2013•]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+|\(\d{1,2}\)\s+|\([a-z]\)\s+)"
+    rf"^\s*[\"“]?(?:{LIST_BULLET}|\d{{1,2}}[.)]\s+|[a-z][.)]\s+|\(\d{{1,2}}\)\s+|\([a-z]\)\s+)"
 )
 BOLD_BLOCK_RE = re.compile(r"\*\*[^*].*\*\*", re.DOTALL)
 SUBTITLE_RE = re.compile(r"\(.*\)")
-EMPHASIS_AND_MARKERS_RE = re.compile(rf"[*_{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}]+")
-NORMALISED_HEADING_RE = re.compile(r"[^\w\s-]+")
 CONTENTS_LABEL_RE = re.compile(r"^\W*[A-Z]+\s+(?:[IVXLCDM]+|\d+)\.\s+")  # "CHAPTER XIII. " before a title
-
-
-def plain(text: str) -> str:
-    """``text`` without emphasis marks and note markers."""
-    return EMPHASIS_AND_MARKERS_RE.sub("", text)
 
 
 def is_table(text: str) -> bool:
@@ -77,12 +74,12 @@ def heading_style(text: str) -> str | None:
         return "bold"
     if not stripped or len(stripped.split(maxsplit=HEADING_MAX_WORDS)) > HEADING_MAX_WORDS:
         return None
-    words = plain(stripped).strip()
+    words = plain_text(stripped)
     if not any(char.islower() for char in words):
         return "capitals"
     if SUBTITLE_RE.fullmatch(words):
         return "subtitle"
-    if ends_sentence(words) or words.endswith((",", ";", ":")):
+    if ends_with_punctuation(words):
         return None
     return "title" if is_title_case(words) else None
 
@@ -128,17 +125,14 @@ def is_heading(text: str, listed: frozenset[str]) -> bool:
     if looks_like_heading(text):
         return True
     return (
-        len(text.split(maxsplit=HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS and normalise_heading(text) in listed
+        len(text.split(maxsplit=HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS
+        and heading_key(text, hyphens=True) in listed
     )
 
 
-def normalise_heading(text: str) -> str:
-    """``text`` in lower case without emphasis, markers or punctuation, for comparing headings."""
-    return " ".join(NORMALISED_HEADING_RE.sub(" ", plain(text).lower()).split())
-
-
 def contents_titles(blocks: Sequence[Block]) -> frozenset[str]:
-    """The titles the contents table lists (markdown table rows), normalised for comparison.
+    """The titles the contents table lists (markdown table rows), as :func:`heading_key` gives them
+    (hyphens kept).
 
     A title is listed with and without a label such as ``CHAPTER XIII.`` before it.
     """
@@ -148,6 +142,8 @@ def contents_titles(blocks: Sequence[Block]) -> frozenset[str]:
             continue
         for line in block.text.split("\n"):
             cell = line.strip().strip("|").split("|")[0].strip()
-            titles.update(normalise_heading(title) for title in (cell, CONTENTS_LABEL_RE.sub("", cell)))
+            titles.update(
+                heading_key(title, hyphens=True) for title in (cell, CONTENTS_LABEL_RE.sub("", cell))
+            )
     titles.discard("")
     return frozenset(titles)

@@ -31,7 +31,7 @@ from pipeline.model import Block, Change, Review
 from pipeline.repair.base import STAGE, RepairContext, Repaired
 from pipeline.text.headings import ARABIC_PAGE_NUMBER, is_capitals, short_line
 from pipeline.text.markers import NOTE_LIKE_START_RE
-from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence, without_emphasis
+from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence, plain_text
 
 RULE = "remove_page_furniture"
 MAX_HEAD_WORDS = 12
@@ -55,21 +55,6 @@ class Furniture:
     heads: dict[int, str] = field(default_factory=dict)  # block index → running head text
     position: str = "none"  # "top" or "foot": where the page numbers are printed
     evidence: list[str] = field(default_factory=list)
-
-    def summary(self) -> dict[str, object]:
-        """The convention found, for the structure and the QA report."""
-        return {
-            "page_numbers": self.position,
-            "page_number_count": len(self.page_numbers),
-            "running_heads": sorted(set(self.heads.values())),
-            "running_head_count": len(self.heads),
-            "evidence": self.evidence,
-        }
-
-
-def _plain(text: str) -> str:
-    """``text`` without emphasis marks, its spaces collapsed."""
-    return " ".join(without_emphasis(text).split())
 
 
 def _candidate(block: Block) -> tuple[int | None, str] | None:
@@ -105,10 +90,28 @@ def _page_chain(numbered: list[tuple[int, int]], lengths: list[int]) -> list[tup
     return chain
 
 
+def _candidates(blocks: Sequence[Block]) -> dict[int, tuple[int | None, str]]:
+    """Block index → ``(number, head text)`` of every block shaped like page furniture."""
+    return {i: candidate for i, block in enumerate(blocks) if (candidate := _candidate(block))}
+
+
+def furniture_shaped(blocks: Sequence[Block]) -> set[int]:
+    """Indices of the blocks shaped like page furniture whatever stands around them: a number,
+    or a running head printed at least :data:`REPEATED_HEAD_MIN` times.
+
+    :func:`remove_page_furniture` removes only those the page sequence or a page edge confirms;
+    the page-break joins (:mod:`pipeline.repair.page_breaks`) let a paragraph's two halves confirm
+    the others.
+    """
+    candidates = _candidates(blocks)
+    counts = Counter(head for n, head in candidates.values() if n is None)
+    return {i for i, (n, head) in candidates.items() if n is not None or counts[head] >= REPEATED_HEAD_MIN}
+
+
 def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = None) -> Furniture:
     """Recognise the page numbers and running heads among ``blocks``."""
     settings = settings or LayoutFurniture()
-    candidates = {i: candidate for i, block in enumerate(blocks) if (candidate := _candidate(block))}
+    candidates = _candidates(blocks)
     numbered = [(i, n) for i, (n, _) in candidates.items() if n is not None]
     found = Furniture()
     if settings.page_numbers != "none":
@@ -125,7 +128,7 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
             found.heads[i] = candidates[i][1]
     if numbered_heads:
         found.evidence.append(f"{len(numbered_heads)} running head(s) printed with the page number")
-    given = {_plain(head).upper() for head in settings.running_heads}
+    given = {plain_text(head, markers=True).upper() for head in settings.running_heads}
     counts = Counter(head for n, head in candidates.values() if n is None)
     seen: set[str] = set()
     for i, (number, head) in candidates.items():
@@ -157,7 +160,7 @@ def _at_page_edge(blocks: Sequence[Block], index: int, page_numbers: dict[int, i
         return True
     if index == 0:
         return False
-    before = _plain(blocks[index - 1].text)
+    before = plain_text(blocks[index - 1].text, markers=True)
     return NOTE_LIKE_START_RE.match(before) is not None or (
         len(before) > MAX_HEAD_CHARS and not ends_sentence(before) and not ends_clause(before)
     )
@@ -166,7 +169,7 @@ def _at_page_edge(blocks: Sequence[Block], index: int, page_numbers: dict[int, i
 def _starts_earlier(blocks: Sequence[Block], index: int, head: str) -> bool:
     """Whether a block before ``index`` (a heading it shortens) starts with ``head``."""
     return any(
-        _plain(block.text.replace("\n", " ")).startswith(head) and _plain(block.text) != head
+        plain_text(block.text, markers=True).startswith(head) and plain_text(block.text, markers=True) != head
         for block in blocks[:index]
     )
 

@@ -8,20 +8,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from pipeline.model import Block, Change, Review
-from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt, line_of
-from pipeline.repair.evidence import (
-    TABLE_ROW_RE,
-    contents_titles,
-    is_table,
-    looks_like_heading,
-    normalise_heading,
-)
+from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt
+from pipeline.repair.evidence import contents_titles, is_table, looks_like_heading
+from pipeline.text.headings import STRAY_HEADING_LEAD_RE, TABLE_ROW_RE, heading_key, leader_dots_re
 from pipeline.text.words import LETTER
 
-STRAY_LEAD_RE = re.compile(r"^(?P<stray>[-.,'\u2018\u2019]+)(?=[A-Z])")
 # `` - `` between letters (looking behind after the `` - ``: the search jumps from one to the next)
 STRAY_DASH_RE = re.compile(rf" - (?<={LETTER} - )(?={LETTER})")
-LEADER_RE = re.compile(r"\s+(?:\.\s*){2,}$")
+# leader dots left in a contents table's cell; a stop glued to a title is structure's to judge
+LEADER_RE = leader_dots_re(stray_stop=False)
 SPACED_ELLIPSIS_RE = re.compile(r"\.(?: \.){2,}")
 
 
@@ -74,7 +69,7 @@ def _fix_lines(
 
 
 def _strip_stray_lead(text: str) -> str:
-    match = STRAY_LEAD_RE.match(text.strip())
+    match = STRAY_HEADING_LEAD_RE.match(text.strip())
     if not match:
         return text
     rest = text.strip()[match.end() :]
@@ -148,15 +143,15 @@ def remove_stray_heading_dashes(blocks: Sequence[Block], context: RepairContext)
             result.append(block)
             continue
         fixed = STRAY_DASH_RE.sub(" ", block.text)
-        if normalise_heading(fixed) in titles:
+        if heading_key(fixed, hyphens=True) in titles:
             reason = "the contents table lists this heading without it"
-        elif normalise_heading(block.text) in titles:
+        elif heading_key(block.text, hyphens=True) in titles:
             result.append(block)
             continue
         elif all(_is_capitalised_at(block.text, at) for at in (match.start() - 1, match.end())):
             reason = "it stands between capitalised words of a heading the contents table does not list"
             review.append(
-                Review("remove_stray_heading_dashes", line_of(block, match.start()), block.text, reason)
+                Review("remove_stray_heading_dashes", block.raw_line(match.start()), block.text, reason)
             )
         else:
             result.append(block)
@@ -165,7 +160,7 @@ def remove_stray_heading_dashes(blocks: Sequence[Block], context: RepairContext)
             Change(
                 STAGE,
                 "remove_stray_heading_dashes",
-                line_of(block, match.start()),
+                block.raw_line(match.start()),
                 excerpt(block.text, match.start(), match.end()),
                 excerpt(fixed, match.start(), match.start() + 1),
                 f"stray ' - ' in a heading removed: {reason}",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from pipeline.model import Block, Change, Review
-from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt, line_of
+from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.punctuation import EM_DASH, EN_DASH
 from pipeline.text.words import LETTER, english_zipf, is_function_word
@@ -161,7 +161,7 @@ def _dehyphenate_block(block: Block, vocabulary: BookVocabulary) -> tuple[Block,
     for match, replacement, decision in decided:
         start = match.start() + shift
         shift += len(replacement) - len(match.group())
-        line = line_of(block, match.start())
+        line = block.raw_line(match.start())
         where = "at a line end" if match.group("gap") == "\n" else "inside the line"
         before = excerpt(block.text, match.start(), match.end())
         changes.append(

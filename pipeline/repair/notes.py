@@ -22,7 +22,6 @@ from pipeline.repair.base import (
     context_after,
     context_before,
     excerpt,
-    line_of,
 )
 from pipeline.repair.evidence import is_list_item, is_paragraph, starts_lower
 from pipeline.repair.hyphenation import Seam, join_at_seam
@@ -33,6 +32,7 @@ from pipeline.text.markers import (
     NOTE_START_RE,
     PLAIN_NOTE_START_RE,
     TO_SUPERSCRIPT,
+    plain_marker_re,
 )
 from pipeline.text.punctuation import ends_clause, ends_sentence
 
@@ -60,10 +60,6 @@ def classify_note_blocks(blocks: Sequence[Block], context: RepairContext) -> Rep
     return Repaired(list(map(classified, blocks)), [], [])
 
 
-def _plain_marker_re(number: int) -> re.Pattern[str]:
-    return re.compile(rf"(?<=[.,;:!?\"”\u2019)\]]) ?{number}(?= |$)", re.MULTILINE)
-
-
 def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
     """Restore the superscript of a note number OCR read as a plain number (``87 *Documents…*``).
 
@@ -87,7 +83,7 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
         number = int(match.group("number")) if match else 0
         follows = last_number is not None and number == last_number + 1
         if match and (number == 1 or follows):
-            marker_re = _plain_marker_re(number)
+            marker_re = plain_marker_re(str(number))
             found = next(
                 ((i, marker) for i in reversed(page_text) if (marker := marker_re.search(result[i].text))),
                 None,
@@ -112,7 +108,7 @@ def _restore_marker(block: Block, match: re.Match[str], number: int) -> tuple[Bl
     change = Change(
         STAGE,
         "restore_plain_note_numbers",
-        line_of(block, match.start()),
+        block.raw_line(match.start()),
         excerpt(block.text, match.start(), match.end()),
         excerpt(text, match.start(), match.start() + len(superscript)),
         f"note marker {number} printed as a plain number: made superscript (note {number} "

@@ -1,15 +1,16 @@
 """Paragraphs cut by page breaks: whether a block continues the paragraph before it, and the join.
 
 The notes and page furniture that stood between the halves follow the joined paragraph; the
-place of each break is kept in ``extra["page_breaks"]``.
+place of each break is kept in ``extra["page_breaks"]``. Page furniture is what
+:func:`pipeline.repair.furniture.furniture_shaped` recognises: the furniture repair, which runs
+first, removed what it could confirm; what is left is skipped here when it stands between halves.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from pipeline.model import Block, Change, Review
@@ -20,9 +21,9 @@ from pipeline.repair.evidence import (
     is_heading,
     is_list_item,
     is_set_apart,
-    plain,
     starts_lower,
 )
+from pipeline.repair.furniture import furniture_shaped
 from pipeline.repair.hyphenation import (
     DASH_END_RE,
     DIGIT_HYPHEN_END_RE,
@@ -30,43 +31,15 @@ from pipeline.repair.hyphenation import (
     join_at_seam,
 )
 from pipeline.repair.vocabulary import BookVocabulary
-from pipeline.text.headings import PAGE_NUMBER_RE, short_line
 from pipeline.text.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
-from pipeline.text.punctuation import ends_clause, ends_sentence, ends_with_comma, is_separator
+from pipeline.text.punctuation import LIST_BULLET, ends_clause, ends_sentence, ends_with_comma, plain_text
 from pipeline.text.words import first_word, last_word
 
 NOT_JOINED = "not joined: "  # how a review item for a refused page-break join starts
-# A short line repeated this often through the book is a running head, not text.
-RUNNING_HEAD_MIN_REPEATS = 5
-RUNNING_HEAD_MAX_WORDS = 8
 # A word seen this often in the book and never before a full stop cannot end a sentence.
 NEVER_FINAL_MIN_COUNT = 3
 QUOTE_END_RE = re.compile(rf"[\"\u201d\u2019][{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}\s*_]*$")
-BULLET_RE = re.compile(r"^\s*[-\u2013•]\s+")
-
-
-@dataclass
-class PageFurniture:
-    """Recognises page numbers and running heads standing between the halves of a cut paragraph."""
-
-    running_heads: set[str] = field(default_factory=set)
-
-    @classmethod
-    def from_blocks(cls, blocks: Sequence[Block]) -> PageFurniture:
-        """The short lines printed at least :data:`RUNNING_HEAD_MIN_REPEATS` times are running heads."""
-        counts = Counter(
-            block.text.strip()
-            for block in blocks
-            if block.kind == "text"
-            and short_line(block.text, RUNNING_HEAD_MAX_WORDS) is not None
-            and not is_separator(block.text)
-        )
-        return cls({text for text, count in counts.items() if count >= RUNNING_HEAD_MIN_REPEATS})
-
-    def __contains__(self, block: Block) -> bool:
-        """Whether ``block`` is a page number or one of the running heads."""
-        text = block.text.strip()
-        return PAGE_NUMBER_RE.fullmatch(text) is not None or text in self.running_heads
+BULLET_RE = re.compile(rf"^\s*{LIST_BULLET}")
 
 
 class JoinDecision(NamedTuple):
@@ -89,7 +62,7 @@ def _cut_mid_sentence(text: str, vocabulary: BookVocabulary) -> str:
         return "the first part ends with a comma"
     if broken_word_at_end(text) or DIGIT_HYPHEN_END_RE.search(text) or DASH_END_RE.search(text):
         return "the first part ends with a hyphen or dash"
-    word = last_word(plain(text))
+    word = last_word(plain_text(text))
     if word and _neverends_sentence(word, vocabulary):
         return f"the first part ends with '{word}', which never ends a sentence in the book"
     return ""
@@ -137,7 +110,7 @@ def decide_page_break_join(
 
 def _decide_capital_continuation(text: str, continuation: str, vocabulary: BookVocabulary) -> JoinDecision:
     """The first part ends without punctuation and the next starts with a capital or a digit."""
-    last, first = last_word(plain(text)), first_word(plain(continuation))
+    last, first = last_word(plain_text(text)), first_word(plain_text(continuation))
     if first_char_class(continuation) == "other":
         return JoinDecision(False, "the next block starts with neither a letter nor a digit")
     if ends_with_comma(text):
@@ -214,14 +187,14 @@ def _rejoin_page_breaks_once(
     blocks: Sequence[Block], vocabulary: BookVocabulary, decisions: dict[SeamKey, JoinDecision]
 ) -> Repaired:
     """One pass of :func:`rejoin_page_breaks` over ``blocks``; ``decisions`` remembers the seams decided."""
-    furniture = PageFurniture.from_blocks(blocks)
+    furniture = furniture_shaped(blocks)
     listed = contents_titles(blocks)
     result: list[Block] = []
     changes: list[Change] = []
     review: list[Review] = []
     open_paragraph: int | None = None  # index in ``result`` of the last block of running text
-    for block in blocks:
-        if block.kind == "note" or block in furniture:
+    for index, block in enumerate(blocks):
+        if block.kind == "note" or index in furniture:
             result.append(block)
             continue
         between = result[open_paragraph + 1 :] if open_paragraph is not None else []

@@ -15,7 +15,7 @@ from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.chronology_entries import add_entries
 from pipeline.structure.contents import ContentsTable, PrintedEntry, division_type
 from pipeline.structure.findings import Findings
-from pipeline.structure.headings import Heading, is_caps, normalise
+from pipeline.structure.headings import Heading
 from pipeline.structure.items import (
     DASH_ITEM_RE,
     YEAR_RE,
@@ -31,6 +31,7 @@ from pipeline.structure.items import (
 )
 from pipeline.structure.notes import add_note_block
 from pipeline.structure.titles import heading_title
+from pipeline.text.headings import heading_key, is_capitals
 from pipeline.text.punctuation import is_separator
 
 PART_LABEL_RE = re.compile(r"^(?:PART|Part)\s")
@@ -77,7 +78,7 @@ def find_back_start(
         if (
             i not in contents.indices
             and block.kind == "text"
-            and is_caps(block.text)
+            and is_capitals(block.text)
             and len(block.text) < MAX_BACK_HEAD_CHARS
         ):
             findings.flag(
@@ -172,14 +173,14 @@ def mark_blurb(tree: Tree, findings: Findings) -> None:
     the book by the title its title page prints first.
     """
     first = next((item for item in tree.front if isinstance(item, Paragraph)), None)
-    title = normalise(item_text(first)) if first else ""
+    title = heading_key(item_text(first)) if first else ""
     if len(title.split()) < 2:
         return
     for previous, item in pairwise(tree.back):
         if (
             isinstance(item, Paragraph)
             and not isinstance(previous, HeadingItem)
-            and title in normalise(item_text(item))
+            and title in heading_key(item_text(item))
         ):
             item.division = "blurb"
             reason = "the publisher's blurb (names the book's title) starts here"

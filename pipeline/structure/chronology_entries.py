@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.model import Block, Division, Heading, ItemList, ListItem, PrintedDate
+from pipeline.model import Block, Division, Heading, ListItem, PrintedDate, walk_division
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import DASH_ITEM_RE, YEAR_RE, Collected, Flow, add_list_item, add_year
 from pipeline.structure.patterns import join_hyphenated
 from pipeline.text.dates import clean_date, parse_date, split_entry, split_run_together
-from pipeline.text.punctuation import is_separator
+from pipeline.text.punctuation import ends_sentence, is_separator
 
 
 def add_entries(
@@ -62,14 +62,11 @@ def date_entries(division: Division, findings: Findings) -> None:
     reported for review.
     """
     year = 0
-    items = list(division.content)
-    for section in division.sections:
-        items += section.content
-    for item in items:
-        if isinstance(item, Heading) and YEAR_RE.match(item.text):
-            year = int(item.text)
-        for entry in item.items if isinstance(item, ItemList) else []:
-            _date_entry(entry, year, findings)
+    for node in walk_division(division):
+        if isinstance(node, Heading) and YEAR_RE.match(node.text):
+            year = int(node.text)
+        elif isinstance(node, ListItem):
+            _date_entry(node, year, findings)
 
 
 def _continues_entry(previous: str, text: str) -> bool:
@@ -80,8 +77,7 @@ def _continues_entry(previous: str, text: str) -> bool:
     """
     if text[:1].islower():
         return True
-    ended = previous.rstrip().endswith((".", "!", "?", '"', "\u201d", ")"))
-    return split_entry(text) is None and not ended
+    return split_entry(text) is None and not ends_sentence(previous)
 
 
 def _continue_entry(

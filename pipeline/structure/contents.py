@@ -15,16 +15,22 @@ from dataclasses import dataclass, field
 from pipeline.model import Block, Change, ContentsEntry, Review
 from pipeline.model.tree import DivisionType
 from pipeline.structure.findings import STAGE
-from pipeline.structure.patterns import join_hyphenated, plain_text
-from pipeline.text.headings import CONTENTS_PAGE_FURNITURE_RE
+from pipeline.structure.patterns import join_hyphenated
+from pipeline.text.headings import (
+    CONTENTS_PAGE_FURNITURE_RE,
+    LEADER_DOTS,
+    PAGE_NUMBER,
+    STRAY_TITLE_LEAD_RE,
+    TABLE_ROW_RE,
+    leader_dots_re,
+)
+from pipeline.text.punctuation import plain_text
 
 CONTENTS_HEAD_RE = re.compile(r"^[#*_\s]*(?:table\s+of\s+)?contents[*_\s.:]*$", re.IGNORECASE)
-TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 TABLE_RULE_RE = re.compile(r"^\s*\|[\s:|-]*\|\s*$")
-PAGE_RE = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
+PAGE_RE = re.compile(rf"^(?:{PAGE_NUMBER})$", re.IGNORECASE)
 PLAIN_LINE_RE = re.compile(
-    r"^(?P<title>\S.*?)(?:\s*(?:\.\s*){2,}(?P<page>\d{1,4}|[ivxlcdm]{1,7})|\s+(?P<bare>\d{1,3}))\s*$",
-    re.IGNORECASE,
+    rf"^(?P<title>\S.*?)(?:\s*{LEADER_DOTS}(?P<page>{PAGE_NUMBER})|\s+(?P<bare>\d{{1,3}}))\s*$", re.IGNORECASE
 )
 # A division label: "CHAPTER XIII", "Part 2", "Chapter Twenty-one" (groups ``label`` and ``n``).
 LABEL = (
@@ -33,8 +39,8 @@ LABEL = (
     r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))"
 )
 LABEL_RE = re.compile(rf"^{LABEL}\b\.?\s*(?P<title>.*)$")
-LEADER_RE = re.compile(r"[\s.]*\.[\s.]*$")
-STRAY_LEAD_RE = re.compile(r"^[-\u2013\u2014•·_~]+\s*")
+# what repair left at the end of a title: leader dots of a plain line, or a stray full stop
+LEADER_RE = leader_dots_re(stray_stop=True)
 INLINE_HYPHEN_RE = re.compile(r"(?P<left>[^\W\d_]+)- (?P<right>[a-z]+)")
 
 INTRODUCTION_WORDS = ("introduction", "preface", "foreword", "prologue")
@@ -210,7 +216,7 @@ def _clean_title(table: ContentsTable, title: str, line: int) -> str:
     """Drop leader dots and stray leading characters, undo in-line hyphenation."""
     steps = [
         ("contents_leader_dots", LEADER_RE, "", "leader dots (or a stray full stop) after a contents title"),
-        ("contents_stray_char", STRAY_LEAD_RE, "", "stray character before a contents title"),
+        ("contents_stray_char", STRAY_TITLE_LEAD_RE, "", "stray character before a contents title"),
     ]
     for rule, pattern, replacement, explanation in steps:
         cleaned = pattern.sub(replacement, title)

@@ -19,14 +19,14 @@ from pipeline.layout import LAYOUT_RULE_PREFIX
 from pipeline.model import Block, Review
 from pipeline.structure.contents import LABEL, ContentsTable, PrintedEntry
 from pipeline.structure.findings import Findings
-from pipeline.structure.patterns import MAX_HEADING_CHARS, plain_text
-from pipeline.text.headings import is_title_case
+from pipeline.structure.patterns import MAX_HEADING_CHARS
+from pipeline.text.headings import heading_key, is_capitals, is_title_case
 from pipeline.text.markers import NOTE_MARKER_RE
+from pipeline.text.punctuation import ends_with_punctuation, plain_text
 
 LABEL_LINE_RE = re.compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")
 PARENTHETICAL_RE = re.compile(r"^\(.*\)$")
 TRAILING_PARENTHETICAL_RE = re.compile(r"\s*\([^()]*\)$")
-WORD_RE = re.compile(r"[^\W_]+")
 
 MATCH_THRESHOLD = 0.8
 REVIEW_THRESHOLD = 0.95
@@ -75,7 +75,7 @@ class _EntryWords:
     """
 
     def __init__(self, titles: list[str]) -> None:
-        self.words = [_tokens(normalise(title)) for title in titles]
+        self.words = [_tokens(heading_key(title)) for title in titles]
         self.needed = [math.ceil(max(1, 0.6 * len(words))) for words in self.words]
         entries_with = Counter(word for words in self.words for word in words)
         self.index: dict[str, list[int]] = defaultdict(list)
@@ -93,17 +93,6 @@ class _EntryWords:
             if len(tokens) <= 2 * len(self.words[number]) + 2
             and len(tokens & self.words[number]) >= self.needed[number]
         ]
-
-
-def normalise(text: str) -> str:
-    """Lower-case words of ``text`` (markdown, markers and punctuation removed) for comparison."""
-    return " ".join(WORD_RE.findall(plain_text(text).casefold()))
-
-
-def is_caps(text: str) -> bool:
-    """Whether ``text`` has letters, at least three, all in capitals (digits and years aside)."""
-    letters = [c for c in plain_text(text) if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def find_headings(
@@ -130,12 +119,12 @@ def _headings_from_contents(
     entry_words = _EntryWords([entry.title for entry in entries])
     entry_forms: list[list[str]] = []
     for entry in entries:
-        forms = {normalise(entry.title), normalise(TRAILING_PARENTHETICAL_RE.sub("", entry.title))}
+        forms = {heading_key(entry.title), heading_key(TRAILING_PARENTHETICAL_RE.sub("", entry.title))}
         entry_forms.append(sorted(forms))
     matches: list[tuple[float, _Candidate, int]] = []
     best_miss: dict[int, tuple[float, _Candidate]] = {}
     for candidate in _candidates(blocks, skip):
-        text = normalise(" ".join(candidate.lines))
+        text = heading_key(" ".join(candidate.lines))
         for number in entry_words.sharing(_tokens(text)):
             score = max(_similarity(text, form) for form in entry_forms[number])
             if score >= MATCH_THRESHOLD:
@@ -296,14 +285,14 @@ def _form_heading(blocks: list[Block], index: int, findings: Findings) -> Headin
     if label:
         lines = lines[1:]
         nxt = _next_text(blocks, index, set())
-        if not lines and nxt is not None and is_caps(blocks[nxt].text):
+        if not lines and nxt is not None and is_capitals(blocks[nxt].text):
             lines, end = blocks[nxt].text.split("\n"), nxt + 1
     text = plain_text("\n".join(lines))
     if not label:
         if len(text) > MAX_HEADING_CHARS // 2 or not _followed_by_running_text(blocks, index):
             return None
         bold = block.text.startswith("**") and block.text.rstrip().endswith("**")
-        if is_caps(block.text):
+        if is_capitals(block.text):
             level = 1
         elif bold or (len(lines) == 1 and _is_short_title(text)):
             level = 2
@@ -368,6 +357,6 @@ def _is_subtitle(text: str) -> bool:
 
 def _is_short_title(text: str) -> bool:
     """A title-case line short enough for a heading, without final punctuation."""
-    if len(text) > MAX_HEADING_CHARS // 3 or text.endswith((".", ",", ";", ":", "!", "?")):
+    if len(text) > MAX_HEADING_CHARS // 3 or ends_with_punctuation(text):
         return False
     return is_title_case(text)

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pipeline.model import Division, Heading, Item, ItemList, ListItem, Note, Paragraph, Section
 from pipeline.structure.breaks import Marked
 from pipeline.structure.findings import Findings
+from pipeline.text.dates import PRINTED_YEAR
+from pipeline.text.punctuation import LIST_BULLET
 
-YEAR_RE = re.compile(r"^(?P<dash>[-\u2013]\s*)?(?P<year>1\d{3}|20\d{2})\s*$")
-DASH_ITEM_RE = re.compile(r"^\s*[-\u2013•]\s+(?P<text>\S.*)$")
+YEAR_RE = re.compile(rf"^(?P<dash>[-\u2013]\s*)?(?P<year>{PRINTED_YEAR})\s*$")
+DASH_ITEM_RE = re.compile(rf"^\s*{LIST_BULLET}(?P<text>\S.*)$")
 
 TextOwner = Paragraph | ListItem | Section | Division  # a heading's owner: its section or division
 

@@ -4,17 +4,23 @@ with its evidence, for the QA report."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from itertools import pairwise
 
 from pipeline.layout import LAYOUT_RULE_PREFIX, Layout
 from pipeline.model import Block, Division, ListItem, Note, NoteRef, Paragraph, Part, Review, Section
+from pipeline.model.records import CONTEXT_CHARS
 from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import Collected, Flow, NoteBody, PendingText, add_paragraph
 from pipeline.structure.patterns import SYMBOL_MARKER_RE, SYMBOL_NAMES
-from pipeline.text.markers import FROM_SUPERSCRIPT, NOTE_LIKE_START_RE, NOTE_MARKER_RE, NOTE_SYMBOLS
+from pipeline.text.markers import (
+    FROM_SUPERSCRIPT,
+    NOTE_LIKE_START_RE,
+    NOTE_MARKER_RE,
+    NOTE_SYMBOLS,
+    plain_marker_re,
+)
 
 PLAIN_MARKER_LOOKBACK = 15
 
@@ -174,12 +180,9 @@ def _link_plain_marker(note: NoteBody, texts: list[PendingText], findings: Findi
     The marker is either digits the OCR did not read as superscript (``…Holland" 87``) or a
     symbol such as an asterisk (``…White House.*``) that closes no emphasis.
     """
-    if note.key.isdigit():
-        pattern = re.compile(rf"(?<=[.,;:!?\"\u201d\u2019)\]]) ?{note.key}(?=\s|$)")
-    elif note.key in SYMBOL_NAMES:
-        pattern = re.compile(rf"(?<=[\w.,;:!?\"\u201d\u2019)\]]){re.escape(note.key)}(?=\s|$)")
-    else:
+    if not note.key.isdigit() and note.key not in SYMBOL_NAMES:
         return False
+    pattern = plain_marker_re(note.key)
     earlier = [
         t
         for t in texts
@@ -263,7 +266,7 @@ def _take(candidates: list[NoteBody], order: int) -> NoteBody | None:
     return chosen
 
 
-def _context(text: str, end: int, width: int = 40) -> str:
+def _context(text: str, end: int, width: int = CONTEXT_CHARS) -> str:
     """Some whole words of ``text`` before position ``end``."""
     start = max(0, end - width)
     if start:

@@ -1,35 +1,25 @@
-"""The text knowledge the structure stage reads the blocks with: note markers and note starts,
-separators, page furniture, title case, markdown, hyphens.
+"""The text knowledge only the structure stage needs: note symbols in the running text and their
+names, the longest heading, title case for headings printed in capitals, hyphenated words joined.
 
-The knowledge shared with the other stages (note markers and note starts, separators, page
-furniture, title case) is in :mod:`pipeline.text`; this module keeps the structure stage's own.
+What other stages know too (note markers and note starts, plain text, separators, running heads
+and page numbers, title-case tests, heading keys) is in :mod:`pipeline.text`.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.text.markers import MARKER_CHARACTER_RE
+from pipeline.text.markers import PLAIN_MARKER_FOLLOWS
 
 # note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE)
-SYMBOL_MARKER_RE = re.compile(r"(?<=[\w.,;:!?\"\u201d\u2019)\]])(?P<symbol>\*{1,3}|[†‡§])(?=\s|$)")
+SYMBOL_MARKER_RE = re.compile(rf"(?<=[\w{PLAIN_MARKER_FOLLOWS}])(?P<symbol>\*{{1,3}}|[†‡§])(?=\s|$)")
 SYMBOL_NAMES = {"*": "star", "**": "star2", "***": "star3", "†": "dagger", "‡": "ddagger", "§": "sect"}
-# emphasis marks (asterisks; underscores at a word's edge) and a heading's leading hashes; the
-# lookahead names the characters a match starts with, so the search skips straight to them
-MARKDOWN_RE = re.compile(r"(?=[*_#])(?:\*+|(?<!\w)_+|_+(?!\w)|^#+\s*)")
 
 MAX_HEADING_CHARS = 400
 CAPITALISE_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 SMALL_WORDS = frozenset(
     re.findall(r"\w+", "a an and as at but by for from in into nor of on or the to via vs with")
 )
-
-
-def plain_text(text: str) -> str:
-    """``text`` without markdown emphasis, note markers or line breaks."""
-    text = MARKER_CHARACTER_RE.sub("", text)
-    text = MARKDOWN_RE.sub("", text)
-    return " ".join(text.split())
 
 
 def title_case(text: str, acronyms: frozenset[str] = frozenset()) -> str:

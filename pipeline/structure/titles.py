@@ -7,8 +7,9 @@ from collections import Counter
 
 from pipeline.model import Block
 from pipeline.structure.findings import Findings
-from pipeline.structure.headings import TRAILING_PARENTHETICAL_RE, Heading, is_caps, normalise
+from pipeline.structure.headings import TRAILING_PARENTHETICAL_RE, Heading
 from pipeline.structure.patterns import title_case
+from pipeline.text.headings import heading_key, is_capitals
 
 RUNNING_TEXT_CHARS = 100
 
@@ -30,9 +31,9 @@ def heading_title(heading: Heading, acronyms: frozenset[str], findings: Findings
     printed = title = heading.printed
     if heading.entry:
         title = heading.entry.title
-        if heading.subtitle and normalise(title).endswith(normalise(heading.subtitle)):
+        if heading.subtitle and heading_key(title).endswith(heading_key(heading.subtitle)):
             title = TRAILING_PARENTHETICAL_RE.sub("", title)
-    if is_caps(title):
+    if is_capitals(title):
         title = title_case(title, acronyms)
     if title != printed:
         if heading.entry:

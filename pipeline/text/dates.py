@@ -25,6 +25,7 @@ from pipeline.text.words import MONTH, MONTHS
 MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTHS, 1)}
 ENTRY_DASH = EM_DASH  # a chronology entry's printed date ends at its em dash
 MAX_DATE_CHARS = 60
+PRINTED_YEAR = r"1\d{3}|20\d{2}"  # a year a chronology heads its entries with
 
 
 def _point(prefix: str) -> str:

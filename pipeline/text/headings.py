@@ -1,11 +1,12 @@
-"""How headings and page furniture look: title case, capitals, running heads, page numbers."""
+"""How headings, contents entries and page furniture look: title case, capitals, running heads,
+page numbers, leader dots and stray characters before a title."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-from pipeline.text.punctuation import without_emphasis
+from pipeline.text.punctuation import plain_text, without_emphasis
 from pipeline.text.words import is_function_word, last_word
 
 # In a title-case heading at least half the words are capitalised ("The USSR and France"), and the
@@ -15,12 +16,28 @@ TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # A printed page number: arabic, or lower-case roman (front matter).
 ARABIC_PAGE_NUMBER = r"\d{1,4}"
 PAGE_NUMBER = rf"{ARABIC_PAGE_NUMBER}|[ivxlcdm]{{1,7}}"
-PAGE_NUMBER_RE = re.compile(PAGE_NUMBER)
 # a line of a contents page that is no entry: a page number, or the contents' own (running) head
 CONTENTS_PAGE_FURNITURE_RE = re.compile(
     rf"^\s*(?:{PAGE_NUMBER}|(?:table\s+of\s+)?contents(?:\s*\(continued\))?)\s*$", re.IGNORECASE
 )
 CAPITALS_MIN_LETTERS = 3
+# a row of a markdown table (the contents), its cells between the outer bars
+TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+# what a heading's key drops: everything but letters and digits, or (keeping hyphens) but hyphens too
+KEY_DROPS_RE = re.compile(r"[\W_]")
+KEY_DROPS_KEEPING_HYPHENS_RE = re.compile(r"[^\w\s-]|_")
+# leader dots: full stops, spaced or not, between a contents title and its page (``Title .... 30``)
+LEADER_DOTS = r"(?:\.\s*){2,}"
+# OCR specks glued before the capital that starts a heading or a contents entry (``-CHAPTER XIII``)
+STRAY_HEADING_LEAD_RE = re.compile(r"^(?P<stray>[-.,'\u2018\u2019]+)(?=[A-Z])")
+# dashes, bullets or rules printed before a contents title (``— Introduction``, ``• Notes``)
+STRAY_TITLE_LEAD_RE = re.compile(r"^[-\u2013\u2014•·_~]+\s*")
+
+
+def leader_dots_re(*, stray_stop: bool) -> re.Pattern[str]:
+    """The dots ending a contents title: :data:`LEADER_DOTS` after a space, or (``stray_stop``)
+    any full stops and spaces, a single stop glued to the title too (``Conference.``)."""
+    return re.compile(r"\s*(?:\.\s*)+$" if stray_stop else rf"\s+{LEADER_DOTS}$")
 
 
 def is_title_case(
@@ -41,6 +58,13 @@ def is_capitals(text: str) -> bool:
     """Letters, at least :data:`CAPITALS_MIN_LETTERS`, all of them capitals (``THE SOVIET STATE 27``)."""
     letters = list(filter(str.isalpha, text))
     return len(letters) >= CAPITALS_MIN_LETTERS and all(map(str.isupper, letters))
+
+
+def heading_key(text: str, *, hyphens: bool = False) -> str:
+    """``text`` for comparing headings: case folded, its words without emphasis, note markers or
+    punctuation (``hyphens`` keeps hyphens, so that a stray `` - `` in a heading still shows)."""
+    drops = KEY_DROPS_KEEPING_HYPHENS_RE if hyphens else KEY_DROPS_RE
+    return " ".join(drops.sub(" ", plain_text(text).casefold()).split())
 
 
 def short_line(text: str, max_words: int) -> str | None:

@@ -12,6 +12,8 @@ NOTE_SYMBOLS = "*†‡§"  # a note marked by symbols instead of numbers
 # what may join the numbers of a note body's range: superscript minus, hyphen, en dash
 NOTE_RANGE_DASHES = SUPERSCRIPT_MINUS + "\\-\u2013"
 MARKER_CHARACTER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}]")
+# what a note marker printed without superscript follows: the end of a clause or of a quotation
+PLAIN_MARKER_FOLLOWS = r".,;:!?\"\u201d\u2019)\]"
 # a plain number, then one space, opening a block: a note number OCR read without its superscript
 PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
 
@@ -20,6 +22,15 @@ def note_number(range_dashes: str = SUPERSCRIPT_MINUS) -> str:
     """A regex for a superscript note number or range (``¹⁴``, ``²¹⁻²²``), the numbers of a range
     joined by one of ``range_dashes`` (characters of a regex character class)."""
     return rf"[{SUPERSCRIPT_DIGITS}]+(?:[{range_dashes}][{SUPERSCRIPT_DIGITS}]+)?"
+
+
+def plain_marker_re(key: str) -> re.Pattern[str]:
+    """A note marker ``key`` printed without superscript in the running text, before a space or the
+    end: digits after :data:`PLAIN_MARKER_FOLLOWS`, perhaps a space between (``Holland" 87``), or
+    symbols (``*``) right after a word or that punctuation (``White House.*``)."""
+    if key.isdigit():
+        return re.compile(rf"(?<=[{PLAIN_MARKER_FOLLOWS}]) ?{key}(?=\s|$)")
+    return re.compile(rf"(?<=[\w{PLAIN_MARKER_FOLLOWS}]){re.escape(key)}(?=\s|$)")
 
 
 def note_start_re(*, plain_numbers: bool, symbols_before_capital: bool) -> re.Pattern[str]:

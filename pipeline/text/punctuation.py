@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
+from pipeline.text.markers import MARKER_CHARACTER_RE, SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
 
 EM_DASH = "\u2014"
 EN_DASH = "\u2013"
@@ -22,8 +22,12 @@ CLAUSE_STOPS = (":", ";")
 # the emphasis marks of the OCR's markdown (``*italic*``, ``**bold**``, and ``_`` where OCR reads one)
 EMPHASIS_MARKS = "*_"
 EMPHASIS_RE = re.compile(f"[{EMPHASIS_MARKS}]+")
+# the hashes of a markdown heading (``## Title``)
+HEADING_HASHES_RE = re.compile(r"^#+\s*")
 # where one sentence of running text ends and the next begins (the spaces between them)
 SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?\"\u201d)])\s+")
+# a list bullet before an entry (a hyphen, an en dash or a bullet), then spaces
+LIST_BULLET = r"[-\u2013•]\s+"
 # a section break: ``* * *``, ``•••``, ``⁂⁂⁂``, ``- - -``
 SEPARATOR_RE = re.compile(r"(?:[*•·⁂]\s*){3,}|(?:-\s*){3,}")
 
@@ -52,9 +56,21 @@ def ends_with_comma(text: str) -> bool:
     return final_mark(text) == ","
 
 
+def ends_with_punctuation(text: str) -> bool:
+    """A sentence or clause stop or a comma at the end (closers may follow it)."""
+    return ends_sentence(text) or ends_clause(text) or ends_with_comma(text)
+
+
 def without_emphasis(text: str) -> str:
     """``text`` without the emphasis marks of the OCR's markdown."""
     return EMPHASIS_RE.sub("", text)
+
+
+def plain_text(text: str, *, markers: bool = False) -> str:
+    """``text`` without the markdown (emphasis marks, a heading's hashes) and without note markers
+    unless ``markers``, its spaces and line breaks collapsed to single spaces."""
+    text = HEADING_HASHES_RE.sub("", without_emphasis(text))
+    return " ".join((text if markers else MARKER_CHARACTER_RE.sub("", text)).split())
 
 
 def is_separator(text: str) -> bool:
