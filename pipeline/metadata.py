@@ -84,6 +84,11 @@ def explain(error: jsonschema.ValidationError) -> tuple[YamlPath, str]:
     if kind == "required":
         missing = next(name for name in expected if name not in instance)
         return path, f"missing required field '{field_name((*path, missing))}'"
+    if kind == "anyOf" and all(list(option) == ["required"] for option in expected):
+        names = " or ".join(
+            f"'{field_name((*path, name))}'" for option in expected for name in option["required"]
+        )
+        return path, f"missing required field {names} (at least one of them)"
     if kind == "additionalProperties":
         known = schema.get("properties", {})
         extra = sorted(str(name) for name in instance if name not in known)
@@ -209,7 +214,8 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 def _work(args: argparse.Namespace) -> str:
     metadata = load_metadata(args.input)
     write_json(args.output, json.loads(json.dumps(metadata, default=str)))  # (YAML may hold dates)
-    return f"{args.input}: valid ({metadata['title']}, volume {metadata['volume']}, {metadata['year']})"
+    volume = [f"volume {metadata['volume']}"] if "volume" in metadata else []
+    return f"{args.input}: valid ({', '.join([metadata['title'], *volume, str(metadata['year'])])})"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,9 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
 
+# the ``role`` of an ``editor``: a general editor or a translator
+EDITOR_ROLE = "editor"
+TRANSLATOR_ROLE = "translator"
 # the ``resp`` of the title statement's ``respStmt`` elements, by who is responsible
 CONTRIBUTORS_RESP = "contributor to the volume"
 RUSSIAN_EDITION_RESP = "preparation of the Russian edition"
@@ -21,6 +24,8 @@ DESIGNER_RESP = "design of the printed book"
 DIGITAL_EDITION_RESP = "OCR correction and TEI encoding of the digital edition"
 CORRECTOR_RESP = "correction of OCR misreadings"
 
+AUTHORS_BYLINE = "by "  # before the authors' names: "by A. Smith and B. Jones"
+TRANSLATORS_BYLINE = "Translated by "
 SUBTITLE_SEPARATOR = ", "  # between the volume and the period: "Volume I, 1917-1945"
 TRANSLATION_NOTE_RE = re.compile(r"Translated from the (?P<language>.+)\.")
 
@@ -35,15 +40,16 @@ def volume_statement(volume: str) -> str:
     return f"Volume {volume}"
 
 
-def subtitle(volume: str, period: str) -> str:
-    """The edition's subtitle: ``Volume I, 1917-1945``."""
-    return f"{volume_statement(volume)}{SUBTITLE_SEPARATOR}{period}"
+def subtitle(volume: str | None, period: str | None) -> str | None:
+    """The edition's subtitle: ``Volume I, 1917-1945``, either part alone, ``None`` without both."""
+    parts = [volume_statement(volume)] if volume else []
+    return SUBTITLE_SEPARATOR.join([*parts, *([period] if period else [])]) or None
 
 
-def period_of(title: str, volume: str) -> str:
+def period_of(title: str, volume: str | None) -> str | None:
     """The period a :func:`subtitle` ``title`` names after the :func:`volume_statement` ``volume``:
-    ``1917-1945``."""
-    return title.removeprefix(volume).removeprefix(SUBTITLE_SEPARATOR)
+    ``1917-1945``; ``None`` if it names none."""
+    return title.removeprefix(volume or "").removeprefix(SUBTITLE_SEPARATOR) or None
 
 
 def translation_note(language: str) -> str:

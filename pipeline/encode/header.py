@@ -10,11 +10,15 @@ from lxml import etree
 from pipeline.encode.elements import element
 from pipeline.model import Item, Paragraph
 from pipeline.tei import (
+    AUTHORS_BYLINE,
     CONTRIBUTORS_RESP,
     CORRECTOR_RESP,
     DESIGNER_RESP,
     DIGITAL_EDITION_RESP,
+    EDITOR_ROLE,
     RUSSIAN_EDITION_RESP,
+    TRANSLATOR_ROLE,
+    TRANSLATORS_BYLINE,
     XML_LANG,
     subtitle,
     tei,
@@ -82,13 +86,35 @@ def book_identifier(metadata: dict[str, Any]) -> str:
     """The edition's stable identifier: the metadata's, or one derived from title, volume and year."""
     if metadata.get("identifier"):
         return str(metadata["identifier"])
-    words = f"{metadata['title']} vol {metadata['volume']} {metadata['year']}".lower()
+    volume = f" vol {metadata['volume']}" if metadata.get("volume") else ""
+    words = f"{metadata['title']}{volume} {metadata['year']}".lower()
     return "urn:x-ocr-edition:" + "-".join(re.findall(r"[a-z0-9]+", words))
 
 
-def book_subtitle(metadata: dict[str, Any]) -> str:
-    """The subtitle of the edition and of its printed book: ``Volume I, 1917-1945``."""
-    return subtitle(str(metadata["volume"]), str(metadata["period"]))
+def book_subtitle(metadata: dict[str, Any]) -> str | None:
+    """The subtitle of the edition and of its printed book: ``Volume I, 1917-1945``; ``None`` for a
+    book with neither volume nor period."""
+    volume, period = metadata.get("volume"), metadata.get("period")
+    return subtitle(str(volume) if volume else None, str(period) if period else None)
+
+
+def titles(parent: etree._Element, meta: dict[str, Any], **attributes: str) -> None:
+    """The book's main title and, where it has one, its :func:`book_subtitle`."""
+    element(parent, "title", meta["title"], **attributes, type="main")
+    sub = book_subtitle(meta)
+    if sub:
+        element(parent, "title", sub, **attributes, type="sub")
+
+
+def people(parent: etree._Element, meta: dict[str, Any], editor_role: str | None) -> None:
+    """Authors as ``author``, editors as ``editor`` (with ``editor_role``), translators as
+    ``editor role="translator"``."""
+    for name in meta.get("authors", []):
+        element(element(parent, "author"), "persName", name)
+    for name in meta.get("editors", []):
+        element(parent, "editor", name, **({"role": editor_role} if editor_role else {}))
+    for name in meta.get("translators", []):
+        element(parent, "editor", name, role=TRANSLATOR_ROLE)
 
 
 def tei_header(
@@ -102,8 +128,7 @@ def tei_header(
     header = etree.Element(tei("teiHeader"))
     file_desc = element(header, "fileDesc")
     title_stmt = element(file_desc, "titleStmt")
-    element(title_stmt, "title", meta["title"], type="main")
-    element(title_stmt, "title", book_subtitle(meta), type="sub")
+    titles(title_stmt, meta)
     responsibilities(title_stmt, meta)
     digital = element(title_stmt, "respStmt")
     element(digital, "resp", DIGITAL_EDITION_RESP)
@@ -134,7 +159,8 @@ def tei_header(
 
     profile = element(header, "profileDesc")
     usage = element(profile, "langUsage")
-    languages = dict.fromkeys([meta["language"], meta["original"]["language"], *foreign_languages])
+    original = [meta["original"]["language"]] if meta.get("original") else []
+    languages = dict.fromkeys([meta["language"], *original, *foreign_languages])
     for code in languages:
         element(usage, "language", LANGUAGE_NAMES.get(code.split("-")[0], code), ident=code)
     if julian_dates:
@@ -143,11 +169,11 @@ def tei_header(
 
 
 def responsibilities(parent: etree._Element, meta: dict[str, Any]) -> None:
-    """Institution as author, editors as ``editor``, everyone else in a ``respStmt``."""
+    """Authors, institution as author, editors and translators as ``editor``, everyone else in a
+    ``respStmt``."""
     if meta.get("institution"):
         element(element(parent, "author"), "orgName", meta["institution"])
-    for name in meta["editors"]:
-        element(parent, "editor", name, role="editor")
+    people(parent, meta, EDITOR_ROLE)
     groups = (
         (CONTRIBUTORS_RESP, meta.get("contributors", [])),
         (RUSSIAN_EDITION_RESP, meta.get("russian_edition_editors", [])),
@@ -162,26 +188,34 @@ def responsibilities(parent: etree._Element, meta: dict[str, Any]) -> None:
 
 
 def printed_book(meta: dict[str, Any]) -> etree._Element:
-    """``biblStruct`` of the printed book, with its original as a related item."""
+    """``biblStruct`` of the printed book, with its original, if it is a translation, as a related item."""
     bibl = etree.Element(tei("biblStruct"), {XML_LANG: meta["language"]})
     monogr = element(bibl, "monogr")
-    for name in meta["editors"]:
-        element(monogr, "editor", name)
-    element(monogr, "title", meta["title"], level="m", type="main")
-    element(monogr, "title", book_subtitle(meta), level="m", type="sub")
+    people(monogr, meta, None)
+    titles(monogr, meta, level="m")
     if meta.get("edition"):
         element(monogr, "edition", meta["edition"])
     imprint = element(monogr, "imprint")
     element(imprint, "pubPlace", meta["place"])
     element(imprint, "publisher", meta["publisher"])
     element(imprint, "date", str(meta["year"]), when=str(meta["year"]))
-    element(monogr, "biblScope", volume_statement(str(meta["volume"])), unit="volume", n=str(meta["volume"]))
+    if meta.get("volume"):
+        volume = str(meta["volume"])
+        element(monogr, "biblScope", volume_statement(volume), unit="volume", n=volume)
     if meta.get("series"):
         element(element(bibl, "series"), "title", meta["series"], level="s")
-    original = meta["original"]
-    language = meta.get("translated_from") or LANGUAGE_NAMES.get(original["language"], original["language"])
-    element(bibl, "note", translation_note(language))
-    related = element(bibl, "relatedItem", type="original")
+    original = meta.get("original")
+    if original or meta.get("translated_from"):
+        code = original["language"] if original else ""
+        element(bibl, "note", translation_note(meta.get("translated_from") or LANGUAGE_NAMES.get(code, code)))
+    if original:
+        bibl.append(original_book(original))
+    return bibl
+
+
+def original_book(original: dict[str, Any]) -> etree._Element:
+    """``relatedItem`` of the original the printed book was translated from."""
+    related = etree.Element(tei("relatedItem"), type="original")
     original_bibl = element(related, "biblStruct", xml_lang=original["language"])
     original_monogr = element(original_bibl, "monogr")
     element(original_monogr, "title", original["title"], level="m", type="main")
@@ -196,7 +230,7 @@ def printed_book(meta: dict[str, Any]) -> etree._Element:
         element(original_imprint, "date", str(original["year"]), when=str(original["year"]))
     if not len(original_imprint):
         element(original_imprint, "date")  # an imprint may not be empty
-    return bibl
+    return related
 
 
 def julian_calendar(profile: etree._Element) -> None:
@@ -233,8 +267,10 @@ def title_page(front: etree._Element, meta: dict[str, Any], printed: list[Item])
     page = element(front, "titlePage")
     doc_title = element(page, "docTitle")
     element(doc_title, "titlePart", as_printed(meta["title"]), type="main")
-    element(doc_title, "titlePart", as_printed(volume_statement(str(meta["volume"]))), type="volume")
-    element(doc_title, "titlePart", as_printed(str(meta["period"])), type="period")
+    if meta.get("volume"):
+        element(doc_title, "titlePart", as_printed(volume_statement(str(meta["volume"]))), type="volume")
+    if meta.get("period"):
+        element(doc_title, "titlePart", as_printed(str(meta["period"])), type="period")
     if meta.get("series"):
         element(doc_title, "titlePart", meta["series"], type="series")
     original = meta.get("original", {})
@@ -243,10 +279,15 @@ def title_page(front: etree._Element, meta: dict[str, Any], printed: list[Item])
         element(doc_title, "titlePart", russian, type="original", xml_lang=original.get("language", "ru"))
     if meta.get("edition"):
         element(page, "docEdition", as_printed(meta["edition"]))
+    if meta.get("authors"):
+        names(element(page, "byline", AUTHORS_BYLINE), meta["authors"])
     if meta.get("editors"):
         names(element(page, "byline", "Under the editorship of "), meta["editors"])
+    if meta.get("translators"):
+        names(element(page, "byline", TRANSLATORS_BYLINE), meta["translators"])
     if meta.get("contributors"):
-        names(element(page, "byline", f"Contributors to Volume {meta['volume']}: "), meta["contributors"])
+        of_volume = f" to Volume {meta['volume']}" if meta.get("volume") else ""
+        names(element(page, "byline", f"Contributors{of_volume}: "), meta["contributors"])
     imprint = element(page, "docImprint")
     element(imprint, "publisher", as_printed(meta["publisher"]))
     element(imprint, "pubPlace", as_printed(meta["place"]))

@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from pipeline.model import InputError
-from pipeline.render.header import Header, description
+from pipeline.render.header import Header, credit_lines, description
 from pipeline.render.trees import line_of, local, text_of
 from pipeline.tei import XML_ID, XML_LANG, tei
 
@@ -302,7 +302,8 @@ def meta_inlines(text: str) -> Json:
 
 
 def people(names: list[str], role: str) -> Json:
-    """People with their MARC relator ``role`` (``edt``, ``ctb``, ``bkd``) for pandoc's EPUB writer."""
+    """People with their MARC relator ``role`` (``aut``, ``edt``, ``trl``, ``ctb``, ``bkd``) for pandoc's
+    EPUB writer."""
     return node(
         "MetaList",
         [node("MetaMap", {"text": meta_string(name), "role": meta_string(role)}) for name in names],
@@ -310,8 +311,9 @@ def people(names: list[str], role: str) -> Json:
 
 
 def pandoc_meta(header: Header, for_html: bool = False) -> Json:
-    """Pandoc metadata: the OPF's title, subtitle, creators (edt), contributors (ctb), publisher…"""
-    titles = {"main": header.title, "subtitle": header.subtitle}
+    """Pandoc metadata: the OPF's title, subtitle, creators (aut, edt), contributors (trl, ctb, bkd),
+    publisher…"""
+    titles = {"main": header.title} | ({"subtitle": header.subtitle} if header.subtitle else {})
     meta: Json = {
         # as a typed list, pandoc writes both dc:title elements (title-type main and subtitle)
         "title": node(
@@ -321,25 +323,27 @@ def pandoc_meta(header: Header, for_html: bool = False) -> Json:
                 for kind, text in titles.items()
             ],
         ),
-        "creator": people(header.editors, "edt"),
-        "contributor": people(header.contributors, "ctb"),
+        "creator": people(header.authors, "aut"),
+        "contributor": people(header.translators, "trl"),
         "publisher": meta_string(header.publisher),
         "date": meta_string(header.year),
         "lang": meta_string(header.language),
         "identifier": node("MetaList", [node("MetaMap", {"text": meta_string(header.identifier)})]),
         "description": meta_string(description(header)),
     }
+    meta["creator"]["c"] += people(header.editors, "edt")["c"]
+    meta["contributor"]["c"] += people(header.contributors, "ctb")["c"]
     if header.designer:
         meta["contributor"]["c"] += people([header.designer], "bkd")["c"]
     if header.series:
         meta["belongs-to-collection"] = meta_string(header.series)
-        position = roman_to_int(header.volume)
+        position = roman_to_int(header.volume) if header.volume else None
         if position:
             meta["group-position"] = meta_string(str(position))
     if for_html:
         meta["title"] = meta_inlines(titles["main"])
-        meta["subtitle"] = meta_inlines(titles["subtitle"])
-        editors = " and ".join(header.editors)
-        meta["author"] = node("MetaList", [meta_inlines(f"Edited by {editors}")])
+        if header.subtitle:
+            meta["subtitle"] = meta_inlines(header.subtitle)
+        meta["author"] = node("MetaList", [meta_inlines(line) for line in credit_lines(header)])
         meta["description-meta"] = meta["description"]
     return meta

@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.render.document import DPUB_ROLES
-from pipeline.render.header import Header, original_text, source_text
+from pipeline.render.header import Header, credit_lines, original_text, source_text
 from pipeline.render.notes import heading_text, number_notes, with_class
 from pipeline.render.trees import found, required_child
 from pipeline.tei import XML_LANG, volume_statement
@@ -59,11 +59,11 @@ def epub_options(work: Path, header: Header, css: Path, split_level: int) -> lis
 
 
 def epub_metadata_xml(header: Header) -> str:
-    """The ``--epub-metadata`` snippet: the printed source (with its place) and the original."""
-    return (
-        f"<dc:source>{xml_text(source_text(header))}</dc:source>\n"
-        f"<dc:relation>{xml_text(original_text(header))}</dc:relation>\n"
-    )
+    """The ``--epub-metadata`` snippet: the printed source (with its place) and the original, if any."""
+    snippet = f"<dc:source>{xml_text(source_text(header))}</dc:source>\n"
+    if header.original:
+        snippet += f"<dc:relation>{xml_text(original_text(header.original))}</dc:relation>\n"
+    return snippet
 
 
 def wrap_words(text: str, width: int) -> list[str]:
@@ -78,20 +78,22 @@ def wrap_words(text: str, width: int) -> list[str]:
 
 
 def cover_svg(header: Header) -> str:
-    """The cover, drawn from the header: title, volume and period, editors, publisher and year."""
-    editors = " and ".join(header.editors)
-    volume = volume_statement(header.volume)
+    """The cover, drawn from the header: title, volume and period, authors, editors, publisher and year."""
+    volume = volume_statement(header.volume) if header.volume else None
     rows: list[tuple[str, int, str]] = []  # class, font size, text
     rows += [("title", 64, line) for line in wrap_words(header.title, 16)]
     rows += [("volume", 38, line) for line in (volume, header.period) if line]
-    rows += [("editors", 26, line) for line in ["Edited by", *header.editors]]
+    rows += [("authors", 30, name) for name in header.authors]
+    rows += [("editors", 26, line) for line in ["Edited by", *header.editors] if header.editors]
     y, texts, previous = 180, [], "title"
     for kind, size, line in rows:
         y += round(size * 1.3) + (50 if kind != previous else 0)
         previous = kind
         texts.append(f'<text class="{kind}" x="300" y="{y}" font-size="{size}">{xml_text(line)}</text>')
     imprint = f"{header.publisher} · {header.place} · {header.year}"
-    label = f"{header.title}. {volume}, {header.period}. Edited by {editors}."
+    label = " ".join(
+        [f"{header.title}.", *(f"{line}." for line in [header.subtitle, *credit_lines(header)] if line)]
+    )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="600" height="900" '
@@ -267,7 +269,8 @@ def finish_epub(source: Path, target: Path, header: Header) -> int:
         if name.endswith(".xhtml"):
             return finish_xhtml(data)
         if name.endswith(".opf"):
-            data = finish_opf(data, original_text(header), header.original.language)
+            if header.original:
+                data = finish_opf(data, original_text(header.original), header.original.language)
             data = accessibility_opf(data, has_pages)
             return page_break_source(data, header) if has_pages else data, 0
         return data, 0

@@ -13,7 +13,18 @@ from lxml import etree
 
 from pipeline.model import InputError
 from pipeline.render.trees import line_of, text_of
-from pipeline.tei import CONTRIBUTORS_RESP, DESIGNER_RESP, TEI_NS, XML_LANG, period_of, translated_language
+from pipeline.tei import (
+    AUTHORS_BYLINE,
+    CONTRIBUTORS_RESP,
+    DESIGNER_RESP,
+    EDITOR_ROLE,
+    TEI_NS,
+    TRANSLATOR_ROLE,
+    TRANSLATORS_BYLINE,
+    XML_LANG,
+    period_of,
+    translated_language,
+)
 
 NAMESPACES = {"t": TEI_NS}
 
@@ -40,10 +51,12 @@ class Header:
     """The edition and its printed book, as the TEI header records them."""
 
     title: str
-    subtitle: str  # "Volume I, 1917-1945"
-    volume: str  # as printed: "I"
-    period: str  # the subtitle after the volume: "1917-1945"
+    subtitle: str | None  # "Volume I, 1917-1945"; None for a book with neither volume nor period
+    volume: str | None  # as printed: "I"
+    period: str | None  # the subtitle after the volume: "1917-1945"
+    authors: list[str]
     editors: list[str]
+    translators: list[str]
     contributors: list[str]
     designer: str | None
     publisher: str
@@ -53,8 +66,8 @@ class Header:
     series: str | None
     language: str
     identifier: str
-    translated_from: str  # the language's name, or "original"
-    original: Original
+    translated_from: str | None  # the language's name, "original", or None for a book not translated
+    original: Original | None
 
 
 class _Reader:
@@ -94,29 +107,50 @@ def responsible(reader: _Reader, resp: str) -> list[str]:
     return reader.texts(f"{TITLE_STATEMENT}/t:respStmt[t:resp='{resp}']/t:persName")
 
 
-def translated_from(reader: _Reader, language: str, original_language: str) -> str:
+def translated_from(reader: _Reader, language: str, original: Original | None) -> str | None:
     """The language the printed book was translated from, as its note names it; ``original`` when the
-    original is in the edition's own language (the note then names no other language)."""
+    original is in the edition's own language (the note then names no other language); ``None`` for a
+    book the header describes as no translation."""
     named = translated_language(reader.optional(f"{PRINTED_BOOK}/t:note") or "")
-    if original_language == language or named is None:
+    if original is None:
+        return named
+    if original.language == language or named is None:
         return "original"
     return named
+
+
+def read_original(reader: _Reader) -> Original | None:
+    """The original the printed book was translated from, ``None`` if the header names none."""
+    if reader.root.find(ORIGINAL, NAMESPACES) is None:
+        return None
+    return Original(
+        title=reader.required(f"{ORIGINAL}/t:monogr/t:title[@type='main']"),
+        volume=reader.optional(f"{ORIGINAL}/t:monogr/t:title[@type='sub']"),
+        place=reader.optional(f"{ORIGINAL}/t:monogr/t:imprint/t:pubPlace"),
+        publisher=reader.optional(f"{ORIGINAL}/t:monogr/t:imprint/t:publisher"),
+        year=reader.optional(f"{ORIGINAL}/t:monogr/t:imprint/t:date"),
+        language=reader.attribute(ORIGINAL, XML_LANG),
+    )
 
 
 def read_header(root: etree._Element, source: str = "TEI") -> Header:
     """The :class:`Header` of a TEI document of this pipeline."""
     reader = _Reader(root, source)
-    subtitle = reader.required(f"{TITLE_STATEMENT}/t:title[@type='sub']")
-    volume_statement = reader.required(f"{MONOGRAPH}/t:biblScope[@unit='volume']")
+    subtitle = reader.optional(f"{TITLE_STATEMENT}/t:title[@type='sub']")
+    volume_statement = reader.optional(f"{MONOGRAPH}/t:biblScope[@unit='volume']")
     language = reader.attribute(".", XML_LANG)
-    original_language = reader.attribute(ORIGINAL, XML_LANG)
+    original = read_original(reader)
     designers = responsible(reader, DESIGNER_RESP)
     return Header(
         title=reader.required(f"{TITLE_STATEMENT}/t:title[@type='main']"),
         subtitle=subtitle,
-        volume=reader.attribute(f"{MONOGRAPH}/t:biblScope[@unit='volume']", "n"),
-        period=period_of(subtitle, volume_statement),
-        editors=reader.texts(f"{TITLE_STATEMENT}/t:editor"),
+        volume=reader.attribute(f"{MONOGRAPH}/t:biblScope[@unit='volume']", "n")
+        if volume_statement
+        else None,
+        period=period_of(subtitle, volume_statement) if subtitle else None,
+        authors=reader.texts(f"{TITLE_STATEMENT}/t:author/t:persName"),
+        editors=reader.texts(f"{TITLE_STATEMENT}/t:editor[@role='{EDITOR_ROLE}']"),
+        translators=reader.texts(f"{TITLE_STATEMENT}/t:editor[@role='{TRANSLATOR_ROLE}']"),
         contributors=responsible(reader, CONTRIBUTORS_RESP),
         designer=designers[0] if designers else None,
         publisher=reader.required(f"{MONOGRAPH}/t:imprint/t:publisher"),
@@ -126,40 +160,47 @@ def read_header(root: etree._Element, source: str = "TEI") -> Header:
         series=reader.optional(f"{PRINTED_BOOK}/t:series/t:title"),
         language=language,
         identifier=reader.required("t:teiHeader/t:fileDesc/t:publicationStmt/t:idno[@type='URI']"),
-        translated_from=translated_from(reader, language, original_language),
-        original=Original(
-            title=reader.required(f"{ORIGINAL}/t:monogr/t:title[@type='main']"),
-            volume=reader.optional(f"{ORIGINAL}/t:monogr/t:title[@type='sub']"),
-            place=reader.optional(f"{ORIGINAL}/t:monogr/t:imprint/t:pubPlace"),
-            publisher=reader.optional(f"{ORIGINAL}/t:monogr/t:imprint/t:publisher"),
-            year=reader.optional(f"{ORIGINAL}/t:monogr/t:imprint/t:date"),
-            language=original_language,
-        ),
+        translated_from=translated_from(reader, language, original),
+        original=original,
     )
+
+
+def credit_lines(header: Header) -> list[str]:
+    """Who made the book, a line each for authors, editors and translators: ``by A. Smith``,
+    ``Edited by A and B``."""
+    groups = (
+        (AUTHORS_BYLINE, header.authors),
+        ("Edited by ", header.editors),
+        (TRANSLATORS_BYLINE, header.translators),
+    )
+    return [f"{label}{' and '.join(names)}" for label, names in groups if names]
 
 
 def source_text(header: Header) -> str:
     """The printed book, as one line: the OPF's ``dc:source``."""
-    editors = ", ".join(header.editors)
+    groups = (("By", header.authors), ("Edited by", header.editors), ("Translated by", header.translators))
+    people = "".join(f" {label} {', '.join(names)}." for label, names in groups if names)
+    subtitle = f" {header.subtitle}." if header.subtitle else ""
     edition = f" {header.edition}." if header.edition else ""
-    return (
-        f"{header.title}. {header.subtitle}. Edited by {editors}.{edition} "
-        f"{header.place}: {header.publisher}, {header.year}."
-    )
+    return f"{header.title}.{subtitle}{people}{edition} {header.place}: {header.publisher}, {header.year}."
 
 
-def original_text(header: Header) -> str:
+def original_text(original: Original) -> str:
     """The original the book was translated from, in its language: the OPF's ``dc:relation``."""
-    original = header.original
     imprint = ", ".join(part for part in (original.place, original.publisher, original.year) if part)
     return ". ".join(part for part in (original.title, original.volume, imprint) if part) + "."
 
 
 def description(header: Header) -> str:
     """A short description: what this edition is and where it comes from."""
-    series = f" Volume {header.volume} of {header.series}." if header.series else ""
+    subtitle = f", {header.subtitle}" if header.subtitle else ""
+    authors = f" {AUTHORS_BYLINE}{' and '.join(header.authors)}" if header.authors else ""
+    translated = f", translated from the {header.translated_from}" if header.translated_from else ""
+    original = f" ({header.original.title})" if header.original else ""
+    series = ""
+    if header.series:
+        series = f" Volume {header.volume} of {header.series}." if header.volume else f" In {header.series}."
     return (
-        f"Digital edition of {header.title}, {header.subtitle} "
-        f"({header.publisher}, {header.place}, {header.year}), translated from the "
-        f"{header.translated_from} ({header.original.title}).{series}"
+        f"Digital edition of {header.title}{subtitle}{authors} "
+        f"({header.publisher}, {header.place}, {header.year}){translated}{original}.{series}"
     )
