@@ -228,6 +228,29 @@ def book(changed: dict[str, Any] | None = None) -> Book:
     return Book.from_json(changed or structure())
 
 
+# a single-author book, as README.md shows it: no editors, volume, period or original
+SINGLE_AUTHOR = """\
+title: Essays in Radical Empiricism
+authors:
+  - William James
+publisher: Longmans, Green, and Co.
+place: New York
+year: 1912
+language: en
+"""
+
+
+def single_author_metadata(folder: Path) -> dict[str, Any]:
+    """The single-author book's metadata, written to ``folder/raw/essays.yaml`` and checked by the
+    metadata stage's reader."""
+    from pipeline.metadata import load_metadata
+
+    path = folder / "raw" / "essays.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(SINGLE_AUTHOR, encoding="utf-8")
+    return load_metadata(path)
+
+
 def metadata() -> dict[str, Any]:
     """The first book's metadata (validated when ``pipeline.metadata`` is there)."""
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from edition_samples import METADATA, RUSSIAN_TITLE, book, metadata, structure
+from edition_samples import METADATA, RUSSIAN_TITLE, book, metadata, single_author_metadata, structure
 from lxml import etree
 
 from pipeline.encode import encode_tei, main, tei_bytes
@@ -83,6 +83,54 @@ def test_header_describes_the_printed_book() -> None:
     assert {"correction", "normalization", "quotation", "hyphenation", "segmentation"} <= set(parts)
     assert document.xpath("//t:langUsage/t:language/@ident", namespaces=NS) == ["en", "ru"]
     assert b"20" not in etree.tostring(only(document, "//t:publicationStmt"))  # no build date
+
+
+def single_author_book(folder: Path, **more: Any) -> etree._Element:
+    """The sample book encoded with the single-author book's metadata (and ``more`` fields)."""
+    return etree.fromstring(tei_bytes(encode_tei(book(), single_author_metadata(folder) | more)))
+
+
+def test_single_author_book_is_described_without_volume_period_or_original(
+    tmp_path: Path, tei_all: etree.RelaxNG
+) -> None:
+    document = single_author_book(tmp_path)
+    assert_valid(tei_all, document)
+    title_stmt = only(document, "//t:fileDesc/t:titleStmt")
+    assert [title.get("type") for title in title_stmt.findall("t:title", NS)] == ["main"]
+    assert title_stmt.xpath("t:author/t:persName/text()", namespaces=NS) == ["William James"]
+    assert title_stmt.findall("t:editor", NS) == []
+    monogr = only(document, "//t:sourceDesc/t:biblStruct/t:monogr")
+    assert monogr.xpath("t:author/t:persName/text()", namespaces=NS) == ["William James"]
+    assert monogr.find("t:biblScope", NS) is None
+    assert document.xpath("//t:sourceDesc//t:note | //t:relatedItem", namespaces=NS) == []
+    # the edition's language and the Russian of the sample's printed title pages, no original's
+    assert document.xpath("//t:langUsage/t:language/@ident", namespaces=NS) == ["en", "ru"]
+    assert only(document, "//t:publicationStmt/t:idno/text()") == (
+        "urn:x-ocr-edition:essays-in-radical-empiricism-1912"
+    )
+    page = only(document, "//t:front/t:titlePage")
+    assert page.xpath("t:docTitle/t:titlePart/@type", namespaces=NS) == ["main"]
+    assert [" ".join("".join(line.itertext()).split()) for line in page.findall("t:byline", NS)] == [
+        "by William James"
+    ]
+    header = etree.tostring(only(document, "//t:teiHeader"), encoding="unicode")
+    printed = etree.tostring(page, encoding="unicode")
+    assert not {"None", "Volume", "Translated"} & set((header + printed).replace("<", " ").split())
+
+
+def test_translators_are_editors_with_their_role(tmp_path: Path, tei_all: etree.RelaxNG) -> None:
+    original = {"title": "Essais", "language": "fr"}
+    document = single_author_book(tmp_path, translators=["A. Translator", "B. Translator"], original=original)
+    assert_valid(tei_all, document)
+    for place in ("//t:fileDesc/t:titleStmt", "//t:sourceDesc/t:biblStruct/t:monogr"):
+        people = only(document, place)
+        assert people.xpath("t:editor[@role='translator']/text()", namespaces=NS) == [
+            "A. Translator",
+            "B. Translator",
+        ]
+    assert only(document, "//t:sourceDesc/t:biblStruct/t:note/text()") == "Translated from the French."
+    bylines = ["".join(line.itertext()) for line in document.iterfind(".//t:titlePage/t:byline", NS)]
+    assert bylines == ["by William James", "Translated by A. Translator and B. Translator"]
 
 
 def test_chapter_with_label_subtitle_and_section() -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
 import pytest
+from edition_samples import SINGLE_AUTHOR, single_author_metadata
 
 from pipeline import metadata
 from pipeline.metadata import load_metadata, schema
@@ -138,6 +140,36 @@ def test_not_a_mapping(tmp_path: Path) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     assert "metadata file not found" in problem(tmp_path / "x.yaml")
+
+
+def test_single_author_book_needs_no_editors_volume_period_or_original(tmp_path: Path) -> None:
+    data = single_author_metadata(tmp_path)
+    assert data["authors"] == ["William James"]
+    assert not {"editors", "volume", "period", "original", "contributors"} & set(data)
+
+
+def test_translators_and_series_are_optional_lists_and_text(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(SINGLE_AUTHOR + "translators: [A. Translator]\nseries: Library of Philosophy\n")
+    data = load_metadata(path)
+    assert (data["translators"], data["series"]) == (["A. Translator"], "Library of Philosophy")
+
+
+def test_book_without_authors_or_editors_is_refused(write_yaml) -> None:
+    path = write_yaml(lambda text: re.sub(r"^editors:\n(  - .*\n)+", "", text, flags=re.MULTILINE))
+    assert problem(path) == f"{path}: missing required field 'authors' or 'editors' (at least one of them)"
+
+
+def test_empty_authors_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(SINGLE_AUTHOR.replace("authors:\n  - William James", "authors: []"), encoding="utf-8")
+    assert problem(path) == f"{path}:2: field 'authors' must list at least one name"
+
+
+def test_original_needs_its_title_and_language_only_when_given(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(SINGLE_AUTHOR + "original:\n  language: de\n", encoding="utf-8")
+    assert problem(path) == f"{path}:8: missing required field 'original.title'"
 
 
 def test_layout_settings(write_yaml) -> None:

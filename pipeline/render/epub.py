@@ -91,9 +91,8 @@ def cover_svg(header: Header) -> str:
         previous = kind
         texts.append(f'<text class="{kind}" x="300" y="{y}" font-size="{size}">{xml_text(line)}</text>')
     imprint = f"{header.publisher} · {header.place} · {header.year}"
-    label = " ".join(
-        [f"{header.title}.", *(f"{line}." for line in [header.subtitle, *credit_lines(header)] if line)]
-    )
+    lines = [header.title, header.subtitle, *credit_lines(header)]
+    label = " ".join(f"{line[0].upper()}{line[1:]}." for line in lines if line)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="600" height="900" '
