@@ -10,7 +10,7 @@ from typing import Any
 import lxml.html
 import pypandoc
 import pytest
-from edition_samples import RUSSIAN_TITLE, book, metadata, structure
+from edition_samples import RUSSIAN_TITLE, book, metadata, single_author_metadata, structure
 from lxml import etree
 
 from pipeline.check import epubcheck_messages
@@ -199,7 +199,10 @@ def test_header_is_read_from_the_tei() -> None:
         "Soviet Foreign Policy. Volume I, 1917-1945. Edited by A. A. Gromyko, B. N. Ponomarev. "
         "Fourth, revised and enlarged edition. Moscow: Progress Publishers, 1981."
     )
-    assert original_text(header) == f"{RUSSIAN_TITLE}. Том 1 (1917-1945). Издательство «Наука», 1980."
+    assert header.original is not None
+    assert (
+        original_text(header.original) == f"{RUSSIAN_TITLE}. Том 1 (1917-1945). Издательство «Наука», 1980."
+    )
     assert description(header).endswith(
         f"translated from the Russian ({RUSSIAN_TITLE}). "
         "Volume I of Soviet Foreign Policy 1917-1980, in two volumes."
@@ -216,11 +219,94 @@ def test_header_of_a_book_with_the_required_metadata_only() -> None:
     assert (header.series, header.edition, header.designer, header.contributors) == (None, None, None, [])
     assert (header.volume, header.period) == ("2", "1917-1945")
     assert header.translated_from == "original"
-    assert original_text(header) == "The Original."
+    assert header.original is not None and original_text(header.original) == "The Original."
     assert description(header) == (
         "Digital edition of Soviet Foreign Policy, Volume 2, 1917-1945 (Progress Publishers, Moscow, "
         "1981), translated from the original (The Original)."
     )
+
+
+@pytest.fixture(scope="module")
+def single_author(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The sample book rendered as a single-author book: no editors, volume, period or original."""
+    folder = tmp_path_factory.mktemp("single-author")
+    about = single_author_metadata(folder)
+    paths = {"epub": folder / "essays.epub", "html": folder / "essays" / "index.html"}
+    render(sample_tei(about=about), paths["epub"], paths["html"])
+    return paths
+
+
+def test_header_of_a_single_author_book(tmp_path: Path) -> None:
+    header = read_header(sample_tei(about=single_author_metadata(tmp_path)))
+    assert (header.authors, header.editors, header.translators) == (["William James"], [], [])
+    assert (header.subtitle, header.volume, header.period) == (None, None, None)
+    assert (header.original, header.translated_from) == (None, None)
+    assert source_text(header) == (
+        "Essays in Radical Empiricism. By William James. New York: Longmans, Green, and Co., 1912."
+    )
+    assert description(header) == (
+        "Digital edition of Essays in Radical Empiricism by William James (Longmans, Green, and Co., "
+        "New York, 1912)."
+    )
+
+
+def test_header_reads_translators_and_a_volume_alone(tmp_path: Path) -> None:
+    about = single_author_metadata(tmp_path) | {"translators": ["A. Translator"], "volume": 2}
+    about |= {"series": "Library of Philosophy", "translated_from": "French"}
+    header = read_header(sample_tei(about=about))
+    assert (header.translators, header.subtitle, header.volume, header.period) == (
+        ["A. Translator"],
+        "Volume 2",
+        "2",
+        None,
+    )
+    assert (header.original, header.translated_from) == (None, "French")
+    assert source_text(header) == (
+        "Essays in Radical Empiricism. Volume 2. By William James. Translated by A. Translator. "
+        "New York: Longmans, Green, and Co., 1912."
+    )
+    assert description(header).endswith(
+        "1912), translated from the French. Volume 2 of Library of Philosophy."
+    )
+
+
+def test_single_author_opf_and_title_pages(single_author: dict[str, Path]) -> None:
+    opf = epub_xml(single_author["epub"], "EPUB/content.opf")
+    meta = opf.find("opf:metadata", NS)
+    assert [title.text for title in meta.findall("dc:title", NS)] == ["Essays in Radical Empiricism"]
+    creators = meta.findall("dc:creator", NS)
+    assert [creator.text for creator in creators] == ["William James"]
+    roles = meta.xpath(
+        f"opf:meta[@refines='#{creators[0].get('id')}'][@property='role']/text()", namespaces=NS
+    )
+    assert roles == ["aut"]
+    assert meta.findall("dc:relation", NS) == [] and meta.findall("dc:contributor", NS) == []
+    title_page = epub_xml(single_author["epub"], "EPUB/text/title_page.xhtml")
+    assert title_page.xpath("//x:p[@class='aut']/text()", namespaces=NS) == ["William James"]
+    cover_name = opf.find("opf:manifest/opf:item[@properties='cover-image']", NS).get("href")
+    cover = epub_xml(single_author["epub"], f"EPUB/{cover_name}")
+    lines = [text_of(text) for text in cover.iter("{http://www.w3.org/2000/svg}text")]
+    assert lines == [
+        "Essays in",
+        "Radical",
+        "Empiricism",
+        "William James",
+        "Longmans, Green, and Co. · New York · 1912",
+    ]
+    assert (
+        cover.findtext("{http://www.w3.org/2000/svg}title")
+        == "Essays in Radical Empiricism. By William James."
+    )
+    page = lxml.html.parse(str(single_author["html"])).getroot()
+    assert page.xpath("//header[@id='title-block-header']/p[@class='author']/text()") == ["by William James"]
+    assert page.xpath("//p[@class='subtitle']") == []
+    for text in (etree.tostring(opf, encoding="unicode"), etree.tostring(title_page, encoding="unicode")):
+        assert "None" not in text and "Volume" not in text and "ranslated" not in text
+
+
+@pytest.mark.slow
+def test_epubcheck_passes_the_single_author_book(single_author: dict[str, Path]) -> None:
+    assert epubcheck_messages(single_author["epub"]) == []
 
 
 def test_header_names_the_language_translated_from() -> None:
