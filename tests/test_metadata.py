@@ -148,6 +148,10 @@ def test_single_author_book_needs_no_editors_volume_period_or_original(tmp_path:
     assert not {"editors", "volume", "period", "original", "contributors"} & set(data)
 
 
+def test_readme_shows_the_single_author_example(repo_root: Path) -> None:
+    assert f"```yaml\n{SINGLE_AUTHOR}```" in (repo_root / "README.md").read_text(encoding="utf-8")
+
+
 def test_translators_and_series_are_optional_lists_and_text(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     path.write_text(SINGLE_AUTHOR + "translators: [A. Translator]\nseries: Library of Philosophy\n")

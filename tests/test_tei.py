@@ -27,6 +27,12 @@ def test_the_subtitle_gives_back_its_period() -> None:
     assert period_of(title, volume_statement("I")) == "1917-1945"
 
 
+def test_a_subtitle_of_volume_or_period_alone() -> None:
+    assert subtitle("2", None) == "Volume 2" and period_of("Volume 2", volume_statement("2")) is None
+    assert subtitle(None, "1826-1830") == "1826-1830" and period_of("1826-1830", None) == "1826-1830"
+    assert subtitle(None, None) is None
+
+
 def test_the_translation_note_gives_back_its_language() -> None:
     assert translation_note("Russian") == "Translated from the Russian."
     assert translated_language(translation_note("Old Church Slavonic")) == "Old Church Slavonic"
