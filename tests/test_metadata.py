@@ -148,6 +148,13 @@ def test_single_author_book_needs_no_editors_volume_period_or_original(tmp_path:
     assert not {"editors", "volume", "period", "original", "contributors"} & set(data)
 
 
+def test_cli_summary_of_a_book_without_volume(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "essays.yaml"
+    source.write_text(SINGLE_AUTHOR, encoding="utf-8")
+    assert metadata.main(["--input", str(source), "--output", str(tmp_path / "metadata.json")]) == 0
+    assert capsys.readouterr().err == f"[metadata] {source}: valid (Essays in Radical Empiricism, 1912)\n"
+
+
 def test_readme_shows_the_single_author_example(repo_root: Path) -> None:
     assert f"```yaml\n{SINGLE_AUTHOR}```" in (repo_root / "README.md").read_text(encoding="utf-8")
 
