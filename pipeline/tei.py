@@ -25,6 +25,7 @@ DIGITAL_EDITION_RESP = "OCR correction and TEI encoding of the digital edition"
 CORRECTOR_RESP = "correction of OCR misreadings"
 
 AUTHORS_BYLINE = "by "  # before the authors' names: "by A. Smith and B. Jones"
+EDITORS_BYLINE = "Edited by "  # the editions' credit (the TEI title page prints "Under the editorship of")
 TRANSLATORS_BYLINE = "Translated by "
 SUBTITLE_SEPARATOR = ", "  # between the volume and the period: "Volume I, 1917-1945"
 TRANSLATION_NOTE_RE = re.compile(r"Translated from the (?P<language>.+)\.")

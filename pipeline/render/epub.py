@@ -20,7 +20,7 @@ from pipeline.render.document import DPUB_ROLES
 from pipeline.render.header import Header, credit_lines, original_text, source_text
 from pipeline.render.notes import heading_text, number_notes, with_class
 from pipeline.render.trees import found, required_child
-from pipeline.tei import XML_LANG, volume_statement
+from pipeline.tei import EDITORS_BYLINE, XML_LANG, volume_statement
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -84,7 +84,7 @@ def cover_svg(header: Header) -> str:
     rows += [("title", 64, line) for line in wrap_words(header.title, 16)]
     rows += [("volume", 38, line) for line in (volume, header.period) if line]
     rows += [("authors", 30, name) for name in header.authors]
-    rows += [("editors", 26, line) for line in ["Edited by", *header.editors] if header.editors]
+    rows += [("editors", 26, line) for line in [EDITORS_BYLINE.strip(), *header.editors] if header.editors]
     y, texts, previous = 180, [], "title"
     for kind, size, line in rows:
         y += round(size * 1.3) + (50 if kind != previous else 0)

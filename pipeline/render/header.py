@@ -18,6 +18,7 @@ from pipeline.tei import (
     CONTRIBUTORS_RESP,
     DESIGNER_RESP,
     EDITOR_ROLE,
+    EDITORS_BYLINE,
     TEI_NS,
     TRANSLATOR_ROLE,
     TRANSLATORS_BYLINE,
@@ -165,21 +166,25 @@ def read_header(root: etree._Element, source: str = "TEI") -> Header:
     )
 
 
-def credit_lines(header: Header) -> list[str]:
-    """Who made the book, a line each for authors, editors and translators: ``by A. Smith``,
-    ``Edited by A and B``."""
+def credits(header: Header) -> list[tuple[str, list[str]]]:
+    """Who made the book, each group after the words that introduce it (``by``, ``Edited by``,
+    ``Translated by``); groups without names left out."""
     groups = (
         (AUTHORS_BYLINE, header.authors),
-        ("Edited by ", header.editors),
+        (EDITORS_BYLINE, header.editors),
         (TRANSLATORS_BYLINE, header.translators),
     )
-    return [f"{label}{' and '.join(names)}" for label, names in groups if names]
+    return [(label, names) for label, names in groups if names]
+
+
+def credit_lines(header: Header) -> list[str]:
+    """A line for each group of :func:`credits`: ``by A. Smith``, ``Edited by A and B``."""
+    return [f"{label}{' and '.join(names)}" for label, names in credits(header)]
 
 
 def source_text(header: Header) -> str:
     """The printed book, as one line: the OPF's ``dc:source``."""
-    groups = (("By", header.authors), ("Edited by", header.editors), ("Translated by", header.translators))
-    people = "".join(f" {label} {', '.join(names)}." for label, names in groups if names)
+    people = "".join(f" {label[0].upper()}{label[1:]}{', '.join(names)}." for label, names in credits(header))
     subtitle = f" {header.subtitle}." if header.subtitle else ""
     edition = f" {header.edition}." if header.edition else ""
     return f"{header.title}.{subtitle}{people}{edition} {header.place}: {header.publisher}, {header.year}."
