@@ -103,10 +103,8 @@ def assemble(
     flow = Flow(tree.front, None)
     counts: dict[str, int] = defaultdict(int)  # divisions of each type so far
     chapters: list[str] | None = None  # those of the part the chapters now found belong to
-    if not any(
-        heading.level == 1 and _division_kind(heading) != "chronology" for heading in outline.headings
-    ):
-        division = _text_division(blocks[0].first_line if blocks else 1, collected, findings)
+    if blocks and not _opens_body_division(outline.headings):
+        division = _text_division(blocks[0].first_line, collected, findings)
         tree.divisions.append(division)
         flow = Flow(division.content, division.id)
     i = 0
@@ -240,6 +238,11 @@ def _open_division(
         entry.target = identifier
     _collect_heading_markers(heading, division, title, identifier, collected)
     return division
+
+
+def _opens_body_division(headings: list[Heading]) -> bool:
+    """Whether a heading opens an introduction, a part or a chapter."""
+    return any(heading.level == 1 and _division_kind(heading) != "chronology" for heading in headings)
 
 
 def _text_division(line: int, collected: Collected, findings: Findings) -> Division:
