@@ -44,6 +44,7 @@ MARKUP = [
 ]
 ORPHAN_NOTE = "⁹ This note body has no marker anywhere in the chapter."
 MARKER_SENTENCE = "A marker without its note stands here.⁸"
+TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
 def excerpt(raw_book: Path) -> list[str]:
@@ -114,7 +115,7 @@ def test_no_half_written_output(built: tuple[Path, subprocess.CompletedProcess[s
     assert "Traceback" not in built[1].stderr
 
 
-@pytest.mark.parametrize("book", ["mixed-endings", "cut-in-note", "orphans", "markup"])
+@pytest.mark.parametrize("book", ["mixed-endings", "cut-in-note", "no-headings", "orphans", "markup"])
 def test_builds_a_whole_edition(built: tuple[Path, subprocess.CompletedProcess[str]], book: str) -> None:
     directory, result = built
     for path in (
@@ -126,7 +127,7 @@ def test_builds_a_whole_edition(built: tuple[Path, subprocess.CompletedProcess[s
         assert (directory / path).is_file(), f"{path} missing:\n{result.stderr[-3000:]}"
 
 
-@pytest.mark.parametrize("book", ["mixed-endings", "cut-in-note", "orphans", "markup"])
+@pytest.mark.parametrize("book", ["mixed-endings", "cut-in-note", "no-headings", "orphans", "markup"])
 def test_the_text_is_all_there(
     built: tuple[Path, subprocess.CompletedProcess[str]], raw_book: Path, book: str
 ) -> None:
@@ -156,18 +157,23 @@ def test_text_cut_in_a_note_keeps_what_is_there(built: tuple[Path, subprocess.Co
     assert "Ibid." in tei_text(directory, "cut-in-note")
 
 
-def test_text_without_headings_builds_or_says_why(
-    built: tuple[Path, subprocess.CompletedProcess[str]],
-) -> None:
-    directory, result = built
-    if (directory / "tei" / "no-headings.xml").exists():
-        tei, epub = tei_text(directory, "no-headings"), epub_text(directory, "no-headings")[0]
-        for words in ("On coming to power the Bolsheviks", "This definition of annexation contains"):
-            assert words in tei
-            assert words in epub
-    else:  # a clear error naming the book's file, and no edition at all
-        assert re.search(r"^error: \S*no-headings\S*: ", result.stderr, re.MULTILINE), result.stderr[-3000:]
-        assert not (directory / "build" / "no-headings.epub").exists()
+def test_text_without_headings_is_one_division(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    """No heading found: the whole text is one division without a head, its notes linked, and the
+    review and the report say so; the HTML edition has one page for it."""
+    directory, _ = built
+    root = etree.parse(str(directory / "tei" / "no-headings.xml")).getroot()
+    (div,) = root.findall(f"{TEI}text/{TEI}body/{TEI}div")
+    assert (div.get("type"), div.find(f"{TEI}head")) == ("text", None)
+    assert len(div.findall(f".//{TEI}note")) == 3 and not div.findall(f".//{TEI}note[@type='unlinked']")
+    tei, epub = tei_text(directory, "no-headings"), epub_text(directory, "no-headings")[0]
+    for words in ("On coming to power the Bolsheviks", "This definition of annexation contains"):
+        assert words in tei
+        assert words in epub
+    review = (directory / "build" / "no-headings" / "structure.review.jsonl").read_text(encoding="utf-8")
+    assert '"rule": "no_divisions"' in review
+    assert "no_divisions" in (directory / "build" / "no-headings.report.html").read_text(encoding="utf-8")
+    pages = sorted(path.name for path in (directory / "build" / "no-headings").glob("*.html"))
+    assert pages == ["index.html", "text.html"]
 
 
 def test_orphan_note_and_marker_keep_their_text(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:

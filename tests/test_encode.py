@@ -210,6 +210,25 @@ def test_note_marker_in_a_heading(tei_all: etree.RelaxNG) -> None:
     assert_valid(tei_all, document)
 
 
+def test_text_without_headings_is_one_division_without_head(tei_all: etree.RelaxNG) -> None:
+    """A book where structure found no heading: its one ``text`` division has no ``head``."""
+    sample = structure()
+    text = sample["divisions"][0] | {"id": "text", "type": "text", "title": ""}
+    sample |= {"contents": [], "divisions": [text], "back": []}
+    document = etree.fromstring(tei_bytes(encode_tei(Book.from_json(sample), metadata())))
+    div = only(document, "//t:body/t:div")
+    assert (div.get("type"), div.get(XML_ID)) == ("text", "text")
+    assert div.find("t:head", NS) is None
+    assert [local(child) for child in div] == ["p", "milestone"]
+    assert div.find("t:p/t:note", NS) is not None
+    assert not document.xpath("//t:back", namespaces=NS)
+    assert_valid(tei_all, document)
+
+
+def local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
 def test_all_ids_are_unique() -> None:
     ids = encoded().xpath("//@xml:id")
     assert len(ids) == len(set(ids)) > 10

@@ -29,6 +29,7 @@ from pipeline.render.document import (
 from pipeline.render.header import Header, description, original_text, read_header, source_text
 from pipeline.render.notes import with_class
 from pipeline.render.pandoc import convert, framed, html_template, pandoc_document
+from pipeline.tei import tei
 
 NS = {
     "x": "http://www.w3.org/1999/xhtml",
@@ -484,6 +485,24 @@ def test_unknown_tei_is_reported_with_its_line() -> None:
         tei_blocks(document, "book.xml")
     line = xml[: xml.index(b"<table/>")].count(b"\n") + 1
     assert raised.value.path == "book.xml" and raised.value.line == line
+
+
+def test_division_without_head_is_headed_by_the_book_title() -> None:
+    """The ``text`` division (no heading found in the book) takes the book's title, listed in the
+    contents; any other division without a head is an error."""
+    xml = tei_bytes(encode_tei(book(), metadata()))
+    document = etree.fromstring(xml.replace(b'<div type="introduction"', b'<div type="text"', 1))
+    introduction = document.find(f".//{tei('div')}[@type='text']")
+    introduction.remove(introduction.find(tei("head")))
+    blocks = tei_blocks(document, "book.xml", "Soviet Foreign Policy")
+    header = next(block for block in blocks if block["t"] == "Header" and block["c"][1][0] == "intro")
+    assert header["c"] == [
+        1,
+        ["intro", ["text"], [["epub:type", "chapter"]]],
+        text_inlines("Soviet Foreign Policy"),
+    ]
+    with pytest.raises(InputError, match="<div type='text'> has no head"):
+        tei_blocks(document, "book.xml")
 
 
 def test_ast_uses_literal_strings() -> None:

@@ -464,6 +464,21 @@ def test_inconsistent_input_does_not_crash() -> None:
     assert rules(found.review) == ["note_without_number"]
 
 
+def test_text_without_headings_is_one_division_without_heading() -> None:
+    # raw lines 192-194: the introduction's first paragraph and its note, without the heading
+    found = book((INTRODUCTION, 192))
+    tree = found.tree
+    (text,) = tree.divisions
+    assert (text.id, text.type, text.label, text.n, text.title) == ("text", "text", None, None, "")
+    assert text.first_line == 192
+    assert tree.front == []
+    assert [type(item) for item in text.content] == [Paragraph]
+    assert NoteRef("text-n1") in text.content[0].parts
+    assert [(note.id, note.unlinked) for note in text.notes] == [("text-n1", False)]
+    assert rules(found.review) == ["no_contents", "no_divisions"]
+    assert found.review[-1].line == 192
+
+
 def test_lists_separators_and_what_stays_a_paragraph() -> None:
     # raw lines 786-788 (quoted points stay paragraphs; shortened), 2185 (a separator), 3049-3053 (a list
     # in one block), 7783-7787 (a list over three blocks; shortened), 5075-5076 (a dash list; shortened)

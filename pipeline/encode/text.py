@@ -40,7 +40,13 @@ from pipeline.model import (
 from pipeline.tei import TEI_NS, XML_ID, XML_LANG, tei
 from pipeline.text.dates import PRINTED_YEAR
 
-DIVISION_PLACES = {"introduction": "body", "part": "body", "chapter": "body", "chronology": "back"}
+DIVISION_PLACES = {
+    "introduction": "body",
+    "part": "body",
+    "chapter": "body",
+    "text": "body",
+    "chronology": "back",
+}
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 YEAR = re.compile(rf"^(?:{PRINTED_YEAR})$")
 
@@ -171,20 +177,16 @@ class _Encoder:
     # divisions
 
     def division(self, division: Division) -> etree._Element:
-        """A ``div`` for the introduction, a part, a chapter or the chronology, with its sections."""
+        """A ``div`` for the introduction, a part, a chapter, the chronology or the text, with its
+        sections; the text division (no printed heading) has no ``head``."""
         line = division.first_line
         div = etree.Element(tei("div"), type=division.type)
         if division.n:
             div.set("n", division.n)
         identifier = self.claim(division.id, line)
         div.set(XML_ID, identifier)
-        head = element(div, "head")
-        if division.label:
-            element(head, "label", division.label)
-            append_text(head, " ")
-        self.parts(head, division.title_parts or [division.title], line)
-        if division.subtitle:
-            append_inline(element(div, "head", type="sub"), parse_inline(division.subtitle))
+        if division.label or division.title or division.title_parts:
+            self.head(div, division)
 
         unlinked = self.unlinked_notes(division)
         self.items(div, division.content, unlinked, identifier)
@@ -197,9 +199,19 @@ class _Encoder:
         for note in division.notes:
             if note.id not in self.placed:
                 # printed before the first item: stands after the headings
-                position = 2 if division.subtitle else 1
+                position = len(div.findall(tei("head")))
                 div.insert(position, self.note(note, unlinked=True))
         return div
+
+    def head(self, div: etree._Element, division: Division) -> None:
+        """The division's printed heading: its label and title, and its subtitle."""
+        head = element(div, "head")
+        if division.label:
+            element(head, "label", division.label)
+            append_text(head, " ")
+        self.parts(head, division.title_parts or [division.title], division.first_line)
+        if division.subtitle:
+            append_inline(element(div, "head", type="sub"), parse_inline(division.subtitle))
 
     def unlinked_notes(self, division: Division) -> dict[int, list[Note]]:
         """Notes whose marker is not in the text, keyed by ``id()`` of the item printed above them.

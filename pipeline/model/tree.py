@@ -17,7 +17,7 @@ from typing import Any, Literal, cast, get_args
 from pipeline.model.parts import Dating, PageBreak, Part, parts_from_json, parts_to_json
 from pipeline.model.records import FormatError
 
-DivisionType = Literal["introduction", "part", "chapter", "chronology"]
+DivisionType = Literal["introduction", "part", "chapter", "chronology", "text"]
 DIVISION_TYPES: tuple[str, ...] = get_args(DivisionType)
 
 
@@ -195,7 +195,8 @@ class Section:
 
 @dataclass
 class Division:
-    """The introduction, a part, a chapter or the chronology.
+    """The introduction, a part, a chapter or the chronology; or ``text``: the whole text, where no
+    heading was found (no printed heading: ``title`` is empty).
 
     ``content`` is what stands before the first section; a part lists its ``chapters`` (their ids);
     ``title_parts`` only when the heading carries a note marker.

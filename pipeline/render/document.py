@@ -27,7 +27,7 @@ EMPHASIS = {"italic": "Emph", "bold": "Strong"}
 FRONT_HEADINGS = {"titlePage": "Title Pages", "blurb": "About the Book"}
 # EPUB structural semantics of the TEI division types (pandoc puts them on the section and the body)
 EPUB_TYPES = {"titlePage": "titlepage", "introduction": "introduction", "chapter": "chapter"}
-EPUB_TYPES |= {"chronology": "appendix", "part": "part"}
+EPUB_TYPES |= {"chronology": "appendix", "part": "part", "text": "chapter"}
 # the DPUB-ARIA role of each epub:type the edition uses (the HTML edition keeps only the role)
 DPUB_ROLES = {
     "introduction": "doc-introduction",
@@ -114,8 +114,9 @@ def roman_to_int(volume: str) -> int | None:
 class _AstBuilder:
     """Walks the TEI ``text`` and builds pandoc blocks."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, book_title: str) -> None:
         self.source = source
+        self.book_title = book_title
 
     def fail(self, element: etree._Element, message: str) -> InputError:
         return InputError(self.source, message, line_of(element))
@@ -146,7 +147,10 @@ class _AstBuilder:
         return result
 
     def division(self, div: etree._Element, level: int) -> list[Json]:
-        """A header (chapter = 1, section = 2, …) followed by the division's blocks."""
+        """A header (chapter = 1, section = 2, …) followed by the division's blocks.
+
+        A division without a printed heading is headed by its kind's name (the title pages), or, the
+        whole text of a book where no chapter was found, by the book's title."""
         kind = div.get("type", "div")
         heads = [child for child in div if local(child) == "head"]
         main = next((head for head in heads if head.get("type") != "sub"), None)
@@ -154,12 +158,14 @@ class _AstBuilder:
             title = self.inlines(main)
         elif kind in FRONT_HEADINGS:
             title = text_inlines(FRONT_HEADINGS[kind])
+        elif kind == "text" and self.book_title:
+            title = text_inlines(self.book_title)
         else:
             raise self.fail(div, f"<div type='{kind}'> has no head")
         for sub in heads:
             if sub.get("type") == "sub":
                 title += [node("Space"), node("Span", [attr("", ["subtitle"]), self.inlines(sub)])]
-        classes = [kind] + (["unlisted"] if main is None else [])
+        classes = [kind] + (["unlisted"] if kind in FRONT_HEADINGS and main is None else [])
         semantics = {"epub:type": EPUB_TYPES[kind]} if kind in EPUB_TYPES else {}
         header = node("Header", [min(level, 6), attr(div.get(XML_ID, ""), classes, **semantics), title])
         return [header, *self.blocks(div, level, kind)]
@@ -275,9 +281,10 @@ def structure_inlines(builder: _AstBuilder, element: etree._Element) -> list[Jso
     ]
 
 
-def tei_blocks(root: etree._Element, source: str = "TEI") -> list[Json]:
-    """Pandoc blocks for the TEI ``text``: front, body and back divisions at level 1."""
-    builder = _AstBuilder(source)
+def tei_blocks(root: etree._Element, source: str = "TEI", book_title: str = "") -> list[Json]:
+    """Pandoc blocks for the TEI ``text``: front, body and back divisions at level 1 (``book_title``
+    heads the ``text`` division, which prints no heading)."""
+    builder = _AstBuilder(source, book_title)
     text = root.find(tei("text"))
     if text is None:
         raise InputError(source, "no <text> element: not a TEI document of this pipeline")

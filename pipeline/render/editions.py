@@ -61,7 +61,7 @@ def render(root: etree._Element, epub_path: Path, html_path: Path, source: str =
     ):
         work = Path(epub_work)
         api_version = pool.submit(pandoc_api_version)  # asked while the TEI is read
-        blocks = tei_blocks(root, source)
+        blocks = tei_blocks(root, source, header.title)
         api_version.result()
         raw_epub = work / ".unfinished.epub"
         # chapters and their sections in the contents, and a chapter to a file, with parts above them too

@@ -104,7 +104,8 @@ def contents_section(contents: ContentsCheck | None, changes: list[Change]) -> s
     return text + (table(["Line", "Entry", "Difference"], rows) if rows else "")
 
 
-LAYOUT_RULES = ("no_contents",)  # review rules that describe the book's layout, besides layout_*
+# review rules that describe the book's layout, besides layout_*
+LAYOUT_RULES = ("no_contents", "no_divisions")
 
 
 def layout_section(review: list[ReviewItem], conventions: list[Review]) -> str:

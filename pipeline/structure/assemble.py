@@ -37,6 +37,7 @@ from pipeline.text.punctuation import is_separator
 PART_LABEL_RE = re.compile(r"^(?:PART|Part)\s")
 NUMBERED_RE = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+\S")
 MAX_BACK_HEAD_CHARS = 100
+TEXT_DIVISION_ID = "text"
 
 
 @dataclass
@@ -102,6 +103,10 @@ def assemble(
     flow = Flow(tree.front, None)
     counts: dict[str, int] = defaultdict(int)  # divisions of each type so far
     chapters: list[str] | None = None  # those of the part the chapters now found belong to
+    if blocks and not _opens_body_division(outline.headings):
+        division = _text_division(blocks[0].first_line, collected, findings)
+        tree.divisions.append(division)
+        flow = Flow(division.content, division.id)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -233,6 +238,20 @@ def _open_division(
         entry.target = identifier
     _collect_heading_markers(heading, division, title, identifier, collected)
     return division
+
+
+def _opens_body_division(headings: list[Heading]) -> bool:
+    """Whether a heading opens an introduction, a part or a chapter."""
+    return any(heading.level == 1 and _division_kind(heading) != "chronology" for heading in headings)
+
+
+def _text_division(line: int, collected: Collected, findings: Findings) -> Division:
+    """The one division of a text where no introduction, part or chapter heading was found: it holds
+    the whole text, under no printed heading."""
+    reason = "no chapter, part or introduction heading found: the whole text is one division"
+    findings.flag("no_divisions", line, "", reason)
+    collected.ids.add(TEXT_DIVISION_ID)
+    return Division(TEXT_DIVISION_ID, "text", None, None, "", None, line, [], [], [])
 
 
 def _open_section(
