@@ -48,21 +48,15 @@ dustry, and business, can but involve our transactions, retard our
 progress, and undermine our successes.
 There is one distinction indeed founded in nature between im-
 """
-# The book's title page (raw lines 9-25 of the same file); fields it does not print say so.
+# The book's title page (raw lines 9-25 of the same file): a single-author book.
 METADATA = """\
 title: The Voice of Reason and History
-volume: not printed
-period: not printed
-editors:
+authors:
   - Ulrich Hubbe
-contributors: []
 publisher: David Gall
 place: Adelaide
 year: 1857
 language: en
-original:
-  title: not printed
-  language: en
 identifier: urn:x-ocr-edition:voice-of-reason
 """
 
