@@ -8,9 +8,11 @@ of ``raw/<book>.yaml`` overrides the inference::
       running_heads: [HISTORY OF SOVIET DIPLOMACY]   # printed heads, removed wherever they stand
       page_numbers: foot                             # top | foot | none
       note_numbering: per-page                       # per-chapter | book | per-page
+      input: wrapped-lines                           # paragraph-lines | wrapped-lines
 
 How notes are marked (superscript digits, plain digits after punctuation, ``*``/``†``/``‡``) is
-always read from the text, so it has no setting; the report says what was found.
+always read from the text, so it has no setting; the report says what was found. ``input`` says
+how the OCR text is laid out (:mod:`pipeline.readers`), where detection would choose wrongly.
 
 The QA report lists the conventions found and their evidence: review items whose rule starts
 with :data:`LAYOUT_RULE_PREFIX`.
@@ -27,6 +29,8 @@ from pipeline.metadata import load_metadata
 LAYOUT_RULE_PREFIX = "layout_"
 # the metadata's words for the numbering → the structure's (``structure.json`` "note_numbering")
 NOTE_NUMBERING = {"per-chapter": "division", "book": "book", "per-page": "page"}
+# the metadata's words for the input → the reader's name (:data:`pipeline.readers.READERS`)
+INPUT_READERS = {"paragraph-lines": "paragraph_lines", "wrapped-lines": "wrapped_lines"}
 
 
 @dataclass
@@ -45,16 +49,18 @@ class Layout:
     running_heads: list[str] = field(default_factory=list)
     page_numbers: str | None = None
     note_numbering: str | None = None  # in the structure's words: division, book, page
+    input_reader: str | None = None  # the reader's name: paragraph_lines, wrapped_lines
 
     @classmethod
     def from_metadata(cls, metadata: dict[str, Any]) -> Layout:
         """The settings of a (validated) metadata mapping."""
         layout = metadata.get("layout") or {}
-        numbering = layout.get("note_numbering")
+        numbering, given_input = layout.get("note_numbering"), layout.get("input")
         return cls(
             running_heads=list(layout.get("running_heads", [])),
             page_numbers=layout.get("page_numbers"),
             note_numbering=NOTE_NUMBERING[numbering] if numbering else None,
+            input_reader=INPUT_READERS[given_input] if given_input else None,
         )
 
     @property

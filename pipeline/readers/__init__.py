@@ -2,19 +2,25 @@
 
 A reader is a function ``reader(text, first_line=1) -> list[Block]`` (:class:`Reader`): the
 blocks of ``text`` in order, each with the raw lines it came from. :data:`READERS` names them;
-a new input format (hard-wrapped plain text, hOCR, ALTO, PAGE XML) is a new module here, listed
-there, producing the same blocks.
+a new input format (hOCR, ALTO, PAGE XML) is a new module here, listed there, producing the
+same blocks.
 
 * ``paragraph_lines`` (:mod:`pipeline.readers.paragraph_lines`): OCR already cut into one
   paragraph per line, blank lines between blocks.
+* ``wrapped_lines`` (:mod:`pipeline.readers.wrapped_lines`): OCR wrapped as printed, one line per
+  printed line, pages separated by blank-line runs.
+
+:func:`detect_reader` tells them apart from measured evidence; the book's ``layout.input``
+setting (:mod:`pipeline.layout`) overrides it.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from pipeline.model import Block
 from pipeline.readers.paragraph_lines import split_blocks
+from pipeline.readers.wrapped_lines import split_wrapped_lines
 
 
 class Reader(Protocol):
@@ -23,8 +29,41 @@ class Reader(Protocol):
     def __call__(self, text: str, first_line: int = 1) -> list[Block]: ...
 
 
-READERS: dict[str, Reader] = {"paragraph_lines": split_blocks}
+READERS: dict[str, Reader] = {"paragraph_lines": split_blocks, "wrapped_lines": split_wrapped_lines}
 DEFAULT_READER = "paragraph_lines"
+# Wrapped text: most non-blank lines go on in the next line, and lines are as long as a printed
+# line (one-paragraph-per-line text has most lines followed by a blank one, and long lines).
+WRAPPED_MIN_CONTINUED = 0.5
+WRAPPED_MAX_LONG_LINE = 120  # characters, at the 90th percentile of the line lengths
+LONG_LINE_PERCENTILE = 0.9
+
+
+class Detection(NamedTuple):
+    """The reader chosen for a text and the measured evidence for it."""
+
+    name: str
+    evidence: str
+
+
+def detect_reader(text: str) -> Detection:
+    """The reader for ``text``: ``wrapped_lines`` where most lines go on in the next line and
+    lines are no longer than printed lines, else ``paragraph_lines``."""
+    lines = text.split("\n")
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return Detection(DEFAULT_READER, "no text")
+    continued = sum(index + 1 < len(lines) and bool(lines[index + 1].strip()) for index in filled) / len(
+        filled
+    )
+    lengths = sorted(len(lines[index].strip()) for index in filled)
+    long_line = lengths[int(LONG_LINE_PERCENTILE * (len(lengths) - 1))]
+    wrapped = continued >= WRAPPED_MIN_CONTINUED and long_line <= WRAPPED_MAX_LONG_LINE
+    evidence = (
+        f"{continued:.0%} of {len(filled)} non-blank lines go on in the next line "
+        f"(wrapped text from {WRAPPED_MIN_CONTINUED:.0%}); 90% of lines have at most {long_line} characters "
+        f"(wrapped text at most {WRAPPED_MAX_LONG_LINE})"
+    )
+    return Detection("wrapped_lines" if wrapped else DEFAULT_READER, evidence)
 
 
 def read_blocks(text: str, reader: str = DEFAULT_READER) -> list[Block]:

@@ -34,8 +34,10 @@ def _read_text(path: str) -> str:
 
 
 def _work(args: argparse.Namespace) -> str:
-    furniture = load_layout(args.metadata).furniture
-    blocks, changes, review = repair(_read_text(args.input), furniture=furniture)
+    layout = load_layout(args.metadata)
+    blocks, changes, review = repair(
+        _read_text(args.input), furniture=layout.furniture, reader=layout.input_reader
+    )
     write_json(args.output, {"blocks": [block.to_dict() for block in blocks]})
     write_log(args.changes, changes)
     write_log(args.review, review)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pipeline.layout import LayoutFurniture
+from pipeline.layout import LAYOUT_RULE_PREFIX, LayoutFurniture
 from pipeline.model import Block, Change, Review
-from pipeline.readers import read_blocks
+from pipeline.readers import DEFAULT_READER, Detection, detect_reader, read_blocks
 from pipeline.repair.base import Repair, RepairContext, Repaired
 from pipeline.repair.furniture import remove_page_furniture
 from pipeline.repair.headings import (
@@ -58,11 +58,32 @@ def repair_blocks(
     return Repaired(current, changes, review)
 
 
-def repair(text: str, typeset: bool = True, furniture: LayoutFurniture | None = None) -> Repaired:
+def repair(
+    text: str, typeset: bool = True, furniture: LayoutFurniture | None = None, reader: str | None = None
+) -> Repaired:
     """Repair a normalised book text: its blocks, the changes made and the decisions to review.
 
     ``typeset`` adds the typographic pass; ``furniture`` holds the book's layout settings for
-    running heads and page numbers.
+    running heads and page numbers; ``reader`` (the book's ``layout.input``) names the reader,
+    else :func:`pipeline.readers.detect_reader` chooses it.
     """
+    detection = detect_reader(text)
+    chosen = reader or detection.name
     context = RepairContext(BookVocabulary.from_texts([text]), furniture or LayoutFurniture())
-    return repair_blocks(read_blocks(text), context, REPAIRS if typeset else STRUCTURAL_REPAIRS)
+    repaired = repair_blocks(read_blocks(text, chosen), context, REPAIRS if typeset else STRUCTURAL_REPAIRS)
+    decision = input_review(chosen, detection, given=reader is not None)
+    return repaired if decision is None else repaired._replace(review=[decision, *repaired.review])
+
+
+def input_review(chosen: str, detection: Detection, given: bool) -> Review | None:
+    """The review item saying how the text was read, and on what evidence; none for a text read,
+    as detected, one paragraph per line (the input every book had before readers were chosen)."""
+    if not given and chosen == DEFAULT_READER:
+        return None
+    how = "layout setting" if given else "detected"
+    return Review(
+        f"{LAYOUT_RULE_PREFIX}input",
+        1,
+        f"input: {chosen.replace('_', ' ')}",
+        f"{how}; measured: {detection.evidence} (detection says {detection.name.replace('_', ' ')})",
+    )
