@@ -1,10 +1,15 @@
 """Readers: the paragraph-lines reader's blocks (blank-line-separated runs of lines, numbered by raw
-line), and the registry of readers."""
+line), the wrapped-lines reader's paragraphs, the registry of readers and how a text's reader is chosen."""
 
 from __future__ import annotations
 
-from pipeline.readers import DEFAULT_READER, READERS, read_blocks
+from pathlib import Path
+
+from pipeline.layout import Layout
+from pipeline.readers import DEFAULT_READER, READERS, detect_reader, read_blocks
 from pipeline.readers.paragraph_lines import split_blocks
+from pipeline.readers.wrapped_lines import split_pages, split_wrapped_lines
+from pipeline.repair import repair
 
 # raw lines 234-238: a paragraph cut by a page break, with a footnote body between the halves
 EXCERPT = """The support and development of these relations are one of the
@@ -12,6 +17,14 @@ EXCERPT = """The support and development of these relations are one of the
 ² *International Meeting of Communist and Workers' Parties, Moscow, 1969, Prague, 1969, p. 23.*
 
 prime tasks of the foreign policy of the USSR."""
+
+# Real OCR wrapped as printed (in ``tests/data/``): raw lines 400-460 of
+# ``the-hun-s-peace-bludgeon-37674351.txt`` in the development set of real books (``shared/real/``,
+# Trove object nla.obj-37674351: S. Herzog, *The Hun's Peace Bludgeon*, tr. M. L. Turrentine,
+# Melbourne, 1919), as the library publishes it: no blank line between paragraphs, a heading over
+# two lines, words hyphenated at line ends, two page breaks (two blank lines each).
+WRAPPED_FIRST_LINE = 400
+WRAPPED = (Path(__file__).parent / "data" / "hun-s-peace-bludgeon-400-460.txt").read_text(encoding="utf-8")
 
 
 def test_blocks_keep_their_raw_lines() -> None:
@@ -34,3 +47,74 @@ def test_lines_of_one_block_stay_together_and_blank_runs_separate() -> None:
 def test_a_book_is_read_by_the_reader_named() -> None:
     assert READERS[DEFAULT_READER] is split_blocks
     assert read_blocks(EXCERPT) == split_blocks(EXCERPT) == read_blocks(EXCERPT, "paragraph_lines")
+    assert READERS["wrapped_lines"] is split_wrapped_lines
+
+
+def test_the_first_book_is_read_as_paragraph_lines(raw_book: Path) -> None:
+    detected = detect_reader(raw_book.read_text(encoding="utf-8"))
+    assert detected.name == "paragraph_lines"
+    assert "7% of 4465 non-blank lines go on" in detected.evidence
+
+
+def test_wrapped_ocr_is_detected() -> None:
+    detected = detect_reader(WRAPPED)
+    assert detected.name == "wrapped_lines"
+    assert "95% of 57 non-blank lines go on in the next line" in detected.evidence
+    assert "at most 53 characters" in detected.evidence
+
+
+def test_pages_split_at_blank_line_runs_and_form_feeds() -> None:
+    pages = split_pages(WRAPPED, WRAPPED_FIRST_LINE)
+    assert [page[0][0][0] for page in pages] == [400, 423, 455]
+    assert len(split_pages("one\ntwo\fthree\nfour")) == 2
+
+
+def test_wrapped_lines_become_paragraphs_and_headings() -> None:
+    blocks = split_wrapped_lines(WRAPPED, WRAPPED_FIRST_LINE)
+    assert [(block.first_line, block.last_line) for block in blocks] == [
+        (400, 401),  # "… command is different." short and final: the paragraph ends
+        (402, 403),  # a heading over two lines in capitals, a line each
+        (404, 420),  # the page ends mid-sentence: repair joins the next page's first paragraph
+        (423, 449),
+        (450, 450),
+        (451, 452),
+        (455, 460),
+    ]
+    first, heading = blocks[0], blocks[1]
+    assert first.text == "good even if the nature of the expedients within command is different."
+    assert heading.text.startswith("INDUSTRIAL GENIUS, THE") and heading.text.endswith(" OF\nGERMANY")
+    # a line end after a hyphen stays for the repair stage to decide; other line ends are spaces
+    assert "within it-\nself unexpected" in blocks[3].text
+    assert "German pile. After all," in blocks[3].text
+
+
+def test_page_edge_lines_are_blocks_of_their_own() -> None:
+    page = "12\nTHE HUN\u2019S PEACE BLUDGEON\n" + "a full line of running text that goes on\n" * 6 + "13"
+    texts = [block.text for block in split_wrapped_lines(page)]
+    assert texts[0] == "12" and texts[-1] == "13"
+    assert texts[1] == "THE HUN\u2019S PEACE BLUDGEON"
+
+
+def test_repair_reads_wrapped_text_and_decides_its_hyphens() -> None:
+    repaired = repair(WRAPPED)
+    decision = repaired.review[0]
+    assert decision.rule == "layout_input" and decision.text == "input: wrapped lines"
+    assert decision.reason.startswith("detected; measured: 95% of 57")
+    texts = [block.text for block in repaired.blocks]
+    assert not any("\n" in text for text in texts if not text.isupper())
+    joined = next(text for text in texts if text.startswith("One of the strongest"))
+    assert "toward undermining this mighty bulwark" in joined and "within itself unexpected" in joined
+
+
+def test_the_layout_setting_overrides_detection() -> None:
+    assert Layout.from_metadata({"layout": {"input": "wrapped-lines"}}).input_reader == "wrapped_lines"
+    assert Layout.from_metadata({"layout": {"input": "paragraph-lines"}}).input_reader == "paragraph_lines"
+    as_paragraph_lines = repair(WRAPPED, reader="paragraph_lines")
+    decision = as_paragraph_lines.review[0]
+    assert decision.rule == "layout_input" and decision.text == "input: paragraph lines"
+    assert decision.reason.startswith("layout setting") and "detection says wrapped lines" in decision.reason
+    assert len(as_paragraph_lines.blocks) < len(repair(WRAPPED).blocks)
+
+
+def test_a_text_read_as_detected_one_paragraph_a_line_logs_nothing() -> None:
+    assert not [item for item in repair(EXCERPT).review if item.rule == "layout_input"]

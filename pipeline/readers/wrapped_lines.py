@@ -6,7 +6,8 @@ heading line or page-edge furniture line (a bare page number, a short line in ca
 page top), so the repairs (furniture, notes, page-break joins) see a page as they see one there.
 
 A paragraph ends where a line is clearly short against the page's measure and ends a sentence,
-where a single blank line stands, or before a heading line. Its lines are joined with a space;
+where a single blank line stands, or before a heading line (a few words in capitals, or
+``CHAPTER …``). Its lines are joined with a space;
 a line ending in a hyphen keeps its line end (``foun-\\ndation``) for the repair stage to decide
 on the book's vocabulary (:func:`pipeline.repair.hyphenation.rejoin_inline_hyphenation`).
 """
@@ -83,13 +84,10 @@ def measure(lines: Sequence[Line]) -> int:
     return lengths[int(MEASURE_PERCENTILE * (len(lengths) - 1))] if lengths else 0
 
 
-def is_heading_line(text: str, page_measure: int) -> bool:
-    """A short line in capitals, or one opening with ``CHAPTER``, ``PART``, ``APPENDIX`` …"""
+def is_heading_line(text: str) -> bool:
+    """A line of a few words in capitals, or one opening with ``CHAPTER``, ``PART``, ``APPENDIX`` …"""
     line = text.strip()
-    if HEADING_WORD_RE.match(line):
-        return True
-    short = len(line) < SHORT_LINE_SHARE * page_measure and len(line.split()) <= HEADING_MAX_WORDS
-    return short and is_capitals(line)
+    return bool(HEADING_WORD_RE.match(line)) or (len(line.split()) <= HEADING_MAX_WORDS and is_capitals(line))
 
 
 def is_edge_furniture(text: str, page_measure: int) -> bool:
@@ -122,20 +120,27 @@ def read_page(page: Sequence[Sequence[Line]], page_measure: int) -> list[Block]:
 
 
 def read_run(run: Sequence[Line], page_measure: int) -> list[Block]:
-    """The paragraphs and headings of a run of lines with no blank line between them."""
+    """The paragraphs and headings of a run of lines with no blank line between them; the lines
+    of a heading over several lines stay one block, a line each."""
     blocks: list[Block] = []
     paragraph: list[Line] = []
+    heading: list[Line] = []
     for line in run:
-        if is_heading_line(line[1], page_measure):
+        if is_heading_line(line[1]):
             if paragraph:
                 blocks.append(line_block(paragraph))
                 paragraph = []
-            blocks.append(line_block([line]))
+            heading.append(line)
             continue
+        if heading:
+            blocks.append(heading_block(heading))
+            heading = []
         paragraph.append(line)
         if ends_paragraph(line[1], page_measure):
             blocks.append(line_block(paragraph))
             paragraph = []
+    if heading:
+        blocks.append(heading_block(heading))
     if paragraph:
         blocks.append(line_block(paragraph))
     return blocks
@@ -147,3 +152,8 @@ def line_block(lines: Sequence[Line]) -> Block:
     for _, line in lines[1:]:
         text += ("\n" if HYPHEN_END_RE.search(text) else " ") + line.strip()
     return Block(text, lines[0][0], lines[-1][0])
+
+
+def heading_block(lines: Sequence[Line]) -> Block:
+    """One block of heading lines, a line each (as the first book's OCR gives a heading)."""
+    return Block("\n".join(line.strip() for _, line in lines), lines[0][0], lines[-1][0])
