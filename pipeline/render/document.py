@@ -117,6 +117,7 @@ class _AstBuilder:
     def __init__(self, source: str, book_title: str) -> None:
         self.source = source
         self.book_title = book_title
+        self.notes_pending = False  # notes since the last division with content (see :meth:`division`)
 
     def fail(self, element: etree._Element, message: str) -> InputError:
         return InputError(self.source, message, line_of(element))
@@ -168,7 +169,12 @@ class _AstBuilder:
         classes = [kind] + (["unlisted"] if kind in FRONT_HEADINGS and main is None else [])
         semantics = {"epub:type": EPUB_TYPES[kind]} if kind in EPUB_TYPES else {}
         header = node("Header", [min(level, 6), attr(div.get(XML_ID, ""), classes, **semantics), title])
-        return [header, *self.blocks(div, level, kind)]
+        blocks = self.blocks(div, level, kind)
+        if not blocks and self.notes_pending:
+            # pandoc (--reference-location=section) places the notes before it at the end of the
+            # next section, and loses them if that section is empty: an empty block holds them
+            blocks, self.notes_pending = [node("Div", [attr(), []])], False
+        return [header, *blocks]
 
     def bullet_list(self, listing: etree._Element) -> Json:
         """A list: each item's text, then its sublists."""
@@ -216,6 +222,7 @@ class _AstBuilder:
             language = element.get(XML_LANG, "")
             return [node("Span", [attr("", [], lang=language), self.content(element)])]
         if name == "note":
+            self.notes_pending = True
             number = node("Span", [attr("", ["note-number"]), text_inlines(element.get("n", ""))])
             return [node("Note", [node("Para", tidy([number, node("Space"), *self.content(element)]))])]
         if name in ("pb", "date"):
