@@ -116,5 +116,10 @@ def test_the_layout_setting_overrides_detection() -> None:
     assert len(as_paragraph_lines.blocks) < len(repair(WRAPPED).blocks)
 
 
+def test_a_few_lines_are_too_few_to_measure() -> None:
+    few = "\n".join(WRAPPED.split("\n")[:9])
+    assert detect_reader(few) == ("paragraph_lines", "9 non-blank lines, too few to measure")
+
+
 def test_a_text_read_as_detected_one_paragraph_a_line_logs_nothing() -> None:
     assert not [item for item in repair(EXCERPT).review if item.rule == "layout_input"]

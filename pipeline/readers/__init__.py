@@ -36,6 +36,7 @@ DEFAULT_READER = "paragraph_lines"
 WRAPPED_MIN_CONTINUED = 0.5
 WRAPPED_MAX_LONG_LINE = 120  # characters, at the 90th percentile of the line lengths
 LONG_LINE_PERCENTILE = 0.9
+DETECTION_MIN_LINES = 10  # fewer non-blank lines than this are too few to measure: the default reader
 
 
 class Detection(NamedTuple):
@@ -47,11 +48,12 @@ class Detection(NamedTuple):
 
 def detect_reader(text: str) -> Detection:
     """The reader for ``text``: ``wrapped_lines`` where most lines go on in the next line and
-    lines are no longer than printed lines, else ``paragraph_lines``."""
+    lines are no longer than printed lines, else ``paragraph_lines`` (also for a text of fewer than
+    :data:`DETECTION_MIN_LINES` lines)."""
     lines = text.split("\n")
     filled = [index for index, line in enumerate(lines) if line.strip()]
-    if not filled:
-        return Detection(DEFAULT_READER, "no text")
+    if len(filled) < DETECTION_MIN_LINES:
+        return Detection(DEFAULT_READER, f"{len(filled)} non-blank lines, too few to measure")
     continued = sum(index + 1 < len(lines) and bool(lines[index + 1].strip()) for index in filled) / len(
         filled
     )
