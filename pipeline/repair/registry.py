@@ -80,10 +80,10 @@ def input_review(chosen: str, detection: Detection, given: bool) -> Review | Non
     as detected, one paragraph per line (the input every book had before readers were chosen)."""
     if not given and chosen == DEFAULT_READER:
         return None
-    how = "layout setting" if given else "detected"
+    how = f"layout setting (detection says {detection.name.replace('_', ' ')})" if given else "detected"
     return Review(
         f"{LAYOUT_RULE_PREFIX}input",
         1,
         f"input: {chosen.replace('_', ' ')}",
-        f"{how}; measured: {detection.evidence} (detection says {detection.name.replace('_', ' ')})",
+        f"{how}; measured: {detection.evidence}",
     )
