@@ -104,6 +104,15 @@ def test_repair_reads_wrapped_text_and_decides_its_hyphens() -> None:
     assert not any("\n" in text for text in texts if not text.isupper())
     joined = next(text for text in texts if text.startswith("One of the strongest"))
     assert "toward undermining this mighty bulwark" in joined and "within itself unexpected" in joined
+    # each change names its raw line (counted in the excerpt), across the page break too
+    assert [(change.rule, change.line) for change in repaired.changes] == [
+        ("rejoin_page_breaks", 21),
+        ("dehyphenate", 40),
+        ("dehyphenate", 44),
+        ("rejoin_page_breaks", 53),
+        ("dehyphenate", 56),
+        ("dehyphenate", 57),
+    ]
 
 
 def test_the_layout_setting_overrides_detection() -> None:

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Keys of ``Block.extra`` listing the places where a block's text goes on from another raw line
-# (a page break inside a joined paragraph, the continuation of a note): {"line", "offset", …}
-PLACE_KEYS = ("page_breaks", "continued_at")
+# (a page break inside a joined paragraph, the continuation of a note, a printed line of a
+# paragraph read from wrapped lines): {"line", "offset", …}
+PLACE_KEYS = ("page_breaks", "continued_at", "line_starts")
 
 
 @dataclass

@@ -7,9 +7,9 @@ page top), so the repairs (furniture, notes, page-break joins) see a page as the
 
 A paragraph ends where a line is clearly short against the page's measure and ends a sentence,
 where a single blank line stands, or before a heading line (a few words in capitals, or
-``CHAPTER …``). Its lines are joined with a space;
-a line ending in a hyphen keeps its line end (``foun-\\ndation``) for the repair stage to decide
-on the book's vocabulary (:func:`pipeline.repair.hyphenation.rejoin_inline_hyphenation`).
+``CHAPTER …``). Its lines are joined with a space (where each starts is kept, for the raw line
+of any place); a line ending in a hyphen keeps its line end (``foun-\\ndation``) for the repair
+stage to decide on the book's vocabulary (:func:`pipeline.repair.hyphenation.rejoin_inline_hyphenation`).
 """
 
 from __future__ import annotations
@@ -147,11 +147,18 @@ def read_run(run: Sequence[Line], page_measure: int) -> list[Block]:
 
 
 def line_block(lines: Sequence[Line]) -> Block:
-    """One block of printed lines: joined with a space, or a line end after a hyphen."""
+    """One block of printed lines: joined with a space, or a line end after a hyphen; where each
+    line joined with a space starts is kept (``extra["line_starts"]``) for the raw line of any place."""
     text = lines[0][1].strip()
-    for _, line in lines[1:]:
-        text += ("\n" if HYPHEN_END_RE.search(text) else " ") + line.strip()
-    return Block(text, lines[0][0], lines[-1][0])
+    starts: list[dict[str, int]] = []
+    for number, line in lines[1:]:
+        if HYPHEN_END_RE.search(text):
+            text += "\n"
+        else:
+            text += " "
+            starts.append({"line": number, "offset": len(text)})
+        text += line.strip()
+    return Block(text, lines[0][0], lines[-1][0], extra={"line_starts": starts} if starts else {})
 
 
 def heading_block(lines: Sequence[Line]) -> Block:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from pipeline.model import Block, Change, Review
+from pipeline.model.blocks import PLACE_KEYS
 from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.punctuation import EM_DASH, EN_DASH
@@ -176,4 +177,22 @@ def _dehyphenate_block(block: Block, vocabulary: BookVocabulary) -> tuple[Block,
         )
         if not decision.conclusive:
             review.append(Review("dehyphenate", line, before, f"{decision.verb} on thin evidence"))
-    return (replace(block, text=text) if decided else block), changes, review
+    if not decided:
+        return block, changes, review
+    return replace(block, text=text, extra=_places_moved(block, decided)), changes, review
+
+
+def _places_moved(
+    block: Block, decided: Sequence[tuple[re.Match[str], str, HyphenDecision]]
+) -> dict[str, Any]:
+    """The block's ``extra`` with the offsets of its places moved as the decided joins moved the text."""
+
+    def moved(offset: int) -> int:
+        return offset + sum(
+            len(new) - len(match.group()) for match, new, _ in decided if match.end() <= offset
+        )
+
+    return {
+        key: [{**place, "offset": moved(place["offset"])} for place in value] if key in PLACE_KEYS else value
+        for key, value in block.extra.items()
+    }

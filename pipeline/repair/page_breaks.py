@@ -233,6 +233,10 @@ def _join_blocks(
     if "page" in second.extra:  # the printed page number (pipeline.repair.furniture) of the page it opens
         page_break["page"] = second.extra["page"]
     extra["page_breaks"] = [*first.extra.get("page_breaks", []), page_break]
+    if "line_starts" in second.extra:  # the printed lines of the second half, where the joined text has them
+        end = len(seam.text) - len(second.text)
+        carried = [{**place, "offset": end + place["offset"]} for place in second.extra["line_starts"]]
+        extra["line_starts"] = [*first.extra.get("line_starts", []), *carried]
     joined = replace(first, text=seam.text, last_line=second.last_line, extra=extra)
     notes = sum(item.kind == "note" for item in between)
     details = [f"paragraph cut by a page break rejoined with line {second.first_line}: {decision.reason}"]
