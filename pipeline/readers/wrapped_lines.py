@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from pipeline.model import Block
 from pipeline.text.headings import ARABIC_PAGE_NUMBER, PAGE_NUMBER, is_capitals
-from pipeline.text.punctuation import DASHES, ends_sentence
+from pipeline.text.punctuation import DASHES, ends_glued, ends_sentence
 
 FORM_FEED = "\f"
 PAGE_BREAK_BLANKS = 2  # a run of this many blank lines (or a form feed) ends a page
@@ -33,7 +33,7 @@ PAGE_NUMBER_LINE_RE = re.compile(
     rf"^[\s.{re.escape(DASHES)}]*(?:{PAGE_NUMBER})[\s.{re.escape(DASHES)}]*$", re.IGNORECASE
 )
 RUNNING_HEAD_RE = re.compile(rf"^(?:{ARABIC_PAGE_NUMBER}\s+)?\D+?(?:\s+{ARABIC_PAGE_NUMBER})?\.?$")
-HYPHEN_END_RE = re.compile(r"\w-$")
+HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word broken at the line end
 
 Line = tuple[int, str]  # raw line number, text
 
@@ -147,17 +147,20 @@ def read_run(run: Sequence[Line], page_measure: int) -> list[Block]:
 
 
 def line_block(lines: Sequence[Line]) -> Block:
-    """One block of printed lines: joined with a space, or a line end after a hyphen; where each
-    line joined with a space starts is kept (``extra["line_starts"]``) for the raw line of any place."""
+    """One block of printed lines, joined with a space; without one after a dash or a digit's
+    hyphen (:func:`ends_glued`) or a hyphen before a non-letter; by a line end where a word is
+    broken by a hyphen. Where each line joined without a line end starts is kept
+    (``extra["line_starts"]``), for the raw line of any place."""
     text = lines[0][1].strip()
     starts: list[dict[str, int]] = []
     for number, line in lines[1:]:
-        if HYPHEN_END_RE.search(text):
+        line = line.strip()
+        if HYPHEN_END_RE.search(text) and line[:1].isalpha():
             text += "\n"
         else:
-            text += " "
+            text += "" if ends_glued(text) or text.endswith("-") else " "
             starts.append({"line": number, "offset": len(text)})
-        text += line.strip()
+        text += line
     return Block(text, lines[0][0], lines[-1][0], extra={"line_starts": starts} if starts else {})
 
 

@@ -21,7 +21,7 @@ from pipeline.model import Block, Change, Review
 from pipeline.model.blocks import PLACE_KEYS
 from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt
 from pipeline.repair.vocabulary import BookVocabulary
-from pipeline.text.punctuation import EM_DASH, EN_DASH
+from pipeline.text.punctuation import ends_glued
 from pipeline.text.words import LETTER, english_zipf, is_function_word
 
 # A joined form at least this common in English (Zipf scale: 3 = once per million words) is a real
@@ -34,10 +34,6 @@ COMPOUND_PART_ZIPF = 3.0
 BOOK_MAJORITY = 2
 
 HYPHEN_END_RE = re.compile(rf"(?P<word>{LETTER}+)-(?P<closers>[*_]*)$")
-DIGIT_HYPHEN_END_RE = re.compile(r"\d-$")
-DASH_END_RE = re.compile(
-    rf"[{EM_DASH}{EN_DASH}](?<=\S[{EM_DASH}{EN_DASH}])$"
-)  # a dash after a non-space at the end
 WORD_START_RE = re.compile(rf"(?P<openers>[*_]*)(?P<word>{LETTER}+)")
 # (the look-behind makes a word's letters be tried once, from its start, not from every letter)
 INLINE_BREAK_RE = re.compile(rf"(?<!{LETTER})(?P<left>{LETTER}+)-(?P<gap> +|\n)(?P<right>{LETTER}+)")
@@ -122,7 +118,7 @@ def join_at_seam(left: str, right: str, vocabulary: BookVocabulary) -> Seam:
         head = left[: hyphen.start()] + openers + hyphen.group("word") + ("" if decision.join else "-")
         text = head + word.group("word") + closers + right[word.end() :]
         return Seam(text, len(head), decision)
-    if DIGIT_HYPHEN_END_RE.search(left) or DASH_END_RE.search(left):
+    if ends_glued(left):
         return Seam(left + right, len(left), None)
     return Seam(left + " " + right, len(left) + 1, None)
 

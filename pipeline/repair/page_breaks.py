@@ -25,14 +25,19 @@ from pipeline.repair.evidence import (
 )
 from pipeline.repair.furniture import furniture_shaped
 from pipeline.repair.hyphenation import (
-    DASH_END_RE,
-    DIGIT_HYPHEN_END_RE,
     broken_word_at_end,
     join_at_seam,
 )
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
-from pipeline.text.punctuation import LIST_BULLET, ends_clause, ends_sentence, ends_with_comma, plain_text
+from pipeline.text.punctuation import (
+    LIST_BULLET,
+    ends_clause,
+    ends_glued,
+    ends_sentence,
+    ends_with_comma,
+    plain_text,
+)
 from pipeline.text.words import first_word, last_word
 
 NOT_JOINED = "not joined: "  # how a review item for a refused page-break join starts
@@ -60,7 +65,7 @@ def _cut_mid_sentence(text: str, vocabulary: BookVocabulary) -> str:
     sentence in the book), or an empty string."""
     if ends_with_comma(text):
         return "the first part ends with a comma"
-    if broken_word_at_end(text) or DIGIT_HYPHEN_END_RE.search(text) or DASH_END_RE.search(text):
+    if broken_word_at_end(text) or ends_glued(text):
         return "the first part ends with a hyphen or dash"
     word = last_word(plain_text(text))
     if word and _neverends_sentence(word, vocabulary):

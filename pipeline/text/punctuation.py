@@ -73,6 +73,16 @@ def plain_text(text: str, *, markers: bool = False) -> str:
     return " ".join((text if markers else MARKER_CHARACTER_RE.sub("", text)).split())
 
 
+# a hyphen after a digit (``1917-``) or a dash after a non-space (``war—``) at the end of a piece
+# of text cut at a line or page end: the next piece follows it without a space
+GLUED_END_RE = re.compile(rf"(?:\d-|(?<=\S)[{EM_DASH}{EN_DASH}])$")
+
+
+def ends_glued(text: str) -> bool:
+    """A hyphen after a digit or a dash after a non-space at the end (:data:`GLUED_END_RE`)."""
+    return GLUED_END_RE.search(text) is not None
+
+
 def is_separator(text: str) -> bool:
     """A section break such as ``* * *``."""
     return SEPARATOR_RE.fullmatch(text.strip()) is not None
