@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.layout import Layout
+from pipeline.model.schema import problems
 from pipeline.readers import DEFAULT_READER, READERS, detect_reader, read_blocks
 from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.readers.wrapped_lines import split_pages, split_wrapped_lines
@@ -113,6 +114,12 @@ def test_repair_reads_wrapped_text_and_decides_its_hyphens() -> None:
         ("dehyphenate", 56),
         ("dehyphenate", 57),
     ]
+
+
+def test_wrapped_blocks_match_the_repaired_schema() -> None:
+    blocks = repair(WRAPPED).blocks
+    assert any("line_starts" in block.extra for block in blocks)
+    assert problems("repaired", {"blocks": [block.to_dict() for block in blocks]}) == []
 
 
 def test_the_layout_setting_overrides_detection() -> None:
