@@ -607,3 +607,14 @@ def test_notes_lost_by_an_edition_are_one_error_naming_the_tei(
 @pytest.mark.slow
 def test_epubcheck_passes_the_sample(built: dict[str, Path]) -> None:
     assert epubcheck_messages(built["epub"]) == []
+
+
+def test_notes_before_an_empty_section_are_kept(tmp_path: Path) -> None:
+    """pandoc puts a section's notes at the end of the section after it, and loses them when that
+    section is empty (a heading with nothing under it): every note still reaches both editions."""
+    changed = structure()
+    introduction = changed["divisions"][0]
+    introduction["sections"].append({"id": "intro-s9", "title": "Empty", "first_line": 9000, "content": []})
+    without = render(sample_tei(), tmp_path / "a.epub", tmp_path / "a" / "index.html")
+    counts = render(sample_tei(changed), tmp_path / "b.epub", tmp_path / "b" / "index.html")
+    assert counts["epub notes"] == counts["html notes"] == without["epub notes"] > 0

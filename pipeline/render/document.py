@@ -117,7 +117,7 @@ class _AstBuilder:
     def __init__(self, source: str, book_title: str) -> None:
         self.source = source
         self.book_title = book_title
-        self.notes_pending = False  # notes since the last division with content (see :meth:`division`)
+        self.notes_pending = False  # a note seen since an empty division last held notes (:meth:`division`)
 
     def fail(self, element: etree._Element, message: str) -> InputError:
         return InputError(self.source, message, line_of(element))
