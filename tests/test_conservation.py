@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
-from lxml import etree
+from conservation import STAGES, lost_words
 
 from pipeline import correct, encode, normalise, structure
-from pipeline.model import Block, Change, read_json, read_log
+from pipeline.model import Block, read_json
 from pipeline.repair import RepairContext, repair_blocks
 from pipeline.repair.command import main as repair_main
 from pipeline.repair.vocabulary import BookVocabulary
-from pipeline.text.words import LETTER
-
-WORD_RE = re.compile(rf"{LETTER}+")
-TEI_NS = "{http://www.tei-c.org/ns/1.0}"
-
-
-def words(text: str) -> Counter[str]:
-    return Counter(word.lower() for word in WORD_RE.findall(text))
 
 
 @pytest.fixture(scope="module")
@@ -99,15 +89,8 @@ def built(tmp_path_factory: pytest.TempPathFactory, repo_root: Path, book_name: 
 
 @pytest.mark.slow
 def test_every_raw_word_is_in_the_tei_or_accounted_for(built: Path, raw_book: Path) -> None:
-    raw = words(raw_book.read_text(encoding="utf-8"))
-    text = etree.parse(str(built / "book.xml")).getroot().find(f"{TEI_NS}text")
-    kept = words(" ".join(text.itertext()))
-    stages = ("normalise", "repair", "structure", "correct")
-    changes = [change for stage in stages for change in read_log(built / f"{stage}.changes.jsonl", Change)]
-    accounted: Counter[str] = Counter()
-    for change in changes:
-        accounted += words(change.before) - words(change.after)
-    lost = raw - kept - accounted
+    logs = [built / f"{stage}.changes.jsonl" for stage in STAGES]
+    lost = lost_words(raw_book.read_text(encoding="utf-8"), built / "book.xml", logs)
     assert not lost, (
         f"{sum(lost.values())} raw words neither in the TEI nor in a logged change: {lost.most_common(20)}"
     )

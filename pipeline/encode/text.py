@@ -60,6 +60,10 @@ class _Encoder:
         self.ids: set[str] = set()
         self.notes: dict[str, Note] = {}
         self.placed: set[str] = set()
+        # notes whose marker is found, wherever it stands (a division may print another's marker)
+        self.referenced = {
+            part.note for node in walk(book) for part in parts_of(node) if isinstance(part, NoteRef)
+        }
         self.julian_dates = False
 
     # ids
@@ -197,7 +201,7 @@ class _Encoder:
             self.parts(element(section_div, "head"), section_title, section.first_line)
             self.items(section_div, section.content, unlinked, section_id)
         for note in division.notes:
-            if note.id not in self.placed:
+            if note.id not in self.placed and note.id not in self.referenced:
                 # printed before the first item: stands after the headings
                 position = len(div.findall(tei("head")))
                 div.insert(position, self.note(note, unlinked=True))
@@ -218,12 +222,10 @@ class _Encoder:
 
         (A page break between items has no first line of its own: it counts as printed above.)
         """
-        nodes = list(walk_division(division))
-        items = [node for node in nodes if isinstance(node, Item)]
-        referenced = {part.note for node in nodes for part in parts_of(node) if isinstance(part, NoteRef)}
+        items = [node for node in walk_division(division) if isinstance(node, Item)]
         placements: dict[int, list[Note]] = {}
         for note in division.notes:
-            if note.id in referenced:
+            if note.id in self.referenced:
                 continue
             above = [item for item in items if _first_line(item) <= note.first_line]
             if above:

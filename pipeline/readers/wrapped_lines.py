@@ -16,8 +16,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pipeline.model import Block
+from pipeline.readers.page_foot import (
+    FOOT_NOTE_START_RE,
+    FootHabits,
+    Line,
+    foot_note_zone,
+    learn_foot_habits,
+    signature_at_foot,
+)
 from pipeline.text.headings import ARABIC_PAGE_NUMBER, PAGE_NUMBER, is_capitals
 from pipeline.text.punctuation import DASHES, ends_glued, ends_sentence
 
@@ -35,21 +44,24 @@ PAGE_NUMBER_LINE_RE = re.compile(
 RUNNING_HEAD_RE = re.compile(rf"^(?:{ARABIC_PAGE_NUMBER}\s+)?\D+?(?:\s+{ARABIC_PAGE_NUMBER})?\.?$")
 HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word broken at the line end
 
-Line = tuple[int, str]  # raw line number, text
-
 
 def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
-    """Return the blocks of ``text`` read as wrapped lines: paragraphs, headings and page-edge lines.
+    """Return the blocks of ``text`` read as wrapped lines: paragraphs, headings, footnotes and
+    page-edge lines; the first block of every page after the first has ``page_break_before``.
 
     Line numbers are 1-based raw lines, as in :func:`pipeline.readers.paragraph_lines.split_blocks`.
     """
     pages = split_pages(text, first_line)
     book_measure = measure([line for page in pages for run in page for line in run])
+    habits = learn_foot_habits([[line for run in page for line in run] for page in pages])
     blocks: list[Block] = []
-    for page in pages:
+    for number, page in enumerate(pages):
         lines = [line for run in page for line in run]
         page_measure = measure(lines) if len(lines) >= MIN_MEASURED_LINES else book_measure
-        blocks += read_page(page, page_measure)
+        page_blocks = read_page(page, page_measure, habits)
+        if number and page_blocks:
+            page_blocks[0] = replace(page_blocks[0], page_break_before=True)
+        blocks += page_blocks
     return blocks
 
 
@@ -108,15 +120,50 @@ def ends_paragraph(text: str, page_measure: int) -> bool:
     return len(line) < SHORT_LINE_SHARE * page_measure and ends_sentence(line)
 
 
-def read_page(page: Sequence[Sequence[Line]], page_measure: int) -> list[Block]:
-    """The blocks of one page: its edge furniture lines, headings and paragraphs."""
+def read_page(page: Sequence[Sequence[Line]], page_measure: int, habits: FootHabits) -> list[Block]:
+    """The blocks of one page: its edge furniture lines and signature mark, headings, paragraphs
+    and footnotes (:mod:`pipeline.readers.page_foot`)."""
     runs = [list(run) for run in page]
     top = [runs[0].pop(0)] if is_edge_furniture(runs[0][0][1], page_measure) else []
-    foot = [runs[-1].pop()] if runs[-1] and is_edge_furniture(runs[-1][-1][1], page_measure) else []
+    foot: list[Line] = []
+    while runs[-1] and len(foot) < 2:
+        lines = [line for run in runs for line in run]
+        if not (signature_at_foot(lines, habits) or is_edge_furniture(runs[-1][-1][1], page_measure)):
+            break
+        foot.insert(0, runs[-1].pop())
+    notes: list[Line] = []
+    zone = foot_note_zone([line for run in runs for line in run], habits)
+    if zone is not None:
+        runs, notes = cut_lines(runs, zone)
     blocks = [line_block([line]) for line in top]
     for run in runs:
         blocks += read_run(run, page_measure)
+    blocks += note_blocks(notes)
     return blocks + [line_block([line]) for line in foot]
+
+
+def cut_lines(runs: Sequence[Sequence[Line]], index: int) -> tuple[list[list[Line]], list[Line]]:
+    """The runs of a page's lines before line ``index`` (counted through the runs), and the lines from it."""
+    before: list[list[Line]] = []
+    after: list[Line] = []
+    seen = 0
+    for run in runs:
+        keep = max(0, min(len(run), index - seen))
+        if keep:
+            before.append(list(run[:keep]))
+        after += run[keep:]
+        seen += len(run)
+    return before, after
+
+
+def note_blocks(lines: Sequence[Line]) -> list[Block]:
+    """The footnotes of a page's foot: a note block from each note's first line to the next one's."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if FOOT_NOTE_START_RE.match(line[1]) or not groups:
+            groups.append([])
+        groups[-1].append(line)
+    return [replace(line_block(group), kind="note") for group in groups]
 
 
 def read_run(run: Sequence[Line], page_measure: int) -> list[Block]:

@@ -51,10 +51,11 @@ def _note_number(text: str) -> int | None:
 
 
 def classify_note_blocks(blocks: Sequence[Block], context: RepairContext) -> Repaired:
-    """Mark footnote bodies (a superscript number or range, or ``*``/``†``, then text) as ``note``."""
+    """Mark footnote bodies (a superscript number or range, or ``*``/``†``, then text) as ``note``;
+    the notes a reader found at page feet (:mod:`pipeline.readers.page_foot`) stay notes."""
 
     def classified(block: Block) -> Block:
-        kind = "note" if NOTE_START_RE.match(block.text) else "text"
+        kind = "note" if block.kind == "note" or NOTE_START_RE.match(block.text) else "text"
         return block if block.kind == kind else replace(block, kind=kind)
 
     return Repaired(list(map(classified, blocks)), [], [])
@@ -64,9 +65,9 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
     """Restore the superscript of a note number OCR read as a plain number (``87 *Documents…*``).
 
     A block ``N text`` is taken for note N only on two pieces of evidence: the previous note of
-    the book was N-1 (or N is 1: a book printing all its markers as plain digits), and the text
-    of the same page carries N as a marker after punctuation
-    (``Holland" 87``). Both numbers are made superscript again.
+    the book was N-1 (or N is 1: a book printing all its markers as plain digits), or a reader
+    found the block as a note at its page's foot; and the text of the same page carries N as a
+    plain marker (``Holland" 87``, ``Canterbury1``). Both numbers are made superscript again.
     """
     result = list(blocks)
     changes: list[Change] = []
@@ -74,15 +75,12 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
     page_text: list[int] = []  # indices of the text blocks since the notes of the previous page
     after_notes = False
     for index, block in enumerate(blocks):
-        if block.kind == "note":
-            number = _note_number(block.text)
-            last_number = last_number if number is None else number
-            after_notes = True
-            continue
+        if block.page_break_before:
+            page_text, after_notes = [], False
         match = PLAIN_NOTE_START_RE.match(block.text)
-        number = int(match.group("number")) if match else 0
+        number = int(match.group("number")) if match else _note_number(block.text)
         follows = last_number is not None and number == last_number + 1
-        if match and (number == 1 or follows):
+        if match and number is not None and (number == 1 or follows or block.kind == "note"):
             marker_re = plain_marker_re(str(number))
             found = next(
                 ((i, marker) for i in reversed(page_text) if (marker := marker_re.search(result[i].text))),
@@ -93,8 +91,10 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
                 result[at], marker_change = _restore_marker(result[at], marker, number)
                 result[index], note_change = _restore_note_number(block, number)
                 changes += [marker_change, note_change]
-                last_number, after_notes = number, True
-                continue
+        if result[index].kind == "note":
+            last_number = last_number if number is None else number
+            after_notes = True
+            continue
         if after_notes:
             page_text, after_notes = [], False
         page_text.append(index)
