@@ -49,7 +49,8 @@ def built_book_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return changes + (["--review", str(folder / f"{stage}.review.jsonl")] if review else [])
 
     assert normalise_main(["--input", str(RAW), "--output", str(text), *logs("normalise", review=False)]) == 0
-    assert repair_main(["--input", str(text), "--output", str(repaired), *logs("repair")]) == 0
+    read = ["--input-evidence", str(folder / "input.json")]
+    assert repair_main(["--input", str(text), "--output", str(repaired), *logs("repair"), *read]) == 0
     evidence = ["--evidence", str(folder / "structure.evidence.json")]
     assert (
         structure_main(["--input", str(repaired), "--output", str(structure), *logs("structure"), *evidence])

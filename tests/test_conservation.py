@@ -43,7 +43,15 @@ def built(tmp_path_factory: pytest.TempPathFactory, repo_root: Path, book_name: 
         ),
         (
             repair_main,
-            ["--input", str(out / "normalised.txt"), "--output", str(out / "repaired.json"), *logs("repair")],
+            [
+                "--input",
+                str(out / "normalised.txt"),
+                "--output",
+                str(out / "repaired.json"),
+                *logs("repair"),
+                "--input-evidence",
+                str(out / "input.json"),
+            ],
         ),
         (
             structure.main,

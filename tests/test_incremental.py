@@ -28,13 +28,15 @@ BOOKS = {
     "beta": Convention("beta", seed=22, chapters=2, running_heads="with-number", page_numbers="in-head"),
     "gamma": Convention("gamma", seed=23, chapters=2, notes="book", page_numbers="foot"),
 }
-# what normalise, repair and structure write: their data, their logs, the structure's evidence
+# what normalise, repair and structure write: their data, their logs, how the text was read, the
+# structure's evidence
 TEXT_STAGE_FILES = (
     "normalised.txt",
     "normalise.changes.jsonl",
     "repaired.json",
     "repair.changes.jsonl",
     "repair.review.jsonl",
+    "input.json",
     "structure.json",
     "structure.changes.jsonl",
     "structure.review.jsonl",

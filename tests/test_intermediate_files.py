@@ -77,6 +77,7 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         output=repaired,
         changes=changes["repair"],
         review=review["repair"],
+        input_evidence=built("input.json"),
     )
     run(
         structure_main,
@@ -91,7 +92,7 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run(suspects_main, input=repaired, corrections=corrections, output=suspects)
     run(chronology_main, input=corrected, csv=built("chronology.csv"), json=built("chronology.json"))
     arguments = ["--book", BOOK, "--changes", *changes.values(), "--review", *review.values()]
-    arguments += ["--evidence", evidence, "--suspects", suspects]
+    arguments += ["--evidence", evidence, "--input-evidence", built("input.json"), "--suspects", suspects]
     arguments += ["--changes-log", built("changes.jsonl"), "--output", built("report.html")]
     assert report_main(arguments) == 0
     return folder

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from pipeline.layout import Layout
 from pipeline.model.schema import problems
-from pipeline.readers import DEFAULT_READER, READERS, detect_reader, read_blocks
+from pipeline.readers import DEFAULT_READER, READERS, detect_reader, read_blocks, read_input
 from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.readers.wrapped_lines import split_pages, split_wrapped_lines
 from pipeline.repair import repair
+from pipeline.repair.registry import repair_text
 
 # raw lines 234-238: a paragraph cut by a page break, with a footnote body between the halves
 EXCERPT = """The support and development of these relations are one of the
@@ -139,3 +140,22 @@ def test_a_few_lines_are_too_few_to_measure() -> None:
 
 def test_a_text_read_as_detected_one_paragraph_a_line_logs_nothing() -> None:
     assert not [item for item in repair(EXCERPT).review if item.rule == "layout_input"]
+
+
+def test_how_wrapped_text_was_read_is_measured() -> None:
+    (_, _, _), read = repair_text(WRAPPED)
+    assert (read.reader, read.detected, read.given) == ("wrapped_lines", "wrapped_lines", False)
+    assert read.lines == 57 and read.pages == 3
+    assert read.findings[0].startswith("3 pages, separated by runs of 2 or more blank lines (0 form feeds)")
+    assert "0 footnotes" in read.findings[1]
+
+
+def test_the_first_book_is_read_without_pages_until_their_numbers_are_found(raw_book: Path) -> None:
+    blocks, read = read_input(raw_book.read_text(encoding="utf-8"))
+    assert (read.reader, read.pages, read.lines) == ("paragraph_lines", None, 4465)
+    assert read.findings == [
+        f"{len(blocks)} blocks between blank lines, each a paragraph, heading, note or page-edge line; "
+        "pages are found later from their printed numbers"
+    ]
+    given = read_input(WRAPPED, "paragraph_lines")[1]
+    assert (given.reader, given.detected, given.given) == ("paragraph_lines", "wrapped_lines", True)

@@ -123,24 +123,13 @@ def test_command_line_writes_repaired_json(tmp_path: Path, capsys: pytest.Captur
         ),
         encoding="utf-8",
     )
-    output, changes, review = (tmp_path / "out" / name for name in ("repaired.json", "c.jsonl", "r.jsonl"))
-    assert (
-        main(
-            [
-                "--input",
-                str(source),
-                "--output",
-                str(output),
-                "--changes",
-                str(changes),
-                "--review",
-                str(review),
-            ]
-        )
-        == 0
-    )
+    names = ("repaired.json", "c.jsonl", "r.jsonl", "input.json")
+    output, changes, review, read = (tmp_path / "out" / name for name in names)
+    options = ["--output", str(output), "--changes", str(changes), "--review", str(review)]
+    assert main(["--input", str(source), *options, "--input-evidence", str(read)]) == 0
     data = json.loads(output.read_text(encoding="utf-8"))
     assert list(data) == ["blocks"]
+    assert json.loads(read.read_text(encoding="utf-8"))["reader"] == "paragraph_lines"
     assert data["blocks"][0]["first_line"] == 214 and data["blocks"][0]["last_line"] == 216
     assert [(change.stage, change.rule) for change in read_log(changes, Change)] == [
         ("repair", "rejoin_page_breaks")
@@ -152,6 +141,7 @@ def test_command_line_writes_repaired_json(tmp_path: Path, capsys: pytest.Captur
 def test_command_line_reports_a_missing_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "normalised.txt"
     logs = ["--changes", str(tmp_path / "c.jsonl"), "--review", str(tmp_path / "r.jsonl")]
+    logs += ["--input-evidence", str(tmp_path / "input.json")]
     assert main(["--input", str(missing), "--output", str(tmp_path / "repaired.json"), *logs]) == 1
     assert f"error: {missing}: cannot read the file" in capsys.readouterr().err
     assert not (tmp_path / "repaired.json").exists()

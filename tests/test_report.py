@@ -14,6 +14,7 @@ from pipeline.model import (
     ContentsCheck,
     ContentsDifference,
     InputError,
+    InputEvidence,
     PageBreaks,
     PageSpan,
     Review,
@@ -131,6 +132,7 @@ def test_page_is_accessible_and_self_contained() -> None:
     assert document.get("lang") == "en"
     assert document.findtext(".//title") == "Quality report: b"
     assert [h.text_content() for h in document.iter("h2")] == [
+        "Input: how the raw text was read",
         "Summary",
         "Layout conventions found, and the evidence",
         "Needs review",
@@ -288,3 +290,19 @@ def test_without_evidence_the_sections_say_so() -> None:
     text = page().text_content()
     assert "The book prints no contents: nothing to check." in text
     assert "No page breaks recorded." in text
+
+
+def test_the_report_opens_with_how_the_text_was_read() -> None:
+    read = InputEvidence("wrapped_lines", "wrapped_lines", "95% of 57 lines go on", False, 57, 3, ["3 pages"])
+    document = html.fromstring(render_report("b", [], [], read=read))
+    first = document.xpath("//main/section")[0]
+    assert first.get("aria-labelledby") == "input"
+    rows = [[cell.text_content() for cell in row] for row in first.xpath(".//tbody/tr")]
+    assert rows == [
+        ["Kind", "wrapped as printed (one line per printed line): detected"],
+        ["Measured", "95% of 57 lines go on"],
+        ["Lines", "57 non-blank"],
+        ["Pages", "3"],
+    ]
+    assert [item.text_content() for item in first.xpath(".//li")] == ["3 pages"]
+    assert "Not recorded." in page().xpath("//section[@aria-labelledby='input']")[0].text_content()

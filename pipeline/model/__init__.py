@@ -15,6 +15,7 @@ out unset optional keys.
 * :mod:`~pipeline.model.records`: :class:`Change`, :class:`Review`, :class:`InputError`;
 * :mod:`~pipeline.model.blocks`: :class:`Block`, the repair stage's unit of text;
 * :mod:`~pipeline.model.tree`: :class:`Book` and its divisions, sections, items and notes;
+* :mod:`~pipeline.model.pages`: :class:`Line` of the raw text, :class:`InputEvidence`, how it was read;
 * :mod:`~pipeline.model.evidence`: :class:`StructureEvidence`, what structure found besides the tree;
 * :mod:`~pipeline.model.parts`: the inline parts of running text (note anchors, page breaks …);
 * :mod:`~pipeline.model.walk`: the one walk of the tree;
@@ -38,6 +39,7 @@ from pipeline.model.io import (
     write_json,
     write_log,
 )
+from pipeline.model.pages import InputEvidence, Line
 from pipeline.model.parts import Correction, Dating, NoteRef, PageBreak, Part, PrintedDate
 from pipeline.model.records import Change, FormatError, InputError, Review, changed_span
 from pipeline.model.tree import (
@@ -73,8 +75,10 @@ __all__ = [
     "FormatError",
     "Heading",
     "InputError",
+    "InputEvidence",
     "Item",
     "ItemList",
+    "Line",
     "ListItem",
     "Node",
     "Note",

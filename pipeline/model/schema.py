@@ -28,6 +28,7 @@ FILE_SCHEMAS = {
     "structure.json": "book",
     "structure.changes.jsonl": "change",  # (each line)
     "structure.review.jsonl": "review",  # (each line)
+    "input.json": "input",
     "structure.evidence.json": "evidence",
     "corrected.json": "book",
     "correct.changes.jsonl": "change",  # (each line)

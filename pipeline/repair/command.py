@@ -1,5 +1,6 @@
 """The repair stage's command line:
-``python -m pipeline.repair --input … --output … --changes … --review … [--metadata …]``."""
+``python -m pipeline.repair --input … --output … --changes … --review … --input-evidence …
+[--metadata …]``."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pipeline.cli import run_stage
 from pipeline.layout import load_layout
 from pipeline.model import InputError, write_json, write_log
 from pipeline.repair.base import STAGE
-from pipeline.repair.registry import repair
+from pipeline.repair.registry import repair_text
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +20,9 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", required=True, help="repaired blocks, build/<book>/repaired.json")
     parser.add_argument("--changes", required=True, help="change log, build/<book>/repair.changes.jsonl")
     parser.add_argument("--review", required=True, help="review items, build/<book>/repair.review.jsonl")
+    parser.add_argument(
+        "--input-evidence", required=True, help="how the text was read, build/<book>/input.json"
+    )
     parser.add_argument(
         "--metadata", help="build/<book>/metadata.json or raw/<book>.yaml, for its layout settings (optional)"
     )
@@ -35,10 +39,11 @@ def _read_text(path: str) -> str:
 
 def _work(args: argparse.Namespace) -> str:
     layout = load_layout(args.metadata)
-    blocks, changes, review = repair(
+    (blocks, changes, review), evidence = repair_text(
         _read_text(args.input), furniture=layout.furniture, reader=layout.input_reader
     )
     write_json(args.output, {"blocks": [block.to_dict() for block in blocks]})
+    write_json(args.input_evidence, evidence.to_json())
     write_log(args.changes, changes)
     write_log(args.review, review)
     joins = sum(len(block.extra.get("page_breaks", [])) for block in blocks)

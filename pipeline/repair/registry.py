@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from pipeline.layout import LAYOUT_RULE_PREFIX, LayoutFurniture
 from pipeline.model import Block, Change, Review
-from pipeline.readers import DEFAULT_READER, Detection, detect_reader, read_blocks
+from pipeline.model.pages import InputEvidence
+from pipeline.readers import DEFAULT_READER, read_input
 from pipeline.repair.base import Repair, RepairContext, Repaired
 from pipeline.repair.furniture import remove_page_furniture
 from pipeline.repair.headings import (
@@ -61,29 +62,39 @@ def repair_blocks(
 def repair(
     text: str, typeset: bool = True, furniture: LayoutFurniture | None = None, reader: str | None = None
 ) -> Repaired:
-    """Repair a normalised book text: its blocks, the changes made and the decisions to review.
+    """Repair a normalised book text: its blocks, the changes made and the decisions to review
+    (:func:`repair_text` without how the text was read)."""
+    return repair_text(text, typeset, furniture, reader)[0]
+
+
+def repair_text(
+    text: str, typeset: bool = True, furniture: LayoutFurniture | None = None, reader: str | None = None
+) -> tuple[Repaired, InputEvidence]:
+    """Repair a normalised book text; also say how it was read.
 
     ``typeset`` adds the typographic pass; ``furniture`` holds the book's layout settings for
     running heads and page numbers; ``reader`` (the book's ``layout.input``) names the reader,
     else :func:`pipeline.readers.detect_reader` chooses it.
     """
-    detection = detect_reader(text)
-    chosen = reader or detection.name
+    blocks, evidence = read_input(text, reader)
     context = RepairContext(BookVocabulary.from_texts([text]), furniture or LayoutFurniture())
-    repaired = repair_blocks(read_blocks(text, chosen), context, REPAIRS if typeset else STRUCTURAL_REPAIRS)
-    decision = input_review(chosen, detection, given=reader is not None)
-    return repaired if decision is None else repaired._replace(review=[decision, *repaired.review])
+    repaired = repair_blocks(blocks, context, REPAIRS if typeset else STRUCTURAL_REPAIRS)
+    decision = input_review(evidence)
+    return (
+        repaired if decision is None else repaired._replace(review=[decision, *repaired.review])
+    ), evidence
 
 
-def input_review(chosen: str, detection: Detection, given: bool) -> Review | None:
+def input_review(evidence: InputEvidence) -> Review | None:
     """The review item saying how the text was read, and on what evidence; none for a text read,
     as detected, one paragraph per line (the input every book had before readers were chosen)."""
-    if not given and chosen == DEFAULT_READER:
+    if not evidence.given and evidence.reader == DEFAULT_READER:
         return None
-    how = f"layout setting (detection says {detection.name.replace('_', ' ')})" if given else "detected"
+    detected = evidence.detected.replace("_", " ")
+    how = f"layout setting (detection says {detected})" if evidence.given else "detected"
     return Review(
         f"{LAYOUT_RULE_PREFIX}input",
         1,
-        f"input: {chosen.replace('_', ' ')}",
-        f"{how}; measured: {detection.evidence}",
+        f"input: {evidence.reader.replace('_', ' ')}",
+        f"{how}; measured: {evidence.measured}",
     )

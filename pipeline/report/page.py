@@ -5,12 +5,13 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from pipeline.model import Change, StructureEvidence
+from pipeline.model import Change, InputEvidence, StructureEvidence
 from pipeline.report.logs import ReviewItem, count_by_rule, group_by_rule
 from pipeline.report.markup import STYLE, plural
 from pipeline.report.sections import (
     change_section,
     contents_section,
+    input_section,
     layout_section,
     page_section,
     review_table,
@@ -25,9 +26,11 @@ def render_report(
     review: list[ReviewItem],
     suspects: dict[str, Any] | None = None,
     evidence: StructureEvidence | None = None,
+    read: InputEvidence | None = None,
 ) -> str:
-    """The whole QA report as one HTML page: ``changes`` merged (:func:`.merge_changes`), ``review``
-    from every stage, the suspect words and the structure's evidence where there are some."""
+    """The whole QA report as one HTML page: how the text was read (``read``), ``changes`` merged
+    (:func:`.merge_changes`), ``review`` from every stage, the suspect words and the structure's
+    evidence where there are some."""
     sections = "".join(
         change_section(stage, rule, group) for (stage, rule), group in group_by_rule(changes).items()
     )
@@ -47,6 +50,7 @@ def render_report(
 Line numbers are lines of <code>raw/{escape(name)}.txt</code>.
 Removed text is <del>struck through</del>, added text <ins>underlined</ins>.</p>
 <nav aria-label="Sections"><ul>
+<li><a href="#input">Input</a></li>
 <li><a href="#summary">Summary</a></li>
 <li><a href="#layout">Layout conventions</a></li>
 <li><a href="#review">Needs review ({len(review)})</a></li>
@@ -57,6 +61,9 @@ Removed text is <del>struck through</del>, added text <ins>underlined</ins>.</p>
 </ul></nav>
 </header>
 <main>
+<section aria-labelledby="input">
+<h2 id="input">Input: how the raw text was read</h2>
+{input_section(read)}</section>
 <section aria-labelledby="summary">
 <h2 id="summary">Summary</h2>
 {summary_table(count_by_rule(changes))}</section>

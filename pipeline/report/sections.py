@@ -7,7 +7,7 @@ from html import escape
 from typing import Any
 
 from pipeline.layout import LAYOUT_RULE_PREFIX
-from pipeline.model import Change, ContentsCheck, PageBreaks, Review
+from pipeline.model import Change, ContentsCheck, InputEvidence, PageBreaks, Review
 from pipeline.report.logs import ReviewItem, review_items
 from pipeline.report.markup import anchor, mark_diff, plural, show, table
 
@@ -102,6 +102,39 @@ def contents_section(contents: ContentsCheck | None, changes: list[Change]) -> s
         for item in differences
     ]
     return text + (table(["Line", "Entry", "Difference"], rows) if rows else "")
+
+
+READER_NAMES = {
+    "paragraph_lines": "one paragraph per line (blank lines between blocks)",
+    "wrapped_lines": "wrapped as printed (one line per printed line)",
+}
+
+
+def input_section(read: InputEvidence | None) -> str:
+    """How the raw text was read: the kind of input and the measured evidence, its lines and pages,
+    what the page analysis found; the later decisions rest on these and on the layout conventions."""
+    if read is None:
+        return "<p>Not recorded.</p>\n"
+    kind = READER_NAMES.get(read.reader, read.reader)
+    if read.given:
+        how = f"set by the book's <code>layout.input</code> (the measurement says {escape(read.detected)})"
+    else:
+        how = "detected"
+    pages = (
+        "found later from their printed numbers (see Print pages)" if read.pages is None else str(read.pages)
+    )
+    rows = [
+        f'<tr><th scope="row">Kind</th><td>{escape(kind)}: {how}</td></tr>\n',
+        f'<tr><th scope="row">Measured</th><td>{escape(read.measured)}</td></tr>\n',
+        f'<tr><th scope="row">Lines</th><td>{read.lines} non-blank</td></tr>\n',
+        f'<tr><th scope="row">Pages</th><td>{escape(pages)}</td></tr>\n',
+    ]
+    found = "".join(f"<li>{escape(finding)}</li>\n" for finding in read.findings)
+    return (
+        table(["What", "Found"], rows, "The input and the evidence every later decision starts from")
+        + f"<p>What the reading found, page by page:</p>\n<ul>\n{found}</ul>\n"
+        + '<p>The layout the later stages inferred is under <a href="#layout">Layout conventions</a>.</p>\n'
+    )
 
 
 # review rules that describe the book's layout, besides layout_*

@@ -1,12 +1,14 @@
 # What the editor reads besides the editions: the QA report with every change, and the chronology as data.
 
 
-# The report reads the stages' logs and the structure's evidence, not the book's text or tree.
+# The report reads the stages' logs, how the text was read and the structure's evidence, not the
+# book's text or tree.
 rule report:
     input:
         changes=[build_file(f"{{book}}/{stage}.changes.jsonl") for stage in CHANGING_STAGES],
         review=[build_file(f"{{book}}/{stage}.review.jsonl") for stage in REVIEWING_STAGES],
         evidence=build_file("{book}/structure.evidence.json"),
+        input=build_file("{book}/input.json"),
         suspects=build_file("{book}/suspects.json"),
     output:
         changes=build_file("{book}.changes.jsonl"),
@@ -19,7 +21,7 @@ rule report:
         stage(
             "report",
             "--book {wildcards.book:q} --changes {input.changes:q} --review {input.review:q}"
-            " --evidence {input.evidence:q} --suspects {input.suspects:q}"
+            " --evidence {input.evidence:q} --input-evidence {input.input:q} --suspects {input.suspects:q}"
             " --changes-log {output.changes:q} --output {output.report:q}",
         )
 

@@ -29,6 +29,7 @@ rule repair:
         blocks=build_file("{book}/repaired.json"),
         changes=build_file("{book}/repair.changes.jsonl"),
         review=build_file("{book}/repair.review.jsonl"),
+        input=build_file("{book}/input.json"),  # for the report: how the text was read
     log:
         log_file("repair"),
     conda:
@@ -37,7 +38,7 @@ rule repair:
         stage(
             "repair",
             "--input {input.text:q} --metadata {input.metadata:q} --output {output.blocks:q}"
-            " --changes {output.changes:q} --review {output.review:q}",
+            " --changes {output.changes:q} --review {output.review:q} --input-evidence {output.input:q}",
         )
 
 
