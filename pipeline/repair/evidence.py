@@ -18,6 +18,7 @@ from pipeline.text.punctuation import (
     ends_with_punctuation,
     is_separator,
     plain_text,
+    starts_lower,
 )
 
 # Headings run to ~25 words at most (long section titles); cut paragraphs are prose.
@@ -99,11 +100,6 @@ def is_set_apart(text: str) -> bool:
         or is_separator(text)
         or is_lineated(text)
     )
-
-
-def starts_lower(text: str) -> bool:
-    """True if the text (after opening quotes, brackets, emphasis) starts with a lower-case letter."""
-    return text.lstrip(OPENING_MARKS)[:1].islower()
 
 
 def first_char_class(line: str) -> str:

@@ -41,6 +41,11 @@ def final_mark(text: str) -> str:
     return text[end - 1 : end]
 
 
+def starts_lower(text: str) -> bool:
+    """True if the text (after opening quotes, brackets, emphasis) starts with a lower-case letter."""
+    return text.lstrip(OPENING_MARKS)[:1].islower()
+
+
 def ends_sentence(text: str) -> bool:
     """A full stop, question or exclamation mark or ellipsis at the end (closers may follow it)."""
     return final_mark(text) in SENTENCE_STOPS
