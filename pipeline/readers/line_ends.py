@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from pipeline.readers.page_foot import Line
 from pipeline.text.markers import PLAIN_MARKER_AT_END_RE
-from pipeline.text.punctuation import DASHES, ends_sentence, starts_lower
+from pipeline.text.punctuation import DASHES, LIST_ITEM_RE, ends_sentence, starts_lower
 
 # A line shorter than this share of its page's measure is short (edge furniture; a paragraph's end
 # where the book's lines are too few to learn from).
@@ -36,6 +36,10 @@ OPENING_QUOTES = '"\u201c\u2018'
 # often as one opening inside a line: the book's quotations mark each of their paragraphs.
 QUOTE_LIFT = 6.0
 MIN_QUOTE_OPENINGS = 10  # fewer lines opening with a quotation mark are too few to learn from
+# A line shorter than this share of its page's measure that does not end a sentence may be set on
+# its own (a table's row, an address's line); this many of them in a row are (:func:`line_bound`).
+LINE_BOUND_SHARE = 0.5
+MIN_BOUND_LINES = 3
 # a sentence that starts inside a line: its end, then perhaps a quotation mark, then a capital
 SENTENCE_INSIDE_RE = re.compile(rf"[.!?][\u201d\u2019\"]?\s+(?P<quote>[{OPENING_QUOTES}]?)\s*[A-Z]")
 
@@ -60,7 +64,7 @@ def fill(text: str, next_text: str, page_measure: int) -> float:
 def goes_on(text: str, next_text: str) -> bool:
     """A paragraph's inner line end: a word (or a comma) at the end, the next line in lower case."""
     line = text.strip()
-    return (line[-1:].isalpha() or line.endswith(",")) and starts_lower(next_text.strip())
+    return (line[-1:].isalpha() or line.endswith(",")) and goes_on_lower(next_text)
 
 
 def finished(text: str) -> str:
@@ -74,6 +78,11 @@ def finished(text: str) -> str:
     if bare.endswith(":"):
         return "colon"
     return "dash" if bare != line else ""
+
+
+def goes_on_lower(text: str) -> bool:
+    """The line goes on in lower case: it starts with a lower-case letter, not a list entry's ``(c)``."""
+    return starts_lower(text.strip()) and not LIST_ITEM_RE.match(text)
 
 
 def opens_quote(text: str) -> bool:
@@ -103,7 +112,7 @@ def learn_line_habits(pages: Sequence[Sequence[Sequence[Line]]], measures: Seque
     after_finished = [
         opens_quote(after)
         for _, text, after in pairs
-        if finished(text) == "sentence" and not starts_lower(after.strip())
+        if finished(text) == "sentence" and not goes_on_lower(after)
     ]
     quoted = sum(after_finished)
     inside_share = (sum(map(bool, inside)) + 1) / (len(inside) + 1)
@@ -116,7 +125,7 @@ def ends_paragraph(text: str, next_text: str, page_measure: int, habits: LineHab
     not go on in lower case, and its first word would have fitted on the line; or, where the book's
     quotations mark their paragraphs, the next line opens with a quotation mark."""
     end = finished(text)
-    if not end or (starts_lower(next_text.strip()) and not opens_quote(next_text)):
+    if not end or (goes_on_lower(next_text) and not opens_quote(next_text)):
         return False
     fits = fill(PLAIN_MARKER_AT_END_RE.sub("", text.strip()), next_text, page_measure) < habits.fit_share
     if end == "dash":
@@ -128,3 +137,12 @@ def room(text: str, page_measure: int, habits: LineHabits) -> int:
     """How long a word the line ``text`` had room for: a next word shorter than this would have
     fitted on it (:func:`fill` below ``fit_share``), so a paragraph going on would have put it there."""
     return math.ceil(habits.fit_share * page_measure - len(text.strip()) - 1)
+
+
+def line_bound(text: str, page_measure: int) -> bool:
+    """A line that may be set on its own (:data:`LINE_BOUND_SHARE`): short, and not ending a
+    sentence after a word (a table's row ending in a number, an address's line ending in a comma)."""
+    line = text.strip()
+    if len(line) >= LINE_BOUND_SHARE * page_measure:
+        return False
+    return not ends_sentence(line) or any(character.isdigit() for character in line.split()[-1])

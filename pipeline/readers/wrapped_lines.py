@@ -14,12 +14,22 @@ stage to decide on the book's vocabulary (:func:`pipeline.repair.hyphenation.rej
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.model import Block
-from pipeline.readers.line_ends import SHORT_LINE_SHARE, LineHabits, ends_paragraph, learn_line_habits, room
+from pipeline.readers.line_ends import (
+    MIN_BOUND_LINES,
+    SHORT_LINE_SHARE,
+    LineHabits,
+    ends_paragraph,
+    finished,
+    learn_line_habits,
+    line_bound,
+    room,
+)
 from pipeline.readers.page_foot import (
     FOOT_NOTE_START_RE,
     FootHabits,
@@ -168,8 +178,32 @@ def note_blocks(lines: Sequence[Line]) -> list[Block]:
 
 
 def read_run(run: Sequence[Line], page_measure: int, habits: LineHabits) -> list[Block]:
-    """The paragraphs and headings of a run of lines with no blank line between them; the lines
-    of a heading over several lines stay one block, a line each."""
+    """The blocks of a run of lines with no blank line between them: :func:`read_prose` of each
+    stretch of prose, and one block of each stretch of :data:`MIN_BOUND_LINES` or more lines set on
+    their own (:func:`pipeline.readers.line_ends.line_bound`: a table, an address), a line each;
+    the first of them goes with the paragraph before if that runs on into it."""
+    blocks: list[Block] = []
+    bound = [line_bound(text, page_measure) and not is_heading_line(text) for _, text in run]
+    start = 0
+    for is_bound, group in itertools.groupby(range(len(run)), key=bound.__getitem__):
+        indices = list(group)
+        if indices[0] and not finished(run[indices[0] - 1][1]):
+            indices = indices[1:]  # the last line of the paragraph before
+        if is_bound and len(indices) >= MIN_BOUND_LINES:
+            blocks += read_prose(run[start : indices[0]], page_measure, habits)
+            blocks.append(lineated_block(run[indices[0] : indices[-1] + 1]))
+            start = indices[-1] + 1
+    return blocks + read_prose(run[start:], page_measure, habits)
+
+
+def lineated_block(lines: Sequence[Line]) -> Block:
+    """One block of lines set on their own, a line each."""
+    return Block("\n".join(line.strip() for _, line in lines), lines[0][0], lines[-1][0])
+
+
+def read_prose(run: Sequence[Line], page_measure: int, habits: LineHabits) -> list[Block]:
+    """The paragraphs and headings of lines of prose; the lines of a heading over several lines
+    stay one block, a line each."""
     blocks: list[Block] = []
     paragraph: list[Line] = []
     heading: list[Line] = []

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pipeline.model import Block
 from pipeline.text.headings import TABLE_ROW_RE, heading_key, is_title_case
 from pipeline.text.punctuation import (
-    LIST_BULLET,
+    LIST_ITEM_RE,
     OPENING_MARKS,
     ends_with_punctuation,
     is_separator,
@@ -29,9 +29,6 @@ TEXT_CACHE_SIZE = 4096
 # is set line by line (title page, imprint, multi-line heading): it is never joined to what follows.
 LINEATED_MAX_LINE_CHARS = 60
 
-LIST_ITEM_RE = re.compile(
-    rf"^\s*[\"“]?(?:{LIST_BULLET}|\d{{1,2}}[.)]\s+|[a-z][.)]\s+|\(\d{{1,2}}\)\s+|\([a-z]\)\s+)"
-)
 BOLD_BLOCK_RE = re.compile(r"\*\*[^*].*\*\*", re.DOTALL)
 SUBTITLE_RE = re.compile(r"\(.*\)")
 CONTENTS_LABEL_RE = re.compile(r"^\W*[A-Z]+\s+(?:[IVXLCDM]+|\d+)\.\s+")  # "CHAPTER XIII. " before a title

@@ -109,14 +109,17 @@ def decide_page_break_join(
             )
         return JoinDecision(False, "the first block is a heading")
     if ends_sentence(text):
+        if starts_lower(continuation) and ends_full_line(first, continuation):
+            return JoinDecision(
+                True, "the next block starts in lower case and the first part ends on a full line", True
+            )
         if starts_lower(continuation):
             return JoinDecision(
                 False, "the next block starts in lower case, but the first part ends a sentence", True
             )
         if ends_full_line(first, continuation):
             return JoinDecision(
-                True,
-                "the first part ends a sentence on a full line: the next word would not have fitted on it",
+                False, "the first part ends a sentence, but on a full line: the paragraph may go on", True
             )
         return JoinDecision(False, "the first part ends a sentence")
     if starts_lower(continuation):

@@ -28,6 +28,10 @@ HEADING_HASHES_RE = re.compile(r"^#+\s*")
 SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?\"\u201d)])\s+")
 # a list bullet before an entry (a hyphen, an en dash or a bullet), then spaces
 LIST_BULLET = r"[-\u2013•]\s+"
+# a list entry's start: a bullet, or a number or letter with a full stop or brackets (``2.``, ``(c)``)
+LIST_ITEM_RE = re.compile(
+    rf"^\s*[\"“]?(?:{LIST_BULLET}|\d{{1,2}}[.)]\s+|[a-z][.)]\s+|\(\d{{1,2}}\)\s+|\([a-z]\)\s+)"
+)
 # a section break: ``* * *``, ``•••``, ``⁂⁂⁂``, ``- - -``
 SEPARATOR_RE = re.compile(r"(?:[*•·⁂]\s*){3,}|(?:-\s*){3,}")
 
