@@ -44,6 +44,9 @@ NOT_JOINED = "not joined: "  # how a review item for a refused page-break join s
 # A word seen this often in the book and never before a full stop cannot end a sentence.
 NEVER_FINAL_MIN_COUNT = 3
 QUOTE_END_RE = re.compile(rf"[\"\u201d\u2019][{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}\s*_]*$")
+# A last line with less room than this (characters) runs past the page's measure: smaller type
+# (a footnote OCR set in the running text), not a full line of the paragraph.
+OVERFULL_ROOM = -6
 BULLET_RE = re.compile(rf"^\s*{LIST_BULLET}")
 
 
@@ -62,9 +65,10 @@ def _neverends_sentence(word: str, vocabulary: BookVocabulary) -> bool:
 
 def ends_full_line(first: Block, continuation: str) -> bool:
     """The printed line ``first`` ends on had no room for the first word of ``continuation``
-    (``extra["room"]``, known for a paragraph read from wrapped lines)."""
+    (``extra["room"]``, known for a paragraph read from wrapped lines), and is no longer than
+    the measure allows (:data:`OVERFULL_ROOM`)."""
     words = continuation.split(maxsplit=1)
-    return "room" in first.extra and bool(words) and len(words[0]) >= first.extra["room"]
+    return "room" in first.extra and bool(words) and OVERFULL_ROOM < first.extra["room"] <= len(words[0])
 
 
 def decided_by_reader(first: Block, second: Block) -> bool:
