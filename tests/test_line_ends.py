@@ -89,7 +89,10 @@ def test_lines_set_on_their_own_stay_one_block_a_line_each() -> None:
         "In this region, a low table-land, a spur of the Clax-ke Range, project-\n"
         "ing to the north, divides the head waters of the Bogie from the valley"
     )
-    assert line_bound("1878 7,396.", 68) and not line_bound("To end of year. Ounces.", 68)
+    assert line_bound("1878 7,396.", "1879 15,498.", 68)
+    assert not line_bound("To end of year. Ounces.", "1877 143,000.", 68)
+    # a narrow column of prose runs on (the-burney-papers, lines 7530-7531)
+    assert not line_bound("Mat All did no* fight", "much as his object was to", 53)
     blocks = split_wrapped_lines(text, 4655)
     table = next(block for block in blocks if block.first_line == 4658)
     assert table.text == "1877 143,000.\n1878 7,396.\n1879 15,498.\n1880 20,368."

@@ -80,6 +80,12 @@ def finished(text: str) -> str:
     return "dash" if bare != line else ""
 
 
+def runs_on(text: str, next_text: str) -> bool:
+    """Line ``text`` runs on into the next as wrapped prose does: an inner line end
+    (:func:`goes_on`), or a word broken by a hyphen before a lower-case line."""
+    return goes_on(text, next_text) or (text.rstrip().endswith("-") and goes_on_lower(next_text))
+
+
 def goes_on_lower(text: str) -> bool:
     """The line goes on in lower case: it starts with a lower-case letter, not a list entry's ``(c)``."""
     return starts_lower(text.strip()) and not LIST_ITEM_RE.match(text)
@@ -139,10 +145,11 @@ def room(text: str, page_measure: int, habits: LineHabits) -> int:
     return math.ceil(habits.fit_share * page_measure - len(text.strip()) - 1)
 
 
-def line_bound(text: str, page_measure: int) -> bool:
-    """A line that may be set on its own (:data:`LINE_BOUND_SHARE`): short, and not ending a
-    sentence after a word (a table's row ending in a number, an address's line ending in a comma)."""
+def line_bound(text: str, next_text: str, page_measure: int) -> bool:
+    """A line that may be set on its own (:data:`LINE_BOUND_SHARE`): short, not ending a sentence
+    after a word (a table's row ending in a number, an address's line ending in a comma), and not
+    running on into the next line (``next_text``, empty at the end) as a narrow column of prose does."""
     line = text.strip()
-    if len(line) >= LINE_BOUND_SHARE * page_measure:
+    if len(line) >= LINE_BOUND_SHARE * page_measure or (next_text and runs_on(line, next_text)):
         return False
     return not ends_sentence(line) or any(character.isdigit() for character in line.split()[-1])

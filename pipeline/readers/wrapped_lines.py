@@ -183,7 +183,11 @@ def read_run(run: Sequence[Line], page_measure: int, habits: LineHabits) -> list
     their own (:func:`pipeline.readers.line_ends.line_bound`: a table, an address), a line each;
     the first of them goes with the paragraph before if that runs on into it."""
     blocks: list[Block] = []
-    bound = [line_bound(text, page_measure) and not is_heading_line(text) for _, text in run]
+    following = [text for _, text in run[1:]] + [""] * bool(run)  # the line after each, "" at the end
+    bound = [
+        line_bound(text, after, page_measure) and not is_heading_line(text)
+        for (_, text), after in zip(run, following, strict=True)
+    ]
     start = 0
     for is_bound, group in itertools.groupby(range(len(run)), key=bound.__getitem__):
         indices = list(group)
