@@ -5,20 +5,31 @@ A page is cut into blocks as the first book's OCR would have cut it: one block p
 heading line or page-edge furniture line (a bare page number, a short line in capitals at the
 page top), so the repairs (furniture, notes, page-break joins) see a page as they see one there.
 
-A paragraph ends where a line is clearly short against the page's measure and ends a sentence,
-where a single blank line stands, or before a heading line (a few words in capitals, or
-``CHAPTER …``). Its lines are joined with a space (where each starts is kept, for the raw line
+A paragraph ends where its last line shows it (:mod:`pipeline.readers.line_ends`), where a single
+blank line stands, or before a heading line (a few words in capitals, or ``CHAPTER …``). Its lines
+are joined with a space (where each starts is kept, for the raw line
 of any place); a line ending in a hyphen keeps its line end (``foun-\\ndation``) for the repair
 stage to decide on the book's vocabulary (:func:`pipeline.repair.hyphenation.rejoin_inline_hyphenation`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.model import Block
+from pipeline.readers.line_ends import (
+    MIN_BOUND_LINES,
+    SHORT_LINE_SHARE,
+    LineHabits,
+    ends_paragraph,
+    finished,
+    learn_line_habits,
+    line_bound,
+    room,
+)
 from pipeline.readers.page_foot import (
     FOOT_NOTE_START_RE,
     FootHabits,
@@ -28,12 +39,10 @@ from pipeline.readers.page_foot import (
     signature_at_foot,
 )
 from pipeline.text.headings import ARABIC_PAGE_NUMBER, PAGE_NUMBER, is_capitals
-from pipeline.text.punctuation import DASHES, ends_glued, ends_sentence
+from pipeline.text.punctuation import DASHES, ends_glued
 
 FORM_FEED = "\f"
 PAGE_BREAK_BLANKS = 2  # a run of this many blank lines (or a form feed) ends a page
-# A line shorter than this share of its page's measure ends its paragraph if it ends a sentence.
-SHORT_LINE_SHARE = 0.75
 MEASURE_PERCENTILE = 0.8  # the page's measure: this percentile of its line lengths
 MIN_MEASURED_LINES = 5  # a page with fewer lines is measured on the whole book
 HEADING_MAX_WORDS = 10
@@ -54,11 +63,11 @@ def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
     pages = split_pages(text, first_line)
     book_measure = measure([line for page in pages for run in page for line in run])
     habits = learn_foot_habits([[line for run in page for line in run] for page in pages])
+    measures = [page_measure(page, book_measure) for page in pages]
+    line_habits = learn_line_habits(pages, measures)
     blocks: list[Block] = []
     for number, page in enumerate(pages):
-        lines = [line for run in page for line in run]
-        page_measure = measure(lines) if len(lines) >= MIN_MEASURED_LINES else book_measure
-        page_blocks = read_page(page, page_measure, habits)
+        page_blocks = read_page(page, measures[number], habits, line_habits)
         if number and page_blocks:
             page_blocks[0] = replace(page_blocks[0], page_break_before=True)
         blocks += page_blocks
@@ -96,6 +105,12 @@ def measure(lines: Sequence[Line]) -> int:
     return lengths[int(MEASURE_PERCENTILE * (len(lengths) - 1))] if lengths else 0
 
 
+def page_measure(page: Sequence[Sequence[Line]], book_measure: int) -> int:
+    """The measure of a page's lines, or the book's where the page has too few lines."""
+    lines = [line for run in page for line in run]
+    return measure(lines) if len(lines) >= MIN_MEASURED_LINES else book_measure
+
+
 def is_heading_line(text: str) -> bool:
     """A line of a few words in capitals, or one opening with ``CHAPTER``, ``PART``, ``APPENDIX`` …"""
     line = text.strip()
@@ -114,13 +129,9 @@ def is_edge_furniture(text: str, page_measure: int) -> bool:
     )
 
 
-def ends_paragraph(text: str, page_measure: int) -> bool:
-    """A line clearly short against the page's measure that ends a sentence."""
-    line = text.strip()
-    return len(line) < SHORT_LINE_SHARE * page_measure and ends_sentence(line)
-
-
-def read_page(page: Sequence[Sequence[Line]], page_measure: int, habits: FootHabits) -> list[Block]:
+def read_page(
+    page: Sequence[Sequence[Line]], page_measure: int, habits: FootHabits, line_habits: LineHabits
+) -> list[Block]:
     """The blocks of one page: its edge furniture lines and signature mark, headings, paragraphs
     and footnotes (:mod:`pipeline.readers.page_foot`)."""
     runs = [list(run) for run in page]
@@ -137,7 +148,7 @@ def read_page(page: Sequence[Sequence[Line]], page_measure: int, habits: FootHab
         runs, notes = cut_lines(runs, zone)
     blocks = [line_block([line]) for line in top]
     for run in runs:
-        blocks += read_run(run, page_measure)
+        blocks += read_run(run, page_measure, line_habits)
     blocks += note_blocks(notes)
     return blocks + [line_block([line]) for line in foot]
 
@@ -166,16 +177,44 @@ def note_blocks(lines: Sequence[Line]) -> list[Block]:
     return [replace(line_block(group), kind="note") for group in groups]
 
 
-def read_run(run: Sequence[Line], page_measure: int) -> list[Block]:
-    """The paragraphs and headings of a run of lines with no blank line between them; the lines
-    of a heading over several lines stay one block, a line each."""
+def read_run(run: Sequence[Line], page_measure: int, habits: LineHabits) -> list[Block]:
+    """The blocks of a run of lines with no blank line between them: :func:`read_prose` of each
+    stretch of prose, and one block of each stretch of :data:`MIN_BOUND_LINES` or more lines set on
+    their own (:func:`pipeline.readers.line_ends.line_bound`: a table, an address), a line each;
+    the first of them goes with the paragraph before if that runs on into it."""
+    blocks: list[Block] = []
+    following = [text for _, text in run[1:]] + [""] * bool(run)  # the line after each, "" at the end
+    bound = [
+        line_bound(text, after, page_measure) and not is_heading_line(text)
+        for (_, text), after in zip(run, following, strict=True)
+    ]
+    start = 0
+    for is_bound, group in itertools.groupby(range(len(run)), key=bound.__getitem__):
+        indices = list(group)
+        if indices[0] and not finished(run[indices[0] - 1][1]):
+            indices = indices[1:]  # the last line of the paragraph before
+        if is_bound and len(indices) >= MIN_BOUND_LINES:
+            blocks += read_prose(run[start : indices[0]], page_measure, habits)
+            blocks.append(lineated_block(run[indices[0] : indices[-1] + 1]))
+            start = indices[-1] + 1
+    return blocks + read_prose(run[start:], page_measure, habits)
+
+
+def lineated_block(lines: Sequence[Line]) -> Block:
+    """One block of lines set on their own, a line each."""
+    return Block("\n".join(line.strip() for _, line in lines), lines[0][0], lines[-1][0])
+
+
+def read_prose(run: Sequence[Line], page_measure: int, habits: LineHabits) -> list[Block]:
+    """The paragraphs and headings of lines of prose; the lines of a heading over several lines
+    stay one block, a line each."""
     blocks: list[Block] = []
     paragraph: list[Line] = []
     heading: list[Line] = []
-    for line in run:
+    for index, line in enumerate(run):
         if is_heading_line(line[1]):
             if paragraph:
-                blocks.append(line_block(paragraph))
+                blocks.append(paragraph_block(paragraph, page_measure, habits))
                 paragraph = []
             heading.append(line)
             continue
@@ -183,14 +222,22 @@ def read_run(run: Sequence[Line], page_measure: int) -> list[Block]:
             blocks.append(heading_block(heading))
             heading = []
         paragraph.append(line)
-        if ends_paragraph(line[1], page_measure):
-            blocks.append(line_block(paragraph))
+        following = run[index + 1][1] if index + 1 < len(run) else ""
+        if following and ends_paragraph(line[1], following, page_measure, habits):
+            blocks.append(paragraph_block(paragraph, page_measure, habits))
             paragraph = []
     if heading:
         blocks.append(heading_block(heading))
     if paragraph:
-        blocks.append(line_block(paragraph))
+        blocks.append(paragraph_block(paragraph, page_measure, habits))
     return blocks
+
+
+def paragraph_block(lines: Sequence[Line], page_measure: int, habits: LineHabits) -> Block:
+    """A paragraph's block (:func:`line_block`) with the room its last line left for a next word
+    (``extra["room"]``, :func:`pipeline.readers.line_ends.room`): whether it ends on a full line."""
+    block = line_block(lines)
+    return replace(block, extra={**block.extra, "room": room(lines[-1][1], page_measure, habits)})
 
 
 def line_block(lines: Sequence[Line]) -> Block:

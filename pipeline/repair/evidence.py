@@ -13,11 +13,12 @@ from functools import lru_cache
 from pipeline.model import Block
 from pipeline.text.headings import TABLE_ROW_RE, heading_key, is_title_case
 from pipeline.text.punctuation import (
-    LIST_BULLET,
+    LIST_ITEM_RE,
     OPENING_MARKS,
     ends_with_punctuation,
     is_separator,
     plain_text,
+    starts_lower,
 )
 
 # Headings run to ~25 words at most (long section titles); cut paragraphs are prose.
@@ -28,9 +29,6 @@ TEXT_CACHE_SIZE = 4096
 # is set line by line (title page, imprint, multi-line heading): it is never joined to what follows.
 LINEATED_MAX_LINE_CHARS = 60
 
-LIST_ITEM_RE = re.compile(
-    rf"^\s*[\"“]?(?:{LIST_BULLET}|\d{{1,2}}[.)]\s+|[a-z][.)]\s+|\(\d{{1,2}}\)\s+|\([a-z]\)\s+)"
-)
 BOLD_BLOCK_RE = re.compile(r"\*\*[^*].*\*\*", re.DOTALL)
 SUBTITLE_RE = re.compile(r"\(.*\)")
 CONTENTS_LABEL_RE = re.compile(r"^\W*[A-Z]+\s+(?:[IVXLCDM]+|\d+)\.\s+")  # "CHAPTER XIII. " before a title
@@ -99,11 +97,6 @@ def is_set_apart(text: str) -> bool:
         or is_separator(text)
         or is_lineated(text)
     )
-
-
-def starts_lower(text: str) -> bool:
-    """True if the text (after opening quotes, brackets, emphasis) starts with a lower-case letter."""
-    return text.lstrip(OPENING_MARKS)[:1].islower()
 
 
 def first_char_class(line: str) -> str:

@@ -44,6 +44,9 @@ NOT_JOINED = "not joined: "  # how a review item for a refused page-break join s
 # A word seen this often in the book and never before a full stop cannot end a sentence.
 NEVER_FINAL_MIN_COUNT = 3
 QUOTE_END_RE = re.compile(rf"[\"\u201d\u2019][{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}\s*_]*$")
+# A last line with less room than this (characters) runs past the page's measure: smaller type
+# (a footnote OCR set in the running text), not a full line of the paragraph.
+OVERFULL_ROOM = -6
 BULLET_RE = re.compile(rf"^\s*{LIST_BULLET}")
 
 
@@ -58,6 +61,21 @@ class JoinDecision(NamedTuple):
 def _neverends_sentence(word: str, vocabulary: BookVocabulary) -> bool:
     key = word.lower()
     return vocabulary.words[key] >= NEVER_FINAL_MIN_COUNT and not vocabulary.sentence_final[key]
+
+
+def ends_full_line(first: Block, continuation: str) -> bool:
+    """The printed line ``first`` ends on had no room for the first word of ``continuation``
+    (``extra["room"]``, known for a paragraph read from wrapped lines), and is no longer than
+    the measure allows (:data:`OVERFULL_ROOM`)."""
+    words = continuation.split(maxsplit=1)
+    return "room" in first.extra and bool(words) and OVERFULL_ROOM < first.extra["room"] <= len(words[0])
+
+
+def decided_by_reader(first: Block, second: Block) -> bool:
+    """The reader cut ``first`` from ``second`` on the evidence of its last printed line
+    (``extra["room"]``): they stand on consecutive raw lines (on one page: a blank line stood
+    between the pages)."""
+    return "room" in first.extra and second.first_line == first.last_line + 1
 
 
 def _cut_mid_sentence(text: str, vocabulary: BookVocabulary) -> str:
@@ -95,9 +113,17 @@ def decide_page_break_join(
             )
         return JoinDecision(False, "the first block is a heading")
     if ends_sentence(text):
+        if starts_lower(continuation) and ends_full_line(first, continuation):
+            return JoinDecision(
+                True, "the next block starts in lower case and the first part ends on a full line", True
+            )
         if starts_lower(continuation):
             return JoinDecision(
                 False, "the next block starts in lower case, but the first part ends a sentence", True
+            )
+        if ends_full_line(first, continuation):
+            return JoinDecision(
+                False, "the first part ends a sentence, but on a full line: the paragraph may go on", True
             )
         return JoinDecision(False, "the first part ends a sentence")
     if starts_lower(continuation):
@@ -203,7 +229,9 @@ def _rejoin_page_breaks_once(
             result.append(block)
             continue
         between = result[open_paragraph + 1 :] if open_paragraph is not None else []
-        if open_paragraph is not None:
+        if open_paragraph is not None and decided_by_reader(result[open_paragraph], block):
+            between = []  # what follows the block before it stood before the page it ends
+        elif open_paragraph is not None:
             first = result[open_paragraph]
             seam_key = (first.kind, first.text, block.text, listed)
             if seam_key not in decisions:
@@ -238,6 +266,9 @@ def _join_blocks(
     if "page" in second.extra:  # the printed page number (pipeline.repair.furniture) of the page it opens
         page_break["page"] = second.extra["page"]
     extra["page_breaks"] = [*first.extra.get("page_breaks", []), page_break]
+    extra.pop("room", None)  # the joined paragraph ends where the second half ends
+    if "room" in second.extra:
+        extra["room"] = second.extra["room"]
     if "line_starts" in second.extra:  # the printed lines of the second half, where the joined text has them
         end = len(seam.text) - len(second.text)
         carried = [{**place, "offset": end + place["offset"]} for place in second.extra["line_starts"]]

@@ -14,6 +14,14 @@ NOTE_RANGE_DASHES = SUPERSCRIPT_MINUS + "\\-\u2013"
 MARKER_CHARACTER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}]")
 # what a note marker printed without superscript follows: the end of a clause or of a quotation
 PLAIN_MARKER_FOLLOWS = r".,;:!?\"\u201d\u2019)\]"
+# a plain note marker at the end of a line of running text: one or two digits or note symbols after
+# the end of a sentence or quotation after a word of two letters or more (OCR may put a space
+# before the stop), perhaps after a space (``taught.” 1``, ``Severity .” 1``, ``state.*``)
+PLAIN_MARKER_AT_END_RE = re.compile(
+    rf"(?:(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])|(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}]{{2}})"
+    rf"|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}])|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}]{{2}}))"
+    rf" ?(?:\d{{1,2}}|[{NOTE_SYMBOLS}]+)$"
+)
 # a plain number, then one space, opening a block: a note number OCR read without its superscript
 PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
 

@@ -28,6 +28,10 @@ HEADING_HASHES_RE = re.compile(r"^#+\s*")
 SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?\"\u201d)])\s+")
 # a list bullet before an entry (a hyphen, an en dash or a bullet), then spaces
 LIST_BULLET = r"[-\u2013•]\s+"
+# a list entry's start: a bullet, or a number or letter with a full stop or brackets (``2.``, ``(c)``)
+LIST_ITEM_RE = re.compile(
+    rf"^\s*[\"“]?(?:{LIST_BULLET}|\d{{1,2}}[.)]\s+|[a-z][.)]\s+|\(\d{{1,2}}\)\s+|\([a-z]\)\s+)"
+)
 # a section break: ``* * *``, ``•••``, ``⁂⁂⁂``, ``- - -``
 SEPARATOR_RE = re.compile(r"(?:[*•·⁂]\s*){3,}|(?:-\s*){3,}")
 
@@ -39,6 +43,11 @@ def final_mark(text: str) -> str:
     while end and (text[end - 1] in CLOSERS or text[end - 1].isspace()):
         end -= 1
     return text[end - 1 : end]
+
+
+def starts_lower(text: str) -> bool:
+    """True if the text (after opening quotes, brackets, emphasis) starts with a lower-case letter."""
+    return text.lstrip(OPENING_MARKS)[:1].islower()
 
 
 def ends_sentence(text: str) -> bool:

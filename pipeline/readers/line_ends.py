@@ -1,0 +1,155 @@
+"""Where a paragraph ends in text wrapped as printed: the evidence of a line's end and the next
+line's start, weighed by what the book's own lines show.
+
+OCR loses the indent that marked a paragraph's first line, so a paragraph's end is read from the
+line before it: it ends a sentence (or a colon opens a quotation), the next line does not go on in
+lower case, and the next line's first word would have fitted on it, had the paragraph gone on
+(:func:`fill` below the book's :attr:`LineHabits.fit_share`). How full a line goes on is learned
+from the book's inner line ends (a word or comma at the end, the next line in lower case): OCR
+counts characters where the printer measured widths, so the book's own spread of them sets the
+bar. Where the book's quotations open each of their paragraphs with a quotation mark, far more
+often than its sentences open with one, a line opening with one after a finished line starts a
+paragraph even after a full line (:attr:`LineHabits.quote_opens`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from pipeline.readers.page_foot import Line
+from pipeline.text.markers import PLAIN_MARKER_AT_END_RE
+from pipeline.text.punctuation import DASHES, LIST_ITEM_RE, ends_sentence, starts_lower
+
+# A line shorter than this share of its page's measure is short (edge furniture; a paragraph's end
+# where the book's lines are too few to learn from).
+SHORT_LINE_SHARE = 0.75
+# The share of a book's inner line ends whose next word seems to fit on the line by its count of
+# characters (OCR counts characters, the printer measured widths): below it, the word would have fitted.
+FIT_QUANTILE = 0.05
+MIN_FIT_SAMPLES = 50  # fewer inner line ends are too few to learn from: SHORT_LINE_SHARE holds
+OPENING_QUOTES = '"\u201c\u2018'
+# A sentence opening a line after a finished line opens with a quotation mark this many times as
+# often as one opening inside a line: the book's quotations mark each of their paragraphs.
+QUOTE_LIFT = 6.0
+MIN_QUOTE_OPENINGS = 10  # fewer lines opening with a quotation mark are too few to learn from
+# A line shorter than this share of its page's measure that does not end a sentence may be set on
+# its own (a table's row, an address's line); this many of them in a row are (:func:`line_bound`).
+LINE_BOUND_SHARE = 0.5
+MIN_BOUND_LINES = 3
+# a sentence that starts inside a line: its end, then perhaps a quotation mark, then a capital
+SENTENCE_INSIDE_RE = re.compile(rf"[.!?][\u201d\u2019\"]?\s+(?P<quote>[{OPENING_QUOTES}]?)\s*[A-Z]")
+
+
+@dataclass(frozen=True)
+class LineHabits:
+    """How the book's paragraphs end: a line and the next line's first word filling less than
+    ``fit_share`` of the page's measure would have stood on one line; ``quote_opens``: a line
+    opening with a quotation mark after a finished line starts a paragraph."""
+
+    fit_share: float = SHORT_LINE_SHARE
+    quote_opens: bool = False
+
+
+def fill(text: str, next_text: str, page_measure: int) -> float:
+    """The share of the page's measure that ``text`` would fill with the first word of ``next_text``."""
+    words = next_text.split(maxsplit=1)
+    width = len(text.strip()) + (1 + len(words[0]) if words else 0)
+    return width / page_measure if page_measure else 1.0
+
+
+def goes_on(text: str, next_text: str) -> bool:
+    """A paragraph's inner line end: a word (or a comma) at the end, the next line in lower case."""
+    line = text.strip()
+    return (line[-1:].isalpha() or line.endswith(",")) and goes_on_lower(next_text)
+
+
+def finished(text: str) -> str:
+    """The line's end, if it ends a sentence or a colon opens what follows (a note marker and a
+    dash after the colon may follow): ``"sentence"``, ``"colon"``, a line ending with a dash
+    ``"dash"``, else ``""``."""
+    line = PLAIN_MARKER_AT_END_RE.sub("", text.strip()).rstrip()
+    if ends_sentence(line):
+        return "sentence"
+    bare = line.rstrip(DASHES + " ")
+    if bare.endswith(":"):
+        return "colon"
+    return "dash" if bare != line else ""
+
+
+def runs_on(text: str, next_text: str) -> bool:
+    """Line ``text`` runs on into the next as wrapped prose does: an inner line end
+    (:func:`goes_on`), or a word broken by a hyphen before a lower-case line."""
+    return goes_on(text, next_text) or (text.rstrip().endswith("-") and goes_on_lower(next_text))
+
+
+def goes_on_lower(text: str) -> bool:
+    """The line goes on in lower case: it starts with a lower-case letter, not a list entry's ``(c)``."""
+    return starts_lower(text.strip()) and not LIST_ITEM_RE.match(text)
+
+
+def opens_quote(text: str) -> bool:
+    """The line opens with a quotation mark."""
+    return text.strip()[:1] in OPENING_QUOTES
+
+
+def line_pairs(pages: Sequence[Sequence[Sequence[Line]]]) -> Iterator[tuple[int, str, str]]:
+    """Each line that another follows in its run, with that line: (page index, text, next text)."""
+    for index, page in enumerate(pages):
+        for run in page:
+            for line, following in itertools.pairwise(run):
+                yield index, line[1], following[1]
+
+
+def learn_line_habits(pages: Sequence[Sequence[Sequence[Line]]], measures: Sequence[int]) -> LineHabits:
+    """The book's :class:`LineHabits`: ``fit_share`` is :data:`FIT_QUANTILE` of the fills of its
+    inner line ends (:func:`goes_on`), where the printer found no room for the next word;
+    ``quote_opens`` where sentences after a finished line open with a quotation mark
+    :data:`QUOTE_LIFT` times as often as those inside lines."""
+    pairs = list(line_pairs(pages))
+    fills = sorted(fill(text, after, measures[page]) for page, text, after in pairs if goes_on(text, after))
+    fit_share = (
+        fills[int(FIT_QUANTILE * (len(fills) - 1))] if len(fills) >= MIN_FIT_SAMPLES else SHORT_LINE_SHARE
+    )
+    inside = [match["quote"] for _, text, _ in pairs for match in SENTENCE_INSIDE_RE.finditer(text)]
+    after_finished = [
+        opens_quote(after)
+        for _, text, after in pairs
+        if finished(text) == "sentence" and not goes_on_lower(after)
+    ]
+    quoted = sum(after_finished)
+    inside_share = (sum(map(bool, inside)) + 1) / (len(inside) + 1)
+    quote_opens = quoted >= MIN_QUOTE_OPENINGS and quoted / len(after_finished) >= QUOTE_LIFT * inside_share
+    return LineHabits(fit_share, quote_opens)
+
+
+def ends_paragraph(text: str, next_text: str, page_measure: int, habits: LineHabits) -> bool:
+    """The paragraph ends with line ``text``: it is finished (:func:`finished`), the next line does
+    not go on in lower case, and its first word would have fitted on the line; or, where the book's
+    quotations mark their paragraphs, the next line opens with a quotation mark."""
+    end = finished(text)
+    if not end or (goes_on_lower(next_text) and not opens_quote(next_text)):
+        return False
+    fits = fill(PLAIN_MARKER_AT_END_RE.sub("", text.strip()), next_text, page_measure) < habits.fit_share
+    if end == "dash":
+        return fits and opens_quote(next_text)
+    return fits or (habits.quote_opens and opens_quote(next_text))
+
+
+def room(text: str, page_measure: int, habits: LineHabits) -> int:
+    """How long a word the line ``text`` had room for: a next word shorter than this would have
+    fitted on it (:func:`fill` below ``fit_share``), so a paragraph going on would have put it there."""
+    return math.ceil(habits.fit_share * page_measure - len(text.strip()) - 1)
+
+
+def line_bound(text: str, next_text: str, page_measure: int) -> bool:
+    """A line that may be set on its own (:data:`LINE_BOUND_SHARE`): short, not ending a sentence
+    after a word (a table's row ending in a number, an address's line ending in a comma), and not
+    running on into the next line (``next_text``, empty at the end) as a narrow column of prose does."""
+    line = text.strip()
+    if len(line) >= LINE_BOUND_SHARE * page_measure or (next_text and runs_on(line, next_text)):
+        return False
+    return not ends_sentence(line) or any(character.isdigit() for character in line.split()[-1])

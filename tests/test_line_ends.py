@@ -1,0 +1,127 @@
+"""Where a paragraph ends in text wrapped as printed (pipeline/readers/line_ends.py): the line's
+fill against the book's own inner line ends, the next line's start, quotation marks that open
+paragraphs, note markers at the line end, lines set on their own; and the page-break joins that
+read the reader's evidence (pipeline/repair/page_breaks.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.model import Block
+from pipeline.readers.line_ends import (
+    LineHabits,
+    ends_paragraph,
+    fill,
+    finished,
+    learn_line_habits,
+    line_bound,
+    room,
+)
+from pipeline.readers.wrapped_lines import measure, page_measure, split_pages, split_wrapped_lines
+from pipeline.repair.page_breaks import decide_page_break_join, decided_by_reader
+from pipeline.repair.vocabulary import BookVocabulary
+
+# Real OCR wrapped as printed (in ``tests/data/``): raw lines 4940-5060 of
+# ``handbook-of-queensland-geology-by-409636148.txt`` in the development set of real books
+# (``shared/real/``: R. L. Jack, *Handbook of Queensland Geology*, Brisbane, 1886): a long quotation
+# whose every paragraph opens with a quotation mark, the page's lines 60 to 83 characters long.
+HANDBOOK_FIRST_LINE = 4940
+HANDBOOK = (Path(__file__).parent / "data" / "handbook-of-queensland-geology-4940-5060.txt").read_text(
+    encoding="utf-8"
+)
+# raw lines 444-445 and 491-492 of ``caritas-anglicana-or-an-historical-502488898.txt`` (lines of
+# 40 to 54 characters): a sentence ends on a full line (444), a paragraph on a line of 30 (491)
+CARITAS_FULL = "yet undreamed of during the reign of Charles 11."
+CARITAS_AFTER_FULL = "The result of the conflicts and reactions of the"
+CARITAS_END = "claims of the restored Church."
+CARITAS_NEXT = "Along with this political presentation of re-"
+CARITAS_HABITS = LineHabits(fit_share=0.9)
+CARITAS_MEASURE = 48
+
+
+def handbook_habits() -> LineHabits:
+    pages = split_pages(HANDBOOK, HANDBOOK_FIRST_LINE)
+    book = measure([line for page in pages for run in page for line in run])
+    return learn_line_habits(pages, [page_measure(page, book) for page in pages])
+
+
+def test_a_paragraph_ends_where_the_next_word_would_have_fitted() -> None:
+    assert fill(CARITAS_END, CARITAS_NEXT, CARITAS_MEASURE) < CARITAS_HABITS.fit_share
+    assert ends_paragraph(CARITAS_END, CARITAS_NEXT, CARITAS_MEASURE, CARITAS_HABITS)
+    # a sentence ended on a full line: the paragraph may go on
+    assert not ends_paragraph(CARITAS_FULL, CARITAS_AFTER_FULL, CARITAS_MEASURE, CARITAS_HABITS)
+    # the next line goes on in lower case; a line that does not end a sentence
+    assert not ends_paragraph(CARITAS_END, "and the nation", CARITAS_MEASURE, CARITAS_HABITS)
+    assert not ends_paragraph("necessary to go back to the", CARITAS_NEXT, CARITAS_MEASURE, CARITAS_HABITS)
+    # a list entry's letter in brackets is not a lower-case continuation (notes-on-supply, line 101)
+    assert ends_paragraph("transport.", "(c) Supply Sections of Divisional Train.", 58, CARITAS_HABITS)
+
+
+def test_a_note_marker_or_a_dash_after_the_end_is_read_through() -> None:
+    assert finished("tion who should be better taught.\u201d 1") == "sentence"  # caritas, line 526
+    assert finished("of Severity .\u201d 1") == "sentence"  # OCR's space before the stop
+    assert finished("Darwin, p. 72") == ""  # a page number is not a marker
+    assert finished("the Department of Mines, has been as follows: \u2014") == "colon"
+    assert finished("reached, on June 5, \u2014") == "dash"
+
+
+def test_the_book_tells_how_full_its_lines_go_on_and_how_its_quotations_open() -> None:
+    habits = handbook_habits()
+    assert habits.quote_opens
+    assert 0.9 < habits.fit_share < 1.05
+    # too few lines to learn from: a clearly short line only
+    assert learn_line_habits([], []) == LineHabits()
+
+
+def test_each_paragraph_of_a_quotation_opens_a_block() -> None:
+    starts = [block.first_line for block in split_wrapped_lines(HANDBOOK, HANDBOOK_FIRST_LINE)]
+    # a quotation mark after a full line that ends a sentence (lines 4973 and 4983 are full)
+    assert {4974, 4984, 5019, 5042} <= set(starts)
+
+
+def test_lines_set_on_their_own_stay_one_block_a_line_each() -> None:
+    # handbook, raw lines 4655-4666: a table of yearly returns between two paragraphs
+    text = (
+        "The Returns from the Etheridge and Woolgar are mixed up in the\n"
+        "Reports of the Department of Mines. They are as follows\n"
+        "To end of year. Ounces.\n1877 143,000.\n1878 7,396.\n1879 15,498.\n1880 20,368.\n"
+        "MARENGO GOLDFIELD.\n"
+        "In this region, a low table-land, a spur of the Clax-ke Range, project-\n"
+        "ing to the north, divides the head waters of the Bogie from the valley"
+    )
+    assert line_bound("1878 7,396.", "1879 15,498.", 68)
+    assert not line_bound("To end of year. Ounces.", "1877 143,000.", 68)
+    # a narrow column of prose runs on (the-burney-papers, lines 7530-7531)
+    assert not line_bound("Mat All did no* fight", "much as his object was to", 53)
+    blocks = split_wrapped_lines(text, 4655)
+    table = next(block for block in blocks if block.first_line == 4658)
+    assert table.text == "1877 143,000.\n1878 7,396.\n1879 15,498.\n1880 20,368."
+    assert "room" not in table.extra
+
+
+def test_a_paragraph_block_keeps_the_room_of_its_last_line() -> None:
+    pages = split_pages(HANDBOOK, HANDBOOK_FIRST_LINE)
+    book = measure([line for page in pages for run in page for line in run])
+    first_page_measure = page_measure(pages[0], book)
+    block = next(b for b in split_wrapped_lines(HANDBOOK, HANDBOOK_FIRST_LINE) if b.first_line == 4963)
+    # line 4965, "broken granite on either side." (30 characters): room for a long word
+    last_line = HANDBOOK.split("\n")[block.last_line - HANDBOOK_FIRST_LINE]
+    assert block.extra["room"] == room(last_line, first_page_measure, handbook_habits()) > 0
+
+
+def test_page_break_joins_read_the_last_line_and_leave_the_readers_cuts() -> None:
+    vocabulary = BookVocabulary()
+    full = Block("which have been worked for gold; one, which I traced for some distance.", 5052, 5053)
+    full.extra["room"] = 3  # the last line had room for a word of two letters at most
+    going_on = Block("running north., 60 degrees east, in a fine-grained syenitic granite.", 5056, 5058)
+    going_on.page_break_before = True
+    # handbook, lines 5053-5056: a full line, then the next page in lower case: joined, for review
+    decision = decide_page_break_join(full, going_on, vocabulary)
+    assert decision.join and decision.doubtful
+    # a sentence ended on a full line, the next page opening with a capital: reviewed, not joined
+    capital = Block("The New Moonta Copper Lode runs north 55 degrees east.", 5056, 5056)
+    decision = decide_page_break_join(full, capital, vocabulary)
+    assert not decision.join and decision.doubtful
+    # two paragraphs the reader cut on one page are left as they are
+    assert decided_by_reader(full, Block("Next paragraph.", 5054, 5054))
+    assert not decided_by_reader(full, capital)
