@@ -32,11 +32,16 @@ PAGE_RE = re.compile(rf"^(?:{PAGE_NUMBER})$", re.IGNORECASE)
 PLAIN_LINE_RE = re.compile(
     rf"^(?P<title>\S.*?)(?:\s*{LEADER_DOTS}(?P<page>{PAGE_NUMBER})|\s+(?P<bare>\d{{1,3}}))\s*$", re.IGNORECASE
 )
-# A division label: "CHAPTER XIII", "Part 2", "Chapter Twenty-one" (groups ``label`` and ``n``).
+# A division label: "CHAPTER XIII", "Part 2", "Chapter Twenty-one", "APPENDIX A." (groups ``label``
+# and ``n``). OCR misreads a chapter's last letter (``CHAPTEE``) and a numeral's letters (``VT``, ``YI``,
+# ``11`` for ``VI``, ``VI``, ``II``): a numeral read so has a letter of a roman numeral, with ``Y`` for
+# ``V``, ``T`` and ``l`` for ``I``. A label a letter numbers (an appendix) ends there or at a full stop.
+OCR_ROMAN = r"[IVXLCDMYTl1]*[IVXY][IVXLCDMYTl1]*"
 LABEL = (
-    r"(?P<label>(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s+(?P<n>[IVXLCDM]+|\d+|(?i:(?:twenty|thirty|forty)"
-    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine"
-    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))"
+    r"(?P<label>(?:CHAPTE[RBE]|Chapte[rbe]|PART|Part|BOOK|Book|APPENDIX|Appendix)\s+(?P<n>[IVXLCDM]+|\d+"
+    r"|(?i:(?:twenty|thirty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    rf"|eighteen|nineteen)|{OCR_ROMAN}|[A-Z](?=\.|$)))"
 )
 LABEL_RE = re.compile(rf"^{LABEL}\b\.?\s*(?P<title>.*)$")
 # what repair left at the end of a title: leader dots of a plain line, or a stray full stop

@@ -17,14 +17,23 @@ from difflib import SequenceMatcher
 from pipeline.chains import heaviest_chain
 from pipeline.layout import LAYOUT_RULE_PREFIX
 from pipeline.model import Block, Review
-from pipeline.structure.contents import LABEL, ContentsTable, PrintedEntry
+from pipeline.structure.contents import (
+    INTRODUCTION_WORDS,
+    LABEL,
+    OTHER_TOP_WORDS,
+    ContentsTable,
+    PrintedEntry,
+)
 from pipeline.structure.findings import Findings
 from pipeline.structure.patterns import MAX_HEADING_CHARS
 from pipeline.text.headings import heading_key, is_capitals, is_title_case
 from pipeline.text.markers import NOTE_MARKER_RE
 from pipeline.text.punctuation import ends_with_punctuation, plain_text
+from pipeline.text.words import is_function_word
 
 LABEL_LINE_RE = re.compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")
+LONE_LABEL_RE = re.compile(r"^[*_\s]*(?P<label>APPENDIX|Appendix)\.?[*_\s]*$")  # over a lettered title
+LETTERED_RE = re.compile(r"^(?P<letter>[A-Z])\.\s*[-\u2013\u2014]")  # ``B.—THE CELL``
 PARENTHETICAL_RE = re.compile(r"^\(.*\)$")
 TRAILING_PARENTHETICAL_RE = re.compile(r"\s*\([^()]*\)$")
 
@@ -34,6 +43,9 @@ DIFFERS_FROM_CONTENTS = "heading_differs_from_contents"  # the review rule of a 
 MAX_SUBTITLE_CHARS = 80
 MAX_HEAD_LINES = 3
 RUNNING_LINE_CHARS = 60
+TITLE_LINE_MAX_CHARS = 80
+TITLE_CAPITALS_SHARE = 0.8  # of a title line's letters, in a title printed in capitals
+BYLINE_RE = re.compile(r"^(?:BY|By)\s+(?P<name>[A-Z][^:;]*?)\.?$")
 
 
 @dataclass
@@ -49,6 +61,7 @@ class Heading:
     label: str | None = None
     n: str | None = None
     subtitle: str | None = None
+    byline: str | None = None
     markers: str = ""
     rest: tuple[str, int] | None = None  # the lines after the heading in its last block (text, line)
 
@@ -173,9 +186,16 @@ def _unlisted_chapters(
 def _headings_from_form(blocks: list[Block], skip: set[int], findings: Findings) -> list[Heading]:
     """Headings of a book without contents: chapter labels, capitals, bold or title-case lines."""
     headings: list[Heading] = []
+    labelled = False  # whether a chapter label was seen: unlabelled headings after it are sections
     i = 0
     while i < len(blocks):
         heading = None if i in skip or blocks[i].kind != "text" else _form_heading(blocks, i, findings)
+        if heading and heading.label:
+            labelled = True
+        elif heading and labelled and not _names_division(heading.printed):
+            tops = [earlier for earlier in headings if earlier.level == 1]
+            if not (tops and _continues_lettering(tops[-1].printed, heading.printed)):
+                heading.level = 2
         if heading and (heading.level == 2 and not headings):
             heading = None  # a section before the first chapter is front matter
         if heading:
@@ -259,6 +279,8 @@ def _matched_heading(
             if nxt is not None and _is_subtitle(blocks[nxt].text):
                 _set_subtitle(heading, blocks[nxt].text, findings)
                 heading.end = nxt + 1
+    if entry.level == 1:
+        _take_byline(heading, blocks)
     printed = "\n".join(lines)
     heading.markers = "".join(NOTE_MARKER_RE.findall(printed))
     heading.printed = plain_text(printed)
@@ -280,13 +302,17 @@ def _form_heading(blocks: list[Block], index: int, findings: Findings) -> Headin
     """A heading recognised by its printed form alone, or ``None``."""
     block = blocks[index]
     lines = block.text.split("\n")
-    label = LABEL_LINE_RE.match(lines[0])
-    end = index + 1
-    if label:
-        lines = lines[1:]
-        nxt = _next_text(blocks, index, set())
-        if not lines and nxt is not None and is_capitals(blocks[nxt].text):
-            lines, end = blocks[nxt].text.split("\n"), nxt + 1
+    label = LABEL_LINE_RE.match(lines[0]) or LONE_LABEL_RE.match(lines[0])
+    end, rest = index + 1, None
+    title = _title_after_label(blocks, index, lines[1:], block.first_line + 1) if label else None
+    if title and (title[0] or label and label.re is LABEL_LINE_RE):
+        lines, end, rest = title
+    elif label:
+        label = None  # ``APPENDIX`` alone, without a title under it: a heading of one word
+    if not label:
+        byline = next((number for number, line in enumerate(lines) if number and _is_byline(line)), None)
+        if byline is not None:
+            lines, rest = lines[:byline], ("\n".join(lines[byline:]), block.first_line + byline)
     text = plain_text("\n".join(lines))
     if not label:
         if len(text) > MAX_HEADING_CHARS // 2 or not _followed_by_running_text(blocks, index):
@@ -300,18 +326,102 @@ def _form_heading(blocks: list[Block], index: int, findings: Findings) -> Headin
             return None
     else:
         level = 1
-    heading = Heading(start=index, end=end, level=level, printed=text, line=block.first_line)
+    heading = Heading(start=index, end=end, level=level, printed=text, line=block.first_line, rest=rest)
     if label:
-        heading.label, heading.n = label.group("label"), label.group("n")
+        heading.label, heading.n = label.group("label"), label.groupdict().get("n")
     if level == 1 and len(lines) > 1 and PARENTHETICAL_RE.match(plain_text(lines[-1])):
         _set_subtitle(heading, lines[-1], findings)
         heading.printed = plain_text("\n".join(lines[:-1]))
-    nxt = _next_text(blocks, end - 1, set())
+    nxt = _next_text(blocks, end - 1, set()) if rest is None else None
     if level == 1 and not heading.subtitle and nxt is not None and _is_subtitle(blocks[nxt].text):
         _set_subtitle(heading, blocks[nxt].text, findings)
         heading.end = nxt + 1
+    _take_byline(heading, blocks)
     heading.markers = "".join(NOTE_MARKER_RE.findall("\n".join(lines)))
     return heading
+
+
+def _title_after_label(
+    blocks: list[Block], index: int, lines: list[str], line: int
+) -> tuple[list[str], int, tuple[str, int] | None]:
+    """The title lines printed under a label line (in its block, else the next block's), the end of
+    the heading's blocks and what follows the title in its block (``Heading.rest``)."""
+    if lines:
+        count = _title_line_count(lines)
+        rest = ("\n".join(lines[count:]), line + count) if count < len(lines) else None
+        return lines[:count], index + 1, rest
+    nxt = _next_text(blocks, index, set())
+    if nxt is None:
+        return [], index + 1, None
+    lines = blocks[nxt].text.split("\n")
+    count = _title_line_count(lines)
+    if not count:
+        return [], index + 1, None
+    rest = ("\n".join(lines[count:]), blocks[nxt].first_line + count) if count < len(lines) else None
+    return lines[:count], nxt + 1, rest
+
+
+def _title_line_count(lines: list[str]) -> int:
+    """How many of ``lines``, from the first, are a title: short lines in capitals (``&c.`` aside),
+    in title case or holding a date without words; a line ending in a full stop ends the title."""
+    count = 0
+    for line in lines[:MAX_HEAD_LINES]:
+        if not _is_title_line(line) or _is_byline(line):
+            break
+        count += 1
+        if plain_text(line).rstrip().endswith("."):
+            break
+    return count
+
+
+def _is_title_line(line: str) -> bool:
+    """A short line in capitals (a few letters in lower case allowed), in title case, or a date or
+    span of years (digits without letters)."""
+    text = plain_text(line).strip()
+    if not text or len(text) > TITLE_LINE_MAX_CHARS:
+        return False
+    letters = [char for char in text if char.isalpha()]
+    if not letters:
+        return any(char.isdigit() for char in text)
+    capitals = sum(char.isupper() for char in letters) / len(letters)
+    return capitals >= TITLE_CAPITALS_SHARE or is_title_case(text.rstrip(".,;:"))
+
+
+def _is_byline(line: str) -> bool:
+    """``BY F. ALEXANDER``: *by* and a name of two words or more (initials, capitalised words, none
+    of them a grammatical word), on a line of its own."""
+    match = BYLINE_RE.match(plain_text(line).strip())
+    if not match:
+        return False
+    words = match.group("name").split()
+    return len(words) >= 2 and not any(is_function_word(word.strip(".,")) for word in words)
+
+
+def _take_byline(heading: Heading, blocks: list[Block]) -> None:
+    """The author line printed under the heading's title, where there is one, becomes its byline:
+    the first line after the heading in its block, else the next block if it is that line alone."""
+    if heading.rest is not None:
+        text, line = heading.rest
+        first, _, after = text.partition("\n")
+        if _is_byline(first):
+            heading.byline = plain_text(first).strip()
+            heading.rest = (after, line + 1) if after.strip() else None
+        return
+    nxt = _next_text(blocks, heading.end - 1, set())
+    if nxt is not None and "\n" not in blocks[nxt].text.strip() and _is_byline(blocks[nxt].text):
+        heading.byline = plain_text(blocks[nxt].text).strip()
+        heading.end = nxt + 1
+
+
+def _continues_lettering(previous: str, text: str) -> bool:
+    """Whether ``text`` is lettered next after ``previous`` (``A.—MIMICRY``, ``B.—THE CELL``)."""
+    before, after = LETTERED_RE.match(previous), LETTERED_RE.match(text)
+    return bool(before and after and ord(after.group("letter")) == ord(before.group("letter")) + 1)
+
+
+def _names_division(text: str) -> bool:
+    """A heading that names a division of its own (``INTRODUCTION``, ``APPENDIX``, ``INDEX`` …)."""
+    return plain_text(text).lower().startswith(INTRODUCTION_WORDS + OTHER_TOP_WORDS)
 
 
 def _followed_by_running_text(blocks: list[Block], index: int) -> bool:
