@@ -100,9 +100,8 @@ def is_heading_line(text: str) -> bool:
     """A line of a few words in capitals, one opening with ``CHAPTER``, ``PART``, ``APPENDIX`` …,
     or a span of years alone (the title under a chapter label: ``1843—1846``)."""
     line = text.strip()
-    return (
-        bool(HEADING_WORD_RE.match(line) or YEAR_SPAN_LINE_RE.match(line))
-        or (len(line.split()) <= HEADING_MAX_WORDS and is_capitals(line))
+    return bool(HEADING_WORD_RE.match(line) or YEAR_SPAN_LINE_RE.match(line)) or (
+        len(line.split()) <= HEADING_MAX_WORDS and is_capitals(line)
     )
 
 

@@ -305,7 +305,7 @@ def _form_heading(blocks: list[Block], index: int, findings: Findings) -> Headin
     label = LABEL_LINE_RE.match(lines[0]) or LONE_LABEL_RE.match(lines[0])
     end, rest = index + 1, None
     title = _title_after_label(blocks, index, lines[1:], block.first_line + 1) if label else None
-    if title and (title[0] or label and label.re is LABEL_LINE_RE):
+    if title and (title[0] or (label and label.re is LABEL_LINE_RE)):
         lines, end, rest = title
     elif label:
         label = None  # ``APPENDIX`` alone, without a title under it: a heading of one word
