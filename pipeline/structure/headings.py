@@ -313,6 +313,8 @@ def _form_heading(blocks: list[Block], index: int, findings: Findings) -> Headin
         byline = next((number for number, line in enumerate(lines) if number and _is_byline(line)), None)
         if byline is not None:
             lines, rest = lines[:byline], ("\n".join(lines[byline:]), block.first_line + byline)
+        else:
+            lines, end, rest = _title_over_blocks(blocks, index, lines)
     text = plain_text("\n".join(lines))
     if not label:
         if len(text) > MAX_HEADING_CHARS // 2 or not _followed_by_running_text(blocks, index):
@@ -359,6 +361,25 @@ def _title_after_label(
         return [], index + 1, None
     rest = ("\n".join(lines[count:]), blocks[nxt].first_line + count) if count < len(lines) else None
     return lines[:count], nxt + 1, rest
+
+
+def _title_over_blocks(
+    blocks: list[Block], index: int, lines: list[str]
+) -> tuple[list[str], int, tuple[str, int] | None]:
+    """The lines of a title printed over two blocks (a page's first line is read apart), where an
+    author line follows them; else the block's own lines. Returns the lines, the end of the
+    heading's blocks and what follows the title in its last block (``Heading.rest``)."""
+    nxt = _next_text(blocks, index, set())
+    if nxt is None:
+        return lines, index + 1, None
+    following = blocks[nxt].text.split("\n")
+    count = next((k for k, line in enumerate(following) if not _is_title_line(line) or _is_byline(line)), 0)
+    if not _is_byline(following[count]) or any(LABEL_LINE_RE.match(line) for line in following[:count]):
+        return lines, index + 1, None
+    if not count:
+        return lines, index + 1, None  # the byline's block follows the heading: :func:`_take_byline`
+    rest = ("\n".join(following[count:]), blocks[nxt].first_line + count)
+    return lines + following[:count], nxt + 1, rest
 
 
 def _title_line_count(lines: list[str]) -> int:
