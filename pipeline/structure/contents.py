@@ -26,7 +26,9 @@ from pipeline.text.headings import (
 )
 from pipeline.text.punctuation import plain_text
 
-CONTENTS_HEAD_RE = re.compile(r"^[#*_\s]*(?:table\s+of\s+)?contents[*_\s.:]*$", re.IGNORECASE)
+CONTENTS_HEAD_RE = re.compile(
+    r"^[#*_\s]*(?:table\s+of\s+)?contents(?:\s+(?:of|to)\s+vol(?:ume|\.)?\s+\w+)?[*_\s.:]*$", re.IGNORECASE
+)
 TABLE_RULE_RE = re.compile(r"^\s*\|[\s:|-]*\|\s*$")
 PAGE_RE = re.compile(rf"^(?:{PAGE_NUMBER})$", re.IGNORECASE)
 PLAIN_LINE_RE = re.compile(
@@ -43,7 +45,32 @@ LABEL = (
     r"|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     rf"|eighteen|nineteen)|{OCR_ROMAN}|[A-Z](?=\.|$)))"
 )
+NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+OCR_ROMAN_READINGS = str.maketrans("YTl1", "VIII")  # what OCR reads for the letters of a numeral
 LABEL_RE = re.compile(rf"^{LABEL}\b\.?\s*(?P<title>.*)$")
+LABEL_LINE_RE = re.compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")  # a label on a line of its own
 # what repair left at the end of a title: leader dots of a plain line, or a stray full stop
 LEADER_RE = leader_dots_re(stray_stop=True)
 INLINE_HYPHEN_RE = re.compile(r"(?P<left>[^\W\d_]+)- (?P<right>[a-z]+)")
@@ -117,6 +144,54 @@ def find_contents(blocks: list[Block]) -> ContentsTable | None:
             table = _parse_after(blocks, index)
             if table.entries:
                 return table
+    return None
+
+
+def contents_lines(blocks: list[Block]) -> set[int]:
+    """The blocks of a contents printed as lines that :func:`find_contents` cannot read as rows
+    (labels on lines of their own, titles and synopses under them): from the ``CONTENTS`` line to
+    the end of the page of its last label, before the first label printed again (the text's first
+    chapter). They are no headings; their text stays."""
+    for index, block in enumerate(blocks):
+        if block.kind == "text" and CONTENTS_HEAD_RE.match(block.text.strip()):
+            last = _last_label_before_repeat(blocks, index + 1)
+            if last is None:
+                return set()
+            end = last + 1
+            while end < len(blocks) and not blocks[end].page_break_before:
+                end += 1
+            return set(range(index + 1, end))
+    return set()
+
+
+def label_number(n: str) -> int | str:
+    """The value of a label's number, however printed (``IV``, ``4``, ``Four``, OCR's ``YI`` or
+    ``VT`` for ``VI``); the number itself where it has none (a letter)."""
+    word = n.casefold()
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS.index(word) + 1
+    if n.isdigit() and set(n) != {"1"}:
+        return int(n)
+    roman = n.translate(OCR_ROMAN_READINGS)
+    values = [ROMAN_VALUES.get(char) for char in roman]
+    if not values or None in values:
+        return n
+    numbers = [value for value in values if value is not None]
+    return sum(-v if v < nxt else v for v, nxt in zip(numbers, [*numbers[1:], 0], strict=True))
+
+
+def _last_label_before_repeat(blocks: list[Block], start: int) -> int | None:
+    """The last label line from ``start`` before a label is printed again; ``None`` if none is."""
+    seen: set[str] = set()
+    last = None
+    for number in range(start, len(blocks)):
+        label = LABEL_LINE_RE.match(blocks[number].text.split("\n", 1)[0])
+        if label:
+            key = f"{label.group('label').split()[0].casefold()} {label_number(label.group('n'))}"
+            if key in seen:
+                return last
+            seen.add(key)
+            last = number
     return None
 
 

@@ -19,19 +19,18 @@ from pipeline.layout import LAYOUT_RULE_PREFIX
 from pipeline.model import Block, Review
 from pipeline.structure.contents import (
     INTRODUCTION_WORDS,
-    LABEL,
+    LABEL_LINE_RE,
     OTHER_TOP_WORDS,
     ContentsTable,
     PrintedEntry,
 )
 from pipeline.structure.findings import Findings
 from pipeline.structure.patterns import MAX_HEADING_CHARS
-from pipeline.text.headings import heading_key, is_capitals, is_title_case
+from pipeline.text.headings import heading_key, is_capitals, is_mostly_capitals, is_title_case
 from pipeline.text.markers import NOTE_MARKER_RE
 from pipeline.text.punctuation import ends_with_punctuation, plain_text
 from pipeline.text.words import is_function_word
 
-LABEL_LINE_RE = re.compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")
 LONE_LABEL_RE = re.compile(r"^[*_\s]*(?P<label>APPENDIX|Appendix)\.?[*_\s]*$")  # over a lettered title
 LETTERED_RE = re.compile(r"^(?P<letter>[A-Z])\.\s*[-\u2013\u2014]")  # ``B.—THE CELL``
 PARENTHETICAL_RE = re.compile(r"^\(.*\)$")
@@ -44,7 +43,6 @@ MAX_SUBTITLE_CHARS = 80
 MAX_HEAD_LINES = 3
 RUNNING_LINE_CHARS = 60
 TITLE_LINE_MAX_CHARS = 80
-TITLE_CAPITALS_SHARE = 0.8  # of a title line's letters, in a title printed in capitals
 BYLINE_RE = re.compile(r"^(?:BY|By)\s+(?P<name>[A-Z][^:;]*?)\.?$")
 
 
@@ -401,11 +399,9 @@ def _is_title_line(line: str) -> bool:
     text = plain_text(line).strip()
     if not text or len(text) > TITLE_LINE_MAX_CHARS:
         return False
-    letters = [char for char in text if char.isalpha()]
-    if not letters:
+    if not any(char.isalpha() for char in text):
         return any(char.isdigit() for char in text)
-    capitals = sum(char.isupper() for char in letters) / len(letters)
-    return capitals >= TITLE_CAPITALS_SHARE or is_title_case(text.rstrip(".,;:"))
+    return is_mostly_capitals(text) or is_title_case(text.rstrip(".,;:"))
 
 
 def _is_byline(line: str) -> bool:

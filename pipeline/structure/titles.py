@@ -9,7 +9,7 @@ from pipeline.model import Block
 from pipeline.structure.findings import Findings
 from pipeline.structure.headings import TRAILING_PARENTHETICAL_RE, Heading
 from pipeline.structure.patterns import SMALL_WORDS, title_case
-from pipeline.text.headings import heading_key, is_capitals
+from pipeline.text.headings import heading_key, is_mostly_capitals
 
 RUNNING_TEXT_CHARS = 100
 
@@ -34,7 +34,7 @@ def heading_title(heading: Heading, acronyms: frozenset[str], findings: Findings
         title = heading.entry.title
         if heading.subtitle and heading_key(title).endswith(heading_key(heading.subtitle)):
             title = TRAILING_PARENTHETICAL_RE.sub("", title)
-    if is_capitals(title):
+    if is_mostly_capitals(title):
         title = title_case(title, acronyms)
     if title != printed:
         if heading.entry:

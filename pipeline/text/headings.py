@@ -21,6 +21,7 @@ CONTENTS_PAGE_FURNITURE_RE = re.compile(
     rf"^\s*(?:{PAGE_NUMBER}|(?:table\s+of\s+)?contents(?:\s*\(continued\))?)\s*$", re.IGNORECASE
 )
 CAPITALS_MIN_LETTERS = 3
+MOSTLY_CAPITALS_SHARE = 0.8
 # a row of a markdown table (the contents), its cells between the outer bars
 TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 # what a heading's key drops: everything but letters and digits, or (keeping hyphens) but hyphens too
@@ -60,6 +61,13 @@ def is_capitals(text: str) -> bool:
     """Letters, at least :data:`CAPITALS_MIN_LETTERS`, all of them capitals (``THE SOVIET STATE 27``)."""
     letters = list(filter(str.isalpha, text))
     return len(letters) >= CAPITALS_MIN_LETTERS and all(map(str.isupper, letters))
+
+
+def is_mostly_capitals(text: str, share: float = MOSTLY_CAPITALS_SHARE) -> bool:
+    """Letters, at least :data:`CAPITALS_MIN_LETTERS`, at least ``share`` of them capitals: a heading
+    in capitals with a word the printer set in lower case (``SLATES, SCHISTS, GNEISSES, &c.``)."""
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= CAPITALS_MIN_LETTERS and sum(map(str.isupper, letters)) >= share * len(letters)
 
 
 def heading_key(text: str, *, hyphens: bool = False) -> str:
