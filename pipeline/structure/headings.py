@@ -42,7 +42,7 @@ DIFFERS_FROM_CONTENTS = "heading_differs_from_contents"  # the review rule of a 
 MAX_SUBTITLE_CHARS = 80
 MAX_HEAD_LINES = 3
 RUNNING_LINE_CHARS = 60
-TITLE_LINE_MAX_CHARS = 80
+TITLE_LINE_MAX_CHARS = 120  # two printed lines a hyphen at the line end joined
 BYLINE_RE = re.compile(r"^(?:BY|By)\s+(?P<name>[A-Z][^:;]*?)\.?$")
 
 
@@ -187,7 +187,10 @@ def _headings_from_form(blocks: list[Block], skip: set[int], findings: Findings)
     labelled = False  # whether a chapter label was seen: unlabelled headings after it are sections
     i = 0
     while i < len(blocks):
-        heading = None if i in skip or blocks[i].kind != "text" else _form_heading(blocks, i, findings)
+        first = not headings
+        heading = (
+            None if i in skip or blocks[i].kind != "text" else _form_heading(blocks, i, findings, first=first)
+        )
         if heading and heading.label:
             labelled = True
         elif heading and labelled and not _names_division(heading.printed):
@@ -296,8 +299,11 @@ def _set_subtitle(heading: Heading, printed: str, findings: Findings) -> None:
         findings.change("subtitle_emphasis", heading.line, printed.strip(), heading.subtitle, explanation)
 
 
-def _form_heading(blocks: list[Block], index: int, findings: Findings) -> Heading | None:
-    """A heading recognised by its printed form alone, or ``None``."""
+def _form_heading(
+    blocks: list[Block], index: int, findings: Findings, *, first: bool = False
+) -> Heading | None:
+    """A heading recognised by its printed form alone, or ``None``; ``first``: no division was found
+    before it (an unlabelled heading needs running text on its own page, not a title page's)."""
     block = blocks[index]
     lines = block.text.split("\n")
     label = LABEL_LINE_RE.match(lines[0]) or LONE_LABEL_RE.match(lines[0])
@@ -315,7 +321,9 @@ def _form_heading(blocks: list[Block], index: int, findings: Findings) -> Headin
             lines, end, rest = _title_over_blocks(blocks, index, lines)
     text = plain_text("\n".join(lines))
     if not label:
-        if len(text) > MAX_HEADING_CHARS // 2 or not _followed_by_running_text(blocks, index):
+        if len(text) > MAX_HEADING_CHARS // 2 or not _followed_by_running_text(
+            blocks, index, same_page=first
+        ):
             return None
         bold = block.text.startswith("**") and block.text.rstrip().endswith("**")
         if is_capitals(block.text):
@@ -441,9 +449,16 @@ def _names_division(text: str) -> bool:
     return plain_text(text).lower().startswith(INTRODUCTION_WORDS + OTHER_TOP_WORDS)
 
 
-def _followed_by_running_text(blocks: list[Block], index: int) -> bool:
-    """Whether running text (long lines, not a title page's) follows within three text blocks."""
-    following = [block for block in blocks[index + 1 : index + 6] if block.kind == "text"][:3]
+def _followed_by_running_text(blocks: list[Block], index: int, *, same_page: bool = False) -> bool:
+    """Whether running text (long lines, not a title page's) follows within three text blocks; on
+    the heading's page where ``same_page`` (before the first division, where a title page's lines
+    are followed by the next page's text)."""
+    following = []
+    for block in blocks[index + 1 : index + 6]:
+        if same_page and block.page_break_before:
+            break
+        following.append(block)
+    following = [block for block in following if block.kind == "text"][:3]
     return any(max(len(line) for line in block.text.split("\n")) >= RUNNING_LINE_CHARS for block in following)
 
 
