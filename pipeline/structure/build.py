@@ -12,7 +12,7 @@ from pipeline.structure.breaks import place_page_breaks
 from pipeline.structure.chronology_entries import date_entries
 from pipeline.structure.contents import ContentsTable, contents_lines, find_contents
 from pipeline.structure.findings import Findings
-from pipeline.structure.headings import find_headings
+from pipeline.structure.headings import check_printed_labels, find_headings
 from pipeline.structure.items import Collected
 from pipeline.structure.notes import fill_parts, link_notes
 from pipeline.structure.titles import find_acronyms
@@ -42,6 +42,7 @@ def build_structure(blocks: list[Block], layout: Layout | None = None) -> Struct
         findings.review += contents.review
     printed_lines = set() if contents else contents_lines(blocks)
     headings = find_headings(blocks, contents, skip | printed_lines, findings)
+    check_printed_labels(blocks, printed_lines, headings, findings)
     marks = place_page_breaks(blocks, headings, skip, findings)
     outline = Outline(headings, skip, find_back_start(blocks, headings, contents, findings))
     collected = Collected()

@@ -164,6 +164,13 @@ def contents_lines(blocks: list[Block]) -> set[int]:
     return set()
 
 
+def label_key(label: str) -> str:
+    """A label as compared with another: its word's first four letters and its number's value
+    (``CHAPTEE XII`` and ``Chapter 12`` are ``chap 12``)."""
+    word, _, n = label.partition(" ")
+    return f"{word[:4].casefold()} {label_number(n.strip())}"
+
+
 def label_number(n: str) -> int | str:
     """The value of a label's number, however printed (``IV``, ``4``, ``Four``, OCR's ``YI`` or
     ``VT`` for ``VI``); the number itself where it has none (a letter)."""
@@ -187,7 +194,7 @@ def _last_label_before_repeat(blocks: list[Block], start: int) -> int | None:
     for number in range(start, len(blocks)):
         label = LABEL_LINE_RE.match(blocks[number].text.split("\n", 1)[0])
         if label:
-            key = f"{label.group('label').split()[0].casefold()} {label_number(label.group('n'))}"
+            key = label_key(label.group("label"))
             if key in seen:
                 return last
             seen.add(key)

@@ -23,6 +23,7 @@ from pipeline.structure.contents import (
     OTHER_TOP_WORDS,
     ContentsTable,
     PrintedEntry,
+    label_key,
 )
 from pipeline.structure.findings import Findings
 from pipeline.structure.patterns import MAX_HEADING_CHARS
@@ -119,6 +120,31 @@ def find_headings(
     if headings:
         findings.conventions.append(_heading_convention(headings, contents is not None))
     return headings
+
+
+def check_printed_labels(
+    blocks: list[Block], printed: set[int], headings: list[Heading], findings: Findings
+) -> None:
+    """Cross-check a contents printed as lines (``printed``, its blocks) with the headings found:
+    every chapter label it prints is a heading's label (by its number's value), or is reported."""
+    found = {label_key(heading.label) for heading in headings if heading.label}
+    matches = [
+        (blocks[index].first_line, LABEL_LINE_RE.match(_first_line(blocks[index])))
+        for index in sorted(printed)
+    ]
+    labels = [(line, match.group("label")) for line, match in matches if match]
+    if not labels:
+        return
+    missing = [(line, label) for line, label in labels if label_key(label) not in found]
+    for line, label in missing:
+        findings.flag(
+            "contents_entry_not_found", line, label, "label of the printed contents not found as a heading"
+        )
+    summary = (
+        f"contents printed as lines: {len(labels)} labels, {len(labels) - len(missing)} found as headings"
+    )
+    evidence = "labels compared by their numbers' values (IV, 4, Four; OCR's YI for VI)"
+    findings.conventions.append(Review(f"{LAYOUT_RULE_PREFIX}contents", labels[0][0], summary, evidence))
 
 
 def _headings_from_contents(
