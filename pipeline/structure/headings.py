@@ -43,6 +43,7 @@ DIFFERS_FROM_CONTENTS = "heading_differs_from_contents"  # the review rule of a 
 MAX_SUBTITLE_CHARS = 80
 MAX_HEAD_LINES = 3
 RUNNING_LINE_CHARS = 60
+MAX_TITLE_LINES = 5  # of a title under a label (a chapter's topics in capitals run long)
 TITLE_LINE_MAX_CHARS = 120  # two printed lines a hyphen at the line end joined
 BYLINE_RE = re.compile(r"^(?:BY|By)\s+(?P<name>[A-Z][^:;]*?)\.?$")
 
@@ -418,7 +419,7 @@ def _title_line_count(lines: list[str]) -> int:
     """How many of ``lines``, from the first, are a title: short lines in capitals (``&c.`` aside),
     in title case or holding a date without words; a line ending in a full stop ends the title."""
     count = 0
-    for line in lines[:MAX_HEAD_LINES]:
+    for line in lines[:MAX_TITLE_LINES]:
         if not _is_title_line(line) or _is_byline(line):
             break
         count += 1
