@@ -82,3 +82,22 @@ def test_a_line_by_authority_or_by_the_same_author_is_no_byline() -> None:
         split_wrapped_lines(ESSAYS.replace("BY F. ALEXANDER", "BY THE SAME AUTHOR"))
     ).tree.to_json()
     assert "byline" not in tree["divisions"][0]
+
+
+def test_bylines_of_headings_matched_to_a_printed_contents() -> None:
+    """A book read as paragraph lines, whose contents lists the essays: each heading found for an
+    entry keeps its author line (``THE HON.`` before a name too) as its byline, not in its title."""
+    from pipeline.readers.paragraph_lines import split_blocks
+
+    text = ESSAYS.replace("BY JOHN M. WALKER", "BY THE HON. H. B. HIGGINS")
+    paragraphs = "\n\n".join(
+        block.text.replace("\n", " ") if block.first_line > 3 and "BY " not in block.text else block.text
+        for block in split_wrapped_lines(text)
+    )
+    contents = "CONTENTS\n\nThe Federal Capital and the Question of Site .... 1\n\nThe Referendum .... 9\n\n"
+    tree = build_structure(split_blocks(contents + paragraphs)).tree
+    assert [(d.title, d.byline) for d in tree.divisions] == [
+        ("The Federal Capital and the Question of Site", "BY F. ALEXANDER"),
+        ("The Referendum", "BY THE HON. H. B. HIGGINS"),
+    ]
+    assert [entry.target for entry in tree.contents] == ["ch01", "ch02"]

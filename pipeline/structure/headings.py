@@ -288,6 +288,11 @@ def _matched_heading(
         if label:
             start -= 1
     lines = list(candidate.lines)
+    byline = next((number for number, line in enumerate(lines) if number and _is_byline(line)), None)
+    rest = candidate.rest
+    if byline is not None:  # the title's block goes on with its author line: the heading's byline
+        after = lines[byline:] + ([candidate.rest[0]] if candidate.rest else [])
+        lines, rest = lines[:byline], ("\n".join(after), candidate.line + byline)
     heading = Heading(
         start=start,
         end=candidate.end,
@@ -295,14 +300,14 @@ def _matched_heading(
         printed="",
         line=blocks[start].first_line,
         entry=entry,
-        rest=candidate.rest,
+        rest=rest,
     )
     if label:
         heading.label, heading.n = label.group("label"), label.group("n")
     if entry.level == 1:
         if len(lines) > 1 and PARENTHETICAL_RE.match(plain_text(lines[-1])):
             _set_subtitle(heading, lines.pop(), findings)
-        elif candidate.rest is None:
+        elif rest is None:
             nxt = _next_text(blocks, candidate.end - 1, set())
             if nxt is not None and _is_subtitle(blocks[nxt].text):
                 _set_subtitle(heading, blocks[nxt].text, findings)
@@ -441,11 +446,13 @@ def _is_title_line(line: str) -> bool:
 
 def _is_byline(line: str) -> bool:
     """``BY F. ALEXANDER``: *by* and a name of two words or more (initials, capitalised words, none
-    of them a grammatical word), on a line of its own."""
+    of them a grammatical word but *the* before a title abbreviated: ``THE REV.``), on a line of its own."""
     match = BYLINE_RE.match(plain_text(line).strip())
     if not match:
         return False
     words = match.group("name").split()
+    if words[0].casefold() == "the" and words[1:] and words[1].endswith("."):  # ``BY THE HON. H. B. HIGGINS``
+        words = words[1:]
     return len(words) >= 2 and not any(is_function_word(word.strip(".,")) for word in words)
 
 
