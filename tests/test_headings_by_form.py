@@ -102,3 +102,14 @@ def test_label_numbers_are_compared_by_value() -> None:
         "A",
     ]
     assert label_key("CHAPTEE XII") == label_key("Chapter 12") == "chap 12"
+
+
+def test_running_heads_left_at_page_edges_and_signature_marks_are_no_headings() -> None:
+    """south-australian-land-exploration-1856-55177167 (lines 296-297, 389-390): a running title
+    at the edge of three pages or more is not a section; the-stones-of-bray (line 843): nor is a
+    printer's signature mark (``B``)."""
+    pages = ["CHAPTER I.\nTHE GATEWAY OF THE INTERIOR\n" + TEXT + "B"]
+    pages += [TEXT + f"{number}\nSOUTH AUSTRALIAN" for number in (4, 6, 8)]
+    structured = built(*pages, "LAND EXPLORATION\n" + TEXT)
+    assert headings(structured) == [("CHAPTER I", "The Gateway of the Interior", None)]
+    assert [section.title for section in structured.tree.divisions[0].sections] == ["Land Exploration"]

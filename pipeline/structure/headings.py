@@ -27,7 +27,13 @@ from pipeline.structure.contents import (
 )
 from pipeline.structure.findings import Findings
 from pipeline.structure.patterns import MAX_HEADING_CHARS
-from pipeline.text.headings import heading_key, is_capitals, is_mostly_capitals, is_title_case
+from pipeline.text.headings import (
+    CAPITALS_MIN_LETTERS,
+    heading_key,
+    is_capitals,
+    is_mostly_capitals,
+    is_title_case,
+)
 from pipeline.text.markers import NOTE_MARKER_RE
 from pipeline.text.punctuation import ends_with_punctuation, plain_text
 from pipeline.text.words import is_function_word
@@ -43,6 +49,7 @@ DIFFERS_FROM_CONTENTS = "heading_differs_from_contents"  # the review rule of a 
 MAX_SUBTITLE_CHARS = 80
 MAX_HEAD_LINES = 3
 RUNNING_LINE_CHARS = 60
+RUNNING_HEAD_PAGES = 3
 MAX_TITLE_LINES = 5  # of a title under a label (a chapter's topics in capitals run long)
 TITLE_LINE_MAX_CHARS = 120  # two printed lines a hyphen at the line end joined
 BYLINE_RE = re.compile(r"^(?:BY|By)\s+(?P<name>[A-Z][^:;]*?)\.?$")
@@ -212,11 +219,14 @@ def _headings_from_form(blocks: list[Block], skip: set[int], findings: Findings)
     """Headings of a book without contents: chapter labels, capitals, bold or title-case lines."""
     headings: list[Heading] = []
     labelled = False  # whether a chapter label was seen: unlabelled headings after it are sections
+    running = _running_heads(blocks)
     i = 0
     while i < len(blocks):
         first = not headings
         heading = (
-            None if i in skip or blocks[i].kind != "text" else _form_heading(blocks, i, findings, first=first)
+            None
+            if i in skip or i in running or blocks[i].kind != "text"
+            else _form_heading(blocks, i, findings, first=first)
         )
         if heading and heading.label:
             labelled = True
@@ -233,6 +243,20 @@ def _headings_from_form(blocks: list[Block], skip: set[int], findings: Findings)
         else:
             i += 1
     return headings
+
+
+def _running_heads(blocks: list[Block]) -> set[int]:
+    """The blocks at a page's edge (first or last) whose text stands at the edge of
+    :data:`RUNNING_HEAD_PAGES` pages or more: a running head the repairs left, not a heading."""
+    edges = [
+        i
+        for i, block in enumerate(blocks)
+        if block.kind == "text"
+        and (block.page_break_before or (i + 1 < len(blocks) and blocks[i + 1].page_break_before))
+    ]
+    keys = {i: heading_key(blocks[i].text) for i in edges if len(blocks[i].text) <= RUNNING_LINE_CHARS}
+    counts = Counter(keys.values())
+    return {i for i, key in keys.items() if key and counts[key] >= RUNNING_HEAD_PAGES}
 
 
 def _heading_convention(headings: list[Heading], from_contents: bool) -> Review:
@@ -532,7 +556,8 @@ def _is_subtitle(text: str) -> bool:
 
 
 def _is_short_title(text: str) -> bool:
-    """A title-case line short enough for a heading, without final punctuation."""
+    """A title-case line short enough for a heading, without final punctuation, of a word at least
+    (a printer's signature mark, ``B``, is none)."""
     if len(text) > MAX_HEADING_CHARS // 3 or ends_with_punctuation(text):
         return False
-    return is_title_case(text)
+    return sum(char.isalpha() for char in text) >= CAPITALS_MIN_LETTERS and is_title_case(text)
