@@ -113,3 +113,10 @@ def test_running_heads_left_at_page_edges_and_signature_marks_are_no_headings() 
     structured = built(*pages, "LAND EXPLORATION\n" + TEXT)
     assert headings(structured) == [("CHAPTER I", "The Gateway of the Interior", None)]
     assert [section.title for section in structured.tree.divisions[0].sections] == ["Land Exploration"]
+
+
+def test_a_contents_printed_at_the_back_holds_no_headings() -> None:
+    """an-account-of-the-state-497669828 prints its contents after the text (line 5586)."""
+    contents = "CONTENTS.\nCHAPTER I.\nGeneral description of the Land.\nCHAPTER II.\nNatural Productions."
+    structured = built("CHAPTER I.\nEARLY LIFE.\n" + TEXT, "CHAPTER II.\nLATER LIFE.\n" + TEXT, contents)
+    assert [d.label for d in structured.tree.divisions] == ["CHAPTER I", "CHAPTER II"]

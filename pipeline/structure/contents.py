@@ -151,10 +151,13 @@ def contents_lines(blocks: list[Block]) -> set[int]:
     """The blocks of a contents printed as lines that :func:`find_contents` cannot read as rows
     (labels on lines of their own, titles and synopses under them): from the ``CONTENTS`` line to
     the end of the page of its last label, before the first label printed again (the text's first
-    chapter). They are no headings; their text stays."""
+    chapter); or, printed at the back, where all its labels were printed before it. They are no
+    headings; their text stays."""
     for index, block in enumerate(blocks):
         if block.kind == "text" and CONTENTS_HEAD_RE.match(block.text.strip()):
             last = _last_label_before_repeat(blocks, index + 1)
+            if last is None:
+                last = _last_label_printed_before(blocks, index)
             if last is None:
                 return set()
             end = last + 1
@@ -187,14 +190,30 @@ def label_number(n: str) -> int | str:
     return sum(-v if v < nxt else v for v, nxt in zip(numbers, [*numbers[1:], 0], strict=True))
 
 
+def _last_label_printed_before(blocks: list[Block], head: int) -> int | None:
+    """The last label line after a contents at ``head`` if every label after it was printed before
+    it (a contents at the back of the book); ``None`` otherwise."""
+    keys = [(number, _label_key_of(blocks[number])) for number in range(len(blocks))]
+    before = {key for number, key in keys[:head] if key}
+    after = [(number, key) for number, key in keys[head + 1 :] if key]
+    if after and all(key in before for _, key in after):
+        return after[-1][0]
+    return None
+
+
+def _label_key_of(block: Block) -> str | None:
+    """The :func:`label_key` of a block whose first line is a label, else ``None``."""
+    label = LABEL_LINE_RE.match(block.text.split("\n", 1)[0])
+    return label_key(label.group("label")) if label else None
+
+
 def _last_label_before_repeat(blocks: list[Block], start: int) -> int | None:
     """The last label line from ``start`` before a label is printed again; ``None`` if none is."""
     seen: set[str] = set()
     last = None
     for number in range(start, len(blocks)):
-        label = LABEL_LINE_RE.match(blocks[number].text.split("\n", 1)[0])
-        if label:
-            key = label_key(label.group("label"))
+        key = _label_key_of(blocks[number])
+        if key:
             if key in seen:
                 return last
             seen.add(key)
