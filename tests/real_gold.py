@@ -5,7 +5,8 @@ must have there (how it was made: ``tests/data/real/README.md``). What is scored
 structure stage's tree (``build/<book>/structure.json``) and the repair stage's change log:
 
 * chapters: a division starts at the heading's line (give or take its lines) and its heading reads
-  as printed (label and title, compared without case and punctuation), nothing more;
+  as printed (label, title and a subtitle printed apart, compared without case and punctuation),
+  nothing more;
 * paragraph starts in the annotated region: found (recall) and real (precision), by raw line;
 * joins: the seam reads in one paragraph as the gold says (hyphen dropped or kept, page break closed);
 * footnotes: a note whose text opens as printed, linked from a marker after the context words, and
@@ -89,7 +90,7 @@ def _chapters(score: Score, divisions: list[Division], gold: list[dict[str, Any]
             if chapter["line"] <= d.first_line + HEADING_LINES
             and d.first_line <= chapter["line"] + HEADING_LINES
         ]
-        heads = [key(" ".join(filter(None, (d.label, d.title)))) for d in near]
+        heads = [key(" ".join(filter(None, (d.label, d.title, d.subtitle)))) for d in near]
         if not any(
             difflib.SequenceMatcher(None, head, printed).ratio() >= CLEAN_HEADING_RATIO for head in heads
         ):

@@ -1,7 +1,8 @@
 """Real OCR as libraries publish it (``shared/real/``, beside the repository): every book builds to
 a valid edition, loses no word, and the annotated ones meet the targets of their gold.
 
-The eighteen books are built in one run of the workflow (in a copy of it), with the validators, and
+The eighteen books are built in one run of the workflow (in a copy of it), with the validators
+(tei_all and EPUBCheck, ``checks`` of the configuration), and
 with the metadata written from their title pages (``tests/data/real/<book>.yaml``). Six of them have
 hand-made gold (``tests/data/real/<book>.gold.json``, scored by :mod:`real_gold`).
 """
@@ -54,7 +55,16 @@ def built(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Path:
         shutil.copy(DATA / f"{book}.yaml", directory / "raw")
     env = dict(os.environ, PYTHONPATH=str(repo_root), SOURCE_DATE_EPOCH="0")
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
-    command = [sys.executable, "-m", "snakemake", "--cores", "all", "--keep-going"]
+    command = [
+        sys.executable,
+        "-m",
+        "snakemake",
+        "--cores",
+        "all",
+        "--keep-going",
+        "--config",
+        "checks=[tei,epub]",
+    ]
     result = subprocess.run(command, cwd=directory, env=env, capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stderr[-3000:]
     return directory

@@ -202,13 +202,13 @@ class _Encoder:
             self.items(section_div, section.content, unlinked, section_id)
         for note in division.notes:
             if note.id not in self.placed and note.id not in self.referenced:
-                # printed before the first item: stands after the headings
-                position = len(div.findall(tei("head")))
+                # printed before the first item: stands after the headings and the byline
+                position = len(div.findall(tei("head"))) + len(div.findall(tei("byline")))
                 div.insert(position, self.note(note, unlinked=True))
         return div
 
     def head(self, div: etree._Element, division: Division) -> None:
-        """The division's printed heading: its label and title, and its subtitle."""
+        """The division's printed heading: its label and title, its subtitle and its byline."""
         head = element(div, "head")
         if division.label:
             element(head, "label", division.label)
@@ -216,6 +216,11 @@ class _Encoder:
         self.parts(head, division.title_parts or [division.title], division.first_line)
         if division.subtitle:
             append_inline(element(div, "head", type="sub"), parse_inline(division.subtitle))
+        if division.byline:
+            byline = element(div, "byline")
+            word, _, name = division.byline.partition(" ")
+            append_text(byline, f"{word} ")
+            append_inline(element(byline, "docAuthor"), parse_inline(name.strip()))
 
     def unlinked_notes(self, division: Division) -> dict[int, list[Note]]:
         """Notes whose marker is not in the text, keyed by ``id()`` of the item printed above them.

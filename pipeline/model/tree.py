@@ -199,7 +199,8 @@ class Division:
     heading was found (no printed heading: ``title`` is empty).
 
     ``content`` is what stands before the first section; a part lists its ``chapters`` (their ids);
-    ``title_parts`` only when the heading carries a note marker.
+    ``title_parts`` only when the heading carries a note marker; ``byline`` the author line printed
+    under the heading (``By F. Alexander``: a chapter of a collection by several authors).
     """
 
     id: str
@@ -214,6 +215,7 @@ class Division:
     notes: list[Note]
     chapters: list[str] | None = None
     title_parts: list[Part] | None = None
+    byline: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -232,6 +234,8 @@ class Division:
             data["chapters"] = list(self.chapters)
         if self.title_parts is not None:
             data["title_parts"] = parts_to_json(self.title_parts)
+        if self.byline is not None:
+            data["byline"] = self.byline
         return data
 
     @classmethod
@@ -252,6 +256,7 @@ class Division:
             notes=[Note.from_json(note) for note in data["notes"]],
             chapters=list(data["chapters"]) if "chapters" in data else None,
             title_parts=parts_from_json(data["title_parts"], line) if "title_parts" in data else None,
+            byline=data.get("byline"),
         )
 
 

@@ -139,6 +139,8 @@ class _AstBuilder:
                 result.append(node("Div", [attr("", classes), [self.bullet_list(child)]]))
             elif name in ("pb", "listEvent", "titlePage"):
                 result += structure_blocks(self, child)
+            elif name == "byline":
+                result.append(node("Div", [attr("", ["byline"]), [node("Para", self.inlines(child))]]))
             elif name == "milestone":
                 result.append(node("HorizontalRule"))
             elif name == "note":
@@ -235,6 +237,8 @@ class _AstBuilder:
             return [node("Link", [NO_ATTR, self.content(element), [element.get("target", ""), ""]])]
         if name == "label":
             return [node("Span", [attr("", ["label"]), text_inlines(label_text(text_of(element)))])]
+        if name == "docAuthor":
+            return [node("Span", [attr("", ["author"]), self.content(element)])]
         if name == "num":
             return [node("Span", [attr("", [element.get("type", "num")]), self.content(element)])]
         raise self.fail(element, f"cannot render <{name}> inside text")

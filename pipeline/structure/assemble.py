@@ -229,6 +229,7 @@ def _open_division(
         title=title,
         subtitle=heading.subtitle,
         first_line=heading.line,
+        byline=heading.byline,
         content=[],
         sections=[],
         notes=[],

@@ -10,9 +10,9 @@ from pipeline.model import Block, Book, Change, ContentsHead, PageBreaks, Review
 from pipeline.structure.assemble import Outline, Tree, assemble, find_back_start, mark_blurb, nest_under_parts
 from pipeline.structure.breaks import place_page_breaks
 from pipeline.structure.chronology_entries import date_entries
-from pipeline.structure.contents import ContentsTable, find_contents
+from pipeline.structure.contents import ContentsTable, contents_lines, find_contents
 from pipeline.structure.findings import Findings
-from pipeline.structure.headings import find_headings
+from pipeline.structure.headings import check_printed_labels, find_headings
 from pipeline.structure.items import Collected
 from pipeline.structure.notes import fill_parts, link_notes
 from pipeline.structure.titles import find_acronyms
@@ -40,7 +40,9 @@ def build_structure(blocks: list[Block], layout: Layout | None = None) -> Struct
     if contents:
         findings.changes += contents.changes
         findings.review += contents.review
-    headings = find_headings(blocks, contents, skip, findings)
+    printed_lines = set() if contents else contents_lines(blocks)
+    headings = find_headings(blocks, contents, skip | printed_lines, findings)
+    check_printed_labels(blocks, printed_lines, headings, findings)
     marks = place_page_breaks(blocks, headings, skip, findings)
     outline = Outline(headings, skip, find_back_start(blocks, headings, contents, findings))
     collected = Collected()

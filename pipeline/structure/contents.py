@@ -26,19 +26,51 @@ from pipeline.text.headings import (
 )
 from pipeline.text.punctuation import plain_text
 
-CONTENTS_HEAD_RE = re.compile(r"^[#*_\s]*(?:table\s+of\s+)?contents[*_\s.:]*$", re.IGNORECASE)
+CONTENTS_HEAD_RE = re.compile(
+    r"^[#*_\s]*(?:table\s+of\s+)?contents(?:\s+(?:of|to)\s+vol(?:ume|\.)?\s+\w+)?[*_\s.:]*$", re.IGNORECASE
+)
 TABLE_RULE_RE = re.compile(r"^\s*\|[\s:|-]*\|\s*$")
 PAGE_RE = re.compile(rf"^(?:{PAGE_NUMBER})$", re.IGNORECASE)
 PLAIN_LINE_RE = re.compile(
     rf"^(?P<title>\S.*?)(?:\s*{LEADER_DOTS}(?P<page>{PAGE_NUMBER})|\s+(?P<bare>\d{{1,3}}))\s*$", re.IGNORECASE
 )
-# A division label: "CHAPTER XIII", "Part 2", "Chapter Twenty-one" (groups ``label`` and ``n``).
+# A division label: "CHAPTER XIII", "Part 2", "Chapter Twenty-one", "APPENDIX A." (groups ``label``
+# and ``n``). OCR misreads a chapter's last letter (``CHAPTEE``) and a numeral's letters (``VT``, ``YI``,
+# ``11`` for ``VI``, ``VI``, ``II``): a numeral read so has a letter of a roman numeral, with ``Y`` for
+# ``V``, ``T`` and ``l`` for ``I``. A label a letter numbers (an appendix) ends there or at a full stop.
+OCR_ROMAN = r"[IVXLCDMYTl1]*[IVXY][IVXLCDMYTl1]*"
 LABEL = (
-    r"(?P<label>(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s+(?P<n>[IVXLCDM]+|\d+|(?i:(?:twenty|thirty|forty)"
-    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine"
-    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))"
+    r"(?P<label>(?:CHAPTE[RBE]|Chapte[rbe]|PART|Part|BOOK|Book|APPENDIX|Appendix)\s+(?P<n>[IVXLCDM]+|\d+"
+    r"|(?i:(?:twenty|thirty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    rf"|eighteen|nineteen)|{OCR_ROMAN}|[A-Z](?=\.|$)))"
 )
+NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+OCR_ROMAN_READINGS = str.maketrans("YTl1", "VIII")  # what OCR reads for the letters of a numeral
 LABEL_RE = re.compile(rf"^{LABEL}\b\.?\s*(?P<title>.*)$")
+LABEL_LINE_RE = re.compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")  # a label on a line of its own
 # what repair left at the end of a title: leader dots of a plain line, or a stray full stop
 LEADER_RE = leader_dots_re(stray_stop=True)
 INLINE_HYPHEN_RE = re.compile(r"(?P<left>[^\W\d_]+)- (?P<right>[a-z]+)")
@@ -112,6 +144,80 @@ def find_contents(blocks: list[Block]) -> ContentsTable | None:
             table = _parse_after(blocks, index)
             if table.entries:
                 return table
+    return None
+
+
+def contents_lines(blocks: list[Block]) -> set[int]:
+    """The blocks of a contents printed as lines that :func:`find_contents` cannot read as rows
+    (labels on lines of their own, titles and synopses under them): from the ``CONTENTS`` line to
+    the end of the page of its last label, before the first label printed again (the text's first
+    chapter); or, printed at the back, where all its labels were printed before it. They are no
+    headings; their text stays."""
+    for index, block in enumerate(blocks):
+        if block.kind == "text" and CONTENTS_HEAD_RE.match(block.text.strip()):
+            last = _last_label_before_repeat(blocks, index + 1)
+            if last is None:
+                last = _last_label_printed_before(blocks, index)
+            if last is None:
+                return set()
+            end = last + 1
+            while end < len(blocks) and not blocks[end].page_break_before:
+                end += 1
+            return set(range(index + 1, end))
+    return set()
+
+
+def label_key(label: str) -> str:
+    """A label as compared with another: its word's first four letters and its number's value
+    (``CHAPTEE XII`` and ``Chapter 12`` are ``chap 12``)."""
+    word, _, n = label.partition(" ")
+    return f"{word[:4].casefold()} {label_number(n.strip())}"
+
+
+def label_number(n: str) -> int | str:
+    """The value of a label's number, however printed (``IV``, ``4``, ``Four``, OCR's ``YI`` or
+    ``VT`` for ``VI``); the number itself where it has none (a letter)."""
+    word = n.casefold()
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS.index(word) + 1
+    if n.isdigit() and set(n) != {"1"}:
+        return int(n)
+    roman = n.translate(OCR_ROMAN_READINGS)
+    values = [ROMAN_VALUES.get(char) for char in roman]
+    if not values or None in values:
+        return n
+    numbers = [value for value in values if value is not None]
+    return sum(-v if v < nxt else v for v, nxt in zip(numbers, [*numbers[1:], 0], strict=True))
+
+
+def _last_label_printed_before(blocks: list[Block], head: int) -> int | None:
+    """The last label line after a contents at ``head`` if every label after it was printed before
+    it (a contents at the back of the book); ``None`` otherwise."""
+    keys = [(number, _label_key_of(blocks[number])) for number in range(len(blocks))]
+    before = {key for number, key in keys[:head] if key}
+    after = [(number, key) for number, key in keys[head + 1 :] if key]
+    if after and all(key in before for _, key in after):
+        return after[-1][0]
+    return None
+
+
+def _label_key_of(block: Block) -> str | None:
+    """The :func:`label_key` of a block whose first line is a label, else ``None``."""
+    label = LABEL_LINE_RE.match(block.text.split("\n", 1)[0])
+    return label_key(label.group("label")) if label else None
+
+
+def _last_label_before_repeat(blocks: list[Block], start: int) -> int | None:
+    """The last label line from ``start`` before a label is printed again; ``None`` if none is."""
+    seen: set[str] = set()
+    last = None
+    for number in range(start, len(blocks)):
+        key = _label_key_of(blocks[number])
+        if key:
+            if key in seen:
+                return last
+            seen.add(key)
+            last = number
     return None
 
 

@@ -23,13 +23,16 @@ SMALL_WORDS = frozenset(
 
 
 def title_case(text: str, acronyms: frozenset[str] = frozenset()) -> str:
-    """Title case for a heading printed in capitals; words in ``acronyms`` stay in capitals."""
+    """Title case for a heading printed in capitals; words in ``acronyms`` stay in capitals, words
+    printed in lower case (``&c.``) stay so."""
     words = []
     sentence_start = True
     for word in text.split(" "):
         core = re.sub(r"[^\w'\u2019-]", "", word)
         stem = re.split(r"['\u2019]", core)[0]
-        if stem.upper() in acronyms or (stem and not re.search(r"[AEIOUY]", stem.upper())):
+        if core.islower():
+            words.append(word)
+        elif stem.upper() in acronyms or (stem and not re.search(r"[AEIOUY]", stem.upper())):
             words.append(word.replace(core, stem.upper() + core[len(stem) :].lower()))
         elif not sentence_start and core.lower() in SMALL_WORDS:
             words.append(word.lower())

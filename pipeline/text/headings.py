@@ -21,11 +21,14 @@ CONTENTS_PAGE_FURNITURE_RE = re.compile(
     rf"^\s*(?:{PAGE_NUMBER}|(?:table\s+of\s+)?contents(?:\s*\(continued\))?)\s*$", re.IGNORECASE
 )
 CAPITALS_MIN_LETTERS = 3
+MOSTLY_CAPITALS_SHARE = 0.8
 # a row of a markdown table (the contents), its cells between the outer bars
 TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 # what a heading's key drops: everything but letters and digits, or (keeping hyphens) but hyphens too
 KEY_DROPS_RE = re.compile(r"[\W_]")
 KEY_DROPS_KEEPING_HYPHENS_RE = re.compile(r"[^\w\s-]|_")
+# a span of years printed as a line of its own, as under a chapter label (``1843—1846``)
+YEAR_SPAN_LINE_RE = re.compile(r"^\d{4}\s*[-\u2013\u2014]\s*\d{1,4}[.,]?$")
 # leader dots: full stops, spaced or not, between a contents title and its page (``Title .... 30``)
 LEADER_DOTS = r"(?:\.\s*){2,}"
 # OCR specks glued before the capital that starts a heading or a contents entry (``-CHAPTER XIII``)
@@ -58,6 +61,13 @@ def is_capitals(text: str) -> bool:
     """Letters, at least :data:`CAPITALS_MIN_LETTERS`, all of them capitals (``THE SOVIET STATE 27``)."""
     letters = list(filter(str.isalpha, text))
     return len(letters) >= CAPITALS_MIN_LETTERS and all(map(str.isupper, letters))
+
+
+def is_mostly_capitals(text: str, share: float = MOSTLY_CAPITALS_SHARE) -> bool:
+    """Letters, at least :data:`CAPITALS_MIN_LETTERS`, at least ``share`` of them capitals: a heading
+    in capitals with a word the printer set in lower case (``SLATES, SCHISTS, GNEISSES, &c.``)."""
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= CAPITALS_MIN_LETTERS and sum(map(str.isupper, letters)) >= share * len(letters)
 
 
 def heading_key(text: str, *, hyphens: bool = False) -> str:

@@ -1,0 +1,122 @@
+"""Headings found as lines in OCR wrapped as printed (small excerpts of ``shared/real``): a label
+over a title (a span of years, capitals with ``&c.``, OCR-damaged labels), appendices, subheads
+inside chapters, and a contents printed as lines, cross-checked with the headings."""
+
+from __future__ import annotations
+
+from pipeline.readers.wrapped_lines import split_wrapped_lines
+from pipeline.structure import Structured, build_structure
+from pipeline.structure.contents import label_key, label_number
+
+# running text to follow a heading (history-of-the-colony-of-44253818, lines 430-434)
+TEXT = """\
+It is difficult to forecast the future of a colony which, possessing an area
+of 669,520 square miles, and a coast line of 2,250, presents so great a
+variety of climate, that in portions of its southern districts, it admits of
+the successful growth of almost all the European vegetable products, and
+in its central and northern territory, affords us facilities for semi-tropical
+and tropical cultivation of all kinds.
+"""
+
+
+def built(*pages: str) -> Structured:
+    """The structure of pages of wrapped lines (two blank lines between pages)."""
+    return build_structure(split_wrapped_lines("\n\n\n".join(pages)))
+
+
+def headings(structured: Structured) -> list[tuple[str | None, str, str | None]]:
+    return [(d.label, d.title, d.subtitle) for d in structured.tree.divisions]
+
+
+def test_a_span_of_years_under_a_label_is_the_title_and_the_synopsis_stays_text() -> None:
+    """history-of-the-colony-of-44253818, lines 422-430: a date line as title, then a synopsis."""
+    page = (
+        "CHAPTER I.\n1770—1824.\nConnection of past with present History—Original Cause of Settlement"
+        " — Cook's Voyage to\nEastern Australia.\n" + TEXT
+    )
+    structured = built(page, "CHAPTER IV.\n1843—1846\n" + TEXT)
+    assert headings(structured) == [("CHAPTER I", "1770—1824.", None), ("CHAPTER IV", "1843—1846", None)]
+    first = structured.tree.divisions[0].content[0]
+    assert first.parts[0].startswith("Connection of past")
+
+
+def test_ocr_damaged_labels_and_a_title_in_capitals_with_its_subtitle() -> None:
+    """handbook-of-queensland-geology-by-409636148, lines 218-220 and 4342-4343."""
+    structured = built(
+        "CHAPTER I.\nSLATES, SCHISTS, GNEISSES, &c.\n(age undetermined.)\n" + TEXT,
+        "CHAPTEE XII.\nSERPENTINE.\n" + TEXT,
+    )
+    assert headings(structured) == [
+        ("CHAPTER I", "Slates, Schists, Gneisses, &c.", "(age undetermined.)"),
+        ("CHAPTEE XII", "Serpentine.", None),
+    ]
+
+
+def test_appendices_labelled_lettered_and_subheads_inside_chapters() -> None:
+    """on-the-modification-of-organisms-52761362 (lines 4848-4849, 4908), the-stones-of-bray
+    (line 6322): an appendix label over a title, an appendix lettered under ``APPENDIX``, the next
+    letter a division of its own; a line in capitals inside a chapter is a section."""
+    structured = built(
+        "CHAPTER VII.\nTHE MODIFYING AGENCY.\n" + TEXT + "THE CELL WALL\n" + TEXT,
+        "APPENDIX.\nA.-MIMICRY.\n" + TEXT,
+        "B.—THE CELL.\n" + TEXT,
+        "APPENDIX I\nTHE DEANERY OF BRAY\n" + TEXT,
+    )
+    assert headings(structured) == [
+        ("CHAPTER VII", "The Modifying Agency.", None),
+        ("APPENDIX", "A.-Mimicry.", None),
+        (None, "B.—The Cell.", None),
+        ("APPENDIX I", "The Deanery of Bray", None),
+    ]
+    assert [section.title for section in structured.tree.divisions[0].sections] == ["The Cell Wall"]
+
+
+def test_a_contents_printed_as_lines_holds_no_headings_and_is_cross_checked() -> None:
+    """memoir-of-the-rev-irving-52806507, lines 72-80: labels and titles without page numbers; the
+    text's chapters print the labels again."""
+    contents = (
+        "CONTENTS.\nCHAPTER I.\nEARLY LIFE.\nBirth and Family,—An Annandale man, —Training.\n"
+        "CHAPTER 11.\nCANDIDATE FOR MINISTERIAL WORK.\nMiss Carr, —License, —Eskdalemuir."
+    )
+    structured = built(
+        contents, "CHAPTER I.\nEARLY LIFE.\n" + TEXT, "CHAPTER II.\nCANDIDATE FOR MINISTERIAL WORK.\n" + TEXT
+    )
+    assert [(d.first_line, d.label) for d in structured.tree.divisions] == [
+        (10, "CHAPTER I"),
+        (21, "CHAPTER II"),
+    ]
+    convention = next(item for item in structured.conventions if item.rule == "layout_contents")
+    assert convention.text == "contents printed as lines: 2 labels, 2 found as headings"
+    assert not [item for item in structured.review if item.rule == "contents_entry_not_found"]
+
+
+def test_label_numbers_are_compared_by_value() -> None:
+    assert [label_number(n) for n in ("IV", "4", "Four", "YI", "VT", "11", "111", "A")] == [
+        4,
+        4,
+        4,
+        6,
+        6,
+        2,
+        3,
+        "A",
+    ]
+    assert label_key("CHAPTEE XII") == label_key("Chapter 12") == "chap 12"
+
+
+def test_running_heads_left_at_page_edges_and_signature_marks_are_no_headings() -> None:
+    """south-australian-land-exploration-1856-55177167 (lines 296-297, 389-390): a running title
+    at the edge of three pages or more is not a section; the-stones-of-bray (line 843): nor is a
+    printer's signature mark (``B``)."""
+    pages = ["CHAPTER I.\nTHE GATEWAY OF THE INTERIOR\n" + TEXT + "B"]
+    pages += [TEXT + f"{number}\nSOUTH AUSTRALIAN" for number in (4, 6, 8)]
+    structured = built(*pages, "LAND EXPLORATION\n" + TEXT)
+    assert headings(structured) == [("CHAPTER I", "The Gateway of the Interior", None)]
+    assert [section.title for section in structured.tree.divisions[0].sections] == ["Land Exploration"]
+
+
+def test_a_contents_printed_at_the_back_holds_no_headings() -> None:
+    """an-account-of-the-state-497669828 prints its contents after the text (line 5586)."""
+    contents = "CONTENTS.\nCHAPTER I.\nGeneral description of the Land.\nCHAPTER II.\nNatural Productions."
+    structured = built("CHAPTER I.\nEARLY LIFE.\n" + TEXT, "CHAPTER II.\nLATER LIFE.\n" + TEXT, contents)
+    assert [d.label for d in structured.tree.divisions] == ["CHAPTER I", "CHAPTER II"]
