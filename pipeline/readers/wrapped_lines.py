@@ -38,7 +38,13 @@ from pipeline.readers.page_foot import (
     learn_foot_habits,
     signature_at_foot,
 )
-from pipeline.text.headings import ARABIC_PAGE_NUMBER, PAGE_NUMBER, YEAR_SPAN_LINE_RE, is_capitals
+from pipeline.text.headings import (
+    ARABIC_PAGE_NUMBER,
+    PAGE_NUMBER,
+    YEAR_SPAN_LINE_RE,
+    is_capitals,
+    is_mostly_capitals,
+)
 from pipeline.text.punctuation import DASHES, ends_glued
 
 FORM_FEED = "\f"
@@ -112,11 +118,12 @@ def page_measure(page: Sequence[Sequence[Line]], book_measure: int) -> int:
 
 
 def is_heading_line(text: str) -> bool:
-    """A line of a few words in capitals, one opening with ``CHAPTER``, ``PART``, ``APPENDIX`` …,
-    or a span of years alone (the title under a chapter label: ``1843—1846``)."""
+    """A line of a few words in capitals (perhaps a word the printer set in lower case: ``&c.``),
+    one opening with ``CHAPTER``, ``PART``, ``APPENDIX`` …, or a span of years alone (the title
+    under a chapter label: ``1843—1846``)."""
     line = text.strip()
     return bool(HEADING_WORD_RE.match(line) or YEAR_SPAN_LINE_RE.match(line)) or (
-        len(line.split()) <= HEADING_MAX_WORDS and is_capitals(line)
+        len(line.split()) <= HEADING_MAX_WORDS and is_mostly_capitals(line)
     )
 
 
