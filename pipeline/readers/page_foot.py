@@ -50,6 +50,7 @@ LETTER_SIGNATURE_RE = re.compile(
 )
 NUMBER_SIGNATURE_RE = re.compile(r"^(?P<number>\d{1,2})$")  # a gathering numbered, not lettered
 LETTERS_IN_ALPHABET = 26
+UNUSED_LETTERS = "JW"  # a printer's alphabet of gatherings skips them
 MAX_LETTER_STEP = 3  # a printer's alphabet skips J, V, W; OCR may lose a mark
 MIN_PAGES_PER_MARK = 2  # marks stand on the first leaves of a gathering, never on two pages running
 MIN_PAGES_PER_NUMBERED_GATHERING = 4  # so page numbers at page feet are not taken for gatherings
@@ -94,7 +95,7 @@ class FootHabits:
 
     symbol_zones: int = 0
     signatures: Mapping[int, str] = field(default_factory=dict)
-    foot_titles: frozenset[str] = frozenset()
+    foot_titles: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def symbol_notes(self) -> bool:
@@ -126,7 +127,11 @@ def learn_signatures(pages: Sequence[Sequence[Line]], habits: FootHabits) -> dic
     ]
     chain = heaviest_chain([c for c in candidates if c.key], weight=_mark_weight, follows=_mark_follows)
     if len(chain) < HABIT_MIN_PAGES:
-        return {}
+        return {
+            mark.line: "a signature mark's shape (a capital letter) closing a page"
+            for mark in candidates
+            if mark.at_foot and mark.key and mark.key.scheme == "letters" and _capital_mark(mark.text)
+        }
     sequence = (
         f"{len(chain)} marks rise through the page feet ({chain[0].text.strip()} … {chain[-1].text.strip()})"
     )
@@ -162,6 +167,17 @@ def signature_key(text: str) -> SignatureKey | None:
     )
     leaf = match.group("leaf")
     return SignatureKey("letters", rank, 2 if leaf == "*" else int(leaf or 1))
+
+
+def _capital_mark(text: str) -> bool:
+    """A mark in capitals closing a page (``E``, ``A 2``): one even a book without a sequence of
+    marks is taken to print (a lower-case letter alone may be a stray character)."""
+    line = text.strip()
+    return (
+        LETTER_SIGNATURE_RE.match(line) is not None
+        and not any(map(str.islower, line))
+        and not set(line) & set(UNUSED_LETTERS)
+    )
 
 
 def signature_form(text: str) -> str:
@@ -213,7 +229,7 @@ def _mark_follows(earlier: FootLine, later: FootLine) -> bool:
     return later.key[1:] > earlier.key[1:] and step <= MAX_LETTER_STEP and pages >= MIN_PAGES_PER_MARK
 
 
-def learn_foot_titles(pages: Sequence[Sequence[Line]]) -> frozenset[str]:
+def learn_foot_titles(pages: Sequence[Sequence[Line]]) -> dict[str, int]:
     """The running titles printed at page feet: short lines in capitals among a page's last lines
     that the book repeats at its page feet (:data:`HABIT_MIN_PAGES` times)."""
     counts = Counter(
@@ -223,7 +239,7 @@ def learn_foot_titles(pages: Sequence[Sequence[Line]]) -> frozenset[str]:
         for _, text in lines[-FOOT_TITLE_LINES:]
         if len(text.split()) <= FOOT_TITLE_MAX_WORDS and _title_shaped(text)
     )
-    return frozenset(key for key, count in counts.items() if count >= HABIT_MIN_PAGES and key)
+    return {key: count for key, count in counts.items() if count >= HABIT_MIN_PAGES and key}
 
 
 def _title_shaped(text: str) -> bool:
@@ -239,6 +255,18 @@ def title_key(text: str) -> str:
 def is_foot_title(text: str, habits: FootHabits) -> bool:
     """Whether ``text`` is one of the running titles the book prints at its page feet."""
     return _title_shaped(text) and title_key(text) in habits.foot_titles
+
+
+def foot_class(line: Line, habits: FootHabits) -> dict[str, str] | None:
+    """The class of a line the page's foot ends with, and its evidence, where the book's habits
+    tell it: a signature mark, or a running title the book prints at its page feet."""
+    number, text = line
+    if number in habits.signatures:
+        return {"kind": "signature mark", "evidence": habits.signatures[number]}
+    if is_foot_title(text, habits):
+        count = habits.foot_titles[title_key(text)]
+        return {"kind": "running title", "evidence": f"printed at {count} page feet"}
+    return None
 
 
 def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:

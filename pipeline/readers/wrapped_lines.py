@@ -23,6 +23,7 @@ from pipeline.readers.page_foot import (
     FOOT_NOTE_START_RE,
     FootHabits,
     Line,
+    foot_class,
     foot_note_zone,
     is_foot_title,
     learn_foot_habits,
@@ -152,13 +153,12 @@ def is_foot_line(line: Line, page_measure: int, habits: FootHabits) -> bool:
 
 
 def foot_block(line: Line, habits: FootHabits) -> Block:
-    """The block of a page's foot line; a signature mark carries its class and evidence
-    (``extra["furniture"]``), for the furniture repair to remove it."""
+    """The block of a page's foot line; a signature mark or a running title the book prints at
+    its page feet carries its class and evidence (``extra["furniture"]``, :func:`foot_class`), for
+    the furniture repair to remove it."""
     block = line_block([line])
-    evidence = habits.signatures.get(line[0])
-    if evidence is None:
-        return block
-    return replace(block, extra={**block.extra, "furniture": {"kind": "signature", "evidence": evidence}})
+    found = foot_class(line, habits)
+    return block if found is None else replace(block, extra={**block.extra, "furniture": found})
 
 
 def cut_lines(runs: Sequence[Sequence[Line]], index: int) -> tuple[list[list[Line]], list[Line]]:

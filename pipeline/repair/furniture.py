@@ -62,8 +62,9 @@ class Furniture:
 
 
 def classed_furniture(block: Block) -> str | None:
-    """The evidence of a block a reader classed as furniture from the page's layout (a printer's
-    signature mark, :mod:`pipeline.readers.page_foot`), else ``None``."""
+    """The class and evidence of a block a reader classed as furniture from the page's layout (a
+    printer's signature mark, a running title at page feet: :mod:`pipeline.readers.page_foot`),
+    else ``None``."""
     furniture = block.extra.get("furniture")
     return None if furniture is None else f"{furniture['kind']} ({furniture['evidence']})"
 
@@ -207,7 +208,11 @@ def _position(blocks: Sequence[Block], found: Furniture, settings: LayoutFurnitu
         found.evidence.append("page numbers at the top of the page (printed in the running heads)")
         return "top"
     last = max(found.page_numbers)
-    if all(block.kind == "note" or i in found.heads for i, block in enumerate(blocks) if i > last):
+    if all(
+        block.kind == "note" or i in found.heads or classed_furniture(block) is not None
+        for i, block in enumerate(blocks)
+        if i > last
+    ):
         found.evidence.append("page numbers at the foot of the page (the last block of the book is one)")
         return "foot"
     found.evidence.append("page numbers at the top of the page (text follows the last one)")
@@ -252,11 +257,16 @@ def remove_page_furniture(blocks: Sequence[Block], context: RepairContext) -> Re
             Change(STAGE, RULE, block.first_line, block.text, "", _removal(found, number, head, classed))
         )
     review = []
-    marks = sum(classed_furniture(block) is not None for block in blocks)
-    if found.page_numbers or found.heads or marks:
+    classes = [block.extra["furniture"]["kind"] for block in blocks if "furniture" in block.extra]
+    titles = {
+        block.text for block in blocks if block.extra.get("furniture", {}).get("kind") == "running title"
+    }
+    heads = set(found.heads.values()) | titles
+    marks = classes.count("signature mark")
+    if found.page_numbers or heads or marks:
         summary = f"page numbers: {found.position}"
-        if found.heads:
-            summary += "; running heads: " + ", ".join(sorted(set(found.heads.values())))
+        if heads:
+            summary += "; running heads: " + ", ".join(sorted(heads))
         if marks:
             summary += f"; {marks} signature marks"
         review.append(

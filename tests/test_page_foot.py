@@ -1,0 +1,118 @@
+"""The foot of wrapped pages: signature marks learned as the book's rising sequence (at the foot,
+above the footnotes, damaged by OCR), running titles printed at page feet, and their removal.
+
+Lines are real OCR of the development set (``shared/real/``): the feet of *History of the Colony
+of Queensland* (nla.obj-44253818, raw lines 536-542, 1222-1226, 1318-1321, 1924-1927, the damaged
+marks of lines 632 and 4667, and the marks of its later gatherings), of *Caritas Anglicana*
+(nla.obj-502488898, raw lines 955-975) and of *South Australian Land Exploration*
+(nla.obj-55177167, raw lines 244 and 296-297, 343-344).
+"""
+
+from __future__ import annotations
+
+from pipeline.readers.page_foot import Line, learn_foot_habits, learn_signatures, signature_key
+from pipeline.readers.wrapped_lines import split_wrapped_lines
+from pipeline.repair.base import RepairContext
+from pipeline.repair.furniture import remove_page_furniture
+from pipeline.repair.vocabulary import BookVocabulary
+
+BODY = [
+    "into a river : we had then thirty-four fathoms of water, and a fine",
+    "sandy bottom ; this alone would have produced the changes that had",
+    "been observed in the colour of the water ; and it was by no means neces-",
+    "sary to suppose a river to account for the land at the bottom of the",
+    "bay not being visible, for supposing the land there to be as low as we",
+]
+# the marks of History of the Colony of Queensland at their pages' feet, and pages without one
+FEET = ["B YOL. I.", None, "ll*", None, "C YOL. I.", None, "c*", None, "D VOL. I.", None, "D*", None]
+FEET += ["E VOL. I.", None, "E*", None, "F VOL. I.", None, "It VOL. I."]
+CARITAS_PAGE = """its own society. 1
+Meanwhile the movement began to spread.
+Societies were established in the provinces, and
+one in particular, established at Romney, in Kent,
+in 1690, made encouraging progress. It even
+published a hymn book of its own. 2 In order to
+be ready for the Eucharist at any time the
+societies provided that in at least one church in
+London a “ preparation sermon ” should be
+preached every Sunday. And thus “ many
+attained that excellent Primitive Temper , of frequent
+Communicating without growing formal.” 3 But
+their good work was not all in this direction.
+Orphans and widows were cared for (in one case
+this saved a whole destitute family from accepting
+Roman Catholic help at the price of joining the
+D
+1 Woodward, op. cit., pp. 119-27.
+2 Woodward, op. cit., p. 41: The hymn book in question was
+called The Christian Sacrifice of Praises . . . for the use of the"""
+
+
+def pages_with_feet(feet: list[str | None]) -> list[list[Line]]:
+    """Pages of real body lines, each ending in its foot line (if any); raw lines numbered 10 a page."""
+    pages = []
+    for page, foot in enumerate(feet):
+        lines = [*BODY, *([foot] if foot else [])]
+        pages.append([(10 * page + i + 1, text) for i, text in enumerate(lines)])
+    return pages
+
+
+def test_signature_keys_read_the_printers_sequence() -> None:
+    assert signature_key("B YOL. I.") == ("letters", 1, 1)
+    assert signature_key("c*") == ("letters", 2, 2)  # the gathering's second mark
+    assert signature_key("2 A") == ("letters", 26, 1)  # the alphabet's second round
+    assert signature_key("It") is None  # two letters: a damaged mark or a word
+    assert signature_key("12") == ("numbers", 12, 1)
+
+
+def test_marks_rising_through_the_feet_are_learned_with_the_damaged_ones() -> None:
+    pages = pages_with_feet(FEET)
+    marks = learn_signatures(pages, learn_foot_habits([]))
+    assert sorted(marks) == [page[-1][0] for page, foot in zip(pages, FEET, strict=True) if foot]
+    assert "one of the 8 marks rise through the page feet (B YOL. I. … F VOL. I.)" in marks[6]
+    assert "damaged signature mark, in the form of the book's 'a vol i'" in marks[186]
+    assert not any(line in marks for page in pages for line, _ in page[:-1])
+
+
+def test_a_book_without_a_sequence_has_no_marks_but_capitals_closing_a_page() -> None:
+    assert learn_signatures(pages_with_feet(["c*", None, "sold."]), learn_foot_habits([])) == {}
+    assert list(learn_signatures(pages_with_feet([None, "E"]), learn_foot_habits([]))) == [16]
+
+
+def test_page_numbers_at_every_foot_are_no_numbered_gatherings() -> None:
+    assert learn_signatures(pages_with_feet([str(n) for n in range(4, 12)]), learn_foot_habits([])) == {}
+
+
+def test_a_mark_above_the_footnotes_is_split_off_and_removed() -> None:
+    pages = ["\n".join([*BODY, "B"]), "\n".join(BODY), "\n".join([*BODY, "c"]), "\n".join(BODY), CARITAS_PAGE]
+    text = "\n\n\n".join(pages)
+    blocks = split_wrapped_lines(text)
+    mark = next(block for block in blocks if block.text == "D")
+    assert mark.extra["furniture"]["kind"] == "signature mark"
+    assert blocks[-1] is mark  # after the page's notes
+    assert [block.kind for block in blocks[-4:-1]] == ["text", "note", "note"]
+    assert blocks[-4].text.endswith("at the price of joining the")
+    repaired = remove_page_furniture(blocks, RepairContext(BookVocabulary.from_texts([text])))
+    assert [change.before for change in repaired.changes] == ["B", "c", "D"]
+    assert "signature mark (signature mark: one of the 3 marks" in repaired.changes[2].explanation
+    assert "3 signature marks" in repaired.review[0].text
+
+
+def test_running_titles_and_numbers_under_the_notes_are_removed() -> None:
+    foot = ["1 Mr. W. A. Cawthorne, Adel. Phil. Soc. Procs., Aug. 21, 1855."]
+    pages = []
+    for number in range(4, 10):
+        title = "SOUTH AUSTRALIAN" if number % 2 == 0 else "LAND EXPLORATION, 1856-80"
+        pages.append("\n".join([*BODY, *BODY[:-1], BODY[-1] + " 1", *foot, str(number), title]))
+    blocks = split_wrapped_lines("\n\n\n".join(pages))
+    repaired = remove_page_furniture(blocks, RepairContext(BookVocabulary.from_texts(pages)))
+    removed = [change.before for change in repaired.changes]
+    assert removed == [line for number in range(4, 10) for line in pages[number - 4].split("\n")[-2:]]
+    assert "running title (printed at 3 page feet) removed" in repaired.changes[3].explanation
+    assert [block.extra.get("page") for block in repaired.blocks if block.page_break_before] == [
+        5,
+        6,
+        7,
+        8,
+        9,
+    ]
