@@ -8,7 +8,9 @@ A zone is taken only on evidence, since a body line may also open with a number:
 * the notes' numbers rise by one from the zone's first note to its last (symbols: any symbols);
 * a numbered zone's marker stands in the page's text above (``…altogether,” 1``, ``Canterbury1``);
   a zone marked by a symbol needs its marker above or the book's habit of such zones at its page
-  feet (:data:`HABIT_MIN_PAGES`), since OCR often loses a small ``*`` in the text.
+  feet (:data:`HABIT_MIN_PAGES`), since OCR often loses a small ``*`` in the text;
+* the notes take at most :data:`MAX_ZONE_SHARE` of the page's lines, or
+  :data:`MAX_MARKED_ZONE_SHARE` where their marker stands above (the short last page of a chapter).
 
 A signature mark is the gathering's letter a printer set at the foot of a page, below the text or
 above the footnotes: ``B``, ``C 2``, ``2 A``, ``B*``, ``B VOL. I.``, or a gathering's number
@@ -65,6 +67,7 @@ FOOT_TITLE_MAX_WORDS = 8
 INSIDE_PAGE_WEIGHT = 0.9
 HABIT_MIN_PAGES = 3
 MAX_ZONE_SHARE = 0.6  # notes take at most this share of a page's lines
+MAX_MARKED_ZONE_SHARE = 0.8  # … or this share, where the first note's marker stands above them
 
 
 class SignatureKey(NamedTuple):
@@ -279,10 +282,12 @@ def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
     while first > 0 and _follows(starts[first - 1][1], starts[first][1]):
         first -= 1
     for index, marker in starts[first:]:
-        if index == 0 or len(lines) - index > MAX_ZONE_SHARE * len(lines):
+        if index == 0 or len(lines) - index > MAX_MARKED_ZONE_SHARE * len(lines):
             continue
         above = " ".join(text for _, text in lines[:index])
-        if _marker_above(marker, above) or (not marker.isdigit() and habits.symbol_notes):
+        if _marker_above(marker, above):
+            return index
+        if not marker.isdigit() and habits.symbol_notes and len(lines) - index <= MAX_ZONE_SHARE * len(lines):
             return index
     return None
 
