@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from pipeline.chains import heaviest_chain
 from pipeline.text.headings import is_capitals
-from pipeline.text.markers import NOTE_SYMBOLS, plain_marker_re
+from pipeline.text.markers import NOTE_SYMBOLS, SYMBOL_ORDER, SYMBOL_TOKEN, plain_marker_re
 
 Line = tuple[int, str]  # raw line number, text
 
@@ -43,6 +43,13 @@ FOOT_NOTE_SYMBOLS = NOTE_SYMBOLS + "•"
 FOOT_NOTE_START_RE = re.compile(
     rf"^\s*(?:(?P<number>\d{{1,3}})\.?\s+|(?P<symbol>[{FOOT_NOTE_SYMBOLS}]{{1,3}})\s*)(?=[\"\u201c\u2018'(\[]?[A-Z])"
 )
+NOTE_TEXT_START = "(?=[\"\u201c\u2018'(\\[]?[A-Z])"  # a footnote's text: a capital, perhaps quoted
+DAMAGED_SYMBOL_START_RE = re.compile(rf"^\s*(?:{SYMBOL_TOKEN})\s+{NOTE_TEXT_START}")
+# a second note on a note's line, after the first one's last sentence: ``… p. 63. t Ibid., p. 103.``
+SECOND_SYMBOL_NOTE_RE = re.compile(
+    rf"(?<=[.)\u201d\u2019])\s+(?=(?:[{''.join(SYMBOL_ORDER)}]|f|t)\s+{NOTE_TEXT_START})"
+)
+NOTE_END_RE = re.compile(r"[.)\u201d\u2019\"]$")  # the end of a note's text
 # a printer's signature: perhaps the alphabet's round (``2 A``), the gathering's letter (or the
 # letter doubled, ``Aa``), perhaps its leaf (``C 2``, ``B*``) and the volume (``B VOL. I.``, which
 # OCR reads ``B YOL. I.``)
@@ -270,6 +277,27 @@ def foot_class(line: Line, habits: FootHabits) -> dict[str, str] | None:
         count = habits.foot_titles[title_key(text)]
         return {"kind": "running title", "evidence": f"printed at {count} page feet"}
     return None
+
+
+def note_groups(lines: Sequence[Line]) -> list[list[Line]]:
+    """The footnotes of a page's foot zone, the lines of each: a note from its first line to the
+    next one's. Where the zone's notes are marked by symbols, a note also opens at a symbol OCR
+    misread (``f Mines …`` for ``† Mines …``) after a line that ends a note, and a line holding
+    two notes (``* Origin of Species, p. 63. t Ibid., p. 103.``) is cut between them."""
+    first = FOOT_NOTE_START_RE.match(lines[0][1]) if lines else None
+    symbols = first is not None and first.group("symbol") is not None
+    groups: list[list[Line]] = []
+    for number, text in lines:
+        for part in SECOND_SYMBOL_NOTE_RE.split(text.strip()) if symbols else [text]:
+            damaged = symbols and groups and NOTE_END_RE.search(groups[-1][-1][1].strip())
+            if (
+                not groups
+                or FOOT_NOTE_START_RE.match(part)
+                or (damaged and DAMAGED_SYMBOL_START_RE.match(part))
+            ):
+                groups.append([])
+            groups[-1].append((number, part))
+    return groups
 
 
 def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:

@@ -20,13 +20,13 @@ from dataclasses import replace
 
 from pipeline.model import Block
 from pipeline.readers.page_foot import (
-    FOOT_NOTE_START_RE,
     FootHabits,
     Line,
     foot_class,
     foot_note_zone,
     is_foot_title,
     learn_foot_habits,
+    note_groups,
 )
 from pipeline.text.headings import ARABIC_PAGE_NUMBER, PAGE_NUMBER, is_capitals
 from pipeline.text.punctuation import DASHES, ends_glued, ends_sentence
@@ -176,13 +176,8 @@ def cut_lines(runs: Sequence[Sequence[Line]], index: int) -> tuple[list[list[Lin
 
 
 def note_blocks(lines: Sequence[Line]) -> list[Block]:
-    """The footnotes of a page's foot: a note block from each note's first line to the next one's."""
-    groups: list[list[Line]] = []
-    for line in lines:
-        if FOOT_NOTE_START_RE.match(line[1]) or not groups:
-            groups.append([])
-        groups[-1].append(line)
-    return [replace(line_block(group), kind="note") for group in groups]
+    """The footnotes of a page's foot, a note block each (:func:`note_groups`)."""
+    return [replace(line_block(group), kind="note") for group in note_groups(lines)]
 
 
 def read_run(run: Sequence[Line], page_measure: int) -> list[Block]:

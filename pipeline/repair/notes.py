@@ -1,6 +1,8 @@
 """Footnotes: which blocks are note bodies, their lost superscripts, and note text OCR displaced.
 
 * :func:`classify_note_blocks` marks footnote bodies ``kind: "note"``;
+* :func:`restore_note_symbols` restores the symbols of a page's footnotes that OCR misread
+  (``f`` for ``†``), and their markers in the page's text, on the printers' order of symbols;
 * :func:`restore_plain_note_numbers` restores the superscript of a note number OCR read as a
   plain number, on the evidence of the note sequence and the marker in the text above;
 * :func:`attach_note_continuations` gives note text that OCR put among the running text back to
@@ -30,7 +32,11 @@ from pipeline.text.markers import (
     FROM_SUPERSCRIPT,
     NOTE_RANGE_DASHES,
     NOTE_START_RE,
+    PLAIN_MARKER_FOLLOWS,
     PLAIN_NOTE_START_RE,
+    SYMBOL_OCR_FORMS,
+    SYMBOL_ORDER,
+    SYMBOL_TOKEN,
     TO_SUPERSCRIPT,
     plain_marker_re,
 )
@@ -40,6 +46,7 @@ from pipeline.text.punctuation import ends_clause, ends_sentence
 # for within that distance of the note before it.
 PAGE_MAX_BLOCKS = 12
 NOTE_RANGE_SPLIT_RE = re.compile(f"[{NOTE_RANGE_DASHES}]")
+SYMBOL_NOTE_START_RE = re.compile(rf"^(?P<token>{SYMBOL_TOKEN})(?=\s)")
 
 
 def _note_number(text: str) -> int | None:
@@ -59,6 +66,93 @@ def classify_note_blocks(blocks: Sequence[Block], context: RepairContext) -> Rep
         return block if block.kind == kind else replace(block, kind=kind)
 
     return Repaired(list(map(classified, blocks)), [], [])
+
+
+def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Repaired:
+    """Restore the symbols of a page's footnotes that OCR misread, and their markers.
+
+    A page's notes marked by symbols follow the printers' order (:data:`SYMBOL_ORDER`): ``*``,
+    ``†``, ``‡``, ``§`` … So where a page's notes (a run of note blocks) open with a symbol, a note
+    opening with a form OCR reads a symbol as (:data:`SYMBOL_OCR_FORMS`: ``f`` or ``t`` for ``†``)
+    gets the symbol of its rank, up to the first note without a symbol. The marker of each is then
+    looked for in the page's text: the symbol or one of its forms right after a word or a clause's
+    end (``Wilkinson.f``), or one space after that end (``it.” *``); found once, it is restored.
+    """
+    result = list(blocks)
+    changes: list[Change] = []
+    page_text: list[int] = []
+    index = 0
+    while index < len(blocks):
+        if blocks[index].kind != "note":
+            page_text = [] if blocks[index].page_break_before else page_text
+            page_text.append(index)
+            index += 1
+            continue
+        end = next((i for i in range(index, len(blocks)) if blocks[i].kind != "note"), len(blocks))
+        first = SYMBOL_NOTE_START_RE.match(blocks[index].text)
+        if first and first.group("token") in (SYMBOL_ORDER[0], *SYMBOL_OCR_FORMS[SYMBOL_ORDER[0]]):
+            for rank, at in enumerate(range(index, min(end, index + len(SYMBOL_ORDER)))):
+                token = SYMBOL_NOTE_START_RE.match(blocks[at].text)
+                if token is None:
+                    break
+                symbol = SYMBOL_ORDER[rank]
+                if token.group("token") != symbol:
+                    result[at], change = _restore_note_symbol(blocks[at], token.group("token"), symbol, rank)
+                    changes.append(change)
+                changes += _restore_symbol_marker(result, page_text, symbol)
+        page_text = []
+        index = end
+    return Repaired(result, changes, [])
+
+
+def _restore_note_symbol(block: Block, token: str, symbol: str, rank: int) -> tuple[Block, Change]:
+    text = symbol + block.text[len(token) :]
+    change = Change(
+        STAGE,
+        "restore_note_symbols",
+        block.first_line,
+        context_after(block.text, 0),
+        context_after(text, 0),
+        f"note {rank + 1} of a page whose notes are marked by symbols opens with {token!r}: "
+        f"the symbols go {' '.join(SYMBOL_ORDER)}, so it is {symbol}",
+    )
+    return replace(block, text=text), change
+
+
+def symbol_marker_re(symbol: str) -> re.Pattern[str]:
+    """The marker of note ``symbol`` in the running text as OCR may read it: the symbol or a form
+    of it (:data:`SYMBOL_OCR_FORMS`) right after a word or a clause's end, or one space after that
+    end; a form that is a letter (``f``) only right after the clause's end (``Wilkinson.f``)."""
+    forms = (symbol, *SYMBOL_OCR_FORMS[symbol])
+    signs = "|".join(re.escape(form) for form in forms if not form.isalpha())
+    letters = "|".join(re.escape(form) for form in forms if form.isalpha())
+    glued = rf"(?<=[{PLAIN_MARKER_FOLLOWS}])(?:{letters})" if letters else None
+    spaced = rf"(?:(?<=[^\W_])|(?<=[{PLAIN_MARKER_FOLLOWS}]) ?)(?:{signs})"
+    return re.compile(rf"(?:{spaced}{'|' + glued if glued else ''})(?=\s|$)")
+
+
+def _restore_symbol_marker(blocks: list[Block], page_text: Sequence[int], symbol: str) -> list[Change]:
+    """Restore the marker of note ``symbol`` where the page's text holds it once, misread or
+    spaced (:func:`symbol_marker_re`); none where the text holds the symbol as printed."""
+    pattern = symbol_marker_re(symbol)
+    found = [(i, m) for i in page_text for m in pattern.finditer(blocks[i].text)]
+    if len(found) != 1 or found[0][1].group() == symbol:
+        return []
+    at, match = found[0]
+    block = blocks[at]
+    text = block.text[: match.start()] + symbol + block.text[match.end() :]
+    blocks[at] = replace(block, text=text)
+    return [
+        Change(
+            STAGE,
+            "restore_note_symbols",
+            block.raw_line(match.start()),
+            excerpt(block.text, match.start(), match.end()),
+            excerpt(text, match.start(), match.start() + len(symbol)),
+            f"the marker of note {symbol} on this page, read {match.group().strip()!r} by OCR: "
+            "the only place on the page where it can stand",
+        )
+    ]
 
 
 def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) -> Repaired:

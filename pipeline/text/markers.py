@@ -8,7 +8,29 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # how OCR prints note marker
 SUPERSCRIPT_MINUS = "⁻"  # between the numbers of a marker range (²¹⁻²²)
 TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS + SUPERSCRIPT_MINUS, "0123456789-")
-NOTE_SYMBOLS = "*†‡§"  # a note marked by symbols instead of numbers
+# the printers' order of note symbols on a page (the fifth and sixth: parallels, paragraph mark)
+SYMBOL_ORDER = ("*", "†", "‡", "§", "‖", "¶")
+NOTE_SYMBOLS = "".join(SYMBOL_ORDER)  # a note marked by symbols instead of numbers
+# how OCR reads a note symbol where it opens a footnote or stands after a word: a dagger as ``f``
+# or ``t``, a double dagger as ``J`` or ``I``, parallels as ``||``, a paragraph mark as ``IT``
+SYMBOL_OCR_FORMS = {
+    "*": ("•",),
+    "†": ("f", "t", "+", "-f"),
+    "‡": ("J", "I", "X", "%", "t"),
+    "§": ("S", "%"),
+    "‖": ("||", "II", "ll", "H"),
+    "¶": ("IT", "TT", "^"),
+}
+# any note symbol or a form OCR reads it as, longest first (a regex alternation)
+SYMBOL_TOKEN = "|".join(
+    map(
+        re.escape,
+        sorted(
+            {*SYMBOL_ORDER, *(f for forms in SYMBOL_OCR_FORMS.values() for f in forms)},
+            key=lambda t: (-len(t), t),
+        ),
+    )
+)
 # what may join the numbers of a note body's range: superscript minus, hyphen, en dash
 NOTE_RANGE_DASHES = SUPERSCRIPT_MINUS + "\\-\u2013"
 MARKER_CHARACTER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}]")
