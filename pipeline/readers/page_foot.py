@@ -46,8 +46,9 @@ FOOT_NOTE_START_RE = re.compile(
 NOTE_TEXT_START = "(?=[\"\u201c\u2018'(\\[]?[A-Z])"  # a footnote's text: a capital, perhaps quoted
 DAMAGED_SYMBOL_START_RE = re.compile(rf"^\s*(?:{SYMBOL_TOKEN})\s+{NOTE_TEXT_START}")
 # a second note on a note's line, after the first one's last sentence: ``… p. 63. t Ibid., p. 103.``
+SECOND_NOTE_SYMBOLS = "|".join(map(re.escape, (*SYMBOL_ORDER, "f", "t", "x", "J", "||")))
 SECOND_SYMBOL_NOTE_RE = re.compile(
-    rf"(?<=[.)\u201d\u2019])\s+(?=(?:[{''.join(SYMBOL_ORDER)}]|f|t)\s+{NOTE_TEXT_START})"
+    rf"(?<=[.)\u201d\u2019])\s+(?=(?:{SECOND_NOTE_SYMBOLS})\s+{NOTE_TEXT_START})"
 )
 NOTE_END_RE = re.compile(r"[.)\u201d\u2019\"]$")  # the end of a note's text
 # a printer's signature: perhaps the alphabet's round (``2 A``), the gathering's letter (or the

@@ -74,7 +74,8 @@ def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Rep
     A page's notes marked by symbols follow the printers' order (:data:`SYMBOL_ORDER`): ``*``,
     ``†``, ``‡``, ``§`` … So where a page's notes (a run of note blocks) open with a symbol, a note
     opening with a form OCR reads a symbol as (:data:`SYMBOL_OCR_FORMS`: ``f`` or ``t`` for ``†``)
-    gets the symbol of its rank, up to the first note without a symbol. The marker of each is then
+    gets the symbol of its rank, up to the first note without a symbol (a symbol printed as such
+    sets the rank of the notes after it). The marker of each is then
     looked for in the page's text: the symbol or one of its forms right after a word or a clause's
     end (``Wilkinson.f``), or one space after that end (``it.” *``); found once, it is restored.
     """
@@ -91,15 +92,19 @@ def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Rep
         end = next((i for i in range(index, len(blocks)) if blocks[i].kind != "note"), len(blocks))
         first = SYMBOL_NOTE_START_RE.match(blocks[index].text)
         if first and first.group("token") in (SYMBOL_ORDER[0], *SYMBOL_OCR_FORMS[SYMBOL_ORDER[0]]):
-            for rank, at in enumerate(range(index, min(end, index + len(SYMBOL_ORDER)))):
+            rank = 0
+            for at in range(index, end):
                 token = SYMBOL_NOTE_START_RE.match(blocks[at].text)
-                if token is None:
+                if token is None or rank >= len(SYMBOL_ORDER):
                     break
+                printed = token.group("token")
+                rank = SYMBOL_ORDER.index(printed) if printed in SYMBOL_ORDER else rank
                 symbol = SYMBOL_ORDER[rank]
-                if token.group("token") != symbol:
-                    result[at], change = _restore_note_symbol(blocks[at], token.group("token"), symbol, rank)
+                if printed != symbol:
+                    result[at], change = _restore_note_symbol(blocks[at], printed, symbol, rank)
                     changes.append(change)
                 changes += _restore_symbol_marker(result, page_text, symbol)
+                rank += 1
         page_text = []
         index = end
     return Repaired(result, changes, [])

@@ -16,7 +16,7 @@ NOTE_SYMBOLS = "".join(SYMBOL_ORDER)  # a note marked by symbols instead of numb
 SYMBOL_OCR_FORMS = {
     "*": ("•",),
     "†": ("f", "t", "+", "-f"),
-    "‡": ("J", "I", "X", "%", "t"),
+    "‡": ("J", "I", "X", "x", "%", "t"),
     "§": ("S", "%"),
     "‖": ("||", "II", "ll", "H"),
     "¶": ("IT", "TT", "^"),
