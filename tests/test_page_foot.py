@@ -10,10 +10,11 @@ marks of lines 632 and 4667, and the marks of its later gatherings), of *Caritas
 
 from __future__ import annotations
 
-from pipeline.readers.page_foot import Line, learn_foot_habits, learn_signatures, signature_key
+from pipeline.readers.page_foot import Line, learn_foot_habits, learn_signatures, note_groups, signature_key
 from pipeline.readers.wrapped_lines import split_wrapped_lines
 from pipeline.repair.base import RepairContext
 from pipeline.repair.furniture import remove_page_furniture
+from pipeline.repair.notes import restore_note_symbols
 from pipeline.repair.vocabulary import BookVocabulary
 
 BODY = [
@@ -116,3 +117,40 @@ def test_running_titles_and_numbers_under_the_notes_are_removed() -> None:
         8,
         9,
     ]
+
+
+# raw lines 149-167 of *On the Modification of Organisms* (nla.obj-52761362), clipped: four notes
+# marked by symbols that OCR read as ``*``, ``f``, ``J`` and ``§``, their markers in the text above
+MODIFICATION_PAGE = """as the term itself implies, it is a purely selective
+process. Natural selection only preserves variations
+already provided for it. Variations are “given by the
+hand of nature.” * “Natural selection,” he says, “de-
+pends on the survival under various complex circum-
+stances of the best fitted individuals, but has no relation
+whatever to the primary cause of any modification of
+structure.” •(* Indeed, he distinctly and emphatically
+repudiates the idea that natural selection is the cause
+of variability. And again, “ Natural selection acts only by the preservation
+and accumulation of small inherited modifications, each
+profitable to the preserved being.” § These statements
+* Origin of Species, 7th ed., p. 49.
+f Variation of Animals and Plants, vol. ii., p. 272.
+J Origin of Species, p. 63.
+§ Variation of Animals and Plants, vol. ii., p. 75; see also p. 97."""
+
+
+def test_symbols_ocr_misread_are_restored_in_the_printers_order() -> None:
+    blocks = split_wrapped_lines(MODIFICATION_PAGE, 149)
+    assert [block.text[:2] for block in blocks if block.kind == "note"] == ["* ", "f ", "J ", "§ "]
+    repaired = restore_note_symbols(blocks, RepairContext(BookVocabulary.from_texts([MODIFICATION_PAGE])))
+    assert [block.text[:2] for block in repaired.blocks if block.kind == "note"] == ["* ", "† ", "‡ ", "§ "]
+    text = repaired.blocks[0].text
+    assert "hand of nature.”* “Natural" in text and "preserved being.”§ These" in text
+    assert "structure.” •(* Indeed" in text  # a marker OCR garbled stays as printed
+    assert "the symbols go * † ‡ § ‖ ¶, so it is †" in repaired.changes[1].explanation
+
+
+def test_a_line_holding_two_symbol_notes_is_cut_between_them() -> None:
+    # raw line 197 of the same book
+    line = (197, "* Origin of Species, p. 63. t Ibid., p. 103.")
+    assert note_groups([line]) == [[(197, "* Origin of Species, p. 63.")], [(197, "t Ibid., p. 103.")]]

@@ -49,11 +49,11 @@ def note_number(range_dashes: str = SUPERSCRIPT_MINUS) -> str:
 def plain_marker_re(key: str) -> re.Pattern[str]:
     """A note marker ``key`` printed without superscript in the running text, before a space or the
     end: digits after :data:`PLAIN_MARKER_FOLLOWS`, perhaps a space between (``Holland" 87``), or
-    glued to a word (``Canterbury1``); symbols (``*``) right after a word or that punctuation
-    (``White House.*``)."""
+    glued to a word (``Canterbury1``); symbols (``*``) right after a word, or after that
+    punctuation, perhaps a space between (``White House.*``, ``for it.” *``)."""
     if key.isdigit():
         return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[{PLAIN_MARKER_FOLLOWS}]) ?){key}(?=\s|$)")
-    return re.compile(rf"(?<=[\w{PLAIN_MARKER_FOLLOWS}]){re.escape(key)}(?=\s|$)")
+    return re.compile(rf"(?:(?<=\w)|(?<=[{PLAIN_MARKER_FOLLOWS}]) ?){re.escape(key)}(?=\s|$)")
 
 
 def note_start_re(*, plain_numbers: bool, symbols_before_capital: bool) -> re.Pattern[str]:
