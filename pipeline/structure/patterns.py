@@ -11,8 +11,9 @@ import re
 
 from pipeline.text.markers import PLAIN_MARKER_FOLLOWS
 
-# note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE)
-SYMBOL_MARKER_RE = re.compile(rf"(?<=[\w{PLAIN_MARKER_FOLLOWS}])(?P<symbol>\*{{1,3}}|[†‡§‖¶])(?=\s|$)")
+# note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE);
+# not after a digit, where OCR reads minutes of arc as ``*`` (``28° 10* 45’``)
+SYMBOL_MARKER_RE = re.compile(rf"(?<=[^\W\d]|[{PLAIN_MARKER_FOLLOWS}])(?P<symbol>\*{{1,3}}|[†‡§‖¶])(?=\s|$)")
 SYMBOL_NAMES = {
     "*": "star",
     "**": "star2",
