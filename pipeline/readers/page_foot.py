@@ -50,6 +50,7 @@ SECOND_NOTE_SYMBOLS = "|".join(map(re.escape, (*SYMBOL_ORDER, "f", "t", "x", "J"
 SECOND_SYMBOL_NOTE_RE = re.compile(
     rf"(?<=[.)\u201d\u2019])\s+(?=(?:{SECOND_NOTE_SYMBOLS})\s+{NOTE_TEXT_START})"
 )
+SECOND_NUMBERED_NOTE_RE = re.compile(rf"(?<=[.)\u201d\u2019])\s+(?P<number>\d{{1,3}})\s+{NOTE_TEXT_START}")
 NOTE_END_RE = re.compile(r"[.)\u201d\u2019\"]$")  # the end of a note's text
 # a printer's signature: perhaps the alphabet's round (``2 A``), the gathering's letter (or the
 # letter doubled, ``Aa``), perhaps its leaf (``C 2``, ``B*``) and the volume (``B VOL. I.``, which
@@ -282,14 +283,16 @@ def foot_class(line: Line, habits: FootHabits) -> dict[str, str] | None:
 
 def note_groups(lines: Sequence[Line]) -> list[list[Line]]:
     """The footnotes of a page's foot zone, the lines of each: a note from its first line to the
-    next one's. Where the zone's notes are marked by symbols, a note also opens at a symbol OCR
-    misread (``f Mines …`` for ``† Mines …``) after a line that ends a note, and a line holding
-    two notes (``* Origin of Species, p. 63. t Ibid., p. 103.``) is cut between them."""
+    next one's. A line holding two notes is cut between them: after the first one's last sentence,
+    where the next number opens a note (``2 Woodward, op. cit., p. 31. 3 Ibid., p. 33.``) or, in a
+    zone marked by symbols, a symbol (``* Origin of Species, p. 63. t Ibid., p. 103.``). There, a
+    note also opens at a symbol OCR misread (``f Mines …`` for ``† Mines …``) after a line that
+    ends a note."""
     first = FOOT_NOTE_START_RE.match(lines[0][1]) if lines else None
     symbols = first is not None and first.group("symbol") is not None
     groups: list[list[Line]] = []
     for number, text in lines:
-        for part in SECOND_SYMBOL_NOTE_RE.split(text.strip()) if symbols else [text]:
+        for part in _line_notes(text.strip(), symbols, groups):
             damaged = symbols and groups and NOTE_END_RE.search(groups[-1][-1][1].strip())
             if (
                 not groups
@@ -299,6 +302,23 @@ def note_groups(lines: Sequence[Line]) -> list[list[Line]]:
                 groups.append([])
             groups[-1].append((number, part))
     return groups
+
+
+def _line_notes(text: str, symbols: bool, groups: Sequence[Sequence[Line]]) -> list[str]:
+    """A note line cut where a second note opens on it (see :func:`note_groups`)."""
+    if symbols:
+        return SECOND_SYMBOL_NOTE_RE.split(text)
+    opening = FOOT_NOTE_START_RE.match(text) or (
+        FOOT_NOTE_START_RE.match(groups[-1][0][1]) if groups else None
+    )
+    current = int(opening.group("number")) if opening and opening.group("number") else None
+    parts: list[str] = []
+    start = 0
+    for match in SECOND_NUMBERED_NOTE_RE.finditer(text):
+        if current is not None and int(match.group("number")) == current + 1:
+            parts.append(text[start : match.start()])
+            start, current = match.start("number"), current + 1
+    return [*parts, text[start:]]
 
 
 def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:

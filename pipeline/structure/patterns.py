@@ -12,7 +12,7 @@ import re
 from pipeline.text.markers import PLAIN_MARKER_FOLLOWS
 
 # note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE);
-# not after a digit, where OCR reads minutes of arc as ``*`` (``28° 10* 45’``)
+# not after a digit, where OCR reads minutes of arc as ``*`` (``28° 10* 45'``)
 SYMBOL_MARKER_RE = re.compile(rf"(?<=[^\W\d]|[{PLAIN_MARKER_FOLLOWS}])(?P<symbol>\*{{1,3}}|[†‡§‖¶])(?=\s|$)")
 SYMBOL_NAMES = {
     "*": "star",
