@@ -12,8 +12,11 @@ import re
 from pipeline.text.markers import PLAIN_MARKER_FOLLOWS
 
 # note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE);
-# not after a digit, where OCR reads minutes of arc as ``*`` (``28° 10* 45'``)
-SYMBOL_MARKER_RE = re.compile(rf"(?<=[^\W\d]|[{PLAIN_MARKER_FOLLOWS}])(?P<symbol>\*{{1,3}}|[†‡§‖¶])(?=\s|$)")
+# not after a digit, where OCR reads minutes of arc as ``*`` (``28° 10* 45'``); before a space, a dash
+# (``following :*—``) or the end
+SYMBOL_MARKER_RE = re.compile(
+    rf"(?<=[^\W\d]|[{PLAIN_MARKER_FOLLOWS}])(?P<symbol>\*{{1,3}}|[†‡§‖¶])(?=[\s\u2014]|$)"
+)
 SYMBOL_NAMES = {
     "*": "star",
     "**": "star2",
