@@ -14,7 +14,7 @@ from pipeline.readers.page_foot import Line, learn_foot_habits, learn_signatures
 from pipeline.readers.wrapped_lines import split_wrapped_lines
 from pipeline.repair.base import RepairContext
 from pipeline.repair.furniture import remove_page_furniture
-from pipeline.repair.notes import restore_note_symbols
+from pipeline.repair.notes import restore_note_symbols, restore_plain_note_numbers
 from pipeline.repair.vocabulary import BookVocabulary
 
 BODY = [
@@ -154,3 +154,33 @@ def test_a_line_holding_two_symbol_notes_is_cut_between_them() -> None:
     # raw line 197 of the same book
     line = (197, "* Origin of Species, p. 63. t Ibid., p. 103.")
     assert note_groups([line]) == [[(197, "* Origin of Species, p. 63.")], [(197, "t Ibid., p. 103.")]]
+
+
+# raw lines 272-289 of *South Australian Land Exploration* (nla.obj-55177167), clipped: notes numbered
+# through the book whose markers OCR set apart from their words (``the 9 underlying``)
+EXPLORATION_PAGE = """In August of 1855 the Adelaide Philosophical Society B began
+to take into consideration the advisability of exploring the north-
+western interior, partly to throw light upon the central desert
+theory, but also with the 9 underlying feeling that the discovery of
+good land near the western boundary (132° E.) would provide
+a very satisfactory reason for its extension to the eastern limit of
+West Australia (129° E,). The prominent position of Mr. B. H,
+Babbage in the society, and his enthusiastic support of the popular
+demand for an effective gold search, led to an association of the
+two motives in Babbage\u2019s 10 expedition of July to December, 1856.
+8 Adel. Phi!. Soc. Procs., Aug. 21, 1855 (Archives). See also P.P.
+187/1855-6.
+9 Expressed by Babbage. (S.A. Reg., Aug. 21, 1855.)
+10 See P.P. 115/1855-0. Memorial of Soc. to Govt, for grant of £3,000."""
+
+
+def test_notes_whose_markers_stand_apart_between_words_are_found_and_restored() -> None:
+    blocks = split_wrapped_lines(EXPLORATION_PAGE, 272)
+    assert [block.first_line for block in blocks if block.kind == "note"] == [282, 284, 285]
+    repaired = restore_plain_note_numbers(
+        blocks, RepairContext(BookVocabulary.from_texts([EXPLORATION_PAGE]))
+    )
+    text = repaired.blocks[0].text
+    assert "with the⁹ underlying" in text and "Babbage\u2019s¹⁰ expedition" in text
+    assert "Society B began" in text  # note 8's marker, misread as a letter, stays as printed
+    assert [block.text[:2] for block in repaired.blocks[1:]] == ["8 ", "⁹ ", "¹⁰"]

@@ -5,8 +5,11 @@ A footnote zone is the run of lines from a note's first line to the page's end (
 text): each note opens with its marker (``1 Ibid.``, ``* See …``), the lines after it go on with it.
 A zone is taken only on evidence, since a body line may also open with a number:
 
-* the notes' numbers rise by one from the zone's first note to its last (symbols: any symbols);
-* a numbered zone's marker stands in the page's text above (``…altogether,” 1``, ``Canterbury1``);
+* the notes' numbers rise from the zone's first note to its last (OCR misreads some: ``31`` for
+  ``11``), symbols: any symbols;
+* a numbered zone's marker stands in the page's text above (``…altogether,” 1``, ``Canterbury1``),
+  or the markers of its first two notes stand there set apart between words (``the 9 underlying``);
+  the notes with lower numbers right above that note belong to the zone too;
   a zone marked by a symbol needs its marker above or the book's habit of such zones at its page
   feet (:data:`HABIT_MIN_PAGES`), since OCR often loses a small ``*`` in the text;
 * the notes take at most :data:`MAX_ZONE_SHARE` of the page's lines, or
@@ -30,11 +33,12 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 from pipeline.chains import heaviest_chain
 from pipeline.text.headings import is_capitals
-from pipeline.text.markers import NOTE_SYMBOLS, SYMBOL_ORDER, SYMBOL_TOKEN, plain_marker_re
+from pipeline.text.markers import NOTE_SYMBOLS, SYMBOL_ORDER, SYMBOL_TOKEN, plain_marker_re, spaced_marker_re
 
 Line = tuple[int, str]  # raw line number, text
 
@@ -76,6 +80,8 @@ FOOT_TITLE_MAX_WORDS = 8
 INSIDE_PAGE_WEIGHT = 0.9
 HABIT_MIN_PAGES = 3
 MAX_ZONE_SHARE = 0.6  # notes take at most this share of a page's lines
+MAX_NOTE_LINES = 4  # a note right above the first one found, whose marker OCR misread
+MIN_SPACED_NOTES = 2  # notes whose markers OCR set apart from their words: two in a row
 MAX_MARKED_ZONE_SHARE = 0.8  # … or this share, where the first note's marker stands above them
 
 
@@ -334,8 +340,8 @@ def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
         if index == 0 or len(lines) - index > MAX_MARKED_ZONE_SHARE * len(lines):
             continue
         above = " ".join(text for _, text in lines[:index])
-        if _marker_above(marker, above):
-            return index
+        if _marker_above(marker, above) or _spaced_markers_above(starts, index, above):
+            return _earlier_notes(starts, index)
         if not marker.isdigit() and habits.symbol_notes and len(lines) - index <= MAX_ZONE_SHARE * len(lines):
             return index
     return None
@@ -353,8 +359,34 @@ def _note_starts(lines: Sequence[Line]) -> list[tuple[int, str]]:
 def _follows(earlier: str, later: str) -> bool:
     """Whether note ``later`` can follow note ``earlier`` in one zone."""
     if earlier.isdigit() and later.isdigit():
-        return int(later) == int(earlier) + 1
+        return int(later) > int(earlier)
     return not earlier.isdigit() and not later.isdigit()
+
+
+def _earlier_notes(starts: Sequence[tuple[int, str]], index: int) -> int:
+    """The zone's first line, from line ``index``, the first note whose marker was found: up over
+    the notes right above it whose numbers are lower (their markers OCR misread), each at most
+    :data:`MAX_NOTE_LINES` lines above the next."""
+    numbered = {at: int(marker) for at, marker in starts if marker.isdigit()}
+    for at in sorted(numbered, reverse=True):
+        if (
+            at < index
+            and index in numbered
+            and index - at <= MAX_NOTE_LINES
+            and numbered[at] < numbered[index]
+        ):
+            index = at
+    return index
+
+
+def _spaced_markers_above(starts: Sequence[tuple[int, str]], index: int, text: str) -> bool:
+    """Whether the notes from line ``index`` open with :data:`MIN_SPACED_NOTES` numbers rising by
+    one, each set apart between two words in ``text`` (:func:`spaced_marker_re`)."""
+    numbers = [marker for at, marker in starts if at >= index][:MIN_SPACED_NOTES]
+    rising = all(b.isdigit() and a.isdigit() and int(b) == int(a) + 1 for a, b in pairwise(numbers))
+    return (
+        len(numbers) == MIN_SPACED_NOTES and rising and all(spaced_marker_re(n).search(text) for n in numbers)
+    )
 
 
 def _marker_above(marker: str, text: str) -> bool:

@@ -39,6 +39,7 @@ from pipeline.text.markers import (
     SYMBOL_TOKEN,
     TO_SUPERSCRIPT,
     plain_marker_re,
+    spaced_marker_re,
 )
 from pipeline.text.punctuation import ends_clause, ends_sentence
 
@@ -166,7 +167,8 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
     A block ``N text`` is taken for note N only on two pieces of evidence: the previous note of
     the book was N-1 (or N is 1: a book printing all its markers as plain digits), or a reader
     found the block as a note at its page's foot; and the text of the same page carries N as a
-    plain marker (``Holland" 87``, ``Canterbury1``). Both numbers are made superscript again.
+    plain marker (``Holland" 87``, ``Canterbury1``), or, for a note found at the page's foot, once
+    set apart between two words (``the 9 underlying``). Both numbers are made superscript again.
     """
     result = list(blocks)
     changes: list[Change] = []
@@ -185,6 +187,8 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
                 ((i, marker) for i in reversed(page_text) if (marker := marker_re.search(result[i].text))),
                 None,
             )
+            if found is None and block.kind == "note":
+                found = _spaced_marker(result, page_text, number)
             if found is not None:
                 at, marker = found
                 result[at], marker_change = _restore_marker(result[at], marker, number)
@@ -198,6 +202,16 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
             page_text, after_notes = [], False
         page_text.append(index)
     return Repaired(result, changes, [])
+
+
+def _spaced_marker(
+    blocks: Sequence[Block], page_text: Sequence[int], number: int
+) -> tuple[int, re.Match[str]] | None:
+    """The one place of the page's text where note ``number`` (found at the page's foot) stands
+    set apart between two words (:func:`spaced_marker_re`), if there is exactly one."""
+    pattern = spaced_marker_re(str(number))
+    found = [(i, match) for i in page_text for match in pattern.finditer(blocks[i].text)]
+    return found[0] if len(found) == 1 else None
 
 
 def _restore_marker(block: Block, match: re.Match[str], number: int) -> tuple[Block, Change]:
