@@ -184,3 +184,25 @@ def test_notes_whose_markers_stand_apart_between_words_are_found_and_restored() 
     assert "with the⁹ underlying" in text and "Babbage\u2019s¹⁰ expedition" in text
     assert "Society B began" in text  # note 8's marker, misread as a letter, stays as printed
     assert [block.text[:2] for block in repaired.blocks[1:]] == ["8 ", "⁹ ", "¹⁰"]
+
+
+def test_a_note_number_ocr_misread_is_the_next_one_where_its_marker_stands_above() -> None:
+    # raw lines 272-294 of the same book, clipped: notes 11 and 12 read ``31`` and ``32``
+    lines = EXPLORATION_PAGE.split("\n")
+    more_text = [
+        "cracked stones from Gawler to Mount Serle. 11 He kept the strictest",
+        "watch for potentially auriferous rocks, but 12 did little discover if",
+    ]
+    more_notes = [
+        "31 Accompanied part of the way by Chas. Bonney.",
+        "32 His plenitude of trap and basalt, and absence of gold provoked",
+        "criticism and smiles from the contemporary digger.",
+    ]
+    page = "\n".join(lines[:10] + more_text + lines[10:] + more_notes)
+    blocks = split_wrapped_lines(page, 272)
+    repaired = restore_plain_note_numbers(blocks, RepairContext(BookVocabulary.from_texts([page])))
+    notes = [block.text[:3] for block in repaired.blocks if block.kind == "note"]
+    assert notes == ["8 A", "⁹ E", "¹⁰ ", "¹¹ ", "¹² "]
+    text = repaired.blocks[0].text
+    assert "Serle.¹¹ He" in text and "but¹² did" in text
+    assert any("(OCR read 31: the note after 10)" in change.explanation for change in repaired.changes)

@@ -169,6 +169,8 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
     found the block as a note at its page's foot; and the text of the same page carries N as a
     plain marker (``Holland" 87``, ``Canterbury1``), or, for a note found at the page's foot, once
     set apart between two words (``the 9 underlying``). Both numbers are made superscript again.
+    A note found at the page's foot whose number jumps ahead of the sequence (``31`` after note 10)
+    is the next note where the page's text carries that one's marker (``Serle. 11``): OCR misread it.
     """
     result = list(blocks)
     changes: list[Change] = []
@@ -182,17 +184,20 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
         number = int(match.group("number")) if match else _note_number(block.text)
         follows = last_number is not None and number == last_number + 1
         if match and number is not None and (number == 1 or follows or block.kind == "note"):
-            marker_re = plain_marker_re(str(number))
-            found = next(
-                ((i, marker) for i in reversed(page_text) if (marker := marker_re.search(result[i].text))),
-                None,
-            )
-            if found is None and block.kind == "note":
-                found = _spaced_marker(result, page_text, number)
+            printed = match.group("number")
+            found = _page_marker(result, page_text, number, block.kind == "note")
+            if (
+                found is None
+                and block.kind == "note"
+                and last_number is not None
+                and number > last_number + 1
+            ):
+                found = _page_marker(result, page_text, last_number + 1, True)
+                number = number if found is None else last_number + 1
             if found is not None:
                 at, marker = found
                 result[at], marker_change = _restore_marker(result[at], marker, number)
-                result[index], note_change = _restore_note_number(block, number)
+                result[index], note_change = _restore_note_number(block, number, printed)
                 changes += [marker_change, note_change]
         if result[index].kind == "note":
             last_number = last_number if number is None else number
@@ -202,6 +207,19 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
             page_text, after_notes = [], False
         page_text.append(index)
     return Repaired(result, changes, [])
+
+
+def _page_marker(
+    blocks: Sequence[Block], page_text: Sequence[int], number: int, at_foot: bool
+) -> tuple[int, re.Match[str]] | None:
+    """Where the page's text carries note ``number``'s plain marker (the lowest such place), or
+    for a note found at the page's foot (``at_foot``) its marker set apart between two words."""
+    marker_re = plain_marker_re(str(number))
+    found = next(
+        ((i, marker) for i in reversed(page_text) if (marker := marker_re.search(blocks[i].text))),
+        None,
+    )
+    return _spaced_marker(blocks, page_text, number) if found is None and at_foot else found
 
 
 def _spaced_marker(
@@ -231,16 +249,17 @@ def _restore_marker(block: Block, match: re.Match[str], number: int) -> tuple[Bl
     return replace(block, text=text), change
 
 
-def _restore_note_number(block: Block, number: int) -> tuple[Block, Change]:
-    digits = str(number)
-    text = digits.translate(TO_SUPERSCRIPT) + block.text[len(digits) :]
+def _restore_note_number(block: Block, number: int, printed: str) -> tuple[Block, Change]:
+    """Make the plain number ``printed`` opening a note body note ``number``'s superscript."""
+    text = str(number).translate(TO_SUPERSCRIPT) + block.text[len(printed) :]
+    misread = "" if printed == str(number) else f" (OCR read {printed}: the note after {number - 1})"
     change = Change(
         STAGE,
         "restore_plain_note_numbers",
         block.first_line,
         context_after(block.text, 0),
         context_after(text, 0),
-        f"note body numbered {number} without superscript: it "
+        f"note body numbered {number}{misread} without superscript: it "
         + ("continues" if number > 1 else "opens")
         + " the note sequence and its marker is in the text above, so it is a note",
     )
