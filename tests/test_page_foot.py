@@ -16,6 +16,7 @@ from pipeline.repair.base import RepairContext
 from pipeline.repair.furniture import remove_page_furniture
 from pipeline.repair.notes import restore_note_symbols, restore_plain_note_numbers
 from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.markers import plain_marker_re
 
 BODY = [
     "into a river : we had then thirty-four fathoms of water, and a fine",
@@ -206,3 +207,9 @@ def test_a_note_number_ocr_misread_is_the_next_one_where_its_marker_stands_above
     text = repaired.blocks[0].text
     assert "Serle.¹¹ He" in text and "but¹² did" in text
     assert any("(OCR read 31: the note after 10)" in change.explanation for change in repaired.changes)
+
+
+def test_a_small_one_ocr_read_as_l_is_a_marker_only_after_punctuation() -> None:
+    # raw line 381 of *The Stones of Bray* (nla.obj-189352943): the marker of note 1 read ``l``
+    assert plain_marker_re("1").search("see them conveniently exposed to view. l Go out along the")
+    assert not plain_marker_re("1").search("I\u2019ll tell you of one place at any rate where you will")

@@ -40,6 +40,10 @@ PLAIN_MARKER_FOLLOWS = r".,;:!?\"\u201d\u2019)\]"
 PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
 
 
+# how OCR reads a note number printed small, where it cannot be a word: ``l`` or ``|`` for ``1``
+DIGIT_OCR_FORMS = {"1": ("l", "|")}
+
+
 def note_number(range_dashes: str = SUPERSCRIPT_MINUS) -> str:
     """A regex for a superscript note number or range (``¹⁴``, ``²¹⁻²²``), the numbers of a range
     joined by one of ``range_dashes`` (characters of a regex character class)."""
@@ -49,10 +53,14 @@ def note_number(range_dashes: str = SUPERSCRIPT_MINUS) -> str:
 def plain_marker_re(key: str) -> re.Pattern[str]:
     """A note marker ``key`` printed without superscript in the running text, before a space or the
     end: digits after :data:`PLAIN_MARKER_FOLLOWS`, perhaps a space between (``Holland" 87``), or
-    glued to a word (``Canterbury1``); symbols (``*``) right after a word, or after that
+    glued to a word (``Canterbury1``), or a form OCR misreads it as after that punctuation
+    (:data:`DIGIT_OCR_FORMS`: ``view. l Go``); symbols (``*``) right after a word, or after that
     punctuation, perhaps a space between (``White House.*``, ``for it.” *``)."""
     if key.isdigit():
-        return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[{PLAIN_MARKER_FOLLOWS}]) ?){key}(?=\s|$)")
+        follows = rf"(?<=[{PLAIN_MARKER_FOLLOWS}]) ?"
+        forms = [rf"(?:(?<=[^\W\d_])|{follows}){key}"]
+        forms += [follows + re.escape(form) for form in DIGIT_OCR_FORMS.get(key, ())]
+        return re.compile(rf"(?:{'|'.join(forms)})(?=\s|$)")
     return re.compile(rf"(?:(?<=\w)|(?<=[{PLAIN_MARKER_FOLLOWS}]) ?){re.escape(key)}(?=\s|$)")
 
 
