@@ -38,12 +38,19 @@ from typing import NamedTuple
 
 from pipeline.chains import heaviest_chain
 from pipeline.text.headings import is_capitals
-from pipeline.text.markers import NOTE_SYMBOLS, SYMBOL_ORDER, SYMBOL_TOKEN, plain_marker_re, spaced_marker_re
+from pipeline.text.markers import (
+    NOTE_SYMBOLS,
+    SYMBOL_OCR_FORMS,
+    SYMBOL_ORDER,
+    SYMBOL_TOKEN,
+    plain_marker_re,
+    spaced_marker_re,
+)
 
 Line = tuple[int, str]  # raw line number, text
 
-# a footnote's first line: a number or symbols (OCR reads a small ``*`` as ``•`` too), then its text
-FOOT_NOTE_SYMBOLS = NOTE_SYMBOLS + "•"
+# a footnote's first line: a number or symbols (OCR reads a small ``*`` as ``•`` or ``♦`` too), then its text
+FOOT_NOTE_SYMBOLS = NOTE_SYMBOLS + "".join(SYMBOL_OCR_FORMS["*"])
 FOOT_NOTE_START_RE = re.compile(
     rf"^\s*(?:(?P<number>\d{{1,3}})\.?\s+|(?P<symbol>[{FOOT_NOTE_SYMBOLS}]{{1,3}})\s*)(?=[\"\u201c\u2018'(\[]?[A-Z])"
 )

@@ -14,7 +14,7 @@ NOTE_SYMBOLS = "".join(SYMBOL_ORDER)  # a note marked by symbols instead of numb
 # how OCR reads a note symbol where it opens a footnote or stands after a word: a dagger as ``f``
 # or ``t``, a double dagger as ``J`` or ``I``, parallels as ``||``, a paragraph mark as ``IT``
 SYMBOL_OCR_FORMS = {
-    "*": ("•",),
+    "*": ("•", "♦"),
     "†": ("f", "t", "+", "-f"),
     "‡": ("J", "I", "X", "x", "%", "t"),
     "§": ("S", "%"),
