@@ -76,9 +76,8 @@ def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Rep
     ``†``, ``‡``, ``§`` … So where a page's notes (a run of note blocks) open with a symbol, a note
     opening with a form OCR reads a symbol as (:data:`SYMBOL_OCR_FORMS`: ``f`` or ``t`` for ``†``)
     gets the symbol of its rank, up to the first note without a symbol (a symbol printed as such
-    sets the rank of the notes after it). The marker of each is then
-    looked for in the page's text: the symbol or one of its forms right after a word or a clause's
-    end (``Wilkinson.f``), or one space after that end (``it.” *``); found once, it is restored.
+    sets the rank of the notes after it). The marker of each is then looked for in the page's
+    text (:func:`symbol_marker_re`: ``Wilkinson.f``, ``it.” *``); found once, it is restored.
     """
     result = list(blocks)
     changes: list[Change] = []
@@ -127,13 +126,14 @@ def _restore_note_symbol(block: Block, token: str, symbol: str, rank: int) -> tu
 
 def symbol_marker_re(symbol: str) -> re.Pattern[str]:
     """The marker of note ``symbol`` in the running text as OCR may read it: the symbol or a form
-    of it (:data:`SYMBOL_OCR_FORMS`) right after a word or a clause's end, or one space after that
-    end; a form that is a letter (``f``) only right after the clause's end (``Wilkinson.f``)."""
+    of it (:data:`SYMBOL_OCR_FORMS`) right after a word or a clause's end, or one space after them
+    (``River * (Daintree``); a form that is a letter (``f``) only right after the clause's end
+    (``Wilkinson.f``)."""
     forms = (symbol, *SYMBOL_OCR_FORMS[symbol])
     signs = "|".join(re.escape(form) for form in forms if not form.isalpha())
     letters = "|".join(re.escape(form) for form in forms if form.isalpha())
     glued = rf"(?<=[{PLAIN_MARKER_FOLLOWS}])(?:{letters})" if letters else None
-    spaced = rf"(?:(?<=[^\W_])|(?<=[{PLAIN_MARKER_FOLLOWS}]) ?)(?:{signs})"
+    spaced = rf"(?:(?<=[^\W\d_]) ?|(?<=[{PLAIN_MARKER_FOLLOWS}]) ?)(?:{signs})"
     return re.compile(rf"(?:{spaced}{'|' + glued if glued else ''})(?=\s|$)")
 
 
