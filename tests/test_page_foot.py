@@ -213,3 +213,23 @@ def test_a_small_one_ocr_read_as_l_is_a_marker_only_after_punctuation() -> None:
     # raw line 381 of *The Stones of Bray* (nla.obj-189352943): the marker of note 1 read ``l``
     assert plain_marker_re("1").search("see them conveniently exposed to view. l Go out along the")
     assert not plain_marker_re("1").search("I\u2019ll tell you of one place at any rate where you will")
+
+
+def test_a_dagger_read_as_a_letter_glued_to_a_known_word_is_its_marker() -> None:
+    # raw lines 1348-1371 of *History of the Colony of Queensland* (nla.obj-44253818), clipped
+    page = "\n".join(
+        [
+            "my labors of last year had closed.\u201d*",
+            "pools. In this excursion I made such observations as fully established",
+            "two facts, viz.—That the Brisbane River, at one period supposedf to be",
+            "the outlet of the marshes of the Macquarie, as was supposed by some.",
+            "* M.S. report to His Excellency Governor Darling, in the archives of the Colonial",
+            "Secretary\u2019s Office, Sydney, New South Wales, as quoted by Dr. Lang, p. 71.",
+            "t By Oxley.",
+        ]
+    )
+    text = "It was supposed, and supposed again, that the outlet was there.*\n\n\n" + page
+    blocks = split_wrapped_lines(text, 1357)
+    repaired = restore_note_symbols(blocks, RepairContext(BookVocabulary.from_texts([text])))
+    assert "period supposed† to be" in repaired.blocks[2].text
+    assert [block.text[:2] for block in repaired.blocks if block.kind == "note"] == ["* ", "† "]

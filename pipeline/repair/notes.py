@@ -42,11 +42,14 @@ from pipeline.text.markers import (
     spaced_marker_re,
 )
 from pipeline.text.punctuation import ends_clause, ends_sentence
+from pipeline.text.words import english_zipf
 
 # A page holds at most about a dozen blocks (paragraphs and notes): displaced note text is looked
 # for within that distance of the note before it.
 PAGE_MAX_BLOCKS = 12
 NOTE_RANGE_SPLIT_RE = re.compile(f"[{NOTE_RANGE_DASHES}]")
+GLUED_WORD_MIN = 3  # a marker read as a letter glued to a word of at least these letters
+GLUED_WORD_MIN_COUNT = 2  # … that the book prints at least this often without it
 SYMBOL_NOTE_START_RE = re.compile(rf"^(?P<token>{SYMBOL_TOKEN})(?=\s)")
 
 
@@ -103,7 +106,7 @@ def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Rep
                 if printed != symbol:
                     result[at], change = _restore_note_symbol(blocks[at], printed, symbol, rank)
                     changes.append(change)
-                changes += _restore_symbol_marker(result, page_text, symbol)
+                changes += _restore_symbol_marker(result, page_text, symbol, context.vocabulary)
                 rank += 1
         page_text = []
         index = end
@@ -137,11 +140,37 @@ def symbol_marker_re(symbol: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{spaced}{'|' + glued if glued else ''})(?=\s|$)")
 
 
-def _restore_symbol_marker(blocks: list[Block], page_text: Sequence[int], symbol: str) -> list[Change]:
+def _glued_letter_markers(text: str, symbol: str, vocabulary: BookVocabulary) -> list[re.Match[str]]:
+    """The forms of ``symbol`` that are letters (``f``, ``J``) glued to the end of a word, where the
+    book knows the word without it, and neither the book nor the language with it
+    (``supposedf``, ``Tenison-WoodsJ``)."""
+    letters = "".join(form for form in SYMBOL_OCR_FORMS[symbol] if form.isalpha() and len(form) == 1)
+    if not letters:
+        return []
+    return [
+        match
+        for match in re.finditer(rf"(?<=[^\W\d_]{{{GLUED_WORD_MIN}}})[{letters}](?=[\s.,;:]|$)", text)
+        if vocabulary.words[(word := _word_before(text, match.start())).lower()] >= GLUED_WORD_MIN_COUNT
+        and vocabulary.words[(word + match.group()).lower()] <= 1
+        and english_zipf((word + match.group()).lower()) == 0
+    ]
+
+
+def _word_before(text: str, end: int) -> str:
+    """The letters of ``text`` right before position ``end``."""
+    word = re.search(r"[^\W\d_]+$", text[:end])
+    return word.group() if word else ""
+
+
+def _restore_symbol_marker(
+    blocks: list[Block], page_text: Sequence[int], symbol: str, vocabulary: BookVocabulary
+) -> list[Change]:
     """Restore the marker of note ``symbol`` where the page's text holds it once, misread or
-    spaced (:func:`symbol_marker_re`); none where the text holds the symbol as printed."""
+    spaced (:func:`symbol_marker_re`) or a letter glued to a word (:func:`_glued_letter_markers`);
+    none where the text holds the symbol as printed."""
     pattern = symbol_marker_re(symbol)
     found = [(i, m) for i in page_text for m in pattern.finditer(blocks[i].text)]
+    found += [(i, m) for i in page_text for m in _glued_letter_markers(blocks[i].text, symbol, vocabulary)]
     if len(found) != 1 or found[0][1].group() == symbol:
         return []
     at, match = found[0]
