@@ -48,6 +48,7 @@ WORD_RE = re.compile(r"\w+")
 REPAIR_ORDER = [
     "remove_page_furniture",
     "classify_note_blocks",
+    "restore_note_symbols",
     "restore_plain_note_numbers",
     "remove_contents_leaders",
     "close_spaced_ellipses",
@@ -66,6 +67,13 @@ OTHER_RULES = {
 }
 # after a generated book (page furniture, plain note numbers, note text continued at the next page's
 # foot), blocks that the heading and hyphenation repairs have work in
+# a page whose note is marked by a symbol the OCR spaced from the text (after *Handbook of Queensland
+# Geology*, nla.obj-409636148 in shared/real/, raw lines 2222-2224 and 2237)
+SYMBOL_NOTE_PAGE = [
+    "The divisions correspond most accurately with the classification of the New South Wales "
+    "Coalfields, as worked out by Mr. Wilkinson. * The Queensland Upper Series corresponds.",
+    "* Mines and Mineral Statistics of New South Wales, 1875, p. 129.",
+]
 HEADING_NOISE = [
     "| CHAPTER I. The First Acts . . . . | 30 |",
     "-THE FIRST ACTS",
@@ -92,7 +100,7 @@ def test_each_repair_returns_its_blocks_and_its_changes_with_their_explanations(
     convention = Convention("registry", chapters=2, running_heads="with-number", page_numbers="in-head")
     text = generate(Convention(**{**vars(convention), "markers": "digits"})).text
     text += "\n\n" + generate(Convention(**{**vars(convention), "continued_notes": True})).text
-    text += "\n\n" + "\n\n".join(HEADING_NOISE) + "\n"
+    text += "\n\n" + "\n\n".join(HEADING_NOISE + SYMBOL_NOTE_PAGE) + "\n"
     context = RepairContext(BookVocabulary.from_texts([text]))
     blocks = split_blocks(text)
     for step in REPAIRS:

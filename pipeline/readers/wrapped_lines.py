@@ -31,12 +31,13 @@ from pipeline.readers.line_ends import (
     room,
 )
 from pipeline.readers.page_foot import (
-    FOOT_NOTE_START_RE,
     FootHabits,
     Line,
+    foot_class,
     foot_note_zone,
+    is_foot_title,
     learn_foot_habits,
-    signature_at_foot,
+    note_groups,
 )
 from pipeline.text.headings import (
     ARABIC_PAGE_NUMBER,
@@ -57,6 +58,7 @@ PAGE_NUMBER_LINE_RE = re.compile(
     rf"^[\s.{re.escape(DASHES)}]*(?:{PAGE_NUMBER})[\s.{re.escape(DASHES)}]*$", re.IGNORECASE
 )
 RUNNING_HEAD_RE = re.compile(rf"^(?:{ARABIC_PAGE_NUMBER}\s+)?\D+?(?:\s+{ARABIC_PAGE_NUMBER})?\.?$")
+MAX_FOOT_LINES = 3  # a page number, a running title and a signature mark
 HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word broken at the line end
 
 
@@ -143,24 +145,41 @@ def read_page(
     page: Sequence[Sequence[Line]], page_measure: int, habits: FootHabits, line_habits: LineHabits
 ) -> list[Block]:
     """The blocks of one page: its edge furniture lines and signature mark, headings, paragraphs
-    and footnotes (:mod:`pipeline.readers.page_foot`)."""
-    runs = [list(run) for run in page]
+    and footnotes (:mod:`pipeline.readers.page_foot`); the page's foot lines (page number, running
+    title) and its signature mark, wherever the page has it (above the notes too), come last."""
+    marks = [line for run in page for line in run if line[0] in habits.signatures]
+    runs = [kept for run in page if (kept := [line for line in run if line not in marks])]
+    if not runs:
+        return [foot_block(line, habits) for line in marks]
     top = [runs[0].pop(0)] if is_edge_furniture(runs[0][0][1], page_measure) else []
     foot: list[Line] = []
-    while runs[-1] and len(foot) < 2:
-        lines = [line for run in runs for line in run]
-        if not (signature_at_foot(lines, habits) or is_edge_furniture(runs[-1][-1][1], page_measure)):
-            break
+    while runs[-1] and len(foot) < MAX_FOOT_LINES and is_foot_line(runs[-1][-1], page_measure, habits):
         foot.insert(0, runs[-1].pop())
     notes: list[Line] = []
     zone = foot_note_zone([line for run in runs for line in run], habits)
     if zone is not None:
         runs, notes = cut_lines(runs, zone)
+    foot += marks
     blocks = [line_block([line]) for line in top]
     for run in runs:
         blocks += read_run(run, page_measure, line_habits)
     blocks += note_blocks(notes)
-    return blocks + [line_block([line]) for line in foot]
+    return blocks + [foot_block(line, habits) for line in foot]
+
+
+def is_foot_line(line: Line, page_measure: int, habits: FootHabits) -> bool:
+    """Whether a line ending a page is furniture: a running title the book prints at its page
+    feet, or edge furniture (:func:`is_edge_furniture`)."""
+    return is_foot_title(line[1], habits) or is_edge_furniture(line[1], page_measure)
+
+
+def foot_block(line: Line, habits: FootHabits) -> Block:
+    """The block of a page's foot line; a signature mark or a running title the book prints at
+    its page feet carries its class and evidence (``extra["furniture"]``, :func:`foot_class`), for
+    the furniture repair to remove it."""
+    block = line_block([line])
+    found = foot_class(line, habits)
+    return block if found is None else replace(block, extra={**block.extra, "furniture": found})
 
 
 def cut_lines(runs: Sequence[Sequence[Line]], index: int) -> tuple[list[list[Line]], list[Line]]:
@@ -178,13 +197,8 @@ def cut_lines(runs: Sequence[Sequence[Line]], index: int) -> tuple[list[list[Lin
 
 
 def note_blocks(lines: Sequence[Line]) -> list[Block]:
-    """The footnotes of a page's foot: a note block from each note's first line to the next one's."""
-    groups: list[list[Line]] = []
-    for line in lines:
-        if FOOT_NOTE_START_RE.match(line[1]) or not groups:
-            groups.append([])
-        groups[-1].append(line)
-    return [replace(line_block(group), kind="note") for group in groups]
+    """The footnotes of a page's foot, a note block each (:func:`note_groups`)."""
+    return [replace(line_block(group), kind="note") for group in note_groups(lines)]
 
 
 def read_run(run: Sequence[Line], page_measure: int, habits: LineHabits) -> list[Block]:

@@ -11,6 +11,9 @@ number or as the shortened form of a heading) where a page ends; its first print
 no earlier block starts with it (the title page, a chapter heading whose running head is the
 whole title).
 
+A reader that sees the page's layout may class a block as furniture itself (a printer's signature
+mark at a page foot, ``extra["furniture"]`` with its evidence): it is removed too.
+
 The book's ``layout`` settings (:class:`LayoutFurniture`) can name running heads the inference
 misses and say where the page numbers stand, or that there are none. Each block removed is
 logged; the block after it gets ``page_break_before`` and, where the page number is known,
@@ -24,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from pipeline.chains import heaviest_chain
 from pipeline.layout import LAYOUT_RULE_PREFIX, LayoutFurniture
@@ -57,9 +61,17 @@ class Furniture:
     evidence: list[str] = field(default_factory=list)
 
 
+def classed_furniture(block: Block) -> str | None:
+    """The class and evidence of a block a reader classed as furniture from the page's layout (a
+    printer's signature mark, a running title at page feet: :mod:`pipeline.readers.page_foot`),
+    else ``None``."""
+    furniture = block.extra.get("furniture")
+    return None if furniture is None else f"{furniture['kind']} ({furniture['evidence']})"
+
+
 def _candidate(block: Block) -> tuple[int | None, str] | None:
     """``(number, head text)`` if the block could be page furniture, else ``None``."""
-    if block.kind != "text":
+    if block.kind != "text" or classed_furniture(block) is not None:
         return None
     text = short_line(block.text, MAX_HEAD_WORDS)
     if text is None or len(text) > MAX_HEAD_CHARS:
@@ -74,12 +86,18 @@ def _candidate(block: Block) -> tuple[int | None, str] | None:
     return (None, text) if is_capitals(text) else None
 
 
-def _page_chain(numbered: list[tuple[int, int]], lengths: list[int]) -> list[tuple[int, int]]:
-    """The longest run of ``(block index, number)`` whose numbers rise by 1..MAX_PAGE_STEP."""
+def _page_chain(
+    numbered: list[tuple[int, int]], lengths: list[int], pages: list[int]
+) -> list[tuple[int, int]]:
+    """The longest run of ``(block index, number)`` whose numbers rise by 1..MAX_PAGE_STEP for
+    each page between them (``pages``: how many pages the reader found before each block; a
+    reader that finds none counts one)."""
     chain = heaviest_chain(
         numbered,
         weight=lambda _: 1.0,
-        follows=lambda earlier, later: 1 <= later[1] - earlier[1] <= MAX_PAGE_STEP,
+        follows=lambda earlier, later: (
+            1 <= later[1] - earlier[1] <= MAX_PAGE_STEP * max(1, pages[later[0]] - pages[earlier[0]])
+        ),
     )
     if not chain:
         return []
@@ -88,6 +106,11 @@ def _page_chain(numbered: list[tuple[int, int]], lengths: list[int]) -> list[tup
     if len(chain) < MIN_CHAIN or span < MIN_SPAN * total or chain[-1][1] * MIN_PAGE_CHARS > total:
         return []
     return chain
+
+
+def _pages_before(blocks: Sequence[Block]) -> list[int]:
+    """For each block, how many page breaks the reader marked up to it."""
+    return list(accumulate(int(block.page_break_before) for block in blocks))
 
 
 def _candidates(blocks: Sequence[Block]) -> dict[int, tuple[int | None, str]]:
@@ -115,7 +138,7 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
     numbered = [(i, n) for i, (n, _) in candidates.items() if n is not None]
     found = Furniture()
     if settings.page_numbers != "none":
-        chain = _page_chain(numbered, [len(block.text) for block in blocks])
+        chain = _page_chain(numbered, [len(block.text) for block in blocks], _pages_before(blocks))
         found.page_numbers = dict(chain)
         if chain:
             found.evidence.append(
@@ -185,15 +208,30 @@ def _position(blocks: Sequence[Block], found: Furniture, settings: LayoutFurnitu
         found.evidence.append("page numbers at the top of the page (printed in the running heads)")
         return "top"
     last = max(found.page_numbers)
-    if all(block.kind == "note" or i in found.heads for i, block in enumerate(blocks) if i > last):
+    if all(
+        block.kind == "note" or i in found.heads or classed_furniture(block) is not None
+        for i, block in enumerate(blocks)
+        if i > last
+    ):
         found.evidence.append("page numbers at the foot of the page (the last block of the book is one)")
         return "foot"
     found.evidence.append("page numbers at the top of the page (text follows the last one)")
     return "top"
 
 
+def _removal(found: Furniture, number: int | None, head: str | None, classed: str | None) -> str:
+    """Why a furniture block is removed: the reader's class and evidence, or the book's sequence
+    of page numbers and running heads."""
+    if classed is not None:
+        return f"{classed} removed"
+    what = "page number" if head is None else "running head"
+    where = f" (page {number})" if number is not None else ""
+    return f"{what}{where} removed: {'; '.join(found.evidence) or 'layout setting'}"
+
+
 def remove_page_furniture(blocks: Sequence[Block], context: RepairContext) -> Repaired:
-    """Drop running heads and page numbers; mark the page break on the block after them."""
+    """Drop running heads, page numbers and the blocks a reader classed as furniture (signature
+    marks); mark the page break on the block after them."""
     found = find_furniture(blocks, context.furniture)
     result: list[Block] = []
     changes: list[Change] = []
@@ -202,7 +240,8 @@ def remove_page_furniture(blocks: Sequence[Block], context: RepairContext) -> Re
     for i, block in enumerate(blocks):
         number = found.page_numbers.get(i)
         head = found.heads.get(i)
-        if number is None and head is None:
+        classed = classed_furniture(block)
+        if number is None and head is None and classed is None:
             if pending:
                 extra = dict(block.extra)
                 if page is not None:
@@ -214,23 +253,22 @@ def remove_page_furniture(blocks: Sequence[Block], context: RepairContext) -> Re
         if number is not None:
             page = number if found.position == "top" else number + 1
         pending = True
-        what = "page number" if head is None else "running head"
-        where = f" (page {number})" if number is not None else ""
         changes.append(
-            Change(
-                STAGE,
-                RULE,
-                block.first_line,
-                block.text,
-                "",
-                f"{what}{where} removed: {'; '.join(found.evidence) or 'layout setting'}",
-            )
+            Change(STAGE, RULE, block.first_line, block.text, "", _removal(found, number, head, classed))
         )
     review = []
-    if found.page_numbers or found.heads:
+    classes = [block.extra["furniture"]["kind"] for block in blocks if "furniture" in block.extra]
+    titles = {
+        block.text for block in blocks if block.extra.get("furniture", {}).get("kind") == "running title"
+    }
+    heads = set(found.heads.values()) | titles
+    marks = classes.count("signature mark")
+    if found.page_numbers or heads or marks:
         summary = f"page numbers: {found.position}"
-        if found.heads:
-            summary += "; running heads: " + ", ".join(sorted(set(found.heads.values())))
+        if heads:
+            summary += "; running heads: " + ", ".join(sorted(heads))
+        if marks:
+            summary += f"; {marks} signature marks"
         review.append(
             Review(
                 f"{LAYOUT_RULE_PREFIX}page_furniture",

@@ -1,6 +1,8 @@
 """Footnotes: which blocks are note bodies, their lost superscripts, and note text OCR displaced.
 
 * :func:`classify_note_blocks` marks footnote bodies ``kind: "note"``;
+* :func:`restore_note_symbols` restores the symbols of a page's footnotes that OCR misread
+  (``f`` for ``†``), and their markers in the page's text, on the printers' order of symbols;
 * :func:`restore_plain_note_numbers` restores the superscript of a note number OCR read as a
   plain number, on the evidence of the note sequence and the marker in the text above;
 * :func:`attach_note_continuations` gives note text that OCR put among the running text back to
@@ -30,16 +32,25 @@ from pipeline.text.markers import (
     FROM_SUPERSCRIPT,
     NOTE_RANGE_DASHES,
     NOTE_START_RE,
+    PLAIN_MARKER_FOLLOWS,
     PLAIN_NOTE_START_RE,
+    SYMBOL_OCR_FORMS,
+    SYMBOL_ORDER,
+    SYMBOL_TOKEN,
     TO_SUPERSCRIPT,
     plain_marker_re,
+    spaced_marker_re,
 )
 from pipeline.text.punctuation import ends_clause, ends_sentence
+from pipeline.text.words import english_zipf
 
 # A page holds at most about a dozen blocks (paragraphs and notes): displaced note text is looked
 # for within that distance of the note before it.
 PAGE_MAX_BLOCKS = 12
 NOTE_RANGE_SPLIT_RE = re.compile(f"[{NOTE_RANGE_DASHES}]")
+GLUED_WORD_MIN = 3  # a marker read as a letter glued to a word of at least these letters
+GLUED_WORD_MIN_COUNT = 2  # … that the book prints at least this often without it
+SYMBOL_NOTE_START_RE = re.compile(rf"^(?P<token>{SYMBOL_TOKEN})(?=\s)")
 
 
 def _note_number(text: str) -> int | None:
@@ -61,13 +72,134 @@ def classify_note_blocks(blocks: Sequence[Block], context: RepairContext) -> Rep
     return Repaired(list(map(classified, blocks)), [], [])
 
 
+def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Repaired:
+    """Restore the symbols of a page's footnotes that OCR misread, and their markers.
+
+    A page's notes marked by symbols follow the printers' order (:data:`SYMBOL_ORDER`): ``*``,
+    ``†``, ``‡``, ``§`` … So where a page's notes (a run of note blocks) open with a symbol, a note
+    opening with a form OCR reads a symbol as (:data:`SYMBOL_OCR_FORMS`: ``f`` or ``t`` for ``†``)
+    gets the symbol of its rank, up to the first note without a symbol (a symbol printed as such
+    sets the rank of the notes after it). The marker of each is then looked for in the page's
+    text (:func:`symbol_marker_re`: ``Wilkinson.f``, ``it.” *``); found once, it is restored.
+    """
+    result = list(blocks)
+    changes: list[Change] = []
+    page_text: list[int] = []
+    index = 0
+    while index < len(blocks):
+        if blocks[index].kind != "note":
+            page_text = [] if blocks[index].page_break_before else page_text
+            page_text.append(index)
+            index += 1
+            continue
+        end = next((i for i in range(index, len(blocks)) if blocks[i].kind != "note"), len(blocks))
+        first = SYMBOL_NOTE_START_RE.match(blocks[index].text)
+        if first and first.group("token") in (SYMBOL_ORDER[0], *SYMBOL_OCR_FORMS[SYMBOL_ORDER[0]]):
+            rank = 0
+            for at in range(index, end):
+                token = SYMBOL_NOTE_START_RE.match(blocks[at].text)
+                if token is None or rank >= len(SYMBOL_ORDER):
+                    break
+                printed = token.group("token")
+                rank = SYMBOL_ORDER.index(printed) if printed in SYMBOL_ORDER else rank
+                symbol = SYMBOL_ORDER[rank]
+                if printed != symbol:
+                    result[at], change = _restore_note_symbol(blocks[at], printed, symbol, rank)
+                    changes.append(change)
+                changes += _restore_symbol_marker(result, page_text, symbol, context.vocabulary)
+                rank += 1
+        page_text = []
+        index = end
+    return Repaired(result, changes, [])
+
+
+def _restore_note_symbol(block: Block, token: str, symbol: str, rank: int) -> tuple[Block, Change]:
+    text = symbol + block.text[len(token) :]
+    change = Change(
+        STAGE,
+        "restore_note_symbols",
+        block.first_line,
+        context_after(block.text, 0),
+        context_after(text, 0),
+        f"note {rank + 1} of a page whose notes are marked by symbols opens with {token!r}: "
+        f"the symbols go {' '.join(SYMBOL_ORDER)}, so it is {symbol}",
+    )
+    return replace(block, text=text), change
+
+
+def symbol_marker_re(symbol: str) -> re.Pattern[str]:
+    """The marker of note ``symbol`` in the running text as OCR may read it: the symbol or a form
+    of it (:data:`SYMBOL_OCR_FORMS`) right after a word or a clause's end, or one space after them
+    (``River * (Daintree``); a form that is a letter (``f``) only right after the clause's end
+    (``Wilkinson.f``)."""
+    forms = (symbol, *SYMBOL_OCR_FORMS[symbol])
+    signs = "|".join(re.escape(form) for form in forms if not form.isalpha())
+    letters = "|".join(re.escape(form) for form in forms if form.isalpha())
+    glued = rf"(?<=[{PLAIN_MARKER_FOLLOWS}])(?:{letters})" if letters else None
+    spaced = rf"(?:(?<=[^\W\d_]) ?|(?<=[{PLAIN_MARKER_FOLLOWS}]) ?)(?:{signs})"
+    return re.compile(rf"(?:{spaced}{'|' + glued if glued else ''})(?=\s|$)")
+
+
+def _glued_letter_markers(text: str, symbol: str, vocabulary: BookVocabulary) -> list[re.Match[str]]:
+    """The forms of ``symbol`` that are letters (``f``, ``J``) glued to the end of a word, where the
+    book knows the word without it, and neither the book nor the language with it
+    (``supposedf``, ``Tenison-WoodsJ``)."""
+    letters = "".join(form for form in SYMBOL_OCR_FORMS[symbol] if form.isalpha() and len(form) == 1)
+    if not letters:
+        return []
+    return [
+        match
+        for match in re.finditer(rf"(?<=[^\W\d_]{{{GLUED_WORD_MIN}}})[{letters}](?=[\s.,;:]|$)", text)
+        if vocabulary.words[(word := _word_before(text, match.start())).lower()] >= GLUED_WORD_MIN_COUNT
+        and vocabulary.words[(word + match.group()).lower()] <= 1
+        and english_zipf((word + match.group()).lower()) == 0
+    ]
+
+
+def _word_before(text: str, end: int) -> str:
+    """The letters of ``text`` right before position ``end``."""
+    word = re.search(r"[^\W\d_]+$", text[:end])
+    return word.group() if word else ""
+
+
+def _restore_symbol_marker(
+    blocks: list[Block], page_text: Sequence[int], symbol: str, vocabulary: BookVocabulary
+) -> list[Change]:
+    """Restore the marker of note ``symbol`` where the page's text holds it once, misread or
+    spaced (:func:`symbol_marker_re`) or a letter glued to a word (:func:`_glued_letter_markers`);
+    none where the text holds the symbol as printed."""
+    pattern = symbol_marker_re(symbol)
+    found = [(i, m) for i in page_text for m in pattern.finditer(blocks[i].text)]
+    found += [(i, m) for i in page_text for m in _glued_letter_markers(blocks[i].text, symbol, vocabulary)]
+    if len(found) != 1 or found[0][1].group() == symbol:
+        return []
+    at, match = found[0]
+    block = blocks[at]
+    text = block.text[: match.start()] + symbol + block.text[match.end() :]
+    blocks[at] = replace(block, text=text)
+    return [
+        Change(
+            STAGE,
+            "restore_note_symbols",
+            block.raw_line(match.start()),
+            excerpt(block.text, match.start(), match.end()),
+            excerpt(text, match.start(), match.start() + len(symbol)),
+            f"the marker of note {symbol} on this page, read {match.group().strip()!r} by OCR: "
+            "the only place on the page where it can stand",
+        )
+    ]
+
+
 def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
     """Restore the superscript of a note number OCR read as a plain number (``87 *Documents…*``).
 
     A block ``N text`` is taken for note N only on two pieces of evidence: the previous note of
     the book was N-1 (or N is 1: a book printing all its markers as plain digits), or a reader
     found the block as a note at its page's foot; and the text of the same page carries N as a
-    plain marker (``Holland" 87``, ``Canterbury1``). Both numbers are made superscript again.
+    plain marker (``Holland" 87``, ``Canterbury1``), or, for a note found at the page's foot, once
+    set apart between two words (``the 9 underlying``). Both numbers are made superscript again.
+    A note found at the page's foot whose number jumps ahead of the sequence (``31`` after note 10)
+    is the next note where the page's text carries that one's marker (``Serle. 11``): OCR misread it.
     """
     result = list(blocks)
     changes: list[Change] = []
@@ -81,15 +213,20 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
         number = int(match.group("number")) if match else _note_number(block.text)
         follows = last_number is not None and number == last_number + 1
         if match and number is not None and (number == 1 or follows or block.kind == "note"):
-            marker_re = plain_marker_re(str(number))
-            found = next(
-                ((i, marker) for i in reversed(page_text) if (marker := marker_re.search(result[i].text))),
-                None,
-            )
+            printed = match.group("number")
+            found = _page_marker(result, page_text, number, block.kind == "note")
+            if (
+                found is None
+                and block.kind == "note"
+                and last_number is not None
+                and number > last_number + 1
+            ):
+                found = _page_marker(result, page_text, last_number + 1, True)
+                number = number if found is None else last_number + 1
             if found is not None:
                 at, marker = found
                 result[at], marker_change = _restore_marker(result[at], marker, number)
-                result[index], note_change = _restore_note_number(block, number)
+                result[index], note_change = _restore_note_number(block, number, printed)
                 changes += [marker_change, note_change]
         if result[index].kind == "note":
             last_number = last_number if number is None else number
@@ -99,6 +236,29 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
             page_text, after_notes = [], False
         page_text.append(index)
     return Repaired(result, changes, [])
+
+
+def _page_marker(
+    blocks: Sequence[Block], page_text: Sequence[int], number: int, at_foot: bool
+) -> tuple[int, re.Match[str]] | None:
+    """Where the page's text carries note ``number``'s plain marker (the lowest such place), or
+    for a note found at the page's foot (``at_foot``) its marker set apart between two words."""
+    marker_re = plain_marker_re(str(number))
+    found = next(
+        ((i, marker) for i in reversed(page_text) if (marker := marker_re.search(blocks[i].text))),
+        None,
+    )
+    return _spaced_marker(blocks, page_text, number) if found is None and at_foot else found
+
+
+def _spaced_marker(
+    blocks: Sequence[Block], page_text: Sequence[int], number: int
+) -> tuple[int, re.Match[str]] | None:
+    """The one place of the page's text where note ``number`` (found at the page's foot) stands
+    set apart between two words (:func:`spaced_marker_re`), if there is exactly one."""
+    pattern = spaced_marker_re(str(number))
+    found = [(i, match) for i in page_text for match in pattern.finditer(blocks[i].text)]
+    return found[0] if len(found) == 1 else None
 
 
 def _restore_marker(block: Block, match: re.Match[str], number: int) -> tuple[Block, Change]:
@@ -118,16 +278,17 @@ def _restore_marker(block: Block, match: re.Match[str], number: int) -> tuple[Bl
     return replace(block, text=text), change
 
 
-def _restore_note_number(block: Block, number: int) -> tuple[Block, Change]:
-    digits = str(number)
-    text = digits.translate(TO_SUPERSCRIPT) + block.text[len(digits) :]
+def _restore_note_number(block: Block, number: int, printed: str) -> tuple[Block, Change]:
+    """Make the plain number ``printed`` opening a note body note ``number``'s superscript."""
+    text = str(number).translate(TO_SUPERSCRIPT) + block.text[len(printed) :]
+    misread = "" if printed == str(number) else f" (OCR read {printed}: the note after {number - 1})"
     change = Change(
         STAGE,
         "restore_plain_note_numbers",
         block.first_line,
         context_after(block.text, 0),
         context_after(text, 0),
-        f"note body numbered {number} without superscript: it "
+        f"note body numbered {number}{misread} without superscript: it "
         + ("continues" if number > 1 else "opens")
         + " the note sequence and its marker is in the text above, so it is a note",
     )

@@ -17,7 +17,12 @@ from pipeline.repair.headings import (
     strip_stray_heading_characters,
 )
 from pipeline.repair.hyphenation import rejoin_inline_hyphenation
-from pipeline.repair.notes import attach_note_continuations, classify_note_blocks, restore_plain_note_numbers
+from pipeline.repair.notes import (
+    attach_note_continuations,
+    classify_note_blocks,
+    restore_note_symbols,
+    restore_plain_note_numbers,
+)
 from pipeline.repair.page_breaks import rejoin_page_breaks
 from pipeline.repair.typesetting import typeset_blocks
 from pipeline.repair.vocabulary import BookVocabulary
@@ -29,6 +34,7 @@ from pipeline.repair.vocabulary import BookVocabulary
 STRUCTURAL_REPAIRS: tuple[Repair, ...] = (
     remove_page_furniture,
     classify_note_blocks,
+    restore_note_symbols,
     restore_plain_note_numbers,
     remove_contents_leaders,
     close_spaced_ellipses,

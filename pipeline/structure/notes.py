@@ -74,10 +74,11 @@ def link_notes(collected: Collected, layout: Layout, findings: Findings) -> str:
     pool: Pool = defaultdict(list)
     for note in notes:
         pool[(None if numbering == "book" else note.scope, note.key)].append(note)
+    groups = _note_groups(notes)
     for text in collected.texts:
         scope = None if numbering == "book" else text.scope
         _link_number_markers(text, pool, scope, findings)
-        _link_symbol_markers(text, pool, scope)
+        _link_symbol_markers(text, pool, scope, groups)
     for note in notes:
         if not note.linked and not _link_plain_marker(note, collected.texts, findings):
             note.note.unlinked = True
@@ -151,14 +152,26 @@ def _link_number_markers(text: PendingText, pool: Pool, scope: str | None, findi
             text.refs.append((marker.start(), marker.end(), [found.note.id]))
 
 
-def _link_symbol_markers(text: PendingText, pool: Pool, scope: str | None) -> None:
+def _note_groups(notes: list[NoteBody]) -> dict[int, int]:
+    """Note order → its group: the notes printed together at one page's foot (blocks in a row)."""
+    groups: dict[int, int] = {}
+    for note in sorted(notes, key=lambda body: body.order):
+        previous = groups.get(note.order - 1, groups.get(note.order))
+        groups[note.order] = previous if previous is not None else len(set(groups.values()))
+    return groups
+
+
+def _link_symbol_markers(text: PendingText, pool: Pool, scope: str | None, groups: dict[int, int]) -> None:
     """Link symbol markers (``*``, ``†``, ``‡``) like numbers: to the nearest free note after them.
 
     Symbols restart on every page, so a paragraph a page break cut may hold the same symbol
-    twice, once for each page's note. A ``*`` that closes an emphasis is not a marker.
+    twice, once for each page's note; a marker takes a note of the first group of notes after its
+    paragraph, or of a later one for each page break before it in the paragraph (a marker whose
+    note OCR lost takes no other page's note). A ``*`` that closes an emphasis is not a marker.
     """
     if not any(symbol in text.text for symbol in NOTE_SYMBOLS):
         return
+    after = sorted({group for order, group in groups.items() if order > text.order})
     emphasis, position = False, 0  # whether an emphasis opened by ``*`` is open
     for marker in SYMBOL_MARKER_RE.finditer(text.text):
         key = marker.group("symbol")
@@ -167,9 +180,10 @@ def _link_symbol_markers(text: PendingText, pool: Pool, scope: str | None) -> No
         if key.startswith("*") and emphasis:
             emphasis = False  # this one closes the emphasis
             continue
-        if not any(not note.linked for note in pool.get((scope, key), ())):
-            continue
-        found = _take(pool[(scope, key)], text.order)
+        pages = sum(1 for at, _ in text.breaks if at <= marker.start())
+        near = set(after[: pages + 1])
+        candidates = [note for note in pool.get((scope, key), ()) if groups[note.order] in near]
+        found = _take(candidates, text.order)
         if found is not None:
             text.refs.append((marker.start(), marker.end(), [found.note.id]))
 

@@ -11,9 +11,22 @@ import re
 
 from pipeline.text.markers import PLAIN_MARKER_FOLLOWS
 
-# note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE)
-SYMBOL_MARKER_RE = re.compile(rf"(?<=[\w{PLAIN_MARKER_FOLLOWS}])(?P<symbol>\*{{1,3}}|[†‡§])(?=\s|$)")
-SYMBOL_NAMES = {"*": "star", "**": "star2", "***": "star3", "†": "dagger", "‡": "ddagger", "§": "sect"}
+# note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE);
+# not after a digit, where OCR reads minutes of arc as ``*`` (``28° 10* 45'``); before a space, a dash
+# (``following :*—``) or the end
+SYMBOL_MARKER_RE = re.compile(
+    rf"(?<=[^\W\d]|[{PLAIN_MARKER_FOLLOWS}])(?P<symbol>\*{{1,3}}|[†‡§‖¶])(?=[\s\u2014]|$)"
+)
+SYMBOL_NAMES = {
+    "*": "star",
+    "**": "star2",
+    "***": "star3",
+    "†": "dagger",
+    "‡": "ddagger",
+    "§": "sect",
+    "‖": "par",
+    "¶": "para",
+}
 
 MAX_HEADING_CHARS = 400
 CAPITALISE_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")

@@ -8,7 +8,29 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # how OCR prints note marker
 SUPERSCRIPT_MINUS = "⁻"  # between the numbers of a marker range (²¹⁻²²)
 TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS + SUPERSCRIPT_MINUS, "0123456789-")
-NOTE_SYMBOLS = "*†‡§"  # a note marked by symbols instead of numbers
+# the printers' order of note symbols on a page (the fifth and sixth: parallels, paragraph mark)
+SYMBOL_ORDER = ("*", "†", "‡", "§", "‖", "¶")
+NOTE_SYMBOLS = "".join(SYMBOL_ORDER)  # a note marked by symbols instead of numbers
+# how OCR reads a note symbol where it opens a footnote or stands after a word: a dagger as ``f``
+# or ``t``, a double dagger as ``J`` or ``I``, parallels as ``||``, a paragraph mark as ``IT``
+SYMBOL_OCR_FORMS = {
+    "*": ("•", "♦"),
+    "†": ("f", "t", "+", "-f"),
+    "‡": ("J", "I", "X", "x", "%", "t"),
+    "§": ("S", "%"),
+    "‖": ("||", "II", "ll", "H"),
+    "¶": ("IT", "TT", "^"),
+}
+# any note symbol or a form OCR reads it as, longest first (a regex alternation)
+SYMBOL_TOKEN = "|".join(
+    map(
+        re.escape,
+        sorted(
+            {*SYMBOL_ORDER, *(f for forms in SYMBOL_OCR_FORMS.values() for f in forms)},
+            key=lambda t: (-len(t), t),
+        ),
+    )
+)
 # what may join the numbers of a note body's range: superscript minus, hyphen, en dash
 NOTE_RANGE_DASHES = SUPERSCRIPT_MINUS + "\\-\u2013"
 MARKER_CHARACTER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}]")
@@ -26,6 +48,10 @@ PLAIN_MARKER_AT_END_RE = re.compile(
 PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
 
 
+# how OCR reads a note number printed small, where it cannot be a word: ``l`` or ``|`` for ``1``
+DIGIT_OCR_FORMS = {"1": ("l", "|")}
+
+
 def note_number(range_dashes: str = SUPERSCRIPT_MINUS) -> str:
     """A regex for a superscript note number or range (``¹⁴``, ``²¹⁻²²``), the numbers of a range
     joined by one of ``range_dashes`` (characters of a regex character class)."""
@@ -35,11 +61,22 @@ def note_number(range_dashes: str = SUPERSCRIPT_MINUS) -> str:
 def plain_marker_re(key: str) -> re.Pattern[str]:
     """A note marker ``key`` printed without superscript in the running text, before a space or the
     end: digits after :data:`PLAIN_MARKER_FOLLOWS`, perhaps a space between (``Holland" 87``), or
-    glued to a word (``Canterbury1``); symbols (``*``) right after a word or that punctuation
-    (``White House.*``)."""
+    glued to a word (``Canterbury1``), or a form OCR misreads it as after that punctuation
+    (:data:`DIGIT_OCR_FORMS`: ``view. l Go``); symbols (``*``) right after a word, or after that
+    punctuation, perhaps a space between (``White House.*``, ``for it.” *``)."""
     if key.isdigit():
-        return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[{PLAIN_MARKER_FOLLOWS}]) ?){key}(?=\s|$)")
-    return re.compile(rf"(?<=[\w{PLAIN_MARKER_FOLLOWS}]){re.escape(key)}(?=\s|$)")
+        follows = rf"(?<=[{PLAIN_MARKER_FOLLOWS}]) ?"
+        forms = [rf"(?:(?<=[^\W\d_])|{follows}){key}"]
+        forms += [follows + re.escape(form) for form in DIGIT_OCR_FORMS.get(key, ())]
+        return re.compile(rf"(?:{'|'.join(forms)})(?=\s|$)")
+    return re.compile(rf"(?:(?<=\w)|(?<=[{PLAIN_MARKER_FOLLOWS}]) ?){re.escape(key)}(?=\s|$)")
+
+
+def spaced_marker_re(key: str) -> re.Pattern[str]:
+    """A note number OCR set apart from the word it was glued to, between two words (``the 9
+    underlying``): weaker evidence than :func:`plain_marker_re`, for a page whose foot holds note
+    ``key``."""
+    return re.compile(rf"(?<=[^\W\d_]) {key}(?= [^\W\d_])")
 
 
 def note_start_re(*, plain_numbers: bool, symbols_before_capital: bool) -> re.Pattern[str]:

@@ -1,0 +1,235 @@
+"""The foot of wrapped pages: signature marks learned as the book's rising sequence (at the foot,
+above the footnotes, damaged by OCR), running titles printed at page feet, and their removal.
+
+Lines are real OCR of the development set (``shared/real/``): the feet of *History of the Colony
+of Queensland* (nla.obj-44253818, raw lines 536-542, 1222-1226, 1318-1321, 1924-1927, the damaged
+marks of lines 632 and 4667, and the marks of its later gatherings), of *Caritas Anglicana*
+(nla.obj-502488898, raw lines 955-975) and of *South Australian Land Exploration*
+(nla.obj-55177167, raw lines 244 and 296-297, 343-344).
+"""
+
+from __future__ import annotations
+
+from pipeline.readers.page_foot import Line, learn_foot_habits, learn_signatures, note_groups, signature_key
+from pipeline.readers.wrapped_lines import split_wrapped_lines
+from pipeline.repair.base import RepairContext
+from pipeline.repair.furniture import remove_page_furniture
+from pipeline.repair.notes import restore_note_symbols, restore_plain_note_numbers
+from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.markers import plain_marker_re
+
+BODY = [
+    "into a river : we had then thirty-four fathoms of water, and a fine",
+    "sandy bottom ; this alone would have produced the changes that had",
+    "been observed in the colour of the water ; and it was by no means neces-",
+    "sary to suppose a river to account for the land at the bottom of the",
+    "bay not being visible, for supposing the land there to be as low as we",
+]
+# the marks of History of the Colony of Queensland at their pages' feet, and pages without one
+FEET = ["B YOL. I.", None, "ll*", None, "C YOL. I.", None, "c*", None, "D VOL. I.", None, "D*", None]
+FEET += ["E VOL. I.", None, "E*", None, "F VOL. I.", None, "It VOL. I."]
+CARITAS_PAGE = """its own society. 1
+Meanwhile the movement began to spread.
+Societies were established in the provinces, and
+one in particular, established at Romney, in Kent,
+in 1690, made encouraging progress. It even
+published a hymn book of its own. 2 In order to
+be ready for the Eucharist at any time the
+societies provided that in at least one church in
+London a “ preparation sermon ” should be
+preached every Sunday. And thus “ many
+attained that excellent Primitive Temper , of frequent
+Communicating without growing formal.” 3 But
+their good work was not all in this direction.
+Orphans and widows were cared for (in one case
+this saved a whole destitute family from accepting
+Roman Catholic help at the price of joining the
+D
+1 Woodward, op. cit., pp. 119-27.
+2 Woodward, op. cit., p. 41: The hymn book in question was
+called The Christian Sacrifice of Praises . . . for the use of the"""
+
+
+def pages_with_feet(feet: list[str | None]) -> list[list[Line]]:
+    """Pages of real body lines, each ending in its foot line (if any); raw lines numbered 10 a page."""
+    pages = []
+    for page, foot in enumerate(feet):
+        lines = [*BODY, *([foot] if foot else [])]
+        pages.append([(10 * page + i + 1, text) for i, text in enumerate(lines)])
+    return pages
+
+
+def test_signature_keys_read_the_printers_sequence() -> None:
+    assert signature_key("B YOL. I.") == ("letters", 1, 1)
+    assert signature_key("c*") == ("letters", 2, 2)  # the gathering's second mark
+    assert signature_key("2 A") == ("letters", 26, 1)  # the alphabet's second round
+    assert signature_key("It") is None  # two letters: a damaged mark or a word
+    assert signature_key("12") == ("numbers", 12, 1)
+
+
+def test_marks_rising_through_the_feet_are_learned_with_the_damaged_ones() -> None:
+    pages = pages_with_feet(FEET)
+    marks = learn_signatures(pages, learn_foot_habits([]))
+    assert sorted(marks) == [page[-1][0] for page, foot in zip(pages, FEET, strict=True) if foot]
+    assert "one of the 8 marks rise through the page feet (B YOL. I. … F VOL. I.)" in marks[6]
+    assert "damaged signature mark, in the form of the book's 'a vol i'" in marks[186]
+    assert not any(line in marks for page in pages for line, _ in page[:-1])
+
+
+def test_a_book_without_a_sequence_has_no_marks_but_capitals_closing_a_page() -> None:
+    assert learn_signatures(pages_with_feet(["c*", None, "sold."]), learn_foot_habits([])) == {}
+    assert list(learn_signatures(pages_with_feet([None, "E"]), learn_foot_habits([]))) == [16]
+
+
+def test_page_numbers_at_every_foot_are_no_numbered_gatherings() -> None:
+    assert learn_signatures(pages_with_feet([str(n) for n in range(4, 12)]), learn_foot_habits([])) == {}
+
+
+def test_a_mark_above_the_footnotes_is_split_off_and_removed() -> None:
+    pages = ["\n".join([*BODY, "B"]), "\n".join(BODY), "\n".join([*BODY, "c"]), "\n".join(BODY), CARITAS_PAGE]
+    text = "\n\n\n".join(pages)
+    blocks = split_wrapped_lines(text)
+    mark = next(block for block in blocks if block.text == "D")
+    assert mark.extra["furniture"]["kind"] == "signature mark"
+    assert blocks[-1] is mark  # after the page's notes
+    assert [block.kind for block in blocks[-4:-1]] == ["text", "note", "note"]
+    assert blocks[-4].text.endswith("at the price of joining the")
+    repaired = remove_page_furniture(blocks, RepairContext(BookVocabulary.from_texts([text])))
+    assert [change.before for change in repaired.changes] == ["B", "c", "D"]
+    assert "signature mark (signature mark: one of the 3 marks" in repaired.changes[2].explanation
+    assert "3 signature marks" in repaired.review[0].text
+
+
+def test_running_titles_and_numbers_under_the_notes_are_removed() -> None:
+    foot = ["1 Mr. W. A. Cawthorne, Adel. Phil. Soc. Procs., Aug. 21, 1855."]
+    pages = []
+    for number in range(4, 10):
+        title = "SOUTH AUSTRALIAN" if number % 2 == 0 else "LAND EXPLORATION, 1856-80"
+        pages.append("\n".join([*BODY, *BODY[:-1], BODY[-1] + " 1", *foot, str(number), title]))
+    blocks = split_wrapped_lines("\n\n\n".join(pages))
+    repaired = remove_page_furniture(blocks, RepairContext(BookVocabulary.from_texts(pages)))
+    removed = [change.before for change in repaired.changes]
+    assert removed == [line for number in range(4, 10) for line in pages[number - 4].split("\n")[-2:]]
+    assert "running title (printed at 3 page feet) removed" in repaired.changes[3].explanation
+    assert [block.extra.get("page") for block in repaired.blocks if block.page_break_before] == [
+        5,
+        6,
+        7,
+        8,
+        9,
+    ]
+
+
+# raw lines 149-167 of *On the Modification of Organisms* (nla.obj-52761362), clipped: four notes
+# marked by symbols that OCR read as ``*``, ``f``, ``J`` and ``§``, their markers in the text above
+MODIFICATION_PAGE = """as the term itself implies, it is a purely selective
+process. Natural selection only preserves variations
+already provided for it. Variations are “given by the
+hand of nature.” * “Natural selection,” he says, “de-
+pends on the survival under various complex circum-
+stances of the best fitted individuals, but has no relation
+whatever to the primary cause of any modification of
+structure.” •(* Indeed, he distinctly and emphatically
+repudiates the idea that natural selection is the cause
+of variability. And again, “ Natural selection acts only by the preservation
+and accumulation of small inherited modifications, each
+profitable to the preserved being.” § These statements
+* Origin of Species, 7th ed., p. 49.
+f Variation of Animals and Plants, vol. ii., p. 272.
+J Origin of Species, p. 63.
+§ Variation of Animals and Plants, vol. ii., p. 75; see also p. 97."""
+
+
+def test_symbols_ocr_misread_are_restored_in_the_printers_order() -> None:
+    blocks = split_wrapped_lines(MODIFICATION_PAGE, 149)
+    assert [block.text[:2] for block in blocks if block.kind == "note"] == ["* ", "f ", "J ", "§ "]
+    repaired = restore_note_symbols(blocks, RepairContext(BookVocabulary.from_texts([MODIFICATION_PAGE])))
+    assert [block.text[:2] for block in repaired.blocks if block.kind == "note"] == ["* ", "† ", "‡ ", "§ "]
+    text = repaired.blocks[0].text
+    assert "hand of nature.”* “Natural" in text and "preserved being.”§ These" in text
+    assert "structure.” •(* Indeed" in text  # a marker OCR garbled stays as printed
+    assert "the symbols go * † ‡ § ‖ ¶, so it is †" in repaired.changes[1].explanation
+
+
+def test_a_line_holding_two_symbol_notes_is_cut_between_them() -> None:
+    # raw line 197 of the same book
+    line = (197, "* Origin of Species, p. 63. t Ibid., p. 103.")
+    assert note_groups([line]) == [[(197, "* Origin of Species, p. 63.")], [(197, "t Ibid., p. 103.")]]
+
+
+# raw lines 272-289 of *South Australian Land Exploration* (nla.obj-55177167), clipped: notes numbered
+# through the book whose markers OCR set apart from their words (``the 9 underlying``)
+EXPLORATION_PAGE = """In August of 1855 the Adelaide Philosophical Society B began
+to take into consideration the advisability of exploring the north-
+western interior, partly to throw light upon the central desert
+theory, but also with the 9 underlying feeling that the discovery of
+good land near the western boundary (132° E.) would provide
+a very satisfactory reason for its extension to the eastern limit of
+West Australia (129° E,). The prominent position of Mr. B. H,
+Babbage in the society, and his enthusiastic support of the popular
+demand for an effective gold search, led to an association of the
+two motives in Babbage\u2019s 10 expedition of July to December, 1856.
+8 Adel. Phi!. Soc. Procs., Aug. 21, 1855 (Archives). See also P.P.
+187/1855-6.
+9 Expressed by Babbage. (S.A. Reg., Aug. 21, 1855.)
+10 See P.P. 115/1855-0. Memorial of Soc. to Govt, for grant of £3,000."""
+
+
+def test_notes_whose_markers_stand_apart_between_words_are_found_and_restored() -> None:
+    blocks = split_wrapped_lines(EXPLORATION_PAGE, 272)
+    assert [block.first_line for block in blocks if block.kind == "note"] == [282, 284, 285]
+    repaired = restore_plain_note_numbers(
+        blocks, RepairContext(BookVocabulary.from_texts([EXPLORATION_PAGE]))
+    )
+    text = repaired.blocks[0].text
+    assert "with the⁹ underlying" in text and "Babbage\u2019s¹⁰ expedition" in text
+    assert "Society B began" in text  # note 8's marker, misread as a letter, stays as printed
+    assert [block.text[:2] for block in repaired.blocks[1:]] == ["8 ", "⁹ ", "¹⁰"]
+
+
+def test_a_note_number_ocr_misread_is_the_next_one_where_its_marker_stands_above() -> None:
+    # raw lines 272-294 of the same book, clipped: notes 11 and 12 read ``31`` and ``32``
+    lines = EXPLORATION_PAGE.split("\n")
+    more_text = [
+        "cracked stones from Gawler to Mount Serle. 11 He kept the strictest",
+        "watch for potentially auriferous rocks, but 12 did little discover if",
+    ]
+    more_notes = [
+        "31 Accompanied part of the way by Chas. Bonney.",
+        "32 His plenitude of trap and basalt, and absence of gold provoked",
+        "criticism and smiles from the contemporary digger.",
+    ]
+    page = "\n".join(lines[:10] + more_text + lines[10:] + more_notes)
+    blocks = split_wrapped_lines(page, 272)
+    repaired = restore_plain_note_numbers(blocks, RepairContext(BookVocabulary.from_texts([page])))
+    notes = [block.text[:3] for block in repaired.blocks if block.kind == "note"]
+    assert notes == ["8 A", "⁹ E", "¹⁰ ", "¹¹ ", "¹² "]
+    text = repaired.blocks[0].text
+    assert "Serle.¹¹ He" in text and "but¹² did" in text
+    assert any("(OCR read 31: the note after 10)" in change.explanation for change in repaired.changes)
+
+
+def test_a_small_one_ocr_read_as_l_is_a_marker_only_after_punctuation() -> None:
+    # raw line 381 of *The Stones of Bray* (nla.obj-189352943): the marker of note 1 read ``l``
+    assert plain_marker_re("1").search("see them conveniently exposed to view. l Go out along the")
+    assert not plain_marker_re("1").search("I\u2019ll tell you of one place at any rate where you will")
+
+
+def test_a_dagger_read_as_a_letter_glued_to_a_known_word_is_its_marker() -> None:
+    # raw lines 1348-1371 of *History of the Colony of Queensland* (nla.obj-44253818), clipped
+    page = "\n".join(
+        [
+            "my labors of last year had closed.\u201d*",
+            "pools. In this excursion I made such observations as fully established",
+            "two facts, viz.—That the Brisbane River, at one period supposedf to be",
+            "the outlet of the marshes of the Macquarie, as was supposed by some.",
+            "* M.S. report to His Excellency Governor Darling, in the archives of the Colonial",
+            "Secretary\u2019s Office, Sydney, New South Wales, as quoted by Dr. Lang, p. 71.",
+            "t By Oxley.",
+        ]
+    )
+    text = "It was supposed, and supposed again, that the outlet was there.*\n\n\n" + page
+    blocks = split_wrapped_lines(text, 1357)
+    repaired = restore_note_symbols(blocks, RepairContext(BookVocabulary.from_texts([text])))
+    assert "period supposed† to be" in repaired.blocks[2].text
+    assert [block.text[:2] for block in repaired.blocks if block.kind == "note"] == ["* ", "† "]
