@@ -41,7 +41,13 @@ def describe_input(
             if habits.symbol_notes
             else f"fewer than {HABIT_MIN_PAGES}, so a symbol note needs its marker in the text above"
         ),
-        f"pages ending in a line shaped like a printer's signature mark (`B`, `C 2`): {habits.signatures}; "
-        + ("taken as signature marks" if habits.signed else f"fewer than {HABIT_MIN_PAGES}, kept as text"),
+        f"printer's signature marks at page feet: {len(habits.signatures)} "
+        + (
+            "(a sequence of marks rising through the book, and lines of their form)"
+            if habits.signatures
+            else "(no sequence of marks found: none taken)"
+        ),
+        f"running titles printed at page feet: {', '.join(sorted(habits.foot_titles)) or 'none'}"
+        + (f" (each on at least {HABIT_MIN_PAGES} page feet)" if habits.foot_titles else ""),
     ]
     return evidence
