@@ -29,7 +29,7 @@ def snakemake(directory: Path, repo_root: Path, *options: str) -> subprocess.Com
 
 def test_slurm_profile_dry_run(tmp_path: Path, repo_root: Path, raw_book: Path, raw_metadata: Path) -> None:
     copy_workflow(repo_root, tmp_path)
-    shutil.copytree(repo_root / "profiles", tmp_path / "profiles")
+    shutil.copytree(repo_root / "profiles", tmp_path / "profiles", dirs_exist_ok=True)  # (has default/)
     (tmp_path / "raw").mkdir()
     for book in ("one", "two"):
         shutil.copy(raw_book, tmp_path / "raw" / f"{book}.txt")
