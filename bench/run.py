@@ -411,6 +411,7 @@ class Batch:
     peak_mb: float
     tree_peak_mb: float
     described: int  # books whose metadata came from the test data, not :func:`minimal_metadata`
+    load: tuple[float, float, float]  # the machine's load average before the build
 
     @property
     def books_per_minute(self) -> float:
@@ -459,10 +460,11 @@ def measure_batch(root: Path, real: Path) -> Batch:
     texts = sorted(real.glob("*.txt"))
     directory = root / "batch"
     batch_workspace(directory, texts, REAL_METADATA)
+    load = os.getloadavg()
     seconds, cpu, peak, tree_peak = batch_build(directory, environment())
     size = sum(text.stat().st_size for text in texts)
     described = sum((REAL_METADATA / f"{text.stem}.yaml").exists() for text in texts)
-    return Batch(len(texts), size, seconds, cpu, peak, tree_peak, described)
+    return Batch(len(texts), size, seconds, cpu, peak, tree_peak, described, load)
 
 
 def batch_section(batch: Batch, real: Path) -> list[str]:
@@ -480,7 +482,9 @@ def batch_section(batch: Batch, real: Path) -> list[str]:
         f" books a minute** (target {target}: {met(batch.books_per_minute >= 30)}),"
         f" {batch.size / 1e6 / batch.seconds:.2f} MB of raw text a second",
         f"- CPU time of all its processes {batch.cpu_seconds:.1f} s"
-        f" ({batch.cpu_seconds / batch.seconds:.2f} cores busy on average)",
+        f" ({batch.cpu_seconds / batch.seconds:.2f} cores busy on average); the machine's load average"
+        " before the build (1, 5, 15 min; with this benchmark's own runs before it): {:.2f}, {:.2f},"
+        " {:.2f}".format(*batch.load),
         f"- peak memory: {batch.peak_mb:.0f} MB the largest single process;"
         f" {batch.tree_peak_mb:.0f} MB all the build's processes at once (their resident memory summed,"
         f" sampled every {SAMPLE_SECONDS} s; pages they share counted in each)",
