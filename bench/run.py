@@ -3,20 +3,30 @@
     python bench/run.py                      # every book stage, cold, in a temporary copy of the workflow
     python bench/run.py --book other-book    # another raw/<book>.txt + .yaml
     python bench/run.py --results -          # print only, do not rewrite bench/RESULTS.md
+    python bench/run.py --batch-only         # only the batch: every ../shared/real/*.txt in one build
+    python bench/run.py --real DIR           # the batch's books from DIR/*.txt (default ../shared/real)
 
 The stage commands are taken from the workflow itself (``snakemake --dry-run --printshellcmds``), so the
 benchmark follows the workflow as it changes; each runs as its own process, like in a real build,
 and is timed with its peak resident memory (``os.wait4``). Validators are not part of the build and
 are not run. The baseline is the same machine's bare pandoc conversion of the raw text (markdown →
 EPUB 3 and markdown → standalone HTML) with pypandoc's pandoc binary, timed in the same run.
+
+The batch builds many books at once, as an editor with a folder of books does: one
+``snakemake --cores all`` over every ``DIR/*.txt``, each with its metadata from
+``tests/data/real/<book>.yaml`` where there is one, else a minimal one (:func:`minimal_metadata`).
+It reports books per minute, the peak memory of the largest process and of the whole process tree.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -25,12 +35,17 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
 import pypandoc
 
 from pipeline.books import copy_workflow
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_BOOK = "soviet-foreign-policy-vol1"
+DEFAULT_REAL = REPO.parent / "shared" / "real"  # the batch's books
+REAL_METADATA = REPO / "tests" / "data" / "real"  # their metadata, <book>.yaml, where written
+SAMPLE_SECONDS = 0.1  # how often the batch's process tree is measured
+BATCH_HEADING = "## Batch: the real books in one build"
 GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else ""
 TEXT_STAGES = ("normalise", "repair", "structure", "encode")  # the stages that read and write the text
 COPIES = 10
@@ -41,6 +56,7 @@ TARGETS = {
     "text stages MB/s": "≥ 5",
     "10x time ratio": "≤ 11",
     "10x peak memory": "< 1024 MB",
+    "batch books per minute": "≥ 30",
 }
 
 
@@ -358,6 +374,141 @@ def table(label: str, book: Measured) -> list[str]:
     return rows
 
 
+def minimal_metadata(book: str) -> str:
+    """A valid metadata file for a book nobody described yet: its name as the title, the required
+    fields as placeholders (the build needs them; the editions do not depend on their values)."""
+    title = re.sub(r"-\d+$", "", book).replace("-", " ").capitalize()
+    return (
+        f"title: {json.dumps(title)}\nauthors:\n  - Unknown\npublisher: Unknown\nplace: Unknown\n"
+        "year: 1900\nlanguage: en\n"
+    )
+
+
+def batch_workspace(directory: Path, texts: list[Path], metadata: Path) -> None:
+    """A fresh copy of the workflow holding every text of ``texts`` with its metadata: the file of the
+    same name in ``metadata`` where there is one, else :func:`minimal_metadata`."""
+    (directory / "raw").mkdir(parents=True)
+    copy_workflow(REPO, directory)
+    for text in texts:
+        shutil.copy(text, directory / "raw" / text.name)
+        written = metadata / f"{text.stem}.yaml"
+        target = directory / "raw" / written.name
+        if written.exists():
+            shutil.copy(written, target)
+        else:
+            target.write_text(minimal_metadata(text.stem), encoding="utf-8")
+
+
+@dataclass
+class Batch:
+    """The batch's figures: how many books and bytes, the wall clock and CPU time of the whole build,
+    the peak memory of its largest process and of all its processes at once."""
+
+    books: int
+    size: int
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float
+    tree_peak_mb: float
+    described: int  # books whose metadata came from the test data, not :func:`minimal_metadata`
+    load: tuple[float, float, float]  # the machine's load average before the build
+
+    @property
+    def books_per_minute(self) -> float:
+        return self.books * 60 / self.seconds
+
+
+def tree_rss(process: psutil.Process) -> int:
+    """Bytes of resident memory of ``process`` and all its descendants (shared pages counted in each)."""
+    total = 0
+    for member in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):  # (ended since it was listed)
+            total += member.memory_info().rss
+    return total
+
+
+def batch_build(directory: Path, env: dict[str, str]) -> tuple[float, float, float, float]:
+    """Run ``snakemake --cores all`` in ``directory`` without the validators: (wall-clock seconds, CPU
+    seconds of all its processes, peak MB of its largest process, peak MB of the process tree, sampled
+    every :data:`SAMPLE_SECONDS`)."""
+    command = [sys.executable, "-m", "snakemake", "--cores", "all", "--quiet", "--config", "checks=[]"]
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        wrapped = [GNU_TIME, "-f", "%M %U %S", "-o", report.name, *command] if GNU_TIME else command
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            wrapped, cwd=directory, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
+        watched, tree_peak = psutil.Process(process.pid), 0
+        while process.poll() is None:
+            tree_peak = max(tree_peak, tree_rss(watched))
+            time.sleep(SAMPLE_SECONDS)
+        seconds = time.perf_counter() - start
+        output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+        if process.returncode != 0:
+            sys.exit(f"bench: the batch build failed ({process.returncode}):\n{output}")
+        if GNU_TIME:
+            peak_kib, user, system = report.read().split()[-3:]
+            peak, cpu = int(peak_kib) / 1024, float(user) + float(system)
+        else:
+            usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+            peak, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    return seconds, cpu, peak, tree_peak / 2**20
+
+
+def measure_batch(root: Path, real: Path) -> Batch:
+    """Build every ``real/*.txt`` in one cold build and measure it."""
+    texts = sorted(real.glob("*.txt"))
+    directory = root / "batch"
+    batch_workspace(directory, texts, REAL_METADATA)
+    load = os.getloadavg()
+    seconds, cpu, peak, tree_peak = batch_build(directory, environment())
+    size = sum(text.stat().st_size for text in texts)
+    described = sum((REAL_METADATA / f"{text.stem}.yaml").exists() for text in texts)
+    return Batch(len(texts), size, seconds, cpu, peak, tree_peak, described, load)
+
+
+def batch_section(batch: Batch, real: Path) -> list[str]:
+    """The batch's figures as a section of the results file."""
+    target = TARGETS["batch books per minute"]
+    return [
+        BATCH_HEADING,
+        "",
+        f"Every `{real.name}/*.txt` ({batch.books} books, {batch.size / 1e6:.2f} MB of raw text;"
+        f" metadata from `tests/data/real/` for {batch.described}, placeholders for the others)"
+        " built cold by one `snakemake --cores all` (validators excluded), measured on"
+        f" {time.strftime('%Y-%m-%d', time.gmtime())}:",
+        "",
+        f"- wall clock {batch.seconds:.1f} s (Snakemake's own start included): **{batch.books_per_minute:.1f}"
+        f" books a minute** (target {target}: {met(batch.books_per_minute >= 30)}),"
+        f" {batch.size / 1e6 / batch.seconds:.2f} MB of raw text a second",
+        f"- CPU time of all its processes {batch.cpu_seconds:.1f} s"
+        f" ({batch.cpu_seconds / batch.seconds:.2f} cores busy on average); the machine's load average"
+        " before the build (1, 5, 15 min; with this benchmark's own runs before it): {:.2f}, {:.2f},"
+        " {:.2f}".format(*batch.load),
+        f"- peak memory: {batch.peak_mb:.0f} MB the largest single process;"
+        f" {batch.tree_peak_mb:.0f} MB all the build's processes at once (their resident memory summed,"
+        f" sampled every {SAMPLE_SECONDS} s; pages they share counted in each)",
+        "",
+    ]
+
+
+def section_span(text: str, heading: str) -> tuple[int, int] | None:
+    """Where the section under ``heading`` lies in ``text``: up to the next ``## `` heading or the end."""
+    start = text.find(heading)
+    if start < 0:
+        return None
+    end = text.find("\n## ", start + len(heading))
+    return start, end + 1 if end >= 0 else len(text)
+
+
+def replace_section(text: str, heading: str, section: list[str], before: str) -> str:
+    """``text`` with the section under ``heading`` replaced by ``section``, or with ``section`` put
+    before the heading ``before`` (or at the end) if it has none."""
+    at = text.find(before) if before in text else len(text)
+    start, end = section_span(text, heading) or (at, at)
+    return text[:start] + "\n".join(section) + "\n" + text[end:]
+
+
 NOTES_HEADING = "## Notes (by hand; bench/run.py keeps this section when it rewrites the file)"
 
 
@@ -391,14 +542,53 @@ def against_targets(one: Measured, ten: Measured) -> list[str]:
     return [*rows, ""]
 
 
-def kept_notes(path: Path) -> list[str]:
-    """The hand-written notes section of an earlier results file, to carry over."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return []
-    start = text.find(NOTES_HEADING)
-    return [*text[start:].rstrip("\n").split("\n"), ""] if start >= 0 else []
+def kept_notes(previous: str) -> list[str]:
+    """The hand-written notes section of an earlier results file's text, to carry over."""
+    start = previous.find(NOTES_HEADING)
+    return [*previous[start:].rstrip("\n").split("\n"), ""] if start >= 0 else []
+
+
+def kept_section(previous: str, heading: str) -> list[str]:
+    """The section under ``heading`` in an earlier results file's text, to carry over when it is not
+    measured again."""
+    span = section_span(previous, heading)
+    return [*previous[span[0] : span[1]].rstrip("\n").split("\n"), ""] if span else []
+
+
+def first_book(book: str, root: Path) -> list[str]:
+    """Measure ``book`` and ten times it, cold; their figures as the results file's first sections."""
+    raw = REPO / "raw" / f"{book}.txt"
+    metadata = raw.with_suffix(".yaml")
+    text = raw.read_text(encoding="utf-8")
+    about = machine()  # before the runs, so the load average is the machine's own
+    print(f"bench: building {book} cold …", file=sys.stderr)
+    one = measure(root / "one", book, text, metadata)
+    print(f"bench: building {book} x{COPIES} cold …", file=sys.stderr)
+    # (without the corrections: each of their contexts occurs ten times in the tenfold text)
+    ten = measure(root / "ten", book, tenfold(text), metadata, data_files=False)
+    ratio = total(ten.stages) / total(one.stages)
+    text_ratio = total(ten.stages, TEXT_STAGES) / total(one.stages, TEXT_STAGES)
+    peak = max(run.peak_mb for run in ten.stages)
+    return [
+        "# Benchmark results",
+        "",
+        f"Measured by `python bench/run.py` on {time.strftime('%Y-%m-%d', time.gmtime())}:",
+        "",
+        *about,
+        "",
+        "Each stage runs as its own process, as in a build (so every figure includes Python's start-up",
+        "and imports); the commands come from the workflow. Peak memory is the process's peak RSS.",
+        "",
+        *table(f"{book}", one),
+        *table(f"{book} x{COPIES} (chapters repeated with distinct labels)", ten),
+        "### Scaling",
+        "",
+        f"- x{COPIES} text: cold build {ratio:.2f}x the time (target {TARGETS['10x time ratio']});"
+        f" text stages {text_ratio:.2f}x",
+        f"- x{COPIES} text: peak memory {peak:.0f} MB (target {TARGETS['10x peak memory']})",
+        "",
+        *against_targets(one, ten),
+    ]
 
 
 def main() -> int:
@@ -409,49 +599,38 @@ def main() -> int:
         default=str(REPO / "bench" / "RESULTS.md"),
         help="markdown file to write the figures to, or '-' for none (default: bench/RESULTS.md)",
     )
+    parser.add_argument(
+        "--real",
+        type=Path,
+        default=DEFAULT_REAL,
+        help="the batch's books, DIR/*.txt (default: ../shared/real beside the repository)",
+    )
+    runs = parser.add_mutually_exclusive_group()
+    runs.add_argument("--batch-only", action="store_true", help="measure only the batch")
+    runs.add_argument("--no-batch", action="store_true", help="measure only the book, not the batch")
     args = parser.parse_args()
-    raw = REPO / "raw" / f"{args.book}.txt"
-    metadata = raw.with_suffix(".yaml")
-    text = raw.read_text(encoding="utf-8")
-    about = machine()  # before the runs, so the load average is the machine's own
+    results = None if args.results == "-" else Path(args.results)
+    previous = results.read_text(encoding="utf-8") if results and results.exists() else ""
+    batch_wanted = not args.no_batch and any(args.real.glob("*.txt"))
+    if not args.no_batch and not batch_wanted:
+        print(f"bench: no books in {args.real}/*.txt: the batch is skipped", file=sys.stderr)
     compile_package()
+    printed = report = previous
     with tempfile.TemporaryDirectory(prefix="ocr-bench-") as scratch:
-        root = Path(scratch)
-        print(f"bench: building {args.book} cold …", file=sys.stderr)
-        one = measure(root / "one", args.book, text, metadata)
-        print(f"bench: building {args.book} x{COPIES} cold …", file=sys.stderr)
-        # (without the corrections: each of their contexts occurs ten times in the tenfold text)
-        ten = measure(root / "ten", args.book, tenfold(text), metadata, data_files=False)
-    ratio = total(ten.stages) / total(one.stages)
-    text_ratio = total(ten.stages, TEXT_STAGES) / total(one.stages, TEXT_STAGES)
-    peak = max(run.peak_mb for run in ten.stages)
-    lines = [
-        "# Benchmark results",
-        "",
-        f"Measured by `python bench/run.py` on {time.strftime('%Y-%m-%d', time.gmtime())}:",
-        "",
-        *about,
-        "",
-        "Each stage runs as its own process, as in a build (so every figure includes Python's start-up",
-        "and imports); the commands come from the workflow. Peak memory is the process's peak RSS.",
-        "",
-        *table(f"{args.book}", one),
-        *table(f"{args.book} x{COPIES} (chapters repeated with distinct labels)", ten),
-        "### Scaling",
-        "",
-        f"- x{COPIES} text: cold build {ratio:.2f}x the time (target {TARGETS['10x time ratio']});"
-        f" text stages {text_ratio:.2f}x",
-        f"- x{COPIES} text: peak memory {peak:.0f} MB (target {TARGETS['10x peak memory']})",
-        "",
-        *against_targets(one, ten),
-    ]
-    if args.results != "-":
-        lines += kept_notes(Path(args.results))
-    report = "\n".join(lines)
-    print(report)
-    if args.results != "-":
-        Path(args.results).write_text(report, encoding="utf-8")
-        print(f"bench: figures written to {args.results}", file=sys.stderr)
+        if not args.batch_only:
+            figures = first_book(args.book, Path(scratch))
+            printed = "\n".join(figures)
+            report = "\n".join([*figures, *kept_section(previous, BATCH_HEADING), *kept_notes(previous)])
+        if batch_wanted:
+            books = len(list(args.real.glob("*.txt")))
+            print(f"bench: building the {books} books of {args.real} in one build …", file=sys.stderr)
+            section = batch_section(measure_batch(Path(scratch), args.real), args.real)
+            printed = "\n".join([*([] if args.batch_only else [printed]), *section])
+            report = replace_section(report, BATCH_HEADING, section, before=NOTES_HEADING)
+    print(printed)
+    if results and report != previous:
+        results.write_text(report, encoding="utf-8")
+        print(f"bench: figures written to {results}", file=sys.stderr)
     return 0
 
 

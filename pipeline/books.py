@@ -13,7 +13,8 @@ from pathlib import Path
 
 BOOK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 CORRECTIONS = ".corrections.yaml"
-WORKFLOW = ("Snakefile", "workflow", "config")  # the entry, the rules and helpers, the settings
+# the entry, the rules and helpers, the settings, Snakemake's own settings (its workflow profile)
+WORKFLOW = ("Snakefile", "workflow", "config", "profiles/default")
 
 
 class RawFolderError(Exception):

@@ -11,12 +11,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import jsonschema
-import yaml
-
 from pipeline.model import InputError
 from pipeline.text.typography import typeset
-from pipeline.yaml_lines import key_line
 
 DEFAULT_RESP = "editor"
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "corrections.schema.json"
@@ -51,6 +47,13 @@ def _typeset(text: str) -> str:
 
 def load_corrections(path: str | Path) -> Corrections:
     """Read and check a corrections file; errors name the file and the line."""
+    # (the YAML and JSON Schema libraries take a twentieth of a second to load: imported here, so
+    # the correct stage, run for every book, loads them only for a book with a corrections file)
+    import jsonschema
+    import yaml
+
+    from pipeline.yaml_lines import key_line
+
     try:
         source = Path(path).read_text(encoding="utf-8")
         root = yaml.compose(source, Loader=yaml.SafeLoader)

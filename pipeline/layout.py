@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.metadata import load_metadata
+from pipeline.model import read_stage_input
 
 LAYOUT_RULE_PREFIX = "layout_"
 # the metadata's words for the numbering → the structure's (``structure.json`` "note_numbering")
@@ -70,5 +70,12 @@ class Layout:
 
 
 def load_layout(path: str | Path | None) -> Layout:
-    """The layout settings of ``raw/<book>.yaml`` (checked); no file → infer everything."""
-    return Layout.from_metadata(load_metadata(path)) if path else Layout()
+    """The layout settings of ``raw/<book>.yaml`` (checked), or of the checked copy the build passes,
+    ``build/<book>/metadata.json`` (read as it is: no YAML parser loaded); no file → infer everything."""
+    if not path:
+        return Layout()
+    if Path(path).suffix == ".json":
+        return Layout.from_metadata(read_stage_input(path, "metadata"))
+    from pipeline.metadata import load_metadata
+
+    return Layout.from_metadata(load_metadata(path))

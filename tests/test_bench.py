@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.metadata import load_metadata
+
 
 @pytest.fixture(scope="module")
 def bench(repo_root: Path):
@@ -91,3 +93,30 @@ def test_idle_stage_reads_the_inputs_and_copies_the_outputs(bench, tmp_path: Pat
     command = [sys.executable, "-c", bench.IDLE_STAGE, *files]
     failed = subprocess.run(command, cwd=tmp_path, capture_output=True)
     assert failed.returncode != 0 and b"JSONDecodeError" in failed.stderr
+
+
+def test_a_batch_book_without_metadata_gets_a_valid_minimal_file(bench, tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a-history-of-somewhere-12345.txt").write_text("CHAPTER I\n\nText.\n", encoding="utf-8")
+    (real / "described-book-7.txt").write_text("CHAPTER I\n\nText.\n", encoding="utf-8")
+    written = tmp_path / "metadata"
+    written.mkdir()
+    (written / "described-book-7.yaml").write_text("title: Described\n", encoding="utf-8")
+    directory = tmp_path / "batch"
+    bench.batch_workspace(directory, sorted(real.glob("*.txt")), written)
+    generated = directory / "raw" / "a-history-of-somewhere-12345.yaml"
+    assert load_metadata(generated)["title"] == "A history of somewhere"
+    assert (directory / "raw" / "described-book-7.yaml").read_text(encoding="utf-8") == "title: Described\n"
+    assert (directory / "raw" / "described-book-7.txt").exists() and (directory / "Snakefile").exists()
+
+
+def test_the_batch_section_is_replaced_or_put_before_the_notes(bench) -> None:
+    section = [bench.BATCH_HEADING, "", "- new figures", ""]
+    without = f"# Benchmark results\n\n## Against the targets\n\nrows\n\n{bench.NOTES_HEADING}\n\nnotes\n"
+    added = bench.replace_section(without, bench.BATCH_HEADING, section, before=bench.NOTES_HEADING)
+    assert added.index("rows") < added.index("- new figures") < added.index("notes")
+    old = added.replace("- new figures", "- old figures")
+    assert bench.kept_section(old, bench.BATCH_HEADING) == [bench.BATCH_HEADING, "", "- old figures", ""]
+    assert bench.replace_section(old, bench.BATCH_HEADING, section, before=bench.NOTES_HEADING) == added
+    assert bench.kept_notes(added) == [bench.NOTES_HEADING, "", "notes", ""]

@@ -32,6 +32,7 @@ from pipeline.model import (
     StructureEvidence,
     changed_span,
     parts_of,
+    pretty_json,
     read_evidence,
     read_log,
     walk,
@@ -254,3 +255,35 @@ def test_the_structure_evidence_round_trips_and_matches_its_schema(tmp_path: Pat
     write_json(tmp_path / "broken.json", {"conventions": [], "contents": {}})
     with pytest.raises(InputError, match="not the structure's evidence"):
         read_evidence(tmp_path / "broken.json")
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(
+            st.text() | st.integers() | st.floats() | st.booleans() | st.none(), inner, max_size=4
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@given(JSON_VALUES)
+def test_pretty_json_is_json_dumps_with_indent_one(value: object) -> None:
+    assert pretty_json(value) == json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def test_pretty_json_writes_subclasses_as_their_base_and_refuses_what_json_refuses() -> None:
+    class Number(int):
+        pass
+
+    class Text(str):
+        pass
+
+    value = {Text("k"): [Number(3), Text("v"), 2.5, float("nan"), -float("inf")], 1.5: {}, None: []}
+    assert pretty_json(value) == json.dumps(value, ensure_ascii=False, indent=1)
+    for refused in ({(1, 2): 3}, [object()], {"a": {1}}):
+        with pytest.raises(TypeError):
+            pretty_json(refused)

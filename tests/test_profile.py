@@ -29,7 +29,7 @@ def snakemake(directory: Path, repo_root: Path, *options: str) -> subprocess.Com
 
 def test_slurm_profile_dry_run(tmp_path: Path, repo_root: Path, raw_book: Path, raw_metadata: Path) -> None:
     copy_workflow(repo_root, tmp_path)
-    shutil.copytree(repo_root / "profiles", tmp_path / "profiles")
+    shutil.copytree(repo_root / "profiles", tmp_path / "profiles", dirs_exist_ok=True)  # (has default/)
     (tmp_path / "raw").mkdir()
     for book in ("one", "two"):
         shutil.copy(raw_book, tmp_path / "raw" / f"{book}.txt")
@@ -37,7 +37,7 @@ def test_slurm_profile_dry_run(tmp_path: Path, repo_root: Path, raw_book: Path, 
     result = snakemake(tmp_path, repo_root, "--profile", "profiles/slurm", "--dry-run")
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
-    assert "Using profile profiles/slurm" in output
+    assert "Using profiles profiles/slurm and workflow specific profile profiles/default" in output
     assert "This was a dry-run" in output
     # The profile's resources reach the jobs the plugin would submit.
     assert "runtime=60" in output  # render

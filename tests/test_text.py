@@ -28,7 +28,9 @@ from pipeline.text.markers import (
 )
 from pipeline.text.punctuation import (
     DASHES,
+    GLUED_END_RE,
     ends_clause,
+    ends_glued,
     ends_sentence,
     ends_with_comma,
     ends_with_punctuation,
@@ -200,3 +202,12 @@ def test_a_short_line_is_a_running_head_candidate() -> None:
 def test_first_and_last_words() -> None:
     assert first_word("“(*Izvestia*, 1918)") == "Izvestia"
     assert last_word("SOVIET FOREIGN POLICY 1917-1945.”") == "1945"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1917-", "1917-\n", "war\u2014", "war \u2014", "\u2014", "-", "a-", "9-\n\n", "x\u2013\n", "", "\n"],
+)
+def test_a_glued_end_is_found_from_the_last_characters_as_in_the_whole_text(text: str) -> None:
+    for whole in (text, "long text before " + text):
+        assert ends_glued(whole) == (GLUED_END_RE.search(whole) is not None)

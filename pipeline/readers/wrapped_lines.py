@@ -273,7 +273,7 @@ def line_block(lines: Sequence[Line]) -> Block:
     starts: list[dict[str, int]] = []
     for number, line in lines[1:]:
         line = line.strip()
-        if HYPHEN_END_RE.search(text) and line[:1].isalpha():
+        if HYPHEN_END_RE.search(text, max(0, len(text) - 3)) and line[:1].isalpha():  # (the end only)
             text += "\n"
         else:
             text += "" if ends_glued(text) or text.endswith("-") else " "

@@ -88,8 +88,10 @@ GLUED_END_RE = re.compile(rf"(?:\d-|(?<=\S)[{EM_DASH}{EN_DASH}])$")
 
 
 def ends_glued(text: str) -> bool:
-    """A hyphen after a digit or a dash after a non-space at the end (:data:`GLUED_END_RE`)."""
-    return GLUED_END_RE.search(text) is not None
+    """A hyphen after a digit or a dash after a non-space at the end (:data:`GLUED_END_RE`). Only the
+    last three characters are searched (the look-behind still sees the one before them): a match
+    ends at the end or before a final line break."""
+    return GLUED_END_RE.search(text, max(0, len(text) - 3)) is not None
 
 
 def is_separator(text: str) -> bool:
