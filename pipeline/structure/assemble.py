@@ -15,7 +15,7 @@ from pipeline.structure.breaks import Marked, PageMarks
 from pipeline.structure.chronology_entries import add_entries
 from pipeline.structure.contents import ContentsTable, PrintedEntry, division_type
 from pipeline.structure.findings import Findings
-from pipeline.structure.headings import Heading
+from pipeline.structure.heading_forms import Heading
 from pipeline.structure.items import (
     DASH_ITEM_RE,
     YEAR_RE,

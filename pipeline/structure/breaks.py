@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.model import Block, PageBreak, PageSpan
 from pipeline.structure.findings import Findings
-from pipeline.structure.headings import Heading
+from pipeline.structure.heading_forms import Heading
 from pipeline.structure.pages import Anchor, FoundBreak, add_chapter_breaks, detect_breaks, number_breaks
 
 Inside = tuple[tuple[int, int], ...]  # (position in a text, break number), in text order

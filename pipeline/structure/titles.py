@@ -7,7 +7,8 @@ from collections import Counter
 
 from pipeline.model import Block
 from pipeline.structure.findings import Findings
-from pipeline.structure.headings import TRAILING_PARENTHETICAL_RE, Heading
+from pipeline.structure.heading_forms import Heading
+from pipeline.structure.headings import TRAILING_PARENTHETICAL_RE
 from pipeline.structure.patterns import SMALL_WORDS, title_case
 from pipeline.text.headings import heading_key, is_mostly_capitals
 
