@@ -81,6 +81,17 @@ def test_a_cited_quotation_ends_its_paragraph_however_full_the_line() -> None:
     assert not ends_paragraph(ended, "and so on", 49, CARITAS_HABITS)
 
 
+def test_a_quotation_after_a_colon_is_its_own_paragraph_unless_it_closes_inside_the_sentence() -> None:
+    # caritas, lines 538-539: a quotation set as its own paragraph after a full line
+    said = 'he says of \u201cthose of the late Reforming Age" :'
+    quotation = "\u201c Latin was with them a Mortal Crime,"
+    assert fill(said, quotation, 49) > CARITAS_HABITS.fit_share
+    assert ends_paragraph(said, quotation, 49, CARITAS_HABITS)
+    # the-world-revolution, lines 1245-1246: a quotation closed inside the sentence, which goes on
+    inline = "\u201cSee, our demands are yours,\u201d and thereby bre"
+    assert not ends_paragraph("as its own aims, and retort to the workers :", inline, 49, CARITAS_HABITS)
+
+
 def test_a_marker_ocr_read_as_a_sign_and_a_title_abbreviation_at_the_end() -> None:
     # on-the-modification, lines 299 and 311: a dagger read as ``-f``, a paragraph mark as ``^``
     assert finished("out the aid of any form of natural selection.\u201d -f") == "sentence"

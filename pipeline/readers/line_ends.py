@@ -11,9 +11,12 @@ bar. Where the book's quotations open each of their paragraphs with a quotation 
 often than its sentences open with one, a line opening with one after a finished line starts a
 paragraph even after a full line (:attr:`LineHabits.quote_opens`). A quotation closed at a line's
 end with its note marker after it (``in it.” 1``) is a quoted passage ended and its source cited:
-the paragraph ends there too, however full the line. A line ending with an abbreviation that the
-book's lines always go on after with a capitalised word (a title before a name: ``St.``, ``Mr.``;
-not a price's ``6d.`` read ``Gd.``) has not finished its sentence (:attr:`LineHabits.titles`).
+the paragraph ends there too, however full the line; and so does a line ending with a colon before a
+line that opens a quotation not closed within it before words in lower case: a quotation set as
+its own paragraph (``He says:—`` / ``“ There is no good evidence…``). A line ending with an
+abbreviation that the book's lines always go on after with a capitalised word (a title before a
+name: ``St.``, ``Mr.``; not a price's ``6d.`` read ``Gd.``) has not finished its sentence
+(:attr:`LineHabits.titles`).
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ MIN_BOUND_LINES = 3
 # a sentence that starts inside a line: its end, then perhaps a quotation mark, then a capital
 SENTENCE_INSIDE_RE = re.compile(rf"[.!?][\u201d\u2019\"]?\s+(?P<quote>[{OPENING_QUOTES}]?)\s*[A-Z]")
 CLOSING_QUOTES = '"\u201d\u2019'
+# a quotation closed inside a line, the sentence going on in lower case after it (``yours,” and thereby``)
+QUOTE_CLOSED_INLINE_RE = re.compile(r'[\u201d"]\s+[a-z]')
 # an abbreviation shaped as a title's: a capital and one lower-case letter, then a full stop (``St.``,
 # ``Mr.``, ``Dr.``; a lone capital may be a compass point ending a sentence: ``8° E.``)
 ABBREVIATION_RE = re.compile(r"[A-Z][a-z]\.")
@@ -103,6 +108,17 @@ def cites_quotation(text: str) -> bool:
     line = text.strip()
     bare = PLAIN_MARKER_AT_END_RE.sub("", line).rstrip()
     return bare != line and bare[-1:] in CLOSING_QUOTES and ends_sentence(bare)
+
+
+def opens_quoted_paragraph(text: str, next_text: str) -> bool:
+    """Line ``text`` ends with a colon and ``next_text`` opens a quotation that it does not close
+    before words in lower case (:data:`QUOTE_CLOSED_INLINE_RE`): a quotation set as its own paragraph."""
+    quotation = next_text.strip()
+    return (
+        finished(text) == "colon"
+        and opens_quote(quotation)
+        and not QUOTE_CLOSED_INLINE_RE.search(quotation[1:])
+    )
 
 
 def runs_on(text: str, next_text: str) -> bool:
@@ -189,6 +205,8 @@ def ends_paragraph(text: str, next_text: str, page_measure: int, habits: LineHab
     fits = fill(PLAIN_MARKER_AT_END_RE.sub("", text.strip()), next_text, page_measure) < habits.fit_share
     if end == "dash":
         return fits and opens_quote(next_text)
+    if opens_quoted_paragraph(text, next_text):
+        return True
     return fits or cites_quotation(text) or (habits.quote_opens and opens_quote(next_text))
 
 
