@@ -10,15 +10,17 @@ from pathlib import Path
 from pipeline.model import Block
 from pipeline.readers.line_ends import (
     LineHabits,
+    cites_quotation,
     ends_paragraph,
     fill,
     finished,
     learn_line_habits,
+    learn_titles,
     line_bound,
     room,
 )
 from pipeline.readers.wrapped_lines import measure, page_measure, split_pages, split_wrapped_lines
-from pipeline.repair.page_breaks import decide_page_break_join, decided_by_reader
+from pipeline.repair.page_breaks import decide_page_break_join, decided_by_reader, ends_full_line
 from pipeline.repair.vocabulary import BookVocabulary
 
 # Real OCR wrapped as printed (in ``tests/data/``): raw lines 4940-5060 of
@@ -65,6 +67,63 @@ def test_a_note_marker_or_a_dash_after_the_end_is_read_through() -> None:
     assert finished("reached, on June 5, \u2014") == "dash"
 
 
+def test_a_cited_quotation_ends_its_paragraph_however_full_the_line() -> None:
+    # caritas, lines 556-558: a quoted passage closed, its note marker after it, on a full line
+    ended = "to make a Pulpit before they preached in it.\u201d 1"
+    after = "It is customary, indeed, to regard the lax"
+    assert cites_quotation(ended)
+    assert fill(ended, after, 49) > CARITAS_HABITS.fit_share
+    assert ends_paragraph(ended, after, 49, CARITAS_HABITS)
+    # a sentence ended on the same full line without a quotation and a marker may go on
+    assert not cites_quotation("to make a Pulpit before they preached in it. 1")
+    assert not ends_paragraph("to make a Pulpit before they preached in it.", after, 49, CARITAS_HABITS)
+    # a quotation closed inside its sentence goes on in lower case (south-australian, line 393)
+    assert not ends_paragraph(ended, "and so on", 49, CARITAS_HABITS)
+
+
+def test_a_quotation_after_a_colon_is_its_own_paragraph_unless_it_closes_inside_the_sentence() -> None:
+    # caritas, lines 538-539: a quotation set as its own paragraph after a full line
+    said = 'he says of \u201cthose of the late Reforming Age" :'
+    quotation = "\u201c Latin was with them a Mortal Crime,"
+    assert fill(said, quotation, 49) > CARITAS_HABITS.fit_share
+    assert ends_paragraph(said, quotation, 49, CARITAS_HABITS)
+    # the-world-revolution, lines 1245-1246: a quotation closed inside the sentence, which goes on
+    inline = "\u201cSee, our demands are yours,\u201d and thereby bre"
+    assert not ends_paragraph("as its own aims, and retort to the workers :", inline, 49, CARITAS_HABITS)
+
+
+def test_a_marker_ocr_read_as_a_sign_and_a_title_abbreviation_at_the_end() -> None:
+    # on-the-modification, lines 299 and 311: a dagger read as ``-f``, a paragraph mark as ``^``
+    assert finished("out the aid of any form of natural selection.\u201d -f") == "sentence"
+    assert finished("ment we have quoted.^") == "sentence"
+    # a letter after the stop may be the next sentence's first word: no marker
+    assert finished("the end. I") == ""
+
+
+def test_a_title_the_book_puts_before_names_ends_no_sentence() -> None:
+    # memoir-of-the-rev-irving, lines 50, 127, 146 and 584-585: ``Mr.`` always before a name
+    memoir = [
+        "(most of which were furnished by Mr. Hetherington\u2019s",
+        "completed,\u2014Debt liquidated,\u2014Testimonial to Mr. Hether-",
+        "Ministers from Ireland, \u2014Testimonial to Mr. Hetherington,",
+    ]
+    # the-transportation-question, lines 3726, 3936, 3955: a price's ``6d.`` read ``Gd.``
+    catalogue = [
+        "3 vols. crown Bvo. cloth, \u00a31 11s. Gd. Just ready.",
+        "In Bvo. cloth, 7s. Gd. each.",
+        "In Fcap. Bvo. cloth, 3s. Gd. Just ready.",
+    ]
+    habits = LineHabits(fit_share=0.9, titles=learn_titles(memoir + catalogue))
+    assert habits.titles == {"Mr."}
+    ended = "the appeal. At the meeting of Synod, when Mr."
+    # memoir: pages of 59 characters; the name would have fitted on the line
+    assert finished(ended) == "sentence" and fill(ended, "Baird", 59) < habits.fit_share
+    assert not ends_paragraph(ended, "Baird presented his mandate, empowering him to", 59, habits)
+    # the-transportation-question, lines 3875-3876: a price ends the catalogue's entry
+    price = "Illustrations. Fcap. Svo. 7s. Gd."
+    assert ends_paragraph(price, "2. Autobiography of Matthew Robinson.", 59, habits)
+
+
 def test_the_book_tells_how_full_its_lines_go_on_and_how_its_quotations_open() -> None:
     habits = handbook_habits()
     assert habits.quote_opens
@@ -99,6 +158,24 @@ def test_lines_set_on_their_own_stay_one_block_a_line_each() -> None:
     assert "room" not in table.extra
 
 
+def test_rows_set_with_dot_leaders_stay_one_block_however_long() -> None:
+    # handbook, raw lines 4624-4632: an analysis quoted as a table, one row longer than half the measure
+    rows = [
+        "\u201cCopper ... ... ... 16*25",
+        "Antimony ... ... ... 26*30",
+        "Silver ... ... ... 15 - 35 = 5,013 ounces.",
+        "1r0n... ... ... ... 8*49",
+        "Zinc ... ... ... 8*75",
+    ]
+    text = "kindly placed at my disposal an exhaustive analysis made by him of\nthis valuable find :\n"
+    assert line_bound(rows[2], rows[3], 68)
+    # an ellipsis in prose is no leader (caritas, line 545)
+    assert not line_bound("Diversity of Tongues. . . . All Learning was utterly", "cryed down.", 49)
+    blocks = split_wrapped_lines(text + "\n".join(rows), 4623)
+    assert [block.first_line for block in blocks] == [4623, 4625]
+    assert blocks[1].text == "\n".join(rows)
+
+
 def test_a_paragraph_block_keeps_the_room_of_its_last_line() -> None:
     pages = split_pages(HANDBOOK, HANDBOOK_FIRST_LINE)
     book = measure([line for page in pages for run in page for line in run])
@@ -107,6 +184,7 @@ def test_a_paragraph_block_keeps_the_room_of_its_last_line() -> None:
     # line 4965, "broken granite on either side." (30 characters): room for a long word
     last_line = HANDBOOK.split("\n")[block.last_line - HANDBOOK_FIRST_LINE]
     assert block.extra["room"] == room(last_line, first_page_measure, handbook_habits()) > 0
+    assert block.extra["past_measure"] == len(last_line.strip()) - first_page_measure < 0
 
 
 def test_page_break_joins_read_the_last_line_and_leave_the_readers_cuts() -> None:
@@ -122,6 +200,13 @@ def test_page_break_joins_read_the_last_line_and_leave_the_readers_cuts() -> Non
     capital = Block("The New Moonta Copper Lode runs north 55 degrees east.", 5056, 5056)
     decision = decide_page_break_join(full, capital, vocabulary)
     assert not decision.join and decision.doubtful
+    # a ragged book's full line (caritas, line 500: 49 characters on a page of 48) is full, however
+    # little room its fill left; a line far past the measure is in smaller type
+    ragged = Block("indeed right through the period of the Rebellion.", 492, 500)
+    ragged.extra.update(room=-7, past_measure=1)
+    assert ends_full_line(ragged, "But they were only the very elect of their classes.")
+    ragged.extra["past_measure"] = 10
+    assert not ends_full_line(ragged, "But they were only the very elect of their classes.")
     # two paragraphs the reader cut on one page are left as they are
     assert decided_by_reader(full, Block("Next paragraph.", 5054, 5054))
     assert not decided_by_reader(full, capital)

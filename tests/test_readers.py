@@ -159,3 +159,21 @@ def test_the_first_book_is_read_without_pages_until_their_numbers_are_found(raw_
     ]
     given = read_input(WRAPPED, "paragraph_lines")[1]
     assert (given.reader, given.detected, given.given) == ("paragraph_lines", "wrapped_lines", True)
+
+
+def test_a_word_broken_twice_is_joined_break_after_break() -> None:
+    # the-hun-s-peace-bludgeon, raw lines 3256-3261: "duty- reduc-" / "tions", a break inside the
+    # line and one at its end in the same word
+    text = (
+        "Besides the support and preferments explained\n"
+        "the previous paragraph which are to he granted to\n"
+        "industries having protective value, compensations\n"
+        "should be devised in the interest of the entire export\n"
+        "trade, in the form of export premiums, duty- reduc-\n"
+        "tions and -exemptions."
+    )
+    repaired = repair(text, reader="wrapped_lines")
+    assert [block.text for block in repaired.blocks if block.kind == "text"][-1].endswith(
+        "export premiums, dutyreductions and -exemptions."
+    )
+    assert [change.line for change in repaired.changes if change.rule == "dehyphenate"] == [5, 5]

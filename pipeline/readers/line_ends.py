@@ -9,7 +9,14 @@ from the book's inner line ends (a word or comma at the end, the next line in lo
 counts characters where the printer measured widths, so the book's own spread of them sets the
 bar. Where the book's quotations open each of their paragraphs with a quotation mark, far more
 often than its sentences open with one, a line opening with one after a finished line starts a
-paragraph even after a full line (:attr:`LineHabits.quote_opens`).
+paragraph even after a full line (:attr:`LineHabits.quote_opens`). A quotation closed at a line's
+end with its note marker after it (``in it.” 1``) is a quoted passage ended and its source cited:
+the paragraph ends there too, however full the line; and so does a line ending with a colon before a
+line that opens a quotation not closed within it before words in lower case: a quotation set as
+its own paragraph (``He says:—`` / ``“ There is no good evidence…``). A line ending with an
+abbreviation that the book's lines always go on after with a capitalised word (a title before a
+name: ``St.``, ``Mr.``; not a price's ``6d.`` read ``Gd.``) has not finished its sentence
+(:attr:`LineHabits.titles`).
 """
 
 from __future__ import annotations
@@ -17,7 +24,8 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.readers.page_foot import Line
@@ -42,16 +50,30 @@ LINE_BOUND_SHARE = 0.5
 MIN_BOUND_LINES = 3
 # a sentence that starts inside a line: its end, then perhaps a quotation mark, then a capital
 SENTENCE_INSIDE_RE = re.compile(rf"[.!?][\u201d\u2019\"]?\s+(?P<quote>[{OPENING_QUOTES}]?)\s*[A-Z]")
+CLOSING_QUOTES = '"\u201d\u2019'
+# a quotation closed inside a line, the sentence going on in lower case after it (``yours,” and thereby``)
+QUOTE_CLOSED_INLINE_RE = re.compile(r'[\u201d"]\s+[a-z]')
+# an abbreviation shaped as a title's: a capital and one lower-case letter, then a full stop (``St.``,
+# ``Mr.``, ``Dr.``; a lone capital may be a compass point ending a sentence: ``8° E.``)
+ABBREVIATION_RE = re.compile(r"[A-Z][a-z]\.")
+# an abbreviation the book's lines go on after with a capitalised word this share of the times or
+# more, and this many times at least, is a title before a name
+TITLE_SHARE = 0.9
+MIN_TITLE_USES = 3
+# a row of a table or of a list set with dot leaders: two runs of dots, then a number (``Zinc ... ... 8*75``)
+LEADER_ROW_RE = re.compile(r"(?:\.{2,}\s*){2,}.*\d")
 
 
 @dataclass(frozen=True)
 class LineHabits:
     """How the book's paragraphs end: a line and the next line's first word filling less than
     ``fit_share`` of the page's measure would have stood on one line; ``quote_opens``: a line
-    opening with a quotation mark after a finished line starts a paragraph."""
+    opening with a quotation mark after a finished line starts a paragraph; ``titles``: the
+    abbreviations of titles before names (:func:`learn_titles`), which end no sentence."""
 
     fit_share: float = SHORT_LINE_SHARE
     quote_opens: bool = False
+    titles: frozenset[str] = frozenset()
 
 
 def fill(text: str, next_text: str, page_measure: int) -> float:
@@ -80,6 +102,25 @@ def finished(text: str) -> str:
     return "dash" if bare != line else ""
 
 
+def cites_quotation(text: str) -> bool:
+    """The line ends a sentence in a quotation with a note marker after it (``in it.” 1``): a
+    quoted passage closed and its source cited."""
+    line = text.strip()
+    bare = PLAIN_MARKER_AT_END_RE.sub("", line).rstrip()
+    return bare != line and bare[-1:] in CLOSING_QUOTES and ends_sentence(bare)
+
+
+def opens_quoted_paragraph(text: str, next_text: str) -> bool:
+    """Line ``text`` ends with a colon and ``next_text`` opens a quotation that it does not close
+    before words in lower case (:data:`QUOTE_CLOSED_INLINE_RE`): a quotation set as its own paragraph."""
+    quotation = next_text.strip()
+    return (
+        finished(text) == "colon"
+        and opens_quote(quotation)
+        and not QUOTE_CLOSED_INLINE_RE.search(quotation[1:])
+    )
+
+
 def runs_on(text: str, next_text: str) -> bool:
     """Line ``text`` runs on into the next as wrapped prose does: an inner line end
     (:func:`goes_on`), or a word broken by a hyphen before a lower-case line."""
@@ -104,6 +145,31 @@ def line_pairs(pages: Sequence[Sequence[Sequence[Line]]]) -> Iterator[tuple[int,
                 yield index, line[1], following[1]
 
 
+def learn_titles(lines: Iterable[str]) -> frozenset[str]:
+    """The abbreviations shaped as titles (:data:`ABBREVIATION_RE`) that the book's lines go on
+    after with a capitalised word :data:`TITLE_SHARE` of the times they go on at all, and
+    :data:`MIN_TITLE_USES` times at least: ``Mr.`` before a name, not ``No.`` before a number."""
+    uses: Counter[str] = Counter()
+    before_capital: Counter[str] = Counter()
+    for line in lines:
+        words = line.split()
+        for word, following in itertools.pairwise(words):
+            if ABBREVIATION_RE.fullmatch(word):
+                uses[word] += 1
+                before_capital[word] += following[:1].isupper()
+    return frozenset(
+        word
+        for word, count in uses.items()
+        if count >= MIN_TITLE_USES and before_capital[word] >= TITLE_SHARE * count
+    )
+
+
+def ends_with_title(text: str, habits: LineHabits) -> bool:
+    """The line ends with one of the book's title abbreviations (:attr:`LineHabits.titles`)."""
+    words = text.split()
+    return bool(words) and words[-1] in habits.titles
+
+
 def learn_line_habits(pages: Sequence[Sequence[Sequence[Line]]], measures: Sequence[int]) -> LineHabits:
     """The book's :class:`LineHabits`: ``fit_share`` is :data:`FIT_QUANTILE` of the fills of its
     inner line ends (:func:`goes_on`), where the printer found no room for the next word;
@@ -123,20 +189,25 @@ def learn_line_habits(pages: Sequence[Sequence[Sequence[Line]]], measures: Seque
     quoted = sum(after_finished)
     inside_share = (sum(map(bool, inside)) + 1) / (len(inside) + 1)
     quote_opens = quoted >= MIN_QUOTE_OPENINGS and quoted / len(after_finished) >= QUOTE_LIFT * inside_share
-    return LineHabits(fit_share, quote_opens)
+    titles = learn_titles(text for page in pages for run in page for _, text in run)
+    return LineHabits(fit_share, quote_opens, titles)
 
 
 def ends_paragraph(text: str, next_text: str, page_measure: int, habits: LineHabits) -> bool:
     """The paragraph ends with line ``text``: it is finished (:func:`finished`), the next line does
-    not go on in lower case, and its first word would have fitted on the line; or, where the book's
-    quotations mark their paragraphs, the next line opens with a quotation mark."""
+    not go on in lower case, it does not end with a title (:func:`ends_with_title`), and the next
+    line's first word would have fitted on it, or the line closes
+    a cited quotation (:func:`cites_quotation`); or, where the book's quotations mark their
+    paragraphs, the next line opens with a quotation mark."""
     end = finished(text)
-    if not end or (goes_on_lower(next_text) and not opens_quote(next_text)):
+    if not end or (goes_on_lower(next_text) and not opens_quote(next_text)) or ends_with_title(text, habits):
         return False
     fits = fill(PLAIN_MARKER_AT_END_RE.sub("", text.strip()), next_text, page_measure) < habits.fit_share
     if end == "dash":
         return fits and opens_quote(next_text)
-    return fits or (habits.quote_opens and opens_quote(next_text))
+    if opens_quoted_paragraph(text, next_text):
+        return True
+    return fits or cites_quotation(text) or (habits.quote_opens and opens_quote(next_text))
 
 
 def room(text: str, page_measure: int, habits: LineHabits) -> int:
@@ -148,8 +219,11 @@ def room(text: str, page_measure: int, habits: LineHabits) -> int:
 def line_bound(text: str, next_text: str, page_measure: int) -> bool:
     """A line that may be set on its own (:data:`LINE_BOUND_SHARE`): short, not ending a sentence
     after a word (a table's row ending in a number, an address's line ending in a comma), and not
-    running on into the next line (``next_text``, empty at the end) as a narrow column of prose does."""
+    running on into the next line (``next_text``, empty at the end) as a narrow column of prose does;
+    or a row set with dot leaders (:data:`LEADER_ROW_RE`), however long."""
     line = text.strip()
+    if LEADER_ROW_RE.search(line):
+        return True
     if len(line) >= LINE_BOUND_SHARE * page_measure or (next_text and runs_on(line, next_text)):
         return False
     return not ends_sentence(line) or any(character.isdigit() for character in line.split()[-1])

@@ -259,9 +259,13 @@ def read_prose(run: Sequence[Line], page_measure: int, habits: LineHabits) -> li
 
 def paragraph_block(lines: Sequence[Line], page_measure: int, habits: LineHabits) -> Block:
     """A paragraph's block (:func:`line_block`) with the room its last line left for a next word
-    (``extra["room"]``, :func:`pipeline.readers.line_ends.room`): whether it ends on a full line."""
+    (``extra["room"]``, :func:`pipeline.readers.line_ends.room`): whether it ends on a full line;
+    and how many characters that line runs past its page's measure (``extra["past_measure"]``,
+    negative where it is shorter): a line far past it is set in smaller type."""
     block = line_block(lines)
-    return replace(block, extra={**block.extra, "room": room(lines[-1][1], page_measure, habits)})
+    last = lines[-1][1]
+    ends = {"room": room(last, page_measure, habits), "past_measure": len(last.strip()) - page_measure}
+    return replace(block, extra={**block.extra, **ends})
 
 
 def line_block(lines: Sequence[Line]) -> Block:

@@ -126,14 +126,18 @@ def join_at_seam(left: str, right: str, vocabulary: BookVocabulary) -> Seam:
 def rejoin_inline_hyphenation(blocks: Sequence[Block], context: RepairContext) -> Repaired:
     """Decide hyphens of words broken inside a block: ``Ag- gression`` and ``inter-`` at a line end.
 
-    A suspended hyphen (``pre- and post-war``) is left alone.
+    A suspended hyphen (``pre- and post-war``) is left alone. A word broken twice (``duty- reduc-``
+    / ``tions``) is decided break after break: each pass over a block decides the breaks the pass
+    before left, until none is left.
     """
     result = Repaired([], [], [])
     for block in blocks:
         repaired, changes, review = _dehyphenate_block(block, context.vocabulary)
+        while changes:  # (a pass that decides nothing changes nothing and has nothing to review)
+            result.changes.extend(changes)
+            result.review.extend(review)
+            repaired, changes, review = _dehyphenate_block(repaired, context.vocabulary)
         result.blocks.append(repaired)
-        result.changes.extend(changes)
-        result.review.extend(review)
     return result
 
 

@@ -44,9 +44,9 @@ NOT_JOINED = "not joined: "  # how a review item for a refused page-break join s
 # A word seen this often in the book and never before a full stop cannot end a sentence.
 NEVER_FINAL_MIN_COUNT = 3
 QUOTE_END_RE = re.compile(rf"[\"\u201d\u2019][{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}\s*_]*$")
-# A last line with less room than this (characters) runs past the page's measure: smaller type
-# (a footnote OCR set in the running text), not a full line of the paragraph.
-OVERFULL_ROOM = -6
+# A last line running more characters than this past its page's measure is set in smaller type (a
+# footnote OCR set in the running text), not a full line of the paragraph.
+OVERFULL_CHARACTERS = 6
 BULLET_RE = re.compile(rf"^\s*{LIST_BULLET}")
 
 
@@ -65,10 +65,12 @@ def _neverends_sentence(word: str, vocabulary: BookVocabulary) -> bool:
 
 def ends_full_line(first: Block, continuation: str) -> bool:
     """The printed line ``first`` ends on had no room for the first word of ``continuation``
-    (``extra["room"]``, known for a paragraph read from wrapped lines), and is no longer than
-    the measure allows (:data:`OVERFULL_ROOM`)."""
+    (``extra["room"]``, known for a paragraph read from wrapped lines), and runs no further past
+    the page's measure than a full line may (``extra["past_measure"]``, :data:`OVERFULL_CHARACTERS`)."""
     words = continuation.split(maxsplit=1)
-    return "room" in first.extra and bool(words) and OVERFULL_ROOM < first.extra["room"] <= len(words[0])
+    if "room" not in first.extra or not words:
+        return False
+    return first.extra["room"] <= len(words[0]) and first.extra.get("past_measure", 0) <= OVERFULL_CHARACTERS
 
 
 def decided_by_reader(first: Block, second: Block) -> bool:
@@ -266,9 +268,10 @@ def _join_blocks(
     if "page" in second.extra:  # the printed page number (pipeline.repair.furniture) of the page it opens
         page_break["page"] = second.extra["page"]
     extra["page_breaks"] = [*first.extra.get("page_breaks", []), page_break]
-    extra.pop("room", None)  # the joined paragraph ends where the second half ends
-    if "room" in second.extra:
-        extra["room"] = second.extra["room"]
+    for last_line in ("room", "past_measure"):  # the joined paragraph ends where the second half ends
+        extra.pop(last_line, None)
+        if last_line in second.extra:
+            extra[last_line] = second.extra[last_line]
     if "line_starts" in second.extra:  # the printed lines of the second half, where the joined text has them
         end = len(seam.text) - len(second.text)
         carried = [{**place, "offset": end + place["offset"]} for place in second.extra["line_starts"]]

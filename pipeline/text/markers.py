@@ -34,6 +34,11 @@ SYMBOL_TOKEN = "|".join(
 # what may join the numbers of a note body's range: superscript minus, hyphen, en dash
 NOTE_RANGE_DASHES = SUPERSCRIPT_MINUS + "\\-\u2013"
 MARKER_CHARACTER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}]")
+# the forms OCR reads a note symbol as that are no word (``-f`` for a dagger, ``^`` for a paragraph
+# mark): after the end of a sentence at a line's end they can only be its marker
+SIGN_SYMBOL_TOKEN = "|".join(
+    map(re.escape, sorted({f for forms in SYMBOL_OCR_FORMS.values() for f in forms if not f.isalpha()}))
+)
 # what a note marker printed without superscript follows: the end of a clause or of a quotation
 PLAIN_MARKER_FOLLOWS = r".,;:!?\"\u201d\u2019)\]"
 # a plain note marker at the end of a line of running text: one or two digits or note symbols after
@@ -42,7 +47,7 @@ PLAIN_MARKER_FOLLOWS = r".,;:!?\"\u201d\u2019)\]"
 PLAIN_MARKER_AT_END_RE = re.compile(
     rf"(?:(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])|(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}]{{2}})"
     rf"|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}])|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}]{{2}}))"
-    rf" ?(?:\d{{1,2}}|[{NOTE_SYMBOLS}]+)$"
+    rf" ?(?:\d{{1,2}}|[{NOTE_SYMBOLS}]+|{SIGN_SYMBOL_TOKEN})$"
 )
 # a plain number, then one space, opening a block: a note number OCR read without its superscript
 PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
