@@ -37,8 +37,12 @@ CONTEXT_WINDOW = 120  # characters before a marker where the gold context words 
 
 
 def key(text: str) -> str:
-    """Text compared for the gold: lower case, letters, digits and in-word hyphens, single spaces."""
-    text = re.sub(r"(?<=\w)[-\u00ad](?=\w)", "\x00", text.casefold())
+    """Text compared for the gold: lower case, letters, digits and in-word hyphens, single spaces.
+
+    A dash between digits (a range such as ``119-27``, hyphen, en dash or minus alike) reads as a hyphen:
+    typography may have set the printed hyphen as an en dash.
+    """
+    text = re.sub(r"(?<=\w)[-\u00ad](?=\w)|(?<=\d)[\u2010-\u2015\u2212](?=\d)", "\x00", text.casefold())
     return " ".join(re.sub(r"[^\w\x00]+|_", " ", text).split()).replace("\x00", "-")
 
 
@@ -131,7 +135,7 @@ def _footnotes(
     misses, leaked = [], []
     for footnote in gold:
         body = key(footnote["body"])
-        note = next((n for n in notes if key(text_of(n)).startswith(body)), None)
+        note = _nearest_note(notes, body, footnote["body_line"])
         if any(body in text for text in running_text):
             leaked.append(f"{footnote['body_line']}: {footnote['body']!r}")
         if note is None:
@@ -142,6 +146,12 @@ def _footnotes(
             misses.append(f"{footnote['body_line']}: note not linked after {footnote['context']!r}")
     score.add("footnotes linked", len(gold) - len(misses), len(gold), misses)
     score.add("footnotes in the running text", len(leaked), len(gold), leaked)
+
+
+def _nearest_note(notes: list[Note], body: str, line: int) -> Note | None:
+    """The note whose text opens as ``body``; of notes printed alike, the one nearest the gold's line."""
+    alike = [note for note in notes if key(text_of(note)).startswith(body)]
+    return min(alike, key=lambda note: abs(note.first_line - line), default=None)
 
 
 def main(argv: list[str]) -> int:
