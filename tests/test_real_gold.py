@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from real_gold import _nearest_note, key
+from real_gold import _nearest_note, _text_holding, key
 
 from pipeline.model import Note
 
@@ -20,3 +20,10 @@ def test_of_notes_printed_alike_the_nearest_to_the_gold_line_is_taken() -> None:
     notes = [Note("n1", "*", 165, ["Ibid."]), Note("n2", "*", 315, ["Ibid."]), Note("n3", "1", 320, ["See."])]
     assert _nearest_note(notes, key("Ibid."), 314) is notes[1]
     assert _nearest_note(notes, key("Nowhere."), 314) is None
+
+
+def test_a_note_leaks_into_the_running_text_that_holds_its_line_only() -> None:
+    starts = [(100, "a quotation on a collection of fossils"), (120, "the page text 1 on a collection")]
+    assert _text_holding(starts, 125) == "the page text 1 on a collection"
+    assert _text_holding(starts, 110) == "a quotation on a collection of fossils"
+    assert _text_holding(starts, 90) == ""

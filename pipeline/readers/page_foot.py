@@ -49,12 +49,13 @@ from pipeline.text.markers import (
 
 Line = tuple[int, str]  # raw line number, text
 
-# a footnote's first line: a number or symbols (OCR reads a small ``*`` as ``•`` or ``♦`` too), then its text
+# a footnote's first line: a number or symbols (OCR reads a small ``*`` as ``•`` or ``♦`` too), then its
+# text (after a symbol, a quotation mark OCR set apart: ``* “ Fossil Flora.”``)
 FOOT_NOTE_SYMBOLS = NOTE_SYMBOLS + "".join(SYMBOL_OCR_FORMS["*"])
-FOOT_NOTE_START_RE = re.compile(
-    rf"^\s*(?:(?P<number>\d{{1,3}})\.?\s+|(?P<symbol>[{FOOT_NOTE_SYMBOLS}]{{1,3}})\s*)(?=[\"\u201c\u2018'(\[]?[A-Z])"
-)
 NOTE_TEXT_START = "(?=[\"\u201c\u2018'(\\[]? ?[A-Z])"  # a footnote's text: a capital, perhaps quoted
+FOOT_NOTE_START_RE = re.compile(
+    rf"^\s*(?:(?P<number>\d{{1,3}})\.?\s+(?=[\"\u201c\u2018'(\[]?[A-Z])|(?P<symbol>[{FOOT_NOTE_SYMBOLS}]{{1,3}})\s*{NOTE_TEXT_START})"
+)
 DAMAGED_SYMBOL_START_RE = re.compile(rf"^\s*(?:{SYMBOL_TOKEN})\s+{NOTE_TEXT_START}")
 # a second note on a note's line, after the first one's last sentence: ``… p. 63. t Ibid., p. 103.``
 SECOND_NOTE_SYMBOLS = "|".join(map(re.escape, (*SYMBOL_ORDER, "f", "t", "x", "J", "||")))

@@ -41,7 +41,7 @@ from pipeline.text.markers import (
     plain_marker_re,
     spaced_marker_re,
 )
-from pipeline.text.punctuation import ends_clause, ends_sentence
+from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence
 from pipeline.text.words import english_zipf
 
 # A page holds at most about a dozen blocks (paragraphs and notes): displaced note text is looked
@@ -143,17 +143,33 @@ def symbol_marker_re(symbol: str) -> re.Pattern[str]:
 def _glued_letter_markers(text: str, symbol: str, vocabulary: BookVocabulary) -> list[re.Match[str]]:
     """The forms of ``symbol`` that are letters (``f``, ``J``) glued to the end of a word, where the
     book knows the word without it, and neither the book nor the language with it
-    (``supposedf``, ``Tenison-WoodsJ``)."""
+    (``supposedf``, ``Tenison-WoodsJ``); or a small letter glued before a capitalised word the book
+    knows, after a clause's end or a dash (``says :—fMy own``: the marker set before a quotation)."""
     letters = "".join(form for form in SYMBOL_OCR_FORMS[symbol] if form.isalpha() and len(form) == 1)
     if not letters:
         return []
-    return [
+    after_word = [
         match
         for match in re.finditer(rf"(?<=[^\W\d_]{{{GLUED_WORD_MIN}}})[{letters}](?=[\s.,;:]|$)", text)
         if vocabulary.words[(word := _word_before(text, match.start())).lower()] >= GLUED_WORD_MIN_COUNT
         and vocabulary.words[(word + match.group()).lower()] <= 1
         and english_zipf((word + match.group()).lower()) == 0
     ]
+    lower = "".join(letter for letter in letters if letter.islower())
+    if not lower:
+        return after_word
+    before_word = [
+        match
+        for match in re.finditer(rf"(?<=[{PLAIN_MARKER_FOLLOWS}{DASHES}])[{lower}](?=[A-Z][a-z]*\b)", text)
+        if vocabulary.words[_word_after(text, match.end()).lower()] >= GLUED_WORD_MIN_COUNT
+    ]
+    return after_word + before_word
+
+
+def _word_after(text: str, start: int) -> str:
+    """The letters of ``text`` right after position ``start``."""
+    word = re.match(r"[^\W\d_]+", text[start:])
+    return word.group() if word else ""
 
 
 def _word_before(text: str, end: int) -> str:
