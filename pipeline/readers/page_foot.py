@@ -23,7 +23,10 @@ sequence, a line of that shape at a page foot is a mark too, and so is a short l
 damaged (``ll*``, ``It VOL. I.``) that has the form of the book's usual marks (``B*``, ``B VOL. I.``).
 
 A running title printed at the page foot (with the page number, under the footnotes) is a line in
-capitals that the book repeats at its page feet (:data:`HABIT_MIN_PAGES` times).
+capitals that the book repeats at its page feet (:data:`HABIT_MIN_PAGES` times). One printed too
+seldom for a habit is known by repeating a title that opens an earlier page (the book's title, a
+chapter's heading) where the page shows it is no heading: at the foot beside a bare page number,
+or at the top above a line going on with the previous page's sentence (:func:`learn_edge_titles`).
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ LETTER_SIGNATURE_RE = re.compile(
     r"^(?:(?P<round>\d)\s?)?(?P<letters>[A-Za-z]{1,2})(?:\s?(?P<leaf>\d{1,2}|\*))?\.?"
     r"(?:\s+[VY]OL[.,]?\s*[IVXL1l]{1,4}\.?)?$"
 )
+EDGE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,4}|[IVXLCivxlc]{1,7})\s*$")  # a bare page number, arabic or roman
 NUMBER_SIGNATURE_RE = re.compile(r"^(?P<number>\d{1,2})$")  # a gathering numbered, not lettered
 LETTERS_IN_ALPHABET = 26
 UNUSED_LETTERS = "JW"  # a printer's alphabet of gatherings skips them
@@ -117,11 +121,13 @@ class FootLine(NamedTuple):
 class FootHabits:
     """What the book's page feet show: how many pages end in a zone opening with a note symbol,
     the signature marks found (raw line → evidence) and the running titles printed at the foot
-    (their :func:`title_key`)."""
+    (their :func:`title_key`), and the titles and page numbers at a page's edge that repeat a title
+    printed earlier (raw line → class, :func:`learn_edge_titles`)."""
 
     symbol_zones: int = 0
     signatures: Mapping[int, str] = field(default_factory=dict)
     foot_titles: Mapping[str, int] = field(default_factory=dict)
+    edge_titles: Mapping[int, dict[str, str]] = field(default_factory=dict)
 
     @property
     def symbol_notes(self) -> bool:
@@ -136,7 +142,9 @@ def learn_foot_habits(pages: Sequence[Sequence[Line]]) -> FootHabits:
         starts = _note_starts(lines)
         symbol_zones += any(not marker.isdigit() for _, marker in starts[-1:])
     notes = FootHabits(symbol_zones)
-    return FootHabits(symbol_zones, learn_signatures(pages, notes), learn_foot_titles(pages))
+    return FootHabits(
+        symbol_zones, learn_signatures(pages, notes), learn_foot_titles(pages), learn_edge_titles(pages)
+    )
 
 
 def learn_signatures(pages: Sequence[Sequence[Line]], habits: FootHabits) -> dict[int, str]:
@@ -268,6 +276,50 @@ def learn_foot_titles(pages: Sequence[Sequence[Line]]) -> dict[str, int]:
     return {key: count for key, count in counts.items() if count >= HABIT_MIN_PAGES and key}
 
 
+def learn_edge_titles(pages: Sequence[Sequence[Line]]) -> dict[int, dict[str, str]]:
+    """Running titles a book prints too seldom to be a habit, raw line → class: a line in capitals
+    at a page's edge that repeats a title opening an earlier page (the book's title, a chapter's
+    heading: among its first :data:`FOOT_TITLE_LINES` lines), where the page tells it is no heading:
+    at the foot beside a bare page number
+    (``7`` / ``THE CAMBRIANS``; the number is classed too), or at the top above a line that goes on
+    with the previous page's sentence (``INTRODUCTION`` / ``perhaps, of the interior…``)."""
+    found: dict[int, dict[str, str]] = {}
+    printed: set[str] = set()
+    for lines in pages:
+        found.update(_foot_title_lines(lines[-FOOT_TITLE_LINES:], printed))
+        found.update(_top_title_line(lines, printed))
+        printed |= {title_key(text) for _, text in lines[:FOOT_TITLE_LINES] if _title_shaped(text)} - {""}
+    return found
+
+
+def _foot_title_lines(foot: Sequence[Line], printed: set[str]) -> dict[int, dict[str, str]]:
+    """A title printed earlier and a bare page number beside it among a page's last lines."""
+    for (first, upper), (second, lower) in pairwise(foot):
+        for title, number in (((first, upper), (second, lower)), ((second, lower), (first, upper))):
+            if title_key(title[1]) in printed and _title_shaped(title[1]) and EDGE_NUMBER_RE.match(number[1]):
+                evidence = f"a title printed earlier, beside page number {number[1].strip()} at the page foot"
+                return {
+                    title[0]: {"kind": "running title", "evidence": evidence},
+                    number[0]: {
+                        "kind": "page number",
+                        "evidence": f"beside the running title {title[1].strip()}",
+                    },
+                }
+    return {}
+
+
+def _top_title_line(lines: Sequence[Line], printed: set[str]) -> dict[int, dict[str, str]]:
+    """A title printed earlier that opens a page whose next line goes on with a sentence (it starts
+    in lower case)."""
+    if len(lines) < 2 or not _title_shaped(lines[0][1]) or title_key(lines[0][1]) not in printed:
+        return {}
+    following = lines[1][1].lstrip()
+    if not following[:1].islower():
+        return {}
+    evidence = "a title printed earlier, at the page top above a sentence that goes on"
+    return {lines[0][0]: {"kind": "running title", "evidence": evidence}}
+
+
 def _title_shaped(text: str) -> bool:
     """A line in capitals mostly of letters (not a reference such as ``(C.S.O. 1713/1857.)``)."""
     return is_capitals(text) and 2 * len(title_key(text)) >= len("".join(text.split()))
@@ -287,6 +339,8 @@ def foot_class(line: Line, habits: FootHabits) -> dict[str, str] | None:
     """The class of a line the page's foot ends with, and its evidence, where the book's habits
     tell it: a signature mark, or a running title the book prints at its page feet."""
     number, text = line
+    if number in habits.edge_titles:
+        return habits.edge_titles[number]
     if number in habits.signatures:
         return {"kind": "signature mark", "evidence": habits.signatures[number]}
     if is_foot_title(text, habits):
