@@ -46,9 +46,8 @@ from pipeline.text.headings import (
     is_capitals,
     is_mostly_capitals,
 )
-from pipeline.text.punctuation import DASHES, ends_glued
+from pipeline.text.punctuation import DASHES, FORM_FEED, ends_glued
 
-FORM_FEED = "\f"
 PAGE_BREAK_BLANKS = 2  # a run of this many blank lines (or a form feed) ends a page
 MEASURE_PERCENTILE = 0.8  # the page's measure: this percentile of its line lengths
 MIN_MEASURED_LINES = 5  # a page with fewer lines is measured on the whole book
