@@ -305,3 +305,35 @@ def test_a_title_printed_earlier_above_a_sentence_going_on_at_a_page_top_is_furn
     repaired = remove_page_furniture(blocks, RepairContext(BookVocabulary.from_texts(INTRODUCTION_PAGES)))
     assert [(change.line, change.before) for change in repaired.changes] == [(16, "INTRODUCTION")]
     assert blocks[0].text == "INTRODUCTION"
+
+
+def test_a_symbol_note_among_numbered_notes_belongs_to_the_zone() -> None:
+    # raw lines 7876-7896 of *Caritas Anglicana* (nla.obj-502488898), clipped: an editor's note
+    # marked ``*`` between the author's notes 1 and 4 (OCR lost note 3's number)
+    page = "\n".join(
+        [
+            "Barrister of the Temple.\u201d 5 This remark appears",
+            "in a footnote to another account which is printed",
+            "in Nicolson\u2019s Correspondence , and is called A",
+            "Short Account of the Several Kinds of Societies, set up",
+            "of late Tears , for the promoting of God's Worship ,",
+            "for the Reformation of Manners , and for the Pro-",
+            "pagation of Christian KnowledgeP",
+            "Now this latter account seems to have been",
+            "1 British Museum, 712, d. 24.",
+            "* \u201c Why, if the book is so good,\u201d he asks, \u201c can you only",
+            "get five out of twenty-five bishops to approve of it ? \u201d (Cf.",
+            "-3 Cf. his letter to William Nicolson, February 27 th,",
+            "4 Ibid., no. 71, p. 172.",
+            "5 Ibid., no. 82, p. 191 (note). This footnote is signed",
+            "W. N.",
+        ]
+    )
+    blocks = split_wrapped_lines(page, 7876)
+    notes = [(block.first_line, block.text[:12]) for block in blocks if block.kind == "note"]
+    assert notes == [
+        (7884, "1 British Mu"),
+        (7885, "* \u201c Why, if "),
+        (7888, "4 Ibid., no."),
+        (7889, "5 Ibid., no."),
+    ]

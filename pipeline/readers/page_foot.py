@@ -396,7 +396,10 @@ def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
     if not starts:
         return None
     first = len(starts) - 1
-    while first > 0 and _follows(starts[first - 1][1], starts[first][1]):
+    while first > 0 and (
+        _follows(starts[first - 1][1], _next_marker(starts, first))
+        or _symbol_among_numbers(starts, first - 1)
+    ):
         first -= 1
     for index, marker in starts[first:]:
         if index == 0 or len(lines) - index > MAX_MARKED_ZONE_SHARE * len(lines):
@@ -416,6 +419,23 @@ def _note_starts(lines: Sequence[Line]) -> list[tuple[int, str]]:
         for i, (_, text) in enumerate(lines)
         if (match := FOOT_NOTE_START_RE.match(text))
     ]
+
+
+def _next_marker(starts: Sequence[tuple[int, str]], index: int) -> str:
+    """The marker of note ``index``, or where it is a symbol among numbered notes, the number of
+    the note after it."""
+    if _symbol_among_numbers(starts, index):
+        return starts[index + 1][1]
+    return starts[index][1]
+
+
+def _symbol_among_numbers(starts: Sequence[tuple[int, str]], index: int) -> bool:
+    """Whether note ``index`` is marked by a symbol between two numbered notes that follow each
+    other (an editor's note among the author's: ``1 British Museum…``, ``* “ Why…``, ``3 Cf.…``)."""
+    if index == 0 or index + 1 >= len(starts) or starts[index][1].isdigit():
+        return False
+    earlier, later = starts[index - 1][1], starts[index + 1][1]
+    return earlier.isdigit() and later.isdigit() and _follows(earlier, later)
 
 
 def _follows(earlier: str, later: str) -> bool:

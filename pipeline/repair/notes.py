@@ -379,7 +379,8 @@ def _page_top_then_foot(blocks: Sequence[Block], index: int, after: int) -> bool
 def attach_note_continuations(blocks: Sequence[Block], context: RepairContext) -> Repaired:
     """Give note text that OCR placed among the running text back to the note it continues.
 
-    The text is appended to the closest note before it (within about a page): mid-sentence if
+    The text is appended to the closest note before it (within about a page, on the note's page or
+    the next): mid-sentence if
     that note is unfinished, as a new paragraph (a new line) if it ended a sentence.
     """
     result: list[Block] = []
@@ -391,7 +392,7 @@ def attach_note_continuations(blocks: Sequence[Block], context: RepairContext) -
             last_note = len(result)
             result.append(block)
             continue
-        near = last_note if last_note is not None and len(result) - last_note <= PAGE_MAX_BLOCKS else None
+        near = last_note if last_note is not None and _within_a_page(result, last_note, block) else None
         evidence = _displaced_note_evidence(blocks, index, None if near is None else result[near])
         if evidence and near is not None:
             result[near], change, doubt = _continue_note(result[near], block, evidence, context.vocabulary)
@@ -409,6 +410,13 @@ def attach_note_continuations(blocks: Sequence[Block], context: RepairContext) -
             )
         result.append(block)
     return Repaired(result, changes, review)
+
+
+def _within_a_page(result: Sequence[Block], note: int, block: Block) -> bool:
+    """Whether ``block`` may hold the rest of note ``note`` (an index in ``result``, the blocks
+    before it): at most :data:`PAGE_MAX_BLOCKS` blocks after it, on its page or the next one."""
+    after = [*result[note + 1 :], block]
+    return len(after) <= PAGE_MAX_BLOCKS and sum(b.page_break_before for b in after) <= 1
 
 
 def _continue_note(
