@@ -127,3 +127,15 @@ def test_pages_another_ocr_source_separates_by_form_feeds_are_read_as_pages() ->
     ]
     (_, changes, _), _ = removed(blocks)
     assert [change.before for change in changes] == [top for top, _ in HEADS_WITH_NUMBERS[1:]]
+
+
+def test_a_chapter_label_beside_a_page_number_stays_a_heading() -> None:
+    # a chapter opening at a page top under the running head (as in the furniture variants of the
+    # real books), its label printed before in the contents
+    furniture = [*HEADS_WITH_NUMBERS]
+    text = "CHAPTER VIII.\n\n" + pages(furniture).replace(
+        "4 HISTORY OF SOVIET DIPLOMACY", "4 HISTORY OF SOVIET DIPLOMACY\n\nCHAPTER VIII.", 1
+    )
+    (blocks, changes, _), _ = removed(split_blocks(text))
+    assert "CHAPTER VIII." not in [change.before for change in changes]
+    assert [block.text for block in blocks].count("CHAPTER VIII.") == 2

@@ -41,6 +41,7 @@ from pipeline.readers.page_foot import (
 )
 from pipeline.text.headings import (
     ARABIC_PAGE_NUMBER,
+    HEADING_WORD_RE,
     PAGE_NUMBER,
     YEAR_SPAN_LINE_RE,
     is_capitals,
@@ -52,7 +53,6 @@ PAGE_BREAK_BLANKS = 2  # a run of this many blank lines (or a form feed) ends a 
 MEASURE_PERCENTILE = 0.8  # the page's measure: this percentile of its line lengths
 MIN_MEASURED_LINES = 5  # a page with fewer lines is measured on the whole book
 HEADING_MAX_WORDS = 10
-HEADING_WORD_RE = re.compile(r"^(?:CHAPTER|PART|BOOK|APPENDIX|SECTION)\b")
 PAGE_NUMBER_LINE_RE = re.compile(
     rf"^[\s.{re.escape(DASHES)}]*(?:{PAGE_NUMBER})[\s.{re.escape(DASHES)}]*$", re.IGNORECASE
 )

@@ -7,9 +7,10 @@ whose numbers rise by 1 to 3 from one to the next, that spans most of the book, 
 number the amount of text can hold (so the years heading a chronology, ``1917``, ``1918``, are left
 alone); a running head printed with a number out of that sequence (misread, or another
 sequence of numbers) is one where its text is that of the running heads printed with the
-sequence's numbers. A running head without a number is a short line in capitals printed again as a numbered
-running head, or repeated (at least :data:`REPEATED_HEAD_MIN` times, or twice: beside a page
-number or as the shortened form of a heading) where a page ends; its first printing is kept when
+sequence's numbers. A running head without a number is a short line in capitals printed again as
+a numbered running head, or repeated (at least :data:`REPEATED_HEAD_MIN` times, or twice: beside a page
+number or as the shortened form of a heading) where a page ends, unless it is a division's label
+(``CHAPTER VIII.``, printed again as contents entries and heading); its first printing is kept when
 no earlier block starts with it (the title page, a chapter heading whose running head is the
 whole title).
 
@@ -35,7 +36,7 @@ from pipeline.chains import heaviest_chain
 from pipeline.layout import LAYOUT_RULE_PREFIX, LayoutFurniture
 from pipeline.model import Block, Change, Review
 from pipeline.repair.base import STAGE, RepairContext, Repaired
-from pipeline.text.headings import ARABIC_PAGE_NUMBER, is_capitals, short_line
+from pipeline.text.headings import ARABIC_PAGE_NUMBER, HEADING_WORD_RE, is_capitals, short_line
 from pipeline.text.markers import NOTE_LIKE_START_RE
 from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence, plain_text
 
@@ -170,8 +171,10 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
             counts[head] > 1 and (beside_number or _starts_earlier(blocks, i, head))
         )
         known = head in numbered_heads or head.upper() in given
-        if not known and not (repeated and _at_page_edge(blocks, i, found.page_numbers)):
-            continue
+        if not known and (
+            HEADING_WORD_RE.match(head) or not (repeated and _at_page_edge(blocks, i, found.page_numbers))
+        ):
+            continue  # a division's label (``CHAPTER VIII.``) repeats as its heading and contents entries
         if first and not _starts_earlier(blocks, i, head):
             continue  # the title page or the heading the running head repeats
         found.heads[i] = head
