@@ -23,6 +23,7 @@ from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 from pipeline.cli import run_stage
 from pipeline.model import Change, InputError, atomic_output, changed_span, write_log
 from pipeline.model.records import CONTEXT_CHARS
+from pipeline.text.punctuation import FORM_FEED
 
 STAGE = "normalise"
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -221,10 +222,13 @@ def _nfc(line: str) -> tuple[str, str]:
 
 
 def _plain_spaces(line: str) -> tuple[str, str]:
-    fixed = line.translate(PLAIN_SPACES)
+    """Odd spaces made plain, but for a form feed opening the line: a page break the readers read."""
+    page_break = FORM_FEED if line.startswith(FORM_FEED) else ""
+    rest = line[len(page_break) :]
+    fixed = page_break + rest.translate(PLAIN_SPACES)
     if fixed == line:
         return line, ""
-    found = [f"{name} → space" for char, name in ODD_SPACES.items() if char in line]
+    found = [f"{name} → space" for char, name in ODD_SPACES.items() if char in rest]
     found += [f"{name} removed" for char, name in ZERO_WIDTH.items() if char in line]
     return fixed, "odd spaces: " + ", ".join(found)
 

@@ -10,7 +10,7 @@ structure stage's tree (``build/<book>/structure.json``) and the repair stage's 
 * paragraph starts in the annotated region: found (recall) and real (precision), by raw line;
 * joins: the seam reads in one paragraph as the gold says (hyphen dropped or kept, page break closed);
 * footnotes: a note whose text opens as printed, linked from a marker after the context words, and
-  its words nowhere in the running text;
+  its words not in the running text that holds its line;
 * furniture: each page number, running title and signature mark is logged as removed (the
   share left is scored).
 
@@ -37,8 +37,12 @@ CONTEXT_WINDOW = 120  # characters before a marker where the gold context words 
 
 
 def key(text: str) -> str:
-    """Text compared for the gold: lower case, letters, digits and in-word hyphens, single spaces."""
-    text = re.sub(r"(?<=\w)[-\u00ad](?=\w)", "\x00", text.casefold())
+    """Text compared for the gold: lower case, letters, digits and in-word hyphens, single spaces.
+
+    A dash between digits (a range such as ``119-27``, hyphen, en dash or minus alike) reads as a hyphen:
+    typography may have set the printed hyphen as an en dash.
+    """
+    text = re.sub(r"(?<=\w)[-\u00ad](?=\w)|(?<=\d)[\u2010-\u2015\u2212](?=\d)", "\x00", text.casefold())
     return " ".join(re.sub(r"[^\w\x00]+|_", " ", text).split()).replace("\x00", "-")
 
 
@@ -127,12 +131,12 @@ def _footnotes(
                 before_marker[part.note] = key(text[-CONTEXT_WINDOW:])
             elif isinstance(part, str):
                 text += part
-    running_text = [key(text_of(node)) for node in running]
+    starts = sorted((node.first_line, key(text_of(node))) for node in running)
     misses, leaked = [], []
     for footnote in gold:
         body = key(footnote["body"])
-        note = next((n for n in notes if key(text_of(n)).startswith(body)), None)
-        if any(body in text for text in running_text):
+        note = _nearest_note(notes, body, footnote["body_line"])
+        if body in _text_holding(starts, footnote["body_line"]):
             leaked.append(f"{footnote['body_line']}: {footnote['body']!r}")
         if note is None:
             misses.append(f"{footnote['body_line']}: no note {footnote['body']!r}")
@@ -142,6 +146,19 @@ def _footnotes(
             misses.append(f"{footnote['body_line']}: note not linked after {footnote['context']!r}")
     score.add("footnotes linked", len(gold) - len(misses), len(gold), misses)
     score.add("footnotes in the running text", len(leaked), len(gold), leaked)
+
+
+def _text_holding(starts: list[tuple[int, str]], line: int) -> str:
+    """The running text (of ``(first line, text)`` in line order) that holds raw line ``line``: the
+    last to start at or before it (a note's words quoted elsewhere in the book are no leak)."""
+    before = [text for first, text in starts if first <= line]
+    return before[-1] if before else ""
+
+
+def _nearest_note(notes: list[Note], body: str, line: int) -> Note | None:
+    """The note whose text opens as ``body``; of notes printed alike, the one nearest the gold's line."""
+    alike = [note for note in notes if key(text_of(note)).startswith(body)]
+    return min(alike, key=lambda note: abs(note.first_line - line), default=None)
 
 
 def main(argv: list[str]) -> int:

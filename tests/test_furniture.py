@@ -104,3 +104,38 @@ def test_no_page_numbers_setting() -> None:
     blocks = split_blocks(pages([("", str(number)) for number in range(1, 6)]))
     assert find_furniture(blocks).page_numbers
     assert not find_furniture(blocks, LayoutFurniture(page_numbers="none")).page_numbers
+
+
+def test_a_running_head_whose_number_is_out_of_the_sequence_is_removed_too() -> None:
+    # a head whose number OCR misread (``19`` for ``6``)
+    furniture = [
+        *HEADS_WITH_NUMBERS,
+        ("8 HISTORY OF SOVIET DIPLOMACY", ""),
+        ("THE SOVIET STATE AND THE SCANDINAVIAN 7", ""),
+    ]
+    (_, changes, _), found = removed(split_blocks(pages(furniture)))
+    assert [change.before for change in changes] == [top for top, _ in furniture[1:]]
+    assert 19 not in found.page_numbers.values()
+
+
+def test_pages_another_ocr_source_separates_by_form_feeds_are_read_as_pages() -> None:
+    # the furniture variants of the real books (pages separated by a form feed, a head at each top)
+    text = "\n\f".join(f"{top}\n\n" + "\n\n".join(PROSE) for top, _ in HEADS_WITH_NUMBERS[1:]) + "\n"
+    blocks = split_blocks(text)
+    assert [block.text for block in blocks if block.page_break_before] == [
+        top for top, _ in HEADS_WITH_NUMBERS[2:]
+    ]
+    (_, changes, _), _ = removed(blocks)
+    assert [change.before for change in changes] == [top for top, _ in HEADS_WITH_NUMBERS[1:]]
+
+
+def test_a_chapter_label_beside_a_page_number_stays_a_heading() -> None:
+    # a chapter opening at a page top under the running head (as in the furniture variants of the
+    # real books), its label printed before in the contents
+    furniture = [*HEADS_WITH_NUMBERS]
+    text = "CHAPTER VIII.\n\n" + pages(furniture).replace(
+        "4 HISTORY OF SOVIET DIPLOMACY", "4 HISTORY OF SOVIET DIPLOMACY\n\nCHAPTER VIII.", 1
+    )
+    (blocks, changes, _), _ = removed(split_blocks(text))
+    assert "CHAPTER VIII." not in [change.before for change in changes]
+    assert [block.text for block in blocks].count("CHAPTER VIII.") == 2

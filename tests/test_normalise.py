@@ -120,6 +120,12 @@ def test_whitespace_clean_up_one_change_per_line_and_rule() -> None:
     assert "tab → space" in changes[0].explanation and "no-break space" in changes[0].explanation
 
 
+def test_a_form_feed_opening_a_line_stays_a_page_break() -> None:
+    text, changes = normalise_text("end of a page.\n\f4  ENGLISH MANUFACTURES\nnext\fpage")
+    assert text == "end of a page.\n\f4 ENGLISH MANUFACTURES\nnext page"
+    assert [(change.rule, change.line) for change in changes] == [("collapse_spaces", 2), ("plain_spaces", 3)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -5,11 +5,14 @@ Lines are real OCR of the development set (``shared/real/``): the feet of *Histo
 of Queensland* (nla.obj-44253818, raw lines 536-542, 1222-1226, 1318-1321, 1924-1927, the damaged
 marks of lines 632 and 4667, and the marks of its later gatherings), of *Caritas Anglicana*
 (nla.obj-502488898, raw lines 955-975) and of *South Australian Land Exploration*
-(nla.obj-55177167, raw lines 244 and 296-297, 343-344).
+(nla.obj-55177167, raw lines 244 and 296-297, 343-344, the top at 198), of *Handbook of Queensland
+Geology* (nla.obj-409636148, raw lines 2323-2329, 2420-2426) and of *The Stones of Bray*
+(nla.obj-189352943, raw lines 3, 266-268, 501-504).
 """
 
 from __future__ import annotations
 
+from pipeline.model import Block
 from pipeline.readers.page_foot import Line, learn_foot_habits, learn_signatures, note_groups, signature_key
 from pipeline.readers.wrapped_lines import split_wrapped_lines
 from pipeline.repair.base import RepairContext
@@ -234,3 +237,103 @@ def test_a_dagger_read_as_a_letter_glued_to_a_known_word_is_its_marker() -> None
     (marked,) = [block.text for block in repaired.blocks if "period supposed" in block.text]
     assert "period supposed† to be" in marked
     assert [block.text[:2] for block in repaired.blocks if block.kind == "note"] == ["* ", "† "]
+
+
+def test_a_dagger_read_as_a_small_letter_before_a_quotation_is_its_marker() -> None:
+    # raw lines 2420-2426 of *Handbook of Queensland Geology* (nla.obj-409636148), clipped
+    text = (
+        "The Rev. W. B. Clarke says :\u2014fMy own collections, received in 1874, from Queensland, "
+        "contain some interesting additions. Among these, from the head of Bee Creek, Fort Cooper (near *"
+    )
+    blocks = [
+        Block(text, 2420, 2423),
+        Block("* The only place I know with a name resembling this is Wealwandangie.", 2424, 2425, "note"),
+        Block("f Sedimentary formations of New South Wales (p. 33d", 2426, 2426, "note"),
+    ]
+    vocabulary = BookVocabulary.from_texts([text, "My notes; my own; and my collections say it too."])
+    repaired = restore_note_symbols(blocks, RepairContext(vocabulary))
+    assert "Clarke says :\u2014\u2020My own" in repaired.blocks[0].text
+    assert [block.text[:2] for block in repaired.blocks if block.kind == "note"] == ["* ", "\u2020 "]
+
+
+def test_a_symbol_note_opening_with_a_quotation_mark_set_apart_is_a_note() -> None:
+    # raw lines 2323-2329 of the same book: a one-line note under a table, its marker above
+    page = "\n".join(
+        [
+            "however,* he says \u2014\u201cI now wish to state that, after a careful",
+            "examination, there is no evidence that the specimens belong",
+            "exclusively to Phyllotheca.",
+            "Ash ... ... ... ... ... ... ... ... \u2022\u2022\u2022 31-087",
+            "Sp. gr. 1-37.",
+            "100-000",
+            "* \u201c Fossil Flora.\u201d",
+        ]
+    )
+    blocks = split_wrapped_lines(page, 2288)
+    assert [(block.first_line, block.kind) for block in blocks][-1] == (2294, "note")
+
+
+# the feet of *The Stones of Bray* (nla.obj-189352943, raw lines 3, 266-268, 501-504) and the top of
+# a page of *South Australian Land Exploration* (nla.obj-55177167, raw lines 160-162, 195-199)
+STONES_PAGES = [
+    "THE STONES OF BRAY\nBY\nGEORGE R. POWER",
+    "THE STONES OF BRAY\nCHAPTER I\nTHE CAMBRIANS\n" + "\n".join(BODY),
+    "\n".join(BODY) + "\n1 For the name of this mountain, see note on Chapter X, p. 114.\n7\nTHE CAMBRIANS",
+]
+INTRODUCTION_PAGES = [
+    "INTRODUCTION\n" + "\n".join(BODY),
+    "\n".join(BODY[:-1]) + "\nThe words cast a chill as Eyre\u2019s had",
+    "INTRODUCTION\nperhaps, of the interior than any living man, was of the opinion\n" + "\n".join(BODY),
+]
+
+
+def test_a_title_printed_earlier_beside_a_page_number_at_a_foot_is_furniture() -> None:
+    blocks = split_wrapped_lines("\n\n\n".join(STONES_PAGES))
+    repaired = remove_page_furniture(blocks, RepairContext(BookVocabulary.from_texts(STONES_PAGES)))
+    assert [change.before for change in repaired.changes] == ["7", "THE CAMBRIANS"]
+    assert "a title printed earlier, beside page number 7" in repaired.changes[1].explanation
+    assert [block.text for block in repaired.blocks][:4] == [
+        "THE STONES OF BRAY",
+        "BY",
+        "GEORGE R. POWER",
+        "THE STONES OF BRAY",
+    ]
+
+
+def test_a_title_printed_earlier_above_a_sentence_going_on_at_a_page_top_is_furniture() -> None:
+    blocks = split_wrapped_lines("\n\n\n".join(INTRODUCTION_PAGES))
+    repaired = remove_page_furniture(blocks, RepairContext(BookVocabulary.from_texts(INTRODUCTION_PAGES)))
+    assert [(change.line, change.before) for change in repaired.changes] == [(16, "INTRODUCTION")]
+    assert blocks[0].text == "INTRODUCTION"
+
+
+def test_a_symbol_note_among_numbered_notes_belongs_to_the_zone() -> None:
+    # raw lines 7876-7896 of *Caritas Anglicana* (nla.obj-502488898), clipped: an editor's note
+    # marked ``*`` between the author's notes 1 and 4 (OCR lost note 3's number)
+    page = "\n".join(
+        [
+            "Barrister of the Temple.\u201d 5 This remark appears",
+            "in a footnote to another account which is printed",
+            "in Nicolson\u2019s Correspondence , and is called A",
+            "Short Account of the Several Kinds of Societies, set up",
+            "of late Tears , for the promoting of God's Worship ,",
+            "for the Reformation of Manners , and for the Pro-",
+            "pagation of Christian KnowledgeP",
+            "Now this latter account seems to have been",
+            "1 British Museum, 712, d. 24.",
+            "* \u201c Why, if the book is so good,\u201d he asks, \u201c can you only",
+            "get five out of twenty-five bishops to approve of it ? \u201d (Cf.",
+            "-3 Cf. his letter to William Nicolson, February 27 th,",
+            "4 Ibid., no. 71, p. 172.",
+            "5 Ibid., no. 82, p. 191 (note). This footnote is signed",
+            "W. N.",
+        ]
+    )
+    blocks = split_wrapped_lines(page, 7876)
+    notes = [(block.first_line, block.text[:12]) for block in blocks if block.kind == "note"]
+    assert notes == [
+        (7884, "1 British Mu"),
+        (7885, "* \u201c Why, if "),
+        (7888, "4 Ibid., no."),
+        (7889, "5 Ibid., no."),
+    ]

@@ -8,7 +8,9 @@ from __future__ import annotations
 from repair_excerpts import NO_CONTEXT, book, kinds, repair, texts
 
 from pipeline.model import Block
-from pipeline.repair.notes import classify_note_blocks
+from pipeline.repair.base import RepairContext
+from pipeline.repair.notes import attach_note_continuations, classify_note_blocks
+from pipeline.repair.vocabulary import BookVocabulary
 
 # --- classifying note blocks ----------------------------------------------------------------------
 
@@ -197,3 +199,26 @@ def test_lower_case_continuation_without_displaced_note_text_is_left_to_the_para
     blocks, changes, _ = repair(text)
     assert [change.rule for change in changes] == ["rejoin_page_breaks"]
     assert kinds(blocks) == ["text", "note"]
+
+
+def test_a_note_is_continued_on_its_page_or_the_next_only() -> None:
+    # raw lines 2738-2786 of *History of the Colony of Queensland* (nla.obj-44253818), clipped: a
+    # note ending in a comma, and two pages on, a page opening in lower case
+    blocks = [
+        Block("* \u201c Leichhardt\u2019s Journallntroduction, p. 13. London, 1847,", 2738, 2738, "note"),
+        Block(
+            "\u201c By a present from Messrs. Campbell and Stephens of four young steers.",
+            2742,
+            2780,
+            page_break_before=True,
+        ),
+        Block("The Mackenzie River, in six days: they left it trending away.", 2781, 2782),
+        Block(
+            "in\u201d to the west.* On the 11th, in forcing their way through a scrub.",
+            2786,
+            2787,
+            page_break_before=True,
+        ),
+    ]
+    repaired = attach_note_continuations(blocks, RepairContext(BookVocabulary()))
+    assert repaired.blocks == blocks and not repaired.changes

@@ -12,6 +12,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -409,6 +410,24 @@ def test_marker_without_note_and_note_without_marker() -> None:
     assert intro.content[0].items[0].parts == ["3. Complete freedom of commerce by sea.⁸⁴"]
     assert intro.notes[0].unlinked is True
     assert rules(found.review) == ["marker_without_note", "note_without_marker"]
+
+
+def test_a_symbol_note_whose_marker_ocr_lost_is_kept_unlinked_and_said_so() -> None:
+    # a note marked ``*`` whose marker the text above lost (as OCR often loses a small star)
+    body = """
+3. Complete freedom of commerce by sea.
+
+* Origin of Species, 7th ed., p. 49.
+"""
+    blocks = [
+        block for text, line in (*CONTENTS_INTRO, ("INTRODUCTION", 184)) for block in blocks_at(text, line)
+    ]
+    text, note = blocks_at(body, 3053)
+    found = build_structure([*blocks, text, replace(note, kind="note")])
+    (intro,) = found.tree.divisions
+    assert intro.notes[0].n == "*" and intro.notes[0].unlinked is True
+    (item,) = [item for item in found.review if item.rule == "note_without_marker"]
+    assert "OCR may have lost the small symbol" in item.reason and "kept as a note, unlinked" in item.reason
 
 
 def structure_ending_in_note(*excerpts: tuple[str, int]) -> Structured:

@@ -8,7 +8,8 @@ from pipeline.model import Block
 from pipeline.model.pages import InputEvidence
 from pipeline.readers.detection import Detection
 from pipeline.readers.page_foot import HABIT_MIN_PAGES, learn_foot_habits
-from pipeline.readers.wrapped_lines import FORM_FEED, PAGE_BREAK_BLANKS, measure, split_pages
+from pipeline.readers.wrapped_lines import PAGE_BREAK_BLANKS, measure, split_pages
+from pipeline.text.punctuation import FORM_FEED
 
 
 def describe_input(

@@ -23,7 +23,10 @@ sequence, a line of that shape at a page foot is a mark too, and so is a short l
 damaged (``ll*``, ``It VOL. I.``) that has the form of the book's usual marks (``B*``, ``B VOL. I.``).
 
 A running title printed at the page foot (with the page number, under the footnotes) is a line in
-capitals that the book repeats at its page feet (:data:`HABIT_MIN_PAGES` times).
+capitals that the book repeats at its page feet (:data:`HABIT_MIN_PAGES` times). One printed too
+seldom for a habit is known by repeating a title that opens an earlier page (the book's title, a
+chapter's heading) where the page shows it is no heading: at the foot beside a bare page number,
+or at the top above a line going on with the previous page's sentence (:func:`learn_edge_titles`).
 """
 
 from __future__ import annotations
@@ -49,12 +52,13 @@ from pipeline.text.markers import (
 
 Line = tuple[int, str]  # raw line number, text
 
-# a footnote's first line: a number or symbols (OCR reads a small ``*`` as ``•`` or ``♦`` too), then its text
+# a footnote's first line: a number or symbols (OCR reads a small ``*`` as ``•`` or ``♦`` too), then its
+# text (after a symbol, a quotation mark OCR set apart: ``* “ Fossil Flora.”``)
 FOOT_NOTE_SYMBOLS = NOTE_SYMBOLS + "".join(SYMBOL_OCR_FORMS["*"])
-FOOT_NOTE_START_RE = re.compile(
-    rf"^\s*(?:(?P<number>\d{{1,3}})\.?\s+|(?P<symbol>[{FOOT_NOTE_SYMBOLS}]{{1,3}})\s*)(?=[\"\u201c\u2018'(\[]?[A-Z])"
-)
 NOTE_TEXT_START = "(?=[\"\u201c\u2018'(\\[]? ?[A-Z])"  # a footnote's text: a capital, perhaps quoted
+FOOT_NOTE_START_RE = re.compile(
+    rf"^\s*(?:(?P<number>\d{{1,3}})\.?\s+(?=[\"\u201c\u2018'(\[]?[A-Z])|(?P<symbol>[{FOOT_NOTE_SYMBOLS}]{{1,3}})\s*{NOTE_TEXT_START})"
+)
 DAMAGED_SYMBOL_START_RE = re.compile(rf"^\s*(?:{SYMBOL_TOKEN})\s+{NOTE_TEXT_START}")
 # a second note on a note's line, after the first one's last sentence: ``… p. 63. t Ibid., p. 103.``
 SECOND_NOTE_SYMBOLS = "|".join(map(re.escape, (*SYMBOL_ORDER, "f", "t", "x", "J", "||")))
@@ -70,6 +74,7 @@ LETTER_SIGNATURE_RE = re.compile(
     r"^(?:(?P<round>\d)\s?)?(?P<letters>[A-Za-z]{1,2})(?:\s?(?P<leaf>\d{1,2}|\*))?\.?"
     r"(?:\s+[VY]OL[.,]?\s*[IVXL1l]{1,4}\.?)?$"
 )
+EDGE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,4}|[IVXLCivxlc]{1,7})\s*$")  # a bare page number, arabic or roman
 NUMBER_SIGNATURE_RE = re.compile(r"^(?P<number>\d{1,2})$")  # a gathering numbered, not lettered
 LETTERS_IN_ALPHABET = 26
 UNUSED_LETTERS = "JW"  # a printer's alphabet of gatherings skips them
@@ -116,11 +121,13 @@ class FootLine(NamedTuple):
 class FootHabits:
     """What the book's page feet show: how many pages end in a zone opening with a note symbol,
     the signature marks found (raw line → evidence) and the running titles printed at the foot
-    (their :func:`title_key`)."""
+    (their :func:`title_key`), and the titles and page numbers at a page's edge that repeat a title
+    printed earlier (raw line → class, :func:`learn_edge_titles`)."""
 
     symbol_zones: int = 0
     signatures: Mapping[int, str] = field(default_factory=dict)
     foot_titles: Mapping[str, int] = field(default_factory=dict)
+    edge_titles: Mapping[int, dict[str, str]] = field(default_factory=dict)
 
     @property
     def symbol_notes(self) -> bool:
@@ -135,7 +142,9 @@ def learn_foot_habits(pages: Sequence[Sequence[Line]]) -> FootHabits:
         starts = _note_starts(lines)
         symbol_zones += any(not marker.isdigit() for _, marker in starts[-1:])
     notes = FootHabits(symbol_zones)
-    return FootHabits(symbol_zones, learn_signatures(pages, notes), learn_foot_titles(pages))
+    return FootHabits(
+        symbol_zones, learn_signatures(pages, notes), learn_foot_titles(pages), learn_edge_titles(pages)
+    )
 
 
 def learn_signatures(pages: Sequence[Sequence[Line]], habits: FootHabits) -> dict[int, str]:
@@ -267,6 +276,50 @@ def learn_foot_titles(pages: Sequence[Sequence[Line]]) -> dict[str, int]:
     return {key: count for key, count in counts.items() if count >= HABIT_MIN_PAGES and key}
 
 
+def learn_edge_titles(pages: Sequence[Sequence[Line]]) -> dict[int, dict[str, str]]:
+    """Running titles a book prints too seldom to be a habit, raw line → class: a line in capitals
+    at a page's edge that repeats a title opening an earlier page (the book's title, a chapter's
+    heading: among its first :data:`FOOT_TITLE_LINES` lines), where the page tells it is no heading:
+    at the foot beside a bare page number
+    (``7`` / ``THE CAMBRIANS``; the number is classed too), or at the top above a line that goes on
+    with the previous page's sentence (``INTRODUCTION`` / ``perhaps, of the interior…``)."""
+    found: dict[int, dict[str, str]] = {}
+    printed: set[str] = set()
+    for lines in pages:
+        found.update(_foot_title_lines(lines[-FOOT_TITLE_LINES:], printed))
+        found.update(_top_title_line(lines, printed))
+        printed |= {title_key(text) for _, text in lines[:FOOT_TITLE_LINES] if _title_shaped(text)} - {""}
+    return found
+
+
+def _foot_title_lines(foot: Sequence[Line], printed: set[str]) -> dict[int, dict[str, str]]:
+    """A title printed earlier and a bare page number beside it among a page's last lines."""
+    for (first, upper), (second, lower) in pairwise(foot):
+        for title, number in (((first, upper), (second, lower)), ((second, lower), (first, upper))):
+            if title_key(title[1]) in printed and _title_shaped(title[1]) and EDGE_NUMBER_RE.match(number[1]):
+                evidence = f"a title printed earlier, beside page number {number[1].strip()} at the page foot"
+                return {
+                    title[0]: {"kind": "running title", "evidence": evidence},
+                    number[0]: {
+                        "kind": "page number",
+                        "evidence": f"beside the running title {title[1].strip()}",
+                    },
+                }
+    return {}
+
+
+def _top_title_line(lines: Sequence[Line], printed: set[str]) -> dict[int, dict[str, str]]:
+    """A title printed earlier that opens a page whose next line goes on with a sentence (it starts
+    in lower case)."""
+    if len(lines) < 2 or not _title_shaped(lines[0][1]) or title_key(lines[0][1]) not in printed:
+        return {}
+    following = lines[1][1].lstrip()
+    if not following[:1].islower():
+        return {}
+    evidence = "a title printed earlier, at the page top above a sentence that goes on"
+    return {lines[0][0]: {"kind": "running title", "evidence": evidence}}
+
+
 def _title_shaped(text: str) -> bool:
     """A line in capitals mostly of letters (not a reference such as ``(C.S.O. 1713/1857.)``)."""
     return is_capitals(text) and 2 * len(title_key(text)) >= len("".join(text.split()))
@@ -286,6 +339,8 @@ def foot_class(line: Line, habits: FootHabits) -> dict[str, str] | None:
     """The class of a line the page's foot ends with, and its evidence, where the book's habits
     tell it: a signature mark, or a running title the book prints at its page feet."""
     number, text = line
+    if number in habits.edge_titles:
+        return habits.edge_titles[number]
     if number in habits.signatures:
         return {"kind": "signature mark", "evidence": habits.signatures[number]}
     if is_foot_title(text, habits):
@@ -341,7 +396,10 @@ def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
     if not starts:
         return None
     first = len(starts) - 1
-    while first > 0 and _follows(starts[first - 1][1], starts[first][1]):
+    while first > 0 and (
+        _follows(starts[first - 1][1], _next_marker(starts, first))
+        or _symbol_among_numbers(starts, first - 1)
+    ):
         first -= 1
     for index, marker in starts[first:]:
         if index == 0 or len(lines) - index > MAX_MARKED_ZONE_SHARE * len(lines):
@@ -361,6 +419,23 @@ def _note_starts(lines: Sequence[Line]) -> list[tuple[int, str]]:
         for i, (_, text) in enumerate(lines)
         if (match := FOOT_NOTE_START_RE.match(text))
     ]
+
+
+def _next_marker(starts: Sequence[tuple[int, str]], index: int) -> str:
+    """The marker of note ``index``, or where it is a symbol among numbered notes, the number of
+    the note after it."""
+    if _symbol_among_numbers(starts, index):
+        return starts[index + 1][1]
+    return starts[index][1]
+
+
+def _symbol_among_numbers(starts: Sequence[tuple[int, str]], index: int) -> bool:
+    """Whether note ``index`` is marked by a symbol between two numbered notes that follow each
+    other (an editor's note among the author's: ``1 British Museum…``, ``* “ Why…``, ``3 Cf.…``)."""
+    if index == 0 or index + 1 >= len(starts) or starts[index][1].isdigit():
+        return False
+    earlier, later = starts[index - 1][1], starts[index + 1][1]
+    return earlier.isdigit() and later.isdigit() and _follows(earlier, later)
 
 
 def _follows(earlier: str, later: str) -> bool:

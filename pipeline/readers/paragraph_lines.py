@@ -4,10 +4,14 @@ run of lines, blank lines between blocks."""
 from __future__ import annotations
 
 from pipeline.model import Block
+from pipeline.text.punctuation import FORM_FEED
 
 
 def split_blocks(text: str, first_line: int = 1) -> list[Block]:
     """Return the blank-line-separated blocks of ``text``; lines inside a block are joined by newlines.
+
+    A form feed opening a line (a page break, as some OCR sources print it) ends the block before it
+    and the next block gets ``page_break_before``.
 
     Line numbers are 1-based raw lines: ``text`` keeps the raw file's lines and starts at raw line
     ``first_line`` (1 for a whole book, more for an excerpt).
@@ -15,14 +19,25 @@ def split_blocks(text: str, first_line: int = 1) -> list[Block]:
     blocks: list[Block] = []
     current: list[str] = []
     first = 0
+    page_break = False  # a form feed opened a line: the block being read starts a page
+    opens_page = False  # … the block of ``current`` starts a page
+
+    def close() -> None:
+        if current:
+            blocks.append(
+                Block("\n".join(current), first, first + len(current) - 1, page_break_before=opens_page)
+            )
+            current.clear()
+
     for number, line in enumerate(text.split("\n"), start=first_line):
+        if line.startswith(FORM_FEED):
+            close()
+            page_break, line = True, line.lstrip(FORM_FEED)
         if line.strip():
             if not current:
-                first = number
+                first, opens_page, page_break = number, page_break, False
             current.append(line)
-        elif current:
-            blocks.append(Block("\n".join(current), first, first + len(current) - 1))
-            current = []
-    if current:
-        blocks.append(Block("\n".join(current), first, first + len(current) - 1))
+        else:
+            close()
+    close()
     return blocks

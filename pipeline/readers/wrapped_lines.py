@@ -41,19 +41,18 @@ from pipeline.readers.page_foot import (
 )
 from pipeline.text.headings import (
     ARABIC_PAGE_NUMBER,
+    HEADING_WORD_RE,
     PAGE_NUMBER,
     YEAR_SPAN_LINE_RE,
     is_capitals,
     is_mostly_capitals,
 )
-from pipeline.text.punctuation import DASHES, ends_glued
+from pipeline.text.punctuation import DASHES, FORM_FEED, ends_glued
 
-FORM_FEED = "\f"
 PAGE_BREAK_BLANKS = 2  # a run of this many blank lines (or a form feed) ends a page
 MEASURE_PERCENTILE = 0.8  # the page's measure: this percentile of its line lengths
 MIN_MEASURED_LINES = 5  # a page with fewer lines is measured on the whole book
 HEADING_MAX_WORDS = 10
-HEADING_WORD_RE = re.compile(r"^(?:CHAPTER|PART|BOOK|APPENDIX|SECTION)\b")
 PAGE_NUMBER_LINE_RE = re.compile(
     rf"^[\s.{re.escape(DASHES)}]*(?:{PAGE_NUMBER})[\s.{re.escape(DASHES)}]*$", re.IGNORECASE
 )
@@ -151,7 +150,7 @@ def read_page(
     runs = [kept for run in page if (kept := [line for line in run if line not in marks])]
     if not runs:
         return [foot_block(line, habits) for line in marks]
-    top = [runs[0].pop(0)] if is_edge_furniture(runs[0][0][1], page_measure) else []
+    top = [runs[0].pop(0)] if is_edge_line(runs[0][0], page_measure, habits) else []
     foot: list[Line] = []
     while runs[-1] and len(foot) < MAX_FOOT_LINES and is_foot_line(runs[-1][-1], page_measure, habits):
         foot.insert(0, runs[-1].pop())
@@ -160,23 +159,31 @@ def read_page(
     if zone is not None:
         runs, notes = cut_lines(runs, zone)
     foot += marks
-    blocks = [line_block([line]) for line in top]
+    blocks = [foot_block(line, habits) for line in top]
     for run in runs:
         blocks += read_run(run, page_measure, line_habits)
     blocks += note_blocks(notes)
     return blocks + [foot_block(line, habits) for line in foot]
 
 
+def is_edge_line(line: Line, page_measure: int, habits: FootHabits) -> bool:
+    """Whether a line opening a page is furniture: edge furniture (:func:`is_edge_furniture`) or a
+    title the page foot analysis found repeated there."""
+    return line[0] in habits.edge_titles or is_edge_furniture(line[1], page_measure)
+
+
 def is_foot_line(line: Line, page_measure: int, habits: FootHabits) -> bool:
     """Whether a line ending a page is furniture: a running title the book prints at its page
-    feet, or edge furniture (:func:`is_edge_furniture`)."""
-    return is_foot_title(line[1], habits) or is_edge_furniture(line[1], page_measure)
+    feet, a title or page number the page foot analysis found there, or edge furniture
+    (:func:`is_edge_furniture`)."""
+    return is_foot_title(line[1], habits) or is_edge_line(line, page_measure, habits)
 
 
 def foot_block(line: Line, habits: FootHabits) -> Block:
-    """The block of a page's foot line; a signature mark or a running title the book prints at
-    its page feet carries its class and evidence (``extra["furniture"]``, :func:`foot_class`), for
-    the furniture repair to remove it."""
+    """The block of a page's edge line (its foot, or its top); a signature mark or a running title
+    the book prints at its page feet, or a title and page number found at a page edge, carries its
+    class and evidence (``extra["furniture"]``, :func:`foot_class`), for the furniture repair to
+    remove it."""
     block = line_block([line])
     found = foot_class(line, habits)
     return block if found is None else replace(block, extra={**block.extra, "furniture": found})

@@ -5,9 +5,12 @@ with a number at one end (``26 HISTORY OF SOVIET DIPLOMACY``, ``THE SOVIET STATE
 counts as a page number only as part of the book's page sequence: the longest run of such blocks
 whose numbers rise by 1 to 3 from one to the next, that spans most of the book, and whose last
 number the amount of text can hold (so the years heading a chronology, ``1917``, ``1918``, are left
-alone). A running head without a number is a short line in capitals printed again as a numbered
-running head, or repeated (at least :data:`REPEATED_HEAD_MIN` times, or twice: beside a page
-number or as the shortened form of a heading) where a page ends; its first printing is kept when
+alone); a running head printed with a number out of that sequence (misread, or another
+sequence of numbers) is one where its text is that of the running heads printed with the
+sequence's numbers. A running head without a number is a short line in capitals printed again as
+a numbered running head, or repeated (at least :data:`REPEATED_HEAD_MIN` times, or twice: beside a page
+number or as the shortened form of a heading) where a page ends, unless it is a division's label
+(``CHAPTER VIII.``, printed again as contents entries and heading); its first printing is kept when
 no earlier block starts with it (the title page, a chapter heading whose running head is the
 whole title).
 
@@ -33,7 +36,7 @@ from pipeline.chains import heaviest_chain
 from pipeline.layout import LAYOUT_RULE_PREFIX, LayoutFurniture
 from pipeline.model import Block, Change, Review
 from pipeline.repair.base import STAGE, RepairContext, Repaired
-from pipeline.text.headings import ARABIC_PAGE_NUMBER, is_capitals, short_line
+from pipeline.text.headings import ARABIC_PAGE_NUMBER, HEADING_WORD_RE, is_capitals, short_line
 from pipeline.text.markers import NOTE_LIKE_START_RE
 from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence, plain_text
 
@@ -155,7 +158,11 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
     counts = Counter(head for n, head in candidates.values() if n is None)
     seen: set[str] = set()
     for i, (number, head) in candidates.items():
-        if number is not None or i in found.page_numbers:
+        if i in found.page_numbers:
+            continue
+        if number is not None:
+            if head in numbered_heads:
+                found.heads[i] = head  # its number out of the sequence: misread, or the book's own
             continue
         first = head not in seen
         seen.add(head)
@@ -164,8 +171,10 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
             counts[head] > 1 and (beside_number or _starts_earlier(blocks, i, head))
         )
         known = head in numbered_heads or head.upper() in given
-        if not known and not (repeated and _at_page_edge(blocks, i, found.page_numbers)):
-            continue
+        if not known and (
+            HEADING_WORD_RE.match(head) or not (repeated and _at_page_edge(blocks, i, found.page_numbers))
+        ):
+            continue  # a division's label (``CHAPTER VIII.``) repeats as its heading and contents entries
         if first and not _starts_earlier(blocks, i, head):
             continue  # the title page or the heading the running head repeats
         found.heads[i] = head

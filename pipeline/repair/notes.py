@@ -41,7 +41,7 @@ from pipeline.text.markers import (
     plain_marker_re,
     spaced_marker_re,
 )
-from pipeline.text.punctuation import ends_clause, ends_sentence
+from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence
 from pipeline.text.words import english_zipf
 
 # A page holds at most about a dozen blocks (paragraphs and notes): displaced note text is looked
@@ -143,17 +143,33 @@ def symbol_marker_re(symbol: str) -> re.Pattern[str]:
 def _glued_letter_markers(text: str, symbol: str, vocabulary: BookVocabulary) -> list[re.Match[str]]:
     """The forms of ``symbol`` that are letters (``f``, ``J``) glued to the end of a word, where the
     book knows the word without it, and neither the book nor the language with it
-    (``supposedf``, ``Tenison-WoodsJ``)."""
+    (``supposedf``, ``Tenison-WoodsJ``); or a small letter glued before a capitalised word the book
+    knows, after a clause's end or a dash (``says :—fMy own``: the marker set before a quotation)."""
     letters = "".join(form for form in SYMBOL_OCR_FORMS[symbol] if form.isalpha() and len(form) == 1)
     if not letters:
         return []
-    return [
+    after_word = [
         match
         for match in re.finditer(rf"(?<=[^\W\d_]{{{GLUED_WORD_MIN}}})[{letters}](?=[\s.,;:]|$)", text)
         if vocabulary.words[(word := _word_before(text, match.start())).lower()] >= GLUED_WORD_MIN_COUNT
         and vocabulary.words[(word + match.group()).lower()] <= 1
         and english_zipf((word + match.group()).lower()) == 0
     ]
+    lower = "".join(letter for letter in letters if letter.islower())
+    if not lower:
+        return after_word
+    before_word = [
+        match
+        for match in re.finditer(rf"(?<=[{PLAIN_MARKER_FOLLOWS}{DASHES}])[{lower}](?=[A-Z][a-z]*\b)", text)
+        if vocabulary.words[_word_after(text, match.end()).lower()] >= GLUED_WORD_MIN_COUNT
+    ]
+    return after_word + before_word
+
+
+def _word_after(text: str, start: int) -> str:
+    """The letters of ``text`` right after position ``start``."""
+    word = re.match(r"[^\W\d_]+", text[start:])
+    return word.group() if word else ""
 
 
 def _word_before(text: str, end: int) -> str:
@@ -363,7 +379,8 @@ def _page_top_then_foot(blocks: Sequence[Block], index: int, after: int) -> bool
 def attach_note_continuations(blocks: Sequence[Block], context: RepairContext) -> Repaired:
     """Give note text that OCR placed among the running text back to the note it continues.
 
-    The text is appended to the closest note before it (within about a page): mid-sentence if
+    The text is appended to the closest note before it (within about a page, on the note's page or
+    the next): mid-sentence if
     that note is unfinished, as a new paragraph (a new line) if it ended a sentence.
     """
     result: list[Block] = []
@@ -375,7 +392,7 @@ def attach_note_continuations(blocks: Sequence[Block], context: RepairContext) -
             last_note = len(result)
             result.append(block)
             continue
-        near = last_note if last_note is not None and len(result) - last_note <= PAGE_MAX_BLOCKS else None
+        near = last_note if last_note is not None and _within_a_page(result, last_note, block) else None
         evidence = _displaced_note_evidence(blocks, index, None if near is None else result[near])
         if evidence and near is not None:
             result[near], change, doubt = _continue_note(result[near], block, evidence, context.vocabulary)
@@ -393,6 +410,13 @@ def attach_note_continuations(blocks: Sequence[Block], context: RepairContext) -
             )
         result.append(block)
     return Repaired(result, changes, review)
+
+
+def _within_a_page(result: Sequence[Block], note: int, block: Block) -> bool:
+    """Whether ``block`` may hold the rest of note ``note`` (an index in ``result``, the blocks
+    before it): at most :data:`PAGE_MAX_BLOCKS` blocks after it, on its page or the next one."""
+    after = [*result[note + 1 :], block]
+    return len(after) <= PAGE_MAX_BLOCKS and sum(b.page_break_before for b in after) <= 1
 
 
 def _continue_note(

@@ -82,7 +82,7 @@ def link_notes(collected: Collected, layout: Layout, findings: Findings) -> str:
     for note in notes:
         if not note.linked and not _link_plain_marker(note, collected.texts, findings):
             note.note.unlinked = True
-            findings.flag("note_without_marker", note.note.first_line, note.text[:80], "marker not found")
+            findings.flag("note_without_marker", note.note.first_line, note.text[:80], _unlinked_reason(note))
     return numbering
 
 
@@ -225,6 +225,16 @@ def _link_plain_marker(note: NoteBody, texts: list[PendingText], findings: Findi
             )
             return True
     return False
+
+
+def _unlinked_reason(note: NoteBody) -> str:
+    """Why a note stays unlinked; a symbol's marker is often lost by OCR (too small to read)."""
+    if note.key and all(symbol in NOTE_SYMBOLS for symbol in note.key):
+        return (
+            f"marker {note.key} not found: OCR may have lost the small symbol in the text; "
+            "kept as a note, unlinked"
+        )
+    return "marker not found"
 
 
 def _numbering(notes: list[NoteBody]) -> str:

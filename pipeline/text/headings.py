@@ -28,6 +28,7 @@ TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 KEY_DROPS_RE = re.compile(r"[\W_]")
 KEY_DROPS_KEEPING_HYPHENS_RE = re.compile(r"[^\w\s-]|_")
 # a span of years printed as a line of its own, as under a chapter label (``1843—1846``)
+HEADING_WORD_RE = re.compile(r"^(?:CHAPTER|PART|BOOK|APPENDIX|SECTION)\b")  # a division's label opens it
 YEAR_SPAN_LINE_RE = re.compile(r"^\d{4}\s*[-\u2013\u2014]\s*\d{1,4}[.,]?$")
 # leader dots: full stops, spaced or not, between a contents title and its page (``Title .... 30``)
 LEADER_DOTS = r"(?:\.\s*){2,}"

@@ -1,4 +1,5 @@
-"""Dashes, closing marks, emphasis marks, the ends of sentences and clauses, and section separators."""
+"""Dashes, closing marks, emphasis marks, the ends of sentences and clauses, section separators and
+the form feed of a page break."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 
 from pipeline.text.markers import MARKER_CHARACTER_RE, SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
 
+FORM_FEED = "\f"  # a page break, as some OCR sources print it at the start of a page's first line
 EM_DASH = "\u2014"
 EN_DASH = "\u2013"
 # hyphen, hyphen, non-breaking hyphen, figure dash, en dash, em dash (the hyphen first: in a regex
