@@ -177,3 +177,23 @@ def test_a_word_broken_twice_is_joined_break_after_break() -> None:
         "export premiums, dutyreductions and -exemptions."
     )
     assert [change.line for change in repaired.changes if change.rule == "dehyphenate"] == [5, 5]
+
+
+# Raw lines 856-895 of ``the-stones-of-bray-and-189352943.txt`` (Trove nla.obj-189352943: G. H.
+# Kinahan, *The Stones of Bray*, Dublin, 1913): a plate's page (its title in capitals and a credit
+# in parentheses) bound in between two pages of one paragraph.
+PLATE = (Path(__file__).parent / "data" / "stones-of-bray-856-895.txt").read_text(encoding="utf-8")
+
+
+def test_a_page_of_caption_lines_between_pages_of_text_is_a_plate() -> None:
+    blocks = split_wrapped_lines(PLATE, first_line=856)
+    plates = [block for block in blocks if "plate" in block.extra]
+    assert [(block.text, block.first_line) for block in plates] == [
+        ("POWERSCOURT WATERFALL (MICA-SCHIST)\n(From a photograph by B. Killick, Bray)", 881)
+    ]
+
+
+def test_a_paragraph_runs_on_across_a_plate_page_that_stays_its_own_block() -> None:
+    texts = [block.text for block in repair(PLATE, typeset=False).blocks]
+    assert any("a later great earth-pressure came from north and south" in text for text in texts)
+    assert "POWERSCOURT WATERFALL (MICA-SCHIST)\n(From a photograph by B. Killick, Bray)" in texts

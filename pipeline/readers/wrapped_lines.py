@@ -59,6 +59,8 @@ PAGE_NUMBER_LINE_RE = re.compile(
 RUNNING_HEAD_RE = re.compile(rf"^(?:{ARABIC_PAGE_NUMBER}\s+)?\D+?(?:\s+{ARABIC_PAGE_NUMBER})?\.?$")
 MAX_FOOT_LINES = 3  # a page number, a running title and a signature mark
 HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word broken at the line end
+MAX_PLATE_LINES = 12  # a plate's page holds a few caption lines at most
+PARENTHESISED_LINE_RE = re.compile(r"^\(.*\)\.?$")  # a plate's credit: ``(From a photograph by …)``
 
 
 def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
@@ -72,9 +74,13 @@ def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
     habits = learn_foot_habits([[line for run in page for line in run] for page in pages])
     measures = [page_measure(page, book_measure) for page in pages]
     line_habits = learn_line_habits(pages, measures)
+    plates = plate_pages(pages)
     blocks: list[Block] = []
     for number, page in enumerate(pages):
-        page_blocks = read_page(page, measures[number], habits, line_habits)
+        if number in plates:
+            page_blocks = [plate_block(run) for run in page]
+        else:
+            page_blocks = read_page(page, measures[number], habits, line_habits)
         if number and page_blocks:
             page_blocks[0] = replace(page_blocks[0], page_break_before=True)
         blocks += page_blocks
@@ -126,6 +132,40 @@ def is_heading_line(text: str) -> bool:
     return bool(HEADING_WORD_RE.match(line) or YEAR_SPAN_LINE_RE.match(line)) or (
         len(line.split()) <= HEADING_MAX_WORDS and is_mostly_capitals(line)
     )
+
+
+def is_caption_line(text: str) -> bool:
+    """A line a plate's caption may hold: a title in capitals that names no division (not
+    ``CHAPTER …``), a bare page number, or a credit in parentheses (``(From a photograph …)``)."""
+    line = text.strip()
+    return bool(PARENTHESISED_LINE_RE.match(line) or PAGE_NUMBER_LINE_RE.match(line)) or (
+        is_mostly_capitals(line) and not HEADING_WORD_RE.match(line)
+    )
+
+
+def plate_pages(pages: Sequence[Sequence[Sequence[Line]]]) -> set[int]:
+    """The pages of plates: at most :data:`MAX_PLATE_LINES` lines, all caption lines
+    (:func:`is_caption_line`), one of them a title in capitals, between two pages holding prose
+    (a line of another kind), as a plate is bound in between two pages of text."""
+    shapes = []
+    for page in pages:
+        lines = [text for run in page for _, text in run]
+        captions = all(map(is_caption_line, lines))
+        titled = any(is_mostly_capitals(text.strip()) for text in lines)
+        shapes.append((captions and titled and len(lines) <= MAX_PLATE_LINES, not captions))
+    return {
+        number
+        for number in range(1, len(pages) - 1)
+        if shapes[number][0] and shapes[number - 1][1] and shapes[number + 1][1]
+    }
+
+
+def plate_block(run: Sequence[Line]) -> Block:
+    """The block of a run of a plate's caption lines, a line each, marked as a plate's
+    (``extra["plate"]``): no heading, and no paragraph's end (the page-break repair joins a
+    paragraph across it)."""
+    block = lineated_block(run)
+    return replace(block, extra={"plate": "a page of caption lines between two pages of text"})
 
 
 def is_edge_furniture(text: str, page_measure: int) -> bool:

@@ -1,6 +1,6 @@
 """Paragraphs cut by page breaks: whether a block continues the paragraph before it, and the join.
 
-The notes and page furniture that stood between the halves follow the joined paragraph; the
+The notes, plates' captions and page furniture that stood between the halves follow the joined paragraph; the
 place of each break is kept in ``extra["page_breaks"]``. Page furniture is what
 :func:`pipeline.repair.furniture.furniture_shaped` recognises: the furniture repair, which runs
 first, removed what it could confirm; what is left is skipped here when it stands between halves.
@@ -48,6 +48,12 @@ QUOTE_END_RE = re.compile(rf"[\"\u201d\u2019][{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_M
 # footnote OCR set in the running text), not a full line of the paragraph.
 OVERFULL_CHARACTERS = 6
 BULLET_RE = re.compile(rf"^\s*{LIST_BULLET}")
+
+
+def is_plate(block: Block) -> bool:
+    """A plate's caption (``extra["plate"]``, :func:`pipeline.readers.wrapped_lines.plate_pages`): a
+    page bound in between the halves of a paragraph, which it does not end."""
+    return "plate" in block.extra
 
 
 class JoinDecision(NamedTuple):
@@ -227,7 +233,7 @@ def _rejoin_page_breaks_once(
     review: list[Review] = []
     open_paragraph: int | None = None  # index in ``result`` of the last block of running text
     for index, block in enumerate(blocks):
-        if block.kind == "note" or index in furniture:
+        if block.kind == "note" or index in furniture or is_plate(block):
             result.append(block)
             continue
         between = result[open_paragraph + 1 :] if open_paragraph is not None else []
@@ -251,7 +257,7 @@ def _rejoin_page_breaks_once(
                 review.append(
                     Review("rejoin_page_breaks", first.last_line, seam, NOT_JOINED + decision.reason)
                 )
-        if not block.page_break_before and any(item.kind == "note" for item in between):
+        if not block.page_break_before and any(item.kind == "note" or is_plate(item) for item in between):
             block = replace(block, page_break_before=True)
         result.append(block)
         open_paragraph = len(result) - 1
