@@ -26,6 +26,7 @@ from pipeline.readers.line_ends import (
     LineHabits,
     ends_paragraph,
     finished,
+    goes_on_lower,
     learn_line_habits,
     line_bound,
     room,
@@ -145,19 +146,26 @@ def is_caption_line(text: str) -> bool:
 
 def plate_pages(pages: Sequence[Sequence[Sequence[Line]]]) -> set[int]:
     """The pages of plates: at most :data:`MAX_PLATE_LINES` lines, all caption lines
-    (:func:`is_caption_line`), one of them a title in capitals, between two pages holding prose
-    (a line of another kind), as a plate is bound in between two pages of text."""
-    shapes = []
-    for page in pages:
-        lines = [text for run in page for _, text in run]
-        captions = all(map(is_caption_line, lines))
-        titled = any(is_mostly_capitals(text.strip()) for text in lines)
-        shapes.append((captions and titled and len(lines) <= MAX_PLATE_LINES, not captions))
+    (:func:`is_caption_line`), one of them a title in capitals, between two pages of prose
+    (:data:`MIN_MEASURED_LINES` lines of another kind each), as a plate is bound in between two
+    pages of text; and a caption's by its credit (:func:`is_credit_line`) or by the text going on
+    across it (the next page's prose opens in lower case), not a title page or a division's."""
+    lines = [[text.strip() for run in page for _, text in run] for page in pages]
+    prose = [[text for text in page if not is_caption_line(text)] for page in lines]
     return {
         number
         for number in range(1, len(pages) - 1)
-        if shapes[number][0] and shapes[number - 1][1] and shapes[number + 1][1]
+        if not prose[number]
+        and len(lines[number]) <= MAX_PLATE_LINES
+        and any(map(is_mostly_capitals, lines[number]))
+        and len(prose[number - 1]) >= MIN_MEASURED_LINES <= len(prose[number + 1])
+        and (any(map(is_credit_line, lines[number])) or goes_on_lower(prose[number + 1][0]))
     }
+
+
+def is_credit_line(text: str) -> bool:
+    """A plate's credit: a line in parentheses, not in capitals (``(From a photograph by …)``)."""
+    return bool(PARENTHESISED_LINE_RE.match(text)) and not is_mostly_capitals(text)
 
 
 def plate_block(run: Sequence[Line]) -> Block:
