@@ -33,7 +33,8 @@ def describe_input(
     evidence.findings += [
         f"{len(pages)} pages, separated by runs of {PAGE_BREAK_BLANKS} or more blank lines "
         f"({text.count(FORM_FEED)} form feeds); {median(map(len, pages)) if pages else 0:g} lines a page "
-        f"(median), a full line about {measure([line for page in pages for line in page])} characters",
+        f"(median), a full line about {measure([line for page in pages for line in page]):.0f} characters"
+        " (of the average width)",
         f"{len(notes)} footnotes ({note_lines} lines) found at the foot of {len(note_pages)} pages: "
         "each opens with a marker whose number stands in the page's text above, or with a symbol",
         f"pages whose foot opens a note with a symbol: {habits.symbol_zones}; "

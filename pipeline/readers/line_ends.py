@@ -22,7 +22,6 @@ name: ``St.``, ``Mr.``; not a price's ``6d.`` read ``Gd.``) has not finished its
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,6 +30,7 @@ from dataclasses import dataclass
 from pipeline.readers.page_foot import Line
 from pipeline.text.markers import PLAIN_MARKER_AT_END_RE
 from pipeline.text.punctuation import DASHES, LIST_ITEM_RE, ends_sentence, starts_lower
+from pipeline.text.widths import printed_length
 
 # A line shorter than this share of its page's measure is short (edge furniture; a paragraph's end
 # where the book's lines are too few to learn from).
@@ -76,10 +76,11 @@ class LineHabits:
     titles: frozenset[str] = frozenset()
 
 
-def fill(text: str, next_text: str, page_measure: int) -> float:
-    """The share of the page's measure that ``text`` would fill with the first word of ``next_text``."""
+def fill(text: str, next_text: str, page_measure: float) -> float:
+    """The share of the page's measure that ``text`` would fill with the first word of ``next_text``
+    (printed lengths, :func:`pipeline.text.widths.printed_length`)."""
     words = next_text.split(maxsplit=1)
-    width = len(text.strip()) + (1 + len(words[0]) if words else 0)
+    width = printed_length(text) + (printed_length(" " + words[0]) if words else 0)
     return width / page_measure if page_measure else 1.0
 
 
@@ -170,7 +171,7 @@ def ends_with_title(text: str, habits: LineHabits) -> bool:
     return bool(words) and words[-1] in habits.titles
 
 
-def learn_line_habits(pages: Sequence[Sequence[Sequence[Line]]], measures: Sequence[int]) -> LineHabits:
+def learn_line_habits(pages: Sequence[Sequence[Sequence[Line]]], measures: Sequence[float]) -> LineHabits:
     """The book's :class:`LineHabits`: ``fit_share`` is :data:`FIT_QUANTILE` of the fills of its
     inner line ends (:func:`goes_on`), where the printer found no room for the next word;
     ``quote_opens`` where sentences after a finished line open with a quotation mark
@@ -193,7 +194,7 @@ def learn_line_habits(pages: Sequence[Sequence[Sequence[Line]]], measures: Seque
     return LineHabits(fit_share, quote_opens, titles)
 
 
-def ends_paragraph(text: str, next_text: str, page_measure: int, habits: LineHabits) -> bool:
+def ends_paragraph(text: str, next_text: str, page_measure: float, habits: LineHabits) -> bool:
     """The paragraph ends with line ``text``: it is finished (:func:`finished`), the next line does
     not go on in lower case, it does not end with a title (:func:`ends_with_title`), and the next
     line's first word would have fitted on it, or the line closes
@@ -210,13 +211,14 @@ def ends_paragraph(text: str, next_text: str, page_measure: int, habits: LineHab
     return fits or cites_quotation(text) or (habits.quote_opens and opens_quote(next_text))
 
 
-def room(text: str, page_measure: int, habits: LineHabits) -> int:
-    """How long a word the line ``text`` had room for: a next word shorter than this would have
-    fitted on it (:func:`fill` below ``fit_share``), so a paragraph going on would have put it there."""
-    return math.ceil(habits.fit_share * page_measure - len(text.strip()) - 1)
+def room(text: str, page_measure: float, habits: LineHabits) -> float:
+    """How long a word (its printed length) the line ``text`` had room for: a next word shorter than
+    this would have fitted on it (:func:`fill` below ``fit_share``), so a paragraph going on would
+    have put it there."""
+    return habits.fit_share * page_measure - printed_length(text + " ")
 
 
-def line_bound(text: str, next_text: str, page_measure: int) -> bool:
+def line_bound(text: str, next_text: str, page_measure: float) -> bool:
     """A line that may be set on its own (:data:`LINE_BOUND_SHARE`): short, not ending a sentence
     after a word (a table's row ending in a number, an address's line ending in a comma), and not
     running on into the next line (``next_text``, empty at the end) as a narrow column of prose does;
@@ -224,6 +226,6 @@ def line_bound(text: str, next_text: str, page_measure: int) -> bool:
     line = text.strip()
     if LEADER_ROW_RE.search(line):
         return True
-    if len(line) >= LINE_BOUND_SHARE * page_measure or (next_text and runs_on(line, next_text)):
+    if printed_length(line) >= LINE_BOUND_SHARE * page_measure or (next_text and runs_on(line, next_text)):
         return False
     return not ends_sentence(line) or any(character.isdigit() for character in line.split()[-1])

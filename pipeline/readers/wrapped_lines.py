@@ -49,6 +49,7 @@ from pipeline.text.headings import (
     is_mostly_capitals,
 )
 from pipeline.text.punctuation import DASHES, FORM_FEED, ends_glued
+from pipeline.text.widths import printed_length
 
 PAGE_BREAK_BLANKS = 2  # a run of this many blank lines (or a form feed) ends a page
 MEASURE_PERCENTILE = 0.8  # the page's measure: this percentile of its line lengths
@@ -113,13 +114,14 @@ def split_pages(text: str, first_line: int = 1) -> list[list[list[Line]]]:
     return [page for page in pages if page]
 
 
-def measure(lines: Sequence[Line]) -> int:
-    """The typical length of a full line: :data:`MEASURE_PERCENTILE` of the lines' lengths."""
-    lengths = sorted(len(text.strip()) for _, text in lines)
+def measure(lines: Sequence[Line]) -> float:
+    """The typical length of a full line: :data:`MEASURE_PERCENTILE` of the printed lengths
+    (:func:`pipeline.text.widths.printed_length`) of the lines not in capitals (headings, set wider)."""
+    lengths = sorted(printed_length(text) for _, text in lines if not is_mostly_capitals(text))
     return lengths[int(MEASURE_PERCENTILE * (len(lengths) - 1))] if lengths else 0
 
 
-def page_measure(page: Sequence[Sequence[Line]], book_measure: int) -> int:
+def page_measure(page: Sequence[Sequence[Line]], book_measure: float) -> float:
     """The measure of a page's lines, or the book's where the page has too few lines."""
     lines = [line for run in page for line in run]
     return measure(lines) if len(lines) >= MIN_MEASURED_LINES else book_measure
@@ -176,20 +178,20 @@ def plate_block(run: Sequence[Line]) -> Block:
     return replace(block, extra={"plate": "a page of caption lines between two pages of text"})
 
 
-def is_edge_furniture(text: str, page_measure: int) -> bool:
+def is_edge_furniture(text: str, page_measure: float) -> bool:
     """A bare page number, or a short line in capitals perhaps with a page number at one end."""
     line = text.strip()
     if PAGE_NUMBER_LINE_RE.match(line):
         return True
     return (
-        len(line) < SHORT_LINE_SHARE * page_measure
+        printed_length(line) < SHORT_LINE_SHARE * page_measure
         and is_capitals(line)
         and bool(RUNNING_HEAD_RE.match(line))
     )
 
 
 def read_page(
-    page: Sequence[Sequence[Line]], page_measure: int, habits: FootHabits, line_habits: LineHabits
+    page: Sequence[Sequence[Line]], page_measure: float, habits: FootHabits, line_habits: LineHabits
 ) -> list[Block]:
     """The blocks of one page: its edge furniture lines and signature mark, headings, paragraphs
     and footnotes (:mod:`pipeline.readers.page_foot`); the page's foot lines (page number, running
@@ -214,13 +216,13 @@ def read_page(
     return blocks + [foot_block(line, habits) for line in foot]
 
 
-def is_edge_line(line: Line, page_measure: int, habits: FootHabits) -> bool:
+def is_edge_line(line: Line, page_measure: float, habits: FootHabits) -> bool:
     """Whether a line opening a page is furniture: edge furniture (:func:`is_edge_furniture`) or a
     title the page foot analysis found repeated there."""
     return line[0] in habits.edge_titles or is_edge_furniture(line[1], page_measure)
 
 
-def is_foot_line(line: Line, page_measure: int, habits: FootHabits) -> bool:
+def is_foot_line(line: Line, page_measure: float, habits: FootHabits) -> bool:
     """Whether a line ending a page is furniture: a running title the book prints at its page
     feet, a title or page number the page foot analysis found there, or edge furniture
     (:func:`is_edge_furniture`)."""
@@ -256,7 +258,7 @@ def note_blocks(lines: Sequence[Line]) -> list[Block]:
     return [replace(line_block(group), kind="note") for group in note_groups(lines)]
 
 
-def read_run(run: Sequence[Line], page_measure: int, habits: LineHabits) -> list[Block]:
+def read_run(run: Sequence[Line], page_measure: float, habits: LineHabits) -> list[Block]:
     """The blocks of a run of lines with no blank line between them: :func:`read_prose` of each
     stretch of prose, and one block of each stretch of :data:`MIN_BOUND_LINES` or more lines set on
     their own (:func:`pipeline.readers.line_ends.line_bound`: a table, an address), a line each;
@@ -284,7 +286,7 @@ def lineated_block(lines: Sequence[Line]) -> Block:
     return Block("\n".join(line.strip() for _, line in lines), lines[0][0], lines[-1][0])
 
 
-def read_prose(run: Sequence[Line], page_measure: int, habits: LineHabits) -> list[Block]:
+def read_prose(run: Sequence[Line], page_measure: float, habits: LineHabits) -> list[Block]:
     """The paragraphs and headings of lines of prose; the lines of a heading over several lines
     stay one block, a line each."""
     blocks: list[Block] = []
@@ -312,14 +314,14 @@ def read_prose(run: Sequence[Line], page_measure: int, habits: LineHabits) -> li
     return blocks
 
 
-def paragraph_block(lines: Sequence[Line], page_measure: int, habits: LineHabits) -> Block:
+def paragraph_block(lines: Sequence[Line], page_measure: float, habits: LineHabits) -> Block:
     """A paragraph's block (:func:`line_block`) with the room its last line left for a next word
     (``extra["room"]``, :func:`pipeline.readers.line_ends.room`): whether it ends on a full line;
     and how many characters that line runs past its page's measure (``extra["past_measure"]``,
     negative where it is shorter): a line far past it is set in smaller type."""
     block = line_block(lines)
     last = lines[-1][1]
-    ends = {"room": room(last, page_measure, habits), "past_measure": len(last.strip()) - page_measure}
+    ends = {"room": room(last, page_measure, habits), "past_measure": printed_length(last) - page_measure}
     return replace(block, extra={**block.extra, **ends})
 
 

@@ -38,6 +38,7 @@ from pipeline.text.punctuation import (
     ends_with_comma,
     plain_text,
 )
+from pipeline.text.widths import printed_length
 from pipeline.text.words import first_word, last_word
 
 NOT_JOINED = "not joined: "  # how a review item for a refused page-break join starts
@@ -76,7 +77,8 @@ def ends_full_line(first: Block, continuation: str) -> bool:
     words = continuation.split(maxsplit=1)
     if "room" not in first.extra or not words:
         return False
-    return first.extra["room"] <= len(words[0]) and first.extra.get("past_measure", 0) <= OVERFULL_CHARACTERS
+    full = first.extra["room"] <= printed_length(words[0])
+    return full and first.extra.get("past_measure", 0) <= OVERFULL_CHARACTERS
 
 
 def decided_by_reader(first: Block, second: Block) -> bool:

@@ -7,5 +7,6 @@
 * :mod:`pipeline.text.words`: letters and words, English word frequencies, grammatical words, months;
 * :mod:`pipeline.text.dates`: printed dates (days, months, ranges, Old and New Style) as ISO dates;
 * :mod:`pipeline.text.typography`: the typographic rules the text is set by (quotes, dashes, ellipses,
-  spaces).
+  spaces);
+* :mod:`pipeline.text.widths`: how wide a printed line is, its characters weighed by their widths.
 """
