@@ -226,6 +226,6 @@ def line_bound(text: str, next_text: str, page_measure: float) -> bool:
     line = text.strip()
     if LEADER_ROW_RE.search(line):
         return True
-    if printed_length(line) >= LINE_BOUND_SHARE * page_measure or (next_text and runs_on(line, next_text)):
+    if len(line) >= LINE_BOUND_SHARE * page_measure or (next_text and runs_on(line, next_text)):
         return False
     return not ends_sentence(line) or any(character.isdigit() for character in line.split()[-1])

@@ -116,15 +116,20 @@ def split_pages(text: str, first_line: int = 1) -> list[list[list[Line]]]:
 
 def measure(lines: Sequence[Line]) -> float:
     """The typical length of a full line: :data:`MEASURE_PERCENTILE` of the printed lengths
-    (:func:`pipeline.text.widths.printed_length`) of the lines not in capitals (headings, set wider)."""
-    lengths = sorted(printed_length(text) for _, text in lines if not is_mostly_capitals(text))
+    (:func:`pipeline.text.widths.printed_length`) of the lines."""
+    lengths = sorted(printed_length(text) for _, text in lines)
     return lengths[int(MEASURE_PERCENTILE * (len(lengths) - 1))] if lengths else 0
 
 
 def page_measure(page: Sequence[Sequence[Line]], book_measure: float) -> float:
-    """The measure of a page's lines, or the book's where the page has too few lines."""
+    """The measure of a page's lines not in capitals (headings, printed wider), or of all its lines
+    where it has too few of those (a page of titles), or the book's where it has too few lines."""
     lines = [line for run in page for line in run]
-    return measure(lines) if len(lines) >= MIN_MEASURED_LINES else book_measure
+    prose = [line for line in lines if not is_mostly_capitals(line[1])]
+    for measured in (prose, lines):
+        if len(measured) >= MIN_MEASURED_LINES:
+            return measure(measured)
+    return book_measure
 
 
 def is_heading_line(text: str) -> bool:
@@ -179,12 +184,13 @@ def plate_block(run: Sequence[Line]) -> Block:
 
 
 def is_edge_furniture(text: str, page_measure: float) -> bool:
-    """A bare page number, or a short line in capitals perhaps with a page number at one end."""
+    """A bare page number, or a short line in capitals perhaps with a page number at one end (its
+    characters counted, not weighed: running heads are often set in small capitals)."""
     line = text.strip()
     if PAGE_NUMBER_LINE_RE.match(line):
         return True
     return (
-        printed_length(line) < SHORT_LINE_SHARE * page_measure
+        len(line) < SHORT_LINE_SHARE * page_measure
         and is_capitals(line)
         and bool(RUNNING_HEAD_RE.match(line))
     )
