@@ -20,7 +20,13 @@ from pipeline.readers.line_ends import (
     room,
 )
 from pipeline.readers.wrapped_lines import measure, page_measure, split_pages, split_wrapped_lines
-from pipeline.repair.page_breaks import decide_page_break_join, decided_by_reader, ends_full_line
+from pipeline.repair import RepairContext
+from pipeline.repair.page_breaks import (
+    decide_page_break_join,
+    decided_by_reader,
+    ends_full_line,
+    rejoin_page_breaks,
+)
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.widths import printed_length
 
@@ -201,6 +207,12 @@ def test_page_break_joins_read_the_last_line_and_leave_the_readers_cuts() -> Non
     capital = Block("The New Moonta Copper Lode runs north 55 degrees east.", 5056, 5056)
     decision = decide_page_break_join(full, capital, vocabulary)
     assert not decision.join and decision.doubtful
+    assert "kept as two paragraphs: check the printed page" in decision.reason
+    # the review item names the line where the next page's part starts
+    review = rejoin_page_breaks([full, capital], RepairContext(vocabulary)).review
+    assert [(item.line, item.reason.endswith("(the next part starts at line 5056)")) for item in review] == [
+        (5053, True)
+    ]
     # a ragged book's full line (caritas, line 500: 49 characters on a page of 48) is full, however
     # little room its fill left; a line far past the measure is in smaller type
     ragged = Block("indeed right through the period of the Rebellion.", 492, 500)

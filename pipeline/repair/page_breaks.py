@@ -42,6 +42,11 @@ from pipeline.text.widths import printed_length
 from pipeline.text.words import first_word, last_word
 
 NOT_JOINED = "not joined: "  # how a review item for a refused page-break join starts
+# A page ending a sentence on a full line: the text cannot tell whether the paragraph goes on.
+FULL_LINE_SENTENCE_END = (
+    "the page ends a sentence on a full line (no room was left for the next word), so the paragraph "
+    "may go on across the break or end there; kept as two paragraphs: check the printed page"
+)
 # A word seen this often in the book and never before a full stop cannot end a sentence.
 NEVER_FINAL_MIN_COUNT = 3
 QUOTE_END_RE = re.compile(rf"[\"\u201d\u2019][{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}\s*_]*$")
@@ -132,9 +137,7 @@ def decide_page_break_join(
                 False, "the next block starts in lower case, but the first part ends a sentence", True
             )
         if ends_full_line(first, continuation):
-            return JoinDecision(
-                False, "the first part ends a sentence, but on a full line: the paragraph may go on", True
-            )
+            return JoinDecision(False, FULL_LINE_SENTENCE_END, True)
         return JoinDecision(False, "the first part ends a sentence")
     if starts_lower(continuation):
         if ends_clause(text):
@@ -256,9 +259,8 @@ def _rejoin_page_breaks_once(
                 continue
             if decision.doubtful:
                 seam = seam_excerpt(first.text, block.text)
-                review.append(
-                    Review("rejoin_page_breaks", first.last_line, seam, NOT_JOINED + decision.reason)
-                )
+                reason = f"{NOT_JOINED}{decision.reason} (the next part starts at line {block.first_line})"
+                review.append(Review("rejoin_page_breaks", first.last_line, seam, reason))
         if not block.page_break_before and any(item.kind == "note" or is_plate(item) for item in between):
             block = replace(block, page_break_before=True)
         result.append(block)
