@@ -191,6 +191,7 @@ def test_a_page_of_caption_lines_between_pages_of_text_is_a_plate() -> None:
     assert [(block.text, block.first_line) for block in plates] == [
         ("POWERSCOURT WATERFALL (MICA-SCHIST)\n(From a photograph by B. Killick, Bray)", 881)
     ]
+    assert problems("repaired", {"blocks": [block.to_dict() for block in blocks]}) == []
 
 
 def test_a_paragraph_runs_on_across_a_plate_page_that_stays_its_own_block() -> None:
