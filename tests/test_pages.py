@@ -190,7 +190,8 @@ def test_page_breaks_inside_list_items_and_chronology_entries_stay_at_their_plac
 
 def test_a_symbol_marker_takes_the_note_of_its_own_page() -> None:
     # shaped like raw lines 2242-2333 of Handbook of Queensland Geology (nla.obj-409636148): a
-    # table's numbered note mid-page (read as a page's foot), a paragraph cut by a page break holding a ``*`` on each page
+    # table's numbered note mid-page (read as a page's foot), a paragraph cut by a page break
+    # holding a ``*`` on each page
     first = "In a subsequent work, however,"
     blocks = [
         Block("CONTENTS", 1, 1),
