@@ -454,3 +454,35 @@ def test_a_number_as_printed_and_digits_of_another_number_are_no_damaged_number(
         repaired = restore_plain_note_numbers(blocks, RepairContext(BookVocabulary.from_texts([""])))
         assert not any("OCR damaged" in change.explanation for change in repaired.changes)
         assert repaired.blocks[2].text.endswith(note[1:])
+
+
+# raw lines 483-502 of The Stones of Bray (clipped): the page's one note, note 1, its marker set apart
+LONE_NOTE_PAGE = """Beginning in the far distance with Howth (and Ireland\u2019s
+Eye, if you can get a glimpse of it), then let your eye
+travel down to the pointed top of Carrickgollogan 1 (often
+erroneously called Shankill) to the left of the great chimney
+of the Ballycorus Smelting Works, and then from that to
+the very similar summit of Carrigoona (sometimes called
+Stilebawn), and across the Rocky Valley to Great Sugarloaf,
+the monarch of them all, and then to Bray Head\u2019s nearest
+neighbour, Little Sugarloaf, with its three knobs, so like the
+knobs on Bray Head itself. All these mountains were
+made in exactly the same way, and the summits of all
+consist of quartz-rock.
+I strongly advise you to make expeditions to the tops
+of all of them. Great Sugarloaf, of course, being the
+highest (1659 ft.), has the most extensive view, and a very
+splendid view it is. Carrickgollogan has perhaps the most
+beautiful view of all. A good way to ascend Great Sugar-
+loaf, if you want to examine the lie of the rocks, is to go
+up the Rocky Valley about 100 -yards past the lane to
+1 For the name of this mountain, see note on Chapter X, p. 114."""
+
+
+def test_a_pages_one_note_numbered_1_is_found_on_its_marker_set_apart_once() -> None:
+    blocks = split_wrapped_lines(LONE_NOTE_PAGE, 483)
+    assert [block.first_line for block in blocks if block.kind == "note"] == [502]
+    repaired = restore_plain_note_numbers(blocks, RepairContext(BookVocabulary.from_texts([LONE_NOTE_PAGE])))
+    assert "Carrickgollogan\u00b9 (often" in repaired.blocks[0].text
+    doubled = LONE_NOTE_PAGE.replace("Great Sugarloaf,", "Great 1 Sugarloaf,")
+    assert all(block.kind != "note" for block in split_wrapped_lines(doubled, 483))

@@ -8,7 +8,8 @@ A zone is taken only on evidence, since a body line may also open with a number:
 * the notes' numbers rise from the zone's first note to its last (OCR misreads some: ``31`` for
   ``11``), symbols: any symbols;
 * a numbered zone's marker stands in the page's text above (``…altogether,” 1``, ``Canterbury1``),
-  or the markers of its first two notes stand there set apart between words (``the 9 underlying``);
+  or the markers of its first two notes stand there set apart between words (``the 9 underlying``),
+  or the marker of its one note, note 1, stands there once set apart (``Carrickgollogan 1 (often``);
   the notes with lower numbers right above that note belong to the zone too, and so does a note
   whose number OCR damaged (``” See P.P.``, :data:`DAMAGED_NUMBER_START_RE`) a few lines above the
   zone's first note N, where the marker of note N-1 stands in the text above it;
@@ -406,7 +407,11 @@ def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
         if index == 0 or len(lines) - index > MAX_MARKED_ZONE_SHARE * len(lines):
             continue
         above = " ".join(text for _, text in lines[:index])
-        if _marker_above(marker, above) or _spaced_markers_above(starts, index, above):
+        if (
+            _marker_above(marker, above)
+            or _spaced_markers_above(starts, index, above)
+            or _lone_first_note(starts, index, above)
+        ):
             return _damaged_note_above(lines, starts, _earlier_notes(starts, index))
         if not marker.isdigit() and habits.symbol_notes and len(lines) - index <= MAX_ZONE_SHARE * len(lines):
             return index
@@ -497,6 +502,12 @@ def _spaced_markers_above(starts: Sequence[tuple[int, str]], index: int, text: s
     return (
         len(numbers) == MIN_SPACED_NOTES and rising and all(spaced_marker_re(n).search(text) for n in numbers)
     )
+
+
+def _lone_first_note(starts: Sequence[tuple[int, str]], index: int, text: str) -> bool:
+    """Whether line ``index`` opens the page's one note, numbered 1 (a sequence's start), whose
+    marker stands once in ``text`` set apart between two words (``Carrickgollogan 1 (often``)."""
+    return starts[-1] == (index, "1") and len(starts) == 1 and len(spaced_marker_re("1").findall(text)) == 1
 
 
 def _marker_above(marker: str, text: str) -> bool:
