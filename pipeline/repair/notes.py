@@ -65,10 +65,14 @@ def _note_number(text: str) -> int | None:
 
 def classify_note_blocks(blocks: Sequence[Block], context: RepairContext) -> Repaired:
     """Mark footnote bodies (a superscript number or range, or ``*``/``†``, then text) as ``note``;
-    the notes a reader found at page feet (:mod:`pipeline.readers.page_foot`) stay notes."""
+    the notes a reader found at page feet (:mod:`pipeline.readers.page_foot`) stay notes. A symbol
+    alone on its printed line (``*`` set between paragraphs) opens no note: a note's marker stands
+    on the line of its text."""
 
     def classified(block: Block) -> Block:
-        kind = "note" if block.kind == "note" or NOTE_START_RE.match(block.text) else "text"
+        start = NOTE_START_RE.match(block.text)
+        alone = start is not None and block.raw_line(start.start("text")) != block.first_line
+        kind = "note" if block.kind == "note" or (start and not alone) else "text"
         return block if block.kind == kind else replace(block, kind=kind)
 
     return Repaired(list(map(classified, blocks)), [], [])
@@ -413,7 +417,7 @@ def _displaced_note_evidence(blocks: Sequence[Block], index: int, note: Block | 
         and starts_lower(blocks[after].text)
         and not is_list_item(blocks[after].text)
     ):
-        if _page_top_then_foot(blocks, index, after):
+        if _page_top_then_foot(blocks, index, after) or _opens_page_after_notes(blocks, index):
             return ""
         return "it stood between the halves of a paragraph cut by a page break"
     if (
@@ -434,6 +438,12 @@ def _displaced_note_evidence(blocks: Sequence[Block], index: int, note: Block | 
     ):
         return "it stands at a page foot right above the notes, and the note before it is unfinished"
     return ""
+
+
+def _opens_page_after_notes(blocks: Sequence[Block], index: int) -> bool:
+    """Block ``index`` opens a page right after the notes of the page before: it goes on with the
+    paragraph the page break cut, whatever the block after it."""
+    return index > 0 and blocks[index].page_break_before and blocks[index - 1].kind == "note"
 
 
 def _page_top_then_foot(blocks: Sequence[Block], index: int, after: int) -> bool:
