@@ -70,6 +70,7 @@ SECOND_SYMBOL_NOTE_RE = re.compile(
     rf"(?<=[.)\u201d\u2019])\s+(?=(?:{SECOND_NOTE_SYMBOLS})\s+{NOTE_TEXT_START})"
 )
 SECOND_NUMBERED_NOTE_RE = re.compile(rf"(?<=[.)\u201d\u2019])\s+(?P<number>\d{{1,3}})\s+{NOTE_TEXT_START}")
+DAMAGED_DIGIT_RE = re.compile(r"[\dol]")  # what a damaged note number still shows of its digits
 NOTE_END_RE = re.compile(r"[.)\u201d\u2019\"]$")  # the end of a note's text
 # a printer's signature: perhaps the alphabet's round (``2 A``), the gathering's letter (or the
 # letter doubled, ``Aa``), perhaps its leaf (``C 2``, ``B*``) and the volume (``B VOL. I.``, which
@@ -360,18 +361,31 @@ def note_groups(lines: Sequence[Line]) -> list[list[Line]]:
     zone marked by symbols, a symbol (``* Origin of Species, p. 63. t Ibid., p. 103.``). There, a
     note also opens at a symbol OCR misread (``f Mines …`` for ``† Mines …``) after a line that
     ends a note; in a zone marked by numbers, at a number OCR damaged (``1(5 It is``,
-    :data:`DAMAGED_NUMBER_START_RE`) after a line that ends a note."""
+    :func:`_damaged_number`) after a line that ends a note."""
     first = FOOT_NOTE_START_RE.match(lines[0][1]) if lines else None
     symbols = first is not None and first.group("symbol") is not None
-    damaged_start = DAMAGED_SYMBOL_START_RE if symbols else DAMAGED_NUMBER_START_RE
+    damaged_start = _damaged_symbol if symbols else _damaged_number
     groups: list[list[Line]] = []
     for number, text in lines:
         for part in _line_notes(text.strip(), symbols, groups):
             damaged = groups and NOTE_END_RE.search(groups[-1][-1][1].strip())
-            if not groups or FOOT_NOTE_START_RE.match(part) or (damaged and damaged_start.match(part)):
+            if not groups or FOOT_NOTE_START_RE.match(part) or (damaged and damaged_start(part)):
                 groups.append([])
             groups[-1].append((number, part))
     return groups
+
+
+def _damaged_symbol(text: str) -> bool:
+    """Whether ``text`` opens with a note symbol OCR misread (:data:`DAMAGED_SYMBOL_START_RE`)."""
+    return DAMAGED_SYMBOL_START_RE.match(text) is not None
+
+
+def _damaged_number(text: str) -> bool:
+    """Whether ``text`` opens with a note number OCR damaged (:data:`DAMAGED_NUMBER_START_RE`)
+    that still shows a digit, or a small o or l read for one (``1(5``, ``■*o``; not a dash
+    opening a quotation's source, ``— Spectator``)."""
+    damaged = DAMAGED_NUMBER_START_RE.match(text)
+    return damaged is not None and DAMAGED_DIGIT_RE.search(damaged.group("marker")) is not None
 
 
 def _line_notes(text: str, symbols: bool, groups: Sequence[Sequence[Line]]) -> list[str]:
