@@ -5,12 +5,15 @@ Lines are real OCR of the development set (``shared/real/``): the feet of *Histo
 of Queensland* (nla.obj-44253818, raw lines 536-542, 1222-1226, 1318-1321, 1924-1927, the damaged
 marks of lines 632 and 4667, and the marks of its later gatherings), of *Caritas Anglicana*
 (nla.obj-502488898, raw lines 955-975) and of *South Australian Land Exploration*
-(nla.obj-55177167, raw lines 244 and 296-297, 343-344, the top at 198), of *Handbook of Queensland
+(nla.obj-55177167, raw lines 244 and 296-297, 343-344, the top at 198, the damaged note numbers of
+265-296 and 306-342), of *Handbook of Queensland
 Geology* (nla.obj-409636148, raw lines 2323-2329, 2420-2426) and of *The Stones of Bray*
 (nla.obj-189352943, raw lines 3, 266-268, 501-504).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from pipeline.model import Block
 from pipeline.readers.page_foot import Line, learn_foot_habits, learn_signatures, note_groups, signature_key
@@ -334,6 +337,152 @@ def test_a_symbol_note_among_numbered_notes_belongs_to_the_zone() -> None:
     assert notes == [
         (7884, "1 British Mu"),
         (7885, "* \u201c Why, if "),
+        (7887, "-3 Cf. his l"),  # note 3, its number damaged
         (7888, "4 Ibid., no."),
         (7889, "5 Ibid., no."),
     ]
+
+
+# raw lines 265-296 of South Australian Land Exploration: note 7 opens with ``\u201d`` (its number damaged),
+# above the zone's first note found, 8; marker 7 stands in the text (``Canaan. 7 .``)
+DAMAGED_FIRST_PAGE = """theory, memorialized the Government, obtained funds and sent out
+scientifically equipped expeditions for detailed surveys, in entire
+ignorance of the fact that unknown country requires a preliminary
+system of \u201churdle race\u201d exploration. Finally the gold fiends in-
+fluenced the efforts both of pastoralist and scientist. Yellow mists
+were apt to obscure even the most glowing visions of the milk and
+honey in Canaan. 7 .
+In August of 1855 the Adelaide Philosophical Society B began
+to take into consideration the advisability of exploring the north-
+western interior, partly to throw light upon the central desert
+theory, but also with the 9 underlying feeling that the discovery of
+good land near the western boundary (132\u00b0 E.) would provide
+a very satisfactory reason for its extension to the eastern limit of
+West Australia (129\u00b0 E,). The prominent position of Mr. B. H,
+Babbage in the society, and his enthusiastic support of the popular
+demand for an effective gold search, led to an association of the
+two motives in Babbage\u2019s 10 expedition of July to December, 1856.
+The leader was nothing if not enthusiastic. He energetically
+cracked stones from Gawler to Mount Serle. 11 He kept the strictest
+watch for potentially auriferous rocks, but 12 did little discover if
+\u201d See P.P. 187/1855-0.
+8 Adel. Phi!. Soc. Procs., Aug. 21, 1855 (Archives). See also P.P.
+187/1855-6.
+9 Expressed by Babbage. (S.A. Reg., Aug. 21, 1855.)
+10 See P.P. 115/1855-0. Memorial of Soc. to Govt, for grant of £3,000.
+A £lO,OOO reward for gold discovery was placed at the disposal of its com-
+mittee in conjunction with the Govt. See also C.S.O. 2243/1850; Exec.
+Coun. Mins., July 12, 1850.
+31 Accompanied part of the way by Chas. Bonney.
+32 His plenitude of trap and basalt, and absence of gold provoked
+criticism and smiles from the contemporary digger.
+4"""
+# raw lines 306-342 of the same book: notes 16 and 17 open ``1(5`` and ``3 \u2018`` between notes 15 and 18
+DAMAGED_INSIDE_PAGE = """permanent water in Mac Donnell Creek and Blanchewater. Twenty
+miles south of Eyre\u2019s Mount Hopeless he discovered an elevation
+which he could conscientiously call 13 Mount Hopeful; and 14 turned
+back from a promising country of granitic formation only two
+sleeps distance (according to black Pornpey) from the one place
+where Lake Torrens permitted man to cross. \u201cThis then is the
+long sought for highway to Cooper\u2019s Creek.\u201d ls Babbage\u2019s fertile
+mind immediately shaped the theory that the Lake Torrens
+30 crossing consisted of a narrow bar of granite running north-
+wards and making the water shallow and the bottom sound.
+17 That Eyre had missed the crossing as he had missed Blanche-
+water, and that it was the place to which the tracks observed by
+Sturt\u2019s companion were directed, 18 Babbage had no doubt.
+In May of the following year, another government official,
+following 1 closely in Babbage\u2019s steps, chanced upon a discovery
+which seriously perturbed the orthodox geographical theorists of
+the day. In the course of his duties as Assistant Surveyor-General,
+Mr. G. W. Goyder found it necessary to examine with some detail
+the country north of Mount Serle. Proceeding in a north-easterly
+direction from Oombaratana, the farthest out station, 19 Mr. Goyder
+made his way up the centre of the Lake Torrens horseshoe, noting
+13 Christened by Goyder, Mount Babbage.
+14 The last 50 miles was performed alone, on foot, bootless, with little
+water and no guide.
+15 The Victoria of Mitchell.
+1(5 It is remarkable in view of Babbage\u2019s future actions that he should
+so emphatically discountenance the use of drays as clogs to any exploring
+expedition.
+3 \u2018 Babbage\u2019s reports to the Gold Search Commission are printed in the
+S.A. Register of Oct. 20, and Nov. 17, 1850; Jan. .3, 1857. His original reports
+are missing,
+18 The immediate result of Babbage\u2019s expedition was the establishment
+\u00b0f a police station at Mount Serle as a \u201cpoint d\u2019appui\u201d for further ex-
+ploration.
+19 See P.P. 72/1857-8. Goyder was accompanied by Wm. Rowe and a
+settler, Jas. Trebilcock, who, on his return, made application for a lease
+\u00b0f 80 square miles of Mac Donnell Creek country."""
+
+
+def test_a_note_whose_number_ocr_damaged_above_the_zone_is_restored_on_its_marker() -> None:
+    blocks = split_wrapped_lines(DAMAGED_FIRST_PAGE, 265)
+    notes = [block for block in blocks if block.kind == "note"]
+    assert notes[0].first_line == 285 and notes[0].text.startswith("\u201d See P.P.")
+    note_6 = Block("\u2076 Hawker\u2019s journal, quoted in the Register.", 260, 260, kind="note")
+    blocks = [note_6, replace(blocks[0], page_break_before=True), *blocks[1:]]
+    repaired = restore_plain_note_numbers(
+        blocks, RepairContext(BookVocabulary.from_texts([DAMAGED_FIRST_PAGE]))
+    )
+    assert next(block.text[:8] for block in repaired.blocks[1:] if block.kind == "note") == "\u2077 See P."
+    assert "Canaan.\u2077" in repaired.blocks[1].text
+    assert any("a number OCR damaged" in change.explanation for change in repaired.changes)
+
+
+def test_notes_whose_numbers_ocr_damaged_inside_the_zone_fill_the_sequence() -> None:
+    blocks = split_wrapped_lines(DAMAGED_INSIDE_PAGE, 306)
+    notes = [block for block in blocks if block.kind == "note"]
+    assert [note.first_line for note in notes] == [327, 328, 330, 331, 334, 337, 340]
+    repaired = restore_plain_note_numbers(
+        blocks, RepairContext(BookVocabulary.from_texts([DAMAGED_INSIDE_PAGE]))
+    )
+    starts = [block.text.split()[0] for block in repaired.blocks if block.kind == "note"]
+    assert starts[3:5] == ["16", "\u00b9\u2077"]  # made superscript where the text carries the marker
+
+
+def test_a_number_as_printed_and_digits_of_another_number_are_no_damaged_number() -> None:
+    # Caritas Anglicana, raw lines 1391 and 2140: ``3 9 Gul.`` is note 3 on a statute of 9 William III,
+    # ``2 \u201c Tho\u2019`` note 2 opening with a quotation
+    for note in ("3 9 Gul. 111, c. 35.", "2 \u201c Tho\u2019 a Man that cannot stand upon his Legs"):
+        blocks = [
+            Block("the Act of Parliament, 1 and the Charity Schools. 2 Then the", 1, 1),
+            Block("\u00b9 Ibid., p. 4.", 2, 2, kind="note"),
+            Block(note, 3, 3, kind="note"),
+        ]
+        repaired = restore_plain_note_numbers(blocks, RepairContext(BookVocabulary.from_texts([""])))
+        assert not any("OCR damaged" in change.explanation for change in repaired.changes)
+        assert repaired.blocks[2].text.endswith(note[1:])
+
+
+# raw lines 483-502 of The Stones of Bray (clipped): the page's one note, note 1, its marker set apart
+LONE_NOTE_PAGE = """Beginning in the far distance with Howth (and Ireland\u2019s
+Eye, if you can get a glimpse of it), then let your eye
+travel down to the pointed top of Carrickgollogan 1 (often
+erroneously called Shankill) to the left of the great chimney
+of the Ballycorus Smelting Works, and then from that to
+the very similar summit of Carrigoona (sometimes called
+Stilebawn), and across the Rocky Valley to Great Sugarloaf,
+the monarch of them all, and then to Bray Head\u2019s nearest
+neighbour, Little Sugarloaf, with its three knobs, so like the
+knobs on Bray Head itself. All these mountains were
+made in exactly the same way, and the summits of all
+consist of quartz-rock.
+I strongly advise you to make expeditions to the tops
+of all of them. Great Sugarloaf, of course, being the
+highest (1659 ft.), has the most extensive view, and a very
+splendid view it is. Carrickgollogan has perhaps the most
+beautiful view of all. A good way to ascend Great Sugar-
+loaf, if you want to examine the lie of the rocks, is to go
+up the Rocky Valley about 100 -yards past the lane to
+1 For the name of this mountain, see note on Chapter X, p. 114."""
+
+
+def test_a_pages_one_note_numbered_1_is_found_on_its_marker_set_apart_once() -> None:
+    blocks = split_wrapped_lines(LONE_NOTE_PAGE, 483)
+    assert [block.first_line for block in blocks if block.kind == "note"] == [502]
+    repaired = restore_plain_note_numbers(blocks, RepairContext(BookVocabulary.from_texts([LONE_NOTE_PAGE])))
+    assert "Carrickgollogan\u00b9 (often" in repaired.blocks[0].text
+    doubled = LONE_NOTE_PAGE.replace("Great Sugarloaf,", "Great 1 Sugarloaf,")
+    assert all(block.kind != "note" for block in split_wrapped_lines(doubled, 483))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from pipeline.model import Block, PageBreak, Part
+from pipeline.model import Block, NoteRef, PageBreak, Part
 from pipeline.render.epub import add_page_list, page_targets
 from pipeline.structure import build_structure
 from pipeline.structure.pages import Anchor, add_chapter_breaks, detect_breaks, number_breaks
@@ -186,3 +186,40 @@ def test_page_breaks_inside_list_items_and_chronology_entries_stay_at_their_plac
         ["—Soviet government proposes an armistice."],
         ["—Soviet delegation ", "|", "arrives."],
     ]
+
+
+def test_a_symbol_marker_takes_the_note_of_its_own_page() -> None:
+    # shaped like raw lines 2242-2333 of Handbook of Queensland Geology (nla.obj-409636148): a
+    # table's numbered note mid-page (read as a page's foot), a paragraph cut by a page break
+    # holding a ``*`` on each page
+    first = "In a subsequent work, however,"
+    blocks = [
+        Block("CONTENTS", 1, 1),
+        Block("| Introduction | 9 |", 3, 3),
+        Block("INTRODUCTION", 10, 10),
+        Block(
+            "The list given from the Bowen River* (Daintree Collection).", 2242, 2243, page_break_before=True
+        ),
+        Block("Productus Clarkei. \u00b9", 2246, 2246),
+        Block("\u00b9 In Mr. Daintree\u2019s list.", 2247, 2247, kind="note"),
+        Block("Spirifera striata, Martin.", 2248, 2248, page_break_before=True),
+        Block(
+            f"{first} he says that the specimens are so.* Then more.",
+            2276,
+            2288,
+            extra={"page_breaks": [{"line": 2288, "offset": len(first) + 1, "in_word": False}]},
+        ),
+        Block("* Q. J. G. S. 28, p.p. 333 et seq.", 2278, 2278, kind="note"),
+        Block("* \u201c Fossil Flora.\u201d", 2329, 2329, kind="note"),
+        Block("Near the junction of the Little River.", 2333, 2333, page_break_before=True),
+    ]
+    structured = build_structure(blocks)
+    division = structured.tree.divisions[0]
+    linked = {
+        part.note: paragraph.first_line
+        for paragraph in division.content
+        for part in getattr(paragraph, "parts", [])
+        if isinstance(part, NoteRef)
+    }
+    by_line = {note.first_line: note.id for note in division.notes}
+    assert linked[by_line[2278]] == 2242 and linked[by_line[2329]] == 2276

@@ -1,6 +1,6 @@
 """The repairs of footnotes: note bodies told apart, lost superscripts, displaced note text.
 
-Excerpts of the first book at their raw lines (see ``repair_excerpts``).
+Excerpts of the first book at their raw lines (see ``repair_excerpts``), and of real books (each named).
 """
 
 from __future__ import annotations
@@ -222,3 +222,40 @@ def test_a_note_is_continued_on_its_page_or_the_next_only() -> None:
     ]
     repaired = attach_note_continuations(blocks, RepairContext(BookVocabulary()))
     assert repaired.blocks == blocks and not repaired.changes
+
+
+def test_a_symbol_alone_on_its_line_opens_no_note() -> None:
+    # The Hun's Peace Bludgeon (nla.obj-37674351), raw lines 3255-3256: a ``*`` set between two
+    # paragraphs, read with the paragraph after it
+    block = Block(
+        "* Besides the support and preferments explained the previous paragraph",
+        3255,
+        3256,
+        extra={"line_starts": [{"line": 3256, "offset": 2}]},
+    )
+    assert kinds(classify_note_blocks([block], NO_CONTEXT).blocks) == ["text"]
+
+
+def test_the_block_opening_a_page_after_its_notes_goes_on_with_the_cut_paragraph() -> None:
+    # shaped like The Stones of Bray (nla.obj-189352943), raw lines 5296-5330: a paragraph cut by a
+    # page break, the page's note, the next page's first block (in lower case, a sentence ended)
+    blocks = [
+        Block("Temple-carrick, you remember, is south of Windgates. We passed", 5296, 5316),
+        Block(
+            "\u00b9 It was probably in ruins then. Inquisitions, County Wicklow, 1623.",
+            5317,
+            5322,
+            kind="note",
+        ),
+        Block(
+            "it on the way from Coolnaskeagh to Rathdown. The property was large.",
+            5325,
+            5326,
+            page_break_before=True,
+        ),
+        Block("and the castle, town and lands went to his", 5327, 5328),
+    ]
+    context = RepairContext(BookVocabulary.from_texts([block.text for block in blocks]))
+    repaired = attach_note_continuations(blocks, context)
+    assert [block.first_line for block in repaired.blocks] == [5296, 5317, 5325, 5327]
+    assert repaired.changes == []

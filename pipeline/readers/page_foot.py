@@ -8,8 +8,11 @@ A zone is taken only on evidence, since a body line may also open with a number:
 * the notes' numbers rise from the zone's first note to its last (OCR misreads some: ``31`` for
   ``11``), symbols: any symbols;
 * a numbered zone's marker stands in the page's text above (``…altogether,” 1``, ``Canterbury1``),
-  or the markers of its first two notes stand there set apart between words (``the 9 underlying``);
-  the notes with lower numbers right above that note belong to the zone too;
+  or the markers of its first two notes stand there set apart between words (``the 9 underlying``),
+  or the marker of its one note, note 1, stands there once set apart (``Carrickgollogan 1 (often``);
+  the notes with lower numbers right above that note belong to the zone too, and so does a note
+  whose number OCR damaged (``” See P.P.``, :data:`DAMAGED_NUMBER_START_RE`) a few lines above the
+  zone's first note N, where the marker of note N-1 stands in the text above it;
   a zone marked by a symbol needs its marker above or the book's habit of such zones at its page
   feet (:data:`HABIT_MIN_PAGES`), since OCR often loses a small ``*`` in the text;
 * the notes take at most :data:`MAX_ZONE_SHARE` of the page's lines, or
@@ -42,6 +45,7 @@ from typing import NamedTuple
 from pipeline.chains import heaviest_chain
 from pipeline.text.headings import is_capitals
 from pipeline.text.markers import (
+    DAMAGED_NUMBER_START_RE,
     NOTE_SYMBOLS,
     SYMBOL_OCR_FORMS,
     SYMBOL_ORDER,
@@ -66,6 +70,7 @@ SECOND_SYMBOL_NOTE_RE = re.compile(
     rf"(?<=[.)\u201d\u2019])\s+(?=(?:{SECOND_NOTE_SYMBOLS})\s+{NOTE_TEXT_START})"
 )
 SECOND_NUMBERED_NOTE_RE = re.compile(rf"(?<=[.)\u201d\u2019])\s+(?P<number>\d{{1,3}})\s+{NOTE_TEXT_START}")
+DAMAGED_DIGIT_RE = re.compile(r"[\dol]")  # what a damaged note number still shows of its digits
 NOTE_END_RE = re.compile(r"[.)\u201d\u2019\"]$")  # the end of a note's text
 # a printer's signature: perhaps the alphabet's round (``2 A``), the gathering's letter (or the
 # letter doubled, ``Aa``), perhaps its leaf (``C 2``, ``B*``) and the volume (``B VOL. I.``, which
@@ -355,21 +360,32 @@ def note_groups(lines: Sequence[Line]) -> list[list[Line]]:
     where the next number opens a note (``2 Woodward, op. cit., p. 31. 3 Ibid., p. 33.``) or, in a
     zone marked by symbols, a symbol (``* Origin of Species, p. 63. t Ibid., p. 103.``). There, a
     note also opens at a symbol OCR misread (``f Mines …`` for ``† Mines …``) after a line that
-    ends a note."""
+    ends a note; in a zone marked by numbers, at a number OCR damaged (``1(5 It is``,
+    :func:`_damaged_number`) after a line that ends a note."""
     first = FOOT_NOTE_START_RE.match(lines[0][1]) if lines else None
     symbols = first is not None and first.group("symbol") is not None
+    damaged_start = _damaged_symbol if symbols else _damaged_number
     groups: list[list[Line]] = []
     for number, text in lines:
         for part in _line_notes(text.strip(), symbols, groups):
-            damaged = symbols and groups and NOTE_END_RE.search(groups[-1][-1][1].strip())
-            if (
-                not groups
-                or FOOT_NOTE_START_RE.match(part)
-                or (damaged and DAMAGED_SYMBOL_START_RE.match(part))
-            ):
+            damaged = groups and NOTE_END_RE.search(groups[-1][-1][1].strip())
+            if not groups or FOOT_NOTE_START_RE.match(part) or (damaged and damaged_start(part)):
                 groups.append([])
             groups[-1].append((number, part))
     return groups
+
+
+def _damaged_symbol(text: str) -> bool:
+    """Whether ``text`` opens with a note symbol OCR misread (:data:`DAMAGED_SYMBOL_START_RE`)."""
+    return DAMAGED_SYMBOL_START_RE.match(text) is not None
+
+
+def _damaged_number(text: str) -> bool:
+    """Whether ``text`` opens with a note number OCR damaged (:data:`DAMAGED_NUMBER_START_RE`)
+    that still shows a digit, or a small o or l read for one (``1(5``, ``■*o``; not a dash
+    opening a quotation's source, ``— Spectator``)."""
+    damaged = DAMAGED_NUMBER_START_RE.match(text)
+    return damaged is not None and DAMAGED_DIGIT_RE.search(damaged.group("marker")) is not None
 
 
 def _line_notes(text: str, symbols: bool, groups: Sequence[Sequence[Line]]) -> list[str]:
@@ -405,8 +421,12 @@ def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
         if index == 0 or len(lines) - index > MAX_MARKED_ZONE_SHARE * len(lines):
             continue
         above = " ".join(text for _, text in lines[:index])
-        if _marker_above(marker, above) or _spaced_markers_above(starts, index, above):
-            return _earlier_notes(starts, index)
+        if (
+            _marker_above(marker, above)
+            or _spaced_markers_above(starts, index, above)
+            or _lone_first_note(starts, index, above)
+        ):
+            return _damaged_note_above(lines, starts, _earlier_notes(starts, index))
         if not marker.isdigit() and habits.symbol_notes and len(lines) - index <= MAX_ZONE_SHARE * len(lines):
             return index
     return None
@@ -461,6 +481,33 @@ def _earlier_notes(starts: Sequence[tuple[int, str]], index: int) -> int:
     return index
 
 
+def _damaged_note_above(lines: Sequence[Line], starts: Sequence[tuple[int, str]], index: int) -> int:
+    """The zone's first line, from line ``index`` (its first note found, numbered N): the nearest
+    line at most :data:`MAX_NOTE_LINES` above it opening as a note whose number OCR damaged
+    (:data:`DAMAGED_NUMBER_START_RE`), where the text above that line holds note N-1's marker,
+    plain or set apart between words; and so on up (N-2 above that one …)."""
+    number = dict(starts).get(index, "")
+    if not number.isdigit():
+        return index
+    expected = int(number) - 1
+    while expected > 0:
+        at = next(
+            (
+                at
+                for at in range(index - 1, max(0, index - MAX_NOTE_LINES) - 1, -1)
+                if at and DAMAGED_NUMBER_START_RE.match(lines[at][1])
+            ),
+            None,
+        )
+        above = " ".join(text for _, text in lines[:at]) if at else ""
+        if at is None or not (
+            _marker_above(str(expected), above) or spaced_marker_re(str(expected)).search(above)
+        ):
+            return index
+        index, expected = at, expected - 1
+    return index
+
+
 def _spaced_markers_above(starts: Sequence[tuple[int, str]], index: int, text: str) -> bool:
     """Whether the notes from line ``index`` open with :data:`MIN_SPACED_NOTES` numbers rising by
     one, each set apart between two words in ``text`` (:func:`spaced_marker_re`)."""
@@ -469,6 +516,12 @@ def _spaced_markers_above(starts: Sequence[tuple[int, str]], index: int, text: s
     return (
         len(numbers) == MIN_SPACED_NOTES and rising and all(spaced_marker_re(n).search(text) for n in numbers)
     )
+
+
+def _lone_first_note(starts: Sequence[tuple[int, str]], index: int, text: str) -> bool:
+    """Whether line ``index`` opens the page's one note, numbered 1 (a sequence's start), whose
+    marker stands once in ``text`` set apart between two words (``Carrickgollogan 1 (often``)."""
+    return starts[-1] == (index, "1") and len(starts) == 1 and len(spaced_marker_re("1").findall(text)) == 1
 
 
 def _marker_above(marker: str, text: str) -> bool:

@@ -29,6 +29,7 @@ from pipeline.repair.evidence import is_list_item, is_paragraph, starts_lower
 from pipeline.repair.hyphenation import Seam, join_at_seam
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import (
+    DAMAGED_NUMBER_START_RE,
     FROM_SUPERSCRIPT,
     NOTE_RANGE_DASHES,
     NOTE_START_RE,
@@ -50,6 +51,7 @@ PAGE_MAX_BLOCKS = 12
 NOTE_RANGE_SPLIT_RE = re.compile(f"[{NOTE_RANGE_DASHES}]")
 GLUED_WORD_MIN = 3  # a marker read as a letter glued to a word of at least these letters
 GLUED_WORD_MIN_COUNT = 2  # … that the book prints at least this often without it
+SPACED_QUOTE_RE = re.compile("[\"\u201c\u2018'] ")  # a quotation mark OCR set apart from its word
 SYMBOL_NOTE_START_RE = re.compile(rf"^(?P<token>{SYMBOL_TOKEN})(?=\s)")
 
 
@@ -63,10 +65,14 @@ def _note_number(text: str) -> int | None:
 
 def classify_note_blocks(blocks: Sequence[Block], context: RepairContext) -> Repaired:
     """Mark footnote bodies (a superscript number or range, or ``*``/``†``, then text) as ``note``;
-    the notes a reader found at page feet (:mod:`pipeline.readers.page_foot`) stay notes."""
+    the notes a reader found at page feet (:mod:`pipeline.readers.page_foot`) stay notes. A symbol
+    alone on its printed line (``*`` set between paragraphs) opens no note: a note's marker stands
+    on the line of its text."""
 
     def classified(block: Block) -> Block:
-        kind = "note" if block.kind == "note" or NOTE_START_RE.match(block.text) else "text"
+        start = NOTE_START_RE.match(block.text)
+        alone = start is not None and block.raw_line(start.start("text")) != block.first_line
+        kind = "note" if block.kind == "note" or (start and not alone) else "text"
         return block if block.kind == kind else replace(block, kind=kind)
 
     return Repaired(list(map(classified, blocks)), [], [])
@@ -216,6 +222,9 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
     set apart between two words (``the 9 underlying``). Both numbers are made superscript again.
     A note found at the page's foot whose number jumps ahead of the sequence (``31`` after note 10)
     is the next note where the page's text carries that one's marker (``Serle. 11``): OCR misread it.
+    A note found at the page's foot whose number OCR damaged (``1(5 It is``,
+    :data:`DAMAGED_NUMBER_START_RE`) is the next note of the sequence where the page's text
+    carries that one's marker, or where the notes damaged so fill the gap up to the next number.
     """
     result = list(blocks)
     changes: list[Change] = []
@@ -225,6 +234,12 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
     for index, block in enumerate(blocks):
         if block.page_break_before:
             page_text, after_notes = [], False
+        if block.kind == "note" and last_number is not None and _damaged_number(block, last_number + 1):
+            found_number = _damaged_note_number(result, page_text, index, last_number + 1)
+            if found_number is not None:
+                result[index], change = _restore_damaged_number(result[index], last_number + 1, found_number)
+                block = result[index]
+                changes.append(change)
         match = PLAIN_NOTE_START_RE.match(block.text)
         number = int(match.group("number")) if match else _note_number(block.text)
         follows = last_number is not None and number == last_number + 1
@@ -252,6 +267,68 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
             page_text, after_notes = [], False
         page_text.append(index)
     return Repaired(result, changes, [])
+
+
+def _damaged_number(block: Block, number: int | None = None) -> re.Match[str] | None:
+    """The damaged number opening a note block (:data:`DAMAGED_NUMBER_START_RE`), if it opens
+    with no number or symbol as printed (a plain number is one, unless a quotation mark OCR set
+    apart follows it: ``3 \u2018 Babbage``); a number's two digits set apart (``4 5``) are note
+    ``number``'s, if given."""
+    damaged = DAMAGED_NUMBER_START_RE.match(block.text)
+    plain = PLAIN_NOTE_START_RE.match(block.text)
+    if NOTE_START_RE.match(block.text) or damaged is None:
+        return None
+    split = damaged.group("split")
+    if split and number is not None and split.replace(" ", "") != str(number):
+        return None
+    if plain and not split and not SPACED_QUOTE_RE.match(block.text, damaged.end()):
+        return None
+    if number is not None and damaged.group("marker") == str(number):
+        return None  # the number as printed: only the quotation mark after it is set apart
+    return damaged
+
+
+def _damaged_note_number(
+    blocks: Sequence[Block], page_text: Sequence[int], index: int, number: int
+) -> str | None:
+    """The evidence that the note block ``index``, its number damaged, is note ``number``: the
+    notes right after it with damaged numbers fill the gap up to the next note printed with its
+    number, or the page's text carries its marker and that next note (if any) follows it, perhaps
+    after one note OCR lost."""
+    damaged = 1
+    following: int | None = None
+    for block in blocks[index + 1 :]:
+        if block.kind != "note" or block.page_break_before:
+            break
+        if not _damaged_number(block, number + damaged):
+            start = PLAIN_NOTE_START_RE.match(block.text)
+            following = int(start.group("number")) if start else _note_number(block.text)
+            break
+        damaged += 1
+    if following == number + damaged:
+        return f"the notes after it go on with note {following}"
+    close = following is None or number + damaged <= following <= number + damaged + 1
+    if close and _page_marker(blocks, page_text, number, True) is not None:
+        return f"the page's text carries note {number}'s marker"
+    return None
+
+
+def _restore_damaged_number(block: Block, number: int, evidence: str) -> tuple[Block, Change]:
+    """Print note ``number`` as a plain number in place of the damaged one opening ``block`` (made
+    superscript with the other plain numbers)."""
+    damaged = DAMAGED_NUMBER_START_RE.match(block.text)
+    assert damaged is not None
+    text = f"{number} " + block.text[damaged.end() :]
+    change = Change(
+        STAGE,
+        "restore_plain_note_numbers",
+        block.first_line,
+        context_after(block.text, 0),
+        context_after(text, 0),
+        f"a note at the page foot opens with {damaged.group('marker')!r}, a number OCR damaged: "
+        f"it follows note {number - 1} and {evidence}, so it is note {number}",
+    )
+    return replace(block, text=text), change
 
 
 def _page_marker(
@@ -340,7 +417,7 @@ def _displaced_note_evidence(blocks: Sequence[Block], index: int, note: Block | 
         and starts_lower(blocks[after].text)
         and not is_list_item(blocks[after].text)
     ):
-        if _page_top_then_foot(blocks, index, after):
+        if _page_top_then_foot(blocks, index, after) or _opens_page_after_notes(blocks, index):
             return ""
         return "it stood between the halves of a paragraph cut by a page break"
     if (
@@ -361,6 +438,12 @@ def _displaced_note_evidence(blocks: Sequence[Block], index: int, note: Block | 
     ):
         return "it stands at a page foot right above the notes, and the note before it is unfinished"
     return ""
+
+
+def _opens_page_after_notes(blocks: Sequence[Block], index: int) -> bool:
+    """Block ``index`` opens a page right after the notes of the page before: it goes on with the
+    paragraph the page break cut, whatever the block after it."""
+    return index > 0 and blocks[index].page_break_before and blocks[index - 1].kind == "note"
 
 
 def _page_top_then_foot(blocks: Sequence[Block], index: int, after: int) -> bool:

@@ -70,6 +70,12 @@ class PageMarks:
         found = self.breaks[number]
         return PageBreak(found.n, found.line, found.evidence, found.printed is not None, found.in_word)
 
+    def page_at(self, line: int) -> int:
+        """The page raw line ``line`` stands on, counted from the first (0): the breaks found up
+        to it (a break's line is the first of its page; raw lines run through the pages in order,
+        where joined blocks do not)."""
+        return sum(1 for found in self.breaks if found.line <= line)
+
     def breaks_of(self, text: Marked) -> list[PageBreak]:
         """The breaks inside ``text``, in their order."""
         return [self.page_break(number) for _, number in text.breaks]

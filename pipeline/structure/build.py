@@ -50,7 +50,7 @@ def build_structure(blocks: list[Block], layout: Layout | None = None) -> Struct
     tree = assemble(blocks, outline, marks, find_acronyms(blocks, skip), collected, findings)
     if contents:
         nest_under_parts(contents.entries, tree.divisions)
-    numbering = link_notes(collected, layout or Layout(), findings)
+    numbering = link_notes(collected, layout or Layout(), marks, findings)
     for text in collected.texts:
         fill_parts(text, marks)
     for note in collected.notes:

@@ -60,8 +60,9 @@ def add_note_block(
             return
 
 
-def link_notes(collected: Collected, layout: Layout, findings: Findings) -> str:
-    """Attach every marker to its note; return the numbering convention found."""
+def link_notes(collected: Collected, layout: Layout, marks: PageMarks, findings: Findings) -> str:
+    """Attach every marker to its note (a symbol to a note of its own page, ``marks`` tells the
+    pages); return the numbering convention found."""
     notes = collected.notes
     numbering = layout.note_numbering or _numbering(notes)
     if notes:
@@ -74,11 +75,11 @@ def link_notes(collected: Collected, layout: Layout, findings: Findings) -> str:
     pool: Pool = defaultdict(list)
     for note in notes:
         pool[(None if numbering == "book" else note.scope, note.key)].append(note)
-    groups = _note_groups(notes)
+    pages = {note.order: marks.page_at(note.note.first_line) for note in notes}
     for text in collected.texts:
         scope = None if numbering == "book" else text.scope
         _link_number_markers(text, pool, scope, findings)
-        _link_symbol_markers(text, pool, scope, groups)
+        _link_symbol_markers(text, pool, scope, pages, marks)
     for note in notes:
         if not note.linked and not _link_plain_marker(note, collected.texts, findings):
             note.note.unlinked = True
@@ -152,26 +153,22 @@ def _link_number_markers(text: PendingText, pool: Pool, scope: str | None, findi
             text.refs.append((marker.start(), marker.end(), [found.note.id]))
 
 
-def _note_groups(notes: list[NoteBody]) -> dict[int, int]:
-    """Note order → its group: the notes printed together at one page's foot (blocks in a row)."""
-    groups: dict[int, int] = {}
-    for note in sorted(notes, key=lambda body: body.order):
-        previous = groups.get(note.order - 1, groups.get(note.order))
-        groups[note.order] = previous if previous is not None else len(set(groups.values()))
-    return groups
-
-
-def _link_symbol_markers(text: PendingText, pool: Pool, scope: str | None, groups: dict[int, int]) -> None:
-    """Link symbol markers (``*``, ``†``, ``‡``) like numbers: to the nearest free note after them.
+def _link_symbol_markers(
+    text: PendingText, pool: Pool, scope: str | None, pages: dict[int, int], marks: PageMarks
+) -> None:
+    """Link symbol markers (``*``, ``†``, ``‡``) like numbers: to the nearest free note after them
+    on their own page.
 
     Symbols restart on every page, so a paragraph a page break cut may hold the same symbol
-    twice, once for each page's note; a marker takes a note of the first group of notes after its
-    paragraph, or of a later one for each page break before it in the paragraph (a marker whose
-    note OCR lost takes no other page's note). A ``*`` that closes an emphasis is not a marker.
+    twice, once for each page's note; a marker takes a note printed on its page (``pages``: note
+    order → page), the page after the last page break before it in its paragraph, or the page the
+    paragraph starts on
+    (a marker whose note OCR lost takes no other page's note, nor does one whose note is a table's
+    note printed higher up its page). A ``*`` that closes an emphasis is not a marker.
     """
     if not any(symbol in text.text for symbol in NOTE_SYMBOLS):
         return
-    after = sorted({group for order, group in groups.items() if order > text.order})
+    start = marks.page_at(text.line)
     emphasis, position = False, 0  # whether an emphasis opened by ``*`` is open
     for marker in SYMBOL_MARKER_RE.finditer(text.text):
         key = marker.group("symbol")
@@ -180,9 +177,8 @@ def _link_symbol_markers(text: PendingText, pool: Pool, scope: str | None, group
         if key.startswith("*") and emphasis:
             emphasis = False  # this one closes the emphasis
             continue
-        pages = sum(1 for at, _ in text.breaks if at <= marker.start())
-        near = set(after[: pages + 1])
-        candidates = [note for note in pool.get((scope, key), ()) if groups[note.order] in near]
+        page = max((number + 1 for at, number in text.breaks if at <= marker.start()), default=start)
+        candidates = [note for note in pool.get((scope, key), ()) if pages[note.order] == page]
         found = _take(candidates, text.order)
         if found is not None:
             text.refs.append((marker.start(), marker.end(), [found.note.id]))

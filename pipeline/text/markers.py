@@ -51,6 +51,16 @@ PLAIN_MARKER_AT_END_RE = re.compile(
 )
 # a plain number, then one space, opening a block: a note number OCR read without its superscript
 PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
+# a footnote's first line whose number OCR damaged: a short token of digits and signs (``1(5``,
+# ``3!>``, ``•\u2018*9``, ``5”``, ``--``), perhaps a digit read as a small o or l (``■*o``), or its two
+# digits set apart (``4 5``: group ``split``), then a capitalised word, perhaps after a quotation
+# mark OCR set apart (``3 \u2018 Babbage``); not a number as printed (``38.``, ``24, April``), note
+# symbols (``* “ Why``) nor a quotation's opening mark set apart (``“ Mr. Kingsley``)
+DAMAGED_NUMBER_START_RE = re.compile(
+    r"^\s*(?!\d{1,4}[.,;:]\s|[*•♦†‡§‖¶]+\s|[\"\u201c\u2018']\s)"
+    r"(?P<marker>(?P<split>\d \d)|[^\sA-Za-z]{1,4}|[^\sA-Za-z]{1,3}[ol])\s+"
+    r"(?=(?:[\"\u201c\u2018'] )?[\"\u201c\u2018'(]?[A-Z][a-z.])"
+)
 
 
 # how OCR reads a note number printed small, where it cannot be a word: ``l`` or ``|`` for ``1``
@@ -79,9 +89,9 @@ def plain_marker_re(key: str) -> re.Pattern[str]:
 
 def spaced_marker_re(key: str) -> re.Pattern[str]:
     """A note number OCR set apart from the word it was glued to, between two words (``the 9
-    underlying``): weaker evidence than :func:`plain_marker_re`, for a page whose foot holds note
-    ``key``."""
-    return re.compile(rf"(?<=[^\W\d_]) {key}(?= [^\W\d_])")
+    underlying``, ``Carrickgollogan 1 (often``): weaker evidence than :func:`plain_marker_re`, for
+    a page whose foot holds note ``key``."""
+    return re.compile(rf"(?<=[^\W\d_]) {key}(?= \(?[^\W\d_])")
 
 
 def note_start_re(*, plain_numbers: bool, symbols_before_capital: bool) -> re.Pattern[str]:
