@@ -120,3 +120,18 @@ def test_a_contents_printed_at_the_back_holds_no_headings() -> None:
     contents = "CONTENTS.\nCHAPTER I.\nGeneral description of the Land.\nCHAPTER II.\nNatural Productions."
     structured = built("CHAPTER I.\nEARLY LIFE.\n" + TEXT, "CHAPTER II.\nLATER LIFE.\n" + TEXT, contents)
     assert [d.label for d in structured.tree.divisions] == ["CHAPTER I", "CHAPTER II"]
+
+
+def test_a_paper_with_its_author_after_the_chapters_is_a_division_that_keeps_its_byline() -> None:
+    """notes-on-supply-in-war-38154843, lines 1536-1541: a paper reprinted after the chapters, its
+    title in capitals over three lines and its author line: a division, not a section (a section
+    has no place for the author line, whose words would be lost)."""
+    paper = (
+        "THE SERVICES OF MAINTENANCE IN THE\nFIELD: SOME OBJECT LESSONS FROM THE\nARMY EXERCISE, 1913.\n"
+        "By COLONEL E. E. CARTER, C.M.G., M.V.O.\n" + TEXT
+    )
+    structured = built("CHAPTER VI.\nGENERAL RULES.\n" + TEXT, paper)
+    last = structured.tree.divisions[-1]
+    assert last.title.startswith("The Services of Maintenance in the Field")
+    assert last.byline == "By COLONEL E. E. CARTER, C.M.G., M.V.O."
+    assert structured.tree.divisions[0].sections == []

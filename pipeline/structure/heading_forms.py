@@ -70,7 +70,7 @@ def headings_from_form(blocks: list[Block], skip: set[int], findings: Findings) 
         )
         if heading and heading.label:
             labelled = True
-        elif heading and labelled and not _names_division(heading.printed):
+        elif heading and labelled and not _names_division(heading.printed) and not _own_heading(heading):
             tops = [earlier for earlier in headings if earlier.level == 1]
             if not (tops and _continues_lettering(tops[-1].printed, heading.printed)):
                 heading.level = 2
@@ -152,7 +152,8 @@ def form_heading(
     if level == 1 and not heading.subtitle and nxt is not None and is_subtitle(blocks[nxt].text):
         set_subtitle(heading, blocks[nxt].text, findings)
         heading.end = nxt + 1
-    take_byline(heading, blocks)
+    if level == 1:  # a section has no place for an author line: it stays text
+        take_byline(heading, blocks)
     heading.markers = "".join(NOTE_MARKER_RE.findall("\n".join(lines)))
     return heading
 
@@ -252,6 +253,12 @@ def _continues_lettering(previous: str, text: str) -> bool:
     """Whether ``text`` is lettered next after ``previous`` (``A.—MIMICRY``, ``B.—THE CELL``)."""
     before, after = LETTERED_RE.match(previous), LETTERED_RE.match(text)
     return bool(before and after and ord(after.group("letter")) == ord(before.group("letter")) + 1)
+
+
+def _own_heading(heading: Heading) -> bool:
+    """A heading with its own subtitle or author line (an essay, a paper reprinted in the book): a
+    division, which keeps them (a section has no place for them)."""
+    return heading.subtitle is not None or heading.byline is not None
 
 
 def _names_division(text: str) -> bool:
