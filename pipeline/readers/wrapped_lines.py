@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.model import Block
+from pipeline.model.pages import Line
 from pipeline.readers.line_ends import (
     MIN_BOUND_LINES,
     SHORT_LINE_SHARE,
@@ -33,7 +34,6 @@ from pipeline.readers.line_ends import (
 )
 from pipeline.readers.page_foot import (
     FootHabits,
-    Line,
     foot_class,
     foot_note_zone,
     is_foot_title,
@@ -108,7 +108,7 @@ def split_pages(text: str, first_line: int = 1) -> list[list[list[Line]]]:
         if blanks >= PAGE_BREAK_BLANKS and pages[-1]:
             pages.append([])
         blanks = 0
-        run.append((number, line))
+        run.append(Line(number, line))
     if run:
         pages[-1].append(run)
     return [page for page in pages if page]
