@@ -199,9 +199,10 @@ def is_edge_furniture(text: str, page_measure: float) -> bool:
 def read_page(
     page: Sequence[Sequence[Line]], page_measure: float, habits: FootHabits, line_habits: LineHabits
 ) -> list[Block]:
-    """The blocks of one page: its edge furniture lines and signature mark, headings, paragraphs
-    and footnotes (:mod:`pipeline.readers.page_foot`); the page's foot lines (page number, running
-    title) and its signature mark, wherever the page has it (above the notes too), come last."""
+    """The blocks of one page: its edge furniture lines and signature mark
+    (:mod:`pipeline.readers.foot_furniture`), headings, paragraphs and footnotes
+    (:mod:`pipeline.readers.page_foot`); the page's foot lines (page number, running title) and its
+    signature mark, wherever the page has it (above the notes too), come last."""
     marks = [line for run in page for line in run if line[0] in habits.signatures]
     runs = [kept for run in page if (kept := [line for line in run if line not in marks])]
     if not runs:
