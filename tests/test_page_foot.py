@@ -16,11 +16,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.model import Block
-from pipeline.readers.page_foot import Line, learn_foot_habits, learn_signatures, note_groups, signature_key
+from pipeline.model.pages import Line
+from pipeline.readers.foot_furniture import learn_signatures, signature_key
+from pipeline.readers.page_foot import FootHabits, foot_note_zones, note_groups
 from pipeline.readers.wrapped_lines import split_wrapped_lines
 from pipeline.repair.base import RepairContext
 from pipeline.repair.furniture import remove_page_furniture
-from pipeline.repair.notes import restore_note_symbols, restore_plain_note_numbers
+from pipeline.repair.note_markers import restore_note_symbols, restore_plain_note_numbers
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import plain_marker_re
 
@@ -61,8 +63,13 @@ def pages_with_feet(feet: list[str | None]) -> list[list[Line]]:
     pages = []
     for page, foot in enumerate(feet):
         lines = [*BODY, *([foot] if foot else [])]
-        pages.append([(10 * page + i + 1, text) for i, text in enumerate(lines)])
+        pages.append([Line(10 * page + i + 1, text) for i, text in enumerate(lines)])
     return pages
+
+
+def signatures(pages: list[list[Line]]) -> dict[int, str]:
+    """The signature marks learned from ``pages``, without the book's habit of symbol notes."""
+    return learn_signatures(pages, foot_note_zones(pages, FootHabits()))
 
 
 def test_signature_keys_read_the_printers_sequence() -> None:
@@ -75,7 +82,7 @@ def test_signature_keys_read_the_printers_sequence() -> None:
 
 def test_marks_rising_through_the_feet_are_learned_with_the_damaged_ones() -> None:
     pages = pages_with_feet(FEET)
-    marks = learn_signatures(pages, learn_foot_habits([]))
+    marks = signatures(pages)
     assert sorted(marks) == [page[-1][0] for page, foot in zip(pages, FEET, strict=True) if foot]
     assert "one of the 8 marks rise through the page feet (B YOL. I. … F VOL. I.)" in marks[6]
     assert "damaged signature mark, in the form of the book's 'a vol i'" in marks[186]
@@ -83,12 +90,12 @@ def test_marks_rising_through_the_feet_are_learned_with_the_damaged_ones() -> No
 
 
 def test_a_book_without_a_sequence_has_no_marks_but_capitals_closing_a_page() -> None:
-    assert learn_signatures(pages_with_feet(["c*", None, "sold."]), learn_foot_habits([])) == {}
-    assert list(learn_signatures(pages_with_feet([None, "E"]), learn_foot_habits([]))) == [16]
+    assert signatures(pages_with_feet(["c*", None, "sold."])) == {}
+    assert list(signatures(pages_with_feet([None, "E"]))) == [16]
 
 
 def test_page_numbers_at_every_foot_are_no_numbered_gatherings() -> None:
-    assert learn_signatures(pages_with_feet([str(n) for n in range(4, 12)]), learn_foot_habits([])) == {}
+    assert signatures(pages_with_feet([str(n) for n in range(4, 12)])) == {}
 
 
 def test_a_mark_above_the_footnotes_is_split_off_and_removed() -> None:
@@ -159,8 +166,9 @@ def test_symbols_ocr_misread_are_restored_in_the_printers_order() -> None:
 
 def test_a_line_holding_two_symbol_notes_is_cut_between_them() -> None:
     # raw line 197 of the same book
-    line = (197, "* Origin of Species, p. 63. t Ibid., p. 103.")
-    assert note_groups([line]) == [[(197, "* Origin of Species, p. 63.")], [(197, "t Ibid., p. 103.")]]
+    line = Line(197, "* Origin of Species, p. 63. t Ibid., p. 103.")
+    notes = [[Line(197, "* Origin of Species, p. 63.")], [Line(197, "t Ibid., p. 103.")]]
+    assert note_groups([line]) == notes
 
 
 # raw lines 272-289 of *South Australian Land Exploration* (nla.obj-55177167), clipped: notes numbered

@@ -28,6 +28,7 @@ from pipeline.repair import (
     furniture,
     headings,
     hyphenation,
+    note_markers,
     notes,
     page_breaks,
     typesetting,
@@ -87,7 +88,7 @@ def test_the_registry_lists_every_repair_in_the_order_they_run() -> None:
     assert (*STRUCTURAL_REPAIRS, typesetting.typeset_blocks) == REPAIRS
     repairs = {
         name
-        for module in (furniture, headings, hyphenation, notes, page_breaks, typesetting)
+        for module in (furniture, headings, hyphenation, note_markers, notes, page_breaks, typesetting)
         for name, value in vars(module).items()
         if inspect.isfunction(value)
         and value.__module__ == module.__name__

@@ -7,7 +7,8 @@ from statistics import median
 from pipeline.model import Block
 from pipeline.model.pages import InputEvidence
 from pipeline.readers.detection import Detection
-from pipeline.readers.page_foot import HABIT_MIN_PAGES, learn_foot_habits
+from pipeline.readers.foot_furniture import HABIT_MIN_PAGES
+from pipeline.readers.page_foot import learn_foot_habits
 from pipeline.readers.wrapped_lines import PAGE_BREAK_BLANKS, measure, split_pages
 from pipeline.text.punctuation import FORM_FEED
 

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from pipeline.readers.page_foot import Line
+from pipeline.model.pages import Line
 from pipeline.text.markers import PLAIN_MARKER_AT_END_RE
 from pipeline.text.punctuation import DASHES, LIST_ITEM_RE, ends_sentence, starts_lower
 from pipeline.text.widths import printed_length

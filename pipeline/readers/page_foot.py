@@ -1,5 +1,5 @@
-"""The foot of a printed page in wrapped OCR: its footnote bodies, its printer's signature mark
-and the running title some books print there.
+"""The foot of a printed page in wrapped OCR: its footnote bodies, and the book's habits at its page
+feet (the footnote zones, signature marks and running titles it prints there).
 
 A footnote zone is the run of lines from a note's first line to the page's end (after the body
 text): each note opens with its marker (``1 Ibid.``, ``* See …``), the lines after it go on with it.
@@ -18,51 +18,36 @@ A zone is taken only on evidence, since a body line may also open with a number:
 * the notes take at most :data:`MAX_ZONE_SHARE` of the page's lines, or
   :data:`MAX_MARKED_ZONE_SHARE` where their marker stands above (the short last page of a chapter).
 
-A signature mark is the gathering's letter a printer set at the foot of a page, below the text or
-above the footnotes: ``B``, ``C 2``, ``2 A``, ``B*``, ``B VOL. I.``, or a gathering's number
-(``3``). The book's marks are learned as a sequence: the marks that rise through the book's page
-feet (``B``, ``C``, ``D`` … every few pages, :func:`learn_signatures`). Where the book has such a
-sequence, a line of that shape at a page foot is a mark too, and so is a short line the OCR
-damaged (``ll*``, ``It VOL. I.``) that has the form of the book's usual marks (``B*``, ``B VOL. I.``).
-
-A running title printed at the page foot (with the page number, under the footnotes) is a line in
-capitals that the book repeats at its page feet (:data:`HABIT_MIN_PAGES` times). One printed too
-seldom for a habit is known by repeating a title that opens an earlier page (the book's title, a
-chapter's heading) where the page shows it is no heading: at the foot beside a bare page number,
-or at the top above a line going on with the previous page's sentence (:func:`learn_edge_titles`).
+The printer's signature marks and the running titles at the page feet and edges are told in
+:mod:`pipeline.readers.foot_furniture`; :func:`learn_foot_habits` gathers them with the zones.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import NamedTuple
 
-from pipeline.chains import heaviest_chain
-from pipeline.text.headings import is_capitals
+from pipeline.model.pages import Line
+from pipeline.readers.foot_furniture import (
+    HABIT_MIN_PAGES,
+    learn_edge_titles,
+    learn_foot_titles,
+    learn_signatures,
+    title_key,
+    title_shaped,
+)
 from pipeline.text.markers import (
     DAMAGED_NUMBER_START_RE,
-    NOTE_SYMBOLS,
-    SYMBOL_OCR_FORMS,
+    FOOT_NOTE_START_RE,
+    NOTE_TEXT_START,
     SYMBOL_ORDER,
     SYMBOL_TOKEN,
     plain_marker_re,
     spaced_marker_re,
 )
 
-Line = tuple[int, str]  # raw line number, text
-
-# a footnote's first line: a number or symbols (OCR reads a small ``*`` as ``•`` or ``♦`` too), then its
-# text (after a symbol, a quotation mark OCR set apart: ``* “ Fossil Flora.”``)
-FOOT_NOTE_SYMBOLS = NOTE_SYMBOLS + "".join(SYMBOL_OCR_FORMS["*"])
-NOTE_TEXT_START = "(?=[\"\u201c\u2018'(\\[]? ?[A-Z])"  # a footnote's text: a capital, perhaps quoted
-FOOT_NOTE_START_RE = re.compile(
-    rf"^\s*(?:(?P<number>\d{{1,3}})\.?\s+(?=[\"\u201c\u2018'(\[]?[A-Z])|(?P<symbol>[{FOOT_NOTE_SYMBOLS}]{{1,3}})\s*{NOTE_TEXT_START})"
-)
 DAMAGED_SYMBOL_START_RE = re.compile(rf"^\s*(?:{SYMBOL_TOKEN})\s+{NOTE_TEXT_START}")
 # a second note on a note's line, after the first one's last sentence: ``… p. 63. t Ibid., p. 103.``
 SECOND_NOTE_SYMBOLS = "|".join(map(re.escape, (*SYMBOL_ORDER, "f", "t", "x", "J", "||")))
@@ -72,54 +57,10 @@ SECOND_SYMBOL_NOTE_RE = re.compile(
 SECOND_NUMBERED_NOTE_RE = re.compile(rf"(?<=[.)\u201d\u2019])\s+(?P<number>\d{{1,3}})\s+{NOTE_TEXT_START}")
 DAMAGED_DIGIT_RE = re.compile(r"[\dol]")  # what a damaged note number still shows of its digits
 NOTE_END_RE = re.compile(r"[.)\u201d\u2019\"]$")  # the end of a note's text
-# a printer's signature: perhaps the alphabet's round (``2 A``), the gathering's letter (or the
-# letter doubled, ``Aa``), perhaps its leaf (``C 2``, ``B*``) and the volume (``B VOL. I.``, which
-# OCR reads ``B YOL. I.``)
-LETTER_SIGNATURE_RE = re.compile(
-    r"^(?:(?P<round>\d)\s?)?(?P<letters>[A-Za-z]{1,2})(?:\s?(?P<leaf>\d{1,2}|\*))?\.?"
-    r"(?:\s+[VY]OL[.,]?\s*[IVXL1l]{1,4}\.?)?$"
-)
-EDGE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,4}|[IVXLCivxlc]{1,7})\s*$")  # a bare page number, arabic or roman
-NUMBER_SIGNATURE_RE = re.compile(r"^(?P<number>\d{1,2})$")  # a gathering numbered, not lettered
-LETTERS_IN_ALPHABET = 26
-UNUSED_LETTERS = "JW"  # a printer's alphabet of gatherings skips them
-MAX_LETTER_STEP = 3  # a printer's alphabet skips J, V, W; OCR may lose a mark
-MIN_PAGES_PER_MARK = 2  # marks stand on the first leaves of a gathering, never on two pages running
-MIN_PAGES_PER_NUMBERED_GATHERING = 4  # so page numbers at page feet are not taken for gatherings
-SIGNATURE_MAX_CHARS = 14  # a damaged mark is a short line of a few tokens
-SIGNATURE_MAX_TOKENS = 3
-SIMILAR_FORM = 0.7  # how close a damaged mark's form is to the book's usual one
-SIGNATURE_FORM_LETTERS_RE = re.compile(r"^(?:\d\s?)?[^\W\d_]{1,2}")
-SIGNATURE_FORM_DROPS_RE = re.compile(r"[.,:;]")
-BARE_FORM = "a"  # the form of a bare letter: too common a shape to recognise a damaged mark by
-FOOT_TITLE_LINES = 3  # a running title at the foot stands among the page's last lines
-FOOT_TITLE_MAX_WORDS = 8
-INSIDE_PAGE_WEIGHT = 0.9  # a mark-shaped line inside the page counts for a little less than one at its foot
-HABIT_MIN_PAGES = 3
 MAX_ZONE_SHARE = 0.6  # notes take at most this share of a page's lines
 MAX_NOTE_LINES = 4  # a note right above the first one found, whose marker OCR misread
 MIN_SPACED_NOTES = 2  # notes whose markers OCR set apart from their words: two in a row
 MAX_MARKED_ZONE_SHARE = 0.8  # … or this share, where the first note's marker stands above them
-
-
-class SignatureKey(NamedTuple):
-    """Where a mark stands in the printer's sequence: lettered or numbered gatherings, the
-    gathering's rank and the leaf."""
-
-    scheme: str
-    rank: int
-    leaf: int
-
-
-class FootLine(NamedTuple):
-    """A line that may be a signature mark: its page, raw line, text and key; ``at_foot`` where it
-    ends the page or stands right above the page's footnote zone (else above some note's line)."""
-
-    page: int
-    line: int
-    text: str
-    key: SignatureKey | None
-    at_foot: bool
 
 
 @dataclass(frozen=True)
@@ -146,198 +87,20 @@ def learn_foot_habits(pages: Sequence[Sequence[Line]]) -> FootHabits:
     for lines in pages:
         starts = _note_starts(lines)
         symbol_zones += any(not marker.isdigit() for _, marker in starts[-1:])
-    notes = FootHabits(symbol_zones)
+    zones = foot_note_zones(pages, FootHabits(symbol_zones))
     return FootHabits(
-        symbol_zones, learn_signatures(pages, notes), learn_foot_titles(pages), learn_edge_titles(pages)
+        symbol_zones, learn_signatures(pages, zones), learn_foot_titles(pages), learn_edge_titles(pages)
     )
 
 
-def learn_signatures(pages: Sequence[Sequence[Line]], habits: FootHabits) -> dict[int, str]:
-    """The signature marks of the book, raw line → evidence: the longest sequence of marks rising
-    through the page feet, then the other lines of a mark's shape at page feet, and the damaged
-    marks that have the form of the sequence's usual marks (see the module's docstring).
-    ``habits`` tells the page feet's footnote zones (:func:`foot_note_zone`)."""
-    candidates = [
-        FootLine(
-            page, *lines[index], signature_key(lines[index][1]), index in _signature_places(lines, habits)
-        )
-        for page, lines in enumerate(pages)
-        for index in _mark_places(lines)
-    ]
-    chain = heaviest_chain([c for c in candidates if c.key], weight=_mark_weight, follows=_mark_follows)
-    if len(chain) < HABIT_MIN_PAGES:
-        return {
-            mark.line: "a signature mark's shape (a capital letter) closing a page"
-            for mark in candidates
-            if mark.at_foot and mark.key and mark.key.scheme == "letters" and _capital_mark(mark.text)
-        }
-    sequence = (
-        f"{len(chain)} marks rise through the page feet ({chain[0].text.strip()} … {chain[-1].text.strip()})"
-    )
-    found = {mark.line: f"signature mark: one of the {sequence}" for mark in chain}
-    forms = Counter(signature_form(mark.text) for mark in chain)
-    usual = [form for form, count in forms.items() if count >= HABIT_MIN_PAGES and form != BARE_FORM]
-    for candidate in candidates:
-        if candidate.line in found or not candidate.at_foot:
-            continue
-        if candidate.key is not None and candidate.key.scheme == "letters":
-            found[candidate.line] = f"a signature mark's shape at a page foot; {sequence}"
-        elif (similar := _similar_form(candidate.text, usual)) is not None:
-            found[candidate.line] = (
-                f"a damaged signature mark, in the form of the book's {similar!r}; {sequence}"
-            )
-    return found
-
-
-def signature_key(text: str) -> SignatureKey | None:
-    """The place in the printer's sequence of a line shaped like a signature mark, else ``None``
-    (also for two different letters, which no mark has: a damaged mark or a word)."""
-    line = text.strip()
-    if number := NUMBER_SIGNATURE_RE.match(line):
-        return SignatureKey("numbers", int(number.group("number")), 1)
-    match = LETTER_SIGNATURE_RE.match(line)
-    if not match:
-        return None
-    letters = match.group("letters").upper()
-    if len(set(letters)) > 1:
-        return None
-    rank = (ord(letters[0]) - ord("A")) + LETTERS_IN_ALPHABET * (
-        len(letters) - 1 + max(0, int(match.group("round") or 1) - 1)
-    )
-    leaf = match.group("leaf")
-    return SignatureKey("letters", rank, 2 if leaf == "*" else int(leaf or 1))
-
-
-def _capital_mark(text: str) -> bool:
-    """A mark in capitals closing a page (``E``, ``A 2``): one even a book without a sequence of
-    marks is taken to print (a lower-case letter alone may be a stray character)."""
-    line = text.strip()
-    return (
-        LETTER_SIGNATURE_RE.match(line) is not None
-        and not any(map(str.islower, line))
-        and not set(line) & set(UNUSED_LETTERS)
-    )
-
-
-def signature_form(text: str) -> str:
-    """A mark's form, its letters and punctuation aside: ``B VOL. I.`` → ``a vol i``, ``C*`` → ``a*``."""
-    form = SIGNATURE_FORM_LETTERS_RE.sub(BARE_FORM, text.strip().casefold())
-    return " ".join(SIGNATURE_FORM_DROPS_RE.sub(" ", form).split())
-
-
-def _similar_form(text: str, usual: Sequence[str]) -> str | None:
-    """The usual form a short line's form is close to (:data:`SIMILAR_FORM`), if any."""
-    line = text.strip()
-    if len(line) > SIGNATURE_MAX_CHARS or len(line.split()) > SIGNATURE_MAX_TOKENS:
-        return None
-    form = signature_form(line)
-    return next((u for u in usual if difflib.SequenceMatcher(None, form, u).ratio() >= SIMILAR_FORM), None)
-
-
-def _signature_places(lines: Sequence[Line], habits: FootHabits) -> list[int]:
-    """Where a page's signature mark may stand: its last line, or right above its footnotes."""
-    if len(lines) < 2:
-        return []
-    zone = foot_note_zone(lines, habits)
-    return [*([zone - 1] if zone else []), len(lines) - 1]
-
-
-def _mark_places(lines: Sequence[Line]) -> list[int]:
-    """The lines of a page that may be its signature mark in the book's sequence: its lower half
-    and each line right above a line opening like a footnote (a mark stands above the footnotes,
-    which may start higher up, or go on from the page before without a marker)."""
-    if len(lines) < 2:
-        return []
-    half = len(lines) // 2
-    return [i for i in range(1, len(lines)) if i >= half or FOOT_NOTE_START_RE.match(lines[i + 1][1])]
-
-
-def _mark_weight(candidate: FootLine) -> float:
-    """A mark at the page's foot weighs more than a line of its shape higher up the page."""
-    return 1.0 if candidate.at_foot else INSIDE_PAGE_WEIGHT
-
-
-def _mark_follows(earlier: FootLine, later: FootLine) -> bool:
-    """Whether mark ``later`` can follow mark ``earlier`` in the printer's sequence."""
-    if earlier.key is None or later.key is None or earlier.key.scheme != later.key.scheme:
-        return False
-    step = later.key.rank - earlier.key.rank
-    pages = later.page - earlier.page
-    if earlier.key.scheme == "numbers":
-        return step == 1 and pages >= MIN_PAGES_PER_NUMBERED_GATHERING
-    return later.key[1:] > earlier.key[1:] and step <= MAX_LETTER_STEP and pages >= MIN_PAGES_PER_MARK
-
-
-def learn_foot_titles(pages: Sequence[Sequence[Line]]) -> dict[str, int]:
-    """The running titles printed at page feet: short lines in capitals among a page's last lines
-    that the book repeats at its page feet (:data:`HABIT_MIN_PAGES` times)."""
-    counts = Counter(
-        title_key(text)
-        for lines in pages
-        if len(lines) > FOOT_TITLE_LINES
-        for _, text in lines[-FOOT_TITLE_LINES:]
-        if len(text.split()) <= FOOT_TITLE_MAX_WORDS and _title_shaped(text)
-    )
-    return {key: count for key, count in counts.items() if count >= HABIT_MIN_PAGES and key}
-
-
-def learn_edge_titles(pages: Sequence[Sequence[Line]]) -> dict[int, dict[str, str]]:
-    """Running titles a book prints too seldom to be a habit, raw line → class: a line in capitals
-    at a page's edge that repeats a title opening an earlier page (the book's title, a chapter's
-    heading: among its first :data:`FOOT_TITLE_LINES` lines), where the page tells it is no heading:
-    at the foot beside a bare page number
-    (``7`` / ``THE CAMBRIANS``; the number is classed too), or at the top above a line that goes on
-    with the previous page's sentence (``INTRODUCTION`` / ``perhaps, of the interior…``)."""
-    found: dict[int, dict[str, str]] = {}
-    printed: set[str] = set()
-    for lines in pages:
-        found.update(_foot_title_lines(lines[-FOOT_TITLE_LINES:], printed))
-        found.update(_top_title_line(lines, printed))
-        printed |= {title_key(text) for _, text in lines[:FOOT_TITLE_LINES] if _title_shaped(text)} - {""}
-    return found
-
-
-def _foot_title_lines(foot: Sequence[Line], printed: set[str]) -> dict[int, dict[str, str]]:
-    """A title printed earlier and a bare page number beside it among a page's last lines."""
-    for (first, upper), (second, lower) in pairwise(foot):
-        for title, number in (((first, upper), (second, lower)), ((second, lower), (first, upper))):
-            if title_key(title[1]) in printed and _title_shaped(title[1]) and EDGE_NUMBER_RE.match(number[1]):
-                evidence = f"a title printed earlier, beside page number {number[1].strip()} at the page foot"
-                return {
-                    title[0]: {"kind": "running title", "evidence": evidence},
-                    number[0]: {
-                        "kind": "page number",
-                        "evidence": f"beside the running title {title[1].strip()}",
-                    },
-                }
-    return {}
-
-
-def _top_title_line(lines: Sequence[Line], printed: set[str]) -> dict[int, dict[str, str]]:
-    """A title printed earlier that opens a page whose next line goes on with a sentence (it starts
-    in lower case)."""
-    if len(lines) < 2 or not _title_shaped(lines[0][1]) or title_key(lines[0][1]) not in printed:
-        return {}
-    following = lines[1][1].lstrip()
-    if not following[:1].islower():
-        return {}
-    evidence = "a title printed earlier, at the page top above a sentence that goes on"
-    return {lines[0][0]: {"kind": "running title", "evidence": evidence}}
-
-
-def _title_shaped(text: str) -> bool:
-    """A line in capitals mostly of letters (not a reference such as ``(C.S.O. 1713/1857.)``)."""
-    return is_capitals(text) and 2 * len(title_key(text)) >= len("".join(text.split()))
-
-
-def title_key(text: str) -> str:
-    """A running title's letters, in capitals (its numbers and punctuation vary with OCR)."""
-    return "".join(filter(str.isalpha, text)).upper()
+def foot_note_zones(pages: Sequence[Sequence[Line]], habits: FootHabits) -> list[int | None]:
+    """The first line of each page's footnote zone, or ``None`` (:func:`foot_note_zone`)."""
+    return [foot_note_zone(lines, habits) for lines in pages]
 
 
 def is_foot_title(text: str, habits: FootHabits) -> bool:
     """Whether ``text`` is one of the running titles the book prints at its page feet."""
-    return _title_shaped(text) and title_key(text) in habits.foot_titles
+    return title_shaped(text) and title_key(text) in habits.foot_titles
 
 
 def foot_class(line: Line, habits: FootHabits) -> dict[str, str] | None:
@@ -371,7 +134,7 @@ def note_groups(lines: Sequence[Line]) -> list[list[Line]]:
             damaged = groups and NOTE_END_RE.search(groups[-1][-1][1].strip())
             if not groups or FOOT_NOTE_START_RE.match(part) or (damaged and damaged_start(part)):
                 groups.append([])
-            groups[-1].append((number, part))
+            groups[-1].append(Line(number, part))
     return groups
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.model import Block
+from pipeline.model.pages import Line
 from pipeline.readers.line_ends import (
     MIN_BOUND_LINES,
     SHORT_LINE_SHARE,
@@ -33,7 +34,6 @@ from pipeline.readers.line_ends import (
 )
 from pipeline.readers.page_foot import (
     FootHabits,
-    Line,
     foot_class,
     foot_note_zone,
     is_foot_title,
@@ -108,7 +108,7 @@ def split_pages(text: str, first_line: int = 1) -> list[list[list[Line]]]:
         if blanks >= PAGE_BREAK_BLANKS and pages[-1]:
             pages.append([])
         blanks = 0
-        run.append((number, line))
+        run.append(Line(number, line))
     if run:
         pages[-1].append(run)
     return [page for page in pages if page]
@@ -199,9 +199,10 @@ def is_edge_furniture(text: str, page_measure: float) -> bool:
 def read_page(
     page: Sequence[Sequence[Line]], page_measure: float, habits: FootHabits, line_habits: LineHabits
 ) -> list[Block]:
-    """The blocks of one page: its edge furniture lines and signature mark, headings, paragraphs
-    and footnotes (:mod:`pipeline.readers.page_foot`); the page's foot lines (page number, running
-    title) and its signature mark, wherever the page has it (above the notes too), come last."""
+    """The blocks of one page: its edge furniture lines and signature mark
+    (:mod:`pipeline.readers.foot_furniture`), headings, paragraphs and footnotes
+    (:mod:`pipeline.readers.page_foot`); the page's foot lines (page number, running title) and its
+    signature mark, wherever the page has it (above the notes too), come last."""
     marks = [line for run in page for line in run if line[0] in habits.signatures]
     runs = [kept for run in page if (kept := [line for line in run if line not in marks])]
     if not runs:

@@ -4,8 +4,10 @@
 
 * running heads and page numbers are removed (:mod:`pipeline.repair.furniture`; the book's layout
   settings, :mod:`pipeline.layout`, may name them),
-* footnote bodies are marked ``kind: "note"`` (lost superscript note numbers are restored),
-* note text that OCR displaced into the running text is given back to its note,
+* footnote bodies are marked ``kind: "note"`` (:mod:`pipeline.repair.notes`); the notes' symbols and
+  superscript numbers OCR damaged are restored (:mod:`pipeline.repair.note_markers`),
+* note text that OCR displaced into the running text is given back to its note
+  (:mod:`pipeline.repair.notes`),
 * paragraphs cut by page breaks are joined again; the notes that stood between the halves follow
   the joined paragraph, and the place of each break is kept in ``extra["page_breaks"]``,
 * hyphens at breaks are kept or dropped on the evidence of the book's own vocabulary and English

@@ -66,7 +66,7 @@ class Furniture:
 
 def classed_furniture(block: Block) -> str | None:
     """The class and evidence of a block a reader classed as furniture from the page's layout (a
-    printer's signature mark, a running title at page feet: :mod:`pipeline.readers.page_foot`),
+    printer's signature mark, a running title at page feet: :mod:`pipeline.readers.foot_furniture`),
     else ``None``."""
     furniture = block.extra.get("furniture")
     return None if furniture is None else f"{furniture['kind']} ({furniture['evidence']})"

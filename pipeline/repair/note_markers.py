@@ -1,0 +1,366 @@
+"""Note markers OCR damaged: the symbols and superscript numbers of footnotes, restored.
+
+* :func:`restore_note_symbols` restores the symbols of a page's footnotes that OCR misread
+  (``f`` for ``†``), and their markers in the page's text, on the printers' order of symbols;
+* :func:`restore_plain_note_numbers` restores the superscript of a note number OCR read as a
+  plain number, on the evidence of the note sequence and the marker in the text above.
+
+The note bodies themselves are told apart, and their displaced text given back, in
+:mod:`pipeline.repair.notes`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from pipeline.model import Block, Change
+from pipeline.repair.base import (
+    STAGE,
+    RepairContext,
+    Repaired,
+    context_after,
+    excerpt,
+)
+from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.markers import (
+    DAMAGED_NUMBER_START_RE,
+    FROM_SUPERSCRIPT,
+    NOTE_RANGE_DASHES,
+    NOTE_START_RE,
+    PLAIN_MARKER_FOLLOWS,
+    PLAIN_NOTE_START_RE,
+    SYMBOL_OCR_FORMS,
+    SYMBOL_ORDER,
+    SYMBOL_TOKEN,
+    TO_SUPERSCRIPT,
+    plain_marker_re,
+    spaced_marker_re,
+)
+from pipeline.text.punctuation import DASHES
+from pipeline.text.words import english_zipf
+
+NOTE_RANGE_SPLIT_RE = re.compile(f"[{NOTE_RANGE_DASHES}]")
+GLUED_WORD_MIN = 3  # a marker read as a letter glued to a word of at least these letters
+GLUED_WORD_MIN_COUNT = 2  # … that the book prints at least this often without it
+SPACED_QUOTE_RE = re.compile("[\"\u201c\u2018'] ")  # a quotation mark OCR set apart from its word
+SYMBOL_NOTE_START_RE = re.compile(rf"^(?P<token>{SYMBOL_TOKEN})(?=\s)")
+
+
+def _note_number(text: str) -> int | None:
+    """The (last) number of a note body starting with a superscript number or range."""
+    match = NOTE_START_RE.match(text)
+    if not match or not match.group("number"):
+        return None
+    return int(NOTE_RANGE_SPLIT_RE.split(match.group("number"))[-1].translate(FROM_SUPERSCRIPT))
+
+
+def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Repaired:
+    """Restore the symbols of a page's footnotes that OCR misread, and their markers.
+
+    A page's notes marked by symbols follow the printers' order (:data:`SYMBOL_ORDER`): ``*``,
+    ``†``, ``‡``, ``§`` … So where a page's notes (a run of note blocks) open with a symbol, a note
+    opening with a form OCR reads a symbol as (:data:`SYMBOL_OCR_FORMS`: ``f`` or ``t`` for ``†``)
+    gets the symbol of its rank, up to the first note without a symbol (a symbol printed as such
+    sets the rank of the notes after it). The marker of each is then looked for in the page's
+    text (:func:`symbol_marker_re`: ``Wilkinson.f``, ``it.” *``); found once, it is restored.
+    """
+    result = list(blocks)
+    changes: list[Change] = []
+    page_text: list[int] = []
+    index = 0
+    while index < len(blocks):
+        if blocks[index].kind != "note":
+            page_text = [] if blocks[index].page_break_before else page_text
+            page_text.append(index)
+            index += 1
+            continue
+        end = next((i for i in range(index, len(blocks)) if blocks[i].kind != "note"), len(blocks))
+        first = SYMBOL_NOTE_START_RE.match(blocks[index].text)
+        if first and first.group("token") in (SYMBOL_ORDER[0], *SYMBOL_OCR_FORMS[SYMBOL_ORDER[0]]):
+            rank = 0
+            for at in range(index, end):
+                token = SYMBOL_NOTE_START_RE.match(blocks[at].text)
+                if token is None or rank >= len(SYMBOL_ORDER):
+                    break
+                printed = token.group("token")
+                rank = SYMBOL_ORDER.index(printed) if printed in SYMBOL_ORDER else rank
+                symbol = SYMBOL_ORDER[rank]
+                if printed != symbol:
+                    result[at], change = _restore_note_symbol(blocks[at], printed, symbol, rank)
+                    changes.append(change)
+                changes += _restore_symbol_marker(result, page_text, symbol, context.vocabulary)
+                rank += 1
+        page_text = []
+        index = end
+    return Repaired(result, changes, [])
+
+
+def _restore_note_symbol(block: Block, token: str, symbol: str, rank: int) -> tuple[Block, Change]:
+    text = symbol + block.text[len(token) :]
+    change = Change(
+        STAGE,
+        "restore_note_symbols",
+        block.first_line,
+        context_after(block.text, 0),
+        context_after(text, 0),
+        f"note {rank + 1} of a page whose notes are marked by symbols opens with {token!r}: "
+        f"the symbols go {' '.join(SYMBOL_ORDER)}, so it is {symbol}",
+    )
+    return replace(block, text=text), change
+
+
+def symbol_marker_re(symbol: str) -> re.Pattern[str]:
+    """The marker of note ``symbol`` in the running text as OCR may read it: the symbol or a form
+    of it (:data:`SYMBOL_OCR_FORMS`) right after a word or a clause's end, or one space after them
+    (``River * (Daintree``); a form that is a letter (``f``) only right after the clause's end
+    (``Wilkinson.f``)."""
+    forms = (symbol, *SYMBOL_OCR_FORMS[symbol])
+    signs = "|".join(re.escape(form) for form in forms if not form.isalpha())
+    letters = "|".join(re.escape(form) for form in forms if form.isalpha())
+    glued = rf"(?<=[{PLAIN_MARKER_FOLLOWS}])(?:{letters})" if letters else None
+    spaced = rf"(?:(?<=[^\W\d_]) ?|(?<=[{PLAIN_MARKER_FOLLOWS}]) ?)(?:{signs})"
+    return re.compile(rf"(?:{spaced}{'|' + glued if glued else ''})(?=\s|$)")
+
+
+def _glued_letter_markers(text: str, symbol: str, vocabulary: BookVocabulary) -> list[re.Match[str]]:
+    """The forms of ``symbol`` that are letters (``f``, ``J``) glued to the end of a word, where the
+    book knows the word without it, and neither the book nor the language with it
+    (``supposedf``, ``Tenison-WoodsJ``); or a small letter glued before a capitalised word the book
+    knows, after a clause's end or a dash (``says :—fMy own``: the marker set before a quotation)."""
+    letters = "".join(form for form in SYMBOL_OCR_FORMS[symbol] if form.isalpha() and len(form) == 1)
+    if not letters:
+        return []
+    after_word = [
+        match
+        for match in re.finditer(rf"(?<=[^\W\d_]{{{GLUED_WORD_MIN}}})[{letters}](?=[\s.,;:]|$)", text)
+        if vocabulary.words[(word := _word_before(text, match.start())).lower()] >= GLUED_WORD_MIN_COUNT
+        and vocabulary.words[(word + match.group()).lower()] <= 1
+        and english_zipf((word + match.group()).lower()) == 0
+    ]
+    lower = "".join(letter for letter in letters if letter.islower())
+    if not lower:
+        return after_word
+    before_word = [
+        match
+        for match in re.finditer(rf"(?<=[{PLAIN_MARKER_FOLLOWS}{DASHES}])[{lower}](?=[A-Z][a-z]*\b)", text)
+        if vocabulary.words[_word_after(text, match.end()).lower()] >= GLUED_WORD_MIN_COUNT
+    ]
+    return after_word + before_word
+
+
+def _word_after(text: str, start: int) -> str:
+    """The letters of ``text`` right after position ``start``."""
+    word = re.match(r"[^\W\d_]+", text[start:])
+    return word.group() if word else ""
+
+
+def _word_before(text: str, end: int) -> str:
+    """The letters of ``text`` right before position ``end``."""
+    word = re.search(r"[^\W\d_]+$", text[:end])
+    return word.group() if word else ""
+
+
+def _restore_symbol_marker(
+    blocks: list[Block], page_text: Sequence[int], symbol: str, vocabulary: BookVocabulary
+) -> list[Change]:
+    """Restore the marker of note ``symbol`` where the page's text holds it once, misread or
+    spaced (:func:`symbol_marker_re`) or a letter glued to a word (:func:`_glued_letter_markers`);
+    none where the text holds the symbol as printed."""
+    pattern = symbol_marker_re(symbol)
+    found = [(i, m) for i in page_text for m in pattern.finditer(blocks[i].text)]
+    found += [(i, m) for i in page_text for m in _glued_letter_markers(blocks[i].text, symbol, vocabulary)]
+    if len(found) != 1 or found[0][1].group() == symbol:
+        return []
+    at, match = found[0]
+    block = blocks[at]
+    text = block.text[: match.start()] + symbol + block.text[match.end() :]
+    blocks[at] = replace(block, text=text)
+    return [
+        Change(
+            STAGE,
+            "restore_note_symbols",
+            block.raw_line(match.start()),
+            excerpt(block.text, match.start(), match.end()),
+            excerpt(text, match.start(), match.start() + len(symbol)),
+            f"the marker of note {symbol} on this page, read {match.group().strip()!r} by OCR: "
+            "the only place on the page where it can stand",
+        )
+    ]
+
+
+def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
+    """Restore the superscript of a note number OCR read as a plain number (``87 *Documents…*``).
+
+    A block ``N text`` is taken for note N only on two pieces of evidence: the previous note of
+    the book was N-1 (or N is 1: a book printing all its markers as plain digits), or a reader
+    found the block as a note at its page's foot; and the text of the same page carries N as a
+    plain marker (``Holland" 87``, ``Canterbury1``), or, for a note found at the page's foot, once
+    set apart between two words (``the 9 underlying``). Both numbers are made superscript again.
+    A note found at the page's foot whose number jumps ahead of the sequence (``31`` after note 10)
+    is the next note where the page's text carries that one's marker (``Serle. 11``): OCR misread it.
+    A note found at the page's foot whose number OCR damaged (``1(5 It is``,
+    :data:`DAMAGED_NUMBER_START_RE`) is the next note of the sequence where the page's text
+    carries that one's marker, or where the notes damaged so fill the gap up to the next number.
+    """
+    result = list(blocks)
+    changes: list[Change] = []
+    last_number: int | None = None
+    page_text: list[int] = []  # indices of the text blocks since the notes of the previous page
+    after_notes = False
+    for index, block in enumerate(blocks):
+        if block.page_break_before:
+            page_text, after_notes = [], False
+        if block.kind == "note" and last_number is not None and _damaged_number(block, last_number + 1):
+            found_number = _damaged_note_number(result, page_text, index, last_number + 1)
+            if found_number is not None:
+                result[index], change = _restore_damaged_number(result[index], last_number + 1, found_number)
+                block = result[index]
+                changes.append(change)
+        match = PLAIN_NOTE_START_RE.match(block.text)
+        number = int(match.group("number")) if match else _note_number(block.text)
+        follows = last_number is not None and number == last_number + 1
+        if match and number is not None and (number == 1 or follows or block.kind == "note"):
+            printed = match.group("number")
+            found = _page_marker(result, page_text, number, block.kind == "note")
+            if (
+                found is None
+                and block.kind == "note"
+                and last_number is not None
+                and number > last_number + 1
+            ):
+                found = _page_marker(result, page_text, last_number + 1, True)
+                number = number if found is None else last_number + 1
+            if found is not None:
+                at, marker = found
+                result[at], marker_change = _restore_marker(result[at], marker, number)
+                result[index], note_change = _restore_note_number(block, number, printed)
+                changes += [marker_change, note_change]
+        if result[index].kind == "note":
+            last_number = last_number if number is None else number
+            after_notes = True
+            continue
+        if after_notes:
+            page_text, after_notes = [], False
+        page_text.append(index)
+    return Repaired(result, changes, [])
+
+
+def _damaged_number(block: Block, number: int | None = None) -> re.Match[str] | None:
+    """The damaged number opening a note block (:data:`DAMAGED_NUMBER_START_RE`), if it opens
+    with no number or symbol as printed (a plain number is one, unless a quotation mark OCR set
+    apart follows it: ``3 \u2018 Babbage``); a number's two digits set apart (``4 5``) are note
+    ``number``'s, if given."""
+    damaged = DAMAGED_NUMBER_START_RE.match(block.text)
+    plain = PLAIN_NOTE_START_RE.match(block.text)
+    if NOTE_START_RE.match(block.text) or damaged is None:
+        return None
+    split = damaged.group("split")
+    if split and number is not None and split.replace(" ", "") != str(number):
+        return None
+    if plain and not split and not SPACED_QUOTE_RE.match(block.text, damaged.end()):
+        return None
+    if number is not None and damaged.group("marker") == str(number):
+        return None  # the number as printed: only the quotation mark after it is set apart
+    return damaged
+
+
+def _damaged_note_number(
+    blocks: Sequence[Block], page_text: Sequence[int], index: int, number: int
+) -> str | None:
+    """The evidence that the note block ``index``, its number damaged, is note ``number``: the
+    notes right after it with damaged numbers fill the gap up to the next note printed with its
+    number, or the page's text carries its marker and that next note (if any) follows it, perhaps
+    after one note OCR lost."""
+    damaged = 1
+    following: int | None = None
+    for block in blocks[index + 1 :]:
+        if block.kind != "note" or block.page_break_before:
+            break
+        if not _damaged_number(block, number + damaged):
+            start = PLAIN_NOTE_START_RE.match(block.text)
+            following = int(start.group("number")) if start else _note_number(block.text)
+            break
+        damaged += 1
+    if following == number + damaged:
+        return f"the notes after it go on with note {following}"
+    close = following is None or number + damaged <= following <= number + damaged + 1
+    if close and _page_marker(blocks, page_text, number, True) is not None:
+        return f"the page's text carries note {number}'s marker"
+    return None
+
+
+def _restore_damaged_number(block: Block, number: int, evidence: str) -> tuple[Block, Change]:
+    """Print note ``number`` as a plain number in place of the damaged one opening ``block`` (made
+    superscript with the other plain numbers)."""
+    damaged = DAMAGED_NUMBER_START_RE.match(block.text)
+    assert damaged is not None
+    text = f"{number} " + block.text[damaged.end() :]
+    change = Change(
+        STAGE,
+        "restore_plain_note_numbers",
+        block.first_line,
+        context_after(block.text, 0),
+        context_after(text, 0),
+        f"a note at the page foot opens with {damaged.group('marker')!r}, a number OCR damaged: "
+        f"it follows note {number - 1} and {evidence}, so it is note {number}",
+    )
+    return replace(block, text=text), change
+
+
+def _page_marker(
+    blocks: Sequence[Block], page_text: Sequence[int], number: int, at_foot: bool
+) -> tuple[int, re.Match[str]] | None:
+    """Where the page's text carries note ``number``'s plain marker (the lowest such place), or
+    for a note found at the page's foot (``at_foot``) its marker set apart between two words."""
+    marker_re = plain_marker_re(str(number))
+    found = next(
+        ((i, marker) for i in reversed(page_text) if (marker := marker_re.search(blocks[i].text))),
+        None,
+    )
+    return _spaced_marker(blocks, page_text, number) if found is None and at_foot else found
+
+
+def _spaced_marker(
+    blocks: Sequence[Block], page_text: Sequence[int], number: int
+) -> tuple[int, re.Match[str]] | None:
+    """The one place of the page's text where note ``number`` (found at the page's foot) stands
+    set apart between two words (:func:`spaced_marker_re`), if there is exactly one."""
+    pattern = spaced_marker_re(str(number))
+    found = [(i, match) for i in page_text for match in pattern.finditer(blocks[i].text)]
+    return found[0] if len(found) == 1 else None
+
+
+def _restore_marker(block: Block, match: re.Match[str], number: int) -> tuple[Block, Change]:
+    """Make the plain note marker ``match`` found in ``block`` superscript."""
+    superscript = str(number).translate(TO_SUPERSCRIPT)
+    text = block.text[: match.start()] + superscript + block.text[match.end() :]
+    change = Change(
+        STAGE,
+        "restore_plain_note_numbers",
+        block.raw_line(match.start()),
+        excerpt(block.text, match.start(), match.end()),
+        excerpt(text, match.start(), match.start() + len(superscript)),
+        f"note marker {number} printed as a plain number: made superscript (note {number} "
+        + (f"follows note {number - 1}" if number > 1 else "opens a note sequence")
+        + " at the page foot)",
+    )
+    return replace(block, text=text), change
+
+
+def _restore_note_number(block: Block, number: int, printed: str) -> tuple[Block, Change]:
+    """Make the plain number ``printed`` opening a note body note ``number``'s superscript."""
+    text = str(number).translate(TO_SUPERSCRIPT) + block.text[len(printed) :]
+    misread = "" if printed == str(number) else f" (OCR read {printed}: the note after {number - 1})"
+    change = Change(
+        STAGE,
+        "restore_plain_note_numbers",
+        block.first_line,
+        context_after(block.text, 0),
+        context_after(text, 0),
+        f"note body numbered {number}{misread} without superscript: it "
+        + ("continues" if number > 1 else "opens")
+        + " the note sequence and its marker is in the text above, so it is a note",
+    )
+    return replace(block, text=text, kind="note"), change
