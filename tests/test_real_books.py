@@ -2,15 +2,18 @@
 a valid edition, loses no word, and the annotated ones meet the targets of their gold.
 
 The eighteen books are built in one run of the workflow (in a copy of it), with the validators
-(tei_all and EPUBCheck, ``checks`` of the configuration), and
-with the metadata written from their title pages (``tests/data/real/<book>.yaml``). Six of them have
-hand-made gold (``tests/data/real/<book>.gold.json``, scored by :mod:`real_gold`).
+(tei_all and EPUBCheck, ``checks`` of the configuration), and with the metadata written from their
+title pages (``tests/data/real/<book>.yaml``). Six of them have hand-made gold
+(``tests/data/real/<book>.gold.json``, scored by :mod:`real_gold`). The same books are built again
+as other OCR sources give them (form feeds between pages, a page number and a running title at each
+page's top), and every such line must be removed as page furniture.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +25,7 @@ from lxml import etree
 from real_gold import score_book
 
 from pipeline.books import copy_workflow
+from pipeline.model import Change, read_log
 from pipeline.tei import tei
 
 pytestmark = pytest.mark.slow
@@ -40,34 +44,62 @@ TARGETS = {
 }
 AT_MOST = {"footnotes in the running text": 0.0, "furniture left": 0.01}
 PROSE_MIN_WORDS = 7
+HEADLESS_PAGES = 3  # the first pages (title, dedication …) get no page head
+
+
+def build_books(directory: Path, repo_root: Path, texts: dict[str, str], checks: str) -> Path:
+    """One workflow run (in a copy of it in ``directory``) over ``texts``, book → raw text, with the
+    books' metadata and the validators ``checks`` names."""
+    copy_workflow(repo_root, directory)
+    (directory / "raw").mkdir()
+    for book, text in texts.items():
+        (directory / "raw" / f"{book}.txt").write_text(text, encoding="utf-8")
+        shutil.copy(DATA / f"{book}.yaml", directory / "raw")
+    env = dict(os.environ, PYTHONPATH=str(repo_root), SOURCE_DATE_EPOCH="0")
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    snakemake = [sys.executable, "-m", "snakemake", "--cores", "all", "--keep-going"]
+    command = [*snakemake, "--config", f"checks={checks}"]
+    result = subprocess.run(command, cwd=directory, env=env, capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return directory
+
+
+def real_text(book: str) -> str:
+    if not REAL.is_dir():
+        pytest.skip(f"the real books are not beside the repository ({REAL})")
+    return (REAL / f"{book}.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Path:
-    """The folder of one workflow run over every real book."""
-    if not REAL.is_dir():
-        pytest.skip(f"the real books are not beside the repository ({REAL})")
-    directory = tmp_path_factory.mktemp("real-books")
-    copy_workflow(repo_root, directory)
-    (directory / "raw").mkdir()
-    for book in BOOKS:
-        shutil.copy(REAL / f"{book}.txt", directory / "raw")
-        shutil.copy(DATA / f"{book}.yaml", directory / "raw")
-    env = dict(os.environ, PYTHONPATH=str(repo_root), SOURCE_DATE_EPOCH="0")
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
-    command = [
-        sys.executable,
-        "-m",
-        "snakemake",
-        "--cores",
-        "all",
-        "--keep-going",
-        "--config",
-        "checks=[tei,epub]",
-    ]
-    result = subprocess.run(command, cwd=directory, env=env, capture_output=True, text=True, timeout=1800)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return directory
+    """The folder of one workflow run over every real book, with the validators."""
+    texts = {book: real_text(book) for book in BOOKS}
+    return build_books(tmp_path_factory.mktemp("real-books"), repo_root, texts, "[tei,epub]")
+
+
+def with_page_heads(text: str, book: str) -> tuple[str, set[int]]:
+    """``text`` as other OCR sources give a book: pages apart by a form feed, each page after the
+    first :data:`HEADLESS_PAGES` opening with its number and a running title (``12  TITLE`` on even
+    pages, ``TITLE  13`` on odd ones) and a blank line; and the raw lines of those heads."""
+    title = " ".join(book.split("-")[:4]).upper()
+    pages = [page.strip("\n") for page in re.split(r"\n\s*\n\s*\n+", text)]
+    lines: list[str] = []
+    heads: set[int] = set()
+    for number, page in enumerate(pages, start=1):
+        opening = "\f" if lines else ""
+        if number > HEADLESS_PAGES:
+            heads.add(len(lines) + 1)
+            lines += [opening + (f"{number}  {title}" if number % 2 == 0 else f"{title}  {number}"), ""]
+            opening = ""
+        lines += (opening + page).split("\n")
+    return "\n".join(lines) + "\n", heads
+
+
+@pytest.fixture(scope="module")
+def built_with_page_heads(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Path:
+    """The folder of one workflow run (no validators) over every real book with page heads."""
+    texts = {book: with_page_heads(real_text(book), book)[0] for book in BOOKS}
+    return build_books(tmp_path_factory.mktemp("real-books-heads"), repo_root, texts, "[]")
 
 
 def test_every_real_book_has_metadata_and_text() -> None:
@@ -142,3 +174,15 @@ def test_the_annotated_book_meets_its_targets(built: Path, book: str) -> None:
         if score.share(name) > max(most, reached.get(name, most))
     }
     assert not missed
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_page_numbers_and_running_titles_at_page_tops_are_removed(
+    built_with_page_heads: Path, book: str
+) -> None:
+    """As Tesseract or a library gives a book: form feeds between pages, a page number and a running
+    title at each page's top. Every such line is logged as removed page furniture."""
+    heads = with_page_heads(real_text(book), book)[1]
+    log = built_with_page_heads / "build" / book / "repair.changes.jsonl"
+    removed = {change.line for change in read_log(log, Change) if change.rule == "remove_page_furniture"}
+    assert heads - removed == set()
