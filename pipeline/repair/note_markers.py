@@ -98,15 +98,19 @@ def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Rep
 
 
 def _restore_note_symbol(block: Block, token: str, symbol: str, rank: int) -> tuple[Block, Change]:
-    text = symbol + block.text[len(token) :]
-    change = Change(
-        STAGE,
-        "restore_note_symbols",
-        block.first_line,
-        context_after(block.text, 0),
-        context_after(text, 0),
+    explanation = (
         f"note {rank + 1} of a page whose notes are marked by symbols opens with {token!r}: "
-        f"the symbols go {' '.join(SYMBOL_ORDER)}, so it is {symbol}",
+        f"the symbols go {' '.join(SYMBOL_ORDER)}, so it is {symbol}"
+    )
+    return _reopened(block, len(token), symbol, "restore_note_symbols", explanation)
+
+
+def _reopened(block: Block, cut: int, opening: str, rule: str, explanation: str) -> tuple[Block, Change]:
+    """``block`` with its first ``cut`` characters (a note's printed number or symbol) replaced by
+    ``opening``, and the change logged under ``rule``."""
+    text = opening + block.text[cut:]
+    change = Change(
+        STAGE, rule, block.first_line, context_after(block.text, 0), context_after(text, 0), explanation
     )
     return replace(block, text=text), change
 
@@ -296,17 +300,11 @@ def _restore_damaged_number(block: Block, number: int, evidence: str) -> tuple[B
     superscript with the other plain numbers)."""
     damaged = DAMAGED_NUMBER_START_RE.match(block.text)
     assert damaged is not None
-    text = f"{number} " + block.text[damaged.end() :]
-    change = Change(
-        STAGE,
-        "restore_plain_note_numbers",
-        block.first_line,
-        context_after(block.text, 0),
-        context_after(text, 0),
+    explanation = (
         f"a note at the page foot opens with {damaged.group('marker')!r}, a number OCR damaged: "
-        f"it follows note {number - 1} and {evidence}, so it is note {number}",
+        f"it follows note {number - 1} and {evidence}, so it is note {number}"
     )
-    return replace(block, text=text), change
+    return _reopened(block, damaged.end(), f"{number} ", "restore_plain_note_numbers", explanation)
 
 
 def _page_marker(
@@ -351,16 +349,12 @@ def _restore_marker(block: Block, match: re.Match[str], number: int) -> tuple[Bl
 
 def _restore_note_number(block: Block, number: int, printed: str) -> tuple[Block, Change]:
     """Make the plain number ``printed`` opening a note body note ``number``'s superscript."""
-    text = str(number).translate(TO_SUPERSCRIPT) + block.text[len(printed) :]
     misread = "" if printed == str(number) else f" (OCR read {printed}: the note after {number - 1})"
-    change = Change(
-        STAGE,
-        "restore_plain_note_numbers",
-        block.first_line,
-        context_after(block.text, 0),
-        context_after(text, 0),
+    explanation = (
         f"note body numbered {number}{misread} without superscript: it "
         + ("continues" if number > 1 else "opens")
-        + " the note sequence and its marker is in the text above, so it is a note",
+        + " the note sequence and its marker is in the text above, so it is a note"
     )
-    return replace(block, text=text, kind="note"), change
+    superscript = str(number).translate(TO_SUPERSCRIPT)
+    restored, change = _reopened(block, len(printed), superscript, "restore_plain_note_numbers", explanation)
+    return replace(restored, kind="note"), change
