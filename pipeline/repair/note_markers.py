@@ -178,20 +178,12 @@ def _restore_symbol_marker(
     if len(found) != 1 or found[0][1].group() == symbol:
         return []
     at, match = found[0]
-    block = blocks[at]
-    text = block.text[: match.start()] + symbol + block.text[match.end() :]
-    blocks[at] = replace(block, text=text)
-    return [
-        Change(
-            STAGE,
-            "restore_note_symbols",
-            block.raw_line(match.start()),
-            excerpt(block.text, match.start(), match.end()),
-            excerpt(text, match.start(), match.start() + len(symbol)),
-            f"the marker of note {symbol} on this page, read {match.group().strip()!r} by OCR: "
-            "the only place on the page where it can stand",
-        )
-    ]
+    explanation = (
+        f"the marker of note {symbol} on this page, read {match.group().strip()!r} by OCR: "
+        "the only place on the page where it can stand"
+    )
+    blocks[at], change = _marker_replaced(blocks[at], match, symbol, "restore_note_symbols", explanation)
+    return [change]
 
 
 def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
@@ -332,17 +324,28 @@ def _spaced_marker(
 
 def _restore_marker(block: Block, match: re.Match[str], number: int) -> tuple[Block, Change]:
     """Make the plain note marker ``match`` found in ``block`` superscript."""
-    superscript = str(number).translate(TO_SUPERSCRIPT)
-    text = block.text[: match.start()] + superscript + block.text[match.end() :]
-    change = Change(
-        STAGE,
-        "restore_plain_note_numbers",
-        block.raw_line(match.start()),
-        excerpt(block.text, match.start(), match.end()),
-        excerpt(text, match.start(), match.start() + len(superscript)),
+    explanation = (
         f"note marker {number} printed as a plain number: made superscript (note {number} "
         + (f"follows note {number - 1}" if number > 1 else "opens a note sequence")
-        + " at the page foot)",
+        + " at the page foot)"
+    )
+    superscript = str(number).translate(TO_SUPERSCRIPT)
+    return _marker_replaced(block, match, superscript, "restore_plain_note_numbers", explanation)
+
+
+def _marker_replaced(
+    block: Block, match: re.Match[str], marker: str, rule: str, explanation: str
+) -> tuple[Block, Change]:
+    """``block`` with the note marker OCR printed as ``match`` replaced by ``marker``, and the change
+    logged under ``rule``."""
+    text = block.text[: match.start()] + marker + block.text[match.end() :]
+    change = Change(
+        STAGE,
+        rule,
+        block.raw_line(match.start()),
+        excerpt(block.text, match.start(), match.end()),
+        excerpt(text, match.start(), match.start() + len(marker)),
+        explanation,
     )
     return replace(block, text=text), change
 

@@ -66,9 +66,14 @@ DAMAGED_NUMBER_START_RE = re.compile(
 # a footnote's first line: a number or symbols (OCR reads a small ``*`` as ``•`` or ``♦`` too), then its
 # text (after a symbol, a quotation mark OCR set apart: ``* “ Fossil Flora.”``)
 FOOT_NOTE_SYMBOLS = NOTE_SYMBOLS + "".join(SYMBOL_OCR_FORMS["*"])
-NOTE_TEXT_START = "(?=[\"\u201c\u2018'(\\[]? ?[A-Z])"  # a footnote's text: a capital, perhaps quoted
+# a footnote's text: a capital, perhaps quoted; after a symbol OCR may set the quotation mark apart
+# (``* “ Fossil Flora.”``); after a number it may not (``12 “ And…``, a quoted line, would split a
+# numbered zone)
+NUMBERED_NOTE_TEXT_START = "(?=[\"\u201c\u2018'(\\[]?[A-Z])"
+NOTE_TEXT_START = "(?=[\"\u201c\u2018'(\\[]? ?[A-Z])"
 FOOT_NOTE_START_RE = re.compile(
-    rf"^\s*(?:(?P<number>\d{{1,3}})\.?\s+(?=[\"\u201c\u2018'(\[]?[A-Z])|(?P<symbol>[{FOOT_NOTE_SYMBOLS}]{{1,3}})\s*{NOTE_TEXT_START})"
+    rf"^\s*(?:(?P<number>\d{{1,3}})\.?\s+{NUMBERED_NOTE_TEXT_START}"
+    rf"|(?P<symbol>[{FOOT_NOTE_SYMBOLS}]{{1,3}})\s*{NOTE_TEXT_START})"
 )
 
 # how OCR reads a note number printed small, where it cannot be a word: ``l`` or ``|`` for ``1``
