@@ -8,8 +8,8 @@ from pathlib import Path
 from pipeline.layout import Layout
 from pipeline.model.schema import problems
 from pipeline.readers import DEFAULT_READER, READERS, detect_reader, read_blocks, read_input
-from pipeline.readers.paragraph_lines import split_blocks
-from pipeline.readers.wrapped_lines import split_pages, split_wrapped_lines
+from pipeline.readers.paragraph_lines import read_paragraph_lines, split_blocks
+from pipeline.readers.wrapped_lines import read_wrapped_lines, split_pages, split_wrapped_lines
 from pipeline.repair import repair
 from pipeline.repair.registry import repair_text
 
@@ -47,9 +47,10 @@ def test_lines_of_one_block_stay_together_and_blank_runs_separate() -> None:
 
 
 def test_a_book_is_read_by_the_reader_named() -> None:
-    assert READERS[DEFAULT_READER] is split_blocks
+    assert READERS[DEFAULT_READER] is read_paragraph_lines
     assert read_blocks(EXCERPT) == split_blocks(EXCERPT) == read_blocks(EXCERPT, "paragraph_lines")
-    assert READERS["wrapped_lines"] is split_wrapped_lines
+    assert READERS["wrapped_lines"] is read_wrapped_lines
+    assert read_blocks(WRAPPED, "wrapped_lines") == split_wrapped_lines(WRAPPED)
 
 
 def test_the_first_book_is_read_as_paragraph_lines(raw_book: Path) -> None:

@@ -1,9 +1,10 @@
 """The raw text as printed pages of lines, and how it was read (``input.json``).
 
 A reader (:mod:`pipeline.readers`) cuts the normalised text into :class:`Line` runs and pages before
-it makes blocks of them; :class:`InputEvidence` says which reader was chosen and on what measured
-evidence, how many lines and pages the text has and what the page-level analysis found (footnote
-zones, signature marks…). The QA report opens with it. JSON shape: ``schemas/input.schema.json``.
+it makes blocks of them, and returns them as a :class:`Reading` with what it learned of the book;
+:class:`InputEvidence` says which reader was chosen and on what measured evidence, how many lines
+and pages the text has and what the page-level analysis found (footnote zones, signature marks…).
+The QA report opens with it. JSON shape: ``schemas/input.schema.json``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from pipeline.model.blocks import Block
 from pipeline.model.records import FormatError
 
 
@@ -19,6 +21,16 @@ class Line(NamedTuple):
 
     number: int
     text: str
+
+
+class Reading(NamedTuple):
+    """What a reader made of a text: its blocks in order, the number of pages it found (``None``:
+    pages are found later, from their printed numbers) and what it learned of the book, each
+    finding with its evidence (the QA report's Input section)."""
+
+    blocks: list[Block]
+    pages: int | None
+    findings: list[str]
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """Readers of a book's normalised text: each turns it into the blocks the repair stage works on.
 
-A reader is a function ``reader(text, first_line=1) -> list[Block]`` (:class:`Reader`): the
-blocks of ``text`` in order, each with the raw lines it came from. :data:`READERS` names them;
+A reader is a function ``reader(text, first_line=1) -> Reading`` (:class:`Reader`): the blocks
+of ``text`` in order, each with the raw lines it came from, and what the reader learned of the
+book (:class:`pipeline.model.pages.Reading`). :data:`READERS` names them;
 a new input format (hOCR, ALTO, PAGE XML) is a new module here, listed there, producing the
 same blocks.
 
@@ -19,25 +20,25 @@ from __future__ import annotations
 from typing import Protocol
 
 from pipeline.model import Block
-from pipeline.model.pages import InputEvidence
+from pipeline.model.pages import InputEvidence, Reading
 from pipeline.readers.detection import DEFAULT_READER, Detection, detect_reader
-from pipeline.readers.evidence import describe_input
-from pipeline.readers.paragraph_lines import split_blocks
-from pipeline.readers.wrapped_lines import split_wrapped_lines
+from pipeline.readers.paragraph_lines import read_paragraph_lines
+from pipeline.readers.wrapped_lines import read_wrapped_lines
 
 
 class Reader(Protocol):
-    """Turns a normalised text, starting at raw line ``first_line``, into blocks."""
+    """Turns a normalised text, starting at raw line ``first_line``, into blocks, and says what it
+    learned of the book."""
 
-    def __call__(self, text: str, first_line: int = 1) -> list[Block]: ...
+    def __call__(self, text: str, first_line: int = 1) -> Reading: ...
 
 
-READERS: dict[str, Reader] = {"paragraph_lines": split_blocks, "wrapped_lines": split_wrapped_lines}
+READERS: dict[str, Reader] = {"paragraph_lines": read_paragraph_lines, "wrapped_lines": read_wrapped_lines}
 
 
 def read_blocks(text: str, reader: str = DEFAULT_READER) -> list[Block]:
     """The blocks of a whole book's normalised ``text``, read by the reader named ``reader``."""
-    return READERS[reader](text)
+    return READERS[reader](text).blocks
 
 
 def read_input(text: str, reader: str | None = None) -> tuple[list[Block], InputEvidence]:
@@ -45,8 +46,22 @@ def read_input(text: str, reader: str | None = None) -> tuple[list[Block], Input
     book's ``layout.input``) or else by the one :func:`detect_reader` chooses, and how it was read."""
     detection = detect_reader(text)
     chosen = reader or detection.name
-    blocks = read_blocks(text, chosen)
-    return blocks, describe_input(text, blocks, chosen, detection, given=reader is not None)
+    reading = READERS[chosen](text)
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    given = reader is not None
+    evidence = InputEvidence(
+        chosen, detection.name, detection.evidence, given, lines, reading.pages, reading.findings
+    )
+    return reading.blocks, evidence
 
 
-__all__ = ["DEFAULT_READER", "READERS", "Detection", "Reader", "detect_reader", "read_blocks", "read_input"]
+__all__ = [
+    "DEFAULT_READER",
+    "READERS",
+    "Detection",
+    "Reader",
+    "Reading",
+    "detect_reader",
+    "read_blocks",
+    "read_input",
+]

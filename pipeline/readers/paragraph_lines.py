@@ -4,7 +4,18 @@ run of lines, blank lines between blocks."""
 from __future__ import annotations
 
 from pipeline.model import Block
+from pipeline.model.pages import Reading
 from pipeline.text.punctuation import FORM_FEED
+
+
+def read_paragraph_lines(text: str, first_line: int = 1) -> Reading:
+    """The blocks of ``text`` (:func:`split_blocks`); pages are found later, from their printed numbers."""
+    blocks = split_blocks(text, first_line)
+    finding = (
+        f"{len(blocks)} blocks between blank lines, each a paragraph, heading, note or page-edge line; "
+        "pages are found later from their printed numbers"
+    )
+    return Reading(blocks, None, [finding])
 
 
 def split_blocks(text: str, first_line: int = 1) -> list[Block]:

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.model import Block
-from pipeline.model.pages import Line
+from pipeline.model.pages import Line, Reading
+from pipeline.readers.evidence import page_findings
 from pipeline.readers.line_ends import (
     MIN_BOUND_LINES,
     SHORT_LINE_SHARE,
@@ -48,10 +49,9 @@ from pipeline.text.headings import (
     is_capitals,
     is_mostly_capitals,
 )
-from pipeline.text.punctuation import DASHES, FORM_FEED, ends_glued
+from pipeline.text.punctuation import DASHES, FORM_FEED, PAGE_BREAK_BLANKS, ends_glued
 from pipeline.text.widths import printed_length
 
-PAGE_BREAK_BLANKS = 2  # a run of this many blank lines (or a form feed) ends a page
 MEASURE_PERCENTILE = 0.8  # the page's measure: this percentile of its line lengths
 MIN_MEASURED_LINES = 5  # a page with fewer lines is measured on the whole book
 HEADING_MAX_WORDS = 10
@@ -71,9 +71,16 @@ def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
 
     Line numbers are 1-based raw lines, as in :func:`pipeline.readers.paragraph_lines.split_blocks`.
     """
+    return read_wrapped_lines(text, first_line).blocks
+
+
+def read_wrapped_lines(text: str, first_line: int = 1) -> Reading:
+    """The blocks of ``text`` (:func:`split_wrapped_lines`), its pages and what the page analysis
+    learned of the book."""
     pages = split_pages(text, first_line)
-    book_measure = measure([line for page in pages for run in page for line in run])
-    habits = learn_foot_habits([[line for run in page for line in run] for page in pages])
+    page_lines = [[line for run in page for line in run] for page in pages]
+    book_measure = measure([line for lines in page_lines for line in lines])
+    habits = learn_foot_habits(page_lines)
     measures = [page_measure(page, book_measure) for page in pages]
     line_habits = learn_line_habits(pages, measures)
     plates = plate_pages(pages)
@@ -86,7 +93,8 @@ def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
         if number and page_blocks:
             page_blocks[0] = replace(page_blocks[0], page_break_before=True)
         blocks += page_blocks
-    return blocks
+    findings = page_findings(page_lines, blocks, habits, book_measure, text.count(FORM_FEED))
+    return Reading(blocks, len(pages), findings)
 
 
 def split_pages(text: str, first_line: int = 1) -> list[list[list[Line]]]:

@@ -1,5 +1,5 @@
 """Dashes, closing marks, emphasis marks, the ends of sentences and clauses, section separators and
-the form feed of a page break."""
+what separates pages (a form feed, a run of blank lines)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 from pipeline.text.markers import MARKER_CHARACTER_RE, SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
 
 FORM_FEED = "\f"  # a page break, as some OCR sources print it at the start of a page's first line
+PAGE_BREAK_BLANKS = 2  # in text wrapped as printed, a run of this many blank lines also ends a page
 EM_DASH = "\u2014"
 EN_DASH = "\u2013"
 # hyphen, hyphen, non-breaking hyphen, figure dash, en dash, em dash (the hyphen first: in a regex
