@@ -22,6 +22,7 @@ from pipeline.model import (
     Correction,
     Dating,
     Division,
+    Figure,
     FormatError,
     Heading,
     Item,
@@ -268,6 +269,8 @@ class _Encoder:
                     self.parts(element(listing, "item"), entry.parts, entry.first_line)
             elif isinstance(item, Separator):
                 element(target, "milestone", unit="section", rend="* * *")
+            elif isinstance(item, Figure):
+                target.append(figure(item))
             for note in (unlinked or {}).get(id(item), []):
                 target.append(self.note(note, unlinked=True))
 
@@ -338,6 +341,16 @@ def page_break(part: PageBreak) -> etree._Element:
         result.set("n", part.n)
     if part.in_word:
         result.set("break", "no")
+    return result
+
+
+def figure(item: Figure) -> etree._Element:
+    """A plate's caption: ``figure`` with its title in ``head`` and its credit in a ``p``, their
+    printed lines apart (``lb``)."""
+    result = etree.Element(tei("figure"))
+    append_inline(element(result, "head"), parse_inline("\n".join(item.head)))
+    if item.credit:
+        append_inline(element(result, "p"), parse_inline("\n".join(item.credit)))
     return result
 
 

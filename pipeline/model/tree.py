@@ -100,7 +100,24 @@ class Separator:
         return {"type": "separator", "first_line": self.first_line}
 
 
-Item = Paragraph | Heading | ItemList | Separator | PageBreak
+@dataclass
+class Figure:
+    """A plate's or an illustration's caption, printed apart from the running text: its title's
+    printed lines (``head``: ``KILLRUDDERY``, ``Plate 4.``) and the credit lines under it
+    (``credit``: ``(From a photograph by B. Killick, Bray)``); the picture itself is not in the OCR."""
+
+    first_line: int
+    head: list[str]
+    credit: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"type": "figure", "first_line": self.first_line, "head": list(self.head)}
+        if self.credit:
+            data["credit"] = list(self.credit)
+        return data
+
+
+Item = Paragraph | Heading | ItemList | Separator | Figure | PageBreak
 
 
 def item_to_json(item: Item) -> dict[str, Any]:
@@ -120,6 +137,8 @@ def item_from_json(data: dict[str, Any]) -> Item:
         return ItemList(data["first_line"], [ListItem.from_json(entry) for entry in data["items"]])
     if kind == "separator":
         return Separator(data["first_line"])
+    if kind == "figure":
+        return Figure(data["first_line"], list(data["head"]), list(data.get("credit", [])))
     if kind == "pb":
         return PageBreak.from_json(data)
     raise FormatError(f"unknown item type {kind!r}", line)

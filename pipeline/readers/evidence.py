@@ -24,6 +24,7 @@ def page_findings(
     notes = [block for block in blocks if block.kind == "note"]
     note_pages = {sum(1 for page in pages if page and page[0][0] <= block.first_line) for block in notes}
     note_lines = sum(block.last_line - block.first_line + 1 for block in notes)
+    plates = [block for block in blocks if "plate" in block.extra]
     return [
         f"{len(pages)} pages, separated by runs of {PAGE_BREAK_BLANKS} or more blank lines "
         f"({form_feeds} form feeds); {median(map(len, pages)) if pages else 0:g} lines a page "
@@ -44,4 +45,8 @@ def page_findings(
         ),
         f"running titles printed at page feet: {', '.join(sorted(habits.foot_titles)) or 'none'}"
         + (f" (each on at least {HABIT_MIN_PAGES} page feet)" if habits.foot_titles else ""),
+        f"plates' captions: {len(plates)} (pages of a few caption lines alone between pages of text: "
+        "titles in capitals, labels such as Plate 4., credits such as (From a photograph by …)); each "
+        "becomes a figure, and a paragraph the plate cut is joined across it"
+        + (f" (lines {', '.join(str(block.first_line) for block in plates)})" if plates else ""),
     ]

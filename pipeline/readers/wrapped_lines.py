@@ -41,6 +41,7 @@ from pipeline.readers.page_foot import (
     learn_foot_habits,
     note_groups,
 )
+from pipeline.text.captions import PARENTHESISED_LINE_RE, is_credit_line, is_figure_label, names_picture
 from pipeline.text.headings import (
     ARABIC_PAGE_NUMBER,
     HEADING_WORD_RE,
@@ -62,7 +63,6 @@ RUNNING_HEAD_RE = re.compile(rf"^(?:{ARABIC_PAGE_NUMBER}\s+)?\D+?(?:\s+{ARABIC_P
 MAX_FOOT_LINES = 3  # a page number, a running title and a signature mark
 HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word broken at the line end
 MAX_PLATE_LINES = 12  # a plate's page holds a few caption lines at most
-PARENTHESISED_LINE_RE = re.compile(r"^\(.*\)\.?$")  # a plate's credit: ``(From a photograph by …)``
 
 
 def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
@@ -152,19 +152,26 @@ def is_heading_line(text: str) -> bool:
 
 def is_caption_line(text: str) -> bool:
     """A line a plate's caption may hold: a title in capitals that names no division (not
-    ``CHAPTER …``), a bare page number, or a credit in parentheses (``(From a photograph …)``)."""
+    ``CHAPTER …``), a bare page number, a label (``Plate 4.``, ``Page 138.``), a credit in
+    parentheses (``(From a photograph …)``) or an engraved plate's imprint
+    (:mod:`pipeline.text.captions`)."""
     line = text.strip()
-    return bool(PARENTHESISED_LINE_RE.match(line) or PAGE_NUMBER_LINE_RE.match(line)) or (
-        is_mostly_capitals(line) and not HEADING_WORD_RE.match(line)
+    return (
+        bool(PARENTHESISED_LINE_RE.match(line) or PAGE_NUMBER_LINE_RE.match(line))
+        or is_figure_label(line)
+        or is_credit_line(line)
+        or (is_mostly_capitals(line) and not HEADING_WORD_RE.match(line))
     )
 
 
 def plate_pages(pages: Sequence[Sequence[Sequence[Line]]]) -> set[int]:
     """The pages of plates: at most :data:`MAX_PLATE_LINES` lines, all caption lines
-    (:func:`is_caption_line`), one of them a title in capitals, between two pages of prose
-    (:data:`MIN_MEASURED_LINES` lines of another kind each), as a plate is bound in between two
-    pages of text; and a caption's by its credit (:func:`is_credit_line`) or by the text going on
-    across it (the next page's prose opens in lower case), not a title page or a division's."""
+    (:func:`is_caption_line`), one of them a title in capitals or a label, between two pages of
+    prose (:data:`MIN_MEASURED_LINES` lines of another kind each), as a plate is bound in between
+    two pages of text; and a caption's by what a line of it says (a credit, a label, what the
+    picture was made from: :func:`pipeline.text.captions.names_picture`) or by the text going on
+    across it (the page before ends mid-sentence, or the next page's prose opens in lower case),
+    not a title page or a division's."""
     lines = [[text.strip() for run in page for _, text in run] for page in pages]
     prose = [[text for text in page if not is_caption_line(text)] for page in lines]
     return {
@@ -172,15 +179,14 @@ def plate_pages(pages: Sequence[Sequence[Sequence[Line]]]) -> set[int]:
         for number in range(1, len(pages) - 1)
         if not prose[number]
         and len(lines[number]) <= MAX_PLATE_LINES
-        and any(map(is_mostly_capitals, lines[number]))
+        and any(is_mostly_capitals(text) or is_figure_label(text) for text in lines[number])
         and len(prose[number - 1]) >= MIN_MEASURED_LINES <= len(prose[number + 1])
-        and (any(map(is_credit_line, lines[number])) or goes_on_lower(prose[number + 1][0]))
+        and (
+            any(map(names_picture, lines[number]))
+            or not finished(prose[number - 1][-1])
+            or goes_on_lower(prose[number + 1][0])
+        )
     }
-
-
-def is_credit_line(text: str) -> bool:
-    """A plate's credit: a line in parentheses, not in capitals (``(From a photograph by …)``)."""
-    return bool(PARENTHESISED_LINE_RE.match(text)) and not is_mostly_capitals(text)
 
 
 def plate_block(run: Sequence[Line]) -> Block:

@@ -145,6 +145,8 @@ class _AstBuilder:
                 result.append(node("HorizontalRule"))
             elif name == "note":
                 result.append(self.unlinked_note(child))
+            elif name == "figure":
+                result.append(self.figure(child))
             else:
                 raise self.fail(child, f"cannot render <{name}> here")
         return result
@@ -193,6 +195,20 @@ class _AstBuilder:
                 inlines += text_inlines(child.tail)
             items.append([node("Plain", tidy(inlines)), *sublists])
         return node("BulletList", items)
+
+    def figure(self, figure: etree._Element) -> Json:
+        """A plate's caption: a figure with no picture (the OCR has none), its caption the title's
+        lines, then its credit (a ``div.credit``) below them."""
+        caption: list[Json] = []
+        for child in figure:
+            name = local(child)
+            if name == "head":
+                caption.append(node("Plain", self.inlines(child)))
+            elif name == "p":
+                caption.append(node("Div", [attr("", ["credit"]), [node("Plain", self.inlines(child))]]))
+            elif name:
+                raise self.fail(child, f"cannot render <{name}> in a figure")
+        return node("Figure", [attr("", ["plate"]), [None, caption], []])
 
     def unlinked_note(self, note: etree._Element) -> Json:
         """A note whose marker was not found: printed where it stood, with its number."""

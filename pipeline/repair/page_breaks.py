@@ -288,9 +288,12 @@ def _join_blocks(
         extra["line_starts"] = [*first.extra.get("line_starts", []), *carried]
     joined = replace(first, text=seam.text, last_line=second.last_line, extra=extra)
     notes = sum(item.kind == "note" for item in between)
+    plates = sum(map(is_plate, between))
     details = [f"paragraph cut by a page break rejoined with line {second.first_line}: {decision.reason}"]
     if notes:
         details.append(f"{notes} note block(s) stood between the halves and now follow it")
+    if plates:
+        details.append(f"{plates} plate caption(s) stood between the halves and now follow it")
     if continuation != second.text:
         details.append("the list bullet OCR put before the continued line was dropped")
     if seam.hyphen:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from pipeline.model import Block, Division, Item, Paragraph, Section, Separator
+from pipeline.model import Block, Division, Figure, Item, Paragraph, Section, Separator
 from pipeline.model import Heading as HeadingItem
 from pipeline.model.tree import DivisionType
 from pipeline.structure.breaks import Marked, PageMarks
@@ -31,6 +31,7 @@ from pipeline.structure.items import (
 )
 from pipeline.structure.notes import add_note_block
 from pipeline.structure.titles import heading_title
+from pipeline.text.captions import is_credit_line
 from pipeline.text.headings import heading_key, is_capitals
 from pipeline.text.punctuation import is_separator
 
@@ -290,6 +291,10 @@ def _add_block(
     lines = block.text.split("\n")
     if flow.chronology:
         add_entries(flow, block, marked, order, collected, marks, findings)
+    elif "plate" in block.extra:
+        for page_break in marks.breaks_of(marked):
+            flow.add(page_break)
+        flow.add(_figure(block, findings))
     elif is_separator(text) or YEAR_RE.match(text):
         for page_break in marks.breaks_of(marked):
             flow.add(page_break)
@@ -311,6 +316,18 @@ def _add_block(
             add_entry(listing, collected, line, block.first_line + offset, order, flow.scope)
     else:
         add_paragraph(flow, collected, marked, block.first_line, order)
+
+
+def _figure(block: Block, findings: Findings) -> Figure:
+    """A plate's caption (``extra["plate"]``, why the reader took it for one) as a figure: its
+    credit lines (:func:`pipeline.text.captions.is_credit_line`) apart from its title's lines."""
+    lines = [line.strip() for line in block.text.split("\n") if line.strip()]
+    head = [line for line in lines if not is_credit_line(line)] or lines
+    figure = Figure(block.first_line, head, [line for line in lines if line not in head])
+    after = " / ".join(head) + "".join(f" [credit: {line}]" for line in figure.credit)
+    explanation = f"a plate's caption set apart as a figure, a line each: {block.extra['plate']}"
+    findings.change("figure_caption", block.first_line, block.text, after, explanation)
+    return figure
 
 
 def _is_numbered(lines: list[str]) -> bool:
