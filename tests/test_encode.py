@@ -306,3 +306,25 @@ def test_a_part_holds_its_chapters_and_is_valid_tei_all(tei_all: etree.RelaxNG) 
     assert only(part, "t:div").get(XML_ID) == "ch03"
     body = [div.get("type") for div in only(document, "//t:body").findall("t:div", NS)]
     assert body == ["introduction", "part"]  # the chapter is inside the part, not beside it
+
+
+def test_a_plates_caption_is_a_figure_with_its_head_and_credit(tei_all: etree.RelaxNG) -> None:
+    """A plate's title lines in ``head``, its credit in a ``p``, each printed line apart."""
+    changed = structure()
+    changed["divisions"][1]["content"].insert(
+        1,
+        {
+            "type": "figure",
+            "first_line": 1180,
+            "head": ["TILTED CAMBRIAN SLATES AT", "BRAY HEAD"],
+            "credit": ["(From a photograph by B. Killick, Bray)"],
+        },
+    )
+    document = encoded(changed)
+    figure = only(document, "//t:div[@xml:id='ch03']/t:figure")
+    assert [local(child) for child in figure] == ["head", "p"]
+    head = figure.find("t:head", NS)
+    assert [local(child) for child in head] == ["lb"]
+    assert (head.text, head[0].tail) == ("TILTED CAMBRIAN SLATES AT", "BRAY HEAD")
+    assert figure.find("t:p", NS).text == "(From a photograph by B. Killick, Bray)"
+    assert_valid(tei_all, document)

@@ -160,6 +160,19 @@ def test_the_sample_book_round_trips_and_matches_its_schema() -> None:
     assert Book.from_json(sample).to_json() == sample
 
 
+def test_a_figure_round_trips_and_matches_its_schema() -> None:
+    """A plate's caption: its title's lines and its credit lines (left out when it has none)."""
+    sample = structure()
+    sample["divisions"][1]["content"] += [
+        {"type": "figure", "first_line": 3209, "head": ["KILLRUDDERY"], "credit": ["(From a photograph)"]},
+        {"type": "figure", "first_line": 1847, "head": ["MAP OF CRIOCH CUALANN"]},
+    ]
+    assert problems("book", sample) == []
+    assert Book.from_json(sample).to_json() == sample
+    sample["divisions"][1]["content"][-1]["head"] = []
+    assert problems("book", sample)
+
+
 def test_a_tree_of_another_shape_is_refused() -> None:
     sample = structure()
     sample["divisions"][1]["content"].append({"type": "table", "first_line": 1190})

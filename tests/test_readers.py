@@ -199,3 +199,45 @@ def test_a_paragraph_runs_on_across_a_plate_page_that_stays_its_own_block() -> N
     texts = [block.text for block in repair(PLATE, typeset=False).blocks]
     assert any("a later great earth-pressure came from north and south" in text for text in texts)
     assert "POWERSCOURT WATERFALL (MICA-SCHIST)\n(From a photograph by B. Killick, Bray)" in texts
+
+
+def real_excerpt(name: str) -> str:
+    """Raw lines of a book of the development set (``shared/real/``), kept in ``tests/data/``."""
+    return (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+
+
+def plate_texts(text: str, first_line: int) -> list[tuple[str, int]]:
+    """The blocks the reader takes for plates' captions: their text and first raw line."""
+    blocks = split_wrapped_lines(text, first_line)
+    return [(block.text, block.first_line) for block in blocks if "plate" in block.extra]
+
+
+# J. Atkinson, *An Account of the State of Agriculture & Grazing in New South Wales*, London, 1826
+# (Trove nla.obj-497669828): plates bound in between the pages of a paragraph. Raw lines 5084-5112:
+# the plate's number and the page it faces over its title; raw lines 3596-3628: two titles over the
+# engraver's imprint (``Published June 1826. by J. Cross``).
+def test_a_plate_is_known_by_its_label_or_its_imprint() -> None:
+    assert plate_texts(real_excerpt("an-account-of-the-state-5084-5112.txt"), 5084) == [
+        ("Plate 4.\nPage 138.\nPARTY BIVOUAC'D FOR THE NIGHT.", 5100)
+    ]
+    assert plate_texts(real_excerpt("an-account-of-the-state-3596-3628.txt"), 3596) == [
+        (
+            "GROUND PLAN & ELEVATION OF A HOUSE.\nGROUND PLAN OF A MILKING YARD.\n"
+            "Zondon, Published June 1826. by J. Crcss.lBHolborn, opposite FumiraU Inn",
+            3614,
+        )
+    ]
+
+
+def test_a_page_of_caption_lines_after_a_page_ending_mid_sentence_is_a_plate() -> None:
+    # raw lines 640-680 of The Stones of Bray: the page before ends in the middle of a footnote's
+    # sentence, the plate's eight lines of captions in capitals have no credit, the next page opens
+    # a paragraph
+    found = plate_texts(real_excerpt("stones-of-bray-640-680.txt"), 640)
+    assert [(text.count("\n") + 1, line) for text, line in found] == [(8, 660)]
+
+
+def test_a_page_of_one_title_in_capitals_before_a_division_is_no_plate() -> None:
+    # raw lines 7780-7815 of Caritas Anglicana (Trove nla.obj-502488898): ``APPENDICES`` alone on
+    # its page between a page ending its sentence and the page of ``APPENDIX I.``
+    assert plate_texts(real_excerpt("caritas-anglicana-7780-7815.txt"), 7780) == []

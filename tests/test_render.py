@@ -618,3 +618,30 @@ def test_notes_before_an_empty_section_are_kept(tmp_path: Path) -> None:
     without = render(sample_tei(), tmp_path / "a.epub", tmp_path / "a" / "index.html")
     counts = render(sample_tei(changed), tmp_path / "b.epub", tmp_path / "b" / "index.html")
     assert counts["epub notes"] == counts["html notes"] == without["epub notes"] > 0
+
+
+def test_a_figure_is_rendered_as_a_caption_with_its_credit(tmp_path: Path) -> None:
+    """A plate's caption (no picture in the OCR): a ``figure.plate`` whose ``figcaption`` holds
+    the title's printed lines and the credit below them."""
+    changed = structure()
+    changed["divisions"][1]["content"].insert(
+        1,
+        {
+            "type": "figure",
+            "first_line": 1180,
+            "head": ["KILTERNAN CROMLECH", "BALLYBRACK CROMLECH"],
+            "credit": ["(From a photograph by B. Killick, Bray)"],
+        },
+    )
+    blocks = tei_blocks(sample_tei(changed))
+    figure = next(block for block in blocks if block["t"] == "Figure")
+    assert figure["c"][0] == ["", ["plate"], []]
+    assert [block["t"] for block in figure["c"][1][1]] == ["Plain", "Div"]
+    html = tmp_path / "figure.html"
+    convert(pandoc_document([figure], {}), "html5", html, [])
+    page = lxml.html.fromstring(html.read_text(encoding="utf-8"))
+    caption = page.find(".//figcaption")
+    assert caption is not None and page.find(".//img") is None
+    words = "KILTERNAN CROMLECH BALLYBRACK CROMLECH (From a photograph by B. Killick, Bray)"
+    assert " ".join(caption.text_content().split()) == words
+    assert caption.find("br") is not None and caption.find("div[@class='credit']") is not None

@@ -26,11 +26,13 @@ from pipeline.model import (
     ContentsHead,
     Dating,
     Division,
+    Figure,
     Heading,
     ItemList,
     ListItem,
     Note,
     NoteRef,
+    PageBreak,
     PageBreaks,
     Paragraph,
     Part,
@@ -44,6 +46,7 @@ from pipeline.model import (
     walk,
 )
 from pipeline.readers.paragraph_lines import split_blocks
+from pipeline.repair import repair
 from pipeline.structure import Structured, build_structure, main
 from pipeline.structure.evidence import contents_differences
 from pipeline.structure.headings import _EntryWords, _tokens
@@ -909,3 +912,19 @@ def test_the_word_index_finds_every_entry_a_full_count_of_shared_words_finds() -
             assert entry_words.sharing(tokens) == counted, block.text
             found += bool(counted)
     assert found > 100  # the headings (and the contents rows) share words with their entries
+
+
+def test_a_plates_caption_becomes_a_figure_and_the_paragraph_it_cut_goes_on() -> None:
+    """Raw lines 856-895 of The Stones of Bray (``tests/data/``, read from line 1): a plate's page bound in between
+    two pages of one paragraph; its title and credit become a figure after the joined paragraph."""
+    excerpt = (Path(__file__).parent / "data" / "stones-of-bray-856-895.txt").read_text(encoding="utf-8")
+    found = build_structure(repair(excerpt, typeset=False).blocks)
+    items = [item for item in found.tree.divisions[0].content if not isinstance(item, PageBreak)]
+    figures = [item for item in items if isinstance(item, Figure)]
+    assert figures == [
+        Figure(26, ["POWERSCOURT WATERFALL (MICA-SCHIST)"], ["(From a photograph by B. Killick, Bray)"])
+    ]
+    before = items[items.index(figures[0]) - 1]
+    assert isinstance(before, Paragraph)
+    assert "a later great earth-pressure came from north and south" in plain(before.parts)
+    assert [change.line for change in found.changes if change.rule == "figure_caption"] == [26]

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from pipeline.text.captions import is_credit_line, is_figure_label, names_picture
 from pipeline.text.headings import (
     PAGE_NUMBER,
     STRAY_HEADING_LEAD_RE,
@@ -211,3 +212,25 @@ def test_first_and_last_words() -> None:
 def test_a_glued_end_is_found_from_the_last_characters_as_in_the_whole_text(text: str) -> None:
     for whole in (text, "long text before " + text):
         assert ends_glued(whole) == (GLUED_END_RE.search(whole) is not None)
+
+
+# lines of the development set's books (shared/real): what tells a picture's caption, and lines that
+# only look like one
+@pytest.mark.parametrize(
+    ("line", "label", "credit", "picture"),
+    [
+        ("Plate 4.", True, False, True),
+        ("Page 138.", True, False, True),
+        ("PLATE IV", True, False, True),
+        ("Fig. 3. Section across the Dawson", True, False, True),
+        ("(From a photograph by B. Killick, Bray)", False, True, True),
+        ("Zondon, Published June 1826. by J. Crcss.lBHolborn, opposite FumiraU Inn", False, True, True),
+        ("VIEW OF POET JACKSON AND PART OF THE TOWN OF SYNEY, FROM A DRAWING IN THE", False, False, True),
+        ("(ALL EIGHTS RESERVED.)", False, False, False),
+        ("Plates, Register, &c., 30s.", False, False, False),
+        ("plate by that body.", False, False, False),
+        ("(Bodl.: Pamph. Mason, H. 83.)", False, True, True),
+    ],
+)
+def test_what_tells_a_pictures_caption(line: str, label: bool, credit: bool, picture: bool) -> None:
+    assert (is_figure_label(line), is_credit_line(line), names_picture(line)) == (label, credit, picture)
