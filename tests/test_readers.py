@@ -241,3 +241,26 @@ def test_a_page_of_one_title_in_capitals_before_a_division_is_no_plate() -> None
     # raw lines 7780-7815 of Caritas Anglicana (Trove nla.obj-502488898): ``APPENDICES`` alone on
     # its page between a page ending its sentence and the page of ``APPENDIX I.``
     assert plate_texts(real_excerpt("caritas-anglicana-7780-7815.txt"), 7780) == []
+
+
+def with_caption(caption: str) -> str:
+    """Raw lines 4945-4961 of the Handbook of Queensland Geology (``tests/data/``) with a caption
+    set between blank lines after line 4947, in the middle of a sentence, as a book with figures
+    in its text prints one (none of the development set's books does)."""
+    lines = real_excerpt("handbook-of-queensland-geology-4940-5060.txt").split("\n")[5:22]
+    return "\n".join([*lines[:3], "", caption, "", *lines[3:]])
+
+
+def test_a_caption_standing_apart_on_a_page_follows_the_paragraph_it_stood_in() -> None:
+    blocks = split_wrapped_lines(with_caption("FIG. 3.—SECTION ACROSS THE MOUNT PERRY LODE."), 4945)
+    captions = [index for index, block in enumerate(blocks) if "caption" in block.extra]
+    assert [blocks[index].text for index in captions] == ["FIG. 3.—SECTION ACROSS THE MOUNT PERRY LODE."]
+    before = blocks[captions[0] - 1]
+    assert "It first crosses a low ridge, then across a small gully" in before.text
+    assert before.raw_line(before.text.index("low ridge")) == 4951  # (the caption and its blanks: 3 lines)
+    assert "goes on at line 4951" in blocks[captions[0]].extra["caption"]
+
+
+def test_a_title_standing_apart_without_a_number_or_credit_is_no_caption() -> None:
+    blocks = split_wrapped_lines(with_caption("THE MOUNT PERRY LODE"), 4945)
+    assert not [block for block in blocks if "caption" in block.extra]

@@ -10,6 +10,10 @@ from typing import Any
 # (a page break inside a joined paragraph, the continuation of a note, a printed line of a
 # paragraph read from wrapped lines): {"line", "offset", …}
 PLACE_KEYS = ("page_breaks", "continued_at", "line_starts")
+# Keys of ``Block.extra`` marking a picture's caption printed apart from the running text, each
+# holding why the reader took the block for one: a plate's page bound in between two pages of text,
+# or a caption standing apart on a page of text
+CAPTION_KEYS = ("plate", "caption")
 
 
 @dataclass
@@ -40,6 +44,10 @@ class Block:
             if place["offset"] <= offset:
                 line, start = place["line"], place["offset"]
         return line + self.text.count("\n", start, offset)
+
+    def caption_reason(self) -> str | None:
+        """Why the block is a picture's caption (:data:`CAPTION_KEYS`), ``None`` if it is none."""
+        return next((self.extra[key] for key in CAPTION_KEYS if key in self.extra), None)
 
     def to_dict(self) -> dict[str, Any]:
         data = {

@@ -25,6 +25,7 @@ def page_findings(
     note_pages = {sum(1 for page in pages if page and page[0][0] <= block.first_line) for block in notes}
     note_lines = sum(block.last_line - block.first_line + 1 for block in notes)
     plates = [block for block in blocks if "plate" in block.extra]
+    captions = [block for block in blocks if "caption" in block.extra]
     return [
         f"{len(pages)} pages, separated by runs of {PAGE_BREAK_BLANKS} or more blank lines "
         f"({form_feeds} form feeds); {median(map(len, pages)) if pages else 0:g} lines a page "
@@ -49,4 +50,8 @@ def page_findings(
         "titles in capitals, labels such as Plate 4., credits such as (From a photograph by …)); each "
         "becomes a figure, and a paragraph the plate cut is joined across it"
         + (f" (lines {', '.join(str(block.first_line) for block in plates)})" if plates else ""),
+        f"captions standing apart on pages of text: {len(captions)} (a run of a few caption lines between "
+        "blank lines, with a label such as Fig. 3. or a title in capitals over a credit); each becomes a "
+        "figure, and a paragraph it stood in goes on across it where its lines show it"
+        + (f" (lines {', '.join(str(block.first_line) for block in captions)})" if captions else ""),
     ]

@@ -41,7 +41,13 @@ from pipeline.readers.page_foot import (
     learn_foot_habits,
     note_groups,
 )
-from pipeline.text.captions import PARENTHESISED_LINE_RE, is_credit_line, is_figure_label, names_picture
+from pipeline.text.captions import (
+    PARENTHESISED_LINE_RE,
+    is_credit_line,
+    is_figure_label,
+    names_picture,
+    numbers_figure,
+)
 from pipeline.text.headings import (
     ARABIC_PAGE_NUMBER,
     HEADING_WORD_RE,
@@ -63,6 +69,7 @@ RUNNING_HEAD_RE = re.compile(rf"^(?:{ARABIC_PAGE_NUMBER}\s+)?\D+?(?:\s+{ARABIC_P
 MAX_FOOT_LINES = 3  # a page number, a running title and a signature mark
 HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word broken at the line end
 MAX_PLATE_LINES = 12  # a plate's page holds a few caption lines at most
+MAX_CAPTION_RUN_LINES = 6  # a caption standing apart on a page of text: a few lines
 
 
 def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
@@ -197,6 +204,12 @@ def plate_block(run: Sequence[Line]) -> Block:
     return replace(block, extra={"plate": "a page of caption lines between two pages of text"})
 
 
+def caption_block(run: Sequence[Line], reason: str) -> Block:
+    """The block of a caption standing apart on a page of text, a line each, with why it is one
+    (``extra["caption"]``): no heading, and no paragraph's end."""
+    return replace(lineated_block(run), extra={"caption": reason})
+
+
 def is_edge_furniture(text: str, page_measure: float) -> bool:
     """A bare page number, or a short line in capitals perhaps with a page number at one end (its
     characters counted, not weighed: running heads are often set in small capitals)."""
@@ -231,10 +244,72 @@ def read_page(
         runs, notes = cut_lines(runs, zone)
     foot += marks
     blocks = [foot_block(line, habits) for line in top]
-    for run in runs:
-        blocks += read_run(run, page_measure, line_habits)
+    blocks += read_runs(runs, page_measure, line_habits)
     blocks += note_blocks(notes)
     return blocks + [foot_block(line, habits) for line in foot]
+
+
+def is_caption_run(run: Sequence[Line]) -> bool:
+    """A run of lines standing apart on a page of text that is a picture's caption: a few caption
+    lines (:func:`is_caption_line`), one opening with a figure's number (``Fig. 3.``), or one a title
+    in capitals and one a credit (:func:`pipeline.text.captions.is_credit_line`)."""
+    texts = [text.strip() for _, text in run]
+    return (
+        len(texts) <= MAX_CAPTION_RUN_LINES
+        and all(map(is_caption_line, texts))
+        and (
+            any(map(numbers_figure, texts))
+            or (any(map(is_mostly_capitals, texts)) and any(map(is_credit_line, texts)))
+        )
+    )
+
+
+def read_runs(runs: Sequence[Sequence[Line]], page_measure: float, habits: LineHabits) -> list[Block]:
+    """The blocks of a page's runs of lines (:func:`read_run`); a caption standing apart among them
+    (:func:`is_caption_run`) is a block of its own (``extra["caption"]``, a line each); where the
+    text goes on across it (the run before ends mid-sentence or the run after opens in lower case:
+    :func:`runs_on`), the runs on either side are read as one, and the caption follows the
+    paragraph it stood in."""
+    captions = {index for index, run in enumerate(runs) if len(runs) > 1 and is_caption_run(run)}
+    blocks: list[Block] = []
+    prose: list[Line] = []
+    held: list[Sequence[Line]] = []  # the captions standing in ``prose``, after its line ``seam``
+    seam = 0
+    for index, run in enumerate(runs):
+        if index in captions:
+            held.append(run)
+            continue
+        if prose and held and not seam and runs_on(prose[-1][1], run[0][1]):
+            seam = run[0][0]
+            prose += run
+            continue
+        blocks += read_held(prose, held, seam, page_measure, habits)
+        prose, held, seam = list(run), [], 0
+    return blocks + read_held(prose, held, seam, page_measure, habits)
+
+
+def runs_on(last: str, following: str) -> bool:
+    """The text goes on from line ``last`` to line ``following`` across what stands between them:
+    ``last`` ends mid-sentence, or ``following`` opens in lower case."""
+    return not finished(last) or goes_on_lower(following)
+
+
+def read_held(
+    prose: Sequence[Line],
+    held: Sequence[Sequence[Line]],
+    seam: int,
+    page_measure: float,
+    habits: LineHabits,
+) -> list[Block]:
+    """The blocks of ``prose`` (:func:`read_run`) and the captions ``held`` after it; where the
+    prose runs on across them from raw line ``seam``, they follow the paragraph holding that line."""
+    blocks = read_run(prose, page_measure, habits) if prose else []
+    reason = "a few caption lines standing apart on a page of text, with a figure's number or a credit"
+    at = len(blocks)
+    if seam:
+        at = next((i + 1 for i, block in enumerate(blocks) if block.last_line >= seam), at)
+        reason += f"; the paragraph it stood in goes on at line {seam}, and it follows that paragraph"
+    return blocks[:at] + [caption_block(run, reason) for run in held] + blocks[at:]
 
 
 def is_edge_line(line: Line, page_measure: float, habits: FootHabits) -> bool:

@@ -57,9 +57,15 @@ BULLET_RE = re.compile(rf"^\s*{LIST_BULLET}")
 
 
 def is_plate(block: Block) -> bool:
-    """A plate's caption (``extra["plate"]``, :func:`pipeline.readers.wrapped_lines.plate_pages`): a
-    page bound in between the halves of a paragraph, which it does not end."""
-    return "plate" in block.extra
+    """A picture's caption printed apart from the text (:meth:`Block.caption_reason`): a plate's
+    page (:func:`pipeline.readers.wrapped_lines.plate_pages`) bound in between the halves of a
+    paragraph, which it does not end, or a caption standing apart on a page."""
+    return block.caption_reason() is not None
+
+
+def ends_page(block: Block) -> bool:
+    """A block that stands at the end of its page: a note (at the page foot), or a plate's page."""
+    return block.kind == "note" or "plate" in block.extra
 
 
 class JoinDecision(NamedTuple):
@@ -261,7 +267,7 @@ def _rejoin_page_breaks_once(
                 seam = seam_excerpt(first.text, block.text)
                 reason = f"{NOT_JOINED}{decision.reason} (the next part starts at line {block.first_line})"
                 review.append(Review("rejoin_page_breaks", first.last_line, seam, reason))
-        if not block.page_break_before and any(item.kind == "note" or is_plate(item) for item in between):
+        if not block.page_break_before and any(map(ends_page, between)):
             block = replace(block, page_break_before=True)
         result.append(block)
         open_paragraph = len(result) - 1
@@ -293,7 +299,7 @@ def _join_blocks(
     if notes:
         details.append(f"{notes} note block(s) stood between the halves and now follow it")
     if plates:
-        details.append(f"{plates} plate caption(s) stood between the halves and now follow it")
+        details.append(f"{plates} picture caption(s) stood between the halves and now follow it")
     if continuation != second.text:
         details.append("the list bullet OCR put before the continued line was dropped")
     if seam.hyphen:

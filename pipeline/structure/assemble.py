@@ -291,7 +291,7 @@ def _add_block(
     lines = block.text.split("\n")
     if flow.chronology:
         add_entries(flow, block, marked, order, collected, marks, findings)
-    elif "plate" in block.extra:
+    elif block.caption_reason():
         for page_break in marks.breaks_of(marked):
             flow.add(page_break)
         flow.add(_figure(block, findings))
@@ -319,13 +319,13 @@ def _add_block(
 
 
 def _figure(block: Block, findings: Findings) -> Figure:
-    """A plate's caption (``extra["plate"]``, why the reader took it for one) as a figure: its
-    credit lines (:func:`pipeline.text.captions.is_credit_line`) apart from its title's lines."""
+    """A picture's caption (:meth:`Block.caption_reason`: why the reader took it for one) as a
+    figure: its credit lines (:func:`pipeline.text.captions.is_credit_line`) apart from its title's."""
     lines = [line.strip() for line in block.text.split("\n") if line.strip()]
     head = [line for line in lines if not is_credit_line(line)] or lines
     figure = Figure(block.first_line, head, [line for line in lines if line not in head])
     after = " / ".join(head) + "".join(f" [credit: {line}]" for line in figure.credit)
-    explanation = f"a plate's caption set apart as a figure, a line each: {block.extra['plate']}"
+    explanation = f"a picture's caption set apart as a figure, a line each: {block.caption_reason()}"
     findings.change("figure_caption", block.first_line, block.text, after, explanation)
     return figure
 

@@ -41,8 +41,8 @@ def build_structure(blocks: list[Block], layout: Layout | None = None) -> Struct
         findings.changes += contents.changes
         findings.review += contents.review
     printed_lines = set() if contents else contents_lines(blocks)
-    plates = {i for i, block in enumerate(blocks) if "plate" in block.extra}  # captions, no headings
-    headings = find_headings(blocks, contents, skip | printed_lines | plates, findings)
+    captions = {i for i, block in enumerate(blocks) if block.caption_reason()}  # figures, no headings
+    headings = find_headings(blocks, contents, skip | printed_lines | captions, findings)
     check_printed_labels(blocks, printed_lines, headings, findings)
     marks = place_page_breaks(blocks, headings, skip, findings)
     outline = Outline(headings, skip, find_back_start(blocks, headings, contents, findings))

@@ -25,11 +25,15 @@ SOURCE_RE = re.compile(
 IMPRINT_RE = re.compile(r"\bpublished\b.{0,40}\b1[5-9]\d\d\b.{0,6}\bby\b", re.IGNORECASE)
 
 
+def numbers_figure(text: str) -> bool:
+    """The line opens with a plate's or figure's number (:data:`FIGURE_LABEL_RE`: ``Fig. 3.``)."""
+    return bool(FIGURE_LABEL_RE.match(text.strip()))
+
+
 def is_figure_label(text: str) -> bool:
-    """A plate's or figure's number (:data:`FIGURE_LABEL_RE`) opening the line, or the page the
+    """A plate's or figure's number opening the line (:func:`numbers_figure`), or the page the
     plate faces alone (:data:`FACING_PAGE_RE`)."""
-    line = text.strip()
-    return bool(FIGURE_LABEL_RE.match(line) or FACING_PAGE_RE.match(line))
+    return numbers_figure(text) or bool(FACING_PAGE_RE.match(text.strip()))
 
 
 def is_credit_line(text: str) -> bool:
