@@ -259,6 +259,7 @@ def test_a_caption_standing_apart_on_a_page_follows_the_paragraph_it_stood_in() 
     assert "It first crosses a low ridge, then across a small gully" in before.text
     assert before.raw_line(before.text.index("low ridge")) == 4951  # (the caption and its blanks: 3 lines)
     assert "goes on at line 4951" in blocks[captions[0]].extra["caption"]
+    assert problems("repaired", {"blocks": [block.to_dict() for block in blocks]}) == []
 
 
 def test_a_title_standing_apart_without_a_number_or_credit_is_no_caption() -> None:
