@@ -214,7 +214,8 @@ def test_a_glued_end_is_found_from_the_last_characters_as_in_the_whole_text(text
         assert ends_glued(whole) == (GLUED_END_RE.search(whole) is not None)
 
 
-# lines of the development set's books (shared/real): what tells a picture's caption, and lines that
+# lines of the development set's books (shared/real), and forms other books print (PLATE IV, Fig. 3., a
+# credit in capitals): what tells a picture's caption, and lines that
 # only look like one
 @pytest.mark.parametrize(
     ("line", "label", "credit", "picture"),
@@ -227,6 +228,7 @@ def test_a_glued_end_is_found_from_the_last_characters_as_in_the_whole_text(text
         ("Zondon, Published June 1826. by J. Crcss.lBHolborn, opposite FumiraU Inn", False, True, True),
         ("VIEW OF POET JACKSON AND PART OF THE TOWN OF SYNEY, FROM A DRAWING IN THE", False, False, True),
         ("(ALL EIGHTS RESERVED.)", False, False, False),
+        ("(FROM A DRAWING BY S. T. GILL)", False, True, True),
         ("Plates, Register, &c., 30s.", False, False, False),
         ("plate by that body.", False, False, False),
         ("(Bodl.: Pamph. Mason, H. 83.)", False, True, True),

@@ -70,6 +70,7 @@ MAX_FOOT_LINES = 3  # a page number, a running title and a signature mark
 HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word broken at the line end
 MAX_PLATE_LINES = 12  # a plate's page holds a few caption lines at most
 MAX_CAPTION_RUN_LINES = 6  # a caption standing apart on a page of text: a few lines
+MIN_RUN_ON_WORDS = 3  # a page's last line that shows the text going on: more than a catchword
 
 
 def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
@@ -177,8 +178,8 @@ def plate_pages(pages: Sequence[Sequence[Sequence[Line]]]) -> set[int]:
     prose (:data:`MIN_MEASURED_LINES` lines of another kind each), as a plate is bound in between
     two pages of text; and a caption's by what a line of it says (a credit, a label, what the
     picture was made from: :func:`pipeline.text.captions.names_picture`) or by the text going on
-    across it (the page before ends mid-sentence, or the next page's prose opens in lower case),
-    not a title page or a division's."""
+    across it (the page before ends mid-sentence: :func:`ends_mid_sentence`, or the next page's
+    prose opens in lower case), not a title page or a division's."""
     lines = [[text.strip() for run in page for _, text in run] for page in pages]
     prose = [[text for text in page if not is_caption_line(text)] for page in lines]
     return {
@@ -190,10 +191,17 @@ def plate_pages(pages: Sequence[Sequence[Sequence[Line]]]) -> set[int]:
         and len(prose[number - 1]) >= MIN_MEASURED_LINES <= len(prose[number + 1])
         and (
             any(map(names_picture, lines[number]))
-            or not finished(prose[number - 1][-1])
+            or ends_mid_sentence(prose[number - 1][-1])
             or goes_on_lower(prose[number + 1][0])
         )
     }
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """A line of :data:`MIN_RUN_ON_WORDS` words or more that ends mid-sentence
+    (:func:`pipeline.readers.line_ends.finished`): not a catchword (the next page's first word,
+    printed alone at a page's foot)."""
+    return len(text.split()) >= MIN_RUN_ON_WORDS and not finished(text)
 
 
 def plate_block(run: Sequence[Line]) -> Block:

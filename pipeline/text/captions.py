@@ -38,10 +38,11 @@ def is_figure_label(text: str) -> bool:
 
 def is_credit_line(text: str) -> bool:
     """A caption's credit, printed under its title: a line in parentheses not in capitals
-    (``(From a photograph by …)``), or an engraved plate's imprint (:data:`IMPRINT_RE`)."""
+    (``(From a photograph by …)``) or naming what the picture was made from (:data:`SOURCE_RE`:
+    ``(FROM A DRAWING BY …)``), or an engraved plate's imprint (:data:`IMPRINT_RE`)."""
     line = text.strip()
-    parenthesised = bool(PARENTHESISED_LINE_RE.match(line)) and not is_mostly_capitals(line)
-    return parenthesised or bool(IMPRINT_RE.search(line))
+    credit = not is_mostly_capitals(line) or bool(SOURCE_RE.search(line))
+    return (bool(PARENTHESISED_LINE_RE.match(line)) and credit) or bool(IMPRINT_RE.search(line))
 
 
 def names_picture(text: str) -> bool:
