@@ -218,7 +218,8 @@ Western Australia is thought of as a Reformatory colony."""
         ("CHAPTER VI", "", 43, 1),
         (None, "Western Australia is thought of as a Reformatory colony.", None, 2),
     ]
-    assert [(c.rule, c.line) for c in table.changes] == [("contents_label_twice", 7)]
+    assert [c.line for c in table.changes if c.rule == "contents_label_twice"] == [7]
+    assert [c.line for c in table.changes if c.rule == "contents_page_word"] == [2, 4, 6, 7, 10]
 
 
 def test_no_rising_page_numbers_no_contents_read() -> None:

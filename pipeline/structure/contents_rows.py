@@ -348,6 +348,9 @@ def _drop_misread_pages(table: ContentsTable) -> None:
         if value < highest:
             reason = f"contents page {entry.page} lower than one before it: misread, not used"
             table.review.append(Review("contents_no_page", entry.line, entry.title, reason))
+            table.changes.append(
+                Change(STAGE, "contents_page_misread", entry.line, str(entry.page), "", reason)
+            )
             entry.page = None
         highest = max(highest, value)
 
@@ -390,11 +393,7 @@ class _EntryReader:
         self.pending.append(line)
         if row:
             title, page = row
-            if page is None:
-                explanation = "page number OCR misread after the leaders: not read"
-                self.table.changes.append(
-                    Change(STAGE, "contents_page_misread", line.line, text, title, explanation)
-                )
+            self._log_row_end(line, title, page)
             self._entry(page, title, row=True)
 
     def flush(self, before_label: bool = False) -> None:
@@ -454,6 +453,17 @@ class _EntryReader:
         self.label = None
         self.pending = []
         self.after_row = row
+
+    def _log_row_end(self, line: PrintedLine, title: str, page: str | None) -> None:
+        """Log the words a row's end loses: a page number OCR misread after the leaders (not read),
+        or the word ``Page`` before the number."""
+        end = line.text[len(title) :]
+        if page is None:
+            explanation = "page number OCR misread after the leaders: not read"
+            self.table.changes.append(Change(STAGE, "contents_page_misread", line.line, end, "", explanation))
+        elif _has_letters(end[: end.rindex(page)]):
+            explanation = "the word Page before a contents entry's page number"
+            self.table.changes.append(Change(STAGE, "contents_page_word", line.line, end, page, explanation))
 
     def _repeats(self, entry: PrintedEntry) -> bool:
         """Whether ``entry`` is the entry before it printed again (OCR doubled its line)."""
