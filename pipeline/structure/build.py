@@ -45,7 +45,7 @@ def build_structure(blocks: list[Block], layout: Layout | None = None) -> Struct
         findings.review += printed.review
     printed_lines = set() if contents else contents_lines(blocks) - skip
     plates = {i for i, block in enumerate(blocks) if "plate" in block.extra}  # captions, no headings
-    headings = find_headings(blocks, contents, skip | printed_lines | plates, findings)
+    headings = find_headings(blocks, contents, skip | printed_lines | plates, findings, rows is not None)
     if rows:
         confirm_headings(rows, headings, findings, blocks)
     else:
