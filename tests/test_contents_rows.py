@@ -244,3 +244,33 @@ def test_the_printed_lines_of_a_block_after_a_repair_closed_up_its_leaders() -> 
         (2, "The Rocks that Travelled .... 20"),
     ]
     assert isinstance(repaired, Block)
+
+
+def test_numbered_sections_and_a_synopsis_under_a_chapter_row() -> None:
+    """methodist-union-in-canada-an-113369253, lines 65-81: ``Page 4.`` after leaders of ellipses;
+    a synopsis and numbered sections without pages under a chapter's row; a label printed twice."""
+    page = """\
+CONTENTS.
+CHAPTER I.
+The Dominion of Canada … … Page 4.
+Natural Features—School System —History —Confederation—Popu-
+lation.
+CHAPTER 11.
+CHAPTER 11.
+Historical Sketch op Canadian Methodism Page 8.
+1. Methodism in the Eastern Provinces.
+2. Methodism in Upper and Lower Canada.
+CHAPTER 111.
+Methodist Union in Canada … … Page 18."""
+    table = read_contents_rows(split_wrapped_lines(page + "\n\n\n" + TEXT))
+    assert table is not None
+    got = [(entry.label, entry.title, entry.page, entry.level) for entry in table.entries]
+    assert got == [
+        ("CHAPTER I", "The Dominion of Canada", 4, 1),
+        (None, "Natural Features—School System —History —Confederation—Population.", None, 2),
+        ("CHAPTER 11", "Historical Sketch op Canadian Methodism", 8, 1),
+        ("1", "Methodism in the Eastern Provinces.", None, 2),
+        ("2", "Methodism in Upper and Lower Canada.", None, 2),
+        ("CHAPTER 111", "Methodist Union in Canada", 18, 1),
+    ]
+    assert not [item for item in table.review if item.rule == "contents_no_page"]

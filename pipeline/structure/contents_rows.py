@@ -73,6 +73,7 @@ TITLE_END_RE = re.compile(r"[\s\-\u2013\u2014:;,]+$")  # what a title keeps of i
 MIN_ROWS = 3  # fewer rows whose numbers rise are no evidence of a contents
 MAX_PAGES = 8  # a contents printed as lines runs over this many pages at most
 TITLE_MATCH = 0.8  # the similarity of a heading's title to an entry's that confirms it
+WORD_RE = re.compile(r"[^\W\d_]+")
 MAX_GROUP_WORDS = 3  # a line of this many words at most alone before a labelled entry: ``APPENDICES``
 
 
@@ -398,17 +399,21 @@ class _EntryReader:
 
     def flush(self, before_label: bool = False) -> None:
         """The lines read since the last row: a group's head (one short line before a labelled
-        entry: ``APPENDICES``), the synopsis of the entry before, or an entry whose page is not
-        printed or not read."""
+        entry: ``APPENDICES``), a numbered section of the entry before (``1. Methodism in the
+        Eastern Provinces.``), its synopsis, or an entry whose page is not printed or not read."""
         if not self.pending and not self.label:
             return
         short = (
             self.label is None
             and len(self.pending) == 1
-            and len(self.pending[0].text.split()) <= MAX_GROUP_WORDS
+            and len(WORD_RE.findall(self.pending[0].text)) <= MAX_GROUP_WORDS
         )
+        opening = opening_label(self.pending[0].text) if self.pending and self.label is None else None
         if short and before_label:  # a group's head
             self._entry(None, None, row=False)
+        elif opening and self.after_row and opening.group("label").isdigit():  # a numbered section
+            self._entry(None, None, row=False, level=2)
+            self.after_row = True
         elif not short and self.after_row and self.label is None and not opening_label(self.pending[0].text):
             title = self._joined_texts([line.text for line in self.pending], self.pending[0].line)
             self.table.entries.append(
@@ -421,9 +426,9 @@ class _EntryReader:
             reason = "contents entry without a page number"
             self.table.review.append(Review("contents_no_page", entry.line, entry.title, reason))
 
-    def _entry(self, page: str | None, last_title: str | None, row: bool) -> None:
+    def _entry(self, page: str | None, last_title: str | None, row: bool, level: int = 1) -> None:
         """The entry of the pending lines (the last one's title without its page: ``last_title``),
-        ended by its ``row`` or not."""
+        ended by its ``row`` or not, at ``level``."""
         lines = list(self.pending)
         texts = [line.text for line in lines]
         if last_title is not None and texts:
@@ -440,7 +445,7 @@ class _EntryReader:
             title = labelled.groupdict().get("title") or ""
         title = self._cleaned(title, first)
         page_value: int | str | None = int(page) if page and page.isdigit() else page
-        entry = PrintedEntry(title=title, page=page_value, line=first, label=label, n=n, level=1)
+        entry = PrintedEntry(title=title, page=page_value, line=first, label=label, n=n, level=level)
         entry.type = division_type(title, label)
         if len(lines) == 1 and self._repeats(entry):
             self._drop(lines[0], "contents_label_twice", "a contents entry printed twice")
