@@ -10,7 +10,7 @@ from pipeline.repair.headings import close_spaced_ellipses
 from pipeline.repair.registry import RepairContext
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.structure import Structured, build_structure
-from pipeline.structure.contents_rows import printed_lines, read_contents_rows
+from pipeline.structure.contents_rows import opening_label, printed_lines, read_contents_rows
 
 # running text to follow a heading (history-of-the-colony-of-44253818, lines 430-434)
 TEXT = """\
@@ -274,3 +274,19 @@ Methodist Union in Canada … … Page 18."""
         ("CHAPTER 111", "Methodist Union in Canada", 18, 1),
     ]
     assert not [item for item in table.review if item.rule == "contents_no_page"]
+
+
+def test_labels_opening_a_row() -> None:
+    """Labels as the real contents print them and OCR reads them (english-manufactures, new-settlement,
+    south-australian, caritas); a letter is no numeral (on-the-modification: ``C. —Personal Identity``)."""
+    for text, label in [
+        ("ll.—Protection and Free Trade", "ll"),
+        ("YL—How to Promote Direct Trade", "YL"),
+        ("Chap, Vl.—Productive and Commercial Resources", "Chap, Vl"),
+        ("II The Western Boundary", "II"),
+        ("VIII, The Later History of the Religious Socie-", "VIII"),
+    ]:
+        opening = opening_label(text)
+        assert opening is not None and opening.group("label") == label, text
+    assert opening_label("C. —Personal Identity") is None
+    assert opening_label("ll The Western Boundary") is None  # a numeral OCR misread needs its stop

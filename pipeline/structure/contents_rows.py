@@ -68,6 +68,7 @@ OPENING_LABEL_RE = re.compile(
     r"(?:[.,]\s*[-\u2013\u2014]?\s*|\s*[-\u2013\u2014]\s*|(?P<space>\s+)(?=[A-Z]))(?P<title>\S.*)$"
 )
 LABEL_ALONE_RE = re.compile(rf"^(?P<label>{LABEL_WORD}[.,]?\s+(?P<n>[IVXLCYTl1]{{1,6}}|\d{{1,2}}))[.,]?$")
+MAX_LABEL_NUMBER = 100  # a numeral reading this or more is a letter (``C.``, ``D.``, ``M.``)
 PLAIN_NUMERAL_RE = re.compile(r"^(?:[IVXLC]+|\d+)$")  # a numeral that needs no stop after it
 TITLE_END_RE = re.compile(r"[\s\-\u2013\u2014:;,]+$")  # what a title keeps of its leaders and dashes
 MIN_ROWS = 3  # fewer rows whose numbers rise are no evidence of a contents
@@ -100,10 +101,12 @@ def printed_lines(block: Block, index: int) -> list[PrintedLine]:
 
 
 def opening_label(text: str) -> re.Match[str] | None:
-    """The label a line opens with (:data:`OPENING_LABEL_RE`) whose numeral reads as a number; one
-    followed by a space only is printed plain (``II The``, not OCR's ``ll The``)."""
+    """The label a line opens with (:data:`OPENING_LABEL_RE`) whose numeral reads as a number below
+    :data:`MAX_LABEL_NUMBER` (``C.`` is a lettered appendix's); one followed by a space only is
+    printed plain (``II The``, not OCR's ``ll The``)."""
     opening = OPENING_LABEL_RE.match(text)
-    if opening is None or not isinstance(label_number(opening.group("n")), int):
+    number = label_number(opening.group("n")) if opening else None
+    if opening is None or not isinstance(number, int) or number >= MAX_LABEL_NUMBER:
         return None
     if opening.group("space") and not PLAIN_NUMERAL_RE.match(opening.group("n")):
         return None
@@ -156,14 +159,18 @@ def confirm_headings(
 
 
 def _agreement(heading: Heading, entry: PrintedEntry) -> float:
-    """How far a heading and an entry agree: their labels' numbers (2), their titles (1 + similarity
-    from :data:`TITLE_MATCH`), both; 0 where neither does, or their numbers differ."""
+    """How far a heading and an entry agree: their labels' numbers (2), their titles, or labels and
+    titles together (1 + similarity from :data:`TITLE_MATCH`), both; 0 where neither does, or their
+    numbers differ."""
     score = 0.0
     if heading.label and entry.n:
         if label_number(heading.label.split()[-1]) != label_number(entry.n):
             return 0.0
         score += 2.0
-    similarity = _title_similarity(heading.printed, entry.title)
+    similarity = max(
+        _title_similarity(heading.printed, entry.title),
+        _title_similarity(f"{heading.label or ''} {heading.printed}", f"{entry.label or ''} {entry.title}"),
+    )
     if similarity >= TITLE_MATCH:
         score += 1.0 + similarity
     return score
