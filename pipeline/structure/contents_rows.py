@@ -161,10 +161,11 @@ def confirm_headings(
 def _agreement(heading: Heading, entry: PrintedEntry) -> float:
     """How far a heading and an entry agree: their labels' numbers (2), their titles, or labels and
     titles together (1 + similarity from :data:`TITLE_MATCH`), both; 0 where neither does, or their
-    numbers differ."""
+    labels differ (by number, or by word where both print one: ``Part IV`` is no ``CHAPTER IV``)."""
     score = 0.0
-    if heading.label and entry.n:
-        if label_number(heading.label.split()[-1]) != label_number(entry.n):
+    if heading.label and entry.label and entry.n:
+        words = [label.split()[0][:4].casefold() for label in (heading.label, entry.label) if " " in label]
+        if label_number(heading.label.split()[-1]) != label_number(entry.n) or len(set(words)) > 1:
             return 0.0
         score += 2.0
     similarity = max(
