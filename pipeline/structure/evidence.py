@@ -27,16 +27,16 @@ def structure_evidence(structured: Structured) -> StructureEvidence:
 
 def check_contents(book: Book, review: list[Review]) -> ContentsCheck:
     """The printed contents against the headings found: entries, entries found, every difference.
-    An entry with neither label nor page (a chapter's synopsis, a group's head in a contents printed
-    as lines) names no heading to look for."""
+    An entry without a page (a chapter's synopsis or numbered sections, a group's head in a contents
+    printed as lines) names no heading to look for, unless it is a division's with its label."""
     entries = _headed(book)
     found = sum(1 for entry in entries if entry.target)
     return ContentsCheck(len(entries), found, contents_differences(book, review))
 
 
 def _headed(book: Book) -> list[ContentsEntry]:
-    """The entries that name a heading: with a label or a page."""
-    return [entry for entry in book.contents if entry.label or entry.page is not None]
+    """The entries that name a heading: with a page, or a division's with a label."""
+    return [entry for entry in book.contents if entry.page is not None or (entry.label and entry.level == 1)]
 
 
 def contents_differences(book: Book, review: list[Review]) -> list[ContentsDifference]:
