@@ -154,7 +154,7 @@ class _Encoder:
             self.contents_entry(last_item, entry)
 
     def contents_entry(self, item: etree._Element, entry: ContentsEntry) -> None:
-        title = f"{entry.label}. {entry.title}" if entry.label else entry.title
+        title = f"{entry.label}. {entry.title}" if entry.label and entry.title else entry.label or entry.title
         target = entry.target
         holder = element(item, "ref", target=f"#{target}") if target in self.ids else item
         append_inline(holder, parse_inline(title))

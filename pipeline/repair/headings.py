@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
+from typing import Any
 
 from pipeline.model import Block, Change, Review
+from pipeline.model.blocks import PLACE_KEYS
 from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt
 from pipeline.repair.evidence import contents_titles, is_table, looks_like_heading
 from pipeline.text.headings import STRAY_HEADING_LEAD_RE, TABLE_ROW_RE, heading_key, leader_dots_re
@@ -64,8 +67,27 @@ def _fix_lines(
                         explanation,
                     )
                 )
-        result.append(replace(block, text="\n".join(fixed)))
+        text = "\n".join(fixed)
+        result.append(replace(block, text=text, extra=_moved_places(block, text)))
     return Repaired(result, changes, [])
+
+
+def _moved_places(block: Block, text: str) -> dict[str, Any]:
+    """``block.extra`` with its places (:data:`PLACE_KEYS`) moved with the text fixed into ``text``."""
+    if not block.places():
+        return block.extra
+    opcodes = SequenceMatcher(None, block.text, text, autojunk=False).get_opcodes()
+
+    def moved(offset: int) -> int:
+        for tag, i1, i2, j1, _ in opcodes:
+            if i1 <= offset < i2 or (offset == i2 == len(block.text)):
+                return j1 + (offset - i1) if tag == "equal" else j1
+        return len(text)
+
+    return {
+        key: [{**place, "offset": moved(place["offset"])} for place in value] if key in PLACE_KEYS else value
+        for key, value in block.extra.items()
+    }
 
 
 def _strip_stray_lead(text: str) -> str:

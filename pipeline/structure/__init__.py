@@ -7,7 +7,8 @@ Command line::
         --evidence build/<book>/structure.evidence.json [--metadata build/<book>/metadata.json]
 
 The steps (:mod:`.build`): find the printed contents (:mod:`.contents`), the headings it lists or,
-without one, the headings by their form (:mod:`.headings`); number the page breaks
+without one, the headings by their form (:mod:`.headings`), cross-checked with a contents printed as
+lines where one is read (:mod:`.contents_rows`); number the page breaks
 (:mod:`.pages`) and place them (:mod:`.breaks`); assemble front matter, divisions, sections and
 back matter (:mod:`.assemble`, the chronology's entries in :mod:`.chronology_entries`, dated by
 :mod:`pipeline.text.dates`); attach the footnote bodies to their markers, inferring the numbering

@@ -197,7 +197,8 @@ def mark_blurb(tree: Tree, findings: Findings) -> None:
 def _division_kind(heading: Heading) -> DivisionType:
     """``part``, ``chapter``, ``introduction`` or ``chronology``: from the heading's label and title."""
     label = heading.label or (heading.entry.label if heading.entry else None)
-    kind = division_type(heading.entry.title if heading.entry else heading.printed, label)
+    listed = heading.entry is not None and not heading.confirmed  # its title is the entry's
+    kind = division_type(heading.entry.title if heading.entry and listed else heading.printed, label)
     if kind == "chapter" and label and PART_LABEL_RE.match(label):
         return "part"
     return kind

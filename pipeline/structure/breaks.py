@@ -87,14 +87,18 @@ def place_page_breaks(
     """Detect and number the page breaks, and say where each one stands.
 
     A break before a heading becomes an item before it; a break inside a heading or the
-    contents is not marked (the contents pages are not numbered by the contents itself).
+    contents is not marked (the contents pages are not numbered by the contents itself). The pages
+    of a contents that only confirms the headings found by their form anchor the numbering where
+    the book prints no page numbers: its own numbers, where it prints them, number its breaks.
     """
+    found = detect_breaks(blocks)
+    printed = any(item.printed is not None for item in found)
     anchors = [
         Anchor(blocks[h.start].first_line, h.entry.page, h.start, h.entry.title, h.level == 1)
         for h in headings
-        if h.entry is not None and isinstance(h.entry.page, int)
+        if h.entry is not None and isinstance(h.entry.page, int) and not (h.confirmed and printed)
     ]
-    breaks = add_chapter_breaks(detect_breaks(blocks), anchors)
+    breaks = add_chapter_breaks(found, anchors)
     heading_blocks = {i for h in headings for i in range(h.start, h.end)}
     starts = {h.start for h in headings}
     kept = [

@@ -11,6 +11,7 @@ from pipeline.structure.assemble import Outline, Tree, assemble, find_back_start
 from pipeline.structure.breaks import place_page_breaks
 from pipeline.structure.chronology_entries import date_entries
 from pipeline.structure.contents import ContentsTable, contents_lines, find_contents
+from pipeline.structure.contents_rows import confirm_headings, read_contents_rows
 from pipeline.structure.findings import Findings
 from pipeline.structure.headings import check_printed_labels, find_headings
 from pipeline.structure.items import Collected
@@ -36,20 +37,25 @@ def build_structure(blocks: list[Block], layout: Layout | None = None) -> Struct
     blocks = [Block.from_dict(block.to_dict() | {"extra": dict(block.extra)}) for block in blocks]
     findings = Findings()
     contents = find_contents(blocks)
-    skip = contents.indices if contents else set()
-    if contents:
-        findings.changes += contents.changes
-        findings.review += contents.review
-    printed_lines = set() if contents else contents_lines(blocks)
+    rows = None if contents else read_contents_rows(blocks)  # a contents printed as lines
+    printed = contents or rows
+    skip = printed.indices if printed else set()
+    if printed:
+        findings.changes += printed.changes
+        findings.review += printed.review
+    printed_lines = set() if contents else contents_lines(blocks) - skip
     captions = {i for i, block in enumerate(blocks) if block.caption_reason()}  # figures, no headings
-    headings = find_headings(blocks, contents, skip | printed_lines | captions, findings)
-    check_printed_labels(blocks, printed_lines, headings, findings)
+    headings = find_headings(blocks, contents, skip | printed_lines | captions, findings, rows is not None)
+    if rows:
+        confirm_headings(rows, headings, findings, blocks)
+    else:
+        check_printed_labels(blocks, printed_lines, headings, findings)
     marks = place_page_breaks(blocks, headings, skip, findings)
     outline = Outline(headings, skip, find_back_start(blocks, headings, contents, findings))
     collected = Collected()
     tree = assemble(blocks, outline, marks, find_acronyms(blocks, skip), collected, findings)
-    if contents:
-        nest_under_parts(contents.entries, tree.divisions)
+    if printed:
+        nest_under_parts(printed.entries, tree.divisions)
     numbering = link_notes(collected, layout or Layout(), marks, findings)
     for text in collected.texts:
         fill_parts(text, marks)
@@ -64,7 +70,7 @@ def build_structure(blocks: list[Block], layout: Layout | None = None) -> Struct
         numbered=sum(1 for item in marks.breaks if item.n),
         table=marks.table,
     )
-    book = _book(blocks, contents, tree, numbering)
+    book = _book(blocks, printed, tree, numbering)
     return Structured(book, findings.changes, findings.review, findings.conventions, page_breaks)
 
 

@@ -7,6 +7,7 @@ from pipeline.model import (
     Book,
     ContentsCheck,
     ContentsDifference,
+    ContentsEntry,
     Division,
     Review,
     Section,
@@ -25,9 +26,17 @@ def structure_evidence(structured: Structured) -> StructureEvidence:
 
 
 def check_contents(book: Book, review: list[Review]) -> ContentsCheck:
-    """The printed contents against the headings found: entries, entries found, every difference."""
-    found = sum(1 for entry in book.contents if entry.target)
-    return ContentsCheck(len(book.contents), found, contents_differences(book, review))
+    """The printed contents against the headings found: entries, entries found, every difference.
+    An entry without a page (a chapter's synopsis or numbered sections, a group's head in a contents
+    printed as lines) names no heading to look for, unless it is a division's with its label."""
+    entries = _headed(book)
+    found = sum(1 for entry in entries if entry.target)
+    return ContentsCheck(len(entries), found, contents_differences(book, review))
+
+
+def _headed(book: Book) -> list[ContentsEntry]:
+    """The entries that name a heading: with a page, or a division's with a label."""
+    return [entry for entry in book.contents if entry.page is not None or (entry.label and entry.level == 1)]
 
 
 def contents_differences(book: Book, review: list[Review]) -> list[ContentsDifference]:
@@ -41,7 +50,7 @@ def contents_differences(book: Book, review: list[Review]) -> list[ContentsDiffe
     differs = {item.line: item for item in review if item.rule == DIFFERS_FROM_CONTENTS}
     found: list[ContentsDifference] = []
     last = -1
-    for entry in book.contents:
+    for entry in _headed(book):
         title = " ".join(filter(None, [entry.label, entry.title]))
         target = entry.target
         if target is None or target not in position:

@@ -53,6 +53,7 @@ class Heading:
     byline: str | None = None
     markers: str = ""
     rest: tuple[str, int] | None = None  # the lines after the heading in its last block (text, line)
+    confirmed: bool = False  # found by its form, its entry only confirms it: its title stays as printed
 
 
 def headings_from_form(blocks: list[Block], skip: set[int], findings: Findings) -> list[Heading]:

@@ -95,17 +95,23 @@ class _EntryWords:
 
 
 def find_headings(
-    blocks: list[Block], contents: ContentsTable | None, skip: set[int], findings: Findings
+    blocks: list[Block],
+    contents: ContentsTable | None,
+    skip: set[int],
+    findings: Findings,
+    as_lines: bool = False,
 ) -> list[Heading]:
-    """The headings of the book: matched to its printed contents, else found by their form alone."""
+    """The headings of the book: matched to its printed contents, else found by their form alone
+    (``as_lines``: the book prints its contents as lines, which will confirm them)."""
     if contents:
         headings = _headings_from_contents(blocks, contents, skip, findings)
     else:
         headings = headings_from_form(blocks, skip, findings)
-        reason = f"no printed contents: {len(headings)} headings found by form alone"
-        findings.flag("no_contents", 1, "", reason)
+        if not as_lines:
+            reason = f"no printed contents: {len(headings)} headings found by form alone"
+            findings.flag("no_contents", 1, "", reason)
     if headings:
-        findings.conventions.append(_heading_convention(headings, contents is not None))
+        findings.conventions.append(_heading_convention(headings, contents is not None, as_lines))
     return headings
 
 
@@ -194,14 +200,20 @@ def _unlisted_chapters(
     return found
 
 
-def _heading_convention(headings: list[Heading], from_contents: bool) -> Review:
+def _heading_convention(headings: list[Heading], from_contents: bool, as_lines: bool) -> Review:
     """How the headings are printed (their labels) and where they were found, for the QA report."""
     labels = Counter(heading.label.split()[0] for heading in headings if heading.label)
     chapters = sum(heading.level == 1 for heading in headings)
     summary = f"{chapters} top-level headings, {len(headings) - chapters} sections; labels: " + (
         ", ".join(f"{word} ({count})" for word, count in labels.items()) or "none"
     )
-    evidence = "matched to the printed contents" if from_contents else "by their form alone (no contents)"
+    evidence = (
+        "matched to the printed contents"
+        if from_contents
+        else "by their form, checked with the contents printed as lines"
+        if as_lines
+        else "by their form alone (no contents)"
+    )
     return Review(f"{LAYOUT_RULE_PREFIX}headings", headings[0].line, summary, evidence)
 
 

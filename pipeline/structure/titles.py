@@ -31,14 +31,14 @@ def heading_title(heading: Heading, acronyms: frozenset[str], findings: Findings
     """The contents entry's title (without a subtitle printed apart), else the text's; in title case
     when printed in capitals. A title that differs from the printed one is logged."""
     printed = title = heading.printed
-    if heading.entry:
+    if heading.entry and not heading.confirmed:
         title = heading.entry.title
         if heading.subtitle and heading_key(title).endswith(heading_key(heading.subtitle)):
             title = TRAILING_PARENTHETICAL_RE.sub("", title)
     if is_mostly_capitals(title):
         title = title_case(title, acronyms)
     if title != printed:
-        if heading.entry:
+        if heading.entry and not heading.confirmed:
             rule, explanation = "title_from_contents", "heading title as the printed contents gives it"
         else:
             rule, explanation = "title_case", "heading printed in capitals put in title case"

@@ -20,6 +20,11 @@ PAGE_NUMBER = rf"{ARABIC_PAGE_NUMBER}|[ivxlcdm]{{1,7}}"
 CONTENTS_PAGE_FURNITURE_RE = re.compile(
     rf"^\s*(?:{PAGE_NUMBER}|(?:table\s+of\s+)?contents(?:\s*\(continued\))?)\s*$", re.IGNORECASE
 )
+# a contents page's column heads: a word perhaps (``CHAP.``), then ``PAGE`` as OCR reads it (``PAG e.``,
+# ``PACK``, ``AGE``, ``I'AGE``)
+CONTENTS_COLUMN_HEAD_RE = re.compile(
+    r"^(?:[^\W\d_]+[.,]?\s+)?(?:p|i['\u2019])?a(?:g\s?e?s?|ck)[.\u00bb]?$", re.IGNORECASE
+)
 CAPITALS_MIN_LETTERS = 3
 MOSTLY_CAPITALS_SHARE = 0.8
 # a row of a markdown table (the contents), its cells between the outer bars
