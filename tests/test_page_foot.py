@@ -160,8 +160,27 @@ def test_symbols_ocr_misread_are_restored_in_the_printers_order() -> None:
     assert [block.text[:2] for block in repaired.blocks if block.kind == "note"] == ["* ", "† ", "‡ ", "§ "]
     text = repaired.blocks[0].text
     assert "hand of nature.”* “Natural" in text and "preserved being.”§ These" in text
-    assert "structure.” •(* Indeed" in text  # a marker OCR garbled stays as printed
+    assert "structure.” •(* Indeed" in text  # a garbled marker: one sign where two markers miss
     assert "the symbols go * † ‡ § ‖ ¶, so it is †" in repaired.changes[1].explanation
+
+
+def test_markers_ocr_garbled_are_restored_in_their_order_between_those_found() -> None:
+    # the same page unclipped (raw lines 158-161): the markers of † and ‡ read ``•(*`` and ``;``
+    clipped = "of variability. And again, \u201c Natural selection acts only by the preservation"
+    page = MODIFICATION_PAGE.replace(
+        clipped,
+        "of variability. \u201c Some have imagined,\u201d he says, \u201c that\n"
+        "natural selection induces variability, whereas it implies\n"
+        "only the preservation of such variations as arise.\u201d ; And\n"
+        "again, \u201c Natural selection acts only by the preservation",
+    )
+    repaired = restore_note_symbols(
+        split_wrapped_lines(page, 149), RepairContext(BookVocabulary.from_texts([page]))
+    )
+    text = repaired.blocks[0].text
+    assert "structure.\u201d† Indeed" in text and "as arise.\u201d‡ And" in text
+    explanations = [change.explanation for change in repaired.changes]
+    assert any("read '•(*' by OCR: the notes' markers stand in their order" in e for e in explanations)
 
 
 def test_a_line_holding_two_symbol_notes_is_cut_between_them() -> None:
@@ -197,8 +216,11 @@ def test_notes_whose_markers_stand_apart_between_words_are_found_and_restored() 
     )
     text = repaired.blocks[0].text
     assert "with the⁹ underlying" in text and "Babbage\u2019s¹⁰ expedition" in text
-    assert "Society B began" in text  # note 8's marker, misread as a letter, stays as printed
-    assert [block.text[:2] for block in repaired.blocks[1:]] == ["8 ", "⁹ ", "¹⁰"]
+    # note 8's marker, misread as a letter: note 9 follows it at the page foot, and no other place
+    # of the page reads 8
+    assert "Society⁸ began" in text
+    assert [block.text[:2] for block in repaired.blocks[1:]] == ["⁸ ", "⁹ ", "¹⁰"]
+    assert "'B' reads 8" in repaired.changes[0].explanation
 
 
 def test_a_note_number_ocr_misread_is_the_next_one_where_its_marker_stands_above() -> None:
@@ -217,7 +239,7 @@ def test_a_note_number_ocr_misread_is_the_next_one_where_its_marker_stands_above
     blocks = split_wrapped_lines(page, 272)
     repaired = restore_plain_note_numbers(blocks, RepairContext(BookVocabulary.from_texts([page])))
     notes = [block.text[:3] for block in repaired.blocks if block.kind == "note"]
-    assert notes == ["8 A", "⁹ E", "¹⁰ ", "¹¹ ", "¹² "]
+    assert notes == ["⁸ A", "⁹ E", "¹⁰ ", "¹¹ ", "¹² "]
     text = repaired.blocks[0].text
     assert "Serle.¹¹ He" in text and "but¹² did" in text
     assert any("(OCR read 31: the note after 10)" in change.explanation for change in repaired.changes)

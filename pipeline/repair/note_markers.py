@@ -11,6 +11,7 @@ The note bodies themselves are told apart, and their displaced text given back, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -26,7 +27,10 @@ from pipeline.repair.base import (
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import (
     DAMAGED_NUMBER_START_RE,
+    DAMAGED_SIGN_MARKER_RE,
+    DIGIT_MISREADINGS,
     FROM_SUPERSCRIPT,
+    MISREAD_NUMBER_RE,
     NOTE_RANGE_DASHES,
     NOTE_START_RE,
     PLAIN_MARKER_FOLLOWS,
@@ -39,7 +43,7 @@ from pipeline.text.markers import (
     spaced_marker_re,
 )
 from pipeline.text.punctuation import DASHES
-from pipeline.text.words import english_zipf
+from pipeline.text.words import english_zipf, is_function_word
 
 NOTE_RANGE_SPLIT_RE = re.compile(f"[{NOTE_RANGE_DASHES}]")
 GLUED_WORD_MIN = 3  # a marker read as a letter glued to a word of at least these letters
@@ -65,6 +69,7 @@ def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Rep
     gets the symbol of its rank, up to the first note without a symbol (a symbol printed as such
     sets the rank of the notes after it). The marker of each is then looked for in the page's
     text (:func:`symbol_marker_re`: ``Wilkinson.f``, ``it.” *``); found once, it is restored.
+    The markers still missing then are looked for in their order (:func:`_restore_markers_in_order`).
     """
     result = list(blocks)
     changes: list[Change] = []
@@ -80,6 +85,7 @@ def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Rep
         first = SYMBOL_NOTE_START_RE.match(blocks[index].text)
         if first and first.group("token") in (SYMBOL_ORDER[0], *SYMBOL_OCR_FORMS[SYMBOL_ORDER[0]]):
             rank = 0
+            symbols: list[str] = []
             for at in range(index, end):
                 token = SYMBOL_NOTE_START_RE.match(blocks[at].text)
                 if token is None or rank >= len(SYMBOL_ORDER):
@@ -91,7 +97,9 @@ def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Rep
                     result[at], change = _restore_note_symbol(blocks[at], printed, symbol, rank)
                     changes.append(change)
                 changes += _restore_symbol_marker(result, page_text, symbol, context.vocabulary)
+                symbols.append(symbol)
                 rank += 1
+            changes += _restore_markers_in_order(result, page_text, symbols)
         page_text = []
         index = end
     return Repaired(result, changes, [])
@@ -186,6 +194,56 @@ def _restore_symbol_marker(
     return [change]
 
 
+def _restore_markers_in_order(
+    blocks: list[Block], page_text: Sequence[int], symbols: Sequence[str]
+) -> list[Change]:
+    """Restore the markers of a page's notes (``symbols``, in order) that its text does not hold,
+    from their order: the markers of the notes between two whose markers stand once in the text
+    (or before the first, after the last) stand between those two, in order; where the text
+    between holds as many signs after the end of a sentence (:data:`DAMAGED_SIGN_MARKER_RE`:
+    ``structure.” •(*``, ``arise.” ;``) as notes miss their marker, each is one."""
+    places = {
+        symbol: [
+            (k, m.start())
+            for k, i in enumerate(page_text)
+            for m in _printed_symbol_re(symbol).finditer(blocks[i].text)
+        ]
+        for symbol in symbols
+    }
+    anchors = [(rank, found[0]) for rank, found in enumerate(places.values()) if len(found) == 1]
+    changes: list[Change] = []
+    bounds = [(-1, (-1, -1)), *anchors, (len(symbols), (len(page_text), 0))]
+    for (low, start), (high, end) in itertools.pairwise(bounds):
+        missing = [symbols[rank] for rank in range(low + 1, high) if not places[symbols[rank]]]
+        if not missing or missing != list(symbols[low + 1 : high]) or start >= end:
+            continue
+        signs = [
+            (page_text[k], match)
+            for k, i in enumerate(page_text)
+            for match in DAMAGED_SIGN_MARKER_RE.finditer(blocks[i].text)
+            if start < (k, match.start()) < end
+        ]
+        if len(signs) != len(missing):
+            continue
+        for symbol, (at, match) in reversed(list(zip(missing, signs, strict=True))):
+            explanation = (
+                f"the marker of note {symbol} on this page, read {match.group('token')!r} by OCR: the "
+                f"notes' markers stand in their order, and {len(missing)} sign(s) after a sentence's end "
+                f"stand where the {len(missing)} missing one(s) must"
+            )
+            blocks[at], change = _marker_replaced(
+                blocks[at], match, symbol, "restore_note_symbols", explanation
+            )
+            changes.append(change)
+    return changes
+
+
+def _printed_symbol_re(symbol: str) -> re.Pattern[str]:
+    """Note ``symbol`` as printed after a word or a clause's end (``nature.”*``), not among other
+    signs (``•(*``)."""
+    return re.compile(rf"(?<=[\w{PLAIN_MARKER_FOLLOWS}]){re.escape(symbol)}(?=\s|$)")
+
+
 def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
     """Restore the superscript of a note number OCR read as a plain number (``87 *Documents…*``).
 
@@ -228,9 +286,16 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
             ):
                 found = _page_marker(result, page_text, last_number + 1, True)
                 number = number if found is None else last_number + 1
+            restore = _restore_marker
+            if (
+                found is None
+                and block.kind == "note"
+                and (follows or _next_note(blocks, index) == number + 1)
+            ):
+                found, restore = _misread_marker(result, page_text, number), _restore_misread_marker
             if found is not None:
                 at, marker = found
-                result[at], marker_change = _restore_marker(result[at], marker, number)
+                result[at], marker_change = restore(result[at], marker, number)
                 result[index], note_change = _restore_note_number(block, number, printed)
                 changes += [marker_change, note_change]
         if result[index].kind == "note":
@@ -320,6 +385,42 @@ def _spaced_marker(
     pattern = spaced_marker_re(str(number))
     found = [(i, match) for i in page_text for match in pattern.finditer(blocks[i].text)]
     return found[0] if len(found) == 1 else None
+
+
+def _next_note(blocks: Sequence[Block], index: int) -> int | None:
+    """The number of the note right after block ``index`` on its page, plain or superscript."""
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    if after is None or after.kind != "note" or after.page_break_before:
+        return None
+    plain = PLAIN_NOTE_START_RE.match(after.text)
+    return int(plain.group("number")) if plain else _note_number(after.text)
+
+
+def _misread_marker(
+    blocks: Sequence[Block], page_text: Sequence[int], number: int
+) -> tuple[int, re.Match[str]] | None:
+    """The one place of the page's text where note ``number`` (found at the page's foot) stands as
+    OCR misread it (:data:`MISREAD_NUMBER_RE`: ``Society B began`` for note 8, ``Creek.” ls`` for
+    note 15), if there is exactly one; a frequent word (``so``) is none."""
+    found = [
+        (i, match)
+        for i in page_text
+        for match in MISREAD_NUMBER_RE.finditer(blocks[i].text)
+        if match.group("token").translate(DIGIT_MISREADINGS) == str(number)
+        and not is_function_word(match.group("token").lower())
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _restore_misread_marker(block: Block, match: re.Match[str], number: int) -> tuple[Block, Change]:
+    """Print the note marker ``match`` OCR misread in ``block`` as note ``number``'s superscript."""
+    explanation = (
+        f"note {number} at the page foot follows note {number - 1}, and its marker is nowhere in the "
+        f"page's text: {match.group('token')!r} reads {number} with the letters OCR takes small digits "
+        "for, and stands once on the page where a marker may"
+    )
+    superscript = str(number).translate(TO_SUPERSCRIPT)
+    return _marker_replaced(block, match, superscript, "restore_plain_note_numbers", explanation)
 
 
 def _restore_marker(block: Block, match: re.Match[str], number: int) -> tuple[Block, Change]:
