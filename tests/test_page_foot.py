@@ -18,8 +18,15 @@ from dataclasses import replace
 from pipeline.model import Block
 from pipeline.model.pages import Line
 from pipeline.readers.foot_furniture import learn_signatures, signature_key
-from pipeline.readers.page_foot import FootHabits, foot_note_zones, note_groups
-from pipeline.readers.wrapped_lines import split_wrapped_lines
+from pipeline.readers.page_foot import (
+    FootHabits,
+    NoteType,
+    foot_note_zone,
+    foot_note_zones,
+    learn_note_type,
+    note_groups,
+)
+from pipeline.readers.wrapped_lines import note_blocks, split_wrapped_lines
 from pipeline.repair.base import RepairContext
 from pipeline.repair.furniture import remove_page_furniture
 from pipeline.repair.note_markers import restore_note_symbols, restore_plain_note_numbers
@@ -516,3 +523,65 @@ def test_a_pages_one_note_numbered_1_is_found_on_its_marker_set_apart_once() -> 
     assert "Carrickgollogan\u00b9 (often" in repaired.blocks[0].text
     doubled = LONE_NOTE_PAGE.replace("Great Sugarloaf,", "Great 1 Sugarloaf,")
     assert all(block.kind != "note" for block in split_wrapped_lines(doubled, 483))
+
+
+# raw lines 347-388 of *South Australian Land Exploration*, clipped (347-349, 371-388): the number of
+# note 20 (The Freeling …), set in the notes' smaller type, is lost; its marker stands above
+LOST_NUMBER_PAGE = """with great minuteness the character of the country already
+traversed by Babbage, and exercising his explorer's privilege by
+adding 20 several new names to the map. Eyre\u2019s hopeless desert
+with ammonia. The delicious rock springs near Blanchewater he
+found to be of a similar nature, encrusting the surrounding soil
+with a snowy sediment 21 \u201cso nearly resembling the common salt
+as to make it difficult to divest oneself of the idea that the springs
+are not really brine.\u201d
+Following the course of Mac Donnell Creek to within a few
+miles of its outlet in the lake, Goyder, turning to the north-east,
+found himself at last in latitude 29° 13 upon its shores. No longer
+The Freeling (after the Surveyor-General), Camp Hill, View Hill,
+Jacob\u2019s Creek (after a settler of the district), Weathered Hill, Werta Warta,
+Duck Pond Creek, Mirage Creek, Mount Freeling, and Mt. Gardner (asso-
+ciated with the supposed Mount Distance of Eyre). Mr. Goyder\u2019s original
+plan of this expedition is in the Surveyor-General\u2019s Office, Adelaide, R/103.
+His original reports are missing. See C.L. and 1., 247/57, which contains
+also the plans of the Government for future exploration in the same
+neighbourhood; also 5.G.0., 519/1857. Roy. Geog. Soc. Procs., Vol. 2, p. 10.
+21 It was afterwards analysed as \u201csalt,\u201d an analysis opposed by the
+explorer. S.G.O. out letter 643/1857."""
+# the notes' type as the book's note zones show it (:func:`learn_note_type` on the whole book)
+EXPLORATION_NOTE_TYPE = NoteType(body_measure=65.6, note_length=68.9)
+
+
+def _lost_number_lines() -> list[Line]:
+    numbers = [*range(347, 350), *range(371, 389)]
+    return [Line(number, text) for number, text in zip(numbers, LOST_NUMBER_PAGE.split("\n"), strict=True)]
+
+
+def test_a_note_whose_number_ocr_lost_is_told_by_its_type_and_its_marker_above() -> None:
+    lines = _lost_number_lines()
+    first = [number for number, text in lines].index(379)
+    assert foot_note_zone(lines, FootHabits(note_type=EXPLORATION_NOTE_TYPE)) == first
+    assert foot_note_zone(lines, FootHabits()) is None  # notes not known to be set smaller
+
+
+def test_the_notes_type_is_learned_where_their_lines_run_longer_than_the_body() -> None:
+    lines = _lost_number_lines()
+    note_type = learn_note_type([lines] * 3, [11] * 3)  # the zone from note 20 on, three times over
+    assert note_type is not None and note_type.body_measure < note_type.note_length
+    assert learn_note_type([lines] * 3, [None] * 3) is None  # no notes found: nothing to learn
+
+
+def test_a_note_whose_number_ocr_lost_gets_it_back_from_the_sequence() -> None:
+    habits = FootHabits(note_type=EXPLORATION_NOTE_TYPE)
+    lines = _lost_number_lines()
+    zone = foot_note_zone(lines, habits)
+    assert zone is not None
+    text = Block(" ".join(t for _, t in lines[:zone]), 347, 378, page_break_before=True)
+    notes = [replace(note, kind="note") for note in note_blocks(lines[zone:])]
+    previous = Block("¹⁹ See P.P. 72/1857-8.", 340, 340, kind="note")
+    repaired = restore_plain_note_numbers(
+        [previous, text, *notes], RepairContext(BookVocabulary.from_texts([LOST_NUMBER_PAGE]))
+    )
+    assert [block.text[:4] for block in repaired.blocks[2:]] == ["²⁰ T", "²¹ I"]
+    assert "adding²⁰ several" in repaired.blocks[1].text and "sediment²¹ “so" in repaired.blocks[1].text
+    assert "has lost its number: it follows note 19" in repaired.changes[0].explanation

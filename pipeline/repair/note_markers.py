@@ -50,6 +50,7 @@ GLUED_WORD_MIN = 3  # a marker read as a letter glued to a word of at least thes
 GLUED_WORD_MIN_COUNT = 2  # … that the book prints at least this often without it
 SPACED_QUOTE_RE = re.compile("[\"\u201c\u2018'] ")  # a quotation mark OCR set apart from its word
 SYMBOL_NOTE_START_RE = re.compile(rf"^(?P<token>{SYMBOL_TOKEN})(?=\s)")
+TEXT_WORD_START_RE = re.compile('^["\u201c\u2018(]?[A-Z][a-z]')  # a capitalised word opening a text
 
 
 def _note_number(text: str) -> int | None:
@@ -266,7 +267,14 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
     for index, block in enumerate(blocks):
         if block.page_break_before:
             page_text, after_notes = [], False
-        if block.kind == "note" and last_number is not None and _damaged_number(block, last_number + 1):
+        if (
+            block.kind == "note"
+            and last_number is not None
+            and (
+                _damaged_number(block, last_number + 1)
+                or (_unnumbered(block) and _page_marker(result, page_text, last_number + 1, True))
+            )
+        ):
             found_number = _damaged_note_number(result, page_text, index, last_number + 1)
             if found_number is not None:
                 result[index], change = _restore_damaged_number(result[index], last_number + 1, found_number)
@@ -352,16 +360,24 @@ def _damaged_note_number(
     return None
 
 
+def _unnumbered(block: Block) -> bool:
+    """Whether a note block opens with a word of its text, no number nor symbol (``The Freeling
+    (after …``): a note whose number OCR lost, found at the page foot by its type
+    (:mod:`pipeline.readers.page_foot`)."""
+    return TEXT_WORD_START_RE.match(block.text) is not None
+
+
 def _restore_damaged_number(block: Block, number: int, evidence: str) -> tuple[Block, Change]:
-    """Print note ``number`` as a plain number in place of the damaged one opening ``block`` (made
-    superscript with the other plain numbers)."""
+    """Print note ``number`` as a plain number in place of the damaged one opening ``block``, or
+    before its text where OCR lost it (made superscript with the other plain numbers)."""
     damaged = DAMAGED_NUMBER_START_RE.match(block.text)
-    assert damaged is not None
-    explanation = (
-        f"a note at the page foot opens with {damaged.group('marker')!r}, a number OCR damaged: "
-        f"it follows note {number - 1} and {evidence}, so it is note {number}"
+    printed = (
+        f"opens with {damaged.group('marker')!r}, a number OCR damaged" if damaged else "has lost its number"
     )
-    return _reopened(block, damaged.end(), f"{number} ", "restore_plain_note_numbers", explanation)
+    explanation = f"a note at the page foot {printed}: it follows note {number - 1} and {evidence}, "
+    explanation += f"so it is note {number}"
+    cut = damaged.end() if damaged else 0
+    return _reopened(block, cut, f"{number} ", "restore_plain_note_numbers", explanation)
 
 
 def _page_marker(
