@@ -585,3 +585,52 @@ def test_a_note_whose_number_ocr_lost_gets_it_back_from_the_sequence() -> None:
     assert [block.text[:4] for block in repaired.blocks[2:]] == ["²⁰ T", "²¹ I"]
     assert "adding²⁰ several" in repaired.blocks[1].text and "sediment²¹ “so" in repaired.blocks[1].text
     assert "has lost its number: it follows note 19" in repaired.changes[0].explanation
+
+
+# raw lines 4419-4454 of *The Stones of Bray* (nla.obj-189352943): a note's line opens with a number
+# (``1 Richard 11`` in note 3), and OCR read note 5's number as 6 (``6 According``)
+BRAY_PAGE = """light-horsemen, to aid the King\u2019s garrison in the district
+of Bree in resisting the malice of Obryn and Otohill and
+their accomplices. 1 Ihen, again, to pass over some other
+records, 2 we find in 1377, the year in which Edward 111
+died and Richard II came to the throne, rewards given
+to Roger Power of Shankill and his son John, in com-
+pensation for the great losses they had sustained in de-
+fending the marches. 3 In the next reign—that is, the reign
+of Henry IV, and in the year 1402—a great battle was
+fought near Bray, in which John Drake, Lord Mayor of
+Dublin, defeated a strong force of the Irish and killed a
+great number of them (Dr. D\u2019Alton says 4000; Dr.
+Llrington Ball, 500); 4 in honour of which achievement
+the Corporation of Dublin received the privilege of walking
+behind a gilt sword. 0 In Henry Vi\u2019s reign, and in the
+year 1429, an army was collected at Bray for service against
+the O Byrnes. No less than 1100 men were assembled,
+and 100 carts, loaded with provisions and victuals for six
+days, were provided. 6
+It was in the same reign that Old Court Castle was
+built by an English knight, named Sir Thomas Mulso, who
+obtained a grant of land there in what was then called
+the marshes of Co. Dublin, on condition of reducing it to
+1 Chartulary of St. Mary's Abbey , p. 302.
+2 Calendar of Chancery Rolls, 29 Edward 111, pa. Nos. 29, 35, 133
+(pp. 55-57) ; 51 Edward 111, c. No. 13 (p. 100); 9 Richard 11, pa. No. 86
+(p. 124); 14 Henry IV, pa. No. 8 (p. 202),
+3 Calendar of Chancery Rolls , 10 Henry VI, pa . No. 11 (p. 252);
+1 Richard 11, c. No. 25 (p. 103).
+4 In Dowling\u2019s Annals the number is given as 400. He puts it under
+the date 1401, but his dates are not reliable. \u201c 1401. Johannes Drack
+major Dublin cum suis civibus interfecit 400 de Hibernicis inimicis juxta
+Bree.\u201d
+6 According to the Four Masters the killing was usually on the other
+side. See Annals, A.D. 1396, 1398, 1413, 1431, 1442.
+6 Calendar of Chancery Rolls , 9 Henry VI, pa. No. 20 (p. 249)."""
+
+
+def test_lines_opening_with_numbers_out_of_the_notes_order_are_no_zone_break() -> None:
+    lines = [Line(number, text) for number, text in enumerate(BRAY_PAGE.split("\n"), start=4419)]
+    zone = foot_note_zone(lines, FootHabits())
+    assert zone is not None and lines[zone].number == 4442
+    groups = note_groups(lines[zone:])
+    assert [group[0].number for group in groups] == [4442, 4443, 4446, 4448, 4452, 4454]
+    assert groups[2][-1].text.startswith("1 Richard 11")  # the last line of note 3

@@ -174,18 +174,33 @@ def note_groups(lines: Sequence[Line]) -> list[list[Line]]:
     zone marked by symbols, a symbol (``* Origin of Species, p. 63. t Ibid., p. 103.``). There, a
     note also opens at a symbol OCR misread (``f Mines …`` for ``† Mines …``) after a line that
     ends a note; in a zone marked by numbers, at a number OCR damaged (``1(5 It is``,
-    :func:`_damaged_number`) after a line that ends a note."""
+    :func:`_damaged_number`) after a line that ends a note. A line opening with a number lower
+    than its note's goes on with it (:func:`_lines_going_on`)."""
     first = FOOT_NOTE_START_RE.match(lines[0][1]) if lines else None
     symbols = first is not None and first.group("symbol") is not None
     damaged_start = _damaged_symbol if symbols else _damaged_number
+    going_on = _lines_going_on(lines)
     groups: list[list[Line]] = []
-    for number, text in lines:
+    for index, (number, text) in enumerate(lines):
         for part in _line_notes(text.strip(), symbols, groups):
             damaged = groups and NOTE_END_RE.search(groups[-1][-1][1].strip())
-            if not groups or FOOT_NOTE_START_RE.match(part) or (damaged and damaged_start(part)):
+            opens = FOOT_NOTE_START_RE.match(part) and index not in going_on
+            if not groups or opens or (damaged and damaged_start(part)):
                 groups.append([])
             groups[-1].append(Line(number, part))
     return groups
+
+
+def _lines_going_on(lines: Sequence[Line]) -> set[int]:
+    """The lines of a note zone that open with a number lower than the note's before them, between
+    two that follow each other (``1 Richard 11, c. No. 25`` between notes 3 and 4): the text of
+    the note before goes on (:func:`_stray_among_numbers`)."""
+    starts = _note_starts(lines)
+    return {
+        index
+        for at, (index, marker) in enumerate(starts)
+        if _stray_among_numbers(starts, at) and marker.isdigit() and int(marker) < int(starts[at - 1][1])
+    }
 
 
 def _damaged_symbol(text: str) -> bool:
@@ -226,12 +241,13 @@ def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
         return None
     first = len(starts) - 1
     while first > 0 and (
-        _follows(starts[first - 1][1], _next_marker(starts, first))
-        or _symbol_among_numbers(starts, first - 1)
+        _follows(starts[first - 1][1], _next_marker(starts, first)) or _stray_among_numbers(starts, first - 1)
     ):
         first -= 1
-    for index, marker in starts[first:]:
+    for at, (index, marker) in enumerate(starts[first:], start=first):
         if index == 0 or len(lines) - index > MAX_MARKED_ZONE_SHARE * len(lines):
+            continue
+        if marker.isdigit() and _stray_among_numbers(starts, at):
             continue
         above = " ".join(text for _, text in lines[:index])
         if (
@@ -260,20 +276,25 @@ def _note_starts(lines: Sequence[Line]) -> list[tuple[int, str]]:
 
 
 def _next_marker(starts: Sequence[tuple[int, str]], index: int) -> str:
-    """The marker of note ``index``, or where it is a symbol among numbered notes, the number of
-    the note after it."""
-    if _symbol_among_numbers(starts, index):
+    """The marker of note ``index``, or where it stands out of the sequence of numbered notes
+    (:func:`_stray_among_numbers`), the number of the note after it."""
+    if _stray_among_numbers(starts, index):
         return starts[index + 1][1]
     return starts[index][1]
 
 
-def _symbol_among_numbers(starts: Sequence[tuple[int, str]], index: int) -> bool:
-    """Whether note ``index`` is marked by a symbol between two numbered notes that follow each
-    other (an editor's note among the author's: ``1 British Museum…``, ``* “ Why…``, ``3 Cf.…``)."""
-    if index == 0 or index + 1 >= len(starts) or starts[index][1].isdigit():
+def _stray_among_numbers(starts: Sequence[tuple[int, str]], index: int) -> bool:
+    """Whether the line opening like note ``index`` stands out of the sequence of the numbered
+    notes around it, which follow each other: marked by a symbol (an editor's note among the
+    author's: ``1 British Museum…``, ``* “ Why…``, ``3 Cf.…``), or by a number out of their
+    order (a note's line opening with a number: ``1 Richard 11, c. No. 25`` between notes 3 and
+    4; a number OCR misread: ``6 According`` between notes 4 and 6)."""
+    if index == 0 or index + 1 >= len(starts):
         return False
-    earlier, later = starts[index - 1][1], starts[index + 1][1]
-    return earlier.isdigit() and later.isdigit() and _follows(earlier, later)
+    earlier, marker, later = starts[index - 1][1], starts[index][1], starts[index + 1][1]
+    if not (earlier.isdigit() and later.isdigit() and _follows(earlier, later)):
+        return False
+    return not (marker.isdigit() and int(earlier) < int(marker) < int(later))
 
 
 def _follows(earlier: str, later: str) -> bool:
