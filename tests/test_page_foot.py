@@ -634,3 +634,16 @@ def test_lines_opening_with_numbers_out_of_the_notes_order_are_no_zone_break() -
     groups = note_groups(lines[zone:])
     assert [group[0].number for group in groups] == [4442, 4443, 4446, 4448, 4452, 4454]
     assert groups[2][-1].text.startswith("1 Richard 11")  # the last line of note 3
+
+
+def test_a_line_opening_with_the_number_missing_between_two_notes_opens_that_note() -> None:
+    # raw lines 3193-3198 of *The Stones of Bray*: note 2 opens in lower case (``2 e.g.``)
+    lines = [
+        Line(3193, "1 See \u201c Norman Settlement in Leinster,\u2019' by Mr, James Mills (Deputy"),
+        Line(3194, "Keeper of the Records), Journal of R.5.A.1., 1894, pp. 161, 162."),
+        Line(3195, "2 e.g. Ghartulary of St. Mary's Abbey , Nos. 4,5, 6, 7. In the last"),
+        Line(3196, "cited they are named \u201cDouenaldus Gillemoholmoc et Dervorgil Inien"),
+        Line(3197, "MacMurchada.\u201d"),
+        Line(3198, "3 Register of St. Thomas' Abbey, pp. 149, 150. Also see Sweetman\u2019s"),
+    ]
+    assert [group[0].number for group in note_groups(lines)] == [3193, 3195, 3198]

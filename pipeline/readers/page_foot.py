@@ -175,20 +175,36 @@ def note_groups(lines: Sequence[Line]) -> list[list[Line]]:
     note also opens at a symbol OCR misread (``f Mines …`` for ``† Mines …``) after a line that
     ends a note; in a zone marked by numbers, at a number OCR damaged (``1(5 It is``,
     :func:`_damaged_number`) after a line that ends a note. A line opening with a number lower
-    than its note's goes on with it (:func:`_lines_going_on`)."""
+    than its note's goes on with it (:func:`_lines_going_on`); one opening with the number missing
+    between two notes opens that note, whatever follows (:func:`_gap_notes`)."""
     first = FOOT_NOTE_START_RE.match(lines[0][1]) if lines else None
     symbols = first is not None and first.group("symbol") is not None
     damaged_start = _damaged_symbol if symbols else _damaged_number
     going_on = _lines_going_on(lines)
+    filling = _gap_notes(lines)
     groups: list[list[Line]] = []
     for index, (number, text) in enumerate(lines):
         for part in _line_notes(text.strip(), symbols, groups):
             damaged = groups and NOTE_END_RE.search(groups[-1][-1][1].strip())
-            opens = FOOT_NOTE_START_RE.match(part) and index not in going_on
+            opens = (FOOT_NOTE_START_RE.match(part) and index not in going_on) or (
+                index in filling and part == text.strip()
+            )
             if not groups or opens or (damaged and damaged_start(part)):
                 groups.append([])
             groups[-1].append(Line(number, part))
     return groups
+
+
+def _gap_notes(lines: Sequence[Line]) -> set[int]:
+    """The lines of a note zone opening with the number that lacks between two notes, N-1 and N+1,
+    before any text (``2 e.g. Chartulary …`` between notes 1 and 3): note N."""
+    starts = [(index, int(marker)) for index, marker in _note_starts(lines) if marker.isdigit()]
+    found: set[int] = set()
+    for (first, earlier), (last, later) in pairwise(starts):
+        if later == earlier + 2:
+            pattern = re.compile(rf"^\s*{earlier + 1}\s+\S")
+            found |= {index for index in range(first + 1, last) if pattern.match(lines[index][1])}
+    return found
 
 
 def _lines_going_on(lines: Sequence[Line]) -> set[int]:
