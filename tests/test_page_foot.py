@@ -18,6 +18,7 @@ from dataclasses import replace
 from pipeline.model import Block
 from pipeline.model.pages import Line
 from pipeline.readers.foot_furniture import learn_signatures, signature_key
+from pipeline.readers.line_ends import LineHabits
 from pipeline.readers.page_foot import (
     FootHabits,
     NoteType,
@@ -26,10 +27,14 @@ from pipeline.readers.page_foot import (
     learn_note_type,
     note_groups,
 )
-from pipeline.readers.wrapped_lines import note_blocks, split_wrapped_lines
+from pipeline.readers.wrapped_lines import note_blocks, paragraph_block, split_wrapped_lines
 from pipeline.repair.base import RepairContext
 from pipeline.repair.furniture import remove_page_furniture
-from pipeline.repair.note_markers import restore_note_symbols, restore_plain_note_numbers
+from pipeline.repair.note_markers import (
+    restore_line_start_markers,
+    restore_note_symbols,
+    restore_plain_note_numbers,
+)
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import plain_marker_re
 
@@ -647,3 +652,39 @@ def test_a_line_opening_with_the_number_missing_between_two_notes_opens_that_not
         Line(3198, "3 Register of St. Thomas' Abbey, pp. 149, 150. Also see Sweetman\u2019s"),
     ]
     assert [group[0].number for group in note_groups(lines)] == [3193, 3195, 3198]
+
+
+# raw lines 312-318 and 334-339 of *South Australian Land Exploration*, the number of note 17 as the
+# repairs before give it: OCR put note 17's marker at the start of the next line (``17 That Eyre``)
+LINE_START_MARKER_PAGE = """long sought for highway to Cooper\u2019s Creek.\u201d ls Babbage\u2019s fertile
+mind immediately shaped the theory that the Lake Torrens
+30 crossing consisted of a narrow bar of granite running north-
+wards and making the water shallow and the bottom sound.
+17 That Eyre had missed the crossing as he had missed Blanche-
+water, and that it was the place to which the tracks observed by
+Sturt\u2019s companion were directed, 18 Babbage had no doubt.
+17 Babbage\u2019s reports to the Gold Search Commission are printed in the
+S.A. Register of Oct. 20, and Nov. 17, 1850; Jan. .3, 1857. His original reports
+are missing,
+18 The immediate result of Babbage\u2019s expedition was the establishment
+\u00b0f a police station at Mount Serle as a \u201cpoint d\u2019appui\u201d for further ex-
+ploration."""
+
+
+def test_a_marker_ocr_put_at_the_next_lines_start_goes_back_to_the_paragraph_it_ends() -> None:
+    # the blocks as the reader cut the whole page (its measure, a full line of 65.6 characters)
+    lines = [Line(number, text) for number, text in enumerate(LINE_START_MARKER_PAGE.split("\n"), start=312)]
+    lines[7:] = [Line(number + 15, text) for number, text in lines[7:]]
+    paragraphs = [
+        paragraph_block(lines[:4], 65.6, LineHabits()),
+        paragraph_block(lines[4:7], 65.6, LineHabits()),
+    ]
+    blocks = [*paragraphs, *note_blocks(lines[7:])]
+    repaired = restore_line_start_markers(
+        blocks, RepairContext(BookVocabulary.from_texts([LINE_START_MARKER_PAGE]))
+    )
+    assert [block.first_line for block in repaired.blocks] == [312, 334, 337]
+    text = repaired.blocks[0].text
+    assert "the bottom sound.¹⁷ That Eyre had missed" in text
+    assert repaired.blocks[0].raw_line(text.index("That Eyre")) == 316
+    assert repaired.blocks[1].text.startswith("¹⁷ Babbage")

@@ -3,7 +3,9 @@
 * :func:`restore_note_symbols` restores the symbols of a page's footnotes that OCR misread
   (``f`` for ``†``), and their markers in the page's text, on the printers' order of symbols;
 * :func:`restore_plain_note_numbers` restores the superscript of a note number OCR read as a
-  plain number, on the evidence of the note sequence and the marker in the text above.
+  plain number, on the evidence of the note sequence and the marker in the text above;
+* :func:`restore_line_start_markers` restores a note's marker that OCR put at the start of the
+  next printed line, where it was taken for a paragraph's start.
 
 The note bodies themselves are told apart, and their displaced text given back, in
 :mod:`pipeline.repair.notes`.
@@ -16,14 +18,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.model import Block, Change
+from pipeline.model import Block, Change, Review
 from pipeline.repair.base import (
     STAGE,
     RepairContext,
     Repaired,
     context_after,
     excerpt,
+    seam_excerpt,
 )
+from pipeline.repair.evidence import is_paragraph
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import (
     DAMAGED_NUMBER_START_RE,
@@ -43,9 +47,11 @@ from pipeline.text.markers import (
     spaced_marker_re,
 )
 from pipeline.text.punctuation import DASHES
+from pipeline.text.widths import printed_length
 from pipeline.text.words import english_zipf, is_function_word
 
 NOTE_RANGE_SPLIT_RE = re.compile(f"[{NOTE_RANGE_DASHES}]")
+NEARLY_FULL_SHARE = 0.85  # a line filling this share of its measure ends a paragraph that goes on
 GLUED_WORD_MIN = 3  # a marker read as a letter glued to a word of at least these letters
 GLUED_WORD_MIN_COUNT = 2  # … that the book prints at least this often without it
 SPACED_QUOTE_RE = re.compile("[\"\u201c\u2018'] ")  # a quotation mark OCR set apart from its word
@@ -467,8 +473,11 @@ def _marker_replaced(
     return replace(block, text=text), change
 
 
-def _restore_note_number(block: Block, number: int, printed: str) -> tuple[Block, Change]:
-    """Make the plain number ``printed`` opening a note body note ``number``'s superscript."""
+def _restore_note_number(
+    block: Block, number: int, printed: str, rule: str = "restore_plain_note_numbers"
+) -> tuple[Block, Change]:
+    """Make the plain number ``printed`` opening a note body note ``number``'s superscript (the
+    change logged under ``rule``)."""
     misread = "" if printed == str(number) else f" (OCR read {printed}: the note after {number - 1})"
     explanation = (
         f"note body numbered {number}{misread} without superscript: it "
@@ -476,5 +485,128 @@ def _restore_note_number(block: Block, number: int, printed: str) -> tuple[Block
         + " the note sequence and its marker is in the text above, so it is a note"
     )
     superscript = str(number).translate(TO_SUPERSCRIPT)
-    restored, change = _reopened(block, len(printed), superscript, "restore_plain_note_numbers", explanation)
+    restored, change = _reopened(block, len(printed), superscript, rule, explanation)
     return replace(restored, kind="note"), change
+
+
+def restore_line_start_markers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
+    """Restore the marker of a note that OCR put at the start of the next printed line, where it
+    was taken for a paragraph's start (``… the bottom sound.`` / ``17 That Eyre had missed …``).
+
+    A note at the page foot still opening with a plain number N (no marker of it was found on the
+    page), whose number follows the book's note before it or precedes the page's note after it:
+    where exactly one text block of the page opens with N, right after a paragraph of the page
+    ending on a line nearly full (:data:`NEARLY_FULL_SHARE`: it goes on, the marker at its end), N is
+    the marker at that paragraph's end; it is made superscript there and the two blocks are one
+    paragraph again. After a paragraph ending on a short line, the number may be printed before
+    the block's text (a list's item): left, for review."""
+    pages: list[list[Block]] = []
+    for block in blocks:
+        if block.page_break_before or not pages:
+            pages.append([])
+        pages[-1].append(block)
+    result: list[Block] = []
+    changes: list[Change] = []
+    review: list[Review] = []
+    last_number: int | None = None
+    for page in pages:
+        index = 0
+        while index < len(page):
+            plain = PLAIN_NOTE_START_RE.match(page[index].text) if page[index].kind == "note" else None
+            number = int(plain.group("number")) if plain else _note_number(page[index].text)
+            if (
+                plain
+                and number is not None
+                and (last_number == number - 1 or _next_note(page, index) == number + 1)
+            ):
+                moved, doubts = _move_line_start_marker(page, index, number, plain.group("number"))
+                index -= bool(moved)  # the two blocks above it made one, the note moved up
+                changes += moved
+                review += doubts
+            if page[index].kind == "note" and number is not None:
+                last_number = number
+            index += 1
+        result += page
+    return Repaired(result, changes, review)
+
+
+def _move_line_start_marker(
+    page: list[Block], index: int, number: int, printed: str
+) -> tuple[list[Change], list[Review]]:
+    """For the note block ``index`` of ``page`` (changed in place), note ``number`` printed plain:
+    its marker moved back from the start of the page's text block opening with it, as
+    :func:`restore_line_start_markers` tells; the changes (the marker's, the note's), or the doubt."""
+    opening = _opening_marker(page[:index], number)
+    if opening is None:
+        return [], []
+    rest = page[opening].text[len(printed) + 1 :]
+    if (_last_line_fill(page[opening - 1]) or 0) < NEARLY_FULL_SHARE:
+        doubt = (
+            f"may open with note {number}'s marker, found nowhere else on the page; the line before "
+            "is short: left"
+        )
+        first_line = page[opening].first_line
+        return [], [Review("restore_line_start_markers", first_line, context_after(rest, 0), doubt)]
+    page[opening - 1 : opening + 1], change = _marker_moved_back(page[opening - 1], page[opening], number)
+    rule = "restore_line_start_markers"
+    page[index - 1], note_change = _restore_note_number(page[index - 1], number, printed, rule)
+    return [change, note_change], []
+
+
+def _last_line_fill(block: Block) -> float | None:
+    """How much of its page's measure the last printed line of a paragraph read from wrapped lines
+    fills (``extra["past_measure"]``, :func:`pipeline.readers.wrapped_lines.paragraph_block`)."""
+    if "past_measure" not in block.extra:
+        return None
+    starts = block.extra.get("line_starts", [])
+    last = block.text[starts[-1]["offset"] :] if starts else block.text
+    length = printed_length(last.rsplit("\n", 1)[-1])
+    return length / (length - block.extra["past_measure"])
+
+
+def _opening_marker(page: Sequence[Block], number: int) -> int | None:
+    """The one text block of ``page`` (the blocks above a note) opening with ``number`` right after
+    a paragraph, if there is one."""
+    pattern = re.compile(rf"^{number} \S")
+    found = [
+        index
+        for index, block in enumerate(page)
+        if index and block.kind == "text" and pattern.match(block.text) and is_paragraph(page[index - 1])
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _marker_moved_back(first: Block, second: Block, number: int) -> tuple[list[Block], Change]:
+    """One paragraph of ``first`` and ``second``, the plain note number ``number`` opening the
+    second made the superscript marker at the first's end."""
+    printed = PLAIN_NOTE_START_RE.match(second.text)
+    assert printed is not None
+    marker = str(number).translate(TO_SUPERSCRIPT)
+    text = f"{first.text}{marker} {second.text[printed.end() :]}"
+    offset = len(first.text) + len(marker) + 1
+    extra = {key: value for key, value in first.extra.items() if key not in ("room", "past_measure")}
+    extra |= {key: second.extra[key] for key in ("room", "past_measure") if key in second.extra}
+    moved = [
+        {**place, "offset": place["offset"] - printed.end() + offset}
+        for place in second.extra.get("line_starts", [])
+    ]
+    extra["line_starts"] = [
+        *first.extra.get("line_starts", []),
+        {"line": second.first_line, "offset": offset},
+        *moved,
+    ]
+    joined = replace(first, text=text, last_line=second.last_line, extra=extra)
+    explanation = (
+        f"note {number}'s marker stands nowhere on the page but at the start of line {second.first_line}, "
+        "which OCR took for a paragraph's start: it is the marker at the end of the line before, "
+        "and the paragraph goes on"
+    )
+    change = Change(
+        STAGE,
+        "restore_line_start_markers",
+        second.first_line,
+        seam_excerpt(first.text, second.text),
+        excerpt(text, len(first.text), offset),
+        explanation,
+    )
+    return [joined], change
