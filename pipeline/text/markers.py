@@ -51,15 +51,19 @@ PLAIN_MARKER_AT_END_RE = re.compile(
 )
 # a note symbol OCR damaged into other signs, after the end of a sentence or quotation ending a word
 # of two letters or more (not an abbreviation's stop: ``S. „``), perhaps a space between
-# (``structure.” •(*``, ``quoted.^``): one to three signs, not only note symbols as printed,
-# stops, dashes, ditto marks, quotation marks or brackets; and clause punctuation only after a
+# (``structure.” •(*``, ``quoted.^``, ``break down.”-]-``): one to three signs, not only
+# note symbols as printed, only stops, only dashes, only ditto marks or quotation marks, nor one
+# bracket with stops or clause punctuation (``nov.),``); and clause punctuation only after a
 # closing quotation mark (``arise.” ;``, not ``viz. :``) (group ``token``)
+NOT_MARKER_SIGNS = (
+    rf"[{NOTE_SYMBOLS}]+|[.,\u2026]+|[\-\u2013\u2014]+|[\u201e\"\u201c\u201d\u2018\u2019']+"
+    r"|[()\[\]][.,;:]*|[.,;:]*[()\[\]]"
+)
 DAMAGED_SIGN_MARKER_RE = re.compile(
     r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[^\W\d_]{2}[.!?][\u201d\u2019\"])"
     r"|(?<=[^\W\d_]{2}[.!?][\u201d\u2019\"]{2})) ?"
     r"(?:(?<=[\u201d\u2019\"])|(?<=[\u201d\u2019\"] )|(?![,;:]+(?:\s|$)))"
-    rf"(?P<token>(?![\u201d\u2019\"])(?![{NOTE_SYMBOLS}.,\u2026\-\u2013\u2014\u201e\"\u201c\u201d\u2018\u2019'()\[\]]+(?:\s|$))"
-    r"[^\w\s]{1,3})(?=\s|$)"
+    rf"(?P<token>(?![\u201d\u2019\"])(?!(?:{NOT_MARKER_SIGNS})(?:\s|$))[^\w\s]{{1,3}})(?=\s|$)"
 )
 # a plain number, then one space, opening a block: a note number OCR read without its superscript
 PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
