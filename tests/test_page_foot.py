@@ -18,11 +18,23 @@ from dataclasses import replace
 from pipeline.model import Block
 from pipeline.model.pages import Line
 from pipeline.readers.foot_furniture import learn_signatures, signature_key
-from pipeline.readers.page_foot import FootHabits, foot_note_zones, note_groups
-from pipeline.readers.wrapped_lines import split_wrapped_lines
+from pipeline.readers.line_ends import LineHabits
+from pipeline.readers.page_foot import (
+    FootHabits,
+    NoteType,
+    foot_note_zone,
+    foot_note_zones,
+    learn_note_type,
+    note_groups,
+)
+from pipeline.readers.wrapped_lines import note_blocks, paragraph_block, split_wrapped_lines
 from pipeline.repair.base import RepairContext
 from pipeline.repair.furniture import remove_page_furniture
-from pipeline.repair.note_markers import restore_note_symbols, restore_plain_note_numbers
+from pipeline.repair.note_markers import (
+    restore_line_start_markers,
+    restore_note_symbols,
+    restore_plain_note_numbers,
+)
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import plain_marker_re
 
@@ -160,8 +172,27 @@ def test_symbols_ocr_misread_are_restored_in_the_printers_order() -> None:
     assert [block.text[:2] for block in repaired.blocks if block.kind == "note"] == ["* ", "† ", "‡ ", "§ "]
     text = repaired.blocks[0].text
     assert "hand of nature.”* “Natural" in text and "preserved being.”§ These" in text
-    assert "structure.” •(* Indeed" in text  # a marker OCR garbled stays as printed
+    assert "structure.” •(* Indeed" in text  # a garbled marker: one sign where two markers miss
     assert "the symbols go * † ‡ § ‖ ¶, so it is †" in repaired.changes[1].explanation
+
+
+def test_markers_ocr_garbled_are_restored_in_their_order_between_those_found() -> None:
+    # the same page unclipped (raw lines 158-161): the markers of † and ‡ read ``•(*`` and ``;``
+    clipped = "of variability. And again, \u201c Natural selection acts only by the preservation"
+    page = MODIFICATION_PAGE.replace(
+        clipped,
+        "of variability. \u201c Some have imagined,\u201d he says, \u201c that\n"
+        "natural selection induces variability, whereas it implies\n"
+        "only the preservation of such variations as arise.\u201d ; And\n"
+        "again, \u201c Natural selection acts only by the preservation",
+    )
+    repaired = restore_note_symbols(
+        split_wrapped_lines(page, 149), RepairContext(BookVocabulary.from_texts([page]))
+    )
+    text = repaired.blocks[0].text
+    assert "structure.\u201d† Indeed" in text and "as arise.\u201d‡ And" in text
+    explanations = [change.explanation for change in repaired.changes]
+    assert any("read '•(*' by OCR: the notes' markers stand in their order" in e for e in explanations)
 
 
 def test_a_line_holding_two_symbol_notes_is_cut_between_them() -> None:
@@ -197,8 +228,11 @@ def test_notes_whose_markers_stand_apart_between_words_are_found_and_restored() 
     )
     text = repaired.blocks[0].text
     assert "with the⁹ underlying" in text and "Babbage\u2019s¹⁰ expedition" in text
-    assert "Society B began" in text  # note 8's marker, misread as a letter, stays as printed
-    assert [block.text[:2] for block in repaired.blocks[1:]] == ["8 ", "⁹ ", "¹⁰"]
+    # note 8's marker, misread as a letter: note 9 follows it at the page foot, and no other place
+    # of the page reads 8
+    assert "Society⁸ began" in text
+    assert [block.text[:2] for block in repaired.blocks[1:]] == ["⁸ ", "⁹ ", "¹⁰"]
+    assert "'B' reads 8" in repaired.changes[0].explanation
 
 
 def test_a_note_number_ocr_misread_is_the_next_one_where_its_marker_stands_above() -> None:
@@ -217,7 +251,7 @@ def test_a_note_number_ocr_misread_is_the_next_one_where_its_marker_stands_above
     blocks = split_wrapped_lines(page, 272)
     repaired = restore_plain_note_numbers(blocks, RepairContext(BookVocabulary.from_texts([page])))
     notes = [block.text[:3] for block in repaired.blocks if block.kind == "note"]
-    assert notes == ["8 A", "⁹ E", "¹⁰ ", "¹¹ ", "¹² "]
+    assert notes == ["⁸ A", "⁹ E", "¹⁰ ", "¹¹ ", "¹² "]
     text = repaired.blocks[0].text
     assert "Serle.¹¹ He" in text and "but¹² did" in text
     assert any("(OCR read 31: the note after 10)" in change.explanation for change in repaired.changes)
@@ -494,3 +528,163 @@ def test_a_pages_one_note_numbered_1_is_found_on_its_marker_set_apart_once() -> 
     assert "Carrickgollogan\u00b9 (often" in repaired.blocks[0].text
     doubled = LONE_NOTE_PAGE.replace("Great Sugarloaf,", "Great 1 Sugarloaf,")
     assert all(block.kind != "note" for block in split_wrapped_lines(doubled, 483))
+
+
+# raw lines 347-388 of *South Australian Land Exploration*, clipped (347-349, 371-388): the number of
+# note 20 (The Freeling …), set in the notes' smaller type, is lost; its marker stands above
+LOST_NUMBER_PAGE = """with great minuteness the character of the country already
+traversed by Babbage, and exercising his explorer's privilege by
+adding 20 several new names to the map. Eyre\u2019s hopeless desert
+with ammonia. The delicious rock springs near Blanchewater he
+found to be of a similar nature, encrusting the surrounding soil
+with a snowy sediment 21 \u201cso nearly resembling the common salt
+as to make it difficult to divest oneself of the idea that the springs
+are not really brine.\u201d
+Following the course of Mac Donnell Creek to within a few
+miles of its outlet in the lake, Goyder, turning to the north-east,
+found himself at last in latitude 29° 13 upon its shores. No longer
+The Freeling (after the Surveyor-General), Camp Hill, View Hill,
+Jacob\u2019s Creek (after a settler of the district), Weathered Hill, Werta Warta,
+Duck Pond Creek, Mirage Creek, Mount Freeling, and Mt. Gardner (asso-
+ciated with the supposed Mount Distance of Eyre). Mr. Goyder\u2019s original
+plan of this expedition is in the Surveyor-General\u2019s Office, Adelaide, R/103.
+His original reports are missing. See C.L. and 1., 247/57, which contains
+also the plans of the Government for future exploration in the same
+neighbourhood; also 5.G.0., 519/1857. Roy. Geog. Soc. Procs., Vol. 2, p. 10.
+21 It was afterwards analysed as \u201csalt,\u201d an analysis opposed by the
+explorer. S.G.O. out letter 643/1857."""
+# the notes' type as the book's note zones show it (:func:`learn_note_type` on the whole book)
+EXPLORATION_NOTE_TYPE = NoteType(body_measure=65.6, note_length=68.9)
+
+
+def _lost_number_lines() -> list[Line]:
+    numbers = [*range(347, 350), *range(371, 389)]
+    return [Line(number, text) for number, text in zip(numbers, LOST_NUMBER_PAGE.split("\n"), strict=True)]
+
+
+def test_a_note_whose_number_ocr_lost_is_told_by_its_type_and_its_marker_above() -> None:
+    lines = _lost_number_lines()
+    first = [number for number, text in lines].index(379)
+    assert foot_note_zone(lines, FootHabits(note_type=EXPLORATION_NOTE_TYPE)) == first
+    assert foot_note_zone(lines, FootHabits()) is None  # notes not known to be set smaller
+
+
+def test_the_notes_type_is_learned_where_their_lines_run_longer_than_the_body() -> None:
+    lines = _lost_number_lines()
+    note_type = learn_note_type([lines] * 3, [11] * 3)  # the zone from note 20 on, three times over
+    assert note_type is not None and note_type.body_measure < note_type.note_length
+    assert learn_note_type([lines] * 3, [None] * 3) is None  # no notes found: nothing to learn
+
+
+def test_a_note_whose_number_ocr_lost_gets_it_back_from_the_sequence() -> None:
+    habits = FootHabits(note_type=EXPLORATION_NOTE_TYPE)
+    lines = _lost_number_lines()
+    zone = foot_note_zone(lines, habits)
+    assert zone is not None
+    text = Block(" ".join(t for _, t in lines[:zone]), 347, 378, page_break_before=True)
+    notes = [replace(note, kind="note") for note in note_blocks(lines[zone:])]
+    previous = Block("¹⁹ See P.P. 72/1857-8.", 340, 340, kind="note")
+    repaired = restore_plain_note_numbers(
+        [previous, text, *notes], RepairContext(BookVocabulary.from_texts([LOST_NUMBER_PAGE]))
+    )
+    assert [block.text[:4] for block in repaired.blocks[2:]] == ["²⁰ T", "²¹ I"]
+    assert "adding²⁰ several" in repaired.blocks[1].text and "sediment²¹ “so" in repaired.blocks[1].text
+    assert "has lost its number: it follows note 19" in repaired.changes[0].explanation
+
+
+# raw lines 4419-4454 of *The Stones of Bray* (nla.obj-189352943): a note's line opens with a number
+# (``1 Richard 11`` in note 3), and OCR read note 5's number as 6 (``6 According``)
+BRAY_PAGE = """light-horsemen, to aid the King\u2019s garrison in the district
+of Bree in resisting the malice of Obryn and Otohill and
+their accomplices. 1 Ihen, again, to pass over some other
+records, 2 we find in 1377, the year in which Edward 111
+died and Richard II came to the throne, rewards given
+to Roger Power of Shankill and his son John, in com-
+pensation for the great losses they had sustained in de-
+fending the marches. 3 In the next reign—that is, the reign
+of Henry IV, and in the year 1402—a great battle was
+fought near Bray, in which John Drake, Lord Mayor of
+Dublin, defeated a strong force of the Irish and killed a
+great number of them (Dr. D\u2019Alton says 4000; Dr.
+Llrington Ball, 500); 4 in honour of which achievement
+the Corporation of Dublin received the privilege of walking
+behind a gilt sword. 0 In Henry Vi\u2019s reign, and in the
+year 1429, an army was collected at Bray for service against
+the O Byrnes. No less than 1100 men were assembled,
+and 100 carts, loaded with provisions and victuals for six
+days, were provided. 6
+It was in the same reign that Old Court Castle was
+built by an English knight, named Sir Thomas Mulso, who
+obtained a grant of land there in what was then called
+the marshes of Co. Dublin, on condition of reducing it to
+1 Chartulary of St. Mary's Abbey , p. 302.
+2 Calendar of Chancery Rolls, 29 Edward 111, pa. Nos. 29, 35, 133
+(pp. 55-57) ; 51 Edward 111, c. No. 13 (p. 100); 9 Richard 11, pa. No. 86
+(p. 124); 14 Henry IV, pa. No. 8 (p. 202),
+3 Calendar of Chancery Rolls , 10 Henry VI, pa . No. 11 (p. 252);
+1 Richard 11, c. No. 25 (p. 103).
+4 In Dowling\u2019s Annals the number is given as 400. He puts it under
+the date 1401, but his dates are not reliable. \u201c 1401. Johannes Drack
+major Dublin cum suis civibus interfecit 400 de Hibernicis inimicis juxta
+Bree.\u201d
+6 According to the Four Masters the killing was usually on the other
+side. See Annals, A.D. 1396, 1398, 1413, 1431, 1442.
+6 Calendar of Chancery Rolls , 9 Henry VI, pa. No. 20 (p. 249)."""
+
+
+def test_lines_opening_with_numbers_out_of_the_notes_order_are_no_zone_break() -> None:
+    lines = [Line(number, text) for number, text in enumerate(BRAY_PAGE.split("\n"), start=4419)]
+    zone = foot_note_zone(lines, FootHabits())
+    assert zone is not None and lines[zone].number == 4442
+    groups = note_groups(lines[zone:])
+    assert [group[0].number for group in groups] == [4442, 4443, 4446, 4448, 4452, 4454]
+    assert groups[2][-1].text.startswith("1 Richard 11")  # the last line of note 3
+
+
+def test_a_line_opening_with_the_number_missing_between_two_notes_opens_that_note() -> None:
+    # raw lines 3193-3198 of *The Stones of Bray*: note 2 opens in lower case (``2 e.g.``)
+    lines = [
+        Line(3193, "1 See \u201c Norman Settlement in Leinster,\u2019' by Mr, James Mills (Deputy"),
+        Line(3194, "Keeper of the Records), Journal of R.5.A.1., 1894, pp. 161, 162."),
+        Line(3195, "2 e.g. Ghartulary of St. Mary's Abbey , Nos. 4,5, 6, 7. In the last"),
+        Line(3196, "cited they are named \u201cDouenaldus Gillemoholmoc et Dervorgil Inien"),
+        Line(3197, "MacMurchada.\u201d"),
+        Line(3198, "3 Register of St. Thomas' Abbey, pp. 149, 150. Also see Sweetman\u2019s"),
+    ]
+    assert [group[0].number for group in note_groups(lines)] == [3193, 3195, 3198]
+
+
+# raw lines 312-318 and 334-339 of *South Australian Land Exploration*, the number of note 17 as the
+# repairs before give it: OCR put note 17's marker at the start of the next line (``17 That Eyre``)
+LINE_START_MARKER_PAGE = """long sought for highway to Cooper\u2019s Creek.\u201d ls Babbage\u2019s fertile
+mind immediately shaped the theory that the Lake Torrens
+30 crossing consisted of a narrow bar of granite running north-
+wards and making the water shallow and the bottom sound.
+17 That Eyre had missed the crossing as he had missed Blanche-
+water, and that it was the place to which the tracks observed by
+Sturt\u2019s companion were directed, 18 Babbage had no doubt.
+17 Babbage\u2019s reports to the Gold Search Commission are printed in the
+S.A. Register of Oct. 20, and Nov. 17, 1850; Jan. .3, 1857. His original reports
+are missing,
+18 The immediate result of Babbage\u2019s expedition was the establishment
+\u00b0f a police station at Mount Serle as a \u201cpoint d\u2019appui\u201d for further ex-
+ploration."""
+
+
+def test_a_marker_ocr_put_at_the_next_lines_start_goes_back_to_the_paragraph_it_ends() -> None:
+    # the blocks as the reader cut the whole page (its measure, a full line of 65.6 characters)
+    lines = [Line(number, text) for number, text in enumerate(LINE_START_MARKER_PAGE.split("\n"), start=312)]
+    lines[7:] = [Line(number + 15, text) for number, text in lines[7:]]
+    paragraphs = [
+        paragraph_block(lines[:4], 65.6, LineHabits()),
+        paragraph_block(lines[4:7], 65.6, LineHabits()),
+    ]
+    blocks = [*paragraphs, *note_blocks(lines[7:])]
+    repaired = restore_line_start_markers(
+        blocks, RepairContext(BookVocabulary.from_texts([LINE_START_MARKER_PAGE]))
+    )
+    assert [block.first_line for block in repaired.blocks] == [312, 334, 337]
+    text = repaired.blocks[0].text
+    assert "the bottom sound.¹⁷ That Eyre had missed" in text
+    assert repaired.blocks[0].raw_line(text.index("That Eyre")) == 316
+    assert repaired.blocks[1].text.startswith("¹⁷ Babbage")

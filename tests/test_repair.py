@@ -51,6 +51,7 @@ REPAIR_ORDER = [
     "classify_note_blocks",
     "restore_note_symbols",
     "restore_plain_note_numbers",
+    "restore_line_start_markers",
     "remove_contents_leaders",
     "close_spaced_ellipses",
     "strip_stray_heading_characters",
@@ -82,6 +83,21 @@ HEADING_NOISE = [
     "The words . . . went on, and an inter- national agreement was signed.",
 ]
 
+# a paragraph read from wrapped lines ending on a nearly full line, and the next printed line opening
+# with the marker of a note at the page foot (``17 That Eyre``)
+LINE_START_MARKER_BLOCKS = [
+    Block(
+        "the water shallow and the bottom sound.",
+        9001,
+        9001,
+        page_break_before=True,
+        extra={"past_measure": -2.0},
+    ),
+    Block("17 That Eyre had missed the crossing.", 9002, 9002),
+    Block("17 Babbage\u2019s reports are printed in the S.A. Register.", 9003, 9003, kind="note"),
+    Block("18 The immediate result was a police station.", 9004, 9004, kind="note"),
+]
+
 
 def test_the_registry_lists_every_repair_in_the_order_they_run() -> None:
     assert [repair.__name__ for repair in REPAIRS] == REPAIR_ORDER
@@ -103,7 +119,7 @@ def test_each_repair_returns_its_blocks_and_its_changes_with_their_explanations(
     text += "\n\n" + generate(Convention(**{**vars(convention), "continued_notes": True})).text
     text += "\n\n" + "\n\n".join(HEADING_NOISE + SYMBOL_NOTE_PAGE) + "\n"
     context = RepairContext(BookVocabulary.from_texts([text]))
-    blocks = split_blocks(text)
+    blocks = split_blocks(text) + LINE_START_MARKER_BLOCKS
     for step in REPAIRS:
         result = step(blocks, context)
         assert isinstance(result, Repaired) and all(isinstance(block, Block) for block in result.blocks)

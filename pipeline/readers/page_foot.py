@@ -18,6 +18,14 @@ A zone is taken only on evidence, since a body line may also open with a number:
 * the notes take at most :data:`MAX_ZONE_SHARE` of the page's lines, or
   :data:`MAX_MARKED_ZONE_SHARE` where their marker stands above (the short last page of a chapter).
 
+A note whose number OCR lost altogether (``The Freeling (after the Surveyor-General), …`` above
+``21 It was …``) opens no line as a note: it is told by its type, where the book sets its notes
+smaller than its body (:func:`learn_note_type`: their lines hold more characters), and by its marker.
+The zone's first note found being N, the lines right above it set in the notes' type (a full line
+of the body's type among them, a note's last line ending a sentence right above note N), from a
+line opening a note's text, are note N-1 where N-1's marker stands in the text above them; a zone
+whose first note N stands once set apart in the text (``sediment 21 “so``) is taken on that evidence.
+
 The printer's signature marks and the running titles at the page feet and edges are told in
 :mod:`pipeline.readers.foot_furniture`; :func:`learn_foot_habits` gathers them with the zones.
 """
@@ -42,11 +50,14 @@ from pipeline.text.markers import (
     DAMAGED_NUMBER_START_RE,
     FOOT_NOTE_START_RE,
     NOTE_TEXT_START,
+    NUMBERED_NOTE_TEXT_START,
     SYMBOL_ORDER,
     SYMBOL_TOKEN,
     plain_marker_re,
     spaced_marker_re,
 )
+from pipeline.text.punctuation import ends_sentence
+from pipeline.text.widths import MEASURE_SHARE, length_percentile, printed_length
 
 DAMAGED_SYMBOL_START_RE = re.compile(rf"^\s*(?:{SYMBOL_TOKEN})\s+{NOTE_TEXT_START}")
 # a second note on a note's line, after the first one's last sentence: ``… p. 63. t Ibid., p. 103.``
@@ -61,19 +72,36 @@ MAX_ZONE_SHARE = 0.6  # notes take at most this share of a page's lines
 MAX_NOTE_LINES = 4  # a note right above the first one found, whose marker OCR misread
 MIN_SPACED_NOTES = 2  # notes whose markers OCR set apart from their words: two in a row
 MAX_MARKED_ZONE_SHARE = 0.8  # … or this share, where the first note's marker stands above them
+MIN_MEASURED_NOTE_LINES = 20  # fewer lines of notes found are too few to measure the notes' type
+SMALL_TYPE_RATIO = 1.05  # notes set smaller: their measure is at least this many times the body's …
+MAX_LONG_BODY_SHARE = 0.05  # … and at most this share of the body's lines are as long as a note's
+FULL_LINE_SHARE = 0.95  # a line at least this share of the body's measure is full
+MIN_LOST_NOTE_LINES = 2  # a note whose number OCR lost: at least this many lines in the notes' type
+
+
+@dataclass(frozen=True)
+class NoteType:
+    """The smaller type of a book's notes, as lengths of printed lines: ``body_measure``, a full
+    line of the body's type, and ``note_length``, halfway from it to a full line of the notes'
+    (a line longer is set in the notes' type)."""
+
+    body_measure: float
+    note_length: float
 
 
 @dataclass(frozen=True)
 class FootHabits:
     """What the book's page feet show: how many pages end in a zone opening with a note symbol,
     the signature marks found (raw line → evidence) and the running titles printed at the foot
-    (their :func:`title_key`), and the titles and page numbers at a page's edge that repeat a title
-    printed earlier (raw line → class, :func:`learn_edge_titles`)."""
+    (their :func:`title_key`), the titles and page numbers at a page's edge that repeat a title
+    printed earlier (raw line → class, :func:`learn_edge_titles`), and the notes' smaller type
+    (:func:`learn_note_type`), if they are set in one."""
 
     symbol_zones: int = 0
     signatures: Mapping[int, str] = field(default_factory=dict)
     foot_titles: Mapping[str, int] = field(default_factory=dict)
     edge_titles: Mapping[int, dict[str, str]] = field(default_factory=dict)
+    note_type: NoteType | None = None
 
     @property
     def symbol_notes(self) -> bool:
@@ -89,8 +117,30 @@ def learn_foot_habits(pages: Sequence[Sequence[Line]]) -> FootHabits:
         symbol_zones += any(not marker.isdigit() for _, marker in starts[-1:])
     zones = foot_note_zones(pages, FootHabits(symbol_zones))
     return FootHabits(
-        symbol_zones, learn_signatures(pages, zones), learn_foot_titles(pages), learn_edge_titles(pages)
+        symbol_zones,
+        learn_signatures(pages, zones),
+        learn_foot_titles(pages),
+        learn_edge_titles(pages),
+        learn_note_type(pages, zones),
     )
+
+
+def learn_note_type(pages: Sequence[Sequence[Line]], zones: Sequence[int | None]) -> NoteType | None:
+    """The smaller type of the book's notes, from the pages whose notes were found (``zones``):
+    where a full line of their notes (:data:`~pipeline.text.widths.MEASURE_SHARE`) is at least
+    :data:`SMALL_TYPE_RATIO` times as long as one of their body, and at most
+    :data:`MAX_LONG_BODY_SHARE` of the body's lines reach halfway between the two; else ``None``."""
+    body = [text for lines, zone in zip(pages, zones, strict=True) if zone for _, text in lines[1:zone]]
+    notes = [text for lines, zone in zip(pages, zones, strict=True) if zone for _, text in lines[zone:]]
+    if len(notes) < MIN_MEASURED_NOTE_LINES:
+        return None
+    body_measure = length_percentile(body, MEASURE_SHARE)
+    note_measure = length_percentile(notes, MEASURE_SHARE)
+    note_length = (body_measure + note_measure) / 2
+    long_body = sum(printed_length(text) > note_length for text in body)
+    if note_measure < SMALL_TYPE_RATIO * body_measure or long_body > MAX_LONG_BODY_SHARE * len(body):
+        return None
+    return NoteType(body_measure, note_length)
 
 
 def foot_note_zones(pages: Sequence[Sequence[Line]], habits: FootHabits) -> list[int | None]:
@@ -124,18 +174,49 @@ def note_groups(lines: Sequence[Line]) -> list[list[Line]]:
     zone marked by symbols, a symbol (``* Origin of Species, p. 63. t Ibid., p. 103.``). There, a
     note also opens at a symbol OCR misread (``f Mines …`` for ``† Mines …``) after a line that
     ends a note; in a zone marked by numbers, at a number OCR damaged (``1(5 It is``,
-    :func:`_damaged_number`) after a line that ends a note."""
+    :func:`_damaged_number`) after a line that ends a note. A line opening with a number lower
+    than its note's goes on with it (:func:`_lines_going_on`); one opening with the number missing
+    between two notes opens that note, whatever follows (:func:`_gap_notes`)."""
     first = FOOT_NOTE_START_RE.match(lines[0][1]) if lines else None
     symbols = first is not None and first.group("symbol") is not None
     damaged_start = _damaged_symbol if symbols else _damaged_number
+    going_on = _lines_going_on(lines)
+    filling = _gap_notes(lines)
     groups: list[list[Line]] = []
-    for number, text in lines:
+    for index, (number, text) in enumerate(lines):
         for part in _line_notes(text.strip(), symbols, groups):
             damaged = groups and NOTE_END_RE.search(groups[-1][-1][1].strip())
-            if not groups or FOOT_NOTE_START_RE.match(part) or (damaged and damaged_start(part)):
+            opens = (FOOT_NOTE_START_RE.match(part) and index not in going_on) or (
+                index in filling and part == text.strip()
+            )
+            if not groups or opens or (damaged and damaged_start(part)):
                 groups.append([])
             groups[-1].append(Line(number, part))
     return groups
+
+
+def _gap_notes(lines: Sequence[Line]) -> set[int]:
+    """The lines of a note zone opening with the number that lacks between two notes, N-1 and N+1,
+    before any text (``2 e.g. Chartulary …`` between notes 1 and 3): note N."""
+    starts = [(index, int(marker)) for index, marker in _note_starts(lines) if marker.isdigit()]
+    found: set[int] = set()
+    for (first, earlier), (last, later) in pairwise(starts):
+        if later == earlier + 2:
+            pattern = re.compile(rf"^\s*{earlier + 1}\s+\S")
+            found |= {index for index in range(first + 1, last) if pattern.match(lines[index][1])}
+    return found
+
+
+def _lines_going_on(lines: Sequence[Line]) -> set[int]:
+    """The lines of a note zone that open with a number lower than the note's before them, between
+    two that follow each other (``1 Richard 11, c. No. 25`` between notes 3 and 4): the text of
+    the note before goes on (:func:`_stray_among_numbers`)."""
+    starts = _note_starts(lines)
+    return {
+        index
+        for at, (index, marker) in enumerate(starts)
+        if _stray_among_numbers(starts, at) and marker.isdigit() and int(marker) < int(starts[at - 1][1])
+    }
 
 
 def _damaged_symbol(text: str) -> bool:
@@ -176,12 +257,13 @@ def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
         return None
     first = len(starts) - 1
     while first > 0 and (
-        _follows(starts[first - 1][1], _next_marker(starts, first))
-        or _symbol_among_numbers(starts, first - 1)
+        _follows(starts[first - 1][1], _next_marker(starts, first)) or _stray_among_numbers(starts, first - 1)
     ):
         first -= 1
-    for index, marker in starts[first:]:
+    for at, (index, marker) in enumerate(starts[first:], start=first):
         if index == 0 or len(lines) - index > MAX_MARKED_ZONE_SHARE * len(lines):
+            continue
+        if marker.isdigit() and _stray_among_numbers(starts, at):
             continue
         above = " ".join(text for _, text in lines[:index])
         if (
@@ -189,7 +271,12 @@ def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
             or _spaced_markers_above(starts, index, above)
             or _lone_first_note(starts, index, above)
         ):
-            return _damaged_note_above(lines, starts, _earlier_notes(starts, index))
+            return _lost_note_above(
+                lines, *_damaged_note_above(lines, starts, _earlier_notes(starts, index)), habits
+            )
+        lost = _lost_note_above(lines, index, marker, habits)
+        if lost < index and marker.isdigit() and len(spaced_marker_re(marker).findall(above)) == 1:
+            return lost
         if not marker.isdigit() and habits.symbol_notes and len(lines) - index <= MAX_ZONE_SHARE * len(lines):
             return index
     return None
@@ -205,20 +292,25 @@ def _note_starts(lines: Sequence[Line]) -> list[tuple[int, str]]:
 
 
 def _next_marker(starts: Sequence[tuple[int, str]], index: int) -> str:
-    """The marker of note ``index``, or where it is a symbol among numbered notes, the number of
-    the note after it."""
-    if _symbol_among_numbers(starts, index):
+    """The marker of note ``index``, or where it stands out of the sequence of numbered notes
+    (:func:`_stray_among_numbers`), the number of the note after it."""
+    if _stray_among_numbers(starts, index):
         return starts[index + 1][1]
     return starts[index][1]
 
 
-def _symbol_among_numbers(starts: Sequence[tuple[int, str]], index: int) -> bool:
-    """Whether note ``index`` is marked by a symbol between two numbered notes that follow each
-    other (an editor's note among the author's: ``1 British Museum…``, ``* “ Why…``, ``3 Cf.…``)."""
-    if index == 0 or index + 1 >= len(starts) or starts[index][1].isdigit():
+def _stray_among_numbers(starts: Sequence[tuple[int, str]], index: int) -> bool:
+    """Whether the line opening like note ``index`` stands out of the sequence of the numbered
+    notes around it, which follow each other: marked by a symbol (an editor's note among the
+    author's: ``1 British Museum…``, ``* “ Why…``, ``3 Cf.…``), or by a number out of their
+    order (a note's line opening with a number: ``1 Richard 11, c. No. 25`` between notes 3 and
+    4; a number OCR misread: ``6 According`` between notes 4 and 6)."""
+    if index == 0 or index + 1 >= len(starts):
         return False
-    earlier, later = starts[index - 1][1], starts[index + 1][1]
-    return earlier.isdigit() and later.isdigit() and _follows(earlier, later)
+    earlier, marker, later = starts[index - 1][1], starts[index][1], starts[index + 1][1]
+    if not (earlier.isdigit() and later.isdigit() and _follows(earlier, later)):
+        return False
+    return not (marker.isdigit() and int(earlier) < int(marker) < int(later))
 
 
 def _follows(earlier: str, later: str) -> bool:
@@ -244,14 +336,16 @@ def _earlier_notes(starts: Sequence[tuple[int, str]], index: int) -> int:
     return index
 
 
-def _damaged_note_above(lines: Sequence[Line], starts: Sequence[tuple[int, str]], index: int) -> int:
-    """The zone's first line, from line ``index`` (its first note found, numbered N): the nearest
-    line at most :data:`MAX_NOTE_LINES` above it opening as a note whose number OCR damaged
-    (:data:`DAMAGED_NUMBER_START_RE`), where the text above that line holds note N-1's marker,
-    plain or set apart between words; and so on up (N-2 above that one …)."""
+def _damaged_note_above(
+    lines: Sequence[Line], starts: Sequence[tuple[int, str]], index: int
+) -> tuple[int, str]:
+    """The zone's first line and its note's marker, from line ``index`` (its first note found,
+    numbered N): the nearest line at most :data:`MAX_NOTE_LINES` above it opening as a note whose
+    number OCR damaged (:data:`DAMAGED_NUMBER_START_RE`), where the text above that line holds note
+    N-1's marker, plain or set apart between words; and so on up (N-2 above that one …)."""
     number = dict(starts).get(index, "")
     if not number.isdigit():
-        return index
+        return index, number
     expected = int(number) - 1
     while expected > 0:
         at = next(
@@ -263,12 +357,51 @@ def _damaged_note_above(lines: Sequence[Line], starts: Sequence[tuple[int, str]]
             None,
         )
         above = " ".join(text for _, text in lines[:at]) if at else ""
-        if at is None or not (
-            _marker_above(str(expected), above) or spaced_marker_re(str(expected)).search(above)
-        ):
-            return index
+        if at is None or not _marker_or_spaced_above(str(expected), above):
+            return index, str(expected + 1)
         index, expected = at, expected - 1
-    return index
+    return index, str(expected + 1)
+
+
+def _marker_or_spaced_above(marker: str, text: str) -> bool:
+    """Whether note ``marker``'s marker stands in ``text``, plain or set apart between words."""
+    return _marker_above(marker, text) or spaced_marker_re(marker).search(text) is not None
+
+
+def _lost_note_above(lines: Sequence[Line], index: int, marker: str, habits: FootHabits) -> int:
+    """The zone's first line, from line ``index`` (its first note found, marked ``marker``): the
+    first line of a note right above it whose number OCR lost (:func:`_lost_note_top`), where
+    ``marker`` is a number N and the text above that note holds note N-1's marker."""
+    if habits.note_type is None or not marker.isdigit() or int(marker) < 2:
+        return index
+    top = _lost_note_top(lines, index, habits.note_type)
+    if top is None or not _marker_or_spaced_above(str(int(marker) - 1), " ".join(t for _, t in lines[:top])):
+        return index
+    return top
+
+
+def _lost_note_top(lines: Sequence[Line], index: int, note_type: NoteType) -> int | None:
+    """The first line of the lines right above line ``index`` set in the notes' type, or ``None``:
+    up over the lines longer than ``note_type.note_length`` (at least :data:`MIN_LOST_NOTE_LINES`),
+    a full line of the body's type between two of them, and a line ending a sentence right above
+    line ``index`` (a note's last); to the full line above them opening as a note's text (a note's
+    first line, indented), or else the first of them, if it opens so. Some body stays above."""
+    lengths = [printed_length(text) for _, text in lines]
+    full = FULL_LINE_SHARE * note_type.body_measure
+    long = [length > note_type.note_length for length in lengths]
+    at = index - 1
+    while at > 0 and (
+        long[at]
+        or (at == index - 1 and ends_sentence(lines[at][1]))
+        or (lengths[at] >= full and long[at - 1] and long[at + 1])
+    ):
+        at -= 1
+    if sum(long[at + 1 : index]) < MIN_LOST_NOTE_LINES:
+        return None
+    opens = [top for top in (at, at + 1) if re.match(NUMBERED_NOTE_TEXT_START, lines[top][1].strip())]
+    if opens and opens[0] == at and lengths[at] < full:
+        opens = opens[1:]
+    return opens[0] if opens and opens[0] > 0 else None
 
 
 def _spaced_markers_above(starts: Sequence[tuple[int, str]], index: int, text: str) -> bool:

@@ -57,9 +57,8 @@ from pipeline.text.headings import (
     is_mostly_capitals,
 )
 from pipeline.text.punctuation import DASHES, FORM_FEED, PAGE_BREAK_BLANKS, ends_glued
-from pipeline.text.widths import printed_length
+from pipeline.text.widths import MEASURE_SHARE, length_percentile, printed_length
 
-MEASURE_PERCENTILE = 0.8  # the page's measure: this percentile of its line lengths
 MIN_MEASURED_LINES = 5  # a page with fewer lines is measured on the whole book
 HEADING_MAX_WORDS = 10
 PAGE_NUMBER_LINE_RE = re.compile(
@@ -131,10 +130,9 @@ def split_pages(text: str, first_line: int = 1) -> list[list[list[Line]]]:
 
 
 def measure(lines: Sequence[Line]) -> float:
-    """The typical length of a full line: :data:`MEASURE_PERCENTILE` of the printed lengths
+    """The typical length of a full line: :data:`~pipeline.text.widths.MEASURE_SHARE` of the printed lengths
     (:func:`pipeline.text.widths.printed_length`) of the lines."""
-    lengths = sorted(printed_length(text) for _, text in lines)
-    return lengths[int(MEASURE_PERCENTILE * (len(lengths) - 1))] if lengths else 0
+    return length_percentile((text for _, text in lines), MEASURE_SHARE)
 
 
 def page_measure(page: Sequence[Sequence[Line]], book_measure: float) -> float:

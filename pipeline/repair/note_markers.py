@@ -3,7 +3,9 @@
 * :func:`restore_note_symbols` restores the symbols of a page's footnotes that OCR misread
   (``f`` for ``†``), and their markers in the page's text, on the printers' order of symbols;
 * :func:`restore_plain_note_numbers` restores the superscript of a note number OCR read as a
-  plain number, on the evidence of the note sequence and the marker in the text above.
+  plain number, on the evidence of the note sequence and the marker in the text above;
+* :func:`restore_line_start_markers` restores a note's marker that OCR put at the start of the
+  next printed line, where it was taken for a paragraph's start.
 
 The note bodies themselves are told apart, and their displaced text given back, in
 :mod:`pipeline.repair.notes`.
@@ -11,22 +13,28 @@ The note bodies themselves are told apart, and their displaced text given back, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from pipeline.model import Block, Change
+from pipeline.model import Block, Change, Review
 from pipeline.repair.base import (
     STAGE,
     RepairContext,
     Repaired,
     context_after,
     excerpt,
+    seam_excerpt,
 )
+from pipeline.repair.evidence import is_paragraph
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import (
     DAMAGED_NUMBER_START_RE,
+    DAMAGED_SIGN_MARKER_RE,
+    DIGIT_MISREADINGS,
     FROM_SUPERSCRIPT,
+    MISREAD_NUMBER_RE,
     NOTE_RANGE_DASHES,
     NOTE_START_RE,
     PLAIN_MARKER_FOLLOWS,
@@ -39,13 +47,16 @@ from pipeline.text.markers import (
     spaced_marker_re,
 )
 from pipeline.text.punctuation import DASHES
-from pipeline.text.words import english_zipf
+from pipeline.text.widths import printed_length
+from pipeline.text.words import english_zipf, is_function_word
 
 NOTE_RANGE_SPLIT_RE = re.compile(f"[{NOTE_RANGE_DASHES}]")
+NEARLY_FULL_SHARE = 0.85  # a line filling this share of its measure ends a paragraph that goes on
 GLUED_WORD_MIN = 3  # a marker read as a letter glued to a word of at least these letters
 GLUED_WORD_MIN_COUNT = 2  # … that the book prints at least this often without it
 SPACED_QUOTE_RE = re.compile("[\"\u201c\u2018'] ")  # a quotation mark OCR set apart from its word
 SYMBOL_NOTE_START_RE = re.compile(rf"^(?P<token>{SYMBOL_TOKEN})(?=\s)")
+TEXT_WORD_START_RE = re.compile('^["\u201c\u2018(]?[A-Z][a-z]')  # a capitalised word opening a text
 
 
 def _note_number(text: str) -> int | None:
@@ -65,6 +76,7 @@ def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Rep
     gets the symbol of its rank, up to the first note without a symbol (a symbol printed as such
     sets the rank of the notes after it). The marker of each is then looked for in the page's
     text (:func:`symbol_marker_re`: ``Wilkinson.f``, ``it.” *``); found once, it is restored.
+    The markers still missing then are looked for in their order (:func:`_restore_markers_in_order`).
     """
     result = list(blocks)
     changes: list[Change] = []
@@ -80,6 +92,7 @@ def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Rep
         first = SYMBOL_NOTE_START_RE.match(blocks[index].text)
         if first and first.group("token") in (SYMBOL_ORDER[0], *SYMBOL_OCR_FORMS[SYMBOL_ORDER[0]]):
             rank = 0
+            symbols: list[str] = []
             for at in range(index, end):
                 token = SYMBOL_NOTE_START_RE.match(blocks[at].text)
                 if token is None or rank >= len(SYMBOL_ORDER):
@@ -91,7 +104,9 @@ def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Rep
                     result[at], change = _restore_note_symbol(blocks[at], printed, symbol, rank)
                     changes.append(change)
                 changes += _restore_symbol_marker(result, page_text, symbol, context.vocabulary)
+                symbols.append(symbol)
                 rank += 1
+            changes += _restore_markers_in_order(result, page_text, symbols)
         page_text = []
         index = end
     return Repaired(result, changes, [])
@@ -186,6 +201,56 @@ def _restore_symbol_marker(
     return [change]
 
 
+def _restore_markers_in_order(
+    blocks: list[Block], page_text: Sequence[int], symbols: Sequence[str]
+) -> list[Change]:
+    """Restore the markers of a page's notes (``symbols``, in order) that its text does not hold,
+    from their order: the markers of the notes between two whose markers stand once in the text
+    (or before the first, after the last) stand between those two, in order; where the text
+    between holds as many signs after the end of a sentence (:data:`DAMAGED_SIGN_MARKER_RE`:
+    ``structure.” •(*``, ``arise.” ;``) as notes miss their marker, each is one."""
+    places = {
+        symbol: [
+            (k, m.start())
+            for k, i in enumerate(page_text)
+            for m in _printed_symbol_re(symbol).finditer(blocks[i].text)
+        ]
+        for symbol in symbols
+    }
+    anchors = [(rank, found[0]) for rank, found in enumerate(places.values()) if len(found) == 1]
+    changes: list[Change] = []
+    bounds = [(-1, (-1, -1)), *anchors, (len(symbols), (len(page_text), 0))]
+    for (low, start), (high, end) in itertools.pairwise(bounds):
+        missing = [symbols[rank] for rank in range(low + 1, high) if not places[symbols[rank]]]
+        if not missing or missing != list(symbols[low + 1 : high]) or start >= end:
+            continue
+        signs = [
+            (page_text[k], match)
+            for k, i in enumerate(page_text)
+            for match in DAMAGED_SIGN_MARKER_RE.finditer(blocks[i].text)
+            if start < (k, match.start()) < end
+        ]
+        if len(signs) != len(missing):
+            continue
+        for symbol, (at, match) in reversed(list(zip(missing, signs, strict=True))):
+            explanation = (
+                f"the marker of note {symbol} on this page, read {match.group('token')!r} by OCR: the "
+                f"notes' markers stand in their order, and {len(missing)} sign(s) after a sentence's end "
+                f"stand where the {len(missing)} missing one(s) must"
+            )
+            blocks[at], change = _marker_replaced(
+                blocks[at], match, symbol, "restore_note_symbols", explanation
+            )
+            changes.append(change)
+    return changes
+
+
+def _printed_symbol_re(symbol: str) -> re.Pattern[str]:
+    """Note ``symbol`` as printed after a word or a clause's end (``nature.”*``), not among other
+    signs (``•(*``)."""
+    return re.compile(rf"(?<=[\w{PLAIN_MARKER_FOLLOWS}]){re.escape(symbol)}(?=\s|$)")
+
+
 def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
     """Restore the superscript of a note number OCR read as a plain number (``87 *Documents…*``).
 
@@ -208,7 +273,14 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
     for index, block in enumerate(blocks):
         if block.page_break_before:
             page_text, after_notes = [], False
-        if block.kind == "note" and last_number is not None and _damaged_number(block, last_number + 1):
+        if (
+            block.kind == "note"
+            and last_number is not None
+            and (
+                _damaged_number(block, last_number + 1)
+                or (_unnumbered(block) and _page_marker(result, page_text, last_number + 1, True))
+            )
+        ):
             found_number = _damaged_note_number(result, page_text, index, last_number + 1)
             if found_number is not None:
                 result[index], change = _restore_damaged_number(result[index], last_number + 1, found_number)
@@ -228,9 +300,16 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
             ):
                 found = _page_marker(result, page_text, last_number + 1, True)
                 number = number if found is None else last_number + 1
+            restore = _restore_marker
+            if (
+                found is None
+                and block.kind == "note"
+                and (follows or _next_note(blocks, index) == number + 1)
+            ):
+                found, restore = _misread_marker(result, page_text, number), _restore_misread_marker
             if found is not None:
                 at, marker = found
-                result[at], marker_change = _restore_marker(result[at], marker, number)
+                result[at], marker_change = restore(result[at], marker, number)
                 result[index], note_change = _restore_note_number(block, number, printed)
                 changes += [marker_change, note_change]
         if result[index].kind == "note":
@@ -287,16 +366,24 @@ def _damaged_note_number(
     return None
 
 
+def _unnumbered(block: Block) -> bool:
+    """Whether a note block opens with a word of its text, no number nor symbol (``The Freeling
+    (after …``): a note whose number OCR lost, found at the page foot by its type
+    (:mod:`pipeline.readers.page_foot`)."""
+    return TEXT_WORD_START_RE.match(block.text) is not None
+
+
 def _restore_damaged_number(block: Block, number: int, evidence: str) -> tuple[Block, Change]:
-    """Print note ``number`` as a plain number in place of the damaged one opening ``block`` (made
-    superscript with the other plain numbers)."""
+    """Print note ``number`` as a plain number in place of the damaged one opening ``block``, or
+    before its text where OCR lost it (made superscript with the other plain numbers)."""
     damaged = DAMAGED_NUMBER_START_RE.match(block.text)
-    assert damaged is not None
-    explanation = (
-        f"a note at the page foot opens with {damaged.group('marker')!r}, a number OCR damaged: "
-        f"it follows note {number - 1} and {evidence}, so it is note {number}"
+    printed = (
+        f"opens with {damaged.group('marker')!r}, a number OCR damaged" if damaged else "has lost its number"
     )
-    return _reopened(block, damaged.end(), f"{number} ", "restore_plain_note_numbers", explanation)
+    explanation = f"a note at the page foot {printed}: it follows note {number - 1} and {evidence}, "
+    explanation += f"so it is note {number}"
+    cut = damaged.end() if damaged else 0
+    return _reopened(block, cut, f"{number} ", "restore_plain_note_numbers", explanation)
 
 
 def _page_marker(
@@ -320,6 +407,42 @@ def _spaced_marker(
     pattern = spaced_marker_re(str(number))
     found = [(i, match) for i in page_text for match in pattern.finditer(blocks[i].text)]
     return found[0] if len(found) == 1 else None
+
+
+def _next_note(blocks: Sequence[Block], index: int) -> int | None:
+    """The number of the note right after block ``index`` on its page, plain or superscript."""
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    if after is None or after.kind != "note" or after.page_break_before:
+        return None
+    plain = PLAIN_NOTE_START_RE.match(after.text)
+    return int(plain.group("number")) if plain else _note_number(after.text)
+
+
+def _misread_marker(
+    blocks: Sequence[Block], page_text: Sequence[int], number: int
+) -> tuple[int, re.Match[str]] | None:
+    """The one place of the page's text where note ``number`` (found at the page's foot) stands as
+    OCR misread it (:data:`MISREAD_NUMBER_RE`: ``Society B began`` for note 8, ``Creek.” ls`` for
+    note 15), if there is exactly one; a frequent word (``so``) is none."""
+    found = [
+        (i, match)
+        for i in page_text
+        for match in MISREAD_NUMBER_RE.finditer(blocks[i].text)
+        if match.group("token").translate(DIGIT_MISREADINGS) == str(number)
+        and not is_function_word(match.group("token").lower())
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _restore_misread_marker(block: Block, match: re.Match[str], number: int) -> tuple[Block, Change]:
+    """Print the note marker ``match`` OCR misread in ``block`` as note ``number``'s superscript."""
+    explanation = (
+        f"note {number} at the page foot follows note {number - 1}, and its marker is nowhere in the "
+        f"page's text: {match.group('token')!r} reads {number} with the letters OCR takes small digits "
+        "for, and stands once on the page where a marker may"
+    )
+    superscript = str(number).translate(TO_SUPERSCRIPT)
+    return _marker_replaced(block, match, superscript, "restore_plain_note_numbers", explanation)
 
 
 def _restore_marker(block: Block, match: re.Match[str], number: int) -> tuple[Block, Change]:
@@ -350,8 +473,11 @@ def _marker_replaced(
     return replace(block, text=text), change
 
 
-def _restore_note_number(block: Block, number: int, printed: str) -> tuple[Block, Change]:
-    """Make the plain number ``printed`` opening a note body note ``number``'s superscript."""
+def _restore_note_number(
+    block: Block, number: int, printed: str, rule: str = "restore_plain_note_numbers"
+) -> tuple[Block, Change]:
+    """Make the plain number ``printed`` opening a note body note ``number``'s superscript (the
+    change logged under ``rule``)."""
     misread = "" if printed == str(number) else f" (OCR read {printed}: the note after {number - 1})"
     explanation = (
         f"note body numbered {number}{misread} without superscript: it "
@@ -359,5 +485,128 @@ def _restore_note_number(block: Block, number: int, printed: str) -> tuple[Block
         + " the note sequence and its marker is in the text above, so it is a note"
     )
     superscript = str(number).translate(TO_SUPERSCRIPT)
-    restored, change = _reopened(block, len(printed), superscript, "restore_plain_note_numbers", explanation)
+    restored, change = _reopened(block, len(printed), superscript, rule, explanation)
     return replace(restored, kind="note"), change
+
+
+def restore_line_start_markers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
+    """Restore the marker of a note that OCR put at the start of the next printed line, where it
+    was taken for a paragraph's start (``… the bottom sound.`` / ``17 That Eyre had missed …``).
+
+    A note at the page foot still opening with a plain number N (no marker of it was found on the
+    page), whose number follows the book's note before it or precedes the page's note after it:
+    where exactly one text block of the page opens with N, right after a paragraph of the page
+    ending on a line nearly full (:data:`NEARLY_FULL_SHARE`: it goes on, the marker at its end), N is
+    the marker at that paragraph's end; it is made superscript there and the two blocks are one
+    paragraph again. After a paragraph ending on a short line, the number may be printed before
+    the block's text (a list's item): left, for review."""
+    pages: list[list[Block]] = []
+    for block in blocks:
+        if block.page_break_before or not pages:
+            pages.append([])
+        pages[-1].append(block)
+    result: list[Block] = []
+    changes: list[Change] = []
+    review: list[Review] = []
+    last_number: int | None = None
+    for page in pages:
+        index = 0
+        while index < len(page):
+            plain = PLAIN_NOTE_START_RE.match(page[index].text) if page[index].kind == "note" else None
+            number = int(plain.group("number")) if plain else _note_number(page[index].text)
+            if (
+                plain
+                and number is not None
+                and (last_number == number - 1 or _next_note(page, index) == number + 1)
+            ):
+                moved, doubts = _move_line_start_marker(page, index, number, plain.group("number"))
+                index -= bool(moved)  # the two blocks above it made one, the note moved up
+                changes += moved
+                review += doubts
+            if page[index].kind == "note" and number is not None:
+                last_number = number
+            index += 1
+        result += page
+    return Repaired(result, changes, review)
+
+
+def _move_line_start_marker(
+    page: list[Block], index: int, number: int, printed: str
+) -> tuple[list[Change], list[Review]]:
+    """For the note block ``index`` of ``page`` (changed in place), note ``number`` printed plain:
+    its marker moved back from the start of the page's text block opening with it, as
+    :func:`restore_line_start_markers` tells; the changes (the marker's, the note's), or the doubt."""
+    opening = _opening_marker(page[:index], number)
+    if opening is None:
+        return [], []
+    rest = page[opening].text[len(printed) + 1 :]
+    if (_last_line_fill(page[opening - 1]) or 0) < NEARLY_FULL_SHARE:
+        doubt = (
+            f"may open with note {number}'s marker, found nowhere else on the page; the line before "
+            "is short: left"
+        )
+        first_line = page[opening].first_line
+        return [], [Review("restore_line_start_markers", first_line, context_after(rest, 0), doubt)]
+    page[opening - 1 : opening + 1], change = _marker_moved_back(page[opening - 1], page[opening], number)
+    rule = "restore_line_start_markers"
+    page[index - 1], note_change = _restore_note_number(page[index - 1], number, printed, rule)
+    return [change, note_change], []
+
+
+def _last_line_fill(block: Block) -> float | None:
+    """How much of its page's measure the last printed line of a paragraph read from wrapped lines
+    fills (``extra["past_measure"]``, :func:`pipeline.readers.wrapped_lines.paragraph_block`)."""
+    if "past_measure" not in block.extra:
+        return None
+    starts = block.extra.get("line_starts", [])
+    last = block.text[starts[-1]["offset"] :] if starts else block.text
+    length = printed_length(last.rsplit("\n", 1)[-1])
+    return length / (length - block.extra["past_measure"])
+
+
+def _opening_marker(page: Sequence[Block], number: int) -> int | None:
+    """The one text block of ``page`` (the blocks above a note) opening with ``number`` right after
+    a paragraph, if there is one."""
+    pattern = re.compile(rf"^{number} \S")
+    found = [
+        index
+        for index, block in enumerate(page)
+        if index and block.kind == "text" and pattern.match(block.text) and is_paragraph(page[index - 1])
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _marker_moved_back(first: Block, second: Block, number: int) -> tuple[list[Block], Change]:
+    """One paragraph of ``first`` and ``second``, the plain note number ``number`` opening the
+    second made the superscript marker at the first's end."""
+    printed = PLAIN_NOTE_START_RE.match(second.text)
+    assert printed is not None
+    marker = str(number).translate(TO_SUPERSCRIPT)
+    text = f"{first.text}{marker} {second.text[printed.end() :]}"
+    offset = len(first.text) + len(marker) + 1
+    extra = {key: value for key, value in first.extra.items() if key not in ("room", "past_measure")}
+    extra |= {key: second.extra[key] for key in ("room", "past_measure") if key in second.extra}
+    moved = [
+        {**place, "offset": place["offset"] - printed.end() + offset}
+        for place in second.extra.get("line_starts", [])
+    ]
+    extra["line_starts"] = [
+        *first.extra.get("line_starts", []),
+        {"line": second.first_line, "offset": offset},
+        *moved,
+    ]
+    joined = replace(first, text=text, last_line=second.last_line, extra=extra)
+    explanation = (
+        f"note {number}'s marker stands nowhere on the page but at the start of line {second.first_line}, "
+        "which OCR took for a paragraph's start: it is the marker at the end of the line before, "
+        "and the paragraph goes on"
+    )
+    change = Change(
+        STAGE,
+        "restore_line_start_markers",
+        second.first_line,
+        seam_excerpt(first.text, second.text),
+        excerpt(text, len(first.text), offset),
+        explanation,
+    )
+    return [joined], change

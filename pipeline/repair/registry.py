@@ -17,7 +17,11 @@ from pipeline.repair.headings import (
     strip_stray_heading_characters,
 )
 from pipeline.repair.hyphenation import rejoin_inline_hyphenation
-from pipeline.repair.note_markers import restore_note_symbols, restore_plain_note_numbers
+from pipeline.repair.note_markers import (
+    restore_line_start_markers,
+    restore_note_symbols,
+    restore_plain_note_numbers,
+)
 from pipeline.repair.notes import attach_note_continuations, classify_note_blocks
 from pipeline.repair.page_breaks import rejoin_page_breaks
 from pipeline.repair.typesetting import typeset_blocks
@@ -32,6 +36,7 @@ STRUCTURAL_REPAIRS: tuple[Repair, ...] = (
     classify_note_blocks,
     restore_note_symbols,
     restore_plain_note_numbers,
+    restore_line_start_markers,
     remove_contents_leaders,
     close_spaced_ellipses,
     strip_stray_heading_characters,

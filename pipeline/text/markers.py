@@ -49,6 +49,22 @@ PLAIN_MARKER_AT_END_RE = re.compile(
     rf"|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}])|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}]{{2}}))"
     rf" ?(?:\d{{1,2}}|[{NOTE_SYMBOLS}]+|{SIGN_SYMBOL_TOKEN})$"
 )
+# a note symbol OCR damaged into other signs, after the end of a sentence or quotation ending a word
+# of two letters or more (not an abbreviation's stop: ``S. „``), perhaps a space between
+# (``structure.” •(*``, ``quoted.^``, ``break down.”-]-``): one to three signs, not only
+# note symbols as printed, only stops, only dashes, only ditto marks or quotation marks, nor one
+# bracket with stops or clause punctuation (``nov.),``); and clause punctuation only after a
+# closing quotation mark (``arise.” ;``, not ``viz. :``) (group ``token``)
+NOT_MARKER_SIGNS = (
+    rf"[{NOTE_SYMBOLS}]+|[.,\u2026]+|[\-\u2013\u2014]+|[\u201e\"\u201c\u201d\u2018\u2019']+"
+    r"|[()\[\]][.,;:]*|[.,;:]*[()\[\]]"
+)
+DAMAGED_SIGN_MARKER_RE = re.compile(
+    r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[^\W\d_]{2}[.!?][\u201d\u2019\"])"
+    r"|(?<=[^\W\d_]{2}[.!?][\u201d\u2019\"]{2})) ?"
+    r"(?:(?<=[\u201d\u2019\"])|(?<=[\u201d\u2019\"] )|(?![,;:]+(?:\s|$)))"
+    rf"(?P<token>(?![\u201d\u2019\"])(?!(?:{NOT_MARKER_SIGNS})(?:\s|$))[^\w\s]{{1,3}})(?=\s|$)"
+)
 # a plain number, then one space, opening a block: a note number OCR read without its superscript
 PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
 # a footnote's first line whose number OCR damaged: a short token of digits and signs (``1(5``,
@@ -78,6 +94,20 @@ FOOT_NOTE_START_RE = re.compile(
 
 # how OCR reads a note number printed small, where it cannot be a word: ``l`` or ``|`` for ``1``
 DIGIT_OCR_FORMS = {"1": ("l", "|")}
+# the letters and signs OCR reads a small digit as, and the digits (``ls`` for ``15``, ``B`` for ``8``)
+MISREAD_CHARACTERS = "lI|!SsBOoZG"
+DIGIT_MISREADINGS = str.maketrans(MISREAD_CHARACTERS, "11115580026")
+# a note number OCR misread, set apart in the running text after a word (the space is matched) or
+# after a clause's end (``Society B began``, ``Creek.” ls Babbage``, ``sary;3s``; not after an
+# apostrophe: ``Warburton\u2019s``): digits and characters of
+# :data:`DIGIT_MISREADINGS`, one of these at least (group ``token``)
+APOSTROPHE = r"\u2019"  # (as :data:`PLAIN_MARKER_FOLLOWS` writes it)
+MISREAD_NUMBER_RE = re.compile(
+    rf"(?:(?<=[^\W\d_]) |(?<=[{PLAIN_MARKER_FOLLOWS}]) "
+    rf"|(?<=[{PLAIN_MARKER_FOLLOWS.replace(APOSTROPHE, '')}]))"
+    rf"(?P<token>(?=[\d{re.escape(MISREAD_CHARACTERS)}]*[{re.escape(MISREAD_CHARACTERS)}])"
+    rf"[\d{re.escape(MISREAD_CHARACTERS)}]{{1,3}})(?=\s|$)"
+)
 
 
 def note_number(range_dashes: str = SUPERSCRIPT_MINUS) -> str:
@@ -101,10 +131,10 @@ def plain_marker_re(key: str) -> re.Pattern[str]:
 
 
 def spaced_marker_re(key: str) -> re.Pattern[str]:
-    """A note number OCR set apart from the word it was glued to, between two words (``the 9
-    underlying``, ``Carrickgollogan 1 (often``): weaker evidence than :func:`plain_marker_re`, for
-    a page whose foot holds note ``key``."""
-    return re.compile(rf"(?<=[^\W\d_]) {key}(?= \(?[^\W\d_])")
+    """A note number OCR set apart from the word it was glued to, between two words, the second
+    perhaps opening a quotation (``the 9 underlying``, ``Carrickgollogan 1 (often``, ``sediment 21
+    “so``): weaker evidence than :func:`plain_marker_re`, for a page whose foot holds note ``key``."""
+    return re.compile(rf"(?<=[^\W\d_]) {key}(?= [\"\u201c\u2018]?\(?[^\W\d_])")
 
 
 def note_start_re(*, plain_numbers: bool, symbols_before_capital: bool) -> re.Pattern[str]:

@@ -8,6 +8,8 @@ characters and a line of capitals or ``m`` and ``w`` longer.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 LOWER = (
     "444 500 444 500 444 333 500 500 278 278 500 278 778 500 500 500 500 333 389 278 500 500 722 500 500 444"
 )
@@ -20,9 +22,17 @@ MARK_WIDTHS = {" ": 250, ".": 250, ",": 250, ";": 278, ":": 278, "'": 180, "\u20
 MARK_WIDTHS |= {'"': 408, "\u201c": 444, "\u201d": 444, "-": 333, "\u2014": 1000, "(": 333, ")": 333}
 CHARACTER_WIDTHS = LOWER_WIDTHS | UPPER_WIDTHS | MARK_WIDTHS
 DEFAULT_WIDTH = 500  # digits, and what the table does not hold
+MEASURE_SHARE = 0.8  # a measure (a full line's length): this share of the lines are no longer
 AVERAGE_WIDTH = 403  # a character of English text, on average (measured on the real books' OCR)
 
 
 def printed_length(text: str) -> float:
     """How long ``text`` (stripped) is printed, in characters of the average width."""
     return sum(CHARACTER_WIDTHS.get(character, DEFAULT_WIDTH) for character in text.strip()) / AVERAGE_WIDTH
+
+
+def length_percentile(texts: Iterable[str], share: float) -> float:
+    """The printed length (:func:`printed_length`) that ``share`` of ``texts`` do not exceed: with
+    ``share`` 0.8, the length of a full line of them; 0 for no text."""
+    lengths = sorted(map(printed_length, texts))
+    return lengths[int(share * (len(lengths) - 1))] if lengths else 0
