@@ -32,6 +32,7 @@ from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
 from pipeline.text.punctuation import (
     LIST_BULLET,
+    OPENING_QUOTES,
     ends_clause,
     ends_glued,
     ends_sentence,
@@ -42,10 +43,16 @@ from pipeline.text.widths import printed_length
 from pipeline.text.words import first_word, last_word
 
 NOT_JOINED = "not joined: "  # how a review item for a refused page-break join starts
-# A page ending a sentence on a full line: the text cannot tell whether the paragraph goes on.
+# A page ending a sentence on a full line: the text cannot tell whether the paragraph goes on; the
+# reader goes on over such a line within a page, and so does the join, unless a quotation opens the
+# next page (a quoted passage set as its own paragraph).
 FULL_LINE_SENTENCE_END = (
     "the page ends a sentence on a full line (no room was left for the next word), so the paragraph "
-    "may go on across the break or end there; kept as two paragraphs: check the printed page"
+    "may go on across the break or end there; joined, as such lines are within a page: check the printed page"
+)
+FULL_LINE_QUOTATION = (
+    "the page ends a sentence on a full line and the next opens with a quotation mark, so a quoted "
+    "passage may start there; kept as two paragraphs: check the printed page"
 )
 # A word seen this often in the book and never before a full stop cannot end a sentence.
 NEVER_FINAL_MIN_COUNT = 3
@@ -137,7 +144,9 @@ def decide_page_break_join(
                 False, "the next block starts in lower case, but the first part ends a sentence", True
             )
         if ends_full_line(first, continuation):
-            return JoinDecision(False, FULL_LINE_SENTENCE_END, True)
+            if continuation.lstrip()[:1] in OPENING_QUOTES:
+                return JoinDecision(False, FULL_LINE_QUOTATION, True)
+            return JoinDecision(True, FULL_LINE_SENTENCE_END, True)
         return JoinDecision(False, "the first part ends a sentence")
     if starts_lower(continuation):
         if ends_clause(text):

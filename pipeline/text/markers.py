@@ -49,6 +49,9 @@ PLAIN_MARKER_AT_END_RE = re.compile(
     rf"|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}])|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}]{{2}}))"
     rf" ?(?:\d{{1,2}}|[{NOTE_SYMBOLS}]+|{SIGN_SYMBOL_TOKEN})$"
 )
+# a lone digit after a word at the end of a line, no stop between them: a note marker whose stop OCR
+# lost (``our Churchy 4``: ``Church.” 4``), or a question mark OCR read as a one (``our own 1``)
+LOST_STOP_AT_END_RE = re.compile(r"[^\W\d_]{2}[\u201d\u2019\"]? \d$")
 # a plain number, then one space, opening a block: a note number OCR read without its superscript
 PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
 # a footnote's first line whose number OCR damaged: a short token of digits and signs (``1(5``,
