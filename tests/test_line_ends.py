@@ -251,8 +251,13 @@ def test_page_break_joins_read_the_last_line_and_leave_the_readers_cuts() -> Non
     # … unless the next page opens a quotation (a quoted passage may be its own paragraph): reviewed,
     # and the review item names the line where the next page's part starts
     quoted = Block("\u201cThe New Moonta Copper Lode runs north 55 degrees east.", 5056, 5056)
+    quoted.page_break_before = True
     decision = decide_page_break_join(full, quoted, vocabulary)
-    assert not decision.join and decision.doubtful
+    assert not decision.join and decision.doubtful and "opens a quotation" in decision.reason
+    # … or where no page break stands between them (a blank line, a line left out)
+    same_page = Block("The New Moonta Copper Lode runs north 55 degrees east.", 5056, 5056)
+    decision = decide_page_break_join(full, same_page, vocabulary)
+    assert not decision.join and decision.doubtful and "no page break" in decision.reason
     review = rejoin_page_breaks([full, quoted], RepairContext(vocabulary)).review
     assert [(item.line, item.reason.endswith("(the next part starts at line 5056)")) for item in review] == [
         (5053, True)

@@ -198,3 +198,39 @@ def test_a_paragraph_runs_on_across_a_plate_page_that_stays_its_own_block() -> N
     texts = [block.text for block in repair(PLATE, typeset=False).blocks]
     assert any("a later great earth-pressure came from north and south" in text for text in texts)
     assert "POWERSCOURT WATERFALL (MICA-SCHIST)\n(From a photograph by B. Killick, Bray)" in texts
+
+
+# Raw lines 4510-4636 of ``handbook-of-queensland-geology-by-409636148.txt`` (Trove nla.obj-409636148:
+# R. L. Jack, *Handbook of Queensland Geology*, Brisbane, 1886): a table of yields set in at the top
+# of a page (4529-4557) that a paragraph runs across, its first rows ``Year 1872 (a few months
+# only)`` / ``ounces.``; and an analysis quoted after a colon, closed by its total ``99*47 per cent.\u201d``.
+TABLES_FIRST_LINE = 4510
+TABLES = (Path(__file__).parent / "data" / "handbook-of-queensland-geology-4510-4636.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def test_a_table_keeps_its_lines_with_its_short_rows_that_end_sentences() -> None:
+    blocks = split_wrapped_lines(TABLES, first_line=TABLES_FIRST_LINE)
+    tables = [(block.first_line, block.last_line) for block in blocks if "lineated" in block.extra]
+    # the yields from their heading row, and the analysis with its total
+    assert tables == [(4529, 4557), (4625, 4632)]
+    analysis = next(block for block in blocks if block.first_line == 4625)
+    assert analysis.text.split("\n")[-1] == "99*47 per cent.\u201d"
+    # the paragraph after the total starts on its own
+    assert any(block.text.startswith("Several silver (argentiferous galena)") for block in blocks)
+    assert problems("repaired", {"blocks": [block.to_dict() for block in blocks]}) == []
+
+
+def test_a_paragraph_cut_mid_sentence_is_joined_over_a_table_set_in_at_the_next_page_top() -> None:
+    repaired = repair(TABLES, typeset=False, reader="wrapped_lines")  # lines counted from 1
+    texts = [block.text for block in repaired.blocks]
+    joined = next(text for text in texts if "the western limb bear from N.N.W. to S.S.E." in text)
+    table = texts.index(next(text for text in texts if text.startswith("Year 1872")))
+    # the table follows the paragraph, and the page break moved into the paragraph
+    assert texts.index(joined) + 1 == table
+    paragraph = repaired.blocks[texts.index(joined)]
+    assert [place["line"] + TABLES_FIRST_LINE - 1 for place in paragraph.extra["page_breaks"]] == [4558]
+    assert not repaired.blocks[table].page_break_before
+    change = next(change for change in repaired.changes if change.rule == "rejoin_page_breaks")
+    assert "a table" in change.explanation

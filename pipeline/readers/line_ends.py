@@ -261,6 +261,11 @@ def room(text: str, page_measure: float, habits: LineHabits) -> float:
     return habits.fit_share * page_measure - printed_length(text + " ")
 
 
+def bound_short(text: str, page_measure: float) -> bool:
+    """A line short enough to be set on its own: under :data:`LINE_BOUND_SHARE` of the page's measure."""
+    return len(text.strip()) < LINE_BOUND_SHARE * page_measure
+
+
 def line_bound(text: str, next_text: str, page_measure: float) -> bool:
     """A line that may be set on its own (:data:`LINE_BOUND_SHARE`): short, not ending a sentence
     after a word (a table's row ending in a number, an address's line ending in a comma), and not
@@ -269,6 +274,6 @@ def line_bound(text: str, next_text: str, page_measure: float) -> bool:
     line = text.strip()
     if LEADER_ROW_RE.search(line):
         return True
-    if len(line) >= LINE_BOUND_SHARE * page_measure or (next_text and runs_on(line, next_text)):
+    if not bound_short(line, page_measure) or (next_text and runs_on(line, next_text)):
         return False
     return not ends_sentence(line) or any(character.isdigit() for character in line.split()[-1])

@@ -25,12 +25,14 @@ from pipeline.readers.line_ends import (
     MIN_BOUND_LINES,
     SHORT_LINE_SHARE,
     LineHabits,
+    bound_short,
     ends_paragraph,
     finished,
     goes_on_lower,
     learn_line_habits,
     line_bound,
     room,
+    runs_on,
 )
 from pipeline.readers.page_foot import (
     FootHabits,
@@ -48,7 +50,7 @@ from pipeline.text.headings import (
     is_capitals,
     is_mostly_capitals,
 )
-from pipeline.text.punctuation import DASHES, FORM_FEED, ends_glued
+from pipeline.text.punctuation import DASHES, FORM_FEED, ends_glued, ends_sentence
 from pipeline.text.widths import printed_length
 
 PAGE_BREAK_BLANKS = 2  # a run of this many blank lines (or a form feed) ends a page
@@ -63,6 +65,7 @@ MAX_FOOT_LINES = 3  # a page number, a running title and a signature mark
 HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word broken at the line end
 MAX_PLATE_LINES = 12  # a plate's page holds a few caption lines at most
 PARENTHESISED_LINE_RE = re.compile(r"^\(.*\)\.?$")  # a plate's credit: ``(From a photograph by …)``
+LINEATED = "lines set on their own (a table, an address), kept a line each"
 
 
 def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
@@ -268,14 +271,11 @@ def note_blocks(lines: Sequence[Line]) -> list[Block]:
 def read_run(run: Sequence[Line], page_measure: float, habits: LineHabits) -> list[Block]:
     """The blocks of a run of lines with no blank line between them: :func:`read_prose` of each
     stretch of prose, and one block of each stretch of :data:`MIN_BOUND_LINES` or more lines set on
-    their own (:func:`pipeline.readers.line_ends.line_bound`: a table, an address), a line each;
-    the first of them goes with the paragraph before if that runs on into it."""
+    their own (:func:`pipeline.readers.line_ends.line_bound`: a table, an address), a line each,
+    marked so (``extra["lineated"]``); the first of them goes with the paragraph before if that runs
+    on into it."""
     blocks: list[Block] = []
-    following = [text for _, text in run[1:]] + [""] * bool(run)  # the line after each, "" at the end
-    bound = [
-        line_bound(text, after, page_measure) and not is_heading_line(text)
-        for (_, text), after in zip(run, following, strict=True)
-    ]
+    bound = bound_lines([text for _, text in run], page_measure)
     start = 0
     for is_bound, group in itertools.groupby(range(len(run)), key=bound.__getitem__):
         indices = list(group)
@@ -283,9 +283,31 @@ def read_run(run: Sequence[Line], page_measure: float, habits: LineHabits) -> li
             indices = indices[1:]  # the last line of the paragraph before
         if is_bound and len(indices) >= MIN_BOUND_LINES:
             blocks += read_prose(run[start : indices[0]], page_measure, habits)
-            blocks.append(lineated_block(run[indices[0] : indices[-1] + 1]))
+            block = lineated_block(run[indices[0] : indices[-1] + 1])
+            blocks.append(replace(block, extra={"lineated": LINEATED}))
             start = indices[-1] + 1
     return blocks + read_prose(run[start:], page_measure, habits)
+
+
+def bound_lines(texts: Sequence[str], page_measure: float) -> list[bool]:
+    """Which lines of a run are set on their own: those :func:`pipeline.readers.line_ends.line_bound`
+    finds (not heading lines), and a short line ending a sentence that stands between two of them or
+    closes :data:`MIN_BOUND_LINES` of them without running on (a table's row ``ounces.``, its total
+    ``99*47 per cent.”``, an address's last line)."""
+    following = [*texts[1:], ""][: len(texts)]  # the line after each, "" at the end
+    headings = [is_heading_line(text) for text in texts]
+    bound = [
+        line_bound(text, after, page_measure) and not heading
+        for text, after, heading in zip(texts, following, headings, strict=True)
+    ]
+    for index, text in enumerate(texts):
+        if bound[index] or headings[index] or not (ends_sentence(text) and bound_short(text, page_measure)):
+            continue
+        before = bound[max(0, index - MIN_BOUND_LINES) : index]
+        closes = len(before) == MIN_BOUND_LINES and all(before) and not runs_on(text, following[index])
+        between = bool(before) and before[-1] and index + 1 < len(texts) and bound[index + 1]
+        bound[index] = closes or between
+    return bound
 
 
 def lineated_block(lines: Sequence[Line]) -> Block:
