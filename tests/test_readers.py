@@ -234,3 +234,36 @@ def test_a_paragraph_cut_mid_sentence_is_joined_over_a_table_set_in_at_the_next_
     assert not repaired.blocks[table].page_break_before
     change = next(change for change in repaired.changes if change.rule == "rejoin_page_breaks")
     assert "a table" in change.explanation
+
+
+# Raw lines 630-710 of the same book: a page of four plates' captions in capitals, no credit, the
+# next page opening with a capital, between two pages of text.
+CAPTIONS = (Path(__file__).parent / "data" / "stones-of-bray-630-710.txt").read_text(encoding="utf-8")
+
+
+def test_a_book_with_plates_shown_by_their_credits_has_plates_without_one() -> None:
+    alone = [
+        block.first_line for block in split_wrapped_lines(CAPTIONS, first_line=630) if "plate" in block.extra
+    ]
+    assert alone == []  # on its own evidence, a page of titles may be a division's
+    # with two plates shown by their credit (lines 856-895, twice), the book has plates
+    book = CAPTIONS + "\n\n\n" + PLATE + "\n\n\n" + PLATE
+    plates = [
+        block.first_line for block in split_wrapped_lines(book, first_line=630) if "plate" in block.extra
+    ]
+    assert plates[0] == 660 and len(plates) == 3
+
+
+def test_the_books_title_over_its_first_page_of_text_is_a_running_title() -> None:
+    # the-stones-of-bray, lines 3 and 266-270: the title opens the book, and the page of chapter I
+    title = "THE STONES OF BRAY"
+    chapter = [title, "CHAPTER I", "THE CAMBRIANS", *WRAPPED.split("\n")[3:9]]
+    pages = [title, "\n".join(WRAPPED.split("\n")[3:9]), "\n".join(chapter)]
+    blocks = split_wrapped_lines("\n\n\n".join(pages))
+    classed = [
+        (block.text, block.extra["furniture"]["evidence"]) for block in blocks if "furniture" in block.extra
+    ]
+    assert classed == [(title, "the book's title, at the page top above a division's label")]
+    # another title printed earlier stays above a label (an-account-of-the-state, line 5589)
+    pages = [title, "CONTENTS.", "\n".join(["CONTENTS.", "CHAPTER 1.", *WRAPPED.split("\n")[3:9]])]
+    assert not any("furniture" in block.extra for block in split_wrapped_lines("\n\n\n".join(pages)))

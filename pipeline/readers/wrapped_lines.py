@@ -64,6 +64,7 @@ RUNNING_HEAD_RE = re.compile(rf"^(?:{ARABIC_PAGE_NUMBER}\s+)?\D+?(?:\s+{ARABIC_P
 MAX_FOOT_LINES = 3  # a page number, a running title and a signature mark
 HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word broken at the line end
 MAX_PLATE_LINES = 12  # a plate's page holds a few caption lines at most
+MIN_PLATES = 2  # this many plates shown by a credit or the text running across them: the book has plates
 PARENTHESISED_LINE_RE = re.compile(r"^\(.*\)\.?$")  # a plate's credit: ``(From a photograph by …)``
 LINEATED = "lines set on their own (a table, an address), kept a line each"
 
@@ -159,18 +160,25 @@ def plate_pages(pages: Sequence[Sequence[Sequence[Line]]]) -> set[int]:
     (:func:`is_caption_line`), one of them a title in capitals, between two pages of prose
     (:data:`MIN_MEASURED_LINES` lines of another kind each), as a plate is bound in between two
     pages of text; and a caption's by its credit (:func:`is_credit_line`) or by the text going on
-    across it (the next page's prose opens in lower case), not a title page or a division's."""
+    across it (the next page's prose opens in lower case), not a title page or a division's. Where
+    :data:`MIN_PLATES` pages or more are plates by that evidence, the book has plates: every such
+    page between two pages of prose is one."""
     lines = [[text.strip() for run in page for _, text in run] for page in pages]
     prose = [[text for text in page if not is_caption_line(text)] for page in lines]
-    return {
+    captions = {
         number
         for number in range(1, len(pages) - 1)
         if not prose[number]
         and len(lines[number]) <= MAX_PLATE_LINES
         and any(map(is_mostly_capitals, lines[number]))
         and len(prose[number - 1]) >= MIN_MEASURED_LINES <= len(prose[number + 1])
-        and (any(map(is_credit_line, lines[number])) or goes_on_lower(prose[number + 1][0]))
     }
+    shown = {
+        number
+        for number in captions
+        if any(map(is_credit_line, lines[number])) or goes_on_lower(prose[number + 1][0])
+    }
+    return captions if len(shown) >= MIN_PLATES else shown
 
 
 def is_credit_line(text: str) -> bool:
