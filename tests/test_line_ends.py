@@ -23,6 +23,7 @@ from pipeline.readers.line_ends import (
     learn_titles,
     line_bound,
     room,
+    type_grows,
 )
 from pipeline.readers.wrapped_lines import measure, page_measure, split_pages, split_wrapped_lines
 from pipeline.repair import RepairContext
@@ -91,6 +92,24 @@ def test_a_lone_digit_after_a_word_ends_a_sentence_whose_stop_ocr_lost() -> None
     assert ends_paragraph(ended, after, 48.4, LineHabits(fit_share=0.94))
     # a number of two digits or more, or after a single letter, is no marker
     assert finished("were found in the year 1870") == finished("see Darwin, p. 2") == ""
+
+
+def test_a_paragraph_ends_where_the_type_grows_after_a_synopsis_set_small() -> None:
+    # history-of-the-colony, lines 1634-1637: a chapter's synopsis in smaller type (lines of 91
+    # characters on a page of 72), its last line ending with a comma, then the text
+    lines = [
+        "\u2014 Failure of both \u2014First Land Sale in 1842\u2014First Representative Institutions "
+        "granted to",
+        "New South Wales \u2014First Election \u2014Progress of Settlement\u2014Poisoning of the Aborigines,",
+        "Wb now arrive at a period of the narrative whose interest, not, perhaps,",
+        "immediately apparent, grows upon ns as it proceeds. The process of free",
+    ]
+    assert type_grows(lines, 1, 72)
+    # the text's own lines do not grow; nor does a narrow column after long lines
+    assert not type_grows(lines[1:], 1, 72)
+    assert not type_grows([*lines[:2], "Brien and land", "of sons of"], 1, 72)
+    # the synopsis goes on in lower case: no paragraph's end
+    assert not type_grows([*lines[:2], "and the text goes on in lower case in its type, as", lines[3]], 1, 72)
 
 
 def test_a_cited_quotation_ends_its_paragraph_however_full_the_line() -> None:

@@ -60,6 +60,9 @@ MIN_QUOTE_OPENINGS = 10  # fewer lines opening with a quotation mark are too few
 # its own (a table's row, an address's line); this many of them in a row are (:func:`line_bound`).
 LINE_BOUND_SHARE = 0.5
 MIN_BOUND_LINES = 3
+# Two lines each longer, printed, than each of the two after them by more than this share of the
+# page's measure are set in smaller type than those (:func:`type_grows`).
+SMALL_TYPE_SHARE = 0.125
 # a sentence that starts inside a line: its end, then perhaps a quotation mark, then a capital
 SENTENCE_INSIDE_RE = re.compile(rf"[.!?][\u201d\u2019\"]?\s+(?P<quote>[{OPENING_QUOTES}]?)\s*[A-Z]")
 CLOSING_QUOTES = '"\u201d\u2019'
@@ -252,6 +255,26 @@ def ends_paragraph(text: str, next_text: str, page_measure: float, habits: LineH
     if opens_quoted_paragraph(text, next_text):
         return True
     return fits or cites_quotation(text) or (habits.quote_opens and opens_quote(next_text))
+
+
+def type_grows(texts: Sequence[str], index: int, page_measure: float) -> bool:
+    """Lines ``index - 1`` and ``index`` of ``texts`` are set in smaller type than the two after
+    them (a chapter's synopsis, or a passage set small, before text in the body's type): each is
+    longer, printed, than each of those by more than :data:`SMALL_TYPE_SHARE` of the page's measure;
+    line ``index`` ends with a stop, a colon or a comma (OCR may have read a stop as one), and the
+    next line, not going on from it in lower case, runs on into the one after it as a full line of
+    the larger type does (:func:`runs_on`; neither of them short, as a narrow column's are)."""
+    if index < 1 or index + 2 >= len(texts) or goes_on_lower(texts[index + 1]):
+        return False
+    line = texts[index].strip()
+    if not (finished(line) in ("sentence", "colon") or line.endswith(",")):
+        return False
+    body_lines = texts[index + 1 : index + 3]
+    if not runs_on(*body_lines) or any(bound_short(text, page_measure) for text in body_lines):
+        return False
+    small = min(printed_length(text.strip()) for text in texts[index - 1 : index + 1])
+    body = max(printed_length(text.strip()) for text in texts[index + 1 : index + 3])
+    return small - body > SMALL_TYPE_SHARE * page_measure
 
 
 def room(text: str, page_measure: float, habits: LineHabits) -> float:

@@ -33,6 +33,7 @@ from pipeline.readers.line_ends import (
     line_bound,
     room,
     runs_on,
+    type_grows,
 )
 from pipeline.readers.page_foot import (
     FootHabits,
@@ -324,11 +325,14 @@ def lineated_block(lines: Sequence[Line]) -> Block:
 
 
 def read_prose(run: Sequence[Line], page_measure: float, habits: LineHabits) -> list[Block]:
-    """The paragraphs and headings of lines of prose; the lines of a heading over several lines
-    stay one block, a line each."""
+    """The paragraphs and headings of lines of prose: a paragraph ends where its last line shows it
+    (:func:`pipeline.readers.line_ends.ends_paragraph`) or where the type grows after it
+    (:func:`pipeline.readers.line_ends.type_grows`); the lines of a heading over several lines stay
+    one block, a line each."""
     blocks: list[Block] = []
     paragraph: list[Line] = []
     heading: list[Line] = []
+    texts = [text for _, text in run]
     for index, line in enumerate(run):
         if is_heading_line(line[1]):
             if paragraph:
@@ -341,7 +345,8 @@ def read_prose(run: Sequence[Line], page_measure: float, habits: LineHabits) -> 
             heading = []
         paragraph.append(line)
         following = run[index + 1][1] if index + 1 < len(run) else ""
-        if following and ends_paragraph(line[1], following, page_measure, habits):
+        ends = following and ends_paragraph(line[1], following, page_measure, habits)
+        if ends or type_grows(texts, index, page_measure):
             blocks.append(paragraph_block(paragraph, page_measure, habits))
             paragraph = []
     if heading:
