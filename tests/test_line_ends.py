@@ -34,6 +34,7 @@ from pipeline.repair.page_breaks import (
     rejoin_page_breaks,
 )
 from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.markers import spaced_marker_re
 from pipeline.text.widths import printed_length
 
 # Real OCR wrapped as printed (in ``tests/data/``): raw lines 4940-5060 of
@@ -92,6 +93,8 @@ def test_a_lone_digit_after_a_word_ends_a_sentence_whose_stop_ocr_lost() -> None
     assert ends_paragraph(ended, after, 48.4, LineHabits(fit_share=0.94))
     # a number of two digits or more, or after a single letter, is no marker
     assert finished("were found in the year 1870") == finished("see Darwin, p. 2") == ""
+    # where it ends its paragraph, a page whose foot holds note 4 takes it as the marker
+    assert spaced_marker_re("4").search("these Societies were a Support to our Churchy 4")
 
 
 def test_a_paragraph_ends_where_the_type_grows_after_a_synopsis_set_small() -> None:
@@ -291,6 +294,21 @@ def test_page_break_joins_read_the_last_line_and_leave_the_readers_cuts() -> Non
     # two paragraphs the reader cut on one page are left as they are
     assert decided_by_reader(full, Block("Next paragraph.", 5054, 5054))
     assert not decided_by_reader(full, capital)
+
+
+def test_a_joined_second_half_keeps_the_page_breaks_it_holds() -> None:
+    # the-stones-of-bray, lines 5789-5940: a paragraph ends a page on a full line; the next page's
+    # paragraph, joined across two more pages already, goes on: all three breaks are kept
+    first = Block("When the clergy dispersed, some of them went to the south.", 5789, 5822)
+    first.extra.update(room=2, past_measure=0)
+    second = Block("After visiting the church, you would go on. It was not built then.", 5873, 5940)
+    second.page_break_before = True
+    second.extra["page_breaks"] = [{"line": 5896, "offset": 44, "in_word": False}]
+    joined = rejoin_page_breaks([first, second], RepairContext(BookVocabulary())).blocks
+    assert len(joined) == 1
+    breaks = joined[0].extra["page_breaks"]
+    assert [place["line"] for place in breaks] == [5873, 5896]
+    assert joined[0].text[breaks[1]["offset"] :].startswith("It was not built then.")
 
 
 def test_a_line_is_measured_by_its_printed_width() -> None:

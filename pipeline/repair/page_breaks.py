@@ -343,13 +343,16 @@ def _join_blocks(
     page_break = {"line": second.first_line, "offset": seam.offset, "in_word": seam.hyphen is not None}
     if "page" in second.extra:  # the printed page number (pipeline.repair.furniture) of the page it opens
         page_break["page"] = second.extra["page"]
-    extra["page_breaks"] = [*first.extra.get("page_breaks", []), page_break]
+    end = len(seam.text) - len(second.text)  # where the second half's text starts in the joined text
+    carried_breaks = [
+        {**place, "offset": end + place["offset"]} for place in second.extra.get("page_breaks", [])
+    ]
+    extra["page_breaks"] = [*first.extra.get("page_breaks", []), page_break, *carried_breaks]
     for last_line in ("room", "past_measure"):  # the joined paragraph ends where the second half ends
         extra.pop(last_line, None)
         if last_line in second.extra:
             extra[last_line] = second.extra[last_line]
     if "line_starts" in second.extra:  # the printed lines of the second half, where the joined text has them
-        end = len(seam.text) - len(second.text)
         carried = [{**place, "offset": end + place["offset"]} for place in second.extra["line_starts"]]
         extra["line_starts"] = [*first.extra.get("line_starts", []), *carried]
     joined = replace(first, text=seam.text, last_line=second.last_line, extra=extra)

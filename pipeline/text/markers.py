@@ -105,9 +105,9 @@ def plain_marker_re(key: str) -> re.Pattern[str]:
 
 def spaced_marker_re(key: str) -> re.Pattern[str]:
     """A note number OCR set apart from the word it was glued to, between two words (``the 9
-    underlying``, ``Carrickgollogan 1 (often``): weaker evidence than :func:`plain_marker_re`, for
-    a page whose foot holds note ``key``."""
-    return re.compile(rf"(?<=[^\W\d_]) {key}(?= \(?[^\W\d_])")
+    underlying``, ``Carrickgollogan 1 (often``) or at the end (``our Churchy 4``, its stop lost):
+    weaker evidence than :func:`plain_marker_re`, for a page whose foot holds note ``key``."""
+    return re.compile(rf"(?<=[^\W\d_]) {key}(?= \(?[^\W\d_]|$)")
 
 
 def note_start_re(*, plain_numbers: bool, symbols_before_capital: bool) -> re.Pattern[str]:
