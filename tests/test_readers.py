@@ -3,14 +3,17 @@ line), the wrapped-lines reader's paragraphs, the registry of readers and how a 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.layout import Layout
+from pipeline.model import Block
 from pipeline.model.schema import problems
 from pipeline.readers import DEFAULT_READER, READERS, detect_reader, read_blocks, read_input
 from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.readers.wrapped_lines import split_pages, split_wrapped_lines
 from pipeline.repair import repair
+from pipeline.repair.page_breaks import is_inserted
 from pipeline.repair.registry import repair_text
 
 # raw lines 234-238: a paragraph cut by a page break, with a footnote body between the halves
@@ -234,6 +237,11 @@ def test_a_paragraph_cut_mid_sentence_is_joined_over_a_table_set_in_at_the_next_
     assert not repaired.blocks[table].page_break_before
     change = next(change for change in repaired.changes if change.rule == "rejoin_page_breaks")
     assert "a table" in change.explanation
+    # a table a paragraph announces (handbook, line 2028: ``is to be seen:\u2014``) is not set in it
+    table = repaired.blocks[table]
+    opening = replace(table, page_break_before=True)
+    assert is_inserted(opening, Block("the western limb bear from", 4520, 4526), [])
+    assert not is_inserted(opening, Block("associated strata is to be seen:\u2014", 2024, 2028), [])
 
 
 # Raw lines 630-710 of the same book: a page of four plates' captions in capitals, no credit, the

@@ -82,8 +82,15 @@ def is_inserted(block: Block, first: Block | None, between: Sequence[Block]) -> 
         and all(item.kind == "note" for item in between)
         and first.kind == "text"
         and not is_set_apart(first.text)
-        and not (ends_sentence(first.text) or ends_clause(first.text))
+        and _ends_in_a_word(first.text)
     )
+
+
+def _ends_in_a_word(text: str) -> bool:
+    """The text ends with a word, a comma or a word broken by a hyphen: cut mid-sentence, not
+    announcing what follows (``as follows:—``)."""
+    last = plain_text(text).rstrip()[-1:]
+    return last.isalpha() or last == "," or bool(broken_word_at_end(text))
 
 
 class JoinDecision(NamedTuple):
