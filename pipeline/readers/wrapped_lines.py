@@ -345,7 +345,7 @@ def read_prose(run: Sequence[Line], page_measure: float, habits: LineHabits) -> 
             heading = []
         paragraph.append(line)
         following = run[index + 1][1] if index + 1 < len(run) else ""
-        ends = following and ends_paragraph(line[1], following, page_measure, habits)
+        ends = bool(following) and ends_paragraph(line[1], following, page_measure, habits)
         if ends or type_grows(texts, index, page_measure):
             blocks.append(paragraph_block(paragraph, page_measure, habits))
             paragraph = []
