@@ -7,17 +7,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.model import Block
 from pipeline.readers.line_ends import (
+    FIT_CEILING,
+    SHORT_LINE_SHARE,
     LineHabits,
     cites_quotation,
     ends_paragraph,
     fill,
     finished,
+    learn_fit_share,
     learn_line_habits,
     learn_titles,
     line_bound,
     room,
+    type_grows,
 )
 from pipeline.readers.wrapped_lines import measure, page_measure, split_pages, split_wrapped_lines
 from pipeline.repair import RepairContext
@@ -28,6 +34,7 @@ from pipeline.repair.page_breaks import (
     rejoin_page_breaks,
 )
 from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.markers import spaced_marker_re
 from pipeline.text.widths import printed_length
 
 # Real OCR wrapped as printed (in ``tests/data/``): raw lines 4940-5060 of
@@ -72,6 +79,40 @@ def test_a_note_marker_or_a_dash_after_the_end_is_read_through() -> None:
     assert finished("Darwin, p. 72") == ""  # a page number is not a marker
     assert finished("the Department of Mines, has been as follows: \u2014") == "colon"
     assert finished("reached, on June 5, \u2014") == "dash"
+
+
+def test_a_lone_digit_after_a_word_ends_a_sentence_whose_stop_ocr_lost() -> None:
+    # history-of-the-colony, line 4923: a question mark read as ``1``; caritas, lines 904-905: a note
+    # marker after ``Church.\u201d`` read ``Churchy 4``, the next word fitting on the line
+    assert finished("minder sounds like a reproach, whose fault is it but our own 1") == "sentence"
+    ended, after = (
+        "Societies were a Support to our Churchy 4",
+        "It is not surprising in that age of unrest to",
+    )
+    assert finished(ended) == "sentence"
+    assert ends_paragraph(ended, after, 48.4, LineHabits(fit_share=0.94))
+    # a number of two digits or more, or after a single letter, is no marker
+    assert finished("were found in the year 1870") == finished("see Darwin, p. 2") == ""
+    # where it ends its paragraph, a page whose foot holds note 4 takes it as the marker
+    assert spaced_marker_re("4").search("these Societies were a Support to our Churchy 4")
+
+
+def test_a_paragraph_ends_where_the_type_grows_after_a_synopsis_set_small() -> None:
+    # history-of-the-colony, lines 1634-1637: a chapter's synopsis in smaller type (lines of 91
+    # characters on a page of 72), its last line ending with a comma, then the text
+    lines = [
+        "\u2014 Failure of both \u2014First Land Sale in 1842\u2014First Representative Institutions "
+        "granted to",
+        "New South Wales \u2014First Election \u2014Progress of Settlement\u2014Poisoning of the Aborigines,",
+        "Wb now arrive at a period of the narrative whose interest, not, perhaps,",
+        "immediately apparent, grows upon ns as it proceeds. The process of free",
+    ]
+    assert type_grows(lines, 1, 72)
+    # the text's own lines do not grow; nor does a narrow column after long lines
+    assert not type_grows(lines[1:], 1, 72)
+    assert not type_grows([*lines[:2], "Brien and land", "of sons of"], 1, 72)
+    # the synopsis goes on in lower case: no paragraph's end
+    assert not type_grows([*lines[:2], "and the text goes on in lower case in its type, as", lines[3]], 1, 72)
 
 
 def test_a_cited_quotation_ends_its_paragraph_however_full_the_line() -> None:
@@ -129,6 +170,22 @@ def test_a_title_the_book_puts_before_names_ends_no_sentence() -> None:
     # the-transportation-question, lines 3875-3876: a price ends the catalogue's entry
     price = "Illustrations. Fcap. Svo. 7s. Gd."
     assert ends_paragraph(price, "2. Autobiography of Matthew Robinson.", 59, habits)
+
+
+def test_the_bar_rises_where_most_sentence_ends_just_above_it_end_paragraphs() -> None:
+    # a book whose OCR spreads its inner line ends wide (caritas: a tenth of them fill less than
+    # 0.94 of the measure with the next word): 20 of every 100 inner line ends below 1.0 fill
+    inner = [0.85 + 0.0075 * (i % 20) for i in range(200)] + [1.0 + 0.001 * i for i in range(800)]
+    # a sentence ends inside a paragraph on one full line in eight
+    inside = [1.0 + 0.008 * i for i in range(100)]
+    # … and as often below 1.0 as the inner line ends: no paragraph end there, the bar stays low
+    alike = inside + [0.85 + 0.03 * i for i in range(5)]
+    assert learn_fit_share(inner, alike) == pytest.approx(0.88)
+    # paragraph ends among them, many more than those sentences: raised, up to the ceiling at most
+    ended = alike + [0.85 + 0.0015 * i for i in range(60)]
+    assert learn_fit_share(inner, ended) == FIT_CEILING
+    # too few inner line ends to learn from
+    assert learn_fit_share(inner[:10], ended) == SHORT_LINE_SHARE
 
 
 def test_the_book_tells_how_full_its_lines_go_on_and_how_its_quotations_open() -> None:
@@ -203,13 +260,27 @@ def test_page_break_joins_read_the_last_line_and_leave_the_readers_cuts() -> Non
     # handbook, lines 5053-5056: a full line, then the next page in lower case: joined, for review
     decision = decide_page_break_join(full, going_on, vocabulary)
     assert decision.join and decision.doubtful
-    # a sentence ended on a full line, the next page opening with a capital: reviewed, not joined
+    # a sentence ended on a full line, the next page opening with a capital: joined, as the reader
+    # goes on over such a line within a page, for review
     capital = Block("The New Moonta Copper Lode runs north 55 degrees east.", 5056, 5056)
+    capital.page_break_before = True
     decision = decide_page_break_join(full, capital, vocabulary)
-    assert not decision.join and decision.doubtful
-    assert "kept as two paragraphs: check the printed page" in decision.reason
-    # the review item names the line where the next page's part starts
-    review = rejoin_page_breaks([full, capital], RepairContext(vocabulary)).review
+    assert decision.join and decision.doubtful
+    assert "joined, as such lines are within a page: check the printed page" in decision.reason
+    assert [item.line for item in rejoin_page_breaks([full, capital], RepairContext(vocabulary)).review] == [
+        5053
+    ]
+    # … unless the next page opens a quotation (a quoted passage may be its own paragraph): reviewed,
+    # and the review item names the line where the next page's part starts
+    quoted = Block("\u201cThe New Moonta Copper Lode runs north 55 degrees east.", 5056, 5056)
+    quoted.page_break_before = True
+    decision = decide_page_break_join(full, quoted, vocabulary)
+    assert not decision.join and decision.doubtful and "opens a quotation" in decision.reason
+    # … or where no page break stands between them (a blank line, a line left out)
+    same_page = Block("The New Moonta Copper Lode runs north 55 degrees east.", 5056, 5056)
+    decision = decide_page_break_join(full, same_page, vocabulary)
+    assert not decision.join and decision.doubtful and "no page break" in decision.reason
+    review = rejoin_page_breaks([full, quoted], RepairContext(vocabulary)).review
     assert [(item.line, item.reason.endswith("(the next part starts at line 5056)")) for item in review] == [
         (5053, True)
     ]
@@ -223,6 +294,21 @@ def test_page_break_joins_read_the_last_line_and_leave_the_readers_cuts() -> Non
     # two paragraphs the reader cut on one page are left as they are
     assert decided_by_reader(full, Block("Next paragraph.", 5054, 5054))
     assert not decided_by_reader(full, capital)
+
+
+def test_a_joined_second_half_keeps_the_page_breaks_it_holds() -> None:
+    # the-stones-of-bray, lines 5789-5940: a paragraph ends a page on a full line; the next page's
+    # paragraph, joined across two more pages already, goes on: all three breaks are kept
+    first = Block("When the clergy dispersed, some of them went to the south.", 5789, 5822)
+    first.extra.update(room=2, past_measure=0)
+    second = Block("After visiting the church, you would go on. It was not built then.", 5873, 5940)
+    second.page_break_before = True
+    second.extra["page_breaks"] = [{"line": 5896, "offset": 44, "in_word": False}]
+    joined = rejoin_page_breaks([first, second], RepairContext(BookVocabulary())).blocks
+    assert len(joined) == 1
+    breaks = joined[0].extra["page_breaks"]
+    assert [place["line"] for place in breaks] == [5873, 5896]
+    assert joined[0].text[breaks[1]["offset"] :].startswith("It was not built then.")
 
 
 def test_a_line_is_measured_by_its_printed_width() -> None:

@@ -38,6 +38,24 @@ def test_break_after_notes_inside_a_joined_paragraph_is_counted_once() -> None:
     ]
 
 
+def test_a_block_opening_a_page_of_its_own_after_a_joined_paragraph_keeps_its_break() -> None:
+    # the-stones-of-bray, lines 3008-3170: a paragraph joined across two pages, its first page's
+    # note after it, then two blank lines and the next page; lines 640-680: a plate's page between
+    # a paragraph's halves (its first half's notes before it)
+    joined = Block("It must have been hard for Donald. The next event was the arrival.", 3008, 3167)
+    joined.extra["page_breaks"] = [{"line": 3135, "offset": 34, "in_word": False}]
+    note = Block("\u00b9 For the full story of this battle, see p. 242.", 3131, 3132, kind="note")
+    after = Block("as the King\u2019s own demesne.", 3170, 3180, page_break_before=True)
+    breaks = detect_breaks([joined, note, after])
+    assert [(item.block, item.evidence) for item in breaks] == [(0, "cut"), (2, "notes")]
+    plate = Block("TILTED CAMBRIAN SLATES AT\nBRAY HEAD", 660, 667, page_break_before=True)
+    plate.extra["plate"] = "a page of caption lines between two pages of text"
+    halves = Block("But I know you want me to tell you more. No, I said nothing.", 640, 680)
+    halves.extra["page_breaks"] = [{"line": 670, "offset": 40, "in_word": False}]
+    breaks = detect_breaks([halves, Block("\u00b9 According to Joyce.", 652, 657, kind="note"), plate])
+    assert [(item.block, item.evidence) for item in breaks] == [(0, "cut"), (2, "notes")]
+
+
 def test_breaks_are_numbered_only_when_the_count_matches_the_contents() -> None:
     blocks = _blocks()
     matching = detect_breaks(blocks)

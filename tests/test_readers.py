@@ -3,14 +3,17 @@ line), the wrapped-lines reader's paragraphs, the registry of readers and how a 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.layout import Layout
+from pipeline.model import Block
 from pipeline.model.schema import problems
 from pipeline.readers import DEFAULT_READER, READERS, detect_reader, read_blocks, read_input
 from pipeline.readers.paragraph_lines import read_paragraph_lines, split_blocks
 from pipeline.readers.wrapped_lines import read_wrapped_lines, split_pages, split_wrapped_lines
 from pipeline.repair import repair
+from pipeline.repair.page_breaks import is_inserted
 from pipeline.repair.registry import repair_text
 
 # raw lines 234-238: a paragraph cut by a page break, with a footnote body between the halves
@@ -265,3 +268,83 @@ def test_a_caption_standing_apart_on_a_page_follows_the_paragraph_it_stood_in() 
 def test_a_title_standing_apart_without_a_number_or_credit_is_no_caption() -> None:
     blocks = split_wrapped_lines(with_caption("THE MOUNT PERRY LODE"), 4945)
     assert not [block for block in blocks if "caption" in block.extra]
+
+
+# Raw lines 4510-4636 of ``handbook-of-queensland-geology-by-409636148.txt`` (Trove nla.obj-409636148:
+# R. L. Jack, *Handbook of Queensland Geology*, Brisbane, 1886): a table of yields set in at the top
+# of a page (4529-4557) that a paragraph runs across, its first rows ``Year 1872 (a few months
+# only)`` / ``ounces.``; and an analysis quoted after a colon, closed by its total ``99*47 per cent.\u201d``.
+TABLES_FIRST_LINE = 4510
+TABLES = (Path(__file__).parent / "data" / "handbook-of-queensland-geology-4510-4636.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def test_a_table_keeps_its_lines_with_its_short_rows_that_end_sentences() -> None:
+    blocks = split_wrapped_lines(TABLES, first_line=TABLES_FIRST_LINE)
+    tables = [(block.first_line, block.last_line) for block in blocks if "lineated" in block.extra]
+    # the yields from their heading row, and the analysis with its total
+    assert tables == [(4529, 4557), (4625, 4632)]
+    analysis = next(block for block in blocks if block.first_line == 4625)
+    assert analysis.text.split("\n")[-1] == "99*47 per cent.\u201d"
+    # the paragraph after the total starts on its own
+    assert any(block.text.startswith("Several silver (argentiferous galena)") for block in blocks)
+    assert problems("repaired", {"blocks": [block.to_dict() for block in blocks]}) == []
+
+
+def test_a_paragraph_cut_mid_sentence_is_joined_over_a_table_set_in_at_the_next_page_top() -> None:
+    repaired = repair(TABLES, typeset=False, reader="wrapped_lines")  # lines counted from 1
+    texts = [block.text for block in repaired.blocks]
+    joined = next(text for text in texts if "the western limb bear from N.N.W. to S.S.E." in text)
+    table = texts.index(next(text for text in texts if text.startswith("Year 1872")))
+    # the table follows the paragraph, and the page break moved into the paragraph
+    assert texts.index(joined) + 1 == table
+    paragraph = repaired.blocks[texts.index(joined)]
+    assert [place["line"] + TABLES_FIRST_LINE - 1 for place in paragraph.extra["page_breaks"]] == [4558]
+    assert not repaired.blocks[table].page_break_before
+    change = next(change for change in repaired.changes if change.rule == "rejoin_page_breaks")
+    assert "a table" in change.explanation
+    # a table a paragraph announces (handbook, line 2028: ``is to be seen:\u2014``) is not set in it
+    table = repaired.blocks[table]
+    opening = replace(table, page_break_before=True)
+    assert is_inserted(opening, Block("the western limb bear from", 4520, 4526), [])
+    assert not is_inserted(opening, Block("associated strata is to be seen:\u2014", 2024, 2028), [])
+
+
+# Raw lines 630-710 of the same book: a page of four plates' captions in capitals, no credit, the
+# next page opening with a capital, between two pages of text; here the page before is made to end
+# its sentence (its last words ``Why the War Hill was so`` dropped), so the text does not show
+# running across the plate either.
+CAPTIONS = (
+    (Path(__file__).parent / "data" / "stones-of-bray-630-710.txt")
+    .read_text(encoding="utf-8")
+    .replace("(see p. 158). Why the War Hill was so", "(see p. 158).")
+)
+
+
+def test_a_book_with_plates_shown_by_their_credits_has_plates_without_one() -> None:
+    alone = [
+        block.first_line for block in split_wrapped_lines(CAPTIONS, first_line=630) if "plate" in block.extra
+    ]
+    assert alone == []  # on its own evidence, a page of titles may be a division's
+    # with two plates shown by their credit (lines 856-895, twice), the book has plates
+    book = CAPTIONS + "\n\n\n" + PLATE + "\n\n\n" + PLATE
+    plates = [
+        block.first_line for block in split_wrapped_lines(book, first_line=630) if "plate" in block.extra
+    ]
+    assert plates[0] == 660 and len(plates) == 3
+
+
+def test_the_books_title_over_its_first_page_of_text_is_a_running_title() -> None:
+    # the-stones-of-bray, lines 3 and 266-270: the title opens the book, and the page of chapter I
+    title = "THE STONES OF BRAY"
+    chapter = [title, "CHAPTER I", "THE CAMBRIANS", *WRAPPED.split("\n")[3:9]]
+    pages = [title, "\n".join(WRAPPED.split("\n")[3:9]), "\n".join(chapter)]
+    blocks = split_wrapped_lines("\n\n\n".join(pages))
+    classed = [
+        (block.text, block.extra["furniture"]["evidence"]) for block in blocks if "furniture" in block.extra
+    ]
+    assert classed == [(title, "the book's title, at the page top above a division's label")]
+    # another title printed earlier stays above a label (an-account-of-the-state, line 5589)
+    pages = [title, "CONTENTS.", "\n".join(["CONTENTS.", "CHAPTER 1.", *WRAPPED.split("\n")[3:9]])]
+    assert not any("furniture" in block.extra for block in split_wrapped_lines("\n\n\n".join(pages)))

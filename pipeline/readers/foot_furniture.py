@@ -13,7 +13,7 @@ capitals that the book repeats at its page feet (:data:`HABIT_MIN_PAGES` times,
 :func:`learn_foot_titles`). One printed too seldom for a habit is known by repeating a title that
 opens an earlier page (the book's title, a chapter's heading) where the page shows it is no
 heading: at the foot beside a bare page number, or at the top above a line going on with the
-previous page's sentence (:func:`learn_edge_titles`).
+previous page's sentence, or, the book's title, above a division's label (:func:`learn_edge_titles`).
 
 The footnote zones at the page feet, and the habits learned from all of them, are in
 :mod:`pipeline.readers.page_foot`.
@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from pipeline.chains import heaviest_chain
 from pipeline.model.pages import Line
-from pipeline.text.headings import is_capitals
+from pipeline.text.headings import HEADING_WORD_RE, is_capitals
 from pipeline.text.markers import FOOT_NOTE_START_RE
 
 # a printer's signature: perhaps the alphabet's round (``2 A``), the gathering's letter (or the
@@ -218,12 +218,15 @@ def learn_edge_titles(pages: Sequence[Sequence[Line]]) -> dict[int, dict[str, st
     heading: among its first :data:`FOOT_TITLE_LINES` lines), where the page tells it is no heading:
     at the foot beside a bare page number
     (``7`` / ``THE CAMBRIANS``; the number is classed too), or at the top above a line that goes on
-    with the previous page's sentence (``INTRODUCTION`` / ``perhaps, of the interior…``)."""
+    with the previous page's sentence (``INTRODUCTION`` / ``perhaps, of the interior…``); and the
+    book's title (the line opening its first page) at a page top above a division's label
+    (``THE STONES OF BRAY`` / ``CHAPTER I``)."""
     found: dict[int, dict[str, str]] = {}
     printed: set[str] = set()
+    book_title = title_key(pages[0][0][1]) if pages and pages[0] else ""
     for lines in pages:
         found.update(_foot_title_lines(lines[-FOOT_TITLE_LINES:], printed))
-        found.update(_top_title_line(lines, printed))
+        found.update(_top_title_line(lines, printed, book_title))
         printed |= {title_key(text) for _, text in lines[:FOOT_TITLE_LINES] if title_shaped(text)} - {""}
     return found
 
@@ -244,15 +247,19 @@ def _foot_title_lines(foot: Sequence[Line], printed: set[str]) -> dict[int, dict
     return {}
 
 
-def _top_title_line(lines: Sequence[Line], printed: set[str]) -> dict[int, dict[str, str]]:
+def _top_title_line(lines: Sequence[Line], printed: set[str], book_title: str) -> dict[int, dict[str, str]]:
     """A title printed earlier that opens a page whose next line goes on with a sentence (it starts
-    in lower case)."""
+    in lower case); or the book's title (``book_title``, the key of the line opening its first
+    page) opening a page above a division's label (``CHAPTER I``): over the first page of text."""
     if len(lines) < 2 or not title_shaped(lines[0][1]) or title_key(lines[0][1]) not in printed:
         return {}
     following = lines[1][1].lstrip()
-    if not following[:1].islower():
+    if following[:1].islower():
+        evidence = "a title printed earlier, at the page top above a sentence that goes on"
+    elif HEADING_WORD_RE.match(following) and title_key(lines[0][1]) == book_title:
+        evidence = "the book's title, at the page top above a division's label"
+    else:
         return {}
-    evidence = "a title printed earlier, at the page top above a sentence that goes on"
     return {lines[0][0]: {"kind": "running title", "evidence": evidence}}
 
 

@@ -7,9 +7,12 @@ lower case, and the next line's first word would have fitted on it, had the para
 (:func:`fill` below the book's :attr:`LineHabits.fit_share`). How full a line goes on is learned
 from the book's inner line ends (a word or comma at the end, the next line in lower case): OCR
 counts characters where the printer measured widths, so the book's own spread of them sets the
-bar. Where the book's quotations open each of their paragraphs with a quotation mark, far more
-often than its sentences open with one, a line opening with one after a finished line starts a
-paragraph even after a full line (:attr:`LineHabits.quote_opens`). A quotation closed at a line's
+bar, raised where the book's lines ending sentences show that most of those just above it end
+paragraphs (:func:`learn_fit_share`). A line ending with a lone digit after a word ends a sentence
+whose stop OCR lost (a note marker's, or a question mark read as ``1``). Where the book's
+quotations open each of their paragraphs with a quotation mark, far more often than its sentences
+open with one, a line opening with one after a finished line starts a paragraph even after a full
+line (:attr:`LineHabits.quote_opens`). A quotation closed at a line's
 end with its note marker after it (``in it.” 1``) is a quoted passage ended and its source cited:
 the paragraph ends there too, however full the line; and so does a line ending with a colon before a
 line that opens a quotation not closed within it before words in lower case: a quotation set as
@@ -21,6 +24,7 @@ name: ``St.``, ``Mr.``; not a price's ``6d.`` read ``Gd.``) has not finished its
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -28,8 +32,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.model.pages import Line
-from pipeline.text.markers import PLAIN_MARKER_AT_END_RE
-from pipeline.text.punctuation import DASHES, LIST_ITEM_RE, ends_sentence, starts_lower
+from pipeline.text.markers import LOST_STOP_AT_END_RE, PLAIN_MARKER_AT_END_RE
+from pipeline.text.punctuation import DASHES, LIST_ITEM_RE, OPENING_QUOTES, ends_sentence, starts_lower
 from pipeline.text.widths import printed_length
 
 # A line shorter than this share of its page's measure is short (edge furniture; a paragraph's end
@@ -39,7 +43,15 @@ SHORT_LINE_SHARE = 0.75
 # characters (OCR counts characters, the printer measured widths): below it, the word would have fitted.
 FIT_QUANTILE = 0.05
 MIN_FIT_SAMPLES = 50  # fewer inner line ends are too few to learn from: SHORT_LINE_SHARE holds
-OPENING_QUOTES = '"\u201c\u2018'
+# Above that bar, the fills are weighed in bands of this share of the inner line ends: a band where
+# the lines ending a sentence before a capital are at least twice as many as the sentences ending
+# inside paragraphs there would be (:func:`learn_fit_share`), so that most of them end paragraphs,
+# raises the bar over it; a full line (a fill of at least FULL_FILL: no paragraph can end on it)
+# tells how many sentence ends go with the inner line ends.
+FIT_BAND = 0.025
+PARAGRAPH_END_SHARE = 0.5
+FULL_FILL = 1.0
+FIT_CEILING = 0.94  # the bar is raised no higher: a line this full with its next word may be a full one
 # A sentence opening a line after a finished line opens with a quotation mark this many times as
 # often as one opening inside a line: the book's quotations mark each of their paragraphs.
 QUOTE_LIFT = 6.0
@@ -48,6 +60,9 @@ MIN_QUOTE_OPENINGS = 10  # fewer lines opening with a quotation mark are too few
 # its own (a table's row, an address's line); this many of them in a row are (:func:`line_bound`).
 LINE_BOUND_SHARE = 0.5
 MIN_BOUND_LINES = 3
+# Two lines each longer, printed, than each of the two after them by more than this share of the
+# page's measure are set in smaller type than those (:func:`type_grows`).
+SMALL_TYPE_SHARE = 0.125
 # a sentence that starts inside a line: its end, then perhaps a quotation mark, then a capital
 SENTENCE_INSIDE_RE = re.compile(rf"[.!?][\u201d\u2019\"]?\s+(?P<quote>[{OPENING_QUOTES}]?)\s*[A-Z]")
 CLOSING_QUOTES = '"\u201d\u2019'
@@ -91,11 +106,12 @@ def goes_on(text: str, next_text: str) -> bool:
 
 
 def finished(text: str) -> str:
-    """The line's end, if it ends a sentence or a colon opens what follows (a note marker and a
-    dash after the colon may follow): ``"sentence"``, ``"colon"``, a line ending with a dash
+    """The line's end, if it ends a sentence (a note marker may follow; or a lone digit whose stop OCR
+    lost, :data:`LOST_STOP_AT_END_RE`) or a colon opens what follows (a note marker and a dash after
+    the colon may follow): ``"sentence"``, ``"colon"``, a line ending with a dash
     ``"dash"``, else ``""``."""
     line = PLAIN_MARKER_AT_END_RE.sub("", text.strip()).rstrip()
-    if ends_sentence(line):
+    if ends_sentence(line) or LOST_STOP_AT_END_RE.search(line):
         return "sentence"
     bare = line.rstrip(DASHES + " ")
     if bare.endswith(":"):
@@ -171,16 +187,46 @@ def ends_with_title(text: str, habits: LineHabits) -> bool:
     return bool(words) and words[-1] in habits.titles
 
 
+def learn_fit_share(inner: Sequence[float], ended: Sequence[float]) -> float:
+    """The fill below which a line ending a sentence ends its paragraph: :data:`FIT_QUANTILE` of the
+    fills of the ``inner`` line ends (:func:`goes_on`: the printer found no room for the next word),
+    raised band by band (:data:`FIT_BAND` of the inner line ends each) while the lines ending a
+    sentence before a capital (``ended``) that fall in the band are mostly paragraph ends
+    (:data:`PARAGRAPH_END_SHARE`): more than the sentences ending inside paragraphs would put there,
+    as many for each inner line end as on the full lines (:data:`FULL_FILL`), where no paragraph ends;
+    up to :data:`FIT_CEILING` at most. Where OCR's count of characters spreads the inner line ends
+    wide (a narrow page, uneven spacing), the quantile alone would read many paragraph ends as full lines."""
+    fills, ends = sorted(inner), sorted(ended)
+    if len(fills) < MIN_FIT_SAMPLES:
+        return SHORT_LINE_SHARE
+    full_inner = len(fills) - bisect.bisect_left(fills, FULL_FILL)
+    sentences_per_line = (len(ends) - bisect.bisect_left(ends, FULL_FILL)) / max(1, full_inner)
+    share = FIT_QUANTILE
+    bar = fills[int(share * (len(fills) - 1))]
+    while share + FIT_BAND < 1:
+        top = min(fills[int((share + FIT_BAND) * (len(fills) - 1))], FIT_CEILING)
+        if top <= bar:
+            break
+        in_band = bisect.bisect_left(ends, top) - bisect.bisect_left(ends, bar)
+        inside = sentences_per_line * (bisect.bisect_left(fills, top) - bisect.bisect_left(fills, bar))
+        if in_band * (1 - PARAGRAPH_END_SHARE) < inside:
+            break
+        share, bar = share + FIT_BAND, top
+    return bar
+
+
 def learn_line_habits(pages: Sequence[Sequence[Sequence[Line]]], measures: Sequence[float]) -> LineHabits:
-    """The book's :class:`LineHabits`: ``fit_share`` is :data:`FIT_QUANTILE` of the fills of its
-    inner line ends (:func:`goes_on`), where the printer found no room for the next word;
-    ``quote_opens`` where sentences after a finished line open with a quotation mark
-    :data:`QUOTE_LIFT` times as often as those inside lines."""
+    """The book's :class:`LineHabits`: ``fit_share`` from the fills of its inner line ends and of
+    its lines ending sentences (:func:`learn_fit_share`); ``quote_opens`` where sentences after a
+    finished line open with a quotation mark :data:`QUOTE_LIFT` times as often as those inside lines."""
     pairs = list(line_pairs(pages))
-    fills = sorted(fill(text, after, measures[page]) for page, text, after in pairs if goes_on(text, after))
-    fit_share = (
-        fills[int(FIT_QUANTILE * (len(fills) - 1))] if len(fills) >= MIN_FIT_SAMPLES else SHORT_LINE_SHARE
-    )
+    inner = [fill(text, after, measures[page]) for page, text, after in pairs if goes_on(text, after)]
+    ended = [
+        fill(PLAIN_MARKER_AT_END_RE.sub("", text.strip()), after, measures[page])
+        for page, text, after in pairs
+        if finished(text) == "sentence" and not goes_on_lower(after)
+    ]
+    fit_share = learn_fit_share(inner, ended)
     inside = [match["quote"] for _, text, _ in pairs for match in SENTENCE_INSIDE_RE.finditer(text)]
     after_finished = [
         opens_quote(after)
@@ -211,11 +257,36 @@ def ends_paragraph(text: str, next_text: str, page_measure: float, habits: LineH
     return fits or cites_quotation(text) or (habits.quote_opens and opens_quote(next_text))
 
 
+def type_grows(texts: Sequence[str], index: int, page_measure: float) -> bool:
+    """Lines ``index - 1`` and ``index`` of ``texts`` are set in smaller type than the two after
+    them (a chapter's synopsis, or a passage set small, before text in the body's type): each is
+    longer, printed, than each of those by more than :data:`SMALL_TYPE_SHARE` of the page's measure;
+    line ``index`` ends with a stop, a colon or a comma (OCR may have read a stop as one), and the
+    next line, not going on from it in lower case, runs on into the one after it as a full line of
+    the larger type does (:func:`runs_on`; neither of them short, as a narrow column's are)."""
+    if index < 1 or index + 2 >= len(texts) or goes_on_lower(texts[index + 1]):
+        return False
+    line = texts[index].strip()
+    if not (finished(line) in ("sentence", "colon") or line.endswith(",")):
+        return False
+    body_lines = texts[index + 1 : index + 3]
+    if not runs_on(*body_lines) or any(bound_short(text, page_measure) for text in body_lines):
+        return False
+    small = min(printed_length(text.strip()) for text in texts[index - 1 : index + 1])
+    body = max(printed_length(text.strip()) for text in texts[index + 1 : index + 3])
+    return small - body > SMALL_TYPE_SHARE * page_measure
+
+
 def room(text: str, page_measure: float, habits: LineHabits) -> float:
     """How long a word (its printed length) the line ``text`` had room for: a next word shorter than
     this would have fitted on it (:func:`fill` below ``fit_share``), so a paragraph going on would
     have put it there."""
     return habits.fit_share * page_measure - printed_length(text + " ")
+
+
+def bound_short(text: str, page_measure: float) -> bool:
+    """A line short enough to be set on its own: under :data:`LINE_BOUND_SHARE` of the page's measure."""
+    return len(text.strip()) < LINE_BOUND_SHARE * page_measure
 
 
 def line_bound(text: str, next_text: str, page_measure: float) -> bool:
@@ -226,6 +297,6 @@ def line_bound(text: str, next_text: str, page_measure: float) -> bool:
     line = text.strip()
     if LEADER_ROW_RE.search(line):
         return True
-    if len(line) >= LINE_BOUND_SHARE * page_measure or (next_text and runs_on(line, next_text)):
+    if not bound_short(line, page_measure) or (next_text and runs_on(line, next_text)):
         return False
     return not ends_sentence(line) or any(character.isdigit() for character in line.split()[-1])

@@ -26,12 +26,15 @@ from pipeline.readers.line_ends import (
     MIN_BOUND_LINES,
     SHORT_LINE_SHARE,
     LineHabits,
+    bound_short,
     ends_paragraph,
     finished,
     goes_on_lower,
     learn_line_habits,
     line_bound,
     room,
+    runs_on,
+    type_grows,
 )
 from pipeline.readers.page_foot import (
     FootHabits,
@@ -56,7 +59,7 @@ from pipeline.text.headings import (
     is_capitals,
     is_mostly_capitals,
 )
-from pipeline.text.punctuation import DASHES, FORM_FEED, PAGE_BREAK_BLANKS, ends_glued
+from pipeline.text.punctuation import DASHES, FORM_FEED, PAGE_BREAK_BLANKS, ends_glued, ends_sentence
 from pipeline.text.widths import MEASURE_SHARE, length_percentile, printed_length
 
 MIN_MEASURED_LINES = 5  # a page with fewer lines is measured on the whole book
@@ -70,6 +73,8 @@ HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word broken at the line end
 MAX_PLATE_LINES = 12  # a plate's page holds a few caption lines at most
 MAX_CAPTION_RUN_LINES = 6  # a caption standing apart on a page of text: a few lines
 MIN_RUN_ON_WORDS = 3  # a page's last line that shows the text going on: more than a catchword
+MIN_PLATES = 2  # this many plates shown by a credit or the text running across them: the book has plates
+LINEATED = "lines set on their own (a table, an address), kept a line each"
 
 
 def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
@@ -177,22 +182,27 @@ def plate_pages(pages: Sequence[Sequence[Sequence[Line]]]) -> set[int]:
     two pages of text; and a caption's by what a line of it says (a credit, a label, what the
     picture was made from: :func:`pipeline.text.captions.names_picture`) or by the text going on
     across it (the page before ends mid-sentence: :func:`ends_mid_sentence`, or the next page's
-    prose opens in lower case), not a title page or a division's."""
+    prose opens in lower case), not a title page or a division's. Where
+    :data:`MIN_PLATES` pages or more are plates by that evidence, the book has plates: every such
+    page between two pages of prose is one."""
     lines = [[text.strip() for run in page for _, text in run] for page in pages]
     prose = [[text for text in page if not is_caption_line(text)] for page in lines]
-    return {
+    captions = {
         number
         for number in range(1, len(pages) - 1)
         if not prose[number]
         and len(lines[number]) <= MAX_PLATE_LINES
         and any(is_mostly_capitals(text) or is_figure_label(text) for text in lines[number])
         and len(prose[number - 1]) >= MIN_MEASURED_LINES <= len(prose[number + 1])
-        and (
-            any(map(names_picture, lines[number]))
-            or ends_mid_sentence(prose[number - 1][-1])
-            or goes_on_lower(prose[number + 1][0])
-        )
     }
+    shown = {
+        number
+        for number in captions
+        if any(map(names_picture, lines[number]))
+        or ends_mid_sentence(prose[number - 1][-1])
+        or goes_on_lower(prose[number + 1][0])
+    }
+    return captions if len(shown) >= MIN_PLATES else shown
 
 
 def ends_mid_sentence(text: str) -> bool:
@@ -274,7 +284,7 @@ def read_runs(runs: Sequence[Sequence[Line]], page_measure: float, habits: LineH
     """The blocks of a page's runs of lines (:func:`read_run`); a caption standing apart among them
     (:func:`is_caption_run`) is a block of its own (``extra["caption"]``, a line each); where the
     text goes on across it (the run before ends mid-sentence or the run after opens in lower case:
-    :func:`runs_on`), the runs on either side are read as one, and the caption follows the
+    :func:`runs_across`), the runs on either side are read as one, and the caption follows the
     paragraph it stood in."""
     captions = {index for index, run in enumerate(runs) if len(runs) > 1 and is_caption_run(run)}
     blocks: list[Block] = []
@@ -285,7 +295,7 @@ def read_runs(runs: Sequence[Sequence[Line]], page_measure: float, habits: LineH
         if index in captions:
             held.append(run)
             continue
-        if prose and held and not seam and runs_on(prose[-1][1], run[0][1]):
+        if prose and held and not seam and runs_across(prose[-1][1], run[0][1]):
             seam = run[0][0]
             prose += run
             continue
@@ -294,7 +304,7 @@ def read_runs(runs: Sequence[Sequence[Line]], page_measure: float, habits: LineH
     return blocks + read_held(prose, held, seam, page_measure, habits)
 
 
-def runs_on(last: str, following: str) -> bool:
+def runs_across(last: str, following: str) -> bool:
     """The text goes on from line ``last`` to line ``following`` across what stands between them:
     ``last`` ends mid-sentence, or ``following`` opens in lower case."""
     return not finished(last) or goes_on_lower(following)
@@ -363,14 +373,11 @@ def note_blocks(lines: Sequence[Line]) -> list[Block]:
 def read_run(run: Sequence[Line], page_measure: float, habits: LineHabits) -> list[Block]:
     """The blocks of a run of lines with no blank line between them: :func:`read_prose` of each
     stretch of prose, and one block of each stretch of :data:`MIN_BOUND_LINES` or more lines set on
-    their own (:func:`pipeline.readers.line_ends.line_bound`: a table, an address), a line each;
-    the first of them goes with the paragraph before if that runs on into it."""
+    their own (:func:`pipeline.readers.line_ends.line_bound`: a table, an address), a line each,
+    marked so (``extra["lineated"]``); the first of them goes with the paragraph before if that runs
+    on into it."""
     blocks: list[Block] = []
-    following = [text for _, text in run[1:]] + [""] * bool(run)  # the line after each, "" at the end
-    bound = [
-        line_bound(text, after, page_measure) and not is_heading_line(text)
-        for (_, text), after in zip(run, following, strict=True)
-    ]
+    bound = bound_lines([text for _, text in run], page_measure)
     start = 0
     for is_bound, group in itertools.groupby(range(len(run)), key=bound.__getitem__):
         indices = list(group)
@@ -378,9 +385,31 @@ def read_run(run: Sequence[Line], page_measure: float, habits: LineHabits) -> li
             indices = indices[1:]  # the last line of the paragraph before
         if is_bound and len(indices) >= MIN_BOUND_LINES:
             blocks += read_prose(run[start : indices[0]], page_measure, habits)
-            blocks.append(lineated_block(run[indices[0] : indices[-1] + 1]))
+            block = lineated_block(run[indices[0] : indices[-1] + 1])
+            blocks.append(replace(block, extra={"lineated": LINEATED}))
             start = indices[-1] + 1
     return blocks + read_prose(run[start:], page_measure, habits)
+
+
+def bound_lines(texts: Sequence[str], page_measure: float) -> list[bool]:
+    """Which lines of a run are set on their own: those :func:`pipeline.readers.line_ends.line_bound`
+    finds (not heading lines), and a short line ending a sentence that stands between two of them or
+    closes :data:`MIN_BOUND_LINES` of them without running on (a table's row ``ounces.``, its total
+    ``99*47 per cent.”``, an address's last line)."""
+    following = [*texts[1:], ""][: len(texts)]  # the line after each, "" at the end
+    headings = [is_heading_line(text) for text in texts]
+    bound = [
+        line_bound(text, after, page_measure) and not heading
+        for text, after, heading in zip(texts, following, headings, strict=True)
+    ]
+    for index, text in enumerate(texts):
+        if bound[index] or headings[index] or not (ends_sentence(text) and bound_short(text, page_measure)):
+            continue
+        before = bound[max(0, index - MIN_BOUND_LINES) : index]
+        closes = len(before) == MIN_BOUND_LINES and all(before) and not runs_on(text, following[index])
+        between = bool(before) and before[-1] and index + 1 < len(texts) and bound[index + 1]
+        bound[index] = closes or between
+    return bound
 
 
 def lineated_block(lines: Sequence[Line]) -> Block:
@@ -389,11 +418,14 @@ def lineated_block(lines: Sequence[Line]) -> Block:
 
 
 def read_prose(run: Sequence[Line], page_measure: float, habits: LineHabits) -> list[Block]:
-    """The paragraphs and headings of lines of prose; the lines of a heading over several lines
-    stay one block, a line each."""
+    """The paragraphs and headings of lines of prose: a paragraph ends where its last line shows it
+    (:func:`pipeline.readers.line_ends.ends_paragraph`) or where the type grows after it
+    (:func:`pipeline.readers.line_ends.type_grows`); the lines of a heading over several lines stay
+    one block, a line each."""
     blocks: list[Block] = []
     paragraph: list[Line] = []
     heading: list[Line] = []
+    texts = [text for _, text in run]
     for index, line in enumerate(run):
         if is_heading_line(line[1]):
             if paragraph:
@@ -406,7 +438,8 @@ def read_prose(run: Sequence[Line], page_measure: float, habits: LineHabits) -> 
             heading = []
         paragraph.append(line)
         following = run[index + 1][1] if index + 1 < len(run) else ""
-        if following and ends_paragraph(line[1], following, page_measure, habits):
+        ends = bool(following) and ends_paragraph(line[1], following, page_measure, habits)
+        if ends or type_grows(texts, index, page_measure):
             blocks.append(paragraph_block(paragraph, page_measure, habits))
             paragraph = []
     if heading:

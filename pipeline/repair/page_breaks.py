@@ -32,6 +32,7 @@ from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
 from pipeline.text.punctuation import (
     LIST_BULLET,
+    OPENING_QUOTES,
     ends_clause,
     ends_glued,
     ends_sentence,
@@ -42,10 +43,17 @@ from pipeline.text.widths import printed_length
 from pipeline.text.words import first_word, last_word
 
 NOT_JOINED = "not joined: "  # how a review item for a refused page-break join starts
-# A page ending a sentence on a full line: the text cannot tell whether the paragraph goes on.
+# A sentence ended on a full line: the text cannot tell whether the paragraph goes on. The reader goes
+# on over such a line within a page, and so does the join across a page break, unless a quotation
+# opens the next page (a quoted passage set as its own paragraph); where no page break stands between
+# them (a blank line, or a line left out, stood there) the blocks stay apart.
 FULL_LINE_SENTENCE_END = (
     "the page ends a sentence on a full line (no room was left for the next word), so the paragraph "
-    "may go on across the break or end there; kept as two paragraphs: check the printed page"
+    "may go on across the break or end there; joined, as such lines are within a page: check the printed page"
+)
+FULL_LINE_KEPT = (
+    "a sentence ends on a full line and {why}, so a new paragraph may start there; kept as two "
+    "paragraphs: check the printed page"
 )
 # A word seen this often in the book and never before a full stop cannot end a sentence.
 NEVER_FINAL_MIN_COUNT = 3
@@ -66,6 +74,29 @@ def is_plate(block: Block) -> bool:
 def ends_page(block: Block) -> bool:
     """A block that stands at the end of its page: a note (at the page foot), or a plate's page."""
     return block.kind == "note" or "plate" in block.extra
+
+
+def is_inserted(block: Block, first: Block | None, between: Sequence[Block]) -> bool:
+    """Lines set on their own (``extra["lineated"]``, :func:`pipeline.readers.wrapped_lines.read_run`:
+    a table) opening a page while the paragraph ``first`` before the break is cut mid-sentence, with
+    nothing but notes ``between`` them: set in where the page had room, as a plate is bound in, so
+    the paragraph may go on after it."""
+    return (
+        "lineated" in block.extra
+        and block.page_break_before
+        and first is not None
+        and all(item.kind == "note" for item in between)
+        and first.kind == "text"
+        and not is_set_apart(first.text)
+        and _ends_in_a_word(first.text)
+    )
+
+
+def _ends_in_a_word(text: str) -> bool:
+    """The text ends with a word, a comma or a word broken by a hyphen: cut mid-sentence, not
+    announcing what follows (``as follows:—``)."""
+    last = plain_text(text).rstrip()[-1:]
+    return last.isalpha() or last == "," or bool(broken_word_at_end(text))
 
 
 class JoinDecision(NamedTuple):
@@ -143,7 +174,10 @@ def decide_page_break_join(
                 False, "the next block starts in lower case, but the first part ends a sentence", True
             )
         if ends_full_line(first, continuation):
-            return JoinDecision(False, FULL_LINE_SENTENCE_END, True)
+            kept = _new_paragraph_after_full_line(second, continuation)
+            if kept:
+                return JoinDecision(False, FULL_LINE_KEPT.format(why=kept), True)
+            return JoinDecision(True, FULL_LINE_SENTENCE_END, True)
         return JoinDecision(False, "the first part ends a sentence")
     if starts_lower(continuation):
         if ends_clause(text):
@@ -156,6 +190,16 @@ def decide_page_break_join(
     if first_char_class(text.split("\n")[-1]) == first_char_class(continuation) == "digit":
         return JoinDecision(False, "both blocks start like entries of one list (a number first)", True)
     return _decide_capital_continuation(text, continuation, vocabulary)
+
+
+def _new_paragraph_after_full_line(second: Block, continuation: str) -> str:
+    """Why a block after a sentence ended on a full line may start a paragraph (:data:`FULL_LINE_KEPT`):
+    no page break stands before it, or it opens a quotation; else an empty string."""
+    if not second.page_break_before:
+        return "no page break stands before the next"
+    if continuation.lstrip()[:1] in OPENING_QUOTES:
+        return "the next page opens a quotation"
+    return ""
 
 
 def _decide_capital_continuation(text: str, continuation: str, vocabulary: BookVocabulary) -> JoinDecision:
@@ -244,10 +288,16 @@ def _rejoin_page_breaks_once(
     review: list[Review] = []
     open_paragraph: int | None = None  # index in ``result`` of the last block of running text
     for index, block in enumerate(blocks):
-        if block.kind == "note" or index in furniture or is_plate(block):
+        first_half = result[open_paragraph] if open_paragraph is not None else None
+        between = result[open_paragraph + 1 :] if open_paragraph is not None else []
+        if (
+            block.kind == "note"
+            or index in furniture
+            or is_plate(block)
+            or is_inserted(block, first_half, between)
+        ):
             result.append(block)
             continue
-        between = result[open_paragraph + 1 :] if open_paragraph is not None else []
         if open_paragraph is not None and decided_by_reader(result[open_paragraph], block):
             between = []  # what follows the block before it stood before the page it ends
         elif open_paragraph is not None:
@@ -257,6 +307,8 @@ def _rejoin_page_breaks_once(
                 decisions[seam_key] = decide_page_break_join(first, block, vocabulary, listed)
             decision = decisions[seam_key]
             if decision.join:
+                between, block = _move_page_break(between, block)
+                result[open_paragraph + 1 :] = between
                 result[open_paragraph], change, doubts = _join_blocks(
                     first, block, between, decision, vocabulary
                 )
@@ -267,11 +319,35 @@ def _rejoin_page_breaks_once(
                 seam = seam_excerpt(first.text, block.text)
                 reason = f"{NOT_JOINED}{decision.reason} (the next part starts at line {block.first_line})"
                 review.append(Review("rejoin_page_breaks", first.last_line, seam, reason))
-        if not block.page_break_before and any(map(ends_page, between)):
+        if (
+            any(map(ends_page, between))
+            and not block.page_break_before
+            and not _breaks_before_inserted(between)
+        ):
             block = replace(block, page_break_before=True)
         result.append(block)
         open_paragraph = len(result) - 1
     return Repaired(result, changes, review)
+
+
+def _breaks_before_inserted(between: Sequence[Block]) -> bool:
+    """Lines set in at a page top (:func:`is_inserted`) stand among ``between`` with the page break."""
+    return any("lineated" in item.extra and item.page_break_before for item in between)
+
+
+def _move_page_break(between: list[Block], second: Block) -> tuple[list[Block], Block]:
+    """The blocks between two halves of a paragraph and its second half, the page break before lines
+    inserted between them (:func:`is_inserted`) moved to the second half: the break falls inside
+    the paragraph, which goes before what was inserted."""
+    inserted = [i for i, item in enumerate(between) if "lineated" in item.extra and item.page_break_before]
+    if not inserted:
+        return between, second
+    table = between[inserted[0]]
+    extra = {key: value for key, value in table.extra.items() if key != "page"}
+    moved = {"page": table.extra["page"]} if "page" in table.extra else {}
+    between = [*between]
+    between[inserted[0]] = replace(table, page_break_before=False, extra=extra)
+    return between, replace(second, page_break_before=True, extra={**second.extra, **moved})
 
 
 def _join_blocks(
@@ -283,13 +359,16 @@ def _join_blocks(
     page_break = {"line": second.first_line, "offset": seam.offset, "in_word": seam.hyphen is not None}
     if "page" in second.extra:  # the printed page number (pipeline.repair.furniture) of the page it opens
         page_break["page"] = second.extra["page"]
-    extra["page_breaks"] = [*first.extra.get("page_breaks", []), page_break]
+    end = len(seam.text) - len(second.text)  # where the second half's text starts in the joined text
+    carried_breaks = [
+        {**place, "offset": end + place["offset"]} for place in second.extra.get("page_breaks", [])
+    ]
+    extra["page_breaks"] = [*first.extra.get("page_breaks", []), page_break, *carried_breaks]
     for last_line in ("room", "past_measure"):  # the joined paragraph ends where the second half ends
         extra.pop(last_line, None)
         if last_line in second.extra:
             extra[last_line] = second.extra[last_line]
     if "line_starts" in second.extra:  # the printed lines of the second half, where the joined text has them
-        end = len(seam.text) - len(second.text)
         carried = [{**place, "offset": end + place["offset"]} for place in second.extra["line_starts"]]
         extra["line_starts"] = [*first.extra.get("line_starts", []), *carried]
     joined = replace(first, text=seam.text, last_line=second.last_line, extra=extra)
@@ -300,6 +379,10 @@ def _join_blocks(
         details.append(f"{notes} note block(s) stood between the halves and now follow it")
     if plates:
         details.append(f"{plates} picture caption(s) stood between the halves and now follow it")
+    if any("lineated" in item.extra for item in between):
+        details.append(
+            "lines set on their own (a table) opened the page between the halves and now follow it"
+        )
     if continuation != second.text:
         details.append("the list bullet OCR put before the continued line was dropped")
     if seam.hyphen:

@@ -21,6 +21,10 @@ from itertools import pairwise
 
 from pipeline.model import Block, PageSpan
 
+# A block after a paragraph's last raw line and at most one blank line stands on its page; more raw
+# lines between them (a run of blank lines, furniture removed) end that page.
+PARAGRAPH_GAP = 2
+
 
 @dataclass
 class FoundBreak:
@@ -173,13 +177,18 @@ def _position(item: FoundBreak) -> tuple[int, int]:
 
 
 def _recorded_in_paragraph(blocks: list[Block], index: int) -> bool:
-    """Whether the note group before ``blocks[index]`` stood inside the joined paragraph before it."""
+    """Whether the note group before ``blocks[index]`` stood inside the joined paragraph before it:
+    not where the block stood between the paragraph's halves itself (a plate's page), or where
+    raw lines stand between the paragraph's end and the block (a run of blank lines, furniture
+    removed: the block opens a page of its own)."""
     first_note = index
     while first_note > 0 and blocks[first_note - 1].kind == "note":
         first_note -= 1
     if first_note == index or first_note == 0:
         return False
     paragraph = blocks[first_note - 1]
+    if not paragraph.last_line < blocks[index].first_line <= paragraph.last_line + PARAGRAPH_GAP:
+        return False
     notes = blocks[first_note:index]
     recorded = paragraph.extra.get("page_breaks", [])
     printed = blocks[index].extra.get("page")

@@ -65,6 +65,9 @@ DAMAGED_SIGN_MARKER_RE = re.compile(
     r"(?:(?<=[\u201d\u2019\"])|(?<=[\u201d\u2019\"] )|(?![,;:]+(?:\s|$)))"
     rf"(?P<token>(?![\u201d\u2019\"])(?!(?:{NOT_MARKER_SIGNS})(?:\s|$))[^\w\s]{{1,3}})(?=\s|$)"
 )
+# a lone digit after a word at the end of a line, no stop between them: a note marker whose stop OCR
+# lost (``our Churchy 4``: ``Church.” 4``), or a question mark OCR read as a one (``our own 1``)
+LOST_STOP_AT_END_RE = re.compile(r"[^\W\d_]{2}[\u201d\u2019\"]? \d$")
 # a plain number, then one space, opening a block: a note number OCR read without its superscript
 PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
 # a footnote's first line whose number OCR damaged: a short token of digits and signs (``1(5``,
@@ -133,8 +136,9 @@ def plain_marker_re(key: str) -> re.Pattern[str]:
 def spaced_marker_re(key: str) -> re.Pattern[str]:
     """A note number OCR set apart from the word it was glued to, between two words, the second
     perhaps opening a quotation (``the 9 underlying``, ``Carrickgollogan 1 (often``, ``sediment 21
-    “so``): weaker evidence than :func:`plain_marker_re`, for a page whose foot holds note ``key``."""
-    return re.compile(rf"(?<=[^\W\d_]) {key}(?= [\"\u201c\u2018]?\(?[^\W\d_])")
+    “so``), or at the end (``our Churchy 4``, its stop lost): weaker evidence than
+    :func:`plain_marker_re`, for a page whose foot holds note ``key``."""
+    return re.compile(rf"(?<=[^\W\d_]) {key}(?= [\"\u201c\u2018]?\(?[^\W\d_]|$)")
 
 
 def note_start_re(*, plain_numbers: bool, symbols_before_capital: bool) -> re.Pattern[str]:

@@ -16,6 +16,7 @@ EN_DASH = "\u2013"
 DASHES = "-\u2010\u2011\u2012" + EN_DASH + EM_DASH
 # before a word: opening quotes and brackets, emphasis marks
 OPENING_MARKS = "*_\"\u201c\u2018'(["
+OPENING_QUOTES = '"\u201c\u2018'  # a quotation opens
 # after a word: closing quotes and brackets, emphasis marks
 CLOSING_MARKS = "\"'\u201d\u2019)]*_"
 # may follow the last word, with spaces: closing marks, guillemets, note markers
