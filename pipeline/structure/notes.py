@@ -4,6 +4,7 @@ with its evidence, for the QA report."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from itertools import pairwise
 
@@ -23,6 +24,8 @@ from pipeline.text.markers import (
 )
 
 PLAIN_MARKER_LOOKBACK = 15
+# what an XML id may not hold of a note's printed number (a range's dash, a superscript OCR left)
+NOT_IN_ID_RE = re.compile(r"[^A-Za-z0-9._-]")
 
 Pool = dict[tuple[str | None, str], list[NoteBody]]  # (scope, printed number) → its notes, in order
 
@@ -117,8 +120,9 @@ def fill_parts(text: PendingText, marks: PageMarks) -> None:
 def _new_note(
     division: Division, key: str, text: str, line: int, order: int, collected: Collected
 ) -> NoteBody:
-    """List a note in its division under a unique id built from its printed number."""
-    base = f"{division.id}-n{SYMBOL_NAMES.get(key, key)}"
+    """List a note in its division under a unique id built from its printed number (a symbol by its
+    name; what an XML name may not hold, as a dash, made a hyphen)."""
+    base = f"{division.id}-n{NOT_IN_ID_RE.sub('-', SYMBOL_NAMES.get(key, key))}"
     identifier, count = base, 1
     while identifier in collected.ids:
         count += 1
