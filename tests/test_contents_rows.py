@@ -4,6 +4,8 @@ cross-checked with the headings found by their form."""
 
 from __future__ import annotations
 
+from test_headings_by_form import TEXT  # running text to follow a heading
+
 from pipeline.model import Block
 from pipeline.readers.wrapped_lines import split_wrapped_lines
 from pipeline.repair.headings import close_spaced_ellipses
@@ -11,16 +13,6 @@ from pipeline.repair.registry import RepairContext
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.structure import Structured, build_structure
 from pipeline.structure.contents_rows import opening_label, printed_lines, read_contents_rows
-
-# running text to follow a heading (history-of-the-colony-of-44253818, lines 430-434)
-TEXT = """\
-It is difficult to forecast the future of a colony which, possessing an area
-of 669,520 square miles, and a coast line of 2,250, presents so great a
-variety of climate, that in portions of its southern districts, it admits of
-the successful growth of almost all the European vegetable products, and
-in its central and northern territory, affords us facilities for semi-tropical
-and tropical cultivation of all kinds.
-"""
 
 # the-stones-of-bray-and-189352943, lines 102-133: two contents pages, then the list of illustrations
 STONES = [
