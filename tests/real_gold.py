@@ -8,7 +8,8 @@ structure stage's tree (``build/<book>/structure.json``) and the repair stage's 
   as printed (label, title and a subtitle printed apart, compared without case and punctuation),
   nothing more;
 * paragraph starts in the annotated region: found (recall) and real (precision), by raw line;
-* joins: the seam reads in one paragraph as the gold says (hyphen dropped or kept, page break closed);
+* joins: the seam reads in one paragraph or note as the gold says (hyphen dropped or kept, page break
+  closed);
 * footnotes: a note whose text opens as printed, linked from a marker after the context words, and
   its words not in the running text that holds its line;
 * furniture: each page number, running title and signature mark is logged as removed (the
@@ -76,7 +77,7 @@ def score_book(build: Path, gold: dict[str, Any]) -> Score:
     _chapters(score, [node for node in nodes if isinstance(node, Division)], gold["chapters"])
     running = [node for node in nodes if isinstance(node, Paragraph | ListItem)]
     _paragraphs(score, running, gold["paragraphs"])
-    _joins(score, running, gold["joins"])
+    _joins(score, [*running, *(node for node in nodes if isinstance(node, Note))], gold["joins"])
     _footnotes(score, running, [node for node in nodes if isinstance(node, Note)], gold["footnotes"])
     removed = {change.line for change in changes if change.rule in FURNITURE_RULES}
     left = [f"{item['line']}: {item['text']}" for item in gold["furniture"] if item["line"] not in removed]
@@ -110,8 +111,8 @@ def _paragraphs(score: Score, running: list[Paragraph | ListItem], gold: dict[st
     score.add("found starts real", len(starts & found), len(found), sorted(map(str, found - starts)))
 
 
-def _joins(score: Score, running: list[Paragraph | ListItem], gold: list[dict[str, Any]]) -> None:
-    texts = [key(text_of(node)) for node in running]
+def _joins(score: Score, holders: list[Paragraph | ListItem | Note], gold: list[dict[str, Any]]) -> None:
+    texts = [key(text_of(node)) for node in holders]
     misses = [
         f"{join['line']} {join['kind']}: {join['seam']!r}"
         for join in gold

@@ -8,12 +8,14 @@ marks of lines 632 and 4667, and the marks of its later gatherings), of *Caritas
 (nla.obj-55177167, raw lines 244 and 296-297, 343-344, the top at 198, the damaged note numbers of
 265-296 and 306-342), of *Handbook of Queensland
 Geology* (nla.obj-409636148, raw lines 2323-2329, 2420-2426) and of *The Stones of Bray*
-(nla.obj-189352943, raw lines 3, 266-268, 501-504).
+(nla.obj-189352943, raw lines 3, 266-268, 501-504); two pages of *Caritas Anglicana*, raw lines
+7180-7222 (``tests/data/``), a note going on at the next page's foot.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from pipeline.model import Block
 from pipeline.model.pages import Line
@@ -27,7 +29,13 @@ from pipeline.readers.page_foot import (
     learn_note_type,
     note_groups,
 )
-from pipeline.readers.wrapped_lines import note_blocks, paragraph_block, split_wrapped_lines
+from pipeline.readers.wrapped_lines import (
+    note_blocks,
+    paragraph_block,
+    read_page,
+    split_pages,
+    split_wrapped_lines,
+)
 from pipeline.repair.base import RepairContext
 from pipeline.repair.furniture import remove_page_furniture
 from pipeline.repair.note_markers import (
@@ -35,6 +43,7 @@ from pipeline.repair.note_markers import (
     restore_note_symbols,
     restore_plain_note_numbers,
 )
+from pipeline.repair.notes import attach_note_continuations
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import plain_marker_re
 
@@ -689,3 +698,47 @@ def test_a_marker_ocr_put_at_the_next_lines_start_goes_back_to_the_paragraph_it_
     assert "the bottom sound.¹⁷ That Eyre had missed" in text
     assert repaired.blocks[0].raw_line(text.index("That Eyre")) == 316
     assert repaired.blocks[1].text.startswith("¹⁷ Babbage")
+
+
+# Caritas Anglicana, raw lines 7180-7222: note 2 at the first page's foot ends mid-sentence (``owing
+# to the hostility``); the next page's text goes on from the first page's (``left London, …``) and
+# ends a sentence, and note 2 goes on at its foot (``of Ziegenhagen (Chaplain to Queen Caroline).``)
+CONTINUED_NOTE = (Path(__file__).parent / "data" / "caritas-anglicana-7180-7222.txt").read_text(
+    encoding="utf-8"
+)
+# the notes' type as the book's note zones show it (:func:`learn_note_type` on the whole book)
+CARITAS_NOTE_TYPE = NoteType(body_measure=48.0, note_length=54.3)
+
+
+def _continued_note_pages(note_open: bool) -> list[list[Block]]:
+    habits = FootHabits(note_type=CARITAS_NOTE_TYPE)
+    pages = split_pages(CONTINUED_NOTE, 7180)
+    return [
+        read_page(page, 48.0, habits, LineHabits(), note_open and number > 0)
+        for number, page in enumerate(pages)
+    ]
+
+
+def test_a_note_left_unfinished_goes_on_at_the_next_pages_foot() -> None:
+    first, second = _continued_note_pages(note_open=True)
+    assert first[-1].kind == "note" and first[-1].text.endswith("owing to the hostility")
+    continued = [block for block in second if "continues" in block.extra]
+    assert [(block.kind, block.first_line) for block in continued] == [("note", 7218)]
+    assert continued[0].text.startswith("of Ziegenhagen (Chaplain to Queen Caroline).")
+    assert all(block.kind == "text" for block in second[: second.index(continued[0])])
+    # after a page whose last note ends its sentence, the same lines are the page's text
+    _, alone = _continued_note_pages(note_open=False)
+    assert not any("continues" in block.extra for block in alone)
+    assert not any(block.kind == "note" for block in alone if block.first_line == 7218)
+
+
+def test_the_rest_of_a_note_is_appended_to_it_and_the_pages_text_stays() -> None:
+    first, second = _continued_note_pages(note_open=True)
+    second[0] = replace(second[0], page_break_before=True)
+    repaired = attach_note_continuations([*first, *second], RepairContext(BookVocabulary()))
+    notes = [block for block in repaired.blocks if block.kind == "note"]
+    assert "owing to the hostility of Ziegenhagen (Chaplain to Queen Caroline)." in notes[-1].text
+    assert not any("left London" in note.text for note in notes)
+    assert any(block.text.startswith("left London, Zinzendorf") for block in repaired.blocks)
+    [change] = repaired.changes
+    assert "lines set in the notes' type at the top of the page's foot" in change.explanation

@@ -21,7 +21,8 @@ def page_findings(
 ) -> list[str]:
     """The pages and their measure, the footnotes found at page feet, and the page-foot habits
     learned of the book (symbol notes, signature marks, running titles), each with its evidence."""
-    notes = [block for block in blocks if block.kind == "note"]
+    continued = [block for block in blocks if "continues" in block.extra]
+    notes = [block for block in blocks if block.kind == "note" and "continues" not in block.extra]
     note_pages = {sum(1 for page in pages if page and page[0][0] <= block.first_line) for block in notes}
     note_lines = sum(block.last_line - block.first_line + 1 for block in notes)
     plates = [block for block in blocks if "plate" in block.extra]
@@ -32,6 +33,14 @@ def page_findings(
         f"(median), a full line about {book_measure:.0f} characters (of the average width)",
         f"{len(notes)} footnotes ({note_lines} lines) found at the foot of {len(note_pages)} pages: "
         "each opens with a marker whose number stands in the page's text above, or with a symbol",
+        f"{len(continued)} notes going on at the next page's foot, without a marker: "
+        + (
+            f"lines in the notes' type (over {habits.note_type.note_length:.0f} characters, the body's "
+            f"full line {habits.note_type.body_measure:.0f}) opening in lower case, after a page whose "
+            "last note ends mid-sentence"
+            if habits.note_type
+            else "the notes are not set in a smaller type than the body, so no such lines are told apart"
+        ),
         f"pages whose foot opens a note with a symbol: {habits.symbol_zones}; "
         + (
             "a habit of the book, so such notes are taken even where OCR lost the marker in the text"

@@ -26,6 +26,11 @@ of the body's type among them, a note's last line ending a sentence right above 
 line opening a note's text, are note N-1 where N-1's marker stands in the text above them; a zone
 whose first note N stands once set apart in the text (``sediment 21 “so``) is taken on that evidence.
 
+A note the page before left unfinished (its last line ends mid-sentence) goes on at the top of
+this page's foot, without a marker: the lines right above the page's notes (or its end) set in the
+notes' type, from one opening in lower case right under the body's last line
+(:func:`continued_note_top`).
+
 The printer's signature marks and the running titles at the page feet and edges are told in
 :mod:`pipeline.readers.foot_furniture`; :func:`learn_foot_habits` gathers them with the zones.
 """
@@ -56,7 +61,7 @@ from pipeline.text.markers import (
     plain_marker_re,
     spaced_marker_re,
 )
-from pipeline.text.punctuation import ends_sentence
+from pipeline.text.punctuation import ends_sentence, starts_lower
 from pipeline.text.widths import MEASURE_SHARE, length_percentile, printed_length
 
 DAMAGED_SYMBOL_START_RE = re.compile(rf"^\s*(?:{SYMBOL_TOKEN})\s+{NOTE_TEXT_START}")
@@ -77,6 +82,7 @@ SMALL_TYPE_RATIO = 1.05  # notes set smaller: their measure is at least this man
 MAX_LONG_BODY_SHARE = 0.05  # … and at most this share of the body's lines are as long as a note's
 FULL_LINE_SHARE = 0.95  # a line at least this share of the body's measure is full
 MIN_LOST_NOTE_LINES = 2  # a note whose number OCR lost: at least this many lines in the notes' type
+MIN_BODY_ABOVE = 2  # a note continued at the page's foot: at least this many body lines above it
 
 
 @dataclass(frozen=True)
@@ -423,3 +429,31 @@ def _lone_first_note(starts: Sequence[tuple[int, str]], index: int, text: str) -
 def _marker_above(marker: str, text: str) -> bool:
     """Whether ``marker`` stands in ``text`` as a plain note marker (:func:`plain_marker_re`)."""
     return plain_marker_re(marker).search(text) is not None
+
+
+def note_ends(text: str) -> bool:
+    """Whether a note's last line ends its text (:data:`NOTE_END_RE`): else the note goes on on the
+    next page."""
+    return NOTE_END_RE.search(text.strip()) is not None
+
+
+def continued_note_top(lines: Sequence[Line], end: int, note_type: NoteType | None) -> int | None:
+    """The first line of a note the page before left unfinished, printed at the top of this page's
+    foot, above line ``end`` (the page's first note, or its end), or ``None``: the lines right above
+    ``end`` set in the notes' type (:class:`NoteType`; at least :data:`MIN_LOST_NOTE_LINES`, the
+    last perhaps a note's short last line ending a sentence), the first of them opening in lower
+    case (the note's sentence going on) right under a line of the body's type, some body above it.
+    Only where the book sets its notes smaller than its body."""
+    if note_type is None or end < 1:
+        return None
+    long = [printed_length(text) > note_type.note_length for _, text in lines[:end]]
+    at = end - 1
+    if not long[at] and ends_sentence(lines[at][1]):
+        at -= 1
+    top = at
+    while top >= 0 and long[top]:
+        top -= 1
+    top += 1
+    if top < MIN_BODY_ABOVE or sum(long[top:end]) < MIN_LOST_NOTE_LINES:
+        return None
+    return top if starts_lower(lines[top][1].strip()) else None

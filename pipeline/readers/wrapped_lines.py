@@ -38,10 +38,12 @@ from pipeline.readers.line_ends import (
 )
 from pipeline.readers.page_foot import (
     FootHabits,
+    continued_note_top,
     foot_class,
     foot_note_zone,
     is_foot_title,
     learn_foot_habits,
+    note_ends,
     note_groups,
 )
 from pipeline.text.captions import (
@@ -97,11 +99,14 @@ def read_wrapped_lines(text: str, first_line: int = 1) -> Reading:
     line_habits = learn_line_habits(pages, measures)
     plates = plate_pages(pages)
     blocks: list[Block] = []
+    note_open = False  # the last page of text ended in a note left unfinished
     for number, page in enumerate(pages):
         if number in plates:
             page_blocks = [plate_block(run) for run in page]
         else:
-            page_blocks = read_page(page, measures[number], habits, line_habits)
+            page_blocks = read_page(page, measures[number], habits, line_habits, note_open)
+            notes = [block for block in page_blocks if block.kind == "note"]
+            note_open = bool(notes) and not note_ends(notes[-1].text)
         if number and page_blocks:
             page_blocks[0] = replace(page_blocks[0], page_break_before=True)
         blocks += page_blocks
@@ -240,12 +245,18 @@ def is_edge_furniture(text: str, page_measure: float) -> bool:
 
 
 def read_page(
-    page: Sequence[Sequence[Line]], page_measure: float, habits: FootHabits, line_habits: LineHabits
+    page: Sequence[Sequence[Line]],
+    page_measure: float,
+    habits: FootHabits,
+    line_habits: LineHabits,
+    note_open: bool = False,
 ) -> list[Block]:
     """The blocks of one page: its edge furniture lines and signature mark
     (:mod:`pipeline.readers.foot_furniture`), headings, paragraphs and footnotes
-    (:mod:`pipeline.readers.page_foot`); the page's foot lines (page number, running title) and its
-    signature mark, wherever the page has it (above the notes too), come last."""
+    (:mod:`pipeline.readers.page_foot`), first the rest of a note the page before left unfinished
+    (``note_open``) where the foot goes on with it (:func:`continued_note_block`); the page's foot
+    lines (page number, running title) and its signature mark, wherever the page has it (above the
+    notes too), come last."""
     marks = [line for run in page for line in run if line[0] in habits.signatures]
     runs = [kept for run in page if (kept := [line for line in run if line not in marks])]
     if not runs:
@@ -255,12 +266,18 @@ def read_page(
     while runs[-1] and len(foot) < MAX_FOOT_LINES and is_foot_line(runs[-1][-1], page_measure, habits):
         foot.insert(0, runs[-1].pop())
     notes: list[Line] = []
-    zone = foot_note_zone([line for run in runs for line in run], habits)
+    lines = [line for run in runs for line in run]
+    zone = foot_note_zone(lines, habits)
     if zone is not None:
         runs, notes = cut_lines(runs, zone)
+    continued: list[Line] = []
+    going_on = continued_note_top(lines, len(lines) if zone is None else zone, habits.note_type)
+    if note_open and going_on is not None:
+        runs, continued = cut_lines(runs, going_on)
     foot += marks
     blocks = [foot_block(line, habits) for line in top]
     blocks += read_runs(runs, page_measure, line_habits)
+    blocks += [continued_note_block(continued)] if continued else []
     blocks += note_blocks(notes)
     return blocks + [foot_block(line, habits) for line in foot]
 
@@ -363,6 +380,18 @@ def cut_lines(runs: Sequence[Sequence[Line]], index: int) -> tuple[list[list[Lin
         after += run[keep:]
         seen += len(run)
     return before, after
+
+
+def continued_note_block(lines: Sequence[Line]) -> Block:
+    """The rest of a note the page before left unfinished, printed without a marker at the top of
+    this page's foot (:func:`pipeline.readers.page_foot.continued_note_top`): a note block saying
+    so (``extra["continues"]``), for the repairs to append to that note."""
+    evidence = (
+        "lines set in the notes' type at the top of the page's foot, opening in lower case, after a "
+        "page whose last note ends mid-sentence"
+    )
+    block = line_block(lines)
+    return replace(block, kind="note", extra={**block.extra, "continues": evidence})
 
 
 def note_blocks(lines: Sequence[Line]) -> list[Block]:

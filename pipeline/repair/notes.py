@@ -10,6 +10,7 @@ The notes' damaged markers (symbols, superscript numbers) are restored in
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -121,23 +122,32 @@ def _page_top_then_foot(blocks: Sequence[Block], index: int, after: int) -> bool
 
 
 def attach_note_continuations(blocks: Sequence[Block], context: RepairContext) -> Repaired:
-    """Give note text that OCR placed among the running text back to the note it continues.
+    """Give note text that OCR placed among the running text back to the note it continues, and
+    the rest of a note that the reader found at the top of the next page's foot
+    (``extra["continues"]``, :func:`pipeline.readers.wrapped_lines.continued_note_block`).
 
     The text is appended to the closest note before it (within about a page, on the note's page or
     the next): mid-sentence if
-    that note is unfinished, as a new paragraph (a new line) if it ended a sentence.
+    that note is unfinished, as a new paragraph (a new line) if it ended a sentence. On a page whose
+    foot holds the rest of a note, its running text is not taken for it.
     """
     result: list[Block] = []
     changes: list[Change] = []
     review: list[Review] = []
     last_note: int | None = None  # index in ``result``
+    pages = list(itertools.accumulate(block.page_break_before for block in blocks))
+    found_rest = {page for page, block in zip(pages, blocks, strict=True) if "continues" in block.extra}
     for index, block in enumerate(blocks):
-        if block.kind == "note":
+        near = last_note if last_note is not None and _within_a_page(result, last_note, block) else None
+        continues = block.extra.get("continues", "") if block.kind == "note" else ""
+        if block.kind == "note" and not (continues and near is not None):
             last_note = len(result)
             result.append(block)
             continue
-        near = last_note if last_note is not None and _within_a_page(result, last_note, block) else None
-        evidence = _displaced_note_evidence(blocks, index, None if near is None else result[near])
+        if continues or pages[index] in found_rest:
+            evidence = continues
+        else:
+            evidence = _displaced_note_evidence(blocks, index, None if near is None else result[near])
         if evidence and near is not None:
             result[near], change, doubt = _continue_note(result[near], block, evidence, context.vocabulary)
             changes.append(change)
