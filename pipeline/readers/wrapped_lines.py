@@ -38,6 +38,7 @@ from pipeline.readers.line_ends import (
 )
 from pipeline.readers.page_foot import (
     FootHabits,
+    NoteType,
     foot_class,
     foot_note_zone,
     is_foot_title,
@@ -261,7 +262,7 @@ def read_page(
     foot += marks
     blocks = [foot_block(line, habits) for line in top]
     blocks += read_runs(runs, page_measure, line_habits)
-    blocks += note_blocks(notes)
+    blocks += note_blocks(notes, habits.note_type)
     return blocks + [foot_block(line, habits) for line in foot]
 
 
@@ -365,9 +366,10 @@ def cut_lines(runs: Sequence[Sequence[Line]], index: int) -> tuple[list[list[Lin
     return before, after
 
 
-def note_blocks(lines: Sequence[Line]) -> list[Block]:
-    """The footnotes of a page's foot, a note block each (:func:`note_groups`)."""
-    return [replace(line_block(group), kind="note") for group in note_groups(lines)]
+def note_blocks(lines: Sequence[Line], note_type: NoteType | None = None) -> list[Block]:
+    """The footnotes of a page's foot, a note block each (:func:`note_groups`, where the notes'
+    smaller type ``note_type`` is known)."""
+    return [replace(line_block(group), kind="note") for group in note_groups(lines, note_type)]
 
 
 def read_run(run: Sequence[Line], page_measure: float, habits: LineHabits) -> list[Block]:
