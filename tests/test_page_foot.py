@@ -6,14 +6,16 @@ of Queensland* (nla.obj-44253818, raw lines 536-542, 1222-1226, 1318-1321, 1924-
 marks of lines 632 and 4667, and the marks of its later gatherings), of *Caritas Anglicana*
 (nla.obj-502488898, raw lines 955-975) and of *South Australian Land Exploration*
 (nla.obj-55177167, raw lines 244 and 296-297, 343-344, the top at 198, the damaged note numbers of
-265-296 and 306-342), of *Handbook of Queensland
-Geology* (nla.obj-409636148, raw lines 2323-2329, 2420-2426) and of *The Stones of Bray*
+265-296 and 306-342, the notes told by their type in the excerpts of ``tests/data``), of *Handbook
+of Queensland Geology* (nla.obj-409636148, raw lines 2323-2329, 2420-2426, and the quotation set
+small of an excerpt) and of *The Stones of Bray*
 (nla.obj-189352943, raw lines 3, 266-268, 501-504).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from pipeline.model import Block
 from pipeline.model.pages import Line
@@ -689,3 +691,88 @@ def test_a_marker_ocr_put_at_the_next_lines_start_goes_back_to_the_paragraph_it_
     assert "the bottom sound.¹⁷ That Eyre had missed" in text
     assert repaired.blocks[0].raw_line(text.index("That Eyre")) == 316
     assert repaired.blocks[1].text.startswith("¹⁷ Babbage")
+
+
+DATA = Path(__file__).parent / "data"
+# the notes' type of *Handbook of Queensland Geology* as its note zones show it
+HANDBOOK_NOTE_TYPE = NoteType(body_measure=67.1, note_length=69.7)
+
+
+def _excerpt(name: str, first: int) -> list[Line]:
+    """The raw lines of an excerpt in ``tests/data``, numbered from raw line ``first``."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [Line(number, line) for number, line in enumerate(text.split("\n")[:-1], start=first)]
+
+
+def test_notes_whose_numbers_ocr_damaged_beyond_the_sequence_are_told_by_their_type() -> None:
+    # raw lines 575-616 of *South Australian Land Exploration*: notes 34 to 38 printed as ``54``,
+    # ``35 p.p.``, ``50``, ``5”`` and ``58``; the page's text holds markers ``35``, ``36``, ``37``
+    lines = _excerpt("south-australian-land-exploration-575-616.txt", 575)
+    habits = FootHabits(note_type=EXPLORATION_NOTE_TYPE)
+    zone = foot_note_zone(lines, habits)
+    assert zone is not None and lines[zone].number == 605
+    assert foot_note_zone(lines, FootHabits()) is None  # notes not known to be set smaller
+    groups = note_groups(lines[zone:], EXPLORATION_NOTE_TYPE)
+    assert [group[0].number for group in groups] == [605, 606, 607, 610, 616]
+    assert [group[0].number for group in note_groups(lines[zone:])] == [605, 607, 610, 616]
+
+
+def test_a_note_whose_number_is_a_token_of_signs_above_the_zone_is_told_by_its_type() -> None:
+    # raw lines 393-433: note 22 printed ``-- Sir Richard …`` above note 23, in the notes' type
+    lines = _excerpt("south-australian-land-exploration-393-433.txt", 393)
+    zone = foot_note_zone(lines, FootHabits(note_type=EXPLORATION_NOTE_TYPE))
+    assert zone is not None and lines[zone].number == 426
+    assert foot_note_zone(lines, FootHabits()) == [number for number, _ in lines].index(428)
+
+
+def test_a_note_number_lower_than_the_one_before_after_a_notes_end_opens_a_note() -> None:
+    # raw lines 862-895: notes 58 and 59 printed ``53 S.A. Reg., …`` and ``36 In response …``
+    lines = _excerpt("south-australian-land-exploration-862-895.txt", 862)
+    zone = foot_note_zone(lines, FootHabits(note_type=EXPLORATION_NOTE_TYPE))
+    assert zone is not None and lines[zone].number == 885
+    groups = note_groups(lines[zone:], EXPLORATION_NOTE_TYPE)
+    assert [group[0].number for group in groups] == [885, 886, 887, 888, 889, 894]
+
+
+def test_body_text_set_in_the_notes_type_is_no_note_zone() -> None:
+    # raw lines 4088-4146 of *Handbook of Queensland Geology*: a quotation set small, its line
+    # ``174 BSs., was similarly treated …`` opening as a note; the lines above it are of that type
+    lines = _excerpt("handbook-of-queensland-geology-4088-4146.txt", 4088)
+    assert foot_note_zone(lines, FootHabits(note_type=HANDBOOK_NOTE_TYPE)) is None
+
+
+def test_damaged_numbers_told_by_type_get_their_markers_and_a_stray_number_stays_unlinked() -> None:
+    lines = _excerpt("south-australian-land-exploration-575-616.txt", 575)
+    zone = foot_note_zone(lines, FootHabits(note_type=EXPLORATION_NOTE_TYPE))
+    assert zone is not None
+    text = Block(" ".join(t for _, t in lines[:zone]), 575, 604, page_break_before=True)
+    previous = Block("³³ A proposal was addressed to the Colonial Secretary.", 568, 570, kind="note")
+    notes = note_blocks(lines[zone:], EXPLORATION_NOTE_TYPE)
+    excerpt = "\n".join(t for _, t in lines)
+    repaired = restore_plain_note_numbers(
+        _with_next_page([previous, text, *notes]), RepairContext(BookVocabulary.from_texts([excerpt]))
+    )
+    assert [block.text[:4] for block in repaired.blocks[2:7]] == ["54 I", "³⁵ p", "³⁶ C", "³⁷ L", "58 F"]
+    page = repaired.blocks[1].text
+    assert "services³⁵ to" in page and "recommended³⁶ as" in page and "country³⁷ in" in page
+    # the next page (raw lines 621-628, 652-655): notes 39 and 40 printed ``3!>`` and ``-*0``; the
+    # stray ``58`` took note 38's place in the sequence, so they fill the gap up to note 41
+    assert [block.text[:4] for block in repaired.blocks[8:]] == ["³⁹ P", "⁴⁰ P", "⁴¹ W"]
+
+
+def _with_next_page(blocks: list[Block]) -> list[Block]:
+    """``blocks`` and raw lines 621-628 and 652-655 of *South Australian Land Exploration*."""
+    text = (
+        "the north shore of Lake Torrens. 39 The expedition, provisioned for eighteen months, was "
+        "heavily equipped with drays, a tank cart for conveying and storing water, elaborate boring "
+        "and photographic apparatus, astronomical instruments prepared by the indefatigable zeal of "
+        "Mr. Todd, and stills for the condensation of salt water. 40 As an intelligent theorist "
+        "Babbage excelled. He had provided for every possible contingency, especially the water "
+        "difficulty, and had only to deplore the small number of men at his disposal. 41"
+    )
+    notes = [
+        Block("3!> P.P. 25/1858.", 652, 652, kind="note"),
+        Block("-*0 Paper read by Babbage before Ad. Phil. Soc., Feb. 2, 1858; also", 653, 653, kind="note"),
+        Block("41 W. G. Harris (surveyor), Th. Warriner (gen, asst.), D. D. Herrgott", 655, 655, kind="note"),
+    ]
+    return [*blocks, Block(text, 621, 628, page_break_before=True), *notes]
