@@ -776,3 +776,28 @@ def _with_next_page(blocks: list[Block]) -> list[Block]:
         Block("41 W. G. Harris (surveyor), Th. Warriner (gen, asst.), D. D. Herrgott", 655, 655, kind="note"),
     ]
     return [*blocks, Block(text, 621, 628, page_break_before=True), *notes]
+
+
+def _restored_openings(text: str, first: int, notes: list[str], previous: str) -> list[str]:
+    """The openings of ``notes`` (one block each, from raw line ``first`` + 1) at the foot of a page
+    of ``text`` (raw line ``first``), after note ``previous``, once plain note numbers are restored."""
+    page = Block(text, first, first, page_break_before=True)
+    blocks = [Block(previous, first - 1, first - 1, kind="note"), page]
+    blocks += [Block(note, first + n, first + n, kind="note") for n, note in enumerate(notes, start=1)]
+    repaired = restore_plain_note_numbers(blocks, RepairContext(BookVocabulary.from_texts([text])))
+    return [block.text[:5] for block in repaired.blocks[2:]]
+
+
+def test_a_damaged_number_before_a_lost_note_is_left_where_either_marker_fits() -> None:
+    # raw lines 2139-2171 of *South Australian Land Exploration*, clipped: note 12 is lost (OCR
+    # read its number ``J 2``), ``*3.`` opens note 13, and the page holds the markers 12 and 13
+    text = (
+        "more extensive trip to terminate only at Cambridge Gulf. 12 His offer to the Government "
+        "recommend immediate action.\u201d 13 The hesitation of New r South Wales, 14 however"
+    )
+    notes = ["*3. C.S.O. 1136/59, Gov. in Chief to Mr. Yonnghusband, July 19.", "14 C.S.O. 16b2/59."]
+    assert _restored_openings(text, 2139, notes, "¹¹ According to Hardman.") == ["*3. C", "¹⁴ C."]
+    # raw lines 1674-1706: a number whose digits OCR set apart (``1 6``) reads its place
+    text = "South Wales Government. 15 In the meanwhile, Governor MacDonnell 16 announced … Parla, 17 and"
+    notes = ["1 6 Desp. No. 229 of Mar. 22, 185 S, and 233 of May 11, 1858.", "18 P.C.O. 195i/57."]
+    assert _restored_openings(text, 1674, notes, "¹⁵ Desp. of May 25, 1858.")[0] == "¹⁶ De"

@@ -361,7 +361,10 @@ def _damaged_note_number(
     """The evidence that the note block ``index``, its number damaged, is note ``number``: the
     notes right after it with damaged numbers fill the gap up to the next note printed with its
     number, or the page's text carries its marker and that next note (if any) does not stand
-    before it (a number far ahead is one OCR misread: ``58`` for 38)."""
+    before it (a number far ahead is one OCR misread: ``58`` for 38). Where one note lacks before
+    that next one and the page carries the markers of both places, the lost note may be either
+    (``*3.`` before note 14, markers 12 and 13 above): none, unless its digits read its number
+    set apart (``1 6``)."""
     damaged = 1
     following: int | None = None
     for block in blocks[index + 1 :]:
@@ -375,7 +378,11 @@ def _damaged_note_number(
     if following == number + damaged:
         return f"the notes after it go on with note {following}"
     after = following is None or following >= number + damaged
-    if after and _page_marker(blocks, page_text, number, True) is not None:
+    opening = _damaged_number(blocks[index], number)
+    read = opening is not None and opening.group("split") is not None  # ``1 6``: its digits read
+    lost = following == number + damaged + 1 and not read
+    either = lost and _page_marker(blocks, page_text, number + damaged, True) is not None
+    if after and not either and _page_marker(blocks, page_text, number, True) is not None:
         return f"the page's text carries note {number}'s marker"
     return None
 
