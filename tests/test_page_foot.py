@@ -6,8 +6,9 @@ of Queensland* (nla.obj-44253818, raw lines 536-542, 1222-1226, 1318-1321, 1924-
 marks of lines 632 and 4667, and the marks of its later gatherings), of *Caritas Anglicana*
 (nla.obj-502488898, raw lines 955-975) and of *South Australian Land Exploration*
 (nla.obj-55177167, raw lines 244 and 296-297, 343-344, the top at 198, the damaged note numbers of
-265-296 and 306-342), of *Handbook of Queensland
-Geology* (nla.obj-409636148, raw lines 2323-2329, 2420-2426) and of *The Stones of Bray*
+265-296 and 306-342, the notes told by their type in the excerpts of ``tests/data``), of *Handbook
+of Queensland Geology* (nla.obj-409636148, raw lines 2323-2329, 2420-2426, and the quotation set
+small of an excerpt) and of *The Stones of Bray*
 (nla.obj-189352943, raw lines 3, 266-268, 501-504); two pages of *Caritas Anglicana*, raw lines
 7180-7222 (``tests/data/``), a note going on at the next page's foot.
 """
@@ -742,3 +743,113 @@ def test_the_rest_of_a_note_is_appended_to_it_and_the_pages_text_stays() -> None
     assert any(block.text.startswith("left London, Zinzendorf") for block in repaired.blocks)
     [change] = repaired.changes
     assert "lines set in the notes' type at the top of the page's foot" in change.explanation
+
+
+DATA = Path(__file__).parent / "data"
+# the notes' type of *Handbook of Queensland Geology* as its note zones show it
+HANDBOOK_NOTE_TYPE = NoteType(body_measure=67.1, note_length=69.7)
+
+
+def _excerpt(name: str, first: int) -> list[Line]:
+    """The raw lines of an excerpt in ``tests/data``, numbered from raw line ``first``."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [Line(number, line) for number, line in enumerate(text.split("\n")[:-1], start=first)]
+
+
+def test_notes_whose_numbers_ocr_damaged_beyond_the_sequence_are_told_by_their_type() -> None:
+    # raw lines 575-616 of *South Australian Land Exploration*: notes 34 to 38 printed as ``54``,
+    # ``35 p.p.``, ``50``, ``5”`` and ``58``; the page's text holds markers ``35``, ``36``, ``37``
+    lines = _excerpt("south-australian-land-exploration-575-616.txt", 575)
+    habits = FootHabits(note_type=EXPLORATION_NOTE_TYPE)
+    zone = foot_note_zone(lines, habits)
+    assert zone is not None and lines[zone].number == 605
+    assert foot_note_zone(lines, FootHabits()) is None  # notes not known to be set smaller
+    groups = note_groups(lines[zone:], EXPLORATION_NOTE_TYPE)
+    assert [group[0].number for group in groups] == [605, 606, 607, 610, 616]
+    assert [group[0].number for group in note_groups(lines[zone:])] == [605, 607, 610, 616]
+
+
+def test_a_note_whose_number_is_a_token_of_signs_above_the_zone_is_told_by_its_type() -> None:
+    # raw lines 393-433: note 22 printed ``-- Sir Richard …`` above note 23, in the notes' type
+    lines = _excerpt("south-australian-land-exploration-393-433.txt", 393)
+    zone = foot_note_zone(lines, FootHabits(note_type=EXPLORATION_NOTE_TYPE))
+    assert zone is not None and lines[zone].number == 426
+    assert foot_note_zone(lines, FootHabits()) == [number for number, _ in lines].index(428)
+
+
+def test_a_note_number_lower_than_the_one_before_after_a_notes_end_opens_a_note() -> None:
+    # raw lines 862-895: notes 58 and 59 printed ``53 S.A. Reg., …`` and ``36 In response …``
+    lines = _excerpt("south-australian-land-exploration-862-895.txt", 862)
+    zone = foot_note_zone(lines, FootHabits(note_type=EXPLORATION_NOTE_TYPE))
+    assert zone is not None and lines[zone].number == 885
+    groups = note_groups(lines[zone:], EXPLORATION_NOTE_TYPE)
+    assert [group[0].number for group in groups] == [885, 886, 887, 888, 889, 894]
+
+
+def test_body_text_set_in_the_notes_type_is_no_note_zone() -> None:
+    # raw lines 4088-4146 of *Handbook of Queensland Geology*: a quotation set small, its line
+    # ``174 BSs., was similarly treated …`` opening as a note; the lines above it are of that type
+    lines = _excerpt("handbook-of-queensland-geology-4088-4146.txt", 4088)
+    assert foot_note_zone(lines, FootHabits(note_type=HANDBOOK_NOTE_TYPE)) is None
+
+
+def test_damaged_numbers_told_by_type_get_their_markers_and_a_stray_number_stays_unlinked() -> None:
+    lines = _excerpt("south-australian-land-exploration-575-616.txt", 575)
+    zone = foot_note_zone(lines, FootHabits(note_type=EXPLORATION_NOTE_TYPE))
+    assert zone is not None
+    text = Block(" ".join(t for _, t in lines[:zone]), 575, 604, page_break_before=True)
+    previous = Block("³³ A proposal was addressed to the Colonial Secretary.", 568, 570, kind="note")
+    notes = note_blocks(lines[zone:], EXPLORATION_NOTE_TYPE)
+    excerpt = "\n".join(t for _, t in lines)
+    repaired = restore_plain_note_numbers(
+        _with_next_page([previous, text, *notes]), RepairContext(BookVocabulary.from_texts([excerpt]))
+    )
+    assert [block.text[:4] for block in repaired.blocks[2:7]] == ["54 I", "³⁵ p", "³⁶ C", "³⁷ L", "58 F"]
+    page = repaired.blocks[1].text
+    assert "services³⁵ to" in page and "recommended³⁶ as" in page and "country³⁷ in" in page
+    # the next page (raw lines 621-628, 652-655): notes 39 and 40 printed ``3!>`` and ``-*0``; the
+    # stray ``58`` took note 38's place in the sequence, so they fill the gap up to note 41
+    assert [block.text[:4] for block in repaired.blocks[8:]] == ["³⁹ P", "⁴⁰ P", "⁴¹ W"]
+
+
+def _with_next_page(blocks: list[Block]) -> list[Block]:
+    """``blocks`` and raw lines 621-628 and 652-655 of *South Australian Land Exploration*."""
+    text = (
+        "the north shore of Lake Torrens. 39 The expedition, provisioned for eighteen months, was "
+        "heavily equipped with drays, a tank cart for conveying and storing water, elaborate boring "
+        "and photographic apparatus, astronomical instruments prepared by the indefatigable zeal of "
+        "Mr. Todd, and stills for the condensation of salt water. 40 As an intelligent theorist "
+        "Babbage excelled. He had provided for every possible contingency, especially the water "
+        "difficulty, and had only to deplore the small number of men at his disposal. 41"
+    )
+    notes = [
+        Block("3!> P.P. 25/1858.", 652, 652, kind="note"),
+        Block("-*0 Paper read by Babbage before Ad. Phil. Soc., Feb. 2, 1858; also", 653, 653, kind="note"),
+        Block("41 W. G. Harris (surveyor), Th. Warriner (gen, asst.), D. D. Herrgott", 655, 655, kind="note"),
+    ]
+    return [*blocks, Block(text, 621, 628, page_break_before=True), *notes]
+
+
+def _restored_openings(text: str, first: int, notes: list[str], previous: str) -> list[str]:
+    """The openings of ``notes`` (one block each, from raw line ``first`` + 1) at the foot of a page
+    of ``text`` (raw line ``first``), after note ``previous``, once plain note numbers are restored."""
+    page = Block(text, first, first, page_break_before=True)
+    blocks = [Block(previous, first - 1, first - 1, kind="note"), page]
+    blocks += [Block(note, first + n, first + n, kind="note") for n, note in enumerate(notes, start=1)]
+    repaired = restore_plain_note_numbers(blocks, RepairContext(BookVocabulary.from_texts([text])))
+    return [block.text[:5] for block in repaired.blocks[2:]]
+
+
+def test_a_damaged_number_before_a_lost_note_is_left_where_either_marker_fits() -> None:
+    # raw lines 2139-2171 of *South Australian Land Exploration*, clipped: note 12 is lost (OCR
+    # read its number ``J 2``), ``*3.`` opens note 13, and the page holds the markers 12 and 13
+    text = (
+        "more extensive trip to terminate only at Cambridge Gulf. 12 His offer to the Government "
+        "recommend immediate action.\u201d 13 The hesitation of New r South Wales, 14 however"
+    )
+    notes = ["*3. C.S.O. 1136/59, Gov. in Chief to Mr. Yonnghusband, July 19.", "14 C.S.O. 16b2/59."]
+    assert _restored_openings(text, 2139, notes, "¹¹ According to Hardman.") == ["*3. C", "¹⁴ C."]
+    # raw lines 1674-1706: a number whose digits OCR set apart (``1 6``) reads its place
+    text = "South Wales Government. 15 In the meanwhile, Governor MacDonnell 16 announced … Parla, 17 and"
+    notes = ["1 6 Desp. No. 229 of Mar. 22, 185 S, and 233 of May 11, 1858.", "18 P.C.O. 195i/57."]
+    assert _restored_openings(text, 1674, notes, "¹⁵ Desp. of May 25, 1858.")[0] == "¹⁶ De"

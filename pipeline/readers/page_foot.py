@@ -26,6 +26,15 @@ of the body's type among them, a note's last line ending a sentence right above 
 line opening a note's text, are note N-1 where N-1's marker stands in the text above them; a zone
 whose first note N stands once set apart in the text (``sediment 21 “so``) is taken on that evidence.
 
+Notes whose numbers OCR damaged beyond the sequence's rules (``54 Increased …``, ``35 p.p. …``,
+``50 C.S.O. …``, ``5” Lake …`` for notes 34 to 37; ``-- Sir Richard …`` above note 23) are told
+by that type too (:func:`_typed_zone`): a run of lines down to the page's end (or the zone found),
+each set in the notes' type, a full line between two such, or a line ending a note before one
+opening a note; the first opening with a number-like token, no line of the notes' type above it;
+at least a third of the lines from it in the notes' type, and the marker of one of their numbers
+in the page's text above. A numbered list or table in the body's type is none: its lines are no
+longer than the body's.
+
 A note the page before left unfinished (its last line ends mid-sentence) goes on at the top of
 this page's foot, without a marker: the lines right above the page's notes (or its end) set in the
 notes' type, from one opening in lower case right under the body's last line
@@ -56,6 +65,7 @@ from pipeline.text.markers import (
     FOOT_NOTE_START_RE,
     NOTE_TEXT_START,
     NUMBERED_NOTE_TEXT_START,
+    PLAIN_NOTE_START_RE,
     SYMBOL_ORDER,
     SYMBOL_TOKEN,
     plain_marker_re,
@@ -83,6 +93,7 @@ MAX_LONG_BODY_SHARE = 0.05  # … and at most this share of the body's lines are
 FULL_LINE_SHARE = 0.95  # a line at least this share of the body's measure is full
 MIN_LOST_NOTE_LINES = 2  # a note whose number OCR lost: at least this many lines in the notes' type
 MIN_BODY_ABOVE = 2  # a note continued at the page's foot: at least this many body lines above it
+MIN_TYPED_SHARE = 1 / 3  # notes told by their type: at least this share of their lines in it
 
 
 @dataclass(frozen=True)
@@ -173,21 +184,25 @@ def foot_class(line: Line, habits: FootHabits) -> dict[str, str] | None:
     return None
 
 
-def note_groups(lines: Sequence[Line]) -> list[list[Line]]:
+def note_groups(lines: Sequence[Line], note_type: NoteType | None = None) -> list[list[Line]]:
     """The footnotes of a page's foot zone, the lines of each: a note from its first line to the
     next one's. A line holding two notes is cut between them: after the first one's last sentence,
     where the next number opens a note (``2 Woodward, op. cit., p. 31. 3 Ibid., p. 33.``) or, in a
     zone marked by symbols, a symbol (``* Origin of Species, p. 63. t Ibid., p. 103.``). There, a
     note also opens at a symbol OCR misread (``f Mines …`` for ``† Mines …``) after a line that
     ends a note; in a zone marked by numbers, at a number OCR damaged (``1(5 It is``,
-    :func:`_damaged_number`) after a line that ends a note. A line opening with a number lower
-    than its note's goes on with it (:func:`_lines_going_on`); one opening with the number missing
-    between two notes opens that note, whatever follows (:func:`_gap_notes`)."""
+    :func:`_damaged_number`) after a line that ends a note, and, where the zone's lines show the
+    notes' smaller type (``note_type``, :func:`_set_in_note_type`), at a plain number before any
+    text (``35 p.p. 25/1858``) after a line that ends a note short of their full line. A line
+    opening with a number lower than its note's goes on with it (:func:`_lines_going_on`); one
+    opening with the number missing between two notes opens that note, whatever follows
+    (:func:`_gap_notes`)."""
     first = FOOT_NOTE_START_RE.match(lines[0][1]) if lines else None
     symbols = first is not None and first.group("symbol") is not None
     damaged_start = _damaged_symbol if symbols else _damaged_number
     going_on = _lines_going_on(lines)
     filling = _gap_notes(lines)
+    typed = not symbols and note_type is not None and _set_in_note_type(lines, note_type)
     groups: list[list[Line]] = []
     for index, (number, text) in enumerate(lines):
         for part in _line_notes(text.strip(), symbols, groups):
@@ -195,10 +210,22 @@ def note_groups(lines: Sequence[Line]) -> list[list[Line]]:
             opens = (FOOT_NOTE_START_RE.match(part) and index not in going_on) or (
                 index in filling and part == text.strip()
             )
-            if not groups or opens or (damaged and damaged_start(part)):
+            plain = typed and groups and _plain_number_after_note(groups[-1][-1][1], part, note_type)
+            if not groups or opens or plain or (damaged and damaged_start(part)):
                 groups.append([])
             groups[-1].append(Line(number, part))
     return groups
+
+
+def _plain_number_after_note(last: str, text: str, note_type: NoteType | None) -> bool:
+    """Whether ``text`` opens a note with a plain number before any text (``35 p.p. 25/1858``)
+    after the line ``last`` ending a note short of a full line of the notes' type."""
+    return (
+        note_type is not None
+        and PLAIN_NOTE_START_RE.match(text) is not None
+        and NOTE_END_RE.search(last.strip()) is not None
+        and printed_length(last) <= note_type.note_length
+    )
 
 
 def _gap_notes(lines: Sequence[Line]) -> set[int]:
@@ -215,13 +242,17 @@ def _gap_notes(lines: Sequence[Line]) -> set[int]:
 
 def _lines_going_on(lines: Sequence[Line]) -> set[int]:
     """The lines of a note zone that open with a number lower than the note's before them, between
-    two that follow each other (``1 Richard 11, c. No. 25`` between notes 3 and 4): the text of
-    the note before goes on (:func:`_stray_among_numbers`)."""
+    two that follow each other (``1 Richard 11, c. No. 25`` between notes 3 and 4), after a line
+    that ends no note (``… (p. 252);``): the text of the note before goes on
+    (:func:`_stray_among_numbers`)."""
     starts = _note_starts(lines)
     return {
         index
         for at, (index, marker) in enumerate(starts)
-        if _stray_among_numbers(starts, at) and marker.isdigit() and int(marker) < int(starts[at - 1][1])
+        if _stray_among_numbers(starts, at)
+        and marker.isdigit()
+        and int(marker) < int(starts[at - 1][1])
+        and not NOTE_END_RE.search(lines[index - 1][1].strip())
     }
 
 
@@ -257,7 +288,16 @@ def _line_notes(text: str, symbols: bool, groups: Sequence[Sequence[Line]]) -> l
 
 def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
     """Index of the first line of the page's footnotes in ``lines`` (the page without its edge
-    furniture), or ``None``: see the module's docstring for the evidence asked."""
+    furniture), or ``None``: see the module's docstring for the evidence asked. The zone found by
+    its notes' sequence (:func:`_sequence_zone`) reaches up over the notes told by their type
+    whose numbers OCR damaged beyond it (:func:`_typed_zone`)."""
+    found = _sequence_zone(lines, habits)
+    typed = _typed_zone(lines, found, habits.note_type)
+    return typed if typed is not None and (found is None or typed < found) else found
+
+
+def _sequence_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
+    """The first line of the page's footnotes found by their markers and numbers, or ``None``."""
     starts = _note_starts(lines)
     if not starts:
         return None
@@ -408,6 +448,80 @@ def _lost_note_top(lines: Sequence[Line], index: int, note_type: NoteType) -> in
     if opens and opens[0] == at and lengths[at] < full:
         opens = opens[1:]
     return opens[0] if opens and opens[0] > 0 else None
+
+
+def _typed_zone(lines: Sequence[Line], found: int | None, note_type: NoteType | None) -> int | None:
+    """The first line of the page's notes told by their smaller type, where OCR damaged their
+    numbers beyond the sequence's rules (``54 Increased …``, ``35 …``, ``50 …``, ``5” Lake …``
+    for notes 34 to 37), or ``None``: up from the zone ``found`` (or the page's end), over the
+    lines shaped as notes (:func:`_note_shaped`), to the first of them opening as a note
+    (:func:`_opens_note`), none above it set in the notes' type (the text above is the body's).
+    The lines from it to the page's end are at least :data:`MIN_TYPED_SHARE` (and
+    :data:`MIN_LOST_NOTE_LINES`) in the notes' type, and the page's text above holds the marker
+    of one of their notes (plain, or set apart between words)."""
+    if note_type is None:
+        return None
+    end = len(lines) if found is None else found
+    shaped = _note_shaped(lines, note_type)
+    top = end
+    while top > 1 and shaped[top - 1]:
+        top -= 1
+    first = next((at for at in range(top, end) if _opens_note(lines, at, note_type)), None)
+    if first is None or len(lines) - first > MAX_MARKED_ZONE_SHARE * len(lines):
+        return None
+    if any(printed_length(text) > note_type.note_length for _, text in lines[top:first]):
+        return None
+    if not _set_in_note_type(lines[first:], note_type):
+        return None
+    above = " ".join(text for _, text in lines[:first])
+    numbers = {number for _, text in lines[first:] if (number := _opening_number(text))}
+    return first if any(_marker_or_spaced_above(number, above) for number in numbers) else None
+
+
+def _opening_number(text: str) -> str | None:
+    """The number a line opens with, as a note's (``12 Ibid.``, ``12. Ibid.``, ``35 p.p.``)."""
+    start = FOOT_NOTE_START_RE.match(text) or PLAIN_NOTE_START_RE.match(text.strip())
+    return start.group("number") if start else None
+
+
+def _set_in_note_type(lines: Sequence[Line], note_type: NoteType) -> bool:
+    """Whether ``lines`` show the notes' type: at least :data:`MIN_TYPED_SHARE` of them (and
+    :data:`MIN_LOST_NOTE_LINES`) longer than ``note_type.note_length``."""
+    long = sum(printed_length(text) > note_type.note_length for _, text in lines)
+    return long >= max(MIN_LOST_NOTE_LINES, MIN_TYPED_SHARE * len(lines))
+
+
+def _note_shaped(lines: Sequence[Line], note_type: NoteType) -> list[bool]:
+    """Whether each line is shaped as a line of the notes: set in their type (longer than
+    ``note_type.note_length``), a full line of the body's type between two such, or a line ending
+    a note (:data:`NOTE_END_RE`) before one opening a note (:func:`_opens_note`) or the page's end."""
+    lengths = [printed_length(text) for _, text in lines]
+    long = [length > note_type.note_length for length in lengths]
+    full = FULL_LINE_SHARE * note_type.body_measure
+    shaped: list[bool] = []
+    for at, (_, text) in enumerate(lines):
+        between = 0 < at < len(lines) - 1 and lengths[at] >= full and long[at - 1] and long[at + 1]
+        ends = NOTE_END_RE.search(text.strip()) is not None and (
+            at == len(lines) - 1 or _opens_note(lines, at + 1, note_type)
+        )
+        shaped.append(long[at] or between or ends)
+    return shaped
+
+
+def _opens_note(lines: Sequence[Line], at: int, note_type: NoteType) -> bool:
+    """Whether line ``at`` opens as a note whose number OCR may have damaged: a number then the
+    note's text (:data:`FOOT_NOTE_START_RE`), a damaged number still showing a digit
+    (:func:`_damaged_number`), on a line set in the notes' type any short token of signs
+    (``-- Sir Richard …``: :data:`DAMAGED_NUMBER_START_RE`), or a plain number before any text
+    after a line ending a note (:func:`_plain_number_after_note`: ``35 p.p. 25/1858``)."""
+    text = lines[at][1]
+    start = FOOT_NOTE_START_RE.match(text)
+    if start is not None:
+        return start.group("number") is not None
+    if at and _plain_number_after_note(lines[at - 1][1], text.strip(), note_type):
+        return True
+    damaged = DAMAGED_NUMBER_START_RE.match(text) is not None
+    return _damaged_number(text) or (damaged and printed_length(text) > note_type.note_length)
 
 
 def _spaced_markers_above(starts: Sequence[tuple[int, str]], index: int, text: str) -> bool:

@@ -38,6 +38,7 @@ from pipeline.readers.line_ends import (
 )
 from pipeline.readers.page_foot import (
     FootHabits,
+    NoteType,
     continued_note_top,
     foot_class,
     foot_note_zone,
@@ -278,7 +279,7 @@ def read_page(
     blocks = [foot_block(line, habits) for line in top]
     blocks += read_runs(runs, page_measure, line_habits)
     blocks += [continued_note_block(continued)] if continued else []
-    blocks += note_blocks(notes)
+    blocks += note_blocks(notes, habits.note_type)
     return blocks + [foot_block(line, habits) for line in foot]
 
 
@@ -394,9 +395,10 @@ def continued_note_block(lines: Sequence[Line]) -> Block:
     return replace(block, kind="note", extra={**block.extra, "continues": evidence})
 
 
-def note_blocks(lines: Sequence[Line]) -> list[Block]:
-    """The footnotes of a page's foot, a note block each (:func:`note_groups`)."""
-    return [replace(line_block(group), kind="note") for group in note_groups(lines)]
+def note_blocks(lines: Sequence[Line], note_type: NoteType | None = None) -> list[Block]:
+    """The footnotes of a page's foot, a note block each (:func:`note_groups`, where the notes'
+    smaller type ``note_type`` is known)."""
+    return [replace(line_block(group), kind="note") for group in note_groups(lines, note_type)]
 
 
 def read_run(run: Sequence[Line], page_measure: float, habits: LineHabits) -> list[Block]:

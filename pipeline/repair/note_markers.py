@@ -261,6 +261,8 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
     set apart between two words (``the 9 underlying``). Both numbers are made superscript again.
     A note found at the page's foot whose number jumps ahead of the sequence (``31`` after note 10)
     is the next note where the page's text carries that one's marker (``Serle. 11``): OCR misread it.
+    One whose number stays out of the sequence, no marker of it found, takes the sequence's next
+    place for the notes after it (:func:`_sequence_number`).
     A note found at the page's foot whose number OCR damaged (``1(5 It is``,
     :data:`DAMAGED_NUMBER_START_RE`) is the next note of the sequence where the page's text
     carries that one's marker, or where the notes damaged so fill the gap up to the next number.
@@ -289,6 +291,7 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
         match = PLAIN_NOTE_START_RE.match(block.text)
         number = int(match.group("number")) if match else _note_number(block.text)
         follows = last_number is not None and number == last_number + 1
+        found = None
         if match and number is not None and (number == 1 or follows or block.kind == "note"):
             printed = match.group("number")
             found = _page_marker(result, page_text, number, block.kind == "note")
@@ -313,13 +316,24 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
                 result[index], note_change = _restore_note_number(block, number, printed)
                 changes += [marker_change, note_change]
         if result[index].kind == "note":
-            last_number = last_number if number is None else number
+            stray = match is not None and found is None and not follows and number != 1
+            last_number = _sequence_number(last_number, number, stray)
             after_notes = True
             continue
         if after_notes:
             page_text, after_notes = [], False
         page_text.append(index)
     return Repaired(result, changes, [])
+
+
+def _sequence_number(last: int | None, number: int | None, stray: bool) -> int | None:
+    """The number of the book's last note after a note numbered ``number`` (``None``: none read),
+    the one before being ``last``: a ``stray`` number (printed plain out of the sequence, its
+    marker nowhere on the page: ``58`` after note 37, OCR misread it) only takes the sequence's
+    next place."""
+    if number is None:
+        return last
+    return last + 1 if stray and last is not None else number
 
 
 def _damaged_number(block: Block, number: int | None = None) -> re.Match[str] | None:
@@ -346,8 +360,11 @@ def _damaged_note_number(
 ) -> str | None:
     """The evidence that the note block ``index``, its number damaged, is note ``number``: the
     notes right after it with damaged numbers fill the gap up to the next note printed with its
-    number, or the page's text carries its marker and that next note (if any) follows it, perhaps
-    after one note OCR lost."""
+    number, or the page's text carries its marker and that next note (if any) does not stand
+    before it (a number far ahead is one OCR misread: ``58`` for 38). Where one note lacks before
+    that next one and the page carries the markers of both places, the lost note may be either
+    (``*3.`` before note 14, markers 12 and 13 above): none, unless its digits read its number
+    set apart (``1 6``)."""
     damaged = 1
     following: int | None = None
     for block in blocks[index + 1 :]:
@@ -360,8 +377,12 @@ def _damaged_note_number(
         damaged += 1
     if following == number + damaged:
         return f"the notes after it go on with note {following}"
-    close = following is None or number + damaged <= following <= number + damaged + 1
-    if close and _page_marker(blocks, page_text, number, True) is not None:
+    after = following is None or following >= number + damaged
+    opening = _damaged_number(blocks[index], number)
+    read = opening is not None and opening.group("split") is not None  # ``1 6``: its digits read
+    lost = following == number + damaged + 1 and not read
+    either = lost and _page_marker(blocks, page_text, number + damaged, True) is not None
+    if after and not either and _page_marker(blocks, page_text, number, True) is not None:
         return f"the page's text carries note {number}'s marker"
     return None
 
