@@ -25,6 +25,7 @@ name: ``St.``, ``Mr.``; not a price's ``6d.`` read ``Gd.``) has not finished its
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 from pipeline.model.pages import Line
 from pipeline.text.markers import LOST_STOP_AT_END_RE, PLAIN_MARKER_AT_END_RE
 from pipeline.text.punctuation import DASHES, LIST_ITEM_RE, OPENING_QUOTES, ends_sentence, starts_lower
-from pipeline.text.widths import printed_length
+from pipeline.text.widths import LINES_CACHED, printed_length
 
 # A line shorter than this share of its page's measure is short (edge furniture; a paragraph's end
 # where the book's lines are too few to learn from).
@@ -105,11 +106,12 @@ def goes_on(text: str, next_text: str) -> bool:
     return (line[-1:].isalpha() or line.endswith(",")) and goes_on_lower(next_text)
 
 
+@functools.lru_cache(maxsize=LINES_CACHED)
 def finished(text: str) -> str:
     """The line's end, if it ends a sentence (a note marker may follow; or a lone digit whose stop OCR
     lost, :data:`LOST_STOP_AT_END_RE`) or a colon opens what follows (a note marker and a dash after
     the colon may follow): ``"sentence"``, ``"colon"``, a line ending with a dash
-    ``"dash"``, else ``""``."""
+    ``"dash"``, else ``""`` (remembered: a line's end is read many times)."""
     line = PLAIN_MARKER_AT_END_RE.sub("", text.strip()).rstrip()
     if ends_sentence(line) or LOST_STOP_AT_END_RE.search(line):
         return "sentence"

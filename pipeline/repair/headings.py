@@ -3,6 +3,8 @@ between words, leader dots, spaced ellipses)."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -68,21 +70,32 @@ def _fix_lines(
                     )
                 )
         text = "\n".join(fixed)
-        result.append(replace(block, text=text, extra=_moved_places(block, text)))
+        result.append(replace(block, text=text, extra=_moved_places(block, lines, fixed)))
     return Repaired(result, changes, [])
 
 
-def _moved_places(block: Block, text: str) -> dict[str, Any]:
-    """``block.extra`` with its places (:data:`PLACE_KEYS`) moved with the text fixed into ``text``."""
+def _moved_places(block: Block, lines: Sequence[str], fixed: Sequence[str]) -> dict[str, Any]:
+    """``block.extra`` with its places (:data:`PLACE_KEYS`) moved with the block's ``lines`` fixed
+    into ``fixed``, line by line (a fix changes a line, never the line ends)."""
     if not block.places():
         return block.extra
-    opcodes = SequenceMatcher(None, block.text, text, autojunk=False).get_opcodes()
+    old_starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    new_starts = list(itertools.accumulate((len(line) + 1 for line in fixed[:-1]), initial=0))
+    opcodes = {
+        number: SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        for number, (old, new) in enumerate(zip(lines, fixed, strict=True))
+        if old != new
+    }
 
     def moved(offset: int) -> int:
-        for tag, i1, i2, j1, _ in opcodes:
-            if i1 <= offset < i2 or (offset == i2 == len(block.text)):
-                return j1 + (offset - i1) if tag == "equal" else j1
-        return len(text)
+        number = bisect.bisect_right(old_starts, offset) - 1
+        old, new, within = lines[number], fixed[number], offset - old_starts[number]
+        if old == new:
+            return new_starts[number] + within
+        for tag, i1, i2, j1, _ in opcodes[number]:
+            if i1 <= within < i2 or within == i2 == len(old):
+                return new_starts[number] + (j1 + (within - i1) if tag == "equal" else j1)
+        return new_starts[number] + len(new)
 
     return {
         key: [{**place, "offset": moved(place["offset"])} for place in value] if key in PLACE_KEYS else value

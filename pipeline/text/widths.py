@@ -8,6 +8,7 @@ characters and a line of capitals or ``m`` and ``w`` longer.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 LOWER = (
@@ -23,11 +24,14 @@ MARK_WIDTHS |= {'"': 408, "\u201c": 444, "\u201d": 444, "-": 333, "\u2014": 1000
 CHARACTER_WIDTHS = LOWER_WIDTHS | UPPER_WIDTHS | MARK_WIDTHS
 DEFAULT_WIDTH = 500  # digits, and what the table does not hold
 MEASURE_SHARE = 0.8  # a measure (a full line's length): this share of the lines are no longer
+LINES_CACHED = 1 << 16  # lines whose length and end are remembered: a long book's lines
 AVERAGE_WIDTH = 403  # a character of English text, on average (measured on the real books' OCR)
 
 
+@functools.lru_cache(maxsize=LINES_CACHED)
 def printed_length(text: str) -> float:
-    """How long ``text`` (stripped) is printed, in characters of the average width."""
+    """How long ``text`` (stripped) is printed, in characters of the average width (remembered: the
+    readers weigh each line of a book many times)."""
     return sum(CHARACTER_WIDTHS.get(character, DEFAULT_WIDTH) for character in text.strip()) / AVERAGE_WIDTH
 
 
