@@ -1,0 +1,45 @@
+"""The gold of OCR misreadings (``tests/data/ocr/``) against the raw OCR it was read from: every
+annotated string stands on its line, inside a region, and the kinds are the README's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+OCR_GOLD = Path(__file__).parent / "data" / "ocr"
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
+KINDS = {"letters", "real-word", "split", "glued", "inner-hyphen", "speck", "digits", "case", "punctuation"}
+GOLD_FILES = sorted(OCR_GOLD.glob("*.errors.json"))
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=[path.name.split("-")[0] for path in GOLD_FILES])
+def test_every_misreading_stands_on_its_raw_line(path: Path) -> None:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    raw = REAL / f"{gold['book']}.txt"
+    if not raw.exists():
+        pytest.skip(f"{raw} is not beside the repository")
+    lines = raw.read_text(encoding="utf-8").split("\n")
+    annotated = {
+        line
+        for region in gold["regions"]
+        for line in range(region["from_line"], region["to_line"] + 1)
+        if line not in region["skip_lines"]
+    }
+    assert [error["line"] for error in gold["errors"]] == sorted(error["line"] for error in gold["errors"])
+    for error in gold["errors"]:
+        text = lines[error["line"] - 1]
+        assert error["line"] in annotated, error
+        assert error["ocr"] in error["context"] and error["context"] in text, error
+        assert error["kind"] in KINDS and error["ocr"] != error["correct"], error
+
+
+def test_the_gold_is_of_six_books_and_three_hundred_lines() -> None:
+    golds = [json.loads(path.read_text(encoding="utf-8")) for path in GOLD_FILES]
+    lines = sum(
+        region["to_line"] - region["from_line"] + 1 - len(region["skip_lines"])
+        for gold in golds
+        for region in gold["regions"]
+    )
+    assert len(golds) >= 6 and lines >= 300
