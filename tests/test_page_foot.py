@@ -39,11 +39,8 @@ from pipeline.readers.wrapped_lines import (
 )
 from pipeline.repair.base import RepairContext
 from pipeline.repair.furniture import remove_page_furniture
-from pipeline.repair.note_markers import (
-    restore_line_start_markers,
-    restore_note_symbols,
-    restore_plain_note_numbers,
-)
+from pipeline.repair.note_numbers import restore_line_start_markers, restore_plain_note_numbers
+from pipeline.repair.note_symbols import restore_note_symbols
 from pipeline.repair.notes import attach_note_continuations
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import plain_marker_re

@@ -28,7 +28,8 @@ from pipeline.repair import (
     furniture,
     headings,
     hyphenation,
-    note_markers,
+    note_numbers,
+    note_symbols,
     notes,
     page_breaks,
     typesetting,
@@ -102,9 +103,10 @@ LINE_START_MARKER_BLOCKS = [
 def test_the_registry_lists_every_repair_in_the_order_they_run() -> None:
     assert [repair.__name__ for repair in REPAIRS] == REPAIR_ORDER
     assert (*STRUCTURAL_REPAIRS, typesetting.typeset_blocks) == REPAIRS
+    modules = (furniture, headings, hyphenation, note_numbers, note_symbols, notes, page_breaks, typesetting)
     repairs = {
         name
-        for module in (furniture, headings, hyphenation, note_markers, notes, page_breaks, typesetting)
+        for module in modules
         for name, value in vars(module).items()
         if inspect.isfunction(value)
         and value.__module__ == module.__name__

@@ -5,7 +5,8 @@
 * running heads and page numbers are removed (:mod:`pipeline.repair.furniture`; the book's layout
   settings, :mod:`pipeline.layout`, may name them),
 * footnote bodies are marked ``kind: "note"`` (:mod:`pipeline.repair.notes`); the notes' symbols and
-  superscript numbers OCR damaged are restored (:mod:`pipeline.repair.note_markers`),
+  superscript numbers OCR damaged are restored (:mod:`pipeline.repair.note_symbols`,
+  :mod:`pipeline.repair.note_numbers`),
 * note text that OCR displaced into the running text is given back to its note
   (:mod:`pipeline.repair.notes`),
 * paragraphs cut by page breaks are joined again; the notes that stood between the halves follow

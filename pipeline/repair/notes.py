@@ -5,7 +5,7 @@
   the note it continues.
 
 The notes' damaged markers (symbols, superscript numbers) are restored in
-:mod:`pipeline.repair.note_markers`.
+:mod:`pipeline.repair.note_symbols` and :mod:`pipeline.repair.note_numbers`.
 """
 
 from __future__ import annotations

@@ -17,11 +17,8 @@ from pipeline.repair.headings import (
     strip_stray_heading_characters,
 )
 from pipeline.repair.hyphenation import rejoin_inline_hyphenation
-from pipeline.repair.note_markers import (
-    restore_line_start_markers,
-    restore_note_symbols,
-    restore_plain_note_numbers,
-)
+from pipeline.repair.note_numbers import restore_line_start_markers, restore_plain_note_numbers
+from pipeline.repair.note_symbols import restore_note_symbols
 from pipeline.repair.notes import attach_note_continuations, classify_note_blocks
 from pipeline.repair.page_breaks import rejoin_page_breaks
 from pipeline.repair.typesetting import typeset_blocks
