@@ -10,7 +10,8 @@ marks of lines 632 and 4667, and the marks of its later gatherings), of *Caritas
 of Queensland Geology* (nla.obj-409636148, raw lines 2323-2329, 2420-2426, and the quotation set
 small of an excerpt) and of *The Stones of Bray*
 (nla.obj-189352943, raw lines 3, 266-268, 501-504); two pages of *Caritas Anglicana*, raw lines
-7180-7222 (``tests/data/``), a note going on at the next page's foot.
+7180-7222 (``tests/data/``), a note going on at the next page's foot; and a page of *Memoir of the Rev.
+Irving Hetherington* (nla.obj-52806507, raw lines 4160-4189, ``tests/data/``) whose lines OCR specked.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pipeline.readers.page_foot import (
     NoteType,
     foot_note_zone,
     foot_note_zones,
+    learn_foot_habits,
     learn_note_type,
     note_groups,
 )
@@ -850,3 +852,24 @@ def test_a_damaged_number_before_a_lost_note_is_left_where_either_marker_fits() 
     text = "South Wales Government. 15 In the meanwhile, Governor MacDonnell 16 announced … Parla, 17 and"
     notes = ["1 6 Desp. No. 229 of Mar. 22, 185 S, and 233 of May 11, 1858.", "18 P.C.O. 195i/57."]
     assert _restored_openings(text, 1674, notes, "¹⁵ Desp. of May 25, 1858.")[0] == "¹⁶ De"
+
+
+# Memoir of the Rev. Irving Hetherington, raw lines 4160-4189: a page of running text whose OCR put
+# ``•`` before words at line starts (``•congregation``, ``•called``, ``•Synod, and adopted …``)
+SPECKED_PAGE = (Path(__file__).parent / "data" / "memoir-of-the-rev-irving-4160-4189.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def test_a_symbol_that_opens_lines_before_lower_case_words_is_a_speck_and_opens_no_note() -> None:
+    lines = [Line(number, text) for number, text in enumerate(SPECKED_PAGE.split("\n"), start=4160) if text]
+    habits = learn_foot_habits([lines])
+    assert habits.symbol_specks == 2  # ``•congregation``, ``•called``
+    # the whole book's page feet show a symbol opening a note on 9 pages, its lines 89 such specks
+    specked = replace(habits, symbol_zones=9, symbol_specks=89)
+    assert not specked.symbol_notes
+    assert foot_note_zone(lines, specked) is None
+    # where the symbol opens notes on more pages than it opens lines before lower-case words, it is
+    # the book's habit: the ``•Synod`` line would open a note
+    assert replace(habits, symbol_zones=9, symbol_specks=2).symbol_notes
+    assert foot_note_zone(lines, replace(habits, symbol_zones=9, symbol_specks=2)) == 13

@@ -45,7 +45,9 @@ def page_findings(
         + (
             "a habit of the book, so such notes are taken even where OCR lost the marker in the text"
             if habits.symbol_notes
-            else f"fewer than {HABIT_MIN_PAGES}, so a symbol note needs its marker in the text above"
+            else f"fewer than {HABIT_MIN_PAGES}, or than the {habits.symbol_specks} lines opening with a "
+            "symbol before a word in lower case (OCR's specks), so a symbol note needs its marker in the "
+            "text above"
         ),
         f"printer's signature marks at page feet: {len(habits.signatures)} "
         + (

@@ -63,6 +63,7 @@ from pipeline.readers.foot_furniture import (
 from pipeline.text.markers import (
     DAMAGED_NUMBER_START_RE,
     FOOT_NOTE_START_RE,
+    FOOT_NOTE_SYMBOLS,
     NOTE_TEXT_START,
     NUMBERED_NOTE_TEXT_START,
     PLAIN_NOTE_START_RE,
@@ -74,6 +75,8 @@ from pipeline.text.markers import (
 from pipeline.text.punctuation import ends_sentence, starts_lower
 from pipeline.text.widths import MEASURE_SHARE, length_percentile, printed_length
 
+# a line opening with a note symbol before a word in lower case: no note opens so, OCR's speck
+SYMBOL_SPECK_START_RE = re.compile(rf"^\s*[{FOOT_NOTE_SYMBOLS}]{{1,3}}\s*[^\W\d_A-Z]")
 DAMAGED_SYMBOL_START_RE = re.compile(rf"^\s*(?:{SYMBOL_TOKEN})\s+{NOTE_TEXT_START}")
 # a second note on a note's line, after the first one's last sentence: ``… p. 63. t Ibid., p. 103.``
 SECOND_NOTE_SYMBOLS = "|".join(map(re.escape, (*SYMBOL_ORDER, "f", "t", "x", "J", "||")))
@@ -111,18 +114,23 @@ class FootHabits:
     """What the book's page feet show: how many pages end in a zone opening with a note symbol,
     the signature marks found (raw line → evidence) and the running titles printed at the foot
     (their :func:`title_key`), the titles and page numbers at a page's edge that repeat a title
-    printed earlier (raw line → class, :func:`learn_edge_titles`), and the notes' smaller type
-    (:func:`learn_note_type`), if they are set in one."""
+    printed earlier (raw line → class, :func:`learn_edge_titles`), the notes' smaller type
+    (:func:`learn_note_type`), if they are set in one, and how many lines of the book open with a
+    note symbol before a word in lower case (where no note opens: OCR's specks)."""
 
     symbol_zones: int = 0
     signatures: Mapping[int, str] = field(default_factory=dict)
     foot_titles: Mapping[str, int] = field(default_factory=dict)
     edge_titles: Mapping[int, dict[str, str]] = field(default_factory=dict)
     note_type: NoteType | None = None
+    symbol_specks: int = 0
 
     @property
     def symbol_notes(self) -> bool:
-        return self.symbol_zones >= HABIT_MIN_PAGES
+        """Whether notes opening with a symbol are a habit of the book: seen on
+        :data:`HABIT_MIN_PAGES` page feet at least, and more often than the symbol opens a line
+        before a word in lower case (else a symbol opening a line is OCR's speck in this book)."""
+        return self.symbol_zones >= HABIT_MIN_PAGES and self.symbol_specks < self.symbol_zones
 
 
 def learn_foot_habits(pages: Sequence[Sequence[Line]]) -> FootHabits:
@@ -132,13 +140,15 @@ def learn_foot_habits(pages: Sequence[Sequence[Line]]) -> FootHabits:
     for lines in pages:
         starts = _note_starts(lines)
         symbol_zones += any(not marker.isdigit() for _, marker in starts[-1:])
-    zones = foot_note_zones(pages, FootHabits(symbol_zones))
+    specks = sum(1 for lines in pages for _, text in lines if SYMBOL_SPECK_START_RE.match(text))
+    zones = foot_note_zones(pages, FootHabits(symbol_zones, symbol_specks=specks))
     return FootHabits(
         symbol_zones,
         learn_signatures(pages, zones),
         learn_foot_titles(pages),
         learn_edge_titles(pages),
         learn_note_type(pages, zones),
+        specks,
     )
 
 
