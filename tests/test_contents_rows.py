@@ -4,8 +4,13 @@ cross-checked with the headings found by their form."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from lxml import etree
 from test_headings_by_form import TEXT  # running text to follow a heading
 
+from pipeline.encode import encode_tei
+from pipeline.metadata import load_metadata
 from pipeline.model import Block
 from pipeline.readers.wrapped_lines import split_wrapped_lines
 from pipeline.repair.headings import close_spaced_ellipses
@@ -13,6 +18,9 @@ from pipeline.repair.registry import RepairContext
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.structure import Structured, build_structure
 from pipeline.structure.contents_rows import opening_label, printed_lines, read_contents_rows
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+METADATA = Path(__file__).parent / "data" / "real" / "the-stones-of-bray-and-189352943.yaml"
 
 # the-stones-of-bray-and-189352943, lines 102-133: two contents pages, then the list of illustrations
 STONES = [
@@ -84,6 +92,22 @@ def test_rows_with_dot_leaders_become_entries_and_confirm_the_chapters() -> None
     assert 5 in missing  # III. The Rocks that Travelled: no heading in the text
     convention = next(item for item in structured.conventions if item.rule == "layout_contents")
     assert convention.text == "contents printed as lines: 10 entries, 3 confirmed by headings"
+
+
+def test_the_entry_opening_a_page_of_the_contents_keeps_the_page_break(tei_all: etree.RelaxNG) -> None:
+    """The second printed page of the contents begins at ``IV. The Name of Bkay``: its entry is
+    marked, and the TEI's contents list holds the page break there, valid under tei_all."""
+    structured = built(*STONES, "CHAPTER I\nTHE CAMBRIANS\n" + TEXT)
+    opening = [entry.title for entry in structured.tree.contents if entry.page_break]
+    assert opening == ["The Name of Bkay"]
+    tei = encode_tei(structured.tree, load_metadata(METADATA))
+    items = tei.findall(".//t:div[@type='contents']//t:item", NS)
+    assert [
+        "".join(item.itertext()).startswith("IV. The Name")
+        for item in items
+        if item.find("t:pb", NS) is not None
+    ] == [True]
+    assert tei_all.validate(etree.ElementTree(tei)), tei_all.error_log
 
 
 def test_dash_leaders_misread_numbers_and_a_number_in_a_title() -> None:

@@ -154,6 +154,8 @@ class _Encoder:
             self.contents_entry(last_item, entry)
 
     def contents_entry(self, item: etree._Element, entry: ContentsEntry) -> None:
+        if entry.page_break:
+            element(item, "pb")
         title = f"{entry.label}. {entry.title}" if entry.label and entry.title else entry.label or entry.title
         target = entry.target
         holder = element(item, "ref", target=f"#{target}") if target in self.ids else item

@@ -284,7 +284,8 @@ class Division:
 
 @dataclass
 class ContentsEntry:
-    """An entry of the printed contents; ``target`` is the id of the division or section found for it."""
+    """An entry of the printed contents; ``target`` is the id of the division or section found for it;
+    ``page_break``: a page of the printed contents begins with it."""
 
     label: str | None
     title: str
@@ -292,9 +293,10 @@ class ContentsEntry:
     level: int
     line: int
     target: str | None
+    page_break: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "label": self.label,
             "title": self.title,
             "page": self.page,
@@ -302,6 +304,9 @@ class ContentsEntry:
             "line": self.line,
             "target": self.target,
         }
+        if self.page_break:
+            data["page_break"] = True
+        return data
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.layout import Layout
-from pipeline.model import Block, Book, Change, ContentsHead, PageBreaks, Review
+from pipeline.model import Block, Book, Change, ContentsEntry, ContentsHead, PageBreaks, Review
 from pipeline.structure.assemble import Outline, Tree, assemble, find_back_start, mark_blurb, nest_under_parts
 from pipeline.structure.breaks import place_page_breaks
 from pipeline.structure.chronology_entries import date_entries
@@ -78,10 +78,22 @@ def _book(blocks: list[Block], contents: ContentsTable | None, tree: Tree, numbe
     """The book's tree from what the steps found."""
     head = blocks[contents.head_index] if contents else None
     return Book(
-        contents=[entry.contents_entry() for entry in contents.entries] if contents else [],
+        contents=_contents_entries(blocks, contents) if contents else [],
         front=tree.front,
         divisions=tree.divisions,
         back=tree.back,
         note_numbering=numbering,
         contents_head=ContentsHead(head.text.strip(), head.first_line) if head else None,
     )
+
+
+def _contents_entries(blocks: list[Block], contents: ContentsTable) -> list[ContentsEntry]:
+    """The printed contents' entries, each that begins a page of it marked (``page_break``): the
+    first entry at or after a contents block that opens a page."""
+    entries = [entry.contents_entry() for entry in contents.entries]
+    for index in contents.block_indices:
+        if blocks[index].page_break_before and index != contents.head_index:
+            opening = next((entry for entry in entries if entry.line >= blocks[index].first_line), None)
+            if opening is not None:
+                opening.page_break = True
+    return entries
