@@ -8,10 +8,16 @@ from pathlib import Path
 
 from pipeline.layout import Layout
 from pipeline.model import Block
+from pipeline.model.pages import Line
 from pipeline.model.schema import problems
 from pipeline.readers import DEFAULT_READER, READERS, detect_reader, read_blocks, read_input
 from pipeline.readers.paragraph_lines import read_paragraph_lines, split_blocks
-from pipeline.readers.wrapped_lines import read_wrapped_lines, split_pages, split_wrapped_lines
+from pipeline.readers.wrapped_lines import (
+    notes_before_heading,
+    read_wrapped_lines,
+    split_pages,
+    split_wrapped_lines,
+)
 from pipeline.repair import repair
 from pipeline.repair.page_breaks import is_inserted
 from pipeline.repair.registry import repair_text
@@ -348,3 +354,17 @@ def test_the_books_title_over_its_first_page_of_text_is_a_running_title() -> Non
     # another title printed earlier stays above a label (an-account-of-the-state, line 5589)
     pages = [title, "CONTENTS.", "\n".join(["CONTENTS.", "CHAPTER 1.", *WRAPPED.split("\n")[3:9]])]
     assert not any("furniture" in block.extra for block in split_wrapped_lines("\n\n\n".join(pages)))
+
+
+def test_a_division_label_below_the_page_notes_opens_a_heading_not_note_text() -> None:
+    # notes-on-supply-in-war-38154843, raw lines 2559-2561 (the book's last page): the note of a
+    # table above, then the label and title of the next appendix
+    page = (
+        "* To await orders at Buckingham for time of arrival at Towchester.\n"
+        "APPENDIX II.\nMARCH TABLE FOR SEPTEMBER 24TH, 1913 \u2014SUPPLY."
+    )
+    zone = [Line(number, text) for number, text in enumerate(page.split("\n"), 2559)]
+    notes, after = notes_before_heading(zone)
+    assert [number for number, _ in notes] == [2559]
+    assert [number for number, _ in after] == [2560, 2561]
+    assert notes_before_heading(zone[:1]) == (zone[:1], [])

@@ -275,12 +275,24 @@ def read_page(
     going_on = continued_note_top(lines, len(lines) if zone is None else zone, habits.note_type)
     if note_open and going_on is not None:
         runs, continued = cut_lines(runs, going_on)
+    notes, after = notes_before_heading(notes)
     foot += marks
     blocks = [foot_block(line, habits) for line in top]
     blocks += read_runs(runs, page_measure, line_habits)
     blocks += [continued_note_block(continued)] if continued else []
     blocks += note_blocks(notes, habits.note_type)
+    blocks += read_runs([after], page_measure, line_habits) if after else []
     return blocks + [foot_block(line, habits) for line in foot]
+
+
+def notes_before_heading(notes: Sequence[Line]) -> tuple[list[Line], list[Line]]:
+    """The lines of a page's notes up to a division's label below them (``APPENDIX II.``,
+    :data:`~pipeline.text.headings.HEADING_WORD_RE`), and the lines from it: no note goes on into
+    a heading, which the page printed after its notes."""
+    end = next(
+        (at for at, (_, text) in enumerate(notes) if at and HEADING_WORD_RE.match(text.strip())), len(notes)
+    )
+    return list(notes[:end]), list(notes[end:])
 
 
 def is_caption_run(run: Sequence[Line]) -> bool:
