@@ -368,3 +368,15 @@ def test_a_division_label_below_the_page_notes_opens_a_heading_not_note_text() -
     assert [number for number, _ in notes] == [2559]
     assert [number for number, _ in after] == [2560, 2561]
     assert notes_before_heading(zone[:1]) == (zone[:1], [])
+
+
+def test_a_long_title_in_capitals_under_a_division_label_is_its_heading() -> None:
+    # notes-on-supply-in-war-38154843, raw lines 300-328: a title of eleven words (318-319) under
+    # its label, before a paragraph (320-327) and its note
+    text = real_excerpt("notes-on-supply-in-war-300-328.txt")
+    heading = [block for block in split_wrapped_lines(text, 300) if block.text.startswith("CHAPTER III.")]
+    assert [(block.first_line, block.last_line) for block in heading] == [(318, 319)]
+    # a paragraph's first line set in capitals, going on after it, is no title
+    opening = text.replace("OF THE L. OF C.", "OF THE LINES OF")
+    heading = [block for block in split_wrapped_lines(opening, 300) if block.text.startswith("CHAPTER III.")]
+    assert [(block.first_line, block.last_line) for block in heading] == [(318, 318)]

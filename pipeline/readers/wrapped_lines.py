@@ -167,6 +167,14 @@ def is_heading_line(text: str) -> bool:
     )
 
 
+def is_title_under_label(label: str, text: str) -> bool:
+    """Line ``text``, under a heading opened by a division's label (``CHAPTER III.``), is its title
+    however many words it has: in capitals, ending with a stop (``THE SUPPLY OF AN ARMY IN FRONT OF
+    THE L. OF C.``; a paragraph's first words set in capitals go on after the line)."""
+    line = text.strip()
+    return bool(HEADING_WORD_RE.match(label.strip())) and is_mostly_capitals(line) and ends_sentence(line)
+
+
 def is_caption_line(text: str) -> bool:
     """A line a plate's caption may hold: a title in capitals that names no division (not
     ``CHAPTER …``), a bare page number, a label (``Plate 4.``, ``Page 138.``), a credit in
@@ -470,7 +478,7 @@ def read_prose(run: Sequence[Line], page_measure: float, habits: LineHabits) -> 
     heading: list[Line] = []
     texts = [text for _, text in run]
     for index, line in enumerate(run):
-        if is_heading_line(line[1]):
+        if is_heading_line(line[1]) or (heading and is_title_under_label(heading[0][1], line[1])):
             if paragraph:
                 blocks.append(paragraph_block(paragraph, page_measure, habits))
                 paragraph = []
