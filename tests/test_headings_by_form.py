@@ -4,6 +4,9 @@ inside chapters, and a contents printed as lines, cross-checked with the heading
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from pipeline.readers.wrapped_lines import split_wrapped_lines
 from pipeline.structure import Structured, build_structure
 from pipeline.structure.contents import label_key, label_number
@@ -135,3 +138,14 @@ def test_a_paper_with_its_author_after_the_chapters_is_a_division_that_keeps_its
     assert last.title.startswith("The Services of Maintenance in the Field")
     assert last.byline == "By COLONEL E. E. CARTER, C.M.G., M.V.O."
     assert structured.tree.divisions[0].sections == []
+
+
+def test_the_pages_before_the_first_division_that_hold_no_running_text_are_front_matter() -> None:
+    # the-stones-of-bray-and-189352943, raw lines 1-60: the title page, a page in capitals (the
+    # dedication, ``HVNC LIBELLVM PIETATE SVMMA / DEDICAT AVCTOR``), then the PREFACE and its text
+    text = (Path(__file__).parent / "data" / "stones-of-bray-1-60.txt").read_text(encoding="utf-8")
+    structured = build_structure(split_wrapped_lines(text))
+    titles = [division.title for division in structured.tree.divisions]
+    assert not [title for title in titles if "Libellvm" in (title or "") or "Dedicat" in (title or "")]
+    assert any("PREFACE" in (division.title or "").upper() for division in structured.tree.divisions)
+    assert "DEDICAT AVCTOR" in json.dumps(structured.tree.to_json())  # kept as text, not lost

@@ -63,7 +63,7 @@ def headings_from_form(blocks: list[Block], skip: set[int], findings: Findings) 
     running = _running_heads(blocks)
     i = 0
     while i < len(blocks):
-        first = not headings
+        first = not any(earlier.label or _names_division(earlier.printed) for earlier in headings)
         heading = (
             None
             if i in skip or i in running or blocks[i].kind != "text"
@@ -111,8 +111,10 @@ def set_subtitle(heading: Heading, printed: str, findings: Findings) -> None:
 def form_heading(
     blocks: list[Block], index: int, findings: Findings, *, first: bool = False
 ) -> Heading | None:
-    """A heading recognised by its printed form alone, or ``None``; ``first``: no division was found
-    before it (an unlabelled heading needs running text on its own page, not a title page's)."""
+    """A heading recognised by its printed form alone, or ``None``; ``first``: no labelled or named
+    division (``PREFACE``, ``INTRODUCTION`` …) was found before it, as on the title pages, a
+    dedication, an imprint (an unlabelled heading needs running text on its own page, not such a
+    page's)."""
     block = blocks[index]
     lines = block.text.split("\n")
     label = LABEL_LINE_RE.match(lines[0]) or LONE_LABEL_RE.match(lines[0])
