@@ -223,6 +223,20 @@ def structure() -> dict[str, Any]:
     return copy.deepcopy(STRUCTURE)
 
 
+def with_plate(head: list[str]) -> dict[str, Any]:
+    """The sample structure with a plate's caption (its title lines ``head`` and a photograph's
+    credit, as *The Stones of Bray* prints them) after the chapter's first item."""
+    changed = structure()
+    plate = {
+        "type": "figure",
+        "first_line": 1180,
+        "head": head,
+        "credit": ["(From a photograph by B. Killick, Bray)"],
+    }
+    changed["divisions"][1]["content"].insert(1, plate)
+    return changed
+
+
 def book(changed: dict[str, Any] | None = None) -> Book:
     """The sample structure (or a changed copy) as the typed tree."""
     return Book.from_json(changed or structure())

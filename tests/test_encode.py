@@ -7,7 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from edition_samples import METADATA, RUSSIAN_TITLE, book, metadata, single_author_metadata, structure
+from edition_samples import (
+    METADATA,
+    RUSSIAN_TITLE,
+    book,
+    metadata,
+    single_author_metadata,
+    structure,
+    with_plate,
+)
 from lxml import etree
 
 from pipeline.encode import encode_tei, main, tei_bytes
@@ -310,16 +318,7 @@ def test_a_part_holds_its_chapters_and_is_valid_tei_all(tei_all: etree.RelaxNG) 
 
 def test_a_plates_caption_is_a_figure_with_its_head_and_credit(tei_all: etree.RelaxNG) -> None:
     """A plate's title lines in ``head``, its credit in a ``p``, each printed line apart."""
-    changed = structure()
-    changed["divisions"][1]["content"].insert(
-        1,
-        {
-            "type": "figure",
-            "first_line": 1180,
-            "head": ["TILTED CAMBRIAN SLATES AT", "BRAY HEAD"],
-            "credit": ["(From a photograph by B. Killick, Bray)"],
-        },
-    )
+    changed = with_plate(["TILTED CAMBRIAN SLATES AT", "BRAY HEAD"])
     document = encoded(changed)
     figure = only(document, "//t:div[@xml:id='ch03']/t:figure")
     assert [local(child) for child in figure] == ["head", "p"]

@@ -664,21 +664,17 @@ def test_a_line_opening_with_the_number_missing_between_two_notes_opens_that_not
     assert [group[0].number for group in note_groups(lines)] == [3193, 3195, 3198]
 
 
-# raw lines 312-318 and 334-339 of *South Australian Land Exploration*, the number of note 17 as the
-# repairs before give it: OCR put note 17's marker at the start of the next line (``17 That Eyre``)
-LINE_START_MARKER_PAGE = """long sought for highway to Cooper\u2019s Creek.\u201d ls Babbage\u2019s fertile
-mind immediately shaped the theory that the Lake Torrens
-30 crossing consisted of a narrow bar of granite running north-
-wards and making the water shallow and the bottom sound.
-17 That Eyre had missed the crossing as he had missed Blanche-
-water, and that it was the place to which the tracks observed by
-Sturt\u2019s companion were directed, 18 Babbage had no doubt.
-17 Babbage\u2019s reports to the Gold Search Commission are printed in the
-S.A. Register of Oct. 20, and Nov. 17, 1850; Jan. .3, 1857. His original reports
-are missing,
-18 The immediate result of Babbage\u2019s expedition was the establishment
-\u00b0f a police station at Mount Serle as a \u201cpoint d\u2019appui\u201d for further ex-
-ploration."""
+# raw lines 312-318 and 334-339 of *South Australian Land Exploration* (of the page above), with
+# note 17's number as the repairs before give it (OCR read it as ``3`` and a quotation mark): OCR put
+# note 17's marker at the start of the next line (``17 That Eyre``)
+_PAGE_LINES = DAMAGED_INSIDE_PAGE.split("\n")
+LINE_START_MARKER_PAGE = "\n".join(
+    [
+        *_PAGE_LINES[312 - 306 : 319 - 306],
+        "17 Babbage\u2019s reports to the Gold Search Commission are printed in the",
+        *_PAGE_LINES[335 - 306 : 340 - 306],
+    ]
+)
 
 
 def test_a_marker_ocr_put_at_the_next_lines_start_goes_back_to_the_paragraph_it_ends() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import lxml.html
 import pypandoc
 import pytest
-from edition_samples import RUSSIAN_TITLE, book, metadata, single_author_metadata, structure
+from edition_samples import RUSSIAN_TITLE, book, metadata, single_author_metadata, structure, with_plate
 from lxml import etree
 
 from pipeline.check import epubcheck_messages
@@ -623,16 +623,7 @@ def test_notes_before_an_empty_section_are_kept(tmp_path: Path) -> None:
 def test_a_figure_is_rendered_as_a_caption_with_its_credit(tmp_path: Path) -> None:
     """A plate's caption (no picture in the OCR): a ``figure.plate`` whose ``figcaption`` holds
     the title's printed lines and the credit below them."""
-    changed = structure()
-    changed["divisions"][1]["content"].insert(
-        1,
-        {
-            "type": "figure",
-            "first_line": 1180,
-            "head": ["KILTERNAN CROMLECH", "BALLYBRACK CROMLECH"],
-            "credit": ["(From a photograph by B. Killick, Bray)"],
-        },
-    )
+    changed = with_plate(["KILTERNAN CROMLECH", "BALLYBRACK CROMLECH"])
     blocks = tei_blocks(sample_tei(changed))
     figure = next(block for block in blocks if block["t"] == "Figure")
     assert figure["c"][0] == ["", ["plate"], []]
