@@ -280,8 +280,9 @@ def read_page(
     if zone is not None:
         runs, notes = cut_lines(runs, zone)
     continued: list[Line] = []
-    going_on = continued_note_top(lines, len(lines) if zone is None else zone, habits.note_type)
-    if note_open and going_on is not None:
+    foot_top = len(lines) if zone is None else zone
+    going_on = continued_note_top(lines, foot_top, habits.note_type) if note_open else None
+    if going_on is not None:
         runs, continued = cut_lines(runs, going_on)
     notes, after = notes_before_heading(notes)
     foot += marks
