@@ -29,6 +29,10 @@ class CorrectionEntry:
     note: str
     line: int  # line of the entry in the corrections file
 
+    def refuses(self) -> bool:
+        """An entry keeping the OCR's reading (``corr`` is ``sic``): it refuses an automatic correction."""
+        return self.sic == self.corr
+
     def label(self) -> str:
         return f"correction {self.sic!r} → {self.corr!r} (context {self.context!r})"
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from pipeline.chronology import entry_text, main
-from pipeline.correct import main as correct_main
+from pipeline.correct.command import main as correct_main
 from pipeline.encode import encode_tei
 from pipeline.metadata import load_metadata
 from pipeline.model import Book, Correction, Dating, Heading, ItemList, ListItem, Paragraph, PrintedDate
@@ -56,7 +56,8 @@ def built_book_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
         structure_main(["--input", str(repaired), "--output", str(structure), *logs("structure"), *evidence])
         == 0
     )
-    arguments = ["--input", str(structure), "--corrections", str(CORRECTIONS), "--output", str(corrected)]
+    arguments = ["--input", str(structure), "--text", str(text), "--corrections", str(CORRECTIONS)]
+    arguments += ["--output", str(corrected), "--misreadings", str(folder / "misreadings.json")]
     assert correct_main([*arguments, *logs("correct", review=False)]) == 0
     return corrected
 

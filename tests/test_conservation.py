@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from conservation import STAGES, lost_words
 
-from pipeline import correct, encode, normalise, structure
+from pipeline import encode, normalise, structure
+from pipeline.correct.command import main as correct_main
 from pipeline.model import Block, read_json
 from pipeline.repair import RepairContext, repair_blocks
 from pipeline.repair.command import main as repair_main
@@ -66,10 +67,14 @@ def built(tmp_path_factory: pytest.TempPathFactory, repo_root: Path, book_name: 
             ],
         ),
         (
-            correct.main,
+            correct_main,
             [
                 "--input",
                 str(out / "structure.json"),
+                "--text",
+                str(out / "normalised.txt"),
+                "--misreadings",
+                str(out / "misreadings.json"),
                 "--corrections",
                 str(raw / f"{book_name}.corrections.yaml"),
                 "--output",

@@ -1,15 +1,17 @@
-"""The editor's corrections file and the ``correct`` stage."""
+"""The editor's corrections file, the refusals of automatic corrections, and the ``correct`` stage."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pipeline.correct import apply_corrections, main
+from pipeline.correct.command import main
+from pipeline.correct.editor import apply_corrections
 from pipeline.corrections import load_corrections
-from pipeline.model import Book, Correction, InputError, NoteRef, Paragraph, read_json, write_json
+from pipeline.model import Book, Change, Correction, InputError, NoteRef, Paragraph, read_json, write_json
 
 
 def _structure() -> dict[str, Any]:
@@ -137,23 +139,54 @@ def test_bad_entries_are_refused(tmp_path: Path) -> None:
         load_corrections(_write(tmp_path, "corrections:\n  - {sic: Iden, corr: Eden, context: mission}\n"))
 
 
-def test_without_corrections_file_the_tree_is_copied(tmp_path: Path) -> None:
-    write_json(tmp_path / "structure.json", _structure())
-    status = main(
-        [
-            "--input",
-            str(tmp_path / "structure.json"),
-            "--corrections",
-            str(tmp_path / "none.yaml"),
-            "--output",
-            str(tmp_path / "corrected.json"),
-            "--changes",
-            str(tmp_path / "correct.changes.jsonl"),
-        ]
-    )
-    assert status == 0
-    assert read_json(tmp_path / "corrected.json") == {**_structure(), "responsible": {}}
-    assert (tmp_path / "correct.changes.jsonl").read_text(encoding="utf-8") == ""
+MONEY = {"type": "p", "first_line": 4541, "parts": ["Sabbath-breaking are paid \u00a3lO a year"]}
+
+
+def _run_stage(folder: Path, corrections: Path) -> dict[str, Any]:
+    """The stage run on the small tree with a sum of money misread (its raw text: the tree's lines
+    at their raw line numbers); the misreadings it found."""
+    folder.mkdir(exist_ok=True)
+    structure = _structure()
+    structure["divisions"][0]["content"].append(MONEY)
+    write_json(folder / "structure.json", structure)
+    lines = [""] * 8500
+    for paragraph in structure["divisions"][0]["content"]:
+        lines[paragraph["first_line"] - 1] = "".join(p for p in paragraph["parts"] if isinstance(p, str))
+    (folder / "normalised.txt").write_text("\n".join(lines), encoding="utf-8")
+    files = {"input": "structure.json", "text": "normalised.txt", "output": "corrected.json"}
+    files |= {"changes": "correct.changes.jsonl", "misreadings": "misreadings.json"}
+    arguments = [word for key, name in files.items() for word in (f"--{key}", str(folder / name))]
+    assert main([*arguments, "--corrections", str(corrections)]) == 0
+    return read_json(folder / "misreadings.json")
+
+
+def test_without_corrections_file_only_sure_readings_change_the_tree(tmp_path: Path) -> None:
+    misreadings = _run_stage(tmp_path, tmp_path / "none.yaml")
+    assert [(item["sic"], item["corr"], item["line"]) for item in misreadings["applied"]] == [
+        ("lO", "10", 4541)
+    ]
+    corrected = read_json(tmp_path / "corrected.json")
+    assert corrected["divisions"][0]["content"][-1]["parts"] == [
+        "Sabbath-breaking are paid \u00a3",
+        {"sic": "lO", "corr": "10", "resp": "pipeline", "cert": misreadings["applied"][0]["confidence"]},
+        " a year",
+    ]
+    assert misreadings["applied"][0]["confidence"] >= misreadings["threshold"]
+    logged = [Change.from_dict(json.loads(line)) for line in (tmp_path / "correct.changes.jsonl").open()]
+    assert [(c.rule, c.line, c.after) for c in logged] == [
+        ("misreading_digits", 4541, "Sabbath-breaking are paid \u00a310 a year")
+    ]
+
+
+def test_an_entry_keeping_the_ocr_reading_refuses_the_automatic_correction(tmp_path: Path) -> None:
+    refusal = _write(tmp_path, "corrections:\n  - sic: lO\n    corr: lO\n    context: paid \u00a3lO a year\n")
+    assert load_corrections(refusal).entries[0].refuses()
+    misreadings = _run_stage(tmp_path / "build", refusal)
+    assert misreadings["applied"] == []
+    assert [(item["sic"], item["refused"]) for item in misreadings["refused"]] == [("lO", True)]
+    corrected = read_json(tmp_path / "build" / "corrected.json")
+    assert corrected["divisions"][0]["content"][-1] == MONEY
+    assert "responsible" not in corrected or corrected["responsible"] == {}
 
 
 def test_the_books_corrections_file_is_valid(repo_root: Path, book_name: str) -> None:

@@ -14,7 +14,7 @@ from conftest import BOOK, REPO_ROOT
 from test_generated_books import CONVENTIONS, run_pipeline
 
 from pipeline.chronology import main as chronology_main
-from pipeline.correct import main as correct_main
+from pipeline.correct.command import main as correct_main
 from pipeline.metadata import main as metadata_main
 from pipeline.model import (
     CHANGING_STAGES,
@@ -36,7 +36,6 @@ from pipeline.repair.command import main as repair_main
 from pipeline.report import main as report_main
 from pipeline.structure import main as structure_main
 from pipeline.structure.evidence import structure_evidence
-from pipeline.suspects import main as suspects_main
 
 pytestmark = pytest.mark.slow
 
@@ -60,7 +59,7 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corrections = str(RAW / f"{BOOK}.corrections.yaml")
     metadata, repaired = built("metadata.json"), built("repaired.json")
     structure, corrected = built("structure.json"), built("corrected.json")
-    evidence, suspects = built("structure.evidence.json"), built("suspects.json")
+    evidence, misreadings = built("structure.evidence.json"), built("misreadings.json")
     changes = {stage: built(f"{stage}.changes.jsonl") for stage in CHANGING_STAGES}
     review = {stage: built(f"{stage}.review.jsonl") for stage in REVIEWING_STAGES}
     run(metadata_main, input=str(RAW / f"{BOOK}.yaml"), output=metadata)
@@ -88,11 +87,25 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         review=review["structure"],
         evidence=evidence,
     )
-    run(correct_main, input=structure, corrections=corrections, output=corrected, changes=changes["correct"])
-    run(suspects_main, input=repaired, corrections=corrections, output=suspects)
+    run(
+        correct_main,
+        input=structure,
+        text=built("normalised.txt"),
+        corrections=corrections,
+        output=corrected,
+        changes=changes["correct"],
+        misreadings=misreadings,
+    )
     run(chronology_main, input=corrected, csv=built("chronology.csv"), json=built("chronology.json"))
     arguments = ["--book", BOOK, "--changes", *changes.values(), "--review", *review.values()]
-    arguments += ["--evidence", evidence, "--input-evidence", built("input.json"), "--suspects", suspects]
+    arguments += [
+        "--evidence",
+        evidence,
+        "--input-evidence",
+        built("input.json"),
+        "--misreadings",
+        misreadings,
+    ]
     arguments += ["--changes-log", built("changes.jsonl"), "--output", built("report.html")]
     assert report_main(arguments) == 0
     return folder

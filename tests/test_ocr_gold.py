@@ -43,3 +43,37 @@ def test_the_gold_is_of_six_books_and_three_hundred_lines() -> None:
         for region in gold["regions"]
     )
     assert len(golds) >= 6 and lines >= 300
+
+
+def test_the_scorer_counts_right_and_wrong_corrections_and_the_misreadings_read_as_printed() -> None:
+    from ocr_gold import score_book
+
+    gold = {
+        "book": "a-book",
+        "regions": [{"from_line": 1, "to_line": 4, "skip_lines": []}],
+        "errors": [
+            {"line": 1, "ocr": "tbe", "correct": "the", "kind": "letters", "context": "tbe river"},
+            {"line": 3, "ocr": "■son", "correct": "son", "kind": "speck", "context": "■son of"},
+            {"line": 4, "ocr": "£lO", "correct": "£10", "kind": "digits", "context": "paid £lO"},
+        ],
+        "slips": [{"line": 4, "ocr": "adavntages", "correct": "advantages", "context": "the adavntages"}],
+    }
+    raw = ["tbe river rose", "in the compari-", "■son of the figures", "paid £lO for the adavntages", "out"]
+
+    def applied(line: int, sic: str, corr: str) -> dict[str, object]:
+        return {"line": line, "sic": sic, "corr": corr, "kind": "", "context": ""}
+
+    score = score_book(
+        gold,
+        [
+            applied(1, "tbe", "the"),  # right
+            applied(3, "compari-■son", "comparison"),  # right: the word the line-end join rebuilt
+            applied(3, "figures", "figured"),  # wrong
+            applied(4, "adavntages", "advantages"),  # the printer's slip: not counted
+            applied(5, "out", "cut"),  # not on an annotated line: not counted
+        ],
+        raw,
+    )
+    assert (score.right, score.made) == (2, 3)
+    assert dict(score.corrected) == {"letters": 1, "speck": 1}
+    assert score.missed == ["a-book 4 digits: '£lO' → '£10'"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import html
@@ -136,7 +138,7 @@ def test_page_is_accessible_and_self_contained() -> None:
         "Summary",
         "Layout conventions found, and the evidence",
         "Needs review",
-        "Suspect words",
+        "OCR misreadings",
         "Contents cross-check",
         "Print pages",
         "All changes, by rule",
@@ -241,34 +243,50 @@ def test_change_record_with_a_bad_line_is_refused(tmp_path: Path) -> None:
         read_log(path, Change)
 
 
-def test_suspect_words_section_counts_suspects_and_confirmed() -> None:
-    from pipeline.report.sections import suspects_section
+def test_misreadings_section_counts_by_kind_and_sets_names_apart() -> None:
+    from pipeline.report.sections import misreadings_section
 
-    suspects = {
-        "suspects": [
-            {
-                "word": "Chechoslovakia",
-                "kind": "unknown_word",
-                "line": 2651,
-                "suggestion": "Czechoslovakia",
-                "context": "Denmark and Chechoslovakia.",
-                "confirmed": True,
-            },
-            {
-                "word": "Cattier",
-                "kind": "unknown_word",
-                "line": 2965,
-                "suggestion": None,
-                "context": "the Belgian representative Cattier, which",
-                "confirmed": False,
-            },
+    def found(sic: str, corr: str, kind: str, line: int) -> dict[str, Any]:
+        return {
+            "line": line,
+            "sic": sic,
+            "corr": corr,
+            "kind": kind,
+            "confidence": 0.95,
+            "reason": "",
+            "context": f"… {sic} …",
+            "applied": True,
+            "refused": False,
+        }
+
+    def entry(word: str, suggestions: list[str], kind: str, lines: list[int]) -> dict[str, Any]:
+        places = [{"line": line, "context": f"… {word} …"} for line in lines]
+        return {
+            "word": word,
+            "suggestions": suggestions,
+            "kind": kind,
+            "likelihood": 0.6,
+            "reason": "",
+            "places": places,
+        }
+
+    misreadings = {
+        "threshold": 0.9,
+        "applied": [
+            found("Chechoslovakia", "Czechoslovakia", "spelling", 2651),
+            found("Schullenburg", "Schulenburg", "spelling", 5615),
+            found("\u25a0son", "son", "speck", 5508),
         ],
-        "corrections": 13,
-        "confirmed": 1,
+        "refused": [found("Kálinin", "Kalinin", "spelling", 4791)],
+        "review": [entry("harrid", ["horrid"], "spelling", [6011])],
+        "unknown": [entry("Cattier", [], "unread", [2965, 2970])],
     }
-    html = suspects_section(suspects)
-    assert "2 suspect words" in html and "1 confirmed by the editor" in html and "13 entries" in html
-    assert html.index("Chechoslovakia") < html.index("Cattier")
+    html = misreadings_section(misreadings)
+    assert "3 misreadings corrected automatically" in html and "1 refused by the editor" in html
+    assert re.search(r"spelling</th><td[^>]*>2<", html) and re.search(r"speck</th><td[^>]*>1<", html)
+    assert "1 word to review" in html and "harrid" in html and "horrid" in html
+    assert "Cattier (2965, 2970)" in html
+    assert html.index("harrid") < html.index("Cattier")
 
 
 def test_evidence_sections_show_layout_contents_and_pages() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from lxml import etree
 
 from pipeline.encode.elements import element
-from pipeline.model import Item, Paragraph
+from pipeline.model import PIPELINE, Item, Paragraph
 from pipeline.tei import (
     AUTHORS_BYLINE,
     CONTRIBUTORS_RESP,
@@ -130,7 +130,7 @@ def tei_header(
     title_stmt = element(file_desc, "titleStmt")
     titles(title_stmt, meta)
     responsibilities(title_stmt, meta)
-    digital = element(title_stmt, "respStmt")
+    digital = element(title_stmt, "respStmt", xml_id=PIPELINE)
     element(digital, "resp", DIGITAL_EDITION_RESP)
     element(digital, "name", "ocr-edition pipeline")
     for key, name in responsible.items():

@@ -17,6 +17,7 @@ from pipeline.encode.elements import element
 from pipeline.encode.header import tei_header, title_page
 from pipeline.encode.inline import append_inline, append_text, parse_inline
 from pipeline.model import (
+    PIPELINE,
     Book,
     ContentsEntry,
     Correction,
@@ -357,10 +358,14 @@ def figure(item: Figure) -> etree._Element:
 
 
 def correction(part: Correction) -> etree._Element:
-    """An editor's correction: ``choice`` of ``sic`` and ``corr`` with ``@resp``."""
+    """A correction: ``choice`` of ``sic`` and ``corr`` with ``@resp`` (and ``@cert``, the
+    confidence of an automatic one)."""
     choice = etree.Element(tei("choice"))
     element(choice, "sic", part.sic)
-    element(choice, "corr", part.corr, resp=f"#resp-{part.resp}")
+    if part.resp == PIPELINE:
+        element(choice, "corr", part.corr, resp=f"#{PIPELINE}", cert=f"{part.cert:.2f}")
+    else:
+        element(choice, "corr", part.corr, resp=f"#resp-{part.resp}")
     return choice
 
 

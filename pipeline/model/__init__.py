@@ -41,7 +41,7 @@ from pipeline.model.io import (
     write_log,
 )
 from pipeline.model.pages import InputEvidence, Line
-from pipeline.model.parts import Correction, Dating, NoteRef, PageBreak, Part, PrintedDate
+from pipeline.model.parts import PIPELINE, Correction, Dating, NoteRef, PageBreak, Part, PrintedDate
 from pipeline.model.records import Change, FormatError, InputError, Review, changed_span
 from pipeline.model.tree import (
     Book,
@@ -62,6 +62,7 @@ from pipeline.model.walk import Node, parts_of, walk, walk_division, walk_items
 
 __all__ = [
     "CHANGING_STAGES",
+    "PIPELINE",
     "REVIEWING_STAGES",
     "REVIEW_LOG",
     "Block",

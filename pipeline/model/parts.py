@@ -96,16 +96,24 @@ class PrintedDate:
         return {"date": {"text": self.text, **self.dating.attributes()}}
 
 
+PIPELINE = "pipeline"  # who made an automatic correction (the respStmt of the pipeline in the TEI)
+
+
 @dataclass
 class Correction:
-    """An editor's correction of an OCR misreading: ``sic`` as printed, ``corr`` the right reading."""
+    """A correction of an OCR misreading: ``sic`` as printed, ``corr`` the right reading, ``resp``
+    who corrected it (an editor's id, or :data:`PIPELINE` with its confidence ``cert``, 0 to 1)."""
 
     sic: str
     corr: str
     resp: str
+    cert: float | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"sic": self.sic, "corr": self.corr, "resp": self.resp}
+        data: dict[str, Any] = {"sic": self.sic, "corr": self.corr, "resp": self.resp}
+        if self.cert is not None:
+            data["cert"] = self.cert
+        return data
 
 
 Part = str | NoteRef | PageBreak | PrintedDate | Correction
@@ -127,7 +135,7 @@ def _part_from_json(data: Any, line: int | None = None) -> Part:
         if "date" in data:
             return PrintedDate(data["date"]["text"], Dating.from_attributes(data["date"]))
         if "sic" in data:
-            return Correction(data["sic"], data["corr"], data["resp"])
+            return Correction(data["sic"], data["corr"], data["resp"], data.get("cert"))
     raise FormatError(f"unknown part {data!r}", line)
 
 

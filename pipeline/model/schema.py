@@ -32,7 +32,7 @@ FILE_SCHEMAS = {
     "structure.evidence.json": "evidence",
     "corrected.json": "book",
     "correct.changes.jsonl": "change",  # (each line)
-    "suspects.json": "suspects",
+    "misreadings.json": "misreadings",
     "chronology.json": "chronology",  # build/<book>.chronology.json
     "changes.jsonl": "change",  # build/<book>.changes.jsonl, every stage's changes (each line)
 }

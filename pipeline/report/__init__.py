@@ -1,7 +1,7 @@
 """Stage ``report``: merge every stage's changes into one log and write the editor's QA report.
 
 It reads the stages' logs (``build/<book>/<stage>.changes.jsonl``, ``<stage>.review.jsonl``), the
-structure's evidence (``structure.evidence.json``) and the suspect words (``suspects.json``), never
+structure's evidence (``structure.evidence.json``) and the misreadings (``misreadings.json``), never
 the book's text or tree, and writes
 
 * ``build/<book>.changes.jsonl``: every automatic change, in raw-line order (machine-readable);

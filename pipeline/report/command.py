@@ -3,7 +3,7 @@
 python -m pipeline.report --book <book>
     --changes build/<book>/{normalise,repair,structure,correct}.changes.jsonl
     --review build/<book>/{repair,structure}.review.jsonl --evidence build/<book>/structure.evidence.json
-    [--input-evidence build/<book>/input.json] [--suspects build/<book>/suspects.json]
+    [--input-evidence build/<book>/input.json] [--misreadings build/<book>/misreadings.json]
     --changes-log build/<book>.changes.jsonl --output build/<book>.report.html
 """
 
@@ -37,7 +37,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "--evidence", required=True, help="the structure's evidence, build/<book>/structure.evidence.json"
     )
     parser.add_argument("--input-evidence", help="how the text was read, build/<book>/input.json (optional)")
-    parser.add_argument("--suspects", help="suspect words, build/<book>/suspects.json (optional)")
+    parser.add_argument("--misreadings", help="OCR misreadings, build/<book>/misreadings.json (optional)")
     parser.add_argument("--changes-log", required=True, help="merged change log, build/<book>.changes.jsonl")
     parser.add_argument("--output", required=True, help="the QA report, build/<book>.report.html")
 
@@ -46,11 +46,11 @@ def _work(args: argparse.Namespace) -> str:
     changes = merge_changes(*(read_log(path, Change) for path in args.changes))
     review = [item for path in args.review for item in read_review_log(path)]
     evidence = read_evidence(args.evidence)
-    suspects = read_json(args.suspects) if args.suspects else None
+    misreadings = read_json(args.misreadings) if args.misreadings else None
     read = InputEvidence.from_json(read_json(args.input_evidence)) if args.input_evidence else None
     write_log(args.changes_log, changes)
     with atomic_output(args.output) as handle:
-        handle.write(render_report(args.book, changes, review, suspects, evidence, read))
+        handle.write(render_report(args.book, changes, review, misreadings, evidence, read))
     return f"{args.output}: {len(changes)} changes, {len(review)} to review"
 
 

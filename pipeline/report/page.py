@@ -13,10 +13,10 @@ from pipeline.report.sections import (
     contents_section,
     input_section,
     layout_section,
+    misreadings_section,
     page_section,
     review_table,
     summary_table,
-    suspects_section,
 )
 
 
@@ -24,12 +24,12 @@ def render_report(
     name: str,
     changes: list[Change],
     review: list[ReviewItem],
-    suspects: dict[str, Any] | None = None,
+    misreadings: dict[str, Any] | None = None,
     evidence: StructureEvidence | None = None,
     read: InputEvidence | None = None,
 ) -> str:
     """The whole QA report as one HTML page: how the text was read (``read``), ``changes`` merged
-    (:func:`.merge_changes`), ``review`` from every stage, the suspect words and the structure's
+    (:func:`.merge_changes`), ``review`` from every stage, the misreadings and the structure's
     evidence where there are some."""
     sections = "".join(
         change_section(stage, rule, group) for (stage, rule), group in group_by_rule(changes).items()
@@ -54,7 +54,7 @@ Removed text is <del>struck through</del>, added text <ins>underlined</ins>.</p>
 <li><a href="#summary">Summary</a></li>
 <li><a href="#layout">Layout conventions</a></li>
 <li><a href="#review">Needs review ({len(review)})</a></li>
-<li><a href="#suspects">Suspect words ({len((suspects or {}).get("suspects", []))})</a></li>
+<li><a href="#misreadings">Misreadings ({len((misreadings or {}).get("applied", []))} corrected)</a></li>
 <li><a href="#contents-check">Contents cross-check</a></li>
 <li><a href="#pages">Print pages</a></li>
 <li><a href="#changes">All changes ({len(changes)})</a></li>
@@ -73,9 +73,9 @@ Removed text is <del>struck through</del>, added text <ins>underlined</ins>.</p>
 <section aria-labelledby="review">
 <h2 id="review">Needs review</h2>
 {review_table(review)}</section>
-<section aria-labelledby="suspects">
-<h2 id="suspects">Suspect words</h2>
-{suspects_section(suspects)}</section>
+<section aria-labelledby="misreadings">
+<h2 id="misreadings">OCR misreadings</h2>
+{misreadings_section(misreadings)}</section>
 <section aria-labelledby="contents-check">
 <h2 id="contents-check">Contents cross-check</h2>
 {contents_section(evidence.contents if evidence else None, changes)}</section>

@@ -59,24 +59,53 @@ def change_section(stage: str, rule: str, changes: list[Change]) -> str:
     )
 
 
-def suspects_section(suspects: dict[str, Any] | None) -> str:
-    """The suspect words (``build/<book>/suspects.json``): their number, how many were confirmed, the list."""
-    if suspects is None:
-        return "<p>No suspect-word list was made.</p>\n"
-    items = suspects["suspects"]
-    rows = [
-        f'<tr><th scope="row" class="num">{item["line"]}</th><td>{escape(item["word"])}</td>'
-        f"<td>{escape(item['suggestion'] or '')}</td><td>{escape(item['kind'])}</td>"
-        f'<td class="text">{show(item["context"])}</td><td>{"yes" if item["confirmed"] else ""}</td></tr>\n'
-        for item in items
+MAX_LINES_SHOWN = 8  # lines listed for a word of the review list
+
+
+def _places(places: list[dict[str, Any]]) -> str:
+    """The raw lines of a word's places, the first few and how many more."""
+    lines = ", ".join(str(place["line"]) for place in places[:MAX_LINES_SHOWN])
+    return lines + (f" and {len(places) - MAX_LINES_SHOWN} more" if len(places) > MAX_LINES_SHOWN else "")
+
+
+def misreadings_section(misreadings: dict[str, Any] | None) -> str:
+    """The OCR misreadings (``build/<book>/misreadings.json``): those corrected automatically, by kind;
+    those the editor refused; the review list, most likely misreadings first, and apart from it the
+    words nothing proposes a reading for."""
+    if misreadings is None:
+        return "<p>No misreadings were looked for.</p>\n"
+    applied, refused = misreadings["applied"], misreadings["refused"]
+    kinds = Counter(item["kind"] for item in applied)
+    by_kind = [
+        f'<tr><th scope="row">{escape(kind)}</th><td class="num">{count}</td></tr>\n'
+        for kind, count in kinds.most_common()
     ]
     lead = (
-        f"<p>{plural(len(items), 'suspect word')}, best candidates first; "
-        f"{suspects['confirmed']} confirmed by the editor as misreadings "
-        f"({suspects['corrections']} entries in the corrections file).</p>\n"
+        f"<p>{plural(len(applied), 'misreading')} corrected automatically (confidence at least "
+        f"{misreadings['threshold']:.2f}; each is a <code>misreading_…</code> change below and a "
+        '<code>choice</code> of <code>sic</code> and <code>corr resp="#pipeline"</code> in the TEI); '
+        f"{len(refused)} refused by the editor. To refuse one, add an entry to the corrections file "
+        "whose <code>corr</code> is its <code>sic</code>.</p>\n"
     )
-    columns = ["Line", "Word", "Suggestion", "Kind", "Context", "Corrected"]
-    return lead + table(columns, rows, "Likely OCR misreadings") if items else lead
+    html = lead + (table(["Kind", "Corrected"], by_kind, "Automatic corrections by kind") if by_kind else "")
+    review, unread = misreadings["review"], misreadings["unknown"]
+    rows = [
+        f"<tr><td>{escape(entry['word'])}</td><td>{escape(', '.join(entry['suggestions']))}</td>"
+        f'<td class="num">{entry["likelihood"]:.2f}</td><td>{escape(entry["reason"])}</td>'
+        f'<td class="num">{_places(entry["places"])}</td>'
+        f'<td class="text">{show(entry["places"][0]["context"])}</td></tr>\n'
+        for entry in review
+    ]
+    html += f"<p>{plural(len(review), 'word')} to review, most likely misreadings first.</p>\n"
+    if rows:
+        columns = ["Word", "Reading", "Likelihood", "Why", "Lines", "Context"]
+        html += table(columns, rows, "Likely misreadings, not corrected")
+    words = ", ".join(f"{escape(entry['word'])} ({_places(entry['places'])})" for entry in unread)
+    html += (
+        f"<p>{plural(len(unread), 'word')} neither English nor the book otherwise knows, with no reading "
+        f"proposed (names, foreign and rare words, misreadings past guessing): {words or 'none'}.</p>\n"
+    )
+    return html
 
 
 def explained_title_differences(changes: list[Change]) -> int:

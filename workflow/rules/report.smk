@@ -9,7 +9,7 @@ rule report:
         review=[build_file(f"{{book}}/{stage}.review.jsonl") for stage in REVIEWING_STAGES],
         evidence=build_file("{book}/structure.evidence.json"),
         input=build_file("{book}/input.json"),
-        suspects=build_file("{book}/suspects.json"),
+        misreadings=build_file("{book}/misreadings.json"),
     output:
         changes=build_file("{book}.changes.jsonl"),
         report=build_file("{book}.report.html"),
@@ -21,7 +21,7 @@ rule report:
         stage(
             "report",
             "--book {wildcards.book:q} --changes {input.changes:q} --review {input.review:q}"
-            " --evidence {input.evidence:q} --input-evidence {input.input:q} --suspects {input.suspects:q}"
+            " --evidence {input.evidence:q} --input-evidence {input.input:q} --misreadings {input.misreadings:q}"
             " --changes-log {output.changes:q} --output {output.report:q}",
         )
 

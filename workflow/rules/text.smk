@@ -63,14 +63,17 @@ rule structure:
         )
 
 
-# The editor's corrections (optional file): without one the tree is copied through.
+# The OCR misreadings corrected: the editor's corrections file (optional), then the automatic
+# corrector's sure readings; the others listed for review.
 rule correct:
     input:
         structure=build_file("{book}/structure.json"),
+        text=build_file("{book}/normalised.txt"),
         corrections=book_corrections,
     output:
         tree=build_file("{book}/corrected.json"),
         changes=build_file("{book}/correct.changes.jsonl"),
+        misreadings=build_file("{book}/misreadings.json"),
     log:
         log_file("correct"),
     conda:
@@ -80,25 +83,6 @@ rule correct:
     shell:
         stage(
             "correct",
-            "--input {input.structure:q} --corrections {params.corrections:q} --output {output.tree:q}"
-            " --changes {output.changes:q}",
-        )
-
-
-rule suspects:
-    input:
-        repaired=build_file("{book}/repaired.json"),
-        corrections=book_corrections,
-    output:
-        build_file("{book}/suspects.json"),
-    log:
-        log_file("suspects"),
-    conda:
-        ENVIRONMENT
-    params:
-        corrections=raw_file("{book}.corrections.yaml"),
-    shell:
-        stage(
-            "suspects",
-            "--input {input.repaired:q} --corrections {params.corrections:q} --output {output:q}",
+            "--input {input.structure:q} --text {input.text:q} --corrections {params.corrections:q}"
+            " --output {output.tree:q} --changes {output.changes:q} --misreadings {output.misreadings:q}",
         )

@@ -1,4 +1,4 @@
-"""Stage ``correct``: apply the editor's corrections of OCR misreadings to the book's tree.
+"""The editor's corrections file applied to the book's tree.
 
 The corrections file, ``raw/<book>.corrections.yaml`` (optional), is read by
 :mod:`pipeline.corrections` (its format: ``docs/formats.md``).
@@ -6,19 +6,18 @@ Straight quotes, ``...`` and the like in the file are matched as the repair stag
 Each corrected string part of a paragraph, list item or note is split around a
 :class:`~pipeline.model.Correction` (in ``corrected.json``:
 ``["…", {"sic": "Iden", "corr": "Eden", "resp": "editor"}, "…"]``; a corrected note's ``text``
-becomes such a list of parts). An entry whose context is found nowhere, or more than once, stops the build
-with an :class:`InputError` naming the corrections file, the entry and its line.
-Without a corrections file the tree is copied through unchanged.
+becomes such a list of parts). An entry whose ``corr`` is its ``sic`` corrects nothing: it refuses
+the automatic correction at its place (:mod:`pipeline.correct.automatic`). An entry whose context is
+found nowhere, or more than once, stops the build with an :class:`InputError` naming the corrections
+file, the entry and its line.
 """
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.cli import run_stage
-from pipeline.corrections import CorrectionEntry, Corrections, load_corrections
+from pipeline.corrections import CorrectionEntry, Corrections
 from pipeline.model import (
     Book,
     Change,
@@ -27,10 +26,7 @@ from pipeline.model import (
     ListItem,
     Note,
     Paragraph,
-    read_book,
     walk,
-    write_book,
-    write_log,
 )
 from pipeline.model.records import CONTEXT_CHARS
 
@@ -63,6 +59,17 @@ def _find(book: Book, entry: CorrectionEntry) -> list[tuple[Place, int, str, int
     return found
 
 
+def _find_once(book: Book, entry: CorrectionEntry, source: str | Path) -> tuple[Place, int, str, int]:
+    """Where the entry's context occurs; an :class:`InputError` unless exactly once."""
+    found = _find(book, entry)
+    if len(found) != 1:
+        lines = ", ".join(str(place.first_line) for place, _, _, _ in found)
+        where = f"{len(found)} times (raw lines {lines})" if found else NOWHERE
+        message = f"{entry.label()}: the context occurs {where}; it must occur exactly once"
+        raise InputError(source, message, entry.line)
+    return found[0]
+
+
 def apply_corrections(book: Book, corrections: Corrections, source: str | Path) -> list[Change]:
     """Split the corrected text parts around a :class:`Correction`; log every correction.
 
@@ -71,13 +78,9 @@ def apply_corrections(book: Book, corrections: Corrections, source: str | Path) 
     """
     changes = []
     for entry in corrections.entries:
-        found = _find(book, entry)
-        if len(found) != 1:
-            lines = ", ".join(str(place.first_line) for place, _, _, _ in found)
-            where = f"{len(found)} times (raw lines {lines})" if found else NOWHERE
-            message = f"{entry.label()}: the context occurs {where}; it must occur exactly once"
-            raise InputError(source, message, entry.line)
-        place, index, text, start = found[0]
+        place, index, text, start = _find_once(book, entry, source)
+        if entry.refuses():
+            continue
         at = start + entry.context.index(entry.sic)
         end = at + len(entry.sic)
         choice = Correction(entry.sic, entry.corr, entry.resp)
@@ -89,33 +92,6 @@ def apply_corrections(book: Book, corrections: Corrections, source: str | Path) 
         if entry.note:
             explanation += f": {entry.note}"
         changes.append(Change(STAGE, "editor_correction", place.first_line, before, after, explanation))
-    used = {entry.resp for entry in corrections.entries}
+    used = {entry.resp for entry in corrections.entries if not entry.refuses()}
     book.responsible = {key: name for key, name in corrections.responsible.items() if key in used}
     return changes
-
-
-def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--input", required=True, help="the book's tree, build/<book>/structure.json")
-    parser.add_argument("--corrections", required=True, help="raw/<book>.corrections.yaml (may be missing)")
-    parser.add_argument("--output", required=True, help="the corrected tree, build/<book>/corrected.json")
-    parser.add_argument("--changes", required=True, help="change log, build/<book>/correct.changes.jsonl")
-
-
-def _work(args: argparse.Namespace) -> str:
-    book = read_book(args.input, "structure")
-    if Path(args.corrections).exists():
-        corrections = load_corrections(args.corrections)
-    else:
-        corrections = Corrections({}, [])
-    changes = apply_corrections(book, corrections, args.corrections)
-    write_book(args.output, book)
-    write_log(args.changes, changes)
-    return f"{args.output}: {len(changes)} corrections applied"
-
-
-def main(argv: list[str] | None = None) -> int:
-    return run_stage(STAGE, _configure, _work, argv)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,0 +1,352 @@
+"""Rules for the marks OCR adds, moves or misreads around words: specks, stray stops and quotes,
+hyphens inside and between words, spaces lost after a stop, a full stop read as a semicolon.
+
+Each rule looks at one :class:`~pipeline.correct.spots.Spot` and returns a
+:class:`~pipeline.correct.spots.Reading` with its confidence and reason, or ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.correct.lexicon import (
+    NAME_ENDING_MAX,
+    Lexicon,
+)
+from pipeline.correct.spots import (
+    COMMON_ZIPF,
+    FREQUENT_COUNT,
+    LETTERS_RE,
+    NEVER_ENDING_MIN_COUNT,
+    RARE_ZIPF,
+    VERY_COMMON_ZIPF,
+    Reading,
+    Spot,
+    is_common_word,
+    known,
+    word_of,
+)
+from pipeline.text.ocr import (
+    AUXILIARIES_AFTER_I,
+    NEVER_CLOSING_COMPOUNDS,
+    NEVER_LAST_WORDS,
+    NEVER_OPENING_COMPOUNDS,
+    SPECK_MARK_RE,
+    SPECK_MARKS,
+)
+from pipeline.text.words import LETTER, is_function_word
+
+SPECKS = re.escape(SPECK_MARKS)
+# a word with marks that print nothing among or against its letters (halves joined by a hyphen too)
+SPECKED_WORD_RE = re.compile(
+    rf"[{SPECKS}]*{LETTER}[\w{SPECKS}]*(?:-[\w{SPECKS}]+)?|[{SPECKS}]+{LETTER}[\w{SPECKS}]*"
+)
+SINGLE_QUOTES = ("\u2018", "\u2019", "'")
+OPENING_SINGLE_QUOTES = ("\u2018",)
+# a closing single quotation mark (not an apostrophe inside a word)
+CLOSING_SINGLE_QUOTE_RE = re.compile(r"[\u2019'](?![^\W\d_])")
+# a single quotation mark's partner is looked for this many characters either side
+QUOTE_PARTNER_REACH = 200
+# Words this short, unless grammatical words, may be pieces of OCR's garbage.
+SHORT_WORD = 3
+# A hyphen before a name's ending is a line end's when this many of the book's names end so (Zubov-sky).
+NAME_ENDING_MIN_NAMES = 3
+# A word opens sentences in the book at least this often to be taken for a sentence's opening.
+SENTENCE_OPENER_MIN_COUNT = 5
+# a word with ``|`` among or after its letters, or ``!``, ``}``, ``{``, ``]`` between two of them
+MARK_IN_WORD_RE = re.compile(
+    rf"(?<![\w|!}}{{\]]){LETTER}{{2,}}(?:\||[!}}{{\]](?={LETTER}))[a-z]*(?![\w|!}}{{\]])"
+)
+
+# one or two stops or commas against the start of a word
+STOPS_BEFORE_WORD_RE = re.compile(rf"^([.,]{{1,2}})({LETTER}+)")
+# a full stop inside a word (a hyphen kept at a line end may follow)
+STOP_INSIDE_WORD_RE = re.compile(r"(?<![\w.])([a-z]{2,})\.([a-z]+(?:-[a-z]+)?)(?![\w.])")
+# a lower-case word and a full stop
+WORD_AND_STOP_RE = re.compile(r"([a-z]{2,})\.")
+# a comma or semicolon against the start of a word
+MARK_THEN_WORD_RE = re.compile(rf"([;,])({LETTER}{{2,}})")
+# two words with a comma or semicolon between them and no space
+MARK_BETWEEN_WORDS_RE = re.compile(rf"({LETTER}+)([;,])({LETTER}+)")
+# the pronoun I, read as l or 1, against the verb after it
+GLUED_I_RE = re.compile(r"([lI1])([a-z]+)([.,;:]?)")
+# a lower-case word and a semicolon
+WORD_AND_SEMICOLON_RE = re.compile(r"([a-z]+);")
+# a lower-case word and a full stop, comma, semicolon or closing quote
+WORD_AND_MARK_RE = re.compile(r"([a-z]+)([.,;\u2019\u201d])")
+# a word and two full stops (not three: an ellipsis)
+DOUBLE_STOP_RE = re.compile(rf"({LETTER}+)\.\.(?!\.)")
+# a word and a hyphen after it, or a hyphen and a word (a stray mark, the word standing alone)
+HYPHEN_AFTER_WORD_RE = re.compile(rf"({LETTER}+)-")
+HYPHEN_BEFORE_WORD_RE = re.compile(rf"-({LETTER}+)")
+# an apostrophe or a comma between the letters of a word
+MARK_BETWEEN_LETTERS_RE = re.compile(rf"({LETTER}+)[\u2019',]({LETTER}{{3,}})")
+# words a hyphen may end in a printed phrase (``pre- and post-war``)
+SUSPENDED_BEFORE = frozenset(("and", "or", "nor", "to"))
+
+
+def speck_in_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A mark that prints nothing (``■``, ``•``) against a word's letters: ``■son`` → ``son``; also
+    after a hyphen kept at a line end, the word's halves joined: ``ren-•dering`` → ``rendering``."""
+    run = SPECKED_WORD_RE.search(spot.chunk)
+    if run is None or not SPECK_MARK_RE.search(run.group()):
+        return None
+    cleaned = SPECK_MARK_RE.sub("", run.group())
+    if "-" in cleaned and not known(cleaned, lexicon):
+        cleaned = cleaned.replace("-", "")
+    if not LETTERS_RE.match(cleaned.replace("-", "")) or not known(cleaned, lexicon):
+        return None
+    reason = "a mark no letter has, against a known word"
+    return spot.reading(run.start(), run.group(), cleaned, "speck", 0.98, reason)
+
+
+def stray_stop_before_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """One or two full stops or commas glued to the start of a lower-case word: ``.cases`` → ``cases``."""
+    match = STOPS_BEFORE_WORD_RE.match(spot.chunk)
+    if match is None or not match.group(2).islower() or not known(match.group(2), lexicon):
+        return None
+    if spot.before[-1:] in {".", ","}:  # (an ellipsis spaced out)
+        return None
+    sic = match.group()
+    return spot.reading(0, sic, match.group(2), "speck", 0.95, "a stop glued to the start of a word")
+
+
+def stop_inside_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A full stop inside a word whose second half is no word (a hyphen kept at a line end may
+    follow): ``ho.w`` → ``how``, ``ho.w-ever`` → ``however``."""
+    match = STOP_INSIDE_WORD_RE.search(spot.chunk)
+    if match is None:
+        return None
+    left, right = match.group(1), match.group(2).replace("-", "")
+    joined = left + right
+    if is_common_word(right, lexicon) or lexicon.zipf(joined) < 4 or lexicon.count(joined) < 3:
+        return None
+    return spot.reading(match.start(), match.group(), joined, "speck", 0.95, "a stop inside a known word")
+
+
+def stop_after_common_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A full stop after a common word the book never ends a sentence with, the sentence going on in
+    lower case: ``It is even. imaginable`` → ``even``."""
+    match = WORD_AND_STOP_RE.fullmatch(spot.chunk)
+    if match is None or not spot.after[:1].islower() or not known(word_of(spot.after), lexicon):
+        return None
+    word = match.group(1)
+    if lexicon.zipf(word) < VERY_COMMON_ZIPF or spot.before[-1:].isdigit():
+        return None
+    if lexicon.book.sentence_final[word] or lexicon.count(word) < NEVER_ENDING_MIN_COUNT:
+        return None
+    reason = f"the book uses '{word}' {lexicon.count(word)} times and never ends a sentence with it"
+    return spot.reading(0, match.group(), word, "speck", 0.9, reason)
+
+
+def hyphen_against_small_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A hyphen after a word that never opens a compound, or before one that never closes one:
+    ``the-owner`` → ``the owner``, ``Oh-the`` → ``Oh the``."""
+    word = word_of(spot.chunk)
+    if word.count("-") != 1:
+        return None
+    left, right = word.split("-")
+    if left.lower() not in NEVER_OPENING_COMPOUNDS and right.lower() not in NEVER_CLOSING_COMPOUNDS:
+        return None
+    if lexicon.count(word) > 1 or not (known(left, lexicon) and known(right, lexicon)):
+        return None
+    at = spot.chunk.index(word)
+    reason = "a hyphen against a word that forms no compounds"
+    return spot.reading(at, word, f"{left} {right}", "inner-hyphen", 0.97, reason)
+
+
+def hyphen_inside_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A hyphen inside a word the book or English knows whole, cutting off a piece that is no word:
+    ``w-as`` → ``was``, ``Stomon-yakov`` → ``Stomonyakov``; or inside a name, before an ending many
+    of the book's names share: ``Zubov-sky`` → ``Zubovsky``."""
+    word = word_of(spot.chunk)
+    if word.count("-") != 1 or lexicon.count(word) > 1:
+        return None
+    left, right = word.split("-")
+    joined = left + right
+    if is_common_word(left, lexicon) and is_common_word(right, lexicon):
+        return None
+    if right[:1].isupper():  # two names joined (Rimsky-Korsakov)
+        return None
+    at = spot.chunk.index(word)
+    whole = lexicon.count(joined) >= 2 or (joined.islower() and lexicon.zipf(joined) >= 4)
+    if whole and (len(joined) > SHORT_WORD or is_function_word(joined)):  # (not ``o-l``: ``ol``)
+        reason = f"a hyphen inside a word the book has {lexicon.count(joined)} times whole"
+        return spot.reading(at, word, joined, "inner-hyphen", 0.96, reason)
+    if (
+        word[:1].isupper()
+        and right.islower()
+        and len(right) <= NAME_ENDING_MAX
+        and not is_common_word(left, lexicon)
+    ):
+        names = lexicon.names_ending(right)
+        if names >= NAME_ENDING_MIN_NAMES:
+            reason = f"a hyphen before an ending {names} of the book's names share"
+            return spot.reading(at, word, joined, "inner-hyphen", 0.92, reason)
+    return None
+
+
+def glued_punctuation(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A comma or semicolon with the space on the wrong side or none, between words:
+    ``sale ;in`` → ``; in``, ``Sovereign,Louis`` → ``Sovereign, Louis``."""
+    match = MARK_THEN_WORD_RE.fullmatch(spot.chunk)
+    if match and match.group(2).islower() and known(match.group(2), lexicon):
+        sic, corr = match.group(), f"{match.group(1)} {match.group(2)}"
+        return spot.reading(0, sic, corr, "glued", 0.97, "a space after a stop")
+    match = MARK_BETWEEN_WORDS_RE.fullmatch(spot.chunk.strip(".;:,!?"))
+    if match is None:
+        return None
+    left, mark, right = match.groups()
+    if not all(_is_plain_word(word, lexicon) for word in (left, right)):
+        return None
+    at = spot.chunk.index(match.group()) + len(left)
+    return spot.reading(at, mark, f"{mark} ", "glued", 0.97, "a space after a stop")
+
+
+def _is_plain_word(word: str, lexicon: Lexicon) -> bool:
+    """A known word of two letters or more, in lower case or capitalised (not capitals, no digits)."""
+    return len(word) > 1 and (word.islower() or word.istitle()) and known(word, lexicon)
+
+
+def glued_pronoun(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """``I`` glued to the verb after it, read as ``l``: ``lam`` → ``I am``."""
+    match = GLUED_I_RE.fullmatch(spot.chunk)
+    if match is None or match.group(2) not in AUXILIARIES_AFTER_I:
+        return None
+    word = match.group(1) + match.group(2)
+    if lexicon.zipf(word) >= RARE_ZIPF or not lexicon.pair("i", match.group(2)):
+        return None
+    return spot.reading(
+        0, word, f"I {match.group(2)}", "glued", 0.95, "I and a verb the book writes after it"
+    )
+
+
+def lone_single_quote(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A single quotation mark standing alone between two lower-case words, with no partner in the
+    paragraph: ``is always \u2019 selfish`` → ``selfish``."""
+    if spot.chunk not in SINGLE_QUOTES or not spot.before[-1:].isalpha() or not spot.before[-1:].islower():
+        return None
+    if not spot.after[:1].isalpha() or not spot.after[:1].islower():
+        return None
+    reach = QUOTE_PARTNER_REACH
+    if any(mark in spot.text[max(0, spot.start - reach) : spot.start] for mark in OPENING_SINGLE_QUOTES):
+        return None
+    if CLOSING_SINGLE_QUOTE_RE.search(spot.text, spot.end, spot.end + reach):
+        return None
+    sic = spot.text[spot.start : spot.end + 1]  # the mark and the space after it
+    return spot.reading(0, sic, "", "speck", 0.92, "a single quotation mark alone, with no partner")
+
+
+def semicolon_for_stop(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A full stop read as a semicolon, before a grammatical word the book capitalises only to open
+    sentences, after a word the book never sets before a colon: ``this chapter; There are`` →
+    ``chapter. There``."""
+    match = WORD_AND_SEMICOLON_RE.fullmatch(spot.chunk)  # (after a name or in a list: a semicolon)
+    after = spot.after
+    if match is None or not after.isalpha() or not after.istitle() or after == "I":
+        return None
+    if not is_function_word(after) or lexicon.book.is_name_like(after):
+        return None
+    if lexicon.chunks[match.group(1) + ":"]:  # (``as follows;``: the book has ``follows:``)
+        return None
+    if lexicon.book.capitalised_after_sentence_break[after] < SENTENCE_OPENER_MIN_COUNT:
+        return None
+    opened = lexicon.book.capitalised_after_sentence_break[after]
+    reason = f"'{after}' opens {opened} sentences of the book, and is no name"
+    return spot.reading(len(match.group(1)), ";", ".", "punctuation", 0.92, reason)
+
+
+def double_stop(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """Two full stops after a word, where print has one (or three): ``result..`` → ``result.``."""
+    match = DOUBLE_STOP_RE.fullmatch(spot.chunk.rstrip('\u201d\u2019")'))
+    if match is None or not known(match.group(1), lexicon):
+        return None
+    sic = match.group()
+    return spot.reading(0, sic, sic[:-1], "speck", 0.93, "two full stops after a word")
+
+
+def stray_hyphen(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A hyphen against a word standing alone, inside a sentence, that joins it to nothing: ``who-
+    any``, ``the -lesson`` (a hyphen ending a line or joining a compound has been read before)."""
+    after = HYPHEN_AFTER_WORD_RE.fullmatch(spot.chunk)
+    if after is not None:
+        word, neighbour = after.group(1), word_of(spot.after)
+        if (
+            spot.after[:1].islower()
+            and neighbour not in SUSPENDED_BEFORE
+            and _stands_alone(word, neighbour, lexicon)
+        ):
+            return spot.reading(
+                0, spot.chunk, word, "speck", 0.92, "a hyphen after a word, joining it to nothing"
+            )
+        return None
+    before = HYPHEN_BEFORE_WORD_RE.fullmatch(spot.chunk.rstrip(".,;:"))
+    if before is None or not spot.before[-1:].isalpha() or not before.group(1).islower():
+        return None
+    word = before.group(1)
+    if not _stands_alone(word_of(spot.before[::-1])[::-1] or spot.before, word, lexicon):
+        return None
+    return spot.reading(0, "-" + word, word, "speck", 0.92, "a hyphen before a word, joining it to nothing")
+
+
+def _stands_alone(first: str, second: str, lexicon: Lexicon) -> bool:
+    """Two known words that make no word together, nor a compound the book has."""
+    if not (known(first, lexicon) and known(second, lexicon)):
+        return False
+    return not known(first + second, lexicon) and not lexicon.count(f"{first}-{second}")
+
+
+def mark_inside_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """An apostrophe or comma between the letters of a word the book uses often, its pieces no words:
+    ``w\u2019hich`` → ``which``."""
+    match = MARK_BETWEEN_LETTERS_RE.fullmatch(spot.chunk.rstrip(".,;:"))
+    if match is None:
+        return None
+    left, right = match.groups()
+    joined = left + right
+    if is_common_word(left, lexicon) or is_common_word(right, lexicon):
+        return None
+    if lexicon.count(joined) < FREQUENT_COUNT or lexicon.zipf(joined) < COMMON_ZIPF:
+        return None
+    return spot.reading(
+        0,
+        match.group(),
+        joined,
+        "speck",
+        0.93,
+        f"a mark inside {joined}, which the book has {lexicon.count(joined)} times",
+    )
+
+
+def mark_after_last_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A closing quote, full stop, comma or semicolon after a word no sentence or clause ends with,
+    the sentence going on: ``the\u2019 man`` → ``the man``, ``leading a. foreign`` → ``a``,
+    ``the, people`` → ``the``."""
+    match = WORD_AND_MARK_RE.fullmatch(spot.chunk)
+    if match is None or not spot.after[:1].isalpha() or not spot.after[:1].islower():
+        return None
+    if match.group(1) not in NEVER_LAST_WORDS:
+        return None
+    return spot.reading(
+        0, match.group(), match.group(1), "speck", 0.93, "a mark after a word no sentence ends with"
+    )
+
+
+def mark_in_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A mark no word has (``|``, ``!``, ``}``) read for a letter of a word the book uses often:
+    ``gav|`` → ``gave``."""
+    match = MARK_IN_WORD_RE.search(spot.chunk)
+    if match is None:
+        return None
+    sic = match.group()
+    at = next(index for index, char in enumerate(sic) if not char.isalpha())
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    found = [
+        word
+        for word in (sic[:at] + letter + sic[at + 1 :] for letter in letters)
+        if lexicon.count(word) >= FREQUENT_COUNT and lexicon.zipf(word) >= COMMON_ZIPF
+    ]
+    if len(found) != 1:
+        return None
+    reason = f"a mark for a letter: the book has {found[0]} {lexicon.count(found[0])} times"
+    return spot.reading(match.start(), sic, found[0], "letters", 0.92, reason)

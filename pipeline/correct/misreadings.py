@@ -1,0 +1,201 @@
+"""OCR misreadings found in a place's rebuilt text, each with the reading proposed and how sure it is.
+
+The rules (:mod:`pipeline.correct.marks`, :mod:`~pipeline.correct.digits`,
+:mod:`~pipeline.correct.words`) each look at one space-separated chunk with the words beside it; the
+first rule, in :data:`RULES` order, that proposes a reading for a chunk has it. Confidence comes from
+the evidence a rule weighs: the book's own words (:class:`~pipeline.correct.lexicon.Lexicon`),
+English word frequencies and the dictionary, the words around. The stage applies readings at or above
+its threshold and lists the others for the editor.
+
+Most rules see the chunk alone (:data:`CHUNK_RULES`): what they find is found once for each distinct
+chunk of the book. The others need the words beside it, and run only where the chunk has the shape
+they read (:data:`CONTEXT_RULES`, each with its shape).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from pipeline.correct.digits import (
+    currency_digits,
+    one_for_i,
+    one_for_t,
+    ordinal_digits,
+    roman_numeral_after_name,
+    year_cut,
+)
+from pipeline.correct.lexicon import Lexicon
+from pipeline.correct.marks import (
+    double_stop,
+    glued_pronoun,
+    glued_punctuation,
+    hyphen_against_small_word,
+    hyphen_inside_word,
+    lone_single_quote,
+    mark_after_last_word,
+    mark_in_word,
+    mark_inside_word,
+    semicolon_for_stop,
+    speck_in_word,
+    stop_after_common_word,
+    stop_inside_word,
+    stray_hyphen,
+    stray_stop_before_word,
+)
+from pipeline.correct.spots import UNREAD, Chunks, Reading, Spot
+from pipeline.correct.words import (
+    book_spelling,
+    english_neighbour,
+    glued_words,
+    grammatical_word_in_context,
+    is_grammatical_word,
+    is_rare_word,
+    letter_confusion,
+    rare_word_confusion,
+    unread_word,
+)
+
+Rule = Callable[[Spot, Lexicon], Reading | None]
+
+Shape = Callable[[str, Lexicon], bool]
+# a chunk that is a word alone, perhaps with a comma or a stop after it
+PLAIN_WORD_RE = re.compile(r"([^\W\d_]+)[,.;:]?")
+
+
+def _shape(pattern: str) -> Shape:
+    """The shape of chunks that ``pattern`` matches whole."""
+    compiled = re.compile(pattern)
+    return lambda chunk, lexicon: compiled.fullmatch(chunk) is not None
+
+
+# The rules that need the chunk's neighbours, each with the shape of the chunks it reads (a
+# condition of its own, tested once for each distinct chunk: the rule is not run on any other chunk).
+CONTEXT_RULES: dict[Rule, Shape] = {
+    stray_stop_before_word: _shape(r"[.,].*"),
+    ordinal_digits: _shape(r"\w+(?:st|nd|rd|th)[.,;:]?"),
+    roman_numeral_after_name: _shape(r"[1lI]{2,3}[.,;:]?"),
+    rare_word_confusion: is_rare_word,
+    grammatical_word_in_context: is_grammatical_word,
+    stop_after_common_word: _shape(r"[a-z]{2,}\."),
+    one_for_i: _shape("[\"\u201c\u2018']?1"),
+    one_for_t: _shape("1"),
+    lone_single_quote: _shape("['\u2018\u2019]"),
+    semicolon_for_stop: _shape(r"[a-z]+;"),
+    year_cut: _shape(r"1\d\d"),
+    mark_after_last_word: _shape("[a-z]+[.,;\u2019\u201d]"),
+    stray_hyphen: _shape(r"[^\W\d_]+-|-[^\W\d_]+[.,;:]?"),
+}
+# The order in which the rules are asked: the first to propose a reading for a chunk has it.
+RULES: tuple[Rule, ...] = (
+    speck_in_word,
+    stray_stop_before_word,
+    stop_inside_word,
+    double_stop,
+    mark_inside_word,
+    currency_digits,
+    ordinal_digits,
+    roman_numeral_after_name,
+    glued_punctuation,
+    glued_pronoun,
+    hyphen_against_small_word,
+    hyphen_inside_word,
+    book_spelling,
+    letter_confusion,
+    glued_words,
+    rare_word_confusion,
+    grammatical_word_in_context,
+    stop_after_common_word,
+    one_for_i,
+    one_for_t,
+    mark_in_word,
+    lone_single_quote,
+    semicolon_for_stop,
+    year_cut,
+    mark_after_last_word,
+    stray_hyphen,
+    english_neighbour,
+    unread_word,
+)
+# The rules that see the chunk alone: what they find is found once for each distinct chunk.
+CHUNK_RULES = frozenset(rule for rule in RULES if rule not in CONTEXT_RULES)
+# Readings of words in italics (titles, foreign words) are listed for review at most, and a word
+# nothing suggests a reading for is not listed there.
+EMPHASIS_CONFIDENCE = 0.8
+WORD_KINDS = ("spelling", UNREAD)
+
+# What one chunk holds for the finder: the readings of the chunk rules (offsets in the chunk), or
+# the context rules to ask, in the order of :data:`RULES`.
+Plan = tuple[Reading | Rule, ...]
+
+
+class MisreadingFinder:
+    """Finds the misreadings of a book's places, with the book's lexicon; the chunk rules' findings
+    are kept for each distinct chunk."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._plans: dict[str, Plan] = {}
+
+    def _plan(self, chunk: str) -> Plan:
+        """The chunk rules' readings of ``chunk`` and the context rules its shape calls for, in order,
+        up to the first chunk rule's reading (no later rule is asked)."""
+        plan: list[Reading | Rule] = []
+        alone = Spot(chunk, 0, len(chunk), "", "")
+        plain = PLAIN_WORD_RE.fullmatch(chunk)
+        # (a plain English word: no chunk rule reads it but the one for a glued ``I``; each of the
+        # others needs a mark, a digit, a hyphen or a word English does not know)
+        english = plain is not None and self.lexicon.is_english(plain.group(1))
+        for rule in RULES:
+            if english and rule in CHUNK_RULES and rule is not glued_pronoun:
+                continue
+            if rule in CHUNK_RULES:
+                reading = rule(alone, self.lexicon)
+                if reading is not None:
+                    plan.append(reading)
+                    break
+            elif CONTEXT_RULES[rule](chunk, self.lexicon):
+                plan.append(rule)
+        return tuple(plan)
+
+    def find(self, text: str) -> list[Reading]:
+        """The readings proposed for ``text``: for each chunk, the first rule's that has one."""
+        found: list[Reading] = []
+        chunks = Chunks(text)
+        for index, chunk in chunks.judged():
+            if found and chunks.spans[index][0] < found[-1].end:  # (a reading took it with the last)
+                continue
+            plan = self._plans.get(chunk)
+            if plan is None:
+                plan = self._plans[chunk] = self._plan(chunk)
+            if not plan:  # (most chunks: no rule reads them)
+                continue
+            spot = chunks.spot(index)
+            for step in plan:
+                if isinstance(step, Reading):
+                    at = spot.start
+                    reading: Reading | None = replace(step, start=step.start + at, end=step.end + at)
+                else:
+                    reading = step(spot, self.lexicon)
+                if reading is not None:
+                    reading = _in_emphasis(spot, reading)
+                    if reading is not None:
+                        found.append(reading)
+                    break
+        return found
+
+
+def _in_emphasis(spot: Spot, reading: Reading) -> Reading | None:
+    """``reading`` as it stands in italics, if it does: a word's reading listed for review at most."""
+    if reading.kind not in WORD_KINDS or not spot.in_emphasis():
+        return reading
+    if reading.confidence <= EMPHASIS_CONFIDENCE:
+        return None
+    reason = reading.reason + ", but in italics, where titles and foreign words stand"
+    return replace(reading, confidence=EMPHASIS_CONFIDENCE, reason=reason)
+
+
+def find_readings(text: str, lexicon: Lexicon) -> list[Reading]:
+    """The readings proposed for ``text`` (a finder of its own: for one text)."""
+    return MisreadingFinder(lexicon).find(text)

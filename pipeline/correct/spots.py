@@ -1,0 +1,138 @@
+"""Where the corrector reads: a place's text in chunks (:class:`Spot`, a chunk with the words
+beside it), the reading a rule proposes for one (:class:`Reading`), and what the rules share: the
+word of a chunk, the OCR confusions of a word, whether a word is known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.correct.lexicon import Lexicon
+from pipeline.text.ocr import CONFUSIONS
+from pipeline.text.words import LETTER
+
+# what stands for a part that is no text (a note's marker, a page break) in a place's text
+OBJECT = "\ufffc"
+
+# a chunk: what stands between spaces, cut at a stand-in for a part (a note's marker after a word)
+# unless it stands between two letters (a page break cutting a word)
+CHUNK_RE = re.compile(rf"(?:[^\s{OBJECT}]|(?<={LETTER}){OBJECT}(?={LETTER}))+")
+# a chunk's word: letters, with any hyphens and apostrophes inside (what is around it is punctuation)
+CORE_RE = re.compile(rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*")
+LETTERS_RE = re.compile(rf"^{LETTER}+$")
+POSSESSIVE_RE = re.compile(r"['\u2019]s$")
+UNREAD = "unread"  # the kind of the reading of a word no rule proposes a reading for
+# A word is common in English from this frequency (zipf 3: once in a million words) ...
+COMMON_ZIPF = 3.0
+# ... and very common from this one (``his``, ``the``, ``must``).
+VERY_COMMON_ZIPF = 5.0
+# A word the book uses this often is one of its own words (its spelling, its vocabulary).
+FREQUENT_COUNT = 5
+# A word the book uses this often and never to end a sentence ends none: a stop or a capital after it
+# is misread.
+NEVER_ENDING_MIN_COUNT = 20
+# A rare English word (below this) next to a very common one a confusion away may be misread.
+RARE_ZIPF = 3.5
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A proposed correction: ``sic`` at ``start:end`` of a place's text should read ``corr``, with
+    the rule's confidence (0 to 1) and the evidence it weighed (``reason``)."""
+
+    start: int
+    end: int
+    sic: str
+    corr: str
+    kind: str  # letters, speck, digits, glued, inner-hyphen, real-word, spelling, punctuation, unread
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A chunk of a place's text (``text[start:end]``) with the words before and after it."""
+
+    text: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+    @property
+    def chunk(self) -> str:
+        return self.text[self.start : self.end]
+
+    def in_emphasis(self) -> bool:
+        """Inside the OCR's ``*emphasis*`` (where titles and foreign words stand)."""
+        return self.text.count("*", 0, self.start) % 2 == 1 or self.chunk.startswith("*")
+
+    def core(self) -> re.Match[str] | None:
+        """The chunk's word (letters, inner hyphens and apostrophes), if it has one."""
+        return CORE_RE.search(self.chunk)
+
+    def reading(self, at: int, sic: str, corr: str, kind: str, confidence: float, reason: str) -> Reading:
+        """A reading of ``sic`` at offset ``at`` of the chunk."""
+        start = self.start + at
+        return Reading(start, start + len(sic), sic, corr, kind, confidence, reason)
+
+
+def word_of(chunk: str) -> str:
+    """The first word of ``chunk`` (letters, inner hyphens and apostrophes), or ``""``."""
+    match = CORE_RE.search(chunk)
+    return match.group() if match else ""
+
+
+def match_case(word: str, like: str) -> str:
+    """``word`` in the case of ``like``: capitals, capitalised, or as it is."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def known(word: str, lexicon: Lexicon) -> bool:
+    """A word the book uses, or a common English one."""
+    return lexicon.count(word) >= 2 or lexicon.zipf(word) >= COMMON_ZIPF
+
+
+def is_common_word(part: str, lexicon: Lexicon) -> bool:
+    """A word English uses often (a single letter only if it is ``a``, ``I`` or ``O``)."""
+    if len(part) == 1:
+        return part in "aAIO"
+    return lexicon.zipf(part) >= COMMON_ZIPF or lexicon.count(part) >= 3
+
+
+def confusions(word: str) -> Iterator[tuple[str, str]]:
+    """Every spelling one OCR confusion from ``word``, with the confusion (``rn→m``)."""
+    for read, printed in CONFUSIONS:
+        start = word.find(read)
+        while start != -1:
+            yield word[:start] + printed + word[start + len(read) :], f"{read}→{printed}"
+            start = word.find(read, start + 1)
+
+
+class Chunks:
+    """A text's chunks (:data:`CHUNK_RE`); a chunk with a stand-in for a part inside (a page break
+    cutting a word) is not judged."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [match.span() for match in CHUNK_RE.finditer(text)]
+        self.chunks = [text[start:end] for start, end in self.spans]
+
+    def judged(self) -> Iterator[tuple[int, str]]:
+        """Each chunk to judge, with its index."""
+        for index, chunk in enumerate(self.chunks):
+            if OBJECT not in chunk:
+                yield index, chunk
+
+    def spot(self, index: int) -> Spot:
+        """The chunk at ``index`` with the chunks beside it (as words: without stand-ins)."""
+        start, end = self.spans[index]
+        before = self.chunks[index - 1].replace(OBJECT, "") if index else ""
+        after = self.chunks[index + 1].replace(OBJECT, "") if index + 1 < len(self.chunks) else ""
+        return Spot(self.text, start, end, before, after)

@@ -1,0 +1,392 @@
+"""Rules for misread words: OCR's letter confusions read back to the book's words (``iater``,
+``Eoman``), the book's own spelling of a long name (``Chechoslovakia``), grammatical words read in
+context (``by bis family``); and, for the editor only, the non-words near an English word and those
+nothing proposes a reading for.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pipeline.correct.lexicon import (
+    ENGLISH_ZIPF,
+    Lexicon,
+    dictionary,
+    in_dictionary,
+    without_accents,
+)
+from pipeline.correct.spots import (
+    COMMON_ZIPF,
+    FREQUENT_COUNT,
+    LETTERS_RE,
+    POSSESSIVE_RE,
+    RARE_ZIPF,
+    UNREAD,
+    Reading,
+    Spot,
+    confusions,
+    known,
+    match_case,
+    word_of,
+)
+from pipeline.text.ocr import CONFUSIONS
+from pipeline.text.words import is_function_word
+
+INFLECTIONS = ("s", "es", "d", "ed", "n", "r", "er", "ly", "\u2019s", "'s")
+# The book's spelling of a word is its own when it uses it this many times as often as the form read.
+BOOK_SPELLING_RATIO = 5
+# From this length, a word one letter from a spelling the book uses far more often is that word.
+LONG_WORD = 10
+# A grammatical word is read as another that the book has this often beside each of its neighbours.
+CONTEXT_MIN_PAIRS = 2
+# A non-word is a misreading of a word one confusion away that the book uses this many times as often.
+CONFUSION_RATIO = 3
+# Two confusions in one word are read back only in a word this long, to a word the book has this often.
+TWO_CONFUSIONS_MIN_LENGTH = 5
+TWO_CONFUSIONS_MIN_COUNT = 5
+# A word this long one or two letters from a spelling the book has often is listed for review.
+CLOSE_SPELLING_MIN_LENGTH = 8
+# A word English uses less often than this, the book far less often (this many times) than a grammatical
+# word one confusion away, may be that word misread (``arc`` for ``are``: the book says which, here).
+MISREAD_WORD_ZIPF = 4.5
+MISREAD_WORD_RATIO = 10
+# The grammatical words misread are looked for among English's this many most frequent words.
+GRAMMATICAL_WORDS_LISTED = 500
+# A word English has but rarely (word frequencies count the web's misreadings too: ``lrish``) and no
+# dictionary lists is read as a word one confusion away that the book has this often, and this many
+# times as often.
+RARE_WORD_ZIPF = 2.0
+RARE_WORD_MIN_EVIDENCE = 5
+RARE_WORD_RATIO = 5
+# A run of letters this long may be two words glued; a part this short must be a grammatical word.
+GLUED_MIN_LENGTH = 5
+SHORT_PART = 3
+# Below this length, two names one letter apart are as often two names as one misread (Chita, China).
+BOOK_SPELLING_MIN_LENGTH = 7
+
+
+def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A non-word one OCR confusion from a word the book uses far more often: ``iater`` → ``later``,
+    ``Eoman`` → ``Roman`` (a misreading OCR repeats: the book has Roman far more often),
+    ``mitst`` → ``must``; or a rare word no dictionary lists, one confusion from a word the book uses
+    very often: ``lrish`` → ``Irish``."""
+    match = spot.core()
+    if match is None or not LETTERS_RE.match(match.group()):
+        return None
+    word = match.group()
+    if len(word) < 3 or word.isupper():
+        return None
+    uses = lexicon.count(word)
+    least = max(2, CONFUSION_RATIO * uses)
+    if lexicon.is_english(word):  # (a rare word of the web's, where OCR's misreadings are words too)
+        if in_dictionary(word) or lexicon.zipf(word) >= RARE_WORD_ZIPF:
+            return None
+        least = max(RARE_WORD_MIN_EVIDENCE, RARE_WORD_RATIO * uses)
+    found = {}
+    undoubled = [
+        (candidate, "a letter doubled") for candidate in _doublings(word) if len(candidate) < len(word)
+    ]
+    for candidate, confusion in [*confusions(word), *undoubled]:
+        if candidate == word or lexicon.zipf(candidate) < ENGLISH_ZIPF:
+            continue
+        if candidate[:1].isupper() and candidate[1:].islower():
+            evidence = lexicon.capitalised(candidate)
+        elif candidate.islower():
+            evidence = lexicon.count(candidate) if lexicon.zipf(candidate) >= COMMON_ZIPF else 0
+        else:
+            continue
+        if evidence >= least:
+            found[candidate] = (evidence, confusion)
+    if not found and len(word) >= TWO_CONFUSIONS_MIN_LENGTH:
+        found = _two_confusions(word, uses, lexicon)
+    found = _in_the_books_case(found, lexicon)
+    if len(found) != 1:
+        return None
+    ((candidate, (evidence, confusion)),) = found.items()
+    reason = f"{confusion}: the book has {candidate} {evidence} times"
+    return spot.reading(match.start(), word, candidate, "letters", 0.96 if evidence >= 3 else 0.9, reason)
+
+
+def glued_words(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """Two words run together, one of them a grammatical word, neither English nor the book knowing
+    the whole, each a word the book uses often, parted one way only: ``coloniesand`` →
+    ``colonies and``, ``ofthe`` → ``of the`` (not ``commandantship``)."""
+    word = spot.chunk.rstrip(".,;:")
+    if len(word) < GLUED_MIN_LENGTH or not word.isalpha() or not word.islower() or lexicon.is_word(word):
+        return None
+    parts = [
+        (word[:cut], word[cut:])
+        for cut in range(2, len(word) - 1)
+        if _often(word[:cut], lexicon)
+        and _often(word[cut:], lexicon)
+        and (is_function_word(word[:cut]) or is_function_word(word[cut:]))
+    ]
+    if len(parts) != 1:
+        return None
+    ((left, right),) = parts
+    reason = (
+        f"two words the book uses often: {left} ({lexicon.count(left)}), {right} ({lexicon.count(right)})"
+    )
+    return spot.reading(0, word, f"{left} {right}", "glued", 0.92, reason)
+
+
+def _often(word: str, lexicon: Lexicon) -> bool:
+    """A word the book uses often and English commonly (a grammatical word if it is short)."""
+    if lexicon.count(word) < FREQUENT_COUNT or lexicon.zipf(word) < COMMON_ZIPF:
+        return False
+    return len(word) > SHORT_PART or is_function_word(word)
+
+
+def _in_the_books_case(found: dict[str, tuple[int, str]], lexicon: Lexicon) -> dict[str, tuple[int, str]]:
+    """``found`` with one word found in two cases (``lrish``: ``Irish``, ``irish``) kept in the case
+    the book writes it in more often."""
+    if len(found) < 2 or len({candidate.lower() for candidate in found}) != 1:
+        return found
+
+    def uses(candidate: str) -> int:
+        capitalised = lexicon.capitalised(candidate)
+        return capitalised if candidate[:1].isupper() else lexicon.count(candidate) - capitalised
+
+    usual = max(found, key=uses)
+    return {usual: found[usual]}
+
+
+def _two_confusions(word: str, uses: int, lexicon: Lexicon) -> dict[str, tuple[int, str]]:
+    """The book's words two OCR confusions from ``word`` and far more frequent (``Eomau`` → ``Roman``)."""
+    found = {}
+    for first, one in confusions(word):
+        for candidate, two in confusions(first):
+            evidence = lexicon.count(candidate)  # (the cheap test first: most candidates are no word)
+            if evidence < max(TWO_CONFUSIONS_MIN_COUNT, CONFUSION_RATIO * uses) or candidate == word:
+                continue
+            if candidate[:1].isupper() and candidate[1:].islower():
+                evidence = lexicon.capitalised(candidate)
+            elif not candidate.islower():
+                continue
+            if evidence >= max(TWO_CONFUSIONS_MIN_COUNT, CONFUSION_RATIO * uses):
+                found[candidate] = (evidence, f"{one}, {two}")
+    return found
+
+
+@cache
+def grammatical_misreadings() -> dict[str, frozenset[str]]:
+    """Every lower-case spelling one OCR confusion from a grammatical word, with the grammatical
+    words it may be misread from (``tbe``: the; ``arc``: are): found once, from the grammatical words
+    among English's most frequent."""
+    from wordfreq import top_n_list
+
+    grammatical = [word for word in top_n_list("en", GRAMMATICAL_WORDS_LISTED) if word.isalpha()]
+    found: dict[str, set[str]] = {}
+    for word in filter(is_function_word, grammatical):
+        for read, printed in CONFUSIONS:
+            start = word.find(printed)
+            while start != -1:
+                misread = word[:start] + read + word[start + len(printed) :]
+                if misread.islower() and misread != word:
+                    found.setdefault(misread, set()).add(word)
+                start = word.find(printed, start + 1)
+    return {misread: frozenset(words) for misread, words in found.items()}
+
+
+def is_rare_word(chunk: str, lexicon: Lexicon) -> bool:
+    """A chunk :func:`rare_word_confusion` reads: a lower-case word, rare in English or far rarer in
+    the book than a grammatical word one confusion away (``arc`` beside ``are``)."""
+    word = chunk.rstrip(".,;:")
+    grammatical = grammatical_misreadings().get(word)
+    if not grammatical or not ENGLISH_ZIPF <= lexicon.zipf(word) < MISREAD_WORD_ZIPF:
+        return False
+    uses = lexicon.count(word)
+    if uses <= 2 and lexicon.zipf(word) < RARE_ZIPF:
+        return True
+    return any(lexicon.count(candidate) >= MISREAD_WORD_RATIO * uses for candidate in grammatical)
+
+
+def is_grammatical_word(chunk: str, lexicon: Lexicon) -> bool:
+    """A chunk :func:`grammatical_word_in_context` reads: a grammatical word one confusion from another."""
+    return chunk in grammatical_misreadings() and is_function_word(chunk)
+
+
+def rare_word_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A rare word (:func:`is_rare_word`) one OCR confusion from a grammatical word that the book has
+    beside one of its neighbours more than once (both, for a word English uses more often):
+    ``by bis family`` → ``his``, ``of tlie`` → ``the``, ``they arc not`` → ``are``."""
+    if not is_rare_word(spot.chunk, lexicon):
+        return None
+    word = spot.chunk.rstrip(".,;:")
+    before, after = word_of(spot.before), word_of(spot.after)
+    # (a rare word: one neighbour must fit; a word English uses more often, ``arc``: both)
+    fit = max if lexicon.zipf(word) < RARE_ZIPF else min
+    fits = {
+        candidate: fit(lexicon.pair(before, candidate), lexicon.pair(candidate, after))
+        for candidate in grammatical_misreadings()[word]
+    }
+    fits = {candidate: uses for candidate, uses in fits.items() if uses >= 2}
+    if len(fits) != 1:
+        return None
+    ((candidate, uses),) = fits.items()
+    reason = f"a grammatical word the book has beside '{before}' or '{after}' {uses} times or more"
+    return spot.reading(0, word, candidate, "real-word", 0.9, reason)
+
+
+def grammatical_word_in_context(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A grammatical word the book never has between these neighbours, one confusion from one it
+    has beside both many times: ``began do house`` → ``to``."""
+    word, before, after = spot.chunk, spot.before, spot.after
+    if not all(neighbour.isalpha() for neighbour in (before, after)):  # (nothing between the words)
+        return None
+    if not is_grammatical_word(word, lexicon):
+        return None
+    if lexicon.pair(before, word) > 1 or lexicon.pair(word, after) > 1:  # (more than this use)
+        return None
+    fits = {
+        candidate
+        for candidate in grammatical_misreadings()[word]
+        if lexicon.pair(before, candidate) >= CONTEXT_MIN_PAIRS
+        and lexicon.pair(candidate, after) >= CONTEXT_MIN_PAIRS
+    }
+    if len(fits) != 1:
+        return None
+    (candidate,) = fits
+    reason = (
+        f"the book has '{before} {candidate}' {lexicon.pair(before, candidate)} times and "
+        f"'{candidate} {after}' {lexicon.pair(candidate, after)}, never '{before} {word} {after}' elsewhere"
+    )
+    return spot.reading(0, word, candidate, "real-word", 0.9, reason)
+
+
+def book_spelling(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A long non-word the book spells otherwise, one letter away, far more often:
+    ``Chechoslovakia`` → ``Czechoslovakia``, ``Schullenburg`` → ``Schulenburg``, ``Kálinin`` → ``Kalinin``."""
+    match = spot.core()
+    if match is None or "-" in match.group():
+        return None
+    word = match.group()
+    if word.isupper() or lexicon.is_english(word) or _inflects_a_word(word, lexicon):
+        return None
+    if "'" in POSSESSIVE_RE.sub("", word).replace("\u2019", "'"):
+        return None  # (an elision: ``l\u2019Europe``, ``d\u2019état``)
+    return _book_spelling(spot, match.start(), word, lexicon)
+
+
+def _book_spelling(spot: Spot, at: int, word: str, lexicon: Lexicon) -> Reading | None:
+    """The reading of :func:`book_spelling` for ``word``, at offset ``at`` of the chunk; none where the
+    spelling only adds letters before the word (the rest of a word OCR cut: ``G overnment``)."""
+    bare = without_accents(word.lower())
+    if bare != word.lower() and lexicon.count(bare) >= FREQUENT_COUNT:
+        reason = "the book spells it without the accent"
+        return spot.reading(at, word, match_case(bare, word), "spelling", 0.96, reason)
+    if len(word) < BOOK_SPELLING_MIN_LENGTH:
+        return None
+    frequent = max(FREQUENT_COUNT, BOOK_SPELLING_RATIO * lexicon.count(word))
+    near = [
+        spelling
+        for spelling in lexicon.neighbours(word)
+        if lexicon.count(spelling) >= frequent
+        and not spelling.endswith(word.lower())
+        and _not_substitution_of_letters(word, spelling)
+        and not is_inflection(word.lower(), spelling)
+    ]
+    if not near and len(word) >= CLOSE_SPELLING_MIN_LENGTH:  # (for review only)
+        close = [
+            spelling
+            for spelling in lexicon.close_spellings(word, frequent)
+            if not _extends(word, spelling)
+            and not is_inflection(word.lower(), spelling)
+            and not spelling.endswith(word.lower())
+        ]
+        if len(close) == 1:
+            spelling = lexicon.written(close[0], word)
+            reason = f"close to {spelling}, which the book has {lexicon.count(spelling)} times"
+            return spot.reading(at, word, spelling, "spelling", 0.75, reason)
+    if len(near) != 1:
+        return None
+    spelling = lexicon.written(near[0], word)
+    reason = f"the book spells it {spelling} {lexicon.count(spelling)} times"
+    return spot.reading(at, word, spelling, "spelling", 0.95, reason)
+
+
+def _extends(word: str, other: str) -> bool:
+    """Whether one of the two words begins the other (``Leonidov``, ``Leonid``)."""
+    return word.lower().startswith(other.lower()) or other.lower().startswith(word.lower())
+
+
+def is_inflection(word: str, other: str) -> bool:
+    """Whether one word is the other with an inflectional ending (``imperialisms``, ``chargés``)."""
+    short, long = sorted((word, other), key=len)
+    return long.startswith(short) and long[len(short) :] in INFLECTIONS
+
+
+def _inflects_a_word(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is a word the book uses, or an English word, with an inflectional ending."""
+    return any(word.endswith(ending) and known(word[: -len(ending)], lexicon) for ending in INFLECTIONS)
+
+
+def _not_substitution_of_letters(word: str, other: str) -> bool:
+    """Whether ``word`` becomes ``other`` (lower case) by a letter added, dropped or swapped, or a
+    confusion: one letter for another makes two names as often as one misread (Hogland, Holland),
+    except in a long word (``Chechoslovakia``, ``convenaion``; a long word of the dictionary is
+    never read otherwise)."""
+    if len(word) != len(other) or sorted(word.lower()) == sorted(other):
+        return True
+    if len(word) >= LONG_WORD:
+        return True
+    return any(candidate.lower() == other for candidate, _ in confusions(word))
+
+
+def _unread(spot: Spot, lexicon: Lexicon) -> str | None:
+    """The chunk's word if it is a word neither English nor the book knows (used at most twice)."""
+    match = spot.core()
+    if match is None or "-" in match.group():
+        return None
+    word = match.group()
+    if len(word) < 4 or word.isupper() or lexicon.is_word(word) or _inflects_a_word(word, lexicon):
+        return None
+    return word
+
+
+def english_neighbour(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A non-word near an English word, suggested for review, never applied (without the book's
+    evidence, a rare word may be the printer's): one OCR confusion from a common word (``harrid`` →
+    ``horrid``), or a letter doubled or undoubled from a word of the dictionary (``disembarass`` →
+    ``disembarrass``, ``Pyrennees`` → ``Pyrenees``)."""
+    word = _unread(spot, lexicon)
+    if word is None:
+        return None
+    base = POSSESSIVE_RE.sub("", word)
+    lower = base.lower()
+    near: list[tuple[float, str]] = []
+    if base.islower():
+        near = [
+            (lexicon.zipf(edit), edit) for edit, _ in confusions(lower) if lexicon.zipf(edit) >= COMMON_ZIPF
+        ]
+    if not near:
+        near = [(lexicon.zipf(edit), edit) for edit in _doublings(lower) if _listed_or_common(edit, lexicon)]
+    if not near:
+        return None
+    best = match_case(max(near)[1], base)
+    at = spot.chunk.index(base)
+    return spot.reading(at, base, best, "spelling", 0.6, "one letter from an English word")
+
+
+def _listed_or_common(word: str, lexicon: Lexicon) -> bool:
+    """A word the dictionary lists as it is (not as an inflection), or a common word."""
+    return word in dictionary() or lexicon.zipf(word) >= COMMON_ZIPF
+
+
+def _doublings(word: str) -> set[str]:
+    """``word`` with one of its letters doubled, or one of its doubled letters single."""
+    undoubled = {word[:k] + word[k + 1 :] for k in range(1, len(word)) if word[k] == word[k - 1]}
+    return undoubled | {
+        word[: k + 1] + word[k] + word[k + 1 :] for k in range(len(word)) if word[k].isalpha()
+    }
+
+
+def unread_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A word nothing proposes a reading for: a name, a foreign or rare word, or a misreading past
+    guessing; listed apart for the editor."""
+    word = _unread(spot, lexicon)
+    if word is None:
+        return None
+    return spot.reading(
+        spot.chunk.index(word), word, word, UNREAD, 0.1, "a word neither English nor the book knows"
+    )

@@ -1,0 +1,53 @@
+"""How OCR misreads print: letters it confuses, marks it adds, digits it reads as letters, words it glues.
+
+The misreading corrector (:mod:`pipeline.correct.misreadings`) proposes readings from these; whether a
+reading is right is decided on the book's own evidence and English word frequencies, never here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Letter groups OCR reads for one another (as read → as printed): shapes that differ by a stroke,
+# a gap or a join. Each pair is listed both ways where OCR errs both ways.
+CONFUSIONS: tuple[tuple[str, str], ...] = (
+    ("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("li", "h"), ("h", "li"),
+    ("ii", "u"), ("u", "ii"), ("n", "u"), ("u", "n"), ("ri", "n"), ("in", "m"), ("vv", "w"),
+    ("i", "l"), ("l", "i"), ("I", "l"), ("l", "I"), ("t", "l"), ("l", "t"), ("f", "t"), ("t", "f"),
+    ("e", "c"), ("c", "e"), ("e", "o"), ("o", "e"), ("c", "o"), ("o", "c"), ("a", "o"), ("o", "a"),
+    ("b", "h"), ("h", "b"), ("h", "k"), ("k", "h"), ("v", "y"), ("y", "v"), ("q", "g"), ("g", "q"),
+    ("f", "s"), ("s", "f"), ("it", "u"), ("E", "R"), ("R", "E"), ("Y", "V"), ("V", "Y"),
+    ("C", "G"), ("G", "C"), ("B", "R"), ("E", "F"), ("F", "E"), ("H", "II"), ("O", "Q"),
+    ("|", "l"), ("|", "I"), ("1", "l"), ("1", "I"), ("0", "o"), ("0", "O"), ("}", "y"),
+)  # fmt: skip
+# Marks that print nothing a reader reads when they stand against a word's letters: dirt, show-through
+# and ornaments read as characters (``■son``, ``•dering``).
+SPECK_MARKS = "■□▪▫●•◆♦◊▲►▼¦^¬"  # (not ` nor ~: OCR reads quotes and dashes so)
+SPECK_MARK_RE = re.compile(f"[{re.escape(SPECK_MARKS)}]")
+# Digits as OCR reads them in a number: letters of a digit's shape (``£lO`` for ``£10``).
+DIGIT_LETTERS = str.maketrans("lIOoSs", "110055")
+# A currency sign and the number after it, with letters of a digit's shape among the digits.
+CURRENCY_AMOUNT_RE = re.compile(r"(?<=[£$])(?=[\dlIOo]*[lIOo])[\dlIOo]+(?:,[\dlIOo]{3})*(?![A-Za-z])")
+# An ordinal (``1st``, ``5th``) whose digits OCR read as letters (``Ist``, ``sth``).
+MISREAD_ORDINAL_RE = re.compile(r"\b(?P<number>[\dlIOoSs]+)(?P<ending>st|nd|rd|th)\b")
+# Words that never open a hyphenated compound: a hyphen after one (``the-owner``, ``of-this``) is a
+# misread space ...
+NEVER_OPENING_COMPOUNDS = frozenset((
+    "the", "an", "and", "of", "is", "was", "were", "are", "this", "these", "those", "that", "which",
+    "who", "whom", "whose", "his", "her", "their", "its", "with", "from", "been", "had",
+))  # fmt: skip
+# (not ``have``: ``have-nots``) ... and words that never close one (``Oh-the``; not ``of``: ``unheard-of``).
+NEVER_CLOSING_COMPOUNDS = frozenset(
+    ("the", "a", "an", "this", "these", "those", "which", "his", "their", "its")
+)
+# Verbs that follow ``I``: OCR glues the pronoun to them and reads it ``l`` (``lam`` for ``I am``).
+AUXILIARIES_AFTER_I = frozenset((
+    "am", "have", "had", "was", "shall", "will", "would", "should", "could", "may", "might", "must",
+    "do", "did", "cannot",
+))  # fmt: skip
+# Subjects other than ``I``: a word the book writes after them is a verb (``he knew``), one ``I`` may
+# precede (``1 knew`` is ``I knew``; ``1 foot`` is a foot).
+SUBJECTS = ("he", "she", "we", "they", "you")
+# Words no sentence, clause or quotation ends with: a mark OCR sets after one is a speck
+# (``the\u2019 man``, ``leading a. foreign``).
+NEVER_LAST_WORDS = frozenset(["the", "a", "an"])  # (not ``his``: ``a servant of his``)
