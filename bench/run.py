@@ -47,6 +47,7 @@ REAL_METADATA = REPO / "tests" / "data" / "real"  # their metadata, <book>.yaml,
 SAMPLE_SECONDS = 0.1  # how often the batch's process tree is measured
 BATCH_HEADING = "## Batch: the real books in one build"
 GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else ""
+CORRECTOR_STAGE = "correct"  # the stage of the misreading corrector (its time per MB is reported)
 TEXT_STAGES = ("normalise", "repair", "structure", "encode")  # the stages that read and write the text
 COPIES = 10
 CHAPTER_LINE = re.compile(r"^(-?CHAPTER )([IVXLC]+)$", re.MULTILINE)
@@ -369,9 +370,15 @@ def table(label: str, book: Measured) -> list[str]:
         f" parsing each stage's inputs, writing its outputs): {floor:.2f} s,"
         f" {book.size / 1e6 / floor:.2f} MB/s",
         f"- peak memory of any stage: {max(run.peak_mb for run in book.stages):.0f} MB",
-        "",
     ]
-    return rows
+    corrector = next((run for run in book.stages if run.name == CORRECTOR_STAGE), None)
+    if corrector is not None:
+        rows.append(
+            f"- the misreading corrector (the `{CORRECTOR_STAGE}` stage, the editor's corrections file"
+            f" included): {corrector.seconds:.2f} s, {corrector.seconds / (book.size / 1e6):.2f} s per MB"
+            f" of raw text, peak {corrector.peak_mb:.0f} MB"
+        )
+    return [*rows, ""]
 
 
 def minimal_metadata(book: str) -> str:
