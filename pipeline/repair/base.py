@@ -35,6 +35,7 @@ class RepairContext:
 
     vocabulary: BookVocabulary
     furniture: LayoutFurniture = field(default_factory=LayoutFurniture)
+    wrapped: bool = False  # the text was read wrapped as printed: its line ends are the print's
 
 
 Repair = Callable[[Sequence[Block], RepairContext], Repaired]

@@ -132,16 +132,19 @@ def rejoin_inline_hyphenation(blocks: Sequence[Block], context: RepairContext) -
     """
     result = Repaired([], [], [])
     for block in blocks:
-        repaired, changes, review = _dehyphenate_block(block, context.vocabulary)
+        repaired, changes, review = _dehyphenate_block(block, context.vocabulary, context.wrapped)
         while changes:  # (a pass that decides nothing changes nothing and has nothing to review)
             result.changes.extend(changes)
             result.review.extend(review)
-            repaired, changes, review = _dehyphenate_block(repaired, context.vocabulary)
+            repaired, changes, review = _dehyphenate_block(repaired, context.vocabulary, context.wrapped)
         result.blocks.append(repaired)
     return result
 
 
-def _dehyphenate_block(block: Block, vocabulary: BookVocabulary) -> tuple[Block, list[Change], list[Review]]:
+def _dehyphenate_block(
+    block: Block, vocabulary: BookVocabulary, wrapped: bool
+) -> tuple[Block, list[Change], list[Review]]:
+    """Decide the breaks of one block (``wrapped``: its text was read wrapped as printed)."""
     if "- " not in block.text and "-\n" not in block.text:  # no word broken here
         return block, [], []
     decided: list[tuple[re.Match[str], str, HyphenDecision]] = []
@@ -151,6 +154,10 @@ def _dehyphenate_block(block: Block, vocabulary: BookVocabulary) -> tuple[Block,
         if match.group("gap") != "\n" and is_suspended_hyphen(left, right, vocabulary):
             return match.group()
         decision = decide_hyphenation(left, right, vocabulary)
+        if wrapped and match.group("gap") != "\n" and not decision.join:
+            # (inside a line printed as such, a hyphen before a space broke no word: the stray
+            # mark is left to the misreading corrector, which reads it on the book's evidence)
+            return match.group()
         replacement = left + ("" if decision.join else "-") + right
         decided.append((match, replacement, decision))
         return replacement

@@ -81,7 +81,9 @@ def repair_text(
     else :func:`pipeline.readers.detect_reader` chooses it.
     """
     blocks, evidence = read_input(text, reader)
-    context = RepairContext(BookVocabulary.from_texts([text]), furniture or LayoutFurniture())
+    context = RepairContext(
+        BookVocabulary.from_texts([text]), furniture or LayoutFurniture(), evidence.reader != DEFAULT_READER
+    )
     repaired = repair_blocks(blocks, context, REPAIRS if typeset else STRUCTURAL_REPAIRS)
     decision = input_review(evidence)
     return (
