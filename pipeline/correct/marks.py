@@ -271,8 +271,9 @@ def stray_hyphen(spot: Spot, lexicon: Lexicon) -> Reading | None:
     after = HYPHEN_AFTER_WORD_RE.fullmatch(spot.chunk)
     if after is not None:
         word, neighbour = after.group(1), word_of(spot.after)
+        # (a capital after it too where the word is an article: ``the- Social Revolutionaries``)
         if (
-            spot.after[:1].islower()
+            (spot.after[:1].islower() or word.lower() in NEVER_LAST_WORDS)
             and neighbour not in SUSPENDED_BEFORE
             and _stands_alone(word, neighbour, lexicon)
         ):
@@ -290,10 +291,13 @@ def stray_hyphen(spot: Spot, lexicon: Lexicon) -> Reading | None:
 
 
 def _stands_alone(first: str, second: str, lexicon: Lexicon) -> bool:
-    """Two known words that make no word together, nor a compound the book has."""
+    """Two known words that make no common word together, nor a compound the book has."""
     if not (known(first, lexicon) and known(second, lexicon)):
         return False
-    return not known(first + second, lexicon) and not lexicon.count(f"{first}-{second}")
+    joined = first + second
+    if lexicon.zipf(joined) >= COMMON_ZIPF or lexicon.count(joined) >= FREQUENT_COUNT:
+        return False
+    return not lexicon.count(f"{first}-{second}")
 
 
 def mark_inside_word(spot: Spot, lexicon: Lexicon) -> Reading | None:

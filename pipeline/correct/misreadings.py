@@ -51,6 +51,7 @@ from pipeline.correct.words import (
     glued_words,
     grammatical_word_in_context,
     is_grammatical_word,
+    is_plain_english,
     is_rare_word,
     letter_confusion,
     rare_word_confusion,
@@ -144,9 +145,10 @@ class MisreadingFinder:
         plan: list[Reading | Rule] = []
         alone = Spot(chunk, 0, len(chunk), "", "")
         plain = PLAIN_WORD_RE.fullmatch(chunk)
-        # (a plain English word: no chunk rule reads it but the one for a glued ``I``; each of the
-        # others needs a mark, a digit, a hyphen or a word English does not know)
-        english = plain is not None and self.lexicon.is_english(plain.group(1))
+        # (a plain word of the dictionary or of common English: no chunk rule reads it but the one
+        # for a glued ``I``; each of the others needs a mark, a digit, a hyphen or a word that is
+        # not English, or English only for the web's misreadings)
+        english = plain is not None and is_plain_english(plain.group(1), self.lexicon)
         for rule in RULES:
             if english and rule in CHUNK_RULES and rule is not glued_pronoun:
                 continue

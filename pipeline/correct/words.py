@@ -56,8 +56,8 @@ GRAMMATICAL_WORDS_LISTED = 500
 # dictionary lists is read as a word one confusion away that the book has this often, and this many
 # times as often.
 RARE_WORD_ZIPF = 2.0
-RARE_WORD_MIN_EVIDENCE = 5
-RARE_WORD_RATIO = 5
+RARE_WORD_MIN_EVIDENCE = 20
+RARE_WORD_RATIO = 20
 # A run of letters this long may be two words glued; a part this short must be a grammatical word.
 GLUED_MIN_LENGTH = 5
 SHORT_PART = 3
@@ -78,14 +78,16 @@ def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
         return None
     uses = lexicon.count(word)
     least = max(2, CONFUSION_RATIO * uses)
-    if lexicon.is_english(word):  # (a rare word of the web's, where OCR's misreadings are words too)
-        if in_dictionary(word) or lexicon.zipf(word) >= RARE_WORD_ZIPF:
+    # (a rare word of the web's, where OCR's misreadings are words too: only a confusion from a word
+    # the book uses very often reads it; old spellings, ``mett``, ``shope``, are such words too)
+    web_word = lexicon.is_english(word)
+    if web_word:
+        if is_plain_english(word, lexicon):
             return None
         least = max(RARE_WORD_MIN_EVIDENCE, RARE_WORD_RATIO * uses)
     found = {}
-    undoubled = [
-        (candidate, "a letter doubled") for candidate in _doublings(word) if len(candidate) < len(word)
-    ]
+    singles = [] if web_word else [single for single in _doublings(word) if len(single) < len(word)]
+    undoubled = [(single, "a letter doubled") for single in singles]
     for candidate, confusion in [*confusions(word), *undoubled]:
         if candidate == word or lexicon.zipf(candidate) < ENGLISH_ZIPF:
             continue
@@ -97,7 +99,7 @@ def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
             continue
         if evidence >= least:
             found[candidate] = (evidence, confusion)
-    if not found and len(word) >= TWO_CONFUSIONS_MIN_LENGTH:
+    if not found and not web_word and len(word) >= TWO_CONFUSIONS_MIN_LENGTH:
         found = _two_confusions(word, uses, lexicon)
     found = _in_the_books_case(found, lexicon)
     if len(found) != 1:
@@ -149,6 +151,11 @@ def _in_the_books_case(found: dict[str, tuple[int, str]], lexicon: Lexicon) -> d
 
     usual = max(found, key=uses)
     return {usual: found[usual]}
+
+
+def is_plain_english(word: str, lexicon: Lexicon) -> bool:
+    """A word of the dictionary, or one English uses often enough not to be the web's misreading."""
+    return in_dictionary(word) or lexicon.zipf(word) >= RARE_WORD_ZIPF
 
 
 def _two_confusions(word: str, uses: int, lexicon: Lexicon) -> dict[str, tuple[int, str]]:
