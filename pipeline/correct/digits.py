@@ -23,10 +23,10 @@ from pipeline.text.ocr import (
     MISREAD_ORDINAL_RE,
     SUBJECTS,
 )
+from pipeline.text.punctuation import OPENING_QUOTES
 from pipeline.text.words import MONTH, MONTHS, is_function_word
 
 MONTH_NAMES = frozenset(MONTHS)
-OPENING_QUOTES = ("", '"', "\u201c", "\u2018", "'")  # what may stand before a ``1`` read for ``I``
 ORDINAL_ENDINGS = {"1": "st", "2": "nd", "3": "rd"}
 # an ordinal in digits, and perhaps ``and`` or ``or``, just before a place (``the 3rd and``)
 ORDINAL_BEFORE_RE = re.compile(r"\b\d+(?:st|nd|rd|th),? (?:(?:and|or|to) )?$")
@@ -111,7 +111,12 @@ def one_for_i(spot: Spot, lexicon: Lexicon) -> Reading | None:
     other subjects (a verb: ``he knew``), itself after a word or a stop (not an abbreviation or OCR's
     garbage): ``1 knew that`` → ``I knew``."""
     quote = spot.chunk[:-1]  # (an opening quotation mark may stand before it)
-    if spot.chunk[-1:] != "1" or quote not in OPENING_QUOTES or not LETTERS_RE.match(spot.after):
+    if (
+        spot.chunk[-1:] != "1"
+        or len(quote) > 1
+        or quote not in OPENING_QUOTES
+        or not LETTERS_RE.match(spot.after)
+    ):
         return None
     if not spot.after.islower():
         return None

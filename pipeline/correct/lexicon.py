@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -46,6 +46,7 @@ def dictionary() -> frozenset[str]:
     return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
 
 
+@lru_cache(maxsize=65536)
 def in_dictionary(word: str) -> bool:
     """Whether the dictionary lists ``word`` or, inflected, its stem (any case), in its own spelling
     or the American one (``Germanise``, ``colour``, ``centre``)."""

@@ -34,7 +34,7 @@ from pipeline.text.ocr import (
     SPECK_MARK_RE,
     SPECK_MARKS,
 )
-from pipeline.text.words import LETTER, is_function_word
+from pipeline.text.words import LETTER, is_function_word, last_word
 
 SPECKS = re.escape(SPECK_MARKS)
 # a word with marks that print nothing among or against its letters (halves joined by a hyphen too)
@@ -285,7 +285,7 @@ def stray_hyphen(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if before is None or not spot.before[-1:].isalpha() or not before.group(1).islower():
         return None
     word = before.group(1)
-    if not _stands_alone(word_of(spot.before[::-1])[::-1] or spot.before, word, lexicon):
+    if not _stands_alone(last_word(spot.before), word, lexicon):
         return None
     return spot.reading(0, "-" + word, word, "speck", 0.92, "a hyphen before a word, joining it to nothing")
 

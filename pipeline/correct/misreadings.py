@@ -57,6 +57,7 @@ from pipeline.correct.words import (
     rare_word_confusion,
     unread_word,
 )
+from pipeline.text.punctuation import OPENING_QUOTES
 
 Rule = Callable[[Spot, Lexicon], Reading | None]
 
@@ -80,7 +81,7 @@ CONTEXT_RULES: dict[Rule, Shape] = {
     rare_word_confusion: is_rare_word,
     grammatical_word_in_context: is_grammatical_word,
     stop_after_common_word: _shape(r"[a-z]{2,}\."),
-    one_for_i: _shape("[\"\u201c\u2018']?1"),
+    one_for_i: _shape(f"[{OPENING_QUOTES}]?1"),
     one_for_t: _shape("1"),
     lone_single_quote: _shape("['\u2018\u2019]"),
     semicolon_for_stop: _shape(r"[a-z]+;"),
