@@ -135,6 +135,8 @@ def _covered(
     ocr, correct = (error[key].translate(STRAIGHT_QUOTES) for key in ("ocr", "correct"))
     if raw_lines[error["line"] - 1].rstrip().endswith(error["ocr"]):  # (a hyphen at the line's end)
         ocr, correct = ocr.removesuffix("-"), correct.removesuffix("-")
+        if ocr.rstrip() == correct:  # (a stray hyphen ending the line: taken off the word it joins)
+            return any(_takes_off_hyphen(item) for item in made if 0 <= item["line"] - error["line"] <= 1)
     for item in made:
         if abs(item["line"] - error["line"]) > LINE_SLACK:
             continue
@@ -144,6 +146,11 @@ def _covered(
         if ocr in sic and correct in corr and ocr not in corr:
             return _reads_as_printed(item, _printed_near(gold, raw_lines, item["line"]))
     return False
+
+
+def _takes_off_hyphen(item: dict[str, Any]) -> bool:
+    """A correction that takes a hyphen off the start of a word (``-my`` → ``my``)."""
+    return item["sic"] == "-" + item["corr"]
 
 
 def score_book(gold: dict[str, Any], applied: list[dict[str, Any]], raw_lines: list[str]) -> Score:
@@ -164,7 +171,8 @@ def score_book(gold: dict[str, Any], applied: list[dict[str, Any]], raw_lines: l
             if moved is not None:
                 reading = moved
                 used.add(index)
-        if reading == error["correct"] or _covered(error, made, raw_lines, gold):
+        printed = error["correct"].translate(STRAIGHT_QUOTES)
+        if reading.translate(STRAIGHT_QUOTES) == printed or _covered(error, made, raw_lines, gold):
             score.corrected[error["kind"]] += 1
         else:
             found = f"{error['kind']}: {error['ocr']!r} → {error['correct']!r}"

@@ -115,6 +115,13 @@ def test_stray_marks_of_noisy_ocr_are_taken_out() -> None:
     assert readings("his personality on the result.. When", *SETTLERS, "the result") == [
         ("result..", "result.", "speck")
     ]
+    assert readings("ingenious adaptations,; aided by", *SETTLERS) == [
+        ("adaptations,;", "adaptations;", "speck")
+    ]
+    # after an abbreviation, the first of two commas is its stop
+    assert readings("the bishops, etc,, were desired", *SETTLERS, "and so on, etc.") == [
+        ("etc,,", "etc.,", "punctuation")
+    ]
 
 
 def test_words_run_together_and_doubled_letters_are_parted() -> None:
@@ -132,8 +139,86 @@ def test_words_run_together_and_doubled_letters_are_parted() -> None:
 def test_a_word_misread_as_another_is_read_from_both_neighbours() -> None:
     book = (*SETTLERS, "They are not strong.", "Those who are not strong are weak.")
     assert readings("peoples make who arc not strong", *book, times=12) == [("arc", "are", "real-word")]
-    # one neighbour that fits is not enough for a word English uses often
+    # one neighbour that fits is not enough for a word English uses often, but for one opening a
+    # clause the word after it is all there is
     assert readings("peoples see the arc not seen", *book, times=12) == []
+    book = (*SETTLERS, "They came, but they left; but they were not strong.")
+    assert readings("struggle with one another, hut they also struggle", *book, times=12) == [
+        ("hut", "but", "real-word")
+    ]
+    assert readings("the little hut they built", *book, times=12) == []
+
+
+def test_letters_ocr_reads_as_marks_are_read_back() -> None:
+    book = (*SETTLERS, "They knew who he was, and where the tendency of it lay; by and by they came.")
+    # a w read as Av (in a word's case: capitalised where it opens a sentence), an h read as di
+    assert readings("the settlers Avere there", *book, times=12) == [("Avere", "were", "letters")]
+    assert readings("It was so. Avhere they were", *book, times=12) == [("Avhere", "Where", "letters")]
+    assert readings("to every offender wdio might escape", *book) == [("wdio", "who", "letters")]
+    # a y read as }, its tail as a quote or a letter apart
+    assert readings("the remotest tendenc}\u2019 to interrupt", *book) == [
+        ("tendenc}\u2019", "tendency", "letters")
+    ]
+    assert readings("been obliged b} T the circumstances", *book) == [("b} T", "by", "letters")]
+    assert readings("the polio} of the", *book) == []  # (no word with a y)
+
+
+def test_an_r_read_as_i_is_read_back_but_not_in_a_word_cut() -> None:
+    book = (*SETTLERS, "The flour and the bread were made, and it was ever so.")
+    assert readings("making their floui into biead", *book) == [
+        ("floui", "flour", "letters"),
+        ("biead", "bread", "letters"),
+    ]
+    # the word's last letter set apart: ``every where``, not ``ever``
+    assert readings("it is found almost evei y where", *book) == []
+
+
+def test_quotation_marks_without_a_partner_are_specks() -> None:
+    assert readings("themselves solely 'through importation", *SETTLERS) == [("'through", "through", "speck")]
+    assert readings("compared with' the centuries", *SETTLERS) == [("with'", "with", "speck")]
+    # a quotation, an elision the book repeats, a plural's apostrophe
+    assert readings("he called it 'the river' often", *SETTLERS) == []
+    assert readings("give 'em the seed", *SETTLERS, "They saw 'em there.") == []
+    assert readings("the settlers' families were there", *SETTLERS) == []
+
+
+def test_stops_misread_inside_sentences() -> None:
+    book = (*SETTLERS, "It was done in the river and in the settlement of the Bay, as it was in the past.")
+    assert readings("all that is noble in. the hearts of men", *book, times=12) == [("in.", "in", "speck")]
+    # a sentence that ends, the next opening with a misread "I am"
+    book += ("But I am sure of it, I am.",)
+    assert readings("the point is a doubtful one. lam inclined to it", *book, times=12) == [
+        ("lam", "I am", "glued")
+    ]
+    # a comma read for the stop before a sentence's subject; not after a verb of saying, nor
+    # before a title
+    book = (*SETTLERS, "The settlers came. It was late. The river rose.")
+    assert readings("repaid in other advantages, It would be indispensable", *book) == [
+        (",", ".", "punctuation")
+    ]
+    assert readings("and the elders said, It is so", *book) == []
+    assert readings("in the paper, The Times reported it", *book) == []
+
+
+def test_a_rare_word_is_read_from_its_neighbours_where_the_book_repeats_the_misreading() -> None:
+    book = (*SETTLERS, "It will be done, it would be seen, and it must be said to be so.")
+    lexicon = Lexicon([*book * 12, "This will bo done.", "It would bo seen.", "tariffs will bo imposed"])
+    (reading,) = find_readings("tariffs will bo imposed", lexicon)
+    assert (reading.sic, reading.corr, reading.kind, reading.confidence) == ("bo", "be", "real-word", 0.9)
+    # a word of the dictionary the book uses once, as printed: English's pairs alone do not read it
+    book = (*SETTLERS, "There is little more to say, and more to do.")
+    assert readings("his faithful little mare that had carried him", *book) == []
+    # a word of the web's misreadings, one confusion from a word the book uses
+    book = (*SETTLERS, "They try to come, and try again.")
+    assert readings("the Bolsheviks and trv to persuade Russia", *book) == [("trv", "try", "letters")]
+
+
+def test_a_name_the_book_writes_whole_is_read_so() -> None:
+    book = (*SETTLERS, "The letter of Lord John Russell reached the settlers.")
+    assert readings("To Lord, John Russell, Principal Secretary", *book) == [("Lord,", "Lord", "speck")]
+    assert readings("the attention of lord John Russell", *book) == [("lord", "Lord", "case")]
+    # a word the book writes in lower case too
+    assert readings("the settlers of John Russell", *book) == []
 
 
 @pytest.fixture(scope="module")

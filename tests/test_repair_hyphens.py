@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from repair_excerpts import book, repair
 
-from pipeline.repair.hyphenation import decide_hyphenation, is_suspended_hyphen
+from pipeline.repair.hyphenation import decide_hyphenation, is_stray_hyphen, is_suspended_hyphen
 from pipeline.repair.vocabulary import BookVocabulary
 
 # --- hyphens --------------------------------------------------------------------------------------------
@@ -48,6 +48,17 @@ def test_hyphen_decisions_come_from_the_book_and_word_frequencies(
 def test_suspended_hyphen_is_recognised(vocabulary: BookVocabulary) -> None:
     assert is_suspended_hyphen("pre", "and", vocabulary)  # "pre- and post-war"
     assert not is_suspended_hyphen("Ag", "gression", vocabulary)
+
+
+def test_a_hyphen_between_two_words_english_pairs_is_stray(vocabulary: BookVocabulary) -> None:
+    # (the-world-revolution, line 2579: "bring the work of reform to- a standstill"; "toa" is a word)
+    assert is_stray_hyphen("to", "a", vocabulary)
+    # a word broken inside the line, a compound of the book's, a pair English has not
+    assert not is_stray_hyphen("Ag", "gression", vocabulary)
+    assert not is_stray_hyphen("working", "class", vocabulary)
+    assert not is_stray_hyphen("sympathy", "aggression", vocabulary)
+    # two words English pairs, but joined a common word: a word broken inside the line
+    assert not is_stray_hyphen("in", "to", vocabulary)
 
 
 def test_hyphen_inside_a_line_is_decided() -> None:

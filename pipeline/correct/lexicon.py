@@ -1,5 +1,6 @@
 """The evidence a reading is weighed on: the book's own words, English word frequencies (wordfreq),
-and a dictionary of rare and old words (english-words); edit distances by rapidfuzz."""
+and a dictionary of rare and old words (english-words); edit distances by rapidfuzz. (English word
+pairs are :func:`pipeline.text.words.english_pair`.)"""
 
 from __future__ import annotations
 
@@ -97,10 +98,21 @@ class Lexicon:
         self.chunks = Counter(chunks)  # the space-separated chunks, lower case (``follows:``)
         self.pairs = Counter(itertools.pairwise(chunks))
         self._name_endings: Counter[str] | None = None  # (counted when first asked)
+        self._beside: dict[str, tuple[Counter[str], Counter[str]]] | None = None  # (the same)
         self._frequent: dict[int, list[str]] = {}  # the spellings used so often (listed when first asked)
         self._capitalised_forms: dict[str, str] = {}
         for form, _ in sorted(self.book.capitalised.items(), key=lambda item: item[1]):
             self._capitalised_forms[form.lower()] = form  # (the most frequent form last, so kept)
+
+    def beside(self, word: str) -> tuple[Counter[str], Counter[str]]:
+        """The words the book has before ``word`` and after it (lower case, with only a space
+        between), each with how often."""
+        if self._beside is None:
+            self._beside = defaultdict(lambda: (Counter(), Counter()))
+            for (first, second), uses in self.pairs.items():
+                self._beside[second][0][first] += uses
+                self._beside[first][1][second] += uses
+        return self._beside.get(word.lower(), (Counter(), Counter()))
 
     def written(self, word: str, like: str) -> str:
         """``word`` as the book writes it most often, capitalised if ``like`` is (``MacDonald``)."""

@@ -1,5 +1,6 @@
 """Rules for the marks OCR adds, moves or misreads around words: specks, stray stops and quotes,
-hyphens inside and between words, spaces lost after a stop, a full stop read as a semicolon.
+hyphens inside and between words, spaces lost after a stop, a full stop read as a semicolon or a
+comma, a mark read for a letter (``}`` for ``y``).
 
 Each rule looks at one :class:`~pipeline.correct.spots.Spot` and returns a
 :class:`~pipeline.correct.spots.Reading` with its confidence and reason, or ``None``.
@@ -17,11 +18,11 @@ from pipeline.correct.spots import (
     COMMON_ZIPF,
     FREQUENT_COUNT,
     LETTERS_RE,
-    NEVER_ENDING_MIN_COUNT,
     RARE_ZIPF,
     VERY_COMMON_ZIPF,
     Reading,
     Spot,
+    ends_no_sentence,
     is_common_word,
     known,
     word_of,
@@ -31,6 +32,8 @@ from pipeline.text.ocr import (
     NEVER_CLOSING_COMPOUNDS,
     NEVER_LAST_WORDS,
     NEVER_OPENING_COMPOUNDS,
+    SAYING_VERBS,
+    SENTENCE_SUBJECTS,
     SPECK_MARK_RE,
     SPECK_MARKS,
 )
@@ -45,6 +48,13 @@ SINGLE_QUOTES = ("\u2018", "\u2019", "'")
 OPENING_SINGLE_QUOTES = ("\u2018",)
 # a closing single quotation mark (not an apostrophe inside a word)
 CLOSING_SINGLE_QUOTE_RE = re.compile(r"[\u2019'](?![^\W\d_])")
+# an opening single quotation mark: a left one, or a straight one before a letter (not in a word)
+OPENING_SINGLE_QUOTE_RE = re.compile(rf"\u2018|(?<!\w)'(?={LETTER})")
+# a single quotation mark against the start of a word, or against the end of a lower-case word (not
+# a plural's apostrophe); not a double one: OCR reads a closing double one as two single ones, and
+# loses one more often, so that a real quotation seems to have no partner
+GLUED_OPENING_QUOTE_RE = re.compile(rf"(['\u2018\u2019])({LETTER}+)[.,;:]?")
+GLUED_CLOSING_QUOTE_RE = re.compile(r"([a-z]*[a-rt-z])['\u2019]")
 # a single quotation mark's partner is looked for this many characters either side
 QUOTE_PARTNER_REACH = 200
 # Words this short, unless grammatical words, may be pieces of OCR's garbage.
@@ -70,15 +80,19 @@ MARK_THEN_WORD_RE = re.compile(rf"([;,])({LETTER}{{2,}})")
 MARK_BETWEEN_WORDS_RE = re.compile(rf"({LETTER}+)([;,])({LETTER}+)")
 # the pronoun I, read as l or 1, against the verb after it
 GLUED_I_RE = re.compile(r"([lI1])([a-z]+)([.,;:]?)")
-# a lower-case word and a semicolon
-WORD_AND_SEMICOLON_RE = re.compile(r"([a-z]+);")
+# a word and a semicolon or a comma
+WORD_AND_CLAUSE_MARK_RE = re.compile(rf"({LETTER}+)([;,])")
 # a lower-case word and a full stop, comma, semicolon or closing quote
 WORD_AND_MARK_RE = re.compile(r"([a-z]+)([.,;\u2019\u201d])")
-# a word and two full stops (not three: an ellipsis)
-DOUBLE_STOP_RE = re.compile(rf"({LETTER}+)\.\.(?!\.)")
+# a word and two full stops (not three: an ellipsis), or two of commas and semicolons
+DOUBLE_STOP_RE = re.compile(rf"({LETTER}+)(?:\.\.(?!\.)|[,;][,;])")
 # a word and a hyphen after it, or a hyphen and a word (a stray mark, the word standing alone)
 HYPHEN_AFTER_WORD_RE = re.compile(rf"({LETTER}+)-")
 HYPHEN_BEFORE_WORD_RE = re.compile(rf"-({LETTER}+)")
+# a word ending in ``}``, OCR's reading of a ``y`` (its tail read as a quote, perhaps)
+BRACE_FOR_Y_RE = re.compile(rf"({LETTER}+)\}}['\u2019]?")
+# what OCR reads for the tail of a ``y`` it reads as ``}``, apart from it (``b} T the``)
+Y_TAILS = ("T", "7", "r")
 # an apostrophe or a comma between the letters of a word
 MARK_BETWEEN_LETTERS_RE = re.compile(rf"({LETTER}+)[\u2019',]({LETTER}{{3,}})")
 # words a hyphen may end in a printed phrase (``pre- and post-war``)
@@ -125,17 +139,19 @@ def stop_inside_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
 
 
 def stop_after_common_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
-    """A full stop after a common word the book never ends a sentence with, the sentence going on in
-    lower case: ``It is even. imaginable`` → ``even``."""
+    """A full stop after a common word the book hardly ever ends a sentence with, the sentence going on
+    in lower case: ``It is even. imaginable`` → ``even``, ``noble in. the hearts`` → ``in``."""
     match = WORD_AND_STOP_RE.fullmatch(spot.chunk)
+    # (a known word after it, not ``I`` misread: ``a doubtful one. lam inclined``)
     if match is None or not spot.after[:1].islower() or not known(word_of(spot.after), lexicon):
         return None
+    if _glued_i(spot.after, lexicon):
+        return None
     word = match.group(1)
-    if lexicon.zipf(word) < VERY_COMMON_ZIPF or spot.before[-1:].isdigit():
+    if spot.before[-1:].isdigit() or not ends_no_sentence(word, lexicon, stops_here=1):
         return None
-    if lexicon.book.sentence_final[word] or lexicon.count(word) < NEVER_ENDING_MIN_COUNT:
-        return None
-    reason = f"the book uses '{word}' {lexicon.count(word)} times and never ends a sentence with it"
+    ends = lexicon.book.sentence_final[word] - 1
+    reason = f"the book uses '{word}' {lexicon.count(word)} times and a stop after it {ends} times elsewhere"
     return spot.reading(0, match.group(), word, "speck", 0.9, reason)
 
 
@@ -210,15 +226,24 @@ def _is_plain_word(word: str, lexicon: Lexicon) -> bool:
 
 def glued_pronoun(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """``I`` glued to the verb after it, read as ``l``: ``lam`` → ``I am``."""
-    match = GLUED_I_RE.fullmatch(spot.chunk)
-    if match is None or match.group(2) not in AUXILIARIES_AFTER_I:
+    match = _glued_i(spot.chunk, lexicon)
+    if match is None:
         return None
     word = match.group(1) + match.group(2)
-    if lexicon.zipf(word) >= RARE_ZIPF or not lexicon.pair("i", match.group(2)):
-        return None
     return spot.reading(
         0, word, f"I {match.group(2)}", "glued", 0.95, "I and a verb the book writes after it"
     )
+
+
+def _glued_i(chunk: str, lexicon: Lexicon) -> re.Match[str] | None:
+    """The :data:`GLUED_I_RE` match of ``chunk`` if it is ``I`` glued to a verb the book writes after
+    it, and no word of English's."""
+    match = GLUED_I_RE.fullmatch(chunk)
+    if match is None or match.group(2) not in AUXILIARIES_AFTER_I:
+        return None
+    if lexicon.zipf(match.group(1) + match.group(2)) >= RARE_ZIPF or not lexicon.pair("i", match.group(2)):
+        return None
+    return match
 
 
 def lone_single_quote(spot: Spot, lexicon: Lexicon) -> Reading | None:
@@ -237,32 +262,121 @@ def lone_single_quote(spot: Spot, lexicon: Lexicon) -> Reading | None:
     return spot.reading(0, sic, "", "speck", 0.92, "a single quotation mark alone, with no partner")
 
 
-def semicolon_for_stop(spot: Spot, lexicon: Lexicon) -> Reading | None:
-    """A full stop read as a semicolon, before a grammatical word the book capitalises only to open
+def glued_single_quote(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A single quotation mark against a word inside a sentence, with no partner in the paragraph:
+    opening before it (``solely 'through importation`` → ``through``), or closing after a common
+    word the book never sets so elsewhere (``compared with' the`` → ``with``)."""
+    opening = GLUED_OPENING_QUOTE_RE.fullmatch(spot.chunk)
+    if opening is not None:
+        mark, word = opening.groups()
+        if not spot.before[-1:].isalpha() or not known(word, lexicon):
+            return None
+        if word.islower() and _elided(spot.chunk, lexicon):  # (``'em``, ``'tis``: no name)
+            return None
+        if CLOSING_SINGLE_QUOTE_RE.search(spot.text, spot.end):
+            return None
+        return spot.reading(0, mark + word, word, "speck", 0.92, "a quotation mark with no partner")
+    closing = GLUED_CLOSING_QUOTE_RE.fullmatch(spot.chunk)
+    if closing is None or not spot.after[:1].islower():
+        return None
+    word = closing.group(1)
+    if lexicon.zipf(word) < VERY_COMMON_ZIPF or _elided(spot.chunk, lexicon):
+        return None
+    if OPENING_SINGLE_QUOTE_RE.search(spot.text, 0, spot.start):
+        return None
+    return spot.reading(0, spot.chunk, word, "speck", 0.92, "a quotation mark with no partner")
+
+
+def _elided(chunk: str, lexicon: Lexicon) -> bool:
+    """Whether the book has ``chunk``, a word with a quote against it, more than once: an elision
+    (``'em``, ``tho'``), not a stray mark."""
+    return lexicon.chunks[chunk.rstrip(".,;:").lower()] > 1
+
+
+def clause_mark_for_stop(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A full stop read as a semicolon, before a grammatical word the book capitalises to open
     sentences, after a word the book never sets before a colon: ``this chapter; There are`` →
-    ``chapter. There``."""
-    match = WORD_AND_SEMICOLON_RE.fullmatch(spot.chunk)  # (after a name or in a list: a semicolon)
+    ``chapter. There``; or read as a comma, before a sentence's subject so capitalised:
+    ``Wellesley, The motives`` → ``Wellesley. The``."""
+    match = WORD_AND_CLAUSE_MARK_RE.fullmatch(spot.chunk)
     after = spot.after
     if match is None or not after.isalpha() or not after.istitle() or after == "I":
         return None
+    word, mark = match.groups()
+    # (after a name or in a list: a semicolon; before a title, ``, The Times``: a comma)
+    if mark == ";" and not word.islower():
+        return None
+    if mark == "," and not _opens_sentence_after_comma(spot):
+        return None
     if not is_function_word(after) or lexicon.book.is_name_like(after):
         return None
-    if lexicon.chunks[match.group(1) + ":"]:  # (``as follows;``: the book has ``follows:``)
-        return None
-    if lexicon.book.capitalised_after_sentence_break[after] < SENTENCE_OPENER_MIN_COUNT:
+    if lexicon.chunks[word.lower() + ":"]:  # (``as follows;``: the book has ``follows:``)
         return None
     opened = lexicon.book.capitalised_after_sentence_break[after]
+    if opened < SENTENCE_OPENER_MIN_COUNT:
+        return None
     reason = f"'{after}' opens {opened} sentences of the book, and is no name"
-    return spot.reading(len(match.group(1)), ";", ".", "punctuation", 0.92, reason)
+    return spot.reading(len(word), mark, ".", "punctuation", 0.92, reason)
+
+
+def _opens_sentence_after_comma(spot: Spot) -> bool:
+    """Whether the word after the comma ending ``spot`` is a sentence's subject, before a lower-case
+    word (not a title: ``, The Times``), after a word that is no verb of saying."""
+    after = spot.after
+    if after not in SENTENCE_SUBJECTS or word_of(spot.chunk).lower() in SAYING_VERBS:
+        return False
+    following = spot.end + 1 + len(after)
+    return word_of(spot.text[following : following + 40])[:1].islower()
+
+
+def is_mark_inside_name(chunk: str, lexicon: Lexicon) -> bool:
+    """A chunk :func:`mark_inside_name` reads: a capitalised word the book uses often, with a comma or
+    semicolon it sets after the word nowhere else."""
+    match = WORD_AND_CLAUSE_MARK_RE.fullmatch(chunk)
+    if match is None or not match.group(1).istitle():
+        return False
+    return lexicon.count(match.group(1)) >= FREQUENT_COUNT and lexicon.chunks[chunk.lower()] <= 1
+
+
+def mark_inside_name(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A comma or semicolon inside a name the book writes whole often, after a word it sets no such
+    mark after anywhere else: ``To Lord, John Russell`` → ``Lord John``."""
+    match = WORD_AND_CLAUSE_MARK_RE.fullmatch(spot.chunk)
+    if match is None or not is_mark_inside_name(spot.chunk, lexicon):
+        return None
+    if not (spot.after.isalpha() and spot.after.istitle()):
+        return None
+    word, mark = match.groups()
+    together = lexicon.pair(word, spot.after)
+    if together < FREQUENT_COUNT:
+        return None
+    reason = f"the book has '{word} {spot.after}' {together} times, and no {mark} after '{word}' elsewhere"
+    return spot.reading(0, spot.chunk, word, "speck", 0.92, reason)
 
 
 def double_stop(spot: Spot, lexicon: Lexicon) -> Reading | None:
-    """Two full stops after a word, where print has one (or three): ``result..`` → ``result.``."""
+    """Two full stops, or two of commas and semicolons, after a word, where print has one (or three
+    stops): ``result..`` → ``result.``, ``true,,`` → ``true,``, ``adaptations,;`` →
+    ``adaptations;``; after an abbreviation, a stop and the other mark: ``etc,,`` → ``etc.,``."""
     match = DOUBLE_STOP_RE.fullmatch(spot.chunk.rstrip('\u201d\u2019")'))
     if match is None or not known(match.group(1), lexicon):
         return None
-    sic = match.group()
-    return spot.reading(0, sic, sic[:-1], "speck", 0.93, "two full stops after a word")
+    sic, word = match.group(), match.group(1)
+    if sic.endswith("."):
+        return spot.reading(0, sic, sic[:-1], "speck", 0.93, "two full stops after a word")
+    marks = sic[len(word) :]
+    kept = ";" if ";" in marks else ","
+    if marks[0] == "," and _abbreviation(word, lexicon):  # (``etc,,``: ``etc.,`` misread)
+        reason = f"a stop and a mark after '{word}', which the book abbreviates"
+        return spot.reading(0, sic, f"{word}.{kept}", "punctuation", 0.92, reason)
+    return spot.reading(0, sic, word + kept, "speck", 0.93, f"two marks after a word: '{marks}'")
+
+
+def _abbreviation(word: str, lexicon: Lexicon) -> bool:
+    """Whether the book writes ``word`` with a full stop more often than not (``Mr.``, ``etc.``), or
+    with a stop and a comma."""
+    lower = word.lower()
+    return bool(lexicon.chunks[lower + ".,"]) or 2 * lexicon.chunks[lower + "."] > lexicon.count(word)
 
 
 def stray_hyphen(spot: Spot, lexicon: Lexicon) -> Reading | None:
@@ -320,6 +434,23 @@ def mark_inside_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
         0.93,
         f"a mark inside {joined}, which the book has {lexicon.count(joined)} times",
     )
+
+
+def brace_for_y(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A ``y`` read as ``}`` (its tail as a quote, or apart as a ``T``, ``7`` or ``r``) at the end of a
+    word the book or English knows: ``tendenc}\u2019`` → ``tendency``, ``b} T the`` → ``by the``."""
+    match = BRACE_FOR_Y_RE.fullmatch(spot.chunk.rstrip(".,;:"))
+    if match is None:
+        return None
+    word = match.group(1) + "y"
+    uses = lexicon.count(word)
+    if uses < 2 and lexicon.zipf(word) < VERY_COMMON_ZIPF:
+        return None
+    sic = match.group()
+    if sic == spot.chunk and spot.after in Y_TAILS and spot.text.startswith(" " + spot.after, spot.end):
+        sic += " " + spot.after
+    reason = f"OCR reads y as }}: the book has {word} {uses} times"
+    return spot.reading(0, sic, word, "letters", 0.93, reason)
 
 
 def mark_after_last_word(spot: Spot, lexicon: Lexicon) -> Reading | None:

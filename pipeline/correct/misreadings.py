@@ -28,16 +28,20 @@ from pipeline.correct.digits import (
 )
 from pipeline.correct.lexicon import Lexicon
 from pipeline.correct.marks import (
+    brace_for_y,
+    clause_mark_for_stop,
     double_stop,
     glued_pronoun,
     glued_punctuation,
+    glued_single_quote,
     hyphen_against_small_word,
     hyphen_inside_word,
+    is_mark_inside_name,
     lone_single_quote,
     mark_after_last_word,
     mark_in_word,
+    mark_inside_name,
     mark_inside_word,
-    semicolon_for_stop,
     speck_in_word,
     stop_after_common_word,
     stop_inside_word,
@@ -47,17 +51,22 @@ from pipeline.correct.marks import (
 from pipeline.correct.spots import UNREAD, Chunks, Reading, Spot
 from pipeline.correct.words import (
     book_spelling,
+    close_book_spelling,
     english_neighbour,
     glued_words,
     grammatical_word_in_context,
     is_grammatical_word,
     is_plain_english,
     is_rare_word,
+    is_title_word,
+    is_web_word,
     letter_confusion,
     rare_word_confusion,
+    title_before_name,
     unread_word,
+    web_word_in_context,
 )
-from pipeline.text.punctuation import OPENING_QUOTES
+from pipeline.text.punctuation import OPENING_QUOTES, ends_sentence
 
 Rule = Callable[[Spot, Lexicon], Reading | None]
 
@@ -79,12 +88,17 @@ CONTEXT_RULES: dict[Rule, Shape] = {
     ordinal_digits: _shape(r"\w+(?:st|nd|rd|th)[.,;:]?"),
     roman_numeral_after_name: _shape(r"[1lI]{2,3}[.,;:]?"),
     rare_word_confusion: is_rare_word,
+    web_word_in_context: is_web_word,
+    title_before_name: is_title_word,
+    mark_inside_name: is_mark_inside_name,
     grammatical_word_in_context: is_grammatical_word,
     stop_after_common_word: _shape(r"[a-z]{2,}\."),
     one_for_i: _shape(f"[{OPENING_QUOTES}]?1"),
     one_for_t: _shape("1"),
+    brace_for_y: _shape(r"[^\W\d_]+\}['\u2019]?[.,;:]?"),
     lone_single_quote: _shape("['\u2018\u2019]"),
-    semicolon_for_stop: _shape(r"[a-z]+;"),
+    glued_single_quote: _shape(r"['\u2018\u2019][^\W\d_]+[.,;:]?|[a-z]{2,}['\u2019]"),
+    clause_mark_for_stop: _shape(r"[^\W\d_]+[;,]"),
     year_cut: _shape(r"1\d\d"),
     mark_after_last_word: _shape("[a-z]+[.,;\u2019\u201d]"),
     stray_hyphen: _shape(r"[^\W\d_]+-|-[^\W\d_]+[.,;:]?"),
@@ -96,6 +110,7 @@ RULES: tuple[Rule, ...] = (
     stop_inside_word,
     double_stop,
     mark_inside_word,
+    brace_for_y,
     currency_digits,
     ordinal_digits,
     roman_numeral_after_name,
@@ -107,16 +122,21 @@ RULES: tuple[Rule, ...] = (
     letter_confusion,
     glued_words,
     rare_word_confusion,
+    web_word_in_context,
     grammatical_word_in_context,
+    title_before_name,
     stop_after_common_word,
     one_for_i,
     one_for_t,
     mark_in_word,
     lone_single_quote,
-    semicolon_for_stop,
+    glued_single_quote,
+    clause_mark_for_stop,
+    mark_inside_name,
     year_cut,
     mark_after_last_word,
     stray_hyphen,
+    close_book_spelling,
     english_neighbour,
     unread_word,
 )
@@ -181,12 +201,31 @@ class MisreadingFinder:
                     reading: Reading | None = replace(step, start=step.start + at, end=step.end + at)
                 else:
                     reading = step(spot, self.lexicon)
+                if reading is not None and _word_cut(spot, reading):
+                    break
                 if reading is not None:
-                    reading = _in_emphasis(spot, reading)
+                    reading = _in_emphasis(spot, _in_sentence_case(spot, reading))
                     if reading is not None:
                         found.append(reading)
                     break
         return found
+
+
+def _word_cut(spot: Spot, reading: Reading) -> bool:
+    """Whether ``reading`` reads a word whose last letter OCR set apart (``evei y where``: not
+    ``ever`` but ``every``): a single letter, no word, follows the chunk."""
+    after = spot.after
+    return reading.kind in (*WORD_KINDS, "letters") and len(after) == 1 and after.islower() and after != "a"
+
+
+def _in_sentence_case(spot: Spot, reading: Reading) -> Reading:
+    """``reading`` with its capital kept where the word opens a sentence (a rule reading a chunk alone
+    gives ``Avhat`` as ``what``)."""
+    if not (reading.sic[:1].isupper() and reading.corr[:1].islower()):
+        return reading
+    if spot.start != reading.start or (spot.before and not ends_sentence(spot.before)):
+        return reading
+    return replace(reading, corr=reading.corr[:1].upper() + reading.corr[1:])
 
 
 def _in_emphasis(spot: Spot, reading: Reading) -> Reading | None:

@@ -30,9 +30,10 @@ COMMON_ZIPF = 3.0
 VERY_COMMON_ZIPF = 5.0
 # A word the book uses this often is one of its own words (its spelling, its vocabulary).
 FREQUENT_COUNT = 5
-# A word the book uses this often and never to end a sentence ends none: a stop or a capital after it
-# is misread.
+# A word the book uses this often, and to end a sentence at most once in this many uses, ends none: a
+# stop or a capital after it is misread.
 NEVER_ENDING_MIN_COUNT = 20
+NEVER_ENDING_SHARE = 50
 # A rare English word (below this) next to a very common one a confusion away may be misread.
 RARE_ZIPF = 3.5
 
@@ -46,7 +47,7 @@ class Reading:
     end: int
     sic: str
     corr: str
-    kind: str  # letters, speck, digits, glued, inner-hyphen, real-word, spelling, punctuation, unread
+    kind: str  # letters, speck, digits, glued, inner-hyphen, real-word, spelling, punctuation, case, unread
     confidence: float
     reason: str
 
@@ -97,6 +98,15 @@ def match_case(word: str, like: str) -> str:
 def known(word: str, lexicon: Lexicon) -> bool:
     """A word the book uses, or a common English one."""
     return lexicon.count(word) >= 2 or lexicon.zipf(word) >= COMMON_ZIPF
+
+
+def ends_no_sentence(word: str, lexicon: Lexicon, *, stops_here: int = 0) -> bool:
+    """A very common word the book uses often and hardly ever ends a sentence with (counting the
+    ``stops_here`` after it at the place read apart)."""
+    if lexicon.zipf(word) < VERY_COMMON_ZIPF or lexicon.count(word) < NEVER_ENDING_MIN_COUNT:
+        return False
+    ends = lexicon.book.sentence_final[word.lower()] - stops_here
+    return ends * NEVER_ENDING_SHARE <= lexicon.count(word)
 
 
 def is_common_word(part: str, lexicon: Lexicon) -> bool:

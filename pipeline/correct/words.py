@@ -6,6 +6,7 @@ nothing proposes a reading for.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pipeline.correct.lexicon import (
@@ -30,7 +31,8 @@ from pipeline.correct.spots import (
     word_of,
 )
 from pipeline.text.ocr import CONFUSIONS
-from pipeline.text.words import is_function_word
+from pipeline.text.punctuation import ends_sentence
+from pipeline.text.words import english_pair, function_words, is_function_word
 
 INFLECTIONS = ("s", "es", "d", "ed", "n", "r", "er", "ly", "\u2019s", "'s")
 # The book's spelling of a word is its own when it uses it this many times as often as the form read.
@@ -50,14 +52,19 @@ CLOSE_SPELLING_MIN_LENGTH = 8
 # word one confusion away, may be that word misread (``arc`` for ``are``: the book says which, here).
 MISREAD_WORD_ZIPF = 4.5
 MISREAD_WORD_RATIO = 10
-# The grammatical words misread are looked for among English's this many most frequent words.
-GRAMMATICAL_WORDS_LISTED = 500
 # A word English has but rarely (word frequencies count the web's misreadings too: ``lrish``) and no
 # dictionary lists is read as a word one confusion away that the book has this often, and this many
 # times as often.
 RARE_WORD_ZIPF = 2.0
 RARE_WORD_MIN_EVIDENCE = 20
 RARE_WORD_RATIO = 20
+LOWER_WORD_RE = re.compile(r"[a-z]+")  # a word in lower case, nothing else
+# A word of the dictionary is read as a grammatical word from English's word pairs where the book has
+# the grammatical word's neighbours around it at this share of its places (a misreading OCR repeats).
+MISREAD_THROUGHOUT_SHARE = 2 / 3
+# A word of two letters is read as a word English has beside both its neighbours this often or more.
+SHORT_WORD_PAIR_MIN = 20_000_000
+CLAUSE_MARKS = ",;:"  # marks after which a word opens a clause: the word before is no neighbour
 # A run of letters this long may be two words glued; a part this short must be a grammatical word.
 GLUED_MIN_LENGTH = 5
 SHORT_PART = 3
@@ -68,13 +75,13 @@ BOOK_SPELLING_MIN_LENGTH = 7
 def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """A non-word one OCR confusion from a word the book uses far more often: ``iater`` → ``later``,
     ``Eoman`` → ``Roman`` (a misreading OCR repeats: the book has Roman far more often),
-    ``mitst`` → ``must``; or a rare word no dictionary lists, one confusion from a word the book uses
-    very often: ``lrish`` → ``Irish``."""
+    ``mitst`` → ``must``, ``Parrv\u2019s`` → ``Parry``; or a rare word no dictionary lists, one
+    confusion from a word the book uses very often: ``lrish`` → ``Irish``."""
     match = spot.core()
-    if match is None or not LETTERS_RE.match(match.group()):
+    if match is None:
         return None
-    word = match.group()
-    if len(word) < 3 or word.isupper():
+    word = POSSESSIVE_RE.sub("", match.group())
+    if len(word) < 3 or word.isupper() or not LETTERS_RE.match(word):
         return None
     uses = lexicon.count(word)
     least = max(2, CONFUSION_RATIO * uses)
@@ -89,14 +96,7 @@ def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
     singles = [] if web_word else [single for single in _doublings(word) if len(single) < len(word)]
     undoubled = [(single, "a letter doubled") for single in singles]
     for candidate, confusion in [*confusions(word), *undoubled]:
-        if candidate == word or lexicon.zipf(candidate) < ENGLISH_ZIPF:
-            continue
-        if candidate[:1].isupper() and candidate[1:].islower():
-            evidence = lexicon.capitalised(candidate)
-        elif candidate.islower():
-            evidence = lexicon.count(candidate) if lexicon.zipf(candidate) >= COMMON_ZIPF else 0
-        else:
-            continue
+        evidence = _evidence(candidate, lexicon) if candidate != word else 0
         if evidence >= least:
             found[candidate] = (evidence, confusion)
     if not found and not web_word and len(word) >= TWO_CONFUSIONS_MIN_LENGTH:
@@ -107,6 +107,19 @@ def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
     ((candidate, (evidence, confusion)),) = found.items()
     reason = f"{confusion}: the book has {candidate} {evidence} times"
     return spot.reading(match.start(), word, candidate, "letters", 0.96 if evidence >= 3 else 0.9, reason)
+
+
+def _evidence(candidate: str, lexicon: Lexicon) -> int:
+    """How often the book has ``candidate``, as :func:`letter_confusion` counts it: a capitalised
+    word capitalised, a word in lower case only if English uses it commonly; 0 for a word English
+    does not know."""
+    if lexicon.zipf(candidate) < ENGLISH_ZIPF:
+        return 0
+    if candidate[:1].isupper() and candidate[1:].islower():
+        return lexicon.capitalised(candidate)
+    if candidate.islower() and lexicon.zipf(candidate) >= COMMON_ZIPF:
+        return lexicon.count(candidate)
+    return 0
 
 
 def glued_words(spot: Spot, lexicon: Lexicon) -> Reading | None:
@@ -180,11 +193,8 @@ def grammatical_misreadings() -> dict[str, frozenset[str]]:
     """Every lower-case spelling one OCR confusion from a grammatical word, with the grammatical
     words it may be misread from (``tbe``: the; ``arc``: are): found once, from the grammatical words
     among English's most frequent."""
-    from wordfreq import top_n_list
-
-    grammatical = [word for word in top_n_list("en", GRAMMATICAL_WORDS_LISTED) if word.isalpha()]
     found: dict[str, set[str]] = {}
-    for word in filter(is_function_word, grammatical):
+    for word in function_words():
         for read, printed in CONFUSIONS:
             start = word.find(printed)
             while start != -1:
@@ -196,11 +206,13 @@ def grammatical_misreadings() -> dict[str, frozenset[str]]:
 
 
 def is_rare_word(chunk: str, lexicon: Lexicon) -> bool:
-    """A chunk :func:`rare_word_confusion` reads: a lower-case word, rare in English or far rarer in
-    the book than a grammatical word one confusion away (``arc`` beside ``are``)."""
+    """A chunk :func:`rare_word_confusion` reads: a word, lower case or capitalised, rare in English or
+    far rarer in the book than a grammatical word one confusion away (``arc`` beside ``are``)."""
     word = chunk.rstrip(".,;:")
-    grammatical = grammatical_misreadings().get(word)
-    if not grammatical or not ENGLISH_ZIPF <= lexicon.zipf(word) < MISREAD_WORD_ZIPF:
+    grammatical = grammatical_misreadings().get(word.lower())
+    if not grammatical or not (word.islower() or word.istitle()):
+        return False
+    if not ENGLISH_ZIPF <= lexicon.zipf(word) < MISREAD_WORD_ZIPF:
         return False
     uses = lexicon.count(word)
     if uses <= 2 and lexicon.zipf(word) < RARE_ZIPF:
@@ -214,25 +226,118 @@ def is_grammatical_word(chunk: str, lexicon: Lexicon) -> bool:
 
 
 def rare_word_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
-    """A rare word (:func:`is_rare_word`) one OCR confusion from a grammatical word that the book has
-    beside one of its neighbours more than once (both, for a word English uses more often):
-    ``by bis family`` → ``his``, ``of tlie`` → ``the``, ``they arc not`` → ``are``."""
+    """A rare word (:func:`is_rare_word`) one OCR confusion from a grammatical word that fits between
+    its neighbours: one the book has beside one of them more than once (both, for a word English uses
+    more often): ``by bis family`` → ``his``, ``of tlie`` → ``the``, ``they arc not`` → ``are``; or
+    one English pairs with both where it pairs the word read with neither: ``will bo imposed`` →
+    ``be``. A word opening a sentence or a clause has the word after it only: ``another, hut they``
+    → ``but``, ``bill. Ho referred`` → ``He``."""
     if not is_rare_word(spot.chunk, lexicon):
         return None
     word = spot.chunk.rstrip(".,;:")
+    candidates = grammatical_misreadings()[word.lower()]
+    opens = not spot.before or ends_sentence(spot.before)
+    if word.istitle():  # (opening a sentence only, where the book capitalises a candidate far more often)
+        least = MISREAD_WORD_RATIO * lexicon.capitalised(word)
+        if not opens or all(lexicon.capitalised(candidate) < least for candidate in candidates):
+            return None
     before, after = word_of(spot.before), word_of(spot.after)
-    # (a rare word: one neighbour must fit; a word English uses more often, ``arc``: both)
+    # (a rare word: one neighbour must fit; a word English uses more often, ``arc``: both, or the word
+    # after it where it opens a clause, ``another, hut they``)
     fit = max if lexicon.zipf(word) < RARE_ZIPF else min
+    opens_clause = opens or spot.before[-1:] in CLAUSE_MARKS
     fits = {
-        candidate: fit(lexicon.pair(before, candidate), lexicon.pair(candidate, after))
-        for candidate in grammatical_misreadings()[word]
+        candidate: lexicon.pair(candidate, after)
+        if opens_clause
+        else fit(lexicon.pair(before, candidate), lexicon.pair(candidate, after))
+        for candidate in candidates
     }
     fits = {candidate: uses for candidate, uses in fits.items() if uses >= 2}
-    if len(fits) != 1:
+    if len(fits) == 1:
+        ((candidate, uses),) = fits.items()
+        where = f"before '{after}', opening a clause," if opens_clause else f"beside '{before}' or '{after}'"
+        reason = f"a grammatical word the book has {where} {uses} times or more"
+        return spot.reading(0, word, match_case(candidate, word), "real-word", 0.9, reason)
+    return _english_context(spot, word, candidates, opens=opens_clause, lexicon=lexicon)
+
+
+def is_web_word(chunk: str, lexicon: Lexicon) -> bool:
+    """A chunk :func:`web_word_in_context` reads: a lower-case word English has but rarely (the web's
+    misreadings) and no dictionary lists."""
+    return (
+        LOWER_WORD_RE.fullmatch(chunk) is not None
+        and not is_plain_english(chunk, lexicon)
+        and lexicon.is_english(chunk)
+    )
+
+
+def web_word_in_context(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A rare word of the web's one OCR confusion from a word the book uses, where English pairs that
+    word with both neighbours and the word read with neither: ``and trv to persuade`` → ``try``."""
+    candidates = frozenset(
+        candidate
+        for candidate, _ in confusions(spot.chunk)
+        if lexicon.count(candidate) >= 2 and lexicon.zipf(candidate) >= COMMON_ZIPF
+    )
+    return _english_context(spot, spot.chunk, candidates, opens=False, lexicon=lexicon, kind="letters")
+
+
+def _english_context(
+    spot: Spot,
+    word: str,
+    candidates: frozenset[str],
+    *,
+    opens: bool,
+    lexicon: Lexicon,
+    kind: str = "real-word",
+) -> Reading | None:
+    """The reading of :func:`rare_word_confusion` from English's word pairs: the one candidate English
+    pairs with the word after and, unless the word opens a sentence or a clause, the word before,
+    where it pairs the word read with neither; for a word of the dictionary, only where the book has
+    it so throughout (:func:`_misread_throughout`: not ``a little mare``, ``to mere words``)."""
+    after = spot.after if spot.chunk == word and spot.after.isalpha() else ""
+    before = "" if opens or not spot.before.isalpha() else spot.before
+    if not candidates or not after or not (before or opens):
         return None
-    ((candidate, uses),) = fits.items()
-    reason = f"a grammatical word the book has beside '{before}' or '{after}' {uses} times or more"
-    return spot.reading(0, word, candidate, "real-word", 0.9, reason)
+    dictionary_word = in_dictionary(word)
+    if dictionary_word and lexicon.count(word) < 2:  # (the cheap test first: see _misread_throughout)
+        return None
+
+    def pairs(reading: str) -> list[tuple[str, str]]:
+        return [(before, reading), (reading, after)] if before else [(reading, after)]
+
+    if any(english_pair(*pair) for pair in pairs(word)):
+        return None
+    # (a word of two letters is OCR's garbage as often as a word: a candidate must fit well)
+    least = SHORT_WORD_PAIR_MIN if len(word) == 2 else 1
+    found = [c for c in candidates if all(english_pair(*pair) >= least for pair in pairs(c))]
+    if len(found) != 1:
+        return None
+    if dictionary_word and not _misread_throughout(word, found[0], lexicon):
+        return None
+    shown = " … ".join(f"'{first} {second}'" for first, second in pairs(found[0]))
+    reason = f"English has {shown}, never with '{word}'"
+    return spot.reading(0, word, match_case(found[0], word), kind, 0.9, reason)
+
+
+def _misread_throughout(word: str, candidate: str, lexicon: Lexicon) -> bool:
+    """Whether the book has ``word`` more than once, and mostly where English has ``candidate`` beside
+    the words around it and not ``word``: a misreading OCR repeats (``they arc``, ``arc said``), not a
+    word the author uses (``a mere trifle``)."""
+    before, after = lexicon.beside(word)
+    sides = [
+        (english_pair(other, candidate) > 0 and not english_pair(other, word), uses)
+        for other, uses in before.items()
+        if other.isalpha()
+    ]
+    sides += [
+        (english_pair(candidate, other) > 0 and not english_pair(word, other), uses)
+        for other, uses in after.items()
+        if other.isalpha()
+    ]
+    read = sum(uses for _, uses in sides)
+    fitting = sum(uses for fits, uses in sides if fits)
+    return lexicon.count(word) > 1 and fitting >= MISREAD_THROUGHOUT_SHARE * read
 
 
 def grammatical_word_in_context(spot: Spot, lexicon: Lexicon) -> Reading | None:
@@ -261,9 +366,81 @@ def grammatical_word_in_context(spot: Spot, lexicon: Lexicon) -> Reading | None:
     return spot.reading(0, word, candidate, "real-word", 0.9, reason)
 
 
+def is_title_word(chunk: str, lexicon: Lexicon) -> bool:
+    """A chunk :func:`title_before_name` reads: a lower-case word the book capitalises often, and
+    writes in lower case nowhere else."""
+    if not LOWER_WORD_RE.fullmatch(chunk) or len(chunk) < SHORT_PART:  # (not ``st``: an abbreviation)
+        return False
+    capitalised = lexicon.capitalised(chunk)
+    return capitalised >= FREQUENT_COUNT and lexicon.count(chunk) - capitalised <= 1
+
+
+def title_before_name(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A word OCR read in lower case before a name, which the book capitalises everywhere else:
+    ``to lord John Russell`` → ``Lord``."""
+    word = spot.chunk
+    if not is_title_word(word, lexicon) or not spot.after.isalpha() or not spot.after.istitle():
+        return None
+    if not lexicon.book.is_name_like(spot.after):
+        return None
+    capitalised = lexicon.capitalised(word)
+    reason = f"the book writes '{word}' capitalised {capitalised} times, and in lower case nowhere else"
+    return spot.reading(0, word, word.capitalize(), "case", 0.92, reason)
+
+
 def book_spelling(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """A long non-word the book spells otherwise, one letter away, far more often:
     ``Chechoslovakia`` → ``Czechoslovakia``, ``Schullenburg`` → ``Schulenburg``, ``Kálinin`` → ``Kalinin``."""
+    match = _spelling_to_read(spot, lexicon)
+    if match is None:
+        return None
+    at, word = match.start(), match.group()
+    bare = without_accents(word.lower())
+    if bare != word.lower() and lexicon.count(bare) >= FREQUENT_COUNT:
+        reason = "the book spells it without the accent"
+        return spot.reading(at, word, match_case(bare, word), "spelling", 0.96, reason)
+    if len(word) < BOOK_SPELLING_MIN_LENGTH:
+        return None
+    near = [
+        spelling
+        for spelling in lexicon.neighbours(word)
+        if lexicon.count(spelling) >= _far_more_often(word, lexicon)
+        and not spelling.endswith(word.lower())  # (the rest of a word OCR cut: ``G overnment``)
+        and word.lower() != spelling + "e"  # (an old spelling: ``Dalkeye`` for ``Dalkey``)
+        and _not_substitution_of_letters(word, spelling)
+        and not is_inflection(word.lower(), spelling)
+    ]
+    if len(near) != 1:
+        return None
+    spelling = lexicon.written(near[0], word)
+    reason = f"the book spells it {spelling} {lexicon.count(spelling)} times"
+    return spot.reading(at, word, spelling, "spelling", 0.95, reason)
+
+
+def close_book_spelling(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A long non-word one or two letters from a spelling the book has far more often, for review
+    only: ``Iternatlonal`` → ``International``."""
+    match = _spelling_to_read(spot, lexicon)
+    if match is None or len(match.group()) < CLOSE_SPELLING_MIN_LENGTH:
+        return None
+    word = match.group()
+    close = [
+        spelling
+        for spelling in lexicon.close_spellings(word, _far_more_often(word, lexicon))
+        if not _extends(word, spelling)
+        and not is_inflection(word.lower(), spelling)
+        and not spelling.endswith(word.lower())
+    ]
+    if len(close) != 1:
+        return None
+    spelling = lexicon.written(close[0], word)
+    reason = f"close to {spelling}, which the book has {lexicon.count(spelling)} times"
+    return spot.reading(match.start(), word, spelling, "spelling", 0.75, reason)
+
+
+def _spelling_to_read(spot: Spot, lexicon: Lexicon) -> re.Match[str] | None:
+    """The chunk's word if the spelling rules read it: no hyphen, no capitals, no word of English, no
+    inflection of a known word, no elision."""
     match = spot.core()
     if match is None or "-" in match.group():
         return None
@@ -272,44 +449,12 @@ def book_spelling(spot: Spot, lexicon: Lexicon) -> Reading | None:
         return None
     if "'" in POSSESSIVE_RE.sub("", word).replace("\u2019", "'"):
         return None  # (an elision: ``l\u2019Europe``, ``d\u2019état``)
-    return _book_spelling(spot, match.start(), word, lexicon)
+    return match
 
 
-def _book_spelling(spot: Spot, at: int, word: str, lexicon: Lexicon) -> Reading | None:
-    """The reading of :func:`book_spelling` for ``word``, at offset ``at`` of the chunk; none where the
-    spelling only adds letters before the word (the rest of a word OCR cut: ``G overnment``)."""
-    bare = without_accents(word.lower())
-    if bare != word.lower() and lexicon.count(bare) >= FREQUENT_COUNT:
-        reason = "the book spells it without the accent"
-        return spot.reading(at, word, match_case(bare, word), "spelling", 0.96, reason)
-    if len(word) < BOOK_SPELLING_MIN_LENGTH:
-        return None
-    frequent = max(FREQUENT_COUNT, BOOK_SPELLING_RATIO * lexicon.count(word))
-    near = [
-        spelling
-        for spelling in lexicon.neighbours(word)
-        if lexicon.count(spelling) >= frequent
-        and not spelling.endswith(word.lower())
-        and _not_substitution_of_letters(word, spelling)
-        and not is_inflection(word.lower(), spelling)
-    ]
-    if not near and len(word) >= CLOSE_SPELLING_MIN_LENGTH:  # (for review only)
-        close = [
-            spelling
-            for spelling in lexicon.close_spellings(word, frequent)
-            if not _extends(word, spelling)
-            and not is_inflection(word.lower(), spelling)
-            and not spelling.endswith(word.lower())
-        ]
-        if len(close) == 1:
-            spelling = lexicon.written(close[0], word)
-            reason = f"close to {spelling}, which the book has {lexicon.count(spelling)} times"
-            return spot.reading(at, word, spelling, "spelling", 0.75, reason)
-    if len(near) != 1:
-        return None
-    spelling = lexicon.written(near[0], word)
-    reason = f"the book spells it {spelling} {lexicon.count(spelling)} times"
-    return spot.reading(at, word, spelling, "spelling", 0.95, reason)
+def _far_more_often(word: str, lexicon: Lexicon) -> int:
+    """How often the book must spell a word otherwise for that spelling to be its own."""
+    return max(FREQUENT_COUNT, BOOK_SPELLING_RATIO * lexicon.count(word))
 
 
 def _extends(word: str, other: str) -> bool:

@@ -22,7 +22,7 @@ from pipeline.model.blocks import PLACE_KEYS
 from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.punctuation import ends_glued
-from pipeline.text.words import LETTER, english_zipf, is_function_word
+from pipeline.text.words import LETTER, english_pair, english_zipf, is_function_word
 
 # A joined form at least this common in English (Zipf scale: 3 = once per million words) is a real
 # word; 2.5 still admits rarer book words ("emigration", "formulas") but not OCR fragments.
@@ -30,6 +30,9 @@ KNOWN_WORD_ZIPF = 2.5
 # Both halves at least this common, and the joined form unknown: the hyphen belongs to a compound
 # (conclusive only if the book also uses both halves as words of their own).
 COMPOUND_PART_ZIPF = 3.0
+# A hyphen between two words English pairs is stray if the word they make joined is this much rarer
+# (zipf) than the rarer of them: English would sooner read two words (``to- a``: ``toa``, 2.7 to 7.4).
+RARER_THAN_HALVES = 2.0
 # One spelling must be this many times as frequent in the book as the other to be conclusive.
 BOOK_MAJORITY = 2
 
@@ -83,6 +86,16 @@ def is_suspended_hyphen(left: str, right: str, vocabulary: BookVocabulary) -> bo
     """True for ``pre- and post-war``: a grammatical word follows, and ``left + right`` is no word."""
     joined = f"{left}{right}".lower()
     return is_function_word(right) and not vocabulary.words[joined] and english_zipf(joined) < KNOWN_WORD_ZIPF
+
+
+def is_stray_hyphen(left: str, right: str, vocabulary: BookVocabulary) -> bool:
+    """True for ``reform to- a standstill``: two words English often has side by side, which the book
+    has neither joined nor hyphenated, joined a word far rarer than either (``toa``; not ``in- to``)."""
+    joined, compound = f"{left}{right}".lower(), f"{left}-{right}".lower()
+    if vocabulary.words[joined] or vocabulary.words[compound]:
+        return False
+    rarer_half = min(english_zipf(left.lower()), english_zipf(right.lower()))
+    return english_zipf(joined) <= rarer_half - RARER_THAN_HALVES and english_pair(left, right) > 0
 
 
 def broken_word_at_end(text: str) -> re.Match[str] | None:
@@ -151,7 +164,9 @@ def _dehyphenate_block(
 
     def decide(match: re.Match[str]) -> str:
         left, right = match.group("left"), match.group("right")
-        if match.group("gap") != "\n" and is_suspended_hyphen(left, right, vocabulary):
+        if match.group("gap") != "\n" and (
+            is_suspended_hyphen(left, right, vocabulary) or is_stray_hyphen(left, right, vocabulary)
+        ):
             return match.group()
         decision = decide_hyphenation(left, right, vocabulary)
         if wrapped and match.group("gap") != "\n" and not decision.join:

@@ -19,6 +19,7 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("f", "s"), ("s", "f"), ("it", "u"), ("E", "R"), ("R", "E"), ("Y", "V"), ("V", "Y"),
     ("C", "G"), ("G", "C"), ("B", "R"), ("E", "F"), ("F", "E"), ("H", "II"), ("O", "Q"),
     ("|", "l"), ("|", "I"), ("1", "l"), ("1", "I"), ("0", "o"), ("0", "O"), ("}", "y"),
+    ("Av", "w"), ("di", "h"), ("i", "r"),  # (``Avere``, ``doAvn``; ``wdio``; ``biead``)
 )  # fmt: skip
 # Marks that print nothing a reader reads when they stand against a word's letters: dirt, show-through
 # and ornaments read as characters (``■son``, ``•dering``).
@@ -51,3 +52,13 @@ SUBJECTS = ("he", "she", "we", "they", "you")
 # Words no sentence, clause or quotation ends with: a mark OCR sets after one is a speck
 # (``the\u2019 man``, ``leading a. foreign``).
 NEVER_LAST_WORDS = frozenset(["the", "a", "an"])  # (not ``his``: ``a servant of his``)
+# Words that open a sentence as its subject, and never a clause inside one capitalised: after one, a
+# comma is a full stop misread (``advantages, It would be``); other words open clauses capitalised after
+# a comma (``Resolved, That``, ``ask, What is``, a title's ``At the Assizes``, ``He`` for God, ``Dear
+# Sir, We are``) ...
+SENTENCE_SUBJECTS = frozenset(("The", "It", "This", "These", "There"))
+# ... except after a verb of saying, where they open the words said (``the elders said, It is``).
+SAYING_VERBS = frozenset((
+    "said", "says", "saying", "replied", "answered", "asked", "cried", "exclaimed", "wrote", "writes",
+    "added", "declared",
+))  # fmt: skip

@@ -1,4 +1,4 @@
-"""Letters and words, and how common a word is in English."""
+"""Letters and words, and how common a word, or a pair of words, is in English."""
 
 from __future__ import annotations
 
@@ -51,9 +51,33 @@ def _english_frequencies() -> dict[str, float]:
     return get_frequency_dict(LANGUAGE, "best")  # (as wordfreq asks for it: the list is loaded once)
 
 
+def english_pair(first: str, second: str) -> int:
+    """How often Google Books has ``first second`` (any case), as symspellpy lists its 242,342 most
+    frequent English word pairs (``will be``: 22,795,200,576); 0 for a pair not listed, which is rare,
+    not wrong (the least listed has some 6,600,000)."""
+    return int(_english_pairs().get(f"{first.lower()} {second.lower()}", 0))
+
+
+@cache
+def _english_pairs() -> dict[str, str]:
+    """symspellpy's list of English word pairs, each with its count (as text: read when asked)."""
+    from importlib.resources import files
+
+    listed = files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
+    return dict(line.rsplit(" ", 1) for line in listed.read_text(encoding="utf-8").splitlines() if line)
+
+
 def is_function_word(word: str) -> bool:
     """True for very frequent grammatical words (articles, prepositions, conjunctions, pronouns)."""
     return english_zipf(word.lower()) >= FUNCTION_WORD_ZIPF
+
+
+def function_words() -> list[str]:
+    """Every word :func:`is_function_word` is true for (lower case letters), from the frequency list."""
+    least = 10 ** (FUNCTION_WORD_ZIPF - 9)  # (a zipf value is the log of a word's frequency, plus 9)
+    return [
+        word for word, frequency in _english_frequencies().items() if frequency >= least and word.isalpha()
+    ]
 
 
 def first_word(text: str) -> str:
