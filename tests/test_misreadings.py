@@ -160,6 +160,7 @@ def test_letters_ocr_reads_as_marks_are_read_back() -> None:
         ("tendenc}\u2019", "tendency", "letters")
     ]
     assert readings("been obliged b} T the circumstances", *book) == [("b} T", "by", "letters")]
+    assert readings("marked b} r their grasping", *book) == [("b} r", "by", "letters")]
     assert readings("the polio} of the", *book) == []  # (no word with a y)
 
 

@@ -215,7 +215,9 @@ def _word_cut(spot: Spot, reading: Reading) -> bool:
     """Whether ``reading`` reads a word whose last letter OCR set apart (``evei y where``: not
     ``ever`` but ``every``): a single letter, no word, follows the chunk."""
     after = spot.after
-    return reading.kind in (*WORD_KINDS, "letters") and len(after) == 1 and after.islower() and after != "a"
+    if reading.end > spot.end or reading.kind not in (*WORD_KINDS, "letters"):  # (``b} r``: y's tail)
+        return False
+    return len(after) == 1 and after.islower() and after != "a"
 
 
 def _in_sentence_case(spot: Spot, reading: Reading) -> Reading:

@@ -19,7 +19,8 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("f", "s"), ("s", "f"), ("it", "u"), ("E", "R"), ("R", "E"), ("Y", "V"), ("V", "Y"),
     ("C", "G"), ("G", "C"), ("B", "R"), ("E", "F"), ("F", "E"), ("H", "II"), ("O", "Q"),
     ("|", "l"), ("|", "I"), ("1", "l"), ("1", "I"), ("0", "o"), ("0", "O"), ("}", "y"),
-    ("Av", "w"), ("di", "h"), ("i", "r"),  # (``Avere``, ``doAvn``; ``wdio``; ``biead``)
+    ("Av", "w"), ("iv", "w"), ("di", "h"), ("i", "r"), ("ni", "m"), ("T", "P"),
+    # (``Avere``, ``doAvn``, ``knoivn``; ``wdio``; ``biead``; ``nioderate``; ``Troposals``)
 )  # fmt: skip
 # Marks that print nothing a reader reads when they stand against a word's letters: dirt, show-through
 # and ornaments read as characters (``■son``, ``•dering``).
