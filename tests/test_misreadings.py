@@ -186,6 +186,11 @@ def test_quotation_marks_without_a_partner_are_specks() -> None:
 def test_stops_misread_inside_sentences() -> None:
     book = (*SETTLERS, "It was done in the river and in the settlement of the Bay, as it was in the past.")
     assert readings("all that is noble in. the hearts of men", *book, times=12) == [("in.", "in", "speck")]
+    # before a parenthesis, after a word the book sets commas after: a comma misread, perhaps (for review)
+    book += ("As it was, the river rose in the settlement.",)
+    lexicon = Lexicon([*book * 12, "There was. in fact, a good deal of it"])
+    (reading,) = find_readings("There was. in fact, a good deal of it", lexicon)
+    assert (reading.sic, reading.corr, reading.confidence < 0.9) == ("was.", "was,", True)
     # a sentence that ends, the next opening with a misread "I am"
     book += ("But I am sure of it, I am.",)
     assert readings("the point is a doubtful one. lam inclined to it", *book, times=12) == [

@@ -18,6 +18,7 @@ from pipeline.correct.spots import (
     COMMON_ZIPF,
     FREQUENT_COUNT,
     LETTERS_RE,
+    NEVER_ENDING_SHARE,
     RARE_ZIPF,
     VERY_COMMON_ZIPF,
     Reading,
@@ -29,6 +30,7 @@ from pipeline.correct.spots import (
 )
 from pipeline.text.ocr import (
     AUXILIARIES_AFTER_I,
+    CLAUSE_OPENERS,
     NEVER_CLOSING_COMPOUNDS,
     NEVER_LAST_WORDS,
     NEVER_OPENING_COMPOUNDS,
@@ -152,6 +154,12 @@ def stop_after_common_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
         return None
     ends = lexicon.book.sentence_final[word] - 1
     reason = f"the book uses '{word}' {lexicon.count(word)} times and a stop after it {ends} times elsewhere"
+    # (after a word the book sets commas after, before a clause's opening or a parenthesis, ``as he
+    # was. and incorrigible``, ``there was. in fact, a``: a comma misread, perhaps)
+    following = spot.text[spot.end : spot.end + 60].split()[:2]
+    clause = word_of(spot.after) in CLAUSE_OPENERS or any(chunk.endswith(",") for chunk in following)
+    if clause and lexicon.chunks[word + ","] * NEVER_ENDING_SHARE >= lexicon.count(word):
+        return spot.reading(0, match.group(), word + ",", "punctuation", 0.8, reason + ", or a comma misread")
     return spot.reading(0, match.group(), word, "speck", 0.9, reason)
 
 

@@ -63,3 +63,9 @@ SAYING_VERBS = frozenset((
     "said", "says", "saying", "replied", "answered", "asked", "cried", "exclaimed", "wrote", "writes",
     "added", "declared",
 ))  # fmt: skip
+# Words that open a clause after a comma: a full stop before one, the sentence going on in lower case,
+# may be a comma misread (``as he was. and incorrigible``) as well as a speck.
+CLAUSE_OPENERS = frozenset((
+    "and", "but", "or", "nor", "when", "while", "whilst", "though", "although", "if", "as", "which",
+    "who", "whom", "where", "whereas", "because", "since", "yet", "therefore", "however", "indeed",
+))  # fmt: skip
