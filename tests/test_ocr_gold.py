@@ -77,3 +77,36 @@ def test_the_scorer_counts_right_and_wrong_corrections_and_the_misreadings_read_
     assert (score.right, score.made) == (2, 3)
     assert dict(score.corrected) == {"letters": 1, "speck": 1}
     assert score.missed == ["a-book 4 digits: '£lO' → '£10'"]
+
+
+def test_the_scorer_credits_a_stray_hyphen_taken_off_at_the_join_and_reads_quotes_straight() -> None:
+    from ocr_gold import score_book
+
+    gold = {
+        "book": "a-book",
+        "regions": [{"from_line": 1, "to_line": 3, "skip_lines": []}],
+        "errors": [
+            {"line": 1, "ocr": "to -", "correct": "to", "kind": "speck", "context": "request as to -"},
+            {
+                "line": 3,
+                "ocr": "Parrv\u2019s",
+                "correct": "Parry\u2019s",
+                "kind": "letters",
+                "context": "Parrv\u2019s map",
+            },
+        ],
+    }
+    raw = ["request as to -", "my opinion of it", "Parrv\u2019s map", ""]
+
+    def applied(line: int, sic: str, corr: str, context: str) -> dict[str, object]:
+        return {"line": line, "sic": sic, "corr": corr, "kind": "", "context": context}
+
+    made = [
+        applied(2, "-my", "my", "request as to -my opinion of it"),
+        applied(3, "Parrv", "Parry", "Parrv\u2019s map"),
+    ]
+    score = score_book(gold, made, raw)
+    assert (dict(score.corrected), score.right, score.made) == ({"speck": 1, "letters": 1}, 2, 2)
+    # a correction that leaves the hyphen is no correction of it
+    score = score_book(gold, [made[1]], raw)
+    assert score.missed == ["a-book 1 speck: 'to -' → 'to'"]
