@@ -124,6 +124,15 @@ def test_stray_marks_of_noisy_ocr_are_taken_out() -> None:
     ]
 
 
+def test_a_word_cut_by_a_letter_read_inside_it_is_joined() -> None:
+    book = (*SETTLERS, "It would be so, and it was so; they would go.")
+    assert readings("and it w r ould be", *book) == [("w r ould", "would", "split")]
+    assert readings("there w r as a river", *book) == [("w r as", "was", "split")]
+    # letters of a list, or a word the book does not have, stay
+    assert readings("items b c and d", *book) == []
+    assert readings("the w r oggle of it", *book) == []
+
+
 def test_words_run_together_and_doubled_letters_are_parted() -> None:
     book = (*SETTLERS, "The colonies and the settlers of the colonies agreed.")
     assert readings("for the Australian coloniesand it boldly stated", *book) == [

@@ -47,7 +47,8 @@ class Reading:
     end: int
     sic: str
     corr: str
-    kind: str  # letters, speck, digits, glued, inner-hyphen, real-word, spelling, punctuation, case, unread
+    kind: str  # letters, speck, digits, glued, split, inner-hyphen, real-word, spelling, punctuation, case,
+    # unread
     confidence: float
     reason: str
 

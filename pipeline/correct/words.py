@@ -122,6 +122,30 @@ def _evidence(candidate: str, lexicon: Lexicon) -> int:
     return 0
 
 
+def split_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A word OCR cut after its first letter, a letter of its own read between the pieces:
+    ``w r ould`` → ``would``, ``w r as`` → ``was`` (the first letter and the one after are no
+    words; the first and the rest make a word the book uses often)."""
+    if not _stray_letter(spot.chunk) or not _stray_letter(spot.after):
+        return None
+    rest = spot.text[spot.end + 1 + len(spot.after) :].split(maxsplit=1)[:1]
+    if not rest or not LOWER_WORD_RE.fullmatch(rest[0]):
+        return None
+    word = spot.chunk + rest[0]
+    if lexicon.count(word) < FREQUENT_COUNT or lexicon.zipf(word) < COMMON_ZIPF:
+        return None
+    sic = f"{spot.chunk} {spot.after} {rest[0]}"
+    if not spot.text.startswith(sic, spot.start):  # (one space between the pieces)
+        return None
+    reason = f"a letter read inside {word}, which the book has {lexicon.count(word)} times"
+    return spot.reading(0, sic, word, "split", 0.92, reason)
+
+
+def _stray_letter(chunk: str) -> bool:
+    """A lower-case letter standing alone that is no word (not ``a``)."""
+    return len(chunk) == 1 and chunk.islower() and chunk != "a"
+
+
 def glued_words(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """Two words run together, one of them a grammatical word, neither English nor the book knowing
     the whole, each a word the book uses often, parted one way only: ``coloniesand`` →
