@@ -49,6 +49,7 @@ def test_specks_against_words_are_taken_out() -> None:
 def test_letters_of_a_digits_shape_are_read_as_digits_in_sums_and_ordinals() -> None:
     assert readings("are paid £lO. 10 s. 6d", *SETTLERS) == [("lO", "10", "digits")]
     assert readings("an expenditure of £I,OOO by the Colonial", *SETTLERS) == [("I,OOO", "1,000", "digits")]
+    assert readings("valued at £BO,OOO with a debt", *SETTLERS) == [("BO,OOO", "80,000", "digits")]
     assert readings("on the Ist November, 1854.", *SETTLERS) == [("Ist", "1st", "digits")]
     # not before a month: a word (German "ist") is left alone
     assert readings("was ist das", *SETTLERS) == []
@@ -125,9 +126,10 @@ def test_stray_marks_of_noisy_ocr_are_taken_out() -> None:
 
 
 def test_a_word_cut_by_a_letter_read_inside_it_is_joined() -> None:
-    book = (*SETTLERS, "It would be so, and it was so; they would go.")
+    book = (*SETTLERS, "It would be so, and it was so; they would go when it was so.")
     assert readings("and it w r ould be", *book) == [("w r ould", "would", "split")]
     assert readings("there w r as a river", *book) == [("w r as", "was", "split")]
+    assert readings("a time w hen they would go", *book) == [("w hen", "when", "split")]
     # letters of a list, or a word the book does not have, stay
     assert readings("items b c and d", *book) == []
     assert readings("the w r oggle of it", *book) == []

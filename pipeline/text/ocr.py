@@ -26,10 +26,11 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
 # and ornaments read as characters (``■son``, ``•dering``).
 SPECK_MARKS = "■□▪▫●•◆♦◊▲►▼¦^¬"  # (not ` nor ~: OCR reads quotes and dashes so)
 SPECK_MARK_RE = re.compile(f"[{re.escape(SPECK_MARKS)}]")
-# Digits as OCR reads them in a number: letters of a digit's shape (``£lO`` for ``£10``).
-DIGIT_LETTERS = str.maketrans("lIOoSs", "110055")
+# Digits as OCR reads them in a number: letters of a digit's shape (``£lO`` for ``£10``, ``£BO`` for
+# ``£80``).
+DIGIT_LETTERS = str.maketrans("lIOoSsB", "1100558")
 # A currency sign and the number after it, with letters of a digit's shape among the digits.
-CURRENCY_AMOUNT_RE = re.compile(r"(?<=[£$])(?=[\dlIOo]*[lIOo])[\dlIOo]+(?:,[\dlIOo]{3})*(?![A-Za-z])")
+CURRENCY_AMOUNT_RE = re.compile(r"(?<=[£$])(?=[\dlIOoB]*[lIOoB])[\dlIOoB]+(?:,[\dlIOoB]{3})*(?![A-Za-z])")
 # An ordinal (``1st``, ``5th``) whose digits OCR read as letters (``Ist``, ``sth``).
 MISREAD_ORDINAL_RE = re.compile(r"\b(?P<number>[\dlIOoSs]+)(?P<ending>st|nd|rd|th)\b")
 # Words that never open a hyphenated compound: a hyphen after one (``the-owner``, ``of-this``) is a
