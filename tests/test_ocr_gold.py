@@ -45,6 +45,11 @@ def test_the_gold_is_of_six_books_and_three_hundred_lines() -> None:
     assert len(golds) >= 6 and lines >= 300
 
 
+def applied(line: int, sic: str, corr: str, context: str = "") -> dict[str, object]:
+    """An applied correction as misreadings.json lists it (only what the scorer reads)."""
+    return {"line": line, "sic": sic, "corr": corr, "kind": "", "context": context}
+
+
 def test_the_scorer_counts_right_and_wrong_corrections_and_the_misreadings_read_as_printed() -> None:
     from ocr_gold import score_book
 
@@ -59,9 +64,6 @@ def test_the_scorer_counts_right_and_wrong_corrections_and_the_misreadings_read_
         "slips": [{"line": 4, "ocr": "adavntages", "correct": "advantages", "context": "the adavntages"}],
     }
     raw = ["tbe river rose", "in the compari-", "■son of the figures", "paid £lO for the adavntages", "out"]
-
-    def applied(line: int, sic: str, corr: str) -> dict[str, object]:
-        return {"line": line, "sic": sic, "corr": corr, "kind": "", "context": ""}
 
     score = score_book(
         gold,
@@ -97,9 +99,6 @@ def test_the_scorer_credits_a_stray_hyphen_taken_off_at_the_join_and_reads_quote
         ],
     }
     raw = ["request as to -", "my opinion of it", "Parrv\u2019s map", ""]
-
-    def applied(line: int, sic: str, corr: str, context: str) -> dict[str, object]:
-        return {"line": line, "sic": sic, "corr": corr, "kind": "", "context": context}
 
     made = [
         applied(2, "-my", "my", "request as to -my opinion of it"),

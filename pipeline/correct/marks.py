@@ -340,19 +340,22 @@ def _opens_sentence_after_comma(spot: Spot) -> bool:
 def is_mark_inside_name(chunk: str, lexicon: Lexicon) -> bool:
     """A chunk :func:`mark_inside_name` reads: a capitalised word the book uses often, with a comma or
     semicolon it sets after the word nowhere else."""
+    return _mark_after_name(chunk, lexicon) is not None
+
+
+def _mark_after_name(chunk: str, lexicon: Lexicon) -> re.Match[str] | None:
+    """The :data:`WORD_AND_CLAUSE_MARK_RE` match of a chunk :func:`is_mark_inside_name`, or ``None``."""
     match = WORD_AND_CLAUSE_MARK_RE.fullmatch(chunk)
-    if match is None or not match.group(1).istitle():
-        return False
-    return lexicon.count(match.group(1)) >= FREQUENT_COUNT and lexicon.chunks[chunk.lower()] <= 1
+    if match is None or not match.group(1).istitle() or lexicon.count(match.group(1)) < FREQUENT_COUNT:
+        return None
+    return match if lexicon.chunks[chunk.lower()] <= 1 else None
 
 
 def mark_inside_name(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """A comma or semicolon inside a name the book writes whole often, after a word it sets no such
     mark after anywhere else: ``To Lord, John Russell`` → ``Lord John``."""
-    match = WORD_AND_CLAUSE_MARK_RE.fullmatch(spot.chunk)
-    if match is None or not is_mark_inside_name(spot.chunk, lexicon):
-        return None
-    if not (spot.after.isalpha() and spot.after.istitle()):
+    match = _mark_after_name(spot.chunk, lexicon)
+    if match is None or not (spot.after.isalpha() and spot.after.istitle()):
         return None
     word, mark = match.groups()
     together = lexicon.pair(word, spot.after)
