@@ -136,7 +136,9 @@ def _covered(
     if raw_lines[error["line"] - 1].rstrip().endswith(error["ocr"]):  # (a hyphen at the line's end)
         ocr, correct = ocr.removesuffix("-"), correct.removesuffix("-")
         if ocr.rstrip() == correct:  # (a stray hyphen ending the line: taken off the word it joins)
-            return any(_takes_off_hyphen(item) for item in made if 0 <= item["line"] - error["line"] <= 1)
+            return any(
+                _takes_off_hyphen(item, ocr) for item in made if 0 <= item["line"] - error["line"] <= 1
+            )
     for item in made:
         if abs(item["line"] - error["line"]) > LINE_SLACK:
             continue
@@ -148,9 +150,11 @@ def _covered(
     return False
 
 
-def _takes_off_hyphen(item: dict[str, Any]) -> bool:
-    """A correction that takes a hyphen off the start of a word (``-my`` → ``my``)."""
-    return item["sic"] == "-" + item["corr"]
+def _takes_off_hyphen(item: dict[str, Any], word: str) -> bool:
+    """A correction that takes a stray hyphen off the start of a word (``-my`` → ``my``), or off
+    ``word`` where the line-end join made a compound of it (``was-come`` → ``was come``)."""
+    sic, corr = item["sic"], item["corr"]
+    return sic == "-" + corr or (sic.startswith(word + "-") and corr == sic.replace("-", " ", 1))
 
 
 def score_book(gold: dict[str, Any], applied: list[dict[str, Any]], raw_lines: list[str]) -> Score:

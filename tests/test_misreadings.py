@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.correct.automatic import LineFinder
 from pipeline.correct.command import main as correct_main
 from pipeline.correct.lexicon import Lexicon, in_dictionary
 from pipeline.correct.misreadings import find_readings
 from pipeline.corrections import load_corrections
-from pipeline.model import read_json
+from pipeline.model import Paragraph, read_json
 from pipeline.normalise import main as normalise_main
 from pipeline.repair.command import main as repair_main
 from pipeline.structure import main as structure_main
@@ -236,6 +237,85 @@ def test_a_name_the_book_writes_whole_is_read_so() -> None:
     assert readings("the attention of lord John Russell", *book) == [("lord", "Lord", "case")]
     # a word the book writes in lower case too
     assert readings("the settlers of John Russell", *book) == []
+
+
+def test_a_roman_numeral_read_with_letters_of_another_shape_is_read_back() -> None:
+    book = (
+        *SETTLERS,
+        "In the reign of Edward III and of Henry VII the law was changed.",
+        "Henry VIII and Edward VI followed, as Part II shows.",
+    )
+    assert readings("Then Edward TV., perceiving what little effect", *book) == [("TV", "IV", "digits")]
+    assert readings("which when Henry YIII found out", *book) == [("YIII", "VIII", "digits")]
+    assert readings("the reign of Edward 111 the foreign", *book) == [("111", "III", "digits")]
+    # where the book numbers the word in digits as well, or the word before is no name, the digits stay
+    assert readings("in Part 11. Section 2", *book, "See Part 3 and Part 4 and Part 5.") == []
+    assert readings("Then 11 men came", *book) == []
+
+
+def test_a_number_glued_to_the_word_of_a_range_is_parted() -> None:
+    assert readings("results in a stack some 9to 12 feet wide", *SETTLERS) == [("9to", "9 to", "glued")]
+    assert readings("adopted by about 4to 1. In Tasmania", *SETTLERS) == [("4to", "4 to", "glued")]
+    # a quarto before a year
+    assert readings("printed in 4to 1820 at London", *SETTLERS) == []
+
+
+def test_a_non_word_between_two_words_is_read_as_the_word_english_has_there() -> None:
+    assert readings("The arrangement worked eo well that there was", *SETTLERS) == [("eo", "so", "letters")]
+    assert readings("there are many who will vote lor the bill", *SETTLERS) == [("lor", "for", "letters")]
+    # no candidate far likelier than the next (``off`` or ``of``), or a word of the dictionary
+    assert readings("four being oif at a time", *SETTLERS) == []
+    assert readings("the work of tae supply columns", *SETTLERS) == []
+
+
+def test_a_hyphen_read_for_an_r_s_ear_is_read_back() -> None:
+    book = (*SETTLERS, "At present the shales are greenish; the members agreed.")
+    assert readings("the pi-esent condition of", *book) == [("pi-esent", "present", "letters")]
+    assert readings("and gx-eenish shales", *book) == [("gx-eenish", "greenish", "letters")]
+    assert readings("a taxi-cab waited", *book) == []
+
+
+def test_the_interjection_o_read_as_a_zero_is_read_back() -> None:
+    assert readings("time misspent, souls unwarned. 0, I have much", *SETTLERS) == [("0", "O", "letters")]
+    assert readings("which was numerously attended. 0 that God may", *SETTLERS) == [("0", "O", "letters")]
+    # a number, or a note's marker before a capital
+    assert readings("Procs. of Roy. Geog. Soc., Vol. 0, p. 21", *SETTLERS) == []
+    assert readings("the colonies.\u201d 0 The storms of the", *SETTLERS) == []
+
+
+def test_a_stop_lost_before_a_sentences_subject_is_put_back() -> None:
+    book = (*SETTLERS, "The labour of the colony was hard.")
+    assert readings("are attended with much manual labour It is probable", *book) == [
+        ("labour It", "labour. It", "punctuation")
+    ]
+    assert readings("the Eastern part of the colony The first experiment", *book) == [
+        ("colony The", "colony. The", "punctuation")
+    ]
+    # after a grammatical word, ``It`` is the pronoun read capitalised; ``The`` may open a title
+    assert readings("the war will break out, and It will be", *book) == [("It", "it", "case")]
+    assert readings("the editor of The Times wrote", *book) == []
+    # OCR's garbage around it: no sentence to end
+    assert readings("so infatuated as to ins It the British", *book) == []
+
+
+def test_a_run_of_minims_is_read_with_its_strokes_parted_otherwise() -> None:
+    book = (*SETTLERS, "The country of the settlers, and their country, and then the river.")
+    assert readings("in the shales of the coimtry in the", *book) == [("coimtry", "country", "letters")]
+    # a single confusion reads the word first: ``theii`` is their, not then
+    assert readings("in theii country", *book) == [("theii", "their", "letters")]
+
+
+def test_a_correction_is_found_on_the_raw_line_where_its_word_starts() -> None:
+    raw = [
+        "The programme of the reformists shows quite clearly",
+        "that one part of the workers gets advantages over, and prefer-",
+        "ences- greater than, the others, such as higher wages.",
+    ]
+    text = "The programme of the reformists shows quite clearly that one part of the workers gets "
+    text += "advantages over, and preferences- greater than, the others, such as higher wages."
+    (reading,) = [r for r in find_readings(text, Lexicon([*SETTLERS * 6, text])) if r.sic == "preferences-"]
+    place = Paragraph(first_line=1, parts=[text])
+    assert LineFinder(raw).find(place, text, reading) == 2
 
 
 @pytest.fixture(scope="module")

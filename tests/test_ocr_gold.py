@@ -11,10 +11,12 @@ import pytest
 OCR_GOLD = Path(__file__).parent / "data" / "ocr"
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
 KINDS = {"letters", "real-word", "split", "glued", "inner-hyphen", "speck", "digits", "case", "punctuation"}
-GOLD_FILES = sorted(OCR_GOLD.glob("*.errors.json"))
+GOLD_FILES = sorted([*OCR_GOLD.glob("*.errors.json"), *OCR_GOLD.glob("heldout/*.errors.json")])
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=[path.name.split("-")[0] for path in GOLD_FILES])
+@pytest.mark.parametrize(
+    "path", GOLD_FILES, ids=[str(path.relative_to(OCR_GOLD)).split("-")[0] for path in GOLD_FILES]
+)
 def test_every_misreading_stands_on_its_raw_line(path: Path) -> None:
     gold = json.loads(path.read_text(encoding="utf-8"))
     raw = REAL / f"{gold['book']}.txt"
@@ -109,3 +111,10 @@ def test_the_scorer_credits_a_stray_hyphen_taken_off_at_the_join_and_reads_quote
     # a correction that leaves the hyphen is no correction of it
     score = score_book(gold, [made[1]], raw)
     assert score.missed == ["a-book 1 speck: 'to -' → 'to'"]
+    # the line-end join made a compound of the word: parting it takes the hyphen off
+    gold["errors"] = [
+        {"line": 1, "ocr": "was-", "correct": "was", "kind": "speck", "context": "decision was-"}
+    ]
+    raw = ["This decision was-", "come to on the 9th October.", ""]
+    score = score_book(gold, [applied(2, "was-come", "was come", "decision was-come to on")], raw)
+    assert (dict(score.corrected), score.right) == ({"speck": 1}, 1)

@@ -52,6 +52,7 @@ class LineFinder:
 
     SEARCHED_LINES = 400  # lines after a place's first line that may hold its text
     REACH = 12  # characters either side of a reading that locate it
+    CUT_PIECE = 4  # characters of a word a line end cut that locate it with the text beside
 
     def __init__(self, raw_lines: Sequence[str]) -> None:
         self.keys = [_key(line) for line in raw_lines]
@@ -69,6 +70,9 @@ class LineFinder:
             _key(pieces[-1] + text[end : end + reach]) if pieces else "",
             _key(text[max(0, start - reach) : start] + pieces[0]) if pieces else "",
             _key(reading.sic),
+            # (a word the line end cut inside a piece: its head and the text before, its tail and after)
+            _key(text[max(0, start - reach) : start] + reading.sic[: self.CUT_PIECE]),
+            _key(reading.sic[-self.CUT_PIECE :] + text[end : end + reach]),
         ]
         first = place.first_line - 1
         for key in keys:

@@ -1,6 +1,6 @@
 """Rules for digits and letters OCR reads for one another: sums of money (``£lO``), ordinals
 (``Ist``), regnal numbers (``Charles 11``), a year's last digit (``183 G``), the pronoun ``I`` and a
-capital ``T`` read as ``1``.
+capital ``T`` read as ``1``, the interjection ``O`` read as ``0``.
 """
 
 from __future__ import annotations
@@ -21,10 +21,12 @@ from pipeline.text.ocr import (
     CURRENCY_AMOUNT_RE,
     DIGIT_LETTERS,
     MISREAD_ORDINAL_RE,
+    ROMAN_NUMERAL_LETTERS,
+    ROMAN_NUMERAL_RE,
     SUBJECTS,
 )
-from pipeline.text.punctuation import OPENING_QUOTES
-from pipeline.text.words import MONTH, MONTHS, is_function_word
+from pipeline.text.punctuation import OPENING_QUOTES, ends_sentence
+from pipeline.text.words import MONTH, MONTHS, is_function_word, last_word
 
 MONTH_NAMES = frozenset(MONTHS)
 ORDINAL_ENDINGS = {"1": "st", "2": "nd", "3": "rd"}
@@ -37,8 +39,21 @@ COUNTED_BY = frozenset(
     ["no", "p", "pp", "page", "vol", "chapter", "part", "section", "art", "article", "number", "fig", "plate"]
 )
 
-# a regnal number read as digits, and a stop after it
-REGNAL_NUMBER_RE = re.compile(r"([1lI]{2,3})([.,;:]?)")
+# a roman numeral as OCR may read it (a letter or digit of another shape among its letters), and the
+# marks after it
+MISREAD_NUMERAL_RE = re.compile(r"([IVXLYTl1]*[YTl1][IVXLYTl1]*)[.,;:]{0,2}")
+# the roman numerals a book numbers its kings, parts and chapters with, of two letters or more (in
+# lower case, as the lexicon counts words), and the numbers in digits it may number them with instead
+# (not only ones: ``11`` may be ``II`` misread); the marks that may follow them
+ROMAN_TENS = ("", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx")
+ROMAN_UNITS = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+ROMAN_NUMERALS = tuple(tens + units for tens in ROMAN_TENS for units in ROMAN_UNITS if len(tens + units) > 1)
+NUMBERS = tuple(str(number) for number in range(2, 100) if set(str(number)) != {"1"})
+NUMBER_MARKS = ("", ".", ",", ";", ":")
+# a number glued to the word of a range or a ratio (``6to 8 inches``, ``2or 3 feet``, ``4to 1``)
+GLUED_RANGE_RE = re.compile(r"(\d+)(to|or|and)")
+# the number after it: a small one (not a year: ``4to 1820`` is a quarto)
+RANGE_END_RE = re.compile(r"\d{1,3}(?!\d)")
 # three digits of a year and a letter standing for the last
 YEAR_CUT_RE = re.compile(r"(1\d{2}) ([GSOlIBZ])")
 # a month and a day, just before a place
@@ -81,17 +96,39 @@ def ordinal_digits(spot: Spot, lexicon: Lexicon) -> Reading | None:
 
 
 def roman_numeral_after_name(spot: Spot, lexicon: Lexicon) -> Reading | None:
-    """A regnal number read as digits, after a name the book gives that number elsewhere:
-    ``Charles 11`` → ``Charles II``."""
-    match = REGNAL_NUMBER_RE.fullmatch(spot.chunk)
-    if match is None or match.group(1).isalpha() or not spot.before[:1].isupper():
+    """A roman numeral OCR read with a letter or digit of another shape, after a name or a word the
+    book numbers in roman elsewhere, and no more often in digits: ``Charles 11`` → ``Charles II``,
+    ``Edward TV.`` → ``IV``, ``Henry YIII`` → ``VIII``, ``Part 11.`` → ``II``."""
+    match = MISREAD_NUMERAL_RE.fullmatch(spot.chunk)
+    if match is None or len(match.group(1)) < 2 or not spot.before[:1].isupper():
         return None
-    numeral = "I" * len(match.group(1))
+    numeral = match.group(1).translate(ROMAN_NUMERAL_LETTERS)
     name = word_of(spot.before)
-    if name != spot.before.strip("*_") or not lexicon.pair(name, numeral):
+    if not ROMAN_NUMERAL_RE.fullmatch(numeral) or name != spot.before.strip("*_"):
         return None
-    reason = f"the book writes {name} {numeral} elsewhere"
+    in_roman, in_digits = _numbered(name.lower(), lexicon)
+    if not in_roman or in_digits >= in_roman:
+        return None
+    reason = f"the book numbers {name} in roman {in_roman} times, in digits {in_digits}"
     return spot.reading(0, match.group(1), numeral, "digits", 0.96, reason)
+
+
+def _numbered(name: str, lexicon: Lexicon) -> tuple[int, int]:
+    """How often the book has ``name`` before a roman numeral of two letters or more (``I`` is a
+    word), and before a number in digits other than ones (``11`` may be ``II`` misread)."""
+    in_roman = sum(lexicon.pairs[name, numeral + mark] for numeral in ROMAN_NUMERALS for mark in NUMBER_MARKS)
+    in_digits = sum(lexicon.pairs[name, number + mark] for number in NUMBERS for mark in NUMBER_MARKS)
+    return in_roman, in_digits
+
+
+def number_glued_to_range(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A number OCR glued to the word of a range or a ratio before another: ``some 9to 12 feet`` →
+    ``9 to``, ``4to 1 in favour`` → ``4 to``."""
+    match = GLUED_RANGE_RE.fullmatch(spot.chunk)
+    if match is None or not RANGE_END_RE.match(spot.after):
+        return None
+    corr = f"{match.group(1)} {match.group(2)}"
+    return spot.reading(0, spot.chunk, corr, "glued", 0.95, "a number glued to the word of a range")
 
 
 def year_cut(spot: Spot, lexicon: Lexicon) -> Reading | None:
@@ -133,6 +170,26 @@ def one_for_i(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if spot.after not in AUXILIARIES_AFTER_I and not any(lexicon.pair(them, spot.after) for them in SUBJECTS):
         return None  # (a word no subject is followed by in the book: ``1 foot``, ``1 pair``)
     return spot.reading(len(quote), "1", "I", "letters", 0.93, f"the book writes 'I {spot.after}'")
+
+
+def zero_for_o(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """The interjection ``O`` read as the digit ``0``, opening a sentence before a word:
+    ``souls unwarned. 0, I have much`` → ``O``, ``0 that God may give``, ``“ 0, what``."""
+    after = spot.after
+    if not LETTERS_RE.match(after) or (len(after) == 1 and after != "I") or not spot.before:
+        return None
+    if spot.chunk[-1:] == "0" and not after.islower():  # (``0 The storms``: a note's marker)
+        return None
+    before = last_word(spot.before)
+    opens = not spot.before.strip(OPENING_QUOTES)  # (a quotation's first word)
+    if not opens and (not ends_sentence(spot.before) or not before.isalpha() or len(before) < 2):
+        return None
+    if before.lower() in COUNTED_BY:  # (``Vol. 0, p. 21``)
+        return None
+    at = spot.chunk.index("0")
+    return spot.reading(
+        at, "0", "O", "letters", 0.92, "a 0 opening a sentence before a word: the interjection O"
+    )
 
 
 def one_for_t(spot: Spot, lexicon: Lexicon) -> Reading | None:

@@ -13,6 +13,7 @@ import re
 from pipeline.correct.lexicon import (
     NAME_ENDING_MAX,
     Lexicon,
+    in_dictionary,
 )
 from pipeline.correct.spots import (
     COMMON_ZIPF,
@@ -31,6 +32,7 @@ from pipeline.correct.spots import (
 from pipeline.text.ocr import (
     AUXILIARIES_AFTER_I,
     CLAUSE_OPENERS,
+    HYPHEN_CONFUSIONS,
     NEVER_CLOSING_COMPOUNDS,
     NEVER_LAST_WORDS,
     NEVER_OPENING_COMPOUNDS,
@@ -61,6 +63,7 @@ GLUED_CLOSING_QUOTE_RE = re.compile(r"([a-z]*[a-rt-z])['\u2019]")
 QUOTE_PARTNER_REACH = 200
 # Words this short, unless grammatical words, may be pieces of OCR's garbage.
 SHORT_WORD = 3
+WORDS_REACH = 60  # characters beside a chunk that hold the word or two next to it
 # A hyphen before a name's ending is a line end's when this many of the book's names end so (Zubov-sky).
 NAME_ENDING_MIN_NAMES = 3
 # A word opens sentences in the book at least this often to be taken for a sentence's opening.
@@ -156,11 +159,47 @@ def stop_after_common_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     reason = f"the book uses '{word}' {lexicon.count(word)} times and a stop after it {ends} times elsewhere"
     # (after a word the book sets commas after, before a clause's opening or a parenthesis, ``as he
     # was. and incorrigible``, ``there was. in fact, a``: a comma misread, perhaps)
-    following = spot.text[spot.end : spot.end + 60].split()[:2]
+    following = spot.text[spot.end : spot.end + WORDS_REACH].split()[:2]
     clause = word_of(spot.after) in CLAUSE_OPENERS or any(chunk.endswith(",") for chunk in following)
     if clause and lexicon.chunks[word + ","] * NEVER_ENDING_SHARE >= lexicon.count(word):
         return spot.reading(0, match.group(), word + ",", "punctuation", 0.8, reason + ", or a comma misread")
     return spot.reading(0, match.group(), word, "speck", 0.9, reason)
+
+
+def stop_before_subject(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A full stop OCR lost between a sentence's last word and the next sentence's subject, which
+    opens it capitalised before a word in lower case, read with the word before it: ``much manual
+    labour It is`` → ``labour. It``, ``quartzite The porphyry`` → ``quartzite. The``; not after a
+    grammatical word (``at The``, ``which It``: a capital misread, or a title)."""
+    word, subject, after = spot.before, spot.chunk, spot.after
+    if subject not in SENTENCE_SUBJECTS or not (after.isalpha() and after.islower()):
+        return None
+    if not (word.isalpha() and word.islower()) or len(word) < SHORT_WORD or is_function_word(word):
+        return None
+    start = spot.start - len(word) - 1
+    if spot.text[start : spot.start] != word + " ":
+        return None
+    earlier = spot.text[max(0, start - WORDS_REACH) : start].split()[-1:] or [""]
+    # (words, not OCR's garbage: ``to ins It the``, ``iomed saad It``)
+    english = in_dictionary(word) or lexicon.zipf(word) >= VERY_COMMON_ZIPF
+    if not (english and known(word, lexicon) and known(word_of(earlier[0]), lexicon)):
+        return None
+    reason = f"'{subject}' opens a sentence before '{after}': a stop lost after '{word}'"
+    return spot.reading(
+        start - spot.start, f"{word} {subject}", f"{word}. {subject}", "punctuation", 0.9, reason
+    )
+
+
+def capital_it_inside_sentence(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """The pronoun ``It`` read capitalised after a grammatical word, the sentence going on in lower
+    case: ``and It will be`` → ``it``, ``in which It is`` → ``it`` (after another word, a stop was
+    lost: :func:`stop_before_subject`)."""
+    before, after = spot.before, spot.after
+    if spot.chunk != "It" or not (before.isalpha() and before.islower() and is_function_word(before)):
+        return None
+    if not (after.isalpha() and after.islower()):
+        return None
+    return spot.reading(0, "It", "it", "case", 0.9, f"'It' capitalised after '{before}', inside a sentence")
 
 
 def hyphen_against_small_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
@@ -193,10 +232,15 @@ def hyphen_inside_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if right[:1].isupper():  # two names joined (Rimsky-Korsakov)
         return None
     at = spot.chunk.index(word)
-    whole = lexicon.count(joined) >= 2 or (joined.islower() and lexicon.zipf(joined) >= 4)
-    if whole and (len(joined) > SHORT_WORD or is_function_word(joined)):  # (not ``o-l``: ``ol``)
+    whole = _known_whole(joined, lexicon) and (len(joined) > SHORT_WORD or is_function_word(joined))
+    if whole:  # (not ``o-l``: ``ol``)
         reason = f"a hyphen inside a word the book has {lexicon.count(joined)} times whole"
         return spot.reading(at, word, joined, "inner-hyphen", 0.96, reason)
+    for read, printed in HYPHEN_CONFUSIONS:
+        letter = word.replace(read, printed)
+        if read in word and _known_whole(letter, lexicon) and len(letter) > SHORT_WORD:
+            reason = f"{read}→{printed}: {letter}, a word the book has {lexicon.count(letter)} times"
+            return spot.reading(at, word, letter, "letters", 0.96, reason)
     if (
         word[:1].isupper()
         and right.islower()
@@ -208,6 +252,11 @@ def hyphen_inside_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
             reason = f"a hyphen before an ending {names} of the book's names share"
             return spot.reading(at, word, joined, "inner-hyphen", 0.92, reason)
     return None
+
+
+def _known_whole(word: str, lexicon: Lexicon) -> bool:
+    """Whether the book has ``word`` twice or more, or it is a common English word in lower case."""
+    return lexicon.count(word) >= 2 or (word.islower() and lexicon.zipf(word) >= 4)
 
 
 def glued_punctuation(spot: Spot, lexicon: Lexicon) -> Reading | None:

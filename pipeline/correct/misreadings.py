@@ -19,16 +19,21 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.correct.digits import (
+    GLUED_RANGE_RE,
+    MISREAD_NUMERAL_RE,
     currency_digits,
+    number_glued_to_range,
     one_for_i,
     one_for_t,
     ordinal_digits,
     roman_numeral_after_name,
     year_cut,
+    zero_for_o,
 )
 from pipeline.correct.lexicon import Lexicon
 from pipeline.correct.marks import (
     brace_for_y,
+    capital_it_inside_sentence,
     clause_mark_for_stop,
     double_stop,
     glued_pronoun,
@@ -44,6 +49,7 @@ from pipeline.correct.marks import (
     mark_inside_word,
     speck_in_word,
     stop_after_common_word,
+    stop_before_subject,
     stop_inside_word,
     stray_hyphen,
     stray_stop_before_word,
@@ -56,17 +62,20 @@ from pipeline.correct.words import (
     glued_words,
     grammatical_word_in_context,
     is_grammatical_word,
+    is_non_word_near_grammatical_word,
     is_plain_english,
     is_rare_word,
     is_title_word,
     is_web_word,
     letter_confusion,
+    non_word_between_neighbours,
     rare_word_confusion,
     split_word,
     title_before_name,
     unread_word,
     web_word_in_context,
 )
+from pipeline.text.ocr import SENTENCE_SUBJECTS
 from pipeline.text.punctuation import OPENING_QUOTES, ends_sentence
 
 Rule = Callable[[Spot, Lexicon], Reading | None]
@@ -87,21 +96,26 @@ def _shape(pattern: str) -> Shape:
 CONTEXT_RULES: dict[Rule, Shape] = {
     stray_stop_before_word: _shape(r"[.,].*"),
     ordinal_digits: _shape(r"\w+(?:st|nd|rd|th)[.,;:]?"),
-    roman_numeral_after_name: _shape(r"[1lI]{2,3}[.,;:]?"),
+    roman_numeral_after_name: _shape(MISREAD_NUMERAL_RE.pattern),
     rare_word_confusion: is_rare_word,
     web_word_in_context: is_web_word,
     split_word: _shape("[b-z]"),
     title_before_name: is_title_word,
     mark_inside_name: is_mark_inside_name,
     grammatical_word_in_context: is_grammatical_word,
+    non_word_between_neighbours: is_non_word_near_grammatical_word,
     stop_after_common_word: _shape(r"[a-z]{2,}\."),
+    stop_before_subject: _shape("|".join(SENTENCE_SUBJECTS)),
+    capital_it_inside_sentence: _shape("It"),
     one_for_i: _shape(f"[{OPENING_QUOTES}]?1"),
     one_for_t: _shape("1"),
+    zero_for_o: _shape(f"[{OPENING_QUOTES}]?0[,!]?"),
     brace_for_y: _shape(r"[^\W\d_]+\}['\u2019]?[.,;:]?"),
     lone_single_quote: _shape("['\u2018\u2019]"),
     glued_single_quote: _shape(r"['\u2018\u2019][^\W\d_]+[.,;:]?|[a-z]{2,}['\u2019]"),
     clause_mark_for_stop: _shape(r"[^\W\d_]+[;,]"),
     year_cut: _shape(r"1\d\d"),
+    number_glued_to_range: _shape(GLUED_RANGE_RE.pattern),
     mark_after_last_word: _shape("[a-z]+[.,;\u2019\u201d]"),
     stray_hyphen: _shape(r"[^\W\d_]+-|-[^\W\d_]+[.,;:]?"),
 }
@@ -127,16 +141,21 @@ RULES: tuple[Rule, ...] = (
     rare_word_confusion,
     web_word_in_context,
     grammatical_word_in_context,
+    non_word_between_neighbours,
     title_before_name,
     stop_after_common_word,
+    stop_before_subject,
+    capital_it_inside_sentence,
     one_for_i,
     one_for_t,
+    zero_for_o,
     mark_in_word,
     lone_single_quote,
     glued_single_quote,
     clause_mark_for_stop,
     mark_inside_name,
     year_cut,
+    number_glued_to_range,
     mark_after_last_word,
     stray_hyphen,
     close_book_spelling,
@@ -204,7 +223,7 @@ class MisreadingFinder:
                     reading: Reading | None = replace(step, start=step.start + at, end=step.end + at)
                 else:
                     reading = step(spot, self.lexicon)
-                if reading is not None and _word_cut(spot, reading):
+                if reading is not None and (_word_cut(spot, reading) or _reaches_back(found, reading)):
                     break
                 if reading is not None:
                     reading = _in_emphasis(spot, _in_sentence_case(spot, reading))
@@ -212,6 +231,12 @@ class MisreadingFinder:
                         found.append(reading)
                     break
         return found
+
+
+def _reaches_back(found: list[Reading], reading: Reading) -> bool:
+    """Whether ``reading`` reaches back over the last reading found (one that reads the word before
+    the chunk with it, ``labour It`` → ``labour. It``, where that word has a reading of its own)."""
+    return bool(found) and reading.start < found[-1].end
 
 
 def _word_cut(spot: Spot, reading: Reading) -> bool:

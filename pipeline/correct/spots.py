@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.correct.lexicon import Lexicon
-from pipeline.text.ocr import CONFUSIONS
+from pipeline.text.ocr import CONFUSIONS, MINIM_RUN_RE, MINIM_STROKES
 from pipeline.text.words import LETTER
 
 # what stands for a part that is no text (a note's marker, a page break) in a place's text
@@ -124,6 +125,35 @@ def confusions(word: str) -> Iterator[tuple[str, str]]:
         while start != -1:
             yield word[:start] + printed + word[start + len(read) :], f"{read}→{printed}"
             start = word.find(read, start + 1)
+
+
+# A run of minims of more strokes than this is not read again (``minimum``: its readings are thousands).
+MINIM_RUN_MAX_STROKES = 6
+
+
+def minim_readings(word: str) -> Iterator[tuple[str, str]]:
+    """Every spelling with one run of ``word``'s minim letters read as other minims of as many
+    strokes (``coimtry`` → ``country``: ``im``→``un``), with the confusion."""
+    for run in MINIM_RUN_RE.finditer(word):
+        strokes = sum(MINIM_STROKES[letter] for letter in run.group())
+        if strokes > MINIM_RUN_MAX_STROKES:
+            continue
+        for other in _minim_spellings(strokes):
+            if other != run.group() and "ii" not in other:  # (English has hardly a word with ``ii``)
+                yield word[: run.start()] + other + word[run.end() :], f"{run.group()}→{other}"
+
+
+@cache
+def _minim_spellings(strokes: int) -> frozenset[str]:
+    """Every run of minim letters of ``strokes`` strokes."""
+    if strokes == 0:
+        return frozenset([""])
+    return frozenset(
+        letter + rest
+        for letter, own in MINIM_STROKES.items()
+        if own <= strokes
+        for rest in _minim_spellings(strokes - own)
+    )
 
 
 class Chunks:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from string import ascii_lowercase
 
 from pipeline.correct.lexicon import (
     ENGLISH_ZIPF,
@@ -28,11 +29,20 @@ from pipeline.correct.spots import (
     confusions,
     known,
     match_case,
+    minim_readings,
     word_of,
 )
 from pipeline.text.ocr import CONFUSIONS
 from pipeline.text.punctuation import ends_sentence
-from pipeline.text.words import english_pair, function_words, is_function_word
+from pipeline.text.words import (
+    FUNCTION_WORD_ZIPF,
+    LEAST_LISTED_PAIR,
+    common_words,
+    english_frequency,
+    english_pair,
+    function_words,
+    is_function_word,
+)
 
 INFLECTIONS = ("s", "es", "d", "ed", "n", "r", "er", "ly", "\u2019s", "'s")
 # The book's spelling of a word is its own when it uses it this many times as often as the form read.
@@ -64,6 +74,13 @@ LOWER_WORD_RE = re.compile(r"[a-z]+")  # a word in lower case, nothing else
 MISREAD_THROUGHOUT_SHARE = 2 / 3
 # A word of two letters is read as a word English has beside both its neighbours this often or more.
 SHORT_WORD_PAIR_MIN = 20_000_000
+# A pair of words English has often: Google Books has it 20 million times or more.
+STRONG_PAIR = 20_000_000
+# A word misread as no word is read as one of English's words used this often (zipf), one edit away.
+CANDIDATE_ZIPF = 4.0
+# A reading weighed on English's word pairs (:func:`_weight`) is taken where it is this many times
+# likelier than the next.
+LIKELIER = 10
 CLAUSE_MARKS = ",;:"  # marks after which a word opens a clause: the word before is no neighbour
 # A word cut after its first letter is joined where English uses it this much more often (zipf) than
 # the rest alone (``w hen``: ``when`` 6.6, ``hen`` 3.4).
@@ -78,8 +95,9 @@ BOOK_SPELLING_MIN_LENGTH = 7
 def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """A non-word one OCR confusion from a word the book uses far more often: ``iater`` → ``later``,
     ``Eoman`` → ``Roman`` (a misreading OCR repeats: the book has Roman far more often),
-    ``mitst`` → ``must``, ``Parrv\u2019s`` → ``Parry``; or a rare word no dictionary lists, one
-    confusion from a word the book uses very often: ``lrish`` → ``Irish``."""
+    ``mitst`` → ``must``, ``Parrv\u2019s`` → ``Parry``, a run of minims read with its strokes parted
+    otherwise, ``coimtry`` → ``country``; or a rare word no dictionary lists, one confusion from a
+    word the book uses very often: ``lrish`` → ``Irish``."""
     match = spot.core()
     if match is None:
         return None
@@ -102,6 +120,11 @@ def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
         evidence = _evidence(candidate, lexicon) if candidate != word else 0
         if evidence >= least:
             found[candidate] = (evidence, confusion)
+    if not found:  # (a run of minims read again where no single confusion reads the word)
+        for candidate, confusion in minim_readings(word):
+            evidence = _evidence(candidate, lexicon)
+            if evidence >= least:
+                found[candidate] = (evidence, confusion)
     if not found and not web_word and len(word) >= TWO_CONFUSIONS_MIN_LENGTH:
         found = _two_confusions(word, uses, lexicon)
     found = _in_the_books_case(found, lexicon)
@@ -377,7 +400,7 @@ def _misread_throughout(word: str, candidate: str, lexicon: Lexicon) -> bool:
 
 def grammatical_word_in_context(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """A grammatical word the book never has between these neighbours, one confusion from one it
-    has beside both many times: ``began do house`` → ``to``."""
+    has beside both many times: ``will he done`` → ``be``."""
     word, before, after = spot.chunk, spot.before, spot.after
     if not all(neighbour.isalpha() for neighbour in (before, after)):  # (nothing between the words)
         return None
@@ -399,6 +422,68 @@ def grammatical_word_in_context(spot: Spot, lexicon: Lexicon) -> Reading | None:
         f"'{candidate} {after}' {lexicon.pair(candidate, after)}, never '{before} {word} {after}' elsewhere"
     )
     return spot.reading(0, word, candidate, "real-word", 0.9, reason)
+
+
+def words_near(word: str, zipf: float) -> frozenset[str]:
+    """English's words used at ``zipf`` or more one edit from ``word`` (a letter changed, added, left
+    out, or two swapped): ``eo`` → so, do, to, of, …; ``tae`` → the, take, …"""
+    return frozenset(edits(word) & common_words(zipf))
+
+
+def edits(word: str) -> set[str]:
+    """Every spelling one edit from ``word`` in lower-case letters: a letter changed, added, left
+    out, or two side by side swapped."""
+    cuts = [(word[:at], word[at:]) for at in range(len(word) + 1)]
+    found = {head + tail[1:] for head, tail in cuts if tail}
+    found |= {head + tail[1] + tail[0] + tail[2:] for head, tail in cuts if len(tail) > 1}
+    found |= {head + letter + tail[1:] for head, tail in cuts if tail for letter in ascii_lowercase}
+    found |= {head + letter + tail for head, tail in cuts for letter in ascii_lowercase}
+    found.discard(word)
+    return found
+
+
+def is_non_word_near_grammatical_word(chunk: str, lexicon: Lexicon) -> bool:
+    """A chunk :func:`non_word_between_neighbours` reads: a lower-case word of two letters or more,
+    no word of the dictionary, one edit from a grammatical word."""
+    if LOWER_WORD_RE.fullmatch(chunk) is None or len(chunk) < 2 or in_dictionary(chunk):
+        return False
+    return bool(words_near(chunk, FUNCTION_WORD_ZIPF))
+
+
+def non_word_between_neighbours(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A non-word English never has beside either neighbour, read as the word one edit away that
+    English's word pairs weigh far likeliest between them (:func:`_weight`), where English has it
+    often beside both: ``worked eo well`` → ``so`` (not ``to``), ``vote lor the bill`` → ``for``;
+    not where the book has the non-word so elsewhere."""
+    word, before, after = spot.chunk, spot.before, spot.after
+    if not (before.isalpha() and after.isalpha()):  # (nothing between the words)
+        return None
+    if english_pair(before, word) or english_pair(word, after):
+        return None
+    if lexicon.pair(before, word) > 1 or lexicon.pair(word, after) > 1:  # (more than this use)
+        return None
+    weights = sorted(
+        (_weight(before, candidate, after), candidate) for candidate in words_near(word, CANDIDATE_ZIPF)
+    )
+    if not weights or weights[-1][0] < LIKELIER * (weights[-2][0] if len(weights) > 1 else 0):
+        return None
+    candidate = weights[-1][1]
+    if min(english_pair(before, candidate), english_pair(candidate, after)) < STRONG_PAIR:
+        return None
+    reason = f"English has '{before} {candidate}' and '{candidate} {after}' often, never with '{word}'"
+    return spot.reading(0, word, candidate, "letters", 0.9, reason)
+
+
+def _weight(before: str, word: str, after: str) -> float:
+    """How likely English has ``word`` between ``before`` and ``after``, as a model of word pairs
+    weighs it: how often it follows the word before, times how often the word after follows it,
+    over how often it is used. A pair English does not list is taken as a quarter as frequent as the
+    least it lists; a word it lists beside neither neighbour weighs nothing."""
+    pairs = english_pair(before, word), english_pair(word, after)
+    if not any(pairs):
+        return 0.0
+    unlisted = LEAST_LISTED_PAIR / 4
+    return (pairs[0] or unlisted) * (pairs[1] or unlisted) / english_frequency(word)
 
 
 def is_title_word(chunk: str, lexicon: Lexicon) -> bool:

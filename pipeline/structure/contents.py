@@ -24,6 +24,7 @@ from pipeline.text.headings import (
     TABLE_ROW_RE,
     leader_dots_re,
 )
+from pipeline.text.ocr import ROMAN_NUMERAL_LETTERS
 from pipeline.text.punctuation import plain_text
 
 CONTENTS_HEAD_RE = re.compile(
@@ -68,7 +69,6 @@ NUMBER_WORDS = [
     "twenty",
 ]
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-OCR_ROMAN_READINGS = str.maketrans("YTl1", "VIII")  # what OCR reads for the letters of a numeral
 LABEL_RE = re.compile(rf"^{LABEL}\b\.?\s*(?P<title>.*)$")
 LABEL_LINE_RE = re.compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")  # a label on a line of its own
 # what repair left at the end of a title: leader dots of a plain line, or a stray full stop
@@ -182,7 +182,7 @@ def label_number(n: str) -> int | str:
         return NUMBER_WORDS.index(word) + 1
     if n.isdigit() and set(n) != {"1"}:
         return int(n)
-    roman = n.translate(OCR_ROMAN_READINGS)
+    roman = n.translate(ROMAN_NUMERAL_LETTERS)
     values = [ROMAN_VALUES.get(char) for char in roman]
     if not values or None in values:
         return n

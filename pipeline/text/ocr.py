@@ -22,6 +22,13 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("Av", "w"), ("iv", "w"), ("di", "h"), ("i", "r"), ("ni", "m"), ("T", "P"),
     # (``Avere``, ``doAvn``, ``knoivn``; ``wdio``; ``biead``; ``nioderate``; ``Troposals``)
 )  # fmt: skip
+# Letters printed as short upright strokes (minims), with their strokes: OCR counts the strokes of a
+# run of them right more often than it parts them right (``coimtry``: country; ``digiiity``: dignity).
+MINIM_STROKES = {"i": 1, "n": 2, "u": 2, "m": 3}
+MINIM_RUN_RE = re.compile(f"[{''.join(MINIM_STROKES)}]{{2,}}")
+# A letter and a hyphen OCR reads inside a word for the one letter printed there (the ear of an ``r``
+# read as a hyphen: ``pi-esent``, ``gx-eenish``, ``yeai-s``).
+HYPHEN_CONFUSIONS: tuple[tuple[str, str], ...] = (("i-", "r"), ("x-", "r"))
 # Marks that print nothing a reader reads when they stand against a word's letters: dirt, show-through
 # and ornaments read as characters (``■son``, ``•dering``).
 SPECK_MARKS = "■□▪▫●•◆♦◊▲►▼¦^¬"  # (not ` nor ~: OCR reads quotes and dashes so)
@@ -31,6 +38,11 @@ SPECK_MARK_RE = re.compile(f"[{re.escape(SPECK_MARKS)}]")
 DIGIT_LETTERS = str.maketrans("lIOoSsB", "1100558")
 # A currency sign and the number after it, with letters of a digit's shape among the digits.
 CURRENCY_AMOUNT_RE = re.compile(r"(?<=[£$])(?=[\dlIOoB]*[lIOoB])[\dlIOoB]+(?:,[\dlIOoB]{3})*(?![A-Za-z])")
+# A roman numeral as OCR reads its letters (``Y`` for ``V``; ``T``, ``l`` and ``1`` for ``I``: ``YIII``,
+# ``TV``, ``Ill``, ``11``), translated back; and a numeral as printed, up to 89 (regnal, part and
+# chapter numbers).
+ROMAN_NUMERAL_LETTERS = str.maketrans("YTl1", "VIII")
+ROMAN_NUMERAL_RE = re.compile(r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # An ordinal (``1st``, ``5th``) whose digits OCR read as letters (``Ist``, ``sth``).
 MISREAD_ORDINAL_RE = re.compile(r"\b(?P<number>[\dlIOoSs]+)(?P<ending>st|nd|rd|th)\b")
 # Words that never open a hyphenated compound: a hyphen after one (``the-owner``, ``of-this``) is a

@@ -43,6 +43,11 @@ def english_zipf(word: str) -> float:
     return zipf_frequency(word, LANGUAGE)
 
 
+def english_frequency(word: str) -> float:
+    """How often English uses ``word`` (lower case), as a share of all its words; 0 for unknown words."""
+    return _english_frequencies().get(word, 0.0)
+
+
 @cache
 def _english_frequencies() -> dict[str, float]:
     """English words and their frequencies (wordfreq's list)."""
@@ -51,10 +56,14 @@ def _english_frequencies() -> dict[str, float]:
     return get_frequency_dict(LANGUAGE, "best")  # (as wordfreq asks for it: the list is loaded once)
 
 
+# How often Google Books has the least frequent of the word pairs symspellpy lists (about).
+LEAST_LISTED_PAIR = 6_400_000
+
+
 def english_pair(first: str, second: str) -> int:
     """How often Google Books has ``first second`` (any case), as symspellpy lists its 242,342 most
     frequent English word pairs (``will be``: 22,795,200,576); 0 for a pair not listed, which is rare,
-    not wrong (the least listed has some 6,600,000)."""
+    not wrong (:data:`LEAST_LISTED_PAIR`)."""
     return int(_english_pairs().get(f"{first.lower()} {second.lower()}", 0))
 
 
@@ -72,12 +81,17 @@ def is_function_word(word: str) -> bool:
     return english_zipf(word.lower()) >= FUNCTION_WORD_ZIPF
 
 
-def function_words() -> list[str]:
+def function_words() -> frozenset[str]:
     """Every word :func:`is_function_word` is true for (lower case letters), from the frequency list."""
-    least = 10 ** (FUNCTION_WORD_ZIPF - 9)  # (a zipf value is the log of a word's frequency, plus 9)
-    return [
-        word for word, frequency in _english_frequencies().items() if frequency >= least and word.isalpha()
-    ]
+    return common_words(FUNCTION_WORD_ZIPF)
+
+
+@cache
+def common_words(zipf: float) -> frozenset[str]:
+    """English's words (lower case letters) used at ``zipf`` or more, from the frequency list."""
+    least = 10 ** (zipf - 9)  # (a zipf value is the log of a word's frequency, plus 9)
+    frequencies = _english_frequencies()
+    return frozenset(word for word, frequency in frequencies.items() if frequency >= least and word.isalpha())
 
 
 def first_word(text: str) -> str:
