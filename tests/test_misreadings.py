@@ -305,6 +305,41 @@ def test_a_run_of_minims_is_read_with_its_strokes_parted_otherwise() -> None:
     assert readings("in theii country", *book) == [("theii", "their", "letters")]
 
 
+def test_a_capital_i_read_as_another_letter_in_a_short_word_opening_a_sentence() -> None:
+    assert readings("where they are obtained. Tn each case the", *SETTLERS) == [("Tn", "In", "letters")]
+    # inside a sentence, or where English has no such pair
+    assert readings("the costs Tn each case", *SETTLERS) == []
+    assert readings("it is so. Tn Saxon times", *SETTLERS) == []
+
+
+def test_a_word_english_uses_very_often_reads_a_non_word_the_book_has_it_seldom() -> None:
+    assert readings("In a Avord, the English manufacturer", *SETTLERS) == [("Avord", "word", "letters")]
+    # not the end of a word OCR cut, whose head is no word
+    book = (*SETTLERS, "It was the lives of the settlers that mattered, and their representatives.")
+    assert readings("Our foreign representa tives, travellers abroad", *book) == []
+
+
+def test_a_long_non_word_close_to_a_common_word_the_book_uses_often_is_read_so() -> None:
+    book = (*SETTLERS, "The new Government began its work; the Government of the colony was sure.")
+    lexicon = Lexicon([*book * 12, "arrive until some months after the new Governmeilt began, I defer"])
+    (reading,) = find_readings("after the new Governmeilt began, I defer", lexicon)
+    assert (reading.sic, reading.corr, reading.confidence) == ("Governmeilt", "Government", 0.9)
+    # between words of another language, for the editor only (``Sancti Patricii``)
+    found = find_readings("Ecclesia Sancti Governmeilt magnatum regni", lexicon)
+    assert [(r.corr, r.confidence < 0.9) for r in found if r.sic == "Governmeilt"] == [("Government", True)]
+
+
+def test_a_name_read_with_a_small_letter_for_its_capital_is_read_as_the_book_writes_it() -> None:
+    book = (
+        *SETTLERS,
+        "Oliver, Earl of Tyrconnell, and the Tyrconnell lands.",
+        "The convention met; the Convention sat.",
+    )
+    assert readings("and Oliver, Earl of lyrconnell, dated 1666", *book) == [
+        ("lyrconnell", "Tyrconnell", "spelling")
+    ]
+
+
 def test_a_correction_is_found_on_the_raw_line_where_its_word_starts() -> None:
     raw = [
         "The programme of the reformists shows quite clearly",

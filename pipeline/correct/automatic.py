@@ -52,7 +52,7 @@ class LineFinder:
 
     SEARCHED_LINES = 400  # lines after a place's first line that may hold its text
     REACH = 12  # characters either side of a reading that locate it
-    CUT_PIECE = 4  # characters of a word a line end cut that locate it with the text beside
+    CUT_PIECE = 3  # characters of a word a line end cut that locate it with the text beside
 
     def __init__(self, raw_lines: Sequence[str]) -> None:
         self.keys = [_key(line) for line in raw_lines]

@@ -100,6 +100,7 @@ class Lexicon:
         self._name_endings: Counter[str] | None = None  # (counted when first asked)
         self._beside: dict[str, tuple[Counter[str], Counter[str]]] | None = None  # (the same)
         self._frequent: dict[int, list[str]] = {}  # the spellings used so often (listed when first asked)
+        self._close: dict[tuple[str, int], list[str]] = {}  # the close spellings found, by word and count
         self._capitalised_forms: dict[str, str] = {}
         for form, _ in sorted(self.book.capitalised.items(), key=lambda item: item[1]):
             self._capitalised_forms[form.lower()] = form  # (the most frequent form last, so kept)
@@ -115,8 +116,13 @@ class Lexicon:
         return self._beside.get(word.lower(), (Counter(), Counter()))
 
     def written(self, word: str, like: str) -> str:
-        """``word`` as the book writes it most often, capitalised if ``like`` is (``MacDonald``)."""
-        if like[:1].isupper():
+        """``word`` as the book writes it most often, capitalised if ``like`` is (``MacDonald``), if
+        the book never writes it in lower case (``ridelisford``: ``Ridelesford``), or if it mostly
+        capitalises it and ``like`` begins with another letter, read for the capital
+        (``lyrconnell``: ``Tyrconnell``; but ``the convenaion``: ``convention``)."""
+        capitalised = self.capitalised(word)
+        misread_capital = like[:1].lower() != word[:1].lower() and 2 * capitalised > self.count(word)
+        if like[:1].isupper() or capitalised == self.count(word) or misread_capital:
             return self._capitalised_forms.get(word.lower(), word[:1].upper() + word[1:])
         return word
 
@@ -163,13 +169,18 @@ class Lexicon:
         (two letters swapped are one edit), the closest only; lower case."""
         from rapidfuzz.process import extract
 
+        if (word, min_count) in self._close:
+            return self._close[word, min_count]
         if min_count not in self._frequent:
             self._frequent[min_count] = [w for w, count in self.book.words.items() if count >= min_count]
         found = extract(
             word.lower(), self._frequent[min_count], scorer=OSA.distance, score_cutoff=2, limit=None
         )
         closest = min((distance for _, distance, _ in found), default=0)
-        return [spelling for spelling, distance, _ in found if distance == closest]
+        spellings = self._close[word, min_count] = [
+            spelling for spelling, distance, _ in found if distance == closest
+        ]
+        return spellings
 
     def neighbours(self, word: str) -> list[str]:
         """The book's frequent spellings one edit (insertion, deletion, substitution or

@@ -21,6 +21,7 @@ from dataclasses import replace
 from pipeline.correct.digits import (
     GLUED_RANGE_RE,
     MISREAD_NUMERAL_RE,
+    capital_i_in_short_word,
     currency_digits,
     number_glued_to_range,
     one_for_i,
@@ -62,6 +63,7 @@ from pipeline.correct.words import (
     glued_words,
     grammatical_word_in_context,
     is_grammatical_word,
+    is_long_spelling_to_read,
     is_non_word_near_grammatical_word,
     is_plain_english,
     is_rare_word,
@@ -109,6 +111,7 @@ CONTEXT_RULES: dict[Rule, Shape] = {
     capital_it_inside_sentence: _shape("It"),
     one_for_i: _shape(f"[{OPENING_QUOTES}]?1"),
     one_for_t: _shape("1"),
+    capital_i_in_short_word: _shape("[lT1|][a-z]"),
     zero_for_o: _shape(f"[{OPENING_QUOTES}]?0[,!]?"),
     brace_for_y: _shape(r"[^\W\d_]+\}['\u2019]?[.,;:]?"),
     lone_single_quote: _shape("['\u2018\u2019]"),
@@ -118,6 +121,7 @@ CONTEXT_RULES: dict[Rule, Shape] = {
     number_glued_to_range: _shape(GLUED_RANGE_RE.pattern),
     mark_after_last_word: _shape("[a-z]+[.,;\u2019\u201d]"),
     stray_hyphen: _shape(r"[^\W\d_]+-|-[^\W\d_]+[.,;:]?"),
+    close_book_spelling: is_long_spelling_to_read,
 }
 # The order in which the rules are asked: the first to propose a reading for a chunk has it.
 RULES: tuple[Rule, ...] = (
@@ -148,6 +152,7 @@ RULES: tuple[Rule, ...] = (
     capital_it_inside_sentence,
     one_for_i,
     one_for_t,
+    capital_i_in_short_word,
     zero_for_o,
     mark_in_word,
     lone_single_quote,
@@ -223,7 +228,9 @@ class MisreadingFinder:
                     reading: Reading | None = replace(step, start=step.start + at, end=step.end + at)
                 else:
                     reading = step(spot, self.lexicon)
-                if reading is not None and (_word_cut(spot, reading) or _reaches_back(found, reading)):
+                if reading is not None and (
+                    _word_cut(spot, reading, self.lexicon) or _reaches_back(found, reading)
+                ):
                     break
                 if reading is not None:
                     reading = _in_emphasis(spot, _in_sentence_case(spot, reading))
@@ -239,13 +246,17 @@ def _reaches_back(found: list[Reading], reading: Reading) -> bool:
     return bool(found) and reading.start < found[-1].end
 
 
-def _word_cut(spot: Spot, reading: Reading) -> bool:
-    """Whether ``reading`` reads a word whose last letter OCR set apart (``evei y where``: not
-    ``ever`` but ``every``): a single letter, no word, follows the chunk."""
-    after = spot.after
+def _word_cut(spot: Spot, reading: Reading, lexicon: Lexicon) -> bool:
+    """Whether ``reading`` reads a word OCR cut: its last letter set apart (``evei y where``: not
+    ``ever`` but ``every``; ``parliamei t,``), a single letter, no word, following the chunk; or its
+    head before it, no word, with which the chunk makes one (``representa tives``: not ``lives``)."""
     if reading.end > spot.end or reading.kind not in (*WORD_KINDS, "letters"):  # (``b} r``: y's tail)
         return False
-    return len(after) == 1 and after.islower() and after != "a"
+    after = spot.after.rstrip(",;:")  # (not a stop: ``p.``, an abbreviation)
+    if len(after) == 1 and after.islower() and after != "a":
+        return True
+    head, word = spot.before, spot.chunk.rstrip(".,;:")
+    return head.isalpha() and not is_plain_english(head, lexicon) and lexicon.is_word(head + word)
 
 
 def _in_sentence_case(spot: Spot, reading: Reading) -> Reading:

@@ -24,6 +24,7 @@ from pipeline.correct.spots import (
     POSSESSIVE_RE,
     RARE_ZIPF,
     UNREAD,
+    VERY_COMMON_ZIPF,
     Reading,
     Spot,
     confusions,
@@ -58,6 +59,8 @@ TWO_CONFUSIONS_MIN_LENGTH = 5
 TWO_CONFUSIONS_MIN_COUNT = 5
 # A word this long one or two letters from a spelling the book has often is listed for review.
 CLOSE_SPELLING_MIN_LENGTH = 8
+# ... and is taken where it is a common English word the book uses this often or more.
+CLOSE_SPELLING_SURE_COUNT = 20
 # A word English uses less often than this, the book far less often (this many times) than a grammatical
 # word one confusion away, may be that word misread (``arc`` for ``are``: the book says which, here).
 MISREAD_WORD_ZIPF = 4.5
@@ -76,8 +79,9 @@ MISREAD_THROUGHOUT_SHARE = 2 / 3
 SHORT_WORD_PAIR_MIN = 20_000_000
 # A pair of words English has often: Google Books has it 20 million times or more.
 STRONG_PAIR = 20_000_000
-# A word misread as no word is read as one of English's words used this often (zipf), one edit away.
-CANDIDATE_ZIPF = 4.0
+# A common English word (zipf): what a non-word misread from a common word is read as (one edit away,
+# or one or two letters from a spelling the book has often).
+COMMON_WORD_ZIPF = 4.0
 # A reading weighed on English's word pairs (:func:`_weight`) is taken where it is this many times
 # likelier than the next.
 LIKELIER = 10
@@ -96,7 +100,8 @@ def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """A non-word one OCR confusion from a word the book uses far more often: ``iater`` → ``later``,
     ``Eoman`` → ``Roman`` (a misreading OCR repeats: the book has Roman far more often),
     ``mitst`` → ``must``, ``Parrv\u2019s`` → ``Parry``, a run of minims read with its strokes parted
-    otherwise, ``coimtry`` → ``country``; or a rare word no dictionary lists, one confusion from a
+    otherwise, ``coimtry`` → ``country``, or a word English uses very often (``Avord`` → ``word``,
+    which the book has once); or a rare word no dictionary lists, one confusion from a
     word the book uses very often: ``lrish`` → ``Irish``."""
     match = spot.core()
     if match is None:
@@ -120,6 +125,10 @@ def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
         evidence = _evidence(candidate, lexicon) if candidate != word else 0
         if evidence >= least:
             found[candidate] = (evidence, confusion)
+    if not found and not web_word:  # (English's evidence: a very common word the book has seldom)
+        for candidate, confusion in confusions(word):
+            if candidate.islower() and lexicon.zipf(candidate) >= VERY_COMMON_ZIPF:
+                found[candidate] = (lexicon.count(candidate), f"{confusion}, a word English uses very often;")
     if not found:  # (a run of minims read again where no single confusion reads the word)
         for candidate, confusion in minim_readings(word):
             evidence = _evidence(candidate, lexicon)
@@ -463,7 +472,7 @@ def non_word_between_neighbours(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if lexicon.pair(before, word) > 1 or lexicon.pair(word, after) > 1:  # (more than this use)
         return None
     weights = sorted(
-        (_weight(before, candidate, after), candidate) for candidate in words_near(word, CANDIDATE_ZIPF)
+        (_weight(before, candidate, after), candidate) for candidate in words_near(word, COMMON_WORD_ZIPF)
     )
     if not weights or weights[-1][0] < LIKELIER * (weights[-2][0] if len(weights) > 1 else 0):
         return None
@@ -526,7 +535,7 @@ def book_spelling(spot: Spot, lexicon: Lexicon) -> Reading | None:
         for spelling in lexicon.neighbours(word)
         if lexicon.count(spelling) >= _far_more_often(word, lexicon)
         and not spelling.endswith(word.lower())  # (the rest of a word OCR cut: ``G overnment``)
-        and word.lower() != spelling + "e"  # (an old spelling: ``Dalkeye`` for ``Dalkey``)
+        and not _old_final_e(word, spelling)
         and _not_substitution_of_letters(word, spelling)
         and not is_inflection(word.lower(), spelling)
     ]
@@ -538,8 +547,10 @@ def book_spelling(spot: Spot, lexicon: Lexicon) -> Reading | None:
 
 
 def close_book_spelling(spot: Spot, lexicon: Lexicon) -> Reading | None:
-    """A long non-word one or two letters from a spelling the book has far more often, for review
-    only: ``Iternatlonal`` → ``International``."""
+    """A long non-word one or two letters from a spelling the book has far more often: applied where
+    that is a common English word the book uses often, of the same length or a letter more or
+    less (``Governmeilt``, ``importaifce``, ``hovrever``); else for review only (``Iternatlonal`` →
+    ``International``; names and old spellings quoted are alike: ``Rydelysford``, ``Mountaine``)."""
     match = _spelling_to_read(spot, lexicon)
     if match is None or len(match.group()) < CLOSE_SPELLING_MIN_LENGTH:
         return None
@@ -555,7 +566,34 @@ def close_book_spelling(spot: Spot, lexicon: Lexicon) -> Reading | None:
         return None
     spelling = lexicon.written(close[0], word)
     reason = f"close to {spelling}, which the book has {lexicon.count(spelling)} times"
-    return spot.reading(match.start(), word, spelling, "spelling", 0.75, reason)
+    neighbours = (word_of(spot.before), word_of(spot.after))
+    sure = (
+        lexicon.zipf(close[0]) >= COMMON_WORD_ZIPF
+        and all(_english_neighbour(neighbour, lexicon) for neighbour in neighbours)
+        and lexicon.count(spelling) >= CLOSE_SPELLING_SURE_COUNT
+        and abs(len(word) - len(spelling)) <= 1
+        and not _old_final_e(word, spelling)
+    )
+    return spot.reading(match.start(), word, spelling, "spelling", 0.9 if sure else 0.75, reason)
+
+
+def _english_neighbour(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` beside a misreading is English, so the misreading is read as English: a word
+    of the dictionary or common (not Latin, ``Sancti Patricii``, nor a name)."""
+    return in_dictionary(word) or lexicon.zipf(word) >= COMMON_ZIPF
+
+
+def _old_final_e(word: str, spelling: str) -> bool:
+    """Whether ``word`` ends with an ``e`` the modern ``spelling`` has not (``Mountaine``, ``Dalkeye``)."""
+    return word.lower().endswith("e") and not spelling.lower().endswith("e")
+
+
+def is_long_spelling_to_read(chunk: str, lexicon: Lexicon) -> bool:
+    """A chunk :func:`close_book_spelling` reads: a long word the spelling rules read."""
+    if len(chunk) < CLOSE_SPELLING_MIN_LENGTH:  # (the cheap test first)
+        return False
+    match = _spelling_to_read(Spot(chunk, 0, len(chunk), "", ""), lexicon)
+    return match is not None and len(match.group()) >= CLOSE_SPELLING_MIN_LENGTH
 
 
 def _spelling_to_read(spot: Spot, lexicon: Lexicon) -> re.Match[str] | None:
