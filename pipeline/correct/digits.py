@@ -26,15 +26,13 @@ from pipeline.text.ocr import (
     SUBJECTS,
 )
 from pipeline.text.punctuation import OPENING_QUOTES, ends_sentence
-from pipeline.text.words import MONTH, MONTHS, english_pair, is_function_word, last_word
+from pipeline.text.words import MONTH, MONTHS, STRONG_PAIR, english_pair, is_function_word, last_word
 
 MONTH_NAMES = frozenset(MONTHS)
 # letters and digits OCR reads for a capital I (``ln``, ``Tn``, ``1s``), and the dashes after which
-# a word opens a clause as after a stop (``First—ln Saxon descent``)
+# a word opens a clause as after a stop (``First — ln Saxon descent``)
 I_SHAPES = "lT1|"
 DASHES = ("\u2014", "--")
-# a pair of words English has often (Google Books has it 20 million times or more)
-SURE_PAIR = 20_000_000
 ORDINAL_ENDINGS = {"1": "st", "2": "nd", "3": "rd"}
 # an ordinal in digits, and perhaps ``and`` or ``or``, just before a place (``the 3rd and``)
 ORDINAL_BEFORE_RE = re.compile(r"\b\d+(?:st|nd|rd|th),? (?:(?:and|or|to) )?$")
@@ -199,9 +197,9 @@ def zero_for_o(spot: Spot, lexicon: Lexicon) -> Reading | None:
 
 
 def capital_i_in_short_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
-    """A capital ``I`` read as ``l``, ``T`` or ``1`` in a word of two letters opening a sentence, no
-    word itself, where English has the grammatical word so read before the next word often:
-    ``concerned.—ls found`` → ``Is``, ``First—ln Saxon descent`` → ``In``, ``obtained. Tn each``."""
+    """A capital ``I`` read as ``l``, ``T`` or ``1`` in a word of two letters opening a sentence or a
+    clause after a dash, no word itself, where English has the grammatical word so read before the
+    next word often: ``obtained. Tn each case`` → ``In``, ``stated. Tt would`` → ``It``."""
     word, after = spot.chunk, spot.after
     if len(word) != 2 or word[0] not in I_SHAPES or not after.isalpha():
         return None
@@ -210,7 +208,7 @@ def capital_i_in_short_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     candidate = "I" + word[1]
     if not opens or in_dictionary(word) or not is_function_word(candidate.lower()):
         return None
-    if english_pair(candidate, after) < SURE_PAIR:
+    if english_pair(candidate, after) < STRONG_PAIR:
         return None
     reason = f"'{word}' opening a sentence: English has '{candidate} {after}' often"
     return spot.reading(0, word, candidate, "letters", 0.9, reason)

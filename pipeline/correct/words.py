@@ -38,6 +38,7 @@ from pipeline.text.punctuation import ends_sentence
 from pipeline.text.words import (
     FUNCTION_WORD_ZIPF,
     LEAST_LISTED_PAIR,
+    STRONG_PAIR,
     common_words,
     english_frequency,
     english_pair,
@@ -75,10 +76,6 @@ LOWER_WORD_RE = re.compile(r"[a-z]+")  # a word in lower case, nothing else
 # A word of the dictionary is read as a grammatical word from English's word pairs where the book has
 # the grammatical word's neighbours around it at this share of its places (a misreading OCR repeats).
 MISREAD_THROUGHOUT_SHARE = 2 / 3
-# A word of two letters is read as a word English has beside both its neighbours this often or more.
-SHORT_WORD_PAIR_MIN = 20_000_000
-# A pair of words English has often: Google Books has it 20 million times or more.
-STRONG_PAIR = 20_000_000
 # A common English word (zipf): what a non-word misread from a common word is read as (one edit away,
 # or one or two letters from a spelling the book has often).
 COMMON_WORD_ZIPF = 4.0
@@ -128,7 +125,7 @@ def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if not found and not web_word:  # (English's evidence: a very common word the book has seldom)
         for candidate, confusion in confusions(word):
             if candidate.islower() and lexicon.zipf(candidate) >= VERY_COMMON_ZIPF:
-                found[candidate] = (lexicon.count(candidate), f"{confusion}, a word English uses very often;")
+                found[candidate] = (lexicon.count(candidate), confusion)
     if not found:  # (a run of minims read again where no single confusion reads the word)
         for candidate, confusion in minim_readings(word):
             evidence = _evidence(candidate, lexicon)
@@ -141,6 +138,8 @@ def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
         return None
     ((candidate, (evidence, confusion)),) = found.items()
     reason = f"{confusion}: the book has {candidate} {evidence} times"
+    if evidence < least:  # (read on English's evidence)
+        reason += ", and English uses it very often"
     return spot.reading(match.start(), word, candidate, "letters", 0.96 if evidence >= 3 else 0.9, reason)
 
 
@@ -376,7 +375,7 @@ def _english_context(
     if any(english_pair(*pair) for pair in pairs(word)):
         return None
     # (a word of two letters is OCR's garbage as often as a word: a candidate must fit well)
-    least = SHORT_WORD_PAIR_MIN if len(word) == 2 else 1
+    least = STRONG_PAIR if len(word) == 2 else 1
     found = [c for c in candidates if all(english_pair(*pair) >= least for pair in pairs(c))]
     if len(found) != 1:
         return None

@@ -56,8 +56,10 @@ def _english_frequencies() -> dict[str, float]:
     return get_frequency_dict(LANGUAGE, "best")  # (as wordfreq asks for it: the list is loaded once)
 
 
-# How often Google Books has the least frequent of the word pairs symspellpy lists (about).
+# How often Google Books has the least frequent of the word pairs symspellpy lists (about), and a
+# pair English has often (20 million times or more).
 LEAST_LISTED_PAIR = 6_400_000
+STRONG_PAIR = 20_000_000
 
 
 def english_pair(first: str, second: str) -> int:
