@@ -340,6 +340,13 @@ def test_a_name_read_with_a_small_letter_for_its_capital_is_read_as_the_book_wri
     ]
 
 
+def test_a_mark_after_an_article_is_a_speck_unless_a_parenthesis_opens_or_the_word_is_a_letter() -> None:
+    assert readings("And the, people of Europe must obey", *SETTLERS) == [("the,", "the", "speck")]
+    assert readings("leading a. foreign power", *SETTLERS) == [("a.", "a", "speck")]
+    assert readings("the Court was at the, by it, unauthorized cession", *SETTLERS) == []
+    assert readings("between the r and the a, making it", *SETTLERS) == []
+
+
 def test_a_correction_is_found_on_the_raw_line_where_its_word_starts() -> None:
     raw = [
         "The programme of the reformists shows quite clearly",

@@ -516,11 +516,15 @@ def brace_for_y(spot: Spot, lexicon: Lexicon) -> Reading | None:
 def mark_after_last_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """A closing quote, full stop, comma or semicolon after a word no sentence or clause ends with,
     the sentence going on: ``the\u2019 man`` → ``the man``, ``leading a. foreign`` → ``a``,
-    ``the, people`` → ``the``."""
+    ``the, people`` → ``the``; not before a parenthesis of two words (``at the, by it,
+    unauthorized``) nor after an article, where the word is a letter named (``the a, making``)."""
     match = WORD_AND_MARK_RE.fullmatch(spot.chunk)
     if match is None or not spot.after[:1].isalpha() or not spot.after[:1].islower():
         return None
-    if match.group(1) not in NEVER_LAST_WORDS:
+    if match.group(1) not in NEVER_LAST_WORDS or spot.before.lower() in NEVER_LAST_WORDS:
+        return None
+    following = spot.text[spot.end : spot.end + WORDS_REACH].split()[1:2]
+    if match.group(2) == "," and following and following[0].endswith(","):
         return None
     return spot.reading(
         0, match.group(), match.group(1), "speck", 0.93, "a mark after a word no sentence ends with"
