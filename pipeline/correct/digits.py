@@ -25,14 +25,14 @@ from pipeline.text.ocr import (
     ROMAN_NUMERAL_RE,
     SUBJECTS,
 )
-from pipeline.text.punctuation import OPENING_QUOTES, ends_sentence
+from pipeline.text.punctuation import EM_DASH, OPENING_QUOTES, ends_sentence
 from pipeline.text.words import MONTH, MONTHS, STRONG_PAIR, english_pair, is_function_word, last_word
 
 MONTH_NAMES = frozenset(MONTHS)
 # letters and digits OCR reads for a capital I (``ln``, ``Tn``, ``1s``), and the dashes after which
 # a word opens a clause as after a stop (``First — ln Saxon descent``)
 I_SHAPES = "lT1|"
-DASHES = ("\u2014", "--")
+CLAUSE_DASHES = (EM_DASH, "--")
 ORDINAL_ENDINGS = {"1": "st", "2": "nd", "3": "rd"}
 # an ordinal in digits, and perhaps ``and`` or ``or``, just before a place (``the 3rd and``)
 ORDINAL_BEFORE_RE = re.compile(r"\b\d+(?:st|nd|rd|th),? (?:(?:and|or|to) )?$")
@@ -204,7 +204,7 @@ def capital_i_in_short_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if len(word) != 2 or word[0] not in I_SHAPES or not after.isalpha():
         return None
     before = spot.before
-    opens = not before or ends_sentence(before) or before.endswith(DASHES)
+    opens = not before or ends_sentence(before) or before.endswith(CLAUSE_DASHES)
     candidate = "I" + word[1]
     if not opens or in_dictionary(word) or not is_function_word(candidate.lower()):
         return None

@@ -67,6 +67,7 @@ from pipeline.correct.words import (
     is_non_word_near_grammatical_word,
     is_plain_english,
     is_rare_word,
+    is_stray_letter,
     is_title_word,
     is_web_word,
     letter_confusion,
@@ -252,8 +253,7 @@ def _word_cut(spot: Spot, reading: Reading, lexicon: Lexicon) -> bool:
     head before it, no word, with which the chunk makes one (``representa tives``: not ``lives``)."""
     if reading.end > spot.end or reading.kind not in (*WORD_KINDS, "letters"):  # (``b} r``: y's tail)
         return False
-    after = spot.after.rstrip(",;:")  # (not a stop: ``p.``, an abbreviation)
-    if len(after) == 1 and after.islower() and after != "a":
+    if is_stray_letter(spot.after.rstrip(",;:")):  # (not before a stop: ``p.``, an abbreviation)
         return True
     head, word = spot.before, spot.chunk.rstrip(".,;:")
     return head.isalpha() and not is_plain_english(head, lexicon) and lexicon.is_word(head + word)

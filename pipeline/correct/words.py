@@ -160,9 +160,9 @@ def split_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """A word OCR cut after its first letter, perhaps a letter of its own read between the pieces:
     ``w hen`` → ``when``, ``w r ould`` → ``would``, ``w r as`` → ``was`` (the letters apart are no
     words; the first and the rest make a word the book uses often, far more common than the rest)."""
-    if not _stray_letter(spot.chunk):
+    if not is_stray_letter(spot.chunk):
         return None
-    if _stray_letter(spot.after):
+    if is_stray_letter(spot.after):
         rest = spot.text[spot.end + 1 + len(spot.after) :].split(maxsplit=1)[:1]
         pieces = [spot.chunk, spot.after, *rest]
     else:
@@ -183,7 +183,7 @@ def split_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     return spot.reading(0, sic, word, "split", 0.92, reason)
 
 
-def _stray_letter(chunk: str) -> bool:
+def is_stray_letter(chunk: str) -> bool:
     """A lower-case letter standing alone that is no word (not ``a``)."""
     return len(chunk) == 1 and chunk.islower() and chunk != "a"
 
@@ -435,6 +435,8 @@ def grammatical_word_in_context(spot: Spot, lexicon: Lexicon) -> Reading | None:
 def words_near(word: str, zipf: float) -> frozenset[str]:
     """English's words used at ``zipf`` or more one edit from ``word`` (a letter changed, added, left
     out, or two swapped): ``eo`` → so, do, to, of, …; ``tae`` → the, take, …"""
+    # (the edits made and looked up: building symspellpy's index of English's words would cost more
+    # than the few hundred words a book asks this for)
     return frozenset(edits(word) & common_words(zipf))
 
 
