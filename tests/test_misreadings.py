@@ -347,6 +347,41 @@ def test_a_mark_after_an_article_is_a_speck_unless_a_parenthesis_opens_or_the_wo
     assert readings("between the r and the a, making it", *SETTLERS) == []
 
 
+def test_a_grammatical_word_is_read_from_englishs_word_pairs_where_it_is_far_likelier() -> None:
+    assert readings("Occasional specimens may he found showing a passage", *SETTLERS) == [
+        ("he", "be", "real-word")
+    ]
+    assert readings("Why in the world there should he two congregations", *SETTLERS) == [
+        ("he", "be", "real-word")
+    ]
+    # ``he`` opening a clause of its own; ``if`` before a clause without its verb
+    assert readings("and with it he held the curacy of Kilcool", *SETTLERS) == []
+    assert readings("It was probably he that lived and taught", *SETTLERS) == []
+    assert readings("since such if given would involve the British", *SETTLERS) == []
+    assert readings("as well as on account of the divided counsels", *SETTLERS) == []
+
+
+# A book whose OCR reads ``Av`` for ``w`` (words as the raw OCR of english-manufactures-and-australasian-
+# trade reads them), and has the words themselves right more often
+HABIT = "and Avhat they Avould do Avith the Avhole trade Avhich Avere the Avriters\u2019 views"
+WRITERS = (
+    "We know what they would do with the whole trade which the writers were to write of.",
+    "It was said that the trade was what the writers wanted, and it was so.",
+)
+
+
+def test_a_confusion_the_books_ocr_makes_habitually_reads_english_words_too() -> None:
+    def habitual(text: str) -> list[tuple[str, str, str]]:
+        lexicon = Lexicon([*WRITERS * 6, HABIT, text])
+        return [(r.sic, r.corr, r.kind) for r in find_readings(text, lexicon) if r.confidence >= 0.9]
+
+    assert habitual("Colonies. This is, in substance, what Avas said") == [("Avas", "was", "letters")]
+    # in a book whose OCR has no such habit, ``avas`` (a dictionary's word) stays
+    assert readings("in substance, what Avas said", *WRITERS) == []
+    # a name the book does not write capitalised: not ``to Now``
+    assert habitual("shipments to Noav South Wales reach about") == []
+
+
 def test_a_correction_is_found_on_the_raw_line_where_its_word_starts() -> None:
     raw = [
         "The programme of the reformists shows quite clearly",

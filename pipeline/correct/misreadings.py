@@ -31,6 +31,7 @@ from pipeline.correct.digits import (
     year_cut,
     zero_for_o,
 )
+from pipeline.correct.habits import habitual_confusion, has_habitual_confusion
 from pipeline.correct.lexicon import Lexicon
 from pipeline.correct.marks import (
     brace_for_y,
@@ -123,6 +124,7 @@ CONTEXT_RULES: dict[Rule, Shape] = {
     mark_after_last_word: _shape("[a-z]+[.,;\u2019\u201d]"),
     stray_hyphen: _shape(r"[^\W\d_]+-|-[^\W\d_]+[.,;:]?"),
     close_book_spelling: is_long_spelling_to_read,
+    habitual_confusion: has_habitual_confusion,
 }
 # The order in which the rules are asked: the first to propose a reading for a chunk has it.
 RULES: tuple[Rule, ...] = (
@@ -141,6 +143,7 @@ RULES: tuple[Rule, ...] = (
     hyphen_inside_word,
     book_spelling,
     letter_confusion,
+    habitual_confusion,
     glued_words,
     split_word,
     rare_word_confusion,

@@ -82,6 +82,18 @@ class Spot:
         return Reading(start, start + len(sic), sic, corr, kind, confidence, reason)
 
 
+def letters_to_read(spot: Spot, shortest: int) -> tuple[re.Match[str], str] | None:
+    """The chunk's word (its match, and the word without a possessive ending) if it is letters
+    only, not all capitals, and ``shortest`` letters or more: what the letter rules read."""
+    match = spot.core()
+    if match is None:
+        return None
+    word = POSSESSIVE_RE.sub("", match.group())
+    if len(word) < shortest or word.isupper() or not LETTERS_RE.match(word):
+        return None
+    return match, word
+
+
 def word_of(chunk: str) -> str:
     """The first word of ``chunk`` (letters, inner hyphens and apostrophes), or ``""``."""
     match = CORE_RE.search(chunk)
@@ -120,10 +132,25 @@ def is_common_word(part: str, lexicon: Lexicon) -> bool:
 
 def confusions(word: str) -> Iterator[tuple[str, str]]:
     """Every spelling one OCR confusion from ``word``, with the confusion (``rn→m``)."""
+    for start, read, printed in _confusion_places(word):
+        yield word[:start] + printed + word[start + len(read) :], f"{read}→{printed}"
+
+
+def two_confusions(word: str) -> Iterator[tuple[str, str, str]]:
+    """Every spelling two OCR confusions from ``word`` (``Eomau``: ``Roman``, by ``E→R`` and
+    ``u→n``; the second may confuse what the first made, ``lorce``: ``force``, by ``l→t`` and
+    ``t→f``), with the two confusions."""
+    for first, one in confusions(word):
+        for spelling, two in confusions(first):
+            yield spelling, one, two
+
+
+def _confusion_places(word: str) -> Iterator[tuple[int, str, str]]:
+    """Where in ``word`` each OCR confusion may stand: its offset, the letters read, those printed."""
     for read, printed in CONFUSIONS:
         start = word.find(read)
         while start != -1:
-            yield word[:start] + printed + word[start + len(read) :], f"{read}→{printed}"
+            yield start, read, printed
             start = word.find(read, start + 1)
 
 

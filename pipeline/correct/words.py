@@ -20,7 +20,6 @@ from pipeline.correct.lexicon import (
 from pipeline.correct.spots import (
     COMMON_ZIPF,
     FREQUENT_COUNT,
-    LETTERS_RE,
     POSSESSIVE_RE,
     RARE_ZIPF,
     UNREAD,
@@ -29,11 +28,13 @@ from pipeline.correct.spots import (
     Spot,
     confusions,
     known,
+    letters_to_read,
     match_case,
     minim_readings,
+    two_confusions,
     word_of,
 )
-from pipeline.text.ocr import CONFUSIONS
+from pipeline.text.ocr import CLAUSE_OPENERS, CONFUSIONS
 from pipeline.text.punctuation import ends_sentence
 from pipeline.text.words import (
     FUNCTION_WORD_ZIPF,
@@ -79,9 +80,12 @@ MISREAD_THROUGHOUT_SHARE = 2 / 3
 # A common English word (zipf): what a non-word misread from a common word is read as (one edit away,
 # or one or two letters from a spelling the book has often).
 COMMON_WORD_ZIPF = 4.0
-# A reading weighed on English's word pairs (:func:`_weight`) is taken where it is this many times
+# A reading weighed on English's word pairs (:func:`pair_weight`) is taken where it is this many times
 # likelier than the next.
 LIKELIER = 10
+# A grammatical word is read as another that English has this many times as often after the word
+# before it (and :data:`LIKELIER` times as often before the word after it).
+PAIR_BEFORE_RATIO = 100
 CLAUSE_MARKS = ",;:"  # marks after which a word opens a clause: the word before is no neighbour
 # A word cut after its first letter is joined where English uses it this much more often (zipf) than
 # the rest alone (``w hen``: ``when`` 6.6, ``hen`` 3.4).
@@ -100,12 +104,10 @@ def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
     otherwise, ``coimtry`` → ``country``, or a word English uses very often (``Avord`` → ``word``,
     which the book has once); or a rare word no dictionary lists, one confusion from a
     word the book uses very often: ``lrish`` → ``Irish``."""
-    match = spot.core()
-    if match is None:
+    letters = letters_to_read(spot, 3)
+    if letters is None:
         return None
-    word = POSSESSIVE_RE.sub("", match.group())
-    if len(word) < 3 or word.isupper() or not LETTERS_RE.match(word):
-        return None
+    match, word = letters
     uses = lexicon.count(word)
     least = max(2, CONFUSION_RATIO * uses)
     # (a rare word of the web's, where OCR's misreadings are words too: only a confusion from a word
@@ -240,17 +242,18 @@ def is_plain_english(word: str, lexicon: Lexicon) -> bool:
 def _two_confusions(word: str, uses: int, lexicon: Lexicon) -> dict[str, tuple[int, str]]:
     """The book's words two OCR confusions from ``word`` and far more frequent (``Eomau`` → ``Roman``)."""
     found = {}
-    for first, one in confusions(word):
-        for candidate, two in confusions(first):
-            evidence = lexicon.count(candidate)  # (the cheap test first: most candidates are no word)
-            if evidence < max(TWO_CONFUSIONS_MIN_COUNT, CONFUSION_RATIO * uses) or candidate == word:
-                continue
-            if candidate[:1].isupper() and candidate[1:].islower():
-                evidence = lexicon.capitalised(candidate)
-            elif not candidate.islower():
-                continue
-            if evidence >= max(TWO_CONFUSIONS_MIN_COUNT, CONFUSION_RATIO * uses):
-                found[candidate] = (evidence, f"{one}, {two}")
+    least = max(TWO_CONFUSIONS_MIN_COUNT, CONFUSION_RATIO * uses)
+    for candidate, one, two in two_confusions(word):
+        if lexicon.count(candidate) < least or candidate == word:  # (the cheap test first: most are no word)
+            continue
+        if candidate[:1].isupper() and candidate[1:].islower():
+            evidence = lexicon.capitalised(candidate)
+        elif candidate.islower():
+            evidence = lexicon.count(candidate)
+        else:
+            continue
+        if evidence >= least:
+            found[candidate] = (evidence, f"{one}, {two}")
     return found
 
 
@@ -407,29 +410,58 @@ def _misread_throughout(word: str, candidate: str, lexicon: Lexicon) -> bool:
 
 
 def grammatical_word_in_context(spot: Spot, lexicon: Lexicon) -> Reading | None:
-    """A grammatical word the book never has between these neighbours, one confusion from one it
-    has beside both many times: ``will he done`` → ``be``."""
+    """A grammatical word one confusion from another that the book has beside both neighbours many
+    times, where it never has the word so elsewhere (``will he done`` → ``be``); or that English has
+    beside both often and far more often than the word (:func:`_fits_english_pairs`: ``may he
+    found`` → ``be``, wherever OCR repeats it)."""
     word, before, after = spot.chunk, spot.before, spot.after
     if not all(neighbour.isalpha() for neighbour in (before, after)):  # (nothing between the words)
         return None
     if not is_grammatical_word(word, lexicon):
         return None
-    if lexicon.pair(before, word) > 1 or lexicon.pair(word, after) > 1:  # (more than this use)
+    candidates = grammatical_misreadings()[word]
+    fits = {
+        candidate
+        for candidate in candidates
+        if lexicon.pair(before, candidate) >= CONTEXT_MIN_PAIRS
+        and lexicon.pair(candidate, after) >= CONTEXT_MIN_PAIRS
+    }
+    # (the book's pairs, where it has the word read so once only: this use)
+    if len(fits) == 1 and lexicon.pair(before, word) <= 1 and lexicon.pair(word, after) <= 1:
+        (candidate,) = fits
+        reason = (
+            f"the book has '{before} {candidate}' {lexicon.pair(before, candidate)} times and "
+            f"'{candidate} {after}' {lexicon.pair(candidate, after)}, "
+            f"never '{before} {word} {after}' elsewhere"
+        )
+        return spot.reading(0, word, candidate, "real-word", 0.9, reason)
+    if word in CLAUSE_OPENERS:  # (what follows opens a clause, elided perhaps: ``if given``)
         return None
     fits = {
         candidate
-        for candidate in grammatical_misreadings()[word]
-        if lexicon.pair(before, candidate) >= CONTEXT_MIN_PAIRS
-        and lexicon.pair(candidate, after) >= CONTEXT_MIN_PAIRS
+        for candidate in candidates
+        if _fits_english_pairs(before.lower(), word, candidate, after.lower())
     }
     if len(fits) != 1:
         return None
     (candidate,) = fits
-    reason = (
-        f"the book has '{before} {candidate}' {lexicon.pair(before, candidate)} times and "
-        f"'{candidate} {after}' {lexicon.pair(candidate, after)}, never '{before} {word} {after}' elsewhere"
-    )
+    reason = f"English has '{before} {candidate} {after}' far more often than '{before} {word} {after}'"
     return spot.reading(0, word, candidate, "real-word", 0.9, reason)
+
+
+def _fits_english_pairs(before: str, word: str, candidate: str, after: str) -> bool:
+    """Whether English has ``candidate`` often beside both neighbours, after the word before
+    :data:`PAIR_BEFORE_RATIO` times as often as ``word``, and before the word after :data:`LIKELIER`
+    times as often (``may he found``: ``may be`` 11 billion times, ``may he`` 7 million; ``be found``
+    1.5 billion, ``he found`` 120 million; not ``will he not``, nor ``with it he held``, where ``he``
+    opens a clause of its own)."""
+    pairs = english_pair(before, candidate), english_pair(candidate, after)
+    if min(pairs) < STRONG_PAIR:
+        return False
+    return (
+        PAIR_BEFORE_RATIO * english_pair(before, word) <= pairs[0]
+        and LIKELIER * english_pair(word, after) <= pairs[1]
+    )
 
 
 def words_near(word: str, zipf: float) -> frozenset[str]:
@@ -462,7 +494,7 @@ def is_non_word_near_grammatical_word(chunk: str, lexicon: Lexicon) -> bool:
 
 def non_word_between_neighbours(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """A non-word English never has beside either neighbour, read as the word one edit away that
-    English's word pairs weigh far likeliest between them (:func:`_weight`), where English has it
+    English's word pairs weigh far likeliest between them (:func:`pair_weight`), where English has it
     often beside both: ``worked eo well`` → ``so`` (not ``to``), ``vote lor the bill`` → ``for``;
     not where the book has the non-word so elsewhere."""
     word, before, after = spot.chunk, spot.before, spot.after
@@ -473,7 +505,7 @@ def non_word_between_neighbours(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if lexicon.pair(before, word) > 1 or lexicon.pair(word, after) > 1:  # (more than this use)
         return None
     weights = sorted(
-        (_weight(before, candidate, after), candidate) for candidate in words_near(word, COMMON_WORD_ZIPF)
+        (pair_weight(before, candidate, after), candidate) for candidate in words_near(word, COMMON_WORD_ZIPF)
     )
     if not weights or weights[-1][0] < LIKELIER * (weights[-2][0] if len(weights) > 1 else 0):
         return None
@@ -484,16 +516,18 @@ def non_word_between_neighbours(spot: Spot, lexicon: Lexicon) -> Reading | None:
     return spot.reading(0, word, candidate, "letters", 0.9, reason)
 
 
-def _weight(before: str, word: str, after: str) -> float:
+def pair_weight(before: str, word: str, after: str) -> float:
     """How likely English has ``word`` between ``before`` and ``after``, as a model of word pairs
     weighs it: how often it follows the word before, times how often the word after follows it,
-    over how often it is used. A pair English does not list is taken as a quarter as frequent as the
-    least it lists; a word it lists beside neither neighbour weighs nothing."""
+    over how often it is used (any case; a word English does not count, as the rarest it counts). A
+    pair English does not list is taken as a quarter as frequent as the least it lists; a word it
+    lists beside neither neighbour weighs nothing."""
     pairs = english_pair(before, word), english_pair(word, after)
     if not any(pairs):
         return 0.0
     unlisted = LEAST_LISTED_PAIR / 4
-    return (pairs[0] or unlisted) * (pairs[1] or unlisted) / english_frequency(word)
+    frequency = english_frequency(word.lower()) or 10 ** (ENGLISH_ZIPF - 9)
+    return (pairs[0] or unlisted) * (pairs[1] or unlisted) / frequency
 
 
 def is_title_word(chunk: str, lexicon: Lexicon) -> bool:
