@@ -84,6 +84,22 @@ def test_the_books_own_spelling_corrects_a_long_name() -> None:
     ]
     # one letter for another in a short name is as often two names (Hogland, Holland)
     assert readings("the islands of Hogland", "Holland and Belgium were neutral.") == []
+    # a letter more in a name is a misreading ...
+    book = ("Ambassador Schulenburg met Molotov in Moscow.",)
+    assert readings("told Schullenburg bluntly", *book) == [("Schullenburg", "Schulenburg", "spelling")]
+    # ... but Latin's genitive is the name's other form (species named for a man)
+    book = ("Daintree found the ferns near Brisbane.",)
+    assert readings("Taeniopteris Daintreei, McCoy.", *book) == []
+
+
+def test_a_book_that_spells_its_names_variously_keeps_a_letter_more_or_less() -> None:
+    # (names as the-stones-of-bray-and-189352943 spells them, quoting old records)
+    variants = ("Sillan and Sillean, Archbold and Archebold, Kilmacberne and Killmacberne.",)
+    book = ("The lands of Killruddery and Kilmacberne, of Sillan and Archbold, passed to the Crown.",)
+    assert readings("the next thing we know about Kilruddery", *book) == [
+        ("Kilruddery", "Killruddery", "spelling")
+    ]
+    assert readings("the next thing we know about Kilruddery", *book, *variants) == []
 
 
 def test_glued_and_hyphenated_words_are_parted() -> None:
@@ -251,6 +267,22 @@ def test_a_roman_numeral_read_with_letters_of_another_shape_is_read_back() -> No
     # where the book numbers the word in digits as well, or the word before is no name, the digits stay
     assert readings("in Part 11. Section 2", *book, "See Part 3 and Part 4 and Part 5.") == []
     assert readings("Then 11 men came", *book) == []
+    # a one for ``I``: before a mark, after a name the book numbers in roman, never in digits
+    assert readings("Their successor, Henry 1., found it expedient", *book) == [("1", "I", "digits")]
+    assert readings("Their successor, Henry 1 found it", *book) == []
+    assert readings("in Part 1. Section 2", *book, "See Part 3 and Part 4 and Part 5.") == []
+
+
+def test_a_mark_and_a_stop_after_a_word_are_read_as_one() -> None:
+    book = (*SETTLERS, "Transport and agriculture are named.", "He left it by will to them.")
+    assert readings("to transport, industry, and agriculture;. These are a few", *book) == [
+        ("agriculture;.", "agriculture.", "speck")
+    ]
+    assert readings("a trustee of property left by will;. and in every such case", *book) == [
+        ("will;.", "will;", "speck")
+    ]
+    # before a name, the stop may be an initial's or the sentence's: the editor's choice
+    assert readings("Revs. Dr. Mackay, Messrs. Miller,. Paul, McVean", *book, "Mr. Miller came.") == []
 
 
 def test_a_number_glued_to_the_word_of_a_range_is_parted() -> None:

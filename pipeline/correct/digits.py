@@ -46,14 +46,12 @@ COUNTED_BY = frozenset(
 # a roman numeral as OCR may read it (a letter or digit of another shape among its letters), and the
 # marks after it
 MISREAD_NUMERAL_RE = re.compile(r"([IVXLYTl1]*[YTl1][IVXLYTl1]*)[.,;:]{0,2}")
-# the roman numerals a book numbers its kings, parts and chapters with, of two letters or more (in
-# lower case, as the lexicon counts words), and the numbers in digits it may number them with instead
-# (not only ones: ``11`` may be ``II`` misread); the marks that may follow them
-ROMAN_TENS = ("", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx")
-ROMAN_UNITS = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
-ROMAN_NUMERALS = tuple(tens + units for tens in ROMAN_TENS for units in ROMAN_UNITS if len(tens + units) > 1)
-NUMBERS = tuple(str(number) for number in range(2, 100) if set(str(number)) != {"1"})
-NUMBER_MARKS = ("", ".", ",", ";", ":")
+# the roman numerals a book numbers its kings, parts and chapters with (in lower case, as the lexicon
+# counts words; ``i`` only with a mark after it: alone, it is the pronoun), and the numbers in digits
+# it may number them with instead (not only ones: ``11`` may be ``II`` misread); the marks after them
+ROMAN_NUMERAL_WORD_RE = re.compile(r"(?:x?l|l?x{0,3})(?:ix|iv|v?i{0,3})(?<=..)|i(?=[.,;:)])")
+NUMBER_WORD_RE = re.compile(r"(?!1+\b)[1-9]\d?\b")
+NUMBER_MARKS = ".,;:)"
 # a number glued to the word of a range or a ratio (``6to 8 inches``, ``2or 3 feet``, ``4to 1``)
 GLUED_RANGE_RE = re.compile(r"(\d+)(to|or|and)")
 # the number after it: a small one (not a year: ``4to 1820`` is a quarto)
@@ -65,14 +63,16 @@ DATE_BEFORE_RE = re.compile(rf"\b{MONTH} \d{{1,2}},? $")
 
 
 def currency_digits(spot: Spot, lexicon: Lexicon) -> Reading | None:
-    """Letters of a digit's shape in a sum of money: ``£lO`` → ``£10``, ``£l.`` → ``£1.``."""
+    """Letters of a digit's shape in a sum of money: ``£lO`` → ``£10``, ``£l.`` → ``£1.``; not where
+    the sum would open with a nought (``£O,OOO``: its first digit is lost)."""
     match = CURRENCY_AMOUNT_RE.search(spot.chunk)
     if match is None:
         return None
     amount = match.group()
-    return spot.reading(
-        match.start(), amount, amount.translate(DIGIT_LETTERS), "digits", 0.98, "letters in a sum of money"
-    )
+    digits = amount.translate(DIGIT_LETTERS)
+    if digits.startswith("0") and len(digits.replace(",", "")) > 1:
+        return None
+    return spot.reading(match.start(), amount, digits, "digits", 0.98, "letters in a sum of money")
 
 
 def _is_ordinal(number: str, ending: str) -> bool:
@@ -102,27 +102,39 @@ def ordinal_digits(spot: Spot, lexicon: Lexicon) -> Reading | None:
 def roman_numeral_after_name(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """A roman numeral OCR read with a letter or digit of another shape, after a name or a word the
     book numbers in roman elsewhere, and no more often in digits: ``Charles 11`` → ``Charles II``,
-    ``Edward TV.`` → ``IV``, ``Henry YIII`` → ``VIII``, ``Part 11.`` → ``II``."""
+    ``Edward TV.`` → ``IV``, ``Henry YIII`` → ``VIII``, ``Part 11.`` → ``II``; a one read for ``I``
+    before a mark only, after a name the book numbers in roman more than once and never in digits
+    (``Henry 1.,`` → ``I``)."""
     match = MISREAD_NUMERAL_RE.fullmatch(spot.chunk)
-    if match is None or len(match.group(1)) < 2 or not spot.before[:1].isupper():
+    if match is None or not spot.before[:1].isupper():
+        return None
+    one = len(match.group(1)) == 1
+    if one and (match.group(1) not in "1l" or match.end(1) == len(spot.chunk)):
         return None
     numeral = match.group(1).translate(ROMAN_NUMERAL_LETTERS)
     name = word_of(spot.before)
     if not ROMAN_NUMERAL_RE.fullmatch(numeral) or name != spot.before.strip("*_"):
         return None
     in_roman, in_digits = _numbered(name.lower(), lexicon)
-    if not in_roman or in_digits >= in_roman:
+    if not in_roman or in_digits >= in_roman or (one and (in_roman < 2 or in_digits)):
         return None
     reason = f"the book numbers {name} in roman {in_roman} times, in digits {in_digits}"
     return spot.reading(0, match.group(1), numeral, "digits", 0.96, reason)
 
 
 def _numbered(name: str, lexicon: Lexicon) -> tuple[int, int]:
-    """How often the book has ``name`` before a roman numeral of two letters or more (``I`` is a
-    word), and before a number in digits other than ones (``11`` may be ``II`` misread)."""
-    in_roman = sum(lexicon.pairs[name, numeral + mark] for numeral in ROMAN_NUMERALS for mark in NUMBER_MARKS)
-    in_digits = sum(lexicon.pairs[name, number + mark] for number in NUMBERS for mark in NUMBER_MARKS)
+    """How often the book has ``name`` before a roman numeral (``I`` only with a mark after it: alone,
+    it is a word), and before a number in digits other than ones (``11`` may be ``II`` misread)."""
+    after = lexicon.beside(name)[1]
+    in_roman = sum(uses for word, uses in after.items() if _numeral(word, ROMAN_NUMERAL_WORD_RE))
+    in_digits = sum(uses for word, uses in after.items() if _numeral(word, NUMBER_WORD_RE))
     return in_roman, in_digits
+
+
+def _numeral(word: str, numeral: re.Pattern[str]) -> bool:
+    """Whether ``word`` is a numeral ``numeral`` matches, with marks after it or none."""
+    match = numeral.match(word)
+    return match is not None and match.end() > 0 and not word[match.end() :].strip(NUMBER_MARKS)
 
 
 def number_glued_to_range(spot: Spot, lexicon: Lexicon) -> Reading | None:

@@ -36,6 +36,12 @@ TEXT_END = "\x00"  # stands between two texts for the count of pairs: no pair ho
 NAME_ENDING_MAX = 5  # the longest ending of names counted (``-enko``, ``-vich``, ``-sky``)
 # A name English uses less often than this is counted a name (word frequencies know some surnames).
 COMMON_NAME_ZIPF = 3.0
+# A book spells its names variously (quoting old records: ``Kilruddery``, ``Killruddery``; ``Sillan``,
+# ``Sillean``) where this many pairs of its names, each used twice or more and this long, differ by a
+# letter added (not an ending: ``Chuliahs``, Latin's ``Cualanni``).
+VARIOUS_NAMES_MIN_PAIRS = 3
+VARIOUS_NAME_MIN_LENGTH = 6
+NAME_ENDINGS = ("s", "i")  # a plural, or Latin's genitive (``Nototherium Mitchelli``)
 
 
 @cache
@@ -101,6 +107,7 @@ class Lexicon:
         self._beside: dict[str, tuple[Counter[str], Counter[str]]] | None = None  # (the same)
         self._frequent: dict[int, list[str]] = {}  # the spellings used so often (listed when first asked)
         self._close: dict[tuple[str, int], list[str]] = {}  # the close spellings found, by word and count
+        self._names_vary: bool | None = None  # (found when first asked)
         self._capitalised_forms: dict[str, str] = {}
         for form, _ in sorted(self.book.capitalised.items(), key=lambda item: item[1]):
             self._capitalised_forms[form.lower()] = form  # (the most frequent form last, so kept)
@@ -138,6 +145,33 @@ class Lexicon:
                 if len(name) > size + 2
             )
         return self._name_endings[ending.lower()]
+
+    def spells_names_variously(self) -> bool:
+        """Whether the book spells its names in more ways than one: many pairs of its names, each
+        used more than once, differ by a letter added (found once, by their one-letter deletions)."""
+        if self._names_vary is None:
+            names = [
+                name
+                for name, uses in self.book.capitalised.items()
+                if uses >= 2
+                and len(name) >= VARIOUS_NAME_MIN_LENGTH
+                and name.isalpha()
+                and name[1:].islower()
+                and self.zipf(name) < COMMON_NAME_ZIPF
+                and not in_dictionary(name)
+            ]
+            shorter: defaultdict[str, set[str]] = defaultdict(set)
+            for name in names:
+                for at in range(1, len(name)):  # (the first letter kept: a name's capital)
+                    shorter[name[:at] + name[at + 1 :]].add(name)
+            pairs = [
+                (short, long)
+                for short in names
+                for long in shorter.get(short, ())
+                if long[len(short) :] not in NAME_ENDINGS or not long.startswith(short)
+            ]
+            self._names_vary = len(pairs) >= VARIOUS_NAMES_MIN_PAIRS
+        return self._names_vary
 
     def pair(self, first: str, second: str) -> int:
         """How often the book has ``first second``, two words with only a space between (any case)."""

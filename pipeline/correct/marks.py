@@ -89,8 +89,10 @@ GLUED_I_RE = re.compile(r"([lI1])([a-z]+)([.,;:]?)")
 WORD_AND_CLAUSE_MARK_RE = re.compile(rf"({LETTER}+)([;,])")
 # a lower-case word and a full stop, comma, semicolon or closing quote
 WORD_AND_MARK_RE = re.compile(r"([a-z]+)([.,;\u2019\u201d])")
-# a word and two full stops (not three: an ellipsis), or two of commas and semicolons
-DOUBLE_STOP_RE = re.compile(rf"({LETTER}+)(?:\.\.(?!\.)|[,;][,;])")
+# a word and two full stops (not three: an ellipsis), or two or more of commas and semicolons
+DOUBLE_STOP_RE = re.compile(rf"({LETTER}+)(?:\.\.(?!\.)|[,;][,;]+)")
+# a word, a comma, semicolon or colon, and a full stop
+MARK_AND_STOP_RE = re.compile(rf"({LETTER}+)([,;:])\.")
 # a word and a hyphen after it, or a hyphen and a word (a stray mark, the word standing alone)
 HYPHEN_AFTER_WORD_RE = re.compile(rf"({LETTER}+)-")
 HYPHEN_BEFORE_WORD_RE = re.compile(rf"-({LETTER}+)")
@@ -415,8 +417,8 @@ def mark_inside_name(spot: Spot, lexicon: Lexicon) -> Reading | None:
 
 
 def double_stop(spot: Spot, lexicon: Lexicon) -> Reading | None:
-    """Two full stops, or two of commas and semicolons, after a word, where print has one (or three
-    stops): ``result..`` → ``result.``, ``true,,`` → ``true,``, ``adaptations,;`` →
+    """Two full stops, or two or more of commas and semicolons, after a word, where print has one (or
+    three stops): ``result..`` → ``result.``, ``true,,,`` → ``true,``, ``adaptations,;`` →
     ``adaptations;``; after an abbreviation, a stop and the other mark: ``etc,,`` → ``etc.,``."""
     match = DOUBLE_STOP_RE.fullmatch(spot.chunk.rstrip('\u201d\u2019")'))
     if match is None or not known(match.group(1), lexicon):
@@ -430,6 +432,22 @@ def double_stop(spot: Spot, lexicon: Lexicon) -> Reading | None:
         reason = f"a stop and a mark after '{word}', which the book abbreviates"
         return spot.reading(0, sic, f"{word}.{kept}", "punctuation", 0.92, reason)
     return spot.reading(0, sic, word + kept, "speck", 0.93, f"two marks after a word: '{marks}'")
+
+
+def mark_and_stop(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A comma, semicolon or colon and a full stop after a word, where print has one of them: the
+    stop where the paragraph ends or a sentence's subject follows (``agriculture;. These``), the
+    mark before a word in lower case (``will;. and in every``); before a name, either (``Ogilvy,.
+    Esq.``, ``Messrs. Miller,. Paul``), for the editor to choose."""
+    match = MARK_AND_STOP_RE.fullmatch(spot.chunk)
+    if match is None or not known(match.group(1), lexicon):
+        return None
+    word, mark = match.groups()
+    after = word_of(spot.after)
+    kept = "." if not spot.after or after in SENTENCE_SUBJECTS else mark
+    sure = kept == "." or after[:1].islower()
+    reason = f"a mark and a stop after a word: '{mark}.'"
+    return spot.reading(0, spot.chunk, word + kept, "speck", 0.92 if sure else 0.75, reason)
 
 
 def _abbreviation(word: str, lexicon: Lexicon) -> bool:

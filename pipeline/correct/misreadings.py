@@ -34,6 +34,7 @@ from pipeline.correct.digits import (
 from pipeline.correct.habits import habitual_confusion, has_habitual_confusion
 from pipeline.correct.lexicon import Lexicon
 from pipeline.correct.marks import (
+    MARK_AND_STOP_RE,
     brace_for_y,
     capital_it_inside_sentence,
     clause_mark_for_stop,
@@ -46,6 +47,7 @@ from pipeline.correct.marks import (
     is_mark_inside_name,
     lone_single_quote,
     mark_after_last_word,
+    mark_and_stop,
     mark_in_word,
     mark_inside_name,
     mark_inside_word,
@@ -122,6 +124,7 @@ CONTEXT_RULES: dict[Rule, Shape] = {
     year_cut: _shape(r"1\d\d"),
     number_glued_to_range: _shape(GLUED_RANGE_RE.pattern),
     mark_after_last_word: _shape("[a-z]+[.,;\u2019\u201d]"),
+    mark_and_stop: _shape(MARK_AND_STOP_RE.pattern),
     stray_hyphen: _shape(r"[^\W\d_]+-|-[^\W\d_]+[.,;:]?"),
     close_book_spelling: is_long_spelling_to_read,
     habitual_confusion: has_habitual_confusion,
@@ -132,6 +135,7 @@ RULES: tuple[Rule, ...] = (
     stray_stop_before_word,
     stop_inside_word,
     double_stop,
+    mark_and_stop,
     mark_inside_word,
     brace_for_y,
     currency_digits,

@@ -573,6 +573,7 @@ def book_spelling(spot: Spot, lexicon: Lexicon) -> Reading | None:
         and not _old_final_e(word, spelling)
         and _not_substitution_of_letters(word, spelling)
         and not is_inflection(word.lower(), spelling)
+        and not _name_variant(word, spelling, lexicon)
     ]
     if len(near) != 1:
         return None
@@ -664,6 +665,23 @@ def is_inflection(word: str, other: str) -> bool:
 def _inflects_a_word(word: str, lexicon: Lexicon) -> bool:
     """Whether ``word`` is a word the book uses, or an English word, with an inflectional ending."""
     return any(word.endswith(ending) and known(word[: -len(ending)], lexicon) for ending in INFLECTIONS)
+
+
+def _name_variant(name: str, spelling: str, lexicon: Lexicon) -> bool:
+    """Whether ``name`` may be another form of the name ``spelling`` (lower case), not a misreading:
+    Latin's genitive (``Taeniopteris Daintreei``, ``Walteri``), or a letter more or less in a book
+    that spells its names variously (``Kilruddery``, ``Killruddery``; not ``Kedddah``, a letter read
+    three times). A name English uses very often has no genitive so (``Europei``: ``Europe``)."""
+    if not name[:1].isupper():
+        return False
+    lower = name.lower()
+    if lower in (spelling + "i", spelling + "ii"):
+        return lexicon.zipf(spelling) < VERY_COMMON_ZIPF
+    if lexicon.zipf(spelling) >= COMMON_ZIPF:
+        return False
+    if abs(len(lower) - len(spelling)) != 1 or not lexicon.spells_names_variously():
+        return False
+    return not any(letter * 3 in lower for letter in set(lower))
 
 
 def _not_substitution_of_letters(word: str, other: str) -> bool:
