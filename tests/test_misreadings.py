@@ -414,6 +414,23 @@ def test_a_confusion_the_books_ocr_makes_habitually_reads_english_words_too() ->
     assert habitual("shipments to Noav South Wales reach about") == []
 
 
+def test_a_capital_or_an_ampersand_read_for_a_letter_inside_a_word_is_read_back() -> None:
+    book = (*SETTLERS, "Gold and silver were found about the creek.")
+    assert readings("with a little gold and siJver. The quartz", *book) == [("siJver", "silver", "letters")]
+    assert readings("&bout Penang, which was all but a desert", *book) == [("&bout", "about", "letters")]
+    # a name's capital inside it, and the printer's ``&c``
+    assert readings("as Mr. McDonald said, &c.", *book) == []
+
+
+def test_a_stop_between_a_grammatical_word_and_a_word_english_pairs_it_with_is_a_speck() -> None:
+    book = (*SETTLERS, "He has been there, and it has cost them dear.")
+    assert readings("Up to the present time nobody has. been able to define", *book) == [
+        ("has.", "has", "speck")
+    ]
+    # not after a word of meaning: the stop may end a sentence whose next word OCR read in lower case
+    assert readings("before they knew what it would cost. is not this demand", *book) == []
+
+
 def test_a_correction_is_found_on_the_raw_line_where_its_word_starts() -> None:
     raw = [
         "The programme of the reformists shows quite clearly",

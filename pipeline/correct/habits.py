@@ -38,6 +38,9 @@ HABIT_ZIPF_GAP = 2.0
 # word one edit away (short words have many: ``oi`` is ``or`` or ``of``).
 HABIT_LIKELIER = 10
 HABIT_ALONE_LENGTH = 5
+# An English word between marks, with no neighbour to weigh it by, is read by a habit where the book
+# has the reading this many times as often.
+HABIT_ALONE_RATIO = 20
 
 
 @lru_cache(maxsize=4)
@@ -113,10 +116,14 @@ def habitual_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
     ((candidate, confusion),) = found.items()
     reason = f"{confusion} ({confusion.split(',')[0]} a confusion the book's OCR makes often): "
     reason += f"the book has {candidate} {lexicon.count(candidate)} times"
-    if english or len(word) < HABIT_ALONE_LENGTH:
-        # (the word's neighbours: none across a mark)
-        before = spot.before if spot.before.isalpha() else ""
-        after = spot.after if spot.after.isalpha() and spot.chunk == word else ""
+    # (the word's neighbours: none across a mark)
+    before = spot.before if spot.before.isalpha() else ""
+    after = spot.word_after() if spot.chunk == word else ""
+    if english and not (before or after):  # (no neighbour to weigh it by: the book's evidence alone)
+        if lexicon.count(candidate) < HABIT_ALONE_RATIO * lexicon.count(word):
+            return None
+        reason += f", {HABIT_ALONE_RATIO} times as often as {word}"
+    elif english or len(word) < HABIT_ALONE_LENGTH:
         weight = pair_weight(before, candidate, after)
         others = words_near(word.lower(), COMMON_WORD_ZIPF) - {candidate.lower()}
         if not weight or any(HABIT_LIKELIER * pair_weight(before, other, after) > weight for other in others):

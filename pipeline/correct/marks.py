@@ -41,7 +41,7 @@ from pipeline.text.ocr import (
     SPECK_MARK_RE,
     SPECK_MARKS,
 )
-from pipeline.text.words import LETTER, is_function_word, last_word
+from pipeline.text.words import LETTER, STRONG_PAIR, english_pair, is_function_word, last_word
 
 SPECKS = re.escape(SPECK_MARKS)
 # a word with marks that print nothing among or against its letters (halves joined by a hyphen too)
@@ -68,9 +68,12 @@ WORDS_REACH = 60  # characters beside a chunk that hold the word or two next to 
 NAME_ENDING_MIN_NAMES = 3
 # A word opens sentences in the book at least this often to be taken for a sentence's opening.
 SENTENCE_OPENER_MIN_COUNT = 5
-# a word with ``|`` among or after its letters, or ``!``, ``}``, ``{``, ``]`` between two of them
+# a word with ``|`` among or after its letters, or ``!``, ``}``, ``{``, ``]`` between two of them; a
+# word in lower case with a capital among its letters (``siJver``, ``wLich``); ``&`` before three letters
+# or more (not ``&c``)
 MARK_IN_WORD_RE = re.compile(
     rf"(?<![\w|!}}{{\]]){LETTER}{{2,}}(?:\||[!}}{{\]](?={LETTER}))[a-z]*(?![\w|!}}{{\]])"
+    r"|(?<![\w&])[a-z]+[A-Z][a-z]+(?![\w&])|(?<![\w&])&[a-z]{3,}(?![\w&])"
 )
 
 # one or two stops or commas against the start of a word
@@ -155,8 +158,14 @@ def stop_after_common_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if _glued_i(spot.after, lexicon):
         return None
     word = match.group(1)
-    if spot.before[-1:].isdigit() or not ends_no_sentence(word, lexicon, stops_here=1):
+    if spot.before[-1:].isdigit():
         return None
+    if not ends_no_sentence(word, lexicon, stops_here=1):
+        following = word_of(spot.after)
+        if not _pair_across_stop(word, following, lexicon):
+            return None
+        reason = f"English has '{word} {following}' often, and a sentence opens with a capital"
+        return spot.reading(0, match.group(), word, "speck", 0.9, reason)
     ends = lexicon.book.sentence_final[word] - 1
     reason = f"the book uses '{word}' {lexicon.count(word)} times and a stop after it {ends} times elsewhere"
     # (after a word the book sets commas after, before a clause's opening or a parenthesis, ``as he
@@ -166,6 +175,15 @@ def stop_after_common_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if clause and lexicon.chunks[word + ","] * NEVER_ENDING_SHARE >= lexicon.count(word):
         return spot.reading(0, match.group(), word + ",", "punctuation", 0.8, reason + ", or a comma misread")
     return spot.reading(0, match.group(), word, "speck", 0.9, reason)
+
+
+def _pair_across_stop(word: str, following: str, lexicon: Lexicon) -> bool:
+    """Whether a stop between ``word``, a grammatical word, and ``following`` (in lower case) parts
+    a pair English has often, where no clause opens and ``word`` is no abbreviation: ``nobody has.
+    been able`` (not ``it would cost. is not this``, a capital misread as well, perhaps)."""
+    if not is_function_word(word) or following in CLAUSE_OPENERS or _abbreviation(word, lexicon):
+        return False
+    return english_pair(word, following) >= STRONG_PAIR
 
 
 def stop_before_subject(spot: Spot, lexicon: Lexicon) -> Reading | None:
@@ -550,13 +568,14 @@ def mark_after_last_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
 
 
 def mark_in_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
-    """A mark no word has (``|``, ``!``, ``}``) read for a letter of a word the book uses often:
-    ``gav|`` → ``gave``."""
+    """A mark no word has (``|``, ``!``, ``}``, ``&``), or a capital among small letters, read for a
+    letter of a word the book uses often: ``gav|`` → ``gave``, ``siJver`` → ``silver``, ``&bout`` →
+    ``about``."""
     match = MARK_IN_WORD_RE.search(spot.chunk)
     if match is None:
         return None
     sic = match.group()
-    at = next(index for index, char in enumerate(sic) if not char.isalpha())
+    at = next(index for index, char in enumerate(sic) if not char.islower())
     letters = "abcdefghijklmnopqrstuvwxyz"
     found = [
         word

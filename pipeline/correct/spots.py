@@ -24,6 +24,8 @@ CHUNK_RE = re.compile(rf"(?:[^\s{OBJECT}]|(?<={LETTER}){OBJECT}(?={LETTER}))+")
 CORE_RE = re.compile(rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*")
 LETTERS_RE = re.compile(rf"^{LETTER}+$")
 POSSESSIVE_RE = re.compile(r"['\u2019]s$")
+# marks after the word beside a chunk that leave the two a pair of words
+PAIR_ENDING_MARKS = ".,;:!?\u2019\u201d\")"
 UNREAD = "unread"  # the kind of the reading of a word no rule proposes a reading for
 # A word is common in English from this frequency (zipf 3: once in a million words) ...
 COMMON_ZIPF = 3.0
@@ -71,6 +73,14 @@ class Spot:
     def in_emphasis(self) -> bool:
         """Inside the OCR's ``*emphasis*`` (where titles and foreign words stand)."""
         return self.text.count("*", 0, self.start) % 2 == 1 or self.chunk.startswith("*")
+
+    def word_after(self) -> str:
+        """The word after the chunk where only a space parts them from a word (marks after that word
+        are no matter: ``may he found,``), else ``""``: the neighbour a pair of words is read with."""
+        following = self.after.rstrip(PAIR_ENDING_MARKS)
+        if not following.isalpha() or not self.chunk[-1:].isalpha():
+            return ""
+        return following
 
     def core(self) -> re.Match[str] | None:
         """The chunk's word (letters, inner hyphens and apostrophes), if it has one."""

@@ -414,10 +414,8 @@ def grammatical_word_in_context(spot: Spot, lexicon: Lexicon) -> Reading | None:
     times, where it never has the word so elsewhere (``will he done`` → ``be``); or that English has
     beside both often and far more often than the word (:func:`_fits_english_pairs`: ``may he
     found`` → ``be``, wherever OCR repeats it)."""
-    word, before, after = spot.chunk, spot.before, spot.after
-    if not all(neighbour.isalpha() for neighbour in (before, after)):  # (nothing between the words)
-        return None
-    if not is_grammatical_word(word, lexicon):
+    word, before, after = spot.chunk, spot.before, spot.word_after()
+    if not (before.isalpha() and after) or not is_grammatical_word(word, lexicon):  # (no mark between)
         return None
     candidates = grammatical_misreadings()[word]
     fits = {
