@@ -157,21 +157,20 @@ def stop_after_common_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
         return None
     if _glued_i(spot.after, lexicon):
         return None
-    word = match.group(1)
+    word, after = match.group(1), word_of(spot.after)
     if spot.before[-1:].isdigit():
         return None
     if not ends_no_sentence(word, lexicon, stops_here=1):
-        following = word_of(spot.after)
-        if not _pair_across_stop(word, following, lexicon):
+        if not _pair_across_stop(word, after, lexicon):
             return None
-        reason = f"English has '{word} {following}' often, and a sentence opens with a capital"
+        reason = f"English has '{word} {after}' often, and a sentence opens with a capital"
         return spot.reading(0, match.group(), word, "speck", 0.9, reason)
     ends = lexicon.book.sentence_final[word] - 1
     reason = f"the book uses '{word}' {lexicon.count(word)} times and a stop after it {ends} times elsewhere"
     # (after a word the book sets commas after, before a clause's opening or a parenthesis, ``as he
     # was. and incorrigible``, ``there was. in fact, a``: a comma misread, perhaps)
     following = spot.text[spot.end : spot.end + WORDS_REACH].split()[:2]
-    clause = word_of(spot.after) in CLAUSE_OPENERS or any(chunk.endswith(",") for chunk in following)
+    clause = after in CLAUSE_OPENERS or any(chunk.endswith(",") for chunk in following)
     if clause and lexicon.chunks[word + ","] * NEVER_ENDING_SHARE >= lexicon.count(word):
         return spot.reading(0, match.group(), word + ",", "punctuation", 0.8, reason + ", or a comma misread")
     return spot.reading(0, match.group(), word, "speck", 0.9, reason)

@@ -25,7 +25,7 @@ CORE_RE = re.compile(rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*")
 LETTERS_RE = re.compile(rf"^{LETTER}+$")
 POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 # marks after the word beside a chunk that leave the two a pair of words
-PAIR_ENDING_MARKS = ".,;:!?\u2019\u201d\")"
+PAIR_ENDING_MARKS = '.,;:!?\u2019\u201d")'
 UNREAD = "unread"  # the kind of the reading of a word no rule proposes a reading for
 # A word is common in English from this frequency (zipf 3: once in a million words) ...
 COMMON_ZIPF = 3.0
