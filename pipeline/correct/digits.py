@@ -6,6 +6,7 @@ capital ``T`` read as ``1``, the interjection ``O`` read as ``0``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.correct.lexicon import Lexicon, in_dictionary
 from pipeline.correct.spots import (
@@ -46,12 +47,22 @@ COUNTED_BY = frozenset(
 # a roman numeral as OCR may read it (a letter or digit of another shape among its letters), and the
 # marks after it
 MISREAD_NUMERAL_RE = re.compile(r"([IVXLYTl1]*[YTl1][IVXLYTl1]*)[.,;:]{0,2}")
-# the roman numerals a book numbers its kings, parts and chapters with (in lower case, as the lexicon
-# counts words; ``i`` only with a mark after it: alone, it is the pronoun), and the numbers in digits
-# it may number them with instead (not only ones: ``11`` may be ``II`` misread); the marks after them
-ROMAN_NUMERAL_WORD_RE = re.compile(r"(?:x?l|l?x{0,3})(?:ix|iv|v?i{0,3})(?<=..)|i(?=[.,;:)])")
-NUMBER_WORD_RE = re.compile(r"(?!1+\b)[1-9]\d?\b")
-NUMBER_MARKS = ".,;:)"
+# the roman numerals a book numbers its kings, parts and chapters with, as the lexicon counts chunks
+# (in lower case, with the marks after them; ``i`` only with a mark: alone, it is the pronoun), and
+# the numbers in digits it may number them with instead (not only ones: ``11`` may be ``II`` misread)
+ROMAN_TENS = ("", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx")
+ROMAN_UNITS = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+NUMBER_MARKS = ("", ".", ",", ";", ":", ")", ".,", ".;", ".)")
+ROMAN_NUMERAL_CHUNKS = frozenset(
+    tens + units + mark
+    for tens in ROMAN_TENS
+    for units in ROMAN_UNITS
+    for mark in NUMBER_MARKS
+    if len(tens + units) > 1 or (tens + units == "i" and mark)
+)
+NUMBER_CHUNKS = frozenset(
+    str(number) + mark for number in range(2, 100) if set(str(number)) != {"1"} for mark in NUMBER_MARKS
+)
 # a number glued to the word of a range or a ratio (``6to 8 inches``, ``2or 3 feet``, ``4to 1``)
 GLUED_RANGE_RE = re.compile(r"(\d+)(to|or|and)")
 # the number after it: a small one (not a year: ``4to 1820`` is a quarto)
@@ -125,16 +136,16 @@ def roman_numeral_after_name(spot: Spot, lexicon: Lexicon) -> Reading | None:
 def _numbered(name: str, lexicon: Lexicon) -> tuple[int, int]:
     """How often the book has ``name`` before a roman numeral (``I`` only with a mark after it: alone,
     it is a word), and before a number in digits other than ones (``11`` may be ``II`` misread)."""
-    after = lexicon.beside(name)[1]
-    in_roman = sum(uses for word, uses in after.items() if _numeral(word, ROMAN_NUMERAL_WORD_RE))
-    in_digits = sum(uses for word, uses in after.items() if _numeral(word, NUMBER_WORD_RE))
-    return in_roman, in_digits
+    roman, digits = _numbers_of(lexicon)
+    return sum(lexicon.pairs[name, chunk] for chunk in roman), sum(
+        lexicon.pairs[name, chunk] for chunk in digits
+    )
 
 
-def _numeral(word: str, numeral: re.Pattern[str]) -> bool:
-    """Whether ``word`` is a numeral ``numeral`` matches, with marks after it or none."""
-    match = numeral.match(word)
-    return match is not None and match.end() > 0 and not word[match.end() :].strip(NUMBER_MARKS)
+@lru_cache(maxsize=4)
+def _numbers_of(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The roman numerals and the numbers in digits the book has (as chunks), found once."""
+    return ROMAN_NUMERAL_CHUNKS & lexicon.chunks.keys(), NUMBER_CHUNKS & lexicon.chunks.keys()
 
 
 def number_glued_to_range(spot: Spot, lexicon: Lexicon) -> Reading | None:
