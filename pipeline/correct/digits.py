@@ -137,9 +137,9 @@ def _numbered(name: str, lexicon: Lexicon) -> tuple[int, int]:
     """How often the book has ``name`` before a roman numeral (``I`` only with a mark after it: alone,
     it is a word), and before a number in digits other than ones (``11`` may be ``II`` misread)."""
     roman, digits = _numbers_of(lexicon)
-    return sum(lexicon.pairs[name, chunk] for chunk in roman), sum(
-        lexicon.pairs[name, chunk] for chunk in digits
-    )
+    in_roman = sum(lexicon.pairs[name, chunk] for chunk in roman)
+    in_digits = sum(lexicon.pairs[name, chunk] for chunk in digits)
+    return in_roman, in_digits
 
 
 @lru_cache(maxsize=4)

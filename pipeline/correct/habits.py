@@ -16,6 +16,7 @@ from pipeline.correct.spots import (
     LETTERS_RE,
     Reading,
     Spot,
+    confusion_name,
     confusions,
     letters_to_read,
     two_confusions,
@@ -33,11 +34,12 @@ HABIT_EVIDENCE_COUNT = 3
 # The word a habit reads is one English uses this much more often (zipf: a hundred times) than the
 # word read, and commonly.
 HABIT_ZIPF_GAP = 2.0
-# A word shorter than this, or English, is read by a habit only where English's word pairs weigh the
-# reading between its neighbours this many times likelier than the word and than any other common
-# word one edit away (short words have many: ``oi`` is ``or`` or ``of``).
-HABIT_LIKELIER = 10
+# A non-word this long is read by a habit on the book's evidence alone; a shorter one, or an English
+# word, only where English's word pairs weigh the reading between its neighbours this many times
+# likelier than the word and than any other common word one edit away (short words have many: ``oi``
+# is ``or`` or ``of``).
 HABIT_ALONE_LENGTH = 5
+HABIT_LIKELIER = 10
 # An English word between marks, with no neighbour to weigh it by, is read by a habit where the book
 # has the reading this many times as often.
 HABIT_ALONE_RATIO = 20
@@ -59,7 +61,7 @@ def book_habits(lexicon: Lexicon) -> frozenset[str]:
             and lexicon.count(candidate) >= least
             and lexicon.zipf(candidate) >= COMMON_WORD_ZIPF - 1
         }
-        if len(set(found.values())) == 1 and len(found) == 1:
+        if len(found) == 1:
             read_back[next(iter(found.values()))] += 1
     return frozenset(confusion for confusion, forms in read_back.items() if forms >= HABIT_MIN_FORMS)
 
@@ -79,7 +81,7 @@ def has_habitual_confusion(chunk: str, lexicon: Lexicon) -> bool:
     """A chunk :func:`habitual_confusion` reads: its word holds what one of the book's habits reads."""
     habits = book_habits(lexicon)
     return bool(habits) and any(
-        f"{read}→{printed}" in habits and read in chunk for read, printed in CONFUSIONS
+        confusion_name(read, printed) in habits and read in chunk for read, printed in CONFUSIONS
     )
 
 
@@ -97,7 +99,7 @@ def habitual_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
     match, word = letters
     if ROMAN_NUMERAL_RE.fullmatch(word.upper()):  # (``part iii.``)
         return None
-    if spot.chunk[: match.start()].strip(OPENING_MARKS):  # (a misread letter before it: ``\\eiy``)
+    if spot.chunk[: match.start()].strip(OPENING_MARKS):  # (a letter misread as a mark before it: \eiy)
         return None
     habits = book_habits(lexicon)
     english = lexicon.is_english(word)
@@ -114,7 +116,8 @@ def habitual_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if len(found) != 1:
         return None
     ((candidate, confusion),) = found.items()
-    reason = f"{confusion} ({confusion.split(',')[0]} a confusion the book's OCR makes often): "
+    habit = confusion.split(", ")[0]
+    reason = f"{confusion} ({habit} is a confusion the book's OCR makes often): "
     reason += f"the book has {candidate} {lexicon.count(candidate)} times"
     # (the word's neighbours: none across a mark)
     before = spot.before if spot.before.isalpha() else ""

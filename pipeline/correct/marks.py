@@ -24,6 +24,7 @@ from pipeline.correct.spots import (
     VERY_COMMON_ZIPF,
     Reading,
     Spot,
+    confusion_name,
     ends_no_sentence,
     is_common_word,
     known,
@@ -258,7 +259,8 @@ def hyphen_inside_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     for read, printed in HYPHEN_CONFUSIONS:
         letter = word.replace(read, printed)
         if read in word and _known_whole(letter, lexicon) and len(letter) > SHORT_WORD:
-            reason = f"{read}→{printed}: {letter}, a word the book has {lexicon.count(letter)} times"
+            reason = f"{confusion_name(read, printed)}: {letter}, a word the book has "
+            reason += f"{lexicon.count(letter)} times"
             return spot.reading(at, word, letter, "letters", 0.96, reason)
     if (
         word[:1].isupper()
@@ -574,7 +576,7 @@ def mark_in_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if match is None:
         return None
     sic = match.group()
-    at = next(index for index, char in enumerate(sic) if not char.islower())
+    at = next(index for index, char in enumerate(sic) if not char.isalpha() or (index and char.isupper()))
     letters = "abcdefghijklmnopqrstuvwxyz"
     found = [
         word

@@ -140,10 +140,15 @@ def is_common_word(part: str, lexicon: Lexicon) -> bool:
     return lexicon.zipf(part) >= COMMON_ZIPF or lexicon.count(part) >= 3
 
 
+def confusion_name(read: str, printed: str) -> str:
+    """How a confusion is named in a reading's reason and among a book's habits: ``rn→m``."""
+    return f"{read}→{printed}"
+
+
 def confusions(word: str) -> Iterator[tuple[str, str]]:
     """Every spelling one OCR confusion from ``word``, with the confusion (``rn→m``)."""
     for start, read, printed in _confusion_places(word):
-        yield word[:start] + printed + word[start + len(read) :], f"{read}→{printed}"
+        yield word[:start] + printed + word[start + len(read) :], confusion_name(read, printed)
 
 
 def two_confusions(word: str) -> Iterator[tuple[str, str, str]]:
@@ -177,7 +182,7 @@ def minim_readings(word: str) -> Iterator[tuple[str, str]]:
             continue
         for other in _minim_spellings(strokes):
             if other != run.group() and "ii" not in other:  # (English has hardly a word with ``ii``)
-                yield word[: run.start()] + other + word[run.end() :], f"{run.group()}→{other}"
+                yield word[: run.start()] + other + word[run.end() :], confusion_name(run.group(), other)
 
 
 @cache
