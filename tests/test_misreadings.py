@@ -391,6 +391,14 @@ def test_a_grammatical_word_is_read_from_englishs_word_pairs_where_it_is_far_lik
     assert readings("It was probably he that lived and taught", *SETTLERS) == []
     assert readings("since such if given would involve the British", *SETTLERS) == []
     assert readings("as well as on account of the divided counsels", *SETTLERS) == []
+    # a rare word read so, where the book's own pairs do not tell (a dictionary's word only where the
+    # book has it so throughout: not ``confined to mere personal adventure``)
+    book = (*SETTLERS, "It will be so; it would be there, and may be seen, as it must be.")
+    assert readings("the nations would not bo independent, but would bo made subjects", *book) == [
+        ("bo", "be", "real-word"),
+        ("bo", "be", "real-word"),
+    ]
+    assert readings("the story is confined to mere personal adventure", *book) == []
 
 
 # A book whose OCR reads ``Av`` for ``w`` (words as the raw OCR of english-manufactures-and-australasian-

@@ -327,7 +327,23 @@ def rare_word_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
         where = f"before '{after}', opening a clause," if opens_clause else f"beside '{before}' or '{after}'"
         reason = f"a grammatical word the book has {where} {uses} times or more"
         return spot.reading(0, word, match_case(candidate, word), "real-word", 0.9, reason)
-    return _english_context(spot, word, candidates, opens=opens_clause, lexicon=lexicon)
+    reading = _english_context(spot, word, candidates, opens=opens_clause, lexicon=lexicon)
+    following = spot.word_after() if spot.chunk == word else ""
+    if reading is not None or opens_clause or not (spot.before.isalpha() and following):
+        return reading
+    if lexicon.is_word(before + word):  # (a word cut: ``the read er``)
+        return None
+    # (English's pairs weigh the grammatical word far likelier: ``would not bo independent``; a word
+    # of the dictionary only where the book has it so throughout: not ``confined to mere personal``)
+    likelier = [c for c in candidates if _fits_english_pairs(before.lower(), word, c, following.lower())]
+    if len(likelier) != 1:
+        return None
+    (candidate,) = likelier
+    if in_dictionary(word) and not _misread_throughout(word, candidate, lexicon):
+        return None
+    reason = f"English has '{before} {candidate} {following}' far more often than "
+    reason += f"'{before} {word} {following}'"
+    return spot.reading(0, word, match_case(candidate, word), "real-word", 0.9, reason)
 
 
 def is_web_word(chunk: str, lexicon: Lexicon) -> bool:
