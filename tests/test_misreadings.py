@@ -60,6 +60,10 @@ def test_ocr_confusions_are_read_back_to_the_books_words() -> None:
     assert readings("at a iater period", *SETTLERS) == [("iater", "later", "letters")]
     assert readings("The Eoman Catholic Church", *SETTLERS) == [("Eoman", "Roman", "letters")]
     assert readings("it mitst be borne in mind", *SETTLERS) == [("mitst", "must", "letters")]
+    assert readings("a man in tiie same employment", *SETTLERS) == [("tiie", "the", "letters")]
+    # a name's Latin ending is not read as an English name's (``Patricii``: not ``Patrick``)
+    book = (*SETTLERS, "Saint Patrick and the Church of St. Patrick.")
+    assert readings("Ista Ecclesia praecentoris Sancti Patricii non tamen", *book) == []
     # a word the book has no evidence for is only suggested (English alone: the printer's may be rare)
     lexicon = Lexicon([*SETTLERS, "a harrid lot of men"])
     (unsure,) = find_readings("a harrid lot of men", lexicon)

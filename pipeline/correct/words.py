@@ -87,6 +87,7 @@ LIKELIER = 10
 # before it (and :data:`LIKELIER` times as often before the word after it).
 PAIR_BEFORE_RATIO = 100
 CLAUSE_MARKS = ",;:"  # marks after which a word opens a clause: the word before is no neighbour
+LATIN_ENDING = "ii"  # the ending of Latin's genitives and plurals of names in ``-ius``
 # A word cut after its first letter is joined where English uses it this much more often (zipf) than
 # the rest alone (``w hen``: ``when`` 6.6, ``hen`` 3.4).
 SPLIT_WORD_ZIPF = 2.0
@@ -136,6 +137,12 @@ def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if not found and not web_word and len(word) >= TWO_CONFUSIONS_MIN_LENGTH:
         found = _two_confusions(word, uses, lexicon)
     found = _in_the_books_case(found, lexicon)
+    if _latin_name(word):  # (a name's Latin ending, read as English only for a very common word: Wheii)
+        found = {
+            candidate: read
+            for candidate, read in found.items()
+            if lexicon.zipf(candidate) >= VERY_COMMON_ZIPF
+        }
     if len(found) != 1:
         return None
     ((candidate, (evidence, confusion)),) = found.items()
@@ -143,6 +150,12 @@ def letter_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if evidence < least:  # (read on English's evidence)
         reason += ", and English uses it very often"
     return spot.reading(match.start(), word, candidate, "letters", 0.96 if evidence >= 3 else 0.9, reason)
+
+
+def _latin_name(word: str) -> bool:
+    """A capitalised word ending as Latin's genitives and plurals do (``Sancti Patricii``,
+    ``Owenii``), not an English name's ending misread."""
+    return word[:1].isupper() and word.endswith(LATIN_ENDING)
 
 
 def _evidence(candidate: str, lexicon: Lexicon) -> int:

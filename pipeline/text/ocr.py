@@ -12,7 +12,7 @@ import re
 # a gap or a join. Each pair is listed both ways where OCR errs both ways.
 CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("li", "h"), ("h", "li"),
-    ("ii", "u"), ("u", "ii"), ("n", "u"), ("u", "n"), ("ri", "n"), ("in", "m"), ("vv", "w"),
+    ("ii", "u"), ("u", "ii"), ("ii", "h"), ("n", "u"), ("u", "n"), ("ri", "n"), ("in", "m"), ("vv", "w"),
     ("i", "l"), ("l", "i"), ("I", "l"), ("l", "I"), ("t", "l"), ("l", "t"), ("f", "t"), ("t", "f"),
     ("e", "c"), ("c", "e"), ("e", "o"), ("o", "e"), ("c", "o"), ("o", "c"), ("a", "o"), ("o", "a"),
     ("b", "h"), ("h", "b"), ("h", "k"), ("k", "h"), ("v", "y"), ("y", "v"), ("q", "g"), ("g", "q"),
