@@ -154,6 +154,13 @@ def test_a_word_cut_by_a_letter_read_inside_it_is_joined() -> None:
     # letters of a list, or a word the book does not have, stay
     assert readings("items b c and d", *book) == []
     assert readings("the w r oggle of it", *book) == []
+    # a word cut after its capital: a name the book has often, or a very common word
+    book = (*SETTLERS, "New South Wales and Victoria.", "The Bishop of Wales was there.")
+    assert readings("the agriculture of New South W ales.", *book) == [("W ales", "Wales", "split")]
+    assert readings("W ith the exception of alluvial land", *book) == [("W ith", "With", "split")]
+    # not the letters of a list, nor an initial
+    assert readings("between A, B and C", *book) == []
+    assert readings("by W. ales", *book) == []
 
 
 def test_words_run_together_and_doubled_letters_are_parted() -> None:

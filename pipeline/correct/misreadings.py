@@ -61,6 +61,7 @@ from pipeline.correct.marks import (
 from pipeline.correct.spots import UNREAD, Chunks, Reading, Spot
 from pipeline.correct.words import (
     book_spelling,
+    capital_split,
     close_book_spelling,
     english_neighbour,
     glued_words,
@@ -70,6 +71,7 @@ from pipeline.correct.words import (
     is_non_word_near_grammatical_word,
     is_plain_english,
     is_rare_word,
+    is_stray_capital,
     is_stray_letter,
     is_title_word,
     is_web_word,
@@ -106,6 +108,7 @@ CONTEXT_RULES: dict[Rule, Shape] = {
     rare_word_confusion: is_rare_word,
     web_word_in_context: is_web_word,
     split_word: _shape("[b-z]"),
+    capital_split: is_stray_capital,
     title_before_name: is_title_word,
     mark_inside_name: is_mark_inside_name,
     grammatical_word_in_context: is_grammatical_word,
@@ -150,6 +153,7 @@ RULES: tuple[Rule, ...] = (
     habitual_confusion,
     glued_words,
     split_word,
+    capital_split,
     rare_word_confusion,
     web_word_in_context,
     grammatical_word_in_context,

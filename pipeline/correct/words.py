@@ -198,6 +198,30 @@ def split_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     return spot.reading(0, sic, word, "split", 0.92, reason)
 
 
+def capital_split(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A word OCR cut after its capital (a wide ``W`` most often): ``New South W ales`` → ``Wales``,
+    ``W ith this`` → ``With``; the capital no word (not ``A``, ``I``, ``O``) nor an initial, the rest
+    no common word (not ``B and C``), the whole a name the book has often or a very common word."""
+    following = spot.word_after()
+    if not is_stray_capital(spot.chunk, lexicon) or not following.islower():
+        return None
+    word = spot.chunk + following
+    if lexicon.zipf(following) >= COMMON_ZIPF:
+        return None
+    if lexicon.capitalised(word) < FREQUENT_COUNT and lexicon.zipf(word) < VERY_COMMON_ZIPF:
+        return None
+    sic = f"{spot.chunk} {following}"
+    if not spot.text.startswith(sic, spot.start):  # (one space between the pieces)
+        return None
+    reason = f"{word} cut after its capital: the book has it {lexicon.count(word)} times"
+    return spot.reading(0, sic, word, "split", 0.92, reason)
+
+
+def is_stray_capital(chunk: str, lexicon: Lexicon) -> bool:
+    """A capital letter standing alone that is no word (not ``A``, ``I``, ``O``)."""
+    return len(chunk) == 1 and chunk.isupper() and chunk not in "AIO"
+
+
 def is_stray_letter(chunk: str) -> bool:
     """A lower-case letter standing alone that is no word (not ``a``)."""
     return len(chunk) == 1 and chunk.islower() and chunk != "a"
