@@ -154,6 +154,12 @@ def test_a_word_cut_by_a_letter_read_inside_it_is_joined() -> None:
     # letters of a list, or a word the book does not have, stay
     assert readings("items b c and d", *book) == []
     assert readings("the w r oggle of it", *book) == []
+    # a w's last stroke read apart as an r: the word joined, or the r taken out between two words
+    assert readings("Potatoes are grow r n to some extent", *book) == [("grow r n", "grown", "split")]
+    assert readings("Among mineral raw r materials, the most", *book) == [("raw r", "raw", "speck")]
+    assert readings("from the very low r est orders of the people", *book) == [
+        ("low r est", "lowest", "split")
+    ]
     # a word cut after its capital: a name the book has often, or a very common word
     book = (*SETTLERS, "New South Wales and Victoria.", "The Bishop of Wales was there.")
     assert readings("the agriculture of New South W ales.", *book) == [("W ales", "Wales", "split")]

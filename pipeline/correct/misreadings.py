@@ -81,6 +81,7 @@ from pipeline.correct.words import (
     split_word,
     title_before_name,
     unread_word,
+    w_stroke_apart,
     web_word_in_context,
 )
 from pipeline.text.ocr import SENTENCE_SUBJECTS
@@ -109,6 +110,7 @@ CONTEXT_RULES: dict[Rule, Shape] = {
     web_word_in_context: is_web_word,
     split_word: _shape("[b-z]"),
     capital_split: is_stray_capital,
+    w_stroke_apart: _shape("[a-z]*w"),
     title_before_name: is_title_word,
     mark_inside_name: is_mark_inside_name,
     grammatical_word_in_context: is_grammatical_word,
@@ -153,6 +155,7 @@ RULES: tuple[Rule, ...] = (
     habitual_confusion,
     glued_words,
     split_word,
+    w_stroke_apart,
     capital_split,
     rare_word_confusion,
     web_word_in_context,

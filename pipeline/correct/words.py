@@ -198,6 +198,31 @@ def split_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     return spot.reading(0, sic, word, "split", 0.92, reason)
 
 
+def w_stroke_apart(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """The last stroke of a ``w`` read apart as an ``r``, after a word ending in ``w``: the pieces
+    joined where they make a common word (``grow r n`` → ``grown``, ``how r ever`` → ``however``),
+    else taken out between two common words (``raw r materials`` → ``raw materials``; not ``low r
+    est``)."""
+    head = spot.chunk
+    if not (head.isalpha() and head.islower() and head.endswith("w")) or spot.after != "r":
+        return None
+    rest_start = spot.end + 3  # (after `` r ``)
+    rest = spot.text[rest_start:].split(maxsplit=1)[:1]
+    if not rest or not spot.text.startswith(f"{head} r ", spot.start):
+        return None
+    word = word_of(rest[0])
+    if not word.islower() or not rest[0].startswith(word):
+        return None
+    joined = head + word
+    if lexicon.zipf(joined) >= COMMON_WORD_ZIPF:
+        reason = f"a w's stroke read as r, the word cut there: {joined}, a common word"
+        return spot.reading(0, f"{head} r {word}", joined, "split", 0.92, reason)
+    if min(lexicon.zipf(head), lexicon.zipf(word)) >= COMMON_WORD_ZIPF:
+        reason = f"a w's stroke read as r, between two words ({head}, {word})"
+        return spot.reading(0, f"{head} r", head, "speck", 0.9, reason)
+    return None
+
+
 def capital_split(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """A word OCR cut after its capital (a wide ``W`` most often): ``New South W ales`` → ``Wales``,
     ``W ith this`` → ``With``; the capital no word (not ``A``, ``I``, ``O``) nor an initial, the rest
