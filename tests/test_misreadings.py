@@ -290,6 +290,18 @@ def test_a_roman_numeral_read_with_letters_of_another_shape_is_read_back() -> No
     assert readings("in Part 1. Section 2", *book, "See Part 3 and Part 4 and Part 5.") == []
 
 
+def test_a_lists_item_numbered_in_roman_is_read_back() -> None:
+    book = (*SETTLERS, "I. That all that entered such a Society should resolve upon a holy life.")
+    assert readings("11. That no person shall be admitted into this Society", *book) == [
+        ("11", "II", "digits")
+    ]
+    # a list numbered in digits has a tenth item and a twelfth
+    arabic = (*book, "10. The tenth rule.", "12. The twelfth rule.")
+    assert readings("11. That no person shall be admitted into this Society", *arabic) == []
+    # inside a sentence, a number
+    assert readings("there were 11. That is all", *book) == []
+
+
 def test_a_mark_and_a_stop_after_a_word_are_read_as_one() -> None:
     book = (*SETTLERS, "Transport and agriculture are named.", "He left it by will to them.")
     assert readings("to transport, industry, and agriculture;. These are a few", *book) == [

@@ -63,6 +63,8 @@ ROMAN_NUMERAL_CHUNKS = frozenset(
 NUMBER_CHUNKS = frozenset(
     str(number) + mark for number in range(2, 100) if set(str(number)) != {"1"} for mark in NUMBER_MARKS
 )
+# a list's item numbered ``II`` or ``III`` as OCR reads it, with ones
+LIST_NUMBER_RE = re.compile(r"(1{2,3}|l{2,3})\.")
 # a number glued to the word of a range or a ratio (``6to 8 inches``, ``2or 3 feet``, ``4to 1``)
 GLUED_RANGE_RE = re.compile(r"(\d+)(to|or|and)")
 # the number after it: a small one (not a year: ``4to 1820`` is a quarto)
@@ -131,6 +133,26 @@ def roman_numeral_after_name(spot: Spot, lexicon: Lexicon) -> Reading | None:
         return None
     reason = f"the book numbers {name} in roman {in_roman} times, in digits {in_digits}"
     return spot.reading(0, match.group(1), numeral, "digits", 0.96, reason)
+
+
+def list_number_in_roman(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A list's item numbered in roman, its ``I``s read as ones, opening a paragraph: ``11.`` after a
+    list whose items the book opens ``I.``, where it opens none ``10.`` nor ``12.`` (an arabic list
+    has them): ``11. That no person shall`` → ``II.``; ``111.`` after ``II.`` or ``11.``."""
+    match = LIST_NUMBER_RE.fullmatch(spot.chunk)
+    if match is None or spot.start != 0:
+        return None
+    ones = match.group(1)
+    numeral = "I" * len(ones)
+    number = int("1" * len(ones))
+    before = {"I" * (len(ones) - 1) + ".", "1" * (len(ones) - 1) + "."} - {"1."}
+    if not any(lexicon.openers[opener] for opener in before):
+        return None
+    if any(lexicon.openers[f"{number + step}."] for step in (-1, 1)):
+        return None
+    reason = f"a list's item: the book opens items {' or '.join(sorted(before))}, "
+    reason += f"none {number - 1}. nor {number + 1}."
+    return spot.reading(0, ones, numeral, "digits", 0.92, reason)
 
 
 def _numbered(name: str, lexicon: Lexicon) -> tuple[int, int]:

@@ -102,6 +102,8 @@ class Lexicon:
         # (every pair of chunks is counted, in C; only pairs of words are ever asked for)
         chunks = whole.lower().replace("\n", f" {TEXT_END} ").split()
         self.chunks = Counter(chunks)  # the space-separated chunks, lower case (``follows:``)
+        # the chunks that open the texts, as written (``I.``, ``11.``: the numbers of a list's items)
+        self.openers = Counter(text.split(maxsplit=1)[0] for text in texts if text.strip())
         self.pairs = Counter(itertools.pairwise(chunks))
         self._name_endings: Counter[str] | None = None  # (counted when first asked)
         self._beside: dict[str, tuple[Counter[str], Counter[str]]] | None = None  # (the same)

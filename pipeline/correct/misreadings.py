@@ -20,9 +20,11 @@ from dataclasses import replace
 
 from pipeline.correct.digits import (
     GLUED_RANGE_RE,
+    LIST_NUMBER_RE,
     MISREAD_NUMERAL_RE,
     capital_i_in_short_word,
     currency_digits,
+    list_number_in_roman,
     number_glued_to_range,
     one_for_i,
     one_for_t,
@@ -106,6 +108,7 @@ CONTEXT_RULES: dict[Rule, Shape] = {
     stray_stop_before_word: _shape(r"[.,].*"),
     ordinal_digits: _shape(r"\w+(?:st|nd|rd|th)[.,;:]?"),
     roman_numeral_after_name: _shape(MISREAD_NUMERAL_RE.pattern),
+    list_number_in_roman: _shape(LIST_NUMBER_RE.pattern),
     rare_word_confusion: is_rare_word,
     web_word_in_context: is_web_word,
     split_word: _shape("[b-z]"),
@@ -146,6 +149,7 @@ RULES: tuple[Rule, ...] = (
     currency_digits,
     ordinal_digits,
     roman_numeral_after_name,
+    list_number_in_roman,
     glued_punctuation,
     glued_pronoun,
     hyphen_against_small_word,
