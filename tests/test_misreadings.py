@@ -302,6 +302,14 @@ def test_a_lists_item_numbered_in_roman_is_read_back() -> None:
     assert readings("there were 11. That is all", *book) == []
 
 
+def test_a_question_mark_read_as_a_lone_p_is_read_back() -> None:
+    text = "Did one legislative Act serve for all the provinces P Dr. Carman replied."
+    assert readings(text, *SETTLERS) == [("P", "?", "punctuation")]
+    # no question opens the sentence, or an initial
+    assert readings("The Act served for all the provinces P Dr. Carman replied.", *SETTLERS) == []
+    assert readings("Did he see the provinces P. R. Smith described?", *SETTLERS) == []
+
+
 def test_a_mark_and_a_stop_after_a_word_are_read_as_one() -> None:
     book = (*SETTLERS, "Transport and agriculture are named.", "He left it by will to them.")
     assert readings("to transport, industry, and agriculture;. These are a few", *book) == [

@@ -37,6 +37,7 @@ from pipeline.text.ocr import (
     NEVER_CLOSING_COMPOUNDS,
     NEVER_LAST_WORDS,
     NEVER_OPENING_COMPOUNDS,
+    QUESTION_OPENERS,
     SAYING_VERBS,
     SENTENCE_SUBJECTS,
     SPECK_MARK_RE,
@@ -467,6 +468,21 @@ def mark_and_stop(spot: Spot, lexicon: Lexicon) -> Reading | None:
     sure = kept == "." or after[:1].islower()
     reason = f"a mark and a stop after a word: '{mark}.'"
     return spot.reading(0, spot.chunk, word + kept, "speck", 0.92 if sure else 0.75, reason)
+
+
+def p_for_question_mark(spot: Spot, lexicon: Lexicon) -> Reading | None:
+    """A question mark read as a ``P`` standing alone after a word in lower case, ending a sentence a
+    word of questions opens: ``Did one Act serve for all the provinces P`` → ``?``, ``How was the
+    money raised P``."""
+    if not spot.before.isalpha() or not spot.before.islower():
+        return None
+    if spot.after and not spot.after[:1].isupper():  # (the sentence goes on: no question's end)
+        return None
+    opening = max(spot.text.rfind(stop, 0, spot.start) for stop in (".", "?", "!", "—"))
+    words = [word_of(chunk).lower() for chunk in spot.text[opening + 1 : spot.start].split()[:3]]
+    if not QUESTION_OPENERS.intersection(words):
+        return None
+    return spot.reading(0, "P", "?", "punctuation", 0.92, "a P alone ending a question: its question mark")
 
 
 def _abbreviation(word: str, lexicon: Lexicon) -> bool:

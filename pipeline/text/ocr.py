@@ -82,3 +82,9 @@ CLAUSE_OPENERS = frozenset((
     "and", "but", "or", "nor", "when", "while", "whilst", "though", "although", "if", "as", "which",
     "who", "whom", "where", "whereas", "because", "since", "yet", "therefore", "however", "indeed",
 ))  # fmt: skip
+# Words that open a question (``Did one Act serve …``, ``How was the money raised``): a ``P`` standing
+# alone at the end of a sentence one of them opens is its question mark misread.
+QUESTION_OPENERS = frozenset((
+    "what", "why", "how", "who", "whom", "whose", "which", "when", "where", "did", "do", "does", "was",
+    "were", "is", "are", "can", "could", "will", "would", "shall", "should", "has", "have", "had",
+))  # fmt: skip
