@@ -79,10 +79,14 @@ def _written_forms(lexicon: Lexicon) -> Iterator[str]:
 
 def has_habitual_confusion(chunk: str, lexicon: Lexicon) -> bool:
     """A chunk :func:`habitual_confusion` reads: its word holds what one of the book's habits reads."""
+    return any(read in chunk for read in _habits_read(lexicon))
+
+
+@lru_cache(maxsize=4)
+def _habits_read(lexicon: Lexicon) -> frozenset[str]:
+    """The letters the book's habits read (``Av`` for ``Av→w``), found once."""
     habits = book_habits(lexicon)
-    return bool(habits) and any(
-        confusion_name(read, printed) in habits and read in chunk for read, printed in CONFUSIONS
-    )
+    return frozenset(read for read, printed in CONFUSIONS if confusion_name(read, printed) in habits)
 
 
 def habitual_confusion(spot: Spot, lexicon: Lexicon) -> Reading | None:

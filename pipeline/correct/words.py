@@ -45,6 +45,7 @@ from pipeline.text.words import (
     english_pair,
     function_words,
     is_function_word,
+    zipf_share,
 )
 
 INFLECTIONS = ("s", "es", "d", "ed", "n", "r", "er", "ly", "\u2019s", "'s")
@@ -602,7 +603,7 @@ def pair_weight(before: str, word: str, after: str) -> float:
     if not any(pairs):
         return 0.0
     unlisted = LEAST_LISTED_PAIR / 4
-    frequency = english_frequency(word.lower()) or 10 ** (ENGLISH_ZIPF - 9)
+    frequency = english_frequency(word.lower()) or zipf_share(ENGLISH_ZIPF)
     return (pairs[0] or unlisted) * (pairs[1] or unlisted) / frequency
 
 

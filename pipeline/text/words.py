@@ -88,10 +88,16 @@ def function_words() -> frozenset[str]:
     return common_words(FUNCTION_WORD_ZIPF)
 
 
+def zipf_share(zipf: float) -> float:
+    """The share of all English words a word of frequency ``zipf`` has (a zipf value is the log of a
+    word's frequency per billion words)."""
+    return float(10 ** (zipf - 9))
+
+
 @cache
 def common_words(zipf: float) -> frozenset[str]:
     """English's words (lower case letters) used at ``zipf`` or more, from the frequency list."""
-    least = 10 ** (zipf - 9)  # (a zipf value is the log of a word's frequency, plus 9)
+    least = zipf_share(zipf)
     frequencies = _english_frequencies()
     return frozenset(word for word, frequency in frequencies.items() if frequency >= least and word.isalpha())
 
