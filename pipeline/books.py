@@ -1,4 +1,11 @@
-"""The books of a build: every ``<book>.txt`` in the raw folder with its ``<book>.yaml``.
+"""The books of a build: every ``<book>.yaml`` in the raw folder with the book's OCR beside it.
+
+A book's OCR is one of (:func:`book_source`):
+
+* ``<book>.txt``: plain text;
+* ``<book>.hocr``, ``<book>.html`` or ``<book>.xml``: one hOCR, ALTO or PAGE XML file for the book;
+* a folder ``<book>/`` of such files, one a page, or of page images (``.png``, ``.tif``, ``.jpg``),
+  OCR'd by Tesseract first; files in page order by the numbers in their names.
 
 The workflow reads the book list from here before anything runs, so an unpaired or misnamed raw
 file stops the build at once with a message saying what to do. :func:`copy_workflow` sets up
@@ -9,10 +16,15 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 BOOK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 CORRECTIONS = ".corrections.yaml"
+TEXT = ".txt"
+STRUCTURED = (".hocr", ".html", ".xhtml", ".xml")  # hOCR, ALTO or PAGE XML (told apart by extract)
+IMAGES = (".png", ".tif", ".tiff", ".jpg", ".jpeg")
+DIGITS_RE = re.compile(r"(\d+)")
 # the entry, the rules and helpers, the settings, Snakemake's own settings (its workflow profile)
 WORKFLOW = ("Snakefile", "workflow", "config", "profiles/default")
 
@@ -25,40 +37,91 @@ class RawFolderError(Exception):
         super().__init__("\n".join(f"error: {problem}" for problem in problems))
 
 
+@dataclass(frozen=True)
+class BookSource:
+    """A book's OCR: its ``kind`` (``text``, ``structured`` or ``scans``) and its files in page order."""
+
+    kind: str
+    files: tuple[Path, ...]
+
+
+def page_order(path: Path) -> list[object]:
+    """A key that sorts file names by their numbers as numbers (``page-2`` before ``page-10``)."""
+    return [int(piece) if piece.isdigit() else piece for piece in DIGITS_RE.split(path.name)]
+
+
+def folder_files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The files of ``folder`` ending in one of ``suffixes``, in page order."""
+    return sorted((path for path in folder.iterdir() if path.suffix.lower() in suffixes), key=page_order)
+
+
+def sources(raw: Path) -> dict[str, list[Path]]:
+    """Each book name in ``raw`` with the paths that may hold its OCR (files and folders)."""
+    found: dict[str, list[Path]] = {}
+    for path in sorted(raw.iterdir()):
+        if path.is_dir() and not path.name.startswith("."):
+            found.setdefault(path.name, []).append(path)
+        elif path.suffix in (TEXT, *STRUCTURED) and not path.name.startswith("."):
+            found.setdefault(path.stem, []).append(path)
+    return found
+
+
+def book_source(raw: Path, book: str) -> BookSource:
+    """The OCR of ``book`` in ``raw`` (:func:`find_books` has checked there is exactly one)."""
+    path = sources(raw)[book][0]
+    if path.suffix == TEXT:
+        return BookSource("text", (path,))
+    if path.is_file():
+        return BookSource("structured", (path,))
+    structured = folder_files(path, STRUCTURED)
+    return (
+        BookSource("structured", tuple(structured))
+        if structured
+        else BookSource("scans", tuple(folder_files(path, IMAGES)))
+    )
+
+
 def find_books(raw: Path) -> list[str]:
     """The names of the books in ``raw``, sorted; :class:`RawFolderError` if any file is amiss."""
-    texts = stems(raw, ".txt")
+    texts = sources(raw)
     problems = raw_folder_problems(raw, texts)
     if problems:
         raise RawFolderError(problems)
     return sorted(texts)
 
 
-def raw_folder_problems(raw: Path, texts: set[str]) -> list[str]:
-    """What stops a build of ``raw``: unpaired files, misnamed books, or no book at all."""
+def raw_folder_problems(raw: Path, texts: dict[str, list[Path]]) -> list[str]:
+    """What stops a build of ``raw``: unpaired files, misnamed books, a book with two sources or
+    an empty folder, or no book at all."""
     metadata = {path.stem for path in raw.glob("*.yaml") if not path.name.endswith(CORRECTIONS)}
-    corrected = stems(raw, CORRECTIONS)
+    corrected = {path.name.removesuffix(CORRECTIONS) for path in raw.glob(f"*{CORRECTIONS}")}
     problems = [
-        f"{raw}/{book}.txt has no metadata: write {raw}/{book}.yaml" for book in sorted(texts - metadata)
+        f"{texts[book][0]} has no metadata: write {raw}/{book}.yaml"
+        for book in sorted(texts.keys() - metadata)
     ]
-    problems += [f"{raw}/{book}.yaml has no text: add {raw}/{book}.txt" for book in sorted(metadata - texts)]
+    problems += [
+        f"{raw}/{book}.yaml has no text: add {raw}/{book}.txt" for book in sorted(metadata - texts.keys())
+    ]
     problems += [
         f"{raw}/{book}{CORRECTIONS} has no book: add {raw}/{book}.txt or rename it"
-        for book in sorted(corrected - texts)
+        for book in sorted(corrected - texts.keys())
     ]
     problems += [
-        f"{raw}/{book}.txt: rename it; book names may hold only letters, digits, '.', '_' and '-'"
+        f"{texts[book][0]}: rename it; book names may hold only letters, digits, '.', '_' and '-'"
         for book in sorted(texts)
         if not BOOK_NAME.fullmatch(book)
     ]
+    for book, paths in sorted(texts.items()):
+        if len(paths) > 1:
+            names = ", ".join(str(path) for path in paths)
+            problems.append(f"{book} has {len(paths)} sources ({names}): keep one")
+        elif paths[0].is_dir() and not folder_files(paths[0], STRUCTURED + IMAGES):
+            problems.append(
+                f"{paths[0]}/ holds no OCR file (.hocr, .html, .xml) and no page image (.png, .tif, .jpg)"
+            )
     if not texts and not problems:
         problems.append(f"no books found: put <book>.txt and <book>.yaml into {raw}/")
     return problems
-
-
-def stems(raw: Path, suffix: str) -> set[str]:
-    """The names in ``raw`` of the files ending in ``suffix``, without it."""
-    return {path.name.removesuffix(suffix) for path in raw.glob(f"*{suffix}")}
 
 
 def corrections_file(raw: Path, book: str) -> list[str]:

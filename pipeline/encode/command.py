@@ -8,6 +8,7 @@ from pipeline.cli import run_stage
 from pipeline.encode.elements import tei_bytes
 from pipeline.encode.text import encode_tei
 from pipeline.model import FormatError, InputError, atomic_output, read_book
+from pipeline.model.io import read_geometry
 from pipeline.tei import tei
 
 
@@ -17,6 +18,9 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "--metadata", required=True, help="build/<book>/metadata.json (checked) or raw/<book>.yaml"
     )
     parser.add_argument("--output", required=True, help="tei/<book>.xml")
+    parser.add_argument(
+        "--geometry", help="where the lines stood, build/<book>/geometry.json (structured OCR only; optional)"
+    )
 
 
 def _work(args: argparse.Namespace) -> str:
@@ -24,8 +28,9 @@ def _work(args: argparse.Namespace) -> str:
 
     metadata = load_metadata(args.metadata)
     book = read_book(args.input, "correct")
+    geometry = read_geometry(args.geometry) if args.geometry else None
     try:
-        root = encode_tei(book, metadata)
+        root = encode_tei(book, metadata, geometry)
     except FormatError as error:
         raise InputError(args.input, error.message, error.line) from None
     with atomic_output(args.output, "wb") as handle:

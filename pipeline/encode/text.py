@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 
 from pipeline.encode.elements import element
+from pipeline.encode.facsimile import facsimile, surfaces_of_lines
 from pipeline.encode.header import tei_header, title_page
 from pipeline.encode.inline import append_inline, append_text, parse_inline
 from pipeline.model import (
@@ -39,6 +40,7 @@ from pipeline.model import (
     walk,
     walk_division,
 )
+from pipeline.model.geometry import Geometry
 from pipeline.tei import TEI_NS, XML_ID, XML_LANG, tei
 from pipeline.text.dates import PRINTED_YEAR
 
@@ -56,9 +58,11 @@ YEAR = re.compile(rf"^(?:{PRINTED_YEAR})$")
 class _Encoder:
     """Builds the TEI document; keeps the notes index and the ids given out."""
 
-    def __init__(self, book: Book, metadata: dict[str, Any]) -> None:
+    def __init__(self, book: Book, metadata: dict[str, Any], geometry: Geometry | None = None) -> None:
         self.book = book
         self.metadata = metadata
+        self.geometry = geometry
+        self.surfaces = surfaces_of_lines(geometry) if geometry else {}
         self.ids: set[str] = set()
         self.notes: dict[str, Note] = {}
         self.placed: set[str] = set()
@@ -124,6 +128,8 @@ class _Encoder:
         root.insert(
             0, tei_header(self.metadata, self.book.responsible or {}, sorted(foreign), self.julian_dates)
         )
+        if self.geometry is not None:
+            root.insert(1, facsimile(self.geometry))
         return root
 
     # front and back
@@ -263,7 +269,7 @@ class _Encoder:
             elif isinstance(item, Paragraph):
                 self.parts(element(target, "p"), item.parts, item.first_line)
             elif isinstance(item, PageBreak):
-                target.append(page_break(item))
+                target.append(self.page_break(item))
             elif isinstance(item, ItemList) and any(entry.date for entry in item.items):
                 self.events(target, item)
             elif isinstance(item, ItemList):
@@ -277,6 +283,18 @@ class _Encoder:
             for note in (unlinked or {}).get(id(item), []):
                 target.append(self.note(note, unlinked=True))
 
+    def page_break(self, part: PageBreak) -> etree._Element:
+        """``pb`` with the printed page number when it is known; ``break="no"`` inside a word;
+        ``facs``, the page's surface, where the page's image is known."""
+        result = etree.Element(tei("pb"))
+        if part.n:
+            result.set("n", part.n)
+        if part.in_word:
+            result.set("break", "no")
+        if part.line in self.surfaces:
+            result.set("facs", f"#{self.surfaces[part.line]}")
+        return result
+
     def parts(self, parent: etree._Element, parts: list[Part], line: int | None) -> None:
         """Text parts with their note markers; the notes are placed at the markers."""
 
@@ -284,7 +302,7 @@ class _Encoder:
             if isinstance(part, Correction):
                 return correction(part)
             if isinstance(part, PageBreak):
-                return page_break(part)
+                return self.page_break(part)
             if isinstance(part, PrintedDate):
                 return self.date(part)
             identifier = part.note
@@ -337,16 +355,6 @@ def _division_of(item: Item) -> str | None:
     return item.division if isinstance(item, Paragraph) else None
 
 
-def page_break(part: PageBreak) -> etree._Element:
-    """``pb`` with the printed page number when it is known; ``break="no"`` inside a word."""
-    result = etree.Element(tei("pb"))
-    if part.n:
-        result.set("n", part.n)
-    if part.in_word:
-        result.set("break", "no")
-    return result
-
-
 def figure(item: Figure) -> etree._Element:
     """A plate's caption: ``figure`` with its title in ``head`` and its credit in a ``p``, their
     printed lines apart (``lb``)."""
@@ -369,9 +377,10 @@ def correction(part: Correction) -> etree._Element:
     return choice
 
 
-def encode_tei(book: Book, metadata: dict[str, Any]) -> etree._Element:
-    """The TEI document (root ``TEI`` element) of a book from its tree and metadata.
+def encode_tei(book: Book, metadata: dict[str, Any], geometry: Geometry | None = None) -> etree._Element:
+    """The TEI document (root ``TEI`` element) of a book from its tree and metadata; with the page
+    images and the places of the lines (``facsimile``) where structured OCR gave ``geometry``.
 
     A tree that cannot be encoded (an id twice, a marker of an unknown note) is a :class:`FormatError`.
     """
-    return _Encoder(book, metadata).document()
+    return _Encoder(book, metadata, geometry).document()

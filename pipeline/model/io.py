@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.model.evidence import StructureEvidence
+from pipeline.model.geometry import Geometry
 from pipeline.model.records import Change, FormatError, InputError, Record, Review
 from pipeline.model.tree import Book
 
@@ -191,6 +192,15 @@ def read_book(path: str | os.PathLike[str], produced_by: str) -> Book:
     data = read_stage_input(path, produced_by)
     try:
         return Book.from_json(data)
+    except FormatError as error:
+        raise InputError(path, error.message, error.line) from None
+
+
+def read_geometry(path: str | os.PathLike[str]) -> Geometry:
+    """Read the places of a structured OCR book's lines (``geometry.json``, written by extract)."""
+    data = read_stage_input(path, "extract")
+    try:
+        return Geometry.from_json(data)
     except FormatError as error:
         raise InputError(path, error.message, error.line) from None
 

@@ -21,6 +21,7 @@ INPUT_SCHEMAS = Path(__file__).parent.parent / "schemas"
 # an intermediate file's name (as under build/<book>/) → its schema's name
 FILE_SCHEMAS = {
     "metadata.json": "book-metadata",
+    "geometry.json": "geometry",  # structured OCR only
     "normalise.changes.jsonl": "change",  # (each line)
     "repaired.json": "repaired",
     "repair.changes.jsonl": "change",  # (each line)

@@ -17,11 +17,14 @@ setting (:mod:`pipeline.layout`) overrides it.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Protocol
 
 from pipeline.model import Block
+from pipeline.model.geometry import Geometry
 from pipeline.model.pages import InputEvidence, Reading
 from pipeline.readers.detection import DEFAULT_READER, Detection, detect_reader
+from pipeline.readers.geometry import learn_geometry
 from pipeline.readers.paragraph_lines import read_paragraph_lines
 from pipeline.readers.wrapped_lines import read_wrapped_lines
 
@@ -41,14 +44,24 @@ def read_blocks(text: str, reader: str = DEFAULT_READER) -> list[Block]:
     return READERS[reader](text).blocks
 
 
-def read_input(text: str, reader: str | None = None) -> tuple[list[Block], InputEvidence]:
+def read_input(
+    text: str, reader: str | None = None, geometry: Geometry | None = None
+) -> tuple[list[Block], InputEvidence]:
     """The blocks of a whole book's normalised ``text``, read by the reader named ``reader`` (the
-    book's ``layout.input``) or else by the one :func:`detect_reader` chooses, and how it was read."""
-    detection = detect_reader(text)
-    chosen = reader or detection.name
-    reading = READERS[chosen](text)
+    book's ``layout.input``) or else by the one :func:`detect_reader` chooses, and how it was read.
+    A text extracted from structured OCR (:mod:`pipeline.extract`) is a printed line a line, and
+    is read as wrapped lines with the decisions its ``geometry`` supports."""
+    if geometry is not None:
+        lines = sum(len(page.lines) for page in geometry.pages)
+        detection = Detection("wrapped_lines", f"{geometry.format}: {lines} printed lines with their places")
+        read: Reader = partial(read_wrapped_lines, geometry=learn_geometry(geometry))
+    else:
+        detection = detect_reader(text)
+        read = READERS[reader or detection.name]
+    chosen = detection.name if geometry is not None else reader or detection.name
+    reading = read(text)
     lines = sum(1 for line in text.split("\n") if line.strip())
-    given = reader is not None
+    given = reader is not None and geometry is None
     evidence = InputEvidence(
         chosen, detection.name, detection.evidence, given, lines, reading.pages, reading.findings
     )

@@ -22,6 +22,7 @@ from dataclasses import replace
 from pipeline.model import Block
 from pipeline.model.pages import Line, Reading
 from pipeline.readers.evidence import page_findings
+from pipeline.readers.geometry import LineGeometry
 from pipeline.readers.line_ends import (
     MIN_BOUND_LINES,
     SHORT_LINE_SHARE,
@@ -89,9 +90,10 @@ def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
     return read_wrapped_lines(text, first_line).blocks
 
 
-def read_wrapped_lines(text: str, first_line: int = 1) -> Reading:
+def read_wrapped_lines(text: str, first_line: int = 1, geometry: LineGeometry | None = None) -> Reading:
     """The blocks of ``text`` (:func:`split_wrapped_lines`), its pages and what the page analysis
-    learned of the book."""
+    learned of the book; where structured OCR gave the lines' places (``geometry``), its decisions
+    (furniture, paragraph starts, footnotes, headings) are taken from them."""
     pages = split_pages(text, first_line)
     page_lines = [[line for run in page for line in run] for page in pages]
     book_measure = measure([line for lines in page_lines for line in lines])
@@ -105,14 +107,14 @@ def read_wrapped_lines(text: str, first_line: int = 1) -> Reading:
         if number in plates:
             page_blocks = [plate_block(run) for run in page]
         else:
-            page_blocks = read_page(page, measures[number], habits, line_habits, note_open)
+            page_blocks = read_page(page, measures[number], habits, line_habits, note_open, geometry)
             notes = [block for block in page_blocks if block.kind == "note"]
             note_open = bool(notes) and not note_ends(notes[-1].text)
         if number and page_blocks:
             page_blocks[0] = replace(page_blocks[0], page_break_before=True)
         blocks += page_blocks
     findings = page_findings(page_lines, blocks, habits, book_measure, text.count(FORM_FEED))
-    return Reading(blocks, len(pages), findings)
+    return Reading(blocks, len(pages), findings + (geometry.findings if geometry else []))
 
 
 def split_pages(text: str, first_line: int = 1) -> list[list[list[Line]]]:
@@ -259,24 +261,34 @@ def read_page(
     habits: FootHabits,
     line_habits: LineHabits,
     note_open: bool = False,
+    geometry: LineGeometry | None = None,
 ) -> list[Block]:
     """The blocks of one page: its edge furniture lines and signature mark
     (:mod:`pipeline.readers.foot_furniture`), headings, paragraphs and footnotes
     (:mod:`pipeline.readers.page_foot`), first the rest of a note the page before left unfinished
     (``note_open``) where the foot goes on with it (:func:`continued_note_block`); the page's foot
     lines (page number, running title) and its signature mark, wherever the page has it (above the
-    notes too), come last."""
+    notes too), come last. Where ``geometry`` has the page's lines, furniture and footnotes are
+    also found by their place and type (:class:`pipeline.readers.geometry.LineGeometry`)."""
     marks = [line for run in page for line in run if line[0] in habits.signatures]
     runs = [kept for run in page if (kept := [line for line in run if line not in marks])]
     if not runs:
         return [foot_block(line, habits) for line in marks]
-    top = [runs[0].pop(0)] if is_edge_line(runs[0][0], page_measure, habits) else []
+    placed = geometry.furniture if geometry else {}
+    top = (
+        [runs[0].pop(0)] if is_edge_line(runs[0][0], page_measure, habits) or runs[0][0][0] in placed else []
+    )
     foot: list[Line] = []
-    while runs[-1] and len(foot) < MAX_FOOT_LINES and is_foot_line(runs[-1][-1], page_measure, habits):
+    while (
+        runs[-1]
+        and len(foot) < MAX_FOOT_LINES
+        and (is_foot_line(runs[-1][-1], page_measure, habits) or runs[-1][-1][0] in placed)
+    ):
         foot.insert(0, runs[-1].pop())
     notes: list[Line] = []
     lines = [line for run in runs for line in run]
-    zone = foot_note_zone(lines, habits)
+    zone = geometry.note_zone(lines) if geometry else None
+    zone = foot_note_zone(lines, habits) if zone is None else zone
     if zone is not None:
         runs, notes = cut_lines(runs, zone)
     continued: list[Line] = []
@@ -286,12 +298,12 @@ def read_page(
         runs, continued = cut_lines(runs, going_on)
     notes, after = notes_before_heading(notes)
     foot += marks
-    blocks = [foot_block(line, habits) for line in top]
-    blocks += read_runs(runs, page_measure, line_habits)
+    blocks = [foot_block(line, habits, geometry) for line in top]
+    blocks += read_runs(runs, page_measure, line_habits, geometry)
     blocks += [continued_note_block(continued)] if continued else []
     blocks += note_blocks(notes, habits.note_type)
-    blocks += read_runs([after], page_measure, line_habits) if after else []
-    return blocks + [foot_block(line, habits) for line in foot]
+    blocks += read_runs([after], page_measure, line_habits, geometry) if after else []
+    return blocks + [foot_block(line, habits, geometry) for line in foot]
 
 
 def notes_before_heading(notes: Sequence[Line]) -> tuple[list[Line], list[Line]]:
@@ -319,7 +331,12 @@ def is_caption_run(run: Sequence[Line]) -> bool:
     )
 
 
-def read_runs(runs: Sequence[Sequence[Line]], page_measure: float, habits: LineHabits) -> list[Block]:
+def read_runs(
+    runs: Sequence[Sequence[Line]],
+    page_measure: float,
+    habits: LineHabits,
+    geometry: LineGeometry | None = None,
+) -> list[Block]:
     """The blocks of a page's runs of lines (:func:`read_run`); a caption standing apart among them
     (:func:`is_caption_run`) is a block of its own (``extra["caption"]``, a line each); where the
     text goes on across it (the run before ends mid-sentence or the run after opens in lower case:
@@ -338,9 +355,9 @@ def read_runs(runs: Sequence[Sequence[Line]], page_measure: float, habits: LineH
             seam = run[0][0]
             prose += run
             continue
-        blocks += read_held(prose, held, seam, page_measure, habits)
+        blocks += read_held(prose, held, seam, page_measure, habits, geometry)
         prose, held, seam = list(run), [], 0
-    return blocks + read_held(prose, held, seam, page_measure, habits)
+    return blocks + read_held(prose, held, seam, page_measure, habits, geometry)
 
 
 def runs_across(last: str, following: str) -> bool:
@@ -355,10 +372,11 @@ def read_held(
     seam: int,
     page_measure: float,
     habits: LineHabits,
+    geometry: LineGeometry | None = None,
 ) -> list[Block]:
     """The blocks of ``prose`` (:func:`read_run`) and the captions ``held`` after it; where the
     prose runs on across them from raw line ``seam``, they follow the paragraph holding that line."""
-    blocks = read_run(prose, page_measure, habits) if prose else []
+    blocks = read_run(prose, page_measure, habits, geometry) if prose else []
     reason = "a few caption lines standing apart on a page of text, with a figure's number or a credit"
     at = len(blocks)
     if seam:
@@ -380,13 +398,19 @@ def is_foot_line(line: Line, page_measure: float, habits: FootHabits) -> bool:
     return is_foot_title(line[1], habits) or is_edge_line(line, page_measure, habits)
 
 
-def foot_block(line: Line, habits: FootHabits) -> Block:
+def foot_block(line: Line, habits: FootHabits, geometry: LineGeometry | None = None) -> Block:
     """The block of a page's edge line (its foot, or its top); a signature mark or a running title
     the book prints at its page feet, or a title and page number found at a page edge, carries its
     class and evidence (``extra["furniture"]``, :func:`foot_class`), for the furniture repair to
-    remove it."""
+    remove it; so does a line the page's geometry sets apart in the book's header or footer band,
+    unless its text is a page number or a head in capitals, which the furniture repair reads (for
+    the page's number)."""
     block = line_block([line])
     found = foot_class(line, habits)
+    if found is None and geometry is not None and line.number in geometry.furniture:
+        text = line.text.strip()
+        if not (PAGE_NUMBER_LINE_RE.match(text) or is_capitals(text)):
+            found = {"kind": "running head", "evidence": geometry.furniture[line.number]}
     return block if found is None else replace(block, extra={**block.extra, "furniture": found})
 
 
@@ -422,7 +446,9 @@ def note_blocks(lines: Sequence[Line], note_type: NoteType | None = None) -> lis
     return [replace(line_block(group), kind="note") for group in note_groups(lines, note_type)]
 
 
-def read_run(run: Sequence[Line], page_measure: float, habits: LineHabits) -> list[Block]:
+def read_run(
+    run: Sequence[Line], page_measure: float, habits: LineHabits, geometry: LineGeometry | None = None
+) -> list[Block]:
     """The blocks of a run of lines with no blank line between them: :func:`read_prose` of each
     stretch of prose, and one block of each stretch of :data:`MIN_BOUND_LINES` or more lines set on
     their own (:func:`pipeline.readers.line_ends.line_bound`: a table, an address), a line each,
@@ -436,11 +462,11 @@ def read_run(run: Sequence[Line], page_measure: float, habits: LineHabits) -> li
         if indices[0] and not finished(run[indices[0] - 1][1]):
             indices = indices[1:]  # the last line of the paragraph before
         if is_bound and len(indices) >= MIN_BOUND_LINES:
-            blocks += read_prose(run[start : indices[0]], page_measure, habits)
+            blocks += read_prose(run[start : indices[0]], page_measure, habits, geometry)
             block = lineated_block(run[indices[0] : indices[-1] + 1])
             blocks.append(replace(block, extra={"lineated": LINEATED}))
             start = indices[-1] + 1
-    return blocks + read_prose(run[start:], page_measure, habits)
+    return blocks + read_prose(run[start:], page_measure, habits, geometry)
 
 
 def bound_lines(texts: Sequence[str], page_measure: float) -> list[bool]:
@@ -469,17 +495,21 @@ def lineated_block(lines: Sequence[Line]) -> Block:
     return Block("\n".join(line.strip() for _, line in lines), lines[0][0], lines[-1][0])
 
 
-def read_prose(run: Sequence[Line], page_measure: float, habits: LineHabits) -> list[Block]:
+def read_prose(
+    run: Sequence[Line], page_measure: float, habits: LineHabits, geometry: LineGeometry | None = None
+) -> list[Block]:
     """The paragraphs and headings of lines of prose: a paragraph ends where its last line shows it
     (:func:`pipeline.readers.line_ends.ends_paragraph`) or where the type grows after it
-    (:func:`pipeline.readers.line_ends.type_grows`); the lines of a heading over several lines stay
-    one block, a line each."""
+    (:func:`pipeline.readers.line_ends.type_grows`), or, where ``geometry`` places the next line,
+    where that line opens a paragraph by its place; a line in larger type is a heading's. The
+    lines of a heading over several lines stay one block, a line each."""
     blocks: list[Block] = []
     paragraph: list[Line] = []
     heading: list[Line] = []
     texts = [text for _, text in run]
     for index, line in enumerate(run):
-        if is_heading_line(line[1]) or (heading and is_title_under_label(heading[0][1], line[1])):
+        larger = geometry is not None and line.number in geometry.larger
+        if larger or is_heading_line(line[1]) or (heading and is_title_under_label(heading[0][1], line[1])):
             if paragraph:
                 blocks.append(paragraph_block(paragraph, page_measure, habits))
                 paragraph = []
@@ -490,7 +520,12 @@ def read_prose(run: Sequence[Line], page_measure: float, habits: LineHabits) -> 
             heading = []
         paragraph.append(line)
         following = run[index + 1][1] if index + 1 < len(run) else ""
-        ends = bool(following) and ends_paragraph(line[1], following, page_measure, habits)
+        placed = geometry.starts_paragraph(run[index + 1].number) if geometry and following else None
+        ends = (
+            placed
+            if placed is not None
+            else bool(following) and ends_paragraph(line[1], following, page_measure, habits)
+        )
         if ends or type_grows(texts, index, page_measure):
             blocks.append(paragraph_block(paragraph, page_measure, habits))
             paragraph = []

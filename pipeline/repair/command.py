@@ -11,6 +11,7 @@ from pathlib import Path
 from pipeline.cli import run_stage
 from pipeline.layout import load_layout
 from pipeline.model import InputError, write_json, write_log
+from pipeline.model.io import read_geometry
 from pipeline.repair.base import STAGE
 from pipeline.repair.registry import repair_text
 
@@ -26,6 +27,9 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--metadata", help="build/<book>/metadata.json or raw/<book>.yaml, for its layout settings (optional)"
     )
+    parser.add_argument(
+        "--geometry", help="where the lines stood, build/<book>/geometry.json (structured OCR only; optional)"
+    )
 
 
 def _read_text(path: str) -> str:
@@ -39,8 +43,9 @@ def _read_text(path: str) -> str:
 
 def _work(args: argparse.Namespace) -> str:
     layout = load_layout(args.metadata)
+    geometry = read_geometry(args.geometry) if args.geometry else None
     (blocks, changes, review), evidence = repair_text(
-        _read_text(args.input), furniture=layout.furniture, reader=layout.input_reader
+        _read_text(args.input), furniture=layout.furniture, reader=layout.input_reader, geometry=geometry
     )
     write_json(args.output, {"blocks": [block.to_dict() for block in blocks]})
     write_json(args.input_evidence, evidence.to_json())

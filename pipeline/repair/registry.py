@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from pipeline.layout import LAYOUT_RULE_PREFIX, LayoutFurniture
 from pipeline.model import Block, Change, Review
+from pipeline.model.geometry import Geometry
 from pipeline.model.pages import InputEvidence
 from pipeline.readers import DEFAULT_READER, read_input
 from pipeline.repair.base import Repair, RepairContext, Repaired
@@ -72,15 +73,20 @@ def repair(
 
 
 def repair_text(
-    text: str, typeset: bool = True, furniture: LayoutFurniture | None = None, reader: str | None = None
+    text: str,
+    typeset: bool = True,
+    furniture: LayoutFurniture | None = None,
+    reader: str | None = None,
+    geometry: Geometry | None = None,
 ) -> tuple[Repaired, InputEvidence]:
     """Repair a normalised book text; also say how it was read.
 
     ``typeset`` adds the typographic pass; ``furniture`` holds the book's layout settings for
     running heads and page numbers; ``reader`` (the book's ``layout.input``) names the reader,
-    else :func:`pipeline.readers.detect_reader` chooses it.
+    else :func:`pipeline.readers.detect_reader` chooses it; ``geometry``, where structured OCR gave
+    the text (:mod:`pipeline.extract`), the places of its lines.
     """
-    blocks, evidence = read_input(text, reader)
+    blocks, evidence = read_input(text, reader, geometry)
     context = RepairContext(
         BookVocabulary.from_texts([text]), furniture or LayoutFurniture(), evidence.reader != DEFAULT_READER
     )

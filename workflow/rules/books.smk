@@ -1,4 +1,4 @@
-# The books: every raw/<book>.txt with its raw/<book>.yaml (pipeline/books.py), metadata checked first.
+# The books: every raw/<book>.yaml with the book's OCR beside it (pipeline/books.py), metadata checked first.
 
 import sys
 from pathlib import Path
@@ -13,6 +13,7 @@ except RawFolderError as error:
 
 wildcard_constraints:
     book=BOOK_NAME.pattern,
+    page=r"[^/]+",
 
 
 # Checked first (priority), so a book with bad metadata fails in seconds, not after the text stages.

@@ -5,7 +5,7 @@ import importlib.util
 import shlex
 from pathlib import Path
 
-from pipeline.books import corrections_file
+from pipeline.books import book_source, corrections_file
 from pipeline.model.io import CHANGING_STAGES, REVIEWING_STAGES  # whose logs the report reads
 
 
@@ -28,6 +28,49 @@ def log_file(rule: str) -> str:
     """The log of ``rule``'s job for one book: ``<logs>/<rule>/<book>.log``, the logs folder being
     ``<build>/logs`` unless the config names another."""
     return f"{config['logs'] or build_file('logs')}/{rule}/{{book}}.log"
+
+
+def page_log_file(rule: str) -> str:
+    """The log of ``rule``'s job for one page of a book: ``<logs>/<rule>/<book>/<page>.log``."""
+    return f"{config['logs'] or build_file('logs')}/{rule}/{{book}}/{{page}}.log"
+
+
+def book_text(wildcards) -> str:
+    """The book's raw text: ``raw/<book>.txt``, or the text extract read from its structured OCR."""
+    if book_source(Path(config["raw"]), wildcards.book).kind == "text":
+        return raw_file(f"{wildcards.book}.txt")
+    return build_file(f"{wildcards.book}/source.txt")
+
+
+def ocr_files(wildcards) -> list[str]:
+    """The book's hOCR, ALTO or PAGE files in page order; for scans, the hOCR of each page image."""
+    source = book_source(Path(config["raw"]), wildcards.book)
+    if source.kind == "scans":
+        return [build_file(f"{wildcards.book}/ocr/{path.stem}.hocr") for path in source.files]
+    return [str(path) for path in source.files]
+
+
+def page_image(wildcards) -> str:
+    """The image of page ``{page}`` of a scanned book."""
+    images = book_source(Path(config["raw"]), wildcards.book).files
+    return str(next(path for path in images if path.stem == wildcards.page))
+
+
+def geometry_option(wildcards) -> str:
+    """The repair stage's option naming the places of the book's lines (structured OCR only)."""
+    if book_source(Path(config["raw"]), wildcards.book).kind == "text":
+        return ""
+    geometry = shlex.quote(build_file(f"{wildcards.book}/geometry.json"))
+    return f"--geometry {geometry}"
+
+
+def book_geometry(wildcards) -> list[str]:
+    """The places of the book's lines, if its OCR gave them."""
+    return (
+        []
+        if book_source(Path(config["raw"]), wildcards.book).kind == "text"
+        else [build_file(f"{wildcards.book}/geometry.json")]
+    )
 
 
 def stage(name: str, options: str, environment: str = "") -> str:

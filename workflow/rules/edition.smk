@@ -6,16 +6,19 @@ rule encode:
     input:
         tree=build_file("{book}/corrected.json"),
         metadata=build_file("{book}/metadata.json"),
+        geometry=book_geometry,  # structured OCR: the page images and the lines' places
     output:
         tei_file("{book}.xml"),
     log:
         log_file("encode"),
     conda:
         ENVIRONMENT
+    params:
+        geometry=geometry_option,
     shell:
         stage(
             "encode",
-            "--input {input.tree:q} --metadata {input.metadata:q} --output {output:q}",
+            "--input {input.tree:q} --metadata {input.metadata:q} --output {output:q} {params.geometry}",
         )
 
 

@@ -6,7 +6,7 @@
 
 rule normalise:
     input:
-        raw_file("{book}.txt"),
+        book_text,
     output:
         text=build_file("{book}/normalised.txt"),
         changes=build_file("{book}/normalise.changes.jsonl"),
@@ -25,6 +25,7 @@ rule repair:
     input:
         text=build_file("{book}/normalised.txt"),
         metadata=build_file("{book}/metadata.json"),  # the checked metadata: its layout settings
+        geometry=book_geometry,  # structured OCR: where the lines stood
     output:
         blocks=build_file("{book}/repaired.json"),
         changes=build_file("{book}/repair.changes.jsonl"),
@@ -34,11 +35,14 @@ rule repair:
         log_file("repair"),
     conda:
         ENVIRONMENT
+    params:
+        geometry=geometry_option,
     shell:
         stage(
             "repair",
             "--input {input.text:q} --metadata {input.metadata:q} --output {output.blocks:q}"
-            " --changes {output.changes:q} --review {output.review:q} --input-evidence {output.input:q}",
+            " --changes {output.changes:q} --review {output.review:q} --input-evidence {output.input:q}"
+            " {params.geometry}",
         )
 
 

@@ -1,0 +1,90 @@
+"""Stage ``extract``: a structured OCR book (hOCR, ALTO, PAGE XML) as plain text and geometry.
+
+The book's files (one for the whole book, or one per page, in page order) are read by the reader
+of their format, recognised from each file's root (:data:`FORMATS`: a new format is a module
+with a test and a reader, listed there). The text is written a printed line a line, a form feed
+opening each page after the first (``source.txt``, the raw text every later stage's line numbers
+point into); the geometry of every line (:class:`pipeline.model.geometry.Geometry`) beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import NamedTuple
+
+from lxml import etree, html
+
+from pipeline.extract.alto import is_alto, read_alto
+from pipeline.extract.hocr import is_hocr, read_hocr
+from pipeline.extract.page_xml import is_page_xml, read_page_xml
+from pipeline.extract.xml import parse_xml
+from pipeline.model import InputError
+from pipeline.model.geometry import Geometry, PrintedPage
+from pipeline.text.punctuation import FORM_FEED
+
+
+class Format(NamedTuple):
+    """A structured OCR format: whether a parsed file is one, and its reader."""
+
+    recognises: Callable[[etree._Element], bool]
+    read: Callable[[Path, etree._Element], list[PrintedPage]]
+
+
+FORMATS: dict[str, Format] = {
+    "hocr": Format(is_hocr, read_hocr),
+    "alto": Format(is_alto, read_alto),
+    "page": Format(is_page_xml, read_page_xml),
+}
+
+
+def parse(path: Path) -> etree._Element:
+    """The root of an OCR file: XML, or for hOCR written as HTML, what an HTML parser makes of it."""
+    try:
+        return parse_xml(path)
+    except InputError:
+        if path.suffix.lower() not in (".hocr", ".html", ".xhtml"):
+            raise
+        return html.parse(str(path)).getroot()
+
+
+def file_format(path: Path, root: etree._Element) -> str:
+    """The name of the format of the parsed file ``path``; :class:`InputError` if none knows it."""
+    for name, format_ in FORMATS.items():
+        if format_.recognises(root):
+            return name
+    raise InputError(
+        path, "not a structured OCR file: neither hOCR (ocr_page), ALTO (<alto>) nor PAGE XML (<PcGts>)"
+    )
+
+
+def read_geometry(paths: Sequence[Path]) -> Geometry:
+    """The pages of a book's OCR files, in the order given; every file of one format."""
+    pages: list[PrintedPage] = []
+    found = ""
+    for path in paths:
+        root = parse(path)
+        name = file_format(path, root)
+        if found and name != found:
+            raise InputError(path, f"a {name} file among {found} files: a book's files have one format")
+        found = name
+        pages += FORMATS[name].read(path, root)
+    if not any(page.lines for page in pages):
+        raise InputError(paths[0] if paths else "(no file)", "no line of text in the book's OCR files")
+    return Geometry(found, pages)
+
+
+def extract(paths: Sequence[Path]) -> tuple[str, Geometry]:
+    """The text of a book's OCR files, a line a printed line, a form feed opening each page after the
+    first, and their geometry with each line's number in that text."""
+    geometry = read_geometry(paths)
+    texts: list[str] = []
+    for page in geometry.pages:
+        numbered = []
+        for at, line in enumerate(page.lines):
+            opening = FORM_FEED if texts and at == 0 else ""
+            texts.append(opening + line.text)
+            numbered.append(replace(line, line=len(texts)))
+        page.lines = numbered
+    return "\n".join(texts) + "\n", geometry

@@ -1,0 +1,59 @@
+"""What the structured-OCR readers share: a safe XML parser, attribute numbers, names without
+namespaces."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.model import InputError
+
+# No entities resolved, nothing fetched: an OCR file is data, never instructions to the parser.
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
+NUMBER_RE = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def parse_xml(path: Path) -> etree._Element:
+    """The root element of the XML file ``path``; :class:`InputError` with the line where it is not
+    well-formed XML."""
+    try:
+        return etree.parse(str(path), PARSER).getroot()
+    except etree.XMLSyntaxError as error:
+        raise InputError(path, f"not well-formed XML: {error.msg}", error.lineno) from None
+    except OSError as error:
+        raise InputError(path, f"cannot read the file: {error}") from None
+
+
+def local_name(element: etree._Element) -> str:
+    """The element's name without its namespace (ALTO and PAGE have one per version)."""
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def children(element: etree._Element, name: str) -> list[etree._Element]:
+    """The element's children named ``name`` in any namespace."""
+    return [child for child in element if local_name(child) == name]
+
+
+def descendants(element: etree._Element, name: str) -> list[etree._Element]:
+    """The element's descendants named ``name`` in any namespace, in document order."""
+    return [child for child in element.iter() if local_name(child) == name]
+
+
+def number(element: etree._Element, attribute: str) -> float | None:
+    """The attribute's value as a number (``None``: absent or not a number)."""
+    value = element.get(attribute)
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def points(text: str | None) -> list[tuple[float, float]]:
+    """The points of a PAGE or ALTO v4 polygon or baseline: ``"x1,y1 x2,y2 …"`` (ALTO also writes
+    ``"x1 y1 x2 y2 …"``)."""
+    values = [float(value) for value in NUMBER_RE.findall(text or "")]
+    return list(zip(values[::2], values[1::2], strict=False))

@@ -1,0 +1,80 @@
+"""Stage ``ocr``: one page image OCR'd by Tesseract to hOCR, in the book's language.
+
+Tesseract (Debian's ``tesseract-ocr`` with the language's ``tesseract-ocr-<code>`` data) writes the
+page's lines, their boxes, sizes and words' confidences; the ``extract`` stage reads them as it
+reads any hOCR. The language is the book's (``language`` of its metadata, a BCP 47 tag, turned into
+Tesseract's three-letter code by langcodes). The hOCR is written beside its output and moved into
+place when Tesseract has finished, so a killed job leaves no half-written page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import langcodes
+
+from pipeline.cli import run_stage
+from pipeline.model import InputError, read_stage_input
+
+STAGE = "ocr"
+TESSERACT = "tesseract"
+
+
+def tesseract_language(tag: str) -> str:
+    """Tesseract's name of the language of BCP 47 ``tag`` (``en-GB`` → ``eng``)."""
+    return langcodes.Language.get(tag).to_alpha3()
+
+
+def installed_languages() -> set[str]:
+    """The languages Tesseract has data for."""
+    listed = subprocess.run([TESSERACT, "--list-langs"], capture_output=True, text=True, check=False)
+    return set(listed.stdout.split()[1:]) if listed.returncode == 0 else set()
+
+
+def ocr_page(image: Path, output: Path, language: str) -> None:
+    """OCR ``image`` with Tesseract in ``language`` (its code) to the hOCR file ``output``."""
+    if shutil.which(TESSERACT) is None:
+        raise InputError(image, "Tesseract is not installed: apt-get install tesseract-ocr (see README.md)")
+    if language not in installed_languages():
+        raise InputError(
+            image, f"Tesseract has no data for {language}: apt-get install tesseract-ocr-{language}"
+        )
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=output.parent, prefix=".ocr-") as folder:
+        base = Path(folder) / "page"
+        done = subprocess.run(
+            [TESSERACT, str(image), str(base), "-l", language, "hocr"],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},  # one job a core: Snakemake runs pages side by side
+        )
+        if done.returncode != 0:
+            reason = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+            raise InputError(image, f"Tesseract could not read the image: {reason[0]}")
+        os.replace(base.with_suffix(".hocr"), output)
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--image", required=True, help="a page image, raw/<book>/<page>.png (or .tif, .jpg)")
+    parser.add_argument("--metadata", required=True, help="the book's checked metadata: its language")
+    parser.add_argument("--output", required=True, help="the page's hOCR, build/<book>/ocr/<page>.hocr")
+
+
+def _work(args: argparse.Namespace) -> str:
+    language = tesseract_language(read_stage_input(args.metadata, "metadata")["language"])
+    ocr_page(Path(args.image), Path(args.output), language)
+    return f"{args.output}: OCR'd in {language}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_stage(STAGE, _configure, _work, argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

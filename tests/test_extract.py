@@ -1,0 +1,265 @@
+"""Structured OCR in (pipeline/extract/): hOCR, ALTO and PAGE XML read into text and geometry,
+the format told from the file, bad files refused with the file and line; and what the geometry
+decides (pipeline/readers/geometry.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.books import RawFolderError, book_source, find_books
+from pipeline.extract import extract, read_geometry
+from pipeline.extract.command import main as extract_main
+from pipeline.model import InputError
+from pipeline.model.geometry import Box, Geometry, PrintedLine, PrintedPage
+from pipeline.model.schema import problems
+from pipeline.readers import read_input
+from pipeline.readers.geometry import learn_geometry
+
+HOCR = """<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title></title></head><body>
+<div class="ocr_page" id="page_1" title='image "scans/p1.png"; bbox 0 0 1000 1500; ppageno 0'>
+ <div class="ocr_carea"><p class="ocr_par">
+  <span class="ocr_header" title="bbox 400 60 600 80; baseline 0 -4; x_size 20">
+   <span class="ocrx_word" title="bbox 400 60 600 80; x_wconf 91">HISTORY</span></span>
+  <span class="ocr_line" title="bbox 140 160 900 190; baseline 0.001 -6; x_size 30">
+   <span class="ocrx_word" title="bbox 140 160 200 190; x_wconf 96">The</span>
+   <span class="ocrx_word" title="bbox 210 160 320 190; x_wconf 42"><strong>fi rst</strong></span></span>
+ </p></div></div>
+<div class="ocr_page" id="page_2" title='bbox 0 0 1000 1500'>
+ <span class="ocr_line" title="bbox 100 160 900 190"><span class="ocrx_word" title="bbox 100 160 900 190">Next</span></span>
+</div></body></html>
+"""
+
+ALTO_V2 = """<?xml version="1.0" encoding="UTF-8"?>
+<alto xmlns="http://www.loc.gov/standards/alto/ns-v2#">
+<Description><MeasurementUnit>pixel</MeasurementUnit>
+ <sourceImageInformation><fileName>0001.tif</fileName></sourceImageInformation></Description>
+<Layout><Page ID="p1" WIDTH="1000" HEIGHT="1500" PHYSICAL_IMG_NR="1">
+ <TopMargin><TextBlock ID="b0"><TextLine HPOS="450" VPOS="50" WIDTH="100" HEIGHT="20">
+  <String CONTENT="12" WC="0.9"/></TextLine></TextBlock></TopMargin>
+ <PrintSpace><TextBlock ID="b1">
+  <TextLine HPOS="100" VPOS="200" WIDTH="800" HEIGHT="30" BASELINE="224">
+   <String CONTENT="a" WC="0.95"/><SP/><String CONTENT="word" WC="0.5"/><HYP CONTENT="-"/></TextLine>
+  <TextLine HPOS="100" VPOS="240" WIDTH="300" HEIGHT="30"><String CONTENT="broken."/></TextLine>
+ </TextBlock></PrintSpace></Page></Layout></alto>
+"""
+
+PAGE_2019 = """<?xml version="1.0" encoding="UTF-8"?>
+<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15">
+<Metadata><Creator>test</Creator><Created>2020-01-01T00:00:00</Created>
+<LastChange>2020-01-01T00:00:00</LastChange></Metadata>
+<Page imageFilename="page0001.png" imageWidth="1000" imageHeight="1500">
+ <ReadingOrder><OrderedGroup id="g"><RegionRefIndexed index="1" regionRef="r2"/>
+  <RegionRefIndexed index="0" regionRef="r1"/></OrderedGroup></ReadingOrder>
+ <TextRegion id="r2" type="footnote"><Coords points="100,1300 900,1300 900,1340 100,1340"/>
+  <TextLine id="l2"><Coords points="100,1300 900,1300 900,1320 100,1320"/>
+   <Word id="w1"><Coords points="100,1300 200,1300 200,1320 100,1320"/>
+    <TextEquiv conf="0.8"><Unicode>1</Unicode></TextEquiv></Word>
+   <Word id="w2"><Coords points="210,1300 300,1300 300,1320 210,1320"/>
+    <TextEquiv conf="0.6"><Unicode>Note.</Unicode></TextEquiv></Word></TextLine></TextRegion>
+ <TextRegion id="r1" type="paragraph"><Coords points="100,200 900,200 900,240 100,240"/>
+  <TextLine id="l1"><Coords points="100,200 900,200 900,232 100,232"/>
+   <Baseline points="100,226 900,230"/>
+   <TextEquiv><Unicode>Body  text here.</Unicode></TextEquiv></TextLine></TextRegion>
+</Page></PcGts>
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_hocr_lines_keep_their_boxes_sizes_confidences_and_image(tmp_path: Path) -> None:
+    text, geometry = extract([write(tmp_path, "book.hocr", HOCR)])
+    assert geometry.format == "hocr"
+    assert text == "HISTORY\nThe fi rst\n\fNext\n"
+    first, second = geometry.pages
+    assert (first.image, first.width, first.height, second.image) == ("scans/p1.png", 1000, 1500, None)
+    head, line = first.lines
+    assert (head.line, head.region, head.size) == (1, "ocr_header", 20)
+    assert line.box == Box(140, 160, 900, 190)
+    assert line.baseline == 184
+    assert line.confidences == (0.96, 0.42)
+    assert second.lines[0].size == 30  # no x_size: the box's height
+
+
+def test_alto_reads_margins_hyphens_and_word_confidences(tmp_path: Path) -> None:
+    text, geometry = extract([write(tmp_path, "0001.xml", ALTO_V2)])
+    assert geometry.format == "alto"
+    assert text == "12\na word-\nbroken.\n"
+    page = geometry.pages[0]
+    assert (page.image, page.width) == ("0001.tif", 1000)
+    number, broken, _ = page.lines
+    assert number.region == "header"  # in the page's top margin
+    assert broken.confidences == (0.95, 0.5)
+    assert broken.baseline == 224
+    assert broken.box == Box(100, 200, 900, 230)
+
+
+def test_page_xml_follows_the_reading_order_and_keeps_region_types(tmp_path: Path) -> None:
+    text, geometry = extract([write(tmp_path, "page0001.xml", PAGE_2019)])
+    assert geometry.format == "page"
+    assert text == "Body text here.\n1 Note.\n"
+    body, note = geometry.pages[0].lines
+    assert (body.region, note.region) == ("paragraph", "footnote")
+    assert body.baseline == 228
+    assert note.confidences == (0.8, 0.6)  # the line has no text of its own: its words'
+
+
+def test_pages_of_several_files_follow_one_another_with_form_feeds(tmp_path: Path) -> None:
+    files = [write(tmp_path, f"p{number}.xml", ALTO_V2) for number in (1, 2)]
+    text, geometry = extract(files)
+    assert text.count("\f") == 1
+    assert [line.line for page in geometry.pages for line in page.lines] == [1, 2, 3, 4, 5, 6]
+    assert problems("geometry", geometry.to_json()) == []
+    assert Geometry.from_json(geometry.to_json()) == geometry
+
+
+def test_the_extract_command_reads_a_folder_in_page_order(tmp_path: Path) -> None:
+    folder = tmp_path / "book"
+    folder.mkdir()
+    write(folder, "page-10.xml", PAGE_2019)
+    write(folder, "page-9.xml", ALTO_V2.replace("broken.", "ninth."))
+    with pytest.raises(InputError, match="a page file among alto files"):
+        read_geometry([folder / "page-9.xml", folder / "page-10.xml"])
+    write(folder, "page-10.xml", ALTO_V2.replace("broken.", "tenth."))
+    output, geometry = tmp_path / "source.txt", tmp_path / "geometry.json"
+    assert extract_main([str(folder), "--output", str(output), "--geometry", str(geometry)]) == 0
+    assert output.read_text(encoding="utf-8").index("ninth.") < output.read_text(encoding="utf-8").index(
+        "tenth."
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("<alto><Layout><Page", "not well-formed XML"),
+        ("<TEI xmlns='http://www.tei-c.org/ns/1.0'/>", "neither hOCR \\(ocr_page\\), ALTO"),
+        ("<alto><Layout><Page WIDTH='1' HEIGHT='1'/></Layout></alto>", "no line of text"),
+    ],
+)
+def test_a_bad_file_is_refused_with_its_name(tmp_path: Path, content: str, message: str) -> None:
+    path = write(tmp_path, "bad.xml", content)
+    with pytest.raises(InputError, match=message) as error:
+        extract([path])
+    assert error.value.path == str(path)
+
+
+def test_an_external_entity_is_refused_not_read(tmp_path: Path) -> None:
+    doctype = '<!DOCTYPE alto [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+    path = write(tmp_path, "x.xml", ALTO_V2.replace("<alto ", doctype + "<alto ").replace('"12"', '"&secret;"'))
+    with pytest.raises(InputError, match="external entity") as error:
+        extract([path])
+    assert error.value.line == 7
+    assert "root:" not in str(error.value)
+
+
+def test_a_book_may_be_a_file_or_a_folder_of_ocr_or_of_images(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    (raw / "scans").mkdir(parents=True)
+    (raw / "alto").mkdir()
+    for name in ("one.hocr", "one.yaml", "plain.txt", "plain.yaml", "scans.yaml", "alto.yaml"):
+        (raw / name).touch()
+    for name in ("p2.png", "p10.png", "p1.png"):
+        (raw / "scans" / name).touch()
+    (raw / "alto" / "a.xml").touch()
+    assert find_books(raw) == ["alto", "one", "plain", "scans"]
+    assert book_source(raw, "one").kind == "structured"
+    assert book_source(raw, "plain").kind == "text"
+    scans = book_source(raw, "scans")
+    assert (scans.kind, [path.name for path in scans.files]) == ("scans", ["p1.png", "p2.png", "p10.png"])
+    (raw / "plain").mkdir()
+    (raw / "empty").mkdir()
+    (raw / "empty.yaml").touch()
+    with pytest.raises(RawFolderError) as error:
+        find_books(raw)
+    assert error.value.problems == [
+        f"{raw}/empty/ holds no OCR file (.hocr, .html, .xml) and no page image (.png, .tif, .jpg)",
+        f"plain has 2 sources ({raw}/plain, {raw}/plain.txt): keep one",
+    ]
+
+
+# --- what the geometry decides ------------------------------------------------------------------
+
+BODY = 30.0
+
+
+def printed(
+    number: int, text: str, left: float, top: float, width: float = 760, size: float = BODY
+) -> PrintedLine:
+    return PrintedLine(number, text, Box(left, top, left + width, top + size), size)
+
+
+def page_of(first: int, page: int) -> list[PrintedLine]:
+    """A page: a running head set apart at the top, an indented paragraph opening, a heading in
+    larger type, two lines of a smaller note at the foot and the page number below them."""
+    rows = [
+        printed(first, f"History of the Tests {page}", 300, 50, 300, 20),
+        printed(first + 1, "the end of a paragraph from the page before it,", 100, 150),
+        printed(first + 2, "which ends here.", 100, 190, 300),
+        printed(first + 3, "A paragraph opens with its first line indented and", 150, 230, 710),
+        printed(first + 4, "goes on at the margin for a line or two more until", 100, 270),
+        printed(first + 5, "it ends.", 100, 310, 150),
+        printed(first + 6, "A HEADING", 350, 400, 300, 45),
+        printed(first + 7, "More text after the heading, on and on and on and", 100, 480),
+        printed(first + 8, "on to the foot of the page where a note stands.1", 100, 520),
+        printed(first + 9, "1 A note set in a smaller type at the page's foot,", 100, 1300, 700, 20),
+        printed(first + 10, "over two lines.", 100, 1325, 200, 20),
+        printed(first + 11, str(page), 480, 1420, 40, 20),
+    ]
+    return rows
+
+
+def geometry_of(pages: int) -> Geometry:
+    return Geometry(
+        "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(pages)]
+    )
+
+
+def test_geometry_finds_furniture_bands_paragraph_starts_notes_and_headings() -> None:
+    learned = learn_geometry(geometry_of(4))
+    tops = {1 + 12 * n for n in range(4)}
+    feet = {12 + 12 * n for n in range(4)}
+    assert set(learned.furniture) == tops | feet
+    assert learned.starts_paragraph(4) is True
+    assert learned.starts_paragraph(5) is False
+    assert learned.starts_paragraph(999) is None
+    assert 7 in learned.larger
+    assert {10, 11} <= learned.smaller
+
+
+def test_a_line_at_the_top_of_too_few_pages_is_no_band() -> None:
+    assert learn_geometry(geometry_of(2)).furniture == {}
+
+
+def test_the_reader_takes_the_geometry_decisions() -> None:
+    geometry = geometry_of(4)
+    text = (
+        "\n".join(
+            ("\f" if line.line > 1 and (line.line - 1) % 12 == 0 else "") + line.text
+            for page in geometry.pages
+            for line in page.lines
+        )
+        + "\n"
+    )
+    blocks, evidence = read_input(text, geometry=geometry)
+    assert evidence.reader == "wrapped_lines"
+    assert any(finding.startswith("geometry: hocr, 4 pages") for finding in evidence.findings)
+    first_page = [block for block in blocks if block.first_line <= 12]
+    kinds = [
+        (block.kind, block.text.split()[0], block.extra.get("furniture", {}).get("kind"))
+        for block in first_page
+    ]
+    assert kinds == [
+        ("text", "History", "running head"),  # not in capitals: classed by its place
+        ("text", "the", None),
+        ("text", "A", None),
+        ("text", "A", None),  # the heading, in larger type
+        ("text", "More", None),
+        ("note", "1", None),
+        ("text", "10", None),  # the page number: read by the furniture repair
+    ]

@@ -1,0 +1,30 @@
+# A book given as structured OCR or as scans: each page image OCR'd by Tesseract to hOCR (a job a page),
+# then the book's hOCR, ALTO or PAGE files read into its text and the places of its lines.
+
+
+rule ocr:
+    input:
+        image=page_image,
+        metadata=build_file("{book}/metadata.json"),  # the book's language
+    output:
+        build_file("{book}/ocr/{page}.hocr"),
+    log:
+        page_log_file("ocr"),
+    conda:
+        ENVIRONMENT
+    shell:
+        stage("ocr", "--image {input.image:q} --metadata {input.metadata:q} --output {output:q}")
+
+
+rule extract:
+    input:
+        ocr_files,
+    output:
+        text=build_file("{book}/source.txt"),
+        geometry=build_file("{book}/geometry.json"),
+    log:
+        log_file("extract"),
+    conda:
+        ENVIRONMENT
+    shell:
+        stage("extract", "{input:q} --output {output.text:q} --geometry {output.geometry:q}")
