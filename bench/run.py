@@ -5,6 +5,7 @@
     python bench/run.py --results -          # print only, do not rewrite bench/RESULTS.md
     python bench/run.py --batch-only         # only the batch: every ../shared/real/*.txt in one build
     python bench/run.py --real DIR           # the batch's books from DIR/*.txt (default ../shared/real)
+    python bench/run.py --scans-only         # only the structured OCR: Tesseract a page, a 300-page hOCR book
 
 The stage commands are taken from the workflow itself (``snakemake --dry-run --printshellcmds``), so the
 benchmark follows the workflow as it changes; each runs as its own process, like in a real build,
@@ -16,6 +17,9 @@ The batch builds many books at once, as an editor with a folder of books does: o
 ``snakemake --cores all`` over every ``DIR/*.txt``, each with its metadata from
 ``tests/data/real/<book>.yaml`` where there is one, else a minimal one (:func:`minimal_metadata`).
 It reports books per minute, the peak memory of the largest process and of the whole process tree.
+
+The structured-OCR section (:mod:`bench.scans`) times Tesseract on a few pages, and the cleanup
+(every stage after OCR) of a 300-page hOCR book against bare pandoc on its plain text.
 """
 
 from __future__ import annotations
@@ -40,6 +44,9 @@ import pypandoc
 
 from pipeline.books import copy_workflow
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import scans
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_BOOK = "soviet-foreign-policy-vol1"
 DEFAULT_REAL = REPO.parent / "shared" / "real"  # the batch's books
@@ -48,7 +55,13 @@ SAMPLE_SECONDS = 0.1  # how often the batch's process tree is measured
 BATCH_HEADING = "## Batch: the real books in one build"
 GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else ""
 CORRECTOR_STAGE = "correct"  # the stage of the misreading corrector (its time per MB is reported)
-TEXT_STAGES = ("normalise", "repair", "structure", "encode")  # the stages that read and write the text
+TEXT_STAGES = (
+    "extract",
+    "normalise",
+    "repair",
+    "structure",
+    "encode",
+)  # the stages that read and write the text
 COPIES = 10
 CHAPTER_LINE = re.compile(r"^(-?CHAPTER )([IVXLC]+)$", re.MULTILINE)
 ROMAN = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
@@ -58,7 +71,9 @@ TARGETS = {
     "10x time ratio": "≤ 11",
     "10x peak memory": "< 1024 MB",
     "batch books per minute": "≥ 30",
+    "hOCR cleanup / bare pandoc": "≤ 1.0",
 }
+SCANS_HEADING = "## Structured OCR: Tesseract, and a 300-page hOCR book"
 
 
 @dataclass
@@ -101,13 +116,16 @@ def environment() -> dict[str, str]:
     return env
 
 
-def workspace(root: Path, book: str, text: str, metadata: Path, data_files: bool) -> Path:
-    """A fresh copy of the workflow holding one book; ``data_files``: with the book's other per-book
-    files (its corrections), which only fit the book's own text."""
+def workspace(
+    root: Path, book: str, text: str, metadata: Path, data_files: bool, suffix: str = ".txt"
+) -> Path:
+    """A fresh copy of the workflow holding one book, its OCR ``text`` in ``raw/<book><suffix>``;
+    ``data_files``: with the book's other per-book files (its corrections), which only fit the
+    book's own text."""
     directory = root / book
     (directory / "raw").mkdir(parents=True)
     copy_workflow(REPO, directory)
-    (directory / "raw" / f"{book}.txt").write_text(text, encoding="utf-8")
+    (directory / "raw" / f"{book}{suffix}").write_text(text, encoding="utf-8")
     shutil.copy(metadata, directory / "raw" / f"{book}.yaml")
     for extra in metadata.parent.glob(f"{metadata.stem}.*") if data_files else []:
         if extra.name not in (f"{metadata.stem}.txt", metadata.name):
@@ -325,13 +343,19 @@ def compile_package() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "pipeline")], check=True)
 
 
-def measure(root: Path, book: str, text: str, metadata: Path, data_files: bool = True) -> Measured:
+def measure(
+    root: Path, book: str, text: str, metadata: Path, data_files: bool = True, suffix: str = ".txt"
+) -> Measured:
+    """The figures of a cold build of one book whose OCR is ``text`` (in ``raw/<book><suffix>``);
+    pandoc's baseline converts its plain text (for structured OCR, the text extract read from it)."""
     env = environment()
-    directory = workspace(root / "stages", book, text, metadata, data_files)
+    directory = workspace(root / "stages", book, text, metadata, data_files, suffix)
     stages = build(directory, env)
-    baseline = pandoc_baseline(directory, directory / "raw" / f"{book}.txt", env)
-    whole = snakemake_build(workspace(root / "snakemake", book, text, metadata, data_files), env)
-    return Measured(stages, baseline, len(text.encode("utf-8")), whole)
+    structured = suffix != ".txt"
+    plain = directory / "build" / book / "source.txt" if structured else directory / "raw" / f"{book}.txt"
+    baseline = pandoc_baseline(directory, plain, env)
+    whole = snakemake_build(workspace(root / "snakemake", book, text, metadata, data_files, suffix), env)
+    return Measured(stages, baseline, len(plain.read_bytes()), whole)
 
 
 def total(runs: list[Run], names: tuple[str, ...] | None = None) -> float:
@@ -562,6 +586,37 @@ def kept_section(previous: str, heading: str) -> list[str]:
     return [*previous[span[0] : span[1]].rstrip("\n").split("\n"), ""] if span else []
 
 
+def scans_section(book: str, root: Path) -> list[str]:
+    """Tesseract's time a page, and the cold build of a 300-page hOCR book made from ``book``'s text
+    (:mod:`bench.scans`) against bare pandoc on its plain text."""
+    raw = REPO / "raw" / f"{book}.txt"
+    text = raw.read_text(encoding="utf-8")
+    print(f"bench: Tesseract on {scans.OCR_PAGES} pages …", file=sys.stderr)
+    ocr = scans.ocr_seconds_a_page(text)
+    print(f"bench: building a {scans.PAGES}-page hOCR book cold …", file=sys.stderr)
+    hocr = scans.hocr_book(text, "Soviet Foreign Policy")
+    figures = measure(root / "hocr", f"{book}-hocr", hocr, raw.with_suffix(".yaml"), False, ".hocr")
+    cleanup = total(figures.stages)
+    return [
+        SCANS_HEADING,
+        "",
+        f"- Tesseract {tesseract_version()} (one core, English, to hOCR): **{ocr:.2f} s a page** (median of"
+        f" {scans.OCR_PAGES} pages of {scans.PAGE_WIDTH}x{scans.PAGE_HEIGHT} px drawn from the book's text)",
+        f"- the cleanup of a {scans.PAGES}-page hOCR book (every stage after OCR, one after another):"
+        f" {cleanup:.2f} s, **{cleanup / scans.PAGES * 1000:.1f} ms a page**; bare pandoc on its plain text"
+        f" {total(figures.baseline):.2f} s: **ratio {figures.build_ratio:.2f}**"
+        f" (target {TARGETS['hOCR cleanup / bare pandoc']}: {met(figures.build_ratio <= 1.0)})",
+        "",
+        *table(f"{book}, first {scans.PAGES} pages as hOCR", figures),
+    ]
+
+
+def tesseract_version() -> str:
+    """The version of the Tesseract on the PATH."""
+    printed = subprocess.run(["tesseract", "--version"], capture_output=True, text=True, check=True)
+    return printed.stdout.split()[1]
+
+
 def first_book(book: str, root: Path) -> list[str]:
     """Measure ``book`` and ten times it, cold; their figures as the results file's first sections."""
     raw = REPO / "raw" / f"{book}.txt"
@@ -615,19 +670,25 @@ def main() -> int:
     runs = parser.add_mutually_exclusive_group()
     runs.add_argument("--batch-only", action="store_true", help="measure only the batch")
     runs.add_argument("--no-batch", action="store_true", help="measure only the book, not the batch")
+    runs.add_argument("--scans-only", action="store_true", help="measure only Tesseract and the hOCR book")
     args = parser.parse_args()
     results = None if args.results == "-" else Path(args.results)
     previous = results.read_text(encoding="utf-8") if results and results.exists() else ""
-    batch_wanted = not args.no_batch and any(args.real.glob("*.txt"))
-    if not args.no_batch and not batch_wanted:
+    batch_wanted = not (args.no_batch or args.scans_only) and any(args.real.glob("*.txt"))
+    if not (args.no_batch or args.scans_only) and not batch_wanted:
         print(f"bench: no books in {args.real}/*.txt: the batch is skipped", file=sys.stderr)
     compile_package()
     printed = report = previous
     with tempfile.TemporaryDirectory(prefix="ocr-bench-") as scratch:
-        if not args.batch_only:
+        if not (args.batch_only or args.scans_only):
             figures = first_book(args.book, Path(scratch))
             printed = "\n".join(figures)
-            report = "\n".join([*figures, *kept_section(previous, BATCH_HEADING), *kept_notes(previous)])
+            kept = [*kept_section(previous, BATCH_HEADING), *kept_section(previous, SCANS_HEADING)]
+            report = "\n".join([*figures, *kept, *kept_notes(previous)])
+        if not args.batch_only:
+            section = scans_section(args.book, Path(scratch))
+            printed = "\n".join([*([] if args.scans_only else [printed]), *section])
+            report = replace_section(report, SCANS_HEADING, section, before=NOTES_HEADING)
         if batch_wanted:
             books = len(list(args.real.glob("*.txt")))
             print(f"bench: building the {books} books of {args.real} in one build …", file=sys.stderr)

@@ -91,18 +91,23 @@ class GeneratedBook:
 
     def metadata(self, layout: dict | None = None) -> dict:
         """The book's metadata file (``raw/<book>.yaml``) as a dict, with ``layout`` settings if given."""
-        return {
-            "title": self.title.title(),
-            "volume": "1",
-            "period": "1900-1950",
-            "editors": ["A. N. Editor"],
-            "contributors": [],
-            "publisher": "Test Press",
-            "place": "Nowhere",
-            "year": 2000,
-            "language": "en",
-            "original": {"title": self.title.title(), "language": "en"},
-        } | ({"layout": layout} if layout else {})
+        return book_metadata(self.title, layout)
+
+
+def book_metadata(title: str, layout: dict | None = None) -> dict:
+    """A generated book's metadata file (``raw/<book>.yaml``) as a dict, with ``layout`` settings if given."""
+    return {
+        "title": title.title(),
+        "volume": "1",
+        "period": "1900-1950",
+        "editors": ["A. N. Editor"],
+        "contributors": [],
+        "publisher": "Test Press",
+        "place": "Nowhere",
+        "year": 2000,
+        "language": "en",
+        "original": {"title": title.title(), "language": "en"},
+    } | ({"layout": layout} if layout else {})
 
 
 # --- the clean truth --------------------------------------------------------------------------------
@@ -155,8 +160,11 @@ def _note_text(rng: random.Random, long: bool) -> str:
     return " ".join(rng.choice(sentences()) for _ in range(count))
 
 
-def _content(convention: Convention, rng: random.Random) -> tuple[list[Heading], list[object], list[str]]:
-    """Headings, the flow of the book (headings and paragraphs) and the note texts."""
+def _content(
+    convention: Convention, rng: random.Random, paragraphs: tuple[int, int] = (5, 8)
+) -> tuple[list[Heading], list[object], list[str]]:
+    """Headings, the flow of the book (headings and paragraphs, ``paragraphs`` the fewest and most
+    a section has) and the note texts."""
     headings: list[Heading] = []
     flow: list[object] = []
     notes: list[str] = []
@@ -180,7 +188,7 @@ def _content(convention: Convention, rng: random.Random) -> tuple[list[Heading],
                 heading = Heading(2, _title(rng, 3, 7))
                 headings.append(heading)
                 flow.append(heading)
-            for _ in range(rng.randint(5, 8)):
+            for _ in range(rng.randint(*paragraphs)):
                 flow.append(_paragraph(convention, rng, notes))
     return headings, flow, notes
 
@@ -196,6 +204,16 @@ def _paragraph(convention: Convention, rng: random.Random, notes: list[str]) -> 
             notes.append(_note_text(rng, long))
             pieces.append(len(notes) - 1)
     return Paragraph(pieces)
+
+
+def content(
+    convention: Convention, paragraphs: tuple[int, int] = (5, 8)
+) -> tuple[str, list[Heading], list[object], list[str]]:
+    """A book's title, headings, flow and notes, drawn as :func:`generate` draws them (``paragraphs``:
+    the fewest and most a section has), for a layout of one's own."""
+    rng = random.Random(convention.seed)
+    title = _title(rng, 3, 5).upper()
+    return (title, *_content(convention, rng, paragraphs))
 
 
 # --- the layout ---------------------------------------------------------------------------------------

@@ -9,13 +9,16 @@ from pathlib import Path
 import pytest
 
 from pipeline.books import RawFolderError, book_source, find_books
+from pipeline.correct.automatic import Found
+from pipeline.correct.engine import EngineConfidence
+from pipeline.correct.review import review_list
 from pipeline.extract import extract, read_geometry
 from pipeline.extract.command import main as extract_main
 from pipeline.model import InputError
 from pipeline.model.geometry import Box, Geometry, PrintedLine, PrintedPage
 from pipeline.model.schema import problems
 from pipeline.readers import read_input
-from pipeline.readers.geometry import learn_geometry
+from pipeline.readers.geometry import PLACED_FURNITURE, learn_geometry
 
 HOCR = """<?xml version="1.0" encoding="UTF-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml"><head><title></title></head><body>
@@ -28,7 +31,8 @@ HOCR = """<?xml version="1.0" encoding="UTF-8"?>
    <span class="ocrx_word" title="bbox 210 160 320 190; x_wconf 42"><strong>fi rst</strong></span></span>
  </p></div></div>
 <div class="ocr_page" id="page_2" title='bbox 0 0 1000 1500'>
- <span class="ocr_line" title="bbox 100 160 900 190"><span class="ocrx_word" title="bbox 100 160 900 190">Next</span></span>
+ <span class="ocr_line" title="bbox 100 160 900 190">
+  <span class="ocrx_word" title="bbox 100 160 900 190">Next</span></span>
 </div></body></html>
 """
 
@@ -151,7 +155,9 @@ def test_a_bad_file_is_refused_with_its_name(tmp_path: Path, content: str, messa
 
 def test_an_external_entity_is_refused_not_read(tmp_path: Path) -> None:
     doctype = '<!DOCTYPE alto [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
-    path = write(tmp_path, "x.xml", ALTO_V2.replace("<alto ", doctype + "<alto ").replace('"12"', '"&secret;"'))
+    path = write(
+        tmp_path, "x.xml", ALTO_V2.replace("<alto ", doctype + "<alto ").replace('"12"', '"&secret;"')
+    )
     with pytest.raises(InputError, match="external entity") as error:
         extract([path])
     assert error.value.line == 7
@@ -255,11 +261,44 @@ def test_the_reader_takes_the_geometry_decisions() -> None:
         for block in first_page
     ]
     assert kinds == [
-        ("text", "History", "running head"),  # not in capitals: classed by its place
+        ("text", "History", PLACED_FURNITURE),  # not in capitals: classed by its place
         ("text", "the", None),
         ("text", "A", None),
         ("text", "A", None),  # the heading, in larger type
         ("text", "More", None),
         ("note", "1", None),
-        ("text", "10", None),  # the page number: read by the furniture repair
+        ("text", "10", PLACED_FURNITURE),  # its number still read by the furniture repair
     ]
+
+
+# --- the engine's confidence, for the review list ------------------------------------------------
+
+
+def test_the_engines_confidence_is_found_for_a_word_even_cut_or_glued() -> None:
+    line = PrintedLine(
+        5,
+        "the w r ould Sovereign,Louis foun-",
+        Box(0, 0, 1, 1),
+        1,
+        None,
+        None,
+        (0.9, 0.3, 0.4, 0.8, 0.7, 0.6),
+    )
+    after = PrintedLine(6, "dation here", Box(0, 0, 1, 1), 1, None, None, (0.5, 0.99))
+    engine = EngineConfidence(Geometry("hocr", [PrintedPage("p", None, None, None, [line, after])]))
+    assert engine.of(5, "w r ould") == 0.3
+    assert engine.of(5, "Sovereign,Louis") == 0.7
+    assert engine.of(5, "foun-dation") == 0.6
+    assert engine.of(6, "here") == 0.99
+    assert engine.of(5, "absent") is None
+    assert engine.of(9, "the") is None
+
+
+def test_of_equally_likely_readings_those_the_engine_doubted_come_first() -> None:
+    def found(word: str, engine: float | None) -> Found:
+        return Found(1, word, word + "s", "letters", 0.6, "why", "context", False, False, engine)
+
+    entries = review_list([found("sure", 0.97), found("plain", None), found("doubted", 0.2)])
+    assert [entry.word for entry in entries] == ["doubted", "sure", "plain"]
+    assert entries[0].to_dict()["engine"] == 0.2
+    assert "engine" not in entries[2].to_dict()

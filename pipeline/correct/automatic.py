@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from pipeline.correct.editor import Place, places
+from pipeline.correct.engine import EngineConfidence
 from pipeline.correct.lexicon import Lexicon
 from pipeline.correct.misreadings import MisreadingFinder
 from pipeline.correct.spots import OBJECT, Reading
@@ -42,9 +43,13 @@ class Found:
     context: str
     applied: bool
     refused: bool = False
+    engine: float | None = None  # the OCR engine's confidence in the word (structured OCR only)
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        data = asdict(self)
+        if self.engine is None:
+            del data["engine"]
+        return data
 
 
 class LineFinder:
@@ -111,8 +116,10 @@ def correct_misreadings(
     threshold: float,
     refusals: Sequence[CorrectionEntry],
     raw_line: LineFinder,
+    engine: EngineConfidence | None = None,
 ) -> tuple[list[Change], list[Found]]:
-    """Apply the book's sure readings to its places (in place); every reading found, applied or not.
+    """Apply the book's sure readings to its places (in place); every reading found, applied or not,
+    with the OCR ``engine``'s confidence in its word where structured OCR gave one.
 
     Each place is read as one text (its note markers, page breaks and corrections each stand as
     :data:`OBJECT`), so a rule sees across them: a quotation mark's partner after a note's marker.
@@ -141,6 +148,7 @@ def correct_misreadings(
                     context,
                     sure,
                     refused,
+                    engine.of(line, reading.sic) if engine else None,
                 )
             )
             if sure:

@@ -9,9 +9,11 @@ from pathlib import Path
 from pipeline.cli import run_stage
 from pipeline.correct.automatic import THRESHOLD, LineFinder, correct_misreadings
 from pipeline.correct.editor import apply_corrections
+from pipeline.correct.engine import EngineConfidence
 from pipeline.correct.review import review_list, split_review
 from pipeline.corrections import Corrections
 from pipeline.model import read_book, write_book, write_json, write_log
+from pipeline.model.io import read_geometry
 
 STAGE = "correct"
 
@@ -23,6 +25,10 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", required=True, help="the corrected tree, build/<book>/corrected.json")
     parser.add_argument("--changes", required=True, help="change log, build/<book>/correct.changes.jsonl")
     parser.add_argument("--misreadings", required=True, help="build/<book>/misreadings.json")
+    parser.add_argument(
+        "--geometry",
+        help="the OCR engine's word confidences, build/<book>/geometry.json (structured OCR only)",
+    )
 
 
 def _load(path: str) -> Corrections:
@@ -40,7 +46,8 @@ def _work(args: argparse.Namespace) -> str:
     changes = apply_corrections(book, corrections, args.corrections)
     refusals = [entry for entry in corrections.entries if entry.refuses()]
     lines = LineFinder(Path(args.text).read_text(encoding="utf-8").split("\n"))
-    automatic, found = correct_misreadings(book, THRESHOLD, refusals, lines)
+    engine = EngineConfidence(read_geometry(args.geometry)) if args.geometry else None
+    automatic, found = correct_misreadings(book, THRESHOLD, refusals, lines, engine)
     review, unknown = split_review(review_list(found))
     write_book(args.output, book)
     write_log(args.changes, changes + automatic)

@@ -21,14 +21,19 @@ class ReviewEntry:
     likelihood: float
     reason: str
     places: list[dict[str, object]] = field(default_factory=list)
+    engine: float | None = None  # the OCR engine's lowest confidence in the word (structured OCR only)
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        data = asdict(self)
+        if self.engine is None:
+            del data["engine"]
+        return data
 
 
 def review_list(found: Iterable[Found]) -> list[ReviewEntry]:
-    """The readings not applied (nor refused), merged by word: most likely misreadings first, the
-    words no reading was proposed for (:data:`UNREAD`) last."""
+    """The readings not applied (nor refused), merged by word: most likely misreadings first (of
+    equally likely ones, those the OCR engine doubted most), the words no reading was proposed for
+    (:data:`UNREAD`) last."""
     entries: dict[str, ReviewEntry] = {}
     for item in found:
         if item.applied or item.refused:
@@ -42,10 +47,18 @@ def review_list(found: Iterable[Found]) -> list[ReviewEntry]:
         elif item.corr != item.sic and item.corr not in entry.suggestions:
             entry.suggestions.append(item.corr)
         entry.likelihood = max(entry.likelihood, item.confidence)
+        if item.engine is not None:
+            entry.engine = item.engine if entry.engine is None else min(entry.engine, item.engine)
         entry.places.append({"line": item.line, "context": item.context})
     return sorted(
         entries.values(),
-        key=lambda entry: (entry.kind == UNREAD, -entry.likelihood, -len(entry.places), entry.word),
+        key=lambda entry: (
+            entry.kind == UNREAD,
+            -entry.likelihood,
+            1.0 if entry.engine is None else entry.engine,
+            -len(entry.places),
+            entry.word,
+        ),
     )
 
 

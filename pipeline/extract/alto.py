@@ -2,9 +2,11 @@
 
 ``Layout/Page`` (``WIDTH``, ``HEIGHT``) holds text blocks in its print space and margins (where
 running heads and page numbers often stand), each ``TextLine`` (``HPOS``, ``VPOS``, ``WIDTH``,
-``HEIGHT``, ``BASELINE``) holds ``String`` words (``CONTENT``, ``WC`` confidence 0-1), spaces and a
-line-end hyphen (``HYP``). The image is ``Description/sourceImageInformation/fileName``. Names are
-matched without their namespace, so every version reads alike.
+``HEIGHT``, ``BASELINE``) holds ``String`` words (``CONTENT``, ``WC`` confidence 0-1, their own
+boxes), spaces and a line-end hyphen (``HYP``). A line's type size is read from its words' heights
+(:func:`pipeline.extract.xml.type_size`). The image is
+``Description/sourceImageInformation/fileName``. Names are matched without their namespace, so
+every version reads alike.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.extract.xml import descendants, local_name, number, parse_xml, points
+from pipeline.extract.xml import descendants, local_name, number, parse_xml, points, type_size
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 
 MARGINS = {"TopMargin": "header", "BottomMargin": "footer", "LeftMargin": "margin", "RightMargin": "margin"}
@@ -42,12 +44,15 @@ def _line(element: etree._Element, region: str | None) -> PrintedLine | None:
     """The printed line of a ``TextLine`` (``None``: no words, or no position)."""
     words: list[str] = []
     confidences: list[float] = []
+    heights: list[tuple[str, float]] = []
     for child in element:
         name = local_name(child)
         if name == "String" and (content := (child.get("CONTENT") or "").strip()):
             words.append(content)
             if (confidence := number(child, "WC")) is not None:
                 confidences.append(confidence)
+            if (height := number(child, "HEIGHT")) is not None:
+                heights.append((content, height))
         elif name == "HYP" and words:
             words[-1] += child.get("CONTENT") or "-"
     left, top = number(element, "HPOS"), number(element, "VPOS")
@@ -59,4 +64,4 @@ def _line(element: etree._Element, region: str | None) -> PrintedLine | None:
     baseline = element.get("BASELINE")
     at = [y for _, y in points(baseline)] if baseline and " " in baseline.strip() else []
     level = sum(at) / len(at) if at else number(element, "BASELINE")
-    return PrintedLine(0, " ".join(words), where, height, level, region, tuple(confidences))
+    return PrintedLine(0, " ".join(words), where, type_size(heights), level, region, tuple(confidences))

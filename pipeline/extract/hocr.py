@@ -17,22 +17,36 @@ from lxml import etree
 from pipeline.extract.xml import parse_xml
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 
-LINE_CLASSES = {"ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat"}
+LINE_CLASSES = ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat")
 PROPERTY_RE = re.compile(r"\s*([a-z_]+)\s+([^;]*)")
+CONFIDENCE_RE = re.compile(r"\bx_wconf\s+(-?[\d.]+)")
+
+
+def _of_class(names: tuple[str, ...], within: str = "//") -> etree.XPath:
+    """An XPath to the elements (under the context node, ``.//``, or in the whole document) with
+    one of the classes ``names``."""
+    tests = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in names)
+    return etree.XPath(f"{within}*[{tests}]")
+
+
+def _found(path: etree.XPath, node: etree._Element) -> list[etree._Element]:
+    """The elements ``path`` finds from ``node``."""
+    return [found for found in path(node) if isinstance(found, etree._Element)]  # type: ignore[union-attr]
+
+
+PAGES = _of_class(("ocr_page",))
+LINES = _of_class(LINE_CLASSES, ".//")
+WORDS = _of_class(("ocrx_word",), ".//")
 
 
 def is_hocr(root: etree._Element) -> bool:
     """An XHTML document holding at least one ``ocr_page``."""
-    return bool(root.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' ocr_page ')]"))
+    return bool(_found(PAGES, root))
 
 
 def properties(element: etree._Element) -> dict[str, str]:
     """The hOCR properties of ``element``'s ``title``: ``{"bbox": "0 0 10 20", …}``."""
     return {name: value.strip() for name, value in PROPERTY_RE.findall(element.get("title", ""))}
-
-
-def classes(element: etree._Element) -> set[str]:
-    return set(element.get("class", "").split())
 
 
 def box(values: dict[str, str]) -> Box | None:
@@ -44,13 +58,11 @@ def read_hocr(path: Path, root: etree._Element | None = None) -> list[PrintedPag
     """The pages of the hOCR file ``path``, lines numbered 0 (the extract stage numbers them)."""
     root = parse_xml(path) if root is None else root
     pages = []
-    for page in root.iter():
-        if not isinstance(page.tag, str) or "ocr_page" not in classes(page):
-            continue
+    for page in _found(PAGES, root):
         values = properties(page)
         size = box(values)
         image = values.get("image", "").strip('"') or None
-        lines = [line for element in page.iter() if (line := _line(element)) is not None]
+        lines = [line for element in _found(LINES, page) if (line := _line(element)) is not None]
         width, height = (size.width, size.height) if size else (None, None)
         pages.append(PrintedPage(path.name, image, width, height, lines))
     return pages
@@ -62,20 +74,19 @@ def _text(element: etree._Element) -> str:
 
 
 def _line(element: etree._Element) -> PrintedLine | None:
-    """The printed line of an hOCR line element (``None``: not a line, or no words in it)."""
-    if not isinstance(element.tag, str) or not classes(element) & LINE_CLASSES:
-        return None
+    """The printed line of an hOCR line element (``None``: no words in it, or no box)."""
     values = properties(element)
     where = box(values)
-    words = [word for word in element.iter() if isinstance(word.tag, str) and "ocrx_word" in classes(word)]
+    words = _found(WORDS, element)
     text = " ".join(" ".join(map(_text, words)).split() if words else _text(element).split())
     if not text or where is None:
         return None
     confidences = tuple(
-        float(found) / 100 for word in words if (found := properties(word).get("x_wconf")) is not None
+        float(found[1]) / 100 for word in words if (found := CONFIDENCE_RE.search(word.get("title", "")))
     )
     size = float(values["x_size"]) if "x_size" in values else where.height
     baseline = values.get("baseline", "").split()
     at = where.bottom + float(baseline[1]) if len(baseline) == 2 else None
-    kind = next(iter(sorted(classes(element) & LINE_CLASSES - {"ocr_line"})), None)
+    kinds = set(element.get("class", "").split())
+    kind = next((name for name in LINE_CLASSES[1:] if name in kinds), None)
     return PrintedLine(0, text, where, size, at, kind, confidences)

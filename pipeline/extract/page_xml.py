@@ -3,7 +3,8 @@
 ``PcGts/Page`` (``imageFilename``, ``imageWidth``, ``imageHeight``) holds text regions, each with a
 ``type`` (``paragraph``, ``heading``, ``header``, ``footer``, ``page-number``, ``footnote``…) and
 text lines: ``Coords`` (a polygon), ``Baseline`` and ``TextEquiv/Unicode`` (the line's text; else its
-words'), words' ``TextEquiv/@conf`` (0-1). Regions are read in the page's reading order
+words'), words' ``TextEquiv/@conf`` (0-1); a line's type size is read from its words' heights where it has
+words (:func:`pipeline.extract.xml.type_size`), else its own. Regions are read in the page's reading order
 (``ReadingOrder``) where it gives one, else in document order.
 """
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.extract.xml import children, descendants, local_name, number, parse_xml, points
+from pipeline.extract.xml import children, descendants, local_name, number, parse_xml, points, type_size
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 
 
@@ -65,17 +66,30 @@ def _text(element: etree._Element) -> tuple[str, float | None]:
 
 def _line(element: etree._Element, region: str | None) -> PrintedLine | None:
     """The printed line of a ``TextLine`` (``None``: no text, or no polygon)."""
-    words = [_text(word) for word in children(element, "Word")]
+    word_elements = children(element, "Word")
+    words = [_text(word) for word in word_elements]
+    heights = [
+        (text, box.height)
+        for word, (text, _) in zip(word_elements, words, strict=True)
+        if (box := _box(word))
+    ]
     text, _ = _text(element)
     text = text or " ".join(word for word, _ in words if word)
-    coords = children(element, "Coords")
-    polygon = points(coords[0].get("points")) if coords else []
-    if not text or not polygon:
+    where = _box(element)
+    if not text or where is None:
         return None
-    xs, ys = [x for x, _ in polygon], [y for _, y in polygon]
-    where = Box(min(xs), min(ys), max(xs), max(ys))
     baseline = children(element, "Baseline")
     levels = [y for _, y in points(baseline[0].get("points"))] if baseline else []
     confidences = tuple(conf for _, conf in words if conf is not None)
     level = sum(levels) / len(levels) if levels else None
-    return PrintedLine(0, text, where, where.height, level, region, confidences)
+    return PrintedLine(0, text, where, type_size(heights), level, region, confidences)
+
+
+def _box(element: etree._Element) -> Box | None:
+    """The box around an element's ``Coords`` polygon (``None``: it has none)."""
+    coords = children(element, "Coords")
+    polygon = points(coords[0].get("points")) if coords else []
+    if not polygon:
+        return None
+    xs, ys = [x for x, _ in polygon], [y for _, y in polygon]
+    return Box(min(xs), min(ys), max(xs), max(ys))

@@ -4,6 +4,8 @@ namespaces."""
 from __future__ import annotations
 
 import re
+import statistics
+from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -13,6 +15,11 @@ from pipeline.model import InputError
 # No entities resolved, nothing fetched: an OCR file is data, never instructions to the parser.
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
 NUMBER_RE = re.compile(r"-?\d+(?:\.\d+)?")
+# a word as high as its type's ascenders: a capital, an ascender or a digit, and nothing that
+# descends below the baseline (a descender, a comma, a bracket)
+ASCENDING_RE = re.compile(r"[A-Zbdfhklt0-9]")
+PLAIN_WORD_RE = re.compile(r"[^\W_]+[.:]?")  # letters and digits, perhaps a stop: nothing raised
+DESCENDING_RE = re.compile(r"[gjpqy,;()\[\]{}]")
 
 
 def parse_xml(path: Path) -> etree._Element:
@@ -50,6 +57,19 @@ def number(element: etree._Element, attribute: str) -> float | None:
         return float(value)
     except ValueError:
         return None
+
+
+def type_size(words: Sequence[tuple[str, float]]) -> float | None:
+    """A line's type size from its words and their heights: the median height of the words that
+    reach the ascenders and do not descend, letters and digits only (so a line is not taken for
+    smaller type for lacking descenders, nor for larger for its commas or a note's raised marker);
+    ``None`` where it has no such word."""
+    heights = [
+        height
+        for word, height in words
+        if PLAIN_WORD_RE.fullmatch(word) and ASCENDING_RE.search(word) and not DESCENDING_RE.search(word)
+    ]
+    return statistics.median(heights) if heights else None
 
 
 def points(text: str | None) -> list[tuple[float, float]]:

@@ -39,7 +39,7 @@ class Box(NamedTuple):
 @dataclass(frozen=True)
 class PrintedLine:
     """One printed line: its text (words joined by a space), its box, the height of its type
-    (``size``: the font size or x-height where the file gives one, else the box's height), the
+    (``size``: the file's, else read from its words' heights; ``None`` where they do not tell), the
     region kind the file names for it where it names one (PAGE's ``header``, ``footnote``…; hOCR's
     ``ocr_header``…), and its words' confidences from 0 to 1 (empty where the engine gave none).
     ``line`` is its 1-based line number in ``source.txt``."""
@@ -47,7 +47,7 @@ class PrintedLine:
     line: int
     text: str
     box: Box
-    size: float
+    size: float | None
     baseline: float | None = None
     region: str | None = None
     confidences: tuple[float, ...] = ()

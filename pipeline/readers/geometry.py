@@ -5,12 +5,14 @@ Learned per book, from every page: the body's type size (the most common line he
 page's line pitch and text edge, and the bands at the page's top and foot where a book prints its
 running heads and page numbers. From them each line's decisions, each with its evidence:
 
-* **furniture**: a page's first or last line, short, set apart from the text by more than a line's
-  space, standing in the band where the book's other pages have such a line;
+* **furniture**: a page's first or last line, set apart from the text by more than a line's space
+  above (or below) the book's text block, standing in the band where the book's other pages have
+  such a line;
 * **a paragraph's start**: a line indented from the lines above and below it (the book indents its
   paragraphs), or set after more than a line's space (the book spaces them);
-* **footnotes**: the run of lines in smaller type ending a page;
-* **headings**: a line in larger type.
+* **footnotes**: the lines after a page's last wide gap, in smaller type or set closer together
+  than the text above; else the run of lines in smaller type ending a page;
+* **headings**: a line in larger type, or set in the middle of the measure.
 
 Where a line has no geometry, the reader decides from the text alone, as for plain text.
 """
@@ -25,11 +27,16 @@ from dataclasses import dataclass, field
 from pipeline.model.geometry import Geometry, PrintedLine, PrintedPage
 from pipeline.model.pages import Line
 
+PLACED_FURNITURE = "page furniture by its place"  # the class of a line the geometry sets in a band
+PLACED_NOTES = "footnotes by their place and type at the page's foot"  # why a note block is one
 SMALLER_TYPE = 0.85  # a line this share of the body's size or less is set in smaller type
 LARGER_TYPE = 1.25  # a line this share of the body's size or more is set in larger type
 INDENT_MIN, INDENT_MAX = 0.5, 6.0  # a paragraph's indent, in body sizes
-SPACED = 1.6  # a gap above a line of this many line pitches sets it apart
-EDGE_SHORT = 0.7  # furniture is shorter than this share of the page's text width
+SPACED = 1.3  # a line this many line pitches below the line above it is set apart
+NOTE_PITCH = 0.9  # footnotes' lines stand this share of the text's pitch apart, or closer
+FULL_LINE = 0.9  # a line this share of the page's measure or wider is a full line
+MIN_FULL_LINES = 3  # full lines a page needs for its measure's edges to be known
+CENTRED_MARGIN, CENTRED_SLACK = 2.0, 1.5  # in body sizes: a centred line's margins, and their difference
 BAND_SLACK = 0.02  # of the page's height: how far a band's lines stand from the others in it
 MIN_BAND_PAGES = 3  # pages with a line set apart in a band, for the book to have that band
 
@@ -44,6 +51,8 @@ class LineGeometry:
     spaced: set[int] = field(default_factory=set)
     smaller: set[int] = field(default_factory=set)
     larger: set[int] = field(default_factory=set)
+    centred: set[int] = field(default_factory=set)
+    note_starts: set[int] = field(default_factory=set)  # the first line of a page's footnotes
     body_size: float = 0.0
     findings: list[str] = field(default_factory=list)
 
@@ -55,56 +64,70 @@ class LineGeometry:
         return number in self.indented or number in self.spaced
 
     def note_zone(self, lines: Sequence[Line]) -> int | None:
-        """The index in a page's ``lines`` of the first of the lines in smaller type that end it,
-        below lines of the body's type; ``None`` where there are none."""
-        at = len(lines)
-        while at and lines[at - 1].number in self.smaller:
-            at -= 1
-        body = any(line.number in self.lines and line.number not in self.smaller for line in lines[:at])
-        return at if at < len(lines) and body else None
+        """The index in a page's ``lines`` of the first line of its footnotes (:func:`_mark_notes`);
+        ``None`` where it has none."""
+        return next((at for at, line in enumerate(lines) if line.number in self.note_starts), None)
 
 
 def learn_geometry(geometry: Geometry) -> LineGeometry:
-    """The decisions of :class:`LineGeometry` for the lines of ``geometry``."""
+    """The decisions of :class:`LineGeometry` for the lines of ``geometry``: furniture first, then,
+    among each page's other lines, paragraph starts and centred headings."""
     printed = geometry.lines()
     learned = LineGeometry(printed)
-    sizes = [line.size for line in printed.values() if line.size > 0]
+    sizes = [line.size for line in printed.values() if line.size]
     if not sizes:
         return learned
     learned.body_size = body = statistics.median(sizes)
-    learned.smaller = {number for number, line in printed.items() if line.size <= SMALLER_TYPE * body}
-    learned.larger = {number for number, line in printed.items() if line.size >= LARGER_TYPE * body}
-    for page in geometry.pages:
-        _mark_paragraph_starts(page, learned)
+    learned.smaller = {
+        number for number, line in printed.items() if line.size and line.size <= SMALLER_TYPE * body
+    }
+    learned.larger = {
+        number for number, line in printed.items() if line.size and line.size >= LARGER_TYPE * body
+    }
     _mark_furniture(geometry.pages, learned)
+    for page in geometry.pages:
+        lines = [line for line in page.lines if line.line not in learned.furniture]
+        _mark_paragraph_starts(lines, learned)
+        _mark_centred(lines, learned)
+        _mark_notes(lines, learned)
     learned.findings = _findings(geometry, learned)
     return learned
 
 
-def _body_lines(page: PrintedPage, learned: LineGeometry) -> list[PrintedLine]:
-    return [line for line in page.lines if line.line not in learned.smaller | learned.larger]
+def _body_lines(lines: Sequence[PrintedLine], learned: LineGeometry) -> list[PrintedLine]:
+    """The lines set in the body's type."""
+    return [line for line in lines if line.line not in learned.smaller and line.line not in learned.larger]
+
+
+def _step(before: PrintedLine, after: PrintedLine) -> float:
+    """How far line ``after`` stands below line ``before``: from baseline to baseline where both are
+    known, else the lesser of the distances between their tops and between their bottoms (a line
+    without ascenders has its top lower, one with descenders its bottom)."""
+    if before.baseline is not None and after.baseline is not None:
+        return after.baseline - before.baseline
+    return min(after.box.top - before.box.top, after.box.bottom - before.box.bottom)
 
 
 def _pitch(lines: Sequence[PrintedLine]) -> float | None:
-    """The page's usual distance from one line's top to the next's, or ``None`` (too few lines)."""
-    steps = [after.box.top - before.box.top for before, after in itertools.pairwise(lines)]
+    """The page's usual distance from one line to the next (:func:`_step`), or ``None`` (too few
+    lines)."""
+    steps = [_step(before, after) for before, after in itertools.pairwise(lines)]
     steps = [step for step in steps if step > 0]
     return statistics.median(steps) if steps else None
 
 
-def _mark_paragraph_starts(page: PrintedPage, learned: LineGeometry) -> None:
-    """Mark the page's lines indented from their neighbours, and those set after a wide gap."""
-    body = _body_lines(page, learned)
-    pitch = _pitch(body)
+def _mark_paragraph_starts(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
+    """Mark the lines of a page's text (its furniture left out) indented from their neighbours, and
+    those set after a wide gap."""
+    pitch = _pitch(_body_lines(lines, learned))
     size = learned.body_size
-    lines = page.lines
     for at, line in enumerate(lines):
         before = lines[at - 1] if at else None
         after = lines[at + 1] if at + 1 < len(lines) else None
-        if pitch and before is not None and line.box.top - before.box.top > SPACED * pitch:
+        if pitch and before is not None and _step(before, line) > SPACED * pitch:
             learned.spaced.add(line.line)
         neighbours = [
-            other for other in (before, after) if other is not None and other.size > SMALLER_TYPE * size
+            other for other in (before, after) if other is not None and other.line not in learned.smaller
         ]
         if neighbours and all(
             INDENT_MIN * size <= line.box.left - other.box.left <= INDENT_MAX * size for other in neighbours
@@ -112,35 +135,88 @@ def _mark_paragraph_starts(page: PrintedPage, learned: LineGeometry) -> None:
             learned.indented.add(line.line)
 
 
-def _set_apart(line: PrintedLine, neighbour: PrintedLine | None, pitch: float, width: float) -> bool:
-    """A short line set more than a line's space apart from the line next to it (or alone)."""
-    if line.box.width > EDGE_SHORT * width:
-        return False
-    return neighbour is None or abs(neighbour.box.top - line.box.top) > SPACED * pitch
+def _mark_centred(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
+    """Mark the lines of a page's text set in the middle of its measure, well in from either edge
+    (a heading's; a paragraph's last line is set from the left edge)."""
+    full = _full_lines(_body_lines(lines, learned))
+    if len(full) < MIN_FULL_LINES:
+        return
+    left = statistics.median(line.box.left for line in full)
+    right = statistics.median(line.box.right for line in full)
+    size = learned.body_size
+    for line in lines:
+        before, after = line.box.left - left, right - line.box.right
+        if min(before, after) >= CENTRED_MARGIN * size and abs(before - after) <= CENTRED_SLACK * size:
+            learned.centred.add(line.line)
+
+
+def _mark_notes(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
+    """Mark the first line of a page's footnotes: the lines after the page's last gap wider than a
+    line's, set in smaller type (their median size) or closer together (their pitch) than the text
+    above them; else the run of lines in smaller type that ends the page."""
+    pitch = _pitch(lines)
+    gaps = [at for at in range(1, len(lines)) if pitch and _step(lines[at - 1], lines[at]) > SPACED * pitch]
+    if gaps and pitch:
+        zone = lines[gaps[-1] :]
+        sizes = [line.size for line in zone if line.size]
+        size = statistics.median(sizes) if sizes else learned.body_size
+        above = _pitch(lines[: gaps[-1]]) or pitch
+        closer = len(zone) > 1 and (_pitch(zone) or above) <= NOTE_PITCH * above
+        if size <= SMALLER_TYPE * learned.body_size or closer:
+            learned.note_starts.add(zone[0].line)
+            return
+    at = len(lines)
+    while at and lines[at - 1].line in learned.smaller:
+        at -= 1
+    if 0 < at < len(lines) and lines[at - 1].line not in learned.larger:
+        learned.note_starts.add(lines[at].line)
+
+
+def _full_lines(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
+    """The lines as wide as the page's measure (:func:`_text_width`), but for a little."""
+    width = _text_width(lines)
+    return [line for line in lines if line.box.width >= FULL_LINE * width]
 
 
 def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None:
-    """Mark the lines at the page's top and foot that stand apart in the book's header or footer band."""
+    """Mark the lines at the page's top and foot that stand apart from the text, above (or below)
+    the book's text block, in the band where the book's other pages have such a line."""
+    body = [line for page in pages for line in _body_lines(page.lines, learned)]
     for edge, name in ((0, "top"), (-1, "foot")):
         candidates: list[tuple[PrintedLine, float]] = []
         for page in pages:
-            body = _body_lines(page, learned)
-            pitch, width = _pitch(body), _text_width(body)
-            if not page.lines or not page.height or pitch is None or not width:
+            pitch = _pitch(_body_lines(page.lines, learned))
+            if len(page.lines) < 2 or not page.height or pitch is None:
                 continue
-            line = page.lines[edge]
-            neighbour = None if len(page.lines) < 2 else page.lines[1 if edge == 0 else -2]
-            if _set_apart(line, neighbour, pitch, width):
-                place = (line.box.top if edge == 0 else line.box.bottom) / page.height
-                candidates.append((line, place))
-        if len(candidates) < MIN_BAND_PAGES:
-            continue
-        middle = statistics.median(place for _, place in candidates)
-        inside = [line for line, place in candidates if abs(place - middle) <= BAND_SLACK]
+            line, neighbour = page.lines[edge], page.lines[1 if edge == 0 else -2]
+            if abs(_step(line, neighbour)) > SPACED * pitch:
+                candidates.append((line, (line.box.top if edge == 0 else line.box.bottom) / page.height))
+        chosen = {line.line for line, _ in candidates}
+        block = [line for line in body if line.line not in chosen]
+        if edge == 0:
+            edge_of_block = min((line.box.top for line in block), default=0.0)
+            outside = [(line, place) for line, place in candidates if line.box.bottom <= edge_of_block]
+        else:
+            edge_of_block = max((line.box.bottom for line in block), default=0.0)
+            outside = [(line, place) for line, place in candidates if line.box.top >= edge_of_block]
+        inside = _densest_band(outside)
         if len(inside) < MIN_BAND_PAGES:
             continue
-        evidence = f"set apart at the page's {name}, in the band where {len(inside)} pages have such a line"
+        evidence = (
+            f"set apart at the page's {name}, {'above' if edge == 0 else 'below'} the text block, in the band"
+            f" where {len(inside)} pages have such a line"
+        )
         learned.furniture.update((line.line, evidence) for line in inside)
+
+
+def _densest_band(candidates: Sequence[tuple[PrintedLine, float]]) -> list[PrintedLine]:
+    """The lines whose places (shares of the page's height) lie within :data:`BAND_SLACK` of the
+    place most of them lie near."""
+    if not candidates:
+        return []
+    places = [place for _, place in candidates]
+    middle = max(places, key=lambda place: sum(abs(other - place) <= BAND_SLACK for other in places))
+    return [line for line, place in candidates if abs(place - middle) <= BAND_SLACK]
 
 
 def _text_width(lines: Sequence[PrintedLine]) -> float:
@@ -158,5 +234,7 @@ def _findings(geometry: Geometry, learned: LineGeometry) -> list[str]:
         f"geometry: {len(learned.indented)} lines indented, {len(learned.spaced)} set after a wide gap: "
         "each opens a paragraph",
         f"geometry: {len(learned.furniture)} lines of page furniture by their place at a page's edge",
-        f"geometry: {len(learned.smaller)} lines in smaller type, {len(learned.larger)} in larger type",
+        f"geometry: footnotes at the foot of {len(learned.note_starts)} pages",
+        f"geometry: {len(learned.smaller)} lines in smaller type, {len(learned.larger)} in larger type,"
+        f" {len(learned.centred)} centred",
     ]

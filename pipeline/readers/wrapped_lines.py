@@ -22,7 +22,7 @@ from dataclasses import replace
 from pipeline.model import Block
 from pipeline.model.pages import Line, Reading
 from pipeline.readers.evidence import page_findings
-from pipeline.readers.geometry import LineGeometry
+from pipeline.readers.geometry import PLACED_FURNITURE, PLACED_NOTES, LineGeometry
 from pipeline.readers.line_ends import (
     MIN_BOUND_LINES,
     SHORT_LINE_SHARE,
@@ -274,20 +274,19 @@ def read_page(
     runs = [kept for run in page if (kept := [line for line in run if line not in marks])]
     if not runs:
         return [foot_block(line, habits) for line in marks]
-    placed = geometry.furniture if geometry else {}
-    top = (
-        [runs[0].pop(0)] if is_edge_line(runs[0][0], page_measure, habits) or runs[0][0][0] in placed else []
-    )
+    edges = geometry.furniture if geometry else {}
+    top = [runs[0].pop(0)] if is_edge_line(runs[0][0], page_measure, habits) or runs[0][0][0] in edges else []
     foot: list[Line] = []
     while (
         runs[-1]
         and len(foot) < MAX_FOOT_LINES
-        and (is_foot_line(runs[-1][-1], page_measure, habits) or runs[-1][-1][0] in placed)
+        and (is_foot_line(runs[-1][-1], page_measure, habits) or runs[-1][-1][0] in edges)
     ):
         foot.insert(0, runs[-1].pop())
     notes: list[Line] = []
     lines = [line for run in runs for line in run]
     zone = geometry.note_zone(lines) if geometry else None
+    placed = zone is not None
     zone = foot_note_zone(lines, habits) if zone is None else zone
     if zone is not None:
         runs, notes = cut_lines(runs, zone)
@@ -301,7 +300,7 @@ def read_page(
     blocks = [foot_block(line, habits, geometry) for line in top]
     blocks += read_runs(runs, page_measure, line_habits, geometry)
     blocks += [continued_note_block(continued)] if continued else []
-    blocks += note_blocks(notes, habits.note_type)
+    blocks += note_blocks(notes, habits.note_type, PLACED_NOTES if placed else None)
     blocks += read_runs([after], page_measure, line_habits, geometry) if after else []
     return blocks + [foot_block(line, habits, geometry) for line in foot]
 
@@ -402,15 +401,13 @@ def foot_block(line: Line, habits: FootHabits, geometry: LineGeometry | None = N
     """The block of a page's edge line (its foot, or its top); a signature mark or a running title
     the book prints at its page feet, or a title and page number found at a page edge, carries its
     class and evidence (``extra["furniture"]``, :func:`foot_class`), for the furniture repair to
-    remove it; so does a line the page's geometry sets apart in the book's header or footer band,
-    unless its text is a page number or a head in capitals, which the furniture repair reads (for
-    the page's number)."""
+    remove it; so does a line the page's geometry sets apart in the book's header or footer band
+    (:data:`~pipeline.readers.geometry.PLACED_FURNITURE`, whose page number the furniture repair
+    still reads)."""
     block = line_block([line])
     found = foot_class(line, habits)
     if found is None and geometry is not None and line.number in geometry.furniture:
-        text = line.text.strip()
-        if not (PAGE_NUMBER_LINE_RE.match(text) or is_capitals(text)):
-            found = {"kind": "running head", "evidence": geometry.furniture[line.number]}
+        found = {"kind": PLACED_FURNITURE, "evidence": geometry.furniture[line.number]}
     return block if found is None else replace(block, extra={**block.extra, "furniture": found})
 
 
@@ -440,10 +437,14 @@ def continued_note_block(lines: Sequence[Line]) -> Block:
     return replace(block, kind="note", extra={**block.extra, "continues": evidence})
 
 
-def note_blocks(lines: Sequence[Line], note_type: NoteType | None = None) -> list[Block]:
+def note_blocks(
+    lines: Sequence[Line], note_type: NoteType | None = None, placed: str | None = None
+) -> list[Block]:
     """The footnotes of a page's foot, a note block each (:func:`note_groups`, where the notes'
-    smaller type ``note_type`` is known)."""
-    return [replace(line_block(group), kind="note") for group in note_groups(lines, note_type)]
+    smaller type ``note_type`` is known); where the page's geometry placed them, saying so
+    (``extra["placed"]``: a number with a stop opens such a note, not a list's item)."""
+    notes = [replace(line_block(group), kind="note") for group in note_groups(lines, note_type)]
+    return [replace(note, extra={**note.extra, "placed": placed}) for note in notes] if placed else notes
 
 
 def read_run(
@@ -501,15 +502,21 @@ def read_prose(
     """The paragraphs and headings of lines of prose: a paragraph ends where its last line shows it
     (:func:`pipeline.readers.line_ends.ends_paragraph`) or where the type grows after it
     (:func:`pipeline.readers.line_ends.type_grows`), or, where ``geometry`` places the next line,
-    where that line opens a paragraph by its place; a line in larger type is a heading's. The
+    where that line opens a paragraph by its place; a line in larger type, or centred, is a heading's. The
     lines of a heading over several lines stay one block, a line each."""
     blocks: list[Block] = []
     paragraph: list[Line] = []
     heading: list[Line] = []
     texts = [text for _, text in run]
     for index, line in enumerate(run):
-        larger = geometry is not None and line.number in geometry.larger
-        if larger or is_heading_line(line[1]) or (heading and is_title_under_label(heading[0][1], line[1])):
+        set_apart = geometry is not None and (
+            line.number in geometry.larger or line.number in geometry.centred
+        )
+        if (
+            set_apart
+            or is_heading_line(line[1])
+            or (heading and is_title_under_label(heading[0][1], line[1]))
+        ):
             if paragraph:
                 blocks.append(paragraph_block(paragraph, page_measure, habits))
                 paragraph = []

@@ -15,7 +15,8 @@ no earlier block starts with it (the title page, a chapter heading whose running
 whole title).
 
 A reader that sees the page's layout may class a block as furniture itself (a printer's signature
-mark at a page foot, ``extra["furniture"]`` with its evidence): it is removed too.
+mark at a page foot, ``extra["furniture"]`` with its evidence): it is removed too; a line classed
+by its place on the page (structured OCR's header and footer bands) still gives its page number.
 
 The book's ``layout`` settings (:class:`LayoutFurniture`) can name running heads the inference
 misses and say where the page numbers stand, or that there are none. Each block removed is
@@ -35,6 +36,7 @@ from itertools import accumulate
 from pipeline.chains import heaviest_chain
 from pipeline.layout import LAYOUT_RULE_PREFIX, LayoutFurniture
 from pipeline.model import Block, Change, Review
+from pipeline.readers.geometry import PLACED_FURNITURE
 from pipeline.repair.base import STAGE, RepairContext, Repaired
 from pipeline.text.headings import ARABIC_PAGE_NUMBER, HEADING_WORD_RE, is_capitals, short_line
 from pipeline.text.markers import NOTE_LIKE_START_RE
@@ -74,7 +76,8 @@ def classed_furniture(block: Block) -> str | None:
 
 def _candidate(block: Block) -> tuple[int | None, str] | None:
     """``(number, head text)`` if the block could be page furniture, else ``None``."""
-    if block.kind != "text" or classed_furniture(block) is not None:
+    placed = block.extra.get("furniture", {}).get("kind") == PLACED_FURNITURE
+    if block.kind != "text" or (classed_furniture(block) is not None and not placed):
         return None
     text = short_line(block.text, MAX_HEAD_WORDS)
     if text is None or len(text) > MAX_HEAD_CHARS:

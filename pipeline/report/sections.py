@@ -62,6 +62,12 @@ def change_section(stage: str, rule: str, changes: list[Change]) -> str:
 MAX_LINES_SHOWN = 8  # lines listed for a word of the review list
 
 
+def _why(entry: dict[str, Any]) -> str:
+    """The evidence of a review entry, with the OCR engine's confidence in the word where known."""
+    engine = entry.get("engine")
+    return entry["reason"] + ("" if engine is None else f"; the OCR engine's confidence in it: {engine:.2f}")
+
+
 def _places(places: list[dict[str, Any]]) -> str:
     """The raw lines of a word's places, the first few and how many more."""
     lines = ", ".join(str(place["line"]) for place in places[:MAX_LINES_SHOWN])
@@ -91,7 +97,7 @@ def misreadings_section(misreadings: dict[str, Any] | None) -> str:
     review, unread = misreadings["review"], misreadings["unknown"]
     rows = [
         f"<tr><td>{escape(entry['word'])}</td><td>{escape(', '.join(entry['suggestions']))}</td>"
-        f'<td class="num">{entry["likelihood"]:.2f}</td><td>{escape(entry["reason"])}</td>'
+        f'<td class="num">{entry["likelihood"]:.2f}</td><td>{escape(_why(entry))}</td>'
         f'<td class="num">{_places(entry["places"])}</td>'
         f'<td class="text">{show(entry["places"][0]["context"])}</td></tr>\n'
         for entry in review

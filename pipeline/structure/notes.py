@@ -20,6 +20,7 @@ from pipeline.text.markers import (
     NOTE_LIKE_START_RE,
     NOTE_MARKER_RE,
     NOTE_SYMBOLS,
+    PLACED_NOTE_START_RE,
     plain_marker_re,
 )
 
@@ -45,7 +46,7 @@ def add_note_block(
         return
     current: NoteBody | None = None
     for offset, line in enumerate(block.text.split("\n")):
-        start = NOTE_LIKE_START_RE.match(line)
+        start = (PLACED_NOTE_START_RE if "placed" in block.extra else NOTE_LIKE_START_RE).match(line)
         if start and (start.group("number") or offset == 0):
             printed = start.group("number") or start.group("plain") or start.group("symbol")
             key = printed.translate(FROM_SUPERSCRIPT)

@@ -141,17 +141,21 @@ def spaced_marker_re(key: str) -> re.Pattern[str]:
     return re.compile(rf"(?<=[^\W\d_]) {key}(?= [\"\u201c\u2018]?\(?[^\W\d_]|$)")
 
 
-def note_start_re(*, plain_numbers: bool, symbols_before_capital: bool) -> re.Pattern[str]:
+def note_start_re(
+    *, plain_numbers: bool, symbols_before_capital: bool, stops: bool = False
+) -> re.Pattern[str]:
     """Where a footnote body starts: a superscript number or range (group ``number``), note
     symbols (``symbol``, any of :data:`NOTE_SYMBOLS`), then its text (``text``).
 
-    ``plain_numbers`` also admits a plain number (``plain``: ``12 ``, ``3-4 ``) followed by a space:
-    for a look at the text before any superscript is restored. ``symbols_before_capital`` admits
+    ``plain_numbers`` also admits a plain number (``plain``: ``12 ``, ``3-4 ``; with ``stops``,
+    ``12. `` too, as some books number their notes) followed by a space: for a look at the text
+    before any superscript is restored. ``symbols_before_capital`` admits
     symbols only before a capitalised word (``* The``, not ``* * *`` or ``* and``).
     """
     starts = [rf"(?P<number>{note_number(NOTE_RANGE_DASHES)})\s*"]
     if plain_numbers:
-        starts.append(r"(?P<plain>\d{1,3}(?:-\d{1,3})?)\s+")
+        stop = r"\.?" if stops else ""
+        starts.append(rf"(?P<plain>\d{{1,3}}(?:-\d{{1,3}})?){stop}\s+")
     symbol_space = r"(?=\s+[A-Z])\s*" if symbols_before_capital else r"\s+"
     starts.append(rf"(?P<symbol>[{NOTE_SYMBOLS}]+){symbol_space}")
     return re.compile(rf"^(?:{'|'.join(starts)})(?P<text>\S.*)$", re.DOTALL)
@@ -163,3 +167,6 @@ NOTE_MARKER_RE = re.compile(note_number())
 NOTE_START_RE = note_start_re(plain_numbers=False, symbols_before_capital=True)
 # what may be a footnote body before the notes are told apart: plain numbers and any symbols too
 NOTE_LIKE_START_RE = note_start_re(plain_numbers=True, symbols_before_capital=False)
+# the same in notes a page's layout tells (structured OCR's smaller type at the foot), where a
+# number with a stop (``12. ``) opens a note, not a numbered list's item
+PLACED_NOTE_START_RE = note_start_re(plain_numbers=True, symbols_before_capital=False, stops=True)

@@ -74,6 +74,7 @@ rule correct:
         structure=build_file("{book}/structure.json"),
         text=build_file("{book}/normalised.txt"),
         corrections=book_corrections,
+        geometry=book_geometry,  # structured OCR: the engine's confidence in each word
     output:
         tree=build_file("{book}/corrected.json"),
         changes=build_file("{book}/correct.changes.jsonl"),
@@ -84,9 +85,11 @@ rule correct:
         ENVIRONMENT
     params:
         corrections=raw_file("{book}.corrections.yaml"),
+        geometry=geometry_option,
     shell:
         stage(
             "correct",
             "--input {input.structure:q} --text {input.text:q} --corrections {params.corrections:q}"
-            " --output {output.tree:q} --changes {output.changes:q} --misreadings {output.misreadings:q}",
+            " --output {output.tree:q} --changes {output.changes:q} --misreadings {output.misreadings:q}"
+            " {params.geometry}",
         )
