@@ -2,13 +2,15 @@
 accessibility checkers (axe-core injected into the pages; DAISY Ace on the EPUB).
 
 The book is rendered once from the committed TEI into a temporary folder and served from a local
-``http.server`` on 127.0.0.1. Screenshots and the figures checked go to ``build/browser-checks/``.
-Needs ``chromium`` (apt), ``playwright`` (pip, no browser download) and ``npm ci`` (axe-core, Ace):
-``.ci/run`` installs them.
+``http.server`` on 127.0.0.1; a book of three pages drawn with Pillow and read by Tesseract through
+the workflow checks the HTML edition's page images. Screenshots and the figures checked go to
+``build/browser-checks/``. Needs ``chromium`` (apt), ``playwright`` (pip, no browser download) and
+``npm ci`` (axe-core, Ace): ``.ci/run`` installs them; the page images need ``tesseract`` (apt).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -26,10 +28,16 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import pytest
+import yaml
 from conftest import BOOK, REPO_ROOT
 from lxml import etree
+from test_page_images import BODY_TOP, PAGE_SIZE, PITCH, draw_pages
+from test_workflow import snakemake
 
+from pipeline.books import copy_workflow
+from pipeline.check import epubcheck_messages
 from pipeline.render import render
+from pipeline.tei import XML_ID, tei
 
 pytestmark = pytest.mark.slow
 
@@ -66,16 +74,23 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (REVIEW / "figures.json").write_text(json.dumps(FIGURES, indent=2) + "\n", encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def server(edition: dict[str, Path]) -> Iterator[str]:
-    """The HTML edition over http://127.0.0.1 (a random free port)."""
-    handler = functools.partial(_QuietHandler, directory=str(edition["html"]))
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """``folder`` over http://127.0.0.1 (a random free port)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(edition: dict[str, Path]) -> Iterator[str]:
+    """The HTML edition over http://127.0.0.1."""
+    with serving(edition["html"]) as url:
+        yield url
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -336,3 +351,124 @@ def test_ace_finds_no_violations_in_the_epub(edition: dict[str, Path], tmp_path:
     shutil.copytree(report, REVIEW / "ace-report", dirs_exist_ok=True)
     FIGURES["ace"] = {"outcome": result["earl:result"]["earl:outcome"], "violations": len(violations)}
     assert violations == [] and result["earl:result"]["earl:outcome"] == "pass"
+
+
+# --- the page images of a book read from scans -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A book of three pages drawn with Pillow (``test_page_images.draw_pages``), read by Tesseract
+    through the workflow into its TEI, and rendered in the workflow's folder (the TEI names the
+    images ``raw/scan/page-N.png``). Three pages prove no page number (a longer run of pages does),
+    so the first page break on each page is numbered here as a longer book's would be (page 11 is
+    the first page)."""
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract missing: apt-get install tesseract-ocr")
+    folder = tmp_path_factory.mktemp("scanned")
+    REVIEW.mkdir(parents=True, exist_ok=True)
+    copy_workflow(REPO_ROOT, folder)
+    draw_pages(folder / "raw" / "scan")
+    about = {"title": "A History of Treaties", "editors": ["A. N. Editor"], "language": "en"}
+    about |= {"place": "Nowhere", "publisher": "Test Press", "year": 2000}
+    (folder / "raw" / "scan.yaml").write_text(yaml.safe_dump(about), encoding="utf-8")
+    completed = snakemake(folder, REPO_ROOT, "tei/scan.xml")
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    root = etree.parse(str(folder / "tei" / "scan.xml")).getroot()
+    numbered = set()
+    for pb in root.iter(tei("pb")):
+        facs = pb.get("facs", "")
+        if facs and facs not in numbered:
+            numbered.add(facs)
+            pb.set("n", pb.get("n") or str(10 + int(facs.rpartition("-")[2])))
+    epub, html = folder / "build" / "scan.epub", folder / "build" / "scan" / "index.html"
+    with contextlib.chdir(folder):
+        counts = render(root, epub, html, "tei/scan.xml")
+    assert (counts["page images"], counts["facsimile pages"]) == (3, 3)
+    zones = {
+        zone.get(XML_ID, ""): [float(zone.get(edge, "")) for edge in ("ulx", "uly", "lrx", "lry")]
+        for zone in root.iter(tei("zone"))
+    }
+    return {"epub": epub, "html": html.parent, "zones": zones, "page breaks": len(numbered)}
+
+
+@pytest.fixture(scope="module")
+def scanned_server(scanned: dict[str, Any]) -> Iterator[str]:
+    """The scanned book's HTML edition over http://127.0.0.1."""
+    with serving(scanned["html"]) as url:
+        yield url
+
+
+PAGE_VIEW = """() => {
+  const viewer = document.querySelector("dialog.page-viewer");
+  const image = viewer.querySelector("img").getBoundingClientRect();
+  const line = viewer.querySelector(".page-viewer-line").getBoundingClientRect();
+  return {
+    open: viewer.open,
+    modal: viewer.matches(":modal"),
+    loaded: viewer.querySelector("img").naturalWidth,
+    focused: document.activeElement.className,
+    line: [line.left - image.left, line.top - image.top, line.right - image.left, line.bottom - image.top]
+      .map((value, index) => value / (index % 2 ? image.height : image.width)),
+    viewer: viewer.getBoundingClientRect().left,
+    text: document.querySelector("main").getBoundingClientRect().right,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_page_number_opens_its_page_image(
+    scanned: dict[str, Any], scanned_server: str, page: Any, width: int
+) -> None:
+    """Click (wide) or Enter (narrow) on the page number: the page image beside the text (wide) or
+    in a dialog over it (narrow), loaded, its first line below the running head outlined where its
+    zone is; no serious axe-core finding; Escape closes it and the focus is on the page number again."""
+    pages = sorted(scanned["html"].glob("*.html"))
+    name = next(path.name for path in pages if 'class="pagebreak page-image"' in path.read_text("utf-8"))
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(scanned_server + name)
+    link, wide = page.locator("a.page-image").first, width >= 800  # 50em: where the panel goes beside
+    if wide:
+        link.click()
+    else:
+        link.focus()
+        page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('dialog.page-viewer img').complete")
+    view = page.evaluate(PAGE_VIEW)
+    assert view["open"] and view["loaded"] > 0 and view["focused"] == "page-viewer-close"
+    assert view["modal"] != wide and view["overflow"] <= 0
+    if wide:
+        assert view["text"] <= view["viewer"]  # the panel is beside the text, not over it
+    surface = link.get_attribute("href").removeprefix("pages/").removesuffix(".png")
+    zones = [box for key, box in scanned["zones"].items() if key.startswith(f"{surface}-line-")]
+    first = min((box for box in zones if box[1] > BODY_TOP - PITCH / 2), key=lambda box: box[1])
+    assert abs(first[1] - BODY_TOP) < PITCH / 2  # the zone of the first line drawn below the head
+    expected = [edge / PAGE_SIZE[number % 2] for number, edge in enumerate(first)]
+    assert view["line"] == pytest.approx(expected, abs=0.004)
+    page.screenshot(path=str(REVIEW / f"page-image-{width}.png"))
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    serious = [
+        violation["id"]
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.querySelector('dialog.page-viewer').open")
+    assert page.evaluate("document.activeElement.id") == link.get_attribute("id")
+
+
+def test_the_epub_of_a_scanned_book_has_its_page_numbers_and_no_page_image(scanned: dict[str, Any]) -> None:
+    """The EPUB marks the print pages as always, holds no page image and refers to none; EPUBCheck passes."""
+    with zipfile.ZipFile(scanned["epub"]) as archive:
+        names = archive.namelist()
+        files = {name: archive.read(name) for name in names}
+    images = [name for name in names if name.lower().endswith((".png", ".jpg", ".jpeg", ".tif", ".tiff"))]
+    assert images == []
+    assert not [name for name, data in files.items() if b"pages/" in data or b"surface-" in data]
+    breaks = sum(
+        data.count(b'epub:type="pagebreak"') for name, data in files.items() if name.endswith(".xhtml")
+    )
+    assert breaks == scanned["page breaks"] and epubcheck_messages(scanned["epub"]) == []

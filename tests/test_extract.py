@@ -114,6 +114,16 @@ def test_page_xml_follows_the_reading_order_and_keeps_region_types(tmp_path: Pat
     assert note.confidences == (0.8, 0.6)  # the line has no text of its own: its words'
 
 
+def test_a_page_image_named_beside_its_ocr_file_is_found_there(tmp_path: Path) -> None:
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "0001.tif").write_bytes(b"II*")
+    _, geometry = extract([write(folder, "0001.xml", ALTO_V2)])
+    assert geometry.pages[0].image == str(folder / "0001.tif")
+    _, elsewhere = extract([write(tmp_path, "0001.xml", ALTO_V2)])
+    assert elsewhere.pages[0].image == "0001.tif"  # no such file: kept as the OCR file names it
+
+
 def test_pages_of_several_files_follow_one_another_with_form_feeds(tmp_path: Path) -> None:
     files = [write(tmp_path, f"p{number}.xml", ALTO_V2) for number in (1, 2)]
     text, geometry = extract(files)
@@ -238,8 +248,8 @@ def test_geometry_finds_furniture_bands_paragraph_starts_notes_and_headings() ->
     assert {10, 11} <= learned.smaller
 
 
-def test_a_line_at_the_top_of_too_few_pages_is_no_band() -> None:
-    assert learn_geometry(geometry_of(2)).furniture == {}
+def test_a_head_on_too_few_pages_is_no_band_but_a_page_number_set_apart_is_furniture() -> None:
+    assert set(learn_geometry(geometry_of(2)).furniture) == {12, 24}  # the numbers, not the heads
 
 
 def test_the_reader_takes_the_geometry_decisions() -> None:

@@ -10,6 +10,7 @@ from repair_excerpts import NO_CONTEXT, book, kinds, repair, texts
 from pipeline.model import Block
 from pipeline.repair.base import RepairContext
 from pipeline.repair.notes import attach_note_continuations, classify_note_blocks
+from pipeline.repair.placed_markers import restore_placed_note_markers
 from pipeline.repair.vocabulary import BookVocabulary
 
 # --- classifying note blocks ----------------------------------------------------------------------
@@ -259,3 +260,52 @@ def test_the_block_opening_a_page_after_its_notes_goes_on_with_the_cut_paragraph
     repaired = attach_note_continuations(blocks, context)
     assert [block.first_line for block in repaired.blocks] == [5296, 5317, 5325, 5327]
     assert repaired.changes == []
+
+
+# --- markers OCR read as marks, where the page's geometry placed its notes --------------------------
+
+PLACED = {"placed": "footnotes by their place and type at the page's foot"}
+
+
+def placed_page(text: str, *notes: str, first: int = 1) -> list[Block]:
+    """A page: its text, then its notes as structured OCR's geometry placed them."""
+    blocks = [Block(text, first, first, page_break_before=first > 1)]
+    blocks += [
+        Block(note, first + at, first + at, kind="note", extra=PLACED) for at, note in enumerate(notes, 1)
+    ]
+    return blocks
+
+
+def test_a_pages_marks_are_read_as_its_placed_notes_markers_in_order() -> None:
+    blocks = placed_page(
+        "It was “a plan.” They said so.\u2019 The end came.* Was it? It was.° Done.",
+        "1. First note.",
+        "2. Second note.",
+        "3. Third note.",
+    )
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    # the quotation mark closing the quotation opened stays; a question mark after a word stays
+    assert repaired.blocks[0].text == "It was “a plan.” They said so.¹ The end came.² Was it? It was.³ Done."
+    assert [change.rule for change in repaired.changes] == ["restore_placed_note_markers"] * 3
+
+
+def test_marks_not_as_many_as_the_notes_are_left_alone() -> None:
+    blocks = placed_page("The end came.* It was.° Done.", "1. First note.", "2. Second.", "3. Third.")
+    assert restore_placed_note_markers(blocks, NO_CONTEXT).changes == []
+
+
+def test_notes_the_geometry_did_not_place_are_left_to_the_text_rules() -> None:
+    blocks = [Block("The end came.* Done.", 1, 1), Block("1. First note.", 2, 2, kind="note")]
+    assert restore_placed_note_markers(blocks, NO_CONTEXT).changes == []
+
+
+def test_a_damaged_note_number_is_read_from_its_neighbours() -> None:
+    blocks = placed_page("It came.® It went.* And so.°", "4. Fourth.", "® Fifth.", "6. Sixth.", first=20)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == "It came.⁴ It went.⁵ And so.⁶"
+    assert repaired.blocks[2].text == "⁵ Fifth."
+
+
+def test_a_page_whose_markers_stand_in_its_text_is_left_alone() -> None:
+    blocks = placed_page("It came.¹ It went.* And so.", "1. First.")
+    assert restore_placed_note_markers(blocks, NO_CONTEXT).changes == []

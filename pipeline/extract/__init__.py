@@ -69,10 +69,22 @@ def read_geometry(paths: Sequence[Path]) -> Geometry:
         if found and name != found:
             raise InputError(path, f"a {name} file among {found} files: a book's files have one format")
         found = name
-        pages += FORMATS[name].read(path, root)
+        pages += [
+            replace(page, image=image_path(path, page.image)) for page in FORMATS[name].read(path, root)
+        ]
     if not any(page.lines for page in pages):
         raise InputError(paths[0] if paths else "(no file)", "no line of text in the book's OCR files")
     return Geometry(found, pages)
+
+
+def image_path(source: Path, image: str | None) -> str | None:
+    """Where the page image an OCR file names is: as named, where a file is there (Tesseract names
+    the image it read, from the folder it ran in), else beside the OCR file (ALTO and PAGE name it
+    so), else as named."""
+    if image is None or Path(image).exists():
+        return image
+    beside = source.parent / image
+    return str(beside) if beside.is_file() else image
 
 
 def extract(paths: Sequence[Path]) -> tuple[str, Geometry]:

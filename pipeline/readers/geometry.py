@@ -7,7 +7,7 @@ running heads and page numbers. From them each line's decisions, each with its e
 
 * **furniture**: a page's first or last line, set apart from the text by more than a line's space
   above (or below) the book's text block, standing in the band where the book's other pages have
-  such a line;
+  such a line, or a page number;
 * **a paragraph's start**: a line indented from the lines above and below it (the book indents its
   paragraphs), or set after more than a line's space (the book spaces them);
 * **footnotes**: the lines after a page's last wide gap, in smaller type or set closer together
@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from pipeline.model.geometry import Geometry, PrintedLine, PrintedPage
 from pipeline.model.pages import Line
+from pipeline.text.headings import PAGE_NUMBER_LINE_RE
 
 PLACED_FURNITURE = "page furniture by its place"  # the class of a line the geometry sets in a band
 PLACED_NOTES = "footnotes by their place and type at the page's foot"  # why a note block is one
@@ -34,6 +35,7 @@ LARGER_TYPE = 1.25  # a line this share of the body's size or more is set in lar
 INDENT_MIN, INDENT_MAX = 0.5, 6.0  # a paragraph's indent, in body sizes
 SPACED = 1.3  # a line this many line pitches below the line above it is set apart
 NOTE_PITCH = 0.9  # footnotes' lines stand this share of the text's pitch apart, or closer
+NOTE_TYPE = 0.9  # lines set apart at a page's foot this share of the body's size or less are its notes
 FULL_LINE = 0.9  # a line this share of the page's measure or wider is a full line
 MIN_FULL_LINES = 3  # full lines a page needs for its measure's edges to be known
 CENTRED_MARGIN, CENTRED_SLACK = 2.0, 1.5  # in body sizes: a centred line's margins, and their difference
@@ -138,11 +140,11 @@ def _mark_paragraph_starts(lines: Sequence[PrintedLine], learned: LineGeometry) 
 def _mark_centred(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
     """Mark the lines of a page's text set in the middle of its measure, well in from either edge
     (a heading's; a paragraph's last line is set from the left edge)."""
-    full = _full_lines(_body_lines(lines, learned))
+    full = _full_lines(lines)
     if len(full) < MIN_FULL_LINES:
         return
     left = statistics.median(line.box.left for line in full)
-    right = statistics.median(line.box.right for line in full)
+    right = max(line.box.right for line in full)  # (a ragged right edge: the measure's widest line)
     size = learned.body_size
     for line in lines:
         before, after = line.box.left - left, right - line.box.right
@@ -162,7 +164,7 @@ def _mark_notes(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
         size = statistics.median(sizes) if sizes else learned.body_size
         above = _pitch(lines[: gaps[-1]]) or pitch
         closer = len(zone) > 1 and (_pitch(zone) or above) <= NOTE_PITCH * above
-        if size <= SMALLER_TYPE * learned.body_size or closer:
+        if size <= NOTE_TYPE * learned.body_size or closer:
             learned.note_starts.add(zone[0].line)
             return
     at = len(lines)
@@ -199,6 +201,11 @@ def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None
         else:
             edge_of_block = max((line.box.bottom for line in block), default=0.0)
             outside = [(line, place) for line, place in candidates if line.box.top >= edge_of_block]
+        numbers = [line for line, _ in outside if PAGE_NUMBER_LINE_RE.match(line.text)]
+        learned.furniture.update(
+            (line.line, f"a page number set apart at the page's {name}, outside the text block")
+            for line in numbers
+        )
         inside = _densest_band(outside)
         if len(inside) < MIN_BAND_PAGES:
             continue

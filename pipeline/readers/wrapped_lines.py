@@ -58,19 +58,16 @@ from pipeline.text.captions import (
 from pipeline.text.headings import (
     ARABIC_PAGE_NUMBER,
     HEADING_WORD_RE,
-    PAGE_NUMBER,
+    PAGE_NUMBER_LINE_RE,
     YEAR_SPAN_LINE_RE,
     is_capitals,
     is_mostly_capitals,
 )
-from pipeline.text.punctuation import DASHES, FORM_FEED, PAGE_BREAK_BLANKS, ends_glued, ends_sentence
+from pipeline.text.punctuation import FORM_FEED, PAGE_BREAK_BLANKS, ends_glued, ends_sentence
 from pipeline.text.widths import MEASURE_SHARE, length_percentile, printed_length
 
 MIN_MEASURED_LINES = 5  # a page with fewer lines is measured on the whole book
 HEADING_MAX_WORDS = 10
-PAGE_NUMBER_LINE_RE = re.compile(
-    rf"^[\s.{re.escape(DASHES)}]*(?:{PAGE_NUMBER})[\s.{re.escape(DASHES)}]*$", re.IGNORECASE
-)
 RUNNING_HEAD_RE = re.compile(rf"^(?:{ARABIC_PAGE_NUMBER}\s+)?\D+?(?:\s+{ARABIC_PAGE_NUMBER})?\.?$")
 MAX_FOOT_LINES = 3  # a page number, a running title and a signature mark
 HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word broken at the line end

@@ -29,7 +29,10 @@ def _work(args: argparse.Namespace) -> str:
         raise InputError(args.tei, f"not well-formed XML: {error.msg}", error.lineno) from None
     counts = render(root, Path(args.epub), Path(args.html), args.tei)
     seconds = time.monotonic() - started
-    return f"{args.epub} and {args.html}: {counts['epub notes']} notes, {seconds:.1f} s"
+    images = ""
+    if counts["facsimile pages"]:
+        images = f", {counts['page images']} of {counts['facsimile pages']} page images found"
+    return f"{args.epub} and {args.html}: {counts['epub notes']} notes{images}, {seconds:.1f} s"
 
 
 def main(argv: list[str] | None = None) -> int:

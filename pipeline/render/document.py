@@ -10,6 +10,7 @@ pandoc ``Note`` that starts with its printed number (a ``span.note-number``, whi
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
@@ -17,6 +18,7 @@ from lxml import etree
 
 from pipeline.model import InputError
 from pipeline.render.header import Header, credit_lines, description
+from pipeline.render.page_images import PageImage
 from pipeline.render.trees import line_of, local, text_of
 from pipeline.tei import XML_ID, XML_LANG, tei
 
@@ -114,9 +116,10 @@ def roman_to_int(volume: str) -> int | None:
 class _AstBuilder:
     """Walks the TEI ``text`` and builds pandoc blocks."""
 
-    def __init__(self, source: str, book_title: str) -> None:
+    def __init__(self, source: str, book_title: str, images: Mapping[str, PageImage]) -> None:
         self.source = source
         self.book_title = book_title
+        self.images = images  # the page images by surface id (the HTML edition's; none for the EPUB)
         self.notes_pending = False  # a note seen since an empty division last held notes (:meth:`division`)
 
     def fail(self, element: etree._Element, message: str) -> InputError:
@@ -263,16 +266,35 @@ class _AstBuilder:
 # --- print pages and the chronology ----------------------------------------------------------
 
 
-def page_marker(pb: etree._Element) -> Json:
+def page_marker(pb: etree._Element, images: Mapping[str, PageImage]) -> Json:
     """A print page break: an empty ``doc-pagebreak`` span labelled with the page number.
 
-    Unnumbered breaks (page not proven) are marked without a label or a page-list entry.
+    Unnumbered breaks (page not proven) are marked without a label or a page-list entry. A
+    numbered break whose page has an image in ``images`` is a link to it (:func:`page_image_link`).
     """
     number = pb.get("n")
     if not number:
         return node("Span", [attr("", ["pagebreak", "unnumbered"]), []])
+    image = images.get(pb.get("facs", "").removeprefix("#"))
+    if image is not None:
+        return page_image_link(number, image)
     pairs = {"epub:type": "pagebreak", "role": "doc-pagebreak", "aria-label": number}
     return node("Span", [attr(f"page-{number}", ["pagebreak"], **pairs), []])
+
+
+def page_image_link(number: str, image: PageImage) -> Json:
+    """The HTML edition's print page break on a page with an image: an empty link to the image,
+    shown as the page number (``data-page``, as :func:`pipeline.render.html_edition.split_edition`
+    makes of the other breaks), with the image's size in pixels and the box of the page's first
+    line in percent (left, top, width, height), for ``assets/page-images.js``."""
+    pairs = {
+        "data-page": number,
+        "aria-label": f"Page {number}: show the page image",
+        "data-size": " ".join(map(str, image.size)),
+    }
+    if image.line is not None:
+        pairs["data-line"] = " ".join(f"{value:.2f}" for value in image.line)
+    return node("Link", [attr(f"page-{number}", ["pagebreak", "page-image"], **pairs), [], [image.name, ""]])
 
 
 def structure_blocks(builder: _AstBuilder, element: etree._Element) -> list[Json]:
@@ -280,7 +302,7 @@ def structure_blocks(builder: _AstBuilder, element: etree._Element) -> list[Json
     not rendered (the title pages are rendered as printed)."""
     name = local(element)
     if name == "pb":
-        return [node("Plain", [page_marker(element)])]
+        return [node("Plain", [page_marker(element, builder.images)])]
     if name == "listEvent":
         items = [[node("Plain", builder.inlines(event_paragraph(builder, event)))] for event in element]
         return [node("Div", [attr("", ["list", "timeline"]), [node("BulletList", items)]])]
@@ -298,7 +320,7 @@ def event_paragraph(builder: _AstBuilder, event: etree._Element) -> etree._Eleme
 def structure_inlines(builder: _AstBuilder, element: etree._Element) -> list[Json]:
     """A page break inside text, or a chronology date as ``<time datetime>``."""
     if local(element) == "pb":
-        return [page_marker(element)]
+        return [page_marker(element, builder.images)]
     moment = element.get("when") or element.get("from") or ""
     opening = f'<time class="date" datetime="{escape(moment)}">'
     return [
@@ -308,10 +330,16 @@ def structure_inlines(builder: _AstBuilder, element: etree._Element) -> list[Jso
     ]
 
 
-def tei_blocks(root: etree._Element, source: str = "TEI", book_title: str = "") -> list[Json]:
+def tei_blocks(
+    root: etree._Element,
+    source: str = "TEI",
+    book_title: str = "",
+    images: Mapping[str, PageImage] | None = None,
+) -> list[Json]:
     """Pandoc blocks for the TEI ``text``: front, body and back divisions at level 1 (``book_title``
-    heads the ``text`` division, which prints no heading)."""
-    builder = _AstBuilder(source, book_title)
+    heads the ``text`` division, which prints no heading); a page break links to its page's image
+    where ``images`` (the HTML edition's, by surface id) has it."""
+    builder = _AstBuilder(source, book_title, images or {})
     text = root.find(tei("text"))
     if text is None:
         raise InputError(source, "no <text> element: not a TEI document of this pipeline")

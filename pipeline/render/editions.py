@@ -15,7 +15,8 @@ from pipeline.model import InputError
 from pipeline.render.document import pandoc_meta, tei_blocks
 from pipeline.render.epub import epub_options, finish_epub
 from pipeline.render.header import read_header
-from pipeline.render.html_edition import ASSETS, CSS_NAME, finish_html, split_edition
+from pipeline.render.html_edition import ASSETS, CSS_NAME, PAGE_IMAGE_ASSETS, finish_html, split_edition
+from pipeline.render.page_images import FOLDER, copy_page_images, count_pages, page_images
 from pipeline.render.pandoc import (
     convert,
     document_file,
@@ -40,14 +41,26 @@ def linked_notes(root: etree._Element) -> int:
     return len(footnotes) - len(root.findall(f".//{tei('note')}[@type='unlinked']"))
 
 
+def move_into_place(built: Path, folder: Path, trash: Path) -> None:
+    """Move the files of the HTML edition made in ``built`` into ``folder``, each replacing its old
+    self; the page images' folder replaces the old one whole (which goes to ``trash``)."""
+    if (folder / FOLDER).is_dir():
+        os.replace(folder / FOLDER, trash / FOLDER)
+    for page in sorted(built.iterdir()):
+        os.replace(page, folder / page.name)
+
+
 def render(root: etree._Element, epub_path: Path, html_path: Path, source: str = "TEI") -> dict[str, int]:
-    """Write the EPUB and the HTML edition (``html_path`` is its contents page) from a TEI document.
+    """Write the EPUB and the HTML edition (``html_path`` is its contents page) from a TEI document;
+    ``source`` is the TEI file (named in messages). The HTML edition shows the page images of the
+    TEI's facsimile found from the working folder or the TEI file's (:mod:`~pipeline.render.page_images`).
 
     Pandoc's EPUB run takes longest: it starts as soon as its document is made, and the HTML edition
     is made beside it one step at a time (its two pandoc runs, then its finishing in Python), so that
     two cores are enough for the EPUB run to go at full speed.
     """
     header = read_header(root, source)
+    images = page_images(root, [Path.cwd(), Path(source).parent])
     notes_in_tei = linked_notes(root)
     epub_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.parent.mkdir(parents=True, exist_ok=True)
@@ -76,19 +89,22 @@ def render(root: etree._Element, epub_path: Path, html_path: Path, source: str =
         )
         template = pool.submit(html_template)
         html = Path(html_work) / html_path.name
-        for asset in ASSETS:
+        assets = PAGE_IMAGE_ASSETS if images else ()
+        for asset in ASSETS + assets:
             shutil.copyfile(css.with_name(asset), Path(html_work) / asset)
+        copy_page_images(images, Path(html_work))
+        if images:  # the page breaks link to their images in the HTML edition only
+            blocks = tei_blocks(root, source, header.title, images)
         html_args = [*common, "--toc", "--section-divs", f"--css={CSS_NAME}", "--reference-location=section"]
         standalone_html(blocks, pandoc_meta(header, for_html=True), work, html, html_args, template)
         html_notes = finish_html(html)
         check_notes(source, "html notes", html_notes, notes_in_tei)
-        pages = split_edition(html)
+        pages = split_edition(html, assets)
         epub_run.result()
         epub = work / epub_path.name
         counts = {"epub notes": finish_epub(raw_epub, epub, header), "html notes": html_notes}
         check_notes(source, "epub notes", counts["epub notes"], notes_in_tei)
-        counts |= pages
-        for page in sorted(Path(html_work).iterdir()):
-            os.replace(page, html_path.parent / page.name)
+        counts |= pages | {"page images": len(images), "facsimile pages": count_pages(root)}
+        move_into_place(Path(html_work), html_path.parent, work)
         os.replace(epub, epub_path)
     return counts

@@ -6,7 +6,8 @@ page (``index.html``, replacing pandoc's page: the title block and the table of 
 per top-level division named by its id (``ch03.html``…) with previous/next links and the division's
 notes listed at its end, and ``search-index.js``: the text of every section, for the offline search
 box of ``reader.js`` (a script file, so it loads from ``file://`` too). The stylesheet and the
-script (:data:`ASSETS`) are in ``pipeline/render/assets/``.
+script (:data:`ASSETS`) are in ``pipeline/render/assets/``, with those of a book's page images
+(:data:`PAGE_IMAGE_ASSETS`, linked only where the book has them: see :mod:`pipeline.render.page_images`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pipeline.render.trees import parent_of, plain_text, required_child
 
 CSS_NAME = "edition.css"
 ASSETS = (CSS_NAME, "reader.js")
+PAGE_IMAGE_ASSETS = ("page-images.css", "page-images.js")
 SEARCH_INDEX = "search-index.js"
 
 
@@ -73,8 +75,10 @@ def _page(
     main: list[HtmlElement],
     neighbours: dict[str, tuple[str, str]],
     header: HtmlElement,
+    assets: tuple[str, ...],
 ) -> HtmlElement:
-    """One page of the edition: the shared head, ``header`` (with the search box), ``main``, prev/next."""
+    """One page of the edition: the shared head (and the stylesheets and scripts of ``assets``),
+    ``header`` (with the search box), ``main``, prev/next."""
     # built, not parsed: once the book is parsed, parsing even this page takes milliseconds
     page = lxml.html.Element("html", dict(template.attrib))
     head = etree.SubElement(page, "head")
@@ -86,7 +90,9 @@ def _page(
             element.text = title
         head.append(copy.deepcopy(element))
     etree.SubElement(head, "link", {"rel": "icon", "href": "data:,"})  # no favicon request
-    for script in (SEARCH_INDEX, "reader.js"):
+    for stylesheet in (asset for asset in assets if asset.endswith(".css")):
+        etree.SubElement(head, "link", {"rel": "stylesheet", "href": stylesheet})
+    for script in (SEARCH_INDEX, "reader.js", *(asset for asset in assets if asset.endswith(".js"))):
         etree.SubElement(head, "script", {"src": script, "defer": "defer"})
     body = etree.SubElement(page, "body")
     body.append(header)
@@ -159,9 +165,10 @@ def _write(page: etree._Element, path: Path) -> None:
     path.write_bytes(html + b"\n")
 
 
-def split_edition(single_page: Path) -> dict[str, int]:
+def split_edition(single_page: Path, assets: tuple[str, ...] = ()) -> dict[str, int]:
     """Replace pandoc's finished ``single_page`` by the contents page, with the division pages and
-    the search index beside it; return the number of pages and of search entries."""
+    the search index beside it, each page linking the stylesheets and scripts of ``assets`` too;
+    return the number of pages and of search entries."""
     folder, contents_page = single_page.parent, single_page.name
     document = lxml.html.document_fromstring(single_page.read_bytes())
     body = required_child(document, "body")
@@ -200,7 +207,8 @@ def split_edition(single_page: Path) -> dict[str, int]:
         if number + 1 < len(divisions):
             neighbours["next"] = (page_name(divisions[number + 1]), titles[number + 1])
         search += _search_entries(section, name)
-        page = _page(document, f"{titles[number]} — {book}", [section], neighbours, copy.deepcopy(header))
+        title = f"{titles[number]} — {book}"
+        page = _page(document, title, [section], neighbours, copy.deepcopy(header), assets)
         _write(page, folder / name)
     front = [copy.deepcopy(element) for element in body if element.tag in ("header", "nav")]
     for element in front:
@@ -208,7 +216,7 @@ def split_edition(single_page: Path) -> dict[str, int]:
         if element.tag == "nav":
             element.set("aria-label", "Contents")
     following = {"next": (page_name(divisions[0]), titles[0])} if divisions else {}
-    contents = _page(document, book, front, following, header)
+    contents = _page(document, book, front, following, header, assets)
     (folder / SEARCH_INDEX).write_text(
         "window.EDITION_SEARCH = " + json.dumps(search, ensure_ascii=False, separators=(",", ":")) + ";\n",
         encoding="utf-8",

@@ -34,17 +34,18 @@ def reopened(block: Block, cut: int, opening: str, rule: str, explanation: str) 
 
 
 def marker_replaced(
-    block: Block, match: re.Match[str], marker: str, rule: str, explanation: str
+    block: Block, match: re.Match[str] | tuple[int, int], marker: str, rule: str, explanation: str
 ) -> tuple[Block, Change]:
-    """``block`` with the note marker OCR printed as ``match`` replaced by ``marker``, and the change
-    logged under ``rule``."""
-    text = block.text[: match.start()] + marker + block.text[match.end() :]
+    """``block`` with the note marker OCR printed as ``match`` (or at that span) replaced by
+    ``marker``, and the change logged under ``rule``."""
+    start, end = match if isinstance(match, tuple) else match.span()
+    text = block.text[:start] + marker + block.text[end:]
     change = Change(
         STAGE,
         rule,
-        block.raw_line(match.start()),
-        excerpt(block.text, match.start(), match.end()),
-        excerpt(text, match.start(), match.start() + len(marker)),
+        block.raw_line(start),
+        excerpt(block.text, start, end),
+        excerpt(text, start, start + len(marker)),
         explanation,
     )
     return replace(block, text=text), change

@@ -22,6 +22,7 @@ from pipeline.repair.note_numbers import restore_line_start_markers, restore_pla
 from pipeline.repair.note_symbols import restore_note_symbols
 from pipeline.repair.notes import attach_note_continuations, classify_note_blocks
 from pipeline.repair.page_breaks import rejoin_page_breaks
+from pipeline.repair.placed_markers import restore_placed_note_markers
 from pipeline.repair.typesetting import typeset_blocks
 from pipeline.repair.vocabulary import BookVocabulary
 
@@ -35,6 +36,7 @@ STRUCTURAL_REPAIRS: tuple[Repair, ...] = (
     restore_note_symbols,
     restore_plain_note_numbers,
     restore_line_start_markers,
+    restore_placed_note_markers,
     remove_contents_leaders,
     close_spaced_ellipses,
     strip_stray_heading_characters,

@@ -54,6 +54,11 @@ def add_note_block(
             current = _new_note(division, key, start.group("text"), line_number, order, collected)
         elif current is not None:
             current.text += "\n" + line
+        elif "placed" in block.extra:
+            current = _new_note(division, "", line, block.first_line, order, collected)
+            findings.flag(
+                "note_without_number", block.first_line, block.text, "kept as a note (by its place), unlinked"
+            )
         elif division.notes:
             current = collected.body_of(division.notes[-1])
             current.text += " " + line.strip()

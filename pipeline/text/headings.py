@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipeline.text.punctuation import plain_text, without_emphasis
+from pipeline.text.punctuation import DASHES, plain_text, without_emphasis
 from pipeline.text.words import is_function_word, last_word
 
 # In a title-case heading at least half the words are capitalised ("The USSR and France"), and the
@@ -16,6 +16,10 @@ TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # A printed page number: arabic, or lower-case roman (front matter).
 ARABIC_PAGE_NUMBER = r"\d{1,4}"
 PAGE_NUMBER = rf"{ARABIC_PAGE_NUMBER}|[ivxlcdm]{{1,7}}"
+# a line holding only a page number, perhaps between dashes or stops (``— 42 —``)
+PAGE_NUMBER_LINE_RE = re.compile(
+    rf"^[\s.{re.escape(DASHES)}]*(?:{PAGE_NUMBER})[\s.{re.escape(DASHES)}]*$", re.IGNORECASE
+)
 # a line of a contents page that is no entry: a page number, or the contents' own (running) head
 CONTENTS_PAGE_FURNITURE_RE = re.compile(
     rf"^\s*(?:{PAGE_NUMBER}|(?:table\s+of\s+)?contents(?:\s*\(continued\))?)\s*$", re.IGNORECASE

@@ -56,6 +56,12 @@ def page_image(wildcards) -> str:
     return str(next(path for path in images if path.stem == wildcards.page))
 
 
+def scan_images(wildcards) -> list[str]:
+    """A scanned book's page images (the HTML edition shows them); none for other books."""
+    source = book_source(Path(config["raw"]), wildcards.book)
+    return [str(path) for path in source.files] if source.kind == "scans" else []
+
+
 def geometry_option(wildcards) -> str:
     """The repair stage's option naming the places of the book's lines (structured OCR only)."""
     if book_source(Path(config["raw"]), wildcards.book).kind == "text":

@@ -26,6 +26,7 @@ rule render:
     input:
         tei=tei_file("{book}.xml"),
         assets=ASSETS,
+        images=scan_images,  # a scanned book's pages, copied into the HTML edition
     output:
         epub=build_file("{book}.epub"),
         html=build_file("{book}/index.html"),
