@@ -9,7 +9,8 @@ from pathlib import Path
 from pipeline.books import STRUCTURED, folder_files
 from pipeline.cli import run_stage
 from pipeline.extract import extract
-from pipeline.model import atomic_output, write_json
+from pipeline.model import atomic_output
+from pipeline.model.io import write_geometry
 
 STAGE = "extract"
 
@@ -29,7 +30,7 @@ def _work(args: argparse.Namespace) -> str:
     text, geometry = extract(paths)
     with atomic_output(args.output) as handle:
         handle.write(text)
-    write_json(args.geometry, geometry.to_json())
+    write_geometry(args.geometry, geometry)
     lines = sum(len(page.lines) for page in geometry.pages)
     return f"{args.output}: {len(geometry.pages)} pages, {lines} lines of {geometry.format}"
 

@@ -205,6 +205,19 @@ def read_geometry(path: str | os.PathLike[str]) -> Geometry:
         raise InputError(path, error.message, error.line) from None
 
 
+def write_geometry(path: str | os.PathLike[str], geometry: Geometry) -> None:
+    """Write the places of a book's lines (``geometry.json``), atomically: a printed line a line of
+    JSON (tens of thousands of small objects, written by json's C encoder: a tenth of the time)."""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    pages = []
+    for page in geometry.to_json()["pages"]:
+        lines = page.pop("lines")
+        opening = encode(page)[:-1] + ', "lines": ['
+        pages.append(opening + "".join(f"\n  {encode(line)}," for line in lines).rstrip(",") + "\n ]}")
+    with atomic_output(path) as handle:
+        handle.write(f'{{"format": {encode(geometry.format)}, "pages": [\n' + ",\n".join(pages) + "\n]}\n")
+
+
 def write_log(path: str | os.PathLike[str], records: Iterable[Change] | Iterable[Review]) -> None:
     """Write a stage's log, atomically: its changes (``<stage>.changes.jsonl``) or its review items
     (``<stage>.review.jsonl``), as JSON lines, one record per line in the order the stage made them."""

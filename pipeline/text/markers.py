@@ -148,13 +148,13 @@ def note_start_re(
     symbols (``symbol``, any of :data:`NOTE_SYMBOLS`), then its text (``text``).
 
     ``plain_numbers`` also admits a plain number (``plain``: ``12 ``, ``3-4 ``; with ``stops``,
-    ``12. `` too, as some books number their notes) followed by a space: for a look at the text
-    before any superscript is restored. ``symbols_before_capital`` admits
+    ``12. `` too, as some books number their notes, or ``12, `` as OCR reads that) followed by a
+    space: for a look at the text before any superscript is restored. ``symbols_before_capital`` admits
     symbols only before a capitalised word (``* The``, not ``* * *`` or ``* and``).
     """
     starts = [rf"(?P<number>{note_number(NOTE_RANGE_DASHES)})\s*"]
     if plain_numbers:
-        stop = r"\.?" if stops else ""
+        stop = r"[.,]?" if stops else ""  # (a comma: the stop as OCR often reads it)
         starts.append(rf"(?P<plain>\d{{1,3}}(?:-\d{{1,3}})?){stop}\s+")
     symbol_space = r"(?=\s+[A-Z])\s*" if symbols_before_capital else r"\s+"
     starts.append(rf"(?P<symbol>[{NOTE_SYMBOLS}]+){symbol_space}")
