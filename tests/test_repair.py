@@ -32,6 +32,7 @@ from pipeline.repair import (
     note_symbols,
     notes,
     page_breaks,
+    placed_markers,
     typesetting,
 )
 from pipeline.repair import repair as repair_stage
@@ -53,6 +54,7 @@ REPAIR_ORDER = [
     "restore_note_symbols",
     "restore_plain_note_numbers",
     "restore_line_start_markers",
+    "restore_placed_note_markers",
     "remove_contents_leaders",
     "close_spaced_ellipses",
     "strip_stray_heading_characters",
@@ -98,12 +100,29 @@ LINE_START_MARKER_BLOCKS = [
     Block("17 Babbage\u2019s reports are printed in the S.A. Register.", 9003, 9003, kind="note"),
     Block("18 The immediate result was a police station.", 9004, 9004, kind="note"),
 ]
+# a page of structured OCR whose notes the geometry placed, their markers read as marks
+PLACED = {"placed": "footnotes by their place and type at the page's foot"}
+PLACED_NOTE_BLOCKS = [
+    Block("The crossing was missed.* The station was built.° It stood.", 9101, 9101, page_break_before=True),
+    Block("1. Eyre's journal.", 9102, 9102, kind="note", extra=PLACED),
+    Block("2. The Register.", 9103, 9103, kind="note", extra=PLACED),
+]
 
 
 def test_the_registry_lists_every_repair_in_the_order_they_run() -> None:
     assert [repair.__name__ for repair in REPAIRS] == REPAIR_ORDER
     assert (*STRUCTURAL_REPAIRS, typesetting.typeset_blocks) == REPAIRS
-    modules = (furniture, headings, hyphenation, note_numbers, note_symbols, notes, page_breaks, typesetting)
+    modules = (
+        furniture,
+        headings,
+        hyphenation,
+        note_numbers,
+        note_symbols,
+        notes,
+        page_breaks,
+        placed_markers,
+        typesetting,
+    )
     repairs = {
         name
         for module in modules
@@ -121,7 +140,7 @@ def test_each_repair_returns_its_blocks_and_its_changes_with_their_explanations(
     text += "\n\n" + generate(Convention(**{**vars(convention), "continued_notes": True})).text
     text += "\n\n" + "\n\n".join(HEADING_NOISE + SYMBOL_NOTE_PAGE) + "\n"
     context = RepairContext(BookVocabulary.from_texts([text]))
-    blocks = split_blocks(text) + LINE_START_MARKER_BLOCKS
+    blocks = split_blocks(text) + LINE_START_MARKER_BLOCKS + PLACED_NOTE_BLOCKS
     for step in REPAIRS:
         result = step(blocks, context)
         assert isinstance(result, Repaired) and all(isinstance(block, Block) for block in result.blocks)

@@ -6,7 +6,8 @@
   settings, :mod:`pipeline.layout`, may name them),
 * footnote bodies are marked ``kind: "note"`` (:mod:`pipeline.repair.notes`); the notes' symbols and
   superscript numbers OCR damaged are restored (:mod:`pipeline.repair.note_symbols`,
-  :mod:`pipeline.repair.note_numbers`),
+  :mod:`pipeline.repair.note_numbers`), and, where structured OCR's geometry placed a page's notes,
+  the markers OCR read as marks (:mod:`pipeline.repair.placed_markers`),
 * note text that OCR displaced into the running text is given back to its note
   (:mod:`pipeline.repair.notes`),
 * paragraphs cut by page breaks are joined again; the notes that stood between the halves follow
