@@ -10,6 +10,7 @@ page's image file). One file may hold the whole book or one page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -22,26 +23,17 @@ PROPERTY_RE = re.compile(r"\s*([a-z_]+)\s+([^;]*)")
 CONFIDENCE_RE = re.compile(r"\bx_wconf\s+(-?[\d.]+)")
 
 
-def _of_class(names: tuple[str, ...], within: str = "//") -> etree.XPath:
-    """An XPath to the elements (under the context node, ``.//``, or in the whole document) with
-    one of the classes ``names``."""
-    tests = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in names)
-    return etree.XPath(f"{within}*[{tests}]")
-
-
-def _found(path: etree.XPath, node: etree._Element) -> list[etree._Element]:
-    """The elements ``path`` finds from ``node``."""
-    return [found for found in path(node) if isinstance(found, etree._Element)]  # type: ignore[union-attr]
-
-
-PAGES = _of_class(("ocr_page",))
-LINES = _of_class(LINE_CLASSES, ".//")
-WORDS = _of_class(("ocrx_word",), ".//")
-
-
 def is_hocr(root: etree._Element) -> bool:
     """An XHTML document holding at least one ``ocr_page``."""
-    return bool(_found(PAGES, root))
+    return any("ocr_page" in names for _, names in _classed(root))
+
+
+def _classed(root: etree._Element) -> Iterator[tuple[etree._Element, list[str]]]:
+    """Each element of the document with a class, in document order, with its classes."""
+    for element in root.iter(etree.Element):
+        classes = element.get("class")
+        if classes:
+            yield element, classes.split()
 
 
 def properties(element: etree._Element) -> dict[str, str]:
@@ -55,29 +47,47 @@ def box(values: dict[str, str]) -> Box | None:
 
 
 def read_hocr(path: Path, root: etree._Element | None = None) -> list[PrintedPage]:
-    """The pages of the hOCR file ``path``, lines numbered 0 (the extract stage numbers them)."""
+    """The pages of the hOCR file ``path``, lines numbered 0 (the extract stage numbers them), read
+    in one pass over the document: a line's words are the word elements inside it."""
     root = parse_xml(path) if root is None else root
-    pages = []
-    for page in _found(PAGES, root):
-        values = properties(page)
-        size = box(values)
-        image = values.get("image", "").strip('"') or None
-        lines = [line for element in _found(LINES, page) if (line := _line(element)) is not None]
-        width, height = (size.width, size.height) if size else (None, None)
-        pages.append(PrintedPage(path.name, image, width, height, lines))
+    pages: list[PrintedPage] = []
+    line: etree._Element | None = None
+    words: list[etree._Element] = []
+
+    def close_line() -> None:
+        if line is not None and pages and (printed := _line(line, words)) is not None:
+            pages[-1].lines.append(printed)
+
+    for element, names in _classed(root):
+        if "ocr_page" in names:
+            close_line()
+            line, words = None, []
+            values = properties(element)
+            size = box(values)
+            image = values.get("image", "").strip('"') or None
+            width, height = (size.width, size.height) if size else (None, None)
+            pages.append(PrintedPage(path.name, image, width, height, []))
+        elif any(name in LINE_CLASSES for name in names):
+            close_line()
+            line, words = element, []
+        elif "ocrx_word" in names and line is not None and line in element.iterancestors():
+            words.append(element)
+    close_line()
     return pages
 
 
 def _text(element: etree._Element) -> str:
-    """The text within ``element``, its tags left out."""
+    """The text within ``element``, its tags (emphasis) left out."""
+    if not len(element):
+        return element.text or ""
     return "".join(str(piece) for piece in element.itertext())
 
 
-def _line(element: etree._Element) -> PrintedLine | None:
-    """The printed line of an hOCR line element (``None``: no words in it, or no box)."""
+def _line(element: etree._Element, words: list[etree._Element]) -> PrintedLine | None:
+    """The printed line of an hOCR line element and its word elements (``None``: no text in it, or
+    no box)."""
     values = properties(element)
     where = box(values)
-    words = _found(WORDS, element)
     text = " ".join(" ".join(map(_text, words)).split() if words else _text(element).split())
     if not text or where is None:
         return None
