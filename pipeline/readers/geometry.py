@@ -40,6 +40,7 @@ FULL_LINE = 0.9  # a line this share of the page's measure or wider is a full li
 MIN_FULL_LINES = 3  # full lines a page needs for its measure's edges to be known
 CENTRED_MARGIN, CENTRED_SLACK = 2.0, 1.5  # in body sizes: a centred line's margins, and their difference
 BAND_SLACK = 0.02  # of the page's height: how far a band's lines stand from the others in it
+BLOCK_EDGE_SHARE = 0.02  # the text block's top: the tops of all but this share of its lines below it
 MIN_BAND_PAGES = 3  # pages with a line set apart in a band, for the book to have that band
 
 
@@ -195,11 +196,15 @@ def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None
                 candidates.append((line, (line.box.top if edge == 0 else line.box.bottom) / page.height))
         chosen = {line.line for line, _ in candidates}
         block = [line for line in body if line.line not in chosen]
+        if not block:
+            continue
         if edge == 0:
-            edge_of_block = min((line.box.top for line in block), default=0.0)
+            tops = sorted(line.box.top for line in block)
+            edge_of_block = tops[int(BLOCK_EDGE_SHARE * (len(tops) - 1))]
             outside = [(line, place) for line, place in candidates if line.box.bottom <= edge_of_block]
         else:
-            edge_of_block = max((line.box.bottom for line in block), default=0.0)
+            bottoms = sorted(line.box.bottom for line in block)
+            edge_of_block = bottoms[int((1 - BLOCK_EDGE_SHARE) * (len(bottoms) - 1))]
             outside = [(line, place) for line, place in candidates if line.box.top >= edge_of_block]
         numbers = [line for line, _ in outside if PAGE_NUMBER_LINE_RE.match(line.text)]
         learned.furniture.update(
@@ -218,16 +223,22 @@ def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None
 
 def _densest_band(candidates: Sequence[tuple[PrintedLine, float]]) -> list[PrintedLine]:
     """The lines whose places (shares of the page's height) lie within :data:`BAND_SLACK` of the
-    place most of them lie near."""
-    if not candidates:
-        return []
-    places = [place for _, place in candidates]
-    middle = max(places, key=lambda place: sum(abs(other - place) <= BAND_SLACK for other in places))
+    place most of them lie near (in one pass over the places in order)."""
+    places = sorted(place for _, place in candidates)
+    best, middle = 0, 0.0
+    low = high = 0
+    for place in places:
+        while places[low] < place - BAND_SLACK:
+            low += 1
+        while high < len(places) and places[high] <= place + BAND_SLACK:
+            high += 1
+        if high - low > best:
+            best, middle = high - low, place
     return [line for line, place in candidates if abs(place - middle) <= BAND_SLACK]
 
 
 def _text_width(lines: Sequence[PrintedLine]) -> float:
-    """The width of the page's full lines: the widest of its body lines, but for a stray one."""
+    """The width of the page's full lines: the widest of its lines, but for a stray one."""
     widths = sorted(line.box.width for line in lines)
     return widths[int(0.9 * (len(widths) - 1))] if widths else 0.0
 
