@@ -40,6 +40,7 @@ FULL_LINE = 0.9  # a line this share of the page's measure or wider is a full li
 MIN_FULL_LINES = 3  # full lines a page needs for its measure's edges to be known
 CENTRED_MARGIN, CENTRED_SLACK = 2.0, 1.5  # in body sizes: a centred line's margins, and their difference
 BAND_SLACK = 0.02  # of the page's height: how far a band's lines stand from the others in it
+MEASURE_EDGE_SHARE = 0.9  # the measure's right edge: the full lines' rights, but for the widest tenth
 BLOCK_EDGE_SHARE = 0.02  # the text block's top: the tops of all but this share of its lines below it
 MIN_BAND_PAGES = 3  # pages with a line set apart in a band, for the book to have that band
 
@@ -145,7 +146,8 @@ def _mark_centred(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
     if len(full) < MIN_FULL_LINES:
         return
     left = statistics.median(line.box.left for line in full)
-    right = max(line.box.right for line in full)  # (a ragged right edge: the measure's widest line)
+    rights = sorted(line.box.right for line in full)  # (a ragged right edge: near its widest line)
+    right = rights[int(MEASURE_EDGE_SHARE * (len(rights) - 1))]
     size = learned.body_size
     for line in lines:
         before, after = line.box.left - left, right - line.box.right
