@@ -58,6 +58,7 @@ class LineGeometry:
     centred: set[int] = field(default_factory=set)
     note_starts: set[int] = field(default_factory=set)  # the first line of a page's footnotes
     body_size: float = 0.0
+    body_pitch: float = 0.0  # the book's usual distance from one line of its text to the next
     findings: list[str] = field(default_factory=list)
 
     def starts_paragraph(self, number: int) -> bool | None:
@@ -89,11 +90,14 @@ def learn_geometry(geometry: Geometry) -> LineGeometry:
         number for number, line in printed.items() if line.size and line.size >= LARGER_TYPE * body
     }
     _mark_furniture(geometry.pages, learned)
-    for page in geometry.pages:
-        lines = [line for line in page.lines if line.line not in learned.furniture]
+    texts = [[line for line in page.lines if line.line not in learned.furniture] for page in geometry.pages]
+    pairs = [pair for lines in texts for pair in itertools.pairwise(_body_lines(lines, learned))]
+    steps = [step for before, after in pairs if (step := _step(before, after)) > 0]
+    learned.body_pitch = statistics.median(steps) if steps else 0.0
+    for page, lines in zip(geometry.pages, texts, strict=True):
         _mark_paragraph_starts(lines, learned)
         _mark_centred(lines, learned)
-        _mark_notes(lines, learned)
+        _mark_notes(lines, learned, page.height)
     learned.findings = _findings(geometry, learned)
     return learned
 
@@ -155,18 +159,19 @@ def _mark_centred(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
             learned.centred.add(line.line)
 
 
-def _mark_notes(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
+def _mark_notes(lines: Sequence[PrintedLine], learned: LineGeometry, height: float | None) -> None:
     """Mark the first line of a page's footnotes: the lines after the page's last gap wider than a
-    line's, set in smaller type (their median size) or closer together (their pitch) than the text
-    above them; else the run of lines in smaller type that ends the page."""
+    line's, ending in the lower half of the page (``height``), set in smaller type (their median
+    size) or closer together (their pitch) than the book's text; else the run of lines in smaller
+    type that ends the page."""
     pitch = _pitch(lines)
     gaps = [at for at in range(1, len(lines)) if pitch and _step(lines[at - 1], lines[at]) > SPACED * pitch]
-    if gaps and pitch:
+    low = not height or lines[-1].box.bottom >= height / 2
+    if gaps and pitch and low:
         zone = lines[gaps[-1] :]
         sizes = [line.size for line in zone if line.size]
         size = statistics.median(sizes) if sizes else learned.body_size
-        above = _pitch(lines[: gaps[-1]]) or pitch
-        closer = len(zone) > 1 and (_pitch(zone) or above) <= NOTE_PITCH * above
+        closer = len(zone) > 1 and (_pitch(zone) or learned.body_pitch) <= NOTE_PITCH * learned.body_pitch
         if size <= NOTE_TYPE * learned.body_size or closer:
             learned.note_starts.add(zone[0].line)
             return
