@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pipeline.model import Block
 from pipeline.readers.wrapped_lines import split_wrapped_lines
 from pipeline.structure import Structured, build_structure
 from pipeline.structure.contents import label_key, label_number
@@ -41,6 +42,20 @@ def test_a_span_of_years_under_a_label_is_the_title_and_the_synopsis_stays_text(
     assert headings(structured) == [("CHAPTER I", "1770—1824.", None), ("CHAPTER IV", "1843—1846", None)]
     first = structured.tree.divisions[0].content[0]
     assert first.parts[0].startswith("Connection of past")
+
+
+def test_a_title_in_title_case_broken_after_a_grammatical_word_goes_on_in_the_next_line() -> None:
+    """A heading block as structured OCR gives it (label and title lines centred, read as one)."""
+    blocks = [
+        Block("Chapter 1\nThe Opening Years", 1, 2),
+        Block(TEXT.replace("\n", " "), 3, 8),
+        Block("Chapter 2\nRussia Defeated Its Enemies and\nObtained Peace", 10, 12, page_break_before=True),
+        Block(TEXT.replace("\n", " "), 13, 18),
+    ]
+    assert headings(build_structure(blocks)) == [
+        ("Chapter 1", "The Opening Years", None),
+        ("Chapter 2", "Russia Defeated Its Enemies and Obtained Peace", None),
+    ]
 
 
 def test_ocr_damaged_labels_and_a_title_in_capitals_with_its_subtitle() -> None:
