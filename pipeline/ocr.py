@@ -33,7 +33,7 @@ def tesseract_language(tag: str) -> str:
 def installed_languages() -> set[str]:
     """The languages Tesseract has data for."""
     listed = subprocess.run([TESSERACT, "--list-langs"], capture_output=True, text=True, check=False)
-    return set(listed.stdout.split()[1:]) if listed.returncode == 0 else set()
+    return set(listed.stdout.splitlines()[1:]) if listed.returncode == 0 else set()  # (under a heading line)
 
 
 def ocr_page(image: Path, output: Path, language: str) -> None:

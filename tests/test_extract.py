@@ -4,6 +4,7 @@ decides (pipeline/readers/geometry.py)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from pipeline.extract.command import main as extract_main
 from pipeline.model import InputError
 from pipeline.model.geometry import Box, Geometry, PrintedLine, PrintedPage
 from pipeline.model.schema import problems
+from pipeline.ocr import installed_languages, ocr_page, tesseract_language
 from pipeline.readers import read_input
 from pipeline.readers.geometry import PLACED_FURNITURE, learn_geometry
 
@@ -312,3 +314,19 @@ def test_of_equally_likely_readings_those_the_engine_doubted_come_first() -> Non
     assert [entry.word for entry in entries] == ["doubted", "sure", "plain"]
     assert entries[0].to_dict()["engine"] == 0.2
     assert "engine" not in entries[2].to_dict()
+
+
+# --- the ocr stage --------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not on PATH")
+def test_the_ocr_stage_refuses_a_language_without_data_and_an_unreadable_image(tmp_path: Path) -> None:
+    assert tesseract_language("en-GB") == "eng" and "eng" in installed_languages()
+    image = tmp_path / "page-1.png"
+    image.write_bytes(b"not an image")
+    with pytest.raises(InputError, match="Tesseract could not read the image") as error:
+        ocr_page(image, tmp_path / "out" / "page-1.hocr", "eng")
+    assert error.value.path == str(image)
+    with pytest.raises(InputError, match="apt-get install tesseract-ocr-zul"):
+        ocr_page(image, tmp_path / "out" / "page-1.hocr", tesseract_language("zu"))
+    assert not (tmp_path / "out" / "page-1.hocr").exists()
