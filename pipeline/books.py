@@ -5,7 +5,8 @@ A book's OCR is one of (:func:`book_source`):
 * ``<book>.txt``: plain text;
 * ``<book>.hocr``, ``<book>.html`` or ``<book>.xml``: one hOCR, ALTO or PAGE XML file for the book;
 * a folder ``<book>/`` of such files, one a page, or of page images (``.png``, ``.tif``, ``.jpg``),
-  OCR'd by Tesseract first; files in page order by the numbers in their names.
+  OCR'd by Tesseract first; files in page order by the numbers in their names;
+* ``<book>.pdf``: a scanned PDF, its pages made images (poppler's ``pdftoppm``) and OCR'd.
 
 The workflow reads the book list from here before anything runs, so an unpaired or misnamed raw
 file stops the build at once with a message saying what to do. :func:`copy_workflow` sets up
@@ -19,11 +20,15 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.model import InputError
+from pipeline.pdf_pages import page_names
+
 BOOK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 CORRECTIONS = ".corrections.yaml"
 TEXT = ".txt"
 STRUCTURED = (".hocr", ".html", ".xhtml", ".xml")  # hOCR, ALTO or PAGE XML (told apart by extract)
 IMAGES = (".png", ".tif", ".tiff", ".jpg", ".jpeg")
+PDF = ".pdf"
 DIGITS_RE = re.compile(r"(\d+)")
 # the entry, the rules and helpers, the settings, Snakemake's own settings (its workflow profile)
 WORKFLOW = ("Snakefile", "workflow", "config", "profiles/default")
@@ -39,7 +44,8 @@ class RawFolderError(Exception):
 
 @dataclass(frozen=True)
 class BookSource:
-    """A book's OCR: its ``kind`` (``text``, ``structured`` or ``scans``) and its files in page order."""
+    """A book's OCR: its ``kind`` (``text``, ``structured``, ``scans`` or ``pdf``) and its files in page
+    order (a PDF: the file)."""
 
     kind: str
     files: tuple[Path, ...]
@@ -61,7 +67,7 @@ def sources(raw: Path) -> dict[str, list[Path]]:
     for path in sorted(raw.iterdir()):
         if path.is_dir() and not path.name.startswith("."):
             found.setdefault(path.name, []).append(path)
-        elif path.suffix in (TEXT, *STRUCTURED) and not path.name.startswith("."):
+        elif path.suffix in (TEXT, PDF, *STRUCTURED) and not path.name.startswith("."):
             found.setdefault(path.stem, []).append(path)
     return found
 
@@ -71,6 +77,8 @@ def book_source(raw: Path, book: str) -> BookSource:
     path = sources(raw)[book][0]
     if path.suffix == TEXT:
         return BookSource("text", (path,))
+    if path.suffix == PDF:
+        return BookSource("pdf", (path,))
     if path.is_file():
         return BookSource("structured", (path,))
     structured = folder_files(path, STRUCTURED)
@@ -79,6 +87,18 @@ def book_source(raw: Path, book: str) -> BookSource:
         if structured
         else BookSource("scans", tuple(folder_files(path, IMAGES)))
     )
+
+
+def page_images(raw: Path, book: str, build: str) -> dict[str, str]:
+    """The page images of a book given as scans or a PDF, by page name, in page order: the scans
+    themselves, or the PDF's pages as rendered into ``build`` (:mod:`pipeline.pdf_pages`); none for
+    other books."""
+    source = book_source(raw, book)
+    if source.kind == "scans":
+        return {path.stem: str(path) for path in source.files}
+    if source.kind == "pdf":
+        return {name: f"{build}/{book}/pdf/{name}.png" for name in page_names(source.files[0])}
+    return {}
 
 
 def find_books(raw: Path) -> list[str]:
@@ -119,6 +139,11 @@ def raw_folder_problems(raw: Path, texts: dict[str, list[Path]]) -> list[str]:
             problems.append(
                 f"{paths[0]}/ holds no OCR file (.hocr, .html, .xml) and no page image (.png, .tif, .jpg)"
             )
+        elif paths[0].suffix == PDF:
+            try:
+                page_names(paths[0])
+            except InputError as error:
+                problems.append(str(error))
     if not texts and not problems:
         problems.append(f"no books found: put <book>.txt and <book>.yaml into {raw}/")
     return problems

@@ -13,13 +13,13 @@ import argparse
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 import langcodes
 
 from pipeline.cli import run_stage
 from pipeline.model import InputError, read_stage_input
+from pipeline.model.io import program_output
 
 STAGE = "ocr"
 TESSERACT = "tesseract"
@@ -44,20 +44,14 @@ def ocr_page(image: Path, output: Path, language: str) -> None:
         raise InputError(
             image, f"Tesseract has no data for {language}: apt-get install tesseract-ocr-{language}"
         )
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=output.parent, prefix=".ocr-") as folder:
-        base = Path(folder) / "page"
-        done = subprocess.run(
-            [TESSERACT, str(image), str(base), "-l", language, "hocr"],
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, "OMP_THREAD_LIMIT": "1"},  # one job a core: Snakemake runs pages side by side
-        )
-        if done.returncode != 0:
-            reason = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
-            raise InputError(image, f"Tesseract could not read the image: {reason[0]}")
-        os.replace(base.with_suffix(".hocr"), output)
+    program_output(
+        lambda base: [TESSERACT, str(image), str(base), "-l", language, "hocr"],
+        ".hocr",
+        output,
+        image,
+        "Tesseract could not read the image",
+        {**os.environ, "OMP_THREAD_LIMIT": "1"},  # one job a core: Snakemake runs pages side by side
+    )
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:

@@ -123,3 +123,37 @@ def test_a_book_of_page_images_builds_end_to_end(
     ).exists()
     again = snakemake(tmp_path, repo_root)
     assert "Nothing to be done" in again.stdout + again.stderr
+
+
+@pytest.mark.skipif(
+    tesseract() is None or shutil.which("pdftoppm") is None,
+    reason="tesseract and poppler's pdftoppm are needed to read a scanned PDF",
+)
+def test_a_scanned_pdf_builds_end_to_end(tmp_path: Path, repo_root: Path, tei_all: etree.RelaxNG) -> None:
+    copy_workflow(repo_root, tmp_path)
+    (tmp_path / "raw").mkdir()
+    pages = [image.convert("RGB") for image in typeset(LAYOUTS[1], seed=8).images[:2]]
+    pages[0].save(tmp_path / "raw" / "scanned.pdf", save_all=True, append_images=pages[1:], resolution=150)
+    (tmp_path / "raw" / "scanned.yaml").write_text(metadata("A Scanned PDF", "en"), encoding="utf-8")
+    done = snakemake(tmp_path, repo_root)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rendered = sorted(path.name for path in (tmp_path / "build" / "scanned" / "pdf").iterdir())
+    assert rendered == ["page-0001.png", "page-0002.png"]
+    tei = etree.parse(str(tmp_path / "tei" / "scanned.xml"))
+    assert tei_all.validate(tei), tei_all.error_log.last_error
+    surfaces = tei.findall(".//tei:facsimile/tei:surface", NS)
+    assert [surface.find("tei:graphic", NS).get("url") for surface in surfaces] == [
+        f"build/scanned/pdf/page-000{number}.png" for number in (1, 2)
+    ]
+    words = " ".join(tei.getroot().find("tei:text", NS).itertext()).split()
+    assert len(words) > 300  # two pages of text, read
+
+
+def test_a_file_that_is_no_pdf_is_refused_before_anything_runs(tmp_path: Path, repo_root: Path) -> None:
+    copy_workflow(repo_root, tmp_path)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "broken.pdf").write_bytes(b"%PDF-1.4 nothing more")
+    (tmp_path / "raw" / "broken.yaml").write_text(metadata("Broken", "en"), encoding="utf-8")
+    done = snakemake(tmp_path, repo_root)
+    assert done.returncode != 0
+    assert "raw/broken.pdf: not a PDF with pages" in done.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -55,6 +56,30 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "w") -> Iterator[Any
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def program_output(
+    command: Callable[[Path], list[str]],
+    suffix: str,
+    output: str | os.PathLike[str],
+    source: str | os.PathLike[str],
+    failure: str,
+    environment: dict[str, str] | None = None,
+) -> None:
+    """Run the external program ``command(base)``, which writes ``base`` + ``suffix``, in a temporary
+    folder beside ``output``, and move what it wrote into place only on success; else an
+    :class:`InputError` on ``source`` saying ``failure`` and the program's last word. (A killed job
+    leaves no half-written file; the folder goes on every exit.)"""
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.stem}-") as folder:
+        base = Path(folder) / "out"
+        done = subprocess.run(command(base), capture_output=True, text=True, check=False, env=environment)
+        made = base.parent / (base.name + suffix)
+        if done.returncode != 0 or not made.exists():
+            reason = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+            raise InputError(source, f"{failure}: {reason}")
+        os.replace(made, target)
 
 
 def write_json(path: str | os.PathLike[str], data: Any) -> None:

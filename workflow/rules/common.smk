@@ -5,7 +5,7 @@ import importlib.util
 import shlex
 from pathlib import Path
 
-from pipeline.books import book_source, corrections_file
+from pipeline.books import book_source, corrections_file, page_images
 from pipeline.model.io import CHANGING_STAGES, REVIEWING_STAGES  # whose logs the report reads
 
 
@@ -43,23 +43,22 @@ def book_text(wildcards) -> str:
 
 
 def ocr_files(wildcards) -> list[str]:
-    """The book's hOCR, ALTO or PAGE files in page order; for scans, the hOCR of each page image."""
-    source = book_source(Path(config["raw"]), wildcards.book)
-    if source.kind == "scans":
-        return [build_file(f"{wildcards.book}/ocr/{path.stem}.hocr") for path in source.files]
-    return [str(path) for path in source.files]
+    """The book's hOCR, ALTO or PAGE files in page order; for scans and a PDF, the hOCR of each page."""
+    images = scan_images(wildcards)
+    if images:
+        return [build_file(f"{wildcards.book}/ocr/{Path(image).stem}.hocr") for image in images]
+    return [str(path) for path in book_source(Path(config["raw"]), wildcards.book).files]
 
 
 def page_image(wildcards) -> str:
-    """The image of page ``{page}`` of a scanned book."""
-    images = book_source(Path(config["raw"]), wildcards.book).files
-    return str(next(path for path in images if path.stem == wildcards.page))
+    """The image of page ``{page}`` of a book given as scans or a PDF."""
+    return page_images(Path(config["raw"]), wildcards.book, config["build"])[wildcards.page]
 
 
 def scan_images(wildcards) -> list[str]:
-    """A scanned book's page images (the HTML edition shows them); none for other books."""
-    source = book_source(Path(config["raw"]), wildcards.book)
-    return [str(path) for path in source.files] if source.kind == "scans" else []
+    """The page images of a book given as scans or a PDF, in page order (the HTML edition shows
+    them); none for other books."""
+    return list(page_images(Path(config["raw"]), wildcards.book, config["build"]).values())
 
 
 def geometry_option(wildcards) -> str:

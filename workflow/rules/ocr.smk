@@ -1,5 +1,19 @@
-# A book given as structured OCR or as scans: each page image OCR'd by Tesseract to hOCR (a job a page),
-# then the book's hOCR, ALTO or PAGE files read into its text and the places of its lines.
+# A book given as structured OCR, as scans or as a scanned PDF: each page of a PDF made an image, each
+# page image OCR'd by Tesseract to hOCR (a job a page), then the book's hOCR, ALTO or PAGE files read
+# into its text and the places of its lines.
+
+
+rule pdf_page:
+    input:
+        raw_file("{book}.pdf"),
+    output:
+        build_file("{book}/pdf/{page}.png"),
+    log:
+        page_log_file("pdf_page"),
+    conda:
+        ENVIRONMENT
+    shell:
+        stage("pdf_pages", "--pdf {input:q} --page {wildcards.page:q} --output {output:q}")
 
 
 rule ocr:
