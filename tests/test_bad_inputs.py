@@ -11,7 +11,6 @@ A 50 MB file goes through the first stage's command alone (a whole build of it t
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from workflow_run import snakemake
 
 from pipeline.books import copy_workflow
 
@@ -70,13 +70,6 @@ def cases(raw_book: Path) -> dict[str, bytes]:
     }
 
 
-def snakemake(directory: Path, repo_root: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(repo_root), SOURCE_DATE_EPOCH="0")
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
-    command = [sys.executable, "-m", "snakemake", *options]
-    return subprocess.run(command, cwd=directory, env=env, capture_output=True, text=True, timeout=900)
-
-
 @pytest.fixture(scope="module")
 def built(
     tmp_path_factory: pytest.TempPathFactory, repo_root: Path, raw_book: Path, raw_metadata: Path
@@ -87,7 +80,7 @@ def built(
     for name, data in cases(raw_book).items():
         (directory / "raw" / f"{name}.txt").write_bytes(data)
         shutil.copy(raw_metadata, directory / "raw" / f"{name}.yaml")
-    return directory, snakemake(directory, repo_root, "--cores", "2", "--keep-going")
+    return directory, snakemake(directory, repo_root, "--cores", "2", "--keep-going", SOURCE_DATE_EPOCH="0")
 
 
 def tei_text(directory: Path, book: str) -> str:

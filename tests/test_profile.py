@@ -7,24 +7,15 @@ Snakemake has loaded it (its ``--storage-s3-*`` options exist).
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from workflow_run import snakemake
 
 from pipeline.books import copy_workflow
 
 pytestmark = pytest.mark.slow
-
-
-def snakemake(directory: Path, repo_root: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(repo_root))
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
-    command = [sys.executable, "-m", "snakemake", *options]
-    return subprocess.run(command, cwd=directory, env=env, capture_output=True, text=True, timeout=300)
 
 
 def test_slurm_profile_dry_run(tmp_path: Path, repo_root: Path, raw_book: Path, raw_metadata: Path) -> None:

@@ -7,9 +7,11 @@ keeps their beginning and end, where the repairs look.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import itertools
 import json
+import pkgutil
 import re
 from collections import Counter
 from pathlib import Path
@@ -18,6 +20,7 @@ import pytest
 from bookgen import Convention, generate
 from repair_excerpts import book, kinds, repair, texts
 
+import pipeline.repair as repair_package
 from pipeline.model import Block, Change, Review, read_log
 from pipeline.readers.paragraph_lines import split_blocks
 from pipeline.repair import (
@@ -25,14 +28,6 @@ from pipeline.repair import (
     STRUCTURAL_REPAIRS,
     RepairContext,
     Repaired,
-    furniture,
-    headings,
-    hyphenation,
-    note_numbers,
-    note_symbols,
-    notes,
-    page_breaks,
-    placed_markers,
     typesetting,
 )
 from pipeline.repair import repair as repair_stage
@@ -110,19 +105,14 @@ PLACED_NOTE_BLOCKS = [
 
 
 def test_the_registry_lists_every_repair_in_the_order_they_run() -> None:
+    """Every function of the repair package's modules shaped as a repair is registered, in order."""
     assert [repair.__name__ for repair in REPAIRS] == REPAIR_ORDER
     assert (*STRUCTURAL_REPAIRS, typesetting.typeset_blocks) == REPAIRS
-    modules = (
-        furniture,
-        headings,
-        hyphenation,
-        note_numbers,
-        note_symbols,
-        notes,
-        page_breaks,
-        placed_markers,
-        typesetting,
-    )
+    modules = [
+        importlib.import_module(f"pipeline.repair.{found.name}")
+        for found in pkgutil.iter_modules(repair_package.__path__)
+        if found.name != "__main__"  # (it runs the stage)
+    ]
     repairs = {
         name
         for module in modules

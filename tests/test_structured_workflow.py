@@ -4,11 +4,9 @@ OCR'd by Tesseract in the workflow, each built into TEI that tei_all accepts, wi
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ import yaml
 from bookgen import book_metadata
 from lxml import etree
 from scanbook import LAYOUTS, tesseract, typeset
+from workflow_run import snakemake as run_snakemake
 
 from pipeline.books import copy_workflow
 from pipeline.tei import TEI_NS
@@ -42,11 +41,8 @@ def metadata(title: str, language: str) -> str:
 
 
 def snakemake(directory: Path, repo_root: Path, *targets: str) -> subprocess.CompletedProcess[str]:
-    """Run Snakemake in ``directory`` with this Python and the repository's ``pipeline`` package."""
-    env = dict(os.environ, PYTHONPATH=str(repo_root))
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
-    command = [sys.executable, "-m", "snakemake", "--cores", "2", *targets]
-    return subprocess.run(command, cwd=directory, env=env, capture_output=True, text=True, timeout=600)
+    """Run Snakemake in ``directory`` on two cores (:func:`workflow_run.snakemake`)."""
+    return run_snakemake(directory, repo_root, "--cores", "2", *targets, timeout=600)
 
 
 def book_name(sample: str) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from workflow_run import snakemake as run_snakemake
 
 from pipeline.books import copy_workflow
 
@@ -30,11 +29,8 @@ def workspace(tmp_path: Path, repo_root: Path, text: bytes | None, yaml: str | N
 
 
 def snakemake(directory: Path, repo_root: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    """Run Snakemake in ``directory`` with this Python and the repository's ``pipeline`` package."""
-    env = dict(os.environ, PYTHONPATH=str(repo_root))
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
-    command = [sys.executable, "-m", "snakemake", "--cores", "1", *options]
-    return subprocess.run(command, cwd=directory, env=env, capture_output=True, text=True, timeout=300)
+    """Run Snakemake in ``directory`` on one core (:func:`workflow_run.snakemake`)."""
+    return run_snakemake(directory, repo_root, "--cores", "1", *options, timeout=300)
 
 
 def outputs(directory: Path) -> list[str]:

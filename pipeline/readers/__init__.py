@@ -54,11 +54,12 @@ def read_input(
     if geometry is not None:
         lines = sum(len(page.lines) for page in geometry.pages)
         detection = Detection("wrapped_lines", f"{geometry.format}: {lines} printed lines with their places")
+        chosen = detection.name
         read: Reader = partial(read_wrapped_lines, geometry=learn_geometry(geometry))
     else:
         detection = detect_reader(text)
-        read = READERS[reader or detection.name]
-    chosen = detection.name if geometry is not None else reader or detection.name
+        chosen = reader or detection.name
+        read = READERS[chosen]
     reading = read(text)
     lines = sum(1 for line in text.split("\n") if line.strip())
     given = reader is not None and geometry is None

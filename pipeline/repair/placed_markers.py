@@ -21,7 +21,13 @@ from collections.abc import Iterator, Sequence
 from pipeline.model import Block, Change
 from pipeline.repair.base import RepairContext, Repaired
 from pipeline.repair.note_markers import marker_replaced, reopened
-from pipeline.text.markers import FROM_SUPERSCRIPT, NOTE_MARKER_RE, PLACED_NOTE_START_RE, TO_SUPERSCRIPT
+from pipeline.text.markers import (
+    DAMAGED_NUMBER_START_RE,
+    FROM_SUPERSCRIPT,
+    NOTE_MARKER_RE,
+    PLACED_NOTE_START_RE,
+    TO_SUPERSCRIPT,
+)
 
 RULE = "restore_placed_note_markers"
 RAISED_MARKS = "*°®©™º†‡§^~»>\u2018"  # what OCR reads a small raised digit as, printed after no word
@@ -32,8 +38,6 @@ MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
     rf"|(?<=[.,;:)])(?P<after_stop>[{''.join(QUOTES)}{re.escape(RAISED_MARKS)}?!]{{1,3}})(?=\s|$)"
 )
-# a note's printed number OCR damaged: a mark or two, or a digit and a mark, before a space
-DAMAGED_NUMBER_RE = re.compile(r"^(?:[^\w\s]{1,2}|\d[^\w\s]|[^\w\s]\d)(?=\s+\S)")
 
 
 def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
@@ -69,11 +73,11 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             )
             changes.append(change)
         for note, number in lacking:
-            damaged = DAMAGED_NUMBER_RE.match(result[note].text)
+            damaged = DAMAGED_NUMBER_START_RE.match(result[note].text)
             if damaged is not None and _printed_number(result[note].text) is None:
                 why = f"note {number} of the page's sequence: its number misread, between its neighbours'"
                 superscript = str(number).translate(TO_SUPERSCRIPT)
-                result[note], change = reopened(result[note], damaged.end(), superscript, RULE, why)
+                result[note], change = reopened(result[note], damaged.end("marker"), superscript, RULE, why)
                 changes.append(change)
     return Repaired(result, changes, [])
 
