@@ -283,6 +283,33 @@ def test_the_reader_takes_the_geometry_decisions() -> None:
     ]
 
 
+def test_notes_open_where_their_first_lines_are_indented_whatever_ocr_made_of_their_numbers() -> None:
+    pages = []
+    for n in range(3):
+        first = 1 + 12 * n
+        rows = page_of(first, n + 10)[:-3]
+        rows += [
+            printed(first + 9, "1 A note indented like each note's first line,", 130, 1300, 670, 20),
+            printed(first + 10, "going on at the margin.", 100, 1325, 300, 20),
+            printed(first + 11, "\u00ae Another note whose number OCR misread.", 130, 1350, 500, 20),
+        ]
+        pages.append(PrintedPage(f"p{n}", None, 1000, 1500, rows))
+    geometry = Geometry("hocr", pages)
+    learned = learn_geometry(geometry)
+    assert {line: learned.note_openings[line] for line in (10, 11, 12)} == {10: True, 11: False, 12: True}
+    text = "\n\f".join("\n".join(line.text for line in page.lines) for page in pages) + "\n"
+    blocks, _ = read_input(text, geometry=geometry)
+    notes = [block.text for block in blocks if block.kind == "note" and block.first_line <= 12]
+    assert notes == [
+        "1 A note indented like each note's first line, going on at the margin.",
+        "\u00ae Another note whose number OCR misread.",
+    ]
+
+
+def test_notes_flush_with_the_text_leave_their_openings_to_the_text() -> None:
+    assert learn_geometry(geometry_of(4)).note_openings == {}
+
+
 # --- the engine's confidence, for the review list ------------------------------------------------
 
 

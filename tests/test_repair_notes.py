@@ -5,12 +5,13 @@ Excerpts of the first book at their raw lines (see ``repair_excerpts``), and of 
 
 from __future__ import annotations
 
+import pytest
 from repair_excerpts import NO_CONTEXT, book, kinds, repair, texts
 
 from pipeline.model import Block
 from pipeline.repair.base import RepairContext
 from pipeline.repair.notes import attach_note_continuations, classify_note_blocks
-from pipeline.repair.placed_markers import restore_placed_note_markers
+from pipeline.repair.placed_markers import book_note_numbers, restore_placed_note_markers
 from pipeline.repair.vocabulary import BookVocabulary
 
 # --- classifying note blocks ----------------------------------------------------------------------
@@ -309,3 +310,51 @@ def test_a_damaged_note_number_is_read_from_its_neighbours() -> None:
 def test_a_page_whose_markers_stand_in_its_text_is_left_alone() -> None:
     blocks = placed_page("It came.¹ It went.* And so.", "1. First.")
     assert restore_placed_note_markers(blocks, NO_CONTEXT).changes == []
+
+
+def test_notes_between_notes_read_in_order_take_the_numbers_they_count_to() -> None:
+    # notes 10 and 11 read, then a page whose numbers OCR damaged (``1`` for 12, ``®`` for 13),
+    # then notes 14 and 15 read: the middle page's notes are 12 and 13
+    blocks = placed_page("One.* Two.°", "10. Tenth.", "11. Eleventh.", first=1)
+    blocks += placed_page("Three.* Four.°", "1 Twelfth.", "\u00ae Thirteenth.", first=10)
+    blocks += placed_page("Five.* Six.°", "14. Fourteenth.", "15. Fifteenth.", first=20)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    texts = [block.text for block in repaired.blocks]
+    assert texts[3:6] == [
+        "Three.\u00b9\u00b2 Four.\u00b9\u00b3",
+        "\u00b9\u00b2 Twelfth.",
+        "\u00b9\u00b3 Thirteenth.",
+    ]
+    assert repaired.review == []
+
+
+def test_a_number_read_that_the_sequence_contradicts_goes_to_the_review_list() -> None:
+    blocks = placed_page("One.* Two.°", "10. Tenth.", "11. Eleventh.", first=1)
+    blocks += placed_page("Three.* Four.°", "8 Twelfth.", "\u00ae Thirteenth.", first=10)
+    blocks += placed_page("Five.* Six.°", "14. Fourteenth.", "15. Fifteenth.", first=20)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert [block.text for block in repaired.blocks[3:6]] == [block.text for block in blocks[3:6]]
+    assert [(item.line, item.reason) for item in repaired.review] == [
+        (11, "note 12 by the book's sequence of footnotes, counted from notes read in order")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("readings", "numbers"),
+    [
+        # a run misread alike (``44``, ``45`` for 4, 5) is outweighed by the runs around it
+        ([1, 2, None, 44, 45, None, 7, 8], [1, 2, 3, 4, 5, 6, 7, 8]),
+        # numbered by chapter: the count from the later run tells where note 1 is
+        ([1, 2, 3, None, None, 1, 2], [1, 2, 3, 4, 5, 1, 2]),
+        # the notes before the first run, down to note 1
+        ([None, None, 3, 4], [1, 2, 3, 4]),
+        # a note not found: of the runs before and after it, the one with more notes read counts
+        ([1, 2, None, None, 6, 7, 8], [None, None, None, None, 6, 7, 8]),
+        # one number read is no run
+        ([None, 5, None], [None, None, None]),
+    ],
+)
+def test_the_books_note_numbers_are_counted_between_runs_read_in_order(
+    readings: list[int | None], numbers: list[int | None]
+) -> None:
+    assert book_note_numbers(readings) == numbers

@@ -11,7 +11,9 @@ running heads and page numbers. From them each line's decisions, each with its e
 * **a paragraph's start**: a line indented from the lines above and below it (the book indents its
   paragraphs), or set after more than a line's space (the book spaces them);
 * **footnotes**: the lines after a page's last wide gap, in smaller type or set closer together
-  than the text above; else the run of lines in smaller type ending a page;
+  than the text above; else the run of lines in smaller type ending a page; where the book
+  indents its notes' first lines (most of its note zones open with an indented line), each line
+  of a zone indented from the text's left edge opens a note, each flush with it goes on with one;
 * **headings**: a line in larger type, or set in the middle of the measure.
 
 Where a line has no geometry, the reader decides from the text alone, as for plain text.
@@ -57,6 +59,7 @@ class LineGeometry:
     larger: set[int] = field(default_factory=set)
     centred: set[int] = field(default_factory=set)
     note_starts: set[int] = field(default_factory=set)  # the first line of a page's footnotes
+    note_openings: dict[int, bool] = field(default_factory=dict)  # a note zone's line → opens a note
     body_size: float = 0.0
     body_pitch: float = 0.0  # the book's usual distance from one line of its text to the next
     findings: list[str] = field(default_factory=list)
@@ -94,10 +97,14 @@ def learn_geometry(geometry: Geometry) -> LineGeometry:
     pairs = [pair for lines in texts for pair in itertools.pairwise(_body_lines(lines, learned))]
     steps = [step for before, after in pairs if (step := _step(before, after)) > 0]
     learned.body_pitch = statistics.median(steps) if steps else 0.0
+    zones = []
     for page, lines in zip(geometry.pages, texts, strict=True):
         _mark_paragraph_starts(lines, learned)
         _mark_centred(lines, learned)
-        _mark_notes(lines, learned, page.height)
+        zones.append(_mark_notes(lines, learned, page.height))
+    learned.note_openings = _note_openings(
+        [(lines, zone) for lines, zone in zip(texts, zones, strict=True) if zone], learned
+    )
     learned.findings = _findings(geometry, learned)
     return learned
 
@@ -159,11 +166,13 @@ def _mark_centred(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
             learned.centred.add(line.line)
 
 
-def _mark_notes(lines: Sequence[PrintedLine], learned: LineGeometry, height: float | None) -> None:
+def _mark_notes(
+    lines: Sequence[PrintedLine], learned: LineGeometry, height: float | None
+) -> Sequence[PrintedLine]:
     """Mark the first line of a page's footnotes: the lines after the page's last gap wider than a
     line's, ending in the lower half of the page (``height``), set in smaller type (their median
     size) or closer together (their pitch) than the book's text; else the run of lines in smaller
-    type that ends the page."""
+    type that ends the page. Return the footnotes' lines (none where the page has none)."""
     pitch = _pitch(lines)
     gaps = [at for at in range(1, len(lines)) if pitch and _step(lines[at - 1], lines[at]) > SPACED * pitch]
     low = not height or lines[-1].box.bottom >= height / 2
@@ -174,12 +183,40 @@ def _mark_notes(lines: Sequence[PrintedLine], learned: LineGeometry, height: flo
         closer = len(zone) > 1 and (_pitch(zone) or learned.body_pitch) <= NOTE_PITCH * learned.body_pitch
         if size <= NOTE_TYPE * learned.body_size or closer:
             learned.note_starts.add(zone[0].line)
-            return
+            return zone
     at = len(lines)
     while at and lines[at - 1].line in learned.smaller:
         at -= 1
     if 0 < at < len(lines) and lines[at - 1].line not in learned.larger:
         learned.note_starts.add(lines[at].line)
+        return lines[at:]
+    return []
+
+
+def _note_openings(
+    pages: Sequence[tuple[Sequence[PrintedLine], Sequence[PrintedLine]]], learned: LineGeometry
+) -> dict[int, bool]:
+    """Whether each line of the pages' footnote zones opens a note, by its indent: for each page
+    (its lines, its zone), a zone's line indented from the left edge of the page's full lines
+    (:data:`INDENT_MIN` to :data:`INDENT_MAX` body sizes) opens one, a line flush with it goes on
+    with one; a line neither is left to the text. Only where most zones open with an indented
+    line (the book indents its notes' first lines); else none."""
+    openings: dict[int, bool] = {}
+    indented_firsts = 0
+    size = learned.body_size
+    for lines, zone in pages:
+        full = _full_lines([line for line in lines if line not in zone])
+        if not full:
+            continue
+        left = statistics.median(line.box.left for line in full)
+        for line in zone:
+            indent = line.box.left - left
+            if INDENT_MIN * size <= indent <= INDENT_MAX * size:
+                openings[line.line] = True
+            elif abs(indent) < INDENT_MIN * size:
+                openings[line.line] = False
+        indented_firsts += openings.get(zone[0].line, False)
+    return openings if indented_firsts > len(pages) / 2 else {}
 
 
 def _full_lines(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
@@ -259,7 +296,12 @@ def _findings(geometry: Geometry, learned: LineGeometry) -> list[str]:
         f"geometry: {len(learned.indented)} lines indented, {len(learned.spaced)} set after a wide gap: "
         "each opens a paragraph",
         f"geometry: {len(learned.furniture)} lines of page furniture by their place at a page's edge",
-        f"geometry: footnotes at the foot of {len(learned.note_starts)} pages",
+        f"geometry: footnotes at the foot of {len(learned.note_starts)} pages"
+        + (
+            f"; {sum(learned.note_openings.values())} footnotes open at a line indented from the text's edge"
+            if learned.note_openings
+            else ""
+        ),
         f"geometry: {len(learned.smaller)} lines in smaller type, {len(learned.larger)} in larger type,"
         f" {len(learned.centred)} centred",
     ]

@@ -194,7 +194,9 @@ def foot_class(line: Line, habits: FootHabits) -> dict[str, str] | None:
     return None
 
 
-def note_groups(lines: Sequence[Line], note_type: NoteType | None = None) -> list[list[Line]]:
+def note_groups(
+    lines: Sequence[Line], note_type: NoteType | None = None, openings: Mapping[int, bool] | None = None
+) -> list[list[Line]]:
     """The footnotes of a page's foot zone, the lines of each: a note from its first line to the
     next one's. A line holding two notes is cut between them: after the first one's last sentence,
     where the next number opens a note (``2 Woodward, op. cit., p. 31. 3 Ibid., p. 33.``) or, in a
@@ -206,7 +208,8 @@ def note_groups(lines: Sequence[Line], note_type: NoteType | None = None) -> lis
     text (``35 p.p. 25/1858``) after a line that ends a note short of their full line. A line
     opening with a number lower than its note's goes on with it (:func:`_lines_going_on`); one
     opening with the number missing between two notes opens that note, whatever follows
-    (:func:`_gap_notes`)."""
+    (:func:`_gap_notes`). Where the lines' places tell whether a line opens a note (``openings``,
+    by raw line: its indent, :mod:`pipeline.readers.geometry`), they decide, whatever its text."""
     first = FOOT_NOTE_START_RE.match(lines[0][1]) if lines else None
     symbols = first is not None and first.group("symbol") is not None
     damaged_start = _damaged_symbol if symbols else _damaged_number
@@ -214,14 +217,18 @@ def note_groups(lines: Sequence[Line], note_type: NoteType | None = None) -> lis
     filling = _gap_notes(lines)
     typed = not symbols and note_type is not None and _set_in_note_type(lines, note_type)
     groups: list[list[Line]] = []
+    placed = openings or {}
     for index, (number, text) in enumerate(lines):
-        for part in _line_notes(text.strip(), symbols, groups):
+        for at, part in enumerate(_line_notes(text.strip(), symbols, groups)):
             damaged = groups and NOTE_END_RE.search(groups[-1][-1][1].strip())
             opens = (FOOT_NOTE_START_RE.match(part) and index not in going_on) or (
                 index in filling and part == text.strip()
             )
             plain = typed and groups and _plain_number_after_note(groups[-1][-1][1], part, note_type)
-            if not groups or opens or plain or (damaged and damaged_start(part)):
+            by_place = placed.get(number) if at == 0 else None
+            if by_place is None:
+                by_place = bool(opens or plain or (damaged and damaged_start(part)))
+            if not groups or by_place:
                 groups.append([])
             groups[-1].append(Line(number, part))
     return groups

@@ -297,7 +297,7 @@ def read_page(
     blocks = [foot_block(line, habits, geometry) for line in top]
     blocks += read_runs(runs, page_measure, line_habits, geometry)
     blocks += [continued_note_block(continued)] if continued else []
-    blocks += note_blocks(notes, habits.note_type, PLACED_NOTES if placed else None)
+    blocks += note_blocks(notes, habits.note_type, geometry if placed else None)
     blocks += read_runs([after], page_measure, line_habits, geometry) if after else []
     return blocks + [foot_block(line, habits, geometry) for line in foot]
 
@@ -435,13 +435,17 @@ def continued_note_block(lines: Sequence[Line]) -> Block:
 
 
 def note_blocks(
-    lines: Sequence[Line], note_type: NoteType | None = None, placed: str | None = None
+    lines: Sequence[Line], note_type: NoteType | None = None, placed: LineGeometry | None = None
 ) -> list[Block]:
     """The footnotes of a page's foot, a note block each (:func:`note_groups`, where the notes'
-    smaller type ``note_type`` is known); where the page's geometry placed them, saying so
-    (``extra["placed"]``: a number with a stop opens such a note, not a list's item)."""
-    notes = [replace(line_block(group), kind="note") for group in note_groups(lines, note_type)]
-    return [replace(note, extra={**note.extra, "placed": placed}) for note in notes] if placed else notes
+    smaller type ``note_type`` is known); where the page's geometry ``placed`` them, the lines'
+    indents tell where each opens, and each says so (``extra["placed"]``: a number with a stop opens
+    such a note, not a list's item)."""
+    openings = placed.note_openings if placed else None
+    notes = [replace(line_block(group), kind="note") for group in note_groups(lines, note_type, openings)]
+    if placed is None:
+        return notes
+    return [replace(note, extra={**note.extra, "placed": PLACED_NOTES}) for note in notes]
 
 
 def read_run(

@@ -7,9 +7,16 @@ some of them, the marks where a marker may stand are counted (:data:`MARKS_RE`):
 small digits for after a word or a stop, a question or exclamation mark after a stop, a closing
 quotation mark after a stop that closes no quotation its paragraph opened. Where the page has
 exactly as many such marks as notes lacking a marker, each mark is read, in order, as the marker
-of the page's next such note; else nothing is changed. A note whose number OCR damaged
-(``? Sense``, ``1° The``) takes its number from its neighbours' on the page (the note after it less
-one, or the note before it plus one); its printed number is restored with its marker.
+of the page's next such note; else nothing is changed.
+
+A note whose number OCR damaged (``? Sense``, ``1° The``, ``1`` for ``10``) takes its number from
+the book's sequence of placed notes (:func:`book_note_numbers`): two or more notes in a row read as
+numbers that rise as the notes do are an anchor; between two anchors whose numbers agree the notes
+take the numbers they count to, and where the later anchor's numbers start again lower (the book
+numbers its notes by chapter), the note its count makes note 1 opens the new run. Elsewhere a note
+takes its number from its neighbours' on the page (the note after it less one, or the note before
+it plus one). Its printed number is restored, logged; a number read that the sequence contradicts
+(``8`` for note 13) goes to the review list, and its page is left as it is.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 
-from pipeline.model import Block, Change
+from pipeline.model import Block, Change, Review
 from pipeline.repair.base import RepairContext, Repaired
 from pipeline.repair.note_markers import marker_replaced, reopened
 from pipeline.text.markers import (
@@ -31,7 +38,12 @@ from pipeline.text.markers import (
 
 RULE = "restore_placed_note_markers"
 RAISED_MARKS = "*°®©™º†‡§^~»>\u2018"  # what OCR reads a small raised digit as, printed after no word
-QUOTES = {"\u2019": "\u2018", "\u201d": "\u201c", "'": "'"}  # a closing quotation mark → its opening
+QUOTES = {
+    "\u2019": "\u2018",
+    "\u201d": "\u201c",
+    "'": "'",
+    '"': '"',
+}  # a closing quotation mark → its opening
 # marks where a note's marker may stand: after a word, raised marks (perhaps after a closing
 # quotation mark); after a stop, those, a question or exclamation mark or a closing quotation mark
 MARKS_RE = re.compile(
@@ -41,45 +53,96 @@ MARKS_RE = re.compile(
 
 
 def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
-    """Read the marks of each page whose placed footnotes lack markers as their markers, and restore
-    the damaged numbers of those notes (see the module's docstring)."""
+    """Number each page's placed footnotes from the book's sequence (restoring numbers OCR damaged),
+    and read the page's marks as the markers its notes lack (see the module's docstring)."""
     result = list(blocks)
     changes: list[Change] = []
-    for page in _pages(result):
-        notes = [index for index in page if result[index].kind == "note" and "placed" in result[index].extra]
-        numbers = _sequence([_printed_number(result[index].text) for index in notes])
+    review: list[Review] = []
+    pages = [
+        [index for index in page if result[index].kind == "note" and "placed" in result[index].extra]
+        for page in _pages(result)
+    ]
+    readings = {index: _printed_number(result[index].text) for notes in pages for index in notes}
+    counted = dict(zip(readings, book_note_numbers(list(readings.values())), strict=True))
+    for page, notes in zip(_pages(result), pages, strict=True):
+        counts = [counted[index] for index in notes]
+        numbers = _sequence(
+            [
+                readings[index] if number is None else number
+                for index, number in zip(notes, counts, strict=True)
+            ],
+            trusted=any(counts),
+        )
+        how = (
+            "the book's sequence of footnotes, counted from notes read in order"
+            if all(counts)
+            else "the page's sequence of footnotes, between its neighbours'"
+        )
         if not notes or numbers is None:
             continue
+        clashes = [
+            (note, number)
+            for note, number in zip(notes, numbers, strict=True)
+            if not _may_read(readings[note], number)
+        ]
+        if clashes:
+            review += [
+                Review(RULE, result[note].first_line, result[note].text[:60], f"note {number} by {how}")
+                for note, number in clashes
+            ]
+            continue
+        for note, number in zip(notes, numbers, strict=True):
+            if readings[note] != number:
+                why = f"note {number} by {how}: its number misread"
+                result[note], change = _renumbered(result[note], number, why)
+                changes.append(change)
         texts = [index for index in page if result[index].kind == "text"]
         marked = {
             _marker_number(match.group())
             for index in texts
             for match in NOTE_MARKER_RE.finditer(result[index].text)
         }
-        lacking = [
-            (note, number) for note, number in zip(notes, numbers, strict=True) if number not in marked
-        ]
+        lacking = [number for number in numbers if number not in marked]
         marks = [(index, span) for index in texts for span in _marks(result[index].text)]
         if not lacking or len(marks) != len(lacking):
             continue
         explanation = (
-            f"the page's footnotes (found by their place and type) {', '.join(str(n) for _, n in lacking)} "
+            f"the page's footnotes (found by their place and type) {', '.join(map(str, lacking))} "
             f"have no marker in its text, which has as many marks where a marker may stand ({len(marks)}): "
             "read, in order, as their markers"
         )
-        for (at, span), (_, number) in reversed(list(zip(marks, lacking, strict=True))):
+        for (at, span), number in reversed(list(zip(marks, lacking, strict=True))):
             result[at], change = marker_replaced(
                 result[at], span, str(number).translate(TO_SUPERSCRIPT), RULE, explanation
             )
             changes.append(change)
-        for note, number in lacking:
-            damaged = DAMAGED_NUMBER_START_RE.match(result[note].text)
-            if damaged is not None and _printed_number(result[note].text) is None:
-                why = f"note {number} of the page's sequence: its number misread, between its neighbours'"
-                superscript = str(number).translate(TO_SUPERSCRIPT)
-                result[note], change = reopened(result[note], damaged.end("marker"), superscript, RULE, why)
-                changes.append(change)
-    return Repaired(result, changes, [])
+    return Repaired(result, changes, review)
+
+
+def _may_read(reading: int | None, number: int) -> bool:
+    """Whether OCR may have read note ``number``'s printed number as ``reading``: unread, the
+    number, or the number with digits lost (``1`` for ``10``)."""
+    if reading is None:
+        return True
+    digits = iter(str(number))
+    return all(digit in digits for digit in str(reading))
+
+
+def _renumbered(note: Block, number: int, why: str) -> tuple[Block, Change]:
+    """``note`` opening with ``number`` (superscript) in place of the number OCR misread: a printed
+    number and its stop, a damaged one (:data:`DAMAGED_NUMBER_START_RE`), a raised mark before its
+    first word (``°Ship``), or nothing."""
+    text = note.text
+    printed = PLACED_NOTE_START_RE.match(text)
+    damaged = DAMAGED_NUMBER_START_RE.match(text)
+    if printed is not None and printed.group("symbol") is None:
+        cut = printed.start("text")
+    elif damaged is not None:
+        cut = damaged.end("marker")
+    else:
+        cut = 1 if text[:1] in RAISED_MARKS else 0
+    cut = len(text) - len(text[cut:].lstrip())
+    return reopened(note, cut, str(number).translate(TO_SUPERSCRIPT) + " ", RULE, why)
 
 
 def _pages(blocks: Sequence[Block]) -> Iterator[list[int]]:
@@ -109,11 +172,63 @@ def _marker_number(marker: str) -> int | None:
     return int(plain) if plain.isdigit() else None
 
 
-def _sequence(numbers: Sequence[int | None]) -> list[int] | None:
-    """The page's note numbers, each unread one from its neighbours' (the next less one, or the one
-    before plus one); ``None`` where one cannot be told or they do not rise by one."""
+def book_note_numbers(readings: Sequence[int | None]) -> list[int | None]:
+    """The numbers of the book's placed notes, in order, from the numbers read at their starts
+    (``None``: unread). A run of two or more notes read as rising with them (one offset from their
+    place in the book) is an anchor, of the runs whose offsets never rise those holding the most
+    notes read (:func:`_falling`). The notes between two anchors of one offset take it, as do the
+    notes before the first anchor from the one it makes note 1; between an anchor and a later one of
+    a lower offset (the numbering starts again), the notes up to the one the later offset makes note 1
+    take the earlier offset, the rest the later. Other notes: ``None``."""
+    offsets = [(place, number - place) for place, number in enumerate(readings) if number is not None]
+    runs = []  # (first place, last place, offset, notes read)
+    for offset, group in itertools.groupby(offsets, key=lambda item: item[1]):
+        places = [place for place, _ in group]
+        if len(places) >= 2:
+            runs.append((places[0], places[-1], offset, len(places)))
+    anchors = [(first, last, offset) for first, last, offset, _ in _falling(runs)]
+    numbers: list[int | None] = [None] * len(readings)
+
+    def number(first: int, end: int, offset: int) -> None:
+        numbers[first:end] = [place + offset for place in range(first, end)]
+
+    for first, last, offset in anchors:
+        number(first, last + 1, offset)
+    if anchors and 0 <= 1 - anchors[0][2] <= anchors[0][0]:
+        number(1 - anchors[0][2], anchors[0][0], anchors[0][2])
+    for (_, last, offset), (first, _, later) in itertools.pairwise(anchors):
+        restart = 1 - later if later < offset else first
+        if last < restart <= first:
+            number(last + 1, restart, offset)
+            number(restart, first, later)
+    return numbers
+
+
+def _falling(runs: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Of the runs of notes read in order (first place, last place, offset, notes read), those whose
+    offsets never rise, holding the most notes read: a book's numbering only starts again lower, so
+    a run whose offset rises (two numbers misread alike, ``44``, ``45`` for ``14``, ``15``) is none."""
+    best: list[list[tuple[int, int, int, int]]] = []
+    for at, run in enumerate(runs):
+        before = [best[earlier] for earlier in range(at) if runs[earlier][2] >= run[2]]
+        best.append([*max(before, key=_weight, default=[]), run])
+    return max(best, key=_weight, default=[])
+
+
+def _weight(runs: Sequence[tuple[int, int, int, int]]) -> int:
+    """The notes read in ``runs``."""
+    return sum(run[3] for run in runs)
+
+
+def _sequence(numbers: Sequence[int | None], trusted: bool = False) -> list[int] | None:
+    """The page's note numbers, each unknown one from its neighbours' (the next less one, or the one
+    before plus one); ``None`` where one cannot be told, where one number read is all the evidence
+    for others (``1`` may be ``10`` misread) and none is ``trusted`` (counted in the book's
+    sequence), or where they do not rise by one."""
+    if not trusted and sum(number is not None for number in numbers) < min(len(numbers), 2):
+        return None
     known = list(numbers)
-    for at in range(len(known)):
+    for at in reversed(range(len(known))):
         if known[at] is None and at + 1 < len(known) and known[at + 1] is not None:
             known[at] = known[at + 1] - 1  # type: ignore[operator]
     for at in range(len(known)):
