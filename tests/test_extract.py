@@ -310,6 +310,31 @@ def test_notes_flush_with_the_text_leave_their_openings_to_the_text() -> None:
     assert learn_geometry(geometry_of(4)).note_openings == {}
 
 
+def text_page(first: int, apart: bool) -> list[PrintedLine]:
+    """A page of 30 lines of text and no running head: its first line a paragraph's end set apart
+    from the next paragraph by a line's space (``apart``), or the first of a paragraph's lines."""
+    rows = [printed(first, "which ends here." if apart else "A line of text as long as any other", 100, 150)]
+    top = 150 + (80 if apart else 40)
+    for at in range(1, 30):
+        rows.append(printed(first + at, "A line of text as long as any other line is", 100, top))
+        top += 40
+    return rows
+
+
+def test_a_line_set_apart_where_other_pages_begin_their_text_is_no_running_head() -> None:
+    pages = [PrintedPage(f"p{n}", None, 1000, 1500, text_page(1 + 30 * n, n % 2 == 0)) for n in range(6)]
+    assert learn_geometry(Geometry("hocr", pages)).furniture == {}
+
+
+def test_a_lone_note_in_the_type_of_the_books_other_notes_is_a_note() -> None:
+    pages = []
+    for n, size in enumerate([25.5, 25.5, 25.5, 27.5]):  # (the last a little larger, but not the body's)
+        rows = page_of(1 + 12 * n, n + 10)
+        rows[9:11] = [printed(10 + 12 * n, "1 A note in the notes' type.", 100, 1300, 500, size)]
+        pages.append(PrintedPage(f"p{n}", None, 1000, 1500, rows))
+    assert {10, 22, 34, 46} <= learn_geometry(Geometry("hocr", pages)).note_starts
+
+
 # --- the engine's confidence, for the review list ------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from repair_excerpts import NO_CONTEXT, book, kinds, repair, texts
 from pipeline.model import Block
 from pipeline.repair.base import RepairContext
 from pipeline.repair.notes import attach_note_continuations, classify_note_blocks
-from pipeline.repair.placed_markers import book_note_numbers, restore_placed_note_markers
+from pipeline.repair.placed_markers import count_notes, restore_placed_note_markers
 from pipeline.repair.vocabulary import BookVocabulary
 
 # --- classifying note blocks ----------------------------------------------------------------------
@@ -328,14 +328,22 @@ def test_notes_between_notes_read_in_order_take_the_numbers_they_count_to() -> N
     assert repaired.review == []
 
 
-def test_a_number_read_that_the_sequence_contradicts_goes_to_the_review_list() -> None:
+def test_a_number_read_that_the_count_between_notes_read_contradicts_is_restored() -> None:
     blocks = placed_page("One.* Two.°", "10. Tenth.", "11. Eleventh.", first=1)
     blocks += placed_page("Three.* Four.°", "8 Twelfth.", "\u00ae Thirteenth.", first=10)
     blocks += placed_page("Five.* Six.°", "14. Fourteenth.", "15. Fifteenth.", first=20)
     repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
-    assert [block.text for block in repaired.blocks[3:6]] == [block.text for block in blocks[3:6]]
+    assert repaired.blocks[4].text == "\u00b9\u00b2 Twelfth."
+    assert any("misread as 8" in change.explanation for change in repaired.changes)
+
+
+def test_a_number_read_that_a_count_from_one_side_contradicts_goes_to_the_review_list() -> None:
+    blocks = placed_page("One.* Two.°", "\u00ae First.", "8 Second.", first=1)
+    blocks += placed_page("Three.* Four.°", "3. Third.", "4. Fourth.", first=10)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert [block.text for block in repaired.blocks[:3]] == [block.text for block in blocks[:3]]
     assert [(item.line, item.reason) for item in repaired.review] == [
-        (11, "note 12 by the book's sequence of footnotes, counted from notes read in order")
+        (3, "note 2 by the book's sequence of footnotes, counted from notes read in order")
     ]
 
 
@@ -352,9 +360,11 @@ def test_a_number_read_that_the_sequence_contradicts_goes_to_the_review_list() -
         ([1, 2, None, None, 6, 7, 8], [None, None, None, None, 6, 7, 8]),
         # one number read is no run
         ([None, 5, None], [None, None, None]),
+        # a run's count goes on up to the last note read as it gives (``4`` may be ``14`` misread)
+        ([11, 12, 13, 4, 15, None], [11, 12, 13, 14, 15, None]),
     ],
 )
 def test_the_books_note_numbers_are_counted_between_runs_read_in_order(
     readings: list[int | None], numbers: list[int | None]
 ) -> None:
-    assert book_note_numbers(readings) == numbers
+    assert count_notes(readings).numbers == numbers

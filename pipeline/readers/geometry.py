@@ -7,11 +7,12 @@ running heads and page numbers. From them each line's decisions, each with its e
 
 * **furniture**: a page's first or last line, set apart from the text by more than a line's space
   above (or below) the book's text block, standing in the band where the book's other pages have
-  such a line, or a page number;
+  such a line (not where as many other pages begin, or end, their text), or a page number;
 * **a paragraph's start**: a line indented from the lines above and below it (the book indents its
   paragraphs), or set after more than a line's space (the book spaces them);
 * **footnotes**: the lines after a page's last wide gap, in smaller type or set closer together
-  than the text above; else the run of lines in smaller type ending a page; where the book
+  than the text above, or nearer the type of the book's other notes than the text's; else the run
+  of lines in smaller type ending a page; where the book
   indents its notes' first lines (most of its note zones open with an indented line), each line
   of a zone indented from the text's left edge opens a note, each flush with it goes on with one;
 * **headings**: a line in larger type, or set in the middle of the measure.
@@ -102,6 +103,11 @@ def learn_geometry(geometry: Geometry) -> LineGeometry:
         _mark_paragraph_starts(lines, learned)
         _mark_centred(lines, learned)
         zones.append(_mark_notes(lines, learned, page.height))
+    note_sizes = [line.size for zone in zones for line in zone if line.size]
+    if note_sizes:  # (a page's notes in the type of the book's others, if not smaller enough alone)
+        note_size = statistics.median(note_sizes)
+        for at, (page, lines) in enumerate(zip(geometry.pages, texts, strict=True)):
+            zones[at] = zones[at] or _mark_notes(lines, learned, page.height, note_size)
     learned.note_openings = _note_openings(
         [(lines, zone) for lines, zone in zip(texts, zones, strict=True) if zone], learned
     )
@@ -167,12 +173,13 @@ def _mark_centred(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
 
 
 def _mark_notes(
-    lines: Sequence[PrintedLine], learned: LineGeometry, height: float | None
+    lines: Sequence[PrintedLine], learned: LineGeometry, height: float | None, note_size: float = 0.0
 ) -> Sequence[PrintedLine]:
     """Mark the first line of a page's footnotes: the lines after the page's last gap wider than a
     line's, ending in the lower half of the page (``height``), set in smaller type (their median
-    size) or closer together (their pitch) than the book's text; else the run of lines in smaller
-    type that ends the page. Return the footnotes' lines (none where the page has none)."""
+    size) or closer together (their pitch) than the book's text, or nearer the size of the book's
+    other notes (``note_size``, where known) than the text's; else the run of lines in smaller type
+    that ends the page. Return the footnotes' lines (none where the page has none)."""
     pitch = _pitch(lines)
     gaps = [at for at in range(1, len(lines)) if pitch and _step(lines[at - 1], lines[at]) > SPACED * pitch]
     low = not height or lines[-1].box.bottom >= height / 2
@@ -181,7 +188,8 @@ def _mark_notes(
         sizes = [line.size for line in zone if line.size]
         size = statistics.median(sizes) if sizes else learned.body_size
         closer = len(zone) > 1 and (_pitch(zone) or learned.body_pitch) <= NOTE_PITCH * learned.body_pitch
-        if size <= NOTE_TYPE * learned.body_size or closer:
+        noted = 0 < note_size < learned.body_size and abs(size - note_size) < abs(size - learned.body_size)
+        if size <= NOTE_TYPE * learned.body_size or closer or noted:
             learned.note_starts.add(zone[0].line)
             return zone
     at = len(lines)
@@ -255,8 +263,8 @@ def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None
             (line.line, f"a page number set apart at the page's {name}, outside the text block")
             for line in numbers
         )
-        inside = _densest_band(outside)
-        if len(inside) < MIN_BAND_PAGES:
+        inside, middle = _densest_band(outside)
+        if len(inside) < MIN_BAND_PAGES or _text_starts_in_band(pages, edge, chosen, middle, len(inside)):
             continue
         evidence = (
             f"set apart at the page's {name}, {'above' if edge == 0 else 'below'} the text block, in the band"
@@ -265,9 +273,25 @@ def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None
         learned.furniture.update((line.line, evidence) for line in inside)
 
 
-def _densest_band(candidates: Sequence[tuple[PrintedLine, float]]) -> list[PrintedLine]:
+def _text_starts_in_band(
+    pages: Sequence[PrintedPage], edge: int, chosen: set[int], middle: float, lines: int
+) -> bool:
+    """Whether the other pages' lines at that ``edge`` (0: top, -1: foot) stand in the band at
+    ``middle`` (a share of the page's height) half as often as its ``lines`` do, or more: the book's
+    text begins (or ends) there, and a line set apart there is a paragraph's end or start (a book
+    without running heads spacing its paragraphs)."""
+    ordinary = 0
+    for page in pages:
+        if page.lines and page.height and page.lines[edge].line not in chosen:
+            line = page.lines[edge]
+            place = (line.box.top if edge == 0 else line.box.bottom) / page.height
+            ordinary += abs(place - middle) <= BAND_SLACK
+    return 2 * ordinary >= lines
+
+
+def _densest_band(candidates: Sequence[tuple[PrintedLine, float]]) -> tuple[list[PrintedLine], float]:
     """The lines whose places (shares of the page's height) lie within :data:`BAND_SLACK` of the
-    place most of them lie near (in one pass over the places in order)."""
+    place most of them lie near (in one pass over the places in order), and that place."""
     places = sorted(place for _, place in candidates)
     best, middle = 0, 0.0
     low = high = 0
@@ -278,7 +302,7 @@ def _densest_band(candidates: Sequence[tuple[PrintedLine, float]]) -> list[Print
             high += 1
         if high - low > best:
             best, middle = high - low, place
-    return [line for line, place in candidates if abs(place - middle) <= BAND_SLACK]
+    return [line for line, place in candidates if abs(place - middle) <= BAND_SLACK], middle
 
 
 def _text_width(lines: Sequence[PrintedLine]) -> float:

@@ -10,13 +10,15 @@ exactly as many such marks as notes lacking a marker, each mark is read, in orde
 of the page's next such note; else nothing is changed.
 
 A note whose number OCR damaged (``? Sense``, ``1° The``, ``1`` for ``10``) takes its number from
-the book's sequence of placed notes (:func:`book_note_numbers`): two or more notes in a row read as
+the book's sequence of placed notes (:func:`count_notes`): two or more notes in a row read as
 numbers that rise as the notes do are an anchor; between two anchors whose numbers agree the notes
-take the numbers they count to, and where the later anchor's numbers start again lower (the book
-numbers its notes by chapter), the note its count makes note 1 opens the new run. Elsewhere a note
-takes its number from its neighbours' on the page (the note after it less one, or the note before
-it plus one). Its printed number is restored, logged; a number read that the sequence contradicts
-(``8`` for note 13) goes to the review list, and its page is left as it is.
+take the numbers they count to, an anchor's count goes on to the last note read as it gives, and
+where the later anchor's numbers start again lower (the book numbers its notes by chapter), the
+note its count makes note 1 opens the new run. Elsewhere a note takes its number from its
+neighbours' on the page (the note after it less one, or the note before it plus one). Its printed
+number is restored, logged. A number read that the count contradicts (``8`` for note 13) is
+restored where notes read in order stand on both sides of it; elsewhere it goes to the review
+list, and its page is left as it is.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from pipeline.model import Block, Change, Review
 from pipeline.repair.base import RepairContext, Repaired
@@ -63,7 +66,10 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
         for page in _pages(result)
     ]
     readings = {index: _printed_number(result[index].text) for notes in pages for index in notes}
-    counted = dict(zip(readings, book_note_numbers(list(readings.values())), strict=True))
+    count = count_notes(list(readings.values()))
+    counted = dict(zip(readings, count.numbers, strict=True))
+    order = list(readings)
+    bracketed = {order[place] for place in count.bracketed}
     for page, notes in zip(_pages(result), pages, strict=True):
         counts = [counted[index] for index in notes]
         numbers = _sequence(
@@ -83,7 +89,7 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
         clashes = [
             (note, number)
             for note, number in zip(notes, numbers, strict=True)
-            if not _may_read(readings[note], number)
+            if not _may_read(readings[note], number) and note not in bracketed
         ]
         if clashes:
             review += [
@@ -93,7 +99,8 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             continue
         for note, number in zip(notes, numbers, strict=True):
             if readings[note] != number:
-                why = f"note {number} by {how}: its number misread"
+                misread = "misread" if _may_read(readings[note], number) else f"misread as {readings[note]}"
+                why = f"note {number} by {how}: its number {misread}"
                 result[note], change = _renumbered(result[note], number, why)
                 changes.append(change)
         texts = [index for index in page if result[index].kind == "text"]
@@ -172,36 +179,77 @@ def _marker_number(marker: str) -> int | None:
     return int(plain) if plain.isdigit() else None
 
 
-def book_note_numbers(readings: Sequence[int | None]) -> list[int | None]:
-    """The numbers of the book's placed notes, in order, from the numbers read at their starts
-    (``None``: unread). A run of two or more notes read as rising with them (one offset from their
-    place in the book) is an anchor, of the runs whose offsets never rise those holding the most
-    notes read (:func:`_falling`). The notes between two anchors of one offset take it, as do the
-    notes before the first anchor from the one it makes note 1; between an anchor and a later one of
-    a lower offset (the numbering starts again), the notes up to the one the later offset makes note 1
-    take the earlier offset, the rest the later. Other notes: ``None``."""
+class NoteCount(NamedTuple):
+    """The numbers of the book's placed notes, in order (``None``: not told), and the places of
+    those counted from numbers read on both sides of them."""
+
+    numbers: list[int | None]
+    bracketed: set[int]
+
+
+def count_notes(readings: Sequence[int | None]) -> NoteCount:
+    """The numbers of the book's placed notes from the numbers read at their starts (``None``:
+    unread). A run of two or more notes read as rising with them (one offset from their place in
+    the book) is an anchor, of the runs whose offsets never rise those holding the most notes read
+    (:func:`_falling`). The notes between two anchors of one offset take it; an anchor's offset goes
+    on past it up to the last note read as that offset gives (none read otherwise on the way); the
+    notes before the first anchor take its offset down to the one it makes note 1; between an
+    anchor and a later one of a lower offset (the numbering starts again), the notes up to the one
+    the later offset makes note 1 take the earlier offset, the rest the later."""
+    anchors = _anchors(readings)
+    count = NoteCount([None] * len(readings), set())
+
+    def number(first: int, end: int, offset: int, bracketed: bool) -> None:
+        for place in range(first, end):
+            if count.numbers[place] is None:
+                count.numbers[place] = place + offset
+                if bracketed:
+                    count.bracketed.add(place)
+
+    for first, last, offset in anchors:
+        number(first, last + 1, offset, True)
+    for (_, last, offset), (first, _, later) in itertools.pairwise(anchors):
+        if later == offset:
+            number(last + 1, first, offset, True)
+    for first, last, offset in anchors:
+        reach = _reach(readings, count.numbers, range(last + 1, len(readings)), offset)
+        number(last + 1, reach + 1, offset, True)
+        number(_reach(readings, count.numbers, range(first - 1, -1, -1), offset), first, offset, True)
+    if anchors and 0 <= 1 - anchors[0][2] <= anchors[0][0]:
+        first, offset = anchors[0][0], anchors[0][2]
+        number(1 - offset, first, offset, False)
+    for (_, last, offset), (first, _, later) in itertools.pairwise(anchors):
+        restart = 1 - later
+        if later < offset and last < restart <= first:
+            number(last + 1, restart, offset, False)
+            number(restart, first, later, False)
+    return count
+
+
+def _reach(readings: Sequence[int | None], numbers: Sequence[int | None], places: range, offset: int) -> int:
+    """How far, going over ``places`` from an anchor of ``offset``, the notes are read as that
+    offset gives: the place of the last read so, no note on the way numbered already or read
+    otherwise than OCR may read its number (:func:`_may_read`); the anchor's edge where none is."""
+    reach = places.start - places.step
+    for place in places:
+        reading = readings[place]
+        if numbers[place] is not None or (reading is not None and not _may_read(reading, place + offset)):
+            break
+        if reading == place + offset:
+            reach = place
+    return reach
+
+
+def _anchors(readings: Sequence[int | None]) -> list[tuple[int, int, int]]:
+    """The runs of two or more notes read as rising with them (first place, last place, offset),
+    of those whose offsets never rise the ones holding the most notes read (:func:`_falling`)."""
     offsets = [(place, number - place) for place, number in enumerate(readings) if number is not None]
     runs = []  # (first place, last place, offset, notes read)
     for offset, group in itertools.groupby(offsets, key=lambda item: item[1]):
         places = [place for place, _ in group]
         if len(places) >= 2:
             runs.append((places[0], places[-1], offset, len(places)))
-    anchors = [(first, last, offset) for first, last, offset, _ in _falling(runs)]
-    numbers: list[int | None] = [None] * len(readings)
-
-    def number(first: int, end: int, offset: int) -> None:
-        numbers[first:end] = [place + offset for place in range(first, end)]
-
-    for first, last, offset in anchors:
-        number(first, last + 1, offset)
-    if anchors and 0 <= 1 - anchors[0][2] <= anchors[0][0]:
-        number(1 - anchors[0][2], anchors[0][0], anchors[0][2])
-    for (_, last, offset), (first, _, later) in itertools.pairwise(anchors):
-        restart = 1 - later if later < offset else first
-        if last < restart <= first:
-            number(last + 1, restart, offset)
-            number(restart, first, later)
-    return numbers
+    return [(first, last, offset) for first, last, offset, _ in _falling(runs)]
 
 
 def _falling(runs: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
