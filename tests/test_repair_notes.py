@@ -368,3 +368,10 @@ def test_the_books_note_numbers_are_counted_between_runs_read_in_order(
     readings: list[int | None], numbers: list[int | None]
 ) -> None:
     assert count_notes(readings).numbers == numbers
+
+
+def test_a_mark_with_a_digit_of_the_number_among_it_is_read_whole() -> None:
+    blocks = placed_page("It came to an attack.?2> The end.", "25 The note.")
+    assert (
+        restore_placed_note_markers(blocks, NO_CONTEXT).blocks[0].text == "It came to an attack.²⁵ The end."
+    )

@@ -48,10 +48,12 @@ QUOTES = {
     '"': '"',
 }  # a closing quotation mark → its opening
 # marks where a note's marker may stand: after a word, raised marks (perhaps after a closing
-# quotation mark); after a stop, those, a question or exclamation mark or a closing quotation mark
+# quotation mark); after a stop, those, a question or exclamation mark or a closing quotation mark,
+# perhaps with a digit of the number among them (``?2>`` for ``25``)
+AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!"
 MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
-    rf"|(?<=[.,;:)])(?P<after_stop>[{''.join(QUOTES)}{re.escape(RAISED_MARKS)}?!]{{1,3}})(?=\s|$)"
+    rf"|(?<=[.,;:)])(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
 )
 
 
