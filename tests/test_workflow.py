@@ -98,27 +98,6 @@ def test_metadata_type_error_names_the_line(tmp_path: Path, repo_root: Path, raw
     assert outputs(directory) == []
 
 
-@pytest.mark.parametrize(
-    ("has_text", "expected"),
-    [
-        (True, "error: raw/bad.txt has no metadata: write raw/bad.yaml"),
-        (False, "error: raw/bad.yaml has no text"),
-    ],
-    ids=["txt-without-yaml", "yaml-without-txt"],
-)
-def test_unpaired_raw_file(
-    tmp_path: Path, repo_root: Path, raw_metadata: Path, has_text: bool, expected: str
-) -> None:
-    text, yaml = (
-        (b"SOVIET FOREIGN POLICY\n", None) if has_text else (None, raw_metadata.read_text(encoding="utf-8"))
-    )
-    directory = workspace(tmp_path, repo_root, text, yaml)
-    result = snakemake(directory, repo_root, "--dry-run")
-    assert result.returncode != 0
-    assert expected in result.stderr
-    assert "Traceback" not in result.stderr
-
-
 def test_books_come_from_raw(tmp_path: Path, repo_root: Path, raw_book: Path, raw_metadata: Path) -> None:
     directory = workspace(tmp_path, repo_root, raw_book.read_bytes(), raw_metadata.read_text("utf-8"))
     (directory / "raw" / "second.txt").write_bytes(raw_book.read_bytes())
