@@ -8,13 +8,16 @@ A book's OCR is one of (:func:`book_source`):
   OCR'd by Tesseract first; files in page order by the numbers in their names;
 * ``<book>.pdf``: a scanned PDF, its pages made images (poppler's ``pdftoppm``) and OCR'd.
 
-The workflow reads the book list from here before anything runs, so an unpaired or misnamed raw
-file stops the build at once with a message saying what to do. :func:`copy_workflow` sets up
+The workflow reads the book list from here before anything runs: an unpaired or misnamed raw file
+is refused on its own, with a message saying what to do, and the other books build
+(:func:`find_books`). :func:`copy_workflow` sets up
 another folder to build books in (the tests and the benchmark build there).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -23,7 +26,9 @@ from pathlib import Path
 from pipeline.model import InputError
 from pipeline.pdf_pages import page_names
 
-BOOK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+# letters, digits, '_', '-' and single dots, opening with a letter or digit (no "..", no trailing dot)
+BOOK_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9_-]))*")
+UNSAFE_RE = re.compile(r"[^A-Za-z0-9._-]+")
 CORRECTIONS = ".corrections.yaml"
 TEXT = ".txt"
 STRUCTURED = (".hocr", ".html", ".xhtml", ".xml")  # hOCR, ALTO or PAGE XML (told apart by extract)
@@ -34,12 +39,28 @@ DIGITS_RE = re.compile(r"(\d+)")
 WORKFLOW = ("Snakefile", "workflow", "config", "profiles/default")
 
 
-class RawFolderError(Exception):
-    """The raw folder does not hold a buildable set of books: one ``error:`` line per problem."""
+@dataclass(frozen=True)
+class Refusal:
+    """Raw files that make no book: the name they share (or the raw folder), and why, in one line."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(f"error: {problem}" for problem in problems))
+    item: str
+    message: str
+
+    @property
+    def name(self) -> str:
+        """A name for the refusal safe in paths and wildcards, one per item: its letters, digits,
+        '.', '_' and '-', and a hash of the whole (``my_book-1a2b3c4d`` for ``my book``)."""
+        safe = UNSAFE_RE.sub("_", Path(self.item).name).lstrip("._-") or "raw"
+        return f"{safe}-{hashlib.sha1(os.fsencode(self.item)).hexdigest()[:8]}"
+
+
+@dataclass(frozen=True)
+class Books:
+    """What the raw folder holds: the books that can be built (``names``, sorted) and the raw files
+    that make none (``refused``), each reported on its own so the other books still build."""
+
+    names: tuple[str, ...]
+    refused: tuple[Refusal, ...]
 
 
 @dataclass(frozen=True)
@@ -101,52 +122,57 @@ def page_images(raw: Path, book: str, build: str) -> dict[str, str]:
     return {}
 
 
-def find_books(raw: Path) -> list[str]:
-    """The names of the books in ``raw``, sorted; :class:`RawFolderError` if any file is amiss."""
+def find_books(raw: Path) -> Books:
+    """The books in ``raw`` that can be built, and the raw files that make none, each with its reason."""
+    if not raw.is_dir():
+        return Books((), (Refusal(str(raw), f"no books found: put <book>.txt and <book>.yaml into {raw}/"),))
     texts = sources(raw)
-    problems = raw_folder_problems(raw, texts)
-    if problems:
-        raise RawFolderError(problems)
-    return sorted(texts)
-
-
-def raw_folder_problems(raw: Path, texts: dict[str, list[Path]]) -> list[str]:
-    """What stops a build of ``raw``: unpaired files, misnamed books, a book with two sources or
-    an empty folder, or no book at all."""
     metadata = {path.stem for path in raw.glob("*.yaml") if not path.name.endswith(CORRECTIONS)}
     corrected = {path.name.removesuffix(CORRECTIONS) for path in raw.glob(f"*{CORRECTIONS}")}
-    problems = [
-        f"{texts[book][0]} has no metadata: write {raw}/{book}.yaml"
-        for book in sorted(texts.keys() - metadata)
-    ]
-    problems += [
-        f"{raw}/{book}.yaml has no text: add {raw}/{book}.txt" for book in sorted(metadata - texts.keys())
-    ]
-    problems += [
-        f"{raw}/{book}{CORRECTIONS} has no book: add {raw}/{book}.txt or rename it"
-        for book in sorted(corrected - texts.keys())
-    ]
-    problems += [
-        f"{texts[book][0]}: rename it; book names may hold only letters, digits, '.', '_' and '-'"
-        for book in sorted(texts)
-        if not BOOK_NAME.fullmatch(book)
-    ]
-    for book, paths in sorted(texts.items()):
-        if len(paths) > 1:
-            names = ", ".join(str(path) for path in paths)
-            problems.append(f"{book} has {len(paths)} sources ({names}): keep one")
-        elif paths[0].is_dir() and not folder_files(paths[0], STRUCTURED + IMAGES):
-            problems.append(
-                f"{paths[0]}/ holds no OCR file (.hocr, .html, .xml) and no page image (.png, .tif, .jpg)"
-            )
-        elif paths[0].suffix == PDF:
-            try:
-                page_names(paths[0])
-            except InputError as error:
-                problems.append(str(error))
-    if not texts and not problems:
-        problems.append(f"no books found: put <book>.txt and <book>.yaml into {raw}/")
-    return problems
+    names, refused = [], []
+    for book in sorted(texts.keys() | metadata | corrected):
+        problem = book_problem(raw, book, texts.get(book, []), book in metadata)
+        if problem:
+            refused.append(Refusal(book, problem))
+        else:
+            names.append(book)
+    if not names and not refused:
+        refused.append(Refusal(str(raw), f"no books found: put <book>.txt and <book>.yaml into {raw}/"))
+    return Books(tuple(names), tuple(refused))
+
+
+def book_problem(raw: Path, book: str, paths: list[Path], has_metadata: bool) -> str | None:
+    """Why the raw files called ``book`` (its OCR ``paths``, its metadata, its corrections) make no
+    book, saying what to do; ``None`` if they make one."""
+    if not paths:
+        if has_metadata:
+            return f"{raw}/{book}.yaml has no text: add {raw}/{book}.txt"
+        return f"{raw}/{book}{CORRECTIONS} has no book: add {raw}/{book}.txt or rename it"
+    if not BOOK_NAME.fullmatch(book):
+        return (
+            f'{paths[0]}: rename it: a book name holds only ASCII letters, digits, "_", "-" and "."'
+            " (no two dots in a row, none last), and opens with a letter or digit"
+        )
+    if not has_metadata:
+        return f"{paths[0]} has no metadata: write {raw}/{book}.yaml"
+    if len(paths) > 1:
+        return f"{book} has {len(paths)} sources ({', '.join(str(path) for path in paths)}): keep one"
+    if paths[0].is_dir() and not folder_files(paths[0], STRUCTURED + IMAGES):
+        return f"{paths[0]}/ holds no OCR file (.hocr, .html, .xml) and no page image (.png, .tif, .jpg)"
+    if paths[0].suffix == PDF:
+        try:
+            page_names(paths[0])
+        except InputError as error:
+            return str(error)
+    return None
+
+
+def refusals_summary(refused: tuple[Refusal, ...]) -> str:
+    """The refused raw files, an ``error:`` line each under a line counting them (none: nothing)."""
+    if not refused:
+        return ""
+    lines = [f"error: {refusal.message}\n" for refusal in refused]
+    return f"{len(refused)} of the raw files make no book and were not built:\n" + "".join(lines)
 
 
 def corrections_file(raw: Path, book: str) -> list[str]:

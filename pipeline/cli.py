@@ -17,11 +17,12 @@ def run_stage(
     work: Callable[[argparse.Namespace], str | None],
     argv: Sequence[str] | None = None,
 ) -> int:
-    """Parse ``argv``, run ``work`` and turn :class:`InputError` into a one-line message.
+    """Parse ``argv``, run ``work`` and turn :class:`InputError` and a file system's refusal
+    (permission, disk full, a name too long: :class:`OSError`) into a one-line message.
 
     ``work`` may return a short summary, printed as ``[name] summary`` (the build's progress).
-    Returns the process exit status: 0 on success, 1 on bad input. ``work`` runs with Python's cycle
-    collector paused (see :func:`cycle_collector_paused`).
+    Returns the process exit status: 0 on success, 1 on bad input or a file that cannot be read or
+    written. ``work`` runs with Python's cycle collector paused (see :func:`cycle_collector_paused`).
     """
     parser = argparse.ArgumentParser(prog=f"python -m pipeline.{name}")
     configure(parser)
@@ -32,9 +33,20 @@ def run_stage(
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except OSError as error:
+        print(f"error: {file_system_error(error)}", file=sys.stderr)
+        return 1
     if summary:
         print(f"[{name}] {summary}", file=sys.stderr)
     return 0
+
+
+def file_system_error(error: OSError) -> str:
+    """What the file system refused, in one line: the file (or files) it named, and why
+    (``build/x.epub: Permission denied``, ``No space left on device``, ``File name too long``)."""
+    names = [str(name) for name in (error.filename, error.filename2) if name is not None]
+    reason = error.strerror or str(error)
+    return f"{' → '.join(names)}: {reason}" if names else reason
 
 
 @contextmanager

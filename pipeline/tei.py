@@ -7,7 +7,12 @@ the printed book's subtitle and its note on the translation).
 
 from __future__ import annotations
 
+import os
 import re
+
+from lxml import etree
+
+from pipeline.model import InputError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -62,3 +67,14 @@ def translated_language(note: str) -> str | None:
     """The language a :func:`translation_note` names, ``None`` if ``note`` is no such note."""
     match = TRANSLATION_NOTE_RE.fullmatch(note)
     return match["language"] if match else None
+
+
+def read_tei(path: str | os.PathLike[str]) -> etree._Element:
+    """The root of the TEI file ``path`` (as render and check read it); :class:`InputError` if it
+    is missing or not well-formed XML, naming the line."""
+    try:
+        return etree.parse(str(path)).getroot()
+    except etree.XMLSyntaxError as error:
+        raise InputError(path, f"not well-formed XML: {error.msg}", error.lineno) from None
+    except OSError:
+        raise InputError(path, "file not found: run the encode stage first") from None

@@ -7,6 +7,8 @@ raw/soviet-foreign-policy-vol1.txt (lines 438-476: chapter I, its opening paragr
 and spoiled one way. They are built together in one Snakemake run (``--keep-going``), then each
 test checks its book's TEI and EPUB: the text is there, literally, and nothing is half-written.
 A 50 MB file goes through the first stage's command alone (a whole build of it takes minutes).
+Beside them in raw/, files that make no book (unpaired, misnamed): each is refused on its own,
+naming the file, the books build, and the run ends non-zero.
 """
 
 from __future__ import annotations
@@ -47,6 +49,26 @@ MARKER_SENTENCE = "A marker without its note stands here.⁸"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
+# The raw files that make no book: case → (its files, the line naming it).
+RENAME = (
+    ': rename it: a book name holds only ASCII letters, digits, "_", "-" and "." (no two dots in a row,'
+    " none last), and opens with a letter or digit"
+)
+REFUSED = {
+    "yaml-without-text": (["lonely.yaml"], "error: raw/lonely.yaml has no text: add raw/lonely.txt"),
+    "text-without-yaml": (["unnamed.txt"], "error: raw/unnamed.txt has no metadata: write raw/unnamed.yaml"),
+    "orphan-corrections": (
+        ["orphan.corrections.yaml"],
+        "error: raw/orphan.corrections.yaml has no book: add raw/orphan.txt or rename it",
+    ),
+    "space": (["my book.txt", "my book.yaml"], f"error: raw/my book.txt{RENAME}"),
+    "non-ascii": (["café.txt", "café.yaml"], f"error: raw/café.txt{RENAME}"),
+    "leading-dash": (["-v.txt", "-v.yaml"], f"error: raw/-v.txt{RENAME}"),
+    "two-dots": (["a..b.txt", "a..b.yaml"], f"error: raw/a..b.txt{RENAME}"),
+    "last-dot": (["book..txt", "book..yaml"], f"error: raw/book..txt{RENAME}"),
+}
+
+
 def excerpt(raw_book: Path) -> list[str]:
     return raw_book.read_text(encoding="utf-8").split("\n")[FIRST_LINE - 1 : LAST_LINE]
 
@@ -80,6 +102,10 @@ def built(
     for name, data in cases(raw_book).items():
         (directory / "raw" / f"{name}.txt").write_bytes(data)
         shutil.copy(raw_metadata, directory / "raw" / f"{name}.yaml")
+    for names, _ in REFUSED.values():
+        for name in names:
+            source = raw_metadata if name.endswith(".yaml") else raw_book
+            shutil.copy(source, directory / "raw" / name)
     return directory, snakemake(directory, repo_root, "--cores", "2", "--keep-going", SOURCE_DATE_EPOCH="0")
 
 
@@ -106,6 +132,27 @@ def test_no_half_written_output(built: tuple[Path, subprocess.CompletedProcess[s
     leftovers = [path for folder in ("build", "tei") for path in (directory / folder).rglob("*.part")]
     assert not leftovers
     assert "Traceback" not in built[1].stderr
+
+
+@pytest.mark.parametrize("case", REFUSED)
+def test_a_raw_file_making_no_book_is_refused_alone(
+    built: tuple[Path, subprocess.CompletedProcess[str]], case: str
+) -> None:
+    """The run builds the books (tested below), names the refused file in its job's log and again
+    at the end, and ends non-zero; nothing is built of it."""
+    directory, result = built
+    names, message = REFUSED[case]
+    assert result.returncode == 1
+    summary = result.stderr[result.stderr.rindex("of the raw files make no book") :]
+    assert message in summary.splitlines()
+    assert [message + "\n"] == [
+        log.read_text(encoding="utf-8")
+        for log in (directory / "build" / "logs" / "refused").iterdir()
+        if message in log.read_text(encoding="utf-8")
+    ]
+    stem = names[0].removesuffix(".corrections.yaml").removesuffix(".yaml").removesuffix(".txt")
+    assert not (directory / "tei" / f"{stem}.xml").exists()
+    assert not (directory / "build" / f"{stem}.epub").exists()
 
 
 @pytest.mark.parametrize("book", ["mixed-endings", "cut-in-note", "no-headings", "orphans", "markup"])

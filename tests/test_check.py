@@ -38,3 +38,20 @@ def test_the_committed_tei_passes_and_a_broken_one_stops_the_build(
     assert not output.exists()
     assert main(["--tei", str(repo_root / "tei" / f"{book_name}.xml"), "--output", str(output)]) == 0
     assert output.read_text(encoding="utf-8") == f"{repo_root}/tei/{book_name}.xml: passes tei_all\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(None, "file not found: run the encode stage first"), ("<TEI>", ":1: not well-formed XML")],
+    ids=["missing", "not-xml"],
+)
+def test_a_tei_that_cannot_be_read_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, expected: str
+) -> None:
+    tei = tmp_path / "x.xml"
+    if content is not None:
+        tei.write_text(content, encoding="utf-8")
+    assert main(["--tei", str(tei), "--output", str(tmp_path / "checks.txt")]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith(f"error: {tei}") and expected in error and error.count("\n") == 1
+    assert not (tmp_path / "checks.txt").exists()

@@ -108,7 +108,7 @@ def edition(scanned: ScannedBook, kind: str, raw: Path) -> Book:
     """The book put into ``raw`` as ``kind`` (txt, hOCR or ALTO pages) and read back as the workflow would."""
     name = scanned.book.name
     write_raw(scanned, raw, name, kind)
-    assert find_books(raw) == [name]
+    assert find_books(raw).names == (name,)
     source = book_source(raw, name)
     if source.kind == "text":
         return structure_from_text(source.files[0].read_text(encoding="utf-8"))

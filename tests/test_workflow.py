@@ -1,13 +1,18 @@
-"""The Snakemake workflow: books come from raw/; bad input stops it with a message and no partial output."""
+"""The Snakemake workflow: books come from raw/; bad input stops it with a message and no partial output;
+a build killed midway resumes with a plain run."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 from workflow_run import snakemake as run_snakemake
+from workflow_run import start_snakemake
 
 from pipeline.books import copy_workflow
 
@@ -98,27 +103,6 @@ def test_metadata_type_error_names_the_line(tmp_path: Path, repo_root: Path, raw
     assert outputs(directory) == []
 
 
-@pytest.mark.parametrize(
-    ("has_text", "expected"),
-    [
-        (True, "error: raw/bad.txt has no metadata: write raw/bad.yaml"),
-        (False, "error: raw/bad.yaml has no text"),
-    ],
-    ids=["txt-without-yaml", "yaml-without-txt"],
-)
-def test_unpaired_raw_file(
-    tmp_path: Path, repo_root: Path, raw_metadata: Path, has_text: bool, expected: str
-) -> None:
-    text, yaml = (
-        (b"SOVIET FOREIGN POLICY\n", None) if has_text else (None, raw_metadata.read_text(encoding="utf-8"))
-    )
-    directory = workspace(tmp_path, repo_root, text, yaml)
-    result = snakemake(directory, repo_root, "--dry-run")
-    assert result.returncode != 0
-    assert expected in result.stderr
-    assert "Traceback" not in result.stderr
-
-
 def test_books_come_from_raw(tmp_path: Path, repo_root: Path, raw_book: Path, raw_metadata: Path) -> None:
     directory = workspace(tmp_path, repo_root, raw_book.read_bytes(), raw_metadata.read_text("utf-8"))
     (directory / "raw" / "second.txt").write_bytes(raw_book.read_bytes())
@@ -194,3 +178,79 @@ def test_checks_run_only_when_the_config_lists_them(tmp_path: Path, repo_root: P
     assert plain.returncode == 0 and checked.returncode == 0, plain.stderr + checked.stderr
     assert "rule check:" not in plain.stdout
     assert "python -m pipeline.check --tei tei/bad.xml --output build/bad.checks.txt" in checked.stdout
+
+
+# --- a build killed, then resumed by a plain run ---------------------------------------------------
+
+KILLED = "killed"
+# The moments a build is killed at: when this file (or temporary folder) first appears.
+MOMENTS = {
+    "text-stages": f"build/{KILLED}/normalised.txt",  # repair running
+    "editions": f"build/{KILLED}/corrected.json",  # encode and chronology running
+    "render": f"build/.{KILLED}.epub.part",  # render midway, its temporary folders there
+}
+
+
+def killed_workspace(directory: Path, repo_root: Path, raw_book: Path, raw_metadata: Path) -> Path:
+    """A copy of the workflow with one book, the first 3000 lines of the first book (12 s to build)."""
+    copy_workflow(repo_root, directory)
+    (directory / "raw").mkdir()
+    lines = raw_book.read_text(encoding="utf-8").split("\n")[:3000]
+    (directory / "raw" / f"{KILLED}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copy(raw_metadata, directory / "raw" / f"{KILLED}.yaml")
+    return directory
+
+
+def contents(directory: Path) -> dict[str, bytes]:
+    """Every file under build/ and tei/ but the jobs' logs (which time the stages), with its bytes."""
+    return {name: (directory / name).read_bytes() for name in outputs(directory)}
+
+
+def temporary(directory: Path) -> list[str]:
+    """The temporary files and folders under build/ and tei/ (their names open with a dot)."""
+    return sorted(
+        str(path.relative_to(directory))
+        for folder in ("build", "tei")
+        for path in (directory / folder).rglob(".*")
+    )
+
+
+@pytest.fixture(scope="module")
+def clean_build(
+    tmp_path_factory: pytest.TempPathFactory, repo_root: Path, raw_book: Path, raw_metadata: Path
+) -> dict[str, bytes]:
+    directory = killed_workspace(tmp_path_factory.mktemp("clean"), repo_root, raw_book, raw_metadata)
+    result = run_snakemake(directory, repo_root, "--cores", "2")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return contents(directory)
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_a_killed_build_resumes_with_a_plain_run(
+    tmp_path: Path,
+    repo_root: Path,
+    raw_book: Path,
+    raw_metadata: Path,
+    clean_build: dict[str, bytes],
+    moment: str,
+) -> None:
+    """SIGKILL to Snakemake and its jobs at a moment of the build, then `snakemake --cores 2`: the
+    stale lock is cleared, the incomplete jobs run again, the outputs are those of a clean build,
+    and no temporary file is left."""
+    directory = killed_workspace(tmp_path, repo_root, raw_book, raw_metadata)
+    build = start_snakemake(directory, repo_root, "--cores", "2")
+    deadline = time.monotonic() + 300
+    while not (directory / MOMENTS[moment]).exists() and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+    assert build.returncode == -signal.SIGKILL, "the build ended before the moment came"
+    assert list((directory / ".snakemake" / "locks").glob("*.lock"))  # the lock left behind
+    assert moment != "render" or temporary(directory)  # and the render's temporary folders
+    resumed = run_snakemake(directory, repo_root, "--cores", "2")
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    assert "Cleared the lock of a Snakemake run that is no longer running." in resumed.stderr
+    resumed_outputs = contents(directory)
+    assert sorted(resumed_outputs) == sorted(clean_build)
+    assert [name for name in clean_build if resumed_outputs[name] != clean_build[name]] == []
+    assert temporary(directory) == []

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
+import stat
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -28,33 +30,64 @@ REVIEWING_STAGES = ("repair", "structure")
 REVIEW_LOG = ".review.jsonl"  # a review log's name: <stage>.review.jsonl
 
 
-def _public_file_mode() -> int:
-    """The mode a plain ``open()`` would give a new file (0o666 less the umask)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+def is_special(path: Path) -> bool:
+    """Whether ``path`` is there and is neither a regular file nor a folder: a FIFO, a device
+    (``/dev/null``), a socket."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # not there (or a link to nothing)
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
-_PUBLIC_FILE_MODE = _public_file_mode()
+@contextmanager
+def output_folder(target: Path) -> Iterator[Path]:
+    """An empty folder to make ``target`` in, removed on every exit: ``.<name>.part/`` beside it (on
+    its file system, so the result moves into place at once; one a killed run left goes first, as
+    a SIGKILL cannot be caught), or a new one in the system's temporary folder where ``target`` is
+    a special file (which is written into, not replaced: :func:`publish`)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if is_special(target):
+        with tempfile.TemporaryDirectory(prefix=f".{target.name}.", suffix=".part") as made_in:
+            yield Path(made_in)
+        return
+    folder = target.parent / f".{target.name}.part"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def publish(made: Path, target: Path) -> None:
+    """Put the finished file ``made`` in place as ``target``: a regular file (or none) is replaced
+    whole, at once; a special file (a FIFO, ``/dev/null``) is written into, and stays what it is."""
+    if is_special(target):
+        with open(made, "rb") as source, open(target, "wb") as sink:
+            shutil.copyfileobj(source, sink)
+    else:
+        os.replace(made, target)
 
 
 @contextmanager
 def atomic_output(path: str | os.PathLike[str], mode: str = "w") -> Iterator[Any]:
-    """Open a temporary file beside ``path`` and move it into place only on success.
+    """Open a file in a temporary folder (:func:`output_folder`) and put it in place as ``path``
+    only on success (:func:`publish`).
 
-    A failed stage therefore never leaves a half-written output behind.
+    A failed stage therefore never leaves a half-written output behind. A file system's refusal
+    (:class:`OSError`: the disk full, a name too long) names ``path``, not the temporary file.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
-        encoding = None if "b" in mode else "utf-8"
-        with os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else "\n") as handle:
-            yield handle
-        os.chmod(tmp, _PUBLIC_FILE_MODE)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with output_folder(target) as folder:
+            made = folder / target.name
+            encoding = None if "b" in mode else "utf-8"
+            with open(made, mode, encoding=encoding, newline=None if "b" in mode else "\n") as handle:
+                yield handle
+            publish(made, target)
+    except OSError as error:
+        error.filename, error.filename2 = str(target), None
         raise
 
 
@@ -67,19 +100,18 @@ def program_output(
     environment: dict[str, str] | None = None,
 ) -> None:
     """Run the external program ``command(base)``, which writes ``base`` + ``suffix``, in a temporary
-    folder beside ``output``, and move what it wrote into place only on success; else an
-    :class:`InputError` on ``source`` saying ``failure`` and the program's last word. (A killed job
-    leaves no half-written file; the folder goes on every exit.)"""
+    folder (:func:`output_folder`), and put what it wrote in place as ``output`` only on success; else
+    an :class:`InputError` on ``source`` saying ``failure`` and the program's last word. (A killed job
+    leaves no half-written file.)"""
     target = Path(output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.stem}-") as folder:
-        base = Path(folder) / "out"
+    with output_folder(target) as folder:
+        base = folder / "out"
         done = subprocess.run(command(base), capture_output=True, text=True, check=False, env=environment)
         made = base.parent / (base.name + suffix)
         if done.returncode != 0 or not made.exists():
             reason = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
             raise InputError(source, f"{failure}: {reason}")
-        os.replace(made, target)
+        publish(made, target)
 
 
 def write_json(path: str | os.PathLike[str], data: Any) -> None:

@@ -6,11 +6,9 @@ import argparse
 import time
 from pathlib import Path
 
-from lxml import etree
-
 from pipeline.cli import run_stage
-from pipeline.model import InputError
 from pipeline.render.editions import render
+from pipeline.tei import read_tei
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -21,13 +19,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 def _work(args: argparse.Namespace) -> str:
     started = time.monotonic()
-    try:
-        root = etree.parse(args.tei).getroot()
-    except OSError:
-        raise InputError(args.tei, "file not found: run the encode stage first") from None
-    except etree.XMLSyntaxError as error:
-        raise InputError(args.tei, f"not well-formed XML: {error.msg}", error.lineno) from None
-    counts = render(root, Path(args.epub), Path(args.html), args.tei)
+    counts = render(read_tei(args.tei), Path(args.epub), Path(args.html), args.tei)
     seconds = time.monotonic() - started
     images = ""
     if counts["facsimile pages"]:

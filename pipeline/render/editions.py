@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.model import InputError
+from pipeline.model.io import output_folder, publish
 from pipeline.render.document import pandoc_meta, tei_blocks
 from pipeline.render.epub import epub_options, finish_epub
 from pipeline.render.header import read_header
@@ -42,12 +42,16 @@ def linked_notes(root: etree._Element) -> int:
 
 
 def move_into_place(built: Path, folder: Path, trash: Path) -> None:
-    """Move the files of the HTML edition made in ``built`` into ``folder``, each replacing its old
-    self; the page images' folder replaces the old one whole (which goes to ``trash``)."""
+    """Put the files of the HTML edition made in ``built`` in place in ``folder``, each replacing its
+    old self (:func:`publish`); the page images' folder replaces the old one whole (which goes to
+    ``trash``)."""
     if (folder / FOLDER).is_dir():
         os.replace(folder / FOLDER, trash / FOLDER)
     for page in sorted(built.iterdir()):
-        os.replace(page, folder / page.name)
+        if page.is_dir():
+            os.replace(page, folder / page.name)
+        else:
+            publish(page, folder / page.name)
 
 
 def render(root: etree._Element, epub_path: Path, html_path: Path, source: str = "TEI") -> dict[str, int]:
@@ -67,12 +71,13 @@ def render(root: etree._Element, epub_path: Path, html_path: Path, source: str =
     use_bundled_pandoc()
     with (
         source_date_epoch(),
-        tempfile.TemporaryDirectory(prefix=".render-", dir=epub_path.parent) as epub_work,
-        tempfile.TemporaryDirectory(prefix=".render-", dir=html_path.parent) as html_work,
+        output_folder(epub_path) as work,
+        output_folder(html_path.parent.resolve()) as html_folder,
         resources.as_file(resources.files("pipeline.render") / "assets" / CSS_NAME) as css,
         ThreadPoolExecutor(max_workers=2) as pool,
     ):
-        work = Path(epub_work)
+        html_work = html_folder / "edition"  # beside the old pages of the edition, which go here
+        html_work.mkdir()
         api_version = pool.submit(pandoc_api_version)  # asked while the TEI is read
         blocks = tei_blocks(root, source, header.title)
         api_version.result()
@@ -88,11 +93,11 @@ def render(root: etree._Element, epub_path: Path, html_path: Path, source: str =
             [*common, *epub_options(work, header, css, split_level=depth - 1)],
         )
         template = pool.submit(html_template)
-        html = Path(html_work) / html_path.name
+        html = html_work / html_path.name
         assets = PAGE_IMAGE_ASSETS if images else ()
         for asset in ASSETS + assets:
-            shutil.copyfile(css.with_name(asset), Path(html_work) / asset)
-        copy_page_images(images, Path(html_work))
+            shutil.copyfile(css.with_name(asset), html_work / asset)
+        copy_page_images(images, html_work)
         if images:  # the page breaks link to their images in the HTML edition only
             blocks = tei_blocks(root, source, header.title, images)
         html_args = [*common, "--toc", "--section-divs", f"--css={CSS_NAME}", "--reference-location=section"]
@@ -105,6 +110,6 @@ def render(root: etree._Element, epub_path: Path, html_path: Path, source: str =
         counts = {"epub notes": finish_epub(raw_epub, epub, header), "html notes": html_notes}
         check_notes(source, "epub notes", counts["epub notes"], notes_in_tei)
         counts |= pages | {"page images": len(images), "facsimile pages": count_pages(root)}
-        move_into_place(Path(html_work), html_path.parent, work)
-        os.replace(epub, epub_path)
+        move_into_place(html_work, html_path.parent, html_folder)
+        publish(epub, epub_path)
     return counts

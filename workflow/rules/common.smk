@@ -24,15 +24,28 @@ def tei_file(name: str) -> str:
     return f"{config['tei']}/{name}"
 
 
-def log_file(rule: str) -> str:
-    """The log of ``rule``'s job for one book: ``<logs>/<rule>/<book>.log``, the logs folder being
-    ``<build>/logs`` unless the config names another."""
-    return f"{config['logs'] or build_file('logs')}/{rule}/{{book}}.log"
+def log_file(rule: str, name: str = "{book}") -> str:
+    """The log of ``rule``'s job for one book (or what ``name`` names): ``<logs>/<rule>/<book>.log``,
+    the logs folder being ``<build>/logs`` unless the config names another."""
+    return f"{config['logs'] or build_file('logs')}/{rule}/{name}.log"
 
 
 def page_log_file(rule: str) -> str:
     """The log of ``rule``'s job for one page of a book: ``<logs>/<rule>/<book>/<page>.log``."""
-    return f"{config['logs'] or build_file('logs')}/{rule}/{{book}}/{{page}}.log"
+    return log_file(rule, "{book}/{page}")
+
+
+def book_targets(books) -> list[str]:
+    """What a build makes of ``books``: the TEI, the editions, the QA report, the chronology, and
+    the validators' verdict if the config lists any."""
+    return [
+        *expand(tei_file("{book}.xml"), book=books),
+        *expand(build_file("{book}.epub"), book=books),
+        *expand(build_file("{book}/index.html"), book=books),
+        *expand(build_file("{book}.report.html"), book=books),
+        *expand(build_file("{book}.chronology.csv"), book=books),
+        *(expand(build_file("{book}.checks.txt"), book=books) if config["checks"] else []),
+    ]
 
 
 def book_text(wildcards) -> str:
