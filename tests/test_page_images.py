@@ -153,6 +153,7 @@ def test_a_book_without_facsimile_has_no_page_images(tmp_path: Path) -> None:
     assert sorted(path.name for path in html.parent.iterdir() if path.suffix != ".html") == [
         "edition.css",
         "reader.js",
+        "search-engine.js",
         "search-index.js",
     ]
     assert not any("page-image" in page.read_text(encoding="utf-8") for page in html.parent.glob("*.html"))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import copy
 import json
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -339,7 +342,7 @@ def test_html_contents_page(built: dict[str, Path]) -> None:
     folder = built["html"].parent
     assert (folder / "edition.css").read_text().strip() and (folder / "reader.js").read_text().strip()
     assert page.xpath("//link[@rel='stylesheet']/@href") == ["edition.css"]
-    assert page.xpath("//script/@src") == ["search-index.js", "reader.js"]
+    assert page.xpath("//script/@src") == ["reader.js"]  # the search's scripts load when it is used
     toc = page.get_element_by_id("TOC")
     assert toc.get("aria-label") == "Contents"
     entries = {text_of(link): link.get("href") for link in toc.xpath(".//a")}
@@ -379,16 +382,35 @@ def test_html_division_pages_link_notes_and_neighbours(built: dict[str, Path]) -
     assert pages["back.html"].xpath("//a[@rel='next']") == []
 
 
-def test_search_index_covers_every_section(built: dict[str, Path]) -> None:
-    script = (built["html"].parent / "search-index.js").read_text(encoding="utf-8")
-    assert script.startswith("window.EDITION_SEARCH = ") and script.endswith(";\n")
-    entries = json.loads(script.removeprefix("window.EDITION_SEARCH = ").removesuffix(";\n"))
-    by_link = {entry["u"]: entry for entry in entries}
-    section = by_link["ch03.html#ch03-s1"]
-    assert section["t"].startswith("Germany's Aggressive Policy")
-    assert "Literal text stays literal" in section["x"]
-    assert "Literal text stays literal" not in by_link["ch03.html#ch03"]["x"]  # only once
-    assert "Collected Works" in by_link["intro.html#intro"]["x"]  # notes are searched too
+def search_index(folder: Path) -> dict[str, Any]:
+    """The HTML edition's search index, read as ``reader.js`` reads it: base64 of deflated JSON."""
+    script = (folder / "search-index.js").read_text(encoding="ascii")
+    coded = script.split('window.EDITION_SEARCH_INDEX = "', 1)[1].removesuffix('";\n')
+    return json.loads(zlib.decompress(base64.b64decode(coded)))
+
+
+def test_search_index_holds_each_place_once_at_its_anchor(built: dict[str, Path]) -> None:
+    """Every heading, paragraph and note is indexed once, with the words its page shows less its note
+    numbers, at an id of its page; the printed contents (headings again) is not indexed."""
+    index, pages = search_index(built["html"].parent), html_pages(built)
+    places = [(index["sections"][section][0], anchor, text) for section, anchor, text, *_ in index["places"]]
+    places += [(page, anchor, title) for page, anchor, title, *_ in index["sections"]]
+    assert len({(page, anchor) for page, anchor, _ in places}) == len(places)
+    assert "front-contents.html" not in {page for page, *_ in places}
+    assert len([text for *_, text in places if "Literal text stays literal" in text]) == 1
+    referring = 0
+    for page, anchor, text in places:
+        element = copy.deepcopy(pages[page].get_element_by_id(anchor))
+        references = element.xpath(".//a[@role='doc-noteref' or @role='doc-backlink']")
+        for reference in references:
+            reference.drop_tree()
+        if element.tag == "section":
+            element = element.xpath("h1|h2|h3|h4|h5|h6")[0]
+        assert text.split() == element.text_content().split(), anchor
+        referring += bool(references)
+    assert referring >= 3 and any(text.startswith("V. I. Lenin, Collected Works") for *_, text in places)
+    texts = sum(len(" ".join(page.find(".//main").text_content().split())) for page in pages.values())
+    assert (built["html"].parent / "search-index.js").stat().st_size < texts
 
 
 def test_epub_semantics_and_landmarks(built: dict[str, Path]) -> None:

@@ -9,7 +9,8 @@ book from the ``teiHeader``, :mod:`~pipeline.render.document` turns the ``text``
 AST, :mod:`~pipeline.render.pandoc` runs pandoc on it twice, for ``epub3`` (finished by
 :mod:`~pipeline.render.epub`) and ``html5`` (one page, which :mod:`~pipeline.render.html_edition`
 splits into a contents page and a page per division, with the files of ``assets/`` beside them,
-and the page images the TEI's ``facsimile`` names: :mod:`~pipeline.render.page_images`).
+the search index (:mod:`~pipeline.render.search`) and the page images the TEI's ``facsimile``
+names: :mod:`~pipeline.render.page_images`).
 Pandoc numbers notes on its own, so both outputs are finished by :mod:`~pipeline.render.notes`:
 every note reference shows the printed number and every note starts with a link back to it.
 The EPUB run, the longest, goes beside the others (:mod:`~pipeline.render.editions`); the command

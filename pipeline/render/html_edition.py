@@ -4,18 +4,16 @@
 :func:`split_edition` takes that finished ``index.html`` and writes, into the same folder, a contents
 page (``index.html``, replacing pandoc's page: the title block and the table of contents), one page
 per top-level division named by its id (``ch03.html``…) with previous/next links and the division's
-notes listed at its end, and ``search-index.js``: the text of every section, for the offline search
-box of ``reader.js`` (a script file, so it loads from ``file://`` too). The stylesheet and the
-script (:data:`ASSETS`) are in ``pipeline/render/assets/``, with those of a book's page images
+notes listed at its end, and the search index (:mod:`pipeline.render.search`), which ``reader.js``
+loads when the search box is first used. The stylesheet and the scripts (:data:`ASSETS`: the reader's
+aids and search engine) are in ``pipeline/render/assets/``, with those of a book's page images
 (:data:`PAGE_IMAGE_ASSETS`, linked only where the book has them: see :mod:`pipeline.render.page_images`).
 """
 
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
-from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -23,12 +21,12 @@ from lxml.html import HtmlElement
 
 from pipeline.render.document import DPUB_ROLES
 from pipeline.render.notes import has_class, heading_text, number_notes
+from pipeline.render.search import ENGINE, SearchIndex
 from pipeline.render.trees import parent_of, plain_text, required_child
 
 CSS_NAME = "edition.css"
-ASSETS = (CSS_NAME, "reader.js")
+ASSETS = (CSS_NAME, "reader.js", ENGINE)
 PAGE_IMAGE_ASSETS = ("page-images.css", "page-images.js")
-SEARCH_INDEX = "search-index.js"
 
 
 def finish_html(path: Path) -> int:
@@ -92,7 +90,7 @@ def _page(
     etree.SubElement(head, "link", {"rel": "icon", "href": "data:,"})  # no favicon request
     for stylesheet in (asset for asset in assets if asset.endswith(".css")):
         etree.SubElement(head, "link", {"rel": "stylesheet", "href": stylesheet})
-    for script in (SEARCH_INDEX, "reader.js", *(asset for asset in assets if asset.endswith(".js"))):
+    for script in ("reader.js", *(asset for asset in assets if asset.endswith(".js"))):
         etree.SubElement(head, "script", {"src": script, "defer": "defer"})
     body = etree.SubElement(page, "body")
     body.append(header)
@@ -111,8 +109,10 @@ def _header(book: str, contents: str) -> HtmlElement:
         f'<p class="book-title"><a href="{contents}"></a></p>'
         '<form class="search" role="search">'
         '<label for="search-box">Search the book</label>'
-        '<input id="search-box" type="search" autocomplete="off" aria-controls="search-results">'
-        '<div id="search-results" class="search-results" aria-live="polite"></div>'
+        '<input id="search-box" type="search" autocomplete="off" aria-controls="search-results"'
+        ' aria-describedby="search-status">'
+        '<div id="search-results" class="search-results">'
+        '<p id="search-status" class="search-summary" role="status"></p></div>'
         "</form></header>"
     )
     required_child(header, ".//p/a").text = book
@@ -134,24 +134,6 @@ def _page_navigation(neighbours: dict[str, tuple[str, str]]) -> HtmlElement:
     return navigation
 
 
-def _search_entries(section: HtmlElement, page: str) -> list[dict[str, str]]:
-    """The text of a division and of each of its sections (notes count with their section)."""
-    entries = []
-    for part in [section, *section.iterdescendants("section")]:
-        if has_class(part, "footnotes") or not part.get("id"):
-            continue
-        own = copy.deepcopy(part)
-        for nested in own.iterdescendants("section"):
-            if not has_class(nested, "footnotes"):
-                nested.drop_tree()
-        for heading in own.iterchildren("h1", "h2", "h3", "h4", "h5", "h6"):
-            heading.drop_tree()
-        text = plain_text(own)
-        if text:
-            entries.append({"u": f"{page}#{part.get('id')}", "t": heading_of(part), "x": text})
-    return entries
-
-
 def _relink(element: etree._Element, page_of_id: dict[str, str], here: str) -> None:
     """``#id`` links to another page become ``page.html#id``."""
     for link in element.iter("a"):
@@ -168,7 +150,7 @@ def _write(page: etree._Element, path: Path) -> None:
 def split_edition(single_page: Path, assets: tuple[str, ...] = ()) -> dict[str, int]:
     """Replace pandoc's finished ``single_page`` by the contents page, with the division pages and
     the search index beside it, each page linking the stylesheets and scripts of ``assets`` too;
-    return the number of pages and of search entries."""
+    return the number of pages, of the search's places and of the index's bytes."""
     folder, contents_page = single_page.parent, single_page.name
     document = lxml.html.document_fromstring(single_page.read_bytes())
     body = required_child(document, "body")
@@ -192,7 +174,7 @@ def split_edition(single_page: Path, assets: tuple[str, ...] = ()) -> dict[str, 
     # head/title, not .//title: lxml would look on for a next one, through the book
     book = plain_text(required_child(document, "head/title"))
     header = _header(book, contents_page)
-    search: list[dict[str, Any]] = []
+    search = SearchIndex()
     for number, section in enumerate(divisions):
         name = page_name(section)
         for number_of_list, aside in enumerate(list(section.iter("aside"))):
@@ -206,7 +188,7 @@ def split_edition(single_page: Path, assets: tuple[str, ...] = ()) -> dict[str, 
             neighbours["prev"] = (page_name(divisions[number - 1]), titles[number - 1])
         if number + 1 < len(divisions):
             neighbours["next"] = (page_name(divisions[number + 1]), titles[number + 1])
-        search += _search_entries(section, name)
+        search.add(section, name)
         title = f"{titles[number]} — {book}"
         page = _page(document, title, [section], neighbours, copy.deepcopy(header), assets)
         _write(page, folder / name)
@@ -217,9 +199,7 @@ def split_edition(single_page: Path, assets: tuple[str, ...] = ()) -> dict[str, 
             element.set("aria-label", "Contents")
     following = {"next": (page_name(divisions[0]), titles[0])} if divisions else {}
     contents = _page(document, book, front, following, header, assets)
-    (folder / SEARCH_INDEX).write_text(
-        "window.EDITION_SEARCH = " + json.dumps(search, ensure_ascii=False, separators=(",", ":")) + ";\n",
-        encoding="utf-8",
-    )
+    index_size = search.write(folder)
     _write(contents, single_page)
-    return {"pages": len(divisions) + 1, "search entries": len(search)}
+    places = len(search.sections) + len(search.places)
+    return {"pages": len(divisions) + 1, "search places": places, "search index bytes": index_size}
