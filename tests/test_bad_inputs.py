@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import html_index
 from lxml import etree
 from workflow_run import snakemake
 
@@ -114,7 +115,7 @@ def test_builds_a_whole_edition(built: tuple[Path, subprocess.CompletedProcess[s
     for path in (
         f"tei/{book}.xml",
         f"build/{book}.epub",
-        f"build/{book}/index.html",
+        html_index(book),
         f"build/{book}.report.html",
     ):
         assert (directory / path).is_file(), f"{path} missing:\n{result.stderr[-3000:]}"
@@ -165,7 +166,7 @@ def test_text_without_headings_is_one_division(built: tuple[Path, subprocess.Com
     review = (directory / "build" / "no-headings" / "structure.review.jsonl").read_text(encoding="utf-8")
     assert '"rule": "no_divisions"' in review
     assert "no_divisions" in (directory / "build" / "no-headings.report.html").read_text(encoding="utf-8")
-    pages = sorted(path.name for path in (directory / "build" / "no-headings").glob("*.html"))
+    pages = sorted(path.name for path in (directory / html_index("no-headings")).parent.glob("*.html"))
     assert pages == ["index.html", "text.html"]
 
 

@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 import pytest
 import yaml
-from conftest import BOOK, REPO_ROOT
+from conftest import BOOK, REPO_ROOT, html_index
 from lxml import etree
 from test_page_images import BODY_TOP, PAGE_SIZE, PITCH, draw_pages
 from test_workflow import snakemake
@@ -66,7 +66,7 @@ if not CHROMIUM.exists():
 def edition(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The real book rendered from the committed TEI: the EPUB and the HTML folder."""
     folder = tmp_path_factory.mktemp("edition")
-    epub, html = folder / f"{BOOK}.epub", folder / BOOK / "index.html"
+    epub, html = folder / f"{BOOK}.epub", folder / html_index(BOOK, ".")
     tei = etree.parse(str(REPO_ROOT / "tei" / f"{BOOK}.xml")).getroot()
     render(tei, epub, html)
     REVIEW.mkdir(parents=True, exist_ok=True)
@@ -381,7 +381,7 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         if facs and facs not in numbered:
             numbered.add(facs)
             pb.set("n", pb.get("n") or str(10 + int(facs.rpartition("-")[2])))
-    epub, html = folder / "build" / "scan.epub", folder / "build" / "scan" / "index.html"
+    epub, html = folder / "build" / "scan.epub", folder / html_index("scan")
     with contextlib.chdir(folder):
         counts = render(root, epub, html, "tei/scan.xml")
     assert (counts["page images"], counts["facsimile pages"]) == (3, 3)
