@@ -188,7 +188,7 @@ def test_text_that_looks_like_markup_stays_literal(
         assert literal in epub, literal
     assert not [script for script in scripts if "alert" in (script.text or "")]
     pages = "".join(
-        page.read_text(encoding="utf-8") for page in (directory / "build" / "markup").glob("*.html")
+        page.read_text(encoding="utf-8") for page in (directory / html_index("markup")).parent.glob("*.html")
     )
     assert "<script>alert" not in pages
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages
