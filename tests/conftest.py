@@ -13,6 +13,12 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 BOOK = "soviet-foreign-policy-vol1"
 
 
+def html_index(book: str, build: str = "build") -> str:
+    """The contents page of ``book``'s HTML edition, in a folder of its own (what a reader needs,
+    none of the pipeline's working files): ``<build>/<book>/html/index.html``."""
+    return f"{build}/{book}/html/index.html"
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     """The repository root (holds Snakefile, workflow/, config/, raw/, pipeline/)."""

@@ -21,6 +21,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import html_index
 from lxml import etree
 from workflow_run import snakemake
 
@@ -161,7 +162,7 @@ def test_builds_a_whole_edition(built: tuple[Path, subprocess.CompletedProcess[s
     for path in (
         f"tei/{book}.xml",
         f"build/{book}.epub",
-        f"build/{book}/index.html",
+        html_index(book),
         f"build/{book}.report.html",
     ):
         assert (directory / path).is_file(), f"{path} missing:\n{result.stderr[-3000:]}"
@@ -212,7 +213,7 @@ def test_text_without_headings_is_one_division(built: tuple[Path, subprocess.Com
     review = (directory / "build" / "no-headings" / "structure.review.jsonl").read_text(encoding="utf-8")
     assert '"rule": "no_divisions"' in review
     assert "no_divisions" in (directory / "build" / "no-headings.report.html").read_text(encoding="utf-8")
-    pages = sorted(path.name for path in (directory / "build" / "no-headings").glob("*.html"))
+    pages = sorted(path.name for path in (directory / html_index("no-headings")).parent.glob("*.html"))
     assert pages == ["index.html", "text.html"]
 
 
@@ -234,7 +235,7 @@ def test_text_that_looks_like_markup_stays_literal(
         assert literal in epub, literal
     assert not [script for script in scripts if "alert" in (script.text or "")]
     pages = "".join(
-        page.read_text(encoding="utf-8") for page in (directory / "build" / "markup").glob("*.html")
+        page.read_text(encoding="utf-8") for page in (directory / html_index("markup")).parent.glob("*.html")
     )
     assert "<script>alert" not in pages
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BOOK, REPO_ROOT
+from conftest import BOOK, REPO_ROOT, html_index
 from lxml import etree
 from printed_contents import parse_contents
 
@@ -83,8 +83,22 @@ def test_epub_passes_epubcheck(built: Path) -> None:
 
 
 def test_every_output_is_written(built: Path) -> None:
-    for name in (f"{BOOK}.epub", f"{BOOK}/index.html", f"{BOOK}.report.html", f"{BOOK}.changes.jsonl"):
+    for name in (f"{BOOK}.epub", f"{BOOK}.report.html", f"{BOOK}.changes.jsonl"):
         assert (built / "build" / name).stat().st_size > 0, name
+    assert (built / html_index(BOOK)).stat().st_size > 0
+
+
+# what a reader's browser loads: pages, stylesheets, scripts (and a search index), images
+READER_FILES = {".html", ".css", ".js", ".json", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+
+
+def test_the_html_edition_is_a_folder_of_its_own_without_working_files(built: Path) -> None:
+    folder = (built / html_index(BOOK)).parent
+    published = [path for path in folder.rglob("*") if path.is_file()]
+    working = {path.name for path in (built / "build" / BOOK).iterdir() if path.is_file()}
+    assert {"corrected.json", "repaired.json", "normalised.txt"} <= working
+    assert {path.suffix for path in published} <= READER_FILES
+    assert not {path.name for path in published} & working
 
 
 def test_navigation_lists_every_entry_of_the_printed_contents(built: Path, raw_blocks: list) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bookgen import Convention, GeneratedBook, generate
+from conftest import html_index
 
 from pipeline.books import copy_workflow
 
@@ -57,7 +58,7 @@ def build_outputs(directory: Path, book: str) -> list[Path]:
     return [
         directory / "tei" / f"{book}.xml",
         directory / "build" / f"{book}.epub",
-        directory / "build" / book / "index.html",
+        directory / html_index(book),
         directory / "build" / f"{book}.report.html",
     ]
 
@@ -185,7 +186,7 @@ def test_stylesheet_change_re_renders_without_text_stages(
     after = mtimes(directory)
     for name in books:
         assert after[f"build/{name}.epub"] != before[f"build/{name}.epub"]
-        assert after[f"build/{name}/index.html"] != before[f"build/{name}/index.html"]
+        assert after[html_index(name)] != before[html_index(name)]
         assert after[f"tei/{name}.xml"] == before[f"tei/{name}.xml"]
         for file in TEXT_STAGE_FILES:
             assert after[f"build/{name}/{file}"] == before[f"build/{name}/{file}"]

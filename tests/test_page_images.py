@@ -9,6 +9,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from conftest import html_index
 from edition_samples import book, metadata
 from lxml import etree
 from PIL import Image, ImageChops, ImageDraw, ImageFont
@@ -168,8 +169,6 @@ def test_the_render_summary_counts_the_page_images_found(
     tei_file.parent.mkdir()
     tei_file.write_bytes(tei_bytes(facsimile_tei(["raw/scan/page-1.png", "raw/scan/page-2.png"])))
     monkeypatch.chdir(tmp_path)
-    assert (
-        main(["--tei", "tei/scan.xml", "--epub", "build/scan.epub", "--html", "build/scan/index.html"]) == 0
-    )
+    assert main(["--tei", "tei/scan.xml", "--epub", "build/scan.epub", "--html", html_index("scan")]) == 0
     assert "4 notes, 1 of 2 page images found," in capsys.readouterr().err
-    assert (tmp_path / "build" / "scan" / "pages" / "surface-1.png").exists()
+    assert (tmp_path / html_index("scan")).with_name("pages").joinpath("surface-1.png").exists()

@@ -5,9 +5,11 @@ from __future__ import annotations
 from lxml import etree
 
 from pipeline.model import Block, NoteRef, PageBreak, Part
+from pipeline.render.document import page_marker
 from pipeline.render.epub import add_page_list, page_targets
 from pipeline.structure import build_structure
-from pipeline.structure.pages import Anchor, add_chapter_breaks, detect_breaks, number_breaks
+from pipeline.structure.pages import Anchor, add_chapter_breaks, detect_breaks, number_breaks, text_starts
+from pipeline.tei import TEI_NS
 
 
 def _blocks() -> list[Block]:
@@ -59,11 +61,15 @@ def test_a_block_opening_a_page_of_its_own_after_a_joined_paragraph_keeps_its_br
 def test_breaks_are_numbered_only_when_the_count_matches_the_contents() -> None:
     blocks = _blocks()
     matching = detect_breaks(blocks)
-    table = number_breaks(matching, [Anchor(200, 9, 0, "Intro"), Anchor(260, 11, 7, "Next")])
+    table = number_breaks(
+        matching, [Anchor(200, 9, 0, "Intro"), Anchor(260, 11, 7, "Next")], text_starts(blocks)
+    )
     assert [item.n for item in matching] == ["10", "11"]
     assert table[0].expected == table[0].found == 2 and table[0].numbered
     short = detect_breaks(blocks)
-    table = number_breaks(short, [Anchor(200, 9, 0, "Intro"), Anchor(260, 12, 7, "Next")])
+    table = number_breaks(
+        short, [Anchor(200, 9, 0, "Intro"), Anchor(260, 12, 7, "Next")], text_starts(blocks)
+    )
     assert [item.n for item in short] == [None, None]
     assert (table[0].expected, table[0].found, table[0].numbered) == (3, 2, False)
 
@@ -72,8 +78,42 @@ def test_a_chapter_on_a_later_page_starts_a_new_page() -> None:
     anchors = [Anchor(200, 9, 0, "Intro", True), Anchor(260, 12, 7, "Chapter I", True)]
     breaks = add_chapter_breaks(detect_breaks(_blocks()), anchors)
     assert [(item.block, item.evidence) for item in breaks][-1] == (7, "chapter")
-    number_breaks(breaks, anchors)
+    number_breaks(breaks, anchors, text_starts(_blocks()))
     assert [item.n for item in breaks] == ["10", "11", "12"]
+
+
+def _pages_with_a_missed_break() -> list[Block]:
+    """Chapter I on p. 9 and Chapter II on p. 14 (each opening a page), pages of 900 characters
+    between them; the break before p. 12 left no trace (its page ended with a paragraph)."""
+    page = "word " * 180
+    blocks = [Block("CHAPTER I", 100, 100)]
+    for number, line in enumerate(range(102, 112, 2), start=9):
+        blocks.append(Block(page.strip(), line, line, page_break_before=number not in (9, 12)))
+    return [*blocks, Block("CHAPTER II", 120, 120, page_break_before=True)]
+
+
+def test_breaks_a_missed_break_left_unnumbered_are_numbered_by_their_place_in_the_text() -> None:
+    blocks = _pages_with_a_missed_break()
+    anchors = [Anchor(100, 9, 0, "Chapter I", True), Anchor(120, 14, 6, "Chapter II", True)]
+    breaks = detect_breaks(blocks)
+    table = number_breaks(breaks, anchors, text_starts(blocks))
+    assert [(item.n, item.cert) for item in breaks] == [
+        ("10", "medium"),
+        ("11", "medium"),
+        ("13", "medium"),
+        ("14", None),  # the chapter's heading opens its page: the contents proves it
+    ]
+    assert "between p. 9 and p. 14" in breaks[2].why
+    assert (table[0].expected, table[0].found, table[0].numbered, table[0].inferred) == (5, 4, True, 3)
+
+
+def test_breaks_whose_place_falls_between_two_pages_stay_unnumbered() -> None:
+    blocks = _pages_with_a_missed_break()
+    blocks[5].text += " " + blocks[5].text  # p. 13 twice as long: its start falls between two pages
+    anchors = [Anchor(100, 9, 0, "Chapter I", True), Anchor(120, 14, 6, "Chapter II", True)]
+    breaks = detect_breaks(blocks)
+    number_breaks(breaks, anchors, text_starts(blocks))
+    assert breaks[2].n is None and "between two pages" in breaks[2].why
 
 
 def test_structure_places_page_breaks_at_their_offset() -> None:
@@ -119,6 +159,14 @@ def test_epub_page_list_lists_the_numbered_breaks_in_reading_order() -> None:
     assert add_page_list(nav, []) == nav
 
 
+def test_an_inferred_page_number_is_marked_as_inferred_in_the_editions() -> None:
+    inferred = page_marker(etree.fromstring(f'<pb xmlns="{TEI_NS}" n="50" cert="medium" resp="#p"/>'), {})
+    proven = page_marker(etree.fromstring(f'<pb xmlns="{TEI_NS}" n="52"/>'), {})
+    (identifier, classes, pairs), _ = inferred["c"]
+    assert (identifier, classes, dict(pairs)["aria-label"]) == ("page-50", ["pagebreak", "inferred"], "50")
+    assert proven["c"][0][1] == ["pagebreak"]
+
+
 def _printed_blocks() -> list[Block]:
     # the same shape with the printed page numbers the furniture pass records (a running head
     # `10 HISTORY OF SOVIET DIPLOMACY` removed inside the paragraph, a bare `11` before line 252)
@@ -130,7 +178,8 @@ def _printed_blocks() -> list[Block]:
 
 def test_printed_page_numbers_number_the_breaks_even_inside_a_paragraph() -> None:
     breaks = detect_breaks(_printed_blocks())
-    table = number_breaks(breaks, [])  # no contents at all: the printed numbers alone
+    # no contents at all: the printed numbers alone
+    table = number_breaks(breaks, [], text_starts(_printed_blocks()))
     assert [(item.offset, item.n) for item in breaks] == [(62, "10"), (None, "11")]
     assert table == []
 
@@ -139,7 +188,9 @@ def test_printed_page_numbers_number_the_unprinted_breaks_between_them() -> None
     blocks = _printed_blocks()
     blocks[1].extra["page_breaks"][0].pop("page")  # a page without a printed number
     breaks = detect_breaks(blocks)
-    table = number_breaks(breaks, [Anchor(200, 9, 0, "Intro"), Anchor(260, 12, 7, "Next")])
+    table = number_breaks(
+        breaks, [Anchor(200, 9, 0, "Intro"), Anchor(260, 12, 7, "Next")], text_starts(blocks)
+    )
     assert [item.n for item in breaks] == ["10", "11"]
     assert table[0].printed == 1 and table[0].disagreement is None
 
@@ -151,7 +202,9 @@ def test_a_contents_page_the_printed_numbers_contradict_is_reported_and_not_used
     blocks[8].first_line = 262
     breaks = detect_breaks(blocks)
     # the contents says page 10 for the heading, but page 11 begins before line 252 already
-    table = number_breaks(breaks, [Anchor(200, 9, 0, "Intro"), Anchor(262, 10, 8, "Next")])
+    table = number_breaks(
+        breaks, [Anchor(200, 9, 0, "Intro"), Anchor(262, 10, 8, "Next")], text_starts(blocks)
+    )
     assert [item.n for item in breaks] == ["10", "11", None]
     assert table[0].disagreement == (
         "contents page 10, but the page starting at line 252 is printed as page 11"
@@ -161,7 +214,9 @@ def test_a_contents_page_the_printed_numbers_contradict_is_reported_and_not_used
 
 def test_a_printed_number_makes_the_page_table_numbered_with_the_first_book_unchanged() -> None:
     breaks = detect_breaks(_blocks())  # no printed numbers: only the contents count
-    table = number_breaks(breaks, [Anchor(200, 9, 0, "Intro"), Anchor(260, 11, 7, "Next")])
+    table = number_breaks(
+        breaks, [Anchor(200, 9, 0, "Intro"), Anchor(260, 11, 7, "Next")], text_starts(_blocks())
+    )
     assert table[0].printed == 0 and table[0].numbered
     assert all(item.printed is None for item in breaks)
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import html_index
 from lxml import etree
 
 from pipeline.books import copy_workflow
@@ -95,7 +96,7 @@ def test_the_report_says_no_division_was_found(built: Path) -> None:
 
 
 def test_the_html_edition_has_one_page_headed_by_the_title(built: Path) -> None:
-    folder = built / "build" / BOOK
+    folder = (built / html_index(BOOK)).parent
     assert sorted(path.name for path in folder.glob("*.html")) == ["index.html", "text.html"]
     page = etree.parse(str(folder / "text.html"), etree.HTMLParser()).getroot()
     assert [" ".join("".join(h.itertext()).split()) for h in page.iter("h1")] == [

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bookgen import book_metadata
+from conftest import html_index
 from lxml import etree
 from scanbook import LAYOUTS, tesseract, typeset
 from workflow_run import snakemake as run_snakemake
@@ -114,9 +115,7 @@ def test_a_book_of_page_images_builds_end_to_end(
     ]
     breaks = tei.findall(".//tei:text//tei:pb", NS)
     assert breaks and {pb.get("facs") for pb in breaks} <= {"#surface-2", "#surface-3"}
-    assert (tmp_path / "build" / "scanned.epub").exists() and (
-        tmp_path / "build" / "scanned" / "index.html"
-    ).exists()
+    assert (tmp_path / "build" / "scanned.epub").exists() and (tmp_path / html_index("scanned")).exists()
     again = snakemake(tmp_path, repo_root)
     assert "Nothing to be done" in again.stdout + again.stderr
 

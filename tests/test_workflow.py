@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import html_index
 from workflow_run import snakemake as run_snakemake
 from workflow_run import start_snakemake
 
@@ -113,7 +114,7 @@ def test_books_come_from_raw(tmp_path: Path, repo_root: Path, raw_book: Path, ra
         for target in (
             f"tei/{book}.xml",
             f"build/{book}.epub",
-            f"build/{book}/index.html",
+            html_index(book),
             f"build/{book}.report.html",
         ):
             assert target in result.stdout
@@ -146,7 +147,7 @@ def test_paths_and_pandoc_come_from_the_config(tmp_path: Path, repo_root: Path, 
     settings = ["build=out", "tei=editions", "logs=journal", "pandoc=/opt/pandoc 3/pandoc"]
     result = snakemake(directory, repo_root, "--dry-run", "--printshellcmds", "--config", *settings)
     assert result.returncode == 0, result.stderr
-    for target in ("editions/bad.xml", "out/bad.epub", "out/bad/index.html", "journal/render/bad.log"):
+    for target in ("editions/bad.xml", "out/bad.epub", html_index("bad", "out"), "journal/render/bad.log"):
         assert target in result.stdout
     assert "PYPANDOC_PANDOC='/opt/pandoc 3/pandoc' python -m pipeline.render" in result.stdout
     assert "build/" not in result.stdout

@@ -68,7 +68,9 @@ EDITORIAL_DECLARATION: tuple[tuple[str, dict[str, str], str], ...] = (
         {},
         "Paragraphs cut by page breaks were rejoined into one paragraph; running heads and page "
         "numbers are not recorded. The page breaks the text gives evidence of are recorded as pb "
-        "(break=no inside a word), with the page number where the printed contents proves it.",
+        "(break=no inside a word), with the page number where the printed numbers or the printed "
+        "contents prove it; where a break was missed, the number inferred from the break's place "
+        "in the text between two known pages is marked cert (medium or low) and resp.",
     ),
     (
         "interpretation",

@@ -284,11 +284,15 @@ class _Encoder:
                 target.append(self.note(note, unlinked=True))
 
     def page_break(self, part: PageBreak) -> etree._Element:
-        """``pb`` with the printed page number when it is known; ``break="no"`` inside a word;
+        """``pb`` with the printed page number when it is known (a number the pipeline inferred from
+        the break's place in the text with its ``cert`` and ``resp``); ``break="no"`` inside a word;
         ``facs``, the page's surface, where the page's image is known."""
         result = etree.Element(tei("pb"))
         if part.n:
             result.set("n", part.n)
+        if part.n and part.cert:
+            result.set("cert", part.cert)
+            result.set("resp", f"#{PIPELINE}")
         if part.in_word:
             result.set("break", "no")
         if part.line in self.surfaces:

@@ -20,7 +20,8 @@ from pipeline.model.records import FormatError, Review
 class PageSpan:
     """The page breaks found between two successive contents anchors, against the pages expected.
 
-    ``disagreement``: why the printed page numbers contradict the second anchor's contents page.
+    ``disagreement``: why the printed page numbers contradict the second anchor's contents page;
+    ``inferred``: the breaks numbered by their place in the text.
     """
 
     start: str
@@ -34,6 +35,7 @@ class PageSpan:
     printed: int
     numbered: bool
     disagreement: str | None = None
+    inferred: int = 0
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -50,6 +52,8 @@ class PageSpan:
         }
         if self.disagreement is not None:
             data["disagreement"] = self.disagreement
+        if self.inferred:
+            data["inferred"] = self.inferred
         return data
 
     @classmethod
@@ -66,27 +70,32 @@ class PageSpan:
             data["printed"],
             data["numbered"],
             data.get("disagreement"),
+            data.get("inferred", 0),
         )
 
 
 @dataclass
 class PageBreaks:
-    """How many page breaks were found and numbered, and the table of spans between anchors."""
+    """How many page breaks were found and numbered (``inferred`` of them by their place in the text),
+    and the table of spans between anchors."""
 
     found: int
     numbered: int
     table: list[PageSpan]
+    inferred: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
             "found": self.found,
             "numbered": self.numbered,
+            "inferred": self.inferred,
             "table": [row.to_json() for row in self.table],
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PageBreaks:
-        return cls(data["found"], data["numbered"], [PageSpan.from_json(row) for row in data["table"]])
+        table = [PageSpan.from_json(row) for row in data["table"]]
+        return cls(data["found"], data["numbered"], table, data.get("inferred", 0))
 
 
 @dataclass

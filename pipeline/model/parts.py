@@ -41,7 +41,8 @@ class PageBreak:
 
     ``n`` is the printed page number, ``None`` where it is not proven; ``evidence`` says how the
     break was found (``cut``, ``hyphen``, ``notes``, ``chapter``); ``printed`` that the page
-    number is printed in the book; ``in_word`` that the break cuts a word.
+    number is printed in the book; ``in_word`` that the break cuts a word; ``cert`` (``medium``,
+    ``low``) that the number was inferred from the break's place in the text, how surely.
     """
 
     n: str | None
@@ -49,6 +50,7 @@ class PageBreak:
     evidence: str
     printed: bool = False
     in_word: bool = False
+    cert: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"pb": self.n, "line": self.line, "evidence": self.evidence}
@@ -56,12 +58,19 @@ class PageBreak:
             data["printed"] = True
         if self.in_word:
             data["in_word"] = True
+        if self.cert:
+            data["cert"] = self.cert
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PageBreak:
         return cls(
-            data["pb"], data["line"], data["evidence"], data.get("printed", False), data.get("in_word", False)
+            data["pb"],
+            data["line"],
+            data["evidence"],
+            data.get("printed", False),
+            data.get("in_word", False),
+            data.get("cert"),
         )
 
 

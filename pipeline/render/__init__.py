@@ -2,7 +2,8 @@
 
 Command line::
 
-    python -m pipeline.render --tei tei/<book>.xml --epub build/<book>.epub --html build/<book>/index.html
+    python -m pipeline.render --tei tei/<book>.xml --epub build/<book>.epub \
+        --html build/<book>/html/index.html
 
 Render reads the TEI only: :mod:`~pipeline.render.header` takes what the editions say about the
 book from the ``teiHeader``, :mod:`~pipeline.render.document` turns the ``text`` into pandoc's JSON

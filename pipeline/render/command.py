@@ -14,7 +14,9 @@ from pipeline.tei import read_tei
 def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tei", required=True, help="tei/<book>.xml")
     parser.add_argument("--epub", required=True, help="build/<book>.epub")
-    parser.add_argument("--html", required=True, help="build/<book>/index.html")
+    parser.add_argument(
+        "--html", required=True, help="build/<book>/html/index.html, the HTML edition in a folder of its own"
+    )
 
 
 def _work(args: argparse.Namespace) -> str:

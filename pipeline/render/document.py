@@ -269,24 +269,28 @@ class _AstBuilder:
 def page_marker(pb: etree._Element, images: Mapping[str, PageImage]) -> Json:
     """A print page break: an empty ``doc-pagebreak`` span labelled with the page number.
 
-    Unnumbered breaks (page not proven) are marked without a label or a page-list entry. A
-    numbered break whose page has an image in ``images`` is a link to it (:func:`page_image_link`).
+    Unnumbered breaks (page not proven) are marked without a label or a page-list entry; a number
+    inferred from the break's place in the text (TEI ``@cert``) is classed ``inferred`` (the
+    stylesheet sets it in brackets, as editors do). A numbered break whose page has an image in
+    ``images`` is a link to it (:func:`page_image_link`).
     """
     number = pb.get("n")
     if not number:
         return node("Span", [attr("", ["pagebreak", "unnumbered"]), []])
+    classes = ["pagebreak", "inferred"] if pb.get("cert") else ["pagebreak"]
     image = images.get(pb.get("facs", "").removeprefix("#"))
     if image is not None:
-        return page_image_link(number, image)
+        return page_image_link(number, image, classes)
     pairs = {"epub:type": "pagebreak", "role": "doc-pagebreak", "aria-label": number}
-    return node("Span", [attr(f"page-{number}", ["pagebreak"], **pairs), []])
+    return node("Span", [attr(f"page-{number}", classes, **pairs), []])
 
 
-def page_image_link(number: str, image: PageImage) -> Json:
+def page_image_link(number: str, image: PageImage, classes: list[str]) -> Json:
     """The HTML edition's print page break on a page with an image: an empty link to the image,
     shown as the page number (``data-page``, as :func:`pipeline.render.html_edition.split_edition`
     makes of the other breaks), with the image's size in pixels and the box of the page's first
-    line in percent (left, top, width, height), for ``assets/page-images.js``."""
+    line in percent (left, top, width, height), for ``assets/page-images.js``; ``classes``: the
+    break's (:func:`page_marker`)."""
     pairs = {
         "data-page": number,
         "aria-label": f"Page {number}: show the page image",
@@ -294,7 +298,7 @@ def page_image_link(number: str, image: PageImage) -> Json:
     }
     if image.line is not None:
         pairs["data-line"] = " ".join(f"{value:.2f}" for value in image.line)
-    return node("Link", [attr(f"page-{number}", ["pagebreak", "page-image"], **pairs), [], [image.name, ""]])
+    return node("Link", [attr(f"page-{number}", [*classes, "page-image"], **pairs), [], [image.name, ""]])
 
 
 def structure_blocks(builder: _AstBuilder, element: etree._Element) -> list[Json]:

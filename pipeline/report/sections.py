@@ -199,7 +199,9 @@ def page_section(pages: PageBreaks | None) -> str:
         return "<p>No page breaks recorded.</p>\n"
     rows = []
     for row in pages.table:
-        status = "numbered" if row.numbered else "not numbered: count differs"
+        status = "numbered" if row.numbered else "not all numbered: count differs"
+        if row.inferred:
+            status += f", {row.inferred} by their place in the text"
         mark = "" if row.numbered else ' class="differs"'
         rows.append(
             f"<tr{mark}><td>{escape(row.start)} (p. {row.start_page}, line {row.start_line})</td>"
@@ -209,6 +211,8 @@ def page_section(pages: PageBreaks | None) -> str:
         )
     text = (
         f"<p>{plural(pages.found, 'page break')} detected, {pages.numbered} numbered from the "
-        "contents' page numbers; spans whose count differs stay unnumbered.</p>\n"
+        f"contents' page numbers, {pages.inferred} of them by their place in the text where the count "
+        "differs (a break was missed: they are in the review list, as are the breaks left "
+        "unnumbered).</p>\n"
     )
     return text + table(["From", "To", "Expected", "Found", "Pages"], rows)

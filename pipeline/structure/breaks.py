@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from pipeline.model import Block, PageBreak, PageSpan
 from pipeline.structure.findings import Findings
 from pipeline.structure.heading_forms import Heading
-from pipeline.structure.pages import Anchor, FoundBreak, add_chapter_breaks, detect_breaks, number_breaks
+from pipeline.structure.pages import (
+    Anchor,
+    FoundBreak,
+    add_chapter_breaks,
+    detect_breaks,
+    number_breaks,
+    text_starts,
+)
 
 Inside = tuple[tuple[int, int], ...]  # (position in a text, break number), in text order
 
@@ -68,7 +75,9 @@ class PageMarks:
     def page_break(self, number: int) -> PageBreak:
         """Break ``number`` as the tree holds it (an item between items, or a part of a text)."""
         found = self.breaks[number]
-        return PageBreak(found.n, found.line, found.evidence, found.printed is not None, found.in_word)
+        return PageBreak(
+            found.n, found.line, found.evidence, found.printed is not None, found.in_word, found.cert
+        )
 
     def page_at(self, line: int) -> int:
         """The page raw line ``line`` stands on, counted from the first (0): the breaks found up
@@ -107,11 +116,18 @@ def place_page_breaks(
         if item.block not in skip
         and (item.block not in heading_blocks or (item.offset is None and item.block in starts))
     ]
-    marks = PageMarks(kept, number_breaks(kept, anchors))
+    marks = PageMarks(kept, number_breaks(kept, anchors, text_starts(blocks)))
     for row in marks.table:
         if row.disagreement:
             reason = f"printed page numbers disagree with the contents: {row.disagreement}"
             findings.flag("page_number_disagrees", row.end_line, row.end, reason)
+    numbering = any(item.n for item in kept)  # the book's pages are known somewhere
+    for item in kept:
+        if item.cert:
+            reason = f"page number inferred from the break's place in the text ({item.cert}), {item.why}"
+            findings.flag("page_number_inferred", item.line, f"p. {item.n}", reason)
+        elif not item.n and numbering:
+            findings.flag("page_number_unknown", item.line, "page break", f"not numbered: {item.why}")
     for number, item in enumerate(kept):
         if item.block in starts or blocks[item.block].kind == "note":
             marks.before[item.block].append(number)

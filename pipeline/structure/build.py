@@ -69,6 +69,7 @@ def build_structure(blocks: list[Block], layout: Layout | None = None) -> Struct
         found=len(marks.breaks),
         numbered=sum(1 for item in marks.breaks if item.n),
         table=marks.table,
+        inferred=sum(1 for item in marks.breaks if item.cert),
     )
     book = _book(blocks, printed, tree, numbering)
     return Structured(book, findings.changes, findings.review, findings.conventions, page_breaks)

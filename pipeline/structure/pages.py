@@ -16,6 +16,7 @@ elsewhere the breaks stay unnumbered and the page table says why.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -24,6 +25,10 @@ from pipeline.model import Block, PageSpan
 # A block after a paragraph's last raw line and at most one blank line stands on its page; more raw
 # lines between them (a run of blank lines, furniture removed) end that page.
 PARAGRAPH_GAP = 2
+
+# A break numbered by its place in the text (:func:`infer_numbers`) lies at most this share of a page
+# from the start of the page it is counted to open, for each certainty; farther, it stays unnumbered.
+INFERRED_CERTAINTY = (("medium", 0.2), ("low", 0.3))
 
 
 @dataclass
@@ -36,6 +41,8 @@ class FoundBreak:
     evidence: str  # "cut" (paragraph cut), "hyphen" (word cut), "notes" (after a note group), "chapter"
     n: str | None = None
     printed: int | None = None  # the page number printed on the page the break starts
+    cert: str | None = None  # a number inferred from the break's place in the text: medium, low
+    why: str = ""  # how the number was inferred, or why the break stays unnumbered
 
     @property
     def in_word(self) -> bool:
@@ -90,13 +97,15 @@ def add_chapter_breaks(breaks: list[FoundBreak], anchors: list[Anchor]) -> list[
     return sorted(added, key=_position)
 
 
-def number_breaks(breaks: list[FoundBreak], anchors: list[Anchor]) -> list[PageSpan]:
+def number_breaks(breaks: list[FoundBreak], anchors: list[Anchor], starts: Sequence[int]) -> list[PageSpan]:
     """Number the breaks; the page table rows (one per pair of successive anchors).
 
     A break with a printed page number takes it. The known pages — printed numbers and the anchors
     they do not contradict — fix the numbers of the breaks between them when their count is the one
     the pages require. A break at an anchor's own block (just before its heading) belongs to the
-    span ending there.
+    span ending there, and starts the anchor's page. The breaks left are numbered by their place in
+    the text where it tells their page (:func:`infer_numbers`; ``starts``: the characters of the text
+    before each block).
     """
     anchors = sorted(anchors, key=lambda anchor: anchor.block)
     breaks = sorted(breaks, key=_position)
@@ -116,12 +125,15 @@ def number_breaks(breaks: list[FoundBreak], anchors: list[Anchor]) -> list[PageS
         if len(inside) == last_page - first_page:
             for page, item in enumerate(inside, start=first_page + 1):
                 item.n = item.n or str(page)
+    opening = {anchor.block: anchor.page for anchor in agreeing}
+    for item in breaks:
+        if item.offset is None and item.block in opening:
+            item.n = item.n or str(opening[item.block])
+    infer_numbers(breaks, [anchor for anchor in agreeing if anchor.new_page], starts)
     table = []
     for (start_anchor, end_anchor), disagreement in zip(pairwise(anchors), disagreements[1:], strict=True):
         first = bisect_right(positions, (start_anchor.block, -1))
         inside = breaks[first : bisect_right(positions, (end_anchor.block, -1))]
-        expected = end_anchor.page - start_anchor.page
-        in_print = sum(1 for item in inside if item.printed is not None)
         table.append(
             PageSpan(
                 start=start_anchor.label,
@@ -130,14 +142,61 @@ def number_breaks(breaks: list[FoundBreak], anchors: list[Anchor]) -> list[PageS
                 end=end_anchor.label,
                 end_page=end_anchor.page,
                 end_line=end_anchor.line,
-                expected=expected,
+                expected=end_anchor.page - start_anchor.page,
                 found=len(inside),
-                printed=in_print,
-                numbered=all(item.n for item in inside) and (len(inside) == expected or in_print > 0),
+                printed=sum(1 for item in inside if item.printed is not None),
+                numbered=all(item.n for item in inside),
                 disagreement=disagreement or None,
+                inferred=sum(1 for item in inside if item.cert),
             )
         )
     return table
+
+
+def infer_numbers(breaks: list[FoundBreak], chapters: list[Anchor], starts: Sequence[int]) -> None:
+    """Number the breaks left unnumbered between two known page starts by their place in the text.
+
+    The known page starts are the numbered breaks and the chapters' headings (a chapter opens a
+    page). Between two of them the text is shared evenly among its pages: a break is counted to
+    open the page whose start lies nearest to it, with the certainty :data:`INFERRED_CERTAINTY` gives
+    its distance from that start; farther away, or where the pages so counted would not rise, it
+    stays unnumbered. Before the first and after the last known page start nothing closes the count.
+    """
+    known = sorted(
+        [(_place(item, starts), int(item.n)) for item in breaks if item.n and item.n.isdigit()]
+        + [(starts[anchor.block], anchor.page) for anchor in chapters]
+    )
+    left = [item for item in breaks if not item.n]
+    for item in left:
+        item.why = "no known page start on both sides of it to count from"
+    for (start, first), (end, last) in pairwise(known):
+        inside = [item for item in left if start < _place(item, starts) < end]
+        if inside and last > first and end > start:
+            _infer_run(inside, (start, first), (end, last), starts)
+
+
+def _infer_run(
+    inside: list[FoundBreak], before: tuple[int, int], after: tuple[int, int], starts: Sequence[int]
+) -> None:
+    """Number ``inside``, the breaks between the known page starts ``before`` and ``after`` (each
+    its place in the text and its page), by their places (see :func:`infer_numbers`)."""
+    (start, first), (end, last) = before, after
+    length = (end - start) / (last - first)  # characters a page
+    places = [first + (_place(item, starts) - start) / length for item in inside]
+    pages = [round(place) for place in places]
+    frame = f"between p. {first} and p. {last}, {last - first} pages of about {length:.0f} characters"
+    if not all(a < b for a, b in pairwise([first, *pages, last])):
+        for item in inside:
+            item.why = f"{frame}: the breaks' places give no rising pages"
+        return
+    for item, place, page in zip(inside, places, pages, strict=True):
+        distance = abs(place - page)
+        cert = next((name for name, limit in INFERRED_CERTAINTY if distance <= limit), None)
+        where = f"{frame}: it stands {place - first:.2f} pages after p. {first}"
+        if cert is None:
+            item.why = f"{where}, between two pages"
+        else:
+            item.n, item.cert, item.why = str(page), cert, where
 
 
 def _disagreement(anchor: Anchor, printed: list[FoundBreak], keys: list[tuple[int, int, int]]) -> str:
@@ -174,6 +233,19 @@ def _key(item: FoundBreak) -> tuple[int, int, int]:
 def _position(item: FoundBreak) -> tuple[int, int]:
     """Sort key: a break before a block comes before breaks inside it."""
     return (item.block, -1 if item.offset is None else item.offset)
+
+
+def _place(item: FoundBreak, starts: Sequence[int]) -> int:
+    """Where ``item`` stands in the text, in characters (``starts``: those before each block)."""
+    return starts[item.block] + (item.offset or 0)
+
+
+def text_starts(blocks: list[Block]) -> list[int]:
+    """The characters of the text before each block (each block's text and a line end)."""
+    starts = [0]
+    for block in blocks:
+        starts.append(starts[-1] + len(block.text) + 1)
+    return starts
 
 
 def _recorded_in_paragraph(blocks: list[Block], index: int) -> bool:

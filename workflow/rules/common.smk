@@ -41,7 +41,7 @@ def book_targets(books) -> list[str]:
     return [
         *expand(tei_file("{book}.xml"), book=books),
         *expand(build_file("{book}.epub"), book=books),
-        *expand(build_file("{book}/index.html"), book=books),
+        *expand(build_file("{book}/html/index.html"), book=books),
         *expand(build_file("{book}.report.html"), book=books),
         *expand(build_file("{book}.chronology.csv"), book=books),
         *(expand(build_file("{book}.checks.txt"), book=books) if config["checks"] else []),

@@ -29,7 +29,7 @@ rule render:
         images=scan_images,  # a scanned book's pages, copied into the HTML edition
     output:
         epub=build_file("{book}.epub"),
-        html=build_file("{book}/index.html"),
+        html=build_file("{book}/html/index.html"),  # the HTML edition: its own folder
     log:
         log_file("render"),
     conda:
