@@ -137,7 +137,7 @@ FIFO_CASES = {
         "--tei tei/excerpt.xml --epub {fifo} --html scratch/html/index.html",
         "build/excerpt.epub",
     ),
-    "render-html": ("--tei tei/excerpt.xml --epub scratch/x.epub --html {fifo}", f"{BOOK}/index.html"),
+    "render-html": ("--tei tei/excerpt.xml --epub scratch/x.epub --html {fifo}", f"{BOOK}/html/index.html"),
     "report": (
         "--book excerpt --changes "
         + " ".join(f"{BOOK}/{name}.changes.jsonl" for name in ("normalise", "repair", "structure", "correct"))
