@@ -16,6 +16,7 @@ from pipeline.render.document import pandoc_meta, tei_blocks
 from pipeline.render.epub import epub_options, finish_epub
 from pipeline.render.header import read_header
 from pipeline.render.html_edition import ASSETS, CSS_NAME, PAGE_IMAGE_ASSETS, finish_html, split_edition
+from pipeline.render.matter import colophon_blocks, imprint_blocks, title_page_blocks
 from pipeline.render.page_images import FOLDER, copy_page_images, count_pages, page_images
 from pipeline.render.pandoc import (
     convert,
@@ -74,7 +75,8 @@ def render(root: etree._Element, epub_path: Path, html_path: Path, source: str =
     ):
         work = Path(epub_work)
         api_version = pool.submit(pandoc_api_version)  # asked while the TEI is read
-        blocks = tei_blocks(root, source, header.title)
+        text = tei_blocks(root, source, header.title)
+        blocks = [*title_page_blocks(header), *imprint_blocks(header), *text, *colophon_blocks(header)]
         api_version.result()
         raw_epub = work / ".unfinished.epub"
         # chapters and their sections in the contents, and a chapter to a file, with parts above them too
@@ -94,7 +96,9 @@ def render(root: etree._Element, epub_path: Path, html_path: Path, source: str =
             shutil.copyfile(css.with_name(asset), Path(html_work) / asset)
         copy_page_images(images, Path(html_work))
         if images:  # the page breaks link to their images in the HTML edition only
-            blocks = tei_blocks(root, source, header.title, images)
+            text = tei_blocks(root, source, header.title, images)
+        # the contents page opens with the title block: no title page of its own
+        blocks = [*imprint_blocks(header), *text, *colophon_blocks(header)]
         html_args = [*common, "--toc", "--section-divs", f"--css={CSS_NAME}", "--reference-location=section"]
         standalone_html(blocks, pandoc_meta(header, for_html=True), work, html, html_args, template)
         html_notes = finish_html(html)

@@ -67,6 +67,31 @@ def is_title_case(
     return all(map(minor_word, lower)) and (len(words) - len(lower)) / len(words) >= min_capitalised
 
 
+ROMAN_NUMERAL_RE = re.compile(r"[IVXLC]+")
+VOWELS = frozenset("AEIOUYaeiouy")
+
+
+def title_case(text: str, minor_word: Callable[[str], bool] = is_function_word) -> str:
+    """A heading set in capitals in title case: ``REQUEST TO READERS`` → ``Request to Readers``.
+
+    Grammatical words (``minor_word``) go lower case except first and last; roman numerals and words
+    without a vowel (``USSR``) stay in capitals, as they would be printed in a title."""
+    words = list(TITLE_WORD_RE.finditer(text))
+
+    def cased(number: int, word: str) -> str:
+        if ROMAN_NUMERAL_RE.fullmatch(word) or not VOWELS.intersection(word):
+            return word
+        if 0 < number < len(words) - 1 and minor_word(word):
+            return word.lower()
+        return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+    result, end = "", 0
+    for number, match in enumerate(words):
+        result += text[end : match.start()] + cased(number, match.group())
+        end = match.end()
+    return result + text[end:]
+
+
 def is_capitals(text: str) -> bool:
     """Letters, at least :data:`CAPITALS_MIN_LETTERS`, all of them capitals (``THE SOVIET STATE 27``)."""
     letters = list(filter(str.isalpha, text))
