@@ -242,7 +242,7 @@ def last_chapter_word(edition: dict[str, Path]) -> tuple[str, str]:
 
 def test_search_finds_a_word_of_the_last_chapter(edition: dict[str, Path], server: str, page: Any) -> None:
     word, chapter = last_chapter_word(edition)
-    for start in (server + "index.html", (edition["html"] / "intro.html").as_uri()):  # http and file
+    for start in (server + "index.html", (edition["html"] / "introduction.html").as_uri()):  # http and file
         page.goto(start)
         page.fill("#search-box", word)
         results = page.locator("#search-results li a")
@@ -275,7 +275,7 @@ def test_no_horizontal_scrolling(edition: dict[str, Path], server: str, browser:
 
 
 def test_screenshots_for_review(edition: dict[str, Path], server: str, browser: Any) -> None:
-    chapter = "ch03.html" if (edition["html"] / "ch03.html").exists() else html_pages(edition)[1]
+    chapter = "chapter-3.html" if (edition["html"] / "chapter-3.html").exists() else html_pages(edition)[1]
     written = []
     for width in WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 900})
@@ -287,7 +287,7 @@ def test_screenshots_for_review(edition: dict[str, Path], server: str, browser: 
         reference.click()
         page.locator(".note-popup").first.scroll_into_view_if_needed()
         written.append(_shot(page, f"chapter-with-note-{width}.png"))
-        page.goto(server + "chron.html")
+        page.goto(server + "chronology.html")
         written.append(_shot(page, f"chronology-{width}.png"))
         context.close()
     FIGURES["screenshots"] = written
