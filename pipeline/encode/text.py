@@ -280,6 +280,9 @@ class _Encoder:
                     target.set("n", printed)
                 target.set(XML_ID, self.fresh(base))
                 append_inline(element(target, "head"), parse_inline(item.text))
+            elif isinstance(item, Paragraph) and item.mark:
+                # no text of the book: kept apart, where it was found, as a note of its kind
+                self.parts(element(target, "note", type=item.mark), item.parts, item.first_line)
             elif isinstance(item, Paragraph):
                 self.parts(element(target, "p"), item.parts, item.first_line)
             elif isinstance(item, PageBreak):

@@ -31,6 +31,7 @@ EMPHASIS = {"italic": "Emph", "bold": "Strong"}
 FRONT_HEADINGS = {"titlePage": "Title Pages", "blurb": "About the Book"}
 UNLISTED = {"titlePage", "year"}  # in neither contents: the printed title pages, each year of a chronology
 NUMBERED_FILES = {"chapter", "part"}  # division types whose files are named by their number
+MARKS = {"stamp"}  # the types of the TEI's notes that are marks on the printed page, not the book's text
 MATTERS = {"front": "frontmatter", "body": "bodymatter", "back": "backmatter"}  # EPUB's, by TEI part
 # EPUB structural semantics of the TEI division types (pandoc puts them on the section and the body)
 # (the printed title pages have none: the edition's own title page is the book's one titlepage)
@@ -187,6 +188,8 @@ class _AstBuilder:
                 result.append(node("Div", [attr("", ["byline"]), [node("Para", self.inlines(child))]]))
             elif name == "milestone":
                 result.append(node("HorizontalRule"))
+            elif name == "note" and child.get("type") in MARKS:
+                continue  # a mark on the printed page (a library's stamp): no text of the book
             elif name == "note":
                 result.append(self.unlinked_note(child))
             elif name == "figure":
