@@ -43,6 +43,7 @@ DPUB_ROLES = {
     "part": "doc-part",
     "chapter": "doc-chapter",
     "appendix": "doc-appendix",
+    "colophon": "doc-colophon",
 }
 
 Json = dict[str, Any]
