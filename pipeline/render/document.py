@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from pipeline.model import InputError
-from pipeline.render.header import Header, credit_lines, description, rights_text
+from pipeline.render.header import Header, credit_lines, description, imprint_line, rights_text
 from pipeline.render.page_images import PageImage
 from pipeline.render.trees import line_of, local, text_of
 from pipeline.tei import XML_ID, XML_LANG, tei
@@ -120,13 +120,15 @@ def separate_label(title: list[Json]) -> list[Json]:
     return [label, node("Span", [attr("", ["label-separator"]), [node("Str", ":")]]), *title[1:]]
 
 
-def file_name(div: etree._Element, title: list[Json]) -> str:
-    """What a top-level division's file is called: ``chapter-5`` (its number in arabic), else its
-    heading in lower case, words joined by hyphens (``request-to-readers``)."""
+def file_name(div: etree._Element, title: list[Json], top: bool) -> str:
+    """What a division's file is called, should it have one: ``chapter-5`` (its number in arabic);
+    else, at the ``top``, its heading in lower case, words joined by hyphens (``request-to-readers``);
+    else its id (a section that pandoc gives a file where parts make chapters the files' level)."""
     number = roman_to_int(div.get("n", ""))
     if div.get("type") in NUMBERED_FILES and number:
         return f"{div.get('type')}-{number}"
-    return "-".join(re.findall(r"[a-z0-9]+", plain_inlines(title).casefold())) or div.get("type", "div")
+    words = re.findall(r"[a-z0-9]+", plain_inlines(title).casefold()) if top else []
+    return "-".join(words) or div.get(XML_ID) or div.get("type") or "div"
 
 
 def plain_inlines(inlines: list[Json]) -> str:
@@ -225,8 +227,8 @@ class _AstBuilder:
                 title += [node("Space"), node("Span", [attr("", ["subtitle"]), self.inlines(sub)])]
         classes = [kind] + (["unlisted"] if kind in UNLISTED else [])
         semantics = {"epub:type": EPUB_TYPES[kind]} if kind in EPUB_TYPES else {}
-        if matter:
-            semantics |= {"matter": matter, "file": file_name(div, title)}
+        semantics |= {"matter": matter} if matter else {}
+        semantics |= {"file": file_name(div, title, top=matter is not None)}
         header = node("Header", [min(level, 6), attr(div.get(XML_ID, ""), classes, **semantics), title])
         blocks = self.blocks(div, level, kind)
         if not blocks and self.notes_pending:
@@ -470,4 +472,5 @@ def pandoc_meta(header: Header, for_html: bool = False) -> Json:
             meta["subtitle"] = meta_inlines(header.subtitle)
         meta["author"] = node("MetaList", [meta_inlines(line) for line in credit_lines(header)])
         meta["description-meta"] = meta["description"]
+        meta["date"], meta["date-meta"] = meta_inlines(imprint_line(header)), meta["date"]
     return meta

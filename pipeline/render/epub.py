@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.render.document import DPUB_ROLES
-from pipeline.render.header import Header, credit_lines, original_text, source_text
+from pipeline.render.header import Header, credit_lines, imprint_line, original_text, source_text
 from pipeline.render.notes import heading_text, number_notes, with_class
 from pipeline.render.trees import found, required_child
 from pipeline.tei import EDITORS_BYLINE, XML_LANG, volume_statement
@@ -101,7 +101,7 @@ def cover_svg(header: Header) -> str:
         y += round(size * 1.3) + (50 if kind != previous else 0)
         previous = kind
         texts.append(f'<text class="{kind}" x="300" y="{y}" font-size="{size}">{xml_text(line)}</text>')
-    imprint = f"{header.publisher} · {header.place} · {header.year}"
+    imprint = imprint_line(header)
     label = cover_label(header)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -192,13 +192,14 @@ def notes_section(root: etree._Element) -> None:
 def matter_semantics(root: etree._Element) -> None:
     """The body typed as the matter its division is in (``frontmatter``, ``bodymatter``,
     ``backmatter``: pandoc calls every division of no front or back type body matter); the
-    division's notes for the finishing (its matter, its file's name) removed."""
+    divisions' notes for the finishing (their matter, their files' names) removed."""
     body = root.find(f"{{{XHTML_NS}}}body")
-    for element in list(root.iterfind(f".//*[@{MATTER}]")):
-        if body is not None and body.get(EPUB_TYPE):
+    for element in list(root.iterfind(f".//*[@{FILE}]")):
+        if body is not None and body.get(EPUB_TYPE) and element.get(MATTER):
             body.set(EPUB_TYPE, element.get(MATTER, ""))
         for name in (MATTER, FILE):
-            del element.attrib[name]
+            if name in element.attrib:
+                del element.attrib[name]
 
 
 def cover_semantics(root: etree._Element, label: str) -> None:

@@ -214,6 +214,11 @@ def source_text(header: Header) -> str:
     return f"{header.title}.{subtitle}{people}{edition} {header.place}: {header.publisher}, {header.year}."
 
 
+def imprint_line(header: Header) -> str:
+    """The printed book's imprint in a line, as the title pages set it: ``Publisher · Place · Year``."""
+    return f"{header.publisher} · {header.place} · {header.year}"
+
+
 def rights_text(header: Header) -> str:
     """The edition's rights in a line: the licence of its own work and the printed book's rights
     (the OPF's ``dc:rights``)."""

@@ -12,7 +12,7 @@ import datetime
 import os
 
 from pipeline.render.document import Json, attr, node, text_inlines
-from pipeline.render.header import Header, credit_lines, rights_text, source_text
+from pipeline.render.header import Header, credit_lines, imprint_line, rights_text, source_text
 
 IMPRINT_FILE, COLOPHON_FILE, TITLE_PAGE_FILE = "imprint", "colophon", "titlepage"
 
@@ -39,7 +39,7 @@ def build_date() -> str:
 
 def title_page_blocks(header: Header) -> list[Json]:
     """The EPUB's title page: title, subtitle, who wrote and edited the book, its publisher and year."""
-    lines = [header.subtitle, *credit_lines(header), f"{header.publisher} · {header.place} · {header.year}"]
+    lines = [header.subtitle, *credit_lines(header), imprint_line(header)]
     return [
         heading(header.title, "titlepage", "frontmatter", TITLE_PAGE_FILE, ("unlisted",)),
         *(para(line, ("title-line",)) for line in lines if line),

@@ -39,5 +39,5 @@ def mark_stamps(front: list[Item], findings: Findings) -> None:
             item.mark = "stamp"
             text = " ".join(item_text(item).split())
             explanation = "a library's stamp (an accession number and its place), not the book's text"
-            findings.change("library_stamp", item.first_line, text, "", explanation)
+            findings.change("library_stamp", item.first_line, text, text, f"{explanation}: marked as a stamp")
             findings.flag("stamp", item.first_line, text, f"{explanation}: left out of the title pages")
