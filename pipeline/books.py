@@ -20,6 +20,7 @@ import hashlib
 import os
 import re
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,3 +190,17 @@ def copy_workflow(repo_root: Path, destination: Path) -> None:
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, destination / name)
+
+
+def sources_date(raw: Path) -> str | None:
+    """When the sources of a build were last changed, in seconds since 1970 (``SOURCE_DATE_EPOCH``):
+    the date of the last commit of the git checkout holding ``raw``, the same for every build of
+    that commit; ``None`` outside a checkout (or without git)."""
+    try:
+        found = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=raw, capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    date = found.stdout.strip()
+    return date if found.returncode == 0 and date.isdigit() else None

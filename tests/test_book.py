@@ -21,6 +21,7 @@ from printed_contents import parse_contents
 from pipeline.books import copy_workflow
 from pipeline.check import epubcheck_messages
 from pipeline.readers.paragraph_lines import split_blocks
+from pipeline.text.typography import en_dash_month_range, en_dash_range
 
 pytestmark = pytest.mark.slow
 
@@ -80,6 +81,47 @@ def test_tei_is_valid_against_tei_all(tei: etree._ElementTree, tei_all: etree.Re
 
 def test_epub_passes_epubcheck(built: Path) -> None:
     assert epubcheck_messages(built / "build" / f"{BOOK}.epub") == []
+
+
+def edition_texts(built: Path) -> dict[str, list[str]]:
+    """The text nodes of every file of both editions a reader sees (the EPUB's documents, OPF and NCX
+    and its cover; the HTML edition's pages), by file."""
+    texts: dict[str, list[str]] = {}
+    with zipfile.ZipFile(built / "build" / f"{BOOK}.epub") as epub:
+        for name in epub.namelist():
+            if name.endswith((".xhtml", ".opf", ".ncx", ".svg")):
+                texts[name] = list(etree.fromstring(epub.read(name)).itertext())
+    for page in (built / "build" / BOOK).glob("*.html"):
+        texts[page.name] = list(etree.parse(str(page), etree.HTMLParser()).getroot().itertext())
+    return texts
+
+
+def test_no_number_or_date_range_keeps_its_hyphen(built: Path) -> None:
+    """Titles, contents, links, cover and OPF included: the typography's range rules find nothing left."""
+    left = [
+        f"{name}: {text.strip()[:60]}"
+        for name, texts in edition_texts(built).items()
+        for text in texts
+        if en_dash_range(text)[1] or en_dash_month_range(text)[1]
+    ]
+    assert left == []
+
+
+def test_the_stamp_is_no_text_and_the_edition_says_how_it_was_made(built: Path) -> None:
+    """The library's stamp of the title pages is kept apart in the TEI and listed for review, not
+    printed; the imprint, the colophon and the rights are in both editions."""
+    tei = (built / "tei" / f"{BOOK}.xml").read_text(encoding="utf-8")
+    stamp = re.search(r'<note type="stamp">([^<]+)<', tei)
+    assert stamp
+    review = (built / "build" / BOOK / "structure.review.jsonl").read_text(encoding="utf-8")
+    assert '"rule": "stamp"' in review
+    texts = {name: " ".join(" ".join(found).split()) for name, found in edition_texts(built).items()}
+    assert not [name for name, text in texts.items() if stamp.group(1) in text]
+    for name in ("imprint", "colophon"):
+        assert "CC0 1.0" in texts[f"EPUB/text/{name}.xhtml"] and "CC0 1.0" in texts[f"{name}.html"]
+    assert "ocr-edition pipeline, version" in texts["colophon.html"]
+    opf = etree.fromstring(zipfile.ZipFile(built / "build" / f"{BOOK}.epub").read("EPUB/content.opf"))
+    assert opf.findtext(".//{http://purl.org/dc/elements/1.1/}rights").startswith("The edition's own work")
 
 
 def test_every_output_is_written(built: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.books import Books, corrections_file, find_books, refusals_summary
+from pipeline.books import Books, corrections_file, find_books, refusals_summary, sources_date
 
 
 def raw_folder(tmp_path: Path, *names: str) -> Path:
@@ -86,3 +86,12 @@ def test_the_summary_lists_the_refused_files_a_line_each(tmp_path: Path) -> None
         f"error: {raw}/b.yaml has no text: add {raw}/b.txt\n"
     )
     assert refusals_summary(()) == ""
+
+
+def test_the_sources_date_is_their_last_commits_and_none_outside_a_checkout(
+    repo_root: Path, tmp_path: Path
+) -> None:
+    date = sources_date(repo_root / "raw")
+    assert date is not None and int(date) > 1_600_000_000  # (a commit of this project: after 2020)
+    assert sources_date(tmp_path) is None
+    assert sources_date(tmp_path / "missing") is None

@@ -245,7 +245,7 @@ def last_chapter_word(edition: dict[str, Path]) -> tuple[str, str]:
 
 def test_search_finds_a_word_of_the_last_chapter(edition: dict[str, Path], server: str, page: Any) -> None:
     word, chapter = last_chapter_word(edition)
-    for start in (server + "index.html", (edition["html"] / "intro.html").as_uri()):  # http and file
+    for start in (server + "index.html", (edition["html"] / "introduction.html").as_uri()):  # http and file
         page.goto(start)
         page.fill("#search-box", word)
         results = page.locator("#search-results li a")
@@ -453,7 +453,7 @@ def test_screenshots_for_review(edition: dict[str, Path], server: str, browser: 
         reference.click()
         page.locator(".note-popup").first.scroll_into_view_if_needed()
         written.append(_shot(page, f"chapter-with-note-{width}.png"))
-        page.goto(server + "chron.html")
+        page.goto(server + "chronology.html")
         written.append(_shot(page, f"chronology-{width}.png"))
         if colophon:
             page.goto(server + colophon)
@@ -511,6 +511,49 @@ def test_print_has_a_readable_measure_and_page_numbers_in_the_margin(
     assert len(text) > 200 and measure <= 75
     assert "Search the book" not in lines and not any(line.startswith("Previous") for line in lines)
     FIGURES["print"] = {"page": chapter, "measure (characters)": measure, "lines": len(text)}
+
+
+# the lines of a title block: each centred in its block (its text's box, measured with a Range)
+CENTRED_LINES = """(selector) => {
+  const block = document.querySelector(selector);
+  const box = block.getBoundingClientRect();
+  return [...block.querySelectorAll("h1, p")].map((line) => {
+    const range = document.createRange();
+    range.selectNodeContents(line);
+    const text = range.getBoundingClientRect();
+    const style = getComputedStyle(line);
+    return {
+      text: line.textContent.trim().slice(0, 40),
+      align: style.textAlign,
+      indent: style.textIndent,
+      offset: Math.abs((text.left + text.right) / 2 - (box.left + box.right) / 2),
+    };
+  });
+}"""
+
+
+def off_centre(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The lines of a title block not set centred (a pixel's rounding allowed)."""
+    return [
+        line for line in lines if line["align"] != "center" or line["indent"] != "0px" or line["offset"] > 1
+    ]
+
+
+def test_the_title_blocks_are_centred(
+    edition: dict[str, Path], server: str, page: Any, tmp_path: Path
+) -> None:
+    """The HTML contents page's title block and the EPUB's title page (its XHTML in Chromium)."""
+    page.goto(server + "index.html")
+    html_lines = page.evaluate(CENTRED_LINES, "#title-block-header")
+    with zipfile.ZipFile(edition["epub"]) as archive:
+        archive.extractall(tmp_path)
+    title_page = next((tmp_path / "EPUB" / "text").glob("titlepage.xhtml"))
+    page.goto(title_page.as_uri())
+    epub_lines = page.evaluate(CENTRED_LINES, "section.titlepage")
+    assert "Edited by" in " ".join(line["text"] for line in epub_lines)
+    FIGURES["centred title lines"] = {"html": len(html_lines), "epub": len(epub_lines)}
+    assert len(html_lines) >= 3 and len(epub_lines) >= 3
+    assert off_centre(html_lines) == [] and off_centre(epub_lines) == []
 
 
 def test_axe_core_finds_no_serious_violations(edition: dict[str, Path], server: str, page: Any) -> None:

@@ -66,7 +66,7 @@ def test_header_describes_the_printed_book() -> None:
     title_stmt = only(document, "//t:fileDesc/t:titleStmt")
     assert [title.text for title in title_stmt.findall("t:title", NS)] == [
         "Soviet Foreign Policy",
-        "Volume I, 1917-1945",
+        "Volume I, 1917\u20131945",  # typeset as the text is
     ]
     assert [editor.text for editor in title_stmt.findall("t:editor", NS)] == [
         "A. A. Gromyko",

@@ -286,7 +286,9 @@ def test_parts_keep_sections_in_the_navigation(tmp_path: Path) -> None:
     render(root, tmp_path / "book.epub", tmp_path / "html" / "index.html")
     with zipfile.ZipFile(tmp_path / "book.epub") as epub:
         nav = lxml.html.fromstring(epub.read("EPUB/nav.xhtml"))
-        chapters = [name for name in epub.namelist() if re.fullmatch(r"EPUB/text/ch\d+\.xhtml", name)]
+        chapters = [
+            name for name in epub.namelist() if re.fullmatch(r"EPUB/text/(?:part|chapter)-\d+\.xhtml", name)
+        ]
     listed = {_norm(link.text_content()) for link in nav.xpath("//nav[@id='toc']//a")}
     sections = [_norm(heading.title) for heading in book.headings if heading.level == 2]
     assert sections and all(title in listed for title in sections)

@@ -144,7 +144,7 @@ def test_the_html_edition_links_page_images_and_the_epub_does_not(tmp_path: Path
     # rendered again where the images are not found: the old images' folder goes
     render(root, epub, html)
     assert not (html.parent / "pages").exists()
-    assert "page-image" not in (html.parent / "ch03.html").read_text(encoding="utf-8")
+    assert "page-image" not in (html.parent / "chapter-3.html").read_text(encoding="utf-8")
 
 
 def test_a_book_without_facsimile_has_no_page_images(tmp_path: Path) -> None:

@@ -97,13 +97,15 @@ def test_the_report_says_no_division_was_found(built: Path) -> None:
 
 def test_the_html_edition_has_one_page_headed_by_the_title(built: Path) -> None:
     folder = (built / html_index(BOOK)).parent
-    assert sorted(path.name for path in folder.glob("*.html")) == ["index.html", "text.html"]
-    page = etree.parse(str(folder / "text.html"), etree.HTMLParser()).getroot()
+    text = "the-voice-of-reason-and-history.html"  # the page named by its heading, the book's title
+    pages = sorted(path.name for path in folder.glob("*.html"))
+    assert pages == ["colophon.html", "imprint.html", "index.html", text]  # the edition's own pages too
+    page = etree.parse(str(folder / text), etree.HTMLParser()).getroot()
     assert [" ".join("".join(h.itertext()).split()) for h in page.iter("h1")] == [
         "The Voice of Reason and History"
     ]
     contents = (folder / "index.html").read_text(encoding="utf-8")
-    assert 'href="text.html#text"' in contents
+    assert f'href="{text}#text"' in contents
 
 
 def test_the_tei_is_valid_and_the_epub_passes_epubcheck(built: Path) -> None:

@@ -30,6 +30,7 @@ from pipeline.render.document import (
     text_inlines,
 )
 from pipeline.render.header import Header, description, original_text, read_header, source_text
+from pipeline.render.matter import COLOPHON_FILE, IMPRINT_FILE, TITLE_PAGE_FILE, build_date
 from pipeline.render.notes import with_class
 from pipeline.render.pandoc import convert, framed, html_template, pandoc_document
 from pipeline.tei import tei
@@ -67,11 +68,13 @@ def epub_xml(epub: Path, name: str) -> etree._Element:
 
 
 def epub_chapters(epub: Path) -> dict[str, etree._Element]:
+    """The content documents of the book's divisions, in reading order (the edition's own pages left out)."""
+    own = {f"EPUB/text/{name}.xhtml" for name in ("cover", TITLE_PAGE_FILE, IMPRINT_FILE, COLOPHON_FILE)}
     with zipfile.ZipFile(epub) as archive:
         return {
             name: etree.fromstring(archive.read(name))
             for name in archive.namelist()
-            if name.startswith("EPUB/text/ch")
+            if name.startswith("EPUB/text/") and name not in own
         }
 
 
@@ -83,11 +86,11 @@ def test_navigation_lists_every_division(built: dict[str, Path]) -> None:
     nav = epub_xml(built["epub"], "EPUB/nav.xhtml")
     toc = nav.xpath("//x:nav[@epub:type='toc']/x:ol", namespaces=NS)[0]
     top = [text_of(link) for link in toc.xpath("x:li/x:a", namespaces=NS)]
-    assert top[:2] == ["Contents", "Introduction"]
-    assert top[2].startswith("Chapter III. The Beginning of the Foreign Armed Intervention.")
-    assert top[2].endswith("to Prolong the Respite (March-November 1918)")
-    assert top[3:] == ["Chronology", "REQUEST TO READERS"]
-    sections = toc.xpath("x:li[3]/x:ol/x:li/x:a", namespaces=NS)
+    assert top[:3] == ["Imprint", "Contents", "Introduction"]
+    assert top[3].startswith("Chapter III: The Beginning of the Foreign Armed Intervention.")
+    assert top[3].endswith("to Prolong the Respite (March-November 1918)")
+    assert top[4:] == ["Chronology", "Request to Readers", "Colophon"]  # the heading in capitals, title-cased
+    sections = toc.xpath("x:li[4]/x:ol/x:li/x:a", namespaces=NS)
     assert [text_of(link) for link in sections] == [
         "Germany's Aggressive Policy After the Signing of the Peace and the Soviet Government's "
         "Struggle Against This Policy"
@@ -100,11 +103,19 @@ def test_chapters_are_split_and_titled(built: dict[str, Path]) -> None:
     chapters = epub_chapters(built["epub"])
     titles = [page.findtext("x:head/x:title", namespaces=NS) for page in chapters.values()]
     assert titles[0] == "Title Pages" and "Introduction" in titles and "Chronology" in titles
+    assert [name.removeprefix("EPUB/text/") for name in chapters] == [
+        "title-pages.xhtml",
+        "contents.xhtml",
+        "introduction.xhtml",
+        "chapter-3.xhtml",
+        "chronology.xhtml",
+        "request-to-readers.xhtml",
+    ]
     heading = next(
         page for page in chapters.values() if page.find(".//x:h1[@class='chapter']", NS) is not None
     )
     label = heading.find(".//x:h1/x:span[@class='label']", NS)
-    assert label.text == "Chapter III."
+    assert label.text == "Chapter III"
 
 
 def test_notes_are_linked_both_ways_with_printed_numbers(built: dict[str, Path]) -> None:
@@ -155,7 +166,7 @@ def test_opf_metadata(built: dict[str, Path]) -> None:
         return found[0].text if found else None
 
     titles = {refined(title, "title-type"): title.text for title in meta.findall("dc:title", NS)}
-    assert titles == {"main": "Soviet Foreign Policy", "subtitle": "Volume I, 1917-1945"}
+    assert titles == {"main": "Soviet Foreign Policy", "subtitle": "Volume I, 1917\u20131945"}
     creators = {creator.text: refined(creator, "role") for creator in meta.findall("dc:creator", NS)}
     assert creators == {"A. A. Gromyko": "edt", "B. N. Ponomarev": "edt"}
     contributors = {person.text: refined(person, "role") for person in meta.findall("dc:contributor", NS)}
@@ -186,30 +197,31 @@ def test_header_is_read_from_the_tei() -> None:
     header = read_header(sample_tei())
     assert (header.title, header.subtitle, header.volume, header.period) == (
         "Soviet Foreign Policy",
-        "Volume I, 1917-1945",
+        "Volume I, 1917\u20131945",
         "I",
-        "1917-1945",
+        "1917\u20131945",
     )
     assert header.editors == ["A. A. Gromyko", "B. N. Ponomarev"]
     assert header.contributors[0] == "I. N. Zemskov" and len(header.contributors) == 8
     assert header.designer == "Timur Samigulin"
     assert (header.publisher, header.place, header.year) == ("Progress Publishers", "Moscow", "1981")
     assert header.edition == "Fourth, revised and enlarged edition"
-    assert header.series == "Soviet Foreign Policy 1917-1980, in two volumes"
+    assert header.series == "Soviet Foreign Policy 1917\u20131980, in two volumes"
     assert (header.language, header.identifier) == ("en", "urn:x-ocr-edition:soviet-foreign-policy-vol1")
     assert header.translated_from == "Russian"
     assert (header.original.title, header.original.language) == (RUSSIAN_TITLE, "ru")
     assert source_text(header) == (
-        "Soviet Foreign Policy. Volume I, 1917-1945. Edited by A. A. Gromyko, B. N. Ponomarev. "
+        "Soviet Foreign Policy. Volume I, 1917\u20131945. Edited by A. A. Gromyko, B. N. Ponomarev. "
         "Fourth, revised and enlarged edition. Moscow: Progress Publishers, 1981."
     )
     assert header.original is not None
     assert (
-        original_text(header.original) == f"{RUSSIAN_TITLE}. Том 1 (1917-1945). Издательство «Наука», 1980."
+        original_text(header.original)
+        == f"{RUSSIAN_TITLE}. Том 1 (1917\u20131945). Издательство «Наука», 1980."
     )
     assert description(header).endswith(
         f"translated from the Russian ({RUSSIAN_TITLE}). "
-        "Volume I of Soviet Foreign Policy 1917-1980, in two volumes."
+        "Volume I of Soviet Foreign Policy 1917\u20131980, in two volumes."
     )
 
 
@@ -221,11 +233,11 @@ def test_header_of_a_book_with_the_required_metadata_only() -> None:
     header = read_header(sample_tei(about=about))
     assert isinstance(header, Header)
     assert (header.series, header.edition, header.designer, header.contributors) == (None, None, None, [])
-    assert (header.volume, header.period) == ("2", "1917-1945")
+    assert (header.volume, header.period) == ("2", "1917\u20131945")
     assert header.translated_from == "original"
     assert header.original is not None and original_text(header.original) == "The Original."
     assert description(header) == (
-        "Digital edition of Soviet Foreign Policy, Volume 2, 1917-1945 (Progress Publishers, Moscow, "
+        "Digital edition of Soviet Foreign Policy, Volume 2, 1917\u20131945 (Progress Publishers, Moscow, "
         "1981), translated from the original (The Original)."
     )
 
@@ -285,8 +297,9 @@ def test_single_author_opf_and_title_pages(single_author: dict[str, Path]) -> No
     )
     assert roles == ["aut"]
     assert meta.findall("dc:relation", NS) == [] and meta.findall("dc:contributor", NS) == []
-    title_page = epub_xml(single_author["epub"], "EPUB/text/title_page.xhtml")
-    assert title_page.xpath("//x:p[@class='aut']/text()", namespaces=NS) == ["William James"]
+    title_page = epub_xml(single_author["epub"], f"EPUB/text/{TITLE_PAGE_FILE}.xhtml")
+    lines = title_page.xpath("//x:div[@class='title-line']/x:p/text()", namespaces=NS)
+    assert lines[0] == "by William James"
     cover_name = opf.find("opf:manifest/opf:item[@properties='cover-image']", NS).get("href")
     cover = epub_xml(single_author["epub"], f"EPUB/{cover_name}")
     lines = [text_of(text) for text in cover.iter("{http://www.w3.org/2000/svg}text")]
@@ -333,7 +346,7 @@ def html_pages(built: dict[str, Path]) -> dict[str, lxml.html.HtmlElement]:
     folder = built["html"].parent
     contents = lxml.html.parse(str(built["html"])).getroot()
     names = [link.get("href").split("#")[0] for link in contents.xpath("//nav[@id='TOC']//a")]
-    names = ["front-title.html", *dict.fromkeys(names)]
+    names = ["title-pages.html", *dict.fromkeys(names)]
     return {name: lxml.html.parse(str(folder / name)).getroot() for name in names}
 
 
@@ -346,22 +359,25 @@ def test_html_contents_page(built: dict[str, Path]) -> None:
     toc = page.get_element_by_id("TOC")
     assert toc.get("aria-label") == "Contents"
     entries = {text_of(link): link.get("href") for link in toc.xpath(".//a")}
-    assert entries["Introduction"] == "intro.html#intro" and entries["Chronology"] == "chron.html#chron"
-    chapter = next(entry for entry in entries if entry.startswith("Chapter III. The Beginning"))
-    assert entries[chapter] == "ch03.html#ch03"
+    assert entries["Introduction"] == "introduction.html#intro"
+    assert entries["Chronology"] == "chronology.html#chron"
+    chapter = next(entry for entry in entries if entry.startswith("Chapter III: The Beginning"))
+    assert entries[chapter] == "chapter-3.html#ch03"
     assert page.xpath("//a[@role='doc-noteref']") == []  # the text is on the division pages
-    assert page.xpath("//nav[@class='page-nav']//a[@rel='next']/@href") == ["front-title.html"]
+    assert page.xpath("//nav[@class='page-nav']//a[@rel='next']/@href") == ["imprint.html"]
 
 
 def test_html_division_pages_link_notes_and_neighbours(built: dict[str, Path]) -> None:
     pages = html_pages(built)
     assert list(pages) == [
-        "front-title.html",
-        "front-contents.html",
-        "intro.html",
-        "ch03.html",
-        "chron.html",
-        "back.html",
+        "title-pages.html",
+        "imprint.html",
+        "contents.html",
+        "introduction.html",
+        "chapter-3.html",
+        "chronology.html",
+        "request-to-readers.html",
+        "colophon.html",
     ]
     numbers = []
     for name, page in pages.items():
@@ -373,13 +389,13 @@ def test_html_division_pages_link_notes_and_neighbours(built: dict[str, Path]) -
             numbers.append(text_of(reference))
         assert page.xpath("//main/section/@id"), name
     assert numbers == ["1", "1", "2", "4"]
-    chapter = pages["ch03.html"]
+    chapter = pages["chapter-3.html"]
     assert chapter.xpath("//section[@id='ch03']/@role") == ["doc-chapter"]
     assert chapter.xpath("//*[@epub:type]", namespaces=NS) == []  # HTML has roles, not epub:type
-    assert chapter.xpath("//a[@rel='prev']/@href") == ["intro.html"]
-    assert chapter.xpath("//a[@rel='next']/@href") == ["chron.html"]
+    assert chapter.xpath("//a[@rel='prev']/@href") == ["introduction.html"]
+    assert chapter.xpath("//a[@rel='next']/@href") == ["chronology.html"]
     assert "<b>&amp;</b> [link](#x) *not* 5 * 3." in text_of(chapter)
-    assert pages["back.html"].xpath("//a[@rel='next']") == []
+    assert pages["colophon.html"].xpath("//a[@rel='next']") == []
 
 
 def search_index(folder: Path) -> dict[str, Any]:
@@ -396,7 +412,7 @@ def test_search_index_holds_each_place_once_at_its_anchor(built: dict[str, Path]
     places = [(index["sections"][section][0], anchor, text) for section, anchor, text, *_ in index["places"]]
     places += [(page, anchor, title) for page, anchor, title, *_ in index["sections"]]
     assert len({(page, anchor) for page, anchor, _ in places}) == len(places)
-    assert "front-contents.html" not in {page for page, *_ in places}
+    assert "contents.html" not in {page for page, *_ in places}
     assert len([text for *_, text in places if "Literal text stays literal" in text]) == 1
     referring = 0
     for page, anchor, text in places:
@@ -439,7 +455,7 @@ def test_cover_is_drawn_from_the_metadata(built: dict[str, Path]) -> None:
     assert item.get("media-type") == "image/svg+xml"
     cover = epub_xml(built["epub"], f"EPUB/{item.get('href')}")
     lines = [text_of(text) for text in cover.iter("{http://www.w3.org/2000/svg}text")]
-    assert lines[:4] == ["Soviet Foreign", "Policy", "Volume I", "1917-1945"]
+    assert lines[:4] == ["Soviet Foreign", "Policy", "Volume I", "1917\u20131945"]
     assert "A. A. Gromyko" in lines and "B. N. Ponomarev" in lines
     assert cover.findtext("{http://www.w3.org/2000/svg}title").startswith("Soviet Foreign Policy. Volume I")
 
@@ -520,7 +536,11 @@ def test_division_without_head_is_headed_by_the_book_title() -> None:
     header = next(block for block in blocks if block["t"] == "Header" and block["c"][1][0] == "intro")
     assert header["c"] == [
         1,
-        ["intro", ["text"], [["epub:type", "chapter"]]],
+        [
+            "intro",
+            ["text"],
+            [["epub:type", "chapter"], ["matter", "bodymatter"], ["file", "soviet-foreign-policy"]],
+        ],
         text_inlines("Soviet Foreign Policy"),
     ]
     with pytest.raises(InputError, match="<div type='text'> has no head"):
@@ -589,7 +609,7 @@ def test_with_class_matches_whole_class_names() -> None:
     assert with_class(root, "footnote") == []
 
 
-@pytest.mark.parametrize(("label", "expected"), [("CHAPTER III", "Chapter III."), ("Part 2", "Part 2.")])
+@pytest.mark.parametrize(("label", "expected"), [("CHAPTER III.", "Chapter III"), ("Part 2", "Part 2")])
 def test_label_text(label: str, expected: str) -> None:
     assert label_text(label) == expected
 
@@ -658,3 +678,10 @@ def test_a_figure_is_rendered_as_a_caption_with_its_credit(tmp_path: Path) -> No
     words = "KILTERNAN CROMLECH BALLYBRACK CROMLECH (From a photograph by B. Killick, Bray)"
     assert " ".join(caption.text_content().split()) == words
     assert caption.find("br") is not None and caption.find("div[@class='credit']") is not None
+
+
+def test_the_build_date_is_the_one_given_and_none_without_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(2 * 86400))
+    assert build_date() == "3 January 1970"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert build_date() is None  # (never the clock: a build must not differ from the next)

@@ -80,6 +80,7 @@ def test_em_dash_from_spaced_hyphens_but_not_list_bullets() -> None:
     [
         ("(1921-1923)", "(1921\u20131923)"),  # raw line 105
         ("pp. 535-36.", "pp. 535\u201336."),  # a note's page range
+        ("pp. 286-94, 299-01.", "pp. 286\u201394, 299\u201301."),  # a shortened end past a hundred
         (" - 9-18 *October*—negotiations", " - 9\u201318 *October*—negotiations"),  # raw line 8567
     ],
 )
@@ -93,6 +94,12 @@ def test_en_dash_in_number_ranges(text: str, expected: str) -> None:
         ("(*March-November 1918*)", "(*March\u2013November 1918*)"),  # raw line 1176: a subtitle
         ("- 17 *July-2 August*—Potsdam", "- 17 *July\u20132 August*—Potsdam"),  # raw line 8600
         ("9(22) *December-3 March 1918*", "9(22) *December\u20133 March 1918*"),  # raw line 8100
+        ("(November 1918-March 1921)", "(November 1918\u2013March 1921)"),  # a chapter's subtitle
+        ("(March 29-April 5, 1920)", "(March 29\u2013April 5, 1920)"),  # a day before the hyphen
+        (
+            "*26 August 1921*-16 April 1922",
+            "*26 August 1921*\u201316 April 1922",
+        ),  # emphasis closed before it
     ],
 )
 def test_en_dash_in_month_ranges(text: str, expected: str) -> None:
@@ -101,7 +108,7 @@ def test_en_dash_in_month_ranges(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a May-Day rally", "Anglo-French", "March-past", "the march-November"],
+    ["a May-Day rally", "Anglo-French", "March-past", "the march-November", "code 11102-April", "v1-May"],
 )
 def test_month_range_rule_leaves_other_hyphens_alone(text: str) -> None:
     assert en_dash_month_range(text) == (text, [])

@@ -28,7 +28,7 @@ from pipeline.model import (
     Paragraph,
     walk,
 )
-from pipeline.model.records import CONTEXT_CHARS
+from pipeline.model.records import CONTEXT_CHARS, EDITOR_CORRECTION
 
 STAGE = "correct"
 NOWHERE = "nowhere in the book's paragraphs, list items and notes"
@@ -91,7 +91,7 @@ def apply_corrections(book: Book, corrections: Corrections, source: str | Path) 
         explanation = f"editor's correction (corrections file line {entry.line}, resp {entry.resp})"
         if entry.note:
             explanation += f": {entry.note}"
-        changes.append(Change(STAGE, "editor_correction", place.first_line, before, after, explanation))
+        changes.append(Change(STAGE, EDITOR_CORRECTION, place.first_line, before, after, explanation))
     used = {entry.resp for entry in corrections.entries if not entry.refuses()}
     book.responsible = {key: name for key, name in corrections.responsible.items() if key in used}
     return changes

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from importlib.metadata import version
 
 from pipeline.cli import run_stage
 from pipeline.encode.elements import tei_bytes
+from pipeline.encode.header import Provenance
 from pipeline.encode.text import encode_tei
-from pipeline.model import FormatError, InputError, atomic_output, read_book
-from pipeline.model.io import read_geometry
+from pipeline.model import Change, FormatError, InputError, atomic_output, read_book
+from pipeline.model.io import read_geometry, read_log
+from pipeline.model.records import EDITOR_CORRECTION
 from pipeline.tei import tei
+
+PACKAGE = "ocr-edition"  # the pipeline's distribution (pyproject.toml), whose version the TEI records
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -18,6 +23,12 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "--metadata", required=True, help="build/<book>/metadata.json (checked) or raw/<book>.yaml"
     )
     parser.add_argument("--output", required=True, help="tei/<book>.xml")
+    parser.add_argument(
+        "--changes",
+        nargs="*",
+        default=None,
+        help="the stages' change logs, build/<book>/<stage>.changes.jsonl (counted in the TEI header)",
+    )
     parser.add_argument(
         "--geometry", help="where the lines stood, build/<book>/geometry.json (structured OCR only; optional)"
     )
@@ -29,8 +40,9 @@ def _work(args: argparse.Namespace) -> str:
     metadata = load_metadata(args.metadata)
     book = read_book(args.input, "correct")
     geometry = read_geometry(args.geometry) if args.geometry else None
+    provenance = None if args.changes is None else counted(args.changes)
     try:
-        root = encode_tei(book, metadata, geometry)
+        root = encode_tei(book, metadata, geometry, provenance)
     except FormatError as error:
         raise InputError(args.input, error.message, error.line) from None
     with atomic_output(args.output, "wb") as handle:
@@ -39,6 +51,13 @@ def _work(args: argparse.Namespace) -> str:
     notes = len(root.findall(f".//{tei('note')}[@place='foot']"))
     unlinked = len(root.findall(f".//{tei('note')}[@type='unlinked']"))
     return f"{args.output}: {divisions} divisions, {notes} notes ({unlinked} without marker)"
+
+
+def counted(logs: list[str]) -> Provenance:
+    """The pipeline's version and the changes of the ``logs``: the editor's corrections, and the others."""
+    changes = [change for log in logs for change in read_log(log, Change)]
+    editor = sum(change.rule == EDITOR_CORRECTION for change in changes)
+    return Provenance(version(PACKAGE), len(changes) - editor, editor)
 
 
 def main(argv: list[str] | None = None) -> int:

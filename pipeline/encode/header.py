@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -25,13 +26,24 @@ from pipeline.tei import (
     translation_note,
     volume_statement,
 )
+from pipeline.text.typography import typeset
 
+# the metadata's titles, typeset as the book's text is (``original`` names its original's)
+TITLE_FIELDS = ("title", "period", "series", "edition", "volume")
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "de": "German", "fr": "French"}
 PROJECT = (
     "Digital edition of a printed book, produced from its OCR text by the ocr-edition pipeline "
     "(normalise, repair, structure, encode, render). Every automatic change is logged with the "
     "line of the raw OCR file it concerns (build/<book>/*.changes.jsonl and the QA report)."
 )
+# the licences of the edition's own work the metadata may name (``licence``): its name and its deed
+LICENCES = {
+    "CC0-1.0": ("CC0 1.0 Universal", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "CC-BY-4.0": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+}
+DEFAULT_LICENCE = "CC0-1.0"
+SOURCE_RIGHTS = "The rights in the printed text and its translation remain with their publishers."
 # editorialDecl: (element, attributes, text) in the order of the TEI Guidelines (2.3.3)
 EDITORIAL_DECLARATION: tuple[tuple[str, dict[str, str], str], ...] = (
     (
@@ -84,6 +96,33 @@ EDITORIAL_DECLARATION: tuple[tuple[str, dict[str, str], str], ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """How the edition was made: the pipeline's version, and how often its text was changed from the
+    OCR automatically and by the editor's corrections (counted in the stages' change logs)."""
+
+    version: str
+    automatic_changes: int
+    editor_corrections: int
+
+
+def typeset_titles(meta: dict[str, Any]) -> dict[str, Any]:
+    """The metadata with its titles (:data:`TITLE_FIELDS`, its original's too) typeset by the rules
+    of the book's text (:func:`~pipeline.text.typography.typeset`): an en dash in ``1917-1945``."""
+
+    def typeset_fields(fields: dict[str, Any]) -> dict[str, Any]:
+        return fields | {
+            key: typeset(value)[0]
+            for key, value in fields.items()
+            if key in TITLE_FIELDS and isinstance(value, str)
+        }
+
+    typeset_meta = typeset_fields(meta)
+    if isinstance(meta.get("original"), dict):
+        typeset_meta["original"] = typeset_fields(meta["original"])
+    return typeset_meta
+
+
 def book_identifier(metadata: dict[str, Any]) -> str:
     """The edition's stable identifier: the metadata's, or one derived from title, volume and year."""
     if metadata.get("identifier"):
@@ -120,12 +159,17 @@ def people(parent: etree._Element, meta: dict[str, Any], editor_role: str | None
 
 
 def tei_header(
-    meta: dict[str, Any], responsible: dict[str, str], foreign_languages: list[str], julian_dates: bool
+    meta: dict[str, Any],
+    responsible: dict[str, str],
+    foreign_languages: list[str],
+    julian_dates: bool,
+    provenance: Provenance | None = None,
 ) -> etree._Element:
     """``teiHeader``: the digital edition, the printed book it renders, how it was encoded.
 
     ``responsible``: who corrected OCR misreadings (id → name); ``julian_dates``: the text has
-    Old Style dates (the Julian calendar is declared).
+    Old Style dates (the Julian calendar is declared); ``provenance``: the pipeline's version and its
+    counts of changes, where the change logs were given.
     """
     header = etree.Element(tei("teiHeader"))
     file_desc = element(header, "fileDesc")
@@ -143,18 +187,15 @@ def tei_header(
     publication = element(file_desc, "publicationStmt")
     element(publication, "authority", "ocr-edition project")
     element(publication, "idno", book_identifier(meta), type="URI")
-    availability = element(publication, "availability")
-    element(
-        availability,
-        "p",
-        "A digital edition for study and research; the rights in the printed text and its "
-        "translation remain with their publishers.",
-    )
+    availability(publication, meta)
     source = element(file_desc, "sourceDesc")
     source.append(printed_book(meta))
 
     encoding = element(header, "encodingDesc")
-    element(element(encoding, "projectDesc"), "p", PROJECT)
+    project = element(encoding, "projectDesc")
+    element(project, "p", PROJECT)
+    if provenance is not None:
+        made_by(encoding, project, provenance)
     editorial = element(encoding, "editorialDecl")
     for name, attributes, paragraph in EDITORIAL_DECLARATION:
         element(element(editorial, name, **attributes), "p", paragraph)
@@ -168,6 +209,44 @@ def tei_header(
     if julian_dates:
         julian_calendar(profile)
     return header
+
+
+def availability(publication: etree._Element, meta: dict[str, Any]) -> None:
+    """The edition's rights: the licence of its own work (the metadata's ``licence``, by default
+    :data:`DEFAULT_LICENCE`), and the printed book's rights as the metadata states them."""
+    name, deed = LICENCES[meta.get("licence", DEFAULT_LICENCE)]
+    rights = element(publication, "availability")
+    element(
+        rights,
+        "licence",
+        f"The edition's own work (its encoding, corrections and apparatus): {name}.",
+        target=deed,
+    )
+    element(rights, "p", f"The printed book: {meta['rights']}" if meta.get("rights") else SOURCE_RIGHTS)
+
+
+def made_by(encoding: etree._Element, project: etree._Element, provenance: Provenance) -> None:
+    """The pipeline that made the edition (``appInfo``), and the counts of its changes to the text."""
+    application = element(
+        element(encoding, "appInfo"), "application", ident="ocr-edition", version=provenance.version
+    )
+    element(application, "label", "ocr-edition pipeline")
+    counts = element(project, "p", "The text was changed from the OCR in ")
+    measures = (
+        ("automatic-changes", provenance.automatic_changes, "change", "places automatically", " and in "),
+        (
+            "editor-corrections",
+            provenance.editor_corrections,
+            "correction",
+            "by the editor's corrections",
+            ".",
+        ),
+    )
+    for kind, quantity, unit, words, tail in measures:
+        measure = element(
+            counts, "measure", f"{quantity} {words}", type=kind, quantity=str(quantity), unit=unit
+        )
+        measure.tail = tail
 
 
 def responsibilities(parent: etree._Element, meta: dict[str, Any]) -> None:

@@ -15,7 +15,7 @@ from lxml import etree
 
 from pipeline.encode.elements import element
 from pipeline.encode.facsimile import facsimile, surfaces_of_lines
-from pipeline.encode.header import tei_header, title_page
+from pipeline.encode.header import Provenance, tei_header, title_page, typeset_titles
 from pipeline.encode.inline import append_inline, append_text, parse_inline
 from pipeline.model import (
     PIPELINE,
@@ -58,8 +58,15 @@ YEAR = re.compile(rf"^(?:{PRINTED_YEAR})$")
 class _Encoder:
     """Builds the TEI document; keeps the notes index and the ids given out."""
 
-    def __init__(self, book: Book, metadata: dict[str, Any], geometry: Geometry | None = None) -> None:
+    def __init__(
+        self,
+        book: Book,
+        metadata: dict[str, Any],
+        geometry: Geometry | None = None,
+        provenance: Provenance | None = None,
+    ) -> None:
         self.book = book
+        self.provenance = provenance
         self.metadata = metadata
         self.geometry = geometry
         self.surfaces = surfaces_of_lines(geometry) if geometry else {}
@@ -126,7 +133,14 @@ class _Encoder:
             text.remove(back)
         foreign = {language for node in root.iter(tei("foreign")) if (language := node.get(XML_LANG))}
         root.insert(
-            0, tei_header(self.metadata, self.book.responsible or {}, sorted(foreign), self.julian_dates)
+            0,
+            tei_header(
+                self.metadata,
+                self.book.responsible or {},
+                sorted(foreign),
+                self.julian_dates,
+                self.provenance,
+            ),
         )
         if self.geometry is not None:
             root.insert(1, facsimile(self.geometry))
@@ -266,6 +280,9 @@ class _Encoder:
                     target.set("n", printed)
                 target.set(XML_ID, self.fresh(base))
                 append_inline(element(target, "head"), parse_inline(item.text))
+            elif isinstance(item, Paragraph) and item.mark:
+                # no text of the book: kept apart, where it was found, as a note of its kind
+                self.parts(element(target, "note", type=item.mark), item.parts, item.first_line)
             elif isinstance(item, Paragraph):
                 self.parts(element(target, "p"), item.parts, item.first_line)
             elif isinstance(item, PageBreak):
@@ -381,10 +398,16 @@ def correction(part: Correction) -> etree._Element:
     return choice
 
 
-def encode_tei(book: Book, metadata: dict[str, Any], geometry: Geometry | None = None) -> etree._Element:
+def encode_tei(
+    book: Book,
+    metadata: dict[str, Any],
+    geometry: Geometry | None = None,
+    provenance: Provenance | None = None,
+) -> etree._Element:
     """The TEI document (root ``TEI`` element) of a book from its tree and metadata; with the page
-    images and the places of the lines (``facsimile``) where structured OCR gave ``geometry``.
+    images and the places of the lines (``facsimile``) where structured OCR gave ``geometry``, and
+    how the edition was made where ``provenance`` tells it.
 
     A tree that cannot be encoded (an id twice, a marker of an unknown note) is a :class:`FormatError`.
     """
-    return _Encoder(book, metadata, geometry).document()
+    return _Encoder(book, typeset_titles(metadata), geometry, provenance).document()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 CONTEXT_CHARS = 40  # characters a change quotes either side of what changed: enough to find and reverse it
+EDITOR_CORRECTION = "editor_correction"  # the rule of a change the editor's corrections file made
 
 
 class InputError(Exception):

@@ -26,11 +26,13 @@ DIVISION_TYPES: tuple[str, ...] = get_args(DivisionType)
 
 @dataclass
 class Paragraph:
-    """A paragraph; ``division`` names a division of its own that starts here (``blurb``)."""
+    """A paragraph; ``division`` names a division of its own that starts here (``blurb``); ``mark``
+    says it is a mark on the printed page that is not the book's text (``stamp``: a library's stamp)."""
 
     first_line: int
     parts: list[Part]
     division: str | None = None
+    mark: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -40,6 +42,8 @@ class Paragraph:
         }
         if self.division is not None:
             data["division"] = self.division
+        if self.mark is not None:
+            data["mark"] = self.mark
         return data
 
 
@@ -130,7 +134,8 @@ def item_from_json(data: dict[str, Any]) -> Item:
     """An item from its JSON object, told apart by its ``type``."""
     kind, line = data.get("type"), data.get("first_line")
     if kind == "p":
-        return Paragraph(data["first_line"], parts_from_json(data["parts"], line), data.get("division"))
+        parts = parts_from_json(data["parts"], line)
+        return Paragraph(data["first_line"], parts, data.get("division"), data.get("mark"))
     if kind == "head":
         return Heading(data["first_line"], data["text"])
     if kind == "list":

@@ -17,18 +17,25 @@ from typing import Any
 from lxml import etree
 
 from pipeline.model import InputError
-from pipeline.render.header import Header, credit_lines, description
+from pipeline.render.header import Header, credit_lines, description, imprint_line, rights_text
 from pipeline.render.page_images import PageImage
 from pipeline.render.trees import line_of, local, text_of
 from pipeline.tei import XML_ID, XML_LANG, tei
+from pipeline.text.headings import is_capitals, running_acronyms, title_case
+from pipeline.text.typography import typeset
 
 BLANKS = " \t\r\n"  # not \s: a no-break space is text
 SPACES = re.compile(f"[{BLANKS}]+")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 EMPHASIS = {"italic": "Emph", "bold": "Strong"}
 FRONT_HEADINGS = {"titlePage": "Title Pages", "blurb": "About the Book"}
+UNLISTED = {"titlePage", "year"}  # in neither contents: the printed title pages, each year of a chronology
+NUMBERED_FILES = {"chapter", "part"}  # division types whose files are named by their number
+MARKS = {"stamp"}  # the types of the TEI's notes that are marks on the printed page, not the book's text
+MATTERS = {"front": "frontmatter", "body": "bodymatter", "back": "backmatter"}  # EPUB's, by TEI part
 # EPUB structural semantics of the TEI division types (pandoc puts them on the section and the body)
-EPUB_TYPES = {"titlePage": "titlepage", "introduction": "introduction", "chapter": "chapter"}
+# (the printed title pages have none: the edition's own title page is the book's one titlepage)
+EPUB_TYPES = {"introduction": "introduction", "chapter": "chapter"}
 EPUB_TYPES |= {"chronology": "appendix", "part": "part", "text": "chapter"}
 # the DPUB-ARIA role of each epub:type the edition uses (the HTML edition keeps only the role)
 DPUB_ROLES = {
@@ -36,6 +43,7 @@ DPUB_ROLES = {
     "part": "doc-part",
     "chapter": "doc-chapter",
     "appendix": "doc-appendix",
+    "colophon": "doc-colophon",
 }
 
 Json = dict[str, Any]
@@ -95,11 +103,47 @@ def tidy(inlines: list[Json]) -> list[Json]:
 
 
 def label_text(label: str) -> str:
-    """``CHAPTER III`` → ``Chapter III.`` (numbers and mixed-case labels are kept)."""
+    """``CHAPTER III.`` → ``Chapter III``: a label as a heading sets it, without a stop (numbers and
+    mixed-case labels are kept)."""
     word, _, rest = label.strip().partition(" ")
     if word.isupper():
         word = word.capitalize()
-    return f"{word} {rest}".strip().rstrip(".") + "."
+    return f"{word} {rest}".strip().rstrip(".")
+
+
+def separate_label(title: list[Json]) -> list[Json]:
+    """A heading's label and title with a colon between them (``Chapter III: The Beginning``), which
+    the stylesheet hides where the label stands on a line of its own; a label alone stays alone."""
+    label = title[0] if title and title[0]["t"] == "Span" and "label" in title[0]["c"][0][1] else None
+    if label is None or not any(inline["t"] != "Space" for inline in title[1:]):
+        return title
+    return [label, node("Span", [attr("", ["label-separator"]), [node("Str", ":")]]), *title[1:]]
+
+
+def file_name(div: etree._Element, title: list[Json], top: bool) -> str:
+    """What a division's file is called, should it have one: ``chapter-5`` (its number in arabic);
+    else, at the ``top``, its heading in lower case, words joined by hyphens (``request-to-readers``);
+    else its id (a section that pandoc gives a file where parts make chapters the files' level)."""
+    number = roman_to_int(div.get("n", ""))
+    if div.get("type") in NUMBERED_FILES and number:
+        return f"{div.get('type')}-{number}"
+    words = re.findall(r"[a-z0-9]+", plain_inlines(title).casefold()) if top else []
+    return "-".join(words) or div.get(XML_ID) or div.get("type") or "div"
+
+
+def plain_inlines(inlines: list[Json]) -> str:
+    """The text of pandoc inlines (their strings and spaces, through spans and emphasis)."""
+    text = ""
+    for inline in inlines:
+        if inline["t"] == "Str":
+            text += inline["c"]
+        elif inline["t"] in ("Space", "LineBreak"):
+            text += " "
+        elif inline["t"] == "Span":
+            text += plain_inlines(inline["c"][1])
+        elif inline["t"] in ("Emph", "Strong", "SmallCaps"):
+            text += plain_inlines(inline["c"])
+    return text
 
 
 def roman_to_int(volume: str) -> int | None:
@@ -116,9 +160,12 @@ def roman_to_int(volume: str) -> int | None:
 class _AstBuilder:
     """Walks the TEI ``text`` and builds pandoc blocks."""
 
-    def __init__(self, source: str, book_title: str, images: Mapping[str, PageImage]) -> None:
+    def __init__(
+        self, source: str, book_title: str, images: Mapping[str, PageImage], acronyms: frozenset[str]
+    ) -> None:
         self.source = source
         self.book_title = book_title
+        self.acronyms = acronyms  # kept in capitals where a heading in capitals is set in title case
         self.images = images  # the page images by surface id (the HTML edition's; none for the EPUB)
         self.notes_pending = False  # a note seen since an empty division last held notes (:meth:`division`)
 
@@ -126,14 +173,15 @@ class _AstBuilder:
         return InputError(self.source, message, line_of(element))
 
     def blocks(self, container: etree._Element, level: int, context: str) -> list[Json]:
-        """Blocks of a division (its heads are done by :meth:`division`)."""
+        """Blocks of a division (its heads are done by :meth:`division`); ``context`` is the division's
+        type, or for the top-level divisions the TEI part (``front``, ``body``, ``back``) they are in."""
         result: list[Json] = []
         for child in container:
             name = local(child)
             if name in ("", "head"):
                 continue
             if name == "div":
-                result += self.division(child, level + 1)
+                result += self.division(child, level + 1, MATTERS.get(context) if level == 0 else None)
             elif name == "p":
                 result.append(node("Para", self.inlines(child)))
             elif name == "list":
@@ -146,6 +194,8 @@ class _AstBuilder:
                 result.append(node("Div", [attr("", ["byline"]), [node("Para", self.inlines(child))]]))
             elif name == "milestone":
                 result.append(node("HorizontalRule"))
+            elif name == "note" and child.get("type") in MARKS:
+                continue  # a mark on the printed page (a library's stamp): no text of the book
             elif name == "note":
                 result.append(self.unlinked_note(child))
             elif name == "figure":
@@ -154,16 +204,23 @@ class _AstBuilder:
                 raise self.fail(child, f"cannot render <{name}> here")
         return result
 
-    def division(self, div: etree._Element, level: int) -> list[Json]:
+    def division(self, div: etree._Element, level: int, matter: str | None = None) -> list[Json]:
         """A header (chapter = 1, section = 2, …) followed by the division's blocks.
 
         A division without a printed heading is headed by its kind's name (the title pages), or, the
-        whole text of a book where no chapter was found, by the book's title."""
+        whole text of a book where no chapter was found, by the book's title; a heading printed in
+        capitals is set in title case. A top-level division (its ``matter`` given: ``frontmatter``,
+        ``bodymatter``, ``backmatter``) says so, and what its file is called (:func:`file_name`), for
+        the EPUB's finishing (:mod:`pipeline.render.epub`) and the HTML edition's pages."""
         kind = div.get("type", "div")
         heads = [child for child in div if local(child) == "head"]
         main = next((head for head in heads if head.get("type") != "sub"), None)
-        if main is not None:
-            title = self.inlines(main)
+        if main is not None and is_capitals(text_of(main)):
+            title = text_inlines(
+                title_case(single_spaced(text_of(main).strip(BLANKS)), acronyms=self.acronyms)
+            )
+        elif main is not None:
+            title = separate_label(self.inlines(main))
         elif kind in FRONT_HEADINGS:
             title = text_inlines(FRONT_HEADINGS[kind])
         elif kind == "text" and self.book_title:
@@ -173,8 +230,10 @@ class _AstBuilder:
         for sub in heads:
             if sub.get("type") == "sub":
                 title += [node("Space"), node("Span", [attr("", ["subtitle"]), self.inlines(sub)])]
-        classes = [kind] + (["unlisted"] if kind in FRONT_HEADINGS and main is None else [])
+        classes = [kind] + (["unlisted"] if kind in UNLISTED else [])
         semantics = {"epub:type": EPUB_TYPES[kind]} if kind in EPUB_TYPES else {}
+        semantics |= {"matter": matter} if matter else {}
+        semantics |= {"file": file_name(div, title, top=matter is not None)}
         header = node("Header", [min(level, 6), attr(div.get(XML_ID, ""), classes, **semantics), title])
         blocks = self.blocks(div, level, kind)
         if not blocks and self.notes_pending:
@@ -244,7 +303,7 @@ class _AstBuilder:
             return [node("Span", [attr("", [], lang=language), self.content(element)])]
         if name == "note":
             self.notes_pending = True
-            number = node("Span", [attr("", ["note-number"]), text_inlines(element.get("n", ""))])
+            number = node("Span", [attr("", ["note-number"]), text_inlines(typeset(element.get("n", ""))[0])])
             return [node("Note", [node("Para", tidy([number, node("Space"), *self.content(element)]))])]
         if name in ("pb", "date"):
             return structure_inlines(self, element)
@@ -329,9 +388,18 @@ def structure_inlines(builder: _AstBuilder, element: etree._Element) -> list[Jso
     opening = f'<time class="date" datetime="{escape(moment)}">'
     return [
         node("RawInline", ["html", opening]),
-        *builder.content(element),
+        *unemphasised(builder.content(element)),
         node("RawInline", ["html", "</time>"]),
     ]
+
+
+def unemphasised(inlines: list[Json]) -> list[Json]:
+    """``inlines`` without their emphasis (its content kept): a date is set alike throughout, not
+    an upright day beside an italic month as the OCR read it."""
+    result: list[Json] = []
+    for inline in inlines:
+        result += unemphasised(inline["c"]) if inline["t"] in EMPHASIS.values() else [inline]
+    return result
 
 
 def tei_blocks(
@@ -342,8 +410,10 @@ def tei_blocks(
 ) -> list[Json]:
     """Pandoc blocks for the TEI ``text``: front, body and back divisions at level 1 (``book_title``
     heads the ``text`` division, which prints no heading); a page break links to its page's image
-    where ``images`` (the HTML edition's, by surface id) has it."""
-    builder = _AstBuilder(source, book_title, images or {})
+    where ``images`` (the HTML edition's, by surface id) has it; a heading in capitals is set in title
+    case, the acronyms of the book's paragraphs kept (``USSR``)."""
+    acronyms = running_acronyms(text_of(paragraph) for paragraph in root.iter(tei("p")))
+    builder = _AstBuilder(source, book_title, images or {}, acronyms)
     text = root.find(tei("text"))
     if text is None:
         raise InputError(source, "no <text> element: not a TEI document of this pipeline")
@@ -396,6 +466,7 @@ def pandoc_meta(header: Header, for_html: bool = False) -> Json:
         "lang": meta_string(header.language),
         "identifier": node("MetaList", [node("MetaMap", {"text": meta_string(header.identifier)})]),
         "description": meta_string(description(header)),
+        "rights": meta_string(rights_text(header)),
     }
     meta["creator"]["c"] += people(header.editors, "edt")["c"]
     meta["contributor"]["c"] += people(header.contributors, "ctb")["c"]
@@ -412,4 +483,5 @@ def pandoc_meta(header: Header, for_html: bool = False) -> Json:
             meta["subtitle"] = meta_inlines(header.subtitle)
         meta["author"] = node("MetaList", [meta_inlines(line) for line in credit_lines(header)])
         meta["description-meta"] = meta["description"]
+        meta["date"], meta["date-meta"] = meta_inlines(imprint_line(header)), meta["date"]
     return meta

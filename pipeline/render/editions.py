@@ -16,6 +16,7 @@ from pipeline.render.document import pandoc_meta, tei_blocks
 from pipeline.render.epub import epub_options, finish_epub
 from pipeline.render.header import read_header
 from pipeline.render.html_edition import ASSETS, CSS_NAME, PAGE_IMAGE_ASSETS, finish_html, split_edition
+from pipeline.render.matter import build_date, colophon_blocks, imprint_blocks, title_page_blocks
 from pipeline.render.page_images import FOLDER, copy_page_images, count_pages, page_images
 from pipeline.render.pandoc import (
     convert,
@@ -64,6 +65,7 @@ def render(root: etree._Element, epub_path: Path, html_path: Path, source: str =
     two cores are enough for the EPUB run to go at full speed.
     """
     header = read_header(root, source)
+    date = build_date()  # (before pandoc is given a date of its own where the build has none)
     images = page_images(root, [Path.cwd(), Path(source).parent])
     notes_in_tei = linked_notes(root)
     epub_path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,7 +81,8 @@ def render(root: etree._Element, epub_path: Path, html_path: Path, source: str =
         html_work = html_folder / "edition"  # beside the old pages of the edition, which go here
         html_work.mkdir()
         api_version = pool.submit(pandoc_api_version)  # asked while the TEI is read
-        blocks = tei_blocks(root, source, header.title)
+        text = tei_blocks(root, source, header.title)
+        blocks = [*title_page_blocks(header), *imprint_blocks(header), *text, *colophon_blocks(header, date)]
         api_version.result()
         raw_epub = work / ".unfinished.epub"
         # chapters and their sections in the contents, and a chapter to a file, with parts above them too
@@ -99,7 +102,9 @@ def render(root: etree._Element, epub_path: Path, html_path: Path, source: str =
             shutil.copyfile(css.with_name(asset), html_work / asset)
         copy_page_images(images, html_work)
         if images:  # the page breaks link to their images in the HTML edition only
-            blocks = tei_blocks(root, source, header.title, images)
+            text = tei_blocks(root, source, header.title, images)
+        # the contents page opens with the title block: no title page of its own
+        blocks = [*imprint_blocks(header), *text, *colophon_blocks(header, date)]
         html_args = [*common, "--toc", "--section-divs", f"--css={CSS_NAME}", "--reference-location=section"]
         standalone_html(blocks, pandoc_meta(header, for_html=True), work, html, html_args, template)
         html_notes = finish_html(html)

@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.render.document import DPUB_ROLES
-from pipeline.render.header import Header, credit_lines, original_text, source_text
+from pipeline.render.header import Header, credit_lines, imprint_line, original_text, source_text
 from pipeline.render.notes import heading_text, number_notes, with_class
 from pipeline.render.trees import found, required_child
 from pipeline.tei import EDITORS_BYLINE, XML_LANG, volume_statement
@@ -32,6 +32,10 @@ XHTML_PROLOG = XML_PROLOG + b"<!DOCTYPE html>\n"
 COVER_NAME = "cover.svg"
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 PAGE_BREAK_RE = re.compile(rb'<span[^>]*epub:type="pagebreak"[^>]*>')
+CHAPTER_FILE_RE = re.compile(rb"\bch\d{3}\.xhtml\b")  # pandoc's name of a content document
+FILE_NAME_RE = re.compile(rb'data-file="([^"]+)"')
+MATTER = "data-matter"  # the top-level division's matter and file name (pipeline.render.document)
+FILE = "data-file"
 WITH_EPUB_TYPE = etree.XPath("descendant-or-self::*[@epub:type]", namespaces={"epub": EPUB_NS})
 
 
@@ -52,6 +56,7 @@ def epub_options(work: Path, header: Header, css: Path, split_level: int) -> lis
     return [
         f"--split-level={split_level}",
         "--toc",  # the navigation document is also a page of the book (and a landmark)
+        "--epub-title-page=false",  # the edition's own (pipeline.render.matter), with its credits
         f"--css={css}",
         f"--epub-metadata={snippet}",
         f"--epub-cover-image={cover}",
@@ -77,6 +82,12 @@ def wrap_words(text: str, width: int) -> list[str]:
     return lines
 
 
+def cover_label(header: Header) -> str:
+    """The cover's text alternative: its title, subtitle and credits, a sentence each."""
+    lines = [header.title, header.subtitle, *credit_lines(header)]
+    return " ".join(f"{line[0].upper()}{line[1:]}." for line in lines if line)
+
+
 def cover_svg(header: Header) -> str:
     """The cover, drawn from the header: title, volume and period, authors, editors, publisher and year."""
     volume = volume_statement(header.volume) if header.volume else None
@@ -90,9 +101,8 @@ def cover_svg(header: Header) -> str:
         y += round(size * 1.3) + (50 if kind != previous else 0)
         previous = kind
         texts.append(f'<text class="{kind}" x="300" y="{y}" font-size="{size}">{xml_text(line)}</text>')
-    imprint = f"{header.publisher} · {header.place} · {header.year}"
-    lines = [header.title, header.subtitle, *credit_lines(header)]
-    label = " ".join(f"{line[0].upper()}{line[1:]}." for line in lines if line)
+    imprint = imprint_line(header)
+    label = cover_label(header)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="600" height="900" '
@@ -161,11 +171,51 @@ def add_semantics(root: etree._Element) -> None:
         backlink.set(EPUB_TYPE, "backlink")
 
 
+def notes_section(root: etree._Element) -> None:
+    """Pandoc's notes at a content document's end (a rule, then the notes) as the endnotes of its
+    chapter: typed and titled as such, under a heading a level below the document's own."""
+    for section in root.iter(f"{{{XHTML_NS}}}section"):
+        if section.get(EPUB_TYPE) != "footnotes":
+            continue
+        section.set(EPUB_TYPE, "endnotes")
+        section.set("role", "doc-endnotes")
+        section.set("aria-labelledby", "notes-title")
+        rule = section.find(f"{{{XHTML_NS}}}hr")
+        title = etree.Element(f"{{{XHTML_NS}}}h2", {"id": "notes-title", "class": "notes-title"})
+        title.text = "Notes"
+        if rule is not None:
+            section.replace(rule, title)
+        else:
+            section.insert(0, title)
+
+
+def matter_semantics(root: etree._Element) -> None:
+    """The body typed as the matter its division is in (``frontmatter``, ``bodymatter``,
+    ``backmatter``: pandoc calls every division of no front or back type body matter); the
+    divisions' notes for the finishing (their matter, their files' names) removed."""
+    body = root.find(f"{{{XHTML_NS}}}body")
+    for element in list(root.iterfind(f".//*[@{FILE}]")):
+        if body is not None and body.get(EPUB_TYPE) and element.get(MATTER):
+            body.set(EPUB_TYPE, element.get(MATTER, ""))
+        for name in (MATTER, FILE):
+            if name in element.attrib:
+                del element.attrib[name]
+
+
+def cover_semantics(root: etree._Element, label: str) -> None:
+    """The cover page's picture (pandoc's ``svg`` around the cover image) with its text alternative."""
+    for svg in root.iter("{http://www.w3.org/2000/svg}svg"):
+        svg.set("role", "img")
+        svg.set("aria-label", label)
+
+
 def finish_xhtml(data: bytes) -> tuple[bytes, int]:
     """Number the notes of one EPUB content document, add semantics, title it by its first heading."""
     root = etree.fromstring(data)
     done = number_notes(root)
     add_semantics(root)
+    notes_section(root)
+    matter_semantics(root)
     title = root.find(f"{{{XHTML_NS}}}head/{{{XHTML_NS}}}title")
     heading = next(root.iterfind(f".//{{{XHTML_NS}}}body//{{{XHTML_NS}}}h1"), None)
     if title is not None and (title.text or "").endswith(".xhtml") and heading is not None:
@@ -246,6 +296,27 @@ def bodymatter_start(files: dict[str, bytes]) -> str | None:
     return None
 
 
+def file_names(files: dict[str, bytes]) -> dict[bytes, bytes]:
+    """Pandoc's names of the content documents (``ch005.xhtml``) → the names their divisions give
+    (``chapter-5.xhtml``, :func:`pipeline.render.document.file_name`), each name once."""
+    names: dict[bytes, bytes] = {}
+    for name, data in files.items():
+        old = CHAPTER_FILE_RE.search(name.encode())
+        given = FILE_NAME_RE.search(data)
+        if old and given:
+            new, number = given.group(1), 1
+            while new + b".xhtml" in names.values():
+                number += 1
+                new = given.group(1) + f"-{number}".encode()
+            names[old.group()] = new + b".xhtml"
+    return names
+
+
+def renamed(data: bytes, names: dict[bytes, bytes]) -> bytes:
+    """``data`` with every name of a content document pandoc gave replaced by its new one."""
+    return CHAPTER_FILE_RE.sub(lambda match: names.get(match.group(), match.group()), data)
+
+
 def finish_epub(source: Path, target: Path, header: Header) -> int:
     """Copy pandoc's EPUB with its notes numbered and the OPF completed; return the notes done.
 
@@ -256,7 +327,11 @@ def finish_epub(source: Path, target: Path, header: Header) -> int:
         files = {info.filename: unfinished.read(info) for info in members}
     has_pages = any(b'epub:type="pagebreak"' in data for data in files.values())
     start = bodymatter_start(files)
+    names = file_names(files)
     landmarks = [("toc", "nav.xhtml#toc", "Contents")]
+    title_page = next((name for name in files if b'epub:type="titlepage"' in files[name]), None)
+    if title_page:
+        landmarks.insert(0, ("titlepage", title_page.removeprefix("EPUB/"), "Title Page"))
     if start:
         landmarks.append(("bodymatter", start.removeprefix("EPUB/"), "Start of the text"))
 
@@ -265,6 +340,10 @@ def finish_epub(source: Path, target: Path, header: Header) -> int:
         data = files[name]
         if name.endswith("nav.xhtml"):
             return add_page_list(finish_nav(data, landmarks), page_targets(files)), 0
+        if name.endswith("cover.xhtml"):
+            root = etree.fromstring(data)
+            cover_semantics(root, cover_label(header))
+            return XHTML_PROLOG + etree.tostring(root, encoding="UTF-8") + b"\n", 0
         if name.endswith(".xhtml"):
             return finish_xhtml(data)
         if name.endswith(".opf"):
@@ -276,9 +355,12 @@ def finish_epub(source: Path, target: Path, header: Header) -> int:
 
     done = 0
     with zipfile.ZipFile(target, "w") as finished, ThreadPoolExecutor(max_workers=1) as worker:
-        names = [info.filename for info in members]
-        for info, (data, count) in zip(members, worker.map(finish, names), strict=True):
-            copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+        order = [info.filename for info in members]
+        for info, (data, count) in zip(members, worker.map(finish, order), strict=True):
+            if info.filename.endswith((".xhtml", ".opf", ".ncx")):
+                data = renamed(data, names)
+            filename = renamed(info.filename.encode(), names).decode()
+            copy = zipfile.ZipInfo(filename, date_time=info.date_time)
             copy.compress_type = info.compress_type
             copy.external_attr = info.external_attr
             copy.create_system = info.create_system

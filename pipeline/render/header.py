@@ -32,6 +32,9 @@ NAMESPACES = {"t": TEI_NS}
 TITLE_STATEMENT = "t:teiHeader/t:fileDesc/t:titleStmt"
 PRINTED_BOOK = "t:teiHeader/t:fileDesc/t:sourceDesc/t:biblStruct"
 MONOGRAPH = f"{PRINTED_BOOK}/t:monogr"
+AVAILABILITY = "t:teiHeader/t:fileDesc/t:publicationStmt/t:availability"
+APPLICATION = "t:teiHeader/t:encodingDesc/t:appInfo/t:application[@ident='ocr-edition']"
+MEASURE = "t:teiHeader/t:encodingDesc/t:projectDesc/t:p/t:measure"
 ORIGINAL = f"{PRINTED_BOOK}/t:relatedItem[@type='original']/t:biblStruct"
 
 
@@ -69,6 +72,12 @@ class Header:
     identifier: str
     translated_from: str | None  # the language's name, "original", or None for a book not translated
     original: Original | None
+    licence: str  # the licence of the edition's own work, as the header states it
+    licence_url: str
+    source_rights: str  # the printed book's rights, as the header states them
+    version: str | None  # the pipeline's that made the edition (None in a TEI that does not say)
+    automatic_changes: int | None
+    editor_corrections: int | None
 
 
 class _Reader:
@@ -94,10 +103,19 @@ class _Reader:
         """The texts of every element at ``path``."""
         return [text_of(element) for element in self.root.iterfind(path, NAMESPACES)]
 
+    def quantity(self, kind: str) -> int | None:
+        """The quantity of the project description's ``measure`` of ``kind``, ``None`` if none."""
+        element = self.root.find(f"{MEASURE}[@type='{kind}']", NAMESPACES)
+        return int(element.get("quantity", "0")) if element is not None else None
+
+    def optional_attribute(self, path: str, name: str) -> str | None:
+        """Attribute ``name`` of the element at ``path``, ``None`` if there is none."""
+        element = self.root.find(path, NAMESPACES)
+        return (element.get(name) or None) if element is not None else None
+
     def attribute(self, path: str, name: str) -> str:
         """Attribute ``name`` of the element at ``path``; an :class:`InputError` if there is none."""
-        element = self.root.find(path, NAMESPACES)
-        value = element.get(name) if element is not None else None
+        value = self.optional_attribute(path, name)
         if not value:
             raise InputError(self.source, f"the TEI header has no {name} at {path}", line_of(self.root))
         return value
@@ -163,6 +181,12 @@ def read_header(root: etree._Element, source: str = "TEI") -> Header:
         identifier=reader.required("t:teiHeader/t:fileDesc/t:publicationStmt/t:idno[@type='URI']"),
         translated_from=translated_from(reader, language, original),
         original=original,
+        licence=reader.required(f"{AVAILABILITY}/t:licence"),
+        licence_url=reader.attribute(f"{AVAILABILITY}/t:licence", "target"),
+        source_rights=reader.required(f"{AVAILABILITY}/t:p"),
+        version=reader.optional_attribute(APPLICATION, "version"),
+        automatic_changes=reader.quantity("automatic-changes"),
+        editor_corrections=reader.quantity("editor-corrections"),
     )
 
 
@@ -188,6 +212,17 @@ def source_text(header: Header) -> str:
     subtitle = f" {header.subtitle}." if header.subtitle else ""
     edition = f" {header.edition}." if header.edition else ""
     return f"{header.title}.{subtitle}{people}{edition} {header.place}: {header.publisher}, {header.year}."
+
+
+def imprint_line(header: Header) -> str:
+    """The printed book's imprint in a line, as the title pages set it: ``Publisher · Place · Year``."""
+    return f"{header.publisher} · {header.place} · {header.year}"
+
+
+def rights_text(header: Header) -> str:
+    """The edition's rights in a line: the licence of its own work and the printed book's rights
+    (the OPF's ``dc:rights``)."""
+    return f"{header.licence} {header.source_rights}"
 
 
 def original_text(original: Original) -> str:

@@ -27,6 +27,7 @@ from pipeline.render.trees import parent_of, plain_text, required_child
 CSS_NAME = "edition.css"
 ASSETS = (CSS_NAME, "reader.js", ENGINE)
 PAGE_IMAGE_ASSETS = ("page-images.css", "page-images.js")
+MATTER, FILE = "data-matter", "data-file"  # a top-level division's matter and file name (document.py)
 
 
 def finish_html(path: Path) -> int:
@@ -43,8 +44,9 @@ def identifier(element: etree._Element) -> str:
 
 
 def page_name(section: HtmlElement) -> str:
-    """The file of a top-level division: its id (``ch03`` → ``ch03.html``)."""
-    return f"{identifier(section)}.html"
+    """The file of a top-level division: the name it gives (``chapter-3.html``,
+    :func:`pipeline.render.document.file_name`), else its id (``ch03.html``)."""
+    return f"{section.get(FILE) or identifier(section)}.html"
 
 
 def heading_of(section: HtmlElement) -> str:
@@ -155,12 +157,16 @@ def split_edition(single_page: Path, assets: tuple[str, ...] = ()) -> dict[str, 
     document = lxml.html.document_fromstring(single_page.read_bytes())
     body = required_child(document, "body")
     divisions = [section for section in body.iterchildren("section") if has_class(section, "level1")]
+    names = [page_name(section) for section in divisions]
     page_of_id: dict[str, str] = {}
-    for section in divisions:
+    for section, name in zip(divisions, names, strict=True):
         for element in section.iter():
             if element.get("id"):
-                page_of_id[identifier(element)] = page_name(section)
+                page_of_id[identifier(element)] = name
     for element in body.iter():
+        for attribute in (MATTER, FILE):  # read: the pages are named
+            if attribute in element.attrib:
+                del element.attrib[attribute]
         kind = element.get("epub:type")
         if kind is not None:
             del element.attrib["epub:type"]
@@ -176,7 +182,7 @@ def split_edition(single_page: Path, assets: tuple[str, ...] = ()) -> dict[str, 
     header = _header(book, contents_page)
     search = SearchIndex()
     for number, section in enumerate(divisions):
-        name = page_name(section)
+        name = names[number]
         for number_of_list, aside in enumerate(list(section.iter("aside"))):
             if has_class(aside, "footnotes"):
                 notes_id = identifier(section) + (f"-{number_of_list}" if number_of_list else "")
@@ -185,9 +191,9 @@ def split_edition(single_page: Path, assets: tuple[str, ...] = ()) -> dict[str, 
         _relink(section, page_of_id, name)
         neighbours = {"contents": (contents_page, "Contents")}
         if number > 0:
-            neighbours["prev"] = (page_name(divisions[number - 1]), titles[number - 1])
+            neighbours["prev"] = (names[number - 1], titles[number - 1])
         if number + 1 < len(divisions):
-            neighbours["next"] = (page_name(divisions[number + 1]), titles[number + 1])
+            neighbours["next"] = (names[number + 1], titles[number + 1])
         search.add(section, name)
         title = f"{titles[number]} — {book}"
         page = _page(document, title, [section], neighbours, copy.deepcopy(header), assets)
@@ -197,7 +203,7 @@ def split_edition(single_page: Path, assets: tuple[str, ...] = ()) -> dict[str, 
         _relink(element, page_of_id, contents_page)
         if element.tag == "nav":
             element.set("aria-label", "Contents")
-    following = {"next": (page_name(divisions[0]), titles[0])} if divisions else {}
+    following = {"next": (names[0], titles[0])} if divisions else {}
     contents = _page(document, book, front, following, header, assets)
     index_size = search.write(folder)
     _write(contents, single_page)

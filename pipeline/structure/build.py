@@ -16,6 +16,7 @@ from pipeline.structure.findings import Findings
 from pipeline.structure.headings import check_printed_labels, find_headings
 from pipeline.structure.items import Collected
 from pipeline.structure.notes import fill_parts, link_notes
+from pipeline.structure.stamps import mark_stamps
 from pipeline.structure.titles import find_acronyms
 
 
@@ -65,6 +66,7 @@ def build_structure(blocks: list[Block], layout: Layout | None = None) -> Struct
         if division.type == "chronology":
             date_entries(division, findings)
     mark_blurb(tree, findings)
+    mark_stamps(tree.front, findings)
     page_breaks = PageBreaks(
         found=len(marks.breaks),
         numbered=sum(1 for item in marks.breaks if item.n),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text.headings import SMALL_WORDS
 from pipeline.text.markers import PLAIN_MARKER_FOLLOWS
 
 # note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE);
@@ -30,9 +31,6 @@ SYMBOL_NAMES = {
 
 MAX_HEADING_CHARS = 400
 CAPITALISE_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
-SMALL_WORDS = frozenset(
-    re.findall(r"\w+", "a an and as at but by for from in into nor of on or the to via vs with")
-)
 
 
 def title_case(text: str, acronyms: frozenset[str] = frozenset()) -> str:

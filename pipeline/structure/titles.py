@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 from pipeline.model import Block
 from pipeline.structure.findings import Findings
 from pipeline.structure.heading_forms import Heading
 from pipeline.structure.headings import TRAILING_PARENTHETICAL_RE
-from pipeline.structure.patterns import SMALL_WORDS, title_case
-from pipeline.text.headings import heading_key, is_mostly_capitals
+from pipeline.structure.patterns import title_case
+from pipeline.text.headings import heading_key, is_mostly_capitals, running_acronyms
 
 RUNNING_TEXT_CHARS = 100
 
 
 def find_acronyms(blocks: list[Block], skip: set[int]) -> frozenset[str]:
-    """Words printed in capitals inside running text (``USSR``): kept in capitals in titles; not
-    the small words of a title (``THE`` of a heading the OCR ran into a paragraph)."""
-    found: Counter[str] = Counter()
-    for i, block in enumerate(blocks):
-        if i not in skip and len(block.text) > RUNNING_TEXT_CHARS:
-            for line in block.text.split("\n"):
-                if re.search(r"[a-z]", line):
-                    found.update(re.findall(r"\b[A-Z]{2,}\b", line))
-    return frozenset(word for word, count in found.items() if count > 1 and word.lower() not in SMALL_WORDS)
+    """Words printed in capitals inside running text (``USSR``, :func:`running_acronyms`), read in
+    the blocks of running text's length: kept in capitals in titles."""
+    return running_acronyms(
+        block.text for i, block in enumerate(blocks) if i not in skip and len(block.text) > RUNNING_TEXT_CHARS
+    )
 
 
 def heading_title(heading: Heading, acronyms: frozenset[str], findings: Findings) -> str:

@@ -4,7 +4,8 @@ page numbers, leader dots and stray characters before a title."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 from pipeline.text.punctuation import DASHES, plain_text, without_emphasis
 from pipeline.text.words import is_function_word, last_word
@@ -65,6 +66,52 @@ def is_title_case(
         return False
     lower = [word for word in words if word[0].islower()]
     return all(map(minor_word, lower)) and (len(words) - len(lower)) / len(words) >= min_capitalised
+
+
+ROMAN_NUMERAL_RE = re.compile(r"[IVXLC]+")
+ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
+# the small words a title in capitals may hold, set in lower case in title case (not acronyms)
+SMALL_WORDS = frozenset(
+    re.findall(r"\w+", "a an and as at but by for from in into nor of on or the to via vs with")
+)
+LOWER_RE = re.compile(r"[a-z]")
+VOWELS = frozenset("AEIOUYaeiouy")
+
+
+def running_acronyms(texts: Iterable[str]) -> frozenset[str]:
+    """Words printed in capitals in running text (``USSR``, ``TASS``), more than once: a title in
+    capitals keeps them so. Only lines that also hold lower case are read (not headings), and not
+    the small words of a title (``THE`` of a heading run into a paragraph)."""
+    found: Counter[str] = Counter()
+    for text in texts:
+        for line in text.split("\n"):
+            if LOWER_RE.search(line):
+                found.update(ACRONYM_RE.findall(line))
+    return frozenset(word for word, count in found.items() if count > 1 and word.lower() not in SMALL_WORDS)
+
+
+def title_case(
+    text: str, minor_word: Callable[[str], bool] = is_function_word, acronyms: frozenset[str] = frozenset()
+) -> str:
+    """A heading set in capitals in title case: ``REQUEST TO READERS`` → ``Request to Readers``.
+
+    Grammatical words (``minor_word``) go lower case except first and last; roman numerals, words
+    without a vowel (``BBC``) and the book's ``acronyms`` (:func:`running_acronyms`: ``USSR``) stay
+    in capitals, as they would be printed in a title."""
+    words = list(TITLE_WORD_RE.finditer(text))
+
+    def cased(number: int, word: str) -> str:
+        if ROMAN_NUMERAL_RE.fullmatch(word) or not VOWELS.intersection(word) or word in acronyms:
+            return word
+        if 0 < number < len(words) - 1 and minor_word(word):
+            return word.lower()
+        return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+    result, end = "", 0
+    for number, match in enumerate(words):
+        result += text[end : match.start()] + cased(number, match.group())
+        end = match.end()
+    return result + text[end:]
 
 
 def is_capitals(text: str) -> bool:

@@ -15,8 +15,8 @@ the order they run.
 * ``closed_up_dash``: an em dash spaced on one side only loses that space;
 * ``en_dash_range``: ``1918-1920``, ``pp. 64-65``, ``535-36`` → en dash; not in hyphenated words and
   not in codes (more than four digits, or a chain like ``2020-01-05``);
-* ``en_dash_month_range``: a hyphen between the months of a date range (``March-November``,
-  ``July-2 August``) → en dash;
+* ``en_dash_month_range``: a hyphen in a date range whose end names its month (``March-November``,
+  ``July-2 August``, ``1918-March 1921``) → en dash;
 * ``ellipsis``: ``...`` → … (a fourth dot, a sentence's full stop, stays before it);
 * ``single_spaces``: runs of spaces inside a line → one space;
 * ``initials_nbsp``: a no-break space after initials, ``V. I. Lenin`` → ``V.\u00a0I.\u00a0Lenin``.
@@ -30,7 +30,7 @@ from functools import wraps
 from typing import NamedTuple
 
 from pipeline.text.punctuation import EMPHASIS_MARKS
-from pipeline.text.words import MONTH, MONTHS
+from pipeline.text.words import MONTH
 
 NBSP = "\u00a0"
 # Before an opening quote: nothing, a space, an opening bracket, a dash, a slash or another opening quote.
@@ -157,10 +157,15 @@ DIGIT_HYPHEN_DIGIT_RE = re.compile(r"-(?<=\d-)\d")  # in every number range (sea
 
 
 def _is_range(left: str, right: str) -> bool:
-    """Whether ``left-right`` reads as a rising range: 1918-1920, 9-18, 535-36 (= 535 to 536)."""
-    if len(right) < len(left):
-        right = left[: len(left) - len(right)] + right
-    return int(right) > int(left)
+    """Whether ``left-right`` reads as a rising range: 1918-1920, 9-18, 535-36 (= 535 to 536), and
+    one that crosses a hundred in its shortened end's leading zero: 299-01 (= 299 to 301)."""
+    if len(right) >= len(left):
+        return int(right) > int(left)
+    prefix = int(left[: len(left) - len(right)])
+    end = int(f"{prefix}{right}")
+    if end <= int(left) and right.startswith("0"):
+        end = int(f"{prefix + 1}{right}")
+    return int(left) < end < int(left) + 10 ** len(right)
 
 
 def _next_to_code(text: str, match: re.Match[str]) -> bool:
@@ -185,15 +190,21 @@ def en_dash_range(text: str) -> tuple[str, list[Edit]]:
     return _substitute(NUMBER_RANGE_RE, text, dash)
 
 
-# "March-November 1918", "17 July-2 August": emphasis may close or open around the dash
-MONTH_RANGE_RE = re.compile(rf"\b(?P<left>{MONTH}\*?)-(?P<right>\*?(?:\d{{1,2}}\s+)?{MONTH}\b)")
-# a month and a hyphen (perhaps with ``*`` between): in every month range (searched for from each hyphen)
-MONTH_HYPHEN_RE = re.compile("-(?:" + "|".join(rf"(?<={month}-)|(?<={month}\*-)" for month in MONTHS) + ")")
+# "March-November 1918", "17 July-2 August", "November 1918-March 1921", "March 29-April 5": a month,
+# a day or a year (not inside a longer number, a word or a code) before the hyphen, a month (perhaps after
+# its day) after it; emphasis may close or open around the dash
+MONTH_RANGE_RE = re.compile(
+    rf"(?P<left>(?:\b{MONTH}|(?<![\w./\-])\d{{1,4}})\*?)-(?P<right>\*?(?:\d{{1,2}}\s+)?{MONTH}\b)"
+)
+# a hyphen before a month (perhaps after ``*`` and its day): in every month range (searched for from
+# each hyphen)
+MONTH_HYPHEN_RE = re.compile(rf"-(?=\*?(?:\d{{1,2}}\s+)?{MONTH}\b)")
 
 
 @_only_with(MONTH_HYPHEN_RE)
 def en_dash_month_range(text: str) -> tuple[str, list[Edit]]:
-    """A hyphen between the months of a date range (``March-November``, ``July-2 August``) becomes an en dash.
+    """A hyphen between the dates of a range whose end names its month (``March-November``,
+    ``July-2 August``, ``1918-March 1921``, ``29-April 5``) becomes an en dash.
 
     English month names: this is a rule of English typography, like the quotation rules.
     """

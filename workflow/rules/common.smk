@@ -6,7 +6,7 @@ import shlex
 from pathlib import Path
 
 from pipeline.books import book_source, corrections_file, page_images
-from pipeline.model.io import CHANGING_STAGES, REVIEWING_STAGES  # whose logs the report reads
+from pipeline.model.io import CHANGING_STAGES, REVIEWING_STAGES  # whose logs the report reads (encode counts)
 
 
 def raw_file(name: str) -> str:

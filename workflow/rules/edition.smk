@@ -7,6 +7,7 @@ rule encode:
         tree=build_file("{book}/corrected.json"),
         metadata=build_file("{book}/metadata.json"),
         geometry=book_geometry,  # structured OCR: the page images and the lines' places
+        changes=[build_file(f"{{book}}/{stage}.changes.jsonl") for stage in CHANGING_STAGES],  # counted
     output:
         tei_file("{book}.xml"),
     log:
@@ -18,7 +19,8 @@ rule encode:
     shell:
         stage(
             "encode",
-            "--input {input.tree:q} --metadata {input.metadata:q} --output {output:q} {params.geometry}",
+            "--input {input.tree:q} --metadata {input.metadata:q} --changes {input.changes:q}"
+            " --output {output:q} {params.geometry}",
         )
 
 
