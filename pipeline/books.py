@@ -204,3 +204,11 @@ def sources_date(raw: Path) -> str | None:
         return None
     date = found.stdout.strip()
     return date if found.returncode == 0 and date.isdigit() else None
+
+
+def date_the_build(raw: Path) -> None:
+    """Give the build a date, ``SOURCE_DATE_EPOCH`` (the editions' colophon, pandoc's EPUB metadata),
+    where it has none: the sources' last commit (:func:`sources_date`); none outside a checkout."""
+    date = sources_date(raw)
+    if date and "SOURCE_DATE_EPOCH" not in os.environ:
+        os.environ["SOURCE_DATE_EPOCH"] = date

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 
-from pipeline.books import Books, corrections_file, find_books, refusals_summary, sources_date
+from pipeline.books import Books, corrections_file, date_the_build, find_books, refusals_summary, sources_date
 
 
 def raw_folder(tmp_path: Path, *names: str) -> Path:
@@ -95,3 +96,14 @@ def test_the_sources_date_is_their_last_commits_and_none_outside_a_checkout(
     assert date is not None and int(date) > 1_600_000_000  # (a commit of this project: after 2020)
     assert sources_date(tmp_path) is None
     assert sources_date(tmp_path / "missing") is None
+
+
+def test_a_build_is_dated_by_its_sources_unless_given_a_date(
+    repo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    date_the_build(repo_root / "raw")
+    assert os.environ["SOURCE_DATE_EPOCH"] == sources_date(repo_root / "raw")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    date_the_build(repo_root / "raw")
+    assert os.environ["SOURCE_DATE_EPOCH"] == "86400"
