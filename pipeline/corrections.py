@@ -1,8 +1,8 @@
 """The editor's corrections file, ``raw/<book>.corrections.yaml``: read, checked against
 ``schemas/corrections.schema.json``, its strings typeset as the book's text is.
 
-Read by the ``correct`` stage (which applies the corrections) and by ``suspects`` (which marks the
-suspects the editor confirmed). Errors name the file and the entry's line.
+Read by the ``correct`` stage: its corrections, and its refusals of automatic ones. Errors name the
+file and the entry's line.
 """
 
 from __future__ import annotations
@@ -56,14 +56,14 @@ def load_corrections(path: str | Path) -> Corrections:
     import jsonschema
     import yaml
 
-    from pipeline.yaml_lines import key_line
+    from pipeline.yaml_lines import AliasLimitError, key_line, load
 
     try:
-        source = Path(path).read_text(encoding="utf-8")
-        root = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source)
+        data, root = load(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise InputError(path, f"cannot read the file: {error.strerror}") from None
+    except AliasLimitError as error:
+        raise InputError(path, f"refused: {error.problem}", error.line) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise InputError(path, f"not valid YAML: {error}", mark.line + 1 if mark else None) from None

@@ -23,7 +23,7 @@ import yaml
 
 from pipeline.cli import run_stage
 from pipeline.model import InputError, read_stage_input, write_json
-from pipeline.yaml_lines import YamlPath, key_line
+from pipeline.yaml_lines import AliasLimitError, YamlPath, key_line, load
 
 if TYPE_CHECKING:
     import jsonschema
@@ -135,10 +135,10 @@ def duplicate_keys(node: yaml.Node, path: YamlPath = ()) -> list[tuple[int, str]
 
 def parse(text: str, path: str) -> tuple[Any, yaml.Node | None]:
     """Parse YAML ``text`` into data and its node tree (for line numbers)."""
-    loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data, node = load(text)
+    except AliasLimitError as error:
+        raise InputError(path, f"refused: {error.problem}", error.line) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f" (column {mark.column + 1})" if mark else ""
@@ -150,8 +150,6 @@ def parse(text: str, path: str) -> tuple[Any, yaml.Node | None]:
         ) from None
     except yaml.YAMLError as error:
         raise InputError(path, f"YAML syntax error: {error}") from None
-    finally:
-        loader.dispose()
     return data, node
 
 

@@ -8,6 +8,8 @@ Each rule looks at one :class:`~pipeline.correct.spots.Spot` and returns a
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from pipeline.correct.lexicon import (
@@ -20,6 +22,7 @@ from pipeline.correct.spots import (
     FREQUENT_COUNT,
     LETTERS_RE,
     NEVER_ENDING_SHARE,
+    NEXT_CHUNK_RE,
     RARE_ZIPF,
     VERY_COMMON_ZIPF,
     Reading,
@@ -28,6 +31,7 @@ from pipeline.correct.spots import (
     ends_no_sentence,
     is_common_word,
     known,
+    places_of,
     word_of,
 )
 from pipeline.text.ocr import (
@@ -478,8 +482,11 @@ def p_for_question_mark(spot: Spot, lexicon: Lexicon) -> Reading | None:
         return None
     if spot.after and not spot.after[:1].isupper():  # (the sentence goes on: no question's end)
         return None
-    opening = max(spot.text.rfind(stop, 0, spot.start) for stop in (".", "?", "!", "—"))
-    words = [word_of(chunk).lower() for chunk in spot.text[opening + 1 : spot.start].split()[:3]]
+    stops = places_of(spot.text, ".?!—")
+    stops_before = bisect.bisect_left(stops, spot.start)
+    opening = stops[stops_before - 1] if stops_before else -1
+    chunks = itertools.islice(NEXT_CHUNK_RE.finditer(spot.text, opening + 1, spot.start), 3)
+    words = [word_of(chunk.group()).lower() for chunk in chunks]
     if not QUESTION_OPENERS.intersection(words):
         return None
     return spot.reading(0, "P", "?", "punctuation", 0.92, "a P alone ending a question: its question mark")

@@ -5,10 +5,11 @@ word of a chunk, the OCR confusions of a word, whether a word is known.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.correct.lexicon import Lexicon
 from pipeline.text.ocr import CONFUSIONS, MINIM_RUN_RE, MINIM_STROKES
@@ -20,6 +21,7 @@ OBJECT = "\ufffc"
 # a chunk: what stands between spaces, cut at a stand-in for a part (a note's marker after a word)
 # unless it stands between two letters (a page break cutting a word)
 CHUNK_RE = re.compile(rf"(?:[^\s{OBJECT}]|(?<={LETTER}){OBJECT}(?={LETTER}))+")
+NEXT_CHUNK_RE = re.compile(r"\S+")  # (as ``str.split`` parts the text)
 # a chunk's word: letters, with any hyphens and apostrophes inside (what is around it is punctuation)
 CORE_RE = re.compile(rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*")
 LETTERS_RE = re.compile(rf"^{LETTER}+$")
@@ -27,6 +29,9 @@ POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 # marks after the word beside a chunk that leave the two a pair of words
 PAIR_ENDING_MARKS = '.,;:!?\u2019\u201d")'
 UNREAD = "unread"  # the kind of the reading of a word no rule proposes a reading for
+# A longer chunk is not judged: no word OCR misread (the longest chunk of 18 real books has 54
+# characters, hyphens and dashes joining eight names), and the readings tried grow with its length cubed.
+LONGEST_CHUNK = 64
 # A word is common in English from this frequency (zipf 3: once in a million words) ...
 COMMON_ZIPF = 3.0
 # ... and very common from this one (``his``, ``the``, ``must``).
@@ -72,7 +77,8 @@ class Spot:
 
     def in_emphasis(self) -> bool:
         """Inside the OCR's ``*emphasis*`` (where titles and foreign words stand)."""
-        return self.text.count("*", 0, self.start) % 2 == 1 or self.chunk.startswith("*")
+        asterisks_before = bisect.bisect_left(places_of(self.text, "*"), self.start)
+        return asterisks_before % 2 == 1 or self.chunk.startswith("*")
 
     def word_after(self) -> str:
         """The word after the chunk where only a space parts them from a word (marks after that word
@@ -82,6 +88,11 @@ class Spot:
             return ""
         return following
 
+    def chunk_at(self, start: int) -> str:
+        """The first chunk of the text from ``start`` on (spaces before it skipped), or ``""``."""
+        match = NEXT_CHUNK_RE.search(self.text, start)
+        return match.group() if match else ""
+
     def core(self) -> re.Match[str] | None:
         """The chunk's word (letters, inner hyphens and apostrophes), if it has one."""
         return CORE_RE.search(self.chunk)
@@ -90,6 +101,13 @@ class Spot:
         """A reading of ``sic`` at offset ``at`` of the chunk."""
         start = self.start + at
         return Reading(start, start + len(sic), sic, corr, kind, confidence, reason)
+
+
+@lru_cache(maxsize=8)  # (the rules read a text's chunks one after another: each text's found once)
+def places_of(text: str, characters: str) -> list[int]:
+    """Where any of ``characters`` stands in ``text``, in order (a place's count before a chunk, or the
+    last before it, is then a bisection, not a search of the text before it at every chunk)."""
+    return [match.start() for match in re.finditer(f"[{re.escape(characters)}]", text)]
 
 
 def letters_to_read(spot: Spot, shortest: int) -> tuple[re.Match[str], str] | None:
@@ -208,9 +226,9 @@ class Chunks:
         self.chunks = [text[start:end] for start, end in self.spans]
 
     def judged(self) -> Iterator[tuple[int, str]]:
-        """Each chunk to judge, with its index."""
+        """Each chunk to judge, with its index (not one holding a stand-in, nor one too long to be a word)."""
         for index, chunk in enumerate(self.chunks):
-            if OBJECT not in chunk:
+            if OBJECT not in chunk and len(chunk) <= LONGEST_CHUNK:
                 yield index, chunk
 
     def spot(self, index: int) -> Spot:

@@ -179,17 +179,17 @@ def split_word(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if not is_stray_letter(spot.chunk):
         return None
     if is_stray_letter(spot.after):
-        rest = spot.text[spot.end + 1 + len(spot.after) :].split(maxsplit=1)[:1]
-        pieces = [spot.chunk, spot.after, *rest]
+        rest = spot.chunk_at(spot.end + 1 + len(spot.after))
+        pieces = [spot.chunk, spot.after, rest]
     else:
-        rest = [spot.after]
+        rest = spot.after
         pieces = [spot.chunk, spot.after]
-    if not rest or not LOWER_WORD_RE.fullmatch(rest[0]):
+    if not LOWER_WORD_RE.fullmatch(rest):
         return None
-    word = spot.chunk + rest[0]
+    word = spot.chunk + rest
     if lexicon.count(word) < FREQUENT_COUNT or lexicon.zipf(word) < COMMON_ZIPF:
         return None
-    if len(pieces) == 2 and lexicon.zipf(word) < lexicon.zipf(rest[0]) + SPLIT_WORD_ZIPF:
+    if len(pieces) == 2 and lexicon.zipf(word) < lexicon.zipf(rest) + SPLIT_WORD_ZIPF:
         return None  # (the rest a word English uses too: ``o range``)
     sic = " ".join(pieces)
     if not spot.text.startswith(sic, spot.start):  # (one space between the pieces)
@@ -208,11 +208,11 @@ def w_stroke_apart(spot: Spot, lexicon: Lexicon) -> Reading | None:
     if not (head.isalpha() and head.islower() and head.endswith("w")) or spot.after != "r":
         return None
     rest_start = spot.end + 3  # (after `` r ``)
-    rest = spot.text[rest_start:].split(maxsplit=1)[:1]
+    rest = spot.chunk_at(rest_start)
     if not rest or not spot.text.startswith(f"{head} r ", spot.start):
         return None
-    word = word_of(rest[0])
-    if not word.islower() or not rest[0].startswith(word):
+    word = word_of(rest)
+    if not word.islower() or not rest.startswith(word):
         return None
     joined = head + word
     if lexicon.zipf(joined) >= COMMON_WORD_ZIPF:

@@ -9,7 +9,9 @@ are carried through the parse as :class:`Anchor` leaves at their place, so empha
 
 from __future__ import annotations
 
+import bisect
 import re
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -22,6 +24,8 @@ _ANCHOR = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands for a non-text part w
 _DELIMITERS = {"*": "italic", "**": "bold"}
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _SPECIAL_RE = re.compile(r"[*\\]")  # the characters the parser stops at
+_STARS_RE = re.compile(r"\*+")
+_OPEN = -1  # a search for a closer that found none
 _CYRILLIC = "\u0400-\u052f"
 # A run of Cyrillic words: starts and ends with a Cyrillic letter; spaces, digits and light
 # punctuation may stand between its words (quotation marks and Latin letters end it).
@@ -56,19 +60,21 @@ def parse_inline(parts: str | Sequence[Any]) -> list[Inline]:
     if any(_ANCHOR in text for text in texts):
         raise ValueError(f"text contains the reserved character U+FFFC: {texts!r}")
     source = "".join(part if isinstance(part, str) else _ANCHOR for part in parts)
-    nodes: list[Inline]
-    if "*" in source or "\\" in source:
-        nodes, _, _ = _Parser(source).parse(0, ())
-    else:
-        nodes = [source] if source else []  # no asterisk or backslash: the whole text is plain text
+    # (no asterisk or backslash: the whole text is plain text)
+    plain: list[Inline] = [source] if source else []
+    nodes = _Parser(source).build(0, ()) if "*" in source or "\\" in source else plain
     return _restore_anchors(nodes, iter(anchors)) if anchors else nodes
 
 
 class _Parser:
-    """Recursive-descent emphasis parser, memoised so that bad input stays fast.
+    """Recursive-descent emphasis parser, in time linear in the text however bad it is.
 
     ``stack`` lists the delimiters open around the current position, innermost last: the last one
     is the closer looked for, and an open delimiter cannot open again (so nesting is at most two deep).
+    Where an opener's closer is (or that it has none) is decided before its emphasis is built, and
+    remembered at every place the search passed through: from any of them a later search with the
+    same stack goes the same way, so it stops there. Each place is searched from at most once a
+    stack, and only the emphasis kept is built.
     """
 
     def __init__(self, text: str) -> None:
@@ -79,56 +85,83 @@ class _Parser:
             for delimiter in self.last_closer:
                 if len(run.group()) >= len(delimiter):
                     self.last_closer[delimiter] = run.start()
-        self.memo: dict[tuple[int, tuple[str, ...]], tuple[list[Inline], int, bool]] = {}
+        runs = list(_STARS_RE.finditer(text))
+        self.run_starts = [run.start() for run in runs]
+        self.run_ends = [run.end() for run in runs]
+        # stack → at each place a search for its closer passed through: where the search ended, just
+        # after the closer (_OPEN if it found none; 0 where no search has passed yet)
+        self.ends: dict[tuple[str, ...], array[int]] = {}
 
-    def parse(self, pos: int, stack: tuple[str, ...]) -> tuple[list[Inline], int, bool]:
-        """Parse from ``pos`` until the innermost closer (or the end); return (nodes, end, closed?)."""
-        key = (pos, stack)
-        if key not in self.memo:
-            self.memo[key] = self._parse(pos, stack)
-        return self.memo[key]
-
-    def _parse(self, pos: int, stack: tuple[str, ...]) -> tuple[list[Inline], int, bool]:
-        text = self.text
-        closer = stack[-1] if stack else ""
+    def build(self, pos: int, stack: tuple[str, ...]) -> list[Inline]:
+        """The strings and emphasis from ``pos`` to the closer of ``stack`` (or to the end of the text)."""
         nodes: list[Inline] = []
+        pieces: list[str] = []  # the text since the last emphasis (joined once: a long run stays linear)
         i = pos
-        while i < len(text):
-            if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in _ESCAPABLE:
-                _add_text(nodes, text[i + 1])
-                i += 2
-                continue
-            if text[i] != "*":
-                special = _SPECIAL_RE.search(text, i + 1)  # plain text up to the next asterisk or backslash
-                end = special.start() if special else len(text)
-                _add_text(nodes, text[i:end])
-                i = end
-                continue
-            run = 1
-            while i + run < len(text) and text[i + run] == "*":
-                run += 1
-            before = text[i - 1] if i > 0 else " "
-            after = text[i + run] if i + run < len(text) else " "
-            if closer and run >= len(closer) and not before.isspace():
-                return nodes, i + len(closer), True
-            delimiter = "**" if run >= 2 else "*"
-            can_close_later = self.last_closer[delimiter] > i
-            if not after.isspace() and delimiter not in stack and can_close_later:
-                inner, end, closed = self.parse(i + len(delimiter), (*stack, delimiter))
-                if closed and inner:
-                    nodes.append(Emphasis(_DELIMITERS[delimiter], inner))
-                    i = end
-                    continue
-            _add_text(nodes, delimiter)
-            i += len(delimiter)
-        return nodes, i, False
+        while i < len(self.text):
+            i, read, closed = self.step(i, stack)
+            if closed:
+                break
+            if isinstance(read, str):
+                pieces.append(read)
+            else:
+                delimiter, start = read
+                inner = self.build(start, (*stack, delimiter))
+                _flush(nodes, pieces).append(Emphasis(_DELIMITERS[delimiter], inner))
+        return _flush(nodes, pieces)
+
+    def closer_end(self, pos: int, stack: tuple[str, ...]) -> int:
+        """Where a search from ``pos`` for the closer of ``stack`` ends, just after it (_OPEN: no closer)."""
+        if stack not in self.ends:
+            self.ends[stack] = array("q", [0]) * len(self.text)
+        ends = self.ends[stack]
+        passed: list[int] = []
+        end, i = _OPEN, pos
+        while i < len(self.text):
+            if ends[i]:
+                end = ends[i]
+                break
+            passed.append(i)
+            i, _, closed = self.step(i, stack)
+            if closed:
+                end = i
+                break
+        for place in passed:
+            ends[place] = end
+        return end
+
+    def step(self, i: int, stack: tuple[str, ...]) -> tuple[int, str | tuple[str, int], bool]:
+        """Read at ``i``, within the delimiters of ``stack``: the place after what was read; the text
+        read, or an emphasis opened (its delimiter and where its text starts); whether it closed ``stack``."""
+        text = self.text
+        if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in _ESCAPABLE:
+            return i + 2, text[i + 1], False
+        if text[i] != "*":
+            special = _SPECIAL_RE.search(text, i + 1)  # plain text up to the next asterisk or backslash
+            end = special.start() if special else len(text)
+            return end, text[i:end], False
+        run = self.run_ends[bisect.bisect_right(self.run_starts, i) - 1] - i  # the asterisks from i on
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + run] if i + run < len(text) else " "
+        closer = stack[-1] if stack else ""
+        if closer and run >= len(closer) and not before.isspace():
+            return i + len(closer), "", True
+        delimiter = "**" if run >= 2 else "*"
+        can_close_later = self.last_closer[delimiter] > i
+        if not after.isspace() and delimiter not in stack and can_close_later:
+            start = i + len(delimiter)
+            end = self.closer_end(start, (*stack, delimiter))
+            if end > start + len(delimiter):  # closed, and not at once (an emphasis of nothing is text)
+                return end, (delimiter, start), False
+        return i + len(delimiter), delimiter, False
 
 
-def _add_text(nodes: list[Inline], text: str) -> None:
-    if nodes and isinstance(nodes[-1], str):
-        nodes[-1] += text
-    else:
-        nodes.append(text)
+def _flush(nodes: list[Inline], pieces: list[str]) -> list[Inline]:
+    """Append the text of ``pieces`` (if any) to ``nodes`` as one string and empty ``pieces``;
+    return ``nodes``."""
+    if pieces:
+        nodes.append("".join(pieces))
+        pieces.clear()
+    return nodes
 
 
 def _restore_anchors(nodes: list[Inline], anchors: Any) -> list[Inline]:

@@ -8,6 +8,7 @@ one of its parts.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -67,6 +68,10 @@ class PageMarks:
     table: list[PageSpan] = field(default_factory=list)  # the page table (see ``number_breaks``)
     before: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))  # block → breaks
     inside: dict[int, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+    lines: list[int] = field(init=False)  # the breaks' raw lines, in order (for ``page_at``)
+
+    def __post_init__(self) -> None:
+        self.lines = sorted(found.line for found in self.breaks)
 
     def text_of(self, index: int, block: Block) -> Marked:
         """The text of block ``index`` with the breaks inside it."""
@@ -83,7 +88,7 @@ class PageMarks:
         """The page raw line ``line`` stands on, counted from the first (0): the breaks found up
         to it (a break's line is the first of its page; raw lines run through the pages in order,
         where joined blocks do not)."""
-        return sum(1 for found in self.breaks if found.line <= line)
+        return bisect.bisect_right(self.lines, line)
 
     def breaks_of(self, text: Marked) -> list[PageBreak]:
         """The breaks inside ``text``, in their order."""
