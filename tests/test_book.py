@@ -91,7 +91,7 @@ def edition_texts(built: Path) -> dict[str, list[str]]:
         for name in epub.namelist():
             if name.endswith((".xhtml", ".opf", ".ncx", ".svg")):
                 texts[name] = list(etree.fromstring(epub.read(name)).itertext())
-    for page in (built / "build" / BOOK).glob("*.html"):
+    for page in (built / html_index(BOOK)).parent.glob("*.html"):
         texts[page.name] = list(etree.parse(str(page), etree.HTMLParser()).getroot().itertext())
     return texts
 

@@ -330,7 +330,7 @@ def test_a_result_leads_to_its_place_and_marks_the_words_found(
     """From the disk (``file://``) and served: the keyboard reaches the results from the box; a click
     on the first opens its page at the place, which is outlined, focused and in view, its words
     marked. Served (axe-core reads the stylesheets), axe-core finds nothing on either page."""
-    for start in ((edition["html"] / "ch01.html").as_uri(), server + "ch01.html"):
+    for start in ((edition["html"] / "chapter-1.html").as_uri(), server + "chapter-1.html"):
         page.goto(start)
         href = search(page, SEARCHED)[0]
         page.keyboard.press("ArrowDown")
@@ -479,6 +479,11 @@ def _shot(page: Any, name: str) -> str:
     return name
 
 
+# a page number printed in the margin, as a PDF's text gives it: a line of its own, or run onto the
+# end of the line beside it (``… This implied thatp. 326``)
+MARGIN_NUMBER_RE = re.compile(r"p\. \[?\d+\]?$")
+
+
 def pdf_lines(pdf: bytes) -> list[str]:
     """The text lines of a PDF, page by page (pypdf's reading of them)."""
     return [
@@ -492,22 +497,25 @@ def test_print_has_a_readable_measure_and_page_numbers_in_the_margin(
     edition: dict[str, Path], server: str, page: Any
 ) -> None:
     """A chapter printed to A4 by Chromium (the stylesheet's ``@page`` and ``@media print``): no line
-    longer than 75 characters, the printed book's page numbers each on a line of its own (in the
-    margin, not inside the lines; an inferred one in brackets), the search box and page navigation
-    not printed."""
+    longer than 75 characters, each of the printed book's page numbers in the margin (at a line's
+    edge in the PDF's text, not inside a line; an inferred one in brackets), the search box and page
+    navigation not printed. (The PDF's text may run a margin number onto the line beside it: it is
+    taken off to measure.)"""
     chapter = page_holding(edition, f"{CHAPTER}[.//*[contains(@class, 'inferred')]]")  # "p. [50]"
     chapter = chapter or page_holding(edition, CHAPTER)
     assert chapter
     page.goto(server + chapter)
     pdf = page.pdf(prefer_css_page_size=True)
     lines = pdf_lines(pdf)
-    text = [line for line in lines if " " in line]
-    measure = max(len(line) for line in text)
     numbers = page.locator("main .pagebreak[data-page]").evaluate_all(
         "(all) => all.map(b => b.classList.contains('inferred') ? `[${b.dataset.page}]` : b.dataset.page)"
     )
-    margin = [line for line in lines if re.fullmatch(r"p\. \[?\d+\]?", line)]
-    assert numbers and margin == [f"p. {number}" for number in numbers]
+    printed = {f"p. {number}" for number in numbers}
+    text = [MARGIN_NUMBER_RE.sub("", line) for line in lines if " " in MARGIN_NUMBER_RE.sub("", line)]
+    measure = max(len(line) for line in text)
+    assert numbers and printed <= {
+        match.group() for line in lines if (match := MARGIN_NUMBER_RE.search(line))
+    }
     assert len(text) > 200 and measure <= 75
     assert "Search the book" not in lines and not any(line.startswith("Previous") for line in lines)
     FIGURES["print"] = {"page": chapter, "measure (characters)": measure, "lines": len(text)}
@@ -556,7 +564,7 @@ def test_the_title_blocks_are_centred(
     assert off_centre(html_lines) == [] and off_centre(epub_lines) == []
 
 
-def test_axe_core_finds_no_serious_violations(edition: dict[str, Path], server: str, page: Any) -> None:
+def test_axe_core_finds_no_violations(edition: dict[str, Path], server: str, page: Any) -> None:
     if not AXE.exists():
         pytest.fail("axe-core missing: run npm ci")
     rules: set[str] = set()
@@ -579,7 +587,6 @@ def test_axe_core_finds_no_serious_violations(edition: dict[str, Path], server: 
         problems += [
             f"{name}: {violation['id']} ({violation['impact']}) {violation['nodes'][0]['target']}"
             for violation in result["violations"]
-            if violation["impact"] in ("serious", "critical")
         ]
         # a link told from the text by its colour alone is "incomplete": axe cannot judge the colours
         unsure_links += [
@@ -594,7 +601,7 @@ def test_axe_core_finds_no_serious_violations(edition: dict[str, Path], server: 
     FIGURES["axe-core"] = {
         "pages": len(html_pages(edition)),
         "rules run": len(rules),
-        "serious": problems,
+        "violations": problems,
         "link-in-text-block": {"passed": links_in_text, "incomplete": len(unsure_links)},
     }
     assert problems == [] and unsure_links == [] and links_in_text > 1000

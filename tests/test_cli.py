@@ -23,6 +23,7 @@ from workflow_run import snakemake
 from pipeline.books import copy_workflow
 from pipeline.cli import run_stage
 from pipeline.model import InputError
+from pipeline.model.io import CHANGING_STAGES
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -130,7 +131,8 @@ FIFO_CASES = {
         "build/excerpt.chronology.csv",
     ),
     "encode": (
-        f"--input {BOOK}/corrected.json --metadata {BOOK}/metadata.json --output {{fifo}}",
+        f"--input {BOOK}/corrected.json --metadata {BOOK}/metadata.json --output {{fifo}} --changes "
+        + " ".join(f"{BOOK}/{stage}.changes.jsonl" for stage in CHANGING_STAGES),
         "tei/excerpt.xml",
     ),
     "render-epub": (
@@ -140,7 +142,7 @@ FIFO_CASES = {
     "render-html": ("--tei tei/excerpt.xml --epub scratch/x.epub --html {fifo}", f"{BOOK}/html/index.html"),
     "report": (
         "--book excerpt --changes "
-        + " ".join(f"{BOOK}/{name}.changes.jsonl" for name in ("normalise", "repair", "structure", "correct"))
+        + " ".join(f"{BOOK}/{stage}.changes.jsonl" for stage in CHANGING_STAGES)
         + f" --review {BOOK}/repair.review.jsonl {BOOK}/structure.review.jsonl"
         f" --evidence {BOOK}/structure.evidence.json --input-evidence {BOOK}/input.json"
         f" --misreadings {BOOK}/misreadings.json --changes-log scratch/c --output {{fifo}}",
