@@ -48,6 +48,9 @@ def test_a_stamp_is_marked_logged_and_listed_for_review() -> None:
         ("SOVIET-BRITISH RELATIONS WITH THE EAST", "Soviet-British Relations with the East"),
         ("CHAPTER IV", "Chapter IV"),
         ("THE USSR AND THE BBC", "The USSR and the BBC"),  # an acronym of the text, a word without vowels
+        ("SECTION IV. THE SALE OF LAND", "Section IV. The Sale of Land"),  # a numeral; a sentence opens
+        ("1226, &C., IN THE", "1226, &C., in the"),  # no sentence ends at an abbreviation's stop
+        ("RAW MATERIAL—THE TALE", "Raw Material—The Tale"),
     ],
 )
 def test_title_case_of_a_heading_in_capitals(capitals: str, title: str) -> None:

@@ -50,8 +50,7 @@ from pipeline.repair import repair
 from pipeline.structure import Structured, build_structure, main
 from pipeline.structure.evidence import contents_differences
 from pipeline.structure.headings import _EntryWords, _tokens
-from pipeline.structure.patterns import title_case
-from pipeline.text.headings import heading_key
+from pipeline.text.headings import heading_key, title_case
 from pipeline.text.markers import SUPERSCRIPT_DIGITS
 
 RAW = Path(__file__).resolve().parent.parent / "raw" / "soviet-foreign-policy-vol1.txt"

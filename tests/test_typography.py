@@ -82,6 +82,8 @@ def test_em_dash_from_spaced_hyphens_but_not_list_bullets() -> None:
         ("pp. 535-36.", "pp. 535\u201336."),  # a note's page range
         ("pp. 286-94, 299-01.", "pp. 286\u201394, 299\u201301."),  # a shortened end past a hundred
         (" - 9-18 *October*—negotiations", " - 9\u201318 *October*—negotiations"),  # raw line 8567
+        # a table's decimals misread (25·0): no range (a shortened end past a hundred has two digits)
+        ("25-0 63-0 12-0", "25-0 63-0 12-0"),  # handbook-of-queensland-geology, a table of analyses
     ],
 )
 def test_en_dash_in_number_ranges(text: str, expected: str) -> None:
@@ -92,6 +94,7 @@ def test_en_dash_in_number_ranges(text: str, expected: str) -> None:
     ("text", "expected"),
     [
         ("(*March-November 1918*)", "(*March\u2013November 1918*)"),  # raw line 1176: a subtitle
+        ("78-1 76-6 March 71-3", "78-1 76-6 March 71-3"),  # history-of-the-colony: a table, no day 76
         ("- 17 *July-2 August*—Potsdam", "- 17 *July\u20132 August*—Potsdam"),  # raw line 8600
         ("9(22) *December-3 March 1918*", "9(22) *December\u20133 March 1918*"),  # raw line 8100
         ("(November 1918-March 1921)", "(November 1918\u2013March 1921)"),  # a chapter's subtitle

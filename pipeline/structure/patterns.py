@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from pipeline.text.headings import SMALL_WORDS
 from pipeline.text.markers import PLAIN_MARKER_FOLLOWS
 
 # note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE);
@@ -30,27 +29,6 @@ SYMBOL_NAMES = {
 }
 
 MAX_HEADING_CHARS = 400
-CAPITALISE_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
-
-
-def title_case(text: str, acronyms: frozenset[str] = frozenset()) -> str:
-    """Title case for a heading printed in capitals; words in ``acronyms`` stay in capitals, words
-    printed in lower case (``&c.``) stay so."""
-    words = []
-    sentence_start = True
-    for word in text.split(" "):
-        core = re.sub(r"[^\w'\u2019-]", "", word)
-        stem = re.split(r"['\u2019]", core)[0]
-        if core.islower():
-            words.append(word)
-        elif stem.upper() in acronyms or (stem and not re.search(r"[AEIOUY]", stem.upper())):
-            words.append(word.replace(core, stem.upper() + core[len(stem) :].lower()))
-        elif not sentence_start and core.lower() in SMALL_WORDS:
-            words.append(word.lower())
-        else:
-            words.append(CAPITALISE_RE.sub(lambda m: m.group().capitalize(), word.lower()))
-        sentence_start = word.endswith((".", ":", "?", "!"))
-    return " ".join(words)
 
 
 def join_hyphenated(left: str, right: str) -> str:

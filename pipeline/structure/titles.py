@@ -6,8 +6,7 @@ from pipeline.model import Block
 from pipeline.structure.findings import Findings
 from pipeline.structure.heading_forms import Heading
 from pipeline.structure.headings import TRAILING_PARENTHETICAL_RE
-from pipeline.structure.patterns import title_case
-from pipeline.text.headings import heading_key, is_mostly_capitals, running_acronyms
+from pipeline.text.headings import heading_key, is_mostly_capitals, running_acronyms, title_case
 
 RUNNING_TEXT_CHARS = 100
 

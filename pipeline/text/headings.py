@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from pipeline.text.ocr import ROMAN_NUMERAL_RE
 from pipeline.text.punctuation import DASHES, plain_text, without_emphasis
 from pipeline.text.words import is_function_word, last_word
 
@@ -68,7 +69,8 @@ def is_title_case(
     return all(map(minor_word, lower)) and (len(words) - len(lower)) / len(words) >= min_capitalised
 
 
-ROMAN_NUMERAL_RE = re.compile(r"[IVXLC]+")
+APOSTROPHE_RE = re.compile(r"['\u2019]")
+SENTENCE_STOPS = ".:?!\u2014"  # after these (a word's last mark), a heading's next words open anew
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
 # the small words a title in capitals may hold, set in lower case in title case (not acronyms)
 SMALL_WORDS = frozenset(
@@ -90,28 +92,33 @@ def running_acronyms(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(word for word, count in found.items() if count > 1 and word.lower() not in SMALL_WORDS)
 
 
-def title_case(
-    text: str, minor_word: Callable[[str], bool] = is_function_word, acronyms: frozenset[str] = frozenset()
-) -> str:
-    """A heading set in capitals in title case: ``REQUEST TO READERS`` → ``Request to Readers``.
+def title_case(text: str, acronyms: frozenset[str] = frozenset()) -> str:
+    """A heading printed in capitals in title case: ``REQUEST TO READERS`` → ``Request to Readers``.
 
-    Grammatical words (``minor_word``) go lower case except first and last; roman numerals, words
+    The small words (:data:`SMALL_WORDS`) go lower case but where they open the heading or a
+    sentence of it (after a stop, a colon or a dash: not after ``&c.,``); roman numerals, words
     without a vowel (``BBC``) and the book's ``acronyms`` (:func:`running_acronyms`: ``USSR``) stay
-    in capitals, as they would be printed in a title."""
-    words = list(TITLE_WORD_RE.finditer(text))
-
-    def cased(number: int, word: str) -> str:
-        if ROMAN_NUMERAL_RE.fullmatch(word) or not VOWELS.intersection(word) or word in acronyms:
-            return word
-        if 0 < number < len(words) - 1 and minor_word(word):
-            return word.lower()
-        return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
-
+    in capitals; words printed in lower case (``&c.``) stay so."""
     result, end = "", 0
-    for number, match in enumerate(words):
-        result += text[end : match.start()] + cased(number, match.group())
+    for match in TITLE_WORD_RE.finditer(text):
+        between = text[end : match.start()]
+        opening = not end or between.rstrip().endswith(tuple(SENTENCE_STOPS))
+        result += between + _title_cased(match.group(), opening, acronyms)
         end = match.end()
     return result + text[end:]
+
+
+def _title_cased(word: str, opening: bool, acronyms: frozenset[str]) -> str:
+    """One word of a heading in title case (see :func:`title_case`); ``opening``: it opens the
+    heading or a sentence of it."""
+    stem = APOSTROPHE_RE.split(word)[0]  # (``USSR'S``: the acronym, then its ending)
+    if word.islower():
+        return word
+    if stem in acronyms or not VOWELS.intersection(stem) or ROMAN_NUMERAL_RE.fullmatch(stem):
+        return stem + word[len(stem) :].lower()
+    if not opening and word.lower() in SMALL_WORDS:
+        return word.lower()
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
 
 def is_capitals(text: str) -> bool:

@@ -158,12 +158,13 @@ DIGIT_HYPHEN_DIGIT_RE = re.compile(r"-(?<=\d-)\d")  # in every number range (sea
 
 def _is_range(left: str, right: str) -> bool:
     """Whether ``left-right`` reads as a rising range: 1918-1920, 9-18, 535-36 (= 535 to 536), and
-    one that crosses a hundred in its shortened end's leading zero: 299-01 (= 299 to 301)."""
+    one that crosses a hundred in its shortened end of two digits or more, the first a zero: 299-01
+    (= 299 to 301; not ``25-0``, a table's ``25·0`` misread)."""
     if len(right) >= len(left):
         return int(right) > int(left)
     prefix = int(left[: len(left) - len(right)])
     end = int(f"{prefix}{right}")
-    if end <= int(left) and right.startswith("0"):
+    if end <= int(left) and len(right) > 1 and right.startswith("0"):
         end = int(f"{prefix + 1}{right}")
     return int(left) < end < int(left) + 10 ** len(right)
 
@@ -191,10 +192,12 @@ def en_dash_range(text: str) -> tuple[str, list[Edit]]:
 
 
 # "March-November 1918", "17 July-2 August", "November 1918-March 1921", "March 29-April 5": a month,
-# a day or a year (not inside a longer number, a word or a code) before the hyphen, a month (perhaps after
-# its day) after it; emphasis may close or open around the dash
+# a day (1 to 31) or a year (not inside a longer number, a word or a code: a table's ``76-6 March`` is
+# none) before the hyphen, a month (perhaps after its day) after it; emphasis may close or open around
+# the dash
+DAY_OR_YEAR = r"(?<![\w./\-])(?:\d{4}|[12]\d|3[01]|0?[1-9])(?!\d)"
 MONTH_RANGE_RE = re.compile(
-    rf"(?P<left>(?:\b{MONTH}|(?<![\w./\-])\d{{1,4}})\*?)-(?P<right>\*?(?:\d{{1,2}}\s+)?{MONTH}\b)"
+    rf"(?P<left>(?:\b{MONTH}|{DAY_OR_YEAR})\*?)-(?P<right>\*?(?:\d{{1,2}}\s+)?{MONTH}\b)"
 )
 # a hyphen before a month (perhaps after ``*`` and its day): in every month range (searched for from
 # each hyphen)
