@@ -19,6 +19,7 @@ from lxml import etree, html
 from pipeline.extract.alto import is_alto, read_alto
 from pipeline.extract.hocr import is_hocr, read_hocr
 from pipeline.extract.page_xml import is_page_xml, read_page_xml
+from pipeline.extract.raised import with_raised
 from pipeline.extract.xml import parse_xml
 from pipeline.model import InputError
 from pipeline.model.geometry import Geometry, PrintedPage
@@ -60,7 +61,8 @@ def file_format(path: Path, root: etree._Element) -> str:
 
 
 def read_geometry(paths: Sequence[Path]) -> Geometry:
-    """The pages of a book's OCR files, in the order given; every file of one format."""
+    """The pages of a book's OCR files, in the order given; every file of one format; where a page's
+    image is at hand, the raised glyphs OCR did not read (:func:`with_raised`)."""
     pages: list[PrintedPage] = []
     found = ""
     for path in paths:
@@ -70,7 +72,8 @@ def read_geometry(paths: Sequence[Path]) -> Geometry:
             raise InputError(path, f"a {name} file among {found} files: a book's files have one format")
         found = name
         pages += [
-            replace(page, image=image_path(path, page.image)) for page in FORMATS[name].read(path, root)
+            with_raised(replace(page, image=image_path(path, page.image)))
+            for page in FORMATS[name].read(path, root)
         ]
     if not any(page.lines for page in pages):
         raise InputError(paths[0] if paths else "(no file)", "no line of text in the book's OCR files")

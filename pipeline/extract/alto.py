@@ -45,23 +45,33 @@ def _line(element: etree._Element, region: str | None) -> PrintedLine | None:
     words: list[str] = []
     confidences: list[float] = []
     heights: list[tuple[str, float]] = []
+    boxes: list[Box] = []
     for child in element:
         name = local_name(child)
         if name == "String" and (content := (child.get("CONTENT") or "").strip()):
             words.append(content)
+            boxes += [where] if (where := _box(child)) else []
             if (confidence := number(child, "WC")) is not None:
                 confidences.append(confidence)
             if (height := number(child, "HEIGHT")) is not None:
                 heights.append((content, height))
         elif name == "HYP" and words:
             words[-1] += child.get("CONTENT") or "-"
-    left, top = number(element, "HPOS"), number(element, "VPOS")
-    width, height = number(element, "WIDTH"), number(element, "HEIGHT")
-    if not words or None in (left, top, width, height):
+    where = _box(element)
+    if not words or where is None:
         return None
-    assert left is not None and top is not None and width is not None and height is not None
-    where = Box(left, top, left + width, top + height)
     baseline = element.get("BASELINE")
     at = [y for _, y in points(baseline)] if baseline and " " in baseline.strip() else []
     level = sum(at) / len(at) if at else number(element, "BASELINE")
-    return PrintedLine(0, " ".join(words), where, type_size(heights), level, region, tuple(confidences))
+    return PrintedLine(
+        0, " ".join(words), where, type_size(heights), level, region, tuple(confidences), words=tuple(boxes)
+    )
+
+
+def _box(element: etree._Element) -> Box | None:
+    """The box of a ``TextLine`` or ``String`` (``None`` where its position is not given whole)."""
+    left, top = number(element, "HPOS"), number(element, "VPOS")
+    width, height = number(element, "WIDTH"), number(element, "HEIGHT")
+    if left is None or top is None or width is None or height is None:
+        return None
+    return Box(left, top, left + width, top + height)

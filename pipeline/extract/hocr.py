@@ -99,4 +99,5 @@ def _line(element: etree._Element, words: list[etree._Element]) -> PrintedLine |
     at = where.bottom + float(baseline[1]) if len(baseline) == 2 else None
     kinds = set(element.get("class", "").split())
     kind = next((name for name in LINE_CLASSES[1:] if name in kinds), None)
-    return PrintedLine(0, text, where, size, at, kind, confidences)
+    boxes = tuple(word_box for word in words if (word_box := box(properties(word))) is not None)
+    return PrintedLine(0, text, where, size, at, kind, confidences, words=boxes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import marshal
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,18 @@ class Block:
             if place["offset"] <= offset:
                 line, start = place["line"], place["offset"]
         return line + self.text.count("\n", start, offset)
+
+    def line_spans(self) -> list[tuple[int, int, int]]:
+        """Each printed line's raw line and its start and end in the text: cut where each joined
+        line starts (:meth:`places`), and at its line ends."""
+        cuts = sorted({0, *(place["offset"] for place in self.places()), len(self.text)})
+        spans = []
+        for start, end in itertools.pairwise(cuts):
+            offset = start
+            for part in self.text[start:end].split("\n"):
+                spans.append((self.raw_line(offset), offset, offset + len(part)))
+                offset += len(part) + 1
+        return spans
 
     def caption_reason(self) -> str | None:
         """Why the block is a picture's caption (:data:`CAPTION_KEYS`), ``None`` if it is none."""

@@ -42,7 +42,9 @@ class PrintedLine:
     (``size``: the file's, else read from its words' heights; ``None`` where they do not tell), the
     region kind the file names for it where it names one (PAGE's ``header``, ``footnote``…; hOCR's
     ``ocr_header``…), and its words' confidences from 0 to 1 (empty where the engine gave none).
-    ``line`` is its 1-based line number in ``source.txt``."""
+    ``line`` is its 1-based line number in ``source.txt``. ``raised`` holds the offsets in its text
+    after which the page image shows a raised glyph OCR did not read (:mod:`pipeline.extract.raised`);
+    ``words`` its words' boxes as the file gives them (for the extract stage: not written out)."""
 
     line: int
     text: str
@@ -51,6 +53,8 @@ class PrintedLine:
     baseline: float | None = None
     region: str | None = None
     confidences: tuple[float, ...] = ()
+    raised: tuple[int, ...] = ()
+    words: tuple[Box, ...] = field(default=(), compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -65,6 +69,8 @@ class PrintedLine:
             data["region"] = self.region
         if self.confidences:
             data["confidences"] = list(self.confidences)
+        if self.raised:
+            data["raised"] = list(self.raised)
         return data
 
     @classmethod
@@ -77,6 +83,7 @@ class PrintedLine:
             data.get("baseline"),
             data.get("region"),
             tuple(data.get("confidences", ())),
+            tuple(data.get("raised", ())),
         )
 
 

@@ -3,17 +3,18 @@
 A repair is a pure function ``repair(blocks, context) -> Repaired``: the repaired blocks, the
 :class:`Change` records of what it changed (each with its explanation) and :class:`Review` items
 for decisions taken on thin evidence. :class:`RepairContext` holds what a repair may read besides
-the blocks: the book's vocabulary and its layout settings.
+the blocks: the book's vocabulary, its layout settings and what its page images show.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from pipeline.layout import LayoutFurniture
 from pipeline.model import Block, Change, Review
+from pipeline.model.geometry import PrintedLine
 from pipeline.model.records import CONTEXT_CHARS
 from pipeline.repair.vocabulary import BookVocabulary
 
@@ -31,11 +32,14 @@ class Repaired(NamedTuple):
 
 @dataclass(frozen=True)
 class RepairContext:
-    """What the repairs read besides the blocks: the book's own words and its layout settings."""
+    """What the repairs read besides the blocks: the book's own words, its layout settings and the
+    raised glyphs its page images show unread."""
 
     vocabulary: BookVocabulary
     furniture: LayoutFurniture = field(default_factory=LayoutFurniture)
     wrapped: bool = False  # the text was read wrapped as printed: its line ends are the print's
+    # the printed lines (by raw line) whose page image shows a raised glyph OCR did not read
+    raised: Mapping[int, PrintedLine] = field(default_factory=dict)
 
 
 Repair = Callable[[Sequence[Block], RepairContext], Repaired]

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from pipeline.model import Block, Change, Review
+from pipeline.model.geometry import PrintedLine
 from pipeline.repair.base import RepairContext, Repaired
 from pipeline.repair.note_markers import marker_replaced, reopened
 from pipeline.text.markers import (
@@ -112,20 +113,68 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             for match in NOTE_MARKER_RE.finditer(result[index].text)
         }
         lacking = [number for number in numbers if number not in marked]
-        marks = [(index, span) for index in texts for span in _marks(result[index].text)]
-        if not lacking or len(marks) != len(lacking):
+        marks = [(index, span, "") for index in texts for span in _marks(result[index].text)]
+        unread = [
+            (index, (offset, offset), word)
+            for index in texts
+            for offset, word in _unread_raised(result[index], context.raised)
+        ]
+        if not lacking:
             continue
-        explanation = (
-            f"the page's footnotes (found by their place and type) {', '.join(map(str, lacking))} "
-            f"have no marker in its text, which has as many marks where a marker may stand ({len(marks)}): "
-            "read, in order, as their markers"
-        )
-        for (at, span), number in reversed(list(zip(marks, lacking, strict=True))):
+        if len(marks) != len(lacking):
+            marks = sorted(marks + unread) if unread else []
+        if len(marks) != len(lacking):
+            note = next(note for note, number in zip(notes, numbers, strict=True) if number in lacking)
+            review.append(
+                Review(RULE, result[note].first_line, result[note].text[:60], _unlinked(lacking, unread))
+            )
+            continue
+        listed = ", ".join(map(str, lacking))
+        for (at, span, word), number in reversed(list(zip(marks, lacking, strict=True))):
             result[at], change = marker_replaced(
-                result[at], span, str(number).translate(TO_SUPERSCRIPT), RULE, explanation
+                result[at],
+                span,
+                str(number).translate(TO_SUPERSCRIPT),
+                RULE,
+                _linked(listed, len(marks), word),
             )
             changes.append(change)
     return Repaired(result, changes, review)
+
+
+def _linked(lacking: str, places: int, word: str) -> str:
+    """Why a place in the page's text is read as the marker of one of its footnotes ``lacking`` one:
+    a mark, or (after ``word``) a raised glyph OCR did not read."""
+    where = f"a raised glyph OCR did not read, seen in the page image after {word!r}" if word else "a mark"
+    return (
+        f"{where}: the page's footnotes (found by their place and type) {lacking} have no marker in its "
+        f"text, which has as many places where a marker may stand ({places}): read, in order, as theirs"
+    )
+
+
+def _unlinked(lacking: Sequence[int], unread: Sequence[object]) -> str:
+    """Why a page's footnotes lacking a marker are left so."""
+    glyphs = f" and {len(unread)} raised glyphs OCR did not read" if unread else ""
+    return (
+        f"footnotes {', '.join(map(str, lacking))} have no marker in the page's text, and its marks"
+        f"{glyphs} are not as many: not linked"
+    )
+
+
+def _unread_raised(block: Block, raised: Mapping[int, PrintedLine]) -> list[tuple[int, str]]:
+    """Where in ``block``'s text the page image shows a raised glyph OCR did not read (``raised``:
+    the printed lines by raw line): the offset after the word it follows, and the word; only where
+    the block's line still holds that word (its first, second… on the line as printed)."""
+    found = []
+    for line, start, end in block.line_spans():
+        printed = raised.get(line)
+        for offset in printed.raised if printed is not None else ():
+            words = printed.text[:offset].split(" ") if printed is not None else []
+            pattern = re.compile(rf"(?<!\S){re.escape(words[-1])}(?=\s|$)")
+            ends = [match.end() for match in pattern.finditer(block.text, start, end)]
+            if words.count(words[-1]) <= len(ends):
+                found.append((ends[words.count(words[-1]) - 1], words[-1]))
+    return found
 
 
 def _may_read(reading: int | None, number: int) -> bool:

@@ -89,8 +89,12 @@ def repair_text(
     the text (:mod:`pipeline.extract`), the places of its lines.
     """
     blocks, evidence = read_input(text, reader, geometry)
+    raised = {number: line for number, line in geometry.lines().items() if line.raised} if geometry else {}
     context = RepairContext(
-        BookVocabulary.from_texts([text]), furniture or LayoutFurniture(), evidence.reader != DEFAULT_READER
+        BookVocabulary.from_texts([text]),
+        furniture or LayoutFurniture(),
+        evidence.reader != DEFAULT_READER,
+        raised,
     )
     repaired = repair_blocks(blocks, context, REPAIRS if typeset else STRUCTURAL_REPAIRS)
     decision = input_review(evidence)

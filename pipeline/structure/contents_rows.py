@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import pairwise
 
 from pipeline.chains import heaviest_chain
 from pipeline.layout import LAYOUT_RULE_PREFIX
@@ -89,15 +88,11 @@ class PrintedLine:
 
 def printed_lines(block: Block, index: int) -> list[PrintedLine]:
     """The block's printed lines: cut where each joined line starts, and at its line ends."""
-    cuts = sorted({0, *(place["offset"] for place in block.places()), len(block.text)})
-    lines = []
-    for start, end in pairwise(cuts):
-        offset = start
-        for part in block.text[start:end].split("\n"):
-            if part.strip():
-                lines.append(PrintedLine(block.raw_line(offset), part.strip(), index))
-            offset += len(part) + 1
-    return lines
+    return [
+        PrintedLine(line, block.text[start:end].strip(), index)
+        for line, start, end in block.line_spans()
+        if block.text[start:end].strip()
+    ]
 
 
 def opening_label(text: str) -> re.Match[str] | None:

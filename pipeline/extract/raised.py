@@ -1,0 +1,102 @@
+"""Raised glyphs OCR did not read, seen in the page image at the right end of a word's box.
+
+OCR often drops a small raised note number altogether (``Russia.`` for ``Russia.¹``), yet keeps the
+glyph inside the box of the word it follows. Where the page image is at hand, the right end of each
+word's box is looked at (:func:`unread_raised`): a blob of ink set apart from the word's letters by
+a blank column, small, and standing wholly above the word's baseline (read from the word's own
+letters, so a skewed page reads as well as a straight one) by a good share of the line's type size,
+after a word whose text ends in no raised mark, is an unread raised glyph. Only the words' boxes
+are cropped; a page without an image is not looked at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+from PIL import Image
+
+from pipeline.model.geometry import Box, PrintedPage
+
+INK = 128  # a grey level below this is ink
+RAISED = 0.3  # a raised glyph's lowest ink stands this share of the type size above the baseline, or more
+GLYPH_HEIGHT = (0.2, 0.7)  # a raised glyph's height, as a share of the type size
+GLYPH_WIDTH = 0.9  # a raised glyph's width (one or two digits), as a share of the type size, at most
+MIN_INK = 0.008  # a raised glyph's ink, as a share of the type size squared, at least (no speck)
+STOPS = ".,;:)"  # a word a marker may follow ends in one or a small letter (a capital's arm may stand apart)
+
+
+def unread_raised(pixels: NDArray[np.uint8], text: str, words: Sequence[Box], size: float) -> tuple[int, ...]:
+    """The offsets in a line's ``text`` after which the page image (grey ``pixels``) shows a raised
+    glyph at the right end of a word's box (``words``: a box for each of its words, in pixels) that
+    the word's text does not end with; ``size``: the line's height in pixels."""
+    texts = text.split(" ")
+    if size <= 0 or len(texts) != len(words):
+        return ()
+    found = []
+    end = -1
+    for word, box in zip(texts, words, strict=True):
+        end += 1 + len(word)
+        if (word[-1].islower() or word[-1] in STOPS) and _raised_at_end(_ink(pixels, box), size):
+            found.append(end)
+    return tuple(found)
+
+
+def _ink(pixels: NDArray[np.uint8], box: Box) -> NDArray[np.bool_]:
+    """Which pixels of ``box`` are ink."""
+    top, left = max(0, int(box.top)), max(0, int(box.left))
+    return pixels[top : int(box.bottom) + 1, left : int(box.right) + 1] < INK
+
+
+def _raised_at_end(ink: NDArray[np.bool_], size: float) -> bool:
+    """Whether a word's ``ink`` ends in a small glyph, set apart from its letters by a blank column,
+    standing wholly above their baseline by :data:`RAISED` of the type ``size`` or more."""
+    columns: NDArray[np.bool_] = np.any(ink, axis=0)
+    inked = np.flatnonzero(columns)
+    if len(inked) < 2:
+        return False
+    last = int(inked[-1])
+    gaps = np.flatnonzero(~columns[: last + 1])
+    if not len(gaps) or gaps[-1] < inked[0]:
+        return False
+    first = int(gaps[-1]) + 1  # the glyph: the ink after the word's last blank column
+    glyph, letters = ink[:, first : last + 1], ink[:, : int(gaps[-1])]
+    rows = np.flatnonzero(glyph.any(axis=1))
+    letter_columns = np.flatnonzero(letters.any(axis=0))
+    if not len(letter_columns):
+        return False
+    bottoms = letters.shape[0] - 1 - np.argmax(letters[::-1, letter_columns], axis=0)
+    baseline = float(np.median(bottoms))
+    height = rows[-1] - rows[0] + 1
+    return bool(
+        baseline - rows[-1] >= RAISED * size
+        and GLYPH_HEIGHT[0] * size <= height <= GLYPH_HEIGHT[1] * size
+        and glyph.shape[1] <= GLYPH_WIDTH * size
+        and glyph.sum() >= MIN_INK * size * size
+    )
+
+
+def with_raised(page: PrintedPage) -> PrintedPage:
+    """``page`` with the unread raised glyphs of its lines (:func:`unread_raised`) where its image
+    is at hand and can be read (its boxes scaled to the image's pixels where the file's units are
+    others); else as it is."""
+    if page.image is None or not Path(page.image).is_file():
+        return page
+    try:
+        with Image.open(page.image) as image:
+            pixels = np.asarray(image.convert("L"))
+    except (OSError, Image.DecompressionBombError):
+        return page
+    across = pixels.shape[1] / page.width if page.width else 1.0
+    down = pixels.shape[0] / page.height if page.height else 1.0
+    lines = []
+    for line in page.lines:
+        boxes = [
+            Box(left * across, top * down, right * across, bottom * down)
+            for left, top, right, bottom in line.words
+        ]
+        lines.append(replace(line, raised=unread_raised(pixels, line.text, boxes, line.box.height * down)))
+    return replace(page, lines=lines)
