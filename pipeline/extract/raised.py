@@ -25,7 +25,7 @@ INK = 128  # a grey level below this is ink
 RAISED = 0.3  # a raised glyph's lowest ink stands this share of the type size above the baseline, or more
 GLYPH_HEIGHT = (0.2, 0.7)  # a raised glyph's height, as a share of the type size
 GLYPH_WIDTH = 0.9  # a raised glyph's width (one or two digits), as a share of the type size, at most
-MIN_INK = 0.008  # a raised glyph's ink, as a share of the type size squared, at least (no speck)
+MIN_INK = 0.01  # a raised glyph's ink, as a share of the type size squared, at least (no speck)
 STOPS = ".,;:)"  # a word a marker may follow ends in one or a small letter (a capital's arm may stand apart)
 
 
