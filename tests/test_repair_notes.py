@@ -5,10 +5,13 @@ Excerpts of the first book at their raw lines (see ``repair_excerpts``), and of 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from repair_excerpts import NO_CONTEXT, book, kinds, repair, texts
 
 from pipeline.model import Block
+from pipeline.model.geometry import Box, PrintedLine
 from pipeline.repair.base import RepairContext
 from pipeline.repair.notes import attach_note_continuations, classify_note_blocks
 from pipeline.repair.placed_markers import count_notes, restore_placed_note_markers
@@ -293,6 +296,54 @@ def test_a_pages_marks_are_read_as_its_placed_notes_markers_in_order() -> None:
 def test_marks_not_as_many_as_the_notes_are_left_alone() -> None:
     blocks = placed_page("The end came.* It was.° Done.", "1. First note.", "2. Second.", "3. Third.")
     assert restore_placed_note_markers(blocks, NO_CONTEXT).changes == []
+
+
+def raised_after(text: str, *words: str) -> RepairContext:
+    """A context whose page image shows an unread raised glyph after each of ``words`` in raw line 1,
+    printed as ``text``."""
+    offsets = tuple(text.index(word + " ") + len(word) for word in words)
+    line = PrintedLine(1, text, Box(0, 0, 900, 30), 30, raised=offsets)
+    return replace(NO_CONTEXT, raised={1: line})
+
+
+def test_a_raised_glyph_ocr_did_not_read_stands_for_a_marker_with_the_pages_marks() -> None:
+    printed = "It went to Russia. The end came.* Was it so? It was. Done."
+    blocks = placed_page(printed, "1. First note.", "2. Second note.", "3. Third note.")
+    repaired = restore_placed_note_markers(blocks, raised_after(printed, "Russia.", "was."))
+    assert repaired.blocks[0].text == "It went to Russia.¹ The end came.² Was it so? It was.³ Done."
+    explanations = [change.explanation for change in repaired.changes]
+    assert sum("seen in the page image after 'Russia.'" in why for why in explanations) == 1
+    assert sum("seen in the page image after 'was.'" in why for why in explanations) == 1
+    assert repaired.review == []
+
+
+def test_a_raised_glyph_is_placed_in_a_block_of_lines_joined_by_where_its_line_stands() -> None:
+    printed = "It went to Russia. Then"
+    block = Block(
+        "The first line ends. It went to Russia. Then more.",
+        1,
+        2,
+        extra={"line_starts": [{"line": 2, "offset": 21}]},
+    )
+    context = replace(NO_CONTEXT, raised={2: PrintedLine(2, printed, Box(0, 0, 9, 9), 9, raised=(18,))})
+    repaired = restore_placed_note_markers([block, *placed_page("", "1. A note.")[1:]], context)
+    assert repaired.blocks[0].text == "The first line ends. It went to Russia.¹ Then more."
+
+
+def test_marks_and_raised_glyphs_not_as_many_as_the_notes_go_to_the_review_list() -> None:
+    printed = "It went to Russia. The end came. Done."
+    blocks = placed_page(printed, "1. First note.", "2. Second note.", "3. Third note.")
+    repaired = restore_placed_note_markers(blocks, raised_after(printed, "Russia."))
+    assert repaired.changes == []
+    (item,) = repaired.review
+    assert item.line == blocks[1].first_line and "1 raised glyphs OCR did not read" in item.reason
+
+
+def test_raised_glyphs_are_not_used_where_the_marks_are_as_many_as_the_notes() -> None:
+    printed = "It went to Russia. The end came.* Done."
+    blocks = placed_page(printed, "1. First note.")
+    repaired = restore_placed_note_markers(blocks, raised_after(printed, "Russia."))
+    assert repaired.blocks[0].text == "It went to Russia. The end came.¹ Done."
 
 
 def test_notes_the_geometry_did_not_place_are_left_to_the_text_rules() -> None:

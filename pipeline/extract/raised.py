@@ -3,10 +3,11 @@
 OCR often drops a small raised note number altogether (``Russia.`` for ``Russia.¹``), yet keeps the
 glyph inside the box of the word it follows. Where the page image is at hand, the right end of each
 word's box is looked at (:func:`unread_raised`): a blob of ink set apart from the word's letters by
-a blank column, small, and standing wholly above the word's baseline (read from the word's own
-letters, so a skewed page reads as well as a straight one) by a good share of the line's type size,
-after a word whose text ends in no raised mark, is an unread raised glyph. Only the words' boxes
-are cropped; a page without an image is not looked at.
+a blank column, small, and standing wholly above the word's baseline by a good share of the line's
+height, after a word whose text ends in a small letter or a stop, is an unread raised glyph. The
+baseline is read from the word's own letters (the row where most of their columns' ink ends), so a
+skewed page reads as well as a straight one. Only the words' boxes are cropped; a page without an
+image is not looked at.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from PIL import Image
 
 from pipeline.model.geometry import Box, PrintedPage
 
-INK = 128  # a grey level below this is ink
+INK = 160  # a grey level below this is ink (a raised digit's thin strokes, blurred by a scan, are light)
 RAISED = 0.3  # a raised glyph's lowest ink stands this share of the type size above the baseline, or more
 GLYPH_HEIGHT = (0.2, 0.7)  # a raised glyph's height, as a share of the type size
 GLYPH_WIDTH = 0.9  # a raised glyph's width (one or two digits), as a share of the type size, at most
@@ -69,7 +70,7 @@ def _raised_at_end(ink: NDArray[np.bool_], size: float) -> bool:
     if not len(letter_columns):
         return False
     bottoms = letters.shape[0] - 1 - np.argmax(letters[::-1, letter_columns], axis=0)
-    baseline = float(np.median(bottoms))
+    baseline = int(np.argmax(np.bincount(bottoms)))  # the row where most of its columns' ink ends
     height = rows[-1] - rows[0] + 1
     return bool(
         baseline - rows[-1] >= RAISED * size

@@ -1,0 +1,114 @@
+"""Raised glyphs OCR did not read, found in the page image (pipeline/extract/raised.py): lines set
+as the generated scanned books set them (tests/scanbook.py: their type, their raised note numbers,
+their scan's skew, blur and speckle), each word's box as OCR gives it (its ink, the raised glyph
+after it included)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+from scanbook import INK, LAYOUTS, degrade, font
+
+from pipeline.extract.raised import unread_raised, with_raised
+from pipeline.model.geometry import Box, PrintedLine, PrintedPage
+
+LAYOUT = LAYOUTS[0]
+BODY = font(LAYOUT.family, 0, LAYOUT.body)
+RAISED = font(LAYOUT.family, 0, round(LAYOUT.body * 0.62))  # as scanbook sets a note's number
+RISE = round(LAYOUT.body * 0.38)
+BASELINE = 2 * LAYOUT.body
+
+
+def typeset(words: list[tuple[str, str]], seed: int) -> tuple[np.ndarray, list[Box]]:
+    """A scanned line of ``words`` (each its text and the raised number after it, if any): its grey
+    pixels and each word's box (its ink on the scan, the raised number's included)."""
+    image = Image.new("L", (50 * LAYOUT.body, 3 * LAYOUT.body), 255)
+    draw = ImageDraw.Draw(image)
+    x, spans = 10.0, []
+    for text, raised in words:
+        start = x
+        draw.text((x, BASELINE), text, font=BODY, fill=INK, anchor="ls")
+        x += BODY.getlength(text)
+        if raised:
+            draw.text((x, BASELINE - RISE), raised, font=RAISED, fill=INK, anchor="ls")
+            x += RAISED.getlength(raised)
+        spans.append((start, x))
+        x += BODY.getlength(" ")
+    pixels = np.asarray(degrade(image, seed))
+    boxes = []
+    for start, end in spans:
+        ink = pixels[:, int(start) - 1 : int(end) + 2] < 128
+        rows, inked = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+        boxes.append(Box(int(start) - 1 + inked[0], rows[0], int(start) - 1 + inked[-1], rows[-1]))
+    return pixels, boxes
+
+
+def found(words: list[tuple[str, str]], read: list[str], seed: int) -> list[str]:
+    """The words of the line OCR ``read`` after which an unread raised glyph is found."""
+    pixels, boxes = typeset(words, seed)
+    text = " ".join(read)
+    return [text[:offset].rsplit(" ", 1)[-1] for offset in unread_raised(pixels, text, boxes, LAYOUT.body)]
+
+
+LINE = [
+    ("terms", ""),
+    ("for", ""),
+    ("Russia.", "1"),
+    ("Soviet", ""),
+    ("staff", ""),
+    ("of", ""),
+    ("the", ""),
+    ("chief", ""),
+    ("SUPPORTED", ""),
+    ("DEPUTY", ""),
+    ("agreement,", "12"),
+    ("Yugoslavia", ""),
+    ("war.", ""),
+    ("peoples.", "7"),
+]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_raised_number_ocr_dropped_is_found_after_its_word(seed: int) -> None:
+    read = [text for text, _ in LINE]
+    assert found(LINE, read, seed) == ["Russia.", "agreement,", "peoples."]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_raised_number_ocr_read_as_a_mark_is_not_found_again(seed: int) -> None:
+    read = [text + ("*" if raised else "") for text, raised in LINE]
+    assert found(LINE, read, seed) == []
+
+
+def test_a_line_without_raised_numbers_has_none() -> None:
+    plain = [(text, "") for text, _ in LINE]
+    assert all(found(plain, [text for text, _ in plain], seed) == [] for seed in range(6))
+
+
+def test_words_and_boxes_that_do_not_pair_are_not_looked_at() -> None:
+    pixels, boxes = typeset(LINE, 0)
+    assert unread_raised(pixels, "terms for Russia.", boxes, LAYOUT.body) == ()
+
+
+def test_a_page_is_looked_at_in_its_image_scaled_to_the_files_units(tmp_path: Path) -> None:
+    pixels, boxes = typeset(LINE, 1)
+    Image.fromarray(pixels).save(tmp_path / "page.png")
+    text = " ".join(text for text, _ in LINE)
+    height, width = pixels.shape
+    halved = [Box(*(value / 2 for value in box)) for box in boxes]
+    around = Box(
+        halved[0].left, min(box.top for box in halved), halved[-1].right, max(box.bottom for box in halved)
+    )
+    line = PrintedLine(0, text, around, None, words=tuple(halved))
+    page = PrintedPage("page.hocr", str(tmp_path / "page.png"), width / 2, height / 2, [line])
+    (marked,) = with_raised(page).lines
+    assert [text[:offset].rsplit(" ", 1)[-1] for offset in marked.raised] == [
+        "Russia.",
+        "agreement,",
+        "peoples.",
+    ]
+    assert PrintedLine.from_json(marked.to_json()).raised == marked.raised
+    assert with_raised(PrintedPage("page.hocr", None, width, height, [line])).lines == [line]
