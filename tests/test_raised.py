@@ -12,7 +12,7 @@ import pytest
 from PIL import Image, ImageDraw
 from scanbook import INK, LAYOUTS, degrade, font
 
-from pipeline.extract.raised import unread_raised, with_raised
+from pipeline.extract.raised import unread_raised, with_raised, with_set_apart_numbers
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 
 LAYOUT = LAYOUTS[0]
@@ -112,3 +112,33 @@ def test_a_page_is_looked_at_in_its_image_scaled_to_the_files_units(tmp_path: Pa
     ]
     assert PrintedLine.from_json(marked.to_json()).raised == marked.raised
     assert with_raised(PrintedPage("page.hocr", None, width, height, [line])).lines == [line]
+
+
+# a page of the octavo book of seed 503 as Tesseract read it: the raised number after ``footing.``
+# set as a line of its own, after the page's text; its page number at its foot
+FOOTING = PrintedLine(
+    0,
+    "But, of course, only on a mutually advantageous basis and an equal footing.",
+    Box(173, 1115, 1060, 1143),
+    26,
+    1134,
+    words=(Box(173, 1117, 240, 1143), Box(975, 1117, 1060, 1143)),
+)
+NEXT = PrintedLine(0, "They sought to change the composition", Box(129, 1151, 1068, 1179), 26, 1171)
+RAISED_SIX = PrintedLine(0, "6", Box(1062, 1114, 1070, 1126), 16, 1126)
+PAGE_NUMBER = PrintedLine(0, "9", Box(590, 1640, 604, 1660), 20, 1660)
+
+
+def test_a_raised_number_set_as_a_line_of_its_own_is_joined_to_the_line_it_stands_beside() -> None:
+    page = PrintedPage("page-009.hocr", None, 1200, 1800, [FOOTING, NEXT, RAISED_SIX, PAGE_NUMBER])
+    lines = with_set_apart_numbers(page).lines
+    assert [line.text for line in lines] == [FOOTING.text + "6", NEXT.text, "9"]
+    assert lines[0].box == Box(173, 1114, 1070, 1143) and lines[0].words[-1] == Box(975, 1114, 1070, 1143)
+
+
+def test_a_number_alone_on_its_line_not_raised_beside_another_stays() -> None:
+    level = PrintedLine(0, "6", Box(1062, 1117, 1078, 1143), 26, 1134)  # the type's size, on the line
+    far = PrintedLine(0, "6", Box(1100, 1114, 1108, 1126), 16, 1126)  # well past the line's end
+    for alone in (level, far):
+        page = PrintedPage("page.hocr", None, 1200, 1800, [FOOTING, alone])
+        assert with_set_apart_numbers(page).lines == [FOOTING, alone]

@@ -346,6 +346,28 @@ def test_raised_glyphs_are_not_used_where_the_marks_are_as_many_as_the_notes() -
     assert repaired.blocks[0].text == "It went to Russia. The end came.¹ Done."
 
 
+def test_a_number_glued_after_a_stop_is_the_marker_of_the_note_it_names_the_marks_of_the_others() -> None:
+    # a raised number OCR set apart and the extract stage joined to its line (``footing.6``)
+    blocks = placed_page(
+        "Attack by the imperialists.\u2018 When it came. Of the world.? Then an equal footing.6 They sought.",
+        "4. Fourth.",
+        "5. Fifth.",
+        "6. Sixth.",
+        first=20,
+    )
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == (
+        "Attack by the imperialists.⁴ When it came. Of the world.⁵ Then an equal footing.⁶ They sought."
+    )
+    assert any("OCR read plain" in change.explanation for change in repaired.changes)
+
+
+def test_a_number_glued_after_a_stop_naming_no_note_lacking_a_marker_stays() -> None:
+    blocks = placed_page("In 1917.2 it went. Of the world.? Then p.540.", "1. First.")
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == "In 1917.2 it went. Of the world.¹ Then p.540."
+
+
 def test_notes_the_geometry_did_not_place_are_left_to_the_text_rules() -> None:
     blocks = [Block("The end came.* Done.", 1, 1), Block("1. First note.", 2, 2, kind="note")]
     assert restore_placed_note_markers(blocks, NO_CONTEXT).changes == []

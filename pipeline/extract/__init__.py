@@ -19,7 +19,7 @@ from lxml import etree, html
 from pipeline.extract.alto import is_alto, read_alto
 from pipeline.extract.hocr import is_hocr, read_hocr
 from pipeline.extract.page_xml import is_page_xml, read_page_xml
-from pipeline.extract.raised import with_raised
+from pipeline.extract.raised import with_raised, with_set_apart_numbers
 from pipeline.extract.xml import parse_xml
 from pipeline.model import InputError
 from pipeline.model.geometry import Geometry, PrintedPage
@@ -62,7 +62,8 @@ def file_format(path: Path, root: etree._Element) -> str:
 
 def read_geometry(paths: Sequence[Path]) -> Geometry:
     """The pages of a book's OCR files, in the order given; every file of one format; where a page's
-    image is at hand, the raised glyphs OCR did not read (:func:`with_raised`)."""
+    image is at hand, the raised glyphs OCR did not read (:func:`with_raised`); a raised number OCR
+    set as a line of its own joined to the line it stands beside (:func:`with_set_apart_numbers`)."""
     pages: list[PrintedPage] = []
     found = ""
     for path in paths:
@@ -72,7 +73,7 @@ def read_geometry(paths: Sequence[Path]) -> Geometry:
             raise InputError(path, f"a {name} file among {found} files: a book's files have one format")
         found = name
         pages += [
-            with_raised(replace(page, image=image_path(path, page.image)))
+            with_raised(with_set_apart_numbers(replace(page, image=image_path(path, page.image))))
             for page in FORMATS[name].read(path, root)
         ]
     if not any(page.lines for page in pages):

@@ -20,12 +20,17 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from pipeline.model.geometry import Box, PrintedPage
+from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 
 INK = 160  # a grey level below this is ink (a raised digit's thin strokes, blurred by a scan, are light)
 RAISED = 0.3  # a raised glyph's lowest ink stands this share of the type size above the baseline, or more
 GLYPH_HEIGHT = (0.2, 0.7)  # a raised glyph's height, as a share of the type size
 GLYPH_WIDTH = 0.9  # a raised glyph's width (one or two digits), as a share of the type size, at most
+SET_APART_TYPE = (
+    0.7  # a raised number set as a line of its own: its height, as a share of its line's, at most
+)
+SET_APART_GAP = 0.5  # and how far after its line's right end it stands, as a share of that line's height
+SET_APART_RAISED = 0.15  # and how far above that line's baseline its foot stands, at least, as such a share
 MIN_INK = 0.01  # a raised glyph's ink, as a share of the type size squared, at least (no speck)
 STOPS = ".,;:)"  # a word a marker may follow ends in one or a small letter (a capital's arm may stand apart)
 
@@ -101,3 +106,47 @@ def with_raised(page: PrintedPage) -> PrintedPage:
         ]
         lines.append(replace(line, raised=unread_raised(pixels, line.text, boxes, line.box.height * down)))
     return replace(page, lines=lines)
+
+
+def with_set_apart_numbers(page: PrintedPage) -> PrintedPage:
+    """``page`` with each raised number OCR set as a line of its own joined to the end of the line
+    it stands beside (:func:`_stands_beside`), as OCR reads a raised number it keeps in its line
+    (``footing.6``)."""
+    joined: dict[int, int] = {}  # a line's index → that of the number set apart beside it
+    for at, alone in enumerate(page.lines):
+        if alone.text.isdigit() and len(alone.text) <= 3:
+            beside = [index for index, line in enumerate(page.lines) if _stands_beside(alone.box, line)]
+            if len(beside) == 1 and beside[0] != at and beside[0] not in joined:
+                joined[beside[0]] = at
+    lines = []
+    for at, line in enumerate(page.lines):
+        if at in joined:
+            number = page.lines[joined[at]]
+            boxes = (*line.words[:-1], _around(line.words[-1], number.box)) if line.words else ()
+            line = replace(line, text=line.text + number.text, box=_around(line.box, number.box), words=boxes)
+        if at not in joined.values():
+            lines.append(line)
+    return replace(page, lines=lines) if joined else page
+
+
+def _stands_beside(number: Box, line: PrintedLine) -> bool:
+    """Whether a ``number`` (its box) stands raised at the right end of ``line``: in smaller type,
+    just after its end, its foot above the line's baseline (else its box's foot)."""
+    height = line.box.height
+    baseline = line.baseline if line.baseline is not None else line.box.bottom
+    return (
+        number.height <= SET_APART_TYPE * height
+        and -SET_APART_GAP * height <= number.left - line.box.right <= SET_APART_GAP * height
+        and number.top >= line.box.top - SET_APART_GAP * height
+        and number.bottom <= baseline - SET_APART_RAISED * height
+    )
+
+
+def _around(one: Box, other: Box) -> Box:
+    """The box around two boxes."""
+    return Box(
+        min(one.left, other.left),
+        min(one.top, other.top),
+        max(one.right, other.right),
+        max(one.bottom, other.bottom),
+    )

@@ -5,9 +5,14 @@ OCR reads a small raised note number as a mark more often than as a digit (``pro
 page's footnotes (note blocks with ``extra["placed"]``) and the page's text holds no marker for
 some of them, the marks where a marker may stand are counted (:data:`MARKS_RE`): marks OCR takes
 small digits for after a word or a stop, a question or exclamation mark after a stop, a closing
-quotation mark after a stop that closes no quotation its paragraph opened. Where the page has
-exactly as many such marks as notes lacking a marker, each mark is read, in order, as the marker
-of the page's next such note; else nothing is changed.
+quotation mark after a stop that closes no quotation its paragraph opened. A number glued to a
+word's end after a stop (``footing.6``: a raised number OCR read plain) that is the number of one
+of the notes lacking a marker is that note's marker. Where the page has exactly as many such marks
+as notes lacking a marker, each mark is read, in order, as the marker of the page's next such note;
+where it has fewer, the places where the page image shows a raised glyph OCR did not read
+(:mod:`pipeline.extract.raised`, ``RepairContext.raised``) count with them, and where marks and
+glyphs together are as many as the notes, each is read so in order (a glyph's marker inserted after
+its word). Else nothing is changed, and the page's notes go to the review list.
 
 A note whose number OCR damaged (``? Sense``, ``1° The``, ``1`` for ``10``) takes its number from
 the book's sequence of placed notes (:func:`count_notes`): two or more notes in a row read as
@@ -37,6 +42,7 @@ from pipeline.text.markers import (
     FROM_SUPERSCRIPT,
     NOTE_MARKER_RE,
     PLACED_NOTE_START_RE,
+    PLAIN_MARKER_FOLLOWS,
     TO_SUPERSCRIPT,
 )
 
@@ -51,6 +57,8 @@ QUOTES = {
 # marks where a note's marker may stand: after a word, raised marks (perhaps after a closing
 # quotation mark); after a stop, those, a question or exclamation mark or a closing quotation mark,
 # perhaps with a digit of the number among them (``?2>`` for ``25``)
+# a number glued to a word's end after a stop (``footing.6``): a raised number OCR read plain
+PLAIN_GLUED_RE = re.compile(rf"(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])\d{{1,3}}(?=\s|$)")
 AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!"
 MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
@@ -113,6 +121,17 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             for match in NOTE_MARKER_RE.finditer(result[index].text)
         }
         lacking = [number for number in numbers if number not in marked]
+        for index in texts:
+            for match in reversed(list(PLAIN_GLUED_RE.finditer(result[index].text))):
+                if int(match.group()) in lacking:
+                    lacking.remove(int(match.group()))
+                    why = (
+                        f"a raised number OCR read plain, glued to the word before it: the page's footnote "
+                        f"{match.group()} (found by its place and type) has no other marker in its text"
+                    )
+                    marker = match.group().translate(TO_SUPERSCRIPT)
+                    result[index], change = marker_replaced(result[index], match, marker, RULE, why)
+                    changes.append(change)
         marks = [(index, span, "") for index in texts for span in _marks(result[index].text)]
         unread = [
             (index, (offset, offset), word)
