@@ -12,7 +12,7 @@ from repair_excerpts import NO_CONTEXT, book, kinds, repair, texts
 
 from pipeline.model import Block
 from pipeline.model.geometry import Box, PrintedLine
-from pipeline.repair.base import RepairContext
+from pipeline.repair.base import RepairContext, Repaired
 from pipeline.repair.notes import attach_note_continuations, classify_note_blocks
 from pipeline.repair.placed_markers import count_notes, restore_placed_note_markers
 from pipeline.repair.vocabulary import BookVocabulary
@@ -336,7 +336,7 @@ def test_marks_and_raised_glyphs_not_as_many_as_the_notes_go_to_the_review_list(
     repaired = restore_placed_note_markers(blocks, raised_after(printed, "Russia."))
     assert repaired.changes == []
     (item,) = repaired.review
-    assert item.line == blocks[1].first_line and "1 raised glyphs OCR did not read" in item.reason
+    assert item.line == blocks[1].first_line and "are not as many (1)" in item.reason
 
 
 def test_raised_glyphs_are_not_used_where_the_marks_are_as_many_as_the_notes() -> None:
@@ -366,6 +366,23 @@ def test_a_number_glued_after_a_stop_naming_no_note_lacking_a_marker_stays() -> 
     blocks = placed_page("In 1917.2 it went. Of the world.? Then p.540.", "1. First.")
     repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
     assert repaired.blocks[0].text == "In 1917.2 it went. Of the world.¹ Then p.540."
+
+
+def explanations(repaired: Repaired) -> list[str]:
+    return [change.explanation for change in repaired.changes]
+
+
+def test_a_closing_quotation_mark_after_a_word_counts_only_where_marks_and_glyphs_are_too_few() -> None:
+    # ``Empire.³`` read as ``Empire”``; the quotation closed after ``plan`` was opened before it
+    printed = "It was \u201ca plan\u201d they said.\u2019 As the Empire\u201d Done."
+    blocks = placed_page(printed, "1. First note.", "2. Second note.")
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == "It was “a plan” they said.¹ As the Empire² Done."
+    assert any("closing no quotation" in why and "after 'Empire'" in why for why in explanations(repaired))
+    one_note = placed_page(printed, "1. First note.")
+    assert restore_placed_note_markers(one_note, NO_CONTEXT).blocks[0].text == (
+        "It was “a plan” they said.¹ As the Empire” Done."
+    )
 
 
 def test_notes_the_geometry_did_not_place_are_left_to_the_text_rules() -> None:

@@ -10,9 +10,11 @@ word's end after a stop (``footing.6``: a raised number OCR read plain) that is 
 of the notes lacking a marker is that note's marker. Where the page has exactly as many such marks
 as notes lacking a marker, each mark is read, in order, as the marker of the page's next such note;
 where it has fewer, the places where the page image shows a raised glyph OCR did not read
-(:mod:`pipeline.extract.raised`, ``RepairContext.raised``) count with them, and where marks and
-glyphs together are as many as the notes, each is read so in order (a glyph's marker inserted after
-its word). Else nothing is changed, and the page's notes go to the review list.
+(:mod:`pipeline.extract.raised`, ``RepairContext.raised``) count with them, and where they are
+still fewer, the closing double quotation marks after a word that close no quotation their
+paragraph opened (``Empire”`` for ``Empire.³``); where the places so counted are as many as the
+notes, each is read so in order (a glyph's marker inserted after its word). Else nothing is
+changed, and the page's notes go to the review list.
 
 A note whose number OCR damaged (``? Sense``, ``1° The``, ``1`` for ``10``) takes its number from
 the book's sequence of placed notes (:func:`count_notes`): two or more notes in a row read as
@@ -57,13 +59,17 @@ QUOTES = {
 # marks where a note's marker may stand: after a word, raised marks (perhaps after a closing
 # quotation mark); after a stop, those, a question or exclamation mark or a closing quotation mark,
 # perhaps with a digit of the number among them (``?2>`` for ``25``)
-# a number glued to a word's end after a stop (``footing.6``): a raised number OCR read plain
-PLAIN_GLUED_RE = re.compile(rf"(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])\d{{1,3}}(?=\s|$)")
 AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!"
 MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
     rf"|(?<=[.,;:)])(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
 )
+# a number glued to a word's end after a stop (``footing.6``): a raised number OCR read plain
+PLAIN_GLUED_RE = re.compile(rf"(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])\d{{1,3}}(?=\s|$)")
+# a closing double quotation mark after a word (``Empire”``, ``Empire.³`` misread): where a page's
+# marks and raised glyphs are fewer than its notes lacking markers, one closing no quotation its
+# paragraph opened counts with them
+CLOSING_AFTER_WORD_RE = re.compile(r"(?<=[^\W_])[\u201d\"](?=\s|$)")
 
 
 def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
@@ -132,52 +138,76 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
                     marker = match.group().translate(TO_SUPERSCRIPT)
                     result[index], change = marker_replaced(result[index], match, marker, RULE, why)
                     changes.append(change)
-        marks = [(index, span, "") for index in texts for span in _marks(result[index].text)]
-        unread = [
-            (index, (offset, offset), word)
-            for index in texts
-            for offset, word in _unread_raised(result[index], context.raised)
-        ]
         if not lacking:
             continue
-        if len(marks) != len(lacking):
-            marks = sorted(marks + unread) if unread else []
-        if len(marks) != len(lacking):
+        tiers = [
+            [(index, span, "a mark") for index in texts for span in _marks(result[index].text)],
+            [
+                (
+                    index,
+                    (offset, offset),
+                    f"a raised glyph OCR did not read, seen in the page image after {word!r}",
+                )
+                for index in texts
+                for offset, word in _unread_raised(result[index], context.raised)
+            ],
+            [
+                (
+                    index,
+                    span,
+                    f"a closing quotation mark closing no quotation its paragraph opened, after {word!r}",
+                )
+                for index in texts
+                for span, word in _closing_after_words(result[index].text)
+            ],
+        ]
+        places: list[tuple[int, tuple[int, int], str]] = []
+        for tier in tiers:
+            places = sorted(places + tier)
+            if len(places) >= len(lacking):
+                break
+        if len(places) != len(lacking):
             note = next(note for note, number in zip(notes, numbers, strict=True) if number in lacking)
             review.append(
-                Review(RULE, result[note].first_line, result[note].text[:60], _unlinked(lacking, unread))
+                Review(RULE, result[note].first_line, result[note].text[:60], _unlinked(lacking, places))
             )
             continue
         listed = ", ".join(map(str, lacking))
-        for (at, span, word), number in reversed(list(zip(marks, lacking, strict=True))):
+        for (at, span, why), number in reversed(list(zip(places, lacking, strict=True))):
+            marker = str(number).translate(TO_SUPERSCRIPT)
             result[at], change = marker_replaced(
-                result[at],
-                span,
-                str(number).translate(TO_SUPERSCRIPT),
-                RULE,
-                _linked(listed, len(marks), word),
+                result[at], span, marker, RULE, _linked(listed, len(places), why)
             )
             changes.append(change)
     return Repaired(result, changes, review)
 
 
-def _linked(lacking: str, places: int, word: str) -> str:
-    """Why a place in the page's text is read as the marker of one of its footnotes ``lacking`` one:
-    a mark, or (after ``word``) a raised glyph OCR did not read."""
-    where = f"a raised glyph OCR did not read, seen in the page image after {word!r}" if word else "a mark"
+def _linked(lacking: str, places: int, why: str) -> str:
+    """Why a place in the page's text (``why``: a mark, a raised glyph OCR did not read…) is read as
+    the marker of one of its footnotes ``lacking`` one."""
     return (
-        f"{where}: the page's footnotes (found by their place and type) {lacking} have no marker in its "
+        f"{why}: the page's footnotes (found by their place and type) {lacking} have no marker in its "
         f"text, which has as many places where a marker may stand ({places}): read, in order, as theirs"
     )
 
 
-def _unlinked(lacking: Sequence[int], unread: Sequence[object]) -> str:
+def _unlinked(lacking: Sequence[int], places: Sequence[tuple[int, tuple[int, int], str]]) -> str:
     """Why a page's footnotes lacking a marker are left so."""
-    glyphs = f" and {len(unread)} raised glyphs OCR did not read" if unread else ""
     return (
-        f"footnotes {', '.join(map(str, lacking))} have no marker in the page's text, and its marks"
-        f"{glyphs} are not as many: not linked"
+        f"footnotes {', '.join(map(str, lacking))} have no marker in the page's text, and the places where "
+        f"one may stand (marks, raised glyphs OCR did not read, closing quotation marks) are not as many "
+        f"({len(places)}): not linked"
     )
+
+
+def _closing_after_words(text: str) -> list[tuple[tuple[int, int], str]]:
+    """The closing double quotation marks after a word in ``text`` that close no quotation it
+    opened (:data:`CLOSING_AFTER_WORD_RE`), as spans, with the word before each."""
+    return [
+        (match.span(), text[: match.start()].rsplit(maxsplit=1)[-1])
+        for match in CLOSING_AFTER_WORD_RE.finditer(text)
+        if not _opened(text[: match.start()], QUOTES[match.group()], match.group())
+    ]
 
 
 def _unread_raised(block: Block, raised: Mapping[int, PrintedLine]) -> list[tuple[int, str]]:
