@@ -112,6 +112,8 @@ def test_a_page_is_looked_at_in_its_image_scaled_to_the_files_units(tmp_path: Pa
     ]
     assert PrintedLine.from_json(marked.to_json()).raised == marked.raised
     assert with_raised(PrintedPage("page.hocr", None, width, height, [line])).lines == [line]
+    other_shape = PrintedPage("page.hocr", str(tmp_path / "page.png"), width / 2, height, [line])
+    assert with_raised(other_shape).lines == [line]
 
 
 # a page of the octavo book of seed 503 as Tesseract read it: the raised number after ``footing.``

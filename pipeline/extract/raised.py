@@ -31,6 +31,7 @@ SET_APART_TYPE = (
 )
 SET_APART_GAP = 0.5  # and how far after its line's right end it stands, as a share of that line's height
 SET_APART_RAISED = 0.15  # and how far above that line's baseline its foot stands, at least, as such a share
+SHAPE_SLACK = 0.02  # how far the image's scale across may differ from its scale down (it is the page's)
 MIN_INK = 0.01  # a raised glyph's ink, as a share of the type size squared, at least (no speck)
 STOPS = ".,;:)"  # a word a marker may follow ends in one or a small letter (a capital's arm may stand apart)
 
@@ -87,8 +88,8 @@ def _raised_at_end(ink: NDArray[np.bool_], size: float) -> bool:
 
 def with_raised(page: PrintedPage) -> PrintedPage:
     """``page`` with the unread raised glyphs of its lines (:func:`unread_raised`) where its image
-    is at hand and can be read (its boxes scaled to the image's pixels where the file's units are
-    others); else as it is."""
+    is at hand, can be read and has the page's shape (its boxes scaled to the image's pixels where
+    the file's units are others); else as it is."""
     if page.image is None or not Path(page.image).is_file():
         return page
     try:
@@ -98,6 +99,8 @@ def with_raised(page: PrintedPage) -> PrintedPage:
         return page
     across = pixels.shape[1] / page.width if page.width else 1.0
     down = pixels.shape[0] / page.height if page.height else 1.0
+    if abs(across - down) > SHAPE_SLACK * max(across, down):
+        return page  # an image of another shape than the page: not the page's
     lines = []
     for line in page.lines:
         boxes = [
