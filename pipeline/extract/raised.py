@@ -103,8 +103,13 @@ def with_raised(page: PrintedPage) -> PrintedPage:
         return page  # an image of another shape than the page: not the page's
     lines = []
     for line in page.lines:
-        boxes = [
-            Box(left * across, top * down, right * across, bottom * down)
+        boxes = [  # (a word's box cut to its line's: Tesseract gives some a box reaching the next line)
+            Box(
+                left * across,
+                max(top, line.box.top) * down,
+                right * across,
+                min(bottom, line.box.bottom) * down,
+            )
             for left, top, right, bottom in line.words
         ]
         lines.append(replace(line, raised=unread_raised(pixels, line.text, boxes, line.box.height * down)))
