@@ -5,6 +5,7 @@ decides (pipeline/readers/geometry.py)."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -250,6 +251,27 @@ def test_geometry_finds_furniture_bands_paragraph_starts_notes_and_headings() ->
 
 def test_a_head_on_too_few_pages_is_no_band_but_a_page_number_set_apart_is_furniture() -> None:
     assert set(learn_geometry(geometry_of(2)).furniture) == {12, 24}  # the numbers, not the heads
+
+
+def test_a_page_number_ocr_misread_in_the_band_of_the_page_numbers_is_furniture() -> None:
+    # Tesseract read a page's folio `11` as `io` (a generated book's page); the book's other
+    # numbers read as numbers give the band; a word set apart there, or a number as long as a line,
+    # is none
+    pages = [page_of(1 + 12 * n, n + 10) for n in range(2)]
+    misread = [*pages[1][:-1], replace(pages[1][-1], text="io")]
+    geometry = Geometry(
+        "hocr", [PrintedPage("p0", None, 1000, 1500, pages[0]), PrintedPage("p1", None, 1000, 1500, misread)]
+    )
+    learned = learn_geometry(geometry)
+    assert set(learned.furniture) == {12, 24}
+    assert "misread" in learned.furniture[24]
+    alone = [*pages[1][:-1], replace(pages[1][-1], text="io")]
+    assert 24 not in learn_geometry(Geometry("hocr", [PrintedPage("p1", None, 1000, 1500, alone)])).furniture
+    worded = [*pages[1][:-1], replace(pages[1][-1], text="the end")]
+    geometry = Geometry(
+        "hocr", [PrintedPage("p0", None, 1000, 1500, pages[0]), PrintedPage("p1", None, 1000, 1500, worded)]
+    )
+    assert set(learn_geometry(geometry).furniture) == {12}
 
 
 def test_the_reader_takes_the_geometry_decisions() -> None:

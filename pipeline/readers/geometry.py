@@ -7,7 +7,8 @@ running heads and page numbers. From them each line's decisions, each with its e
 
 * **furniture**: a page's first or last line, set apart from the text by more than a line's space
   above (or below) the book's text block, standing in the band where the book's other pages have
-  such a line (not where as many other pages begin, or end, their text), or a page number;
+  such a line (not where as many other pages begin, or end, their text), or a page number, or a
+  word no longer than one in the band of the page numbers read (a number OCR misread, ``io``);
 * **a paragraph's start**: a line indented from the lines above and below it (the book indents its
   paragraphs), or set after more than a line's space (the book spaces them);
 * **footnotes**: the lines after a page's last wide gap, in smaller type or set closer together
@@ -46,6 +47,7 @@ BAND_SLACK = 0.02  # of the page's height: how far a band's lines stand from the
 MEASURE_EDGE_SHARE = 0.9  # the measure's right edge: the full lines' rights, but for the widest tenth
 BLOCK_EDGE_SHARE = 0.02  # the text block's top: the tops of all but this share of its lines below it
 MIN_BAND_PAGES = 3  # pages with a line set apart in a band, for the book to have that band
+PAGE_NUMBER_CHARACTERS = 4  # a page number's characters, at most
 
 
 @dataclass
@@ -258,10 +260,18 @@ def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None
             bottoms = sorted(line.box.bottom for line in block)
             edge_of_block = bottoms[int((1 - BLOCK_EDGE_SHARE) * (len(bottoms) - 1))]
             outside = [(line, place) for line, place in candidates if line.box.top >= edge_of_block]
-        numbers = [line for line, _ in outside if PAGE_NUMBER_LINE_RE.match(line.text)]
+        numbers = [(line, place) for line, place in outside if PAGE_NUMBER_LINE_RE.match(line.text)]
         learned.furniture.update(
             (line.line, f"a page number set apart at the page's {name}, outside the text block")
-            for line in numbers
+            for line, _ in numbers
+        )
+        learned.furniture.update(
+            (
+                line.line,
+                f"a page number OCR misread: set apart at the page's {name}, outside the text block,"
+                " in the band of the book's page numbers, no longer than one",
+            )
+            for line in _misread_page_numbers(outside, numbers)
         )
         inside, middle = _densest_band(outside)
         if len(inside) < MIN_BAND_PAGES or _text_starts_in_band(pages, edge, chosen, middle, len(inside)):
@@ -271,6 +281,26 @@ def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None
             f" where {len(inside)} pages have such a line"
         )
         learned.furniture.update((line.line, evidence) for line in inside)
+
+
+def _misread_page_numbers(
+    outside: Sequence[tuple[PrintedLine, float]], numbers: Sequence[tuple[PrintedLine, float]]
+) -> list[PrintedLine]:
+    """The lines set apart outside the text block (``outside``, with their places as shares of
+    the page's height) that are no longer than a page number, one word, and stand in the band of
+    the page numbers read there (``numbers``): a page number OCR misread (``io`` for ``11``)."""
+    if not numbers:
+        return []
+    middle = statistics.median(place for _, place in numbers)
+    found = {line.line for line, _ in numbers}
+    return [
+        line
+        for line, place in outside
+        if line.line not in found
+        and len(line.text.strip()) <= PAGE_NUMBER_CHARACTERS
+        and " " not in line.text.strip()
+        and abs(place - middle) <= BAND_SLACK
+    ]
 
 
 def _text_starts_in_band(
