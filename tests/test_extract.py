@@ -106,6 +106,35 @@ def test_alto_reads_margins_hyphens_and_word_confidences(tmp_path: Path) -> None
     assert broken.box == Box(100, 200, 900, 230)
 
 
+def test_an_alto_line_takes_its_type_size_from_the_words_within_its_box(tmp_path: Path) -> None:
+    # A footnote's line as Tesseract wrote it (a generated book's page): two words' boxes, stretched
+    # to specks above and below them, reach beyond the line's box; the plain word within it tells
+    # the notes' type.
+    words = [
+        ("°", 1455, 10),
+        ("Ship,", 1457, 19),
+        ("More", 1451, 31),
+        ("Acute,", 1451, 31),
+        ("Vol.", 1458, 14),
+    ]
+    strings = "".join(
+        f'<String CONTENT="{word}" HPOS="141" VPOS="{top}" WIDTH="7" HEIGHT="{height}"/>'
+        for word, top, height in words
+    )
+
+    def size(line_top: int, line_height: int) -> float | None:
+        line = (
+            f'<TextLine HPOS="141" VPOS="{line_top}" WIDTH="321" HEIGHT="{line_height}">{strings}</TextLine>'
+        )
+        alto = ALTO_V2.replace('<String CONTENT="broken."/>', "").replace(
+            "</TextBlock></PrintSpace>", line + "</TextBlock></PrintSpace>"
+        )
+        return extract([write(tmp_path, "0001.xml", alto)])[1].pages[0].lines[-1].size
+
+    assert size(1455, 22) == 14
+    assert size(1451, 31) == 22.5  # a line's box taking the stretched words in: their heights count
+
+
 def test_page_xml_follows_the_reading_order_and_keeps_region_types(tmp_path: Path) -> None:
     text, geometry = extract([write(tmp_path, "page0001.xml", PAGE_2019)])
     assert geometry.format == "page"

@@ -65,13 +65,10 @@ FURNITURE_LEFT = 0.005
 # and the notes, left in the running text, weigh on the paragraph starts and on the edition's word
 # error rate; running heads stay as section titles; paragraphs cut by a page after a sentence's end
 # stay cut.
-# From hOCR and ALTO every figure reaches its target but notes linked in the crown octavo and in the
-# quarto's ALTO: Tesseract reads a small raised marker as a mark, or drops it, and a page's marks
-# are read as its notes' markers only where they are as many as its notes
-# (pipeline/repair/placed_markers.py; the crown octavo has a page with a marker dropped); the
-# quarto's note numbers, set as superscripts and damaged by OCR, are counted from the book's
-# sequence, but from its ALTO (whose word heights Tesseract gives loosely) one page's lone note is
-# not found, which leaves the notes before it uncounted.
+# From hOCR and ALTO every figure reaches its target but notes linked in the crown octavo: Tesseract
+# reads a small raised marker as a mark, or drops it, and a page's marks are read as its notes'
+# markers only where they are as many as its notes (pipeline/repair/placed_markers.py; the crown
+# octavo has a page with a marker dropped).
 _TXT = {"notes linked": 0.0, "edition WER": 0.38}
 FLOORS: dict[tuple[str, str], dict[str, float]] = {
     ("octavo-running-heads", "txt"): _TXT | {"starts precision": 0.46, "joins": 0.82, "furniture left": 0.72},
@@ -81,7 +78,6 @@ FLOORS: dict[tuple[str, str], dict[str, float]] = {
 } | {
     ("crown-heads-alone", "hocr"): {"notes linked": 0.85},
     ("crown-heads-alone", "alto"): {"notes linked": 0.85},
-    ("quarto-block-paragraphs", "alto"): {"notes linked": 0.55},
 }
 # figures a smaller value of is better
 LOWER_IS_BETTER = {"furniture left", "edition WER"}

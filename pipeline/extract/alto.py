@@ -4,7 +4,7 @@
 running heads and page numbers often stand), each ``TextLine`` (``HPOS``, ``VPOS``, ``WIDTH``,
 ``HEIGHT``, ``BASELINE``) holds ``String`` words (``CONTENT``, ``WC`` confidence 0-1, their own
 boxes), spaces and a line-end hyphen (``HYP``). A line's type size is read from its words' heights
-(:func:`pipeline.extract.xml.type_size`). The image is
+(:func:`pipeline.extract.xml.type_size`), of the words whose boxes lie within the line's. The image is
 ``Description/sourceImageInformation/fileName``. Names are matched without their namespace, so
 every version reads alike.
 """
@@ -42,6 +42,12 @@ def read_alto(path: Path, root: etree._Element | None = None) -> list[PrintedPag
 
 def _line(element: etree._Element, region: str | None) -> PrintedLine | None:
     """The printed line of a ``TextLine`` (``None``: no words, or no position)."""
+    left, top = number(element, "HPOS"), number(element, "VPOS")
+    width, height = number(element, "WIDTH"), number(element, "HEIGHT")
+    if None in (left, top, width, height):
+        return None
+    assert left is not None and top is not None and width is not None and height is not None
+    where = Box(left, top, left + width, top + height)
     words: list[str] = []
     confidences: list[float] = []
     heights: list[tuple[str, float]] = []
@@ -51,17 +57,23 @@ def _line(element: etree._Element, region: str | None) -> PrintedLine | None:
             words.append(content)
             if (confidence := number(child, "WC")) is not None:
                 confidences.append(confidence)
-            if (height := number(child, "HEIGHT")) is not None:
-                heights.append((content, height))
+            if (word_height := _height_within(child, where)) is not None:
+                heights.append((content, word_height))
         elif name == "HYP" and words:
             words[-1] += child.get("CONTENT") or "-"
-    left, top = number(element, "HPOS"), number(element, "VPOS")
-    width, height = number(element, "WIDTH"), number(element, "HEIGHT")
-    if not words or None in (left, top, width, height):
+    if not words:
         return None
-    assert left is not None and top is not None and width is not None and height is not None
-    where = Box(left, top, left + width, top + height)
     baseline = element.get("BASELINE")
     at = [y for _, y in points(baseline)] if baseline and " " in baseline.strip() else []
     level = sum(at) / len(at) if at else number(element, "BASELINE")
     return PrintedLine(0, " ".join(words), where, type_size(heights), level, region, tuple(confidences))
+
+
+def _height_within(word: etree._Element, line: Box) -> float | None:
+    """The height of a ``String``'s box where it lies within its line's box (``None``: no box, or
+    one reaching beyond the line's, which an engine may have stretched to take in a speck beside the
+    word: Tesseract does, and gives the line the box of its row without it)."""
+    top, height = number(word, "VPOS"), number(word, "HEIGHT")
+    if top is None or height is None or top < line.top or top + height > line.bottom:
+        return None
+    return height
