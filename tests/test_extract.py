@@ -277,6 +277,34 @@ def test_geometry_finds_furniture_bands_paragraph_starts_notes_and_headings() ->
     assert {10, 11} <= learned.smaller
 
 
+def test_where_the_book_indents_its_paragraphs_a_pages_first_line_tells_if_one_opens_there() -> None:
+    # the odd pages open with a paragraph, indented; the even ones go on with one, flush
+    pages = []
+    for n in range(4):
+        rows = page_of(1 + 12 * n, n + 10)
+        if n % 2:
+            rows[1] = printed(
+                2 + 12 * n, "A paragraph opening the page, its first line indented,", 150, 150, 710
+            )
+        pages.append(PrintedPage(f"p{n}", None, 1000, 1500, rows))
+    learned = learn_geometry(Geometry("hocr", pages))
+    assert learned.page_top_indents == {2: False, 14: True, 26: False, 38: True}
+    text = "\n".join(
+        ("\f" if at and not index else "") + line.text
+        for at, page in enumerate(pages)
+        for index, line in enumerate(page.lines)
+    )
+    blocks, _ = read_input(text + "\n", geometry=Geometry("hocr", pages))
+    assert [block.extra["indented"] for block in blocks if "indented" in block.extra] == [
+        False,
+        True,
+        False,
+        True,
+    ]
+    # where the book opens its paragraphs after a space as often as after an indent, flush tells nothing
+    assert learn_geometry(geometry_of(4)).page_top_indents == {}
+
+
 def test_a_head_on_too_few_pages_is_no_band_but_a_page_number_set_apart_is_furniture() -> None:
     assert set(learn_geometry(geometry_of(2)).furniture) == {12, 24}  # the numbers, not the heads
 
