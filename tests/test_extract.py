@@ -305,6 +305,26 @@ def test_where_the_book_indents_its_paragraphs_a_pages_first_line_tells_if_one_o
     assert learn_geometry(geometry_of(4)).page_top_indents == {}
 
 
+def test_a_piece_of_a_line_ocr_set_on_a_line_of_its_own_is_read_at_that_lines_end() -> None:
+    # a raised marker read as a line of its own, put after the page's last line (as Tesseract did on
+    # a generated book's page), just after the end of the line it was printed on
+    rows = page_of(1, 10)
+    geometry = Geometry(
+        "hocr", [PrintedPage("p1", None, 1000, 1500, [*rows, printed(13, "6", 862, 518, 8, 12)])]
+    )
+    learned = learn_geometry(geometry)
+    assert learned.fragments == {13: 9}
+    assert 13 not in learned.furniture and 12 in learned.furniture  # the page number is still the foot's
+    blocks, evidence = read_input(
+        "\n".join(line.text for line in geometry.pages[0].lines) + "\n", geometry=geometry
+    )
+    assert any(block.text.endswith("where a note stands.1 6") for block in blocks)
+    assert all(block.text != "6" for block in blocks)
+    assert any("read at that line's end: lines 13" in finding for finding in evidence.findings)
+    apart = [*rows, printed(13, "6", 900, 518, 8, 12)]  # (more than half a body size from the line's end)
+    assert learn_geometry(Geometry("hocr", [PrintedPage("p1", None, 1000, 1500, apart)])).fragments == {}
+
+
 def test_a_head_on_too_few_pages_is_no_band_but_a_page_number_set_apart_is_furniture() -> None:
     assert set(learn_geometry(geometry_of(2)).furniture) == {12, 24}  # the numbers, not the heads
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.model.geometry import Geometry, PrintedLine, PrintedPage
 from pipeline.model.pages import Line
@@ -49,6 +49,7 @@ BAND_SLACK = 0.02  # of the page's height: how far a band's lines stand from the
 MEASURE_EDGE_SHARE = 0.9  # the measure's right edge: the full lines' rights, but for the widest tenth
 BLOCK_EDGE_SHARE = 0.02  # the text block's top: the tops of all but this share of its lines below it
 MIN_BAND_PAGES = 3  # pages with a line set apart in a band, for the book to have that band
+FRAGMENT_WIDTH, FRAGMENT_GAP = 2.0, 0.5  # in body sizes: a piece of a line OCR set apart, its width and gap
 
 
 @dataclass
@@ -63,6 +64,7 @@ class LineGeometry:
     larger: set[int] = field(default_factory=set)
     centred: set[int] = field(default_factory=set)
     page_top_indents: dict[int, bool] = field(default_factory=dict)  # a page's first text line → indented
+    fragments: dict[int, int] = field(default_factory=dict)  # a piece of a line set apart → that line
     note_starts: set[int] = field(default_factory=set)  # the first line of a page's footnotes
     note_openings: dict[int, bool] = field(default_factory=dict)  # a note zone's line → opens a note
     body_size: float = 0.0
@@ -97,20 +99,27 @@ def learn_geometry(geometry: Geometry) -> LineGeometry:
     learned.larger = {
         number for number, line in printed.items() if line.size and line.size >= LARGER_TYPE * body
     }
-    _mark_furniture(geometry.pages, learned)
-    texts = [[line for line in page.lines if line.line not in learned.furniture] for page in geometry.pages]
+    learned.fragments = {
+        fragment.line: host.line for page in geometry.pages for fragment, host in _fragments(page.lines, body)
+    }
+    pages = [
+        replace(page, lines=[line for line in page.lines if line.line not in learned.fragments])
+        for page in geometry.pages
+    ]
+    _mark_furniture(pages, learned)
+    texts = [[line for line in page.lines if line.line not in learned.furniture] for page in pages]
     pairs = [pair for lines in texts for pair in itertools.pairwise(_body_lines(lines, learned))]
     steps = [step for before, after in pairs if (step := _step(before, after)) > 0]
     learned.body_pitch = statistics.median(steps) if steps else 0.0
     zones = []
-    for page, lines in zip(geometry.pages, texts, strict=True):
+    for page, lines in zip(pages, texts, strict=True):
         _mark_paragraph_starts(lines, learned)
         _mark_centred(lines, learned)
         zones.append(_mark_notes(lines, learned, page.height))
     note_sizes = [line.size for zone in zones for line in zone if line.size]
     if note_sizes:  # (a page's notes in the type of the book's others, if not smaller enough alone)
         note_size = statistics.median(note_sizes)
-        for at, (page, lines) in enumerate(zip(geometry.pages, texts, strict=True)):
+        for at, (page, lines) in enumerate(zip(pages, texts, strict=True)):
             zones[at] = zones[at] or _mark_notes(lines, learned, page.height, note_size)
     learned.note_openings = _note_openings(
         [(lines, zone) for lines, zone in zip(texts, zones, strict=True) if zone], learned
@@ -122,6 +131,28 @@ def learn_geometry(geometry: Geometry) -> LineGeometry:
         learned.page_top_indents = _page_top_indents(texts, learned)
     learned.findings = _findings(geometry, learned)
     return learned
+
+
+def _fragments(lines: Sequence[PrintedLine], size: float) -> list[tuple[PrintedLine, PrintedLine]]:
+    """The page's fragments, each with its host: a short line (:data:`FRAGMENT_WIDTH` body sizes or
+    narrower) standing just after another line's end (:data:`FRAGMENT_GAP` body sizes or closer),
+    its middle within that line's height: a piece of that line (a raised note marker) OCR set on a
+    line of its own, perhaps elsewhere in the page's order."""
+    found = []
+    for fragment in lines:
+        if fragment.box.width > FRAGMENT_WIDTH * size:
+            continue
+        middle = (fragment.box.top + fragment.box.bottom) / 2
+        hosts = [
+            line
+            for line in lines
+            if line is not fragment
+            and line.box.top <= middle <= line.box.bottom
+            and 0 <= fragment.box.left - line.box.right <= FRAGMENT_GAP * size
+        ]
+        if hosts:
+            found.append((fragment, min(hosts, key=lambda line: fragment.box.left - line.box.right)))
+    return found
 
 
 def _body_lines(lines: Sequence[PrintedLine], learned: LineGeometry) -> list[PrintedLine]:
@@ -367,6 +398,9 @@ def _findings(geometry: Geometry, learned: LineGeometry) -> list[str]:
         f"{sum(not indented for indented in learned.page_top_indents.values())} "
         f"(indented: {sum(learned.page_top_indents.values())})",
         f"geometry: {len(learned.furniture)} lines of page furniture by their place at a page's edge",
+        f"geometry: {len(learned.fragments)} short lines standing just after another line's end (a raised "
+        "mark OCR set on a line of its own), read at that line's end"
+        + (f": lines {', '.join(map(str, learned.fragments))}" if learned.fragments else ""),
         f"geometry: footnotes at the foot of {len(learned.note_starts)} pages"
         + (
             f"; {sum(learned.note_openings.values())} footnotes open at a line indented from the text's edge"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.model import Block
@@ -92,6 +92,8 @@ def read_wrapped_lines(text: str, first_line: int = 1, geometry: LineGeometry | 
     learned of the book; where structured OCR gave the lines' places (``geometry``), its decisions
     (furniture, paragraph starts, footnotes, headings) are taken from them."""
     pages = split_pages(text, first_line)
+    if geometry is not None and geometry.fragments:
+        pages = [fold_fragments(page, geometry.fragments) for page in pages]
     page_lines = [[line for run in page for line in run] for page in pages]
     book_measure = measure([line for lines in page_lines for line in lines])
     habits = learn_foot_habits(page_lines)
@@ -112,6 +114,28 @@ def read_wrapped_lines(text: str, first_line: int = 1, geometry: LineGeometry | 
         blocks += page_blocks
     findings = page_findings(page_lines, blocks, habits, book_measure, text.count(FORM_FEED))
     return Reading(blocks, len(pages), findings + (geometry.findings if geometry else []))
+
+
+def fold_fragments(page: list[list[Line]], fragments: Mapping[int, int]) -> list[list[Line]]:
+    """The runs of ``page`` with each fragment (a piece of a line OCR set on a line of its own:
+    ``fragments`` maps its raw line to that line's,
+    :attr:`pipeline.readers.geometry.LineGeometry.fragments`) read at the end of the line it belongs
+    to, after a space, where that line is on the page."""
+    numbers = {line.number for run in page for line in run}
+    pieces: dict[int, list[str]] = {}
+    for run in page:
+        for number, text in run:
+            if fragments.get(number) in numbers:
+                pieces.setdefault(fragments[number], []).append(text.strip())
+    runs = [
+        [
+            Line(number, " ".join([text, *pieces.get(number, [])]))
+            for number, text in run
+            if fragments.get(number) not in numbers
+        ]
+        for run in page
+    ]
+    return [run for run in runs if run]
 
 
 def split_pages(text: str, first_line: int = 1) -> list[list[list[Line]]]:
