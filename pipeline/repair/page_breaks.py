@@ -4,6 +4,9 @@ The notes, plates' captions and page furniture that stood between the halves fol
 place of each break is kept in ``extra["page_breaks"]``. Page furniture is what
 :func:`pipeline.repair.furniture.furniture_shaped` recognises: the furniture repair, which runs
 first, removed what it could confirm; what is left is skipped here when it stands between halves.
+Where structured OCR placed the next page's first line in a book that indents its paragraphs
+(``extra["indented"]``, :mod:`pipeline.readers.geometry`), its indent decides a join the text leaves
+in doubt.
 """
 
 from __future__ import annotations
