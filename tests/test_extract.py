@@ -107,6 +107,35 @@ def test_alto_reads_margins_hyphens_and_word_confidences(tmp_path: Path) -> None
     assert broken.box == Box(100, 200, 900, 230)
 
 
+def test_an_alto_line_takes_its_type_size_from_the_words_within_its_box(tmp_path: Path) -> None:
+    # A footnote's line as Tesseract wrote it (a generated book's page): two words' boxes, stretched
+    # to specks above and below them, reach beyond the line's box; the plain word within it tells
+    # the notes' type.
+    words = [
+        ("°", 1455, 10),
+        ("Ship,", 1457, 19),
+        ("More", 1451, 31),
+        ("Acute,", 1451, 31),
+        ("Vol.", 1458, 14),
+    ]
+    strings = "".join(
+        f'<String CONTENT="{word}" HPOS="141" VPOS="{top}" WIDTH="7" HEIGHT="{height}"/>'
+        for word, top, height in words
+    )
+
+    def size(line_top: int, line_height: int) -> float | None:
+        line = (
+            f'<TextLine HPOS="141" VPOS="{line_top}" WIDTH="321" HEIGHT="{line_height}">{strings}</TextLine>'
+        )
+        alto = ALTO_V2.replace('<String CONTENT="broken."/>', "").replace(
+            "</TextBlock></PrintSpace>", line + "</TextBlock></PrintSpace>"
+        )
+        return extract([write(tmp_path, "0001.xml", alto)])[1].pages[0].lines[-1].size
+
+    assert size(1455, 22) == 14
+    assert size(1451, 31) == 22.5  # a line's box taking the stretched words in: their heights count
+
+
 def test_page_xml_follows_the_reading_order_and_keeps_region_types(tmp_path: Path) -> None:
     text, geometry = extract([write(tmp_path, "page0001.xml", PAGE_2019)])
     assert geometry.format == "page"
@@ -247,6 +276,34 @@ def test_geometry_finds_furniture_bands_paragraph_starts_notes_and_headings() ->
     assert learned.starts_paragraph(999) is None
     assert 7 in learned.larger
     assert {10, 11} <= learned.smaller
+
+
+def test_where_the_book_indents_its_paragraphs_a_pages_first_line_tells_if_one_opens_there() -> None:
+    # the odd pages open with a paragraph, indented; the even ones go on with one, flush
+    pages = []
+    for n in range(4):
+        rows = page_of(1 + 12 * n, n + 10)
+        if n % 2:
+            rows[1] = printed(
+                2 + 12 * n, "A paragraph opening the page, its first line indented,", 150, 150, 710
+            )
+        pages.append(PrintedPage(f"p{n}", None, 1000, 1500, rows))
+    learned = learn_geometry(Geometry("hocr", pages))
+    assert learned.page_top_indents == {2: False, 14: True, 26: False, 38: True}
+    text = "\n".join(
+        ("\f" if at and not index else "") + line.text
+        for at, page in enumerate(pages)
+        for index, line in enumerate(page.lines)
+    )
+    blocks, _ = read_input(text + "\n", geometry=Geometry("hocr", pages))
+    assert [block.extra["indented"] for block in blocks if "indented" in block.extra] == [
+        False,
+        True,
+        False,
+        True,
+    ]
+    # where the book opens its paragraphs after a space as often as after an indent, flush tells nothing
+    assert learn_geometry(geometry_of(4)).page_top_indents == {}
 
 
 def test_a_head_on_too_few_pages_is_no_band_but_a_page_number_set_apart_is_furniture() -> None:

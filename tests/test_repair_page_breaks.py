@@ -5,8 +5,14 @@ Excerpts of the first book at their raw lines (see ``repair_excerpts``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from repair_excerpts import book, kinds, repair, texts
+
+from pipeline.model import Block
+from pipeline.repair.page_breaks import decide_page_break_join
+from pipeline.repair.vocabulary import BookVocabulary
 
 # --- paragraphs cut by page breaks --------------------------------------------------------------------
 
@@ -343,3 +349,27 @@ def test_text_after_notes_that_is_not_joined_starts_a_page() -> None:
     blocks, changes, _ = repair(text)
     assert [block.page_break_before for block in blocks] == [False, False, False, True]
     assert changes == []
+
+
+def test_where_the_book_indents_its_paragraphs_the_next_pages_first_line_decides_a_doubtful_join() -> None:
+    # lines 2169 (clipped), 2171 (clipped), as above: the text leaves the join in doubt; structured
+    # OCR's geometry tells whether the next page's first line is indented (extra["indented"]).
+    first = Block(
+        'In the autumn of 1920 […] slackening of both Japanese and American pressure on us"⁸¹', 2169, 2169
+    )
+    second = Block(
+        "In the exceptionally difficult conditions of the struggle against the armed intervention […].",
+        2171,
+        2171,
+        page_break_before=True,
+    )
+    vocabulary = BookVocabulary.from_texts([first.text, second.text])
+    assert decide_page_break_join(first, second, vocabulary).doubtful
+    flush = decide_page_break_join(first, replace(second, extra={"indented": False}), vocabulary)
+    indented = decide_page_break_join(first, replace(second, extra={"indented": True}), vocabulary)
+    assert (flush.join, flush.doubtful) == (True, False)
+    assert (indented.join, indented.doubtful) == (False, False)
+    assert "closing quote" in flush.reason  # the text's doubt stays on the record
+    # where the text is sure, the text decides: a continuation in lower case is joined
+    lower = replace(second, text="the exceptionally difficult conditions […].", extra={"indented": True})
+    assert decide_page_break_join(first, lower, vocabulary).join

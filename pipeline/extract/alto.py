@@ -4,7 +4,9 @@
 running heads and page numbers often stand), each ``TextLine`` (``HPOS``, ``VPOS``, ``WIDTH``,
 ``HEIGHT``, ``BASELINE``) holds ``String`` words (``CONTENT``, ``WC`` confidence 0-1, their own
 boxes), spaces and a line-end hyphen (``HYP``). A line's type size is read from its words' heights
-(:func:`pipeline.extract.xml.type_size`). The image is
+(:func:`pipeline.extract.xml.type_size`), of the words whose boxes lie within the line's (an engine
+may stretch a word's box to take in a speck beside it: Tesseract does, and gives the line the box of
+its row without it). The image is
 ``Description/sourceImageInformation/fileName``. Names are matched without their namespace, so
 every version reads alike.
 """
@@ -42,6 +44,9 @@ def read_alto(path: Path, root: etree._Element | None = None) -> list[PrintedPag
 
 def _line(element: etree._Element, region: str | None) -> PrintedLine | None:
     """The printed line of a ``TextLine`` (``None``: no words, or no position)."""
+    where = _box(element)
+    if where is None:
+        return None
     words: list[str] = []
     confidences: list[float] = []
     heights: list[tuple[str, float]] = []
@@ -50,15 +55,15 @@ def _line(element: etree._Element, region: str | None) -> PrintedLine | None:
         name = local_name(child)
         if name == "String" and (content := (child.get("CONTENT") or "").strip()):
             words.append(content)
-            boxes += [where] if (where := _box(child)) else []
+            word = _box(child)
+            boxes += [word] if word else []
             if (confidence := number(child, "WC")) is not None:
                 confidences.append(confidence)
-            if (height := number(child, "HEIGHT")) is not None:
-                heights.append((content, height))
+            if word and where.top <= word.top and word.bottom <= where.bottom:
+                heights.append((content, word.height))
         elif name == "HYP" and words:
             words[-1] += child.get("CONTENT") or "-"
-    where = _box(element)
-    if not words or where is None:
+    if not words:
         return None
     baseline = element.get("BASELINE")
     at = [y for _, y in points(baseline)] if baseline and " " in baseline.strip() else []

@@ -10,7 +10,10 @@ running heads and page numbers. From them each line's decisions, each with its e
   such a line (not where as many other pages begin, or end, their text), or a page number, or a
   word no longer than one in the band of the page numbers read (a number OCR misread, ``io``);
 * **a paragraph's start**: a line indented from the lines above and below it (the book indents its
-  paragraphs), or set after more than a line's space (the book spaces them);
+  paragraphs), or set after more than a line's space (the book spaces them); where the book
+  indents its paragraphs (more of its lines of text open one by their indent than by a space
+  alone), whether each page's first line of text is indented from the page's text edge or flush
+  with it (a paragraph the page before cut goes on);
 * **footnotes**: the lines after a page's last wide gap, in smaller type or set closer together
   than the text above, or nearer the type of the book's other notes than the text's; else the run
   of lines in smaller type ending a page; where the book
@@ -61,6 +64,7 @@ class LineGeometry:
     smaller: set[int] = field(default_factory=set)
     larger: set[int] = field(default_factory=set)
     centred: set[int] = field(default_factory=set)
+    page_top_indents: dict[int, bool] = field(default_factory=dict)  # a page's first text line → indented
     note_starts: set[int] = field(default_factory=set)  # the first line of a page's footnotes
     note_openings: dict[int, bool] = field(default_factory=dict)  # a note zone's line → opens a note
     body_size: float = 0.0
@@ -113,6 +117,11 @@ def learn_geometry(geometry: Geometry) -> LineGeometry:
     learned.note_openings = _note_openings(
         [(lines, zone) for lines, zone in zip(texts, zones, strict=True) if zone], learned
     )
+    if _indents_paragraphs(
+        [line for lines, zone in zip(texts, zones, strict=True) for line in lines if line not in zone],
+        learned,
+    ):
+        learned.page_top_indents = _page_top_indents(texts, learned)
     learned.findings = _findings(geometry, learned)
     return learned
 
@@ -156,6 +165,43 @@ def _mark_paragraph_starts(lines: Sequence[PrintedLine], learned: LineGeometry) 
             INDENT_MIN * size <= line.box.left - other.box.left <= INDENT_MAX * size for other in neighbours
         ):
             learned.indented.add(line.line)
+
+
+def _indents_paragraphs(lines: Sequence[PrintedLine], learned: LineGeometry) -> bool:
+    """Whether the book opens its paragraphs with an indent: of its lines of text in the body's type
+    (``lines``: its notes left out), more open a paragraph by their indent than by a space alone."""
+    body = [line.line for line in _body_lines(lines, learned) if line.line not in learned.centred]
+    indented = sum(number in learned.indented for number in body)
+    return indented > sum(number in learned.spaced and number not in learned.indented for number in body)
+
+
+def _page_top_indents(pages: Sequence[Sequence[PrintedLine]], learned: LineGeometry) -> dict[int, bool]:
+    """For each page's first line of text (its furniture left out) in the body's type, whether it is
+    indented from the left edge of the page's full lines (:data:`INDENT_MIN` to :data:`INDENT_MAX`
+    body sizes: it opens a paragraph) or flush with it (it goes on with the paragraph the page before
+    cut; :func:`_opens_by_indent`); a page whose first line is neither, or whose edge is not known,
+    has none."""
+    tops: dict[int, bool] = {}
+    size = learned.body_size
+    for lines in pages:
+        body = _body_lines(lines, learned)
+        full = _full_lines(body)
+        if not body or body[0] is not lines[0] or len(full) < MIN_FULL_LINES:
+            continue
+        opens = _opens_by_indent(body[0], statistics.median(line.box.left for line in full), size)
+        if opens is not None:
+            tops[body[0].line] = opens
+    return tops
+
+
+def _opens_by_indent(line: PrintedLine, edge: float, size: float) -> bool | None:
+    """Whether ``line`` opens a paragraph or note by its indent from the text's left ``edge``: set in
+    :data:`INDENT_MIN` to :data:`INDENT_MAX` body sizes (``size``), it does; flush with the edge, it
+    does not; ``None`` where it is neither."""
+    indent = line.box.left - edge
+    if INDENT_MIN * size <= indent <= INDENT_MAX * size:
+        return True
+    return False if abs(indent) < INDENT_MIN * size else None
 
 
 def _mark_centred(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
@@ -220,11 +266,8 @@ def _note_openings(
             continue
         left = statistics.median(line.box.left for line in full)
         for line in zone:
-            indent = line.box.left - left
-            if INDENT_MIN * size <= indent <= INDENT_MAX * size:
-                openings[line.line] = True
-            elif abs(indent) < INDENT_MIN * size:
-                openings[line.line] = False
+            if (opens := _opens_by_indent(line, left, size)) is not None:
+                openings[line.line] = opens
         indented_firsts += openings.get(zone[0].line, False)
     return openings if indented_firsts > len(pages) / 2 else {}
 
@@ -349,6 +392,10 @@ def _findings(geometry: Geometry, learned: LineGeometry) -> list[str]:
         f"{learned.body_size:.1f} high",
         f"geometry: {len(learned.indented)} lines indented, {len(learned.spaced)} set after a wide gap: "
         "each opens a paragraph",
+        f"geometry: pages whose first line of text is flush with the text's edge (a paragraph cut by the "
+        f"page break goes on), where the book indents its paragraphs: "
+        f"{sum(not indented for indented in learned.page_top_indents.values())} "
+        f"(indented: {sum(learned.page_top_indents.values())})",
         f"geometry: {len(learned.furniture)} lines of page furniture by their place at a page's edge",
         f"geometry: footnotes at the foot of {len(learned.note_starts)} pages"
         + (

@@ -519,7 +519,7 @@ def read_prose(
             or (heading and is_title_under_label(heading[0][1], line[1]))
         ):
             if paragraph:
-                blocks.append(paragraph_block(paragraph, page_measure, habits))
+                blocks.append(paragraph_block(paragraph, page_measure, habits, geometry))
                 paragraph = []
             heading.append(line)
             continue
@@ -535,23 +535,29 @@ def read_prose(
             else bool(following) and ends_paragraph(line[1], following, page_measure, habits)
         )
         if ends or type_grows(texts, index, page_measure):
-            blocks.append(paragraph_block(paragraph, page_measure, habits))
+            blocks.append(paragraph_block(paragraph, page_measure, habits, geometry))
             paragraph = []
     if heading:
         blocks.append(heading_block(heading))
     if paragraph:
-        blocks.append(paragraph_block(paragraph, page_measure, habits))
+        blocks.append(paragraph_block(paragraph, page_measure, habits, geometry))
     return blocks
 
 
-def paragraph_block(lines: Sequence[Line], page_measure: float, habits: LineHabits) -> Block:
+def paragraph_block(
+    lines: Sequence[Line], page_measure: float, habits: LineHabits, geometry: LineGeometry | None = None
+) -> Block:
     """A paragraph's block (:func:`line_block`) with the room its last line left for a next word
     (``extra["room"]``, :func:`pipeline.readers.line_ends.room`): whether it ends on a full line;
     and how many characters that line runs past its page's measure (``extra["past_measure"]``,
-    negative where it is shorter): a line far past it is set in smaller type."""
+    negative where it is shorter): a line far past it is set in smaller type. Where it opens a page
+    of a book that indents its paragraphs, ``geometry`` tells whether its first line is indented
+    (``extra["indented"]``, :attr:`pipeline.readers.geometry.LineGeometry.page_top_indents`)."""
     block = line_block(lines)
     last = lines[-1][1]
     ends = {"room": room(last, page_measure, habits), "past_measure": printed_length(last) - page_measure}
+    if geometry is not None and lines[0].number in geometry.page_top_indents:
+        ends["indented"] = geometry.page_top_indents[lines[0].number]
     return replace(block, extra={**block.extra, **ends})
 
 

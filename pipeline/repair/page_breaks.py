@@ -4,6 +4,9 @@ The notes, plates' captions and page furniture that stood between the halves fol
 place of each break is kept in ``extra["page_breaks"]``. Page furniture is what
 :func:`pipeline.repair.furniture.furniture_shaped` recognises: the furniture repair, which runs
 first, removed what it could confirm; what is left is skipped here when it stands between halves.
+Where structured OCR placed the next page's first line in a book that indents its paragraphs
+(``extra["indented"]``, :mod:`pipeline.readers.geometry`), its indent decides a join the text leaves
+in doubt.
 """
 
 from __future__ import annotations
@@ -174,6 +177,10 @@ def decide_page_break_join(
                 False, "the next block starts in lower case, but the first part ends a sentence", True
             )
         if ends_full_line(first, continuation):
+            if "indented" in second.extra:
+                return _decide_by_indent(
+                    second.extra["indented"], "the first part ends a sentence on a full line"
+                )
             kept = _new_paragraph_after_full_line(second, continuation)
             if kept:
                 return JoinDecision(False, FULL_LINE_KEPT.format(why=kept), True)
@@ -189,7 +196,26 @@ def decide_page_break_join(
         return JoinDecision(False, "the first part ends with a colon or semicolon")
     if first_char_class(text.split("\n")[-1]) == first_char_class(continuation) == "digit":
         return JoinDecision(False, "both blocks start like entries of one list (a number first)", True)
-    return _decide_capital_continuation(text, continuation, vocabulary)
+    decision = _decide_capital_continuation(text, continuation, vocabulary)
+    if decision.doubtful and "indented" in second.extra:
+        return _decide_by_indent(second.extra["indented"], decision.reason)
+    return decision
+
+
+def _decide_by_indent(indented: bool, doubt: str) -> JoinDecision:
+    """The decision the place of the next page's first line gives, where the book indents its
+    paragraphs' first lines (``extra["indented"]``, read from structured OCR) and the text leaves
+    the join in ``doubt``: an indented line opens a paragraph, a line flush with the text's edge
+    goes on with the one the page before cut."""
+    if indented:
+        return JoinDecision(
+            False, f"the next page's first line is indented, as the book opens its paragraphs ({doubt})"
+        )
+    return JoinDecision(
+        True,
+        f"the next page's first line is flush with the text's edge, where the book indents its "
+        f"paragraphs' first lines ({doubt})",
+    )
 
 
 def _new_paragraph_after_full_line(second: Block, continuation: str) -> str:
@@ -273,8 +299,9 @@ def rejoin_page_breaks(blocks: Sequence[Block], context: RepairContext) -> Repai
 
 
 # What :func:`decide_page_break_join` reads of a seam: the kind and text of the block before it,
-# the text of the block after it, and the headings the contents table lists.
-SeamKey = tuple[str, str, str, frozenset[str]]
+# the text of the block after it and whether its first line is indented, and the headings the
+# contents table lists.
+SeamKey = tuple[str, str, str, bool | None, frozenset[str]]
 
 
 def _rejoin_page_breaks_once(
@@ -302,7 +329,7 @@ def _rejoin_page_breaks_once(
             between = []  # what follows the block before it stood before the page it ends
         elif open_paragraph is not None:
             first = result[open_paragraph]
-            seam_key = (first.kind, first.text, block.text, listed)
+            seam_key = (first.kind, first.text, block.text, block.extra.get("indented"), listed)
             if seam_key not in decisions:
                 decisions[seam_key] = decide_page_break_join(first, block, vocabulary, listed)
             decision = decisions[seam_key]
