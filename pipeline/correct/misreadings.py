@@ -192,6 +192,12 @@ RULES: tuple[Rule, ...] = (
 # Each rule in the order of :data:`RULES`, with the shape of the chunks it reads if it needs the
 # chunk's neighbours (``None``: a chunk rule), looked up once rather than for each chunk.
 RULE_SHAPES: tuple[tuple[Rule, Shape | None], ...] = tuple((rule, CONTEXT_RULES.get(rule)) for rule in RULES)
+# The rules asked of a plain word of the dictionary or of common English: no chunk rule reads it but
+# the one for a glued ``I``; each of the others needs a mark, a digit, a hyphen or a word that is not
+# English, or English only for the web's misreadings.
+PLAIN_ENGLISH_RULE_SHAPES = tuple(
+    (rule, shape) for rule, shape in RULE_SHAPES if shape is not None or rule is glued_pronoun
+)
 # Readings of words in italics (titles, foreign words) are listed for review at most, and a word
 # nothing suggests a reading for is not listed there.
 EMPHASIS_CONFIDENCE = 0.8
@@ -216,14 +222,9 @@ class MisreadingFinder:
         plan: list[Reading | Rule] = []
         alone = Spot(chunk, 0, len(chunk), "", "")
         plain = PLAIN_WORD_RE.fullmatch(chunk)
-        # (a plain word of the dictionary or of common English: no chunk rule reads it but the one
-        # for a glued ``I``; each of the others needs a mark, a digit, a hyphen or a word that is
-        # not English, or English only for the web's misreadings)
         english = plain is not None and is_plain_english(plain.group(1), self.lexicon)
-        for rule, shape in RULE_SHAPES:
+        for rule, shape in PLAIN_ENGLISH_RULE_SHAPES if english else RULE_SHAPES:
             if shape is None:
-                if english and rule is not glued_pronoun:
-                    continue
                 reading = rule(alone, self.lexicon)
                 if reading is not None:
                     plan.append(reading)
