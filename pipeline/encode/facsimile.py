@@ -38,10 +38,8 @@ def facsimile(geometry: Geometry) -> etree._Element:
         surface = element(result, "surface")
         surface.set(XML_ID, surface_id(index))
         if page.width and page.height:
-            surface.set("ulx", "0")
-            surface.set("uly", "0")
-            surface.set("lrx", _coordinate(page.width))
-            surface.set("lry", _coordinate(page.height))
+            for name, value in zip(CORNERS, (0, 0, page.width, page.height), strict=True):
+                surface.set(name, _coordinate(value))
         if page.image:
             element(surface, "graphic", url=page.image)
         zone, surface_name = tei("zone"), surface_id(index)

@@ -45,6 +45,7 @@ _MODULES = {"Repair": "base", "RepairContext": "base", "Repaired": "base"}
 
 
 def __getattr__(name: str) -> object:
+    """One of the package's names, from its module (imported now if it was not)."""
     if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(import_module(f"{__name__}.{_MODULES.get(name, 'registry')}"), name)
