@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.correct.automatic import LineFinder
 from pipeline.correct.command import main as correct_main
-from pipeline.correct.lexicon import Lexicon, in_dictionary
+from pipeline.correct.lexicon import NEIGHBOURS_READ_ALONE, Lexicon, in_dictionary
 from pipeline.correct.misreadings import find_readings
 from pipeline.corrections import load_corrections
 from pipeline.model import Paragraph, read_json
@@ -262,6 +262,22 @@ def test_a_rare_word_is_read_from_its_neighbours_where_the_book_repeats_the_misr
     # a word of the web's misreadings, one confusion from a word the book uses
     book = (*SETTLERS, "They try to come, and try again.")
     assert readings("the Bolsheviks and trv to persuade Russia", *book) == [("trv", "try", "letters")]
+
+
+def test_the_words_beside_a_word_are_the_same_read_for_it_alone_or_listed_for_every_word(
+    raw_book: Path,
+) -> None:
+    lines = raw_book.read_text(encoding="utf-8").split("\n")
+    asked = ["Soviet", "the", "treaty", "Germany", "peace", "of", "war", "Union", "policy", "France", "zzzq"]
+    one_by_one = Lexicon(lines)
+    read = [one_by_one.beside(word) for word in asked]  # (the first ones read for the word alone)
+    listed = Lexicon(lines)
+    for number in range(NEIGHBOURS_READ_ALONE):  # (words the book lacks: then every word is listed)
+        assert listed.beside(f"absent{number}") == ({}, {})
+    assert [listed.beside(word) for word in asked] == read
+    before, after = read[0]
+    assert after["union"] > 10 and before["the"] > 10
+    assert read[-1] == ({}, {})
 
 
 def test_a_name_the_book_writes_whole_is_read_so() -> None:

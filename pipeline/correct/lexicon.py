@@ -41,7 +41,11 @@ COMMON_NAME_ZIPF = 3.0
 # letter added (not an ending: ``Chuliahs``, Latin's ``Cualanni``).
 VARIOUS_NAMES_MIN_PAIRS = 3
 VARIOUS_NAME_MIN_LENGTH = 6
-NAME_ENDINGS = ("s", "i")  # a plural, or Latin's genitive (``Nototherium Mitchelli``)
+NAME_ENDINGS = ("s", "i")
+# The words whose neighbours are read from the book's pairs one word at a time (a book asks of a few,
+# and listing every word's neighbours takes longer than reading the pairs a few times); past so many,
+# every word's are listed at once.
+NEIGHBOURS_READ_ALONE = 8  # a plural, or Latin's genitive (``Nototherium Mitchelli``)
 
 
 @cache
@@ -107,6 +111,7 @@ class Lexicon:
         self.pairs = Counter(itertools.pairwise(chunks))
         self._name_endings: Counter[str] | None = None  # (counted when first asked)
         self._beside: dict[str, tuple[Counter[str], Counter[str]]] | None = None  # (the same)
+        self._beside_read: dict[str, tuple[Counter[str], Counter[str]]] = {}  # (a word's, read alone)
         self._frequent: dict[int, list[str]] = {}  # the spellings used so often (listed when first asked)
         self._close: dict[tuple[str, int], list[str]] = {}  # the close spellings found, by word and count
         self._names_vary: bool | None = None  # (found when first asked)
@@ -116,13 +121,36 @@ class Lexicon:
 
     def beside(self, word: str) -> tuple[Counter[str], Counter[str]]:
         """The words the book has before ``word`` and after it (lower case, with only a space
-        between), each with how often."""
+        between), each with how often: for the first words asked (:data:`NEIGHBOURS_READ_ALONE`),
+        read from the pairs for that word alone, then listed for every word at once."""
+        key = word.lower()
+        if self._beside is None and key not in self._beside_read:
+            if len(self._beside_read) < NEIGHBOURS_READ_ALONE:
+                self._beside_read[key] = self._neighbours(key)
+            else:
+                self._beside = self._every_word_neighbours()
         if self._beside is None:
-            self._beside = defaultdict(lambda: (Counter(), Counter()))
-            for (first, second), uses in self.pairs.items():
-                self._beside[second][0][first] += uses
-                self._beside[first][1][second] += uses
-        return self._beside.get(word.lower(), (Counter(), Counter()))
+            return self._beside_read[key]
+        return self._beside.get(key, (Counter(), Counter()))
+
+    def _neighbours(self, key: str) -> tuple[Counter[str], Counter[str]]:
+        """The words before ``key`` and after it, read from every pair of the book."""
+        before: Counter[str] = Counter()
+        after: Counter[str] = Counter()
+        for (first, second), uses in self.pairs.items():
+            if second == key:
+                before[first] += uses
+            if first == key:
+                after[second] += uses
+        return before, after
+
+    def _every_word_neighbours(self) -> dict[str, tuple[Counter[str], Counter[str]]]:
+        """Every word's words before it and after it, from one reading of the book's pairs."""
+        neighbours: dict[str, tuple[Counter[str], Counter[str]]] = defaultdict(lambda: (Counter(), Counter()))
+        for (first, second), uses in self.pairs.items():
+            neighbours[second][0][first] += uses
+            neighbours[first][1][second] += uses
+        return neighbours
 
     def written(self, word: str, like: str) -> str:
         """``word`` as the book writes it most often, capitalised if ``like`` is (``MacDonald``), if

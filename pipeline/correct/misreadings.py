@@ -7,9 +7,9 @@ the evidence a rule weighs: the book's own words (:class:`~pipeline.correct.lexi
 English word frequencies and the dictionary, the words around. The stage applies readings at or above
 its threshold and lists the others for the editor.
 
-Most rules see the chunk alone (:data:`CHUNK_RULES`): what they find is found once for each distinct
-chunk of the book. The others need the words beside it, and run only where the chunk has the shape
-they read (:data:`CONTEXT_RULES`, each with its shape).
+Most rules see the chunk alone: what they find is found once for each distinct chunk of the book.
+The others need the words beside it, and run only where the chunk has the shape they read
+(:data:`CONTEXT_RULES`, each with its shape; :data:`RULE_SHAPES`).
 """
 
 from __future__ import annotations
@@ -189,8 +189,15 @@ RULES: tuple[Rule, ...] = (
     english_neighbour,
     unread_word,
 )
-# The rules that see the chunk alone: what they find is found once for each distinct chunk.
-CHUNK_RULES = frozenset(rule for rule in RULES if rule not in CONTEXT_RULES)
+# Each rule in the order of :data:`RULES`, with the shape of the chunks it reads if it needs the
+# chunk's neighbours (``None``: a chunk rule), looked up once rather than for each chunk.
+RULE_SHAPES: tuple[tuple[Rule, Shape | None], ...] = tuple((rule, CONTEXT_RULES.get(rule)) for rule in RULES)
+# The rules asked of a plain word of the dictionary or of common English: no chunk rule reads it but
+# the one for a glued ``I``; each of the others needs a mark, a digit, a hyphen or a word that is not
+# English, or English only for the web's misreadings.
+PLAIN_ENGLISH_RULE_SHAPES = tuple(
+    (rule, shape) for rule, shape in RULE_SHAPES if shape is not None or rule is glued_pronoun
+)
 # Readings of words in italics (titles, foreign words) are listed for review at most, and a word
 # nothing suggests a reading for is not listed there.
 EMPHASIS_CONFIDENCE = 0.8
@@ -215,19 +222,14 @@ class MisreadingFinder:
         plan: list[Reading | Rule] = []
         alone = Spot(chunk, 0, len(chunk), "", "")
         plain = PLAIN_WORD_RE.fullmatch(chunk)
-        # (a plain word of the dictionary or of common English: no chunk rule reads it but the one
-        # for a glued ``I``; each of the others needs a mark, a digit, a hyphen or a word that is
-        # not English, or English only for the web's misreadings)
         english = plain is not None and is_plain_english(plain.group(1), self.lexicon)
-        for rule in RULES:
-            if english and rule in CHUNK_RULES and rule is not glued_pronoun:
-                continue
-            if rule in CHUNK_RULES:
+        for rule, shape in PLAIN_ENGLISH_RULE_SHAPES if english else RULE_SHAPES:
+            if shape is None:
                 reading = rule(alone, self.lexicon)
                 if reading is not None:
                     plan.append(reading)
                     break
-            elif CONTEXT_RULES[rule](chunk, self.lexicon):
+            elif shape(chunk, self.lexicon):
                 plan.append(rule)
         return tuple(plan)
 

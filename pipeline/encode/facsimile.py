@@ -24,6 +24,9 @@ def surfaces_of_lines(geometry: Geometry) -> dict[int, str]:
     return {line.line: surface_id(index) for index, page in enumerate(geometry.pages) for line in page.lines}
 
 
+CORNERS = ("ulx", "uly", "lrx", "lry")  # a box's attributes, in the order of its numbers
+
+
 def _coordinate(value: float) -> str:
     return str(round(value))
 
@@ -35,15 +38,14 @@ def facsimile(geometry: Geometry) -> etree._Element:
         surface = element(result, "surface")
         surface.set(XML_ID, surface_id(index))
         if page.width and page.height:
-            surface.set("ulx", "0")
-            surface.set("uly", "0")
-            surface.set("lrx", _coordinate(page.width))
-            surface.set("lry", _coordinate(page.height))
+            for name, value in zip(CORNERS, (0, 0, page.width, page.height), strict=True):
+                surface.set(name, _coordinate(value))
         if page.image:
             element(surface, "graphic", url=page.image)
-        for line in page.lines:
-            zone = element(surface, "zone", type="line")
-            zone.set(XML_ID, f"{surface_id(index)}-line-{line.line}")
-            for name, value in zip(("ulx", "uly", "lrx", "lry"), line.box, strict=True):
-                zone.set(name, _coordinate(value))
+        zone, surface_name = tei("zone"), surface_id(index)
+        for line in page.lines:  # (each zone made with its attributes at once: a book has thousands)
+            corners = zip(CORNERS, map(_coordinate, line.box), strict=True)
+            etree.SubElement(
+                surface, zone, {"type": "line", XML_ID: f"{surface_name}-line-{line.line}", **dict(corners)}
+            )
     return result

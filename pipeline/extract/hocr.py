@@ -19,8 +19,11 @@ from pipeline.extract.xml import parse_xml
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 
 LINE_CLASSES = ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat")
+LINE_CLASS_SET = frozenset(LINE_CLASSES)
 PROPERTY_RE = re.compile(r"\s*([a-z_]+)\s+([^;]*)")
-CONFIDENCE_RE = re.compile(r"\bx_wconf\s+(-?[\d.]+)")
+# (``x_wconf`` at a word's start: the name first, so that the search skips to it; the look-behind
+# then asks what ``\b`` before it would)
+CONFIDENCE_RE = re.compile(r"x_wconf(?<!\wx_wconf)\s+(-?[\d.]+)")
 
 
 def is_hocr(root: etree._Element) -> bool:
@@ -67,13 +70,18 @@ def read_hocr(path: Path, root: etree._Element | None = None) -> list[PrintedPag
             image = values.get("image", "").strip('"') or None
             width, height = (size.width, size.height) if size else (None, None)
             pages.append(PrintedPage(path.name, image, width, height, []))
-        elif any(name in LINE_CLASSES for name in names):
+        elif not LINE_CLASS_SET.isdisjoint(names):
             close_line()
             line, words = element, []
-        elif "ocrx_word" in names and line is not None and line in element.iterancestors():
+        elif "ocrx_word" in names and line is not None and _inside(element, line):
             words.append(element)
     close_line()
     return pages
+
+
+def _inside(element: etree._Element, line: etree._Element) -> bool:
+    """Whether ``element`` stands inside ``line`` (a word is most often its child)."""
+    return element.getparent() is line or line in element.iterancestors()
 
 
 def _text(element: etree._Element) -> str:
@@ -91,9 +99,8 @@ def _line(element: etree._Element, words: list[etree._Element]) -> PrintedLine |
     text = " ".join(" ".join(map(_text, words)).split() if words else _text(element).split())
     if not text or where is None:
         return None
-    confidences = tuple(
-        float(found[1]) / 100 for word in words if (found := CONFIDENCE_RE.search(word.get("title", "")))
-    )
+    titles = [word.get("title", "") for word in words]
+    confidences = tuple(float(found[1]) / 100 for found in map(CONFIDENCE_RE.search, titles) if found)
     size = float(values["x_size"]) if "x_size" in values else where.height
     baseline = values.get("baseline", "").split()
     at = where.bottom + float(baseline[1]) if len(baseline) == 2 else None

@@ -29,7 +29,23 @@ A new repair is a function of that shape in the module of its concern, added to 
 (:mod:`pipeline.repair.registry`) at its place in the order.
 """
 
-from pipeline.repair.base import Repair, RepairContext, Repaired
-from pipeline.repair.registry import REPAIRS, STRUCTURAL_REPAIRS, repair, repair_blocks
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.repair.base import Repair, RepairContext, Repaired
+    from pipeline.repair.registry import REPAIRS, STRUCTURAL_REPAIRS, repair, repair_blocks
 
 __all__ = ["REPAIRS", "STRUCTURAL_REPAIRS", "Repair", "RepairContext", "Repaired", "repair", "repair_blocks"]
+# The module of each name, imported when the name is first asked for: a stage that reads only one
+# of the package's modules (the corrector, the vocabulary) does not import every repair.
+_MODULES = {"Repair": "base", "RepairContext": "base", "Repaired": "base"}
+
+
+def __getattr__(name: str) -> object:
+    """One of the package's names, from its module (imported now if it was not)."""
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_MODULES.get(name, 'registry')}"), name)

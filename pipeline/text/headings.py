@@ -3,12 +3,14 @@ page numbers, leader dots and stray characters before a title."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from pipeline.text.ocr import ROMAN_NUMERAL_RE
 from pipeline.text.punctuation import DASHES, plain_text, without_emphasis
+from pipeline.text.widths import LINES_CACHED
 from pipeline.text.words import is_function_word, last_word
 
 # In a title-case heading at least half the words are capitalised ("The USSR and France"), and the
@@ -127,9 +129,11 @@ def is_capitals(text: str) -> bool:
     return len(letters) >= CAPITALS_MIN_LETTERS and all(map(str.isupper, letters))
 
 
+@functools.lru_cache(maxsize=LINES_CACHED)
 def is_mostly_capitals(text: str, share: float = MOSTLY_CAPITALS_SHARE) -> bool:
     """Letters, at least :data:`CAPITALS_MIN_LETTERS`, at least ``share`` of them capitals: a heading
-    in capitals with a word the printer set in lower case (``SLATES, SCHISTS, GNEISSES, &c.``)."""
+    in capitals with a word the printer set in lower case (``SLATES, SCHISTS, GNEISSES, &c.``;
+    remembered: the readers ask it of a line several times)."""
     letters = list(filter(str.isalpha, text))
     return len(letters) >= CAPITALS_MIN_LETTERS and sum(map(str.isupper, letters)) >= share * len(letters)
 

@@ -36,15 +36,16 @@ NOTE_RANGE_DASHES = SUPERSCRIPT_MINUS + "\\-\u2013"
 MARKER_CHARACTER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}]")
 # the forms OCR reads a note symbol as that are no word (``-f`` for a dagger, ``^`` for a paragraph
 # mark): after the end of a sentence at a line's end they can only be its marker
-SIGN_SYMBOL_TOKEN = "|".join(
-    map(re.escape, sorted({f for forms in SYMBOL_OCR_FORMS.values() for f in forms if not f.isalpha()}))
-)
+SIGN_SYMBOL_FORMS = sorted({f for forms in SYMBOL_OCR_FORMS.values() for f in forms if not f.isalpha()})
+SIGN_SYMBOL_TOKEN = "|".join(map(re.escape, SIGN_SYMBOL_FORMS))
 # what a note marker printed without superscript follows: the end of a clause or of a quotation
 PLAIN_MARKER_FOLLOWS = r".,;:!?\"\u201d\u2019)\]"
 # a plain note marker at the end of a line of running text: one or two digits or note symbols after
 # the end of a sentence or quotation after a word of two letters or more (OCR may put a space
 # before the stop), perhaps after a space (``taught.” 1``, ``Severity .” 1``, ``state.*``)
+# (a look-ahead first, for what the marker may open with: most places in a line are passed over at once)
 PLAIN_MARKER_AT_END_RE = re.compile(
+    rf"(?=[ \d{NOTE_SYMBOLS}{re.escape(''.join(form[0] for form in SIGN_SYMBOL_FORMS))}])"
     rf"(?:(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])|(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}]{{2}})"
     rf"|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}])|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}]{{2}}))"
     rf" ?(?:\d{{1,2}}|[{NOTE_SYMBOLS}]+|{SIGN_SYMBOL_TOKEN})$"

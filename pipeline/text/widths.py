@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from itertools import repeat
 
 LOWER = (
     "444 500 444 500 444 333 500 500 278 278 500 278 778 500 500 500 500 333 389 278 500 500 722 500 500 444"
@@ -32,7 +33,7 @@ AVERAGE_WIDTH = 403  # a character of English text, on average (measured on the 
 def printed_length(text: str) -> float:
     """How long ``text`` (stripped) is printed, in characters of the average width (remembered: the
     readers weigh each line of a book many times)."""
-    return sum(CHARACTER_WIDTHS.get(character, DEFAULT_WIDTH) for character in text.strip()) / AVERAGE_WIDTH
+    return sum(map(CHARACTER_WIDTHS.get, text.strip(), repeat(DEFAULT_WIDTH))) / AVERAGE_WIDTH
 
 
 def length_percentile(texts: Iterable[str], share: float) -> float:
