@@ -437,6 +437,22 @@ def test_a_number_read_that_a_count_from_one_side_contradicts_goes_to_the_review
     ]
 
 
+def test_a_number_read_between_notes_read_as_the_count_gives_is_restored() -> None:
+    # (a generated quarto as Tesseract read it: no two notes read in order before the book's last
+    # page, yet notes 1 and 5 read as the count from it gives, so `2` is note 3 misread)
+    blocks = placed_page("One.* Two.°", "1 First.", "\u00ae Second.", first=1)
+    blocks += placed_page("Three.* Four.° Five.*", "2 Third.", "+ Fourth.", "5 Fifth.", first=10)
+    blocks += placed_page("Six.* Seven.°", "6 Sixth.", "7 Seventh.", first=20)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.review == []
+    assert repaired.blocks[4].text == "\u00b3 Third."
+    assert repaired.blocks[3].text == "Three.\u00b3 Four.\u2074 Five.\u2075"
+    assert any("misread as 2" in change.explanation for change in repaired.changes)
+    # read as the count gives on one side only: to the review list
+    unread = [blocks[0], replace(blocks[1], text="\u00ae First."), *blocks[2:]]
+    assert [item.line for item in restore_placed_note_markers(unread, NO_CONTEXT).review] == [11]
+
+
 @pytest.mark.parametrize(
     ("readings", "numbers"),
     [

@@ -24,8 +24,8 @@ where the later anchor's numbers start again lower (the book numbers its notes b
 note its count makes note 1 opens the new run. Elsewhere a note takes its number from its
 neighbours' on the page (the note after it less one, or the note before it plus one). Its printed
 number is restored, logged. A number read that the count contradicts (``8`` for note 13) is
-restored where notes read in order stand on both sides of it; elsewhere it goes to the review
-list, and its page is left as it is.
+restored where notes read as the count gives stand on both sides of it (so no note was lost or
+split between them); elsewhere it goes to the review list, and its page is left as it is.
 """
 
 from __future__ import annotations
@@ -281,7 +281,7 @@ def _marker_number(marker: str) -> int | None:
 
 class NoteCount(NamedTuple):
     """The numbers of the book's placed notes, in order (``None``: not told), and the places of
-    those counted from numbers read on both sides of them."""
+    those between two notes read as the count gives, of one offset (no note lost or split between)."""
 
     numbers: list[int | None]
     bracketed: set[int]
@@ -297,33 +297,45 @@ def count_notes(readings: Sequence[int | None]) -> NoteCount:
     anchor and a later one of a lower offset (the numbering starts again), the notes up to the one
     the later offset makes note 1 take the earlier offset, the rest the later."""
     anchors = _anchors(readings)
-    count = NoteCount([None] * len(readings), set())
+    numbers: list[int | None] = [None] * len(readings)
 
-    def number(first: int, end: int, offset: int, bracketed: bool) -> None:
+    def number(first: int, end: int, offset: int) -> None:
         for place in range(first, end):
-            if count.numbers[place] is None:
-                count.numbers[place] = place + offset
-                if bracketed:
-                    count.bracketed.add(place)
+            if numbers[place] is None:
+                numbers[place] = place + offset
 
     for first, last, offset in anchors:
-        number(first, last + 1, offset, True)
+        number(first, last + 1, offset)
     for (_, last, offset), (first, _, later) in itertools.pairwise(anchors):
         if later == offset:
-            number(last + 1, first, offset, True)
+            number(last + 1, first, offset)
     for first, last, offset in anchors:
-        reach = _reach(readings, count.numbers, range(last + 1, len(readings)), offset)
-        number(last + 1, reach + 1, offset, True)
-        number(_reach(readings, count.numbers, range(first - 1, -1, -1), offset), first, offset, True)
+        number(last + 1, _reach(readings, numbers, range(last + 1, len(readings)), offset) + 1, offset)
+        number(_reach(readings, numbers, range(first - 1, -1, -1), offset), first, offset)
     if anchors and 0 <= 1 - anchors[0][2] <= anchors[0][0]:
         first, offset = anchors[0][0], anchors[0][2]
-        number(1 - offset, first, offset, False)
+        number(1 - offset, first, offset)
     for (_, last, offset), (first, _, later) in itertools.pairwise(anchors):
         restart = 1 - later
         if later < offset and last < restart <= first:
-            number(last + 1, restart, offset, False)
-            number(restart, first, later, False)
-    return count
+            number(last + 1, restart, offset)
+            number(restart, first, later)
+    agreeing = [
+        place for place, reading in enumerate(readings) if reading is not None and reading == numbers[place]
+    ]
+    bracketed = {
+        place
+        for before, after in itertools.pairwise(agreeing)
+        if _offset(readings, before) == _offset(readings, after)
+        for place in range(before + 1, after)
+    }
+    return NoteCount(numbers, bracketed)
+
+
+def _offset(readings: Sequence[int | None], place: int) -> int | None:
+    """The number read at ``place`` less its place in the book's notes."""
+    reading = readings[place]
+    return None if reading is None else reading - place
 
 
 def _reach(readings: Sequence[int | None], numbers: Sequence[int | None], places: range, offset: int) -> int:
