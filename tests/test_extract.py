@@ -331,6 +331,32 @@ def test_a_page_number_ocr_misread_in_the_band_of_the_page_numbers_is_furniture(
     assert set(learn_geometry(geometry).furniture) == {12}
 
 
+def test_a_short_pages_number_is_told_by_the_books_pitch_not_the_gap_above_its_notes() -> None:
+    # a generated book's page: one line of text, a note in nearly the body's type far below it, and
+    # the page number; the page's own pitch would be half that gap, and the number no line apart
+    pages = [page_of(1 + 12 * n, n + 10) for n in range(2)]
+    short = [
+        printed(25, "the last line of the chapter.", 100, 150, 400),
+        printed(26, "17 A note set in nearly the body's type, over", 100, 1300, 700, 27),
+        printed(27, "two lines.", 100, 1330, 200, 27),
+        printed(28, "12", 480, 1420, 40, 20),
+    ]
+    geometry = Geometry(
+        "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate([*pages, short])]
+    )
+    learned = learn_geometry(geometry)
+    assert 28 in learned.furniture
+    assert 26 in learned.note_starts
+
+
+def test_a_page_ocr_read_nothing_on_leaves_the_others_decided() -> None:
+    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(2)]
+    learned = learn_geometry(
+        Geometry("hocr", [pages[0], PrintedPage("blank", None, 1000, 1500, []), pages[1]])
+    )
+    assert set(learned.furniture) == {12, 24}
+
+
 def test_the_reader_takes_the_geometry_decisions() -> None:
     geometry = geometry_of(4)
     text = (

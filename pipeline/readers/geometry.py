@@ -27,6 +27,7 @@ Where a line has no geometry, the reader decides from the text alone, as for pla
 from __future__ import annotations
 
 import itertools
+import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -148,6 +149,13 @@ def _pitch(lines: Sequence[PrintedLine]) -> float | None:
     return statistics.median(steps) if steps else None
 
 
+def _page_pitch(lines: Sequence[PrintedLine], usual: float) -> float | None:
+    """The pitch of a page's lines in the body's type (:func:`_pitch`), at most the book's ``usual``
+    one (a short page, one line of text above its notes, would take that gap for its pitch)."""
+    pitch = _pitch(lines)
+    return None if pitch is None else min(pitch, usual)
+
+
 def _mark_paragraph_starts(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
     """Mark the lines of a page's text (its furniture left out) indented from their neighbours, and
     those set after a wide gap."""
@@ -230,8 +238,7 @@ def _mark_notes(
     that ends the page. Return the footnotes' lines (none where the page has none)."""
     pitch = _pitch(lines)
     gaps = [at for at in range(1, len(lines)) if pitch and _step(lines[at - 1], lines[at]) > SPACED * pitch]
-    low = not height or lines[-1].box.bottom >= height / 2
-    if gaps and pitch and low:
+    if gaps and pitch and (not height or lines[-1].box.bottom >= height / 2):
         zone = lines[gaps[-1] :]
         sizes = [line.size for line in zone if line.size]
         size = statistics.median(sizes) if sizes else learned.body_size
@@ -281,11 +288,14 @@ def _full_lines(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
 def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None:
     """Mark the lines at the page's top and foot that stand apart from the text, above (or below)
     the book's text block, in the band where the book's other pages have such a line."""
-    body = [line for page in pages for line in _body_lines(page.lines, learned)]
+    bodies = [_body_lines(page.lines, learned) for page in pages]
+    body = [line for lines in bodies for line in lines]
+    steps = [_step(*pair) for lines in bodies for pair in itertools.pairwise(lines)]
+    usual = statistics.median([step for step in steps if step > 0] or [math.inf])
     for edge, name in ((0, "top"), (-1, "foot")):
         candidates: list[tuple[PrintedLine, float]] = []
-        for page in pages:
-            pitch = _pitch(_body_lines(page.lines, learned))
+        for page, lines in zip(pages, bodies, strict=True):
+            pitch = _page_pitch(lines, usual)
             if len(page.lines) < 2 or not page.height or pitch is None:
                 continue
             line, neighbour = page.lines[edge], page.lines[1 if edge == 0 else -2]
