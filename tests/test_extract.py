@@ -349,6 +349,23 @@ def test_a_short_pages_number_is_told_by_the_books_pitch_not_the_gap_above_its_n
     assert 26 in learned.note_starts
 
 
+def test_a_lone_line_at_the_foot_opening_with_the_next_notes_number_is_a_note_whatever_its_size() -> None:
+    # OCR gave a generated book's one-line note (``17 Deal, Great Britain, Vol. 5, p. 18.``) nearly
+    # the body's size; the notes before it end with note 1, so a line set apart at the foot opening
+    # with 2 is the next note, one opening with another number is not
+    def book(number: int) -> Geometry:
+        pages = [page_of(1 + 12 * n, n + 10) for n in range(2)]
+        last = page_of(25, 12)
+        note = printed(34, f"{number} Deal, Great Britain, Vol. 5, p. 18.", 130, 1300, 400, BODY - 1)
+        last = [*last[:9], note, last[11]]
+        return Geometry(
+            "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate([*pages, last])]
+        )
+
+    assert 34 in learn_geometry(book(2)).note_starts
+    assert 34 not in learn_geometry(book(7)).note_starts
+
+
 def test_a_page_ocr_read_nothing_on_leaves_the_others_decided() -> None:
     pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(2)]
     learned = learn_geometry(

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pipeline.model.geometry import Geometry, PrintedLine, PrintedPage
 from pipeline.model.pages import Line
 from pipeline.text.headings import PAGE_NUMBER_LINE_RE
+from pipeline.text.markers import FOOT_NOTE_START_RE
 
 PLACED_FURNITURE = "page furniture by its place"  # the class of a line the geometry sets in a band
 PLACED_NOTES = "footnotes by their place and type at the page's foot"  # why a note block is one
@@ -113,8 +114,11 @@ def learn_geometry(geometry: Geometry) -> LineGeometry:
     note_sizes = [line.size for zone in zones for line in zone if line.size]
     if note_sizes:  # (a page's notes in the type of the book's others, if not smaller enough alone)
         note_size = statistics.median(note_sizes)
+        last: int | None = None  # the number of the last note found on the pages before
         for at, (page, lines) in enumerate(zip(geometry.pages, texts, strict=True)):
-            zones[at] = zones[at] or _mark_notes(lines, learned, page.height, note_size)
+            following = None if last is None else last + 1
+            zones[at] = zones[at] or _mark_notes(lines, learned, page.height, note_size, following)
+            last = _last_note_number(zones[at]) or last
     learned.note_openings = _note_openings(
         [(lines, zone) for lines, zone in zip(texts, zones, strict=True) if zone], learned
     )
@@ -229,13 +233,19 @@ def _mark_centred(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
 
 
 def _mark_notes(
-    lines: Sequence[PrintedLine], learned: LineGeometry, height: float | None, note_size: float = 0.0
+    lines: Sequence[PrintedLine],
+    learned: LineGeometry,
+    height: float | None,
+    note_size: float = 0.0,
+    following: int | None = None,
 ) -> Sequence[PrintedLine]:
     """Mark the first line of a page's footnotes: the lines after the page's last gap wider than a
     line's, ending in the lower half of the page (``height``), set in smaller type (their median
-    size) or closer together (their pitch) than the book's text, or nearer the size of the book's
-    other notes (``note_size``, where known) than the text's; else the run of lines in smaller type
-    that ends the page. Return the footnotes' lines (none where the page has none)."""
+    size) or closer together (their pitch) than the book's text, nearer the size of the book's
+    other notes (``note_size``, where known) than the text's, or opening with the number of the
+    note ``following`` those of the pages before (where known: OCR may misjudge the size of one short
+    line); else the run of lines in smaller type that ends the page. Return the footnotes' lines
+    (none where the page has none)."""
     pitch = _pitch(lines)
     gaps = [at for at in range(1, len(lines)) if pitch and _step(lines[at - 1], lines[at]) > SPACED * pitch]
     if gaps and pitch and (not height or lines[-1].box.bottom >= height / 2):
@@ -244,7 +254,8 @@ def _mark_notes(
         size = statistics.median(sizes) if sizes else learned.body_size
         closer = len(zone) > 1 and (_pitch(zone) or learned.body_pitch) <= NOTE_PITCH * learned.body_pitch
         noted = 0 < note_size < learned.body_size and abs(size - note_size) < abs(size - learned.body_size)
-        if size <= NOTE_TYPE * learned.body_size or closer or noted:
+        numbered = following is not None and _note_number(zone[0].text) == following
+        if size <= NOTE_TYPE * learned.body_size or closer or noted or numbered:
             learned.note_starts.add(zone[0].line)
             return zone
     at = len(lines)
@@ -254,6 +265,17 @@ def _mark_notes(
         learned.note_starts.add(lines[at].line)
         return lines[at:]
     return []
+
+
+def _note_number(text: str) -> int | None:
+    """The number a line opens with as a footnote's (:data:`FOOT_NOTE_START_RE`), or ``None``."""
+    start = FOOT_NOTE_START_RE.match(text)
+    return int(start.group("number")) if start and start.group("number") else None
+
+
+def _last_note_number(zone: Sequence[PrintedLine]) -> int | None:
+    """The number of the last note of a page's footnotes (``zone``) that opens with one, or ``None``."""
+    return next((number for line in reversed(zone) if (number := _note_number(line.text))), None)
 
 
 def _note_openings(
