@@ -366,6 +366,23 @@ def test_a_lone_line_at_the_foot_opening_with_the_next_notes_number_is_a_note_wh
     assert 34 not in learn_geometry(book(7)).note_starts
 
 
+def test_a_notes_line_flush_with_its_zone_on_a_page_askew_goes_on_with_its_note() -> None:
+    # the book indents its notes' first lines; on a page scanned askew (a generated book's ALTO) the
+    # foot drifted right of the text's edge by more than a small indent, less than the note's own
+    def page(first: int, drift: float) -> list[PrintedLine]:
+        rows = page_of(first, first)
+        opening = replace(rows[9], box=rows[9].box._replace(left=130 + drift))
+        going_on = replace(rows[10], box=rows[10].box._replace(left=100 + drift))
+        return [*rows[:9], opening, going_on, rows[11]]
+
+    pages = [page(1 + 12 * n, 18 if n == 2 else 0) for n in range(3)]
+    learned = learn_geometry(
+        Geometry("hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate(pages)])
+    )
+    assert [learned.note_openings[number] for number in (34, 35)] == [True, False]
+    assert [learned.note_openings[number] for number in (10, 11)] == [True, False]
+
+
 def test_a_page_ocr_read_nothing_on_leaves_the_others_decided() -> None:
     pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(2)]
     learned = learn_geometry(

@@ -283,9 +283,10 @@ def _note_openings(
 ) -> dict[int, bool]:
     """Whether each line of the pages' footnote zones opens a note, by its indent: for each page
     (its lines, its zone), a zone's line indented from the left edge of the page's full lines
-    (:data:`INDENT_MIN` to :data:`INDENT_MAX` body sizes) opens one, a line flush with it goes on
-    with one; a line neither is left to the text. Only where most zones open with an indented
-    line (the book indents its notes' first lines); else none."""
+    (:data:`INDENT_MIN` to :data:`INDENT_MAX` body sizes; the zone's own edge where the page
+    drifted, :func:`_zone_edge`) opens one, a line flush with it goes on with one; a line neither is
+    left to the text. Only where most zones open with an indented line (the book indents its notes'
+    first lines); else none."""
     openings: dict[int, bool] = {}
     indented_firsts = 0
     size = learned.body_size
@@ -293,12 +294,22 @@ def _note_openings(
         full = _full_lines([line for line in lines if line not in zone])
         if not full:
             continue
-        left = statistics.median(line.box.left for line in full)
+        left = _zone_edge(zone, statistics.median(line.box.left for line in full))
         for line in zone:
             if (opens := _opens_by_indent(line, left, size)) is not None:
                 openings[line.line] = opens
         indented_firsts += openings.get(zone[0].line, False)
     return openings if indented_firsts > len(pages) / 2 else {}
+
+
+def _zone_edge(zone: Sequence[PrintedLine], text_edge: float) -> float:
+    """The left edge a note zone's lines are flush with: the zone's leftmost line's, where it stands
+    right of the text's edge (``text_edge``; a page scanned askew drifts down the page) by less than
+    the zone's other lines stand right of it (their indent: ``era in …`` 9 px right of the text, its
+    note's first line 23 px right of it); else the text's."""
+    edge = min(line.box.left for line in zone)
+    indent = max(line.box.left for line in zone) - edge
+    return edge if 0 < edge - text_edge < indent else text_edge
 
 
 def _full_lines(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
