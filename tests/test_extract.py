@@ -383,6 +383,20 @@ def test_a_notes_line_flush_with_its_zone_on_a_page_askew_goes_on_with_its_note(
     assert [learned.note_openings[number] for number in (10, 11)] == [True, False]
 
 
+def test_a_pages_last_line_opening_a_paragraph_is_indented_from_its_text_not_from_the_note_below() -> None:
+    # a generated book's page: its last line of text opens a paragraph, indented; its first note,
+    # a wide gap below, is indented nearly as far: the line above tells the indent
+    rows = page_of(1, 10)
+    opening = replace(rows[8], box=rows[8].box._replace(left=150))
+    note = replace(rows[9], box=Box(140, 1300, 840, 1328), size=BODY - 2)
+    pages = [[*rows[:8], opening, note, *rows[10:]], page_of(13, 11)]
+    learned = learn_geometry(
+        Geometry("hocr", [PrintedPage(f"p{n}", None, 1000, 1500, lines) for n, lines in enumerate(pages)])
+    )
+    assert 9 in learned.indented
+    assert 8 not in learned.indented
+
+
 def test_a_page_ocr_read_nothing_on_leaves_the_others_decided() -> None:
     pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(2)]
     learned = learn_geometry(

@@ -161,15 +161,15 @@ def _page_pitch(lines: Sequence[PrintedLine], usual: float) -> float | None:
 
 
 def _mark_paragraph_starts(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
-    """Mark the lines of a page's text (its furniture left out) indented from their neighbours, and
-    those set after a wide gap."""
+    """Mark the lines of a page's text (its furniture left out) indented from their neighbours (but
+    one set apart by a wide gap: a note below, a heading above), and those set after a wide gap."""
     pitch = _pitch(_body_lines(lines, learned))
     size = learned.body_size
+    gapped = {pair for pair in itertools.pairwise(lines) if pitch and _step(*pair) > SPACED * pitch}
+    learned.spaced.update(after.line for _, after in gapped)
     for at, line in enumerate(lines):
-        before = lines[at - 1] if at else None
-        after = lines[at + 1] if at + 1 < len(lines) else None
-        if pitch and before is not None and _step(before, line) > SPACED * pitch:
-            learned.spaced.add(line.line)
+        before = lines[at - 1] if at and (lines[at - 1], line) not in gapped else None
+        after = lines[at + 1] if at + 1 < len(lines) and (line, lines[at + 1]) not in gapped else None
         neighbours = [
             other for other in (before, after) if other is not None and other.line not in learned.smaller
         ]
