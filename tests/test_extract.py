@@ -434,6 +434,31 @@ def test_the_reader_takes_the_geometry_decisions() -> None:
     ]
 
 
+def test_a_paragraphs_last_word_in_capitals_on_a_line_of_its_own_goes_on_with_it_not_a_heading() -> None:
+    # a generated book's page: ``… in order to weaken the`` then ``USSR.`` neither set apart nor
+    # indented; a line in capitals after a line ending a sentence stays a heading's
+    def first_block_after_heading(ending: str) -> list[str]:
+        pages = [page_of(1 + 12 * n, n + 10) for n in range(4)]
+        pages[0][7] = replace(pages[0][7], text=f"More text after the heading, on and on {ending}")
+        pages[0][8] = replace(pages[0][8], text="USSR.", box=Box(100, 520, 180, 550))
+        geometry = Geometry(
+            "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate(pages)]
+        )
+        text = "\n".join(
+            ("\f" if n else "") + "\n".join(line.text for line in rows) for n, rows in enumerate(pages)
+        )
+        blocks, _ = read_input(text + "\n", geometry=geometry)
+        return [block.text for block in blocks if block.first_line in (8, 9)]
+
+    assert first_block_after_heading("to weaken the") == [
+        "More text after the heading, on and on to weaken the USSR."
+    ]
+    assert first_block_after_heading("to an end.") == [
+        "More text after the heading, on and on to an end.",
+        "USSR.",
+    ]
+
+
 def test_notes_open_where_their_first_lines_are_indented_whatever_ocr_made_of_their_numbers() -> None:
     pages = []
     for n in range(3):

@@ -515,7 +515,7 @@ def read_prose(
         )
         if (
             set_apart
-            or is_heading_line(line[1])
+            or (is_heading_line(line[1]) and not _placed_going_on(paragraph, line, geometry))
             or (heading and is_title_under_label(heading[0][1], line[1]))
         ):
             if paragraph:
@@ -542,6 +542,18 @@ def read_prose(
     if paragraph:
         blocks.append(paragraph_block(paragraph, page_measure, habits, geometry))
     return blocks
+
+
+def _placed_going_on(paragraph: Sequence[Line], line: Line, geometry: LineGeometry | None) -> bool:
+    """Whether ``line`` goes on with the ``paragraph`` above it, where the page's ``geometry`` places
+    it: the paragraph's last line ends mid-sentence, and the line opens none by its place (neither
+    set apart nor indented): a paragraph's last words in capitals (``USSR.``), not a heading."""
+    return (
+        geometry is not None
+        and bool(paragraph)
+        and not finished(paragraph[-1][1])
+        and geometry.starts_paragraph(line.number) is False
+    )
 
 
 def paragraph_block(
