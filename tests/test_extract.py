@@ -459,6 +459,35 @@ def test_a_paragraphs_last_word_in_capitals_on_a_line_of_its_own_goes_on_with_it
     ]
 
 
+def test_a_headings_short_centred_lines_are_no_lines_set_on_their_own() -> None:
+    # a generated book's chapter opening a page: ``Chapter 4``, its title over two lines, centred;
+    # read as lines set on their own (a table set in), the paragraph cut on the page before went
+    # on after them
+    def blocks_of_page() -> list[tuple[str, bool]]:
+        pages = [page_of(1 + 12 * n, n + 10) for n in range(4)]
+        heading = [
+            printed(14, "Chapter 4", 435, 110, 130),
+            printed(15, "Their Policy", 375, 150, 250),
+            printed(16, "Collusion", 415, 190, 170),
+        ]
+        opening = replace(pages[1][4], text="Soviet property in a number of Western countries")
+        pages[1] = [pages[1][0], *heading, opening, *pages[1][5:]]
+        geometry = Geometry(
+            "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate(pages)]
+        )
+        text = "\n".join(
+            ("\f" if n else "") + "\n".join(line.text for line in rows) for n, rows in enumerate(pages)
+        )
+        blocks, _ = read_input(text + "\n", geometry=geometry)
+        return [
+            (block.text.split("\n")[0], "lineated" in block.extra)
+            for block in blocks
+            if "Chapter 4" in block.text
+        ]
+
+    assert blocks_of_page() == [("Chapter 4", False)]
+
+
 def test_notes_open_where_their_first_lines_are_indented_whatever_ocr_made_of_their_numbers() -> None:
     pages = []
     for n in range(3):
