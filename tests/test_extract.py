@@ -331,6 +331,80 @@ def test_a_page_number_ocr_misread_in_the_band_of_the_page_numbers_is_furniture(
     assert set(learn_geometry(geometry).furniture) == {12}
 
 
+def test_a_short_pages_number_is_told_by_the_books_pitch_not_the_gap_above_its_notes() -> None:
+    # a generated book's page: one line of text, a note in nearly the body's type far below it, and
+    # the page number; the page's own pitch would be half that gap, and the number no line apart
+    pages = [page_of(1 + 12 * n, n + 10) for n in range(2)]
+    short = [
+        printed(25, "the last line of the chapter.", 100, 150, 400),
+        printed(26, "17 A note set in nearly the body's type, over", 100, 1300, 700, 27),
+        printed(27, "two lines.", 100, 1330, 200, 27),
+        printed(28, "12", 480, 1420, 40, 20),
+    ]
+    geometry = Geometry(
+        "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate([*pages, short])]
+    )
+    learned = learn_geometry(geometry)
+    assert 28 in learned.furniture
+    assert 26 in learned.note_starts
+
+
+def test_a_lone_line_at_the_foot_opening_with_the_next_notes_number_is_a_note_whatever_its_size() -> None:
+    # OCR gave a generated book's one-line note (``17 Deal, Great Britain, Vol. 5, p. 18.``) nearly
+    # the body's size; the notes before it end with note 1, so a line set apart at the foot opening
+    # with 2 is the next note, one opening with another number is not
+    def book(number: int) -> Geometry:
+        pages = [page_of(1 + 12 * n, n + 10) for n in range(2)]
+        last = page_of(25, 12)
+        note = printed(34, f"{number} Deal, Great Britain, Vol. 5, p. 18.", 130, 1300, 400, BODY - 1)
+        last = [*last[:9], note, last[11]]
+        return Geometry(
+            "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate([*pages, last])]
+        )
+
+    assert 34 in learn_geometry(book(2)).note_starts
+    assert 34 not in learn_geometry(book(7)).note_starts
+
+
+def test_a_notes_line_flush_with_its_zone_on_a_page_askew_goes_on_with_its_note() -> None:
+    # the book indents its notes' first lines; on a page scanned askew (a generated book's ALTO) the
+    # foot drifted right of the text's edge by more than a small indent, less than the note's own
+    def page(first: int, drift: float) -> list[PrintedLine]:
+        rows = page_of(first, first)
+        opening = replace(rows[9], box=rows[9].box._replace(left=130 + drift))
+        going_on = replace(rows[10], box=rows[10].box._replace(left=100 + drift))
+        return [*rows[:9], opening, going_on, rows[11]]
+
+    pages = [page(1 + 12 * n, 18 if n == 2 else 0) for n in range(3)]
+    learned = learn_geometry(
+        Geometry("hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate(pages)])
+    )
+    assert [learned.note_openings[number] for number in (34, 35)] == [True, False]
+    assert [learned.note_openings[number] for number in (10, 11)] == [True, False]
+
+
+def test_a_pages_last_line_opening_a_paragraph_is_indented_from_its_text_not_from_the_note_below() -> None:
+    # a generated book's page: its last line of text opens a paragraph, indented; its first note,
+    # a wide gap below, is indented nearly as far: the line above tells the indent
+    rows = page_of(1, 10)
+    opening = replace(rows[8], box=rows[8].box._replace(left=150))
+    note = replace(rows[9], box=Box(140, 1300, 840, 1328), size=BODY - 2)
+    pages = [[*rows[:8], opening, note, *rows[10:]], page_of(13, 11)]
+    learned = learn_geometry(
+        Geometry("hocr", [PrintedPage(f"p{n}", None, 1000, 1500, lines) for n, lines in enumerate(pages)])
+    )
+    assert 9 in learned.indented
+    assert 8 not in learned.indented
+
+
+def test_a_page_ocr_read_nothing_on_leaves_the_others_decided() -> None:
+    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(2)]
+    learned = learn_geometry(
+        Geometry("hocr", [pages[0], PrintedPage("blank", None, 1000, 1500, []), pages[1]])
+    )
+    assert set(learned.furniture) == {12, 24}
+
+
 def test_the_reader_takes_the_geometry_decisions() -> None:
     geometry = geometry_of(4)
     text = (
@@ -358,6 +432,60 @@ def test_the_reader_takes_the_geometry_decisions() -> None:
         ("note", "1", None),
         ("text", "10", PLACED_FURNITURE),  # its number still read by the furniture repair
     ]
+
+
+def test_a_paragraphs_last_word_in_capitals_on_a_line_of_its_own_goes_on_with_it_not_a_heading() -> None:
+    # a generated book's page: ``… in order to weaken the`` then ``USSR.`` neither set apart nor
+    # indented; a line in capitals after a line ending a sentence stays a heading's
+    def first_block_after_heading(ending: str) -> list[str]:
+        pages = [page_of(1 + 12 * n, n + 10) for n in range(4)]
+        pages[0][7] = replace(pages[0][7], text=f"More text after the heading, on and on {ending}")
+        pages[0][8] = replace(pages[0][8], text="USSR.", box=Box(100, 520, 180, 550))
+        geometry = Geometry(
+            "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate(pages)]
+        )
+        text = "\n".join(
+            ("\f" if n else "") + "\n".join(line.text for line in rows) for n, rows in enumerate(pages)
+        )
+        blocks, _ = read_input(text + "\n", geometry=geometry)
+        return [block.text for block in blocks if block.first_line in (8, 9)]
+
+    assert first_block_after_heading("to weaken the") == [
+        "More text after the heading, on and on to weaken the USSR."
+    ]
+    assert first_block_after_heading("to an end.") == [
+        "More text after the heading, on and on to an end.",
+        "USSR.",
+    ]
+
+
+def test_a_headings_short_centred_lines_are_no_lines_set_on_their_own() -> None:
+    # a generated book's chapter opening a page: ``Chapter 4``, its title over two lines, centred;
+    # read as lines set on their own (a table set in), the paragraph cut on the page before went
+    # on after them
+    def blocks_of_page() -> list[tuple[str, bool]]:
+        pages = [page_of(1 + 12 * n, n + 10) for n in range(4)]
+        heading = [
+            printed(14, "Chapter 4", 435, 110, 130),
+            printed(15, "Their Policy", 375, 150, 250),
+            printed(16, "Collusion", 415, 190, 170),
+        ]
+        opening = replace(pages[1][4], text="Soviet property in a number of Western countries")
+        pages[1] = [pages[1][0], *heading, opening, *pages[1][5:]]
+        geometry = Geometry(
+            "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate(pages)]
+        )
+        text = "\n".join(
+            ("\f" if n else "") + "\n".join(line.text for line in rows) for n, rows in enumerate(pages)
+        )
+        blocks, _ = read_input(text + "\n", geometry=geometry)
+        return [
+            (block.text.split("\n")[0], "lineated" in block.extra)
+            for block in blocks
+            if "Chapter 4" in block.text
+        ]
+
+    assert blocks_of_page() == [("Chapter 4", False)]
 
 
 def test_notes_open_where_their_first_lines_are_indented_whatever_ocr_made_of_their_numbers() -> None:

@@ -58,6 +58,25 @@ def test_a_title_in_title_case_broken_after_a_grammatical_word_goes_on_in_the_ne
     ]
 
 
+def test_a_title_line_opening_with_a_grammatical_word_goes_on_with_the_title_above() -> None:
+    """A generated book's chapter (structured OCR): its title broken before ``and``; a paragraph
+    opening in lower case under a title is no part of it."""
+    blocks = [
+        Block("Chapter 1\nThe Opening Years", 1, 2),
+        Block(TEXT.replace("\n", " "), 3, 8),
+        Block(
+            "Chapter 3\nChanging International Situation\nand Takes Careful", 10, 12, page_break_before=True
+        ),
+        Block(TEXT.replace("\n", " "), 13, 18),
+        Block("Chapter 4\nOver Opposition\nand the war went on for years", 20, 22, page_break_before=True),
+        Block(TEXT.replace("\n", " "), 23, 28),
+    ]
+    assert headings(build_structure(blocks))[1:] == [
+        ("Chapter 3", "Changing International Situation and Takes Careful", None),
+        ("Chapter 4", "Over Opposition", None),
+    ]
+
+
 def test_ocr_damaged_labels_and_a_title_in_capitals_with_its_subtitle() -> None:
     """handbook-of-queensland-geology-by-409636148, lines 218-220 and 4342-4343."""
     structured = built(

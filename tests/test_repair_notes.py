@@ -13,6 +13,7 @@ from repair_excerpts import NO_CONTEXT, book, kinds, repair, texts
 from pipeline.model import Block
 from pipeline.model.geometry import Box, PrintedLine
 from pipeline.repair.base import RepairContext, Repaired
+from pipeline.repair.note_numbers import restore_plain_note_numbers
 from pipeline.repair.notes import attach_note_continuations, classify_note_blocks
 from pipeline.repair.placed_markers import count_notes, restore_placed_note_markers
 from pipeline.repair.vocabulary import BookVocabulary
@@ -481,3 +482,19 @@ def test_a_mark_with_a_digit_of_the_number_among_it_is_read_whole() -> None:
     assert (
         restore_placed_note_markers(blocks, NO_CONTEXT).blocks[0].text == "It came to an attack.²⁵ The end."
     )
+
+
+def test_a_note_numbered_1_whose_marker_is_nowhere_restarts_no_sequence_to_count_from() -> None:
+    # a generated book's page: notes 10 to 13 read ``1°``, ``1``, ``”``, ``3``, their markers marks;
+    # ``1`` is 11 with a digit lost, so ``”`` between it and ``3`` is not note 2
+    def page(text: str) -> list[Block]:
+        return placed_page(
+            text, "1\u00b0 Tenth.", "1 Eleventh.", "\u201d Twelfth.", "3 Thirteenth.", first=10
+        )
+
+    earlier = placed_page("It came.\u2079 Done.", "\u2079 Ninth.", first=1)
+    unmarked = restore_plain_note_numbers([*earlier, *page("One.'? Two.! Three.\u2019? Four.'*")], NO_CONTEXT)
+    assert unmarked.blocks[5].text == "\u201d Twelfth."
+    # where the page's text carries marker 1, the sequence starts again there
+    marked = restore_plain_note_numbers([*earlier, *page("One.'? Two.1 Three.\u2019? Four.'*")], NO_CONTEXT)
+    assert marked.blocks[5].text == "2 Twelfth."

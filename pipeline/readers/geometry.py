@@ -27,6 +27,7 @@ Where a line has no geometry, the reader decides from the text alone, as for pla
 from __future__ import annotations
 
 import itertools
+import math
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from dataclasses import dataclass, field
 from pipeline.model.geometry import Geometry, PrintedLine, PrintedPage
 from pipeline.model.pages import Line
 from pipeline.text.headings import PAGE_NUMBER_LINE_RE
+from pipeline.text.markers import FOOT_NOTE_START_RE
 
 PLACED_FURNITURE = "page furniture by its place"  # the class of a line the geometry sets in a band
 PLACED_NOTES = "footnotes by their place and type at the page's foot"  # why a note block is one
@@ -112,8 +114,11 @@ def learn_geometry(geometry: Geometry) -> LineGeometry:
     note_sizes = [line.size for zone in zones for line in zone if line.size]
     if note_sizes:  # (a page's notes in the type of the book's others, if not smaller enough alone)
         note_size = statistics.median(note_sizes)
+        last: int | None = None  # the number of the last note found on the pages before
         for at, (page, lines) in enumerate(zip(geometry.pages, texts, strict=True)):
-            zones[at] = zones[at] or _mark_notes(lines, learned, page.height, note_size)
+            following = None if last is None else last + 1
+            zones[at] = zones[at] or _mark_notes(lines, learned, page.height, note_size, following)
+            last = _last_note_number(zones[at]) or last
     learned.note_openings = _note_openings(
         [(lines, zone) for lines, zone in zip(texts, zones, strict=True) if zone], learned
     )
@@ -148,16 +153,23 @@ def _pitch(lines: Sequence[PrintedLine]) -> float | None:
     return statistics.median(steps) if steps else None
 
 
+def _page_pitch(lines: Sequence[PrintedLine], usual: float) -> float | None:
+    """The pitch of a page's lines in the body's type (:func:`_pitch`), at most the book's ``usual``
+    one (a short page, one line of text above its notes, would take that gap for its pitch)."""
+    pitch = _pitch(lines)
+    return None if pitch is None else min(pitch, usual)
+
+
 def _mark_paragraph_starts(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
-    """Mark the lines of a page's text (its furniture left out) indented from their neighbours, and
-    those set after a wide gap."""
+    """Mark the lines of a page's text (its furniture left out) indented from their neighbours (but
+    one set apart by a wide gap: a note below, a heading above), and those set after a wide gap."""
     pitch = _pitch(_body_lines(lines, learned))
     size = learned.body_size
+    gapped = {pair for pair in itertools.pairwise(lines) if pitch and _step(*pair) > SPACED * pitch}
+    learned.spaced.update(after.line for _, after in gapped)
     for at, line in enumerate(lines):
-        before = lines[at - 1] if at else None
-        after = lines[at + 1] if at + 1 < len(lines) else None
-        if pitch and before is not None and _step(before, line) > SPACED * pitch:
-            learned.spaced.add(line.line)
+        before = lines[at - 1] if at and (lines[at - 1], line) not in gapped else None
+        after = lines[at + 1] if at + 1 < len(lines) and (line, lines[at + 1]) not in gapped else None
         neighbours = [
             other for other in (before, after) if other is not None and other.line not in learned.smaller
         ]
@@ -221,23 +233,29 @@ def _mark_centred(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
 
 
 def _mark_notes(
-    lines: Sequence[PrintedLine], learned: LineGeometry, height: float | None, note_size: float = 0.0
+    lines: Sequence[PrintedLine],
+    learned: LineGeometry,
+    height: float | None,
+    note_size: float = 0.0,
+    following: int | None = None,
 ) -> Sequence[PrintedLine]:
     """Mark the first line of a page's footnotes: the lines after the page's last gap wider than a
     line's, ending in the lower half of the page (``height``), set in smaller type (their median
-    size) or closer together (their pitch) than the book's text, or nearer the size of the book's
-    other notes (``note_size``, where known) than the text's; else the run of lines in smaller type
-    that ends the page. Return the footnotes' lines (none where the page has none)."""
+    size) or closer together (their pitch) than the book's text, nearer the size of the book's
+    other notes (``note_size``, where known) than the text's, or opening with the number of the
+    note ``following`` those of the pages before (where known: OCR may misjudge the size of one short
+    line); else the run of lines in smaller type that ends the page. Return the footnotes' lines
+    (none where the page has none)."""
     pitch = _pitch(lines)
     gaps = [at for at in range(1, len(lines)) if pitch and _step(lines[at - 1], lines[at]) > SPACED * pitch]
-    low = not height or lines[-1].box.bottom >= height / 2
-    if gaps and pitch and low:
+    if gaps and pitch and (not height or lines[-1].box.bottom >= height / 2):
         zone = lines[gaps[-1] :]
         sizes = [line.size for line in zone if line.size]
         size = statistics.median(sizes) if sizes else learned.body_size
         closer = len(zone) > 1 and (_pitch(zone) or learned.body_pitch) <= NOTE_PITCH * learned.body_pitch
         noted = 0 < note_size < learned.body_size and abs(size - note_size) < abs(size - learned.body_size)
-        if size <= NOTE_TYPE * learned.body_size or closer or noted:
+        numbered = following is not None and _note_number(zone[0].text) == following
+        if size <= NOTE_TYPE * learned.body_size or closer or noted or numbered:
             learned.note_starts.add(zone[0].line)
             return zone
     at = len(lines)
@@ -249,14 +267,26 @@ def _mark_notes(
     return []
 
 
+def _note_number(text: str) -> int | None:
+    """The number a line opens with as a footnote's (:data:`FOOT_NOTE_START_RE`), or ``None``."""
+    start = FOOT_NOTE_START_RE.match(text)
+    return int(start.group("number")) if start and start.group("number") else None
+
+
+def _last_note_number(zone: Sequence[PrintedLine]) -> int | None:
+    """The number of the last note of a page's footnotes (``zone``) that opens with one, or ``None``."""
+    return next((number for line in reversed(zone) if (number := _note_number(line.text))), None)
+
+
 def _note_openings(
     pages: Sequence[tuple[Sequence[PrintedLine], Sequence[PrintedLine]]], learned: LineGeometry
 ) -> dict[int, bool]:
     """Whether each line of the pages' footnote zones opens a note, by its indent: for each page
     (its lines, its zone), a zone's line indented from the left edge of the page's full lines
-    (:data:`INDENT_MIN` to :data:`INDENT_MAX` body sizes) opens one, a line flush with it goes on
-    with one; a line neither is left to the text. Only where most zones open with an indented
-    line (the book indents its notes' first lines); else none."""
+    (:data:`INDENT_MIN` to :data:`INDENT_MAX` body sizes; the zone's own edge where the page
+    drifted, :func:`_zone_edge`) opens one, a line flush with it goes on with one; a line neither is
+    left to the text. Only where most zones open with an indented line (the book indents its notes'
+    first lines); else none."""
     openings: dict[int, bool] = {}
     indented_firsts = 0
     size = learned.body_size
@@ -264,12 +294,22 @@ def _note_openings(
         full = _full_lines([line for line in lines if line not in zone])
         if not full:
             continue
-        left = statistics.median(line.box.left for line in full)
+        left = _zone_edge(zone, statistics.median(line.box.left for line in full))
         for line in zone:
             if (opens := _opens_by_indent(line, left, size)) is not None:
                 openings[line.line] = opens
         indented_firsts += openings.get(zone[0].line, False)
     return openings if indented_firsts > len(pages) / 2 else {}
+
+
+def _zone_edge(zone: Sequence[PrintedLine], text_edge: float) -> float:
+    """The left edge a note zone's lines are flush with: the zone's leftmost line's, where it stands
+    right of the text's edge (``text_edge``; a page scanned askew drifts down the page) by less than
+    the zone's other lines stand right of it (their indent: ``era in …`` 9 px right of the text, its
+    note's first line 23 px right of it); else the text's."""
+    edge = min(line.box.left for line in zone)
+    indent = max(line.box.left for line in zone) - edge
+    return edge if 0 < edge - text_edge < indent else text_edge
 
 
 def _full_lines(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
@@ -281,11 +321,14 @@ def _full_lines(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
 def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None:
     """Mark the lines at the page's top and foot that stand apart from the text, above (or below)
     the book's text block, in the band where the book's other pages have such a line."""
-    body = [line for page in pages for line in _body_lines(page.lines, learned)]
+    bodies = [_body_lines(page.lines, learned) for page in pages]
+    body = [line for lines in bodies for line in lines]
+    steps = [_step(*pair) for lines in bodies for pair in itertools.pairwise(lines)]
+    usual = statistics.median([step for step in steps if step > 0] or [math.inf])
     for edge, name in ((0, "top"), (-1, "foot")):
         candidates: list[tuple[PrintedLine, float]] = []
-        for page in pages:
-            pitch = _pitch(_body_lines(page.lines, learned))
+        for page, lines in zip(pages, bodies, strict=True):
+            pitch = _page_pitch(lines, usual)
             if len(page.lines) < 2 or not page.height or pitch is None:
                 continue
             line, neighbour = page.lines[edge], page.lines[1 if edge == 0 else -2]

@@ -458,6 +458,7 @@ def read_run(
     on into it."""
     blocks: list[Block] = []
     bound = bound_lines([text for _, text in run], page_measure)
+    bound = [is_bound and not _set_apart(line, geometry) for is_bound, line in zip(bound, run, strict=True)]
     start = 0
     for is_bound, group in itertools.groupby(range(len(run)), key=bound.__getitem__):
         indices = list(group)
@@ -510,12 +511,9 @@ def read_prose(
     heading: list[Line] = []
     texts = [text for _, text in run]
     for index, line in enumerate(run):
-        set_apart = geometry is not None and (
-            line.number in geometry.larger or line.number in geometry.centred
-        )
         if (
-            set_apart
-            or is_heading_line(line[1])
+            _set_apart(line, geometry)
+            or (is_heading_line(line[1]) and not _placed_going_on(paragraph, line, geometry))
             or (heading and is_title_under_label(heading[0][1], line[1]))
         ):
             if paragraph:
@@ -542,6 +540,23 @@ def read_prose(
     if paragraph:
         blocks.append(paragraph_block(paragraph, page_measure, habits, geometry))
     return blocks
+
+
+def _set_apart(line: Line, geometry: LineGeometry | None) -> bool:
+    """Whether the page's ``geometry`` sets ``line`` apart as a heading's: in larger type, or centred."""
+    return geometry is not None and (line.number in geometry.larger or line.number in geometry.centred)
+
+
+def _placed_going_on(paragraph: Sequence[Line], line: Line, geometry: LineGeometry | None) -> bool:
+    """Whether ``line`` goes on with the ``paragraph`` above it, where the page's ``geometry`` places
+    it: the paragraph's last line ends mid-sentence, and the line opens none by its place (neither
+    set apart nor indented): a paragraph's last words in capitals (``USSR.``), not a heading."""
+    return (
+        geometry is not None
+        and bool(paragraph)
+        and not finished(paragraph[-1][1])
+        and geometry.starts_paragraph(line.number) is False
+    )
 
 
 def paragraph_block(

@@ -63,7 +63,8 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
     A note found at the page's foot whose number jumps ahead of the sequence (``31`` after note 10)
     is the next note where the page's text carries that one's marker (``Serle. 11``): OCR misread it.
     One whose number stays out of the sequence, no marker of it found, takes the sequence's next
-    place for the notes after it (:func:`_sequence_number`).
+    place for the notes after it (:func:`_sequence_number`); a 1 so too (a digit of 11 OCR lost):
+    the sequence starts again only where the page carries its marker.
     A note found at the page's foot whose number OCR damaged (``1(5 It is``,
     :data:`DAMAGED_NUMBER_START_RE`) is the next note of the sequence where the page's text
     carries that one's marker, or where the notes damaged so fill the gap up to the next number.
@@ -117,7 +118,7 @@ def restore_plain_note_numbers(blocks: Sequence[Block], context: RepairContext) 
                 result[index], note_change = _restore_note_number(block, number, printed)
                 changes += [marker_change, note_change]
         if result[index].kind == "note":
-            stray = match is not None and found is None and not follows and number != 1
+            stray = match is not None and found is None and not follows
             last_number = _sequence_number(last_number, number, stray)
             after_notes = True
             continue
