@@ -467,6 +467,12 @@ def test_a_number_read_between_notes_read_as_the_count_gives_is_restored() -> No
         ([1, 2, None, None, 6, 7, 8], [None, None, None, None, 6, 7, 8]),
         # one number read is no run
         ([None, 5, None], [None, None, None]),
+        # two damaged numbers reading as a new start (``1``, ``3`` for 11, 13) weigh no more than a
+        # run going on with the count before them (a generated quarto as Tesseract read it)
+        (
+            [None, 2, 3, None, None, None, 7, None, None, None, 1, None, 3, 14, None, None, None, 18],
+            list(range(1, 19)),
+        ),
         # a run's count goes on up to the last note read as it gives (``4`` may be ``14`` misread)
         ([11, 12, 13, 4, 15, None], [11, 12, 13, 14, 15, None]),
     ],

@@ -367,7 +367,10 @@ def _anchors(readings: Sequence[int | None]) -> list[tuple[int, int, int]]:
 def _falling(runs: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
     """Of the runs of notes read in order (first place, last place, offset, notes read), those whose
     offsets never rise, holding the most notes read: a book's numbering only starts again lower, so
-    a run whose offset rises (two numbers misread alike, ``44``, ``45`` for ``14``, ``15``) is none."""
+    a run whose offset rises (two numbers misread alike, ``44``, ``45`` for ``14``, ``15``) is none.
+    Of chains holding as many, the one starting again the fewest times (a count going on needs no
+    more evidence than the numbers read; a new start, two damaged numbers ``1`` and ``3`` for 11 and 13
+    are not enough)."""
     best: list[list[tuple[int, int, int, int]]] = []
     for at, run in enumerate(runs):
         before = [best[earlier] for earlier in range(at) if runs[earlier][2] >= run[2]]
@@ -375,9 +378,9 @@ def _falling(runs: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, 
     return max(best, key=_weight, default=[])
 
 
-def _weight(runs: Sequence[tuple[int, int, int, int]]) -> int:
-    """The notes read in ``runs``."""
-    return sum(run[3] for run in runs)
+def _weight(runs: Sequence[tuple[int, int, int, int]]) -> tuple[int, int]:
+    """The notes read in ``runs``, and the fewer their offsets the better."""
+    return sum(run[3] for run in runs), -len({run[2] for run in runs})
 
 
 def _sequence(numbers: Sequence[int | None], trusted: bool = False) -> list[int] | None:
