@@ -454,6 +454,19 @@ def test_a_number_read_between_notes_read_as_the_count_gives_is_restored() -> No
     assert [item.line for item in restore_placed_note_markers(unread, NO_CONTEXT).review] == [11]
 
 
+def test_notes_after_the_last_one_read_are_counted_on_and_listed_for_review() -> None:
+    # (a generated quarto as Tesseract read it: the book's last notes all read as marks)
+    blocks = placed_page("One.* Two.°", "1 First.", "2 Second.", first=1)
+    blocks += placed_page("Three.* Four.°", "? Third.", "* Fourth.", first=10)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[3].text == "Three.\u00b3 Four.\u2074"
+    assert [block.text for block in repaired.blocks[4:]] == ["\u00b3 Third.", "\u2074 Fourth."]
+    assert [(item.line, "no later note read" in item.reason) for item in repaired.review] == [
+        (11, True),
+        (12, True),
+    ]
+
+
 @pytest.mark.parametrize(
     ("readings", "numbers"),
     [
@@ -473,8 +486,11 @@ def test_a_number_read_between_notes_read_as_the_count_gives_is_restored() -> No
             [None, 2, 3, None, None, None, 7, None, None, None, 1, None, 3, 14, None, None, None, 18],
             list(range(1, 19)),
         ),
-        # a run's count goes on up to the last note read as it gives (``4`` may be ``14`` misread)
-        ([11, 12, 13, 4, 15, None], [11, 12, 13, 14, 15, None]),
+        # a run's count goes on up to the last note read as it gives (``4`` may be ``14`` misread),
+        # and past it, unconfirmed, where no note after it is read
+        ([11, 12, 13, 4, 15, None], [11, 12, 13, 14, 15, 16]),
+        # but not past a note read otherwise
+        ([11, 12, 13, None, 9, None], [11, 12, 13, None, None, None]),
     ],
 )
 def test_the_books_note_numbers_are_counted_between_runs_read_in_order(

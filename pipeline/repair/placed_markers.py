@@ -25,7 +25,9 @@ note its count makes note 1 opens the new run. Elsewhere a note takes its number
 neighbours' on the page (the note after it less one, or the note before it plus one). Its printed
 number is restored, logged. A number read that the count contradicts (``8`` for note 13) is
 restored where notes read as the count gives stand on both sides of it (so no note was lost or
-split between them); elsewhere it goes to the review list, and its page is left as it is.
+split between them); elsewhere it goes to the review list, and its page is left as it is. The notes
+after the book's last note read, where it is read as the count gives, are counted on from it; no
+later reading confirms them, so each number restored so is also listed for review.
 """
 
 from __future__ import annotations
@@ -64,6 +66,9 @@ MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
     rf"|(?<=[.,;:)])(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
 )
+UNCONFIRMED = (
+    "numbered by the count from the last note read, going on after it: no later note read confirms it"
+)
 # a number glued to a word's end after a stop (``footing.6``): a raised number OCR read plain
 PLAIN_GLUED_RE = re.compile(rf"(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])\d{{1,3}}(?=\s|$)")
 # a closing double quotation mark after a word (``Empire”``, ``Empire.³`` misread): where a page's
@@ -87,6 +92,7 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
     counted = dict(zip(readings, count.numbers, strict=True))
     order = list(readings)
     bracketed = {order[place] for place in count.bracketed}
+    unconfirmed = {order[place] for place in count.unconfirmed}
     for page, notes in zip(_pages(result), pages, strict=True):
         counts = [counted[index] for index in notes]
         numbers = _sequence(
@@ -120,6 +126,8 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
                 why = f"note {number} by {how}: its number {misread}"
                 result[note], change = _renumbered(result[note], number, why)
                 changes.append(change)
+            if note in unconfirmed:
+                review.append(Review(RULE, result[note].first_line, result[note].text[:60], UNCONFIRMED))
         texts = [index for index in page if result[index].kind == "text"]
         marked = {
             _marker_number(match.group())
@@ -285,6 +293,7 @@ class NoteCount(NamedTuple):
 
     numbers: list[int | None]
     bracketed: set[int]
+    unconfirmed: set[int]  # after the last note read, none read on the way: counted, unconfirmed
 
 
 def count_notes(readings: Sequence[int | None]) -> NoteCount:
@@ -295,7 +304,8 @@ def count_notes(readings: Sequence[int | None]) -> NoteCount:
     on past it up to the last note read as that offset gives (none read otherwise on the way); the
     notes before the first anchor take its offset down to the one it makes note 1; between an
     anchor and a later one of a lower offset (the numbering starts again), the notes up to the one
-    the later offset makes note 1 take the earlier offset, the rest the later."""
+    the later offset makes note 1 take the earlier offset, the rest the later. The notes after the
+    last one read, where it is read as the count gives, go on with its count, unconfirmed."""
     anchors = _anchors(readings)
     numbers: list[int | None] = [None] * len(readings)
 
@@ -329,7 +339,13 @@ def count_notes(readings: Sequence[int | None]) -> NoteCount:
         if _offset(readings, before) == _offset(readings, after)
         for place in range(before + 1, after)
     }
-    return NoteCount(numbers, bracketed)
+    read = [place for place, reading in enumerate(readings) if reading is not None]
+    unconfirmed: set[int] = set()
+    if read and agreeing and read[-1] == agreeing[-1]:
+        last = agreeing[-1]
+        unconfirmed = {place for place in range(last + 1, len(readings)) if numbers[place] is None}
+        number(last + 1, len(readings), _offset(readings, last) or 0)
+    return NoteCount(numbers, bracketed, unconfirmed)
 
 
 def _offset(readings: Sequence[int | None], place: int) -> int | None:
