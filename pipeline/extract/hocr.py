@@ -24,6 +24,7 @@ PROPERTY_RE = re.compile(r"\s*([a-z_]+)\s+([^;]*)")
 # (``x_wconf`` at a word's start: the name first, so that the search skips to it; the look-behind
 # then asks what ``\b`` before it would)
 CONFIDENCE_RE = re.compile(r"x_wconf(?<!\wx_wconf)\s+(-?[\d.]+)")
+BBOX_RE = re.compile(r"bbox(?<!\wbbox)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)")  # a word's box
 
 
 def is_hocr(root: etree._Element) -> bool:
@@ -101,10 +102,10 @@ def _line(element: etree._Element, words: list[etree._Element]) -> PrintedLine |
         return None
     titles = [word.get("title", "") for word in words]
     confidences = tuple(float(found[1]) / 100 for found in map(CONFIDENCE_RE.search, titles) if found)
+    boxes = tuple(Box(*map(float, found.groups())) for found in map(BBOX_RE.search, titles) if found)
     size = float(values["x_size"]) if "x_size" in values else where.height
     baseline = values.get("baseline", "").split()
     at = where.bottom + float(baseline[1]) if len(baseline) == 2 else None
     kinds = set(element.get("class", "").split())
     kind = next((name for name in LINE_CLASSES[1:] if name in kinds), None)
-    boxes = tuple(word_box for word in words if (word_box := box(properties(word))) is not None)
     return PrintedLine(0, text, where, size, at, kind, confidences, words=boxes)

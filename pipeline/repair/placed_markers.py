@@ -225,8 +225,10 @@ def _unread_raised(block: Block, raised: Mapping[int, PrintedLine]) -> list[tupl
     found = []
     for line, start, end in block.line_spans():
         printed = raised.get(line)
-        for offset in printed.raised if printed is not None else ():
-            words = printed.text[:offset].split(" ") if printed is not None else []
+        if printed is None:
+            continue
+        for offset in printed.raised:
+            words = printed.text[:offset].split(" ")
             pattern = re.compile(rf"(?<!\S){re.escape(words[-1])}(?=\s|$)")
             ends = [match.end() for match in pattern.finditer(block.text, start, end)]
             if words.count(words[-1]) <= len(ends):
@@ -330,28 +332,24 @@ def count_notes(readings: Sequence[int | None]) -> NoteCount:
         if later < offset and last < restart <= first:
             number(last + 1, restart, offset)
             number(restart, first, later)
-    agreeing = [
-        place for place, reading in enumerate(readings) if reading is not None and reading == numbers[place]
+    agreeing = [  # the places of the notes read as the count gives, with their offsets
+        (place, reading - place)
+        for place, reading in enumerate(readings)
+        if reading is not None and reading == numbers[place]
     ]
     bracketed = {
         place
-        for before, after in itertools.pairwise(agreeing)
-        if _offset(readings, before) == _offset(readings, after)
+        for (before, offset), (after, later) in itertools.pairwise(agreeing)
+        if offset == later
         for place in range(before + 1, after)
     }
-    read = [place for place, reading in enumerate(readings) if reading is not None]
+    last_read = max((place for place, reading in enumerate(readings) if reading is not None), default=None)
     unconfirmed: set[int] = set()
-    if read and agreeing and read[-1] == agreeing[-1]:
-        last = agreeing[-1]
+    if agreeing and agreeing[-1][0] == last_read:
+        last, offset = agreeing[-1]
         unconfirmed = {place for place in range(last + 1, len(readings)) if numbers[place] is None}
-        number(last + 1, len(readings), _offset(readings, last) or 0)
+        number(last + 1, len(readings), offset)
     return NoteCount(numbers, bracketed, unconfirmed)
-
-
-def _offset(readings: Sequence[int | None], place: int) -> int | None:
-    """The number read at ``place`` less its place in the book's notes."""
-    reading = readings[place]
-    return None if reading is None else reading - place
 
 
 def _reach(readings: Sequence[int | None], numbers: Sequence[int | None], places: range, offset: int) -> int:
