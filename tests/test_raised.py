@@ -116,6 +116,25 @@ def test_a_page_is_looked_at_in_its_image_scaled_to_the_files_units(tmp_path: Pa
     assert with_raised(other_shape).lines == [line]
 
 
+def test_a_line_whose_box_its_raised_numbers_make_the_taller_is_looked_at_in_its_pages_usual_size(
+    tmp_path: Path,
+) -> None:
+    # (a generated crown octavo as Tesseract read it: a line's box reached from its raised number's
+    # top to the next line's ascenders, 35 px where the page's lines are 25 px, and the number after
+    # ``war.``, measured against that height, was not raised enough)
+    pixels, boxes = typeset(LINE, 2)
+    Image.fromarray(pixels).save(tmp_path / "page.png")
+    text = " ".join(text for text, _ in LINE)
+    top, bottom = min(box.top for box in boxes), max(box.bottom for box in boxes)
+    around = Box(boxes[0].left, top, boxes[-1].right, bottom)
+    taller = Box(around.left, around.top - 0.4 * around.height, around.right, around.bottom)
+    lines = [PrintedLine(0, text, around, None, words=tuple(boxes)) for _ in range(3)]
+    lines.append(PrintedLine(0, text, taller, None, words=tuple(boxes)))
+    page = PrintedPage("page.hocr", str(tmp_path / "page.png"), pixels.shape[1], pixels.shape[0], lines)
+    assert unread_raised(pixels, text, boxes, taller.height) == ()
+    assert [len(line.raised) for line in with_raised(page).lines] == [3, 3, 3, 3]
+
+
 # a page of the octavo book of seed 503 as Tesseract read it: the raised number after ``footing.``
 # set as a line of its own, after the page's text; its page number at its foot
 FOOTING = PrintedLine(

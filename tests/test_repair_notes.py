@@ -467,6 +467,16 @@ def test_notes_after_the_last_one_read_are_counted_on_and_listed_for_review() ->
     ]
 
 
+def test_two_digit_markers_read_as_marks_and_a_number_read_as_letters_are_restored() -> None:
+    # (a generated quarto as Tesseract read it: ``.\u2019%`` for ``.¹³``, a note's ``15`` read ``*S``; a
+    # per cent sign after a number stays)
+    blocks = placed_page("One.¹ Two.² Three.³", "1 First.", "2 Second.", "3 Third.", first=1)
+    blocks += placed_page("Up 1.5% in Four.\u2019% Five.\u2019*", "\u2019* Fourth.", "*S Fifth.", first=10)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[4].text == "Up 1.5% in Four.⁴ Five.⁵"
+    assert [block.text for block in repaired.blocks[5:]] == ["⁴ Fourth.", "⁵ Fifth."]
+
+
 @pytest.mark.parametrize(
     ("readings", "numbers"),
     [
@@ -489,8 +499,25 @@ def test_notes_after_the_last_one_read_are_counted_on_and_listed_for_review() ->
         # a run's count goes on up to the last note read as it gives (``4`` may be ``14`` misread),
         # and past it, unconfirmed, where no note after it is read
         ([11, 12, 13, 4, 15, None], [11, 12, 13, 14, 15, 16]),
-        # but not past a note read otherwise
-        ([11, 12, 13, None, 9, None], [11, 12, 13, None, None, None]),
+        # nor past a note read as a new start may be read (``1``), or one less than the count (a
+        # note split in two)
+        ([11, 12, 13, None, 1, None], [11, 12, 13, None, None, None]),
+        ([11, 12, 13, None, 14, None], [11, 12, 13, None, None, None]),
+        # but past numbers no numbering gives there: higher by more than one, or lower where notes
+        # started again from 1 would stand on notes read as the count gives (Tesseract's readings of
+        # a generated quarto's small raised numbers: ``18`` for 15, ``4`` for 11)
+        ([11, 12, 13, 14, 18, None], [11, 12, 13, 14, 15, 16]),
+        ([None, None, None, None, 5, None, 7, None, 9, 10, 4, None], list(range(1, 13))),
+        # a run goes on over numbers read alone otherwise (``4``, ``3``, ``45`` for 11, 13, 15)
+        (
+            [None, None, None, None, 5, None, None, None, None, None, 4, 12, 3, None, 45, None, None, 18],
+            list(range(1, 19)),
+        ),
+        # not over two read in order of another offset (the book numbers its notes by chapter)
+        ([1, 2, None, 1, 2, 6], [1, 2, 3, 1, 2, 3]),
+        # and a new start puts its note 1 after the notes before it: ``2``, ``4`` just after note 21
+        # are 22 and 24 with a digit lost, counted on unconfirmed
+        ([None, None, 3, None, 5, None, 7, None, 9, 10, 2, None, 4], list(range(1, 14))),
     ],
 )
 def test_the_books_note_numbers_are_counted_between_runs_read_in_order(

@@ -101,6 +101,9 @@ def with_raised(page: PrintedPage) -> PrintedPage:
     down = pixels.shape[0] / page.height if page.height else 1.0
     if abs(across - down) > SHAPE_SLACK * max(across, down):
         return page  # an image of another shape than the page: not the page's
+    # a line's size is its height, but no more than the page's usual: a raised glyph standing above
+    # the line's letters, the very thing looked for, makes its box the taller
+    usual = float(np.median([line.box.height for line in page.lines])) if page.lines else 0.0
     lines = []
     for line in page.lines:
         boxes = [  # (a word's box cut to its line's: Tesseract gives some a box reaching the next line)
@@ -112,7 +115,8 @@ def with_raised(page: PrintedPage) -> PrintedPage:
             )
             for left, top, right, bottom in line.words
         ]
-        lines.append(replace(line, raised=unread_raised(pixels, line.text, boxes, line.box.height * down)))
+        size = min(line.box.height, usual) * down
+        lines.append(replace(line, raised=unread_raised(pixels, line.text, boxes, size)))
     return replace(page, lines=lines)
 
 

@@ -17,8 +17,9 @@ notes, each is read so in order (a glyph's marker inserted after its word). Else
 changed, and the page's notes go to the review list.
 
 A note whose number OCR damaged (``? Sense``, ``1° The``, ``1`` for ``10``) takes its number from
-the book's sequence of placed notes (:func:`count_notes`): two or more notes in a row read as
-numbers that rise as the notes do are an anchor; between two anchors whose numbers agree the notes
+the book's sequence of placed notes (:func:`count_notes`): two or more notes read as numbers that
+rise as the notes do are an anchor (notes read alone otherwise between them are damaged numbers: a
+numbering never starts again to go on as before); between two anchors whose numbers agree the notes
 take the numbers they count to, an anchor's count goes on to the last note read as it gives, and
 where the later anchor's numbers start again lower (the book numbers its notes by chapter), the
 note its count makes note 1 opens the new run. Elsewhere a note takes its number from its
@@ -26,8 +27,10 @@ neighbours' on the page (the note after it less one, or the note before it plus 
 number is restored, logged. A number read that the count contradicts (``8`` for note 13) is
 restored where notes read as the count gives stand on both sides of it (so no note was lost or
 split between them); elsewhere it goes to the review list, and its page is left as it is. The notes
-after the book's last note read, where it is read as the count gives, are counted on from it; no
-later reading confirms them, so each number restored so is also listed for review.
+after the book's last note read as the count gives, where none after it is read as a numbering may
+give there (``46`` for 16, ``4`` for 11 where notes 1 to 3 would stand on notes counted), are
+counted on from it; no later reading confirms them, so each number restored so is also listed for
+review.
 """
 
 from __future__ import annotations
@@ -59,12 +62,13 @@ QUOTES = {
     '"': '"',
 }  # a closing quotation mark → its opening
 # marks where a note's marker may stand: after a word, raised marks (perhaps after a closing
-# quotation mark); after a stop, those, a question or exclamation mark or a closing quotation mark,
-# perhaps with a digit of the number among them (``?2>`` for ``25``)
-AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!"
+# quotation mark); after a stop, those, a question or exclamation mark, a per cent sign (``.\u2019%`` for
+# ``.¹³``; not a number's, ``1.5%``) or a closing quotation mark, perhaps with a digit of the number
+# among them (``?2>`` for ``25``)
+AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!%"
 MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
-    rf"|(?<=[.,;:)])(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
+    rf"|(?<=[.,;:)])(?!\d+%)(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
 )
 UNCONFIRMED = (
     "numbered by the count from the last note read, going on after it: no later note read confirms it"
@@ -112,7 +116,7 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
         clashes = [
             (note, number)
             for note, number in zip(notes, numbers, strict=True)
-            if not _may_read(readings[note], number) and note not in bracketed
+            if not _may_read(readings[note], number) and note not in bracketed | unconfirmed
         ]
         if clashes:
             review += [
@@ -343,36 +347,65 @@ def count_notes(readings: Sequence[int | None]) -> NoteCount:
         if offset == later
         for place in range(before + 1, after)
     }
-    last_read = max((place for place, reading in enumerate(readings) if reading is not None), default=None)
     unconfirmed: set[int] = set()
-    if agreeing and agreeing[-1][0] == last_read:
+    if agreeing:
         last, offset = agreeing[-1]
-        unconfirmed = {place for place in range(last + 1, len(readings)) if numbers[place] is None}
-        number(last + 1, len(readings), offset)
+        read_after = [(at, read) for at, read in enumerate(readings) if at > last and read is not None]
+        if all(_beyond_count(reading, place, offset, last) for place, reading in read_after):
+            unconfirmed = {place for place in range(last + 1, len(readings)) if numbers[place] is None}
+            number(last + 1, len(readings), offset)
     return NoteCount(numbers, bracketed, unconfirmed)
 
 
 def _reach(readings: Sequence[int | None], numbers: Sequence[int | None], places: range, offset: int) -> int:
     """How far, going over ``places`` from an anchor of ``offset``, the notes are read as that
     offset gives: the place of the last read so, no note on the way numbered already or read
-    otherwise than OCR may read its number (:func:`_may_read`); the anchor's edge where none is."""
+    otherwise than OCR may read its number (:func:`_may_read`) or, going on after the anchor, than
+    any numbering may give (:func:`_beyond_count`); the anchor's edge where none is."""
     reach = places.start - places.step
     for place in places:
         reading = readings[place]
-        if numbers[place] is not None or (reading is not None and not _may_read(reading, place + offset)):
+        if numbers[place] is not None or (
+            reading is not None
+            and not _may_read(reading, place + offset)
+            and not (places.step > 0 and _beyond_count(reading, place, offset, reach))
+        ):
             break
         if reading == place + offset:
             reach = place
     return reach
 
 
+def _beyond_count(reading: int, place: int, offset: int, since: int) -> bool:
+    """Whether a number read at ``place`` that the count of ``offset`` contradicts is one no
+    numbering gives there, so a damaged one: higher than the count by more than one (a count never
+    leaps on: ``46`` for 16; one more, a note not found), or lower by more than one (one less, a block
+    taken for a note), yet too high for a numbering started again after ``since``, the last note read
+    as the count gives (``4`` for 11, where notes 1 to 3 would stand before it)."""
+    counted = place + offset
+    if reading > counted:
+        return reading > counted + 1
+    return reading < counted - 1 and place - reading + 1 <= since
+
+
 def _anchors(readings: Sequence[int | None]) -> list[tuple[int, int, int]]:
     """The runs of two or more notes read as rising with them (first place, last place, offset),
-    of those whose offsets never rise the ones holding the most notes read (:func:`_falling`)."""
+    of those whose offsets never rise the ones holding the most notes read (:func:`_falling`). A
+    run goes on over notes read alone otherwise (``4``, ``45`` between ``12`` and ``18``), not over
+    two or more read in order of another offset: a numbering never starts again to go on as before,
+    so between notes read of one offset every other reading is a damaged number."""
     offsets = [(place, number - place) for place, number in enumerate(readings) if number is not None]
-    runs = []  # (first place, last place, offset, notes read)
-    for offset, group in itertools.groupby(offsets, key=lambda item: item[1]):
-        places = [place for place, _ in group]
+    groups = [
+        (offset, [place for place, _ in group])
+        for offset, group in itertools.groupby(offsets, key=lambda item: item[1])
+    ]
+    runs = []  # (first place, last place, offset, notes read), from each group of notes read in order
+    for at, (offset, places) in enumerate(groups):
+        for later_offset, later_places in groups[at + 1 :]:
+            if later_offset == offset:
+                places = places + later_places
+            elif len(later_places) > 1:
+                break
         if len(places) >= 2:
             runs.append((places[0], places[-1], offset, len(places)))
     return [(first, last, offset) for first, last, offset, _ in _falling(runs)]
@@ -384,12 +417,22 @@ def _falling(runs: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, 
     a run whose offset rises (two numbers misread alike, ``44``, ``45`` for ``14``, ``15``) is none.
     Of chains holding as many, the one starting again the fewest times (a count going on needs no
     more evidence than the numbers read; a new start, two damaged numbers ``1`` and ``3`` for 11 and 13
-    are not enough)."""
+    are not enough). Runs going on over other readings may overlap: a chain's follow one another, and
+    a run starting again puts its note 1 after the run before it (``2``, ``4`` read for 22 and 24 just
+    after note 21 are no new start)."""
     best: list[list[tuple[int, int, int, int]]] = []
     for at, run in enumerate(runs):
-        before = [best[earlier] for earlier in range(at) if runs[earlier][2] >= run[2]]
+        before = [best[earlier] for earlier in range(at) if _may_follow(runs[earlier], run)]
         best.append([*max(before, key=_weight, default=[]), run])
     return max(best, key=_weight, default=[])
+
+
+def _may_follow(earlier: tuple[int, int, int, int], later: tuple[int, int, int, int]) -> bool:
+    """Whether run ``later`` (first place, last place, offset, notes read) may follow ``earlier`` in
+    a book's numbering: after it, of its offset, one lower (a block taken for a note: a note split in
+    two), or starting again lower with note 1 after it."""
+    (_, last, offset, _), (first, _, later_offset, _) = earlier, later
+    return last < first and (offset - 1 <= later_offset <= offset or 1 - later_offset > last)
 
 
 def _weight(runs: Sequence[tuple[int, int, int, int]]) -> tuple[int, int]:

@@ -72,13 +72,14 @@ LOST_STOP_AT_END_RE = re.compile(r"[^\W\d_]{2}[\u201d\u2019\"]? \d$")
 # a plain number, then one space, opening a block: a note number OCR read without its superscript
 PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
 # a footnote's first line whose number OCR damaged: a short token of digits and signs (``1(5``,
-# ``3!>``, ``•\u2018*9``, ``5”``, ``--``), perhaps a digit read as a small o or l (``■*o``), or its two
-# digits set apart (``4 5``: group ``split``), then a capitalised word, perhaps after a quotation
-# mark OCR set apart (``3 \u2018 Babbage``); not a number as printed (``38.``, ``24, April``), note
-# symbols (``* “ Why``) nor a quotation's opening mark set apart (``“ Mr. Kingsley``)
+# ``3!>``, ``•\u2018*9``, ``5”``, ``--``), perhaps a digit read as a letter like it (``■*o``,
+# ``*S``: o, l, S, B for 0, 1, 5, 8), or its two digits set apart (``4 5``: group ``split``), then a
+# capitalised word, perhaps after a quotation mark OCR set apart (``3 \u2018 Babbage``); not a
+# number as printed (``38.``, ``24, April``), note symbols (``* “ Why``) nor a quotation's opening
+# mark set apart (``“ Mr. Kingsley``)
 DAMAGED_NUMBER_START_RE = re.compile(
     r"^\s*(?!\d{1,4}[.,;:]\s|[*•♦†‡§‖¶]+\s|[\"\u201c\u2018']\s)"
-    r"(?P<marker>(?P<split>\d \d)|[^\sA-Za-z]{1,4}|[^\sA-Za-z]{1,3}[ol])\s+"
+    r"(?P<marker>(?P<split>\d \d)|[^\sA-Za-z]{1,4}|[^\sA-Za-z]{1,3}[olSB])\s+"
     r"(?=(?:[\"\u201c\u2018'] )?[\"\u201c\u2018'(]?[A-Z][a-z.])"
 )
 
