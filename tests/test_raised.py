@@ -83,6 +83,13 @@ def test_a_raised_number_ocr_read_as_a_mark_is_not_found_again(seed: int) -> Non
     assert found(LINE, read, seed) == []
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_a_raised_number_after_a_stop_ocr_read_as_a_question_mark_is_found(seed: int) -> None:
+    # (a generated octavo as Tesseract read it: ``Hitler?`` for ``Hitler.³``)
+    line = [("collusion", ""), ("with", ""), ("Hitler.", "3"), ("The", ""), ("same", "")]
+    assert found(line, ["collusion", "with", "Hitler?", "The", "same"], seed) == ["Hitler?"]
+
+
 def test_a_line_without_raised_numbers_has_none() -> None:
     plain = [(text, "") for text, _ in LINE]
     assert all(found(plain, [text for text, _ in plain], seed) == [] for seed in range(6))

@@ -477,6 +477,19 @@ def test_two_digit_markers_read_as_marks_and_a_number_read_as_letters_are_restor
     assert [block.text for block in repaired.blocks[5:]] == ["⁴ Fourth.", "⁵ Fifth."]
 
 
+def test_a_marker_read_as_the_number_of_none_of_the_pages_notes_is_one_of_theirs() -> None:
+    # (a generated quarto as Tesseract read it: ``question.\u201d\u2074`` for ``question.\u00b2\u2074``)
+    blocks = placed_page("One.\u00b9\u00b9 Two.\u00b9\u00b2", "11 First.", "12 Second.", first=1)
+    blocks += placed_page("Three.* Four.\u2074", "13 Third.", "* Fourth.", first=10)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[3].text == "Three.\u00b9\u00b3 Four.\u00b9\u2074"
+    # a marker naming a note of the page is its own
+    kept = placed_page("Three.* Four.\u00b9\u2074", "13 Third.", "* Fourth.", first=10)
+    assert restore_placed_note_markers(blocks[:3] + kept, NO_CONTEXT).blocks[3].text == (
+        "Three.\u00b9\u00b3 Four.\u00b9\u2074"
+    )
+
+
 @pytest.mark.parametrize(
     ("readings", "numbers"),
     [

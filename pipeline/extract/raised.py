@@ -34,6 +34,10 @@ SET_APART_RAISED = 0.15  # and how far above that line's baseline its foot stand
 SHAPE_SLACK = 0.02  # how far the image's scale across may differ from its scale down (it is the page's)
 MIN_INK = 0.01  # a raised glyph's ink, as a share of the type size squared, at least (no speck)
 STOPS = ".,;:)"  # a word a marker may follow ends in one or a small letter (a capital's arm may stand apart)
+# OCR reads a stop and the raised number after it as one of these too (``Hitler?`` for ``Hitler.³``):
+# after them a raised glyph is one only after a stop's dot (a question mark's own hook is raised)
+MISREAD_STOPS = "?!"
+DOT = 0.3  # a stop's dot: its ink within this share of the type size above the baseline, and as wide
 
 
 def unread_raised(pixels: NDArray[np.uint8], text: str, words: Sequence[Box], size: float) -> tuple[int, ...]:
@@ -47,7 +51,10 @@ def unread_raised(pixels: NDArray[np.uint8], text: str, words: Sequence[Box], si
     end = -1
     for word, box in zip(texts, words, strict=True):
         end += 1 + len(word)
-        if (word[-1].islower() or word[-1] in STOPS) and _raised_at_end(_ink(pixels, box), size):
+        misread_stop = word[-1] in MISREAD_STOPS and word[-2:-1].isalpha()  # (after a stop: the mark read)
+        if (word[-1].islower() or word[-1] in STOPS or misread_stop) and _raised_at_end(
+            _ink(pixels, box), size, after_dot=misread_stop
+        ):
             found.append(end)
     return tuple(found)
 
@@ -58,9 +65,10 @@ def _ink(pixels: NDArray[np.uint8], box: Box) -> NDArray[np.bool_]:
     return pixels[top : int(box.bottom) + 1, left : int(box.right) + 1] < INK
 
 
-def _raised_at_end(ink: NDArray[np.bool_], size: float) -> bool:
+def _raised_at_end(ink: NDArray[np.bool_], size: float, *, after_dot: bool = False) -> bool:
     """Whether a word's ``ink`` ends in a small glyph, set apart from its letters by a blank column,
-    standing wholly above their baseline by :data:`RAISED` of the type ``size`` or more."""
+    standing wholly above their baseline by :data:`RAISED` of the type ``size`` or more (and, where
+    ``after_dot``, set after a stop's dot: :func:`_ends_in_dot`)."""
     columns: NDArray[np.bool_] = np.any(ink, axis=0)
     inked = np.flatnonzero(columns)
     if len(inked) < 2:
@@ -79,11 +87,23 @@ def _raised_at_end(ink: NDArray[np.bool_], size: float) -> bool:
     baseline = int(np.argmax(np.bincount(bottoms)))  # the row where most of its columns' ink ends
     height = rows[-1] - rows[0] + 1
     return bool(
-        baseline - rows[-1] >= RAISED * size
+        (not after_dot or _ends_in_dot(letters, baseline, size))
+        and baseline - rows[-1] >= RAISED * size
         and GLYPH_HEIGHT[0] * size <= height <= GLYPH_HEIGHT[1] * size
         and glyph.shape[1] <= GLYPH_WIDTH * size
         and glyph.sum() >= MIN_INK * size * size
     )
+
+
+def _ends_in_dot(letters: NDArray[np.bool_], baseline: int, size: float) -> bool:
+    """Whether the last glyph of ``letters`` (the ink after their last blank column) is a stop's dot:
+    no higher above the ``baseline`` nor wider than :data:`DOT` of the type ``size``."""
+    columns: NDArray[np.bool_] = np.any(letters, axis=0)
+    end = int(np.flatnonzero(columns)[-1])
+    blanks = np.flatnonzero(~columns[:end])
+    start = int(blanks[-1]) + 1 if len(blanks) else 0
+    top = int(np.flatnonzero(letters[:, start : end + 1].any(axis=1))[0])
+    return baseline - top <= DOT * size and end - start + 1 <= DOT * size
 
 
 def with_raised(page: PrintedPage) -> PrintedPage:

@@ -5,9 +5,10 @@ OCR reads a small raised note number as a mark more often than as a digit (``pro
 page's footnotes (note blocks with ``extra["placed"]``) and the page's text holds no marker for
 some of them, the marks where a marker may stand are counted (:data:`MARKS_RE`): marks OCR takes
 small digits for after a word or a stop, a question or exclamation mark after a stop, a closing
-quotation mark after a stop that closes no quotation its paragraph opened. A number glued to a
-word's end after a stop (``footing.6``: a raised number OCR read plain) that is the number of one
-of the notes lacking a marker is that note's marker. Where the page has exactly as many such marks
+quotation mark after a stop that closes no quotation its paragraph opened, a marker read as a
+number none of the page's notes has that may be one lacking a marker with digits lost (``⁴`` for
+²⁴). A number glued to a word's end after a stop (``footing.6``: a raised number OCR read plain)
+that is the number of one of the notes lacking a marker is that note's marker. Where the page has exactly as many such marks
 as notes lacking a marker, each mark is read, in order, as the marker of the page's next such note;
 where it has fewer, the places where the page image shows a raised glyph OCR did not read
 (:mod:`pipeline.extract.raised`, ``RepairContext.raised``) count with them, and where they are
@@ -153,7 +154,17 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
         if not lacking:
             continue
         tiers = [
-            [(index, span, "a mark") for index in texts for span in _marks(result[index].text)],
+            [(index, span, "a mark") for index in texts for span in _marks(result[index].text)]
+            + [
+                (
+                    index,
+                    match.span(),
+                    f"a marker read as {match.group()!r}, the number of none of the page's notes",
+                )
+                for index in texts
+                for match in NOTE_MARKER_RE.finditer(result[index].text)
+                if _misnumbered(_marker_number(match.group()), numbers, lacking)
+            ],
             [
                 (
                     index,
@@ -285,6 +296,14 @@ def _printed_number(text: str) -> int | None:
         return None
     printed = (start.group("number") or start.group("plain") or "").translate(FROM_SUPERSCRIPT)
     return int(printed) if printed.isdigit() else None
+
+
+def _misnumbered(marker: int | None, numbers: Sequence[int], lacking: Sequence[int]) -> bool:
+    """Whether a marker read as ``marker`` names none of the page's notes (``numbers``) but may be
+    one of those ``lacking`` a marker with digits OCR lost (``⁴`` for ²⁴: :func:`_may_read`)."""
+    return (
+        marker is not None and marker not in numbers and any(_may_read(marker, number) for number in lacking)
+    )
 
 
 def _marker_number(marker: str) -> int | None:
