@@ -16,6 +16,7 @@ from pipeline.correct.engine import EngineConfidence
 from pipeline.correct.review import review_list
 from pipeline.extract import extract, read_geometry
 from pipeline.extract.command import main as extract_main
+from pipeline.extract.xml import type_size
 from pipeline.model import InputError
 from pipeline.model.geometry import Box, Geometry, PrintedLine, PrintedPage
 from pipeline.model.schema import problems
@@ -134,6 +135,13 @@ def test_an_alto_line_takes_its_type_size_from_the_words_within_its_box(tmp_path
 
     assert size(1455, 22) == 14
     assert size(1451, 31) == 22.5  # a line's box taking the stretched words in: their heights count
+
+
+def test_a_line_whose_only_ascending_words_rise_by_a_t_has_no_type_size() -> None:
+    # (a generated octavo as Tesseract wrote it in ALTO: a paragraph's last line ``ries too.``, 16 px
+    # where the body's type is 19.5, was taken for a footnote's smaller type)
+    assert type_size([("ries", 12), ("too.", 16)]) is None
+    assert type_size([("ries", 12), ("too.", 16), ("held", 20), ("the", 19)]) == 19
 
 
 def test_page_xml_follows_the_reading_order_and_keeps_region_types(tmp_path: Path) -> None:

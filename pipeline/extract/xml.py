@@ -19,6 +19,7 @@ NUMBER_RE = re.compile(r"-?\d+(?:\.\d+)?")
 # descends below the baseline (a descender, a comma, a bracket)
 ASCENDING_RE = re.compile(r"[A-Zbdfhklt0-9]")
 PLAIN_WORD_RE = re.compile(r"[^\W_]+[.:]?")  # letters and digits, perhaps a stop: nothing raised
+SHORT_ASCENDER_RE = re.compile(r"[aceimnor-z.:]+")  # a word whose only ascender is a t
 DESCENDING_RE = re.compile(r"[gjpqy,;()\[\]{}]")
 
 
@@ -63,13 +64,16 @@ def type_size(words: Sequence[tuple[str, float]]) -> float | None:
     """A line's type size from its words and their heights: the median height of the words that
     reach the ascenders and do not descend, letters and digits only (so a line is not taken for
     smaller type for lacking descenders, nor for larger for its commas or a note's raised marker);
-    ``None`` where it has no such word."""
-    heights = [
-        height
+    ``None`` where it has no such word, or only words whose one ascender is a t (``too.``: a t's top
+    stands below the ascenders')."""
+    reaching = [
+        (word, height)
         for word, height in words
         if PLAIN_WORD_RE.fullmatch(word) and ASCENDING_RE.search(word) and not DESCENDING_RE.search(word)
     ]
-    return statistics.median(heights) if heights else None
+    if all(SHORT_ASCENDER_RE.fullmatch(word) for word, _ in reaching):
+        return None
+    return statistics.median(height for _, height in reaching)
 
 
 def points(text: str | None) -> list[tuple[float, float]]:

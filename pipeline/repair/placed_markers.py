@@ -2,20 +2,20 @@ r"""Note markers OCR misread as marks, restored where the page's layout places i
 
 OCR reads a small raised note number as a mark more often than as a digit (``proposals.\u2019``,
 ``events.*``, ``irrelevant.?``, ``hopes.!``, ``Germany.°``). Where structured OCR's geometry found a
-page's footnotes (note blocks with ``extra["placed"]``) and the page's text holds no marker for
-some of them, the marks where a marker may stand are counted (:data:`MARKS_RE`): marks OCR takes
-small digits for after a word or a stop, a question or exclamation mark after a stop, a closing
-quotation mark after a stop that closes no quotation its paragraph opened, a marker read as a
-number none of the page's notes has that may be one lacking a marker with digits lost (``⁴`` for
-²⁴). A number glued to a word's end after a stop (``footing.6``: a raised number OCR read plain)
-that is the number of one of the notes lacking a marker is that note's marker. Where the page has exactly as many such marks
-as notes lacking a marker, each mark is read, in order, as the marker of the page's next such note;
-where it has fewer, the places where the page image shows a raised glyph OCR did not read
-(:mod:`pipeline.extract.raised`, ``RepairContext.raised``) count with them, and where they are
-still fewer, the closing double quotation marks after a word that close no quotation their
-paragraph opened (``Empire”`` for ``Empire.³``); where the places so counted are as many as the
-notes, each is read so in order (a glyph's marker inserted after its word). Else nothing is
-changed, and the page's notes go to the review list.
+page's footnotes (note blocks with ``extra["placed"]``) and the page's text holds no marker for some
+of them, the marks where a marker may stand are counted (:data:`MARKS_RE`): marks OCR takes small
+digits for after a word or a stop, a question or exclamation mark after a stop, a closing quotation
+mark after a stop that closes no quotation its paragraph opened, a marker read as a number none of
+the page's notes has that may be one lacking a marker with digits lost (``⁴`` for ²⁴). A number
+glued to a word's end after a stop (``footing.6``: a raised number OCR read plain) that is the
+number of one of the notes lacking a marker is that note's marker. Where the page has exactly as
+many such marks as notes lacking a marker, each mark is read, in order, as the marker of the page's
+next such note; where it has fewer, the places where the page image shows a raised glyph OCR did not
+read (:mod:`pipeline.extract.raised`, ``RepairContext.raised``) count with them, and where they are
+still fewer, the closing double quotation marks after a word that close no quotation their paragraph
+opened (``Empire”`` for ``Empire.³``); where the places so counted are as many as the notes, each is
+read so in order (a glyph's marker inserted after its word). Else nothing is changed, and the page's
+notes go to the review list.
 
 A note whose number OCR damaged (``? Sense``, ``1° The``, ``1`` for ``10``) takes its number from
 the book's sequence of placed notes (:func:`count_notes`): two or more notes read as numbers that
