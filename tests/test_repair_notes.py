@@ -294,6 +294,21 @@ def test_a_pages_marks_are_read_as_its_placed_notes_markers_in_order() -> None:
     assert [change.rule for change in repaired.changes] == ["restore_placed_note_markers"] * 3
 
 
+def test_an_opening_quotation_mark_glued_to_a_stop_before_a_space_is_a_mark() -> None:
+    # (generated books as Tesseract read them: ``revolution.\u201c`` for ``revolution.\u00b9\u2074``;
+    # ``off.\u2018``, a marker, opens no quotation the ``\u2019`` after ``concession.`` would close)
+    blocks = placed_page(
+        "The revolution.\u201c In leasing them off.\u2018 The concession.\u2019 He said. \u201c Go.\u201d",
+        "1. First note.",
+        "2. Second note.",
+        "3. Third note.",
+    )
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == (
+        "The revolution.\u00b9 In leasing them off.\u00b2 The concession.\u00b3 He said. \u201c Go.\u201d"
+    )
+
+
 def test_marks_not_as_many_as_the_notes_are_left_alone() -> None:
     blocks = placed_page("The end came.* It was.° Done.", "1. First note.", "2. Second.", "3. Third.")
     assert restore_placed_note_markers(blocks, NO_CONTEXT).changes == []

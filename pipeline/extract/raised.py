@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
+from pipeline.text.markers import MARKER_STOPS
 
 INK = 160  # a grey level below this is ink (a raised digit's thin strokes, blurred by a scan, are light)
 RAISED = 0.3  # a raised glyph's lowest ink stands this share of the type size above the baseline, or more
@@ -33,7 +34,6 @@ SET_APART_GAP = 0.5  # and how far after its line's right end it stands, as a sh
 SET_APART_RAISED = 0.15  # and how far above that line's baseline its foot stands, at least, as such a share
 SHAPE_SLACK = 0.02  # how far the image's scale across may differ from its scale down (it is the page's)
 MIN_INK = 0.01  # a raised glyph's ink, as a share of the type size squared, at least (no speck)
-STOPS = ".,;:)"  # a word a marker may follow ends in one or a small letter (a capital's arm may stand apart)
 # OCR reads a stop and the raised number after it as one of these too (``Hitler?`` for ``Hitler.³``):
 # after them a raised glyph is one only after a stop's dot (a question mark's own hook is raised)
 MISREAD_STOPS = "?!"
@@ -51,8 +51,10 @@ def unread_raised(pixels: NDArray[np.uint8], text: str, words: Sequence[Box], si
     end = -1
     for word, box in zip(texts, words, strict=True):
         end += 1 + len(word)
-        misread_stop = word[-1] in MISREAD_STOPS and word[-2:-1].isalpha()  # (after a stop: the mark read)
-        if (word[-1].islower() or word[-1] in STOPS or misread_stop) and _raised_at_end(
+        # a marker follows a stop or a small letter (not a capital, whose arm may stand apart); a
+        # question mark after a stop is the marker read
+        misread_stop = word[-1] in MISREAD_STOPS and word[-2:-1].isalpha()
+        if (word[-1].islower() or word[-1] in MARKER_STOPS or misread_stop) and _raised_at_end(
             _ink(pixels, box), size, after_dot=misread_stop
         ):
             found.append(end)

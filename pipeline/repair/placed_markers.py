@@ -48,6 +48,7 @@ from pipeline.repair.note_markers import marker_replaced, reopened
 from pipeline.text.markers import (
     DAMAGED_NUMBER_START_RE,
     FROM_SUPERSCRIPT,
+    MARKER_STOPS,
     NOTE_MARKER_RE,
     PLACED_NOTE_START_RE,
     PLAIN_MARKER_FOLLOWS,
@@ -64,12 +65,13 @@ QUOTES = {
 }  # a closing quotation mark → its opening
 # marks where a note's marker may stand: after a word, raised marks (perhaps after a closing
 # quotation mark); after a stop, those, a question or exclamation mark, a per cent sign (``.\u2019%`` for
-# ``.¹³``; not a number's, ``1.5%``) or a closing quotation mark, perhaps with a digit of the number
-# among them (``?2>`` for ``25``)
-AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!%"
+# ``.¹³``; not a number's, ``1.5%``), a closing quotation mark or an opening double one glued to the
+# stop before a space (``revolution.\u201c``: it opens no quotation there), perhaps with a digit of
+# the number among them (``?2>`` for ``25``)
+AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!%\u201c"
 MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
-    rf"|(?<=[.,;:)])(?!\d+%)(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
+    rf"|(?<=[{MARKER_STOPS}])(?!\d+%)(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
 )
 UNCONFIRMED = (
     "numbered by the count from the last note read, going on after it: no later note read confirms it"
@@ -495,10 +497,13 @@ def _marks(text: str) -> list[tuple[int, int]]:
 
 def _opened(before: str, opening: str, closing: str) -> bool:
     """Whether ``before`` leaves a quotation open: more openings than closings (a straight quote
-    opens where it stands before a word)."""
+    opens where it stands before a word; an opening mark glued to a stop before a space opens
+    nothing: ``off.\u2018`` is a note's marker misread)."""
     if opening == closing:
         opens = len(re.findall(rf"(?:^|(?<=\s)){re.escape(opening)}(?=\w)", before))
         closes = len(re.findall(rf"(?<=[^\s]){re.escape(closing)}(?=\s|$)", before))
     else:
-        opens, closes = before.count(opening), before.count(closing)
+        mark = re.escape(opening)
+        opens = len(re.findall(rf"(?<![{MARKER_STOPS}]){mark}|{mark}(?=\S)", before))
+        closes = before.count(closing)
     return opens > closes

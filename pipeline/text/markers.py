@@ -40,6 +40,7 @@ SIGN_SYMBOL_FORMS = sorted({f for forms in SYMBOL_OCR_FORMS.values() for f in fo
 SIGN_SYMBOL_TOKEN = "|".join(map(re.escape, SIGN_SYMBOL_FORMS))
 # what a note marker printed without superscript follows: the end of a clause or of a quotation
 PLAIN_MARKER_FOLLOWS = r".,;:!?\"\u201d\u2019)\]"
+MARKER_STOPS = ".,;:)"  # the stops a raised note marker may stand after (``Russia.¹``, ``peace,²``)
 # a plain note marker at the end of a line of running text: one or two digits or note symbols after
 # the end of a sentence or quotation after a word of two letters or more (OCR may put a space
 # before the stop), perhaps after a space (``taught.” 1``, ``Severity .” 1``, ``state.*``)
