@@ -11,16 +11,12 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.model import InputError
+from pipeline.text.widths import ASCENDING_RE, DESCENDING_RE, SHORT_ASCENDER_RE
 
 # No entities resolved, nothing fetched: an OCR file is data, never instructions to the parser.
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
 NUMBER_RE = re.compile(r"-?\d+(?:\.\d+)?")
-# a word as high as its type's ascenders: a capital, an ascender or a digit, and nothing that
-# descends below the baseline (a descender, a comma, a bracket)
-ASCENDING_RE = re.compile(r"[A-Zbdfhklt0-9]")
 PLAIN_WORD_RE = re.compile(r"[^\W_]+[.:]?")  # letters and digits, perhaps a stop: nothing raised
-SHORT_ASCENDER_RE = re.compile(r"[aceimnor-z.:]+")  # a word whose only ascender is a t
-DESCENDING_RE = re.compile(r"[gjpqy,;()\[\]{}]")
 
 
 def parse_xml(path: Path) -> etree._Element:

@@ -36,6 +36,7 @@ from pipeline.model.geometry import Geometry, PrintedLine, PrintedPage
 from pipeline.model.pages import Line
 from pipeline.text.headings import PAGE_NUMBER_LINE_RE
 from pipeline.text.markers import FOOT_NOTE_START_RE
+from pipeline.text.widths import ASCENDING_RE, DESCENDING_RE
 
 PLACED_FURNITURE = "page furniture by its place"  # the class of a line the geometry sets in a band
 PLACED_NOTES = "footnotes by their place and type at the page's foot"  # why a note block is one
@@ -138,11 +139,17 @@ def _body_lines(lines: Sequence[PrintedLine], learned: LineGeometry) -> list[Pri
 
 def _step(before: PrintedLine, after: PrintedLine) -> float:
     """How far line ``after`` stands below line ``before``: from baseline to baseline where both are
-    known, else the lesser of the distances between their tops and between their bottoms (a line
-    without ascenders has its top lower, one with descenders its bottom)."""
+    known, else between their tops where both or neither reach the ascenders, between their bottoms
+    where both or neither descend, else halfway between the two (a line without ascenders has its
+    top lower, one with descenders its bottom: ``once.`` above a line with both)."""
     if before.baseline is not None and after.baseline is not None:
         return after.baseline - before.baseline
-    return min(after.box.top - before.box.top, after.box.bottom - before.box.bottom)
+    tops, bottoms = after.box.top - before.box.top, after.box.bottom - before.box.bottom
+    if bool(ASCENDING_RE.search(before.text)) == bool(ASCENDING_RE.search(after.text)):
+        return tops
+    if bool(DESCENDING_RE.search(before.text)) == bool(DESCENDING_RE.search(after.text)):
+        return bottoms
+    return (tops + bottoms) / 2
 
 
 def _pitch(lines: Sequence[PrintedLine]) -> float | None:

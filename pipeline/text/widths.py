@@ -1,4 +1,5 @@
-"""How wide printed text is: OCR counts characters where the printer measured widths.
+"""How wide printed text is: OCR counts characters where the printer measured widths; and which of
+its characters reach above the small letters or below the baseline.
 
 A line's printed length weighs each character by its width in a common book face (Times Roman's
 advance widths, in thousandths of an em), counted in characters of the average width of English
@@ -9,8 +10,16 @@ characters and a line of capitals or ``m`` and ``w`` longer.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from itertools import repeat
+
+# a character as high as its type's ascenders (a capital, an ascender, a digit), one descending
+# below the baseline (a descender, a comma, a bracket), and a word whose only ascender is a t (whose
+# top stands lower)
+ASCENDING_RE = re.compile(r"[A-Zbdfhklt0-9]")
+DESCENDING_RE = re.compile(r"[gjpqy,;()\[\]{}]")
+SHORT_ASCENDER_RE = re.compile(r"[aceimnor-z.:]+")
 
 LOWER = (
     "444 500 444 500 444 333 500 500 278 278 500 278 778 500 500 500 500 333 389 278 500 500 722 500 500 444"
