@@ -309,6 +309,16 @@ def test_an_opening_quotation_mark_glued_to_a_stop_before_a_space_is_a_mark() ->
     )
 
 
+def test_marks_ocr_set_apart_from_their_stop_are_read_with_the_space_before_them() -> None:
+    # (a generated crown octavo as Tesseract read it: ``states. !®`` for ``states.¹⁸``; a lone
+    # asterisk or emphasis marks set apart are no such marks)
+    blocks = placed_page("With other states. !\u00ae Then it came.*", "1. First note.", "2. Second note.")
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == "With other states.\u00b9 Then it came.\u00b2"
+    alone = placed_page("With other states. * Then it came. ** Done.*", "1. First note.", "2. Second note.")
+    assert restore_placed_note_markers(alone, NO_CONTEXT).blocks[0].text == alone[0].text
+
+
 def test_marks_not_as_many_as_the_notes_are_left_alone() -> None:
     blocks = placed_page("The end came.* It was.° Done.", "1. First note.", "2. Second.", "3. Third.")
     assert restore_placed_note_markers(blocks, NO_CONTEXT).changes == []
