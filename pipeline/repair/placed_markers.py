@@ -39,6 +39,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from pipeline.model import Block, Change, Review
@@ -444,11 +445,12 @@ def _falling(runs: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, 
     are not enough). Runs going on over other readings may overlap: a chain's follow one another, and
     a run starting again puts its note 1 after the run before it (``2``, ``4`` read for 22 and 24 just
     after note 21 are no new start)."""
-    best: list[list[tuple[int, int, int, int]]] = []
+    best: list[tuple[tuple[int, int], list[tuple[int, int, int, int]]]] = []  # (its weight, a chain)
     for at, run in enumerate(runs):
         before = [best[earlier] for earlier in range(at) if _may_follow(runs[earlier], run)]
-        best.append([*max(before, key=_weight, default=[]), run])
-    return max(best, key=_weight, default=[])
+        chain = [*max(before, key=itemgetter(0), default=((0, 0), []))[1], run]
+        best.append((_weight(chain), chain))
+    return max(best, key=itemgetter(0), default=((0, 0), []))[1]
 
 
 def _may_follow(earlier: tuple[int, int, int, int], later: tuple[int, int, int, int]) -> bool:
