@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.model.geometry import Geometry
+from pipeline.model.geometry import Geometry, PrintedLine
 from pipeline.text.words import LETTER
 
 LETTERS_RE = re.compile(f"{LETTER}+")  # a word's runs of letters: a word cut or glued matches by them
@@ -17,12 +17,18 @@ class EngineConfidence:
     pair one to one; others are not known)."""
 
     def __init__(self, geometry: Geometry) -> None:
-        self.words: dict[int, list[tuple[str, float]]] = {}
-        for page in geometry.pages:
-            for line in page.lines:
-                words = line.text.split()
-                if line.confidences and len(words) == len(line.confidences):
-                    self.words[line.line] = list(zip(words, line.confidences, strict=True))
+        # (a line's words paired with their confidences when asked: a book asks of a few lines)
+        self.lines: dict[int, PrintedLine] = {
+            line.line: line for page in geometry.pages for line in page.lines if line.confidences
+        }
+
+    def words(self, number: int) -> list[tuple[str, float]]:
+        """The words of raw line ``number`` with the engine's confidence in each (none where not known)."""
+        line = self.lines.get(number)
+        if line is None:
+            return []
+        words = line.text.split()
+        return list(zip(words, line.confidences, strict=True)) if len(words) == len(line.confidences) else []
 
     def of(self, line: int, sic: str) -> float | None:
         """The lowest confidence of the engine in the words of raw line ``line`` (else the next,
@@ -32,7 +38,7 @@ class EngineConfidence:
         for number in (line, line + 1):
             found = [
                 confidence
-                for word, confidence in self.words.get(number, [])
+                for word, confidence in self.words(number)
                 if pieces.intersection(LETTERS_RE.findall(word))
             ]
             if found:

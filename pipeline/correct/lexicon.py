@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
@@ -49,12 +50,12 @@ NEIGHBOURS_READ_ALONE = 8  # a plural, or Latin's genitive (``Nototherium Mitche
 
 
 @cache
-def dictionary() -> frozenset[str]:
+def dictionary() -> AbstractSet[str]:
     """The English dictionary's words, lower case: Webster's Second and GCIDE (``english-words``),
     which list old and rare words that word frequencies miss (``unfrequently``, ``licitation``)."""
     from english_words import get_english_words_set  # (a tenth of a second to load: only when asked)
 
-    return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
+    return get_english_words_set(["web2", "gcide"], lower=True, alpha=True)  # (not copied: read only)
 
 
 @lru_cache(maxsize=65536)

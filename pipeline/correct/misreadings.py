@@ -97,45 +97,50 @@ Shape = Callable[[str, Lexicon], bool]
 PLAIN_WORD_RE = re.compile(r"([^\W\d_]+)[,.;:]?")
 
 
-def _shape(pattern: str) -> Shape:
+class PatternShape:
     """The shape of chunks that ``pattern`` matches whole."""
-    compiled = re.compile(pattern)
-    return lambda chunk, lexicon: compiled.fullmatch(chunk) is not None
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled = re.compile(pattern)
+
+    def __call__(self, chunk: str, lexicon: Lexicon) -> bool:
+        return self._compiled.fullmatch(chunk) is not None
 
 
 # The rules that need the chunk's neighbours, each with the shape of the chunks it reads (a
 # condition of its own, tested once for each distinct chunk: the rule is not run on any other chunk).
 CONTEXT_RULES: dict[Rule, Shape] = {
-    stray_stop_before_word: _shape(r"[.,].*"),
-    ordinal_digits: _shape(r"\w+(?:st|nd|rd|th)[.,;:]?"),
-    roman_numeral_after_name: _shape(MISREAD_NUMERAL_RE.pattern),
-    list_number_in_roman: _shape(LIST_NUMBER_RE.pattern),
+    stray_stop_before_word: PatternShape(r"[.,].*"),
+    ordinal_digits: PatternShape(r"\w+(?:st|nd|rd|th)[.,;:]?"),
+    roman_numeral_after_name: PatternShape(MISREAD_NUMERAL_RE.pattern),
+    list_number_in_roman: PatternShape(LIST_NUMBER_RE.pattern),
     rare_word_confusion: is_rare_word,
     web_word_in_context: is_web_word,
-    split_word: _shape("[b-z]"),
+    split_word: PatternShape("[b-z]"),
     capital_split: is_stray_capital,
-    w_stroke_apart: _shape("[a-z]*w"),
+    w_stroke_apart: PatternShape("[a-z]*w"),
     title_before_name: is_title_word,
     mark_inside_name: is_mark_inside_name,
     grammatical_word_in_context: is_grammatical_word,
     non_word_between_neighbours: is_non_word_near_grammatical_word,
-    stop_after_common_word: _shape(r"[a-z]{2,}\."),
-    stop_before_subject: _shape("|".join(SENTENCE_SUBJECTS)),
-    capital_it_inside_sentence: _shape("It"),
-    one_for_i: _shape(f"[{OPENING_QUOTES}]?1"),
-    one_for_t: _shape("1"),
-    capital_i_in_short_word: _shape("[lT1|][a-z]"),
-    zero_for_o: _shape(f"[{OPENING_QUOTES}]?0[,!]?"),
-    brace_for_y: _shape(r"[^\W\d_]+\}['\u2019]?[.,;:]?"),
-    lone_single_quote: _shape("['\u2018\u2019]"),
-    glued_single_quote: _shape(r"['\u2018\u2019][^\W\d_]+[.,;:]?|[a-z]{2,}['\u2019]"),
-    clause_mark_for_stop: _shape(r"[^\W\d_]+[;,]"),
-    year_cut: _shape(r"1\d\d"),
-    number_glued_to_range: _shape(GLUED_RANGE_RE.pattern),
-    mark_after_last_word: _shape("[a-z]+[.,;\u2019\u201d]"),
-    mark_and_stop: _shape(MARK_AND_STOP_RE.pattern),
-    p_for_question_mark: _shape("P"),
-    stray_hyphen: _shape(r"[^\W\d_]+-|-[^\W\d_]+[.,;:]?"),
+    stop_after_common_word: PatternShape(r"[a-z]{2,}\."),
+    stop_before_subject: PatternShape("|".join(SENTENCE_SUBJECTS)),
+    capital_it_inside_sentence: PatternShape("It"),
+    one_for_i: PatternShape(f"[{OPENING_QUOTES}]?1"),
+    one_for_t: PatternShape("1"),
+    capital_i_in_short_word: PatternShape("[lT1|][a-z]"),
+    zero_for_o: PatternShape(f"[{OPENING_QUOTES}]?0[,!]?"),
+    brace_for_y: PatternShape(r"[^\W\d_]+\}['\u2019]?[.,;:]?"),
+    lone_single_quote: PatternShape("['\u2018\u2019]"),
+    glued_single_quote: PatternShape(r"['\u2018\u2019][^\W\d_]+[.,;:]?|[a-z]{2,}['\u2019]"),
+    clause_mark_for_stop: PatternShape(r"[^\W\d_]+[;,]"),
+    year_cut: PatternShape(r"1\d\d"),
+    number_glued_to_range: PatternShape(GLUED_RANGE_RE.pattern),
+    mark_after_last_word: PatternShape("[a-z]+[.,;\u2019\u201d]"),
+    mark_and_stop: PatternShape(MARK_AND_STOP_RE.pattern),
+    p_for_question_mark: PatternShape("P"),
+    stray_hyphen: PatternShape(r"[^\W\d_]+-|-[^\W\d_]+[.,;:]?"),
     close_book_spelling: is_long_spelling_to_read,
     habitual_confusion: has_habitual_confusion,
 }
@@ -198,6 +203,21 @@ RULE_SHAPES: tuple[tuple[Rule, Shape | None], ...] = tuple((rule, CONTEXT_RULES.
 PLAIN_ENGLISH_RULE_SHAPES = tuple(
     (rule, shape) for rule, shape in RULE_SHAPES if shape is not None or rule is glued_pronoun
 )
+# Whether any rule's pattern fits a chunk whole, asked once: most chunks fit none, and are then
+# asked only the rules of other shapes (:data:`RULES_ASKED`).
+ANY_PATTERN_SHAPE_RE = re.compile(
+    "|".join(f"(?:{shape.pattern})" for shape in CONTEXT_RULES.values() if isinstance(shape, PatternShape))
+)
+# The rules asked of a chunk, by whether it is a plain English word and whether a pattern fits it.
+RULES_ASKED: dict[tuple[bool, bool], tuple[tuple[Rule, Shape | None], ...]] = {
+    (english, fitted): tuple(
+        (rule, shape)
+        for rule, shape in (PLAIN_ENGLISH_RULE_SHAPES if english else RULE_SHAPES)
+        if fitted or not isinstance(shape, PatternShape)
+    )
+    for english in (False, True)
+    for fitted in (False, True)
+}
 # Readings of words in italics (titles, foreign words) are listed for review at most, and a word
 # nothing suggests a reading for is not listed there.
 EMPHASIS_CONFIDENCE = 0.8
@@ -223,7 +243,8 @@ class MisreadingFinder:
         alone = Spot(chunk, 0, len(chunk), "", "")
         plain = PLAIN_WORD_RE.fullmatch(chunk)
         english = plain is not None and is_plain_english(plain.group(1), self.lexicon)
-        for rule, shape in PLAIN_ENGLISH_RULE_SHAPES if english else RULE_SHAPES:
+        fitted = ANY_PATTERN_SHAPE_RE.fullmatch(chunk) is not None
+        for rule, shape in RULES_ASKED[english, fitted]:
             if shape is None:
                 reading = rule(alone, self.lexicon)
                 if reading is not None:

@@ -336,14 +336,13 @@ def title_page(front: etree._Element, meta: dict[str, Any], printed: list[Item])
         for item in printed
         if isinstance(item, Paragraph)
     ]
+    forms: dict[str, str] = {}  # each paragraph, and each of its lines, as printed, by its words in any case
+    for line in lines:
+        for candidate in (line, *line.split("\n")):
+            forms.setdefault(" ".join(candidate.casefold().split()), " ".join(candidate.split()))
 
     def as_printed(text: str) -> str:
-        wanted = " ".join(text.casefold().split())
-        for line in lines:
-            for candidate in (line, *line.split("\n")):
-                if " ".join(candidate.casefold().split()) == wanted:
-                    return " ".join(candidate.split())
-        return text
+        return forms.get(" ".join(text.casefold().split()), text)
 
     page = element(front, "titlePage")
     doc_title = element(page, "docTitle")

@@ -20,6 +20,7 @@ from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 
 LINE_CLASSES = ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat")
 LINE_CLASS_SET = frozenset(LINE_CLASSES)
+WORD_CLASS = "ocrx_word"
 PROPERTY_RE = re.compile(r"\s*([a-z_]+)\s+([^;]*)")
 # (``x_wconf`` at a word's start: the name first, so that the search skips to it; the look-behind
 # then asks what ``\b`` before it would)
@@ -52,17 +53,27 @@ def box(values: dict[str, str]) -> Box | None:
 
 def read_hocr(path: Path, root: etree._Element | None = None) -> list[PrintedPage]:
     """The pages of the hOCR file ``path``, lines numbered 0 (the extract stage numbers them), read
-    in one pass over the document: a line's words are the word elements inside it."""
+    in one pass over the document: a line's words are the word elements inside it. Their boxes are
+    read where the page names its image, the only thing they are read for (:mod:`pipeline.extract.raised`)."""
     root = parse_xml(path) if root is None else root
     pages: list[PrintedPage] = []
     line: etree._Element | None = None
     words: list[etree._Element] = []
 
     def close_line() -> None:
-        if line is not None and pages and (printed := _line(line, words)) is not None:
-            pages[-1].lines.append(printed)
+        if line is None or not pages:
+            return
+        page = pages[-1]
+        if (printed := _line(line, words, boxed=page.image is not None)) is not None:
+            page.lines.append(printed)
 
-    for element, names in _classed(root):
+    for element in root.iter(etree.Element):
+        classes = element.get("class")
+        if classes == WORD_CLASS:  # (most elements: told without splitting their classes)
+            if line is not None and _inside(element, line):
+                words.append(element)
+            continue
+        names = classes.split() if classes else ()
         if "ocr_page" in names:
             close_line()
             line, words = None, []
@@ -74,7 +85,7 @@ def read_hocr(path: Path, root: etree._Element | None = None) -> list[PrintedPag
         elif not LINE_CLASS_SET.isdisjoint(names):
             close_line()
             line, words = element, []
-        elif "ocrx_word" in names and line is not None and _inside(element, line):
+        elif WORD_CLASS in names and line is not None and _inside(element, line):
             words.append(element)
     close_line()
     return pages
@@ -92,9 +103,9 @@ def _text(element: etree._Element) -> str:
     return "".join(str(piece) for piece in element.itertext())
 
 
-def _line(element: etree._Element, words: list[etree._Element]) -> PrintedLine | None:
-    """The printed line of an hOCR line element and its word elements (``None``: no text in it, or
-    no box)."""
+def _line(element: etree._Element, words: list[etree._Element], boxed: bool) -> PrintedLine | None:
+    """The printed line of an hOCR line element and its word elements, with their boxes if ``boxed``
+    (``None``: no text in it, or no box)."""
     values = properties(element)
     where = box(values)
     text = " ".join(" ".join(map(_text, words)).split() if words else _text(element).split())
@@ -102,7 +113,11 @@ def _line(element: etree._Element, words: list[etree._Element]) -> PrintedLine |
         return None
     titles = [word.get("title", "") for word in words]
     confidences = tuple(float(found[1]) / 100 for found in map(CONFIDENCE_RE.search, titles) if found)
-    boxes = tuple(Box(*map(float, found.groups())) for found in map(BBOX_RE.search, titles) if found)
+    boxes = (
+        tuple(Box(*map(float, found.groups())) for found in map(BBOX_RE.search, titles) if found)
+        if boxed
+        else ()
+    )
     size = float(values["x_size"]) if "x_size" in values else where.height
     baseline = values.get("baseline", "").split()
     at = where.bottom + float(baseline[1]) if len(baseline) == 2 else None

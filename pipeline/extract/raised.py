@@ -15,13 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-
-import numpy as np
-from numpy.typing import NDArray
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 from pipeline.text.markers import MARKER_STOPS
+
+if TYPE_CHECKING:  # (numpy and Pillow are imported where a page image is looked at: a tenth of a second)
+    import numpy as np
+    from numpy.typing import NDArray
 
 INK = 160  # a grey level below this is ink (a raised digit's thin strokes, blurred by a scan, are light)
 RAISED = 0.3  # a raised glyph's lowest ink stands this share of the type size above the baseline, or more
@@ -71,6 +72,8 @@ def _raised_at_end(ink: NDArray[np.bool_], size: float, *, after_dot: bool = Fal
     """Whether a word's ``ink`` ends in a small glyph, set apart from its letters by a blank column,
     standing wholly above their baseline by :data:`RAISED` of the type ``size`` or more (and, where
     ``after_dot``, set after a stop's dot: :func:`_ends_in_dot`)."""
+    import numpy as np
+
     columns: NDArray[np.bool_] = np.any(ink, axis=0)
     inked = np.flatnonzero(columns)
     if len(inked) < 2:
@@ -100,6 +103,8 @@ def _raised_at_end(ink: NDArray[np.bool_], size: float, *, after_dot: bool = Fal
 def _ends_in_dot(letters: NDArray[np.bool_], baseline: int, size: float) -> bool:
     """Whether the last glyph of ``letters`` (the ink after their last blank column) is a stop's dot:
     no higher above the ``baseline`` nor wider than :data:`DOT` of the type ``size``."""
+    import numpy as np
+
     columns: NDArray[np.bool_] = np.any(letters, axis=0)
     end = int(np.flatnonzero(columns)[-1])
     blanks = np.flatnonzero(~columns[:end])
@@ -114,6 +119,9 @@ def with_raised(page: PrintedPage) -> PrintedPage:
     the file's units are others); else as it is."""
     if page.image is None or not Path(page.image).is_file():
         return page
+    import numpy as np
+    from PIL import Image
+
     try:
         with Image.open(page.image) as image:
             pixels = np.asarray(image.convert("L"))

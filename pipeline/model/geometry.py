@@ -44,7 +44,8 @@ class PrintedLine:
     ``ocr_header``…), and its words' confidences from 0 to 1 (empty where the engine gave none).
     ``line`` is its 1-based line number in ``source.txt``. ``raised`` holds the offsets in its text
     after which the page image shows a raised glyph OCR did not read (:mod:`pipeline.extract.raised`);
-    ``words`` its words' boxes as the file gives them (for the extract stage: not written out)."""
+    ``words`` its words' boxes as the file gives them (for the extract stage, where it looks at the
+    page's image: not written out)."""
 
     line: int
     text: str

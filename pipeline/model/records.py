@@ -58,8 +58,9 @@ class Change:
     @classmethod
     def from_dict(cls, data: Any) -> Change:
         """A change from its JSON object; :class:`FormatError` if it is not one."""
-        fields = "stage, rule, line (a number), before, after, explanation"
-        return _record(cls, data, f"not a change record ({fields}): {data!r:.200}")
+        return _record(
+            cls, data, "not a change record (stage, rule, line (a number), before, after, explanation)"
+        )
 
 
 @dataclass
@@ -77,19 +78,21 @@ class Review:
     @classmethod
     def from_dict(cls, data: Any) -> Review:
         """A review record from its JSON object; :class:`FormatError` if it is not one."""
-        return _record(cls, data, f"not a review record (rule, line (a number), text, reason): {data!r:.200}")
+        return _record(cls, data, "not a review record (rule, line (a number), text, reason)")
 
 
 Record = TypeVar("Record", Change, Review)  # a record of a stage's log
 
 
-def _record(cls: Callable[..., Record], data: Any, message: str) -> Record:
+def _record(cls: Callable[..., Record], data: Any, kind: str) -> Record:
+    """A record of ``cls`` from its JSON object; :class:`FormatError` saying it is not ``kind``, and
+    what it is (the message made only then: a log holds thousands of records)."""
     try:
-        record = cls(**data)
+        record: Record | None = cls(**data)
     except TypeError:
-        raise FormatError(message) from None
-    if not isinstance(record.line, int) or isinstance(record.line, bool):
-        raise FormatError(message)
+        record = None
+    if record is None or not isinstance(record.line, int) or isinstance(record.line, bool):
+        raise FormatError(f"{kind}: {data!r:.200}")
     return record
 
 

@@ -172,11 +172,12 @@ def _mark_paragraph_starts(lines: Sequence[PrintedLine], learned: LineGeometry) 
     one set apart by a wide gap: a note below, a heading above), and those set after a wide gap."""
     pitch = _pitch(_body_lines(lines, learned))
     size = learned.body_size
-    gapped = {pair for pair in itertools.pairwise(lines) if pitch and _step(*pair) > SPACED * pitch}
-    learned.spaced.update(after.line for _, after in gapped)
+    # (the places of the lines set after a wide gap: places, not lines, are quick to look up)
+    gapped = {at for at in range(1, len(lines)) if pitch and _step(lines[at - 1], lines[at]) > SPACED * pitch}
+    learned.spaced.update(lines[at].line for at in gapped)
     for at, line in enumerate(lines):
-        before = lines[at - 1] if at and (lines[at - 1], line) not in gapped else None
-        after = lines[at + 1] if at + 1 < len(lines) and (line, lines[at + 1]) not in gapped else None
+        before = lines[at - 1] if at and at not in gapped else None
+        after = lines[at + 1] if at + 1 < len(lines) and at + 1 not in gapped else None
         neighbours = [
             other for other in (before, after) if other is not None and other.line not in learned.smaller
         ]
