@@ -9,10 +9,12 @@ import pytest
 from repair_excerpts import book, repair
 
 from pipeline.repair.hyphenation import (
+    FREE_ENDING_WORDS,
     decide_hyphenation,
     english_spelling,
     is_stray_hyphen,
     is_suspended_hyphen,
+    words_ending_in,
 )
 from pipeline.repair.vocabulary import BookVocabulary
 
@@ -80,6 +82,12 @@ def related_forms() -> BookVocabulary:
         # OCR read "countries" as "count-|ties" at a line end: one letter from the book's word
         ("count", "ties", True, False),
         ("every", "thing", True, True),  # "every thing" is in Google Books, "everything" more often
+        # "use less" is in Google Books more often than "useless", but English joins words before
+        # "less" freely: joined, "useless" being rarer than either half, for review
+        ("use", "less", True, False),
+        # "acountries" is one letter from the book's "countries", but a grammatical word is no half
+        # of a misread word (a real book's "clothed with a- power"): a compound, "a" not in the book
+        ("a", "countries", False, False),
     ],
 )
 def test_hyphen_decisions_weigh_related_forms_and_english_pairs(
@@ -98,6 +106,8 @@ def test_english_writes_two_words_apart_or_joined_as_google_books_has_them() -> 
     assert thing is not None and not thing.apart
     assert english_spelling("every", "one") is None  # "one" is a grammatical word: two words, no compound
     assert english_spelling("sub", "committee") is None  # Google Books lists neither
+    assert english_spelling("use", "less") is None  # an ending English joins freely
+    assert words_ending_in("less") >= FREE_ENDING_WORDS > words_ending_in("west")  # homeless; northwest
 
 
 def test_suspended_hyphen_is_recognised(vocabulary: BookVocabulary) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any, NamedTuple
 
 from pipeline.model import Block, Change, Review
@@ -25,6 +26,7 @@ from pipeline.text.punctuation import ends_glued
 from pipeline.text.words import (
     LEAST_LISTED_PAIR,
     LETTER,
+    common_words,
     edits,
     english_count,
     english_pair,
@@ -47,6 +49,10 @@ BOOK_MAJORITY = 2
 APART_MAJORITY = 2
 # The shortest stem of a broken word's second half weighed (``west`` of ``western``).
 SHORTEST_STEM = 3
+# A word this many English words end in, after a word of their own, is an ending English joins
+# freely (``less``: useless, homeless, … 102; ``man``: 164), not half of a compound written apart
+# (``west``: northwest, southwest, midwest, natwest).
+FREE_ENDING_WORDS = 10
 
 HYPHEN_END_RE = re.compile(rf"(?P<word>{LETTER}+)-(?P<closers>[*_]*)$")
 WORD_START_RE = re.compile(rf"(?P<openers>[*_]*)(?P<word>{LETTER}+)")
@@ -106,7 +112,7 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
             return HyphenDecision(True, False, frequencies + doubt)
         return HyphenDecision(True, True, frequencies)
     if rarer_half >= COMPOUND_PART_ZIPF:
-        if misread := _book_word_misread(joined, vocabulary):
+        if is_word_pair(left, right) and (misread := _book_word_misread(joined, vocabulary)):
             return HyphenDecision(True, False, f"{frequencies}; {misread}")
         in_book = all(vocabulary.words[half] for half in (left, right))
         return HyphenDecision(
@@ -126,7 +132,8 @@ class EnglishSpelling(NamedTuple):
 def english_spelling(left: str, right: str) -> EnglishSpelling | None:
     """Whether Google Books has ``left right`` as two words more often than joined (``north west``
     51 million times, ``northwest`` 20 million), or the word ``right`` extends so (``western``:
-    ``north west``), or less often (``every thing``, ``everything``).
+    ``north west``), or less often (``every thing``, ``everything``); not before an ending English
+    joins freely (:func:`words_ending_in`: ``use less`` is a phrase, ``useless`` a word).
 
     The longest of ``right`` and its stems whose pair English lists decides; ``None`` where a
     half is a grammatical word (``every one`` is two words, no compound), or English lists no pair
@@ -138,6 +145,8 @@ def english_spelling(left: str, right: str) -> EnglishSpelling | None:
     for end in range(len(right), SHORTEST_STEM - 1, -1):
         stem = right[:end]
         apart, joined = english_pair(left, stem), english_count(left + stem)
+        if apart and words_ending_in(stem) >= FREE_ENDING_WORDS:
+            return None  # (``use less`` is a phrase: ``useless`` one of the words ending so)
         if apart:
             extends = "" if stem == right else f"'{right}' extends '{stem}': "
             more, fewer = sorted((apart, joined), reverse=True)
@@ -149,6 +158,19 @@ def english_spelling(left: str, right: str) -> EnglishSpelling | None:
         if joined >= LEAST_LISTED_PAIR:
             return None
     return None
+
+
+@cache
+def words_ending_in(ending: str) -> int:
+    """How many English words end in ``ending`` after a common word of three letters or more
+    (``homeless``: ``home`` + ``less``)."""
+    return sum(
+        1
+        for word in common_words(KNOWN_WORD_ZIPF)
+        if word.endswith(ending)
+        and len(word) - len(ending) >= SHORTEST_STEM
+        and english_zipf(word[: -len(ending)]) >= COMPOUND_PART_ZIPF
+    )
 
 
 class StemSpelling(NamedTuple):
@@ -174,6 +196,11 @@ def book_stem_spelling(left: str, right: str, vocabulary: BookVocabulary) -> Ste
                 f"{compound_count}x '{compound}': spelt as its '{more}'",
             )
     return None
+
+
+def is_word_pair(left: str, right: str) -> bool:
+    """Two words of two letters or more, neither a grammatical word (not ``a- power``, ``j- per``)."""
+    return all(len(half) > 1 and not is_function_word(half) for half in (left, right))
 
 
 def _book_word_misread(joined: str, vocabulary: BookVocabulary) -> str:
