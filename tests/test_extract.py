@@ -467,6 +467,29 @@ def test_a_paragraphs_last_word_in_capitals_on_a_line_of_its_own_goes_on_with_it
     ]
 
 
+def test_a_line_the_geometry_sets_apart_as_a_heading_says_how() -> None:
+    # a generated book's section heading (seed 510), 3 of its 7 words capitalised: centred in one
+    # layout, flush left between wide gaps in another; a paragraph's last line says nothing
+    title = "Relations with the Ussr and for Repressive"
+
+    def set_apart(left: float, top: float) -> dict[int, str | None]:
+        pages = [page_of(1 + 12 * n, n + 10) for n in range(4)]
+        pages[0][6] = printed(7, title, left, top, 450)
+        geometry = Geometry(
+            "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate(pages)]
+        )
+        text = "\n".join(
+            ("\f" if n else "") + "\n".join(line.text for line in rows) for n, rows in enumerate(pages)
+        )
+        blocks, _ = read_input(text + "\n", geometry=geometry)
+        return {block.first_line: block.extra.get("set_apart") for block in blocks if block.first_line < 12}
+
+    assert set_apart(250, 400)[7] == "centred in the measure"
+    assert set_apart(100, 400)[7] == "a line alone, after a wide gap and before one"
+    assert set_apart(100, 350).get(7) is None  # set close under the paragraph above: no heading
+    assert set_apart(250, 400)[4] is None  # an indented paragraph
+
+
 def test_a_headings_short_centred_lines_are_no_lines_set_on_their_own() -> None:
     # a generated book's chapter opening a page: ``Chapter 4``, its title over two lines, centred;
     # read as lines set on their own (a table set in), the paragraph cut on the page before went

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from pipeline.model import Block
+from pipeline.model.blocks import SET_APART
 from pipeline.readers.wrapped_lines import split_wrapped_lines
 from pipeline.structure import Structured, build_structure
 from pipeline.structure.contents import label_key, label_number
@@ -75,6 +76,26 @@ def test_a_title_line_opening_with_a_grammatical_word_goes_on_with_the_title_abo
         ("Chapter 3", "Changing International Situation and Takes Careful", None),
         ("Chapter 4", "Over Opposition", None),
     ]
+
+
+def test_a_line_set_apart_as_a_heading_needs_no_share_of_capitals_to_be_a_section() -> None:
+    """A generated book's section (seed 510): 3 of its 7 words capitalised, fewer than a title in
+    the text alone needs; where structured OCR's geometry set it apart (centred), it is a section."""
+    title = "Relations with the Ussr and for Repressive"
+
+    def sections(extra: dict[str, str], line: str = title) -> list[str]:
+        blocks = [
+            Block("Chapter 1\nThe Opening Years", 1, 2),
+            Block(TEXT.replace("\n", " "), 3, 8),
+            Block(line, 9, 9, extra=extra),
+            Block(TEXT.replace("\n", " "), 10, 15),
+        ]
+        return [section.title for section in build_structure(blocks).tree.divisions[0].sections]
+
+    assert sections({SET_APART: "centred in the measure"}) == [title]
+    assert sections({}) == []  # in the text alone, a line of a paragraph
+    # set apart, but a word in lower case no grammatical word: no title
+    assert sections({SET_APART: "centred in the measure"}, "Relations with the Ussr grew Worse") == []
 
 
 def test_ocr_damaged_labels_and_a_title_in_capitals_with_its_subtitle() -> None:

@@ -8,7 +8,14 @@ from __future__ import annotations
 import pytest
 from repair_excerpts import book, repair
 
-from pipeline.repair.hyphenation import decide_hyphenation, is_stray_hyphen, is_suspended_hyphen
+from pipeline.repair.hyphenation import (
+    FREE_ENDING_WORDS,
+    decide_hyphenation,
+    english_spelling,
+    is_stray_hyphen,
+    is_suspended_hyphen,
+    words_ending_in,
+)
 from pipeline.repair.vocabulary import BookVocabulary
 
 # --- hyphens --------------------------------------------------------------------------------------------
@@ -43,6 +50,64 @@ def test_hyphen_decisions_come_from_the_book_and_word_frequencies(
 ) -> None:
     decision = decide_hyphenation(left, right, vocabulary)
     assert (decision.join, decision.conclusive) == (join, conclusive)
+
+
+@pytest.fixture(scope="module")
+def related_forms() -> BookVocabulary:
+    """A generated book's few lines (sentences of the first book) holding the forms related to its breaks."""
+    return BookVocabulary.from_texts(
+        [
+            # line 266 (clipped), line 332 (clipped), line 230 (clipped)
+            "Soviet foreign policy takes into account the complexity of forming the new type of"
+            " international relations.",
+            "Contrary to the assertions of bourgeois and counter-revolution historians",
+            "These relations of fraternal mutual assistance are an entirely new phenomenon in relations"
+            " between the socialist countries and other states",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "join", "conclusive"),
+    [
+        # line 3537: "proletarian inter-|nationalism": the book joins "international"
+        ("inter", "nationalism", True, False),
+        # a generated book's "counter-|revolutionary": the book hyphenates "counter-revolution"
+        ("counter", "revolutionary", False, False),
+        # line 5925: "north-|western": Google Books has "north west" more often than "northwest"
+        ("north", "western", False, True),
+        ("north", "west", False, True),
+        # line 2933: "sub-|committee": "subcommittee" is a word, rarer than "sub" and "committee"
+        ("sub", "committee", True, False),
+        # OCR read "countries" as "count-|ties" at a line end: one letter from the book's word
+        ("count", "ties", True, False),
+        ("every", "thing", True, True),  # "every thing" is in Google Books, "everything" more often
+        # "use less" is in Google Books more often than "useless", but English joins words before
+        # "less" freely: joined, "useless" being rarer than either half, for review
+        ("use", "less", True, False),
+        # "acountries" is one letter from the book's "countries", but a grammatical word is no half
+        # of a misread word (a real book's "clothed with a- power"): a compound, "a" not in the book
+        ("a", "countries", False, False),
+    ],
+)
+def test_hyphen_decisions_weigh_related_forms_and_english_pairs(
+    related_forms: BookVocabulary, left: str, right: str, join: bool, conclusive: bool
+) -> None:
+    decision = decide_hyphenation(left, right, related_forms)
+    assert (decision.join, decision.conclusive) == (join, conclusive), decision.evidence
+
+
+def test_english_writes_two_words_apart_or_joined_as_google_books_has_them() -> None:
+    west = english_spelling("north", "west")  # 51 million times apart, 20 million joined
+    assert west is not None and (west.apart, west.conclusive) == (True, True)
+    western = english_spelling("north", "western")  # no evidence of its own: its stem's
+    assert western is not None and western.apart and "'western' extends 'west'" in western.evidence
+    thing = english_spelling("every", "thing")  # 35 million times apart, 91 million joined
+    assert thing is not None and not thing.apart
+    assert english_spelling("every", "one") is None  # "one" is a grammatical word: two words, no compound
+    assert english_spelling("sub", "committee") is None  # Google Books lists neither
+    assert english_spelling("use", "less") is None  # an ending English joins freely
+    assert words_ending_in("less") >= FREE_ENDING_WORDS > words_ending_in("west")  # homeless; northwest
 
 
 def test_suspended_hyphen_is_recognised(vocabulary: BookVocabulary) -> None:

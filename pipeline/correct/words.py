@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from string import ascii_lowercase
 
 from pipeline.correct.lexicon import (
     ENGLISH_ZIPF,
@@ -41,6 +40,7 @@ from pipeline.text.words import (
     LEAST_LISTED_PAIR,
     STRONG_PAIR,
     common_words,
+    edits,
     english_frequency,
     english_pair,
     function_words,
@@ -547,18 +547,6 @@ def words_near(word: str, zipf: float) -> frozenset[str]:
     # (the edits made and looked up: building symspellpy's index of English's words would cost more
     # than the few hundred words a book asks this for)
     return frozenset(edits(word) & common_words(zipf))
-
-
-def edits(word: str) -> set[str]:
-    """Every spelling one edit from ``word`` in lower-case letters: a letter changed, added, left
-    out, or two side by side swapped."""
-    cuts = [(word[:at], word[at:]) for at in range(len(word) + 1)]
-    found = {head + tail[1:] for head, tail in cuts if tail}
-    found |= {head + tail[1] + tail[0] + tail[2:] for head, tail in cuts if len(tail) > 1}
-    found |= {head + letter + tail[1:] for head, tail in cuts if tail for letter in ascii_lowercase}
-    found |= {head + letter + tail for head, tail in cuts for letter in ascii_lowercase}
-    found.discard(word)
-    return found
 
 
 def is_non_word_near_grammatical_word(chunk: str, lexicon: Lexicon) -> bool:

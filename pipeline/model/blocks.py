@@ -15,6 +15,9 @@ PLACE_KEYS = ("page_breaks", "continued_at", "line_starts")
 # holding why the reader took the block for one: a plate's page bound in between two pages of text,
 # or a caption standing apart on a page of text
 CAPTION_KEYS = ("plate", "caption")
+# Key of ``Block.extra`` holding how structured OCR's geometry sets a block's line apart from the
+# text around it, as a heading is set (centred, in larger type, or alone between wide gaps)
+SET_APART = "set_apart"
 
 
 @dataclass

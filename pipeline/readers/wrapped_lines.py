@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.model import Block
+from pipeline.model.blocks import SET_APART
 from pipeline.model.pages import Line, Reading
 from pipeline.readers.evidence import page_findings
 from pipeline.readers.geometry import PLACED_FURNITURE, PLACED_NOTES, LineGeometry
@@ -76,6 +77,9 @@ MAX_CAPTION_RUN_LINES = 6  # a caption standing apart on a page of text: a few l
 MIN_RUN_ON_WORDS = 3  # a page's last line that shows the text going on: more than a catchword
 MIN_PLATES = 2  # this many plates shown by a credit or the text running across them: the book has plates
 LINEATED = "lines set on their own (a table, an address), kept a line each"
+# how the geometry sets a line apart as a heading's (``extra["set_apart"]``)
+LARGER_TYPE_LINE, CENTRED_LINE = "set in larger type", "centred in the measure"
+LONE_LINE = "a line alone, after a wide gap and before one"
 
 
 def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:
@@ -505,7 +509,9 @@ def read_prose(
     (:func:`pipeline.readers.line_ends.ends_paragraph`) or where the type grows after it
     (:func:`pipeline.readers.line_ends.type_grows`), or, where ``geometry`` places the next line,
     where that line opens a paragraph by its place; a line in larger type, or centred, is a heading's. The
-    lines of a heading over several lines stay one block, a line each."""
+    lines of a heading over several lines stay one block, a line each. A block the geometry sets apart
+    so, or a paragraph of a line alone between wide gaps, says so (``extra["set_apart"]``): a heading
+    in the type of the text may be one."""
     blocks: list[Block] = []
     paragraph: list[Line] = []
     heading: list[Line] = []
@@ -522,7 +528,7 @@ def read_prose(
             heading.append(line)
             continue
         if heading:
-            blocks.append(heading_block(heading))
+            blocks.append(heading_block(heading, geometry))
             heading = []
         paragraph.append(line)
         following = run[index + 1][1] if index + 1 < len(run) else ""
@@ -533,18 +539,39 @@ def read_prose(
             else bool(following) and ends_paragraph(line[1], following, page_measure, habits)
         )
         if ends or type_grows(texts, index, page_measure):
-            blocks.append(paragraph_block(paragraph, page_measure, habits, geometry))
+            block = paragraph_block(paragraph, page_measure, habits, geometry)
+            if geometry and following and _lone_line(paragraph, run[index + 1], geometry):
+                block.extra[SET_APART] = LONE_LINE
+            blocks.append(block)
             paragraph = []
     if heading:
-        blocks.append(heading_block(heading))
+        blocks.append(heading_block(heading, geometry))
     if paragraph:
         blocks.append(paragraph_block(paragraph, page_measure, habits, geometry))
     return blocks
 
 
+def _set_apart_by(line: Line, geometry: LineGeometry | None) -> str | None:
+    """How the page's ``geometry`` sets ``line`` apart as a heading's: in larger type, or centred;
+    ``None`` where it does not."""
+    if geometry is None:
+        return None
+    if line.number in geometry.larger:
+        return LARGER_TYPE_LINE
+    return CENTRED_LINE if line.number in geometry.centred else None
+
+
 def _set_apart(line: Line, geometry: LineGeometry | None) -> bool:
     """Whether the page's ``geometry`` sets ``line`` apart as a heading's: in larger type, or centred."""
-    return geometry is not None and (line.number in geometry.larger or line.number in geometry.centred)
+    return _set_apart_by(line, geometry) is not None
+
+
+def _lone_line(paragraph: Sequence[Line], following: Line, geometry: LineGeometry) -> bool:
+    """Whether a ``paragraph`` is one line the page's ``geometry`` sets apart from the lines around
+    it, after a wide gap and before one, as a heading in the type of the text is set."""
+    return (
+        len(paragraph) == 1 and paragraph[0].number in geometry.spaced and following.number in geometry.spaced
+    )
 
 
 def _placed_going_on(paragraph: Sequence[Line], line: Line, geometry: LineGeometry | None) -> bool:
@@ -594,6 +621,10 @@ def line_block(lines: Sequence[Line]) -> Block:
     return Block(text, lines[0][0], lines[-1][0], extra={"line_starts": starts} if starts else {})
 
 
-def heading_block(lines: Sequence[Line]) -> Block:
-    """One block of heading lines, a line each (as the first book's OCR gives a heading)."""
-    return Block("\n".join(line.strip() for _, line in lines), lines[0][0], lines[-1][0])
+def heading_block(lines: Sequence[Line], geometry: LineGeometry | None = None) -> Block:
+    """One block of heading lines, a line each (as the first book's OCR gives a heading); where the
+    page's ``geometry`` sets its first line apart, it says how (``extra["set_apart"]``)."""
+    block = Block("\n".join(line.strip() for _, line in lines), lines[0][0], lines[-1][0])
+    if by := _set_apart_by(lines[0], geometry):
+        block.extra[SET_APART] = by
+    return block

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any, NamedTuple
 
 from pipeline.model import Block, Change, Review
@@ -22,7 +23,16 @@ from pipeline.model.blocks import PLACE_KEYS
 from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.punctuation import ends_glued
-from pipeline.text.words import LETTER, english_pair, english_zipf, is_function_word
+from pipeline.text.words import (
+    LEAST_LISTED_PAIR,
+    LETTER,
+    common_words,
+    edits,
+    english_count,
+    english_pair,
+    english_zipf,
+    is_function_word,
+)
 
 # A joined form at least this common in English (Zipf scale: 3 = once per million words) is a real
 # word; 2.5 still admits rarer book words ("emigration", "formulas") but not OCR fragments.
@@ -35,6 +45,14 @@ COMPOUND_PART_ZIPF = 3.0
 RARER_THAN_HALVES = 2.0
 # One spelling must be this many times as frequent in the book as the other to be conclusive.
 BOOK_MAJORITY = 2
+# Two words English writes apart this many times as often as joined are conclusively a compound's.
+APART_MAJORITY = 2
+# The shortest stem of a broken word's second half weighed (``west`` of ``western``).
+SHORTEST_STEM = 3
+# A word this many English words end in, after a word of their own, is an ending English joins
+# freely (``less``: useless, homeless, … 102; ``man``: 164), not half of a compound written apart
+# (``west``: northwest, southwest, midwest, natwest).
+FREE_ENDING_WORDS = 10
 
 HYPHEN_END_RE = re.compile(rf"(?P<word>{LETTER}+)-(?P<closers>[*_]*)$")
 WORD_START_RE = re.compile(rf"(?P<openers>[*_]*)(?P<word>{LETTER}+)")
@@ -56,30 +74,145 @@ class HyphenDecision:
 
 
 def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> HyphenDecision:
-    """Decide whether ``left-`` + ``right`` is one word broken by a line end or a hyphenated compound."""
+    """Decide whether ``left-`` + ``right`` is one word broken by a line end or a hyphenated compound.
+
+    The evidence, first found first: the book's spelling of the word, then of the word its first
+    half makes with a stem of the second (inconclusive); English's: the halves written apart or
+    joined more often in Google Books (:func:`english_spelling`), else a joined word English knows
+    (inconclusive where it is rarer than either half, common words: ``subcommittee``); a non-word
+    one letter from a word of the book (a misreading: inconclusive); two common halves, a compound.
+    """
     if right[:1].isupper() and not (left.isupper() and right.isupper()):  # capitals throughout: a heading
         return HyphenDecision(False, True, f"'{right}' is capitalised, so it starts a word of its own")
-    joined, compound = f"{left}{right}".lower(), f"{left}-{right}".lower()
+    left, right = left.lower(), right.lower()
+    joined, compound = f"{left}{right}", f"{left}-{right}"
     joined_count, compound_count = vocabulary.words[joined], vocabulary.words[compound]
     book = f"the book has {joined_count}x '{joined}' and {compound_count}x '{compound}'"
     if joined_count or compound_count:
         join = joined_count >= compound_count
         majority = max(joined_count, compound_count) >= BOOK_MAJORITY * min(joined_count, compound_count)
         return HyphenDecision(join, majority, book)
-    joined_zipf = english_zipf(joined)
+    if stem := book_stem_spelling(left, right, vocabulary):
+        return HyphenDecision(stem.join, False, f"{book}; {stem.evidence}")
+    joined_zipf, left_zipf, right_zipf = english_zipf(joined), english_zipf(left), english_zipf(right)
     frequencies = (
         f"{book}; English Zipf frequency {joined_zipf:.1f} for '{joined}', "
-        f"{english_zipf(left.lower()):.1f}/{english_zipf(right.lower()):.1f} for its halves"
+        f"{left_zipf:.1f}/{right_zipf:.1f} for its halves"
     )
+    rarer_half = min(left_zipf, right_zipf)
     if joined_zipf >= KNOWN_WORD_ZIPF:
+        spelling = english_spelling(left, right)
+        if spelling and spelling.apart:
+            return HyphenDecision(False, spelling.conclusive, f"{frequencies}; {spelling.evidence}")
+        if spelling:
+            return HyphenDecision(True, True, f"{frequencies}; {spelling.evidence}")
+        content_words = not (is_function_word(left) or is_function_word(right))
+        if content_words and rarer_half >= COMPOUND_PART_ZIPF and joined_zipf < rarer_half:
+            doubt = "; rarer than either half, common words: the hyphen may be a compound's"
+            return HyphenDecision(True, False, frequencies + doubt)
         return HyphenDecision(True, True, frequencies)
-    halves = (left.lower(), right.lower())
-    if min(english_zipf(half) for half in halves) >= COMPOUND_PART_ZIPF:
-        in_book = all(vocabulary.words[half] for half in halves)
+    if rarer_half >= COMPOUND_PART_ZIPF:
+        if is_word_pair(left, right) and (misread := _book_word_misread(joined, vocabulary)):
+            return HyphenDecision(True, False, f"{frequencies}; {misread}")
+        in_book = all(vocabulary.words[half] for half in (left, right))
         return HyphenDecision(
             False, in_book, frequencies + ("" if in_book else "; a half is not in the book")
         )
     return HyphenDecision(True, False, frequencies + " (no evidence either way: joined, as most breaks are)")
+
+
+class EnglishSpelling(NamedTuple):
+    """Whether Google Books writes two words apart more often than joined, and on what counts."""
+
+    apart: bool
+    conclusive: bool
+    evidence: str
+
+
+def english_spelling(left: str, right: str) -> EnglishSpelling | None:
+    """Whether Google Books has ``left right`` as two words more often than joined (``north west``
+    51 million times, ``northwest`` 20 million), or the word ``right`` extends so (``western``:
+    ``north west``), or less often (``every thing``, ``everything``); not before an ending English
+    joins freely (:func:`words_ending_in`: ``use less`` is a phrase, ``useless`` a word).
+
+    The longest of ``right`` and its stems whose pair English lists decides; ``None`` where a
+    half is a grammatical word (``every one`` is two words, no compound), or English lists no pair
+    before the joined word is common (``subcommittee``: a pair under the list's least count, not
+    weighed against it).
+    """
+    if is_function_word(left) or is_function_word(right):
+        return None
+    for end in range(len(right), SHORTEST_STEM - 1, -1):
+        stem = right[:end]
+        apart, joined = english_pair(left, stem), english_count(left + stem)
+        if apart and words_ending_in(stem) >= FREE_ENDING_WORDS:
+            return None  # (``use less`` is a phrase: ``useless`` one of the words ending so)
+        if apart:
+            extends = "" if stem == right else f"'{right}' extends '{stem}': "
+            more, fewer = sorted((apart, joined), reverse=True)
+            return EnglishSpelling(
+                apart > joined,
+                more >= APART_MAJORITY * fewer,
+                f"{extends}Google Books has '{left} {stem}' {apart:,} times, '{left}{stem}' {joined:,}",
+            )
+        if joined >= LEAST_LISTED_PAIR:
+            return None
+    return None
+
+
+@cache
+def words_ending_in(ending: str) -> int:
+    """How many English words end in ``ending`` after a common word of three letters or more
+    (``homeless``: ``home`` + ``less``)."""
+    return sum(
+        1
+        for word in common_words(KNOWN_WORD_ZIPF)
+        if word.endswith(ending)
+        and len(word) - len(ending) >= SHORTEST_STEM
+        and english_zipf(word[: -len(ending)]) >= COMPOUND_PART_ZIPF
+    )
+
+
+class StemSpelling(NamedTuple):
+    """How the book spells the word a broken word's first half makes with a stem of its second."""
+
+    join: bool
+    evidence: str
+
+
+def book_stem_spelling(left: str, right: str, vocabulary: BookVocabulary) -> StemSpelling | None:
+    """How the book spells ``left`` with the longest stem of ``right`` it has so (``inter`` |
+    ``nationalism``: the book's ``international``; ``north`` | ``western``: its ``north-west``),
+    the majority spelling; ``None`` where it has none, or as many of each."""
+    for end in range(len(right) - 1, SHORTEST_STEM - 1, -1):
+        stem = right[:end]
+        joined, compound = f"{left}{stem}", f"{left}-{stem}"
+        joined_count, compound_count = vocabulary.words[joined], vocabulary.words[compound]
+        if joined_count != compound_count:
+            more = joined if joined_count > compound_count else compound
+            return StemSpelling(
+                joined_count > compound_count,
+                f"'{right}' extends '{stem}', and the book has {joined_count}x '{joined}' and "
+                f"{compound_count}x '{compound}': spelt as its '{more}'",
+            )
+    return None
+
+
+def is_word_pair(left: str, right: str) -> bool:
+    """Two words of two letters or more, neither a grammatical word (not ``a- power``, ``j- per``)."""
+    return all(len(half) > 1 and not is_function_word(half) for half in (left, right))
+
+
+def _book_word_misread(joined: str, vocabulary: BookVocabulary) -> str:
+    """Evidence that ``joined``, no word, is a misreading of a word the book has, one letter from
+    it (``countties``: the book's ``countries``, broken at the line end); empty if there is none."""
+    book_words = [word for word in edits(joined) if vocabulary.words[word]]
+    near = [word for word in book_words if english_zipf(word) >= KNOWN_WORD_ZIPF]
+    if not near:
+        return ""
+    likeliest = max(sorted(near), key=lambda word: vocabulary.words[word])
+    uses = vocabulary.words[likeliest]
+    return f"'{joined}' is one letter from the book's '{likeliest}' ({uses}x): a misreading"
 
 
 def is_suspended_hyphen(left: str, right: str, vocabulary: BookVocabulary) -> bool:

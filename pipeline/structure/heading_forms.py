@@ -12,11 +12,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pipeline.model import Block
+from pipeline.model.blocks import SET_APART
 from pipeline.structure.contents import INTRODUCTION_WORDS, LABEL_LINE_RE, OTHER_TOP_WORDS, PrintedEntry
 from pipeline.structure.findings import Findings
 from pipeline.structure.patterns import MAX_HEADING_CHARS
 from pipeline.text.headings import (
     CAPITALS_MIN_LETTERS,
+    TITLE_CASE_MIN_CAPITALISED,
     heading_key,
     is_capitals,
     is_mostly_capitals,
@@ -139,7 +141,7 @@ def form_heading(
         bold = block.text.startswith("**") and block.text.rstrip().endswith("**")
         if is_capitals(block.text):
             level = 1
-        elif bold or (len(lines) == 1 and _is_short_title(text)):
+        elif bold or (len(lines) == 1 and _is_short_title(text, set_apart=SET_APART in block.extra)):
             level = 2
         else:
             return None
@@ -306,9 +308,14 @@ def is_subtitle(text: str) -> bool:
     return len(plain) <= MAX_SUBTITLE_CHARS and bool(PARENTHETICAL_RE.match(plain))
 
 
-def _is_short_title(text: str) -> bool:
+def _is_short_title(text: str, *, set_apart: bool = False) -> bool:
     """A title-case line short enough for a heading, without final punctuation, of a word at least
-    (a printer's signature mark, ``B``, is none)."""
+    (a printer's signature mark, ``B``, is none). A line the page's geometry ``set_apart`` as a
+    heading is set needs no share of its words capitalised (``Relations with the USSR and for
+    Repressive``): its first and last words capitalised, and grammatical words only in lower case."""
     if len(text) > MAX_HEADING_CHARS // 3 or ends_with_punctuation(text):
         return False
-    return sum(char.isalpha() for char in text) >= CAPITALS_MIN_LETTERS and is_title_case(text)
+    share = 0.0 if set_apart else TITLE_CASE_MIN_CAPITALISED
+    return sum(char.isalpha() for char in text) >= CAPITALS_MIN_LETTERS and is_title_case(
+        text, min_capitalised=share
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from functools import cache, lru_cache
+from string import ascii_lowercase
 
 from pipeline.text.markers import SUPERSCRIPT_DIGITS
 
@@ -69,13 +70,42 @@ def english_pair(first: str, second: str) -> int:
     return int(_english_pairs().get(f"{first.lower()} {second.lower()}", 0))
 
 
+def english_count(word: str) -> int:
+    """How often Google Books has ``word`` (any case), as symspellpy lists its 82,765 most frequent
+    English words (the counts :func:`english_pair` can be weighed against); 0 for a word not listed."""
+    return int(_english_counts().get(word.lower(), 0))
+
+
+@cache
+def _english_counts() -> dict[str, str]:
+    """symspellpy's list of English words, each with its count (as text: read when asked)."""
+    return _symspell_list("frequency_dictionary_en_82_765.txt")
+
+
 @cache
 def _english_pairs() -> dict[str, str]:
     """symspellpy's list of English word pairs, each with its count (as text: read when asked)."""
+    return _symspell_list("frequency_bigramdictionary_en_243_342.txt")
+
+
+def _symspell_list(name: str) -> dict[str, str]:
+    """One of symspellpy's frequency lists: each entry (a word or a pair) and its count, as text."""
     from importlib.resources import files
 
-    listed = files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
+    listed = files("symspellpy") / name
     return dict(line.rsplit(" ", 1) for line in listed.read_text(encoding="utf-8").splitlines() if line)
+
+
+def edits(word: str) -> set[str]:
+    """Every spelling one edit from ``word`` in lower-case letters: a letter changed, added, left
+    out, or two side by side swapped."""
+    cuts = [(word[:at], word[at:]) for at in range(len(word) + 1)]
+    found = {head + tail[1:] for head, tail in cuts if tail}
+    found |= {head + tail[1] + tail[0] + tail[2:] for head, tail in cuts if len(tail) > 1}
+    found |= {head + letter + tail[1:] for head, tail in cuts if tail for letter in ascii_lowercase}
+    found |= {head + letter + tail for head, tail in cuts for letter in ascii_lowercase}
+    found.discard(word)
+    return found
 
 
 def is_function_word(word: str) -> bool:
