@@ -13,6 +13,7 @@ the repair deciding the words broken inside a block.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -166,11 +167,21 @@ def words_ending_in(ending: str) -> int:
     (``homeless``: ``home`` + ``less``)."""
     return sum(
         1
-        for word in common_words(KNOWN_WORD_ZIPF)
+        for word in _common_words_by_ending().get(ending[-SHORTEST_STEM:], ())
         if word.endswith(ending)
         and len(word) - len(ending) >= SHORTEST_STEM
         and english_zipf(word[: -len(ending)]) >= COMPOUND_PART_ZIPF
     )
+
+
+@cache
+def _common_words_by_ending() -> dict[str, list[str]]:
+    """English's common words by their last :data:`SHORTEST_STEM` letters (an ending asked of
+    :func:`words_ending_in` is looked for among those sharing them, not among every word)."""
+    words: dict[str, list[str]] = defaultdict(list)
+    for word in common_words(KNOWN_WORD_ZIPF):
+        words[word[-SHORTEST_STEM:]].append(word)
+    return words
 
 
 class StemSpelling(NamedTuple):
