@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from repair_excerpts import book, kinds, repair, texts
+from repair_excerpts import NO_CONTEXT, book, kinds, repair, texts
 
 from pipeline.model import Block
-from pipeline.repair.page_breaks import decide_page_break_join
+from pipeline.repair.page_breaks import decide_page_break_join, rejoin_page_breaks
 from pipeline.repair.vocabulary import BookVocabulary
 
 # --- paragraphs cut by page breaks --------------------------------------------------------------------
@@ -373,3 +373,18 @@ def test_where_the_book_indents_its_paragraphs_the_next_pages_first_line_decides
     # where the text is sure, the text decides: a continuation in lower case is joined
     lower = replace(second, text="the exceptionally difficult conditions […].", extra={"indented": True})
     assert decide_page_break_join(first, lower, vocabulary).join
+
+
+def test_a_page_without_a_folio_is_joined_to_the_next_where_the_text_goes_on() -> None:
+    # a generated quarto's chapter opening page as Tesseract read it (seed 531): no folio at its
+    # foot, no head on the next page, so its last line and the next page's first are consecutive
+    # raw lines (a form feed opens a page without a line of its own); the reader's cut there was
+    # the page's end, not a paragraph's
+    ending = "Ever since the October Revolution the policy of the Western powers had been designed"
+    first = Block(ending, 27, 28)
+    first.extra["room"] = -1.1
+    second = Block("to turn Romania into a forward post for action against Soviet Russia.", 29, 29)
+    joined = rejoin_page_breaks([first, replace(second, page_break_before=True)], NO_CONTEXT).blocks
+    assert texts(joined) == [f"{first.text} {second.text}"]
+    # on one page, the reader's cut stands
+    assert texts(rejoin_page_breaks([first, second], NO_CONTEXT).blocks) == [first.text, second.text]

@@ -128,9 +128,10 @@ def ends_full_line(first: Block, continuation: str) -> bool:
 
 def decided_by_reader(first: Block, second: Block) -> bool:
     """The reader cut ``first`` from ``second`` on the evidence of its last printed line
-    (``extra["room"]``): they stand on consecutive raw lines (on one page: a blank line stood
-    between the pages)."""
-    return "room" in first.extra and second.first_line == first.last_line + 1
+    (``extra["room"]``): they stand on consecutive raw lines of one page (``second`` opens no page:
+    a form feed opens a page without a line of its own, so the last line of a page without a folio
+    and the first of the next are consecutive too)."""
+    return "room" in first.extra and second.first_line == first.last_line + 1 and not second.page_break_before
 
 
 def _cut_mid_sentence(text: str, vocabulary: BookVocabulary) -> str:
