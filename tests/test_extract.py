@@ -286,6 +286,18 @@ def test_geometry_finds_furniture_bands_paragraph_starts_notes_and_headings() ->
     assert {10, 11} <= learned.smaller
 
 
+def test_a_line_ocr_sizes_larger_than_its_box_stands_is_no_larger_type() -> None:
+    # (a generated quarto as Tesseract read it: a paragraph's last line ``party.``, its x_size 39
+    # where the text's is 23, its box 21 px high where the book's lines are 24.5: taken for a heading)
+    geometry = geometry_of(4)
+    line = geometry.pages[1].lines[5]
+    short = line.box._replace(bottom=line.box.top + 0.8 * BODY)
+    geometry.pages[1].lines[5] = replace(line, box=short, size=45)
+    learned = learn_geometry(geometry)
+    assert 7 in learned.larger and line.line not in learned.larger
+    assert 12 + 7 in learn_geometry(geometry_of(4)).larger  # a heading's line, as tall as its type
+
+
 def test_where_the_book_indents_its_paragraphs_a_pages_first_line_tells_if_one_opens_there() -> None:
     # the odd pages open with a paragraph, indented; the even ones go on with one, flush
     pages = []
