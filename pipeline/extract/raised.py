@@ -44,7 +44,8 @@ DOT = 0.3  # a stop's dot: its ink within this share of the type size above the 
 def unread_raised(pixels: NDArray[np.uint8], text: str, words: Sequence[Box], size: float) -> tuple[int, ...]:
     """The offsets in a line's ``text`` after which the page image (grey ``pixels``) shows a raised
     glyph at the right end of a word's box (``words``: a box for each of its words, in pixels) that
-    the word's text does not end with; ``size``: the line's height in pixels."""
+    the word's text does not end with; ``size``: the line's type size in pixels (its height, at
+    most the page's usual line's: :func:`with_raised`)."""
     texts = text.split(" ")
     if size <= 0 or len(texts) != len(words):
         return ()

@@ -168,6 +168,14 @@ def _pitch(lines: Sequence[PrintedLine]) -> float | None:
     return statistics.median(steps) if steps else None
 
 
+def _wide_gaps(lines: Sequence[PrintedLine], pitch: float | None) -> list[int]:
+    """The places of the ``lines`` set after a gap wider than :data:`SPACED` line ``pitch``es (none
+    where the pitch is not known)."""
+    if not pitch:
+        return []
+    return [at for at in range(1, len(lines)) if _step(lines[at - 1], lines[at]) > SPACED * pitch]
+
+
 def _page_pitch(lines: Sequence[PrintedLine], usual: float) -> float | None:
     """The pitch of a page's lines in the body's type (:func:`_pitch`), at most the book's ``usual``
     one (a short page, one line of text above its notes, would take that gap for its pitch)."""
@@ -181,7 +189,7 @@ def _mark_paragraph_starts(lines: Sequence[PrintedLine], learned: LineGeometry) 
     pitch = _pitch(_body_lines(lines, learned))
     size = learned.body_size
     # (the places of the lines set after a wide gap: places, not lines, are quick to look up)
-    gapped = {at for at in range(1, len(lines)) if pitch and _step(lines[at - 1], lines[at]) > SPACED * pitch}
+    gapped = set(_wide_gaps(lines, pitch))
     learned.spaced.update(lines[at].line for at in gapped)
     for at, line in enumerate(lines):
         before = lines[at - 1] if at and at not in gapped else None
@@ -263,7 +271,7 @@ def _mark_notes(
     line); else the run of lines in smaller type that ends the page. Return the footnotes' lines
     (none where the page has none)."""
     pitch = _pitch(lines)
-    gaps = [at for at in range(1, len(lines)) if pitch and _step(lines[at - 1], lines[at]) > SPACED * pitch]
+    gaps = _wide_gaps(lines, pitch)
     if gaps and pitch and (not height or lines[-1].box.bottom >= height / 2):
         zone = lines[gaps[-1] :]
         sizes = [line.size for line in zone if line.size]
