@@ -9,12 +9,12 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.english_lists import dictionary_words
 from pipeline.text.words import english_zipf
 
 # A word English uses at all (zipf 1: once in a hundred million words) is a word; below it, a non-word.
@@ -49,15 +49,6 @@ NAME_ENDINGS = ("s", "i")
 NEIGHBOURS_READ_ALONE = 8  # a plural, or Latin's genitive (``Nototherium Mitchelli``)
 
 
-@cache
-def dictionary() -> AbstractSet[str]:
-    """The English dictionary's words, lower case: Webster's Second and GCIDE (``english-words``),
-    which list old and rare words that word frequencies miss (``unfrequently``, ``licitation``)."""
-    from english_words import get_english_words_set  # (a tenth of a second to load: only when asked)
-
-    return get_english_words_set(["web2", "gcide"], lower=True, alpha=True)  # (not copied: read only)
-
-
 @lru_cache(maxsize=65536)
 def in_dictionary(word: str) -> bool:
     """Whether the dictionary lists ``word`` or, inflected, its stem (any case), in its own spelling
@@ -67,7 +58,7 @@ def in_dictionary(word: str) -> bool:
 
 
 def _listed(word: str) -> bool:
-    words = dictionary()
+    words = dictionary_words()
     return word in words or any(
         word.endswith(ending) and word[: len(word) - len(ending)] + stem in words
         for ending, stem in INFLECTED_ENDINGS

@@ -12,7 +12,6 @@ from functools import cache
 from pipeline.correct.lexicon import (
     ENGLISH_ZIPF,
     Lexicon,
-    dictionary,
     in_dictionary,
     without_accents,
 )
@@ -33,6 +32,7 @@ from pipeline.correct.spots import (
     two_confusions,
     word_of,
 )
+from pipeline.text.english_lists import dictionary_words
 from pipeline.text.ocr import CLAUSE_OPENERS, CONFUSIONS
 from pipeline.text.punctuation import ends_sentence
 from pipeline.text.words import (
@@ -798,7 +798,7 @@ def english_neighbour(spot: Spot, lexicon: Lexicon) -> Reading | None:
 
 def _listed_or_common(word: str, lexicon: Lexicon) -> bool:
     """A word the dictionary lists as it is (not as an inflection), or a common word."""
-    return word in dictionary() or lexicon.zipf(word) >= COMMON_ZIPF
+    return word in dictionary_words() or lexicon.zipf(word) >= COMMON_ZIPF
 
 
 def _doublings(word: str) -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.text.markers import PLAIN_MARKER_FOLLOWS
+from pipeline.text.words import english_zipf
 
 # note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE);
 # not after a digit, where OCR reads minutes of arc as ``*`` (``28° 10* 45'``); before a space, a dash
@@ -33,8 +34,6 @@ MAX_HEADING_CHARS = 400
 
 def join_hyphenated(left: str, right: str) -> str:
     """Join ``left-`` + ``right`` as one word when the joined word is a known word, else keep the hyphen."""
-    from pipeline.text.words import english_zipf  # (wordfreq takes a third of a second to load)
-
     head = re.search(r"[^\W\d_]+$", left)
     tail = re.match(r"[^\W\d_]+", right)
     if head and tail:

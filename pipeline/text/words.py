@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import cache, lru_cache
 from string import ascii_lowercase
 
+from pipeline.text.english_lists import pair_counts, word_counts, word_frequencies
 from pipeline.text.markers import SUPERSCRIPT_DIGITS
 
 LANGUAGE = "en"
@@ -21,6 +23,21 @@ MONTHS = (
 )  # fmt: skip
 MONTH = f"(?:{'|'.join(MONTHS)})"  # a month's name, as a regex
 
+# A word wordfreq reads as we can: letters of the Latin, Greek or Cyrillic alphabet, perhaps an
+# apostrophe and more letters within (``government's``, ``don't``; not a straight one after one or two
+# letters before a vowel or ``h``, where it parts an elided article: ``l'Europe``, ``ma'am``), perhaps
+# one at the end (dropped: ``workers'``); the words parted by marks it reads as no part of a word
+# (hyphens, brackets, a note's marker: ``Anglo-Soviet``, ``Genoa²⁶``), perhaps a stop after them
+SIMPLE_LETTER = "[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]"
+ELIDED_BEFORE = "[AEHIOUYÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÅÏÖŒaehiouyáéíóúàèìòùâêîôûåïöœ]"  # (wordfreq's list)
+SIMPLE_TOKEN = (
+    f"(?!{SIMPLE_LETTER}{SIMPLE_LETTER}?'{ELIDED_BEFORE})"
+    f"(?P<token>{SIMPLE_LETTER}+(?:['\u2019]{SIMPLE_LETTER}+)?)['\u2019]?(?!{SIMPLE_LETTER})"
+)
+SIMPLE_TOKEN_RE = re.compile(SIMPLE_TOKEN)
+NOT_IN_WORDS = f'[-*()\\[\\],;!?"/{SUPERSCRIPT_DIGITS}]'
+# (a full stop or colon between letters is within a word to it: ``i.e``, ``U.S``)
+SIMPLE_WORD_RE = re.compile(f"(?:{NOT_IN_WORDS}*{SIMPLE_TOKEN}(?:[.:]+(?!{SIMPLE_LETTER}))?)*{NOT_IN_WORDS}*")
 LETTER = rf"[^\W\d_{SUPERSCRIPT_DIGITS}]"  # a letter: Python counts superscript digits as word characters
 WORD = rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*"  # letters, perhaps joined by hyphens or apostrophes
 WORD_RE = re.compile(WORD)
@@ -31,30 +48,44 @@ LAST_WORD_RE = re.compile(r"(?s).*(?<![^\W_])(?P<word>[^\W_]+)[^\w]*$")
 
 @lru_cache(maxsize=65536)
 def english_zipf(word: str) -> float:
-    """Zipf frequency of ``word`` in English (0 for unknown words), cached.
+    """Zipf frequency of ``word`` in English (0 for unknown words), cached: wordfreq's
+    ``zipf_frequency``, the word looked up in the cached list (:mod:`pipeline.text.english_lists`).
 
-    A word of lower-case ASCII letters is looked up in the frequency list itself: what
-    ``zipf_frequency`` gives for it, without its tokenizer (a tenth of the time).
+    A word of lower-case ASCII letters is looked up as it is; a word of Latin, Greek or Cyrillic
+    letters, perhaps in parts joined by hyphens, as wordfreq reads it (:func:`_simple_tokens`);
+    any other word by wordfreq itself (its tokenizer and list take a third of a second to load).
     """
     if word.isascii() and word.isalpha() and word.islower():
-        frequency = _english_frequencies().get(word, 0.0)
+        frequency = word_frequencies().get(word, 0.0)
         return round(math.log10(frequency) + 9, 2) if frequency else 0.0
-    from wordfreq import zipf_frequency  # (loading it takes a tenth of a second: only when asked)
+    tokens = _simple_tokens(word)
+    if tokens is None:
+        from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, LANGUAGE)
+        return zipf_frequency(word, LANGUAGE)
+    frequencies = [word_frequencies().get(token, 0.0) for token in tokens]
+    if not frequencies or not all(frequencies):
+        return 0.0
+    combined = 1.0 / sum(1.0 / frequency for frequency in frequencies)
+    rounded = round(combined, math.floor(-math.log10(combined)) + 3)  # (wordfreq's 3 significant digits)
+    return round(math.log10(rounded) + 9, 2)
+
+
+def _simple_tokens(word: str) -> list[str] | None:
+    """The tokens wordfreq reads ``word`` as, where it is plain (:data:`SIMPLE_WORD_RE`), case-folded,
+    apostrophes made straight (``Anglo-Soviet``: ``anglo``, ``soviet``; ``Lenin\u2019s``:
+    ``lenin's``; ``наука``; ``¹²``: none); ``None`` for any other word (digits, accents as marks of
+    their own, ``l'Europe``)."""
+    text = unicodedata.normalize("NFC", word)
+    if SIMPLE_WORD_RE.fullmatch(text) is None:
+        return None
+    tokens = (match.group("token") for match in SIMPLE_TOKEN_RE.finditer(text))
+    return [token.replace("\u2019", "'").casefold() for token in tokens]
 
 
 def english_frequency(word: str) -> float:
     """How often English uses ``word`` (lower case), as a share of all its words; 0 for unknown words."""
-    return _english_frequencies().get(word, 0.0)
-
-
-@cache
-def _english_frequencies() -> dict[str, float]:
-    """English words and their frequencies (wordfreq's list)."""
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict(LANGUAGE, "best")  # (as wordfreq asks for it: the list is loaded once)
+    return word_frequencies().get(word, 0.0)
 
 
 # How often Google Books has the least frequent of the word pairs symspellpy lists (about), and a
@@ -67,33 +98,13 @@ def english_pair(first: str, second: str) -> int:
     """How often Google Books has ``first second`` (any case), as symspellpy lists its 242,342 most
     frequent English word pairs (``will be``: 22,795,200,576); 0 for a pair not listed, which is rare,
     not wrong (:data:`LEAST_LISTED_PAIR`)."""
-    return int(_english_pairs().get(f"{first.lower()} {second.lower()}", 0))
+    return int(pair_counts().get(f"{first.lower()} {second.lower()}", 0))
 
 
 def english_count(word: str) -> int:
     """How often Google Books has ``word`` (any case), as symspellpy lists its 82,765 most frequent
     English words (the counts :func:`english_pair` can be weighed against); 0 for a word not listed."""
-    return int(_english_counts().get(word.lower(), 0))
-
-
-@cache
-def _english_counts() -> dict[str, str]:
-    """symspellpy's list of English words, each with its count (as text: read when asked)."""
-    return _symspell_list("frequency_dictionary_en_82_765.txt")
-
-
-@cache
-def _english_pairs() -> dict[str, str]:
-    """symspellpy's list of English word pairs, each with its count (as text: read when asked)."""
-    return _symspell_list("frequency_bigramdictionary_en_243_342.txt")
-
-
-def _symspell_list(name: str) -> dict[str, str]:
-    """One of symspellpy's frequency lists: each entry (a word or a pair) and its count, as text."""
-    from importlib.resources import files
-
-    listed = files("symspellpy") / name
-    return dict(line.rsplit(" ", 1) for line in listed.read_text(encoding="utf-8").splitlines() if line)
+    return int(word_counts().get(word.lower(), 0))
 
 
 def edits(word: str) -> set[str]:
@@ -128,8 +139,8 @@ def zipf_share(zipf: float) -> float:
 def common_words(zipf: float) -> frozenset[str]:
     """English's words (lower case letters) used at ``zipf`` or more, from the frequency list."""
     least = zipf_share(zipf)
-    frequencies = _english_frequencies()
-    return frozenset(word for word, frequency in frequencies.items() if frequency >= least and word.isalpha())
+    listed = word_frequencies().items()
+    return frozenset(word for word, frequency in listed if frequency >= least and word.isalpha())
 
 
 def first_word(text: str) -> str:

@@ -1,0 +1,101 @@
+"""English's word lists kept ready to load (pipeline.text.english_lists): they hold what their
+libraries give, and the words are weighed as wordfreq weighs them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from english_words import get_english_words_set
+from wordfreq import get_frequency_dict, zipf_frequency
+
+from pipeline.text import english_lists
+from pipeline.text.english_lists import dictionary_words, pair_counts, word_counts, word_frequencies
+from pipeline.text.words import english_zipf
+
+REPO = Path(__file__).resolve().parents[1]
+FIRST_BOOK = REPO / "raw" / "soviet-foreign-policy-vol1.txt"
+LISTS = (word_frequencies, word_counts, pair_counts, dictionary_words)
+
+
+@pytest.fixture
+def cache_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The lists cached in ``tmp_path`` (none there yet), read anew; read anew after the test too."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    for listed in LISTS:
+        listed.cache_clear()
+    yield tmp_path / english_lists.CACHE_FOLDER
+    for listed in LISTS:
+        listed.cache_clear()
+
+
+def symspell_counts(name: str) -> dict[str, int]:
+    text = (files("symspellpy") / name).read_text(encoding="utf-8")
+    return {entry: int(count) for entry, count in (line.rsplit(" ", 1) for line in text.splitlines() if line)}
+
+
+def test_the_cached_lists_hold_what_their_libraries_give(cache_in: Path) -> None:
+    first = {listed.__name__: listed() for listed in LISTS}
+    assert sorted(path.name.split("-")[1] for path in cache_in.iterdir()) == [
+        "dictionary",
+        "frequencies",
+        "pair",
+        "word",
+    ]
+    for listed in LISTS:
+        listed.cache_clear()
+    again = {listed.__name__: listed() for listed in LISTS}  # (now read from the cache)
+
+    frequencies = get_frequency_dict("en", "best")
+    counts = symspell_counts("frequency_dictionary_en_82_765.txt")
+    pairs = symspell_counts("frequency_bigramdictionary_en_243_342.txt")
+    dictionary = get_english_words_set(["web2", "gcide"], lower=True, alpha=True)
+    for lists in (first, again):
+        assert dict(lists["word_frequencies"].items()) == frequencies
+        assert dict(lists["word_counts"].items()) == counts
+        assert dict(lists["pair_counts"].items()) == pairs
+        assert set(lists["dictionary_words"].words) == dictionary
+    assert word_counts().get("the") == counts["the"] and "zzzzq" not in word_counts()
+    assert pair_counts().get("will be") == pairs["will be"] and pair_counts().get("be will") == 0
+
+
+def test_a_damaged_cache_file_is_read_from_the_library_again(cache_in: Path) -> None:
+    expected = dict(word_counts().items())
+    (cached,) = [path for path in cache_in.iterdir() if "word-counts" in path.name]
+    cached.write_bytes(b"not a list")
+    word_counts.cache_clear()
+    assert dict(word_counts().items()) == expected
+    assert cached.read_bytes() != b"not a list"  # (written anew)
+
+
+def test_a_cache_that_cannot_be_written_leaves_the_lists_read_from_their_libraries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # (no folder can be made under a file)
+    word_counts.cache_clear()
+    try:
+        assert dict(word_counts().items()) == symspell_counts("frequency_dictionary_en_82_765.txt")
+    finally:
+        word_counts.cache_clear()
+    assert blocked.read_text(encoding="utf-8") == ""
+
+
+def test_a_word_is_weighed_as_wordfreq_weighs_it() -> None:
+    """Every word of the first book (capitalised, possessive, hyphenated, Cyrillic, with a note's
+    marker), as wordfreq's ``zipf_frequency`` gives it, though read from the cached list."""
+    text = FIRST_BOOK.read_text(encoding="utf-8")
+    words = set(re.findall(r"\S+", text)) | set(re.findall(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*", text))
+    samples = {"Lenin\u2019s", "Anglo-Soviet", "наука", "workers\u2019", "l'Europe", "ma'am", "¹²", "Genoa²⁶"}
+    differing = [
+        (word, english_zipf(word), zipf_frequency(word, "en"))
+        for word in sorted(words | samples)
+        if english_zipf(word) != zipf_frequency(word, "en")
+    ]
+    assert differing == []
+    plain = [word for word in words if not (word.isascii() and word.isalpha() and word.islower())]
+    assert len(plain) > 5000  # (the words looked up by tokens of their own, not only lower-case letters)
