@@ -147,7 +147,7 @@ class Job:
 def stage_commands(directory: Path, env: dict[str, str]) -> list[Job]:
     """Every job of a cold build that runs a command, each after the jobs whose outputs it reads."""
     result = subprocess.run(
-        [sys.executable, "-m", "snakemake", "--cores", "1", "--dry-run", "--printshellcmds", "--forceall"],
+        [sys.executable, "-m", "snakemake", "--cores", "all", "--dry-run", "--printshellcmds", "--forceall"],
         cwd=directory,
         env=env,
         capture_output=True,

@@ -8,8 +8,11 @@ from typing import Any
 
 import pytest
 
+from pipeline.correct.automatic import SHARED_WORK_MIN_CHARACTERS, even_runs, readings_of
 from pipeline.correct.command import main
 from pipeline.correct.editor import apply_corrections
+from pipeline.correct.lexicon import Lexicon
+from pipeline.correct.misreadings import MisreadingFinder
 from pipeline.corrections import load_corrections
 from pipeline.model import Book, Change, Correction, InputError, NoteRef, Paragraph, read_json, write_json
 
@@ -192,3 +195,17 @@ def test_an_entry_keeping_the_ocr_reading_refuses_the_automatic_correction(tmp_p
 def test_the_books_corrections_file_is_valid(repo_root: Path, book_name: str) -> None:
     corrections = load_corrections(repo_root / "raw" / f"{book_name}.corrections.yaml")
     assert len(corrections.entries) >= 10
+
+
+def test_two_processes_find_the_readings_one_finds(repo_root: Path, book_name: str) -> None:
+    """The first book's paragraphs read by two processes (a forked one reading the first half of the
+    characters) give each paragraph the readings one process gives it."""
+    texts = (repo_root / "raw" / f"{book_name}.txt").read_text(encoding="utf-8").split("\n")
+    assert sum(map(len, texts)) >= SHARED_WORK_MIN_CHARACTERS
+    runs = even_runs(texts, 2)
+    assert runs[0] + runs[1] == texts
+    assert abs(sum(map(len, runs[0])) - sum(map(len, runs[1]))) <= max(map(len, texts))
+    lexicon = Lexicon(texts)
+    alone = [MisreadingFinder(lexicon).find(text) for text in texts]
+    assert sum(map(len, alone)) > 100  # (the book has readings to find)
+    assert readings_of(MisreadingFinder(lexicon), texts, workers=2) == alone

@@ -8,9 +8,13 @@ every rebuild.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
+from itertools import accumulate, pairwise
 
 from pipeline.correct.editor import Place, places
 from pipeline.correct.engine import EngineConfidence
@@ -28,6 +32,9 @@ STAGE = "correct"
 # three at 0.6 (English evidence alone), one in two at 0.75 (spellings one or two letters from the
 # book's) and two in three at 0.8 (in italics).
 THRESHOLD = 0.9
+# A book's places are read in processes of their own (``workers``) only where they hold this many
+# characters: below it, starting a process costs more than it saves.
+SHARED_WORK_MIN_CHARACTERS = 200_000
 
 
 @dataclass(frozen=True)
@@ -117,20 +124,25 @@ def correct_misreadings(
     refusals: Sequence[CorrectionEntry],
     raw_line: LineFinder,
     engine: EngineConfidence | None = None,
+    workers: int = 1,
 ) -> tuple[list[Change], list[Found]]:
     """Apply the book's sure readings to its places (in place); every reading found, applied or not,
     with the OCR ``engine``'s confidence in its word where structured OCR gave one.
 
     Each place is read as one text (its note markers, page breaks and corrections each stand as
     :data:`OBJECT`), so a rule sees across them: a quotation mark's partner after a note's marker.
+    The texts are read by ``workers`` processes at once (:func:`readings_of`).
     """
     finder = MisreadingFinder(Lexicon(texts_of(book)))
     changes: list[Change] = []
     found: list[Found] = []
-    for place in places(book):
-        text = "".join(part if isinstance(part, str) else OBJECT for part in place.parts)
+    book_places = list(places(book))
+    texts = [
+        "".join(part if isinstance(part, str) else OBJECT for part in place.parts) for place in book_places
+    ]
+    for place, text, readings in zip(book_places, texts, readings_of(finder, texts, workers), strict=True):
         applied: list[Reading] = []
-        for reading in finder.find(text):
+        for reading in readings:
             if OBJECT in reading.sic:
                 continue
             refused = _refused(text, reading, refusals)
@@ -157,6 +169,48 @@ def correct_misreadings(
         if applied:
             place.parts = _corrected_parts(place.parts, applied)
     return changes, found
+
+
+def readings_of(finder: MisreadingFinder, texts: list[str], workers: int = 1) -> list[list[Reading]]:
+    """The readings ``finder`` finds in each of ``texts``. With ``workers`` above one (and a long
+    book), the texts are parted in runs of about as many characters, each run but the last read by
+    a process forked from this one (it has the finder's lexicon without a copy being made), the last
+    read here meanwhile; each process keeps the findings of its own chunks, so the readings are
+    those one process finds."""
+    size = sum(map(len, texts))
+    if (
+        workers < 2
+        or size < SHARED_WORK_MIN_CHARACTERS
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return [finder.find(text) for text in texts]
+    runs = even_runs(texts, workers)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers - 1, context, initializer=_keep_finder, initargs=(finder,)) as pool:
+        forked = [pool.submit(_read_run, run) for run in runs[:-1]]
+        last = [finder.find(text) for text in runs[-1]]
+        return [readings for future in forked for readings in future.result()] + last
+
+
+def even_runs(texts: list[str], count: int) -> list[list[str]]:
+    """``texts`` parted, in order, in ``count`` runs of about as many characters."""
+    ends = list(accumulate(map(len, texts)))
+    cuts = [bisect_left(ends, ends[-1] * share / count) + 1 for share in range(1, count)]
+    return [texts[start:end] for start, end in pairwise([0, *cuts, len(texts)])]
+
+
+# The finder of a forked process (:func:`readings_of`): set as the process starts, inherited, not sent.
+_forked_finder: MisreadingFinder | None = None
+
+
+def _keep_finder(finder: MisreadingFinder) -> None:
+    global _forked_finder
+    _forked_finder = finder
+
+
+def _read_run(texts: list[str]) -> list[list[Reading]]:
+    assert _forked_finder is not None
+    return [_forked_finder.find(text) for text in texts]
 
 
 def _shown(text: str) -> str:

@@ -29,6 +29,12 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "--geometry",
         help="the OCR engine's word confidences, build/<book>/geometry.json (structured OCR only)",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes that read the book's places at once (default 1; the workflow gives its threads)",
+    )
 
 
 def _load(path: str) -> Corrections:
@@ -47,7 +53,7 @@ def _work(args: argparse.Namespace) -> str:
     refusals = [entry for entry in corrections.entries if entry.refuses()]
     lines = LineFinder(Path(args.text).read_text(encoding="utf-8").split("\n"))
     engine = EngineConfidence(read_geometry(args.geometry)) if args.geometry else None
-    automatic, found = correct_misreadings(book, THRESHOLD, refusals, lines, engine)
+    automatic, found = correct_misreadings(book, THRESHOLD, refusals, lines, engine, max(1, args.workers))
     review, unknown = split_review(review_list(found))
     write_book(args.output, book)
     write_log(args.changes, changes + automatic)

@@ -83,6 +83,7 @@ rule correct:
         log_file("correct"),
     conda:
         ENVIRONMENT
+    threads: 2  # (a long book's places are read by two processes)
     params:
         corrections=raw_file("{book}.corrections.yaml"),
         geometry=geometry_option,
@@ -91,5 +92,5 @@ rule correct:
             "correct",
             "--input {input.structure:q} --text {input.text:q} --corrections {params.corrections:q}"
             " --output {output.tree:q} --changes {output.changes:q} --misreadings {output.misreadings:q}"
-            " {params.geometry}",
+            " {params.geometry} --workers {threads}",
         )
