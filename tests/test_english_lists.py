@@ -13,7 +13,7 @@ from english_words import get_english_words_set
 from wordfreq import get_frequency_dict, zipf_frequency
 
 from pipeline.text import english_lists
-from pipeline.text.english_lists import dictionary_words, pair_counts, word_counts, word_frequencies
+from pipeline.text.english_lists import WordList, dictionary_words, pair_counts, word_counts, word_frequencies
 from pipeline.text.words import english_zipf
 
 REPO = Path(__file__).resolve().parents[1]
@@ -37,6 +37,11 @@ def symspell_counts(name: str) -> dict[str, int]:
     return {entry: int(count) for entry, count in (line.rsplit(" ", 1) for line in text.splitlines() if line)}
 
 
+def as_dict(listed: WordList) -> dict[str, float]:
+    assert listed.values is not None
+    return dict(zip(listed.words, listed.values, strict=True))
+
+
 def test_the_cached_lists_hold_what_their_libraries_give(cache_in: Path) -> None:
     first = {listed.__name__: listed() for listed in LISTS}
     assert sorted(path.name.split("-")[1] for path in cache_in.iterdir()) == [
@@ -54,20 +59,20 @@ def test_the_cached_lists_hold_what_their_libraries_give(cache_in: Path) -> None
     pairs = symspell_counts("frequency_bigramdictionary_en_243_342.txt")
     dictionary = get_english_words_set(["web2", "gcide"], lower=True, alpha=True)
     for lists in (first, again):
-        assert dict(lists["word_frequencies"].items()) == frequencies
-        assert dict(lists["word_counts"].items()) == counts
-        assert dict(lists["pair_counts"].items()) == pairs
+        assert as_dict(lists["word_frequencies"]) == frequencies
+        assert as_dict(lists["word_counts"]) == counts
+        assert as_dict(lists["pair_counts"]) == pairs
         assert set(lists["dictionary_words"].words) == dictionary
     assert word_counts().get("the") == counts["the"] and "zzzzq" not in word_counts()
     assert pair_counts().get("will be") == pairs["will be"] and pair_counts().get("be will") == 0
 
 
 def test_a_damaged_cache_file_is_read_from_the_library_again(cache_in: Path) -> None:
-    expected = dict(word_counts().items())
+    expected = as_dict(word_counts())
     (cached,) = [path for path in cache_in.iterdir() if "word-counts" in path.name]
     cached.write_bytes(b"not a list")
     word_counts.cache_clear()
-    assert dict(word_counts().items()) == expected
+    assert as_dict(word_counts()) == expected
     assert cached.read_bytes() != b"not a list"  # (written anew)
 
 
@@ -79,7 +84,7 @@ def test_a_cache_that_cannot_be_written_leaves_the_lists_read_from_their_librari
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # (no folder can be made under a file)
     word_counts.cache_clear()
     try:
-        assert dict(word_counts().items()) == symspell_counts("frequency_dictionary_en_82_765.txt")
+        assert as_dict(word_counts()) == symspell_counts("frequency_dictionary_en_82_765.txt")
     finally:
         word_counts.cache_clear()
     assert blocked.read_text(encoding="utf-8") == ""

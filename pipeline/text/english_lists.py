@@ -18,7 +18,7 @@ import marshal
 import os
 import tempfile
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
@@ -46,9 +46,6 @@ class WordList:
         """The value of ``word``, or ``default`` for a word not listed."""
         index = self._index(word)
         return default if index is None or self.values is None else self.values[index]
-
-    def items(self) -> Iterator[tuple[str, float]]:
-        return zip(self.words, self.values or [0] * len(self.words), strict=True)
 
     def _index(self, word: str) -> int | None:
         index = bisect_left(self.words, word)

@@ -6,6 +6,7 @@ import math
 import re
 import unicodedata
 from functools import cache, lru_cache
+from itertools import compress
 from string import ascii_lowercase
 
 from pipeline.text.english_lists import pair_counts, word_counts, word_frequencies
@@ -138,9 +139,9 @@ def zipf_share(zipf: float) -> float:
 @cache
 def common_words(zipf: float) -> frozenset[str]:
     """English's words (lower case letters) used at ``zipf`` or more, from the frequency list."""
-    least = zipf_share(zipf)
-    listed = word_frequencies().items()
-    return frozenset(word for word, frequency in listed if frequency >= least and word.isalpha())
+    listed = word_frequencies()
+    frequent = compress(listed.words, map(zipf_share(zipf).__le__, listed.values or ()))
+    return frozenset(filter(str.isalpha, frequent))
 
 
 def first_word(text: str) -> str:
