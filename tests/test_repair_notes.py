@@ -317,6 +317,15 @@ def test_marks_ocr_set_apart_from_their_stop_are_read_with_the_space_before_them
     assert repaired.blocks[0].text == "With other states.\u00b9 Then it came.\u00b2"
     alone = placed_page("With other states. * Then it came. ** Done.*", "1. First note.", "2. Second note.")
     assert restore_placed_note_markers(alone, NO_CONTEXT).blocks[0].text == alone[0].text
+    # (a quarto: ``settlement. !\u201d`` for ``settlement.¹⁷``; a closing quotation mark set apart
+    # alone, or two of them, are OCR's spacing of a quotation's end, no marker)
+    exclaimed = placed_page("A settlement. !\u201d Then it came.*", "1. First note.", "2. Second note.")
+    assert (
+        restore_placed_note_markers(exclaimed, NO_CONTEXT).blocks[0].text
+        == "A settlement.\u00b9 Then it came.\u00b2"
+    )
+    quoted = placed_page("He said. \u2019\u201d Then it came.*", "1. First note.", "2. Second note.")
+    assert restore_placed_note_markers(quoted, NO_CONTEXT).blocks[0].text == quoted[0].text
 
 
 def test_marks_not_as_many_as_the_notes_are_left_alone() -> None:

@@ -68,14 +68,15 @@ QUOTES = {
 # quotation mark); after a stop, those, a question or exclamation mark, a per cent sign (``.\u2019%`` for
 # ``.¹³``; not a number's, ``1.5%``), a closing quotation mark or an opening double one glued to the
 # stop before a space (``revolution.\u201c``: it opens no quotation there), perhaps with a digit of
-# the number among them (``?2>`` for ``25``); or two or three such marks, a raised one among them,
-# OCR set apart from the stop (``states. !®``: the space goes with them), not emphasis marks (``**``)
+# the number among them (``?2>`` for ``25``); or two or three such marks, a raised one or a question
+# or exclamation mark among them, OCR set apart from the stop (``states. !®``, ``settlement. !\u201d``:
+# the space goes with them; no English sets them so), not emphasis marks (``**``)
 AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!%\u201c"
 MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
     rf"|(?<=[{MARKER_STOPS}])(?!\d+%)(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
     rf"|(?<=[{MARKER_STOPS}])(?P<set_apart>\x20(?!\*+(?:\s|$))"
-    rf"(?=\S{{0,2}}[{re.escape(RAISED_MARKS)}])[{AFTER_STOP}]{{2,3}})(?=\s|$)"
+    rf"(?=\S{{0,2}}[{re.escape(RAISED_MARKS)}?!])[{AFTER_STOP}]{{2,3}})(?=\s|$)"
 )
 UNCONFIRMED = (
     "numbered by the count from the last note read, going on after it: no later note read confirms it"
