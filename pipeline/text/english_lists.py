@@ -13,10 +13,10 @@ its library each time, as before.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
-import tempfile
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,9 +38,6 @@ class WordList:
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._index(word) is not None
-
-    def __len__(self) -> int:
-        return len(self.words)
 
     def get(self, word: str, default: float = 0) -> float:
         """The value of ``word``, or ``default`` for a word not listed."""
@@ -106,7 +103,7 @@ def _cached(name: str, package: str, read: Callable[[], WordList]) -> WordList:
     try:
         words, values = marshal.loads(path.read_bytes())
         return WordList(words.split("\n"), values)
-    except (OSError, ValueError, EOFError, TypeError):
+    except (OSError, ValueError, EOFError, TypeError, AttributeError):  # (none yet, or damaged)
         pass
     listed = read()
     _write(path, marshal.dumps(("\n".join(listed.words), listed.values)))
@@ -133,12 +130,14 @@ def _data_key(package: str) -> str:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """``data`` written to ``path`` whole (a temporary file renamed), or not at all where the
-    cache cannot be written (a read-only home: the list is read from its library each time)."""
+    """``data`` written to ``path`` whole (a file of this process's renamed), or not at all where the
+    cache cannot be written (a read-only home, a full disk: the list is read from its library each
+    time)."""
+    unfinished = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, path)
+        unfinished.write_bytes(data)
+        os.replace(unfinished, path)
     except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            unfinished.unlink(missing_ok=True)
