@@ -630,3 +630,19 @@ def test_the_ocr_stage_refuses_a_language_without_data_and_an_unreadable_image(t
     with pytest.raises(InputError, match="apt-get install tesseract-ocr-zul"):
         ocr_page(image, tmp_path / "out" / "page-1.hocr", tesseract_language("zu"))
     assert not (tmp_path / "out" / "page-1.hocr").exists()
+
+
+def test_a_line_reaching_the_ascenders_by_one_letter_ocr_misread_is_not_set_apart() -> None:
+    # (a generated octavo as Tesseract read it to ALTO: a paragraph's last line ``war.`` read
+    # ``wal.``, its box no taller than its x-height, below a line with descenders: compared by their
+    # tops, it stood a gap and a third below, and opened a paragraph of its own)
+    def last_line_starts(text: str) -> bool | None:
+        geometry = geometry_of(4)
+        line = geometry.pages[1].lines[5]
+        box = Box(line.box.left, line.box.top + 14, line.box.left + 60, line.box.top + BODY - 6)
+        geometry.pages[1].lines[5] = replace(line, text=text, box=box)
+        return learn_geometry(geometry).starts_paragraph(line.line)
+
+    assert last_line_starts("wal.") is False
+    assert last_line_starts("war.") is False
+    assert last_line_starts("All.") is True  # (two letters reach: its top is where it stands)

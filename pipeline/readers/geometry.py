@@ -153,11 +153,17 @@ def _step(before: PrintedLine, after: PrintedLine) -> float:
     if before.baseline is not None and after.baseline is not None:
         return after.baseline - before.baseline
     tops, bottoms = after.box.top - before.box.top, after.box.bottom - before.box.bottom
-    if bool(ASCENDING_RE.search(before.text)) == bool(ASCENDING_RE.search(after.text)):
+    if _reaches_ascenders(before.text) == _reaches_ascenders(after.text):
         return tops
     if bool(DESCENDING_RE.search(before.text)) == bool(DESCENDING_RE.search(after.text)):
         return bottoms
     return (tops + bottoms) / 2
+
+
+def _reaches_ascenders(text: str) -> bool:
+    """Whether a line's text reaches the ascenders by two letters or more: one may be OCR's misreading
+    (``wal.`` for ``war.``, its box no taller than its x-height)."""
+    return len(ASCENDING_RE.findall(text)) >= 2
 
 
 def _pitch(lines: Sequence[PrintedLine]) -> float | None:
