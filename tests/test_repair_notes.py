@@ -573,6 +573,23 @@ def test_the_books_note_numbers_are_counted_between_runs_read_in_order(
     assert count_notes(readings).numbers == numbers
 
 
+def test_numbers_read_with_a_digit_lost_are_no_new_start_where_its_note_1_would_open_no_page() -> None:
+    # a generated quarto as Tesseract read it: ``1``, ``2`` for 11 and 12 after note 10, and ``2``,
+    # ``3`` for 22 and 23 after note 21, each pair a new start by its numbers alone, their note 1
+    # standing in the middle of a page; the readings ``18`` and ``14`` between them go on with 1 to 10
+    readings = [1, 2, 2, None, 5, None, 7, None, None, 10, 1, 2, 18, 14, None, None, None, None, None, 20]
+    readings += [21, 2, 3, None, None, None, None]
+    openers = {0, 2, 5, 6, 11, 14, 16, 17, 19, 22, 25}
+    assert count_notes(readings, openers).numbers == list(range(1, 28))
+    # a note 1 opening a page starts the count again (a book numbering its notes by chapter); in the
+    # middle of one, the notes are left to their page's sequence
+    chapters = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2, None, None]
+    assert count_notes(chapters, {0, 10}).numbers == [*range(1, 11), 1, 2, 3, 4]
+    assert count_notes(chapters, {0, 8}).numbers == [*range(1, 11), None, None, None, None]
+    # and so does one whose numbers a count going on would not read so: ``1``, ``2`` after note 4
+    assert count_notes([1, 2, 3, 4, None, 1, 2], {0}).numbers == [1, 2, 3, 4, 5, 1, 2]
+
+
 def test_a_mark_with_a_digit_of_the_number_among_it_is_read_whole() -> None:
     blocks = placed_page("It came to an attack.?2> The end.", "25 The note.")
     assert (

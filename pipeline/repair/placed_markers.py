@@ -23,7 +23,9 @@ rise as the notes do are an anchor (notes read alone otherwise between them are 
 numbering never starts again to go on as before); between two anchors whose numbers agree the notes
 take the numbers they count to, an anchor's count goes on to the last note read as it gives, and
 where the later anchor's numbers start again lower (the book numbers its notes by chapter), the
-note its count makes note 1 opens the new run. Elsewhere a note takes its number from its
+note its count makes note 1 opens the new run; no run starts again where its numbers are those of
+the count before it with digits lost (``1``, ``2`` for 11 and 12) and its note 1 would stand in the
+middle of a page. Elsewhere a note takes its number from its
 neighbours' on the page (the note after it less one, or the note before it plus one). Its printed
 number is restored, logged. A number read that the count contradicts (``8`` for note 13) is
 restored where notes read as the count gives stand on both sides of it (so no note was lost or
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -78,6 +80,7 @@ MARKS_RE = re.compile(
     rf"|(?<=[{MARKER_STOPS}])(?P<set_apart>\x20(?!\*+(?:\s|$))"
     rf"(?=\S{{0,2}}[{re.escape(RAISED_MARKS)}?!])[{AFTER_STOP}]{{2,3}})(?=\s|$)"
 )
+Run = tuple[int, int, int, int]  # notes read in order: first place, last place, offset, notes read
 UNCONFIRMED = (
     "numbered by the count from the last note read, going on after it: no later note read confirms it"
 )
@@ -100,7 +103,8 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
         for page in _pages(result)
     ]
     readings = {index: _printed_number(result[index].text) for notes in pages for index in notes}
-    count = count_notes(list(readings.values()))
+    page_openers = list(itertools.accumulate(len(notes) for notes in pages[:-1]))
+    count = count_notes(list(readings.values()), {0, *page_openers} if readings else set())
     counted = dict(zip(readings, count.numbers, strict=True))
     order = list(readings)
     bracketed = {order[place] for place in count.bracketed}
@@ -328,17 +332,19 @@ class NoteCount(NamedTuple):
     unconfirmed: set[int]  # after the last note read, none read on the way: counted, unconfirmed
 
 
-def count_notes(readings: Sequence[int | None]) -> NoteCount:
+def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = ()) -> NoteCount:
     """The numbers of the book's placed notes from the numbers read at their starts (``None``:
-    unread). A run of two or more notes read as rising with them (one offset from their place in
-    the book) is an anchor, of the runs whose offsets never rise those holding the most notes read
-    (:func:`_falling`). The notes between two anchors of one offset take it; an anchor's offset goes
-    on past it up to the last note read as that offset gives (none read otherwise on the way); the
-    notes before the first anchor take its offset down to the one it makes note 1; between an
-    anchor and a later one of a lower offset (the numbering starts again), the notes up to the one
-    the later offset makes note 1 take the earlier offset, the rest the later. The notes after the
-    last one read, where it is read as the count gives, go on with its count, unconfirmed."""
-    anchors = _anchors(readings)
+    unread), the places of those that open a page ``page_openers``. A run of two or more notes read
+    as rising with them (one offset from their place in the book) is an anchor, of the runs whose
+    offsets never rise those holding the most notes read (:func:`_falling`; a run is no new start
+    where it is rather the count going on with digits lost, :func:`_count_goes_on`). The notes
+    between two anchors of one offset take it; an anchor's offset goes on past it up to the last
+    note read as that offset gives (none read otherwise on the way); the notes before the first
+    anchor take its offset down to the one it makes note 1; between an anchor and a later one of a
+    lower offset (the numbering starts again), the notes up to the one the later offset makes note
+    1 take the earlier offset, the rest the later. The notes after the last one read, where it is
+    read as the count gives, go on with its count, unconfirmed."""
+    anchors = _anchors(readings, page_openers)
     numbers: list[int | None] = [None] * len(readings)
 
     def number(first: int, end: int, offset: int) -> None:
@@ -414,7 +420,7 @@ def _beyond_count(reading: int, place: int, offset: int, since: int) -> bool:
     return reading < counted - 1 and place - reading + 1 <= since
 
 
-def _anchors(readings: Sequence[int | None]) -> list[tuple[int, int, int]]:
+def _anchors(readings: Sequence[int | None], page_openers: Collection[int]) -> list[tuple[int, int, int]]:
     """The runs of two or more notes read as rising with them (first place, last place, offset),
     of those whose offsets never rise the ones holding the most notes read (:func:`_falling`). A
     run goes on over notes read alone otherwise (``4``, ``45`` between ``12`` and ``18``), not over
@@ -434,10 +440,14 @@ def _anchors(readings: Sequence[int | None]) -> list[tuple[int, int, int]]:
                 break
         if len(places) >= 2:
             runs.append((places[0], places[-1], offset, len(places)))
-    return [(first, last, offset) for first, last, offset, _ in _falling(runs)]
+
+    def may_follow(earlier: Run, later: Run) -> bool:
+        return _may_follow(earlier, later) and not _count_goes_on(earlier, later, readings, page_openers)
+
+    return [(first, last, offset) for first, last, offset, _ in _falling(runs, may_follow)]
 
 
-def _falling(runs: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+def _falling(runs: Sequence[Run], may_follow: Callable[[Run, Run], bool]) -> list[Run]:
     """Of the runs of notes read in order (first place, last place, offset, notes read), those whose
     offsets never rise, holding the most notes read: a book's numbering only starts again lower, so
     a run whose offset rises (two numbers misread alike, ``44``, ``45`` for ``14``, ``15``) is none.
@@ -446,15 +456,15 @@ def _falling(runs: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int, 
     are not enough). Runs going on over other readings may overlap: a chain's follow one another, and
     a run starting again puts its note 1 after the run before it (``2``, ``4`` read for 22 and 24 just
     after note 21 are no new start)."""
-    best: list[tuple[tuple[int, int], list[tuple[int, int, int, int]]]] = []  # (its weight, a chain)
+    best: list[tuple[tuple[int, int], list[Run]]] = []  # (its weight, a chain)
     for at, run in enumerate(runs):
-        before = [best[earlier] for earlier in range(at) if _may_follow(runs[earlier], run)]
+        before = [best[earlier] for earlier in range(at) if may_follow(runs[earlier], run)]
         chain = [*max(before, key=itemgetter(0), default=((0, 0), []))[1], run]
         best.append((_weight(chain), chain))
     return max(best, key=itemgetter(0), default=((0, 0), []))[1]
 
 
-def _may_follow(earlier: tuple[int, int, int, int], later: tuple[int, int, int, int]) -> bool:
+def _may_follow(earlier: Run, later: Run) -> bool:
     """Whether run ``later`` (first place, last place, offset, notes read) may follow ``earlier`` in
     a book's numbering: after it, of its offset, one lower (a block taken for a note: a note split in
     two), or starting again lower with note 1 after it."""
@@ -462,7 +472,21 @@ def _may_follow(earlier: tuple[int, int, int, int], later: tuple[int, int, int, 
     return last < first and (offset - 1 <= later_offset <= offset or 1 - later_offset > last)
 
 
-def _weight(runs: Sequence[tuple[int, int, int, int]]) -> tuple[int, int]:
+def _count_goes_on(
+    earlier: Run, later: Run, readings: Sequence[int | None], page_openers: Collection[int]
+) -> bool:
+    """Whether run ``later``, a new start after ``earlier``, is rather ``earlier``'s count going on
+    with digits lost: every number of ``later`` read is one that count may read so (``1``, ``2`` for
+    11 and 12, :func:`_may_read`), and its note 1 opens no page (a book numbering its notes again
+    by chapter starts them again with a chapter, on a page of its own)."""
+    (_, _, offset, _), (first, last, later_offset, _) = earlier, later
+    if offset - 1 <= later_offset or 1 - later_offset in page_openers:
+        return False
+    read = [place for place in range(first, last + 1) if readings[place] == place + later_offset]
+    return all(_may_read(readings[place], place + offset) for place in read)
+
+
+def _weight(runs: Sequence[Run]) -> tuple[int, int]:
     """The notes read in ``runs``, and the fewer their offsets the better."""
     return sum(run[3] for run in runs), -len({run[2] for run in runs})
 
