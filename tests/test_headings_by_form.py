@@ -96,6 +96,12 @@ def test_a_line_set_apart_as_a_heading_needs_no_share_of_capitals_to_be_a_sectio
     assert sections({}) == []  # in the text alone, a line of a paragraph
     # set apart, but a word in lower case no grammatical word: no title
     assert sections({SET_APART: "centred in the measure"}, "Relations with the Ussr grew Worse") == []
+    # a title wrapped over two lines set apart is one title (seed 552: ``… for Mutual Assistance`` /
+    # ``Pact``); two lines in the text alone are a paragraph's
+    wrapped = "Simultaneously Conducting Negotiations for Mutual Assistance\nPact"
+    joined = "Simultaneously Conducting Negotiations for Mutual Assistance Pact"
+    assert sections({SET_APART: "centred in the measure"}, wrapped) == [joined]
+    assert sections({}, wrapped) == []
 
 
 def test_ocr_damaged_labels_and_a_title_in_capitals_with_its_subtitle() -> None:

@@ -139,9 +139,12 @@ def form_heading(
         ):
             return None
         bold = block.text.startswith("**") and block.text.rstrip().endswith("**")
+        set_apart = SET_APART in block.extra  # (a title wrapped over lines set apart is one title)
         if is_capitals(block.text):
             level = 1
-        elif bold or (len(lines) == 1 and _is_short_title(text, set_apart=SET_APART in block.extra)):
+        elif bold or (
+            (len(lines) == 1 or set_apart) and _is_short_title(" ".join(text.split()), set_apart=set_apart)
+        ):
             level = 2
         else:
             return None
