@@ -386,6 +386,28 @@ def test_a_lone_line_at_the_foot_opening_with_the_next_notes_number_is_a_note_wh
     assert 34 not in learn_geometry(book(7)).note_starts
 
 
+def test_a_lone_line_at_the_foot_as_near_the_notes_size_as_the_texts_is_a_note() -> None:
+    # (a generated quarto's ALTO: a one-line note ``*® Illegally Impounded, …``, its number damaged,
+    # 16.5 high from its words, halfway between the text's 18 and the book's other notes' 15)
+    def book(size: float) -> Geometry:
+        pages = [page_of(1 + 12 * n, n + 10) for n in range(2)]
+        for rows in pages:  # (notes nearly the text's size: 26 where it is 30)
+            rows[9:11] = [
+                replace(line, box=line.box._replace(bottom=line.box.top + 26), size=26) for line in rows[9:11]
+            ]
+        last = page_of(25, 12)
+        note = printed(
+            34, "*\u00ae Illegally Impounded, Effective System, Vol. 10, p. 268.", 130, 1300, 500, size
+        )
+        last = [*last[:9], note, last[11]]
+        return Geometry(
+            "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate([*pages, last])]
+        )
+
+    assert 34 in learn_geometry(book(28)).note_starts  # (halfway: above the notes' type of 27)
+    assert 34 not in learn_geometry(book(28.5)).note_starts
+
+
 def test_a_notes_line_flush_with_its_zone_on_a_page_askew_goes_on_with_its_note() -> None:
     # the book indents its notes' first lines; on a page scanned askew (a generated book's ALTO) the
     # foot drifted right of the text's edge by more than a small indent, less than the note's own

@@ -283,7 +283,7 @@ def _mark_notes(
         sizes = [line.size for line in zone if line.size]
         size = statistics.median(sizes) if sizes else learned.body_size
         closer = len(zone) > 1 and (_pitch(zone) or learned.body_pitch) <= NOTE_PITCH * learned.body_pitch
-        noted = 0 < note_size < learned.body_size and abs(size - note_size) < abs(size - learned.body_size)
+        noted = 0 < note_size < learned.body_size and abs(size - note_size) <= abs(size - learned.body_size)
         numbered = following is not None and _note_number(zone[0].text) == following
         if size <= NOTE_TYPE * learned.body_size or closer or noted or numbered:
             learned.note_starts.add(zone[0].line)
