@@ -23,6 +23,7 @@ from pipeline.model.schema import problems
 from pipeline.ocr import installed_languages, ocr_page, tesseract_language
 from pipeline.readers import read_input
 from pipeline.readers.geometry import PLACED_FURNITURE, learn_geometry
+from pipeline.text.widths import DESCENDING_RE as DESCENDS
 
 HOCR = """<?xml version="1.0" encoding="UTF-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml"><head><title></title></head><body>
@@ -93,6 +94,28 @@ def test_hocr_lines_keep_their_boxes_sizes_confidences_and_image(tmp_path: Path)
     assert line.baseline == 184
     assert line.confidences == (0.96, 0.42)
     assert second.lines[0].size == 30  # no x_size: the box's height
+
+
+def test_an_hocr_line_size_taller_than_its_whole_box_is_read_from_its_words(tmp_path: Path) -> None:
+    # (Tesseract gave a generated quarto's one-line note, 23 px from ascenders to descenders, an
+    # x_size of 28.75; its words reaching the ascenders without descending stand 15 high)
+    def line(x_size: float, text: str) -> float | None:
+        words = "".join(
+            f"<span class='ocrx_word' title='bbox {100 + 60 * at} 1454 {150 + 60 * at} {bottom}'>"
+            f"{word}</span> "
+            for at, word in enumerate(text.split())
+            for bottom in [1477 if DESCENDS.search(word) else 1469]
+        )
+        page = (
+            "<div class='ocr_page' title='bbox 0 0 1000 1600'><span class='ocr_line' "
+            f"title='bbox 100 1454 600 1477; x_size {x_size}'>{words}</span></div>"
+        )
+        path = write(tmp_path, "page.hocr", f"<html><body>{page}</body></html>")
+        return extract([path])[1].pages[0].lines[0].size
+
+    assert line(28.75, "Their Aggressive, Both Its, Vol. 12, p. 381.") == 15
+    assert line(26, "Their Aggressive, Both Its, Vol. 12, p. 381.") == 26  # (as tall as its box, or near)
+    assert line(28.75, "countries.") == 28.75  # (no descender: its box is not its type's whole height)
 
 
 def test_alto_reads_margins_hyphens_and_word_confidences(tmp_path: Path) -> None:

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.extract.xml import parse_xml
+from pipeline.extract.xml import parse_xml, type_size
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
+from pipeline.text.widths import ASCENDING_RE, DESCENDING_RE
 
 LINE_CLASSES = ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat")
 LINE_CLASS_SET = frozenset(LINE_CLASSES)
@@ -25,6 +26,10 @@ PROPERTY_RE = re.compile(r"\s*([a-z_]+)\s+([^;]*)")
 # (``x_wconf`` at a word's start: the name first, so that the search skips to it; the look-behind
 # then asks what ``\b`` before it would)
 CONFIDENCE_RE = re.compile(r"x_wconf(?<!\wx_wconf)\s+(-?[\d.]+)")
+# Tesseract's estimate of a line's type size (``x_size``) this much taller than a box spanning the
+# type's whole height is none (a one-line note 23 px high given 28.75: its words' heights tell its
+# size instead, as ALTO's do)
+X_SIZE_OVER_BOX = 1.2
 BBOX_RE = re.compile(r"bbox(?<!\wbbox)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)")  # a word's box
 
 
@@ -103,6 +108,18 @@ def _text(element: etree._Element) -> str:
     return "".join(str(piece) for piece in element.itertext())
 
 
+def _spans_its_type(text: str) -> bool:
+    """Whether a line's box spans its type's whole height, ascenders to descenders: its text has both
+    (no type stands taller than such a box)."""
+    return bool(ASCENDING_RE.search(text) and DESCENDING_RE.search(text))
+
+
+def _box_height(title: str) -> float | None:
+    """The height of the box an element's ``title`` gives, or ``None``."""
+    found = BBOX_RE.search(title)
+    return float(found.group(4)) - float(found.group(2)) if found else None
+
+
 def _line(element: etree._Element, words: list[etree._Element], boxed: bool) -> PrintedLine | None:
     """The printed line of an hOCR line element and its word elements, with their boxes if ``boxed``
     (``None``: no text in it, or no box)."""
@@ -118,7 +135,10 @@ def _line(element: etree._Element, words: list[etree._Element], boxed: bool) -> 
         if boxed
         else ()
     )
-    size = float(values["x_size"]) if "x_size" in values else where.height
+    size: float | None = float(values["x_size"]) if "x_size" in values else where.height
+    if size is not None and size > X_SIZE_OVER_BOX * where.height and _spans_its_type(text):
+        heights = [(_text(word), found) for word, found in zip(words, map(_box_height, titles), strict=True)]
+        size = type_size([(word, height) for word, height in heights if height is not None])
     baseline = values.get("baseline", "").split()
     at = where.bottom + float(baseline[1]) if len(baseline) == 2 else None
     kinds = set(element.get("class", "").split())
