@@ -581,6 +581,12 @@ def test_numbers_read_with_a_digit_lost_are_no_new_start_where_its_note_1_would_
     readings += [21, 2, 3, None, None, None, None]
     openers = {0, 2, 5, 6, 11, 14, 16, 17, 19, 22, 25}
     assert count_notes(readings, openers).numbers == list(range(1, 28))
+    # nor do they part the notes read in order around them: ``18`` for 19 stands between notes 18
+    # and 24 read so (``2``, ``3`` for 22 and 23 between them), and is restored
+    damaged = [1, 2, 3, None, 5, None, 7, None, None, 10, 1, 12, 3, None, None, None, None, 18, 18]
+    damaged += [None, None, 2, 3, 24, 5, None]
+    counted = count_notes(damaged, {0, 2, 5, 7, 8, 12, 13, 17, 18, 21, 24})
+    assert counted.numbers == list(range(1, 27)) and 18 in counted.bracketed
     # a note 1 opening a page starts the count again (a book numbering its notes by chapter); in the
     # middle of one, the notes are left to their page's sequence
     chapters = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2, None, None]

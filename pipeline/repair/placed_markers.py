@@ -424,8 +424,9 @@ def _anchors(readings: Sequence[int | None], page_openers: Collection[int]) -> l
     """The runs of two or more notes read as rising with them (first place, last place, offset),
     of those whose offsets never rise the ones holding the most notes read (:func:`_falling`). A
     run goes on over notes read alone otherwise (``4``, ``45`` between ``12`` and ``18``), not over
-    two or more read in order of another offset: a numbering never starts again to go on as before,
-    so between notes read of one offset every other reading is a damaged number."""
+    two or more read in order of another offset (a numbering never starts again to go on as before,
+    so between notes read of one offset every other reading is a damaged number), unless they are
+    its count with digits lost (:func:`_digits_lost`)."""
     offsets = [(place, number - place) for place, number in enumerate(readings) if number is not None]
     groups = [
         (offset, [place for place, _ in group])
@@ -436,7 +437,7 @@ def _anchors(readings: Sequence[int | None], page_openers: Collection[int]) -> l
         for later_offset, later_places in groups[at + 1 :]:
             if later_offset == offset:
                 places = places + later_places
-            elif len(later_places) > 1:
+            elif len(later_places) > 1 and not _digits_lost(readings, later_places, offset, page_openers):
                 break
         if len(places) >= 2:
             runs.append((places[0], places[-1], offset, len(places)))
@@ -476,14 +477,25 @@ def _count_goes_on(
     earlier: Run, later: Run, readings: Sequence[int | None], page_openers: Collection[int]
 ) -> bool:
     """Whether run ``later``, a new start after ``earlier``, is rather ``earlier``'s count going on
-    with digits lost: every number of ``later`` read is one that count may read so (``1``, ``2`` for
-    11 and 12, :func:`_may_read`), and its note 1 opens no page (a book numbering its notes again
-    by chapter starts them again with a chapter, on a page of its own)."""
+    with digits lost (:func:`_digits_lost`)."""
     (_, _, offset, _), (first, last, later_offset, _) = earlier, later
-    if offset - 1 <= later_offset or 1 - later_offset in page_openers:
+    if offset - 1 <= later_offset:
         return False
     read = [place for place in range(first, last + 1) if readings[place] == place + later_offset]
-    return all(_may_read(readings[place], place + offset) for place in read)
+    return _digits_lost(readings, read, offset, page_openers)
+
+
+def _digits_lost(
+    readings: Sequence[int | None], places: Sequence[int], offset: int, page_openers: Collection[int]
+) -> bool:
+    """Whether the notes at ``places``, read in order as a numbering of their own, are the count of
+    ``offset`` with digits lost: each read as that count may read its number (``1``, ``2`` for 11
+    and 12, :func:`_may_read`), and the note 1 of their own numbering opens no page (a book numbering
+    its notes again by chapter starts them again with a chapter, on a page of its own)."""
+    own = readings[places[0]]
+    if own is None or places[0] - own + 1 in page_openers:
+        return False
+    return all(_may_read(readings[place], place + offset) for place in places)
 
 
 def _weight(runs: Sequence[Run]) -> tuple[int, int]:
