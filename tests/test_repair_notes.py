@@ -328,6 +328,19 @@ def test_marks_ocr_set_apart_from_their_stop_are_read_with_the_space_before_them
     assert restore_placed_note_markers(quoted, NO_CONTEXT).blocks[0].text == quoted[0].text
 
 
+def test_a_question_mark_ending_a_sentence_no_question_opens_counts_where_the_marks_are_too_few() -> None:
+    # (a generated octavo as Tesseract read it: ``Germany and Italy?`` for ``Germany and Italy.³``,
+    # the stop and the marker read as one mark; a question's own mark stays)
+    statement = placed_page(
+        "Equipped by Germany and Italy? A number met. It came.*", "1. First.", "2. Second."
+    )
+    assert restore_placed_note_markers(statement, NO_CONTEXT).blocks[0].text == (
+        "Equipped by Germany and Italy.\u00b9 A number met. It came.\u00b2"
+    )
+    question = placed_page("Why was it so hard? A number met. It came.*", "1. First.", "2. Second.")
+    assert restore_placed_note_markers(question, NO_CONTEXT).blocks[0].text == question[0].text
+
+
 def test_marks_not_as_many_as_the_notes_are_left_alone() -> None:
     blocks = placed_page("The end came.* It was.° Done.", "1. First note.", "2. Second.", "3. Third.")
     assert restore_placed_note_markers(blocks, NO_CONTEXT).changes == []

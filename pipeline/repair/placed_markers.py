@@ -13,8 +13,10 @@ many such marks as notes lacking a marker, each mark is read, in order, as the m
 next such note; where it has fewer, the places where the page image shows a raised glyph OCR did not
 read (:mod:`pipeline.extract.raised`, ``RepairContext.raised``) count with them, and where they are
 still fewer, the closing double quotation marks after a word that close no quotation their paragraph
-opened (``Empire”`` for ``Empire.³``); where the places so counted are as many as the notes, each is
-read so in order (a glyph's marker inserted after its word). Else nothing is changed, and the page's
+opened (``Empire”`` for ``Empire.³``), then the question marks after a word ending a sentence no
+word of questions opens (``Italy?`` for ``Italy.³``: the stop restored with the marker); where the
+places so counted are as many as the notes, each is read so in order (a glyph's marker inserted
+after its word). Else nothing is changed, and the page's
 notes go to the review list.
 
 A note whose number OCR damaged (``? Sense``, ``1° The``, ``1`` for ``10``) takes its number from
@@ -57,6 +59,8 @@ from pipeline.text.markers import (
     PLAIN_MARKER_FOLLOWS,
     TO_SUPERSCRIPT,
 )
+from pipeline.text.ocr import QUESTION_OPENERS
+from pipeline.text.words import WORD_RE
 
 RULE = "restore_placed_note_markers"
 RAISED_MARKS = "*°®©™º†‡§^~»>\u2018"  # what OCR reads a small raised digit as, printed after no word
@@ -80,6 +84,8 @@ MARKS_RE = re.compile(
     rf"|(?<=[{MARKER_STOPS}])(?P<set_apart>\x20(?!\*+(?:\s|$))"
     rf"(?=\S{{0,2}}[{re.escape(RAISED_MARKS)}?!])[{AFTER_STOP}]{{2,3}})(?=\s|$)"
 )
+# a place where a note's marker may stand: its block, its span, why, and the stop written before it
+MarkerPlace = tuple[int, tuple[int, int], str, str]
 Run = tuple[int, int, int, int]  # notes read in order: first place, last place, offset, notes read
 UNCONFIRMED = (
     "numbered by the count from the last note read, going on after it: no later note read confirms it"
@@ -89,6 +95,10 @@ PLAIN_GLUED_RE = re.compile(rf"(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])\d{{1,3
 # a closing double quotation mark after a word (``Empire”``, ``Empire.³`` misread): where a page's
 # marks and raised glyphs are fewer than its notes lacking markers, one closing no quotation its
 # paragraph opened counts with them
+# a question mark after a word, ending a sentence (before a capital or the text's end): where a page's
+# other places are fewer than its notes lacking markers, one ending a sentence no word of questions
+# opens counts with them
+QUESTION_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_])\?(?=\s+[\"'\u2018\u201c]?[A-Z]|\s*$)")
 CLOSING_AFTER_WORD_RE = re.compile(r"(?<=[^\W_])[\u201d\"](?=\s|$)")
 
 
@@ -165,12 +175,13 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
         if not lacking:
             continue
         tiers = [
-            [(index, span, "a mark") for index in texts for span in _marks(result[index].text)]
+            [(index, span, "a mark", "") for index in texts for span in _marks(result[index].text)]
             + [
                 (
                     index,
                     match.span(),
                     f"a marker read as {match.group()!r}, the number of none of the page's notes",
+                    "",
                 )
                 for index in texts
                 for match in NOTE_MARKER_RE.finditer(result[index].text)
@@ -181,6 +192,7 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
                     index,
                     (offset, offset),
                     f"a raised glyph OCR did not read, seen in the page image after {word!r}",
+                    "",
                 )
                 for index in texts
                 for offset, word in _unread_raised(result[index], context.raised)
@@ -190,12 +202,24 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
                     index,
                     span,
                     f"a closing quotation mark closing no quotation its paragraph opened, after {word!r}",
+                    "",
                 )
                 for index in texts
                 for span, word in _closing_after_words(result[index].text)
             ],
+            [
+                (
+                    index,
+                    span,
+                    f"a question mark ending a sentence no word of questions opens, after {word!r}: its "
+                    "stop and the marker read as one",
+                    ".",
+                )
+                for index in texts
+                for span, word in _unasked_questions(result[index].text)
+            ],
         ]
-        places: list[tuple[int, tuple[int, int], str]] = []
+        places: list[MarkerPlace] = []
         for tier in tiers:
             places = sorted(places + tier)
             if len(places) >= len(lacking):
@@ -207,8 +231,8 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             )
             continue
         listed = ", ".join(map(str, lacking))
-        for (at, span, why), number in reversed(list(zip(places, lacking, strict=True))):
-            marker = str(number).translate(TO_SUPERSCRIPT)
+        for (at, span, why, stop), number in reversed(list(zip(places, lacking, strict=True))):
+            marker = stop + str(number).translate(TO_SUPERSCRIPT)
             result[at], change = marker_replaced(
                 result[at], span, marker, RULE, _linked(listed, len(places), why)
             )
@@ -225,13 +249,26 @@ def _linked(lacking: str, places: int, why: str) -> str:
     )
 
 
-def _unlinked(lacking: Sequence[int], places: Sequence[tuple[int, tuple[int, int], str]]) -> str:
+def _unlinked(lacking: Sequence[int], places: Sequence[MarkerPlace]) -> str:
     """Why a page's footnotes lacking a marker are left so."""
     return (
         f"footnotes {', '.join(map(str, lacking))} have no marker in the page's text, and the places where "
         f"one may stand (marks, raised glyphs OCR did not read, closing quotation marks) are not as many "
         f"({len(places)}): not linked"
     )
+
+
+def _unasked_questions(text: str) -> list[tuple[tuple[int, int], str]]:
+    """The question marks after a word in ``text`` ending a sentence that no word of questions opens
+    among its first three (:data:`QUESTION_OPENERS`): a stop and a note's marker OCR read as one mark
+    (``Italy?`` for ``Italy.³``), as spans, with the word before each."""
+    found = []
+    for match in QUESTION_AFTER_WORD_RE.finditer(text):
+        opening = max(text.rfind(stop, 0, match.start()) for stop in ".?!")
+        words = [word.lower() for word in WORD_RE.findall(text, opening + 1, match.start())]
+        if not QUESTION_OPENERS.intersection(words[:3]):
+            found.append((match.span(), words[-1] if words else ""))
+    return found
 
 
 def _closing_after_words(text: str) -> list[tuple[tuple[int, int], str]]:
