@@ -53,11 +53,17 @@ def file_system_error(error: OSError) -> str:
 def cycle_collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector. A stage builds millions of small objects (blocks, strings,
     element proxies, pandoc's AST) that make no reference cycles, and the collector would scan them
-    over and over, finding nothing; the process ends soon after, and its memory with it."""
+    over and over, finding nothing; the process ends soon after, and its memory with it.
+
+    The objects still held when it resumes are moved to its oldest generation (frozen, then thawed
+    there): left in its youngest, all of them would be scanned by its next collection, soon after
+    (0.01 s in repair, 0.035 s in correct, for a book of 300 pages)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()
