@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import NoReturn
 
 from pipeline.model import InputError
 
@@ -39,6 +41,20 @@ def run_stage(
     if summary:
         print(f"[{name}] {summary}", file=sys.stderr)
     return 0
+
+
+def exit_stage(status: int) -> NoReturn:
+    """End a stage's process (``python -m pipeline.<stage>``) with ``status``: its output streams
+    flushed, then at once. Python's own ending would scan every object the stage still holds for
+    cycles and free them one by one (0.01-0.13 s a stage), for nothing: the process's memory goes
+    with it. Every file a stage writes is closed by then (:func:`pipeline.model.io.atomic_output`).
+    Under a profiler or a tracer (cProfile, coverage) the process ends as Python ends it, for them
+    to write their reports."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        raise SystemExit(status)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def file_system_error(error: OSError) -> str:
