@@ -11,14 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 import subprocess
-import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
-from pipeline.cli import run_stage
+from pipeline.cli import exit_stage, run_stage
 from pipeline.model import InputError, atomic_output
 from pipeline.tei import read_tei
 
@@ -94,4 +93,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_stage(main())

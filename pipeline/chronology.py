@@ -15,9 +15,8 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import sys
 
-from pipeline.cli import run_stage
+from pipeline.cli import exit_stage, run_stage
 from pipeline.model import (
     Book,
     Correction,
@@ -95,4 +94,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_stage(main())

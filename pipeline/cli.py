@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import NoReturn
 
 from pipeline.model import InputError
 
@@ -41,6 +43,20 @@ def run_stage(
     return 0
 
 
+def exit_stage(status: int) -> NoReturn:
+    """End a stage's process (``python -m pipeline.<stage>``) with ``status``: its output streams
+    flushed, then at once. Python's own ending would scan every object the stage still holds for
+    cycles and free them one by one (0.01-0.13 s a stage), for nothing: the process's memory goes
+    with it. Every file a stage writes is closed by then (:func:`pipeline.model.io.atomic_output`).
+    Under a profiler or a tracer (cProfile, coverage) the process ends as Python ends it, for them
+    to write their reports."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        raise SystemExit(status)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 def file_system_error(error: OSError) -> str:
     """What the file system refused, in one line: the file (or files) it named, and why
     (``build/x.epub: Permission denied``, ``No space left on device``, ``File name too long``)."""
@@ -53,11 +69,17 @@ def file_system_error(error: OSError) -> str:
 def cycle_collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector. A stage builds millions of small objects (blocks, strings,
     element proxies, pandoc's AST) that make no reference cycles, and the collector would scan them
-    over and over, finding nothing; the process ends soon after, and its memory with it."""
+    over and over, finding nothing; the process ends soon after, and its memory with it.
+
+    The objects still held when it resumes are moved to its oldest generation (frozen, then thawed
+    there): left in its youngest, all of them would be scanned by its next collection, soon after
+    (0.01 s in repair, 0.035 s in correct, for a book of 300 pages)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
-from pipeline.cli import run_stage
+from pipeline.cli import exit_stage, run_stage
 from pipeline.model import InputError, read_stage_input, write_json
 from pipeline.yaml_lines import AliasLimitError, YamlPath, key_line, load
 
@@ -221,4 +221,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    exit_stage(main())

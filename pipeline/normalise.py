@@ -20,7 +20,7 @@ import ftfy
 from ftfy.badness import BADNESS_RE
 from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
-from pipeline.cli import run_stage
+from pipeline.cli import exit_stage, run_stage
 from pipeline.model import Change, InputError, atomic_output, changed_span, write_log
 from pipeline.model.records import CONTEXT_CHARS
 from pipeline.text.punctuation import FORM_FEED
@@ -435,4 +435,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    exit_stage(main())

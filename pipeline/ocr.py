@@ -17,7 +17,7 @@ from pathlib import Path
 
 import langcodes
 
-from pipeline.cli import run_stage
+from pipeline.cli import exit_stage, run_stage
 from pipeline.model import InputError, read_stage_input
 from pipeline.model.io import program_output
 
@@ -71,4 +71,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    exit_stage(main())

@@ -17,7 +17,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from pipeline.cli import run_stage
+from pipeline.cli import exit_stage, run_stage
 from pipeline.model import InputError
 from pipeline.model.io import program_output
 
@@ -92,4 +92,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    exit_stage(main())

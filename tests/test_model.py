@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
@@ -40,6 +40,7 @@ from pipeline.model import (
     write_json,
     write_log,
 )
+from pipeline.model.geometry import Box, PrintedLine
 from pipeline.model.schema import problems
 
 
@@ -300,3 +301,15 @@ def test_pretty_json_writes_subclasses_as_their_base_and_refuses_what_json_refus
     for refused in ({(1, 2): 3}, [object()], {"a": {1}}):
         with pytest.raises(TypeError):
             pretty_json(refused)
+
+
+def test_a_printed_line_read_or_numbered_is_the_one_its_fields_make() -> None:
+    made = PrintedLine(3, "Moscow, 1917", Box(1.0, 2.0, 30.0, 12.0), 10.0, 11.5, "ocr_header", (0.9,), (6,))
+    read = PrintedLine.from_json(json.loads(json.dumps(made.to_json())))
+    assert read == made and hash(read) == hash(made) and repr(read) == repr(made)
+    assert {field.name for field in fields(PrintedLine)} <= vars(read).keys()
+    bare = PrintedLine.from_json({"line": 1, "text": "x", "box": [0, 0, 1, 1], "size": None})
+    assert bare == PrintedLine(1, "x", Box(0, 0, 1, 1), None)
+    words = (Box(1.0, 2.0, 9.0, 12.0),)
+    numbered = replace(made, words=words).numbered(7)
+    assert numbered == replace(made, line=7) and numbered.words == words

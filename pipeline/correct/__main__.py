@@ -1,5 +1,6 @@
 """``python -m pipeline.correct``: see :mod:`pipeline.correct.command`."""
 
+from pipeline.cli import exit_stage
 from pipeline.correct.command import main
 
-raise SystemExit(main())
+exit_stage(main())

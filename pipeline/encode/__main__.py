@@ -1,5 +1,6 @@
 """``python -m pipeline.encode``: see :mod:`pipeline.encode.command`."""
 
+from pipeline.cli import exit_stage
 from pipeline.encode.command import main
 
-raise SystemExit(main())
+exit_stage(main())

@@ -101,6 +101,6 @@ def extract(paths: Sequence[Path]) -> tuple[str, Geometry]:
         for at, line in enumerate(page.lines):
             opening = FORM_FEED if texts and at == 0 else ""
             texts.append(opening + line.text)
-            numbered.append(replace(line, line=len(texts)))
+            numbered.append(line.numbered(len(texts)))
         page.lines = numbered
     return "\n".join(texts) + "\n", geometry

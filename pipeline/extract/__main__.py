@@ -1,5 +1,6 @@
 """``python -m pipeline.extract``: see :mod:`pipeline.extract.command`."""
 
+from pipeline.cli import exit_stage
 from pipeline.extract.command import main
 
-raise SystemExit(main())
+exit_stage(main())

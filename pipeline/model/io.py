@@ -11,7 +11,6 @@ import math
 import os
 import shutil
 import stat
-import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -103,6 +102,8 @@ def program_output(
     folder (:func:`output_folder`), and put what it wrote in place as ``output`` only on success; else
     an :class:`InputError` on ``source`` saying ``failure`` and the program's last word. (A killed job
     leaves no half-written file.)"""
+    import subprocess  # (3 ms to import: only the stages that run a program need it, not every one)
+
     target = Path(output)
     with output_folder(target) as folder:
         base = folder / "out"

@@ -1,5 +1,6 @@
 """``python -m pipeline.render``: see :mod:`pipeline.render.command`."""
 
+from pipeline.cli import exit_stage
 from pipeline.render.command import main
 
-raise SystemExit(main())
+exit_stage(main())

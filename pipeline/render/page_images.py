@@ -18,7 +18,6 @@ from itertools import pairwise
 from pathlib import Path
 
 from lxml import etree
-from PIL import Image
 
 from pipeline.tei import XML_ID, tei
 
@@ -82,6 +81,8 @@ def page_images(root: etree._Element, folders: Sequence[Path]) -> dict[str, Page
         source = next((folder / url for folder in folders if url and (folder / url).is_file()), None)
         if source is None or not identifier:
             continue
+        from PIL import Image  # (a hundredth of a second to import: only where a page's image is found)
+
         try:
             with Image.open(source) as image:
                 size = image.size
@@ -101,6 +102,8 @@ def copy_page_images(images: dict[str, PageImage], folder: Path) -> None:
         if image.source.suffix.lower() == target.suffix:
             shutil.copyfile(image.source, target)
             continue
+        from PIL import Image
+
         with Image.open(image.source) as page:
             (page if page.mode in PNG_MODES else page.convert("RGB")).save(target, "PNG")
 

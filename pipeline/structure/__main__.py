@@ -1,5 +1,6 @@
 """``python -m pipeline.structure``: see :mod:`pipeline.structure.command`."""
 
+from pipeline.cli import exit_stage
 from pipeline.structure.command import main
 
-raise SystemExit(main())
+exit_stage(main())

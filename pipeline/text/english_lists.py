@@ -14,7 +14,6 @@ its library each time, as before.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 from bisect import bisect_left
@@ -118,6 +117,8 @@ def _cache_folder() -> Path:
 def _data_key(package: str) -> str:
     """A name for the state of ``package``'s files (found without importing it): their names, sizes
     and modification times, and :data:`LIST_FORMAT`."""
+    import hashlib  # (3 ms to import: only where a list is loaded; structure and encode load none)
+
     spec = find_spec(package)
     folders = spec.submodule_search_locations if spec and spec.submodule_search_locations else []
     stamp = [str(LIST_FORMAT)]

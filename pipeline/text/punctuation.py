@@ -25,7 +25,6 @@ SENTENCE_STOPS = (".", "!", "?", "\u2026")
 CLAUSE_STOPS = (":", ";")
 # the emphasis marks of the OCR's markdown (``*italic*``, ``**bold**``, and ``_`` where OCR reads one)
 EMPHASIS_MARKS = "*_"
-EMPHASIS_RE = re.compile(f"[{EMPHASIS_MARKS}]+")
 # the hashes of a markdown heading (``## Title``)
 HEADING_HASHES_RE = re.compile(r"^#+\s*")
 # where one sentence of running text ends and the next begins (the spaces between them)
@@ -75,8 +74,11 @@ def ends_with_punctuation(text: str) -> bool:
 
 
 def without_emphasis(text: str) -> str:
-    """``text`` without the emphasis marks of the OCR's markdown."""
-    return EMPHASIS_RE.sub("", text)
+    """``text`` without the emphasis marks of the OCR's markdown. (Each mark taken out by
+    ``str.replace``: several times faster than a regex's substitution, for every line of a book.)"""
+    for mark in EMPHASIS_MARKS:
+        text = text.replace(mark, "")
+    return text
 
 
 def plain_text(text: str, *, markers: bool = False) -> str:
