@@ -326,6 +326,15 @@ def test_marks_ocr_set_apart_from_their_stop_are_read_with_the_space_before_them
     )
     quoted = placed_page("He said. \u2019\u201d Then it came.*", "1. First note.", "2. Second note.")
     assert restore_placed_note_markers(quoted, NO_CONTEXT).blocks[0].text == quoted[0].text
+    # (a crown octavo: ``sovereignty. ®`` for ``sovereignty.¹⁰``; a guillemet set apart so closes a
+    # French quotation)
+    alone = placed_page("Its sovereignty. \u00ae Then it came.*", "1. First note.", "2. Second note.")
+    assert (
+        restore_placed_note_markers(alone, NO_CONTEXT).blocks[0].text
+        == "Its sovereignty.\u00b9 Then it came.\u00b2"
+    )
+    french = placed_page("\u00ab C'est fini. \u00bb Then it came.*", "1. First note.", "2. Second note.")
+    assert restore_placed_note_markers(french, NO_CONTEXT).blocks[0].text == french[0].text
 
 
 def test_a_question_mark_ending_a_sentence_no_question_opens_counts_where_the_marks_are_too_few() -> None:

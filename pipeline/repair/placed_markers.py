@@ -64,6 +64,8 @@ from pipeline.text.words import WORD_RE
 
 RULE = "restore_placed_note_markers"
 RAISED_MARKS = "*°®©™º†‡§^~»>\u2018"  # what OCR reads a small raised digit as, printed after no word
+# those no quotation or emphasis prints set apart after a stop: OCR's reading of a raised digit there
+RAISED_ALONE = "°®©™º†‡§^~"
 QUOTES = {
     "\u2019": "\u2018",
     "\u201d": "\u201c",
@@ -75,14 +77,15 @@ QUOTES = {
 # ``.¹³``; not a number's, ``1.5%``), a closing quotation mark or an opening double one glued to the
 # stop before a space (``revolution.\u201c``: it opens no quotation there), perhaps with a digit of
 # the number among them (``?2>`` for ``25``); or two or three such marks, a raised one or a question
-# or exclamation mark among them, OCR set apart from the stop (``states. !®``, ``settlement. !\u201d``:
-# the space goes with them; no English sets them so), not emphasis marks (``**``)
+# or exclamation mark among them, or one raised mark no quotation or emphasis sets so, OCR set apart
+# from the stop (``states. !®``, ``settlement. !\u201d``, ``sovereignty. ®``: the space goes with
+# them; no English sets them so), not emphasis marks (``**``)
 AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!%\u201c"
 MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
     rf"|(?<=[{MARKER_STOPS}])(?!\d+%)(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
     rf"|(?<=[{MARKER_STOPS}])(?P<set_apart>\x20(?!\*+(?:\s|$))"
-    rf"(?=\S{{0,2}}[{re.escape(RAISED_MARKS)}?!])[{AFTER_STOP}]{{2,3}})(?=\s|$)"
+    rf"(?:(?=\S{{0,2}}[{re.escape(RAISED_MARKS)}?!])[{AFTER_STOP}]{{2,3}}|[{re.escape(RAISED_ALONE)}]))(?=\s|$)"
 )
 # a place where a note's marker may stand: its block, its span, why, and the stop written before it
 MarkerPlace = tuple[int, tuple[int, int], str, str]
