@@ -309,32 +309,28 @@ def test_an_opening_quotation_mark_glued_to_a_stop_before_a_space_is_a_mark() ->
     )
 
 
-def test_marks_ocr_set_apart_from_their_stop_are_read_with_the_space_before_them() -> None:
-    # (a generated crown octavo as Tesseract read it: ``states. !®`` for ``states.¹⁸``; a lone
-    # asterisk or emphasis marks set apart are no such marks)
-    blocks = placed_page("With other states. !\u00ae Then it came.*", "1. First note.", "2. Second note.")
-    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
-    assert repaired.blocks[0].text == "With other states.\u00b9 Then it came.\u00b2"
-    alone = placed_page("With other states. * Then it came. ** Done.*", "1. First note.", "2. Second note.")
-    assert restore_placed_note_markers(alone, NO_CONTEXT).blocks[0].text == alone[0].text
-    # (a quarto: ``settlement. !\u201d`` for ``settlement.¹⁷``; a closing quotation mark set apart
-    # alone, or two of them, are OCR's spacing of a quotation's end, no marker)
-    exclaimed = placed_page("A settlement. !\u201d Then it came.*", "1. First note.", "2. Second note.")
-    assert (
-        restore_placed_note_markers(exclaimed, NO_CONTEXT).blocks[0].text
-        == "A settlement.\u00b9 Then it came.\u00b2"
-    )
-    quoted = placed_page("He said. \u2019\u201d Then it came.*", "1. First note.", "2. Second note.")
-    assert restore_placed_note_markers(quoted, NO_CONTEXT).blocks[0].text == quoted[0].text
-    # (a crown octavo: ``sovereignty. ®`` for ``sovereignty.¹⁰``; a guillemet set apart so closes a
-    # French quotation)
-    alone = placed_page("Its sovereignty. \u00ae Then it came.*", "1. First note.", "2. Second note.")
-    assert (
-        restore_placed_note_markers(alone, NO_CONTEXT).blocks[0].text
-        == "Its sovereignty.\u00b9 Then it came.\u00b2"
-    )
-    french = placed_page("\u00ab C'est fini. \u00bb Then it came.*", "1. First note.", "2. Second note.")
-    assert restore_placed_note_markers(french, NO_CONTEXT).blocks[0].text == french[0].text
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        # (a generated crown octavo as Tesseract read it: ``states. !®`` for ``states.¹⁸``)
+        ("With other states. !\u00ae", "With other states.\u00b9"),
+        # (a quarto: ``settlement. !\u201d`` for ``settlement.¹⁷``)
+        ("A settlement. !\u201d", "A settlement.\u00b9"),
+        # (a crown octavo: ``sovereignty. ®`` for ``sovereignty.¹⁰``)
+        ("Its sovereignty. \u00ae", "Its sovereignty.\u00b9"),
+        # a lone asterisk or emphasis marks set apart are no such marks, nor closing quotation marks
+        # (OCR's spacing of a quotation's end), nor a guillemet closing a French quotation
+        ("With other states. * Then. **", None),
+        ("He said. \u2019\u201d", None),
+        ("\u00ab C'est fini. \u00bb", None),
+    ],
+)
+def test_marks_ocr_set_apart_from_their_stop_are_read_with_the_space_before_them(
+    sentence: str, read: str | None
+) -> None:
+    blocks = placed_page(f"{sentence} Then it came.*", "1. First note.", "2. Second note.")
+    expected = f"{read} Then it came.\u00b2" if read else blocks[0].text
+    assert restore_placed_note_markers(blocks, NO_CONTEXT).blocks[0].text == expected
 
 
 def test_a_question_mark_ending_a_sentence_no_question_opens_counts_where_the_marks_are_too_few() -> None:
