@@ -16,8 +16,7 @@ still fewer, the closing double quotation marks after a word that close no quota
 opened (``Empire”`` for ``Empire.³``), then the question marks after a word ending a sentence no
 word of questions opens (``Italy?`` for ``Italy.³``: the stop restored with the marker); where the
 places so counted are as many as the notes, each is read so in order (a glyph's marker inserted
-after its word). Else nothing is changed, and the page's
-notes go to the review list.
+after its word). Else nothing is changed, and the page's notes go to the review list.
 
 A note whose number OCR damaged (``? Sense``, ``1° The``, ``1`` for ``10``) takes its number from
 the book's sequence of placed notes (:func:`count_notes`): two or more notes read as numbers that
@@ -27,15 +26,14 @@ take the numbers they count to, an anchor's count goes on to the last note read 
 where the later anchor's numbers start again lower (the book numbers its notes by chapter), the
 note its count makes note 1 opens the new run; no run starts again where its numbers are those of
 the count before it with digits lost (``1``, ``2`` for 11 and 12) and its note 1 would stand in the
-middle of a page. Elsewhere a note takes its number from its
-neighbours' on the page (the note after it less one, or the note before it plus one). Its printed
-number is restored, logged. A number read that the count contradicts (``8`` for note 13) is
-restored where notes read as the count gives stand on both sides of it (so no note was lost or
-split between them); elsewhere it goes to the review list, and its page is left as it is. The notes
-after the book's last note read as the count gives, where none after it is read as a numbering may
-give there (``46`` for 16, ``4`` for 11 where notes 1 to 3 would stand on notes counted), are
-counted on from it; no later reading confirms them, so each number restored so is also listed for
-review.
+middle of a page. Elsewhere a note takes its number from its neighbours' on the page (the note
+after it less one, or the note before it plus one). Its printed number is restored, logged. A
+number read that the count contradicts (``8`` for note 13) is restored where notes read as the
+count gives stand on both sides of it (so no note was lost or split between them); elsewhere it
+goes to the review list, and its page is left as it is. The notes after the book's last note read
+as the count gives, where none after it is read as a numbering may give there (``46`` for 16, ``4``
+for 11 where notes 1 to 3 would stand on notes counted), are counted on from it; no later reading
+confirms them, so each number restored so is also listed for review.
 """
 
 from __future__ import annotations
@@ -98,11 +96,11 @@ PLAIN_GLUED_RE = re.compile(rf"(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])\d{{1,3
 # a closing double quotation mark after a word (``Empire”``, ``Empire.³`` misread): where a page's
 # marks and raised glyphs are fewer than its notes lacking markers, one closing no quotation its
 # paragraph opened counts with them
+CLOSING_AFTER_WORD_RE = re.compile(r"(?<=[^\W_])[\u201d\"](?=\s|$)")
 # a question mark after a word, ending a sentence (before a capital or the text's end): where a page's
 # other places are fewer than its notes lacking markers, one ending a sentence no word of questions
 # opens counts with them
 QUESTION_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_])\?(?=\s+[\"'\u2018\u201c]?[A-Z]|\s*$)")
-CLOSING_AFTER_WORD_RE = re.compile(r"(?<=[^\W_])[\u201d\"](?=\s|$)")
 
 
 def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
@@ -116,8 +114,8 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
         for page in _pages(result)
     ]
     readings = {index: _printed_number(result[index].text) for notes in pages for index in notes}
-    page_openers = list(itertools.accumulate(len(notes) for notes in pages[:-1]))
-    count = count_notes(list(readings.values()), {0, *page_openers} if readings else set())
+    page_openers = {0, *itertools.accumulate(len(notes) for notes in pages[:-1])}  # (their places)
+    count = count_notes(list(readings.values()), page_openers)
     counted = dict(zip(readings, count.numbers, strict=True))
     order = list(readings)
     bracketed = {order[place] for place in count.bracketed}
