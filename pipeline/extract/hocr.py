@@ -136,7 +136,7 @@ def _line(element: etree._Element, words: list[etree._Element], boxed: bool) -> 
         else ()
     )
     size: float | None = float(values["x_size"]) if "x_size" in values else where.height
-    if size > X_SIZE_OVER_BOX * where.height and _spans_its_type(text):
+    if size and size > X_SIZE_OVER_BOX * where.height and _spans_its_type(text):
         heights = [(_text(word), found) for word, found in zip(words, map(_box_height, titles), strict=True)]
         size = type_size([(word, height) for word, height in heights if height is not None])
     baseline = values.get("baseline", "").split()
