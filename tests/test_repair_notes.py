@@ -605,6 +605,12 @@ def test_numbers_read_with_a_digit_lost_are_no_new_start_where_its_note_1_would_
     damaged += [None, None, 2, 3, 24, 5, None]
     counted = count_notes(damaged, {0, 2, 5, 7, 8, 12, 13, 17, 18, 21, 24})
     assert counted.numbers == list(range(1, 27)) and 18 in counted.bracketed
+    # nor, whatever page their note 1 would open, where the count before them is read again in
+    # order after them (``2``, ``4``, ``9`` for 12, 14 and 19, then ``21`` and ``23``: a generated
+    # quarto, its notes linked wrongly when they started again)
+    resumed = [1, 2, 3, 4, 5, None, 7, None, None, None, 4, 2, None, 4, None, None, None, None, 9, None, 21]
+    resumed += [2, 23]
+    assert count_notes(resumed, {0, 3, 6, 7, 9, 10, 12, 15, 18, 22}).numbers == list(range(1, 24))
     # a note 1 opening a page starts the count again (a book numbering its notes by chapter); in the
     # middle of one, the notes are left to their page's sequence
     chapters = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2, None, None]

@@ -464,7 +464,8 @@ def _anchors(readings: Sequence[int | None], page_openers: Collection[int]) -> l
     run goes on over notes read alone otherwise (``4``, ``45`` between ``12`` and ``18``), not over
     two or more read in order of another offset (a numbering never starts again to go on as before,
     so between notes read of one offset every other reading is a damaged number), unless they are
-    its count with digits lost (:func:`_digits_lost`)."""
+    its count with digits lost (:func:`_digits_lost`; their note 1 opening a page, where the run's
+    count is read again in order after them)."""
     offsets = [(place, number - place) for place, number in enumerate(readings) if number is not None]
     groups = [
         (offset, [place for place, _ in group])
@@ -472,11 +473,14 @@ def _anchors(readings: Sequence[int | None], page_openers: Collection[int]) -> l
     ]
     runs = []  # (first place, last place, offset, notes read), from each group of notes read in order
     for at, (offset, places) in enumerate(groups):
-        for later_offset, later_places in groups[at + 1 :]:
+        for later, (later_offset, later_places) in enumerate(groups[at + 1 :], start=at + 1):
             if later_offset == offset:
                 places = places + later_places
-            elif len(later_places) > 1 and not _digits_lost(readings, later_places, offset, page_openers):
-                break
+            elif len(later_places) > 1:
+                # (the count read again in order after them: they started no numbering, whatever page)
+                resumed = sum(len(again) for read, again in groups[later + 1 :] if read == offset) > 1
+                if not _digits_lost(readings, later_places, offset, () if resumed else page_openers):
+                    break
         if len(places) >= 2:
             runs.append((places[0], places[-1], offset, len(places)))
 
