@@ -41,11 +41,12 @@ from pipeline.text.ocr import (
     NEVER_CLOSING_COMPOUNDS,
     NEVER_LAST_WORDS,
     NEVER_OPENING_COMPOUNDS,
-    QUESTION_OPENERS,
+    QUESTION_OPENING_WORDS,
     SAYING_VERBS,
     SENTENCE_SUBJECTS,
     SPECK_MARK_RE,
     SPECK_MARKS,
+    opens_question,
 )
 from pipeline.text.words import LETTER, STRONG_PAIR, english_pair, is_function_word, last_word
 
@@ -485,9 +486,9 @@ def p_for_question_mark(spot: Spot, lexicon: Lexicon) -> Reading | None:
     stops = places_of(spot.text, ".?!—")
     stops_before = bisect.bisect_left(stops, spot.start)
     opening = stops[stops_before - 1] if stops_before else -1
-    chunks = itertools.islice(NEXT_CHUNK_RE.finditer(spot.text, opening + 1, spot.start), 3)
-    words = [word_of(chunk.group()).lower() for chunk in chunks]
-    if not QUESTION_OPENERS.intersection(words):
+    chunks = NEXT_CHUNK_RE.finditer(spot.text, opening + 1, spot.start)
+    chunks = itertools.islice(chunks, QUESTION_OPENING_WORDS)
+    if not opens_question([word_of(chunk.group()) for chunk in chunks]):
         return None
     return spot.reading(0, "P", "?", "punctuation", 0.92, "a P alone ending a question: its question mark")
 

@@ -57,7 +57,7 @@ from pipeline.text.markers import (
     PLAIN_MARKER_FOLLOWS,
     TO_SUPERSCRIPT,
 )
-from pipeline.text.ocr import QUESTION_OPENERS
+from pipeline.text.ocr import opens_question
 from pipeline.text.words import WORD_RE
 
 RULE = "restore_placed_note_markers"
@@ -261,14 +261,14 @@ def _unlinked(lacking: Sequence[int], places: Sequence[MarkerPlace]) -> str:
 
 def _unasked_questions(text: str) -> list[tuple[tuple[int, int], str]]:
     """The question marks after a word in ``text`` ending a sentence that no word of questions opens
-    among its first three (:data:`QUESTION_OPENERS`): a stop and a note's marker OCR read as one mark
+    (:func:`~pipeline.text.ocr.opens_question`): a stop and a note's marker OCR read as one mark
     (``Italy?`` for ``Italy.³``), as spans, with the word before each."""
     found = []
     for match in QUESTION_AFTER_WORD_RE.finditer(text):
         opening = max(text.rfind(stop, 0, match.start()) for stop in ".?!")
-        words = [word.lower() for word in WORD_RE.findall(text, opening + 1, match.start())]
-        if not QUESTION_OPENERS.intersection(words[:3]):
-            found.append((match.span(), words[-1] if words else ""))
+        words = WORD_RE.findall(text, opening + 1, match.start())
+        if not opens_question(words):
+            found.append((match.span(), words[-1].lower() if words else ""))
     return found
 
 

@@ -7,6 +7,7 @@ reading is right is decided on the book's own evidence and English word frequenc
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Letter groups OCR reads for one another (as read → as printed): shapes that differ by a stroke,
 # a gap or a join. Each pair is listed both ways where OCR errs both ways.
@@ -88,3 +89,11 @@ QUESTION_OPENERS = frozenset((
     "what", "why", "how", "who", "whom", "whose", "which", "when", "where", "did", "do", "does", "was",
     "were", "is", "are", "can", "could", "will", "would", "shall", "should", "has", "have", "had",
 ))  # fmt: skip
+# A question shows itself by one of these among its first words.
+QUESTION_OPENING_WORDS = 3
+
+
+def opens_question(words: Sequence[str]) -> bool:
+    """Whether a sentence whose words are ``words`` (in order) is a question: a word of questions
+    among its first :data:`QUESTION_OPENING_WORDS` (``Did one Act serve``, ``How was the money``)."""
+    return any(word.lower() in QUESTION_OPENERS for word in words[:QUESTION_OPENING_WORDS])

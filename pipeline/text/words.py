@@ -57,8 +57,7 @@ def english_zipf(word: str) -> float:
     any other word by wordfreq itself (its tokenizer and list take a third of a second to load).
     """
     if word.isascii() and word.isalpha() and word.islower():
-        frequency = word_frequencies().get(word, 0.0)
-        return round(math.log10(frequency) + 9, 2) if frequency else 0.0
+        return _zipf(word_frequencies().get(word, 0.0))
     tokens = _simple_tokens(word)
     if tokens is None:
         from wordfreq import zipf_frequency
@@ -68,8 +67,13 @@ def english_zipf(word: str) -> float:
     if not frequencies or not all(frequencies):
         return 0.0
     combined = 1.0 / sum(1.0 / frequency for frequency in frequencies)
-    rounded = round(combined, math.floor(-math.log10(combined)) + 3)  # (wordfreq's 3 significant digits)
-    return round(math.log10(rounded) + 9, 2)
+    return _zipf(round(combined, math.floor(-math.log10(combined)) + 3))  # (wordfreq's 3 significant digits)
+
+
+def _zipf(frequency: float) -> float:
+    """A share of all words on the Zipf scale (the log of a word's uses in a billion), to hundredths
+    as wordfreq gives it; 0 for a word never used (the inverse of :func:`zipf_share`)."""
+    return round(math.log10(frequency) + 9, 2) if frequency else 0.0
 
 
 def _simple_tokens(word: str) -> list[str] | None:
