@@ -641,3 +641,19 @@ def test_a_note_numbered_1_whose_marker_is_nowhere_restarts_no_sequence_to_count
     # where the page's text carries marker 1, the sequence starts again there
     marked = restore_plain_note_numbers([*earlier, *page("One.'? Two.1 Three.\u2019? Four.'*")], NO_CONTEXT)
     assert marked.blocks[5].text == "2 Twelfth."
+
+
+def test_the_digits_a_damaged_number_opens_with_count_as_read() -> None:
+    # (a generated quarto as Tesseract read it: notes 1 to 10 read as ``!``, ``?``, ``*``, ``5``,
+    # ``7?``, ``1°``: two numbers read in order only with the digits ``7?`` opens with)
+    blocks = placed_page("One.* Two.°", "! First.", "\u00ae Second.", first=1)
+    blocks += placed_page("Three.* Four.°", "3 Third.", "\u00ae Fourth.", first=10)
+    blocks += placed_page("Five.* Six.°", "5? Fifth.", "\u00ae Sixth.", first=20)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    texts = [block.text for block in repaired.blocks]
+    assert texts[0] == "One.\u00b9 Two.\u00b2" and texts[6] == "Five.\u2075 Six.\u2076"
+    assert texts[7:] == ["\u2075 Fifth.", "\u2076 Sixth."]
+    assert any("note 5 by the book's sequence" in change.explanation for change in repaired.changes)
+    # digits after marks are no reading (``?2`` may be 12 or 23)
+    unread = [*blocks[:7], replace(blocks[7], text="?5 Fifth."), blocks[8]]
+    assert restore_placed_note_markers(unread, NO_CONTEXT).blocks[0].text == "One.* Two.°"

@@ -466,6 +466,34 @@ def test_asterisk_note() -> None:
     assert found.review == []
 
 
+def placed_symbol_notes(first_note: str) -> Structured:
+    """Two pages as structured OCR placed their notes (a generated quarto as Tesseract read it): the
+    first page's marker ``*`` and its note ``first_note``; the second page's note ``*``, its marker
+    lost."""
+    placed = {"placed": "footnotes by their place and type at the page's foot"}
+    blocks = [
+        block for text, line in (*CONTENTS_INTRO, ("INTRODUCTION", 184)) for block in blocks_at(text, line)
+    ]
+    blocks += [
+        Block("An alliance with the fascist powers was proposed.* He soon received support.", 300, 300),
+        Block(first_note, 301, 301, kind="note", extra=placed),
+        Block("The Soviet economy had at its disposal a base.", 310, 310, page_break_before=True),
+        Block("* For instance, it would be suspected.", 311, 311, kind="note", extra=placed),
+    ]
+    return build_structure(blocks)
+
+
+def test_a_placed_symbol_note_links_a_marker_of_its_own_page_only() -> None:
+    # the first note's symbol glued to its first word is still its number
+    (intro,) = placed_symbol_notes("*In their opinion, Britain had to take a stand.").tree.divisions
+    assert [(note.n, note.unlinked) for note in intro.notes] == [("*", False), ("*", True)]
+    assert intro.content[-2].parts[1] == NoteRef(intro.notes[0].id)
+    # where the first note's number is lost, the second page's note takes no marker of the first
+    (intro,) = placed_symbol_notes("In their opinion, Britain had to take a stand.").tree.divisions
+    assert [(note.n, note.unlinked) for note in intro.notes] == [("", True), ("*", True)]
+    assert not any(isinstance(part, NoteRef) for node in intro.content for part in getattr(node, "parts", []))
+
+
 def test_inconsistent_input_does_not_crash() -> None:
     assert build_structure([]) == Structured(
         Book([], [], [], [], "division"),

@@ -26,8 +26,10 @@ take the numbers they count to, an anchor's count goes on to the last note read 
 where the later anchor's numbers start again lower (the book numbers its notes by chapter), the
 note its count makes note 1 opens the new run; no run starts again where its numbers are those of
 the count before it with digits lost (``1``, ``2`` for 11 and 12) and its note 1 would stand in the
-middle of a page. Elsewhere a note takes its number from its neighbours' on the page (the note
-after it less one, or the note before it plus one). Its printed number is restored, logged. A
+middle of a page. Where the numbers read give no count, the digits a damaged number opens with
+(``7?`` for 7, ``1°`` for 10) are read too. Elsewhere a note takes its number from its neighbours'
+on the page (the note after it less one, or the note before it plus one). Its printed number is
+restored, logged. A
 number read that the count contradicts (``8`` for note 13) is restored where notes read as the
 count gives stand on both sides of it (so no note was lost or split between them); elsewhere it
 goes to the review list, and its page is left as it is. The notes after the book's last note read
@@ -113,9 +115,16 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
         [index for index in page if result[index].kind == "note" and "placed" in result[index].extra]
         for page in _pages(result)
     ]
-    readings = {index: _printed_number(result[index].text) for notes in pages for index in notes}
+    printed = {index: _printed_number(result[index].text) for notes in pages for index in notes}
     page_openers = {0, *itertools.accumulate(len(notes) for notes in pages[:-1])}  # (their places)
+    readings = printed
     count = count_notes(list(readings.values()), page_openers)
+    if not any(count.numbers):  # (the numbers read give no count: read the damaged ones' digits too)
+        readings = {
+            index: _damaged_number(result[index].text) if number is None else number
+            for index, number in printed.items()
+        }
+        count = count_notes(list(readings.values()), page_openers)
     counted = dict(zip(readings, count.numbers, strict=True))
     order = list(readings)
     bracketed = {order[place] for place in count.bracketed}
@@ -148,7 +157,7 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             ]
             continue
         for note, number in zip(notes, numbers, strict=True):
-            if readings[note] != number:
+            if printed[note] != number:
                 misread = "misread" if _may_read(readings[note], number) else f"misread as {readings[note]}"
                 why = f"note {number} by {how}: its number {misread}"
                 result[note], change = _renumbered(result[note], number, why)
@@ -345,6 +354,14 @@ def _printed_number(text: str) -> int | None:
         return None
     printed = (start.group("number") or start.group("plain") or "").translate(FROM_SUPERSCRIPT)
     return int(printed) if printed.isdigit() else None
+
+
+def _damaged_number(text: str) -> int | None:
+    """The digits a damaged number opens with (``7?`` for ``7``, ``1°`` for ``10``: perhaps with
+    digits lost, :func:`_may_read`), or ``None``."""
+    damaged = DAMAGED_NUMBER_START_RE.match(text)
+    digits = re.match(r"\d+(?=\D*$)", damaged.group("marker")) if damaged else None
+    return int(digits.group()) if digits else None
 
 
 def _misnumbered(marker: int | None, numbers: Sequence[int], lacking: Sequence[int]) -> bool:

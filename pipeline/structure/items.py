@@ -38,13 +38,15 @@ class PendingText:
 
 @dataclass
 class NoteBody:
-    """A footnote body: its printed number, its text as it grows, and the note listed in its division."""
+    """A footnote body: its printed number, its text as it grows, the note listed in its division,
+    and whether the page's layout told it (``placed``)."""
 
     key: str
     order: int
     scope: str | None
     text: str
     note: Note
+    placed: bool
     linked: bool = False
 
     def fill(self) -> None:

@@ -45,17 +45,18 @@ def add_note_block(
         findings.flag("note_outside_division", block.first_line, block.text, "kept as a paragraph")
         return
     current: NoteBody | None = None
+    placed = "placed" in block.extra
     for offset, line in enumerate(block.text.split("\n")):
-        start = (PLACED_NOTE_START_RE if "placed" in block.extra else NOTE_LIKE_START_RE).match(line)
+        start = (PLACED_NOTE_START_RE if placed else NOTE_LIKE_START_RE).match(line)
         if start and (start.group("number") or offset == 0):
             printed = start.group("number") or start.group("plain") or start.group("symbol")
             key = printed.translate(FROM_SUPERSCRIPT)
             line_number = block.first_line + offset
-            current = _new_note(division, key, start.group("text"), line_number, order, collected)
+            current = _new_note(division, key, start.group("text"), line_number, order, collected, placed)
         elif current is not None:
             current.text += "\n" + line
-        elif "placed" in block.extra:
-            current = _new_note(division, "", line, block.first_line, order, collected)
+        elif placed:
+            current = _new_note(division, "", line, block.first_line, order, collected, placed)
             findings.flag(
                 "note_without_number", block.first_line, block.text, "kept as a note (by its place), unlinked"
             )
@@ -90,7 +91,7 @@ def link_notes(collected: Collected, layout: Layout, marks: PageMarks, findings:
         _link_number_markers(text, pool, scope, findings)
         _link_symbol_markers(text, pool, scope, pages, marks)
     for note in notes:
-        if not note.linked and not _link_plain_marker(note, collected.texts, findings):
+        if not note.linked and not _link_plain_marker(note, collected.texts, pages, marks, findings):
             note.note.unlinked = True
             findings.flag("note_without_marker", note.note.first_line, note.text[:80], _unlinked_reason(note))
     return numbering
@@ -124,7 +125,7 @@ def fill_parts(text: PendingText, marks: PageMarks) -> None:
 
 
 def _new_note(
-    division: Division, key: str, text: str, line: int, order: int, collected: Collected
+    division: Division, key: str, text: str, line: int, order: int, collected: Collected, placed: bool
 ) -> NoteBody:
     """List a note in its division under a unique id built from its printed number (a symbol by its
     name; what an XML name may not hold, as a dash, made a hyphen)."""
@@ -136,7 +137,7 @@ def _new_note(
     collected.ids.add(identifier)
     note = Note(identifier, key, line, [])
     division.notes.append(note)
-    body = NoteBody(key, order, division.id, text, note)
+    body = NoteBody(key, order, division.id, text, note, placed)
     collected.notes.append(body)
     return body
 
@@ -187,18 +188,22 @@ def _link_symbol_markers(
         if key.startswith("*") and emphasis:
             emphasis = False  # this one closes the emphasis
             continue
-        page = max((number + 1 for at, number in text.breaks if at <= marker.start()), default=start)
+        page = _page_of(text, marker.start(), start)
         candidates = [note for note in pool.get((scope, key), ()) if pages[note.order] == page]
         found = _take(candidates, text.order)
         if found is not None:
             text.refs.append((marker.start(), marker.end(), [found.note.id]))
 
 
-def _link_plain_marker(note: NoteBody, texts: list[PendingText], findings: Findings) -> bool:
+def _link_plain_marker(
+    note: NoteBody, texts: list[PendingText], pages: dict[int, int], marks: PageMarks, findings: Findings
+) -> bool:
     """Link a note to the one plain marker just above it.
 
     The marker is either digits the OCR did not read as superscript (``…Holland" 87``) or a
-    symbol such as an asterisk (``…White House.*``) that closes no emphasis.
+    symbol such as an asterisk (``…White House.*``) that closes no emphasis. Symbols restart on
+    every page: a symbol's marker is sought on its note's page (``pages``: note order → page) when
+    the page's layout told the note, as only then are the pages sure.
     """
     if not note.key.isdigit() and note.key not in SYMBOL_NAMES:
         return False
@@ -208,18 +213,22 @@ def _link_plain_marker(note: NoteBody, texts: list[PendingText], findings: Findi
         for t in texts
         if t.scope == note.scope and t.order < note.order and isinstance(t.owner, Paragraph | ListItem)
     ]
+    symbol = not note.key.isdigit()
+    same_page = symbol and note.placed
     for text in reversed(earlier[-PLAIN_MARKER_LOOKBACK:]):
+        start = marks.page_at(text.line)
         found = [
             m
             for m in pattern.finditer(text.text)
             if not _inside(m.start(), text.refs)
             and text.text[: m.start()].replace("**", "").count("*") % 2 == 0
+            and not (same_page and _page_of(text, m.start(), start) != pages[note.order])
         ]
         if len(found) == 1:
             marker = found[0]
             text.refs.append((marker.start(), marker.end(), [note.note.id]))
             note.linked = True
-            if not note.key.isdigit():
+            if symbol:
                 return True
             before = _context(text.text, marker.start()) + marker.group()
             explanation = f"note marker printed as plain digits linked to note {note.key}"
@@ -231,6 +240,12 @@ def _link_plain_marker(note: NoteBody, texts: list[PendingText], findings: Findi
             )
             return True
     return False
+
+
+def _page_of(text: PendingText, position: int, start: int) -> int:
+    """The page that ``position`` of ``text`` stands on, ``text`` starting on page ``start``: the
+    page after the last page break before it."""
+    return max((number + 1 for at, number in text.breaks if at <= position), default=start)
 
 
 def _unlinked_reason(note: NoteBody) -> str:

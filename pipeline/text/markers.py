@@ -145,21 +145,25 @@ def spaced_marker_re(key: str) -> re.Pattern[str]:
 
 
 def note_start_re(
-    *, plain_numbers: bool, symbols_before_capital: bool, stops: bool = False
+    *, plain_numbers: bool, symbols_before_capital: bool, placed: bool = False
 ) -> re.Pattern[str]:
     """Where a footnote body starts: a superscript number or range (group ``number``), note
     symbols (``symbol``, any of :data:`NOTE_SYMBOLS`), then its text (``text``).
 
-    ``plain_numbers`` also admits a plain number (``plain``: ``12 ``, ``3-4 ``; with ``stops``,
-    ``12. `` too, as some books number their notes, or ``12, `` as OCR reads that) followed by a
-    space: for a look at the text before any superscript is restored. ``symbols_before_capital`` admits
-    symbols only before a capitalised word (``* The``, not ``* * *`` or ``* and``).
+    ``plain_numbers`` also admits a plain number (``plain``: ``12 ``, ``3-4 ``) followed by a
+    space: for a look at the text before any superscript is restored. ``symbols_before_capital``
+    admits symbols only before a capitalised word (``* The``, not ``* * *`` or ``* and``).
+    ``placed`` is for notes the page's layout tells: there a plain number may have a stop
+    (``12. ``, as some books number their notes, or ``12, `` as OCR reads that), and a symbol may
+    be glued to the capital that opens the note (``*In``: OCR lost the space after it).
     """
     starts = [rf"(?P<number>{note_number(NOTE_RANGE_DASHES)})\s*"]
     if plain_numbers:
-        stop = r"[.,]?" if stops else ""  # (a comma: the stop as OCR often reads it)
+        stop = r"[.,]?" if placed else ""  # (a comma: the stop as OCR often reads it)
         starts.append(rf"(?P<plain>\d{{1,3}}(?:-\d{{1,3}})?){stop}\s+")
     symbol_space = r"(?=\s+[A-Z])\s*" if symbols_before_capital else r"\s+"
+    if placed:
+        symbol_space = rf"(?:{symbol_space}|(?=[A-Z][a-z]))"
     starts.append(rf"(?P<symbol>[{NOTE_SYMBOLS}]+){symbol_space}")
     return re.compile(rf"^(?:{'|'.join(starts)})(?P<text>\S.*)$", re.DOTALL)
 
@@ -171,5 +175,6 @@ NOTE_START_RE = note_start_re(plain_numbers=False, symbols_before_capital=True)
 # what may be a footnote body before the notes are told apart: plain numbers and any symbols too
 NOTE_LIKE_START_RE = note_start_re(plain_numbers=True, symbols_before_capital=False)
 # the same in notes a page's layout tells (structured OCR's smaller type at the foot), where a
-# number with a stop (``12. ``) opens a note, not a numbered list's item
-PLACED_NOTE_START_RE = note_start_re(plain_numbers=True, symbols_before_capital=False, stops=True)
+# number with a stop (``12. ``) opens a note, not a numbered list's item, and so does a symbol
+# glued to a capitalised word (``*In``)
+PLACED_NOTE_START_RE = note_start_re(plain_numbers=True, symbols_before_capital=False, placed=True)
