@@ -551,8 +551,8 @@ def test_a_marker_read_as_the_number_of_none_of_the_pages_notes_is_one_of_theirs
         ([1, 2, 3, None, None, 1, 2], [1, 2, 3, 4, 5, 1, 2]),
         # the notes before the first run, down to note 1
         ([None, None, 3, 4], [1, 2, 3, 4]),
-        # a note not found: of the runs before and after it, the one with more notes read counts
-        ([1, 2, None, None, 6, 7, 8], [None, None, None, None, 6, 7, 8]),
+        # a note not found: the runs before and after it count, the notes between them are left
+        ([1, 2, None, None, 6, 7, 8], [1, 2, None, None, 6, 7, 8]),
         # one number read is no run
         ([None, 5, None], [None, None, None]),
         # two damaged numbers reading as a new start (``1``, ``3`` for 11, 13) weigh no more than a

@@ -391,8 +391,9 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
     """The numbers of the book's placed notes from the numbers read at their starts (``None``:
     unread), the places of those that open a page ``page_openers``. A run of two or more notes read
     as rising with them (one offset from their place in the book) is an anchor, of the runs whose
-    offsets never rise those holding the most notes read (:func:`_falling`; a run is no new start
-    where it is rather the count going on with digits lost, :func:`_count_goes_on`). The notes
+    offsets never rise but by one (a note not found) those holding the most notes read
+    (:func:`_falling`; a run is no new start where it is rather the count going on with digits
+    lost, :func:`_count_goes_on`). The notes
     between two anchors of one offset take it; an anchor's offset goes on past it up to the last
     note read as that offset gives (none read otherwise on the way); the notes before the first
     anchor take its offset down to the one it makes note 1; between an anchor and a later one of a
@@ -477,12 +478,12 @@ def _beyond_count(reading: int, place: int, offset: int, since: int) -> bool:
 
 def _anchors(readings: Sequence[int | None], page_openers: Collection[int]) -> list[tuple[int, int, int]]:
     """The runs of two or more notes read as rising with them (first place, last place, offset),
-    of those whose offsets never rise the ones holding the most notes read (:func:`_falling`). A
-    run goes on over notes read alone otherwise (``4``, ``45`` between ``12`` and ``18``), not over
-    two or more read in order of another offset (a numbering never starts again to go on as before,
-    so between notes read of one offset every other reading is a damaged number), unless they are
-    its count with digits lost (:func:`_digits_lost`; their note 1 opening a page, where the run's
-    count is read again in order after them)."""
+    of those whose offsets never rise but by one the ones holding the most notes read
+    (:func:`_falling`). A run goes on over notes read alone otherwise (``4``, ``45`` between ``12``
+    and ``18``), not over two or more read in order of another offset (a numbering never starts
+    again to go on as before, so between notes read of one offset every other reading is a damaged
+    number), unless they are its count with digits lost (:func:`_digits_lost`; their note 1 opening
+    a page, where the run's count is read again in order after them)."""
     offsets = [(place, number - place) for place, number in enumerate(readings) if number is not None]
     groups = [
         (offset, [place for place, _ in group])
@@ -509,8 +510,9 @@ def _anchors(readings: Sequence[int | None], page_openers: Collection[int]) -> l
 
 def _falling(runs: Sequence[Run], may_follow: Callable[[Run, Run], bool]) -> list[Run]:
     """Of the runs of notes read in order (first place, last place, offset, notes read), those whose
-    offsets never rise, holding the most notes read: a book's numbering only starts again lower, so
-    a run whose offset rises (two numbers misread alike, ``44``, ``45`` for ``14``, ``15``) is none.
+    offsets never rise but by one (a note not found), holding the most notes read: a book's
+    numbering only starts again lower, so a run whose offset leaps (two numbers misread alike,
+    ``44``, ``45`` for ``14``, ``15``) is none.
     Of chains holding as many, the one starting again the fewest times (a count going on needs no
     more evidence than the numbers read; a new start, two damaged numbers ``1`` and ``3`` for 11 and 13
     are not enough). Runs going on over other readings may overlap: a chain's follow one another, and
@@ -527,9 +529,9 @@ def _falling(runs: Sequence[Run], may_follow: Callable[[Run, Run], bool]) -> lis
 def _may_follow(earlier: Run, later: Run) -> bool:
     """Whether run ``later`` (first place, last place, offset, notes read) may follow ``earlier`` in
     a book's numbering: after it, of its offset, one lower (a block taken for a note: a note split in
-    two), or starting again lower with note 1 after it."""
+    two), one higher (a note not found), or starting again lower with note 1 after it."""
     (_, last, offset, _), (first, _, later_offset, _) = earlier, later
-    return last < first and (offset - 1 <= later_offset <= offset or 1 - later_offset > last)
+    return last < first and (offset - 1 <= later_offset <= offset + 1 or 1 - later_offset > last)
 
 
 def _count_goes_on(
