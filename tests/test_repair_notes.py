@@ -415,6 +415,19 @@ def test_a_number_glued_after_a_stop_is_the_marker_of_the_note_it_names_the_mark
     assert any("OCR read plain" in change.explanation for change in repaired.changes)
 
 
+def test_a_number_glued_after_a_stop_out_of_the_order_of_the_marks_is_read_in_order_with_them() -> None:
+    # (a generated crown octavo as Tesseract read it: markers 1 to 5 read as three closing quotation
+    # marks, ``1`` and ``>``: the ``1`` after three marks is note 4's marker misread, not note 1's)
+    text = "Of figures.\u2019 The plan. Of the programme.\u2019 Then the programme.\u2019"
+    text += " Mutual benefit.1 On credits.>"
+    blocks = placed_page(text, "1. First.", "2. Second.", "3. Third.", "4. Fourth.", "5. Fifth.", first=20)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == (
+        "Of figures.¹ The plan. Of the programme.² Then the programme.³ Mutual benefit.⁴ On credits.⁵"
+    )
+    assert "OCR read plain (as 1)" in explanations(repaired)[1]
+
+
 def test_a_number_glued_after_a_stop_naming_no_note_lacking_a_marker_stays() -> None:
     blocks = placed_page("In 1917.2 it went. Of the world.? Then p.540.", "1. First.")
     repaired = restore_placed_note_markers(blocks, NO_CONTEXT)

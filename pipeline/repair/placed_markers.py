@@ -8,7 +8,9 @@ digits for after a word or a stop, a question or exclamation mark after a stop, 
 mark after a stop that closes no quotation its paragraph opened, a marker read as a number none of
 the page's notes has that may be one lacking a marker with digits lost (``⁴`` for ²⁴). A number
 glued to a word's end after a stop (``footing.6``: a raised number OCR read plain) that is the
-number of one of the notes lacking a marker is that note's marker. Where the page has exactly as
+number of one of the notes lacking a marker is that note's marker, unless it and the marks are as
+many as those notes and it stands elsewhere in their order than its note (``benefit.1`` after
+three marks, for note 4): then it is read in order with them. Where the page has exactly as
 many such marks as notes lacking a marker, each mark is read, in order, as the marker of the page's
 next such note; where it has fewer, the places where the page image shows a raised glyph OCR did not
 read (:mod:`pipeline.extract.raised`, ``RepairContext.raised``) count with them, and where they are
@@ -171,21 +173,40 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             for match in NOTE_MARKER_RE.finditer(result[index].text)
         }
         lacking = [number for number in numbers if number not in marked]
-        for index in texts:
-            for match in reversed(list(PLAIN_GLUED_RE.finditer(result[index].text))):
-                if int(match.group()) in lacking:
-                    lacking.remove(int(match.group()))
-                    why = (
-                        f"a raised number OCR read plain, glued to the word before it: the page's footnote "
-                        f"{match.group()} (found by its place and type) has no other marker in its text"
-                    )
-                    marker = match.group().translate(TO_SUPERSCRIPT)
-                    result[index], change = marker_replaced(result[index], match, marker, RULE, why)
-                    changes.append(change)
+        glued = [
+            (index, match)
+            for index in texts
+            for match in PLAIN_GLUED_RE.finditer(result[index].text)
+            if int(match.group()) in lacking
+        ]
+        marks = [(index, span, "a mark", "") for index in texts for span in _marks(result[index].text)]
+        if _glued_out_of_order(glued, marks, lacking):
+            marks += [
+                (
+                    index,
+                    match.span(),
+                    f"a raised number OCR read plain (as {match.group()}), glued to its word",
+                    "",
+                )
+                for index, match in glued
+            ]
+        else:
+            for index, match in reversed(glued):
+                if int(match.group()) not in lacking:
+                    continue  # (a number glued twice: the later one is its marker)
+                lacking.remove(int(match.group()))
+                why = (
+                    f"a raised number OCR read plain, glued to the word before it: the page's footnote "
+                    f"{match.group()} (found by its place and type) has no other marker in its text"
+                )
+                marker = match.group().translate(TO_SUPERSCRIPT)
+                result[index], change = marker_replaced(result[index], match, marker, RULE, why)
+                changes.append(change)
+            marks = [(index, span, "a mark", "") for index in texts for span in _marks(result[index].text)]
         if not lacking:
             continue
         tiers = [
-            [(index, span, "a mark", "") for index in texts for span in _marks(result[index].text)]
+            marks
             + [
                 (
                     index,
@@ -248,6 +269,22 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             )
             changes.append(change)
     return Repaired(result, changes, review)
+
+
+def _glued_out_of_order(
+    glued: Sequence[tuple[int, re.Match[str]]], marks: Sequence[MarkerPlace], lacking: Sequence[int]
+) -> bool:
+    """Whether the numbers glued to words (``benefit.1``) and the marks of a page are as many as its
+    notes lacking a marker (``lacking``), yet a number stands elsewhere in their order than the
+    note it names: read in order, it is another's marker misread (``1`` for ``4``)."""
+    if not glued or len(glued) + len(marks) != len(lacking):
+        return False
+    places = sorted(
+        [(index, match.start()) for index, match in glued] + [(at, span[0]) for at, span, *_ in marks]
+    )
+    return any(
+        places.index((index, match.start())) != lacking.index(int(match.group())) for index, match in glued
+    )
 
 
 def _linked(lacking: str, places: int, why: str) -> str:
