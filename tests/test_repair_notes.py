@@ -294,6 +294,16 @@ def test_a_pages_marks_are_read_as_its_placed_notes_markers_in_order() -> None:
     assert [change.rule for change in repaired.changes] == ["restore_placed_note_markers"] * 3
 
 
+def test_a_vertical_bar_after_a_stop_is_a_mark_after_a_word_none() -> None:
+    # (a generated crown octavo as Tesseract read it: ``state.|`` for ``state.¹``; after a word, a
+    # bar may be a letter OCR misread)
+    blocks = placed_page(
+        "Of the state.| It was the spel| of it. Then action.* Done.", "1. First.", "2. Second."
+    )
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == "Of the state.¹ It was the spel| of it. Then action.² Done."
+
+
 def test_an_opening_quotation_mark_glued_to_a_stop_before_a_space_is_a_mark() -> None:
     # (generated books as Tesseract read them: ``revolution.\u201c`` for ``revolution.\u00b9\u2074``;
     # ``off.\u2018``, a marker, opens no quotation the ``\u2019`` after ``concession.`` would close)
