@@ -5,6 +5,7 @@ decides (pipeline/readers/geometry.py)."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -291,6 +292,16 @@ def page_of(first: int, page: int) -> list[PrintedLine]:
     return rows
 
 
+def source_text(pages: Sequence[PrintedPage]) -> str:
+    """The text the extract stage writes of ``pages``: their lines, a form feed between pages."""
+    lines = [
+        ("\f" if at and not index else "") + line.text
+        for at, page in enumerate(pages)
+        for index, line in enumerate(page.lines)
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def geometry_of(pages: int) -> Geometry:
     return Geometry(
         "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(pages)]
@@ -333,12 +344,7 @@ def test_where_the_book_indents_its_paragraphs_a_pages_first_line_tells_if_one_o
         pages.append(PrintedPage(f"p{n}", None, 1000, 1500, rows))
     learned = learn_geometry(Geometry("hocr", pages))
     assert learned.page_top_indents == {2: False, 14: True, 26: False, 38: True}
-    text = "\n".join(
-        ("\f" if at and not index else "") + line.text
-        for at, page in enumerate(pages)
-        for index, line in enumerate(page.lines)
-    )
-    blocks, _ = read_input(text + "\n", geometry=Geometry("hocr", pages))
+    blocks, _ = read_input(source_text(pages), geometry=Geometry("hocr", pages))
     assert [block.extra["indented"] for block in blocks if "indented" in block.extra] == [
         False,
         True,
@@ -347,6 +353,18 @@ def test_where_the_book_indents_its_paragraphs_a_pages_first_line_tells_if_one_o
     ]
     # where the book opens its paragraphs after a space as often as after an indent, flush tells nothing
     assert learn_geometry(geometry_of(4)).page_top_indents == {}
+
+
+def test_the_room_a_line_left_at_its_end_is_measured_from_its_place_on_the_page() -> None:
+    # (a generated octavo as Tesseract read it: a paragraph of one indented line at a page's foot,
+    # its line full, yet by its characters short of the measure, was taken to end its paragraph)
+    geometry = geometry_of(4)
+    learned = learn_geometry(geometry)
+    assert learned.room[4] < 1  # an indented first line reaching the measure's edge is full
+    assert learned.room[3] > 20 and learned.room[6] > 30  # a paragraph's last lines are short
+    blocks, _ = read_input(source_text(geometry.pages), geometry=geometry)
+    ends = {block.last_line: block.extra["room"] for block in blocks if "room" in block.extra}
+    assert ends[3] == learned.room[3] and ends[6] == learned.room[6]
 
 
 def test_a_head_on_too_few_pages_is_no_band_but_a_page_number_set_apart_is_furniture() -> None:

@@ -71,6 +71,7 @@ class LineGeometry:
     larger: set[int] = field(default_factory=set)
     centred: set[int] = field(default_factory=set)
     page_top_indents: dict[int, bool] = field(default_factory=dict)  # a page's first text line → indented
+    room: dict[int, float] = field(default_factory=dict)  # a line of text → the room at its end (_mark_room)
     note_starts: set[int] = field(default_factory=set)  # the first line of a page's footnotes
     note_openings: dict[int, bool] = field(default_factory=dict)  # a note zone's line → opens a note
     body_size: float = 0.0
@@ -118,6 +119,7 @@ def learn_geometry(geometry: Geometry) -> LineGeometry:
     zones = []
     for page, lines in zip(geometry.pages, texts, strict=True):
         _mark_paragraph_starts(lines, learned)
+        _mark_room(lines, learned)
         _mark_centred(lines, learned)
         zones.append(_mark_notes(lines, learned, page.height))
     note_sizes = [line.size for zone in zones for line in zone if line.size]
@@ -209,6 +211,28 @@ def _mark_paragraph_starts(lines: Sequence[PrintedLine], learned: LineGeometry) 
             learned.indented.add(line.line)
 
 
+def _mark_room(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
+    """For each line of a page's text in the body's type, the room it left at its end for a next
+    word, in characters: from its right end to the right edge of the page's measure
+    (:func:`_right_edge`), over the width of a character in its full lines, less a space; a page
+    too short to show its edge has none."""
+    body = _body_lines(lines, learned)
+    full = [line for line in _full_lines(body) if line.text]
+    if len(full) < MIN_FULL_LINES:
+        return
+    edge = _right_edge(full)
+    character = statistics.median(line.box.width / len(line.text) for line in full)
+    for line in body:
+        learned.room[line.line] = (edge - line.box.right) / character - 1
+
+
+def _right_edge(full: Sequence[PrintedLine]) -> float:
+    """The right edge of a page's measure: the rights of its ``full`` lines, but for the widest
+    tenth (:data:`MEASURE_EDGE_SHARE`; a ragged edge is near its widest line)."""
+    rights = sorted(line.box.right for line in full)
+    return rights[int(MEASURE_EDGE_SHARE * (len(rights) - 1))]
+
+
 def _indents_paragraphs(lines: Sequence[PrintedLine], learned: LineGeometry) -> bool:
     """Whether the book opens its paragraphs with an indent: of its lines of text in the body's type
     (``lines``: its notes left out), more open a paragraph by their indent than by a space alone."""
@@ -253,8 +277,7 @@ def _mark_centred(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
     if len(full) < MIN_FULL_LINES:
         return
     left = statistics.median(line.box.left for line in full)
-    rights = sorted(line.box.right for line in full)  # (a ragged right edge: near its widest line)
-    right = rights[int(MEASURE_EDGE_SHARE * (len(rights) - 1))]
+    right = _right_edge(full)
     size = learned.body_size
     for line in lines:
         before, after = line.box.left - left, right - line.box.right

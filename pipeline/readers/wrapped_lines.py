@@ -590,7 +590,8 @@ def paragraph_block(
     lines: Sequence[Line], page_measure: float, habits: LineHabits, geometry: LineGeometry | None = None
 ) -> Block:
     """A paragraph's block (:func:`line_block`) with the room its last line left for a next word
-    (``extra["room"]``, :func:`pipeline.readers.line_ends.room`): whether it ends on a full line;
+    (``extra["room"]``, :func:`pipeline.readers.line_ends.room`, or where ``geometry`` places the
+    line, :attr:`pipeline.readers.geometry.LineGeometry.room`): whether it ends on a full line;
     and how many characters that line runs past its page's measure (``extra["past_measure"]``,
     negative where it is shorter): a line far past it is set in smaller type. Where it opens a page
     of a book that indents its paragraphs, ``geometry`` tells whether its first line is indented
@@ -598,6 +599,8 @@ def paragraph_block(
     block = line_block(lines)
     last = lines[-1][1]
     ends = {"room": room(last, page_measure, habits), "past_measure": printed_length(last) - page_measure}
+    if geometry is not None and lines[-1].number in geometry.room:
+        ends["room"] = geometry.room[lines[-1].number]
     if geometry is not None and lines[0].number in geometry.page_top_indents:
         ends["indented"] = geometry.page_top_indents[lines[0].number]
     return replace(block, extra={**block.extra, **ends})
