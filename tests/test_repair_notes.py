@@ -438,6 +438,22 @@ def test_a_number_glued_after_a_stop_out_of_the_order_of_the_marks_is_read_in_or
     assert "OCR read plain (as 1)" in explanations(repaired)[1]
 
 
+def test_a_number_glued_after_a_stop_naming_none_of_the_pages_notes_counts_where_marks_are_few() -> None:
+    # (a generated crown octavo as Tesseract read it: markers 5 to 7 read as ``2``, ``°``, ``®``)
+    blocks = placed_page(
+        "Of Roosevelt.2 The treaty.° It went. Europe.®", "5. Fifth.", "6. Sixth.", "7. Seventh."
+    )
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == "Of Roosevelt.⁵ The treaty.⁶ It went. Europe.⁷"
+    assert "the number of none of the page's notes" in explanations(repaired)[-1]
+    # where the marks are as many as the notes, it stays
+    enough = placed_page("Of Roosevelt.2 The treaty.° It went.", "6. Sixth.")
+    assert (
+        restore_placed_note_markers(enough, NO_CONTEXT).blocks[0].text
+        == "Of Roosevelt.2 The treaty.⁶ It went."
+    )
+
+
 def test_a_number_glued_after_a_stop_naming_no_note_lacking_a_marker_stays() -> None:
     blocks = placed_page("In 1917.2 it went. Of the world.? Then p.540.", "1. First.")
     repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
@@ -641,6 +657,9 @@ def test_numbers_read_with_a_digit_lost_are_no_new_start_where_its_note_1_would_
     assert count_notes(chapters, {0, 8}).numbers == [*range(1, 11), None, None, None, None]
     # and so does one whose numbers a count going on would not read so: ``1``, ``2`` after note 4
     assert count_notes([1, 2, 3, 4, None, 1, 2], {0}).numbers == [1, 2, 3, 4, 5, 1, 2]
+    # a chapter of one note between two numbered so (a generated octavo): its note read as 1 opens
+    # a page, so it is note 1, not note 5 of the chapter before
+    assert count_notes([1, 2, 3, 4, 1, 1, 2, 3], {0, 2, 4, 5}).numbers == [1, 2, 3, 4, 1, 1, 2, 3]
 
 
 def test_a_mark_with_a_digit_of_the_number_among_it_is_read_whole() -> None:

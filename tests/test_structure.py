@@ -50,6 +50,7 @@ from pipeline.repair import repair
 from pipeline.structure import Structured, build_structure, main
 from pipeline.structure.evidence import contents_differences
 from pipeline.structure.headings import _EntryWords, _tokens
+from pipeline.structure.notes import UNEVEN_SYMBOLS
 from pipeline.text.headings import heading_key, title_case
 from pipeline.text.markers import SUPERSCRIPT_DIGITS
 
@@ -492,6 +493,30 @@ def test_a_placed_symbol_note_links_a_marker_of_its_own_page_only() -> None:
     (intro,) = placed_symbol_notes("In their opinion, Britain had to take a stand.").tree.divisions
     assert [(note.n, note.unlinked) for note in intro.notes] == [("", True), ("*", True)]
     assert not any(isinstance(part, NoteRef) for node in intro.content for part in getattr(node, "parts", []))
+
+
+def test_a_page_with_more_markers_of_a_symbol_than_placed_notes_of_it_links_none() -> None:
+    # (a generated quarto as Tesseract read it: note 3 read ``?It was``, note 4 ``* Direct``, their
+    # markers both ``*``: which is note 4's cannot be told)
+    placed = {"placed": "footnotes by their place and type at the page's foot"}
+    blocks = [
+        block for text, line in (*CONTENTS_INTRO, ("INTRODUCTION", 184)) for block in blocks_at(text, line)
+    ]
+    blocks += [
+        Block("The government of democratic Poland.* The sovereignty of the state.* It went.", 300, 300),
+        Block("?It was proposed to conclude it for six months.", 301, 301, kind="note", extra=placed),
+        Block("* Direct Charge, Vol. 20, p. 596.", 302, 302, kind="note", extra=placed),
+    ]
+    found = build_structure(blocks)
+    (intro,) = found.tree.divisions
+    assert [(note.n, note.unlinked) for note in intro.notes] == [("", True), ("*", True)]
+    assert [item.reason for item in found.review if item.line == 302] == [UNEVEN_SYMBOLS]
+    # as many markers as notes: linked
+    blocks[-3] = replace(
+        blocks[-3], text="The government of democratic Poland. The sovereignty of the state.*"
+    )
+    (intro,) = build_structure(blocks).tree.divisions
+    assert [(note.n, note.unlinked) for note in intro.notes] == [("", True), ("*", False)]
 
 
 def test_inconsistent_input_does_not_crash() -> None:

@@ -12,8 +12,9 @@ number of one of the notes lacking a marker is that note's marker, unless it and
 many as those notes and it stands elsewhere in their order than its note (``benefit.1`` after
 three marks, for note 4): then it is read in order with them. Where the page has exactly as
 many such marks as notes lacking a marker, each mark is read, in order, as the marker of the page's
-next such note; where it has fewer, the places where the page image shows a raised glyph OCR did not
-read (:mod:`pipeline.extract.raised`, ``RepairContext.raised``) count with them, and where they are
+next such note; where it has fewer, the numbers glued so that name none of the page's notes
+(``Roosevelt.2`` for note 5) count with them, then the places where the page image shows a raised
+glyph OCR did not read (:mod:`pipeline.extract.raised`, ``RepairContext.raised``), and where they are
 still fewer, the closing double quotation marks after a word that close no quotation their paragraph
 opened (``Empire”`` for ``Empire.³``), then the question marks after a word ending a sentence no
 word of questions opens (``Italy?`` for ``Italy.³``: the stop restored with the marker); where the
@@ -218,6 +219,18 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
                 for index in texts
                 for match in NOTE_MARKER_RE.finditer(result[index].text)
                 if _misnumbered(_marker_number(match.group()), numbers, lacking)
+            ],
+            [
+                (
+                    index,
+                    match.span(),
+                    f"a raised number OCR read plain (as {match.group()}), glued to its word, the number "
+                    "of none of the page's notes",
+                    "",
+                )
+                for index in texts
+                for match in PLAIN_GLUED_RE.finditer(result[index].text)
+                if int(match.group()) not in numbers
             ],
             [
                 (
@@ -431,12 +444,13 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
     as rising with them (one offset from their place in the book) is an anchor, of the runs whose
     offsets never rise but by one (a note not found) those holding the most notes read
     (:func:`_falling`; a run is no new start where it is rather the count going on with digits
-    lost, :func:`_count_goes_on`). The notes
-    between two anchors of one offset take it; an anchor's offset goes on past it up to the last
-    note read as that offset gives (none read otherwise on the way); the notes before the first
-    anchor take its offset down to the one it makes note 1; between an anchor and a later one of a
-    lower offset (the numbering starts again), the notes up to the one the later offset makes note
-    1 take the earlier offset, the rest the later. The notes after the last one read, where it is
+    lost, :func:`_count_goes_on`). The notes between two anchors of one offset take it; an
+    anchor's offset goes on past it up to the last note read as that offset gives (none read
+    otherwise on the way); the notes before the first anchor take its offset down to the one it
+    makes note 1; between an anchor and a later one of a lower offset (the numbering starts again),
+    the notes up to the one the later offset makes note 1 take the earlier offset, the rest the
+    later, but a note read as 1 that opens a page between them starts a numbering of its own up
+    to that note 1 (a chapter's few notes). The notes after the last one read, where it is
     read as the count gives, go on with its count, unconfirmed."""
     anchors = _anchors(readings, page_openers)
     numbers: list[int | None] = [None] * len(readings)
@@ -460,7 +474,11 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
     for (_, last, offset), (first, _, later) in itertools.pairwise(anchors):
         restart = 1 - later
         if later < offset and last < restart <= first:
-            number(last + 1, restart, offset)
+            opened = next(  # (a note read as 1 opening a page between them: a numbering of its own)
+                (at for at in range(last + 1, restart) if readings[at] == 1 and at in page_openers), restart
+            )
+            number(last + 1, opened, offset)
+            number(opened, restart, 1 - opened)
             number(restart, first, later)
     agreeing = [  # the places of the notes read as the count gives, with their offsets
         (place, reading - place)

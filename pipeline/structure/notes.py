@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from itertools import pairwise
 
 from pipeline.layout import LAYOUT_RULE_PREFIX, Layout
@@ -25,6 +26,10 @@ from pipeline.text.markers import (
 )
 
 PLAIN_MARKER_LOOKBACK = 15
+UNEVEN_SYMBOLS = (
+    "the page's markers of this symbol are not as many as its notes of it: which is whose cannot be "
+    "told; kept as a note, unlinked"
+)
 # what an XML id may not hold of a note's printed number (a range's dash, a superscript OCR left)
 NOT_IN_ID_RE = re.compile(r"[^A-Za-z0-9._-]")
 
@@ -86,12 +91,16 @@ def link_notes(collected: Collected, layout: Layout, marks: PageMarks, findings:
     for note in notes:
         pool[(None if numbering == "book" else note.scope, note.key)].append(note)
     pages = {note.order: marks.page_at(note.note.first_line) for note in notes}
+    uneven = _uneven_symbols(collected, pages, marks)
     for text in collected.texts:
         scope = None if numbering == "book" else text.scope
         _link_number_markers(text, pool, scope, findings)
-        _link_symbol_markers(text, pool, scope, pages, marks)
+        _link_symbol_markers(text, pool, scope, pages, marks, uneven)
     for note in notes:
-        if not note.linked and not _link_plain_marker(note, collected.texts, pages, marks, findings):
+        if (pages[note.order], note.key) in uneven:
+            note.note.unlinked = True
+            findings.flag("note_without_marker", note.note.first_line, note.text[:80], UNEVEN_SYMBOLS)
+        elif not note.linked and not _link_plain_marker(note, collected.texts, pages, marks, findings):
             note.note.unlinked = True
             findings.flag("note_without_marker", note.note.first_line, note.text[:80], _unlinked_reason(note))
     return numbering
@@ -165,7 +174,12 @@ def _link_number_markers(text: PendingText, pool: Pool, scope: str | None, findi
 
 
 def _link_symbol_markers(
-    text: PendingText, pool: Pool, scope: str | None, pages: dict[int, int], marks: PageMarks
+    text: PendingText,
+    pool: Pool,
+    scope: str | None,
+    pages: dict[int, int],
+    marks: PageMarks,
+    uneven: set[tuple[int, str]],
 ) -> None:
     """Link symbol markers (``*``, ``†``, ``‡``) like numbers: to the nearest free note after them
     on their own page.
@@ -175,8 +189,22 @@ def _link_symbol_markers(
     order → page), the page after the last page break before it in its paragraph, or the page the
     paragraph starts on
     (a marker whose note OCR lost takes no other page's note, nor does one whose note is a table's
-    note printed higher up its page). A ``*`` that closes an emphasis is not a marker.
+    note printed higher up its page). Where the page's layout told its notes, a page whose markers
+    of a symbol are not as many as its notes of it (``uneven``: page, symbol) links none of them:
+    which is whose cannot be told.
     """
+    for position, key, page in _symbol_markers(text, marks):
+        if (page, key) in uneven:
+            continue
+        candidates = [note for note in pool.get((scope, key), ()) if pages[note.order] == page]
+        found = _take(candidates, text.order)
+        if found is not None:
+            text.refs.append((position.start(), position.end(), [found.note.id]))
+
+
+def _symbol_markers(text: PendingText, marks: PageMarks) -> Iterator[tuple[re.Match[str], str, int]]:
+    """The symbol markers of ``text``: each with its symbol and its page (:func:`_page_of`); a
+    ``*`` that closes an emphasis is none."""
     if not any(symbol in text.text for symbol in NOTE_SYMBOLS):
         return
     start = marks.page_at(text.line)
@@ -188,11 +216,17 @@ def _link_symbol_markers(
         if key.startswith("*") and emphasis:
             emphasis = False  # this one closes the emphasis
             continue
-        page = _page_of(text, marker.start(), start)
-        candidates = [note for note in pool.get((scope, key), ()) if pages[note.order] == page]
-        found = _take(candidates, text.order)
-        if found is not None:
-            text.refs.append((marker.start(), marker.end(), [found.note.id]))
+        yield marker, key, _page_of(text, marker.start(), start)
+
+
+def _uneven_symbols(collected: Collected, pages: dict[int, int], marks: PageMarks) -> set[tuple[int, str]]:
+    """The pages and symbols whose notes the page's layout told (placed notes) and whose markers
+    in the text are not as many as those notes."""
+    placed = Counter(
+        (pages[note.order], note.key) for note in collected.notes if note.placed and note.key in SYMBOL_NAMES
+    )
+    found = Counter((page, key) for text in collected.texts for _, key, page in _symbol_markers(text, marks))
+    return {place for place, count in placed.items() if found[place] != count}
 
 
 def _link_plain_marker(
