@@ -50,7 +50,7 @@ from pipeline.repair import repair
 from pipeline.structure import Structured, build_structure, main
 from pipeline.structure.evidence import contents_differences
 from pipeline.structure.headings import _EntryWords, _tokens
-from pipeline.structure.notes import UNEVEN_SYMBOLS
+from pipeline.structure.notes import MISREAD_NUMBERS, UNEVEN_SYMBOLS
 from pipeline.text.headings import heading_key, title_case
 from pipeline.text.markers import SUPERSCRIPT_DIGITS
 
@@ -517,6 +517,33 @@ def test_a_page_with_more_markers_of_a_symbol_than_placed_notes_of_it_links_none
     )
     (intro,) = build_structure(blocks).tree.divisions
     assert [(note.n, note.unlinked) for note in intro.notes] == [("", True), ("*", False)]
+
+
+def test_a_symbol_among_a_numbered_books_placed_notes_on_its_page_is_a_misread_number() -> None:
+    # (a generated quarto as Tesseract read it: notes 23 and 24 read ``*``, markers 22 and 23 ``*``)
+    placed = {"placed": "footnotes by their place and type at the page's foot"}
+    blocks = [
+        block for text, line in (*CONTENTS_INTRO, ("INTRODUCTION", 184)) for block in blocks_at(text, line)
+    ]
+    blocks += [
+        Block("One.\u00b9 Two.\u00b2 Three.\u00b3", 300, 300),
+        *(Block(f"{n}. Note {n}.", 300 + n, 300 + n, kind="note", extra=placed) for n in (1, 2, 3)),
+        Block("Its resources.\u201d* The armed forces.\u2075", 310, 310, page_break_before=True),
+        Block("* The British government suggested an agreement.", 311, 311, kind="note", extra=placed),
+        Block("5. Note 5.", 312, 312, kind="note", extra=placed),
+    ]
+    found = build_structure(blocks)
+    (intro,) = found.tree.divisions
+    assert [(note.n, note.unlinked) for note in intro.notes] == [
+        *[(str(n), False) for n in (1, 2, 3)],
+        ("*", True),
+        ("5", False),
+    ]
+    assert [item.reason for item in found.review if item.line == 311] == [MISREAD_NUMBERS]
+    # in a book whose notes are symbols as often, it is a symbol
+    few = [block for block in blocks if block.first_line not in (302, 303)]
+    (intro,) = build_structure(few).tree.divisions
+    assert [(note.n, note.unlinked) for note in intro.notes] == [("1", False), ("*", False), ("5", False)]
 
 
 def test_inconsistent_input_does_not_crash() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import pairwise
 
 from pipeline.layout import LAYOUT_RULE_PREFIX, Layout
@@ -30,6 +30,11 @@ UNEVEN_SYMBOLS = (
     "the page's markers of this symbol are not as many as its notes of it: which is whose cannot be "
     "told; kept as a note, unlinked"
 )
+MISREAD_NUMBERS = (
+    "a symbol among the page's numbered notes, in a book that numbers its notes: a number OCR "
+    "misread, whose marker cannot be told; kept as a note, unlinked"
+)
+NUMBERED_MAJORITY = 3  # a book's placed notes this many times as often numbered as not: it numbers them
 # what an XML id may not hold of a note's printed number (a range's dash, a superscript OCR left)
 NOT_IN_ID_RE = re.compile(r"[^A-Za-z0-9._-]")
 
@@ -91,15 +96,16 @@ def link_notes(collected: Collected, layout: Layout, marks: PageMarks, findings:
     for note in notes:
         pool[(None if numbering == "book" else note.scope, note.key)].append(note)
     pages = {note.order: marks.page_at(note.note.first_line) for note in notes}
-    uneven = _uneven_symbols(collected, pages, marks)
+    unsure = _unsure_symbols(collected, pages, marks)
     for text in collected.texts:
         scope = None if numbering == "book" else text.scope
         _link_number_markers(text, pool, scope, findings)
-        _link_symbol_markers(text, pool, scope, pages, marks, uneven)
+        _link_symbol_markers(text, pool, scope, pages, marks, unsure)
     for note in notes:
-        if (pages[note.order], note.key) in uneven:
+        if (pages[note.order], note.key) in unsure:
             note.note.unlinked = True
-            findings.flag("note_without_marker", note.note.first_line, note.text[:80], UNEVEN_SYMBOLS)
+            reason = unsure[(pages[note.order], note.key)]
+            findings.flag("note_without_marker", note.note.first_line, note.text[:80], reason)
         elif not note.linked and not _link_plain_marker(note, collected.texts, pages, marks, findings):
             note.note.unlinked = True
             findings.flag("note_without_marker", note.note.first_line, note.text[:80], _unlinked_reason(note))
@@ -179,7 +185,7 @@ def _link_symbol_markers(
     scope: str | None,
     pages: dict[int, int],
     marks: PageMarks,
-    uneven: set[tuple[int, str]],
+    unsure: Mapping[tuple[int, str], str],
 ) -> None:
     """Link symbol markers (``*``, ``†``, ``‡``) like numbers: to the nearest free note after them
     on their own page.
@@ -189,12 +195,11 @@ def _link_symbol_markers(
     order → page), the page after the last page break before it in its paragraph, or the page the
     paragraph starts on
     (a marker whose note OCR lost takes no other page's note, nor does one whose note is a table's
-    note printed higher up its page). Where the page's layout told its notes, a page whose markers
-    of a symbol are not as many as its notes of it (``uneven``: page, symbol) links none of them:
-    which is whose cannot be told.
+    note printed higher up its page). Where the page's layout told its notes, a page and symbol
+    ``unsure`` (:func:`_unsure_symbols`) link none: which is whose cannot be told.
     """
     for position, key, page in _symbol_markers(text, marks):
-        if (page, key) in uneven:
+        if (page, key) in unsure:
             continue
         candidates = [note for note in pool.get((scope, key), ()) if pages[note.order] == page]
         found = _take(candidates, text.order)
@@ -219,14 +224,21 @@ def _symbol_markers(text: PendingText, marks: PageMarks) -> Iterator[tuple[re.Ma
         yield marker, key, _page_of(text, marker.start(), start)
 
 
-def _uneven_symbols(collected: Collected, pages: dict[int, int], marks: PageMarks) -> set[tuple[int, str]]:
-    """The pages and symbols whose notes the page's layout told (placed notes) and whose markers
-    in the text are not as many as those notes."""
-    placed = Counter(
-        (pages[note.order], note.key) for note in collected.notes if note.placed and note.key in SYMBOL_NAMES
-    )
+def _unsure_symbols(
+    collected: Collected, pages: dict[int, int], marks: PageMarks
+) -> dict[tuple[int, str], str]:
+    """The pages and symbols of notes the page's layout told (placed notes) whose markers cannot be
+    told, and why: the page's markers of the symbol are not as many as its notes of it; or, in a
+    book that numbers its placed notes (:data:`NUMBERED_MAJORITY`), the page has numbered notes
+    too, so its symbols are numbers OCR misread."""
+    placed = [note for note in collected.notes if note.placed]
+    symbols = Counter((pages[note.order], note.key) for note in placed if note.key in SYMBOL_NAMES)
+    numbered = Counter(pages[note.order] for note in placed if note.key[:1].isdigit())
     found = Counter((page, key) for text in collected.texts for _, key, page in _symbol_markers(text, marks))
-    return {place for place, count in placed.items() if found[place] != count}
+    unsure = {place: UNEVEN_SYMBOLS for place, count in symbols.items() if found[place] != count}
+    if numbered.total() >= NUMBERED_MAJORITY * symbols.total():
+        unsure |= {(page, key): MISREAD_NUMBERS for page, key in symbols if page in numbered}
+    return unsure
 
 
 def _link_plain_marker(
