@@ -415,6 +415,16 @@ def test_marker_without_note_and_note_without_marker() -> None:
     assert rules(found.review) == ["marker_without_note", "note_without_marker"]
 
 
+PLACED = {"placed": "footnotes by their place and type at the page's foot"}  # a note block's, as read
+
+
+def intro_blocks() -> list[Block]:
+    """The blocks of the contents and the introduction's heading (raw lines from 184)."""
+    return [
+        block for text, line in (*CONTENTS_INTRO, ("INTRODUCTION", 184)) for block in blocks_at(text, line)
+    ]
+
+
 def test_a_symbol_note_whose_marker_ocr_lost_is_kept_unlinked_and_said_so() -> None:
     # a note marked ``*`` whose marker the text above lost (as OCR often loses a small star)
     body = """
@@ -422,9 +432,7 @@ def test_a_symbol_note_whose_marker_ocr_lost_is_kept_unlinked_and_said_so() -> N
 
 * Origin of Species, 7th ed., p. 49.
 """
-    blocks = [
-        block for text, line in (*CONTENTS_INTRO, ("INTRODUCTION", 184)) for block in blocks_at(text, line)
-    ]
+    blocks = intro_blocks()
     text, note = blocks_at(body, 3053)
     found = build_structure([*blocks, text, replace(note, kind="note")])
     (intro,) = found.tree.divisions
@@ -471,15 +479,12 @@ def placed_symbol_notes(first_note: str) -> Structured:
     """Two pages as structured OCR placed their notes (a generated quarto as Tesseract read it): the
     first page's marker ``*`` and its note ``first_note``; the second page's note ``*``, its marker
     lost."""
-    placed = {"placed": "footnotes by their place and type at the page's foot"}
     blocks = [
-        block for text, line in (*CONTENTS_INTRO, ("INTRODUCTION", 184)) for block in blocks_at(text, line)
-    ]
-    blocks += [
+        *intro_blocks(),
         Block("An alliance with the fascist powers was proposed.* He soon received support.", 300, 300),
-        Block(first_note, 301, 301, kind="note", extra=placed),
+        Block(first_note, 301, 301, kind="note", extra=PLACED),
         Block("The Soviet economy had at its disposal a base.", 310, 310, page_break_before=True),
-        Block("* For instance, it would be suspected.", 311, 311, kind="note", extra=placed),
+        Block("* For instance, it would be suspected.", 311, 311, kind="note", extra=PLACED),
     ]
     return build_structure(blocks)
 
@@ -498,14 +503,11 @@ def test_a_placed_symbol_note_links_a_marker_of_its_own_page_only() -> None:
 def test_a_page_with_more_markers_of_a_symbol_than_placed_notes_of_it_links_none() -> None:
     # (a generated quarto as Tesseract read it: note 3 read ``?It was``, note 4 ``* Direct``, their
     # markers both ``*``: which is note 4's cannot be told)
-    placed = {"placed": "footnotes by their place and type at the page's foot"}
     blocks = [
-        block for text, line in (*CONTENTS_INTRO, ("INTRODUCTION", 184)) for block in blocks_at(text, line)
-    ]
-    blocks += [
+        *intro_blocks(),
         Block("The government of democratic Poland.* The sovereignty of the state.* It went.", 300, 300),
-        Block("?It was proposed to conclude it for six months.", 301, 301, kind="note", extra=placed),
-        Block("* Direct Charge, Vol. 20, p. 596.", 302, 302, kind="note", extra=placed),
+        Block("?It was proposed to conclude it for six months.", 301, 301, kind="note", extra=PLACED),
+        Block("* Direct Charge, Vol. 20, p. 596.", 302, 302, kind="note", extra=PLACED),
     ]
     found = build_structure(blocks)
     (intro,) = found.tree.divisions
@@ -521,16 +523,13 @@ def test_a_page_with_more_markers_of_a_symbol_than_placed_notes_of_it_links_none
 
 def test_a_symbol_among_a_numbered_books_placed_notes_on_its_page_is_a_misread_number() -> None:
     # (a generated quarto as Tesseract read it: notes 23 and 24 read ``*``, markers 22 and 23 ``*``)
-    placed = {"placed": "footnotes by their place and type at the page's foot"}
     blocks = [
-        block for text, line in (*CONTENTS_INTRO, ("INTRODUCTION", 184)) for block in blocks_at(text, line)
-    ]
-    blocks += [
+        *intro_blocks(),
         Block("One.\u00b9 Two.\u00b2 Three.\u00b3", 300, 300),
-        *(Block(f"{n}. Note {n}.", 300 + n, 300 + n, kind="note", extra=placed) for n in (1, 2, 3)),
+        *(Block(f"{n}. Note {n}.", 300 + n, 300 + n, kind="note", extra=PLACED) for n in (1, 2, 3)),
         Block("Its resources.\u201d* The armed forces.\u2075", 310, 310, page_break_before=True),
-        Block("* The British government suggested an agreement.", 311, 311, kind="note", extra=placed),
-        Block("5. Note 5.", 312, 312, kind="note", extra=placed),
+        Block("* The British government suggested an agreement.", 311, 311, kind="note", extra=PLACED),
+        Block("5. Note 5.", 312, 312, kind="note", extra=PLACED),
     ]
     found = build_structure(blocks)
     (intro,) = found.tree.divisions
