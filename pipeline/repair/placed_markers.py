@@ -32,13 +32,12 @@ the count before it with digits lost (``1``, ``2`` for 11 and 12) and its note 1
 middle of a page. Where the numbers read give no count, the digits a damaged number opens with
 (``7?`` for 7, ``1°`` for 10) are read too. Elsewhere a note takes its number from its neighbours'
 on the page (the note after it less one, or the note before it plus one). Its printed number is
-restored, logged. A
-number read that the count contradicts (``8`` for note 13) is restored where notes read as the
-count gives stand on both sides of it (so no note was lost or split between them); elsewhere it
-goes to the review list, and its page is left as it is. The notes after the book's last note read
-as the count gives, where none after it is read as a numbering may give there (``46`` for 16, ``4``
-for 11 where notes 1 to 3 would stand on notes counted), are counted on from it; no later reading
-confirms them, so each number restored so is also listed for review.
+restored, logged. A number read that the count contradicts (``8`` for note 13) is restored where
+notes read as the count gives stand on both sides of it (so no note was lost or split between
+them); elsewhere it goes to the review list, and its page is left as it is. The notes after the
+book's last note read as the count gives, where none after it is read as a numbering may give there
+(``46`` for 16, ``4`` for 11 where notes 1 to 3 would stand on notes counted), are counted on from
+it; no later reading confirms them, so each number restored so is also listed for review.
 """
 
 from __future__ import annotations

@@ -198,13 +198,13 @@ def _link_symbol_markers(
     note printed higher up its page). Where the page's layout told its notes, a page and symbol
     ``unsure`` (:func:`_unsure_symbols`) link none: which is whose cannot be told.
     """
-    for position, key, page in _symbol_markers(text, marks):
+    for marker, key, page in _symbol_markers(text, marks):
         if (page, key) in unsure:
             continue
         candidates = [note for note in pool.get((scope, key), ()) if pages[note.order] == page]
         found = _take(candidates, text.order)
         if found is not None:
-            text.refs.append((position.start(), position.end(), [found.note.id]))
+            text.refs.append((marker.start(), marker.end(), [found.note.id]))
 
 
 def _symbol_markers(text: PendingText, marks: PageMarks) -> Iterator[tuple[re.Match[str], str, int]]:
