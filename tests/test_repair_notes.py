@@ -699,3 +699,15 @@ def test_the_digits_a_damaged_number_opens_with_count_as_read() -> None:
     # digits after marks are no reading (``?2`` may be 12 or 23)
     unread = [*blocks[:7], replace(blocks[7], text="?5 Fifth."), blocks[8]]
     assert restore_placed_note_markers(unread, NO_CONTEXT).blocks[0].text == "One.* Two.°"
+
+
+def test_a_note_read_as_the_number_of_the_note_before_it_is_the_next_one() -> None:
+    # (a generated quarto as Tesseract read it: notes 16 to 19 read ``16``, ``1”``, ``18``, ``18``)
+    blocks = placed_page("One.'® Two.* Three.° Four.®", "16 A.", "1\u201d B.", "18 C.", "18 D.", first=20)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == "One.¹⁶ Two.¹⁷ Three.¹⁸ Four.¹⁹"
+    assert repaired.blocks[4].text == "¹⁹ D."
+    assert any("misread as 18" in why for why in explanations(repaired))
+    # where the note before it is not read as its number, the page is left for review
+    unread = [*blocks[:3], replace(blocks[3], text="\u00ae C."), blocks[4]]
+    assert restore_placed_note_markers(unread, NO_CONTEXT).blocks[0].text == blocks[0].text

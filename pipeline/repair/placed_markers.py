@@ -37,7 +37,9 @@ notes read as the count gives stand on both sides of it (so no note was lost or 
 them); elsewhere it goes to the review list, and its page is left as it is. The notes after the
 book's last note read as the count gives, where none after it is read as a numbering may give there
 (``46`` for 16, ``4`` for 11 where notes 1 to 3 would stand on notes counted), are counted on from
-it; no later reading confirms them, so each number restored so is also listed for review.
+it; no later reading confirms them, so each number restored so is also listed for review. A note
+read as the number of the note before it on its page, read so, is the next one misread (``18``,
+``18`` for 18, 19).
 """
 
 from __future__ import annotations
@@ -134,12 +136,12 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
     unconfirmed = {order[place] for place in count.unconfirmed}
     for page, notes in zip(_pages(result), pages, strict=True):
         counts = [counted[index] for index in notes]
+        known = [
+            readings[index] if number is None else number for index, number in zip(notes, counts, strict=True)
+        ]
+        repeated = _repeated_readings(known, [readings[index] for index in notes])
         numbers = _sequence(
-            [
-                readings[index] if number is None else number
-                for index, number in zip(notes, counts, strict=True)
-            ],
-            trusted=any(counts),
+            [None if at in repeated else number for at, number in enumerate(known)], any(counts)
         )
         how = (
             "the book's sequence of footnotes, counted from notes read in order"
@@ -150,8 +152,10 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             continue
         clashes = [
             (note, number)
-            for note, number in zip(notes, numbers, strict=True)
-            if not _may_read(readings[note], number) and note not in bracketed | unconfirmed
+            for at, (note, number) in enumerate(zip(notes, numbers, strict=True))
+            if not _may_read(readings[note], number)
+            and note not in bracketed | unconfirmed
+            and at not in repeated
         ]
         if clashes:
             review += [
@@ -404,6 +408,17 @@ def _printed_number(text: str) -> int | None:
         return None
     printed = (start.group("number") or start.group("plain") or "").translate(FROM_SUPERSCRIPT)
     return int(printed) if printed.isdigit() else None
+
+
+def _repeated_readings(known: Sequence[int | None], readings: Sequence[int | None]) -> set[int]:
+    """The places of a page's notes (``known``: their numbers counted, else read) whose note is
+    read as the number of the note just before it, itself read as its number: no numbering prints
+    a number twice, so the second is the next one misread (``18``, ``18`` for 18, 19)."""
+    return {
+        at
+        for at in range(1, len(known))
+        if known[at] is not None and known[at] == known[at - 1] == readings[at - 1] == readings[at]
+    }
 
 
 def _damaged_number(text: str) -> int | None:
