@@ -4,9 +4,10 @@ OCR reads a small raised note number as a mark more often than as a digit (``pro
 ``events.*``, ``irrelevant.?``, ``hopes.!``, ``Germany.°``). Where structured OCR's geometry found a
 page's footnotes (note blocks with ``extra["placed"]``) and the page's text holds no marker for some
 of them, the marks where a marker may stand are counted (:data:`MARKS_RE`): marks OCR takes small
-digits for after a word or a stop, a question or exclamation mark after a stop, a closing quotation
-mark after a stop that closes no quotation its paragraph opened, a marker read as a number none of
-the page's notes has that may be one lacking a marker with digits lost (``⁴`` for ²⁴). A number
+digits for after a word or a stop, a question or exclamation mark or a vertical bar after a stop,
+a closing quotation mark after a stop that closes no quotation its paragraph opened, a marker read
+as a number none of the page's notes has that may be one lacking a marker with digits lost (``⁴``
+for ²⁴). A number
 glued to a word's end after a stop (``footing.6``: a raised number OCR read plain) that is the
 number of one of the notes lacking a marker is that note's marker, unless it and the marks are as
 many as those notes and it stands elsewhere in their order than its note (``benefit.1`` after
@@ -207,7 +208,10 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
                 marker = match.group().translate(TO_SUPERSCRIPT)
                 result[index], change = marker_replaced(result[index], match, marker, RULE, why)
                 changes.append(change)
-            marks = [(index, span, "a mark", "") for index in texts for span in _marks(result[index].text)]
+            if glued:  # (the texts changed: their marks found again)
+                marks = [
+                    (index, span, "a mark", "") for index in texts for span in _marks(result[index].text)
+                ]
         if not lacking:
             continue
         tiers = [

@@ -39,6 +39,7 @@ NUMBERED_MAJORITY = 3  # a book's placed notes this many times as often numbered
 NOT_IN_ID_RE = re.compile(r"[^A-Za-z0-9._-]")
 
 Pool = dict[tuple[str | None, str], list[NoteBody]]  # (scope, printed number) → its notes, in order
+SymbolMarker = tuple[re.Match[str], str, int]  # a symbol marker in a text: its match, symbol and page
 
 
 def add_note_block(
@@ -96,11 +97,12 @@ def link_notes(collected: Collected, layout: Layout, marks: PageMarks, findings:
     for note in notes:
         pool[(None if numbering == "book" else note.scope, note.key)].append(note)
     pages = {note.order: marks.page_at(note.note.first_line) for note in notes}
-    unsure = _unsure_symbols(collected, pages, marks)
-    for text in collected.texts:
+    symbols = [list(_symbol_markers(text, marks)) for text in collected.texts]
+    unsure = _unsure_symbols(collected.notes, pages, symbols)
+    for text, found in zip(collected.texts, symbols, strict=True):
         scope = None if numbering == "book" else text.scope
         _link_number_markers(text, pool, scope, findings)
-        _link_symbol_markers(text, pool, scope, pages, marks, unsure)
+        _link_symbol_markers(text, found, pool, scope, pages, unsure)
     for note in notes:
         if (pages[note.order], note.key) in unsure:
             note.note.unlinked = True
@@ -181,14 +183,14 @@ def _link_number_markers(text: PendingText, pool: Pool, scope: str | None, findi
 
 def _link_symbol_markers(
     text: PendingText,
+    found: list[SymbolMarker],
     pool: Pool,
     scope: str | None,
     pages: dict[int, int],
-    marks: PageMarks,
     unsure: Mapping[tuple[int, str], str],
 ) -> None:
-    """Link symbol markers (``*``, ``†``, ``‡``) like numbers: to the nearest free note after them
-    on their own page.
+    """Link the symbol markers ``found`` in ``text`` (``*``, ``†``, ``‡``: :func:`_symbol_markers`)
+    like numbers: to the nearest free note after them on their own page.
 
     Symbols restart on every page, so a paragraph a page break cut may hold the same symbol
     twice, once for each page's note; a marker takes a note printed on its page (``pages``: note
@@ -198,16 +200,16 @@ def _link_symbol_markers(
     note printed higher up its page). Where the page's layout told its notes, a page and symbol
     ``unsure`` (:func:`_unsure_symbols`) link none: which is whose cannot be told.
     """
-    for marker, key, page in _symbol_markers(text, marks):
+    for marker, key, page in found:
         if (page, key) in unsure:
             continue
         candidates = [note for note in pool.get((scope, key), ()) if pages[note.order] == page]
-        found = _take(candidates, text.order)
-        if found is not None:
-            text.refs.append((marker.start(), marker.end(), [found.note.id]))
+        note = _take(candidates, text.order)
+        if note is not None:
+            text.refs.append((marker.start(), marker.end(), [note.note.id]))
 
 
-def _symbol_markers(text: PendingText, marks: PageMarks) -> Iterator[tuple[re.Match[str], str, int]]:
+def _symbol_markers(text: PendingText, marks: PageMarks) -> Iterator[SymbolMarker]:
     """The symbol markers of ``text``: each with its symbol and its page (:func:`_page_of`); a
     ``*`` that closes an emphasis is none."""
     if not any(symbol in text.text for symbol in NOTE_SYMBOLS):
@@ -225,16 +227,16 @@ def _symbol_markers(text: PendingText, marks: PageMarks) -> Iterator[tuple[re.Ma
 
 
 def _unsure_symbols(
-    collected: Collected, pages: dict[int, int], marks: PageMarks
+    notes: list[NoteBody], pages: dict[int, int], markers: list[list[SymbolMarker]]
 ) -> dict[tuple[int, str], str]:
     """The pages and symbols of notes the page's layout told (placed notes) whose markers cannot be
-    told, and why: the page's markers of the symbol are not as many as its notes of it; or, in a
-    book that numbers its placed notes (:data:`NUMBERED_MAJORITY`), the page has numbered notes
-    too, so its symbols are numbers OCR misread."""
-    placed = [note for note in collected.notes if note.placed]
+    told, and why: the page's markers of the symbol (``markers``, each text's) are not as many as
+    its notes of it; or, in a book that numbers its placed notes (:data:`NUMBERED_MAJORITY`), the
+    page has numbered notes too, so its symbols are numbers OCR misread."""
+    placed = [note for note in notes if note.placed]
     symbols = Counter((pages[note.order], note.key) for note in placed if note.key in SYMBOL_NAMES)
     numbered = Counter(pages[note.order] for note in placed if note.key[:1].isdigit())
-    found = Counter((page, key) for text in collected.texts for _, key, page in _symbol_markers(text, marks))
+    found = Counter((page, key) for in_text in markers for _, key, page in in_text)
     unsure = {place: UNEVEN_SYMBOLS for place, count in symbols.items() if found[place] != count}
     if numbered.total() >= NUMBERED_MAJORITY * symbols.total():
         unsure |= {(page, key): MISREAD_NUMBERS for page, key in symbols if page in numbered}
@@ -260,16 +262,16 @@ def _link_plain_marker(
         if t.scope == note.scope and t.order < note.order and isinstance(t.owner, Paragraph | ListItem)
     ]
     symbol = not note.key.isdigit()
-    same_page = symbol and note.placed
     for text in reversed(earlier[-PLAIN_MARKER_LOOKBACK:]):
-        start = marks.page_at(text.line)
         found = [
             m
             for m in pattern.finditer(text.text)
             if not _inside(m.start(), text.refs)
             and text.text[: m.start()].replace("**", "").count("*") % 2 == 0
-            and not (same_page and _page_of(text, m.start(), start) != pages[note.order])
         ]
+        if symbol and note.placed:
+            start = marks.page_at(text.line)
+            found = [m for m in found if _page_of(text, m.start(), start) == pages[note.order]]
         if len(found) == 1:
             marker = found[0]
             text.refs.append((marker.start(), marker.end(), [note.note.id]))
