@@ -132,6 +132,42 @@ def test_alto_reads_margins_hyphens_and_word_confidences(tmp_path: Path) -> None
     assert broken.box == Box(100, 200, 900, 230)
 
 
+def test_an_alto_line_without_a_baseline_has_the_one_its_words_feet_show(tmp_path: Path) -> None:
+    # (Tesseract's ALTO gives no BASELINE; a generated quarto's line, seed 661: its box, raised by an
+    # apostrophe and a word's box stretched to a speck, told a gap before the next line not there)
+    words = [
+        ("Diplomatic", 120, 684, 24),
+        ("Corps's", 254, 684, 22),
+        ("request", 348, 684, 22),
+        ("the", 583, 681, 18),
+        ("release", 628, 681, 18),
+        ("of", 720, 680, 18),
+        ("the", 749, 680, 18),
+        ("Romanian", 794, 675, 32),
+    ]
+    strings = "".join(
+        f'<String CONTENT="{word}" HPOS="{left}" VPOS="{top}" WIDTH="80" HEIGHT="{height}"/>'
+        for word, left, top, height in words
+    )
+
+    def baseline(content: str) -> float | None:
+        line = f'<TextLine HPOS="120" VPOS="675" WIDTH="790" HEIGHT="33">{content}</TextLine>'
+        alto = ALTO_V2.replace('<String CONTENT="broken."/>', "").replace(
+            "</TextBlock></PrintSpace>", line + "</TextBlock></PrintSpace>"
+        )
+        return extract([write(tmp_path, "0001.xml", alto)])[1].pages[0].lines[-1].baseline
+
+    # the feet of the plain words without a descender, fitted to a line falling to the left (a skewed
+    # page's slope), at the line's left end; the stretched box of Romanian left out
+    found = baseline(strings)
+    assert found is not None and 699 < found < 704
+    # a line whose every word descends has none
+    descending = {"the": "by", "release": "gay", '"of"': '"up"', "Romanian": "Yugoslav"}
+    for word, other in descending.items():
+        strings = strings.replace(word, other)
+    assert baseline(strings) is None
+
+
 def test_an_alto_line_takes_its_type_size_from_the_words_within_its_box(tmp_path: Path) -> None:
     # A footnote's line as Tesseract wrote it (a generated book's page): two words' boxes, stretched
     # to specks above and below them, reach beyond the line's box; the plain word within it tells
@@ -320,6 +356,34 @@ def test_geometry_finds_furniture_bands_paragraph_starts_notes_and_headings() ->
     assert {10, 11} <= learned.smaller
 
 
+def test_a_page_of_one_line_of_text_has_its_furniture_found_in_the_books_bands() -> None:
+    # (a generated crown octavo as Tesseract's ALTO read it, seed 656: a chapter's last page, its
+    # running head, one line of text and a note; the page's own pitch is not known)
+    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(4)]
+    short = [
+        printed(49, "History of the Tests 14", 300, 50, 300, 20),
+        printed(50, "the last line of a chapter.", 100, 150, 400),
+        printed(51, "1 A note set in a smaller type at the page's foot.", 100, 1300, 700, 20),
+        printed(52, "14", 480, 1420, 40, 20),
+    ]
+    pages.append(PrintedPage("p4", None, 1000, 1500, short))
+    learned = learn_geometry(Geometry("hocr", pages))
+    assert {49, 52} <= set(learned.furniture)
+    assert 50 not in learned.furniture
+
+
+def test_a_line_in_lower_case_in_the_band_of_the_running_heads_is_the_text_going_on() -> None:
+    # (a generated quarto as Tesseract read it, seed 606: its text begins in the running heads' band,
+    # and a page opening with a paragraph's last line, set apart from the next paragraph, stood there)
+    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(4)]
+    rows = page_of(49, 14)
+    rows[0] = printed(49, "set up by the conference.", 100, 50, 400)
+    pages.append(PrintedPage("p4", None, 1000, 1500, rows))
+    furniture = learn_geometry(Geometry("hocr", pages)).furniture
+    assert {1, 13, 25, 37} <= set(furniture)
+    assert 49 not in furniture
+
+
 def test_a_line_ocr_sizes_larger_than_its_box_stands_is_no_larger_type() -> None:
     # (a generated quarto as Tesseract read it: a paragraph's last line ``party.``, its x_size 39
     # where the text's is 23, its box 21 px high where the book's lines are 24.5: taken for a heading)
@@ -353,6 +417,48 @@ def test_where_the_book_indents_its_paragraphs_a_pages_first_line_tells_if_one_o
     ]
     # where the book opens its paragraphs after a space as often as after an indent, flush tells nothing
     assert learn_geometry(geometry_of(4)).page_top_indents == {}
+
+
+def test_a_page_of_few_full_lines_finds_its_text_edge_where_its_later_lines_start_together() -> None:
+    # (a generated octavo as Tesseract read it, seed 643: a chapter's last page of three lines, the
+    # first indented, opening a paragraph; two full lines are too few for the measure's edges)
+    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(4)]
+    last = [
+        printed(49, "History of the Tests 14", 300, 50, 300, 20),
+        printed(50, "A paragraph opening the page, its first line indented,", 150, 150, 710),
+        printed(51, "goes on at the margin for a full line of the measure", 100, 190),
+        printed(52, "and ends.", 100, 230, 150),
+    ]
+    pages.append(PrintedPage("p4", None, 1000, 1500, last))
+    assert learn_geometry(Geometry("hocr", pages)).page_top_indents[50] is True
+    # one line after the first tells nothing of where the text's edge is
+    pages[-1] = PrintedPage("p4", None, 1000, 1500, last[:3])
+    assert 50 not in learn_geometry(Geometry("hocr", pages)).page_top_indents
+
+
+def test_a_sentence_ending_short_of_the_measure_ends_its_paragraph_where_no_gap_shows_it() -> None:
+    # (a generated quarto with block paragraphs as Tesseract's ALTO read it, seed 656: the gap
+    # between two paragraphs a little narrower than a space set apart)
+    texts = [
+        "The first paragraph runs across the whole of the page's measure",
+        "and on across it for another line of text as long as the first,",
+        "until it ends on a short line.",
+        "A second paragraph follows after a gap no wider than the others",
+        "and it runs across the measure to its end as the first one did,",
+        "with one more line of the same length as the lines above this",
+        "before it ends.",
+    ]
+    rows = [
+        printed(n, text, 100, 100 + 40 * n, 800 if len(text) > 40 else 12 * len(text))
+        for n, text in enumerate(texts, 1)
+    ]
+    pages = [PrintedPage("p0", None, 1000, 1500, rows)]
+    blocks, _ = read_input(source_text(pages), geometry=Geometry("hocr", pages))
+    assert [block.text.split()[0] for block in blocks] == ["The", "A"]
+    # a sentence ending near the measure's end goes on
+    rows[2] = printed(3, "until it ends on a line as long as the others are.", 100, 220, 780)
+    blocks, _ = read_input(source_text(pages), geometry=Geometry("hocr", pages))
+    assert len(blocks) == 1
 
 
 def test_the_room_a_line_left_at_its_end_is_measured_from_its_place_on_the_page() -> None:

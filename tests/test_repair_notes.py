@@ -207,6 +207,28 @@ def test_lower_case_continuation_without_displaced_note_text_is_left_to_the_para
     assert kinds(blocks) == ["text", "note"]
 
 
+def test_a_page_opening_after_an_unfinished_paragraph_goes_on_with_it_not_with_a_note() -> None:
+    # (a generated octavo as Tesseract read it, seed 655: the book's last page, its text right above
+    # its note; the page before ends mid-sentence, and its last note, its stop read as a comma)
+    blocks = [
+        Block("It was also decided that the French Government should be invited", 236, 236),
+        Block("5. Bulgaria's monarchist government did not satisfy these demands,", 238, 238, "note"),
+        Block(
+            "to send its representative to the Control Council. The Baltic Entente stepped up its work.",
+            240,
+            247,
+            page_break_before=True,
+        ),
+        Block("6. The Soviet government gave Turkish merchants permission.", 248, 249, "note"),
+    ]
+    repaired = attach_note_continuations(blocks, RepairContext(BookVocabulary()))
+    assert repaired.blocks == blocks and not repaired.changes
+    # on the same page, text in lower case right above the notes is the unfinished note's rest
+    same_page = [*blocks[:2], replace(blocks[2], page_break_before=False), blocks[3]]
+    joined = attach_note_continuations(same_page, RepairContext(BookVocabulary()))
+    assert [block.kind for block in joined.blocks] == ["text", "note", "note"]
+
+
 def test_a_note_is_continued_on_its_page_or_the_next_only() -> None:
     # raw lines 2738-2786 of *History of the Colony of Queensland* (nla.obj-44253818), clipped: a
     # note ending in a comma, and two pages on, a page opening in lower case
@@ -451,6 +473,39 @@ def test_a_number_glued_after_a_stop_naming_none_of_the_pages_notes_counts_where
     assert (
         restore_placed_note_markers(enough, NO_CONTEXT).blocks[0].text
         == "Of Roosevelt.2 The treaty.⁶ It went."
+    )
+
+
+def test_a_number_set_apart_after_a_stop_counts_with_the_marks_where_it_stands_in_their_order() -> None:
+    # (a generated crown octavo as Tesseract read it: markers 3 to 5 read as a closing quotation mark,
+    # `` 4`` and ``®``)
+    text = "To Moscow.\u2019 Then the Baltic area. 4 In its first stages. The coalitions.® The end."
+    blocks = placed_page(text, "3. Third.", "4. Fourth.", "5. Fifth.", first=20)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == (
+        "To Moscow.³ Then the Baltic area.⁴ In its first stages. The coalitions.⁵ The end."
+    )
+    assert "set apart from its stop" in explanations(repaired)[1]
+    # out of their order, or a number where the marks alone are as many as the notes, it stays
+    for number, notes in (
+        ("3", ["3. Third.", "4. Fourth.", "5. Fifth."]),
+        ("4", ["4. Fourth.", "5. Fifth."]),
+    ):
+        text = f"To Moscow.\u2019 Then the Baltic area. {number} In its first. The coalitions.®"
+        kept = restore_placed_note_markers(placed_page(text, *notes, first=20), NO_CONTEXT)
+        assert f"area. {number} In" in kept.blocks[0].text
+
+
+def test_a_raised_glyph_the_image_shows_where_ocr_read_a_mark_is_one_marker() -> None:
+    # (a generated crown octavo: ``immediately. !°`` for ``immediately.¹⁰``, whose image shows the raised
+    # glyph OCR read as the marks; and a marker OCR did not read at all, seen only in the image)
+    printed = "Russian territories. British missions. Moscow.\u2019 The end came immediately. !°"
+    blocks = placed_page(printed, "1. First.", "2. Second.", "3. Third.")
+    context = raised_after(printed, "territories.", "immediately.")
+    repaired = restore_placed_note_markers(blocks, context)
+    assert (
+        repaired.blocks[0].text
+        == "Russian territories.¹ British missions. Moscow.² The end came immediately.³"
     )
 
 

@@ -388,3 +388,21 @@ def test_a_page_without_a_folio_is_joined_to_the_next_where_the_text_goes_on() -
     assert texts(joined) == [f"{first.text} {second.text}"]
     # on one page, the reader's cut stands
     assert texts(rejoin_page_breaks([first, second], NO_CONTEXT).blocks) == [first.text, second.text]
+
+
+def test_a_page_ending_in_a_word_on_a_full_line_goes_on_before_a_capital() -> None:
+    # a generated quarto with block paragraphs as Tesseract read it (seed 642): no indent to tell,
+    # the page's last line left no room for the next page's first word, and ends in no mark
+    first = Block("Churchill still cherished the idea of occupation of Central and Southeast", 66, 66)
+    second = Block("Europe. This was the purpose of the negotiations.", 72, 72, page_break_before=True)
+    vocabulary = BookVocabulary.from_texts([first.text, second.text])
+    first.extra["room"] = 3.5  # (room for a word of three letters at most)
+    decision = decide_page_break_join(first, second, vocabulary)
+    assert (decision.join, decision.doubtful) == (True, True)
+    assert "full line" in decision.reason
+    # a page opening a quotation, or a sentence with a grammatical word (a line lost, a table
+    # between: ``driven to`` | ``To end of year``), stays apart; so does a line that left room
+    for opening in ("\u201cEurope was the purpose.\u201d", "The purpose of the negotiations."):
+        assert not decide_page_break_join(first, replace(second, text=opening), vocabulary).join
+    first.extra["room"] = 12
+    assert not decide_page_break_join(first, second, vocabulary).join

@@ -36,6 +36,7 @@ from pipeline.model.geometry import Geometry, PrintedLine, PrintedPage
 from pipeline.model.pages import Line
 from pipeline.text.headings import PAGE_NUMBER_LINE_RE
 from pipeline.text.markers import FOOT_NOTE_START_RE
+from pipeline.text.punctuation import starts_lower
 from pipeline.text.widths import ASCENDING_RE, DESCENDING_RE
 
 PLACED_FURNITURE = "page furniture by its place"  # the class of a line the geometry sets in a band
@@ -184,11 +185,12 @@ def _wide_gaps(lines: Sequence[PrintedLine], pitch: float | None) -> list[int]:
     return [at for at in range(1, len(lines)) if _step(lines[at - 1], lines[at]) > SPACED * pitch]
 
 
-def _page_pitch(lines: Sequence[PrintedLine], usual: float) -> float | None:
+def _page_pitch(lines: Sequence[PrintedLine], usual: float) -> float:
     """The pitch of a page's lines in the body's type (:func:`_pitch`), at most the book's ``usual``
-    one (a short page, one line of text above its notes, would take that gap for its pitch)."""
+    one (a short page, one line of text above its notes, would take that gap for its pitch); the
+    book's on a page of one such line."""
     pitch = _pitch(lines)
-    return None if pitch is None else min(pitch, usual)
+    return usual if pitch is None else min(pitch, usual)
 
 
 def _mark_paragraph_starts(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
@@ -251,13 +253,26 @@ def _page_top_indents(pages: Sequence[Sequence[PrintedLine]], learned: LineGeome
     size = learned.body_size
     for lines in pages:
         body = _body_lines(lines, learned)
-        full = _full_lines(body)
-        if not body or body[0] is not lines[0] or len(full) < MIN_FULL_LINES:
+        if not body or body[0] is not lines[0]:
             continue
-        opens = _opens_by_indent(body[0], statistics.median(line.box.left for line in full), size)
+        edge = _left_edge(body, size)
+        opens = None if edge is None else _opens_by_indent(body[0], edge, size)
         if opens is not None:
             tops[body[0].line] = opens
     return tops
+
+
+def _left_edge(body: Sequence[PrintedLine], size: float) -> float | None:
+    """The left edge of a page's text (``body``: its lines in the body's type ``size``): where its
+    full lines start, or on a page of few full lines (a chapter's last), where two or more of its
+    lines after the first start together furthest left; ``None`` where neither is known."""
+    full = _full_lines(body)
+    if len(full) >= MIN_FULL_LINES:
+        return statistics.median(line.box.left for line in full)
+    edge = min((line.box.left for line in body[1:]), default=None)
+    if edge is None or sum(line.box.left - edge < INDENT_MIN * size for line in body[1:]) < 2:
+        return None
+    return edge
 
 
 def _opens_by_indent(line: PrintedLine, edge: float, size: float) -> bool | None:
@@ -382,7 +397,7 @@ def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None
         candidates: list[tuple[PrintedLine, float]] = []
         for page, lines in zip(pages, bodies, strict=True):
             pitch = _page_pitch(lines, usual)
-            if len(page.lines) < 2 or not page.height or pitch is None:
+            if len(page.lines) < 2 or not page.height:
                 continue
             line, neighbour = page.lines[edge], page.lines[1 if edge == 0 else -2]
             if abs(_step(line, neighbour)) > SPACED * pitch:
@@ -419,7 +434,18 @@ def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None
             f"set apart at the page's {name}, {'above' if edge == 0 else 'below'} the text block, in the band"
             f" where {len(inside)} pages have such a line"
         )
-        learned.furniture.update((line.line, evidence) for line in inside)
+        heads = [line for line in inside if not (edge == 0 and _goes_on(line))]
+        learned.furniture.update((line.line, evidence) for line in heads)
+
+
+def _goes_on(line: PrintedLine) -> bool:
+    """Whether a line at a page's top is the text going on from the page before, not a running head:
+    words in lower case, more of its letters small than capitals (``set up.”``: a paragraph's last
+    line, set apart from the next paragraph where the text begins in the band of the running heads;
+    not ``ie. THERE WERE``, a head in capitals after its page number misread)."""
+    small = sum(character.islower() for character in line.text)
+    capitals = sum(character.isupper() for character in line.text)
+    return starts_lower(line.text) and len(line.text.split()) > 1 and small > capitals
 
 
 def _misread_page_numbers(

@@ -34,7 +34,14 @@ from dataclasses import dataclass
 
 from pipeline.model.pages import Line
 from pipeline.text.markers import LOST_STOP_AT_END_RE, PLAIN_MARKER_AT_END_RE
-from pipeline.text.punctuation import DASHES, LIST_ITEM_RE, OPENING_QUOTES, ends_sentence, starts_lower
+from pipeline.text.punctuation import (
+    DASHES,
+    LIST_ITEM_RE,
+    OPENING_QUOTES,
+    ends_sentence,
+    opens_quote,
+    starts_lower,
+)
 from pipeline.text.widths import LINES_CACHED, printed_length
 
 # A line shorter than this share of its page's measure is short (edge furniture; a paragraph's end
@@ -149,11 +156,6 @@ def runs_on(text: str, next_text: str) -> bool:
 def goes_on_lower(text: str) -> bool:
     """The line goes on in lower case: it starts with a lower-case letter, not a list entry's ``(c)``."""
     return starts_lower(text.strip()) and not LIST_ITEM_RE.match(text)
-
-
-def opens_quote(text: str) -> bool:
-    """The line opens with a quotation mark."""
-    return text.strip()[:1] in OPENING_QUOTES
 
 
 def line_pairs(pages: Sequence[Sequence[Sequence[Line]]]) -> Iterator[tuple[int, str, str]]:

@@ -76,6 +76,9 @@ MAX_PLATE_LINES = 12  # a plate's page holds a few caption lines at most
 MAX_CAPTION_RUN_LINES = 6  # a caption standing apart on a page of text: a few lines
 MIN_RUN_ON_WORDS = 3  # a page's last line that shows the text going on: more than a catchword
 MIN_PLATES = 2  # this many plates shown by a credit or the text running across them: the book has plates
+# A sentence ending on a line that left room for the next line's first word and this many characters
+# more ends its paragraph, where structured OCR placed the line (a ragged edge's room is a word's)
+ROOM_SLACK = 2
 LINEATED = "lines set on their own (a table, an address), kept a line each"
 # how the geometry sets a line apart as a heading's (``extra["set_apart"]``)
 LARGER_TYPE_LINE, CENTRED_LINE = "set in larger type", "centred in the measure"
@@ -532,7 +535,11 @@ def read_prose(
             heading = []
         paragraph.append(line)
         following = run[index + 1][1] if index + 1 < len(run) else ""
-        placed = geometry.starts_paragraph(run[index + 1].number) if geometry and following else None
+        placed = (
+            geometry.starts_paragraph(run[index + 1].number) or _ends_short(line, following, geometry)
+            if geometry and following
+            else None
+        )
         ends = (
             placed
             if placed is not None
@@ -549,6 +556,21 @@ def read_prose(
     if paragraph:
         blocks.append(paragraph_block(paragraph, page_measure, habits, geometry))
     return blocks
+
+
+def _ends_short(line: Line, following: str, geometry: LineGeometry) -> bool:
+    """Whether ``line`` ends a sentence short of the measure, where the page's ``geometry`` places
+    it: with room for the next line's first word and :data:`ROOM_SLACK` characters more (the line
+    was broken before the word would have filled it), and the next line does not go on in lower case."""
+    words = following.split(maxsplit=1)
+    room = geometry.room.get(line.number)
+    return (
+        room is not None
+        and bool(words)
+        and finished(line[1]) == "sentence"
+        and not goes_on_lower(following)
+        and room >= printed_length(words[0]) + ROOM_SLACK
+    )
 
 
 def _set_apart_by(line: Line, geometry: LineGeometry | None) -> str | None:

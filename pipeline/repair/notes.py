@@ -64,7 +64,9 @@ def _displaced_note_evidence(blocks: Sequence[Block], index: int, note: Block | 
     Either it stands between the halves of a cut paragraph (the paragraph before it is unfinished,
     the block after it continues that paragraph in lower case, and it ends a sentence itself, so it
     is not what the next block continues); or it starts in lower case after a finished sentence,
-    and the note before it is unfinished. An empty string if neither holds.
+    and the note before it is unfinished; or it stands right above the page's notes, in lower case,
+    the note before it unfinished, and it does not open its page after an unfinished paragraph (a
+    page's text goes on with the paragraph the page before cut). An empty string if none holds.
     """
     block = blocks[index]
     before, after = _previous_text(blocks, index), _next_text(blocks, index)
@@ -97,6 +99,7 @@ def _displaced_note_evidence(blocks: Sequence[Block], index: int, note: Block | 
         and ends_sentence(block.text)
         and index + 1 < len(blocks)
         and blocks[index + 1].kind == "note"
+        and not (unfinished and _opens_page_after_notes(blocks, index))
     ):
         return "it stands at a page foot right above the notes, and the note before it is unfinished"
     return ""

@@ -35,15 +35,15 @@ from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
 from pipeline.text.punctuation import (
     LIST_BULLET,
-    OPENING_QUOTES,
     ends_clause,
     ends_glued,
     ends_sentence,
     ends_with_comma,
+    opens_quote,
     plain_text,
 )
 from pipeline.text.widths import printed_length
-from pipeline.text.words import first_word, last_word
+from pipeline.text.words import first_word, is_function_word, last_word
 
 NOT_JOINED = "not joined: "  # how a review item for a refused page-break join starts
 # A sentence ended on a full line: the text cannot tell whether the paragraph goes on. The reader goes
@@ -58,6 +58,9 @@ FULL_LINE_KEPT = (
     "a sentence ends on a full line and {why}, so a new paragraph may start there; kept as two "
     "paragraphs: check the printed page"
 )
+# A paragraph's last line ends with a mark: a page ending in a word on a line that left no room for
+# the next page's first word goes on there.
+FULL_LINE_WORD_END = "the first part ends in a word on a full line (no room was left for the next word)"
 # A word seen this often in the book and never before a full stop cannot end a sentence.
 NEVER_FINAL_MIN_COUNT = 3
 QUOTE_END_RE = re.compile(rf"[\"\u201d\u2019][{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}\s*_]*$")
@@ -197,7 +200,7 @@ def decide_page_break_join(
         return JoinDecision(False, "the first part ends with a colon or semicolon")
     if first_char_class(text.split("\n")[-1]) == first_char_class(continuation) == "digit":
         return JoinDecision(False, "both blocks start like entries of one list (a number first)", True)
-    decision = _decide_capital_continuation(text, continuation, vocabulary)
+    decision = _decide_capital_continuation(first, continuation, vocabulary)
     if decision.doubtful and "indented" in second.extra:
         return _decide_by_indent(second.extra["indented"], decision.reason)
     return decision
@@ -224,13 +227,14 @@ def _new_paragraph_after_full_line(second: Block, continuation: str) -> str:
     no page break stands before it, or it opens a quotation; else an empty string."""
     if not second.page_break_before:
         return "no page break stands before the next"
-    if continuation.lstrip()[:1] in OPENING_QUOTES:
+    if opens_quote(continuation):
         return "the next page opens a quotation"
     return ""
 
 
-def _decide_capital_continuation(text: str, continuation: str, vocabulary: BookVocabulary) -> JoinDecision:
-    """The first part ends without punctuation and the next starts with a capital or a digit."""
+def _decide_capital_continuation(block: Block, continuation: str, vocabulary: BookVocabulary) -> JoinDecision:
+    """The first part, ``block``, ends without punctuation and the next starts with a capital or a digit."""
+    text = block.text
     last, first = last_word(plain_text(text)), first_word(plain_text(continuation))
     if first_char_class(continuation) == "other":
         return JoinDecision(False, "the next block starts with neither a letter nor a digit")
@@ -252,7 +256,22 @@ def _decide_capital_continuation(text: str, continuation: str, vocabulary: BookV
         return JoinDecision(True, f"{reason}; {mid_sentence or 'no punctuation before it'}", not mid_sentence)
     if mid_sentence:
         return JoinDecision(True, f"{mid_sentence}, though '{first}' usually opens a sentence", True)
+    if _goes_on_past_full_line(block, continuation, first):
+        return JoinDecision(True, f"{FULL_LINE_WORD_END}, though '{first}' usually opens a sentence", True)
     return JoinDecision(False, f"no punctuation at the end, but '{first}' usually opens a sentence", True)
+
+
+def _goes_on_past_full_line(block: Block, continuation: str, first: str) -> bool:
+    """Whether the page ``block`` ends in a word on a full line (:func:`ends_full_line`), and the next
+    page neither opens a quotation nor starts with a grammatical word (``But``, ``The``: a sentence's
+    opening, where a line was lost or a table stands between; a name goes on: ``Southeast`` |
+    ``Europe``)."""
+    return (
+        _ends_in_a_word(block.text)
+        and ends_full_line(block, continuation)
+        and not opens_quote(continuation)
+        and not is_function_word(first)
+    )
 
 
 def _strip_spurious_bullet(text: str, continuation: str) -> str:

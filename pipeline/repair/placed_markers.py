@@ -4,23 +4,26 @@ OCR reads a small raised note number as a mark more often than as a digit (``pro
 ``events.*``, ``irrelevant.?``, ``hopes.!``, ``Germany.°``). Where structured OCR's geometry found a
 page's footnotes (note blocks with ``extra["placed"]``) and the page's text holds no marker for some
 of them, the marks where a marker may stand are counted (:data:`MARKS_RE`): marks OCR takes small
-digits for after a word or a stop, a question or exclamation mark or a vertical bar after a stop,
-a closing quotation mark after a stop that closes no quotation its paragraph opened, a marker read
-as a number none of the page's notes has that may be one lacking a marker with digits lost (``⁴``
-for ²⁴). A number
-glued to a word's end after a stop (``footing.6``: a raised number OCR read plain) that is the
-number of one of the notes lacking a marker is that note's marker, unless it and the marks are as
-many as those notes and it stands elsewhere in their order than its note (``benefit.1`` after
-three marks, for note 4): then it is read in order with them. Where the page has exactly as
-many such marks as notes lacking a marker, each mark is read, in order, as the marker of the page's
-next such note; where it has fewer, the numbers glued so that name none of the page's notes
-(``Roosevelt.2`` for note 5) count with them, then the places where the page image shows a raised
-glyph OCR did not read (:mod:`pipeline.extract.raised`, ``RepairContext.raised``), and where they are
-still fewer, the closing double quotation marks after a word that close no quotation their paragraph
-opened (``Empire”`` for ``Empire.³``), then the question marks after a word ending a sentence no
-word of questions opens (``Italy?`` for ``Italy.³``: the stop restored with the marker); where the
-places so counted are as many as the notes, each is read so in order (a glyph's marker inserted
-after its word). Else nothing is changed, and the page's notes go to the review list.
+digits for after a word or a stop, a question or exclamation mark or a vertical bar after a stop, a
+closing quotation mark after a stop that closes no quotation its paragraph opened, a marker read as
+a number none of the page's notes has that may be one lacking a marker with digits lost (``⁴`` for
+²⁴). A number set apart after a stop before a sentence's first word (``area. 5 In``) that is the
+number of one of the notes lacking a marker counts with the marks where, among them, it stands as
+its note does among those notes. A number glued to a word's end after a stop (``footing.6``: a
+raised number OCR read plain) that is the number of one of the notes lacking a marker is that note's
+marker, unless it and the marks are as many as those notes and it stands elsewhere in their order
+than its note (``benefit.1`` after three marks, for note 4): then it is read in order with them.
+Where the page has exactly as many such marks as notes lacking a marker, each mark is read, in
+order, as the marker of the page's next such note; where it has fewer, the numbers glued so that
+name none of the page's notes (``Roosevelt.2`` for note 5) count with them, then the places where
+the page image shows a raised glyph OCR did not read (:mod:`pipeline.extract.raised`,
+``RepairContext.raised``), and where they are still fewer, the closing double quotation marks after
+a word that close no quotation their paragraph opened (``Empire”`` for ``Empire.³``), then the
+question marks after a word ending a sentence no word of questions opens (``Italy?`` for
+``Italy.³``: the stop restored with the marker); where the places so counted (a place counted once:
+a raised glyph the image shows where OCR read a mark is that mark) are as many as the notes, each is
+read so in order (a glyph's marker inserted after its word). Else nothing is changed, and the page's
+notes go to the review list.
 
 A note whose number OCR damaged (``? Sense``, ``1° The``, ``1`` for ``10``) takes its number from
 the book's sequence of placed notes (:func:`count_notes`): two or more notes read as numbers that
@@ -101,6 +104,11 @@ UNCONFIRMED = (
 )
 # a number glued to a word's end after a stop (``footing.6``): a raised number OCR read plain
 PLAIN_GLUED_RE = re.compile(rf"(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])\d{{1,3}}(?=\s|$)")
+# a number after a stop, set apart from it before a sentence's first word (``area. 5 In``): a raised
+# number OCR read plain, counted with the page's marks where it stands in their order as its note does
+SET_APART_NUMBER_RE = re.compile(
+    r"(?<=[^\W\d_]{2}[.!?\u201d\u2019\"])\x20(?P<number>\d{1,3})(?=\x20[\"\u2018\u201c]?[A-Z]|$)"
+)
 # a closing double quotation mark after a word (``Empire”``, ``Empire.³`` misread): where a page's
 # marks and raised glyphs are fewer than its notes lacking markers, one closing no quotation its
 # paragraph opened counts with them
@@ -212,6 +220,15 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
                 marks = [
                     (index, span, "a mark", "") for index in texts for span in _marks(result[index].text)
                 ]
+        set_apart = [
+            (index, match, int(match["number"]))
+            for index in texts
+            for match in SET_APART_NUMBER_RE.finditer(result[index].text)
+            if int(match["number"]) in lacking
+        ]
+        if set_apart and _stand_in_order(set_apart, marks, lacking):
+            why = "a raised number OCR read plain (as {}), set apart from its stop"
+            marks += [(index, match.span(), why.format(number), "") for index, match, number in set_apart]
         if not lacking:
             continue
         tiers = [
@@ -273,7 +290,7 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
         ]
         places: list[MarkerPlace] = []
         for tier in tiers:
-            places = sorted(places + tier)
+            places = sorted(places + [place for place in tier if not _counted(place, places)])
             if len(places) >= len(lacking):
                 break
         if len(places) != len(lacking):
@@ -292,19 +309,36 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
     return Repaired(result, changes, review)
 
 
+def _counted(place: MarkerPlace, places: Sequence[MarkerPlace]) -> bool:
+    """Whether ``place`` stands where one of ``places`` does (a raised glyph the image shows where OCR
+    read a mark: one marker, counted once)."""
+    index, (start, _), *_ = place
+    return any(at == index and span[0] <= start <= span[1] for at, span, *_ in places)
+
+
 def _glued_out_of_order(
     glued: Sequence[tuple[int, re.Match[str]]], marks: Sequence[MarkerPlace], lacking: Sequence[int]
 ) -> bool:
     """Whether the numbers glued to words (``benefit.1``) and the marks of a page are as many as its
     notes lacking a marker (``lacking``), yet a number stands elsewhere in their order than the
     note it names: read in order, it is another's marker misread (``1`` for ``4``)."""
-    if not glued or len(glued) + len(marks) != len(lacking):
-        return False
+    numbered = [(index, match, int(match.group())) for index, match in glued]
+    return bool(glued) and _stand_in_order(numbered, marks, lacking) is False
+
+
+def _stand_in_order(
+    numbered: Sequence[tuple[int, re.Match[str], int]], marks: Sequence[MarkerPlace], lacking: Sequence[int]
+) -> bool | None:
+    """Whether each number read in a page's text (its block, match and number) stands in the order
+    of the page's places (those numbers and ``marks``) where its note stands among the notes lacking
+    a marker; ``None`` where the places are not as many as those notes."""
+    if len(numbered) + len(marks) != len(lacking):
+        return None
     places = sorted(
-        [(index, match.start()) for index, match in glued] + [(at, span[0]) for at, span, *_ in marks]
+        [(index, match.start()) for index, match, _ in numbered] + [(at, span[0]) for at, span, *_ in marks]
     )
-    return any(
-        places.index((index, match.start())) != lacking.index(int(match.group())) for index, match in glued
+    return all(
+        places.index((index, match.start())) == lacking.index(number) for index, match, number in numbered
     )
 
 

@@ -53,6 +53,11 @@ def starts_lower(text: str) -> bool:
     return text.lstrip(OPENING_MARKS)[:1].islower()
 
 
+def opens_quote(text: str) -> bool:
+    """The text opens with a quotation mark (after spaces)."""
+    return text.strip()[:1] in OPENING_QUOTES
+
+
 def ends_sentence(text: str) -> bool:
     """A full stop, question or exclamation mark or ellipsis at the end (closers may follow it)."""
     return final_mark(text) in SENTENCE_STOPS
