@@ -496,6 +496,15 @@ def test_a_number_set_apart_after_a_stop_counts_with_the_marks_where_it_stands_i
         assert f"area. {number} In" in kept.blocks[0].text
 
 
+def test_a_mark_after_digits_set_apart_from_a_stop_takes_them_in() -> None:
+    # (a generated quarto as Tesseract read it, seed 666: marker 15 read as ``1°`` after a space)
+    blocks = placed_page(
+        "It suffered a defeat. 1° The government went.* Done.", "15. Fifteenth.", "16. Next."
+    )
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == "It suffered a defeat.¹⁵ The government went.¹⁶ Done."
+
+
 def test_a_raised_glyph_the_image_shows_where_ocr_read_a_mark_is_one_marker() -> None:
     # (a generated crown octavo: ``immediately. !°`` for ``immediately.¹⁰``, whose image shows the raised
     # glyph OCR read as the marks; and a marker OCR did not read at all, seen only in the image)

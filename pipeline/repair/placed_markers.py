@@ -7,23 +7,24 @@ of them, the marks where a marker may stand are counted (:data:`MARKS_RE`): mark
 digits for after a word or a stop, a question or exclamation mark or a vertical bar after a stop, a
 closing quotation mark after a stop that closes no quotation its paragraph opened, a marker read as
 a number none of the page's notes has that may be one lacking a marker with digits lost (``⁴`` for
-²⁴). A number set apart after a stop before a sentence's first word (``area. 5 In``) that is the
-number of one of the notes lacking a marker counts with the marks where, among them, it stands as
-its note does among those notes. A number glued to a word's end after a stop (``footing.6``: a
-raised number OCR read plain) that is the number of one of the notes lacking a marker is that note's
-marker, unless it and the marks are as many as those notes and it stands elsewhere in their order
-than its note (``benefit.1`` after three marks, for note 4): then it is read in order with them.
-Where the page has exactly as many such marks as notes lacking a marker, each mark is read, in
-order, as the marker of the page's next such note; where it has fewer, the numbers glued so that
-name none of the page's notes (``Roosevelt.2`` for note 5) count with them, then the places where
-the page image shows a raised glyph OCR did not read (:mod:`pipeline.extract.raised`,
-``RepairContext.raised``), and where they are still fewer, the closing double quotation marks after
-a word that close no quotation their paragraph opened (``Empire”`` for ``Empire.³``), then the
-question marks after a word ending a sentence no word of questions opens (``Italy?`` for
-``Italy.³``: the stop restored with the marker); where the places so counted (a place counted once:
-a raised glyph the image shows where OCR read a mark is that mark) are as many as the notes, each is
-read so in order (a glyph's marker inserted after its word). Else nothing is changed, and the page's
-notes go to the review list.
+²⁴); a mark after a digit or two set apart from a stop takes them in (``defeat. 1°`` for
+``defeat.¹⁵``). A number set apart after a stop before a sentence's first word (``area. 5 In``) that
+is the number of one of the notes lacking a marker counts with the marks where, among them, it
+stands as its note does among those notes. A number glued to a word's end after a stop
+(``footing.6``: a raised number OCR read plain) that is the number of one of the notes lacking a
+marker is that note's marker, unless it and the marks are as many as those notes and it stands
+elsewhere in their order than its note (``benefit.1`` after three marks, for note 4): then it is
+read in order with them. Where the page has exactly as many such marks as notes lacking a marker,
+each mark is read, in order, as the marker of the page's next such note; where it has fewer, the
+numbers glued so that name none of the page's notes (``Roosevelt.2`` for note 5) count with them,
+then the places where the page image shows a raised glyph OCR did not read
+(:mod:`pipeline.extract.raised`, ``RepairContext.raised``), and where they are still fewer, the
+closing double quotation marks after a word that close no quotation their paragraph opened
+(``Empire”`` for ``Empire.³``), then the question marks after a word ending a sentence no word of
+questions opens (``Italy?`` for ``Italy.³``: the stop restored with the marker); where the places so
+counted (a place counted once: a raised glyph the image shows where OCR read a mark is that mark)
+are as many as the notes, each is read so in order (a glyph's marker inserted after its word). Else
+nothing is changed, and the page's notes go to the review list.
 
 A note whose number OCR damaged (``? Sense``, ``1° The``, ``1`` for ``10``) takes its number from
 the book's sequence of placed notes (:func:`count_notes`): two or more notes read as numbers that
@@ -104,6 +105,9 @@ UNCONFIRMED = (
 )
 # a number glued to a word's end after a stop (``footing.6``): a raised number OCR read plain
 PLAIN_GLUED_RE = re.compile(rf"(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])\d{{1,3}}(?=\s|$)")
+# a digit or two set apart from a stop before a mark (``defeat. 1° The`` for ``defeat.¹⁵``): a raised
+# number OCR read as digits and a mark, its marker's place with them
+DIGITS_BEFORE_MARK_RE = re.compile(rf"(?<=[{MARKER_STOPS}])\x20\d{{1,2}}$")
 # a number after a stop, set apart from it before a sentence's first word (``area. 5 In``): a raised
 # number OCR read plain, counted with the page's marks where it stands in their order as its note does
 SET_APART_NUMBER_RE = re.compile(
@@ -694,13 +698,16 @@ def _sequence(numbers: Sequence[int | None], trusted: bool = False) -> list[int]
 
 def _marks(text: str) -> list[tuple[int, int]]:
     """Where ``text`` has marks a note's marker may stand as (:data:`MARKS_RE`), as spans; a closing
-    quotation mark that closes a quotation the text opened is none, the marks after it are."""
+    quotation mark that closes a quotation the text opened is none, the marks after it are; a mark
+    after a digit or two set apart from a stop takes them in (:data:`DIGITS_BEFORE_MARK_RE`)."""
     found = []
     for match in MARKS_RE.finditer(text):
         start, end = match.span()
         opening = QUOTES.get(text[start])
         if opening is not None and _opened(text[:start], opening, text[start]):
             start += 1
+        if match["after_word"] and (digits := DIGITS_BEFORE_MARK_RE.search(text, 0, start)):
+            start = digits.start()
         if start < end:
             found.append((start, end))
     return found
