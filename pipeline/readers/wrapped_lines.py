@@ -535,11 +535,9 @@ def read_prose(
             heading = []
         paragraph.append(line)
         following = run[index + 1][1] if index + 1 < len(run) else ""
-        placed = (
-            geometry.starts_paragraph(run[index + 1].number) or _ends_short(line, following, geometry)
-            if geometry and following
-            else None
-        )
+        placed = geometry.starts_paragraph(run[index + 1].number) if geometry and following else None
+        if placed is False and geometry and _ends_short(line, following, geometry):
+            placed = True
         ends = (
             placed
             if placed is not None
