@@ -197,7 +197,7 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             for match in PLAIN_GLUED_RE.finditer(result[index].text)
             if int(match.group()) in lacking
         ]
-        marks = [(index, span, "a mark", "") for index in texts for span in _marks(result[index].text)]
+        marks = _page_marks(result, texts)
         if _glued_out_of_order(glued, marks, lacking):
             marks += [
                 (
@@ -221,9 +221,7 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
                 result[index], change = marker_replaced(result[index], match, marker, RULE, why)
                 changes.append(change)
             if glued:  # (the texts changed: their marks found again)
-                marks = [
-                    (index, span, "a mark", "") for index in texts for span in _marks(result[index].text)
-                ]
+                marks = _page_marks(result, texts)
         set_apart = [
             (index, match, int(match["number"]))
             for index in texts
@@ -311,6 +309,11 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             )
             changes.append(change)
     return Repaired(result, changes, review)
+
+
+def _page_marks(blocks: Sequence[Block], texts: Sequence[int]) -> list[MarkerPlace]:
+    """The places of the marks (:func:`_marks`) in a page's blocks of text ``texts``."""
+    return [(index, span, "a mark", "") for index in texts for span in _marks(blocks[index].text)]
 
 
 def _counted(place: MarkerPlace, places: Sequence[MarkerPlace]) -> bool:
