@@ -376,6 +376,19 @@ def test_a_question_mark_ending_a_sentence_no_question_opens_counts_where_the_ma
     )
     question = placed_page("Why was it so hard? A number met. It came.*", "1. First.", "2. Second.")
     assert restore_placed_note_markers(question, NO_CONTEXT).blocks[0].text == question[0].text
+    # a verb of questions opens a question as its first word only (a generated crown octavo: ``It
+    # was, after all, … the central hotbed of war?`` for ``war.²``); a question tag ends one
+    statement = placed_page("It was, after all, the hotbed of war? It came.*", "1. First.", "2. Second.")
+    assert restore_placed_note_markers(statement, NO_CONTEXT).blocks[0].text == (
+        "It was, after all, the hotbed of war.\u00b9 It came.\u00b2"
+    )
+    for asked in (
+        "And was it the hotbed of war?",
+        "It was the hotbed of war, was it not?",
+        "He went, didn't he?",
+    ):
+        question = placed_page(f"{asked} It came.*", "1. First.", "2. Second.")
+        assert restore_placed_note_markers(question, NO_CONTEXT).blocks[0].text == question[0].text
 
 
 def test_marks_not_as_many_as_the_notes_are_left_alone() -> None:
@@ -584,13 +597,27 @@ def test_a_number_read_that_the_count_between_notes_read_contradicts_is_restored
 
 
 def test_a_number_read_that_a_count_from_one_side_contradicts_goes_to_the_review_list() -> None:
+    # (a numbering started again on a page: ``6`` where its note 1 stands, only notes after it read)
+    blocks = placed_page("One.\u2079 Two.\u00b9\u2070", "9. Ninth.", "10. Tenth.", first=1)
+    blocks += placed_page("Three.* Four.° Five.*", "6 First.", "2. Second.", "3. Third.", first=10)
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert [block.text for block in repaired.blocks[3:]] == [block.text for block in blocks[3:]]
+    assert [(item.line, item.reason) for item in repaired.review] == [
+        (11, "note 1 by the book's sequence of footnotes, counted from notes read in order")
+    ]
+
+
+def test_a_number_read_before_the_first_read_as_the_count_gives_is_restored_where_that_makes_it_1() -> None:
+    # (the book's start is the other side: no note lost or split before the notes read)
     blocks = placed_page("One.* Two.°", "\u00ae First.", "8 Second.", first=1)
     blocks += placed_page("Three.* Four.°", "3. Third.", "4. Fourth.", first=10)
     repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
-    assert [block.text for block in repaired.blocks[:3]] == [block.text for block in blocks[:3]]
-    assert [(item.line, item.reason) for item in repaired.review] == [
-        (3, "note 2 by the book's sequence of footnotes, counted from notes read in order")
+    assert [block.text for block in repaired.blocks[:3]] == [
+        "One.\u00b9 Two.\u00b2",
+        "\u00b9 First.",
+        "\u00b2 Second.",
     ]
+    assert any("misread as 8" in change.explanation for change in repaired.changes)
 
 
 def test_a_number_read_between_notes_read_as_the_count_gives_is_restored() -> None:
@@ -604,9 +631,6 @@ def test_a_number_read_between_notes_read_as_the_count_gives_is_restored() -> No
     assert repaired.blocks[4].text == "\u00b3 Third."
     assert repaired.blocks[3].text == "Three.\u00b3 Four.\u2074 Five.\u2075"
     assert any("misread as 2" in change.explanation for change in repaired.changes)
-    # read as the count gives on one side only: to the review list
-    unread = [blocks[0], replace(blocks[1], text="\u00ae First."), *blocks[2:]]
-    assert [item.line for item in restore_placed_note_markers(unread, NO_CONTEXT).review] == [11]
 
 
 def test_notes_after_the_last_one_read_are_counted_on_and_listed_for_review() -> None:
@@ -715,15 +739,43 @@ def test_numbers_read_with_a_digit_lost_are_no_new_start_where_its_note_1_would_
     resumed += [2, 23]
     assert count_notes(resumed, {0, 3, 6, 7, 9, 10, 12, 15, 18, 22}).numbers == list(range(1, 24))
     # a note 1 opening a page starts the count again (a book numbering its notes by chapter); in the
-    # middle of one, the notes are left to their page's sequence
+    # middle of one, the notes are the count going on with digits lost, counted on unconfirmed
     chapters = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2, None, None]
     assert count_notes(chapters, {0, 10}).numbers == [*range(1, 11), 1, 2, 3, 4]
-    assert count_notes(chapters, {0, 8}).numbers == [*range(1, 11), None, None, None, None]
+    counted_on = count_notes(chapters, {0, 8})
+    assert counted_on.numbers == list(range(1, 15)) and counted_on.unconfirmed == {10, 11, 12, 13}
     # and so does one whose numbers a count going on would not read so: ``1``, ``2`` after note 4
     assert count_notes([1, 2, 3, 4, None, 1, 2], {0}).numbers == [1, 2, 3, 4, 5, 1, 2]
     # a chapter of one note between two numbered so (a generated octavo): its note read as 1 opens
     # a page, so it is note 1, not note 5 of the chapter before
     assert count_notes([1, 2, 3, 4, 1, 1, 2, 3], {0, 2, 4, 5}).numbers == [1, 2, 3, 4, 1, 1, 2, 3]
+
+
+def test_a_number_read_whose_new_start_would_put_note_1_in_the_middle_of_a_page_is_damaged() -> None:
+    # a generated quarto as Tesseract read it: ``8`` for 28, opening a chapter's first page, and
+    # ``8`` for 33 on the next page, notes 24 to 27 unread: started again, the later ``8``'s note 1
+    # would stand in the middle of a page, so the count goes on over both, unconfirmed
+    readings = [*range(1, 24), None, None, None, None, 8, None, None, None, None, 8]
+    openers = {0, 4, 8, 11, 14, 15, 18, 21, 27, 32}
+    counted = count_notes(readings, openers)
+    assert counted.numbers == list(range(1, 34)) and counted.unconfirmed == set(range(23, 33))
+    # where that note 1 would open a page, the numbering may start again there: nothing is counted
+    assert count_notes(readings, openers | {25}).numbers == [*range(1, 24), *[None] * 10]
+    # and ``0`` starts no numbering (``0`` for 20, its note 1 falling on the page after it)
+    zero = [*range(1, 19), None, 0, None, None, None]
+    assert count_notes(zero, {0, 9, 18, 21}).numbers == list(range(1, 24))
+
+
+def test_notes_before_the_first_read_as_the_count_gives_are_bracketed_where_the_first_is_note_1() -> None:
+    # a generated quarto as Tesseract read it: ``45``, ``46`` for 15 and 16 (a raised ``1`` read as
+    # ``4``) before notes 18, 19 read so: counted from the book's first note, note 1, no note is lost
+    # or split before them, so the damaged numbers are restored
+    readings = [*[None] * 12, 3, None, 45, 46, None, 18, 19, None, 21, 22]
+    counted = count_notes(readings, {0, 3, 7, 10, 13, 14, 17, 19})
+    assert counted.numbers == list(range(1, 23)) and {14, 15} <= counted.bracketed
+    # a count that makes another note than the book's first note 1 brackets nothing before it
+    later = count_notes([None, 45, None, 5, 6], {0, 3})
+    assert later.numbers == [None, None, None, 5, 6] and later.bracketed == set()
 
 
 def test_a_mark_with_a_digit_of_the_number_among_it_is_read_whole() -> None:

@@ -20,8 +20,8 @@ numbers glued so that name none of the page's notes (``Roosevelt.2`` for note 5)
 then the places where the page image shows a raised glyph OCR did not read
 (:mod:`pipeline.extract.raised`, ``RepairContext.raised``), and where they are still fewer, the
 closing double quotation marks after a word that close no quotation their paragraph opened
-(``Empire”`` for ``Empire.³``), then the question marks after a word ending a sentence no word of
-questions opens (``Italy?`` for ``Italy.³``: the stop restored with the marker); where the places so
+(``Empire”`` for ``Empire.³``), then the question marks after a word ending a sentence that is no
+question (``Italy?`` for ``Italy.³``: the stop restored with the marker); where the places so
 counted (a place counted once: a raised glyph the image shows where OCR read a mark is that mark)
 are as many as the notes, each is read so in order (a glyph's marker inserted after its word). Else
 nothing is changed, and the page's notes go to the review list.
@@ -39,12 +39,13 @@ middle of a page. Where the numbers read give no count, the digits a damaged num
 on the page (the note after it less one, or the note before it plus one). Its printed number is
 restored, logged. A number read that the count contradicts (``8`` for note 13) is restored where
 notes read as the count gives stand on both sides of it (so no note was lost or split between
-them); elsewhere it goes to the review list, and its page is left as it is. The notes after the
-book's last note read as the count gives, where none after it is read as a numbering may give there
-(``46`` for 16, ``4`` for 11 where notes 1 to 3 would stand on notes counted), are counted on from
-it; no later reading confirms them, so each number restored so is also listed for review. A note
-read as the number of the note before it on its page, read so, is the next one misread (``18``,
-``18`` for 18, 19).
+them; the book's start is one side where the count makes its first note note 1); elsewhere it goes
+to the review list, and its page is left as it is. The notes after the book's last note read as the
+count gives, where none after it is read as a numbering may give there (``46`` for 16, ``4`` for 11
+where notes 1 to 3 would stand on notes counted, ``8`` for 33 where note 1 would stand in the middle
+of a page), are counted on from it; no later reading confirms them, so each number restored so is
+also listed for review. A note read as the number of the note before it on its page, read so, is the
+next one misread (``18``, ``18`` for 18, 19).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ from pipeline.text.markers import (
     PLAIN_MARKER_FOLLOWS,
     TO_SUPERSCRIPT,
 )
-from pipeline.text.ocr import opens_question
+from pipeline.text.ocr import ends_in_question_tag, opens_question
 from pipeline.text.words import WORD_RE
 
 RULE = "restore_placed_note_markers"
@@ -118,8 +119,9 @@ SET_APART_NUMBER_RE = re.compile(
 # paragraph opened counts with them
 CLOSING_AFTER_WORD_RE = re.compile(r"(?<=[^\W_])[\u201d\"](?=\s|$)")
 # a question mark after a word, ending a sentence (before a capital or the text's end): where a page's
-# other places are fewer than its notes lacking markers, one ending a sentence no word of questions
-# opens counts with them
+# other places are fewer than its notes lacking markers, one ending a sentence that is no question
+# (:func:`~pipeline.text.ocr.opens_question`, :func:`~pipeline.text.ocr.ends_in_question_tag`)
+# counts with them
 QUESTION_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_])\?(?=\s+[\"'\u2018\u201c]?[A-Z]|\s*$)")
 
 
@@ -282,7 +284,7 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
                 (
                     index,
                     span,
-                    f"a question mark ending a sentence no word of questions opens, after {word!r}: its "
+                    f"a question mark ending a sentence that is no question, after {word!r}: its "
                     "stop and the marker read as one",
                     ".",
                 )
@@ -368,14 +370,14 @@ def _unlinked(lacking: Sequence[int], places: Sequence[MarkerPlace]) -> str:
 
 
 def _unasked_questions(text: str) -> list[tuple[tuple[int, int], str]]:
-    """The question marks after a word in ``text`` ending a sentence that no word of questions opens
-    (:func:`~pipeline.text.ocr.opens_question`): a stop and a note's marker OCR read as one mark
-    (``Italy?`` for ``Italy.³``), as spans, with the word before each."""
+    """The question marks after a word in ``text`` ending a sentence that opens as no question
+    (:func:`~pipeline.text.ocr.opens_question`) and ends in no question tag: a stop and a note's
+    marker OCR read as one mark (``Italy?`` for ``Italy.³``), as spans, with the word before each."""
     found = []
     for match in QUESTION_AFTER_WORD_RE.finditer(text):
         opening = max(text.rfind(stop, 0, match.start()) for stop in ".?!")
         words = WORD_RE.findall(text, opening + 1, match.start())
-        if not opens_question(words):
+        if not (opens_question(words) or ends_in_question_tag(words)):
             found.append((match.span(), words[-1].lower() if words else ""))
     return found
 
@@ -490,7 +492,8 @@ def _marker_number(marker: str) -> int | None:
 
 class NoteCount(NamedTuple):
     """The numbers of the book's placed notes, in order (``None``: not told), and the places of
-    those between two notes read as the count gives, of one offset (no note lost or split between)."""
+    those between two notes read as the count gives, of one offset (no note lost or split between),
+    or before the first so read where its count makes the book's first note note 1."""
 
     numbers: list[int | None]
     bracketed: set[int]
@@ -510,7 +513,9 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
     the notes up to the one the later offset makes note 1 take the earlier offset, the rest the
     later, but a note read as 1 that opens a page between them starts a numbering of its own up
     to that note 1 (a chapter's few notes). The notes after the last one read, where it is
-    read as the count gives, go on with its count, unconfirmed."""
+    read as the count gives, go on with its count, unconfirmed. The notes between two read as the
+    count gives, of one offset, are bracketed (:class:`NoteCount`), and so are those before the
+    first read so where its count makes the book's first note note 1."""
     anchors = _anchors(readings, page_openers)
     numbers: list[int | None] = [None] * len(readings)
 
@@ -525,8 +530,9 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
         if later == offset:
             number(last + 1, first, offset)
     for first, last, offset in anchors:
-        number(last + 1, _reach(readings, numbers, range(last + 1, len(readings)), offset) + 1, offset)
-        number(_reach(readings, numbers, range(first - 1, -1, -1), offset), first, offset)
+        after, before = range(last + 1, len(readings)), range(first - 1, -1, -1)
+        number(last + 1, _reach(readings, numbers, after, offset, page_openers) + 1, offset)
+        number(_reach(readings, numbers, before, offset, page_openers), first, offset)
     if anchors and 0 <= 1 - anchors[0][2] <= anchors[0][0]:
         first, offset = anchors[0][0], anchors[0][2]
         number(1 - offset, first, offset)
@@ -544,9 +550,10 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
         for place, reading in enumerate(readings)
         if reading is not None and reading == numbers[place]
     ]
+    starts = [(-1, 1)] if agreeing and agreeing[0][1] == 1 else []  # (the book's first note is note 1)
     bracketed = {
         place
-        for (before, offset), (after, later) in itertools.pairwise(agreeing)
+        for (before, offset), (after, later) in itertools.pairwise(starts + agreeing)
         if offset == later
         for place in range(before + 1, after)
     }
@@ -554,13 +561,19 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
     if agreeing:
         last, offset = agreeing[-1]
         read_after = [(at, read) for at, read in enumerate(readings) if at > last and read is not None]
-        if all(_beyond_count(reading, place, offset, last) for place, reading in read_after):
+        if all(_beyond_count(reading, place, offset, last, page_openers) for place, reading in read_after):
             unconfirmed = {place for place in range(last + 1, len(readings)) if numbers[place] is None}
             number(last + 1, len(readings), offset)
     return NoteCount(numbers, bracketed, unconfirmed)
 
 
-def _reach(readings: Sequence[int | None], numbers: Sequence[int | None], places: range, offset: int) -> int:
+def _reach(
+    readings: Sequence[int | None],
+    numbers: Sequence[int | None],
+    places: range,
+    offset: int,
+    page_openers: Collection[int],
+) -> int:
     """How far, going over ``places`` from an anchor of ``offset``, the notes are read as that
     offset gives: the place of the last read so, no note on the way numbered already or read
     otherwise than OCR may read its number (:func:`_may_read`) or, going on after the anchor, than
@@ -571,7 +584,7 @@ def _reach(readings: Sequence[int | None], numbers: Sequence[int | None], places
         if numbers[place] is not None or (
             reading is not None
             and not _may_read(reading, place + offset)
-            and not (places.step > 0 and _beyond_count(reading, place, offset, reach))
+            and not (places.step > 0 and _beyond_count(reading, place, offset, reach, page_openers))
         ):
             break
         if reading == place + offset:
@@ -579,16 +592,23 @@ def _reach(readings: Sequence[int | None], numbers: Sequence[int | None], places
     return reach
 
 
-def _beyond_count(reading: int, place: int, offset: int, since: int) -> bool:
+def _beyond_count(
+    reading: int, place: int, offset: int, since: int, page_openers: Collection[int] = ()
+) -> bool:
     """Whether a number read at ``place`` that the count of ``offset`` contradicts is one no
     numbering gives there, so a damaged one: higher than the count by more than one (a count never
     leaps on: ``46`` for 16; one more, a note not found), or lower by more than one (one less, a block
     taken for a note), yet too high for a numbering started again after ``since``, the last note read
-    as the count gives (``4`` for 11, where notes 1 to 3 would stand before it)."""
+    as the count gives (``4`` for 11, where notes 1 to 3 would stand before it), or, where the
+    pages' first notes ``page_openers`` are known, one whose note 1 would open no page (``8`` for
+    33, note 1 standing in the middle of a page: a numbering starts again with a chapter, on a page
+    of its own); ``0`` starts no numbering."""
     counted = place + offset
     if reading > counted:
         return reading > counted + 1
-    return reading < counted - 1 and place - reading + 1 <= since
+    first = place - reading + 1  # (the place of note 1, were the numbering started again)
+    restarts = reading > 0 and since < first and (not page_openers or first in page_openers)
+    return reading < counted - 1 and not restarts
 
 
 def _anchors(readings: Sequence[int | None], page_openers: Collection[int]) -> list[tuple[int, int, int]]:

@@ -83,17 +83,37 @@ CLAUSE_OPENERS = frozenset((
     "and", "but", "or", "nor", "when", "while", "whilst", "though", "although", "if", "as", "which",
     "who", "whom", "where", "whereas", "because", "since", "yet", "therefore", "however", "indeed",
 ))  # fmt: skip
-# Words that open a question (``Did one Act serve …``, ``How was the money raised``): a ``P`` standing
-# alone at the end of a sentence one of them opens is its question mark misread.
-QUESTION_OPENERS = frozenset((
-    "what", "why", "how", "who", "whom", "whose", "which", "when", "where", "did", "do", "does", "was",
-    "were", "is", "are", "can", "could", "will", "would", "shall", "should", "has", "have", "had",
+# Words of questions (``How was the money raised``), anywhere among a sentence's first
+# :data:`QUESTION_OPENING_WORDS`, and the verbs that open one as its first word (``Did one Act
+# serve``; ``It was, after all, …`` is no question), perhaps after a conjunction (``And was it …``):
+# a ``P`` standing alone at the end of a sentence so opened is its question mark misread.
+QUESTION_WORDS = frozenset(("what", "why", "how", "who", "whom", "whose", "which", "when", "where"))
+QUESTION_VERBS = frozenset((
+    "did", "do", "does", "was", "were", "is", "are", "am", "can", "could", "will", "would", "shall",
+    "should", "has", "have", "had", "may", "might", "must",
 ))  # fmt: skip
-# A question shows itself by one of these among its first words.
 QUESTION_OPENING_WORDS = 3
+LEADING_CONJUNCTIONS = frozenset(("and", "but", "or", "nor", "then", "so", "yet"))
+# A question tag ending a sentence (``…, was it not``, ``…, didn't they``): the verb, then one of these.
+TAG_PRONOUNS = frozenset(("it", "he", "she", "they", "we", "you", "i", "there", "this", "that"))
 
 
 def opens_question(words: Sequence[str]) -> bool:
-    """Whether a sentence whose words are ``words`` (in order) is a question: a word of questions
-    among its first :data:`QUESTION_OPENING_WORDS` (``Did one Act serve``, ``How was the money``)."""
-    return any(word.lower() in QUESTION_OPENERS for word in words[:QUESTION_OPENING_WORDS])
+    """Whether a sentence whose words are ``words`` (in order) opens as a question: a word of
+    questions among its first words, or a verb of questions first (:data:`QUESTION_VERBS`)."""
+    lowered = [word.lower() for word in words[:QUESTION_OPENING_WORDS]]
+    if not QUESTION_WORDS.isdisjoint(lowered):
+        return True
+    first = next((word for word in lowered if word not in LEADING_CONJUNCTIONS), "")
+    return first in QUESTION_VERBS
+
+
+def ends_in_question_tag(words: Sequence[str]) -> bool:
+    """Whether a sentence whose words are ``words`` ends in a question tag (``was it``, ``was it
+    not``, ``didn't they``)."""
+    lowered = [word.lower().replace("\u2019", "'") for word in words[-3:]]
+    if lowered[-1:] == ["not"]:
+        lowered = lowered[:-1]
+    if len(lowered) < 2 or lowered[-1] not in TAG_PRONOUNS:
+        return False
+    return lowered[-2].removesuffix("n't") in QUESTION_VERBS or lowered[-2] in ("won't", "can't", "shan't")
