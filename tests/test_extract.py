@@ -520,8 +520,10 @@ def test_a_lone_line_at_the_foot_opening_with_the_next_notes_number_is_a_note_wh
     # OCR gave a generated book's one-line note (``17 Deal, Great Britain, Vol. 5, p. 18.``) nearly
     # the body's size; the notes before it end with note 1, so a line set apart at the foot opening
     # with 2 is the next note, one opening with another number is not
-    def book(number: int) -> Geometry:
+    def book(number: int, notes: tuple[str, str] = ("1", "1")) -> Geometry:
         pages = [page_of(1 + 12 * n, n + 10) for n in range(2)]
+        for rows, read in zip(pages, notes, strict=True):
+            rows[9] = replace(rows[9], text=rows[9].text.replace("1", read, 1))
         last = page_of(25, 12)
         note = printed(34, f"{number} Deal, Great Britain, Vol. 5, p. 18.", 130, 1300, 400, BODY - 1)
         last = [*last[:9], note, last[11]]
@@ -531,6 +533,9 @@ def test_a_lone_line_at_the_foot_opening_with_the_next_notes_number_is_a_note_wh
 
     assert 34 in learn_geometry(book(2)).note_starts
     assert 34 not in learn_geometry(book(7)).note_starts
+    # notes 13 and 14 before it, 14 read ``4`` (a digit lost): the count goes on, so 15 is next
+    assert 34 in learn_geometry(book(15, ("13", "4"))).note_starts
+    assert 34 not in learn_geometry(book(5, ("13", "4"))).note_starts
 
 
 def test_a_lone_line_at_the_foot_as_near_the_notes_size_as_the_texts_is_a_note() -> None:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pipeline.model.geometry import Geometry, PrintedLine, PrintedPage
 from pipeline.model.pages import Line
 from pipeline.text.headings import PAGE_NUMBER_LINE_RE
-from pipeline.text.markers import FOOT_NOTE_START_RE
+from pipeline.text.markers import FOOT_NOTE_START_RE, may_read_number
 from pipeline.text.punctuation import starts_lower
 from pipeline.text.widths import ASCENDING_RE, DESCENDING_RE
 
@@ -130,7 +130,7 @@ def learn_geometry(geometry: Geometry) -> LineGeometry:
         for at, (page, lines) in enumerate(zip(geometry.pages, texts, strict=True)):
             following = None if last is None else last + 1
             zones[at] = zones[at] or _mark_notes(lines, learned, page.height, note_size, following)
-            last = _last_note_number(zones[at]) or last
+            last = _last_note_number(zones[at], last) or last
     learned.note_openings = _note_openings(
         [(lines, zone) for lines, zone in zip(texts, zones, strict=True) if zone], learned
     )
@@ -341,9 +341,16 @@ def _note_number(text: str) -> int | None:
     return int(start.group("number")) if start and start.group("number") else None
 
 
-def _last_note_number(zone: Sequence[PrintedLine]) -> int | None:
-    """The number of the last note of a page's footnotes (``zone``) that opens with one, or ``None``."""
-    return next((number for line in reversed(zone) if (number := _note_number(line.text))), None)
+def _last_note_number(zone: Sequence[PrintedLine], before: int | None = None) -> int | None:
+    """The number of the last note of a page's footnotes (``zone``) that opens with one, or ``None``;
+    read lower than ``before`` (the last note number of the pages before), the count going on where
+    it may be one of the zone's next numbers with digits lost (``4`` for 14 after 13), unless the
+    zone opens with note 1 (a numbering started again)."""
+    number = next((number for line in reversed(zone) if (number := _note_number(line.text))), None)
+    if number is None or before is None or number >= before or _note_number(zone[0].text) == 1:
+        return number
+    following = range(before + 1, before + len(zone) + 1)
+    return next((counted for counted in following if may_read_number(number, counted)), number)
 
 
 def _note_openings(

@@ -68,6 +68,7 @@ from pipeline.text.markers import (
     PLACED_NOTE_START_RE,
     PLAIN_MARKER_FOLLOWS,
     TO_SUPERSCRIPT,
+    may_read_number,
 )
 from pipeline.text.ocr import ends_in_question_tag, opens_question
 from pipeline.text.words import WORD_RE
@@ -168,7 +169,7 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
         clashes = [
             (note, number)
             for at, (note, number) in enumerate(zip(notes, numbers, strict=True))
-            if not _may_read(readings[note], number)
+            if not may_read_number(readings[note], number)
             and note not in bracketed | unconfirmed
             and at not in repeated
         ]
@@ -180,7 +181,9 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             continue
         for note, number in zip(notes, numbers, strict=True):
             if printed[note] != number:
-                misread = "misread" if _may_read(readings[note], number) else f"misread as {readings[note]}"
+                misread = (
+                    "misread" if may_read_number(readings[note], number) else f"misread as {readings[note]}"
+                )
                 why = f"note {number} by {how}: its number {misread}"
                 result[note], change = _renumbered(result[note], number, why)
                 changes.append(change)
@@ -410,15 +413,6 @@ def _unread_raised(block: Block, raised: Mapping[int, PrintedLine]) -> list[tupl
     return found
 
 
-def _may_read(reading: int | None, number: int) -> bool:
-    """Whether OCR may have read note ``number``'s printed number as ``reading``: unread, the
-    number, or the number with digits lost (``1`` for ``10``)."""
-    if reading is None:
-        return True
-    digits = iter(str(number))
-    return all(digit in digits for digit in str(reading))
-
-
 def _renumbered(note: Block, number: int, why: str) -> tuple[Block, Change]:
     """``note`` opening with ``number`` (superscript) in place of the number OCR misread: a printed
     number and its stop, a damaged one (:data:`DAMAGED_NUMBER_START_RE`), a raised mark before its
@@ -470,7 +464,7 @@ def _repeated_readings(known: Sequence[int | None], readings: Sequence[int | Non
 
 def _damaged_number(text: str) -> int | None:
     """The digits a damaged number opens with (``7?`` for ``7``, ``1°`` for ``10``: perhaps with
-    digits lost, :func:`_may_read`), or ``None``."""
+    digits lost, :func:`may_read_number`), or ``None``."""
     damaged = DAMAGED_NUMBER_START_RE.match(text)
     digits = re.match(r"\d+(?=\D*$)", damaged.group("marker")) if damaged else None
     return int(digits.group()) if digits else None
@@ -478,9 +472,11 @@ def _damaged_number(text: str) -> int | None:
 
 def _misnumbered(marker: int | None, numbers: Sequence[int], lacking: Sequence[int]) -> bool:
     """Whether a marker read as ``marker`` names none of the page's notes (``numbers``) but may be
-    one of those ``lacking`` a marker with digits OCR lost (``⁴`` for ²⁴: :func:`_may_read`)."""
+    one of those ``lacking`` a marker with digits OCR lost (``⁴`` for ²⁴: :func:`may_read_number`)."""
     return (
-        marker is not None and marker not in numbers and any(_may_read(marker, number) for number in lacking)
+        marker is not None
+        and marker not in numbers
+        and any(may_read_number(marker, number) for number in lacking)
     )
 
 
@@ -576,14 +572,14 @@ def _reach(
 ) -> int:
     """How far, going over ``places`` from an anchor of ``offset``, the notes are read as that
     offset gives: the place of the last read so, no note on the way numbered already or read
-    otherwise than OCR may read its number (:func:`_may_read`) or, going on after the anchor, than
+    otherwise than OCR may read its number (:func:`may_read_number`) or, going on after the anchor, than
     any numbering may give (:func:`_beyond_count`); the anchor's edge where none is."""
     reach = places.start - places.step
     for place in places:
         reading = readings[place]
         if numbers[place] is not None or (
             reading is not None
-            and not _may_read(reading, place + offset)
+            and not may_read_number(reading, place + offset)
             and not (places.step > 0 and _beyond_count(reading, place, offset, reach, page_openers))
         ):
             break
@@ -686,12 +682,12 @@ def _digits_lost(
 ) -> bool:
     """Whether the notes at ``places``, read in order as a numbering of their own, are the count of
     ``offset`` with digits lost: each read as that count may read its number (``1``, ``2`` for 11
-    and 12, :func:`_may_read`), and the note 1 of their own numbering opens no page (a book numbering
+    and 12, :func:`may_read_number`), and the note 1 of their own numbering opens no page (a book numbering
     its notes again by chapter starts them again with a chapter, on a page of its own)."""
     own = readings[places[0]]
     if own is None or places[0] - own + 1 in page_openers:
         return False
-    return all(_may_read(readings[place], place + offset) for place in places)
+    return all(may_read_number(readings[place], place + offset) for place in places)
 
 
 def _weight(runs: Sequence[Run]) -> tuple[int, int]:

@@ -178,3 +178,12 @@ NOTE_LIKE_START_RE = note_start_re(plain_numbers=True, symbols_before_capital=Fa
 # number with a stop (``12. ``) opens a note, not a numbered list's item, and so does a symbol
 # glued to a capitalised word (``*In``)
 PLACED_NOTE_START_RE = note_start_re(plain_numbers=True, symbols_before_capital=False, placed=True)
+
+
+def may_read_number(reading: int | None, number: int) -> bool:
+    """Whether OCR may have read the printed number ``number`` (a note's) as ``reading``: unread,
+    the number, or the number with digits lost (``1`` for ``10``)."""
+    if reading is None:
+        return True
+    digits = iter(str(number))
+    return all(digit in digits for digit in str(reading))
