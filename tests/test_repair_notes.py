@@ -640,7 +640,7 @@ def test_notes_after_the_last_one_read_are_counted_on_and_listed_for_review() ->
     repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
     assert repaired.blocks[3].text == "Three.\u00b3 Four.\u2074"
     assert [block.text for block in repaired.blocks[4:]] == ["\u00b3 Third.", "\u2074 Fourth."]
-    assert [(item.line, "no later note read" in item.reason) for item in repaired.review] == [
+    assert [(item.line, "unconfirmed" in item.reason) for item in repaired.review] == [
         (11, True),
         (12, True),
     ]
@@ -764,6 +764,18 @@ def test_a_number_read_whose_new_start_would_put_note_1_in_the_middle_of_a_page_
     # and ``0`` starts no numbering (``0`` for 20, its note 1 falling on the page after it)
     zero = [*range(1, 19), None, 0, None, None, None]
     assert count_notes(zero, {0, 9, 18, 21}).numbers == list(range(1, 24))
+
+
+def test_numbers_read_no_two_in_order_are_counted_from_1_where_that_count_may_read_them_all() -> None:
+    # a generated quarto as Tesseract read it: its notes' raised numbers read as marks but ``5`` for
+    # 5 and ``1°`` for 10; the count from the book's first note, 1, reads both, so it numbers the
+    # notes, each but note 5 unconfirmed
+    readings = [None, None, None, None, 5, None, None, None, None, 1, None, None, None, None, None]
+    counted = count_notes(readings, {0, 2, 6, 8, 10, 11, 13})
+    assert counted.numbers == list(range(1, 16)) and counted.unconfirmed == set(range(15)) - {4}
+    # not on one number read, nor where one is read as that count cannot read it (``7`` for 10)
+    assert not any(count_notes([None, None, None, None, 5, None], {0, 2}).numbers)
+    assert not any(count_notes([None, None, None, None, 5, None, None, None, None, 7], {0, 2, 6}).numbers)
 
 
 def test_notes_before_the_first_read_as_the_count_gives_are_bracketed_where_the_first_is_note_1() -> None:

@@ -31,21 +31,23 @@ the book's sequence of placed notes (:func:`count_notes`): two or more notes rea
 rise as the notes do are an anchor (notes read alone otherwise between them are damaged numbers: a
 numbering never starts again to go on as before); between two anchors whose numbers agree the notes
 take the numbers they count to, an anchor's count goes on to the last note read as it gives, and
-where the later anchor's numbers start again lower (the book numbers its notes by chapter), the
-note its count makes note 1 opens the new run; no run starts again where its numbers are those of
-the count before it with digits lost (``1``, ``2`` for 11 and 12) and its note 1 would stand in the
+where the later anchor's numbers start again lower (the book numbers its notes by chapter), the note
+its count makes note 1 opens the new run; no run starts again where its numbers are those of the
+count before it with digits lost (``1``, ``2`` for 11 and 12) and its note 1 would stand in the
 middle of a page. Where the numbers read give no count, the digits a damaged number opens with
-(``7?`` for 7, ``1°`` for 10) are read too. Elsewhere a note takes its number from its neighbours'
-on the page (the note after it less one, or the note before it plus one). Its printed number is
-restored, logged. A number read that the count contradicts (``8`` for note 13) is restored where
-notes read as the count gives stand on both sides of it (so no note was lost or split between
-them; the book's start is one side where the count makes its first note note 1); elsewhere it goes
-to the review list, and its page is left as it is. The notes after the book's last note read as the
-count gives, where none after it is read as a numbering may give there (``46`` for 16, ``4`` for 11
-where notes 1 to 3 would stand on notes counted, ``8`` for 33 where note 1 would stand in the middle
-of a page), are counted on from it; no later reading confirms them, so each number restored so is
-also listed for review. A note read as the number of the note before it on its page, read so, is the
-next one misread (``18``, ``18`` for 18, 19).
+(``7?`` for 7, ``1°`` for 10) are read too; where no two are read in order still, but two or more
+are, each as the count from the book's first note, note 1, may read it and one as it gives, that
+count numbers the notes, unconfirmed (:func:`_counted_from_one`). Elsewhere a note takes its number
+from its neighbours' on the page (the note after it less one, or the note before it plus one). Its
+printed number is restored, logged. A number read that the count contradicts (``8`` for note 13) is
+restored where notes read as the count gives stand on both sides of it (so no note was lost or split
+between them; the book's start is one side where the count makes its first note note 1); elsewhere
+it goes to the review list, and its page is left as it is. The notes after the book's last note read
+as the count gives, where none after it is read as a numbering may give there (``46`` for 16, ``4``
+for 11 where notes 1 to 3 would stand on notes counted, ``8`` for 33 where note 1 would stand in the
+middle of a page), are counted on from it; no later reading confirms them, so each number restored
+so is also listed for review. A note read as the number of the note before it on its page, read so,
+is the next one misread (``18``, ``18`` for 18, 19).
 """
 
 from __future__ import annotations
@@ -103,7 +105,8 @@ MARKS_RE = re.compile(
 MarkerPlace = tuple[int, tuple[int, int], str, str]
 Run = tuple[int, int, int, int]  # notes read in order: first place, last place, offset, notes read
 UNCONFIRMED = (
-    "numbered by the count from the last note read, going on after it: no later note read confirms it"
+    "numbered by the book's count of its notes, where no note on its other side is read as the count "
+    "gives: unconfirmed"
 )
 # a number glued to a word's end after a stop (``footing.6``): a raised number OCR read plain
 PLAIN_GLUED_RE = re.compile(rf"(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])\d{{1,3}}(?=\s|$)")
@@ -513,6 +516,12 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
     count gives, of one offset, are bracketed (:class:`NoteCount`), and so are those before the
     first read so where its count makes the book's first note note 1."""
     anchors = _anchors(readings, page_openers)
+    if not anchors and _counted_from_one(readings):
+        return NoteCount(
+            list(range(1, len(readings) + 1)),
+            set(),
+            {place for place, reading in enumerate(readings) if reading != place + 1},
+        )
     numbers: list[int | None] = [None] * len(readings)
 
     def number(first: int, end: int, offset: int) -> None:
@@ -561,6 +570,18 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
             unconfirmed = {place for place in range(last + 1, len(readings)) if numbers[place] is None}
             number(last + 1, len(readings), offset)
     return NoteCount(numbers, bracketed, unconfirmed)
+
+
+def _counted_from_one(readings: Sequence[int | None]) -> bool:
+    """Whether the numbers read, no two in order, are the count from the book's first note, note 1,
+    as OCR may read it: two or more read, each as that count may read it (digits lost: ``1`` for
+    10), one as it gives (a book whose notes' numbers OCR read as marks but for a few)."""
+    read = [(place + 1, reading) for place, reading in enumerate(readings) if reading is not None]
+    return (
+        len(read) >= 2
+        and any(counted == reading for counted, reading in read)
+        and all(may_read_number(reading, counted) for counted, reading in read)
+    )
 
 
 def _reach(
