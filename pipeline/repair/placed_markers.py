@@ -609,9 +609,7 @@ def _reach(
     return reach
 
 
-def _beyond_count(
-    reading: int, place: int, offset: int, since: int, page_openers: Collection[int] = ()
-) -> bool:
+def _beyond_count(reading: int, place: int, offset: int, since: int, page_openers: Collection[int]) -> bool:
     """Whether a number read at ``place`` that the count of ``offset`` contradicts is one no
     numbering gives there, so a damaged one: higher than the count by more than one (a count never
     leaps on: ``46`` for 16; one more, a note not found), or lower by more than one (one less, a block
