@@ -310,6 +310,53 @@ def test_a_dagger_read_as_a_small_letter_before_a_quotation_is_its_marker() -> N
     assert [block.text[:2] for block in repaired.blocks if block.kind == "note"] == ["* ", "\u2020 "]
 
 
+def test_a_star_ocr_glued_to_the_first_notes_text_ranks_the_pages_symbols() -> None:
+    # raw lines 4404-4426 of *Handbook of Queensland Geology* (nla.obj-409636148), clipped: the
+    # first note's star glued to its text, the dagger and double dagger read as ``f`` and ``I``
+    text = (
+        "River Coalfield. Mr. Gregory refersf to “the extensive development of the porphyritic "
+        "rocks” … which is especially developed on both sides of the Main Range, near"
+    )
+    blocks = [
+        Block(text, 4404, 4420),
+        Block("*Report on the Geology of part of the Districts of Wide Bay and Burnett,", 4421, 4422, "note"),
+        Block("f Report on the Geology of part of the District of Wide Bay and Burnett.", 4423, 4424, "note"),
+        Block("I Report on the Geological Features of the South-eastern Districts.", 4425, 4426, "note"),
+    ]
+    vocabulary = BookVocabulary.from_texts([text, "He refers to it; he refers to them."])
+    repaired = restore_note_symbols(blocks, RepairContext(vocabulary))
+    assert [block.text[:2] for block in repaired.blocks if block.kind == "note"] == ["*R", "† ", "‡ "]
+    assert "Mr. Gregory refers† to" in repaired.blocks[0].text
+
+
+def test_a_year_the_page_foot_took_for_a_page_number_ends_the_note_before_it() -> None:
+    # raw lines 4380-4389 of the same book, clipped: the last line of a page's last note is a
+    # citation's year alone, ``1870.``, where a page number would stand
+    note = (
+        "* “ Progress Eeport on a portion of the Rockhampton Mining District.”\n"
+        "Brisbane : By Authority, 1870.\n"
+        "f“ General Eeport upon the Northern District.” Brisbane: By Authority,"
+    )
+    page = [
+        Block("The occurrence of serpentine … (Brisbane : By Authority, 1870).", 4380, 4382),
+        Block(note, 4383, 4385, "note"),
+        Block("1870.", 4386, 4386),
+        Block(
+            "Mr. Gregory notes* the occurrence of copper lodes in Serpentine",
+            4389,
+            4390,
+            page_break_before=True,
+        ),
+    ]
+    repaired = attach_note_continuations(page, RepairContext(BookVocabulary()))
+    assert [block.first_line for block in repaired.blocks] == [4380, 4383, 4389]
+    assert repaired.blocks[1].text.endswith("Brisbane: By Authority, 1870.")
+    assert [change.rule for change in repaired.changes] == ["attach_note_continuations"]
+    finished = [*page[:1], replace(page[1], text=note.removesuffix(",") + "."), *page[2:]]
+    kept = attach_note_continuations(finished, RepairContext(BookVocabulary()))
+    assert [block.first_line for block in kept.blocks] == [4380, 4383, 4386, 4389]
+
+
 def test_a_symbol_note_opening_with_a_quotation_mark_set_apart_is_a_note() -> None:
     # raw lines 2323-2329 of the same book: a one-line note under a table, its marker above
     page = "\n".join(

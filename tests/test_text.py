@@ -120,6 +120,14 @@ def test_what_may_be_a_note_before_the_notes_are_told_apart() -> None:
     assert note_start_re(plain_numbers=True, symbols_before_capital=True).match("* see") is None
 
 
+def test_a_symbol_ocr_glued_to_its_notes_text_opens_a_note_and_emphasis_does_not() -> None:
+    # raw line 4421 of *Handbook of Queensland Geology* (nla.obj-409636148), clipped
+    glued = NOTE_LIKE_START_RE.match("*Report on the Geology of part of the Districts of Wide Bay")
+    assert glued is not None and (glued["symbol"], glued["text"][:6]) == ("*", "Report")
+    assert NOTE_LIKE_START_RE.match("*Collected Works*, Vol. 5, p. 12.") is None
+    assert NOTE_LIKE_START_RE.match("*the rest of it") is None
+
+
 @pytest.mark.parametrize(
     ("text", "mark"),
     [

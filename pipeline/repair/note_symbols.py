@@ -17,6 +17,7 @@ from pipeline.repair.note_markers import marker_replaced, reopened
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.markers import (
     DAMAGED_SIGN_MARKER_RE,
+    GLUED_NOTE_TEXT_START,
     PLAIN_MARKER_FOLLOWS,
     SYMBOL_OCR_FORMS,
     SYMBOL_ORDER,
@@ -27,7 +28,9 @@ from pipeline.text.words import english_zipf
 
 GLUED_WORD_MIN = 3  # a marker read as a letter glued to a word of at least these letters
 GLUED_WORD_MIN_COUNT = 2  # … that the book prints at least this often without it
-SYMBOL_NOTE_START_RE = re.compile(rf"^(?P<token>{SYMBOL_TOKEN})(?=\s)")
+# a note's opening symbol, or a form OCR reads it as, before a space; a symbol that is no letter may
+# be glued to the note's text (``*Report``)
+SYMBOL_NOTE_START_RE = re.compile(rf"^(?P<token>{SYMBOL_TOKEN})(?=\s|(?<![A-Za-z]){GLUED_NOTE_TEXT_START})")
 
 
 def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Repaired:

@@ -11,6 +11,7 @@ The notes' damaged markers (symbols, superscript numbers) are restored in
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -33,6 +34,8 @@ from pipeline.text.punctuation import ends_clause, ends_sentence
 # A page holds at most about a dozen blocks (paragraphs and notes): displaced note text is looked
 # for within that distance of the note before it.
 PAGE_MAX_BLOCKS = 12
+# a block that is a number and a full stop alone (``1870.``: a citation's year)
+NUMBER_WITH_STOP_RE = re.compile(r"\s*\d{1,4}\.\s*")
 
 
 def classify_note_blocks(blocks: Sequence[Block], context: RepairContext) -> Repaired:
@@ -105,6 +108,20 @@ def _displaced_note_evidence(blocks: Sequence[Block], index: int, note: Block | 
     return ""
 
 
+def _note_end_evidence(blocks: Sequence[Block], index: int) -> str:
+    """Why the text block at ``index``, a number and a stop (``1870.``), is the last line of the note
+    right before it on its page, which the page's foot gave as a page number (the page numbers'
+    sequence did not take it): the note ends in a comma (``Brisbane: By Authority,``), and a
+    citation ends so, with its year. An empty string where that does not hold."""
+    block = blocks[index]
+    if not index or block.page_break_before or block.kind != "text":
+        return ""
+    note = blocks[index - 1]
+    if note.kind == "note" and note.text.rstrip().endswith(",") and NUMBER_WITH_STOP_RE.fullmatch(block.text):
+        return "a number and a stop right after a note ending in a comma, on its page: the note's last line"
+    return ""
+
+
 def _opens_page_after_notes(blocks: Sequence[Block], index: int) -> bool:
     """Block ``index`` opens a page right after the notes of the page before: it goes on with the
     paragraph the page break cut, whatever the block after it."""
@@ -148,9 +165,11 @@ def attach_note_continuations(blocks: Sequence[Block], context: RepairContext) -
             result.append(block)
             continue
         if continues or pages[index] in found_rest:
-            evidence = continues
+            evidence = continues or _note_end_evidence(blocks, index)
         else:
-            evidence = _displaced_note_evidence(blocks, index, None if near is None else result[near])
+            evidence = _note_end_evidence(blocks, index) or _displaced_note_evidence(
+                blocks, index, None if near is None else result[near]
+            )
         if evidence and near is not None:
             result[near], change, doubt = _continue_note(result[near], block, evidence, context.vocabulary)
             changes.append(change)

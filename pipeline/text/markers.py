@@ -93,6 +93,9 @@ FOOT_NOTE_SYMBOLS = NOTE_SYMBOLS + "".join(SYMBOL_OCR_FORMS["*"])
 # numbered zone)
 NUMBERED_NOTE_TEXT_START = "(?=[\"\u201c\u2018'(\\[]?[A-Z])"
 NOTE_TEXT_START = "(?=[\"\u201c\u2018'(\\[]? ?[A-Z])"
+# a note's text that OCR glued to the symbol opening it (``*Report on the Geology…``): a capitalised
+# word, and no emphasis mark after it on the line (``*Pravda*, 1919`` opens with emphasis, no symbol)
+GLUED_NOTE_TEXT_START = "(?=[A-Z][a-z][^*\n]*(?:\n|$))"
 FOOT_NOTE_START_RE = re.compile(
     rf"^\s*(?:(?P<number>\d{{1,3}})\.?\s+{NUMBERED_NOTE_TEXT_START}"
     rf"|(?P<symbol>[{FOOT_NOTE_SYMBOLS}]{{1,3}})\s*{NOTE_TEXT_START})"
@@ -145,7 +148,7 @@ def spaced_marker_re(key: str) -> re.Pattern[str]:
 
 
 def note_start_re(
-    *, plain_numbers: bool, symbols_before_capital: bool, placed: bool = False
+    *, plain_numbers: bool, symbols_before_capital: bool, glued_symbols: bool = False, placed: bool = False
 ) -> re.Pattern[str]:
     """Where a footnote body starts: a superscript number or range (group ``number``), note
     symbols (``symbol``, any of :data:`NOTE_SYMBOLS`), then its text (``text``).
@@ -153,9 +156,10 @@ def note_start_re(
     ``plain_numbers`` also admits a plain number (``plain``: ``12 ``, ``3-4 ``) followed by a
     space: for a look at the text before any superscript is restored. ``symbols_before_capital``
     admits symbols only before a capitalised word (``* The``, not ``* * *`` or ``* and``).
-    ``placed`` is for notes the page's layout tells: there a plain number may have a stop
-    (``12. ``, as some books number their notes, or ``12, `` as OCR reads that), and a symbol may
-    be glued to the capital that opens the note (``*In``: OCR lost the space after it).
+    ``glued_symbols`` admits a symbol glued to the note's text (:data:`GLUED_NOTE_TEXT_START`: OCR
+    lost the space after it). ``placed`` is for notes the page's layout tells: there a plain number
+    may have a stop (``12. ``, as some books number their notes, or ``12, `` as OCR reads that),
+    and a symbol may be glued to any capital that opens the note (``*In``).
     """
     starts = [rf"(?P<number>{note_number(NOTE_RANGE_DASHES)})\s*"]
     if plain_numbers:
@@ -164,6 +168,8 @@ def note_start_re(
     symbol_space = r"(?=\s+[A-Z])\s*" if symbols_before_capital else r"\s+"
     if placed:
         symbol_space = rf"(?:{symbol_space}|(?=[A-Z][a-z]))"
+    elif glued_symbols:
+        symbol_space = rf"(?:{symbol_space}|{GLUED_NOTE_TEXT_START})"
     starts.append(rf"(?P<symbol>[{NOTE_SYMBOLS}]+){symbol_space}")
     return re.compile(rf"^(?:{'|'.join(starts)})(?P<text>\S.*)$", re.DOTALL)
 
@@ -172,8 +178,9 @@ def note_start_re(
 NOTE_MARKER_RE = re.compile(note_number())
 # a footnote body: a superscript number or range, or symbols before a capitalised word
 NOTE_START_RE = note_start_re(plain_numbers=False, symbols_before_capital=True)
-# what may be a footnote body before the notes are told apart: plain numbers and any symbols too
-NOTE_LIKE_START_RE = note_start_re(plain_numbers=True, symbols_before_capital=False)
+# what may be a footnote body before the notes are told apart: plain numbers and any symbols too,
+# perhaps glued to the note's text
+NOTE_LIKE_START_RE = note_start_re(plain_numbers=True, symbols_before_capital=False, glued_symbols=True)
 # the same in notes a page's layout tells (structured OCR's smaller type at the foot), where a
 # number with a stop (``12. ``) opens a note, not a numbered list's item, and so does a symbol
 # glued to a capitalised word (``*In``)
