@@ -19,11 +19,10 @@ import io
 from pipeline.cli import exit_stage, run_stage
 from pipeline.model import (
     Book,
-    Correction,
     Dating,
     ListItem,
-    PrintedDate,
     atomic_output,
+    corrected_text,
     read_book,
     walk_division,
     write_json,
@@ -53,15 +52,7 @@ def _row(dating: Dating, entry: ListItem) -> dict[str, str]:
 
 def entry_text(entry: ListItem) -> str:
     """The plain text of an entry as corrected (emphasis marks and note anchors dropped)."""
-    pieces = []
-    for part in entry.parts:
-        if isinstance(part, str):
-            pieces.append(part)
-        elif isinstance(part, PrintedDate):
-            pieces.append(part.text)
-        elif isinstance(part, Correction):
-            pieces.append(part.corr)
-    return plain_text("".join(pieces), markers=True)
+    return plain_text(corrected_text(entry.parts), markers=True)
 
 
 def rows_csv(rows: list[dict[str, str]]) -> str:

@@ -14,6 +14,7 @@ from pipeline.correct.automatic import LineFinder
 from pipeline.correct.command import main as correct_main
 from pipeline.correct.lexicon import NEIGHBOURS_READ_ALONE, Lexicon, in_dictionary
 from pipeline.correct.misreadings import find_readings
+from pipeline.correct.spots import OBJECT
 from pipeline.corrections import load_corrections
 from pipeline.model import Paragraph, read_json
 from pipeline.normalise import main as normalise_main
@@ -34,6 +35,18 @@ SETTLERS = (
     "I am convinced that I knew the river, and I have seen it since; I had no doubt.",
     "The rendering of accounts and the comparison of figures were made by the Government.",
 )
+
+
+def test_a_compound_a_page_break_cuts_after_its_hyphen_keeps_it() -> None:
+    # the first book's lines 5137 and 324 (clipped), a page break (a part that is no text) right
+    # after a compound's hyphen: the hyphen joins the words across it, and the rest of the compound
+    # is not read alone
+    assert readings(f"caution imitated Whitehall's wait-{OBJECT}and-manipulate strategy.", *SETTLERS) == []
+    assert readings(f"is not one of expediency, but a long-{OBJECT}lasting programme.", *SETTLERS) == []
+    # *Memoir of the Rev. Irving Hetherington* (nla.obj-52806507), raw line 3030 (clipped): no
+    # compound opens with a grammatical word, whose hyphen is a speck
+    memoir = f"cases of distress in the congregation, he-{OBJECT}was authorised to relieve them."
+    assert readings(memoir, *SETTLERS) == [("he-", "he", "speck")]
 
 
 def test_specks_against_words_are_taken_out() -> None:
@@ -286,6 +299,18 @@ def test_a_name_the_book_writes_whole_is_read_so() -> None:
     assert readings("the attention of lord John Russell", *book) == [("lord", "Lord", "case")]
     # a word the book writes in lower case too
     assert readings("the settlers of John Russell", *book) == []
+
+
+def test_an_adjective_the_book_capitalises_in_names_is_no_title_before_a_name() -> None:
+    # the book capitalises ``Western`` in names (``Western powers``, ``Western Europe``); the
+    # adjective before ``Ukrainian`` is printed in lower case (the first book's line 2085, clipped)
+    book = (
+        *SETTLERS,
+        "The Western powers refused. The Western powers hesitated. The Western powers agreed.",
+        "In Western Europe the crisis deepened, and the Western press kept silent about it.",
+        "The Ukrainian and Byelorussian territories were reunited. The Ukrainian people rejoiced.",
+    )
+    assert readings("Under the treaty the western Ukrainian and Byelorussian territories", *book) == []
 
 
 def test_a_roman_numeral_read_with_letters_of_another_shape_is_read_back() -> None:

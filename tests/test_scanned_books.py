@@ -11,7 +11,8 @@ target today, :data:`FLOORS` holds what it reaches now, so that it may only get 
 
 The layouts were tuned on seed 1; these books use seeds no tuning saw (:data:`SEED`).
 hOCR and ALTO go through :func:`pipeline.extract.extract` and then the pipeline with the lines'
-places (:func:`structure_from_extract`).
+places (:func:`tree_from_extract`). Every edition is measured as the workflow makes it, the
+misreading corrector's sure corrections in (:func:`corrected`).
 """
 
 from __future__ import annotations
@@ -27,8 +28,21 @@ from rapidfuzz.distance import Levenshtein
 from scanbook import FURNITURE, LAYOUTS, ScannedBook, TypesetBook, scan, tesseract, typeset, write_raw
 
 from pipeline.books import book_source, find_books
+from pipeline.correct.automatic import THRESHOLD, LineFinder, correct_misreadings
+from pipeline.correct.engine import EngineConfidence
 from pipeline.extract import extract
-from pipeline.model import Book, Division, Heading, ListItem, Note, NoteRef, Paragraph, Part, Section, walk
+from pipeline.model import (
+    Book,
+    Division,
+    Heading,
+    ListItem,
+    Note,
+    NoteRef,
+    Paragraph,
+    Section,
+    corrected_text,
+    walk,
+)
 from pipeline.model.geometry import Geometry
 from pipeline.normalise import normalise_text
 from pipeline.repair import repair
@@ -86,18 +100,27 @@ LOWER_IS_BETTER = {"furniture left", "edition WER"}
 # --- the pipeline -------------------------------------------------------------------------------------
 
 
-def structure_from_text(text: str) -> Book:
-    """normalise → repair → structure of a plain OCR text, as the stage commands run them."""
+def tree_from_text(text: str) -> Book:
+    """normalise → repair → structure → correct of a plain OCR text, as the stage commands run them."""
     normalised, _ = normalise_text(text)
     blocks, _, _ = repair(normalised)
-    return build_structure(blocks).tree
+    return corrected(build_structure(blocks).tree, normalised, None)
 
 
-def structure_from_extract(text: str, geometry: Geometry) -> Book:
-    """normalise → repair (with the lines' places) → structure of a structured OCR book's text."""
+def tree_from_extract(text: str, geometry: Geometry) -> Book:
+    """normalise → repair (with the lines' places) → structure → correct (with the engine's word
+    confidences) of a structured OCR book's text."""
     normalised, _ = normalise_text(text)
     blocks, _, _ = repair_text(normalised, geometry=geometry)[0]
-    return build_structure(blocks).tree
+    return corrected(build_structure(blocks).tree, normalised, geometry)
+
+
+def corrected(book: Book, normalised: str, geometry: Geometry | None) -> Book:
+    """``book`` with the misreadings the corrector is sure of corrected, as the correct stage does
+    where the editor has no corrections file yet."""
+    engine = EngineConfidence(geometry) if geometry else None
+    correct_misreadings(book, THRESHOLD, [], LineFinder(normalised.split("\n")), engine, 1)
+    return book
 
 
 def edition(scanned: ScannedBook, kind: str, raw: Path) -> Book:
@@ -107,8 +130,8 @@ def edition(scanned: ScannedBook, kind: str, raw: Path) -> Book:
     assert find_books(raw).names == (name,)
     source = book_source(raw, name)
     if source.kind == "text":
-        return structure_from_text(source.files[0].read_text(encoding="utf-8"))
-    return structure_from_extract(*extract(source.files))
+        return tree_from_text(source.files[0].read_text(encoding="utf-8"))
+    return tree_from_extract(*extract(source.files))
 
 
 # --- measures -----------------------------------------------------------------------------------------
@@ -117,10 +140,6 @@ def edition(scanned: ScannedBook, kind: str, raw: Path) -> Book:
 def tokens(text: str) -> list[str]:
     """The words of ``text``, case-folded, a marker read into a word's end taken off."""
     return [GLUED_DIGITS_RE.sub("", word) for word in WORD_RE.findall(text.translate(QUOTES).casefold())]
-
-
-def plain(parts: list[Part]) -> str:
-    return "".join(part for part in parts if isinstance(part, str))
 
 
 def similar(one: str, other: str) -> bool:
@@ -149,8 +168,8 @@ class Output:
             elif isinstance(node, Heading):
                 self.running.append(node.text)
             elif isinstance(node, Paragraph | ListItem):
-                self.running.append(plain(node.parts))
-        self.paragraph_tokens = [tokens(plain(node.parts)) for node in self.paragraphs]
+                self.running.append(corrected_text(node.parts))
+        self.paragraph_tokens = [tokens(corrected_text(node.parts)) for node in self.paragraphs]
         self.index: dict[str, list[tuple[int, int]]] = {}
         for at, words in enumerate(self.paragraph_tokens):
             for position, word in enumerate(words):
@@ -158,7 +177,7 @@ class Output:
 
     def texts(self) -> list[str]:
         """Every text of the edition: headings, paragraphs, then notes."""
-        return self.running + [plain(note.parts) for note in self.notes.values()]
+        return self.running + [corrected_text(note.parts) for note in self.notes.values()]
 
     def holds(self, window: tuple[str, ...]) -> bool:
         """Whether one paragraph reads ``window`` (word for word, each word similar)."""
@@ -213,7 +232,7 @@ def notes_linked(book: TypesetBook, out: Output) -> float:
                 text += part
             elif isinstance(part, NoteRef) and part.note in out.notes:
                 before = tokens(text)[-1:] or [""]
-                refs.append((before[0], " ".join(tokens(plain(out.notes[part.note].parts)))))
+                refs.append((before[0], " ".join(tokens(corrected_text(out.notes[part.note].parts)))))
     markers = linked = 0
     for paragraph in book.paragraphs:
         text = ""

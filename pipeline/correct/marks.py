@@ -506,6 +506,8 @@ def stray_hyphen(spot: Spot, lexicon: Lexicon) -> Reading | None:
     after = HYPHEN_AFTER_WORD_RE.fullmatch(spot.chunk)
     if after is not None:
         word, neighbour = after.group(1), word_of(spot.after)
+        if spot.cut_by_part_after() and not is_function_word(word):
+            return None  # (a compound a page break cut after its hyphen: ``long-`` | ``lasting``)
         # (a capital after it too where the word is an article: ``the- Social Revolutionaries``)
         if (
             (spot.after[:1].islower() or word.lower() in NEVER_LAST_WORDS)

@@ -88,6 +88,10 @@ class Spot:
             return ""
         return following
 
+    def cut_by_part_after(self) -> bool:
+        """Whether a stand-in for a part (a page break) follows the chunk at once: a word cut there."""
+        return self.text.startswith(OBJECT, self.end)
+
     def chunk_at(self, start: int) -> str:
         """The first chunk of the text from ``start`` on (spaces before it skipped), or ``""``."""
         match = NEXT_CHUNK_RE.search(self.text, start)
@@ -229,9 +233,12 @@ class Chunks:
         self.chunks = [text[start:end] for start, end in self.spans]
 
     def judged(self) -> Iterator[tuple[int, str]]:
-        """Each chunk to judge, with its index (not one holding a stand-in, nor one too long to be a word)."""
+        """Each chunk to judge, with its index: not one holding a stand-in, nor the rest of a compound
+        a page break cut after its hyphen (``wait-`` | ``and-manipulate``), nor one too long to be a word."""
         for index, chunk in enumerate(self.chunks):
-            if OBJECT not in chunk and len(chunk) <= LONGEST_CHUNK:
+            start = self.spans[index][0]
+            compound_rest = self.text.endswith("-" + OBJECT, 0, start)
+            if OBJECT not in chunk and not compound_rest and len(chunk) <= LONGEST_CHUNK:
                 yield index, chunk
 
     def spot(self, index: int) -> Spot:

@@ -95,6 +95,8 @@ SPLIT_WORD_ZIPF = 2.0
 # A run of letters this long may be two words glued; a part this short must be a grammatical word.
 GLUED_MIN_LENGTH = 5
 SHORT_PART = 3
+# A title stands before a name: so do at least this share of the uses of a word read as one.
+TITLE_BEFORE_NAMES = 0.75
 # Below this length, two names one letter apart are as often two names as one misread (Chita, China).
 BOOK_SPELLING_MIN_LENGTH = 7
 
@@ -604,13 +606,22 @@ def is_title_word(chunk: str, lexicon: Lexicon) -> bool:
     return capitalised >= FREQUENT_COUNT and lexicon.count(chunk) - capitalised <= 1
 
 
+def _stands_before_names(word: str, lexicon: Lexicon) -> bool:
+    """Whether the book's ``word`` stands before names, as a title does: :data:`TITLE_BEFORE_NAMES`
+    of the words after it are words the book mostly capitalises (``Lord John``, ``Lord Curzon``;
+    not ``Western powers``, whose ``western`` is an adjective OCR read right in ``western Ukrainian``)."""
+    _, after = lexicon.beside(word)
+    names = [uses for name, uses in after.items() if 2 * lexicon.capitalised(name) > lexicon.count(name)]
+    return sum(names) >= TITLE_BEFORE_NAMES * sum(after.values())
+
+
 def title_before_name(spot: Spot, lexicon: Lexicon) -> Reading | None:
     """A word OCR read in lower case before a name, which the book capitalises everywhere else:
     ``to lord John Russell`` → ``Lord``."""
     word = spot.chunk
     if not is_title_word(word, lexicon) or not spot.after.isalpha() or not spot.after.istitle():
         return None
-    if not lexicon.book.is_name_like(spot.after):
+    if not lexicon.book.is_name_like(spot.after) or not _stands_before_names(word, lexicon):
         return None
     capitalised = lexicon.capitalised(word)
     reason = f"the book writes '{word}' capitalised {capitalised} times, and in lower case nowhere else"

@@ -41,7 +41,16 @@ from pipeline.model.io import (
     write_log,
 )
 from pipeline.model.pages import InputEvidence, Line
-from pipeline.model.parts import PIPELINE, Correction, Dating, NoteRef, PageBreak, Part, PrintedDate
+from pipeline.model.parts import (
+    PIPELINE,
+    Correction,
+    Dating,
+    NoteRef,
+    PageBreak,
+    Part,
+    PrintedDate,
+    corrected_text,
+)
 from pipeline.model.records import Change, FormatError, InputError, Review, changed_span
 from pipeline.model.tree import (
     Book,
@@ -99,6 +108,7 @@ __all__ = [
     "StructureEvidence",
     "atomic_output",
     "changed_span",
+    "corrected_text",
     "parts_of",
     "pretty_json",
     "read_book",

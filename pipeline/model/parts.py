@@ -9,6 +9,7 @@ object told apart by its key (``note``, ``pb``, ``date``, ``sic``): see ``schema
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,6 +127,20 @@ class Correction:
 
 
 Part = str | NoteRef | PageBreak | PrintedDate | Correction
+
+
+def corrected_text(parts: Iterable[Part]) -> str:
+    """The text ``parts`` read as corrected: their strings, the printed dates' text and the
+    corrections' right readings (note markers and page breaks read as nothing)."""
+    pieces = []
+    for part in parts:
+        if isinstance(part, str):
+            pieces.append(part)
+        elif isinstance(part, PrintedDate):
+            pieces.append(part.text)
+        elif isinstance(part, Correction):
+            pieces.append(part.corr)
+    return "".join(pieces)
 
 
 def _part_to_json(part: Part) -> Any:
