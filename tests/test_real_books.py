@@ -28,6 +28,8 @@ from real_gold import score_book
 
 from pipeline.books import copy_workflow
 from pipeline.model import Change, read_log
+from pipeline.repair.hyphenation import decide_hyphenation
+from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.tei import tei
 
 pytestmark = pytest.mark.slow
@@ -112,6 +114,17 @@ def test_every_real_book_has_metadata_and_text() -> None:
     assert len(BOOKS) == 18 and len(ANNOTATED) >= 6
     if REAL.is_dir():
         assert sorted(path.stem for path in REAL.glob("*.txt")) == BOOKS
+
+
+def test_a_word_broken_before_an_ending_the_book_never_has_alone_is_joined() -> None:
+    # *Caritas Anglicana* (nla.obj-502488898), raw lines 6716-6717: "grace abound-|ing"; ``ing``
+    # stands alone nowhere in the book and ends hundreds of its words
+    vocabulary = BookVocabulary.from_texts([real_text("caritas-anglicana-or-an-historical-502488898")])
+    decision = decide_hyphenation("abound", "ing", vocabulary)
+    assert decision.join and "an ending" in decision.evidence
+    # the second half of a compound is a word the book has, or ends few of its words
+    assert not decide_hyphenation("counter", "revolutionary", vocabulary).join
+    assert not decide_hyphenation("kind", "hearted", vocabulary).join
 
 
 @pytest.mark.parametrize("book", BOOKS)

@@ -81,7 +81,8 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
     half makes with a stem of the second (inconclusive); English's: the halves written apart or
     joined more often in Google Books (:func:`english_spelling`), else a joined word English knows
     (inconclusive where it is rarer than either half, common words: ``subcommittee``); a non-word
-    one letter from a word of the book (a misreading: inconclusive); two common halves, a compound.
+    one letter from a word of the book (a misreading: inconclusive); two common halves, a compound,
+    unless the second is an ending of the book's words that it never has alone (inconclusive).
     """
     if right[:1].isupper() and not (left.isupper() and right.isupper()):  # capitals throughout: a heading
         return HyphenDecision(False, True, f"'{right}' is capitalised, so it starts a word of its own")
@@ -115,6 +116,8 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
     if rarer_half >= COMPOUND_PART_ZIPF:
         if is_word_pair(left, right) and (misread := _book_word_misread(joined, vocabulary)):
             return HyphenDecision(True, False, f"{frequencies}; {misread}")
+        if ending := book_ending(right, vocabulary):
+            return HyphenDecision(True, False, f"{frequencies}; {ending}")
         in_book = all(vocabulary.words[half] for half in (left, right))
         return HyphenDecision(
             False, in_book, frequencies + ("" if in_book else "; a half is not in the book")
@@ -207,6 +210,16 @@ def book_stem_spelling(left: str, right: str, vocabulary: BookVocabulary) -> Ste
                 f"{compound_count}x '{compound}': spelt as its '{more}'",
             )
     return None
+
+
+def book_ending(right: str, vocabulary: BookVocabulary) -> str:
+    """Evidence that ``right`` is an ending, not a word: the book never has it alone, and
+    :data:`FREE_ENDING_WORDS` of its words or more end in it (``ing``, ``ness``: ``abound-|ing`` is
+    ``abounding``); empty if that does not hold."""
+    ending_words = vocabulary.words_ending_in(right)
+    if vocabulary.words[right] or ending_words < FREE_ENDING_WORDS:
+        return ""
+    return f"'{right}' is no word of the book alone, but {ending_words} of its words end in it: an ending"
 
 
 def is_word_pair(left: str, right: str) -> bool:

@@ -100,6 +100,7 @@ class BookVocabulary:
     pairs: set[tuple[str, str]] = field(default_factory=set)  # (only whether a pair occurs is asked)
     capitalised: Counter[str] = field(default_factory=Counter)
     capitalised_after_sentence_break: Counter[str] = field(default_factory=Counter)
+    _endings: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> BookVocabulary:
@@ -141,6 +142,15 @@ class BookVocabulary:
                 self.capitalised[form] += count
         for word, count in _count_matches_in_chunks(SENTENCE_FINAL_WORD_RE, chunks).items():
             self.sentence_final[word.lower()] += count
+
+    def words_ending_in(self, ending: str) -> int:
+        """How many distinct words of the book, unhyphenated, end in ``ending`` after three letters
+        or more (``ing``: ``abounding``, ``blundering``, …); remembered by ending."""
+        if ending not in self._endings:
+            shortest = len(ending) + 3
+            ending_words = (word for word in self.words if word.endswith(ending) and "-" not in word)
+            self._endings[ending] = sum(1 for word in ending_words if len(word) >= shortest)
+        return self._endings[ending]
 
     def has_pair(self, first: str, second: str) -> bool:
         """Whether ``first second`` occur side by side somewhere in the book (case-insensitive)."""
