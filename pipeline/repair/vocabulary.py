@@ -100,7 +100,7 @@ class BookVocabulary:
     pairs: set[tuple[str, str]] = field(default_factory=set)  # (only whether a pair occurs is asked)
     capitalised: Counter[str] = field(default_factory=Counter)
     capitalised_after_sentence_break: Counter[str] = field(default_factory=Counter)
-    _endings: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _endings: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> BookVocabulary:
