@@ -23,7 +23,7 @@ from pipeline.model.geometry import Box, Geometry, PrintedLine, PrintedPage
 from pipeline.model.schema import problems
 from pipeline.ocr import installed_languages, ocr_page, tesseract_language
 from pipeline.readers import read_input
-from pipeline.readers.geometry import PLACED_FURNITURE, learn_geometry
+from pipeline.readers.geometry import NOTE_TYPE, PLACED_FURNITURE, SMALLER_TYPE, learn_geometry
 from pipeline.text.widths import DESCENDING_RE as DESCENDS
 
 HOCR = """<?xml version="1.0" encoding="UTF-8"?>
@@ -97,26 +97,46 @@ def test_hocr_lines_keep_their_boxes_sizes_confidences_and_image(tmp_path: Path)
     assert second.lines[0].size == 30  # no x_size: the box's height
 
 
-def test_an_hocr_line_size_taller_than_its_whole_box_is_read_from_its_words(tmp_path: Path) -> None:
-    # (Tesseract gave a generated quarto's one-line note, 23 px from ascenders to descenders, an
-    # x_size of 28.75; its words reaching the ascenders without descending stand 15 high)
-    def line(x_size: float, text: str) -> float | None:
+def test_an_hocr_lines_type_size_weighs_its_words_heights_with_tesseracts_x_size(tmp_path: Path) -> None:
+    # (generated quartos as Tesseract read them: a note's x_size 21 where the text's is 23, its words
+    # reaching the ascenders without descending 15 px high where the text's stand 18; a one-line note
+    # 23 px from ascenders to descenders given an x_size of 28.75)
+    def hocr_line(top: int, x_size: float, text: str, reach: int, boxed: bool) -> str:
         words = "".join(
-            f"<span class='ocrx_word' title='bbox {100 + 60 * at} 1454 {150 + 60 * at} {bottom}'>"
+            f"<span class='ocrx_word' title='bbox {100 + 60 * at} {word_top} {150 + 60 * at} {bottom}'>"
             f"{word}</span> "
+            if boxed
+            else f"<span class='ocrx_word'>{word}</span> "
             for at, word in enumerate(text.split())
-            for bottom in [1477 if DESCENDS.search(word) else 1469]
+            for word_top, bottom in [
+                (top - 3, top + 28)
+                if word == "Acute"
+                else (top, top + (23 if DESCENDS.search(word) else reach))
+            ]
         )
-        page = (
-            "<div class='ocr_page' title='bbox 0 0 1000 1600'><span class='ocr_line' "
-            f"title='bbox 100 1454 600 1477; x_size {x_size}'>{words}</span></div>"
-        )
-        path = write(tmp_path, "page.hocr", f"<html><body>{page}</body></html>")
-        return extract([path])[1].pages[0].lines[0].size
+        return f"<span class='ocr_line' title='bbox 100 {top} 600 {top + 23}; x_size {x_size}'>{words}</span>"
 
-    assert line(28.75, "Their Aggressive, Both Its, Vol. 12, p. 381.") == 15
-    assert line(26, "Their Aggressive, Both Its, Vol. 12, p. 381.") == 26  # (as tall as its box, or near)
-    assert line(28.75, "countries.") == 28.75  # (no descender: its box is not its type's whole height)
+    def size(x_size: float, text: str, boxed: bool = True) -> float | None:
+        body = "".join(
+            hocr_line(200 + 40 * at, 23, "Soviet Union and Britain held", 18, boxed) for at in range(5)
+        )
+        foot = hocr_line(1454, x_size, text, 15, boxed)
+        page = f"<div class='ocr_page' title='bbox 0 0 1000 1600'>{body}{foot}</div>"
+        lines = extract([write(tmp_path, "page.hocr", f"<html><body>{page}</body></html>")])[1].pages[0].lines
+        assert [line.size for line in lines[:-1]] == [18] * 5 or not boxed
+        return lines[-1].size
+
+    scale = 18 / 23  # (the page's words' heights to its x_size)
+    note = "Their Aggressive, Both Its, Vol. 12, p. 381."
+    assert 21 * scale > NOTE_TYPE * 18  # (x_size alone: the note's type nearly the text's)
+    assert size(21, note) == pytest.approx((15 + 21 * scale) / 2)
+    assert size(21, note) < NOTE_TYPE * 18  # (both: a note's)
+    assert size(28.75, note) == 15  # (an x_size taller than a box spanning the type: none)
+    assert size(21, "countries.") == pytest.approx(21 * scale)  # (no word reaching the ascenders)
+    assert size(21, "More Acute") == pytest.approx(
+        (15 + 21 * scale) / 2
+    )  # (Acute's box reaches past its line's)
+    assert size(21, note, boxed=False) == 21  # (no word has a box: Tesseract's x_size it is)
 
 
 def test_alto_reads_margins_hyphens_and_word_confidences(tmp_path: Path) -> None:
@@ -514,6 +534,22 @@ def test_a_short_pages_number_is_told_by_the_books_pitch_not_the_gap_above_its_n
     learned = learn_geometry(geometry)
     assert 28 in learned.furniture
     assert 26 in learned.note_starts
+
+
+def test_a_short_pages_note_is_set_apart_by_the_books_pitch_not_the_pages_own() -> None:
+    # (a generated octavo's last page as Tesseract read it: a line of text at the top, a one-line
+    # note at the foot in type a little smaller than the text's; the page's own pitch, its one gap,
+    # would find no wider gap, and the note is not small enough to be told by its type alone)
+    pages = [page_of(1 + 12 * n, n + 10) for n in range(2)]
+    short = [
+        printed(25, "the last line of the chapter.", 100, 150, 400),
+        printed(26, "14 The war was having a devastating effect on the economy.", 100, 1300, 700, 26),
+    ]
+    assert NOTE_TYPE * BODY >= 26 > SMALLER_TYPE * BODY
+    geometry = Geometry(
+        "hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate([*pages, short])]
+    )
+    assert 26 in learn_geometry(geometry).note_starts
 
 
 def test_a_lone_line_at_the_foot_opening_with_the_next_notes_number_is_a_note_whatever_its_size() -> None:

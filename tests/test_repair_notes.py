@@ -776,6 +776,13 @@ def test_numbers_read_no_two_in_order_are_counted_from_1_where_that_count_may_re
     # not on one number read, nor where one is read as that count cannot read it (``7`` for 10)
     assert not any(count_notes([None, None, None, None, 5, None], {0, 2}).numbers)
     assert not any(count_notes([None, None, None, None, 5, None, None, None, None, 7], {0, 2, 6}).numbers)
+    # but a number no numbering gives there is a damaged one, not against the count (another
+    # quarto: ``5``, ``1°`` for 10, then ``4`` for 11, whose note 1 would stand in the middle of a
+    # page), though it is no evidence for it either (``5`` and ``4`` alone count nothing)
+    damaged = [None, None, None, None, 5, None, None, None, None, 1, 4, None, None, None, None, None]
+    assert count_notes(damaged, {0, 2, 6, 8, 10, 11, 13}).numbers == list(range(1, 17))
+    alone = [None, None, None, None, 5, None, None, None, None, None, 4, None]
+    assert not any(count_notes(alone, {0, 2, 6, 8, 10, 11}).numbers)
 
 
 def test_notes_before_the_first_read_as_the_count_gives_are_bracketed_where_the_first_is_note_1() -> None:

@@ -3,19 +3,20 @@
 A page is an element of class ``ocr_page``; a line one of ``ocr_line`` or a kind of line
 (``ocr_header``, ``ocr_caption``, ``ocr_textfloat``), its words ``ocrx_word``. Each element's
 ``title`` holds its properties: ``bbox`` (the box), ``baseline`` (slope and offset from the box's
-bottom), ``x_size`` (the line's height), ``x_wconf`` (a word's confidence, 0-100), ``image`` (the
-page's image file). One file may hold the whole book or one page.
+bottom), ``x_size`` (Tesseract's estimate of the line's type size), ``x_wconf`` (a word's
+confidence, 0-100), ``image`` (the page's image file). One file may hold the whole book or one page.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import statistics
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lxml import etree
 
-from pipeline.extract.xml import parse_xml, type_size
+from pipeline.extract.xml import parse_xml, tells_type_size, type_size
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 from pipeline.text.widths import ASCENDING_RE, DESCENDING_RE
 
@@ -27,9 +28,11 @@ PROPERTY_RE = re.compile(r"\s*([a-z_]+)\s+([^;]*)")
 # then asks what ``\b`` before it would)
 CONFIDENCE_RE = re.compile(r"x_wconf(?<!\wx_wconf)\s+(-?[\d.]+)")
 # Tesseract's estimate of a line's type size (``x_size``) this much taller than a box spanning the
-# type's whole height is none (a one-line note 23 px high given 28.75: its words' heights tell its
-# size instead, as ALTO's do)
+# type's whole height is none (a one-line note 23 px high given 28.75)
 X_SIZE_OVER_BOX = 1.2
+# lines a page needs, sized both ways, for the ratio of the two to be its own (a chapter's last page
+# of two lines, its note's ratio one of them, would bring the note's x_size to its words' scale)
+SCALE_LINES = 5
 BBOX_RE = re.compile(r"bbox(?<!\wbbox)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)")  # a word's box
 
 
@@ -62,6 +65,7 @@ def read_hocr(path: Path, root: etree._Element | None = None) -> list[PrintedPag
     read where the page names its image, the only thing they are read for (:mod:`pipeline.extract.raised`)."""
     root = parse_xml(path) if root is None else root
     pages: list[PrintedPage] = []
+    engine_sizes: list[list[float | None]] = []  # a page's lines' x_size
     line: etree._Element | None = None
     words: list[etree._Element] = []
 
@@ -69,8 +73,9 @@ def read_hocr(path: Path, root: etree._Element | None = None) -> list[PrintedPag
         if line is None or not pages:
             return
         page = pages[-1]
-        if (printed := _line(line, words, boxed=page.image is not None)) is not None:
-            page.lines.append(printed)
+        if (read := _line(line, words, boxed=page.image is not None)) is not None:
+            page.lines.append(read[0])
+            engine_sizes[-1].append(read[1])
 
     for element in root.iter(etree.Element):
         classes = element.get("class")
@@ -87,13 +92,47 @@ def read_hocr(path: Path, root: etree._Element | None = None) -> list[PrintedPag
             image = values.get("image", "").strip('"') or None
             width, height = (size.width, size.height) if size else (None, None)
             pages.append(PrintedPage(path.name, image, width, height, []))
+            engine_sizes.append([])
         elif not LINE_CLASS_SET.isdisjoint(names):
             close_line()
             line, words = element, []
         elif WORD_CLASS in names and line is not None and _inside(element, line):
             words.append(element)
     close_line()
-    return pages
+    return [_sized(page, sizes) for page, sizes in zip(pages, engine_sizes, strict=True)]
+
+
+def _sized(page: PrintedPage, engine_sizes: Sequence[float | None]) -> PrintedPage:
+    """The page with each line's type size from both its measures: its words' heights (the line's
+    size as read) and Tesseract's ``x_size`` (``engine_sizes``), brought to the words' scale by the
+    page's own ratio of the two, and averaged. Each alone errs on some lines: ``x_size`` gives a
+    note's smaller type nearly the text's (21 px to 23, where its words stand 15 to 18), or a
+    one-line note more than its box; a short line's few words may stand taller than their type
+    (``Defence``: 17 to 18). On a page of fewer than :data:`SCALE_LINES` such lines, the words' sizes
+    alone; where no line's words tell a size, ``x_size`` or the line's height."""
+    pairs = [
+        (line.size, engine)
+        for line, engine in zip(page.lines, engine_sizes, strict=True)
+        if line.size and engine
+    ]
+    if not pairs:
+        page.lines = [
+            line if line.size else line.sized(engine or line.box.height)
+            for line, engine in zip(page.lines, engine_sizes, strict=True)
+        ]
+        return page
+    scale = statistics.median(words / engine for words, engine in pairs)
+    weighed = len(pairs) >= SCALE_LINES  # (else the words' sizes alone, where they tell one)
+    sized = []
+    for line, engine in zip(page.lines, engine_sizes, strict=True):
+        if engine and not line.size:
+            sized.append(line.sized(engine * scale))
+        elif engine and line.size and weighed:
+            sized.append(line.sized((line.size + engine * scale) / 2))
+        else:
+            sized.append(line)
+    page.lines = sized
+    return page
 
 
 def _inside(element: etree._Element, line: etree._Element) -> bool:
@@ -108,24 +147,35 @@ def _text(element: etree._Element) -> str:
     return "".join(str(piece) for piece in element.itertext())
 
 
+def _word_heights(texts: Sequence[str], titles: Sequence[str], line: Box) -> list[tuple[str, float]]:
+    """The words of a line (their ``texts`` and ``titles``) that tell its type size
+    (:func:`tells_type_size`), with the heights of their boxes, of those lying within the line's box
+    (a word's box reaching past its line's spans a speck or a neighbour's stroke too)."""
+    heights: list[tuple[str, float]] = []
+    for text, title in zip(texts, titles, strict=True):
+        if tells_type_size(text) and (found := BBOX_RE.search(title)):
+            top, bottom = float(found.group(2)), float(found.group(4))
+            if line.top <= top and bottom <= line.bottom:
+                heights.append((text, bottom - top))
+    return heights
+
+
 def _spans_its_type(text: str) -> bool:
     """Whether a line's box spans its type's whole height, ascenders to descenders: its text has both
     (no type stands taller than such a box)."""
     return bool(ASCENDING_RE.search(text) and DESCENDING_RE.search(text))
 
 
-def _box_height(title: str) -> float | None:
-    """The height of the box an element's ``title`` gives, or ``None``."""
-    found = BBOX_RE.search(title)
-    return float(found.group(4)) - float(found.group(2)) if found else None
-
-
-def _line(element: etree._Element, words: list[etree._Element], boxed: bool) -> PrintedLine | None:
-    """The printed line of an hOCR line element and its word elements, with their boxes if ``boxed``
-    (``None``: no text in it, or no box)."""
+def _line(
+    element: etree._Element, words: list[etree._Element], boxed: bool
+) -> tuple[PrintedLine, float | None] | None:
+    """The printed line of an hOCR line element and its word elements, with their boxes if ``boxed``,
+    and Tesseract's ``x_size`` for it (``None``: no text in it, or no box). Its size is its words'
+    (:func:`pipeline.extract.xml.type_size`, as ALTO's), to be weighed with ``x_size`` (:func:`_sized`)."""
     values = properties(element)
     where = box(values)
-    text = " ".join(" ".join(map(_text, words)).split() if words else _text(element).split())
+    texts = [_text(word) for word in words]
+    text = " ".join(" ".join(texts).split() if words else _text(element).split())
     if not text or where is None:
         return None
     titles = [word.get("title", "") for word in words]
@@ -135,12 +185,12 @@ def _line(element: etree._Element, words: list[etree._Element], boxed: bool) -> 
         if boxed
         else ()
     )
-    size: float | None = float(values["x_size"]) if "x_size" in values else where.height
-    if size and size > X_SIZE_OVER_BOX * where.height and _spans_its_type(text):
-        heights = [(_text(word), found) for word, found in zip(words, map(_box_height, titles), strict=True)]
-        size = type_size([(word, height) for word, height in heights if height is not None])
     baseline = values.get("baseline", "").split()
     at = where.bottom + float(baseline[1]) if len(baseline) == 2 else None
     kinds = set(element.get("class", "").split())
     kind = next((name for name in LINE_CLASSES[1:] if name in kinds), None)
-    return PrintedLine(0, text, where, size, at, kind, confidences, words=boxes)
+    size = type_size(_word_heights(texts, titles, where))
+    engine_size = float(values["x_size"]) if "x_size" in values else None
+    if engine_size and engine_size > X_SIZE_OVER_BOX * where.height and _spans_its_type(text):
+        engine_size = None
+    return PrintedLine(0, text, where, size, at, kind, confidences, words=boxes), engine_size

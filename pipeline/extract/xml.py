@@ -11,7 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.model import InputError
-from pipeline.text.widths import ASCENDING_RE, DESCENDING_RE, SHORT_ASCENDER_RE
+from pipeline.text.widths import ASCENDING_PLAIN_WORD_RE, SHORT_ASCENDER_RE
 
 # No entities resolved, nothing fetched: an OCR file is data, never instructions to the parser.
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
@@ -56,17 +56,18 @@ def number(element: etree._Element, attribute: str) -> float | None:
         return None
 
 
+def tells_type_size(word: str) -> bool:
+    """Whether a word's height tells its line's type size: letters and digits only, reaching the
+    ascenders and not descending (so a line is not taken for smaller type for lacking descenders,
+    nor for larger for its commas or a note's raised marker)."""
+    return ASCENDING_PLAIN_WORD_RE.fullmatch(word) is not None
+
+
 def type_size(words: Sequence[tuple[str, float]]) -> float | None:
     """A line's type size from its words and their heights: the median height of the words that
-    reach the ascenders and do not descend, letters and digits only (so a line is not taken for
-    smaller type for lacking descenders, nor for larger for its commas or a note's raised marker);
-    ``None`` where it has no such word, or only words whose one ascender is a t (``too.``: a t's top
-    stands below the ascenders')."""
-    reaching = [
-        (word, height)
-        for word, height in words
-        if PLAIN_WORD_RE.fullmatch(word) and ASCENDING_RE.search(word) and not DESCENDING_RE.search(word)
-    ]
+    tell it (:func:`tells_type_size`); ``None`` where it has no such word, or only words whose one
+    ascender is a t (``too.``: a t's top stands below the ascenders')."""
+    reaching = [(word, height) for word, height in words if tells_type_size(word)]
     if all(SHORT_ASCENDER_RE.fullmatch(word) for word, _ in reaching):
         return None
     return statistics.median(height for _, height in reaching)

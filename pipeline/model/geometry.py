@@ -78,6 +78,10 @@ class PrintedLine:
         """This line as line ``number`` of ``source.txt``."""
         return _printed_line({**self.__dict__, "line": number})
 
+    def sized(self, size: float | None) -> PrintedLine:
+        """This line with its type size ``size``."""
+        return _printed_line({**self.__dict__, "size": size})
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PrintedLine:
         return _printed_line(

@@ -308,13 +308,14 @@ def _mark_notes(
     following: int | None = None,
 ) -> Sequence[PrintedLine]:
     """Mark the first line of a page's footnotes: the lines after the page's last gap wider than a
-    line's, ending in the lower half of the page (``height``), set in smaller type (their median
-    size) or closer together (their pitch) than the book's text, nearer the size of the book's
-    other notes (``note_size``, where known) than the text's, or opening with the number of the
-    note ``following`` those of the pages before (where known: OCR may misjudge the size of one short
+    line's (the page's pitch, at most the book's: a short page's own is its widest gap), ending in
+    the lower half of the page (``height``), set in smaller type (their median size) or closer
+    together (their pitch) than the book's text, nearer the size of the book's other notes
+    (``note_size``, where known) than the text's, or opening with the number of the note
+    ``following`` those of the pages before (where known: OCR may misjudge the size of one short
     line); else the run of lines in smaller type that ends the page. Return the footnotes' lines
     (none where the page has none)."""
-    pitch = _pitch(lines)
+    pitch = _page_pitch(lines, learned.body_pitch) if learned.body_pitch else _pitch(lines)
     gaps = _wide_gaps(lines, pitch)
     if gaps and pitch and (not height or lines[-1].box.bottom >= height / 2):
         zone = lines[gaps[-1] :]

@@ -36,8 +36,9 @@ its count makes note 1 opens the new run; no run starts again where its numbers 
 count before it with digits lost (``1``, ``2`` for 11 and 12) and its note 1 would stand in the
 middle of a page. Where the numbers read give no count, the digits a damaged number opens with
 (``7?`` for 7, ``1°`` for 10) are read too; where no two are read in order still, but two or more
-are, each as the count from the book's first note, note 1, may read it and one as it gives, that
-count numbers the notes, unconfirmed (:func:`_counted_from_one`). Elsewhere a note takes its number
+are as the count from the book's first note, note 1, may read them, one as it gives, and any other
+as no numbering gives it there (``4`` for 11), that count numbers the notes, unconfirmed
+(:func:`_counted_from_one`). Elsewhere a note takes its number
 from its neighbours' on the page (the note after it less one, or the note before it plus one). Its
 printed number is restored, logged. A number read that the count contradicts (``8`` for note 13) is
 restored where notes read as the count gives stand on both sides of it (so no note was lost or split
@@ -516,7 +517,7 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
     count gives, of one offset, are bracketed (:class:`NoteCount`), and so are those before the
     first read so where its count makes the book's first note note 1."""
     anchors = _anchors(readings, page_openers)
-    if not anchors and _counted_from_one(readings):
+    if not anchors and _counted_from_one(readings, page_openers):
         return NoteCount(
             list(range(1, len(readings) + 1)),
             set(),
@@ -572,15 +573,20 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
     return NoteCount(numbers, bracketed, unconfirmed)
 
 
-def _counted_from_one(readings: Sequence[int | None]) -> bool:
+def _counted_from_one(readings: Sequence[int | None], page_openers: Collection[int]) -> bool:
     """Whether the numbers read, no two in order, are the count from the book's first note, note 1,
-    as OCR may read it: two or more read, each as that count may read it (digits lost: ``1`` for
-    10), one as it gives (a book whose notes' numbers OCR read as marks but for a few)."""
-    read = [(place + 1, reading) for place, reading in enumerate(readings) if reading is not None]
+    as OCR may read it: two or more read as that count may read them (digits lost: ``1`` for 10),
+    one as it gives, and any other as no numbering gives it there (:func:`_beyond_count`: ``4`` for
+    11, a damaged number; a book whose notes' numbers OCR read as marks but for a few)."""
+    read = [(place, reading) for place, reading in enumerate(readings) if reading is not None]
+    fitting = [(place, reading) for place, reading in read if may_read_number(reading, place + 1)]
     return (
-        len(read) >= 2
-        and any(counted == reading for counted, reading in read)
-        and all(may_read_number(reading, counted) for counted, reading in read)
+        len(fitting) >= 2
+        and any(reading == place + 1 for place, reading in fitting)
+        and all(
+            may_read_number(reading, place + 1) or _beyond_count(reading, place, 1, -1, page_openers)
+            for place, reading in read
+        )
     )
 
 
