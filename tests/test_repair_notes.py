@@ -415,6 +415,18 @@ def test_a_raised_glyph_ocr_did_not_read_stands_for_a_marker_with_the_pages_mark
     assert repaired.review == []
 
 
+def test_a_letter_ocr_read_for_a_raised_glyph_after_a_stop_gives_way_to_the_marker() -> None:
+    # (generated quartos as Tesseract read them: ``oil.'t``, ``East.*t``, ``oil.t`` for ``oil.¹¹``;
+    # the marker was set after the ``t``, and the note linked to a word ``t``)
+    printed = "Both opposed the exports of Soviet oil.'t The end came in the East.*t Done."
+    blocks = placed_page(printed, "1. First note.", "2. Second note.")
+    repaired = restore_placed_note_markers(blocks, raised_after(printed, "oil.'t", "East.*t"))
+    assert (
+        repaired.blocks[0].text == "Both opposed the exports of Soviet oil.¹ The end came in the East.² Done."
+    )
+    assert any('it read "\'t" for it' in change.explanation for change in repaired.changes)
+
+
 def test_a_raised_glyph_is_placed_in_a_block_of_lines_joined_by_where_its_line_stands() -> None:
     printed = "It went to Russia. Then"
     block = Block(
@@ -647,13 +659,30 @@ def test_notes_after_the_last_one_read_are_counted_on_and_listed_for_review() ->
 
 
 def test_two_digit_markers_read_as_marks_and_a_number_read_as_letters_are_restored() -> None:
-    # (a generated quarto as Tesseract read it: ``.\u2019%`` for ``.¹³``, a note's ``15`` read ``*S``; a
-    # per cent sign after a number stays)
+    # (generated quartos as Tesseract read them: ``.\u2019%`` for ``.¹³``, ``time.2%`` for ``time.²⁹``,
+    # a note's ``15`` read ``*S``; a per cent sign after a number stays)
     blocks = placed_page("One.¹ Two.² Three.³", "1 First.", "2 Second.", "3 Third.", first=1)
-    blocks += placed_page("Up 1.5% in Four.\u2019% Five.\u2019*", "\u2019* Fourth.", "*S Fifth.", first=10)
+    blocks += placed_page(
+        "Up 1.5% in Four.\u2019% Five.\u2019* Six.2%", "\u2019* Fourth.", "*S Fifth.", "6 Sixth.", first=10
+    )
     repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
-    assert repaired.blocks[4].text == "Up 1.5% in Four.⁴ Five.⁵"
-    assert [block.text for block in repaired.blocks[5:]] == ["⁴ Fourth.", "⁵ Fifth."]
+    assert repaired.blocks[4].text == "Up 1.5% in Four.⁴ Five.⁵ Six.⁶"
+    assert [block.text for block in repaired.blocks[5:]] == ["⁴ Fourth.", "⁵ Fifth.", "6 Sixth."]
+
+
+def test_a_plurals_apostrophe_read_as_an_opening_quote_counts_with_the_marks_only_where_they_are_short() -> (
+    None
+):
+    # (a generated quarto as Tesseract read it: ``the first workers\u2018 and peasants\u2019 state``,
+    # counted with the page's three marks for its three notes, which were left unlinked)
+    text = "The first workers\u2018 and peasants\u2019 state. On a basis.* A policy.* The majority.\u00b0"
+    repaired = restore_placed_note_markers(placed_page(text, "1 One.", "2 Two.", "3 Three."), NO_CONTEXT)
+    assert repaired.blocks[0].text == (
+        "The first workers\u2018 and peasants\u2019 state. On a basis.¹ A policy.² The majority.³"
+    )
+    short = "The first workers\u2018 and peasants\u2019 state. On a basis.*"
+    repaired = restore_placed_note_markers(placed_page(short, "1 One.", "2 Two."), NO_CONTEXT)
+    assert repaired.blocks[0].text == "The first workers¹ and peasants\u2019 state. On a basis.²"
 
 
 def test_a_marker_read_as_the_number_of_none_of_the_pages_notes_is_one_of_theirs() -> None:
@@ -744,6 +773,12 @@ def test_numbers_read_with_a_digit_lost_are_no_new_start_where_its_note_1_would_
     assert count_notes(chapters, {0, 10}).numbers == [*range(1, 11), 1, 2, 3, 4]
     counted_on = count_notes(chapters, {0, 8})
     assert counted_on.numbers == list(range(1, 15)) and counted_on.unconfirmed == {10, 11, 12, 13}
+    # nor, with no run before them, where the count from the book's first note reads them so (a
+    # generated quarto: its first note read ``1``, then ``2``, ``3``, ``4`` for 12 to 14, their note 1
+    # the second on its page): that count numbers the book's notes
+    first_read = [1, *[None] * 10, 2, 3, 4, None, None]
+    assert count_notes(first_read, {0, 3, 7, 8, 9, 11, 14}).numbers == list(range(1, 17))
+    assert count_notes(first_read, {0, 3, 7, 8, 10, 11, 14}).numbers[10:14] == [1, 2, 3, 4]
     # and so does one whose numbers a count going on would not read so: ``1``, ``2`` after note 4
     assert count_notes([1, 2, 3, 4, None, 1, 2], {0}).numbers == [1, 2, 3, 4, 5, 1, 2]
     # a chapter of one note between two numbered so (a generated octavo): its note read as 1 opens

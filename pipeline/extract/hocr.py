@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.extract.xml import parse_xml, tells_type_size, type_size
+from pipeline.extract.xml import parse_xml, reaching_type_size, tells_type_size
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 from pipeline.text.widths import ASCENDING_RE, DESCENDING_RE
 
@@ -33,6 +33,7 @@ X_SIZE_OVER_BOX = 1.2
 # lines a page needs, sized both ways, for the ratio of the two to be its own (a chapter's last page
 # of two lines, its note's ratio one of them, would bring the note's x_size to its words' scale)
 SCALE_LINES = 5
+OFF_BASELINE = 0.2  # a word not descending whose foot stands this share of its height below the baseline
 BBOX_RE = re.compile(r"bbox(?<!\wbbox)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)")  # a word's box
 
 
@@ -147,15 +148,24 @@ def _text(element: etree._Element) -> str:
     return "".join(str(piece) for piece in element.itertext())
 
 
-def _word_heights(texts: Sequence[str], titles: Sequence[str], line: Box) -> list[tuple[str, float]]:
+def _word_heights(
+    texts: Sequence[str], titles: Sequence[str], line: Box, baseline: float | None
+) -> list[tuple[str, float]]:
     """The words of a line (their ``texts`` and ``titles``) that tell its type size
     (:func:`tells_type_size`), with the heights of their boxes, of those lying within the line's box
-    (a word's box reaching past its line's spans a speck or a neighbour's stroke too)."""
+    (a word's box reaching past its line's spans a speck or a neighbour's stroke too) and standing
+    on its ``baseline`` (a foot :data:`OFF_BASELINE` of its height below it, a speck's: Tesseract's
+    box of ``Brest`` reached a third of its height below the line's, and the line was taken for a
+    heading's larger type)."""
     heights: list[tuple[str, float]] = []
     for text, title in zip(texts, titles, strict=True):
         if tells_type_size(text) and (found := BBOX_RE.search(title)):
-            top, bottom = float(found.group(2)), float(found.group(4))
-            if line.top <= top and bottom <= line.bottom:
+            top, bottom = map(float, found.group(2, 4))
+            if (
+                line.top <= top
+                and bottom <= line.bottom
+                and (baseline is None or bottom - baseline <= OFF_BASELINE * (bottom - top))
+            ):
                 heights.append((text, bottom - top))
     return heights
 
@@ -189,7 +199,7 @@ def _line(
     at = where.bottom + float(baseline[1]) if len(baseline) == 2 else None
     kinds = set(element.get("class", "").split())
     kind = next((name for name in LINE_CLASSES[1:] if name in kinds), None)
-    size = type_size(_word_heights(texts, titles, where))
+    size = reaching_type_size(_word_heights(texts, titles, where, at))
     engine_size = float(values["x_size"]) if "x_size" in values else None
     if engine_size and engine_size > X_SIZE_OVER_BOX * where.height and _spans_its_type(text):
         engine_size = None

@@ -65,9 +65,14 @@ def tells_type_size(word: str) -> bool:
 
 def type_size(words: Sequence[tuple[str, float]]) -> float | None:
     """A line's type size from its words and their heights: the median height of the words that
-    tell it (:func:`tells_type_size`); ``None`` where it has no such word, or only words whose one
-    ascender is a t (``too.``: a t's top stands below the ascenders')."""
-    reaching = [(word, height) for word, height in words if tells_type_size(word)]
+    tell it (:func:`tells_type_size`, :func:`reaching_type_size`)."""
+    return reaching_type_size([(word, height) for word, height in words if tells_type_size(word)])
+
+
+def reaching_type_size(reaching: Sequence[tuple[str, float]]) -> float | None:
+    """The type size the heights of a line's words that tell it give (their median); ``None`` where
+    it has none, or only words whose one ascender is a t (``too.``: a t's top stands below the
+    ascenders')."""
     if all(SHORT_ASCENDER_RE.fullmatch(word) for word, _ in reaching):
         return None
     return statistics.median(height for _, height in reaching)

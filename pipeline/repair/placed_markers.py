@@ -33,12 +33,12 @@ numbering never starts again to go on as before); between two anchors whose numb
 take the numbers they count to, an anchor's count goes on to the last note read as it gives, and
 where the later anchor's numbers start again lower (the book numbers its notes by chapter), the note
 its count makes note 1 opens the new run; no run starts again where its numbers are those of the
-count before it with digits lost (``1``, ``2`` for 11 and 12) and its note 1 would stand in the
-middle of a page. Where the numbers read give no count, the digits a damaged number opens with
-(``7?`` for 7, ``1°`` for 10) are read too; where no two are read in order still, but two or more
-are as the count from the book's first note, note 1, may read them, one as it gives, and any other
-as no numbering gives it there (``4`` for 11), that count numbers the notes, unconfirmed
-(:func:`_counted_from_one`). Elsewhere a note takes its number
+count before it (or of the count from the book's first note, note 1) with digits lost (``1``, ``2``
+for 11 and 12) and its note 1 would stand in the middle of a page. Where the numbers read give no
+count, the digits a damaged number opens with (``7?`` for 7, ``1°`` for 10) are read too; where no
+two are read in order still, but two or more are as the count from the book's first note, note 1,
+may read them, one as it gives, and any other as no numbering gives it there (``4`` for 11), that
+count numbers the notes, unconfirmed (:func:`_counted_from_one`). Elsewhere a note takes its number
 from its neighbours' on the page (the note after it less one, or the note before it plus one). Its
 printed number is restored, logged. A number read that the count contradicts (``8`` for note 13) is
 restored where notes read as the count gives stand on both sides of it (so no note was lost or split
@@ -88,8 +88,8 @@ QUOTES = {
 }  # a closing quotation mark → its opening
 # marks where a note's marker may stand: after a word, raised marks (perhaps after a closing
 # quotation mark); after a stop, those, a question or exclamation mark, a vertical bar (``state.|``
-# for ``state.¹``: after a word it may be a letter), a per cent sign (``.\u2019%`` for ``.¹³``; not a
-# number's, ``1.5%``), a closing quotation mark or an opening double one glued to the
+# for ``state.¹``: after a word it may be a letter), a per cent sign (``.\u2019%`` for ``.¹³``, ``time.2%``
+# for ``time.²⁹``; not a number's, ``1.5%``), a closing quotation mark or an opening double one glued to the
 # stop before a space (``revolution.\u201c``: it opens no quotation there), perhaps with a digit of
 # the number among them (``?2>`` for ``25``); or two or three such marks, a raised one or a question
 # or exclamation mark among them, or one raised mark no quotation or emphasis sets so, OCR set apart
@@ -98,7 +98,7 @@ QUOTES = {
 AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!|%\u201c"
 MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
-    rf"|(?<=[{MARKER_STOPS}])(?!\d+%)(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
+    rf"|(?<=[{MARKER_STOPS}])(?!(?<=\d[.,])\d+%)(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
     rf"|(?<=[{MARKER_STOPS}])(?P<set_apart>\x20(?!\*+(?:\s|$))"
     rf"(?:(?=\S{{0,2}}[{re.escape(RAISED_MARKS)}?!])[{AFTER_STOP}]{{2,3}}|[{re.escape(RAISED_ALONE)}]))(?=\s|$)"
 )
@@ -119,6 +119,14 @@ DIGITS_BEFORE_MARK_RE = re.compile(rf"(?<=[{MARKER_STOPS}])\x20\d{{1,2}}$")
 SET_APART_NUMBER_RE = re.compile(
     r"(?<=[^\W\d_]{2}[.!?\u201d\u2019\"])\x20(?P<number>\d{1,3})(?=\x20[\"\u2018\u201c]?[A-Z]|$)"
 )
+# a letter after a stop ending a word, perhaps after a mark (``oil.t``, ``oil.'t``, ``East.*t``): no
+# English word ends so, where the page image shows a raised glyph there it is OCR's reading of it
+RAISED_READ_AS_LETTER_RE = re.compile(rf"(?<=[^\W\d_]{{2}}[{MARKER_STOPS}])[{re.escape(AFTER_STOP)}]?[a-z]$")
+# an opening single quotation mark after a word ending in s, before a word in lower case (``the
+# first workers\u2018 and peasants\u2019 state``): a plural's possessive apostrophe misread, which
+# counts with a page's marks only where they and its raised glyphs are fewer than its notes lacking
+# markers
+POSSESSIVE_QUOTE_RE = re.compile(r"s\u2018\s[a-z]")
 # a closing double quotation mark after a word (``Empire”``, ``Empire.³`` misread): where a page's
 # marks and raised glyphs are fewer than its notes lacking markers, one closing no quotation its
 # paragraph opened counts with them
@@ -270,12 +278,24 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
             [
                 (
                     index,
-                    (offset, offset),
-                    f"a raised glyph OCR did not read, seen in the page image after {word!r}",
+                    span,
+                    "a raised glyph OCR did not read"
+                    + (f" (it read {word[span[0] - span[1] :]!r} for it)" if span[0] < span[1] else "")
+                    + f", seen in the page image after {word!r}",
                     "",
                 )
                 for index in texts
-                for offset, word in _unread_raised(result[index], context.raised)
+                for span, word in _unread_raised(result[index], context.raised)
+            ],
+            [
+                (
+                    index,
+                    (match.start() + 1, match.start() + 2),
+                    "an opening quotation mark after a plural",
+                    "",
+                )
+                for index in texts
+                for match in POSSESSIVE_QUOTE_RE.finditer(result[index].text)
             ],
             [
                 (
@@ -399,10 +419,12 @@ def _closing_after_words(text: str) -> list[tuple[tuple[int, int], str]]:
     ]
 
 
-def _unread_raised(block: Block, raised: Mapping[int, PrintedLine]) -> list[tuple[int, str]]:
+def _unread_raised(block: Block, raised: Mapping[int, PrintedLine]) -> list[tuple[tuple[int, int], str]]:
     """Where in ``block``'s text the page image shows a raised glyph OCR did not read (``raised``:
-    the printed lines by raw line): the offset after the word it follows, and the word; only where
-    the block's line still holds that word (its first, second… on the line as printed)."""
+    the printed lines by raw line): the span of what OCR made of it at the end of the word it
+    follows (:data:`RAISED_READ_AS_LETTER_RE`: ``oil.'t``; else empty, after the word), and the
+    word; only where the block's line still holds that word (its first, second… on the line as
+    printed)."""
     found = []
     for line, start, end in block.line_spans():
         printed = raised.get(line)
@@ -413,7 +435,9 @@ def _unread_raised(block: Block, raised: Mapping[int, PrintedLine]) -> list[tupl
             pattern = re.compile(rf"(?<!\S){re.escape(words[-1])}(?=\s|$)")
             ends = [match.end() for match in pattern.finditer(block.text, start, end)]
             if words.count(words[-1]) <= len(ends):
-                found.append((ends[words.count(words[-1]) - 1], words[-1]))
+                after = ends[words.count(words[-1]) - 1]
+                read = RAISED_READ_AS_LETTER_RE.search(words[-1])
+                found.append(((after - (len(read.group()) if read else 0), after), words[-1]))
     return found
 
 
@@ -655,7 +679,10 @@ def _anchors(readings: Sequence[int | None], page_openers: Collection[int]) -> l
                 resumed = sum(len(again) for read, again in groups[later + 1 :] if read == offset) > 1
                 if not _digits_lost(readings, later_places, offset, () if resumed else page_openers):
                     break
-        if len(places) >= 2:
+        # (nor is a run one whose numbers are the count from the book's first note with digits lost,
+        # where the pages are known and its own note 1 would open none: ``2``, ``3``, ``4`` for 12-14)
+        counted_on = offset != 1 and bool(page_openers) and _digits_lost(readings, places, 1, page_openers)
+        if len(places) >= 2 and not counted_on:
             runs.append((places[0], places[-1], offset, len(places)))
 
     def may_follow(earlier: Run, later: Run) -> bool:
@@ -752,7 +779,7 @@ def _marks(text: str) -> list[tuple[int, int]]:
             start += 1
         if match["after_word"] and (digits := DIGITS_BEFORE_MARK_RE.search(text, 0, start)):
             start = digits.start()
-        if start < end:
+        if start < end and not POSSESSIVE_QUOTE_RE.fullmatch(text, start - 1, end + 2):
             found.append((start, end))
     return found
 
