@@ -9,6 +9,7 @@ confidence, 0-100), ``image`` (the page's image file). One file may hold the who
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Iterator, Sequence
@@ -16,9 +17,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.extract.xml import parse_xml, reaching_type_size, tells_type_size
+from pipeline.extract.xml import parse_xml, reaching_type_size
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
-from pipeline.text.widths import ASCENDING_RE, DESCENDING_RE
+from pipeline.text.widths import ASCENDING_PLAIN_WORD_RE, ASCENDING_RE, DESCENDING_RE
 
 LINE_CLASSES = ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat")
 LINE_CLASS_SET = frozenset(LINE_CLASSES)
@@ -158,9 +159,10 @@ def _word_heights(
     box of ``Brest`` reached a third of its height below the line's, and the line was taken for a
     heading's larger type)."""
     heights: list[tuple[str, float]] = []
-    for text, title in zip(texts, titles, strict=True):
-        if tells_type_size(text) and (found := BBOX_RE.search(title)):
-            top, bottom = map(float, found.group(2, 4))
+    fitting = map(ASCENDING_PLAIN_WORD_RE.fullmatch, texts)  # (``tells_type_size``'s, every word asked in C)
+    for text, title in itertools.compress(zip(texts, titles, strict=True), fitting):
+        if found := BBOX_RE.search(title):
+            top, bottom = float(found[2]), float(found[4])
             if (
                 line.top <= top
                 and bottom <= line.bottom
