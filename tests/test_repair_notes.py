@@ -670,9 +670,7 @@ def test_two_digit_markers_read_as_marks_and_a_number_read_as_letters_are_restor
     assert [block.text for block in repaired.blocks[5:]] == ["⁴ Fourth.", "⁵ Fifth.", "6 Sixth."]
 
 
-def test_a_plurals_apostrophe_read_as_an_opening_quote_counts_with_the_marks_only_where_they_are_short() -> (
-    None
-):
+def test_a_plurals_apostrophe_read_as_an_opening_quote_is_a_mark_only_where_they_are_short() -> None:
     # (a generated quarto as Tesseract read it: ``the first workers\u2018 and peasants\u2019 state``,
     # counted with the page's three marks for its three notes, which were left unlinked)
     text = "The first workers\u2018 and peasants\u2019 state. On a basis.* A policy.* The majority.\u00b0"
