@@ -14,7 +14,7 @@ from wordfreq import get_frequency_dict, zipf_frequency
 
 from pipeline.text import english_lists
 from pipeline.text.english_lists import WordList, dictionary_words, pair_counts, word_counts, word_frequencies
-from pipeline.text.words import english_zipf
+from pipeline.text.words import english_zipf, is_listed_word
 
 REPO = Path(__file__).resolve().parents[1]
 FIRST_BOOK = REPO / "raw" / "soviet-foreign-policy-vol1.txt"
@@ -104,3 +104,13 @@ def test_a_word_is_weighed_as_wordfreq_weighs_it() -> None:
     assert differing == []
     plain = [word for word in words if not (word.isascii() and word.isalpha() and word.islower())]
     assert len(plain) > 5000  # (the words looked up by tokens of their own, not only lower-case letters)
+
+
+def test_a_listed_word_is_one_either_list_has_however_rare() -> None:
+    """``is_listed_word``: Google Books' counts (``hangmen``) or the dictionary (``wrathfully``),
+    words wordfreq rates rare or has not; not a compound neither has (``whiteguards``)."""
+    assert english_zipf("hangmen") < 2 and english_zipf("wrathfully") == 0
+    assert word_counts().get("hangmen") and "hangmen" not in dictionary_words()
+    assert "wrathfully" in dictionary_words() and not word_counts().get("wrathfully")
+    assert is_listed_word("hangmen") and is_listed_word("Wrathfully")
+    assert not is_listed_word("whiteguards")

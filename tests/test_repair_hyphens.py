@@ -10,6 +10,7 @@ from repair_excerpts import book, repair
 
 from pipeline.repair.hyphenation import (
     FREE_ENDING_WORDS,
+    SUFFIX_WORDS,
     decide_hyphenation,
     english_spelling,
     is_stray_hyphen,
@@ -88,6 +89,14 @@ def related_forms() -> BookVocabulary:
         # "acountries" is one letter from the book's "countries", but a grammatical word is no half
         # of a misread word (a real book's "clothed with a- power"): a compound, "a" not in the book
         ("a", "countries", False, False),
+        # generated books' "wrath-|fully", "backward-|ness", "hang-|men" (a real book's "comfort-|less"):
+        # words too rare for wordfreq, but listed, before an ending many English words have
+        ("wrath", "fully", True, False),
+        ("backward", "ness", True, False),
+        ("hang", "men", True, False),
+        # "oilfields" and "leftwing" are listed, but few English words end in "fields" or "wing"
+        ("oil", "fields", False, False),
+        ("left", "wing", False, False),
     ],
 )
 def test_hyphen_decisions_weigh_related_forms_and_english_pairs(
@@ -108,6 +117,7 @@ def test_english_writes_two_words_apart_or_joined_as_google_books_has_them() -> 
     assert english_spelling("sub", "committee") is None  # Google Books lists neither
     assert english_spelling("use", "less") is None  # an ending English joins freely
     assert words_ending_in("less") >= FREE_ENDING_WORDS > words_ending_in("west")  # homeless; northwest
+    assert words_ending_in("ness") >= SUFFIX_WORDS > words_ending_in("work")  # darkness; framework
 
 
 def test_suspended_hyphen_is_recognised(vocabulary: BookVocabulary) -> None:

@@ -33,6 +33,7 @@ from pipeline.text.words import (
     english_pair,
     english_zipf,
     is_function_word,
+    is_listed_word,
 )
 
 # A joined form at least this common in English (Zipf scale: 3 = once per million words) is a real
@@ -54,6 +55,11 @@ SHORTEST_STEM = 3
 # freely (``less``: useless, homeless, … 102; ``man``: 164), not half of a compound written apart
 # (``west``: northwest, southwest, midwest, natwest).
 FREE_ENDING_WORDS = 10
+# An ending this many English words have after a word of their own (``ness``: 138, ``men``: 43,
+# ``fully``: 38) is a suffix's: a word broken before it whose joined form English lists is joined.
+# Endings fewer words have may head a compound English joins only at times (``wing``: 10,
+# ``work``: 23: ``left-wing``, ``field-work``).
+SUFFIX_WORDS = 30
 
 HYPHEN_END_RE = re.compile(rf"(?P<word>{LETTER}+)-(?P<closers>[*_]*)$")
 WORD_START_RE = re.compile(rf"(?P<openers>[*_]*)(?P<word>{LETTER}+)")
@@ -82,7 +88,8 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
     joined more often in Google Books (:func:`english_spelling`), else a joined word English knows
     (inconclusive where it is rarer than either half, common words: ``subcommittee``); a non-word
     one letter from a word of the book (a misreading: inconclusive); two common halves, a compound,
-    unless the second is an ending of the book's words that it never has alone (inconclusive).
+    unless the second is an ending of the book's words that it never has alone, or an ending English
+    joins freely in a word it lists (inconclusive).
     """
     if right[:1].isupper() and not (left.isupper() and right.isupper()):  # capitals throughout: a heading
         return HyphenDecision(False, True, f"'{right}' is capitalised, so it starts a word of its own")
@@ -116,7 +123,7 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
     if rarer_half >= COMPOUND_PART_ZIPF:
         if is_word_pair(left, right) and (misread := _book_word_misread(joined, vocabulary)):
             return HyphenDecision(True, False, f"{frequencies}; {misread}")
-        if ending := book_ending(right, vocabulary):
+        if ending := book_ending(right, vocabulary) or english_ending(left, right):
             return HyphenDecision(True, False, f"{frequencies}; {ending}")
         in_book = all(vocabulary.words[half] for half in (left, right))
         return HyphenDecision(
@@ -220,6 +227,18 @@ def book_ending(right: str, vocabulary: BookVocabulary) -> str:
     if vocabulary.words[right] or ending_words < FREE_ENDING_WORDS:
         return ""
     return f"'{right}' is no word of the book alone, but {ending_words} of its words end in it: an ending"
+
+
+def english_ending(left: str, right: str) -> str:
+    """Evidence that ``right`` is an ending of ``left``'s, not a word after it: English's lists have
+    the joined word, and :data:`SUFFIX_WORDS` or more English words end in ``right`` after a word of
+    their own (``wrath-`` | ``fully``, ``backward-`` | ``ness``, ``hang-`` | ``men``; not
+    ``oil-`` | ``fields``: few words end so); empty if that does not hold."""
+    ending_words = words_ending_in(right)
+    if ending_words < SUFFIX_WORDS or not is_listed_word(left + right):
+        return ""
+    words = f"{ending_words} of its words end in '{right}' after a word"
+    return f"English lists '{left}{right}', and {words}: an ending"
 
 
 def is_word_pair(left: str, right: str) -> bool:

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from itertools import compress
 from string import ascii_lowercase
 
-from pipeline.text.english_lists import pair_counts, word_counts, word_frequencies
+from pipeline.text.english_lists import dictionary_words, pair_counts, word_counts, word_frequencies
 from pipeline.text.markers import SUPERSCRIPT_DIGITS
 
 LANGUAGE = "en"
@@ -110,6 +110,12 @@ def english_count(word: str) -> int:
     """How often Google Books has ``word`` (any case), as symspellpy lists its 82,765 most frequent
     English words (the counts :func:`english_pair` can be weighed against); 0 for a word not listed."""
     return int(word_counts().get(word.lower(), 0))
+
+
+def is_listed_word(word: str) -> bool:
+    """Whether English's word lists have ``word`` (any case): Google Books' counts
+    (:func:`english_count`) or the dictionary (Webster's Second and GCIDE), however rare it is."""
+    return english_count(word) > 0 or word.lower() in dictionary_words()
 
 
 def edits(word: str) -> set[str]:
