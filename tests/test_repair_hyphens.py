@@ -163,3 +163,26 @@ def test_hyphen_at_a_line_end_inside_a_block_keeps_a_compound() -> None:
     blocks, changes, _ = repair(text)
     assert blocks[0].text.startswith("**The Anti-Soviet Plans and Manoeuvres\n")
     assert changes[0].after.startswith("**The Anti-Soviet Plans")
+
+
+def test_a_first_half_the_book_hyphenates_before_other_words_keeps_its_hyphen() -> None:
+    """``anti-|war``: ``antiwar`` is a word, rarer than either half, and joined where the book tells
+    nothing; kept where the book writes ``anti-`` compounds with a hyphen (lines 254, 270, 424)."""
+    lines = [
+        "the other socialist states, by a resolute struggle against anti-Sovietism. The Soviet Union",
+        'the sacred struggle of the oppressed peoples and their just anti-imperialist wars of liberation".',
+        "the Peking hegemonists, mounted an unprecedentedly vicious anti-Soviet campaign over the events",
+    ]
+    hyphenating = BookVocabulary.from_texts(lines)
+    assert decide_hyphenation("anti", "war", BookVocabulary()).join
+    kept = decide_hyphenation("anti", "war", hyphenating)
+    assert (kept.join, kept.conclusive) == (False, False)
+    assert "the book hyphenates 'anti' before 3 words" in kept.evidence
+    # not where the book joins it about as often (the first book's "counterpart", "counteract")
+    hyphenated = "the counter-revolution and the counter-attack"
+    assert not decide_hyphenation("counter", "measures", BookVocabulary.from_texts([hyphenated])).join
+    mixed = BookVocabulary.from_texts([hyphenated, "its counterpart would counteract"])
+    assert decide_hyphenation("counter", "measures", mixed).join
+    # not before an ending English joins freely: "long-continued", "long-suffering", but "longing"
+    longing = BookVocabulary.from_texts(["a long-continued and long-suffering people"])
+    assert decide_hyphenation("long", "ing", longing).join

@@ -86,7 +86,8 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
     The evidence, first found first: the book's spelling of the word, then of the word its first
     half makes with a stem of the second (inconclusive); English's: the halves written apart or
     joined more often in Google Books (:func:`english_spelling`), else a joined word English knows
-    (inconclusive where it is rarer than either half, common words: ``subcommittee``); a non-word
+    (inconclusive where it is rarer than either half, common words: ``subcommittee``; a compound
+    there, if the book hyphenates its first half before other words: :func:`book_hyphenates`); a non-word
     one letter from a word of the book (a misreading: inconclusive); two common halves, a compound,
     unless the second is an ending of the book's words that it never has alone, or an ending English
     joins freely in a word it lists (inconclusive).
@@ -117,6 +118,8 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
             return HyphenDecision(True, True, f"{frequencies}; {spelling.evidence}")
         content_words = not (is_function_word(left) or is_function_word(right))
         if content_words and rarer_half >= COMPOUND_PART_ZIPF and joined_zipf < rarer_half:
+            if habit := book_hyphenates(left, right, vocabulary):
+                return HyphenDecision(False, False, f"{frequencies}; rarer than either half; {habit}")
             doubt = "; rarer than either half, common words: the hyphen may be a compound's"
             return HyphenDecision(True, False, frequencies + doubt)
         return HyphenDecision(True, True, frequencies)
@@ -227,6 +230,28 @@ def book_ending(right: str, vocabulary: BookVocabulary) -> str:
     if vocabulary.words[right] or ending_words < FREE_ENDING_WORDS:
         return ""
     return f"'{right}' is no word of the book alone, but {ending_words} of its words end in it: an ending"
+
+
+def book_hyphenates(left: str, right: str, vocabulary: BookVocabulary) -> str:
+    """Evidence that the book hyphenates the compounds ``left`` begins: it has ``left`` before a
+    hyphen in two words or more (``counter-revolution``, ``counter-attack``), and
+    :data:`BOOK_MAJORITY` times as many as the words it makes joined to a word (``counterpart``);
+    empty if it has not, or where ``right`` is an ending English joins freely (``long-|ing``)."""
+    if words_ending_in(right) >= FREE_ENDING_WORDS:
+        return ""
+    words = vocabulary.words_beginning_with(left)
+    hyphenated = [word for word in words if word[len(left)] == "-"]
+    joined = [
+        word
+        for word in words
+        if "-" not in word
+        and len(word) - len(left) >= SHORTEST_STEM
+        and english_zipf(word[len(left) :]) >= COMPOUND_PART_ZIPF
+    ]
+    if len(hyphenated) < 2 or len(hyphenated) < BOOK_MAJORITY * len(joined):
+        return ""
+    uses = f"before {len(hyphenated)} words ('{hyphenated[0]}'), joins it to {len(joined)}"
+    return f"the book hyphenates '{left}' {uses}"
 
 
 def english_ending(left: str, right: str) -> str:

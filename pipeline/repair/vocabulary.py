@@ -152,6 +152,11 @@ class BookVocabulary:
             self._endings[ending] = sum(1 for word in ending_words if len(word) >= shortest)
         return self._endings[ending]
 
+    def words_beginning_with(self, beginning: str) -> list[str]:
+        """The distinct words of the book that begin with ``beginning`` (hyphenated or not), in the
+        order first read."""
+        return [word for word in self.words if word.startswith(beginning) and word != beginning]
+
     def has_pair(self, first: str, second: str) -> bool:
         """Whether ``first second`` occur side by side somewhere in the book (case-insensitive)."""
         return (first.lower(), second.lower()) in self.pairs
