@@ -87,10 +87,10 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
     half makes with a stem of the second (inconclusive); English's: the halves written apart or
     joined more often in Google Books (:func:`english_spelling`), else a joined word English knows
     (inconclusive where it is rarer than either half, common words: ``subcommittee``; a compound
-    there, if the book hyphenates its first half before other words: :func:`book_hyphenates`); a non-word
-    one letter from a word of the book (a misreading: inconclusive); two common halves, a compound,
-    unless the second is an ending of the book's words that it never has alone, or an ending English
-    joins freely in a word it lists (inconclusive).
+    there where the book hyphenates its first half before other words: :func:`book_hyphenates`); a
+    non-word one letter from a word of the book (a misreading: inconclusive); two common halves, a
+    compound, unless the second is an ending of the book's words that it never has alone, or an
+    ending English joins freely in a word it lists (inconclusive).
     """
     if right[:1].isupper() and not (left.isupper() and right.isupper()):  # capitals throughout: a heading
         return HyphenDecision(False, True, f"'{right}' is capitalised, so it starts a word of its own")

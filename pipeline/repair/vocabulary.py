@@ -101,6 +101,7 @@ class BookVocabulary:
     capitalised: Counter[str] = field(default_factory=Counter)
     capitalised_after_sentence_break: Counter[str] = field(default_factory=Counter)
     _endings: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _beginnings: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> BookVocabulary:
@@ -154,8 +155,11 @@ class BookVocabulary:
 
     def words_beginning_with(self, beginning: str) -> list[str]:
         """The distinct words of the book that begin with ``beginning`` (hyphenated or not), in the
-        order first read."""
-        return [word for word in self.words if word.startswith(beginning) and word != beginning]
+        order first read; remembered by beginning."""
+        if beginning not in self._beginnings:
+            words = (word for word in self.words if word.startswith(beginning))
+            self._beginnings[beginning] = [word for word in words if word != beginning]
+        return self._beginnings[beginning]
 
     def has_pair(self, first: str, second: str) -> bool:
         """Whether ``first second`` occur side by side somewhere in the book (case-insensitive)."""
