@@ -3,7 +3,9 @@ libraries give, and the words are weighed as wordfreq weighs them."""
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -74,6 +76,27 @@ def test_a_damaged_cache_file_is_read_from_the_library_again(cache_in: Path) -> 
     word_counts.cache_clear()
     assert as_dict(word_counts()) == expected
     assert cached.read_bytes() != b"not a list"  # (written anew)
+
+
+def test_a_list_written_anew_removes_its_stale_files_for_other_library_states(cache_in: Path) -> None:
+    cache_in.mkdir(parents=True)
+    stale, recent, other = (
+        cache_in / f"english-{name}.marshal"
+        for name in (
+            "word-counts-0000000000000000",
+            "word-counts-1111111111111111",
+            "pair-counts-0000000000000000",
+        )
+    )
+    for path in (stale, recent, other):
+        path.write_bytes(b"another state's list")
+    month_ago = time.time() - (english_lists.STALE_DAYS + 1) * 86400
+    for path in (stale, other):
+        os.utime(path, (month_ago, month_ago))
+    assert as_dict(word_counts()) == symspell_counts("frequency_dictionary_en_82_765.txt")
+    assert not stale.exists()  # (that list's, and written a month ago)
+    assert recent.exists() and other.exists()  # (another environment's of late; another list's)
+    assert len(list(cache_in.glob("english-word-counts-*.marshal"))) == 2
 
 
 def test_a_cache_that_cannot_be_written_leaves_the_lists_read_from_their_libraries(

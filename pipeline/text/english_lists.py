@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import time
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from pathlib import Path
 CACHE_FOLDER = "ocr-edition"
 LIST_FORMAT = 1  # raised when what a cached list holds changes
 LANGUAGE = "en"
+STALE_DAYS = 30  # a list's file for another state of its library, written this long ago, is removed
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ def _cached(name: str, package: str, read: Callable[[], WordList]) -> WordList:
         pass
     listed = read()
     _write(path, marshal.dumps(("\n".join(listed.words), listed.values)))
+    _remove_stale(path.parent, f"english-{name}-", keep=path)
     return listed
 
 
@@ -128,6 +131,17 @@ def _data_key(package: str) -> str:
                 status = path.stat()
                 stamp.append(f"{path.relative_to(folder)} {status.st_size} {status.st_mtime_ns}")
     return hashlib.sha256("\n".join(stamp).encode()).hexdigest()[:16]
+
+
+def _remove_stale(folder: Path, prefix: str, keep: Path) -> None:
+    """Remove the list's files for other states of its library written :data:`STALE_DAYS` ago or
+    more (an older version's, or another environment's that has not written it since: that one
+    writes it again once), so that installs and upgrades do not fill the cache."""
+    oldest = time.time() - STALE_DAYS * 86400
+    for path in folder.glob(f"{prefix}*.marshal"):
+        with contextlib.suppress(OSError):
+            if path != keep and path.stat().st_mtime < oldest:
+                path.unlink()
 
 
 def _write(path: Path, data: bytes) -> None:
