@@ -185,7 +185,8 @@ def load_metadata(path: str | Path) -> dict[str, Any]:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(
-            name, "metadata file not found: every raw/<book>.txt needs a raw/<book>.yaml"
+            name,
+            "metadata file not found: every book in raw/ (text, OCR files or scans) needs a raw/<book>.yaml",
         ) from None
     except UnicodeDecodeError as error:
         raise InputError(

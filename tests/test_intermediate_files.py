@@ -97,7 +97,8 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         misreadings=misreadings,
     )
     run(chronology_main, input=corrected, csv=built("chronology.csv"), json=built("chronology.json"))
-    arguments = ["--book", BOOK, "--changes", *changes.values(), "--review", *review.values()]
+    arguments = ["--book", BOOK, "--text", str(RAW / f"{BOOK}.txt"), "--changes", *changes.values()]
+    arguments += ["--review", *review.values()]
     arguments += [
         "--evidence",
         evidence,

@@ -51,7 +51,7 @@ REVIEW = [
 
 
 def page(changes: list[Change] = NORMALISE + REPAIR + STRUCTURE, review: list[ReviewItem] = REVIEW):
-    return html.fromstring(render_report("b", merge_changes(changes), review))
+    return html.fromstring(render_report("b", "raw/b.txt", merge_changes(changes), review))
 
 
 def test_merge_orders_by_line_then_stage() -> None:
@@ -124,7 +124,7 @@ def test_untrusted_text_is_escaped_everywhere() -> None:
     hostile = '<script>alert("x")</script>'
     changes = [Change("repair", f"rule{hostile}", 1, hostile, hostile + "!", hostile)]
     review = [ReviewItem("repair", hostile, 2, hostile, hostile)]
-    text = render_report(f"book{hostile}", changes, review)
+    text = render_report(f"book{hostile}", f"raw/book{hostile}.txt", changes, review)
     assert "<script>" not in text
     assert "&lt;script&gt;" in text
 
@@ -225,7 +225,16 @@ def test_cli_reads_only_the_logs_and_the_evidence(tmp_path: Path) -> None:
     evidence = tmp_path / "structure.evidence.json"
     write_evidence(evidence, EVIDENCE)
     log, output = tmp_path / "out" / "b.changes.jsonl", tmp_path / "out" / "b.report.html"
-    arguments = ["--book", "b", "--changes", *map(str, changes), "--review", *map(str, review)]
+    arguments = [
+        "--book",
+        "b",
+        "--text",
+        "raw/b.txt",
+        "--changes",
+        *map(str, changes),
+        "--review",
+        *map(str, review),
+    ]
     arguments += ["--evidence", str(evidence), "--changes-log", str(log), "--output", str(output)]
     assert report.main(arguments) == 0
     assert [change.line for change in read_log(log, Change)] == [1, 2, 3, 3, 9]
@@ -292,7 +301,7 @@ def test_misreadings_section_counts_by_kind_and_sets_names_apart() -> None:
 def test_evidence_sections_show_layout_contents_and_pages() -> None:
     titled = [Change("structure", "title_from_contents", 184, "INTRODUCTION", "Introduction", "")]
     review = [ReviewItem("repair", "layout_page_furniture", 3, "page numbers: top", "412 of 488 pages")]
-    document = html.fromstring(render_report("b", titled, review, evidence=EVIDENCE))
+    document = html.fromstring(render_report("b", "raw/b.txt", titled, review, evidence=EVIDENCE))
     layout = document.xpath("//section[@aria-labelledby='layout']//tbody/tr")
     assert [[cell.text_content() for cell in row][:2] for row in layout] == [
         ["page_furniture", "3"],
@@ -312,7 +321,7 @@ def test_without_evidence_the_sections_say_so() -> None:
 
 def test_the_report_opens_with_how_the_text_was_read() -> None:
     read = InputEvidence("wrapped_lines", "wrapped_lines", "95% of 57 lines go on", False, 57, 3, ["3 pages"])
-    document = html.fromstring(render_report("b", [], [], read=read))
+    document = html.fromstring(render_report("b", "build/b/source.txt", [], [], read=read))
     first = document.xpath("//main/section")[0]
     assert first.get("aria-labelledby") == "input"
     rows = [[cell.text_content() for cell in row] for row in first.xpath(".//tbody/tr")]

@@ -116,6 +116,9 @@ def test_a_book_of_page_images_builds_end_to_end(
     breaks = tei.findall(".//tei:text//tei:pb", NS)
     assert breaks and {pb.get("facs") for pb in breaks} <= {"#surface-2", "#surface-3"}
     assert (tmp_path / "build" / "scanned.epub").exists() and (tmp_path / html_index("scanned")).exists()
+    # the report's line numbers are those of the text read from the scans (there is no raw text)
+    report = (tmp_path / "build" / "scanned.report.html").read_text(encoding="utf-8")
+    assert "Line numbers are lines of <code>build/scanned/source.txt</code>" in report
     again = snakemake(tmp_path, repo_root)
     assert "Nothing to be done" in again.stdout + again.stderr
 

@@ -135,6 +135,7 @@ def test_the_report_reads_the_stages_logs_not_their_data(
     review = " ".join(f"build/{BOOK}/{stage}.review.jsonl" for stage in ("repair", "structure"))
     assert f"--changes {changes} --review {review} --evidence build/{BOOK}/structure.evidence.json" in command
     assert f"--input-evidence build/{BOOK}/input.json" in command
+    assert f"--text raw/{BOOK}.txt" in command  # the file the logs' line numbers count
     assert not any(data in command for data in ("repaired.json", "structure.json", "corrected.json"))
     repair_logs = f"--changes build/{BOOK}/repair.changes.jsonl --review build/{BOOK}/repair.review.jsonl"
     assert any(

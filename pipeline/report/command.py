@@ -1,6 +1,6 @@
 """The stage's command line::
 
-python -m pipeline.report --book <book>
+python -m pipeline.report --book <book> --text raw/<book>.txt
     --changes build/<book>/{normalise,repair,structure,correct}.changes.jsonl
     --review build/<book>/{repair,structure}.review.jsonl --evidence build/<book>/structure.evidence.json
     [--input-evidence build/<book>/input.json] [--misreadings build/<book>/misreadings.json]
@@ -20,7 +20,13 @@ STAGE = "report"
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--book", required=True, help="the book's name (raw/<book>.txt)")
+    parser.add_argument("--book", required=True, help="the book's name")
+    parser.add_argument(
+        "--text",
+        required=True,
+        help="the text whose lines the logs number: raw/<book>.txt, or build/<book>/source.txt as read"
+        " from structured OCR or scans",
+    )
     parser.add_argument(
         "--changes",
         required=True,
@@ -50,7 +56,7 @@ def _work(args: argparse.Namespace) -> str:
     read = InputEvidence.from_json(read_json(args.input_evidence)) if args.input_evidence else None
     write_log(args.changes_log, changes)
     with atomic_output(args.output) as handle:
-        handle.write(render_report(args.book, changes, review, misreadings, evidence, read))
+        handle.write(render_report(args.book, args.text, changes, review, misreadings, evidence, read))
     return f"{args.output}: {len(changes)} changes, {len(review)} to review"
 
 

@@ -22,15 +22,16 @@ from pipeline.report.sections import (
 
 def render_report(
     name: str,
+    text: str,
     changes: list[Change],
     review: list[ReviewItem],
     misreadings: dict[str, Any] | None = None,
     evidence: StructureEvidence | None = None,
     read: InputEvidence | None = None,
 ) -> str:
-    """The whole QA report as one HTML page: how the text was read (``read``), ``changes`` merged
-    (:func:`.merge_changes`), ``review`` from every stage, the misreadings and the structure's
-    evidence where there are some."""
+    """The whole QA report of the book ``name`` as one HTML page: how the text was read (``read``),
+    ``changes`` merged (:func:`.merge_changes`) and ``review`` from every stage, numbering the lines
+    of the file ``text``; the misreadings and the structure's evidence where there are some."""
     sections = "".join(
         change_section(stage, rule, group) for (stage, rule), group in group_by_rule(changes).items()
     )
@@ -47,7 +48,7 @@ def render_report(
 <header>
 <h1>{escape(title)}</h1>
 <p>{plural(len(changes), "automatic change")}; {plural(len(review), "item")} to review.
-Line numbers are lines of <code>raw/{escape(name)}.txt</code>.
+Line numbers are lines of <code>{escape(text)}</code>.
 Removed text is <del>struck through</del>, added text <ins>underlined</ins>.</p>
 <nav aria-label="Sections"><ul>
 <li><a href="#input">Input</a></li>

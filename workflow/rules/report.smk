@@ -13,6 +13,8 @@ rule report:
     output:
         changes=build_file("{book}.changes.jsonl"),
         report=build_file("{book}.report.html"),
+    params:
+        text=book_text,
     log:
         log_file("report"),
     conda:
@@ -20,7 +22,7 @@ rule report:
     shell:
         stage(
             "report",
-            "--book {wildcards.book:q} --changes {input.changes:q} --review {input.review:q}"
+            "--book {wildcards.book:q} --text {params.text:q} --changes {input.changes:q} --review {input.review:q}"
             " --evidence {input.evidence:q} --input-evidence {input.input:q} --misreadings {input.misreadings:q}"
             " --changes-log {output.changes:q} --output {output.report:q}",
         )
