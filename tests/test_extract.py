@@ -440,6 +440,22 @@ def test_where_the_book_indents_its_paragraphs_a_pages_first_line_tells_if_one_o
     assert learn_geometry(geometry_of(4)).page_top_indents == {}
 
 
+def test_a_line_indented_after_a_short_line_read_in_smaller_type_opens_a_paragraph() -> None:
+    # (a generated octavo as Tesseract's hOCR read it, seed 815: a paragraph's last line ``state.``,
+    # its box no taller than its x-height, sized 12.7 where the text's is 19; the indented line after
+    # it, with a note below it, had no neighbour in the body's type to be indented from)
+    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(4)]
+    rows = pages[1].lines
+    rows[4] = printed(17, "state.", 100, 270, 80, 0.5 * BODY)
+    rows[5] = printed(18, "Similar plans were being evolved even more actively.", 150, 310, 600)
+    learned = learn_geometry(Geometry("hocr", pages))
+    assert 17 in learned.smaller
+    assert learned.starts_paragraph(18) is True
+    # flush with the page's left edge, it goes on with the paragraph
+    rows[5] = printed(18, "plans were being evolved even more actively in London.", 100, 310, 600)
+    assert learn_geometry(Geometry("hocr", pages)).starts_paragraph(18) is False
+
+
 def test_a_page_of_few_full_lines_finds_its_text_edge_where_its_later_lines_start_together() -> None:
     # (a generated octavo as Tesseract read it, seed 643: a chapter's last page of three lines, the
     # first indented, opening a paragraph; two full lines are too few for the measure's edges)

@@ -195,21 +195,29 @@ def _page_pitch(lines: Sequence[PrintedLine], usual: float) -> float:
 
 def _mark_paragraph_starts(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
     """Mark the lines of a page's text (its furniture left out) indented from their neighbours (but
-    one set apart by a wide gap: a note below, a heading above), and those set after a wide gap."""
-    pitch = _pitch(_body_lines(lines, learned))
+    one set apart by a wide gap: a note below, a heading above), and those set after a wide gap.
+    A line in the body's type whose every neighbour is in smaller type (a short line such as
+    ``state.`` read so, a quotation set smaller) is weighed against the page's left edge instead."""
+    body = _body_lines(lines, learned)
+    pitch = _pitch(body)
     size = learned.body_size
     # (the places of the lines set after a wide gap: places, not lines, are quick to look up)
     gapped = set(_wide_gaps(lines, pitch))
     learned.spaced.update(lines[at].line for at in gapped)
+    edge = _left_edge(body, size)
     for at, line in enumerate(lines):
         before = lines[at - 1] if at and at not in gapped else None
         after = lines[at + 1] if at + 1 < len(lines) and at + 1 not in gapped else None
         neighbours = [
             other for other in (before, after) if other is not None and other.line not in learned.smaller
         ]
-        if neighbours and all(
-            INDENT_MIN * size <= line.box.left - other.box.left <= INDENT_MAX * size for other in neighbours
-        ):
+        if neighbours:
+            if all(
+                INDENT_MIN * size <= line.box.left - other.box.left <= INDENT_MAX * size
+                for other in neighbours
+            ):
+                learned.indented.add(line.line)
+        elif (before or after) and edge is not None and line in body and _opens_by_indent(line, edge, size):
             learned.indented.add(line.line)
 
 
