@@ -207,14 +207,15 @@ def _title_over_blocks(
 
 def _title_line_count(lines: list[str]) -> int:
     """How many of ``lines``, from the first, are a title: short lines in capitals (``&c.`` aside),
-    in title case (a line broken after a grammatical word, ``Russia Defeated Its Enemies and``, where
-    the title goes on in the next, or before one, ``and Takes Careful``, going on with the title
-    line above it) or holding a date without words; a line ending in a full stop ends the title."""
+    in title case (a line broken after a grammatical word, ``Russia Defeated Its Enemies and`` or
+    ``Situation Changed Radically with``, where the title goes on in the next, or before one,
+    ``and Takes Careful``, ``the Victory``, going on with the title line above it) or holding a date
+    without words; a line ending in a full stop ends the title."""
     count = 0
     for at, line in enumerate(lines[:MAX_TITLE_LINES]):
         after = lines[at + 1] if at + 1 < len(lines) else ""
-        broken = bool(after) and _is_title_line(after) and _is_title_line(f"{line} {after}")
-        going_on = at > 0 and _is_title_line(lines[at - 1]) and _is_title_line(f"{lines[at - 1]} {line}")
+        broken = bool(after) and _is_title_line(f"{line} {after}")
+        going_on = at > 0 and _is_title_line(f"{lines[at - 1]} {line}")
         if not (_is_title_line(line) or broken or going_on) or is_byline(line):
             break
         count += 1
