@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 from scanbook import INK, LAYOUTS, degrade, font
 
 from pipeline.extract.raised import unread_raised, with_raised, with_set_apart_numbers
@@ -22,21 +22,28 @@ RISE = round(LAYOUT.body * 0.38)
 BASELINE = 2 * LAYOUT.body
 
 
-def typeset(words: list[tuple[str, str]], seed: int) -> tuple[np.ndarray, list[Box]]:
-    """A scanned line of ``words`` (each its text and the raised number after it, if any): its grey
-    pixels and each word's box (its ink on the scan, the raised number's included)."""
+def typeset(
+    words: list[tuple[str, str]],
+    seed: int,
+    body: ImageFont.FreeTypeFont = BODY,
+    raised_type: ImageFont.FreeTypeFont = RAISED,
+    rise: int = RISE,
+) -> tuple[np.ndarray, list[Box]]:
+    """A scanned line of ``words`` (each its text and the raised number after it, if any), in the
+    ``body`` type, a number ``raised_type`` set ``rise`` above the baseline (the first layout's by
+    default): its grey pixels and each word's box (its ink on the scan, the raised number's included)."""
     image = Image.new("L", (50 * LAYOUT.body, 3 * LAYOUT.body), 255)
     draw = ImageDraw.Draw(image)
     x, spans = 10.0, []
     for text, raised in words:
         start = x
-        draw.text((x, BASELINE), text, font=BODY, fill=INK, anchor="ls")
-        x += BODY.getlength(text)
+        draw.text((x, BASELINE), text, font=body, fill=INK, anchor="ls")
+        x += body.getlength(text)
         if raised:
-            draw.text((x, BASELINE - RISE), raised, font=RAISED, fill=INK, anchor="ls")
-            x += RAISED.getlength(raised)
+            draw.text((x, BASELINE - rise), raised, font=raised_type, fill=INK, anchor="ls")
+            x += raised_type.getlength(raised)
         spans.append((start, x))
-        x += BODY.getlength(" ")
+        x += body.getlength(" ")
     pixels = np.asarray(degrade(image, seed))
     boxes = []
     for start, end in spans:
@@ -90,6 +97,22 @@ def test_a_raised_number_after_a_stop_ocr_read_as_a_question_mark_is_found(seed:
     assert found(line, ["collusion", "with", "Hitler?", "The", "same"], seed) == ["Hitler?"]
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_a_raised_number_is_found_against_a_line_box_taller_than_its_type(seed: int) -> None:
+    # (a generated quarto as Tesseract's hOCR read it, seed 833: DejaVu at 23 px, the line's box 27 px
+    # high; the ``11`` after ``assistance.``, OCR dropped, stood 8 px above the baseline)
+    quarto = LAYOUTS[1]
+    body, raised = font(quarto.family, 0, quarto.body), font(quarto.family, 0, round(quarto.body * 0.62))
+    line = [("other", ""), ("assistance.", "11"), ("Only", ""), ("peace.", "4"), ("the", "")]
+    pixels, boxes = typeset(line, seed, body, raised, round(quarto.body * 0.38))
+    text = " ".join(text for text, _ in line)
+    for box_height in (27, 30):
+        found = [
+            text[:offset].rsplit(" ", 1)[-1] for offset in unread_raised(pixels, text, boxes, box_height)
+        ]
+        assert found == ["assistance.", "peace."]
+
+
 def test_a_line_without_raised_numbers_has_none() -> None:
     plain = [(text, "") for text, _ in LINE]
     assert all(found(plain, [text for text, _ in plain], seed) == [] for seed in range(6))
@@ -128,13 +151,13 @@ def test_a_line_whose_box_its_raised_numbers_make_the_taller_is_looked_at_in_its
 ) -> None:
     # (a generated crown octavo as Tesseract read it: a line's box reached from its raised number's
     # top to the next line's ascenders, 35 px where the page's lines are 25 px, and the number after
-    # ``war.``, measured against that height, was not raised enough)
+    # ``war.``, measured against that height, was not raised enough; here the box is taller still)
     pixels, boxes = typeset(LINE, 2)
     Image.fromarray(pixels).save(tmp_path / "page.png")
     text = " ".join(text for text, _ in LINE)
     top, bottom = min(box.top for box in boxes), max(box.bottom for box in boxes)
     around = Box(boxes[0].left, top, boxes[-1].right, bottom)
-    taller = Box(around.left, around.top - 0.4 * around.height, around.right, around.bottom)
+    taller = Box(around.left, around.top - 0.6 * around.height, around.right, around.bottom)
     lines = [PrintedLine(0, text, around, None, words=tuple(boxes)) for _ in range(3)]
     lines.append(PrintedLine(0, text, taller, None, words=tuple(boxes)))
     page = PrintedPage("page.hocr", str(tmp_path / "page.png"), pixels.shape[1], pixels.shape[0], lines)
