@@ -113,6 +113,28 @@ def test_a_raised_number_is_found_against_a_line_box_taller_than_its_type(seed: 
         assert found == ["assistance.", "peace."]
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_a_raised_number_ocr_left_out_of_its_words_box_is_found_before_the_next_word(seed: int) -> None:
+    # (a generated quarto as Tesseract's hOCR read it, seed 826: ``have.`` its box ending at the stop,
+    # the ``14`` after it in no word's box)
+    pixels, boxes = typeset(LINE, seed)
+    own = [  # each word's box without the raised number after it
+        box._replace(right=box.left + BODY.getlength(text) - 1) if raised else box
+        for (text, raised), box in zip(LINE, boxes, strict=True)
+    ]
+    reaches = [following.left for following in own[1:]] + [own[-1].right + LAYOUT.body]
+    read = [text for text, _ in LINE]
+    text = " ".join(read)
+    assert unread_raised(pixels, text, own, LAYOUT.body) == ()
+    offsets = unread_raised(pixels, text, own, LAYOUT.body, reaches)
+    assert [text[:offset].rsplit(" ", 1)[-1] for offset in offsets] == ["Russia.", "agreement,", "peoples."]
+    # nor is any glyph found after a word where none is printed
+    plain = [(word, "") for word, _ in LINE]
+    pixels, boxes = typeset(plain, seed)
+    reaches = [following.left for following in boxes[1:]] + [boxes[-1].right + LAYOUT.body]
+    assert unread_raised(pixels, text, boxes, LAYOUT.body, reaches) == ()
+
+
 def test_a_line_without_raised_numbers_has_none() -> None:
     plain = [(text, "") for text, _ in LINE]
     assert all(found(plain, [text for text, _ in plain], seed) == [] for seed in range(6))

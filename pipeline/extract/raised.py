@@ -1,13 +1,14 @@
 """Raised glyphs OCR did not read, seen in the page image at the right end of a word's box.
 
-OCR often drops a small raised note number altogether (``Russia.`` for ``Russia.¹``), yet keeps the
-glyph inside the box of the word it follows. Where the page image is at hand, the right end of each
-word's box is looked at (:func:`unread_raised`): a blob of ink set apart from the word's letters by
-a blank column, small, and standing wholly above the word's baseline by a good share of the line's
-height, after a word whose text ends in a small letter or a stop, is an unread raised glyph. The
-baseline is read from the word's own letters (the row where most of their columns' ink ends), so a
-skewed page reads as well as a straight one. Only the words' boxes are cropped; a page without an
-image is not looked at.
+OCR often drops a small raised note number altogether (``Russia.`` for ``Russia.¹``), and keeps the
+glyph inside the box of the word it follows, or leaves it out of every box, just after that one.
+Where the page image is at hand, the right end of each word's box, and else the first glyph after
+it before the next word's, are looked at (:func:`unread_raised`): a blob of ink set apart from the
+word's letters by a blank column, small, and standing wholly above the word's baseline by a good
+share of the line's height, after a word whose text ends in a small letter or a stop, is an unread
+raised glyph. The baseline is read from the word's own letters (the row where most of their
+columns' ink ends), so a skewed page reads as well as a straight one. Only the words' boxes (and
+the gaps after them) are cropped; a page without an image is not looked at.
 """
 
 from __future__ import annotations
@@ -44,23 +45,34 @@ MISREAD_STOPS = "?!"
 DOT = 0.3  # a stop's dot: its ink within this share of the type size above the baseline, and as wide
 
 
-def unread_raised(pixels: NDArray[np.uint8], text: str, words: Sequence[Box], size: float) -> tuple[int, ...]:
+def unread_raised(
+    pixels: NDArray[np.uint8],
+    text: str,
+    words: Sequence[Box],
+    size: float,
+    reaches: Sequence[float] | None = None,
+) -> tuple[int, ...]:
     """The offsets in a line's ``text`` after which the page image (grey ``pixels``) shows a raised
-    glyph at the right end of a word's box (``words``: a box for each of its words, in pixels) that
-    the word's text does not end with; ``size``: the line's type size in pixels (its height, at
-    most the page's usual line's: :func:`with_raised`)."""
+    glyph at the right end of a word's box (``words``: a box for each of its words, in pixels), or
+    as the first glyph after it up to its ``reaches`` (where given: how far right each word's glyphs
+    may stand), that the word's text does not end with; ``size``: the line's type size in pixels
+    (its height, at most the page's usual line's: :func:`with_raised`)."""
     texts = text.split(" ")
     if size <= 0 or len(texts) != len(words):
         return ()
     found = []
     end = -1
-    for word, box in zip(texts, words, strict=True):
+    for at, (word, box) in enumerate(zip(texts, words, strict=True)):
         end += 1 + len(word)
         # a marker follows a stop or a small letter (not a capital, whose arm may stand apart); a
         # question mark after a stop is the marker read
         misread_stop = word[-1] in MISREAD_STOPS and word[-2:-1].isalpha()
-        if (word[-1].islower() or word[-1] in MARKER_STOPS or misread_stop) and _raised_at_end(
-            _ink(pixels, box), size, after_dot=misread_stop
+        if not (word[-1].islower() or word[-1] in MARKER_STOPS or misread_stop):
+            continue
+        ink = _ink(pixels, box)
+        if _raised_at_end(ink, size, after_dot=misread_stop) or (
+            reaches is not None
+            and _raised_at_end(_first_glyph_after(pixels, box, reaches[at]), size, after_dot=misread_stop)
         ):
             found.append(end)
     return tuple(found)
@@ -70,6 +82,24 @@ def _ink(pixels: NDArray[np.uint8], box: Box) -> NDArray[np.bool_]:
     """Which pixels of ``box`` are ink."""
     top, left = max(0, int(box.top)), max(0, int(box.left))
     return pixels[top : int(box.bottom) + 1, left : int(box.right) + 1] < INK
+
+
+def _first_glyph_after(pixels: NDArray[np.uint8], box: Box, reach: float) -> NDArray[np.bool_]:
+    """The ink of a word's ``box`` and of the first glyph after it that ends before ``reach`` (the
+    next word's box, or the line's end); the box's own where none does."""
+    import numpy as np
+
+    ink = _ink(pixels, box._replace(right=max(box.right, reach)))
+    right = int(box.right) - max(0, int(box.left))  # (the box's last column)
+    columns: NDArray[np.bool_] = np.any(ink[:, right + 1 :], axis=0)
+    inked = np.flatnonzero(columns)
+    if not len(inked):
+        return ink[:, : right + 1]
+    start = int(inked[0])
+    blank = np.flatnonzero(~columns[start:])
+    if not len(blank):  # (a glyph the reach cuts: the next word's)
+        return ink[:, : right + 1]
+    return ink[:, : right + 1 + start + int(blank[0])]
 
 
 def _raised_at_end(ink: NDArray[np.bool_], size: float, *, after_dot: bool = False) -> bool:
@@ -149,8 +179,9 @@ def with_raised(page: PrintedPage) -> PrintedPage:
             )
             for left, top, right, bottom in line.words
         ]
+        reaches = [following.left * across for following in line.words[1:]] + [line.box.right * across]
         size = min(line.box.height, usual) * down
-        lines.append(replace(line, raised=unread_raised(pixels, line.text, boxes, size)))
+        lines.append(replace(line, raised=unread_raised(pixels, line.text, boxes, size, reaches)))
     return replace(page, lines=lines)
 
 
