@@ -566,6 +566,29 @@ def test_a_closing_quotation_mark_after_a_word_counts_only_where_marks_and_glyph
     )
 
 
+def test_a_closing_single_quote_ending_a_sentence_counts_where_the_other_places_are_too_few() -> None:
+    # (a generated quarto as Tesseract read it, seed 823: ``either\u2019 Trotsky`` for
+    # ``either.\u00b2 Trotsky``, the stop and the marker read as one mark)
+    printed = "In Japan the Union.' Large arms. Not reconciled either\u2019 Trotsky was aware."
+    repaired = restore_placed_note_markers(placed_page(printed, "1. First.", "2. Second."), NO_CONTEXT)
+    assert (
+        repaired.blocks[0].text
+        == "In Japan the Union.\u00b9 Large arms. Not reconciled either.\u00b2 Trotsky was aware."
+    )
+    assert any("ending a sentence after 'either'" in why for why in explanations(repaired))
+    # not a plural's possessive, nor a quotation's end, nor where the marks alone are as many
+    for text in (
+        "In Japan the Union.' Large arms. The Allies\u2019 Conference met.",
+        "In Japan the Union.' Large arms. He said \u2018we will not\u2019 Then it came.",
+    ):
+        page = placed_page(text, "1. First.", "2. Second.")
+        assert restore_placed_note_markers(page, NO_CONTEXT).blocks[0].text == page[0].text
+    one_note = placed_page(printed, "1. First.")
+    assert restore_placed_note_markers(one_note, NO_CONTEXT).blocks[0].text == (
+        "In Japan the Union.\u00b9 Large arms. Not reconciled either\u2019 Trotsky was aware."
+    )
+
+
 def test_notes_the_geometry_did_not_place_are_left_to_the_text_rules() -> None:
     blocks = [Block("The end came.* Done.", 1, 1), Block("1. First note.", 2, 2, kind="note")]
     assert restore_placed_note_markers(blocks, NO_CONTEXT).changes == []

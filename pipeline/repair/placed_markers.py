@@ -136,6 +136,11 @@ CLOSING_AFTER_WORD_RE = re.compile(r"(?<=[^\W_])[\u201d\"](?=\s|$)")
 # (:func:`~pipeline.text.ocr.opens_question`, :func:`~pipeline.text.ocr.ends_in_question_tag`)
 # counts with them
 QUESTION_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_])\?(?=\s+[\"'\u2018\u201c]?[A-Z]|\s*$)")
+# a closing single quotation mark after a word not ending in s (no plural's possessive), before a
+# sentence's capital (``either\u2019 Trotsky`` for ``either.² Trotsky``: the stop and the marker read as
+# one mark): where a page's other places are still fewer than its notes lacking markers, one closing
+# no quotation its paragraph opened counts with them, its stop restored
+SINGLE_CLOSING_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_sS])[\u2019'](?=\s+[\"\u2018\u201c]?[A-Z])")
 
 
 def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext) -> Repaired:
@@ -318,6 +323,17 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
                 for index in texts
                 for span, word in _unasked_questions(result[index].text)
             ],
+            [
+                (
+                    index,
+                    span,
+                    f"a closing quotation mark ending a sentence after {word!r}, closing no quotation its "
+                    "paragraph opened: its stop and the marker read as one",
+                    ".",
+                )
+                for index in texts
+                for span, word in _closing_after_words(result[index].text, SINGLE_CLOSING_AFTER_WORD_RE)
+            ],
         ]
         places: list[MarkerPlace] = []
         for tier in tiers:
@@ -409,12 +425,15 @@ def _unasked_questions(text: str) -> list[tuple[tuple[int, int], str]]:
     return found
 
 
-def _closing_after_words(text: str) -> list[tuple[tuple[int, int], str]]:
-    """The closing double quotation marks after a word in ``text`` that close no quotation it
-    opened (:data:`CLOSING_AFTER_WORD_RE`), as spans, with the word before each."""
+def _closing_after_words(
+    text: str, closing: re.Pattern[str] = CLOSING_AFTER_WORD_RE
+) -> list[tuple[tuple[int, int], str]]:
+    """The closing quotation marks after a word in ``text`` (``closing``: double ones by default,
+    :data:`CLOSING_AFTER_WORD_RE`) that close no quotation it opened, as spans, with the word before
+    each."""
     return [
         (match.span(), text[: match.start()].rsplit(maxsplit=1)[-1])
-        for match in CLOSING_AFTER_WORD_RE.finditer(text)
+        for match in closing.finditer(text)
         if not _opened(text[: match.start()], QUOTES[match.group()], match.group())
     ]
 
