@@ -822,6 +822,26 @@ def test_a_number_read_whose_new_start_would_put_note_1_in_the_middle_of_a_page_
     assert count_notes(zero, {0, 9, 18, 21}).numbers == list(range(1, 24))
 
 
+def test_the_count_goes_on_where_every_number_read_after_it_and_damaged_digits_are_its_own() -> None:
+    # a generated quarto as Tesseract read it, seed 813: notes 1 to 20 counted, then ``5`` for 25
+    # and ``2`` for 27, either of which a numbering started again at a page's first note may give;
+    # the damaged numbers ``2!``, ``?3``, ``?8``, ``3°`` open with digits of 21, 23, 28 and 30, which
+    # no such new start reads too: the count goes on, unconfirmed
+    readings = [*range(1, 20), None, None, None, None, None, 5, None, 2, None, None, None]
+    damaged = [*[None] * 20, 2, None, 3, None, None, None, None, 8, None, 3]
+    openers = {0, 4, 5, 6, 8, 9, 10, 16, 17, 20, 25, 29}
+    counted = count_notes(readings, openers, damaged)
+    assert counted.numbers == list(range(1, 31)) and counted.unconfirmed == set(range(19, 30))
+    # without the damaged digits, or where a numbering started again on the page after note 19 reads
+    # every number too (``1``, ``3``, ``5``: notes 1, 3, 5 there, or 21, 23, 25 with digits lost),
+    # nothing is counted after note 19
+    assert count_notes(readings, openers).numbers[19:] == [None] * 11
+    either = [*range(1, 20), None, None, None, None, None, 5, None]
+    assert (
+        count_notes(either, openers, [*[None] * 20, 1, None, 3, None, None, None]).numbers[19:] == [None] * 7
+    )
+
+
 def test_numbers_read_no_two_in_order_are_counted_from_1_where_that_count_may_read_them_all() -> None:
     # a generated quarto as Tesseract read it: its notes' raised numbers read as marks but ``5`` for
     # 5 and ``1°`` for 10; the count from the book's first note, 1, reads both, so it numbers the

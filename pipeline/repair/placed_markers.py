@@ -156,7 +156,10 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
     printed = {index: _printed_number(result[index].text) for notes in pages for index in notes}
     page_openers = {0, *itertools.accumulate(len(notes) for notes in pages[:-1])}  # (their places)
     readings = printed
-    count = count_notes(list(readings.values()), page_openers)
+    damaged = [
+        _damaged_number(result[index].text) if number is None else None for index, number in printed.items()
+    ]
+    count = count_notes(list(readings.values()), page_openers, damaged)
     if not any(count.numbers):  # (the numbers read give no count: read the damaged ones' digits too)
         readings = {
             index: _damaged_number(result[index].text) if number is None else number
@@ -543,7 +546,9 @@ class NoteCount(NamedTuple):
     unconfirmed: set[int]  # after the last note read, none read on the way: counted, unconfirmed
 
 
-def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = ()) -> NoteCount:
+def count_notes(
+    readings: Sequence[int | None], page_openers: Collection[int] = (), damaged: Sequence[int | None] = ()
+) -> NoteCount:
     """The numbers of the book's placed notes from the numbers read at their starts (``None``:
     unread), the places of those that open a page ``page_openers``. A run of two or more notes read
     as rising with them (one offset from their place in the book) is an anchor, of the runs whose
@@ -556,7 +561,9 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
     the notes up to the one the later offset makes note 1 take the earlier offset, the rest the
     later, but a note read as 1 that opens a page between them starts a numbering of its own up
     to that note 1 (a chapter's few notes). The notes after the last one read, where it is
-    read as the count gives, go on with its count, unconfirmed. The notes between two read as the
+    read as the count gives, go on with its count, unconfirmed, where no number read after it is
+    one a numbering may give there, or where every one is its count with digits lost, and so are the
+    digits ``damaged`` numbers open with (by place; :func:`_count_read_on`). The notes between two read as the
     count gives, of one offset, are bracketed (:class:`NoteCount`), and so are those before the
     first read so where its count makes the book's first note note 1."""
     anchors = _anchors(readings, page_openers)
@@ -610,10 +617,41 @@ def count_notes(readings: Sequence[int | None], page_openers: Collection[int] = 
     if agreeing:
         last, offset = agreeing[-1]
         read_after = [(at, read) for at, read in enumerate(readings) if at > last and read is not None]
-        if all(_beyond_count(reading, place, offset, last, page_openers) for place, reading in read_after):
+        if all(
+            _beyond_count(reading, place, offset, last, page_openers) for place, reading in read_after
+        ) or _count_read_on(readings, damaged, last, offset, page_openers):
             unconfirmed = {place for place in range(last + 1, len(readings)) if numbers[place] is None}
             number(last + 1, len(readings), offset)
     return NoteCount(numbers, bracketed, unconfirmed)
+
+
+def _count_read_on(
+    readings: Sequence[int | None],
+    damaged: Sequence[int | None],
+    last: int,
+    offset: int,
+    page_openers: Collection[int],
+) -> bool:
+    """Whether the numbers read after place ``last`` (the last note read as the count of ``offset``
+    gives) and the digits two or more ``damaged`` numbers there open with are all that count going
+    on with digits lost (``5``, ``2`` for 25 and 27; ``2!``, ``3°`` for 21 and 30), and no numbering
+    started again at a page's first note after ``last`` reads them all so: the count goes on."""
+    read = [
+        (place, reading) for place, reading in enumerate(readings) if place > last and reading is not None
+    ]
+    digits = [(place, digit) for place, digit in enumerate(damaged) if place > last and digit is not None]
+    if len(digits) < 2 or not all(
+        may_read_number(reading, place + offset) for place, reading in read + digits
+    ):
+        return False
+    return not any(
+        all(
+            may_read_number(reading, place - start + 1 if place >= start else place + offset)
+            for place, reading in read + digits
+        )
+        for start in page_openers
+        if start > last
+    )
 
 
 def _counted_from_one(readings: Sequence[int | None], page_openers: Collection[int]) -> bool:
