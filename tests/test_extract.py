@@ -498,6 +498,24 @@ def test_a_sentence_ending_short_of_the_measure_ends_its_paragraph_where_no_gap_
     assert len(blocks) == 1
 
 
+def test_a_short_line_read_in_larger_type_going_on_mid_sentence_is_no_heading() -> None:
+    # (a generated crown octavo as Tesseract's ALTO read it, seed 844: ``by force.``, a paragraph's
+    # last line, sized 22 where the text's is 18 by its few words' tall boxes, was taken for a heading)
+    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(4)]
+    rows = pages[1].lines
+    rows[5] = printed(18, "by force.", 100, 310, 150, 1.3 * BODY)
+    geometry = Geometry("hocr", pages)
+    assert 18 in learn_geometry(geometry).larger
+    blocks, _ = read_input(source_text(pages), geometry=geometry)
+    (paragraph,) = [block for block in blocks if block.first_line == 16]
+    assert paragraph.text.endswith("until by force.")
+    # after a line that ends a sentence, a line in larger type is a heading's
+    rows[4] = printed(17, "goes on at the margin for a line or two more.", 100, 270)
+    blocks, _ = read_input(source_text(pages), geometry=geometry)
+    (paragraph,) = [block for block in blocks if block.first_line == 16]
+    assert paragraph.text.endswith("two more.") and paragraph.last_line == 17
+
+
 def test_the_room_a_line_left_at_its_end_is_measured_from_its_place_on_the_page() -> None:
     # (a generated octavo as Tesseract read it: a paragraph of one indented line at a page's foot,
     # its line full, yet by its characters short of the measure, was taken to end its paragraph)

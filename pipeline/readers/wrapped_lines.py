@@ -511,7 +511,8 @@ def read_prose(
     """The paragraphs and headings of lines of prose: a paragraph ends where its last line shows it
     (:func:`pipeline.readers.line_ends.ends_paragraph`) or where the type grows after it
     (:func:`pipeline.readers.line_ends.type_grows`), or, where ``geometry`` places the next line,
-    where that line opens a paragraph by its place; a line in larger type, or centred, is a heading's. The
+    where that line opens a paragraph by its place; a line in larger type, or centred, is a heading's,
+    but where it goes on with the paragraph above it by its place (:func:`_placed_going_on`). The
     lines of a heading over several lines stay one block, a line each. A block the geometry sets apart
     so, or a paragraph of a line alone between wide gaps, says so (``extra["set_apart"]``): a heading
     in the type of the text may be one."""
@@ -521,10 +522,9 @@ def read_prose(
     texts = [text for _, text in run]
     for index, line in enumerate(run):
         if (
-            _set_apart(line, geometry)
-            or (is_heading_line(line[1]) and not _placed_going_on(paragraph, line, geometry))
-            or (heading and is_title_under_label(heading[0][1], line[1]))
-        ):
+            (_set_apart(line, geometry) or is_heading_line(line[1]))
+            and not _placed_going_on(paragraph, line, geometry)
+        ) or (heading and is_title_under_label(heading[0][1], line[1])):
             if paragraph:
                 blocks.append(paragraph_block(paragraph, page_measure, habits, geometry))
                 paragraph = []
@@ -597,7 +597,8 @@ def _lone_line(paragraph: Sequence[Line], following: Line, geometry: LineGeometr
 def _placed_going_on(paragraph: Sequence[Line], line: Line, geometry: LineGeometry | None) -> bool:
     """Whether ``line`` goes on with the ``paragraph`` above it, where the page's ``geometry`` places
     it: the paragraph's last line ends mid-sentence, and the line opens none by its place (neither
-    set apart nor indented): a paragraph's last words in capitals (``USSR.``), not a heading."""
+    set apart by a gap nor indented): a paragraph's last words in capitals (``USSR.``), or read as
+    larger type (``by force.``, its few words' boxes tall), not a heading."""
     return (
         geometry is not None
         and bool(paragraph)
