@@ -498,6 +498,21 @@ def test_a_sentence_ending_short_of_the_measure_ends_its_paragraph_where_no_gap_
     assert len(blocks) == 1
 
 
+def test_on_a_page_of_few_lines_a_gap_is_wide_by_the_books_line_pitch() -> None:
+    # (a generated quarto as Tesseract read it, seed 818: a chapter's last page of three lines, a
+    # paragraph set apart by a space after the first; its own pitch, two steps, counts that space)
+    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(4)]
+    last = [
+        printed(49, "History of the Tests 14", 300, 50, 300, 20),
+        printed(50, "the end of a paragraph.", 100, 150, 400),
+        printed(51, "It was a call to the masses to take a direct part in the", 100, 205),
+        printed(52, "fight for peace.", 100, 245, 300),
+    ]
+    pages.append(PrintedPage("p4", None, 1000, 1500, last))
+    learned = learn_geometry(Geometry("hocr", pages))
+    assert learned.starts_paragraph(51) is True and learned.starts_paragraph(52) is False
+
+
 def test_a_short_line_read_in_larger_type_going_on_mid_sentence_is_no_heading() -> None:
     # (a generated crown octavo as Tesseract's ALTO read it, seed 844: ``by force.``, a paragraph's
     # last line, sized 22 where the text's is 18 by its few words' tall boxes, was taken for a heading)

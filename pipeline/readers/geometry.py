@@ -195,11 +195,12 @@ def _page_pitch(lines: Sequence[PrintedLine], usual: float) -> float:
 
 def _mark_paragraph_starts(lines: Sequence[PrintedLine], learned: LineGeometry) -> None:
     """Mark the lines of a page's text (its furniture left out) indented from their neighbours (but
-    one set apart by a wide gap: a note below, a heading above), and those set after a wide gap.
+    one set apart by a wide gap: a note below, a heading above), and those set after a wide gap
+    (wider than the page's pitch allows, that no more than the book's: :func:`_page_pitch`).
     A line in the body's type whose every neighbour is in smaller type (a short line such as
     ``state.`` read so, a quotation set smaller) is weighed against the page's left edge instead."""
     body = _body_lines(lines, learned)
-    pitch = _pitch(body)
+    pitch = _page_pitch(body, learned.body_pitch) if learned.body_pitch else _pitch(body)
     size = learned.body_size
     # (the places of the lines set after a wide gap: places, not lines, are quick to look up)
     gapped = set(_wide_gaps(lines, pitch))
