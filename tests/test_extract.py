@@ -403,6 +403,12 @@ def test_a_line_in_lower_case_in_the_band_of_the_running_heads_is_the_text_going
     furniture = learn_geometry(Geometry("hocr", pages)).furniture
     assert {1, 13, 25, 37} <= set(furniture)
     assert 49 not in furniture
+    # so is one word ending a sentence there (seed 857: ``agreement.”°``), not a page number in small
+    # roman numerals
+    rows[0] = printed(49, "agreement.\u201d\u00b0", 100, 50, 150)
+    assert 49 not in learn_geometry(Geometry("hocr", pages)).furniture
+    rows[0] = printed(49, "xii.", 100, 50, 60)
+    assert 49 in learn_geometry(Geometry("hocr", pages)).furniture
 
 
 def test_a_line_ocr_sizes_larger_than_its_box_stands_is_no_larger_type() -> None:

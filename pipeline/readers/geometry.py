@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,8 @@ MEASURE_EDGE_SHARE = 0.9  # the measure's right edge: the full lines' rights, bu
 BLOCK_EDGE_SHARE = 0.02  # the text block's top: the tops of all but this share of its lines below it
 MIN_BAND_PAGES = 3  # pages with a line set apart in a band, for the book to have that band
 PAGE_NUMBER_CHARACTERS = 4  # a page number's characters, at most
+# a word of three letters or more ending a sentence, not in small roman numerals alone (``agreement.``)
+SENTENCE_END_WORD_RE = re.compile(r"(?![ivxlcdm]+\W)[^\W\d_]{3,}[.!?]")
 
 
 @dataclass
@@ -459,10 +462,13 @@ def _goes_on(line: PrintedLine) -> bool:
     """Whether a line at a page's top is the text going on from the page before, not a running head:
     words in lower case, more of its letters small than capitals (``set up.”``: a paragraph's last
     line, set apart from the next paragraph where the text begins in the band of the running heads;
-    not ``ie. THERE WERE``, a head in capitals after its page number misread)."""
+    not ``ie. THERE WERE``, a head in capitals after its page number misread), or one word ending a
+    sentence (``agreement.”°``; not a page number in small roman numerals, ``xii``)."""
     small = sum(character.islower() for character in line.text)
     capitals = sum(character.isupper() for character in line.text)
-    return starts_lower(line.text) and len(line.text.split()) > 1 and small > capitals
+    words = line.text.split()
+    last_word = len(words) == 1 and SENTENCE_END_WORD_RE.match(words[0]) is not None
+    return starts_lower(line.text) and (len(words) > 1 or last_word) and small > capitals
 
 
 def _misread_page_numbers(
