@@ -21,7 +21,9 @@ then the places where the page image shows a raised glyph OCR did not read
 (:mod:`pipeline.extract.raised`, ``RepairContext.raised``), and where they are still fewer, the
 closing double quotation marks after a word that close no quotation their paragraph opened
 (``Empire”`` for ``Empire.³``), then the question marks after a word ending a sentence that is no
-question (``Italy?`` for ``Italy.³``: the stop restored with the marker); where the places so
+question (``Italy?`` for ``Italy.³``: the stop restored with the marker), then the single closing
+quotation marks ending a sentence after a word not ending in s that close no quotation
+(``either\u2019 Trotsky`` for ``either.² Trotsky``, the stop restored); where the places so
 counted (a place counted once: a raised glyph the image shows where OCR read a mark is that mark)
 are as many as the notes, each is read so in order (a glyph's marker inserted after its word). Else
 nothing is changed, and the page's notes go to the review list.
@@ -46,9 +48,11 @@ between them; the book's start is one side where the count makes its first note 
 it goes to the review list, and its page is left as it is. The notes after the book's last note read
 as the count gives, where none after it is read as a numbering may give there (``46`` for 16, ``4``
 for 11 where notes 1 to 3 would stand on notes counted, ``8`` for 33 where note 1 would stand in the
-middle of a page), are counted on from it; no later reading confirms them, so each number restored
-so is also listed for review. A note read as the number of the note before it on its page, read so,
-is the next one misread (``18``, ``18`` for 18, 19).
+middle of a page), or where every number read after it and the digits its damaged numbers open
+with are its count with digits lost (``5``, ``2!``, ``3°`` for 25, 21, 30) and no numbering started
+again on a later page reads them all, are counted on from it; no later reading confirms them, so
+each number restored so is also listed for review. A note read as the number of the note before it
+on its page, read so, is the next one misread (``18``, ``18`` for 18, 19).
 """
 
 from __future__ import annotations
@@ -562,10 +566,10 @@ def count_notes(
     later, but a note read as 1 that opens a page between them starts a numbering of its own up
     to that note 1 (a chapter's few notes). The notes after the last one read, where it is
     read as the count gives, go on with its count, unconfirmed, where no number read after it is
-    one a numbering may give there, or where every one is its count with digits lost, and so are the
-    digits ``damaged`` numbers open with (by place; :func:`_count_read_on`). The notes between two read as the
-    count gives, of one offset, are bracketed (:class:`NoteCount`), and so are those before the
-    first read so where its count makes the book's first note note 1."""
+    one a numbering may give there, or where every one is its count with digits lost, and so are
+    the digits ``damaged`` numbers open with (by place; :func:`_count_read_on`). The notes between
+    two read as the count gives, of one offset, are bracketed (:class:`NoteCount`), and so are
+    those before the first read so where its count makes the book's first note note 1."""
     anchors = _anchors(readings, page_openers)
     if not anchors and _counted_from_one(readings, page_openers):
         return NoteCount(
