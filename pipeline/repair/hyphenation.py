@@ -60,6 +60,9 @@ FREE_ENDING_WORDS = 10
 # Endings fewer words have may head a compound English joins only at times (``wing``: 10,
 # ``work``: 23: ``left-wing``, ``field-work``).
 SUFFIX_WORDS = 30
+# A word ending in another is counted with the shorter ending where English joins that to this many
+# times as many words (``viewing``: ``ing`` after 1,550 words, ``wing`` after 10).
+FREER_TAIL = 10
 
 HYPHEN_END_RE = re.compile(rf"(?P<word>{LETTER}+)-(?P<closers>[*_]*)$")
 WORD_START_RE = re.compile(rf"(?P<openers>[*_]*)(?P<word>{LETTER}+)")
@@ -177,14 +180,29 @@ def english_spelling(left: str, right: str) -> EnglishSpelling | None:
 @cache
 def words_ending_in(ending: str) -> int:
     """How many English words end in ``ending`` after a common word of three letters or more
-    (``homeless``: ``home`` + ``less``)."""
+    (``homeless``: ``home`` + ``less``), but for those a shorter ending English joins to
+    :data:`FREER_TAIL` times as many words makes with a common word (``viewing`` is ``view`` +
+    ``ing``, not ``vie`` + ``wing``)."""
+    words = _words_ending_in(ending)
+    tails = [ending[cut:] for cut in range(1, len(ending) - SHORTEST_STEM + 1)]
+    freer = [tail for tail in tails if len(_words_ending_in(tail)) >= FREER_TAIL * len(words)]
     return sum(
         1
+        for word in words
+        if not any(english_zipf(word[: -len(tail)]) >= COMPOUND_PART_ZIPF for tail in freer)
+    )
+
+
+@cache
+def _words_ending_in(ending: str) -> list[str]:
+    """The English words that end in ``ending`` after a common word of three letters or more."""
+    return [
+        word
         for word in _common_words_by_ending().get(ending[-SHORTEST_STEM:], ())
         if word.endswith(ending)
         and len(word) - len(ending) >= SHORTEST_STEM
         and english_zipf(word[: -len(ending)]) >= COMPOUND_PART_ZIPF
-    )
+    ]
 
 
 @cache
