@@ -95,16 +95,16 @@ QUOTES = {
 # for ``state.¹``: after a word it may be a letter), a per cent sign (``.\u2019%`` for ``.¹³``, ``time.2%``
 # for ``time.²⁹``; not a number's, ``1.5%``), a closing quotation mark or an opening double one glued to the
 # stop before a space (``revolution.\u201c``: it opens no quotation there), perhaps with a digit of
-# the number among them (``?2>`` for ``25``); or two or three such marks, a raised one or a question
-# or exclamation mark among them, or one raised mark no quotation or emphasis sets so, OCR set apart
-# from the stop (``states. !®``, ``settlement. !\u201d``, ``sovereignty. ®``: the space goes with
-# them; no English sets them so), not emphasis marks (``**``)
+# the number among them (``?2>`` for ``25``); or two or three such marks or digits, a raised mark or
+# a question or exclamation mark among them, or one raised mark no quotation or emphasis sets so,
+# OCR set apart from the stop (``states. !®``, ``settlement. !\u201d``, ``questions. !2``,
+# ``sovereignty. ®``: the space goes with them; no English sets them so), not emphasis marks (``**``)
 AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!|%\u201c"
 MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
     rf"|(?<=[{MARKER_STOPS}])(?!(?<=\d[.,])\d+%)(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
     rf"|(?<=[{MARKER_STOPS}])(?P<set_apart>\x20(?!\*+(?:\s|$))"
-    rf"(?:(?=\S{{0,2}}[{re.escape(RAISED_MARKS)}?!])[{AFTER_STOP}]{{2,3}}|[{re.escape(RAISED_ALONE)}]))(?=\s|$)"
+    rf"(?:(?=\S{{0,2}}[{re.escape(RAISED_MARKS)}?!])[{AFTER_STOP}\d]{{2,3}}|[{re.escape(RAISED_ALONE)}]))(?=\s|$)"
 )
 # a place where a note's marker may stand: its block, its span, why, and the stop written before it
 MarkerPlace = tuple[int, tuple[int, int], str, str]
