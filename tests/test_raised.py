@@ -107,10 +107,8 @@ def test_a_raised_number_is_found_against_a_line_box_taller_than_its_type(seed: 
     pixels, boxes = typeset(line, seed, body, raised, round(quarto.body * 0.38))
     text = " ".join(text for text, _ in line)
     for box_height in (27, 30):
-        found = [
-            text[:offset].rsplit(" ", 1)[-1] for offset in unread_raised(pixels, text, boxes, box_height)
-        ]
-        assert found == ["assistance.", "peace."]
+        offsets = unread_raised(pixels, text, boxes, box_height)
+        assert [text[:offset].rsplit(" ", 1)[-1] for offset in offsets] == ["assistance.", "peace."]
 
 
 @pytest.mark.parametrize("seed", range(6))
