@@ -13,12 +13,12 @@ rule report:
     output:
         changes=build_file("{book}.changes.jsonl"),
         report=build_file("{book}.report.html"),
-    params:
-        text=book_text,
     log:
         log_file("report"),
     conda:
         ENVIRONMENT
+    params:
+        text=book_text,
     shell:
         stage(
             "report",
