@@ -141,7 +141,7 @@ FIFO_CASES = {
     ),
     "render-html": ("--tei tei/excerpt.xml --epub scratch/x.epub --html {fifo}", f"{BOOK}/html/index.html"),
     "report": (
-        "--book excerpt --changes "
+        "--book excerpt --text raw/excerpt.txt --changes "
         + " ".join(f"{BOOK}/{stage}.changes.jsonl" for stage in CHANGING_STAGES)
         + f" --review {BOOK}/repair.review.jsonl {BOOK}/structure.review.jsonl"
         f" --evidence {BOOK}/structure.evidence.json --input-evidence {BOOK}/input.json"
