@@ -380,7 +380,7 @@ def test_geometry_finds_furniture_bands_paragraph_starts_notes_and_headings() ->
 def test_a_page_of_one_line_of_text_has_its_furniture_found_in_the_books_bands() -> None:
     # (a generated crown octavo as Tesseract's ALTO read it, seed 656: a chapter's last page, its
     # running head, one line of text and a note; the page's own pitch is not known)
-    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(4)]
+    pages = geometry_of(4).pages
     short = [
         printed(49, "History of the Tests 14", 300, 50, 300, 20),
         printed(50, "the last line of a chapter.", 100, 150, 400),
@@ -396,7 +396,7 @@ def test_a_page_of_one_line_of_text_has_its_furniture_found_in_the_books_bands()
 def test_a_line_in_lower_case_in_the_band_of_the_running_heads_is_the_text_going_on() -> None:
     # (a generated quarto as Tesseract read it, seed 606: its text begins in the running heads' band,
     # and a page opening with a paragraph's last line, set apart from the next paragraph, stood there)
-    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(4)]
+    pages = geometry_of(4).pages
     rows = page_of(49, 14)
     rows[0] = printed(49, "set up by the conference.", 100, 50, 400)
     pages.append(PrintedPage("p4", None, 1000, 1500, rows))
@@ -450,7 +450,7 @@ def test_a_line_indented_after_a_short_line_read_in_smaller_type_opens_a_paragra
     # (a generated octavo as Tesseract's hOCR read it, seed 815: a paragraph's last line ``state.``,
     # its box no taller than its x-height, sized 12.7 where the text's is 19; the indented line after
     # it, with a note below it, had no neighbour in the body's type to be indented from)
-    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(4)]
+    pages = geometry_of(4).pages
     rows = pages[1].lines
     rows[4] = printed(17, "state.", 100, 270, 80, 0.5 * BODY)
     rows[5] = printed(18, "Similar plans were being evolved even more actively.", 150, 310, 600)
@@ -465,7 +465,7 @@ def test_a_line_indented_after_a_short_line_read_in_smaller_type_opens_a_paragra
 def test_a_page_of_few_full_lines_finds_its_text_edge_where_its_later_lines_start_together() -> None:
     # (a generated octavo as Tesseract read it, seed 643: a chapter's last page of three lines, the
     # first indented, opening a paragraph; two full lines are too few for the measure's edges)
-    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(4)]
+    pages = geometry_of(4).pages
     last = [
         printed(49, "History of the Tests 14", 300, 50, 300, 20),
         printed(50, "A paragraph opening the page, its first line indented,", 150, 150, 710),
@@ -507,7 +507,7 @@ def test_a_sentence_ending_short_of_the_measure_ends_its_paragraph_where_no_gap_
 def test_on_a_page_of_few_lines_a_gap_is_wide_by_the_books_line_pitch() -> None:
     # (a generated quarto as Tesseract read it, seed 818: a chapter's last page of three lines, a
     # paragraph set apart by a space after the first; its own pitch, two steps, counts that space)
-    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(4)]
+    pages = geometry_of(4).pages
     last = [
         printed(49, "History of the Tests 14", 300, 50, 300, 20),
         printed(50, "the end of a paragraph.", 100, 150, 400),
@@ -522,7 +522,7 @@ def test_on_a_page_of_few_lines_a_gap_is_wide_by_the_books_line_pitch() -> None:
 def test_a_short_line_read_in_larger_type_going_on_mid_sentence_is_no_heading() -> None:
     # (a generated crown octavo as Tesseract's ALTO read it, seed 844: ``by force.``, a paragraph's
     # last line, sized 22 where the text's is 18 by its few words' tall boxes, was taken for a heading)
-    pages = [PrintedPage(f"p{n}", None, 1000, 1500, page_of(1 + 12 * n, n + 10)) for n in range(4)]
+    pages = geometry_of(4).pages
     rows = pages[1].lines
     rows[5] = printed(18, "by force.", 100, 310, 150, 1.3 * BODY)
     geometry = Geometry("hocr", pages)

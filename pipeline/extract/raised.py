@@ -69,10 +69,11 @@ def unread_raised(
         misread_stop = word[-1] in MISREAD_STOPS and word[-2:-1].isalpha()
         if not (word[-1].islower() or word[-1] in MARKER_STOPS or misread_stop):
             continue
-        ink = _ink(pixels, box)
-        if _raised_at_end(ink, size, after_dot=misread_stop) or (
-            reaches is not None
-            and _raised_at_end(_first_glyph_after(pixels, box, reaches[at]), size, after_dot=misread_stop)
+        # (the ink up to the word's reach, cropped once; the box's own columns first)
+        ink = _ink(pixels, box if reaches is None else box._replace(right=max(box.right, reaches[at])))
+        own = int(box.right) - max(0, int(box.left)) + 1
+        if _raised_at_end(ink[:, :own], size, after_dot=misread_stop) or (
+            reaches is not None and _raised_at_end(_first_glyph_after(ink, own), size, after_dot=misread_stop)
         ):
             found.append(end)
     return tuple(found)
@@ -84,22 +85,21 @@ def _ink(pixels: NDArray[np.uint8], box: Box) -> NDArray[np.bool_]:
     return pixels[top : int(box.bottom) + 1, left : int(box.right) + 1] < INK
 
 
-def _first_glyph_after(pixels: NDArray[np.uint8], box: Box, reach: float) -> NDArray[np.bool_]:
-    """The ink of a word's ``box`` and of the first glyph after it that ends before ``reach`` (the
-    next word's box, or the line's end); the box's own where none does."""
+def _first_glyph_after(ink: NDArray[np.bool_], own: int) -> NDArray[np.bool_]:
+    """A word's ``ink`` up to its reach (its box's ``own`` columns first): the box's and that of
+    the first glyph after it ending before the reach (the next word's box, or the line's end); the
+    box's own where none does."""
     import numpy as np
 
-    ink = _ink(pixels, box._replace(right=max(box.right, reach)))
-    right = int(box.right) - max(0, int(box.left))  # (the box's last column)
-    columns: NDArray[np.bool_] = np.any(ink[:, right + 1 :], axis=0)
+    columns: NDArray[np.bool_] = np.any(ink[:, own:], axis=0)
     inked = np.flatnonzero(columns)
     if not len(inked):
-        return ink[:, : right + 1]
+        return ink[:, :own]
     start = int(inked[0])
     blank = np.flatnonzero(~columns[start:])
     if not len(blank):  # (a glyph the reach cuts: the next word's)
-        return ink[:, : right + 1]
-    return ink[:, : right + 1 + start + int(blank[0])]
+        return ink[:, :own]
+    return ink[:, : own + start + int(blank[0])]
 
 
 def _raised_at_end(ink: NDArray[np.bool_], size: float, *, after_dot: bool = False) -> bool:

@@ -57,11 +57,11 @@ SHORTEST_STEM = 3
 FREE_ENDING_WORDS = 10
 # An ending this many English words have after a word of their own (``ness``: 138, ``men``: 43,
 # ``fully``: 38) is a suffix's: a word broken before it whose joined form English lists is joined.
-# Endings fewer words have may head a compound English joins only at times (``wing``: 10,
+# Endings fewer words have may head a compound English joins only at times (``wing``: 4,
 # ``work``: 23: ``left-wing``, ``field-work``).
 SUFFIX_WORDS = 30
 # A word ending in another is counted with the shorter ending where English joins that to this many
-# times as many words (``viewing``: ``ing`` after 1,550 words, ``wing`` after 10).
+# times as many words (``viewing``: ``ing`` after 1,550 words, ``wing`` after 10, of them ``viewing``).
 FREER_TAIL = 10
 
 HYPHEN_END_RE = re.compile(rf"(?P<word>{LETTER}+)-(?P<closers>[*_]*)$")

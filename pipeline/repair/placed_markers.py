@@ -623,35 +623,32 @@ def count_notes(
         read_after = [(at, read) for at, read in enumerate(readings) if at > last and read is not None]
         if all(
             _beyond_count(reading, place, offset, last, page_openers) for place, reading in read_after
-        ) or _count_read_on(readings, damaged, last, offset, page_openers):
+        ) or _count_read_on(read_after, damaged, last, offset, page_openers):
             unconfirmed = {place for place in range(last + 1, len(readings)) if numbers[place] is None}
             number(last + 1, len(readings), offset)
     return NoteCount(numbers, bracketed, unconfirmed)
 
 
 def _count_read_on(
-    readings: Sequence[int | None],
+    read: Sequence[tuple[int, int]],
     damaged: Sequence[int | None],
     last: int,
     offset: int,
     page_openers: Collection[int],
 ) -> bool:
-    """Whether the numbers read after place ``last`` (the last note read as the count of ``offset``
-    gives) and the digits two or more ``damaged`` numbers there open with are all that count going
-    on with digits lost (``5``, ``2`` for 25 and 27; ``2!``, ``3°`` for 21 and 30), and no numbering
-    started again at a page's first note after ``last`` reads them all so: the count goes on."""
-    read = [
-        (place, reading) for place, reading in enumerate(readings) if place > last and reading is not None
-    ]
+    """Whether the numbers ``read`` after place ``last`` (the last note read as the count of
+    ``offset`` gives; place and number) and the digits two or more ``damaged`` numbers there open
+    with are all that count going on with digits lost (``5``, ``2`` for 25 and 27; ``2!``, ``3°`` for
+    21 and 30), and no numbering started again at a page's first note after ``last`` reads them all
+    so: the count goes on."""
     digits = [(place, digit) for place, digit in enumerate(damaged) if place > last and digit is not None]
-    if len(digits) < 2 or not all(
-        may_read_number(reading, place + offset) for place, reading in read + digits
-    ):
+    numbers = [*read, *digits]
+    if len(digits) < 2 or not all(may_read_number(reading, place + offset) for place, reading in numbers):
         return False
     return not any(
         all(
             may_read_number(reading, place - start + 1 if place >= start else place + offset)
-            for place, reading in read + digits
+            for place, reading in numbers
         )
         for start in page_openers
         if start > last
