@@ -55,6 +55,7 @@ REPAIR_ORDER = [
     "strip_stray_heading_characters",
     "remove_stray_heading_dashes",
     "rejoin_inline_hyphenation",
+    "rejoin_words_cut_without_hyphen",
     "attach_note_continuations",
     "rejoin_page_breaks",
     "typeset_blocks",
@@ -95,6 +96,17 @@ LINE_START_MARKER_BLOCKS = [
     Block("17 Babbage\u2019s reports are printed in the S.A. Register.", 9003, 9003, kind="note"),
     Block("18 The immediate result was a police station.", 9004, 9004, kind="note"),
 ]
+# a paragraph read from wrapped lines, a word cut at a line end with its hyphen lost (after *The Hun's
+# Peace Bludgeon*, nla.obj-37674351 in shared/real/, raw lines 829-830)
+CUT_LINES = ("order to be able to manipu", "late prices at will.")
+CUT_WORD_BLOCKS = [
+    Block(
+        " ".join(CUT_LINES),
+        9201,
+        9202,
+        extra={"line_starts": [{"line": 9202, "offset": len(CUT_LINES[0]) + 1}]},
+    )
+]
 # a page of structured OCR whose notes the geometry placed, their markers read as marks
 PLACED = {"placed": "footnotes by their place and type at the page's foot"}
 PLACED_NOTE_BLOCKS = [
@@ -130,7 +142,7 @@ def test_each_repair_returns_its_blocks_and_its_changes_with_their_explanations(
     text += "\n\n" + generate(Convention(**{**vars(convention), "continued_notes": True})).text
     text += "\n\n" + "\n\n".join(HEADING_NOISE + SYMBOL_NOTE_PAGE) + "\n"
     context = RepairContext(BookVocabulary.from_texts([text]))
-    blocks = split_blocks(text) + LINE_START_MARKER_BLOCKS + PLACED_NOTE_BLOCKS
+    blocks = split_blocks(text) + LINE_START_MARKER_BLOCKS + PLACED_NOTE_BLOCKS + CUT_WORD_BLOCKS
     for step in REPAIRS:
         result = step(blocks, context)
         assert isinstance(result, Repaired) and all(isinstance(block, Block) for block in result.blocks)

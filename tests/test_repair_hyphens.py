@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from repair_excerpts import book, repair
 
+from pipeline.repair import repair as repair_text
 from pipeline.repair.hyphenation import (
     FREE_ENDING_WORDS,
     SUFFIX_WORDS,
@@ -15,6 +16,7 @@ from pipeline.repair.hyphenation import (
     english_spelling,
     is_stray_hyphen,
     is_suspended_hyphen,
+    lost_hyphen,
     words_ending_in,
 )
 from pipeline.repair.vocabulary import BookVocabulary
@@ -194,3 +196,40 @@ def test_a_first_half_the_book_hyphenates_before_other_words_keeps_its_hyphen() 
     # not before an ending English joins freely: "long-continued", "long-suffering", but "longing"
     longing = BookVocabulary.from_texts(["a long-continued and long-suffering people"])
     assert decide_hyphenation("long", "ing", longing).join
+
+
+def test_a_word_cut_at_a_line_end_whose_hyphen_ocr_lost_is_joined() -> None:
+    """the-hun-s-peace-bludgeon, raw lines 828-830 and 3801-3803: ``manipu`` | ``late``, ``pro`` |
+    ``tective``, the hyphens lost; one piece no English word, the two a common one. The change is
+    logged at the first piece's line, and the places after it still give their raw lines."""
+    text = (
+        "the past have brought under their thumb the control\n"
+        "of certain raw materials in order to be able to manipu\n"
+        "late prices at will, one can just as easily Imagine rings\n"
+        "reservoir into which flow the carefully defined pro\n"
+        "tective measures of the State, worked out theoreti-\n"
+        "cally for the time being, and also all the special"
+    )
+    repaired = repair_text(text, reader="wrapped_lines")
+    (block,) = repaired.blocks
+    assert "able to manipulate prices" in block.text and "defined protective measures" in block.text
+    cuts = [change for change in repaired.changes if change.rule == "rejoin_words_cut_without_hyphen"]
+    assert [(change.line, change.after.count("manipulate")) for change in cuts] == [(2, 1), (4, 0)]
+    assert "'manipu' is no English word" in cuts[0].explanation
+    assert block.raw_line(block.text.index("Imagine")) == 3
+    assert block.raw_line(block.text.index("measures")) == 5
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("inf", "luence", True),  # Tesseract read the hyphen into the f's hook (a generated book)
+        ("Exis", "tence", True),  # a sentence's first word
+        ("in", "deed", False),  # two words: "in word and in deed"
+        ("ref", "rain", False),  # two English words, though "refrain" is one too
+        ("war", "mongering", False),  # "warmongering" is no common word
+        ("inf", "Luence", False),  # a capital opens a word of its own
+    ],
+)
+def test_a_hyphen_is_lost_only_where_a_piece_is_no_word(left: str, right: str, joined: bool) -> None:
+    assert bool(lost_hyphen(left, right)) == joined

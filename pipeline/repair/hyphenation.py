@@ -7,7 +7,8 @@ how common the joined word is in English (``wordfreq``). Inconclusive decisions 
 caller can put them up for review.
 
 :func:`join_at_seam` joins text cut at a line or page end; :func:`rejoin_inline_hyphenation` is
-the repair deciding the words broken inside a block.
+the repair deciding the words broken inside a block, :func:`rejoin_words_cut_without_hyphen` the one
+joining a word cut at a line end whose hyphen OCR lost.
 """
 
 from __future__ import annotations
@@ -63,11 +64,19 @@ SUFFIX_WORDS = 30
 # A word ending in another is counted with the shorter ending where English joins that to this many
 # times as many words (``viewing``: ``ing`` after 1,550 words, ``wing`` after 10, of them ``viewing``).
 FREER_TAIL = 10
+# Two pieces at a line end, no hyphen between them, make a word cut there whose hyphen OCR lost
+# (Tesseract reads an ``f``'s hyphen as part of its hook: ``inf`` | ``luence``) where the word they
+# make is at least this common in English (Zipf) and one piece is no English word at all.
+LOST_HYPHEN_ZIPF = 3.0
+LONGEST_PIECE = 40  # (how far back a line's last piece is looked for)
 
 HYPHEN_END_RE = re.compile(rf"(?P<word>{LETTER}+)-(?P<closers>[*_]*)$")
 WORD_START_RE = re.compile(rf"(?P<openers>[*_]*)(?P<word>{LETTER}+)")
 # (the look-behind makes a word's letters be tried once, from its start, not from every letter)
 INLINE_BREAK_RE = re.compile(rf"(?<!{LETTER})(?P<left>{LETTER}+)-(?P<gap> +|\n)(?P<right>{LETTER}+)")
+# the pieces of a word a line end cut with no hyphen: letters ending one line, letters opening the next
+LINE_END_PIECE_RE = re.compile(rf"(?<![\w-]){LETTER}{{2,}}$")
+LINE_START_PIECE_RE = re.compile(rf"{LETTER}+(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -420,18 +429,68 @@ def _dehyphenate_block(
             review.append(Review("dehyphenate", line, before, f"{decision.verb} on thin evidence"))
     if not decided:
         return block, changes, review
-    return replace(block, text=text, extra=_places_moved(block, decided)), changes, review
+    edits = [(match.end(), len(new) - len(match.group())) for match, new, _ in decided]
+    return replace(block, text=text, extra=_places_moved(block, edits)), changes, review
 
 
-def _places_moved(
-    block: Block, decided: Sequence[tuple[re.Match[str], str, HyphenDecision]]
-) -> dict[str, Any]:
-    """The block's ``extra`` with the offsets of its places moved as the decided joins moved the text."""
+def lost_hyphen(left: str, right: str) -> str:
+    """Why ``left`` ending a line and ``right`` opening the next are one word whose hyphen OCR lost
+    (``inf`` | ``luence``), or ``""``: the second in lower case, the first too but for a capital, the
+    word they make common in English (:data:`LOST_HYPHEN_ZIPF`), and one of them no English word
+    (two words would sooner be what they are: ``in`` | ``deed``, ``ref`` | ``rain``)."""
+    if not (right.islower() and left[1:].islower()):
+        return ""
+    pieces = [piece for piece in (left.lower(), right) if not is_listed_word(piece)]
+    if not pieces:  # (most line ends: two words; told before the slower frequency is asked)
+        return ""
+    joined = (left + right).lower()
+    zipf = english_zipf(joined)
+    if zipf < LOST_HYPHEN_ZIPF:
+        return ""
+    return f"'{pieces[0]}' is no English word and '{joined}' a common one (Zipf {zipf:.1f})"
+
+
+def rejoin_words_cut_without_hyphen(blocks: Sequence[Block], context: RepairContext) -> Repaired:
+    """Join a word cut at a line end whose hyphen OCR lost (:func:`lost_hyphen`): the lines of a
+    block read wrapped as printed were joined with a space there (``extra["line_starts"]``)."""
+    result = Repaired([], [], [])
+    for block in blocks:
+        cuts: list[tuple[int, str, str, str]] = []  # (where the second line starts, pieces, why)
+        for start in (place["offset"] for place in block.extra.get("line_starts", [])):
+            if block.text[start - 1 : start] != " ":
+                continue
+            end = LINE_END_PIECE_RE.search(block.text, max(0, start - LONGEST_PIECE), start - 1)
+            opening = LINE_START_PIECE_RE.match(block.text, start)
+            if end and opening and (why := lost_hyphen(end.group(), opening.group())):
+                cuts.append((start, end.group(), opening.group(), why))
+        if not cuts:
+            result.blocks.append(block)
+            continue
+        text = block.text
+        for start, left, right, why in reversed(cuts):
+            text = text[: start - 1] + text[start:]
+            joined_at = start - 1 - len(left)
+            result.changes.append(
+                Change(
+                    STAGE,
+                    "rejoin_words_cut_without_hyphen",
+                    block.raw_line(start - 1),
+                    excerpt(block.text, joined_at, start + len(right)),
+                    excerpt(text, joined_at, start - 1 + len(right)),
+                    f"word cut at a line end, its hyphen lost: joined; {why}",
+                )
+            )
+        edits = [(start, -1) for start, *_ in cuts]
+        result.blocks.append(replace(block, text=text, extra=_places_moved(block, edits)))
+    return result
+
+
+def _places_moved(block: Block, edits: Sequence[tuple[int, int]]) -> dict[str, Any]:
+    """The block's ``extra`` with the offsets of its places moved by the ``edits`` of its text: each
+    the end of a span replaced and how much longer its replacement is."""
 
     def moved(offset: int) -> int:
-        return offset + sum(
-            len(new) - len(match.group()) for match, new, _ in decided if match.end() <= offset
-        )
+        return offset + sum(longer for end, longer in edits if end <= offset)
 
     return {
         key: [{**place, "offset": moved(place["offset"])} for place in value] if key in PLACE_KEYS else value

@@ -17,7 +17,7 @@ from pipeline.repair.headings import (
     remove_stray_heading_dashes,
     strip_stray_heading_characters,
 )
-from pipeline.repair.hyphenation import rejoin_inline_hyphenation
+from pipeline.repair.hyphenation import rejoin_inline_hyphenation, rejoin_words_cut_without_hyphen
 from pipeline.repair.note_numbers import restore_line_start_markers, restore_plain_note_numbers
 from pipeline.repair.note_symbols import restore_note_symbols
 from pipeline.repair.notes import attach_note_continuations, classify_note_blocks
@@ -42,6 +42,7 @@ STRUCTURAL_REPAIRS: tuple[Repair, ...] = (
     strip_stray_heading_characters,
     remove_stray_heading_dashes,
     rejoin_inline_hyphenation,
+    rejoin_words_cut_without_hyphen,
     attach_note_continuations,
     rejoin_page_breaks,
 )
