@@ -326,6 +326,23 @@ def test_a_vertical_bar_after_a_stop_is_a_mark_after_a_word_none() -> None:
     assert repaired.blocks[0].text == "Of the state.¹ It was the spel| of it. Then action.² Done."
 
 
+def test_a_backslash_after_a_stop_is_a_mark() -> None:
+    # (a generated quarto, seed 864, as Tesseract read it: ``either.\*`` for ``either.¹⁴``, among
+    # ``war.\u2019®`` and ``moves.!®``; a backslash standing alone is no marker)
+    blocks = placed_page(
+        "Its representatives either.\\* Mustafa came \\ on. Prisoners of war.\u2019\u00ae Harriman"
+        " was stopped by diplomatic moves.!\u00ae Against it.",
+        "1. First.",
+        "2. Second.",
+        "3. Third.",
+    )
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert repaired.blocks[0].text == (
+        "Its representatives either.¹ Mustafa came \\ on. Prisoners of war.² Harriman"
+        " was stopped by diplomatic moves.³ Against it."
+    )
+
+
 def test_an_opening_quotation_mark_glued_to_a_stop_before_a_space_is_a_mark() -> None:
     # (generated books as Tesseract read them: ``revolution.\u201c`` for ``revolution.\u00b9\u2074``;
     # ``off.\u2018``, a marker, opens no quotation the ``\u2019`` after ``concession.`` would close)

@@ -4,9 +4,9 @@ OCR reads a small raised note number as a mark more often than as a digit (``pro
 ``events.*``, ``irrelevant.?``, ``hopes.!``, ``Germany.°``). Where structured OCR's geometry found a
 page's footnotes (note blocks with ``extra["placed"]``) and the page's text holds no marker for some
 of them, the marks where a marker may stand are counted (:data:`MARKS_RE`): marks OCR takes small
-digits for after a word or a stop, a question or exclamation mark or a vertical bar after a stop, a
-closing quotation mark after a stop that closes no quotation its paragraph opened, a marker read as
-a number none of the page's notes has that may be one lacking a marker with digits lost (``⁴`` for
+digits for after a word or a stop, a question or exclamation mark, a vertical bar or a backslash after
+a stop, a closing quotation mark after a stop that closes no quotation its paragraph opened, a marker
+read as a number none of the page's notes has that may be one lacking a marker with digits lost (``⁴`` for
 ²⁴); a mark after a digit or two set apart from a stop takes them in (``defeat. 1°`` for
 ``defeat.¹⁵``). A number set apart after a stop before a sentence's first word (``area. 5 In``) that
 is the number of one of the notes lacking a marker counts with the marks where, among them, it
@@ -92,14 +92,15 @@ QUOTES = {
 }  # a closing quotation mark → its opening
 # marks where a note's marker may stand: after a word, raised marks (perhaps after a closing
 # quotation mark); after a stop, those, a question or exclamation mark, a vertical bar (``state.|``
-# for ``state.¹``: after a word it may be a letter), a per cent sign (``.\u2019%`` for ``.¹³``, ``time.2%``
-# for ``time.²⁹``; not a number's, ``1.5%``), a closing quotation mark or an opening double one glued to the
-# stop before a space (``revolution.\u201c``: it opens no quotation there), perhaps with a digit of
-# the number among them (``?2>`` for ``25``); or two or three such marks or digits, a raised mark or
-# a question or exclamation mark among them, or one raised mark no quotation or emphasis sets so,
-# OCR set apart from the stop (``states. !®``, ``settlement. !\u201d``, ``questions. !2``,
-# ``sovereignty. ®``: the space goes with them; no English sets them so), not emphasis marks (``**``)
-AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!|%\u201c"
+# for ``state.¹``: after a word it may be a letter), a backslash (``either.\\*`` for ``either.¹⁴``),
+# a per cent sign (``.\u2019%`` for ``.¹³``, ``time.2%`` for ``time.²⁹``; not a number's, ``1.5%``),
+# a closing quotation mark or an opening double one glued to the stop before a space (``revolution.\u201c``:
+# it opens no quotation there), perhaps with a digit of the number among them (``?2>`` for ``25``); or two
+# or three such marks or digits, a raised mark or a question or exclamation mark among them, or one raised
+# mark no quotation or emphasis sets so, OCR set apart from the stop (``states. !®``, ``settlement.
+# !\u201d``, ``questions. !2``, ``sovereignty. ®``: the space goes with them; no English sets them so), not
+# emphasis marks (``**``)
+AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!|%\u201c\\\\"
 MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
     rf"|(?<=[{MARKER_STOPS}])(?!(?<=\d[.,])\d+%)(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
