@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import marshal
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +40,16 @@ class Block:
     def places(self) -> list[dict[str, Any]]:
         """The places :data:`PLACE_KEYS` list in ``extra``, by offset in the text."""
         return sorted((p for key in PLACE_KEYS for p in self.extra.get(key, [])), key=lambda p: p["offset"])
+
+    def extra_with_places_moved(self, moved: Callable[[int], int]) -> dict[str, Any]:
+        """``extra`` with the offset of every place (:data:`PLACE_KEYS`) moved as ``moved`` says: where
+        a repair that changed the text put the character that stood there."""
+        return {
+            key: [{**place, "offset": moved(place["offset"])} for place in value]
+            if key in PLACE_KEYS
+            else value
+            for key, value in self.extra.items()
+        }
 
     def raw_line(self, offset: int) -> int:
         """Raw line of character ``offset`` of the text, also in a block joined across page

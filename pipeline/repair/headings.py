@@ -12,7 +12,6 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from pipeline.model import Block, Change, Review
-from pipeline.model.blocks import PLACE_KEYS
 from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt
 from pipeline.repair.evidence import contents_titles, is_table, looks_like_heading
 from pipeline.text.headings import STRAY_HEADING_LEAD_RE, TABLE_ROW_RE, heading_key, leader_dots_re
@@ -97,10 +96,7 @@ def _moved_places(block: Block, lines: Sequence[str], fixed: Sequence[str]) -> d
                 return new_starts[number] + (j1 + (within - i1) if tag == "equal" else j1)
         return new_starts[number] + len(new)
 
-    return {
-        key: [{**place, "offset": moved(place["offset"])} for place in value] if key in PLACE_KEYS else value
-        for key, value in block.extra.items()
-    }
+    return block.extra_with_places_moved(moved)
 
 
 def _strip_stray_lead(text: str) -> str:

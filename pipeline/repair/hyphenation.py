@@ -21,7 +21,6 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from pipeline.model import Block, Change, Review
-from pipeline.model.blocks import PLACE_KEYS
 from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt
 from pipeline.repair.vocabulary import BookVocabulary
 from pipeline.text.punctuation import ends_glued
@@ -488,11 +487,6 @@ def rejoin_words_cut_without_hyphen(blocks: Sequence[Block], context: RepairCont
 def _places_moved(block: Block, edits: Sequence[tuple[int, int]]) -> dict[str, Any]:
     """The block's ``extra`` with the offsets of its places moved by the ``edits`` of its text: each
     the end of a span replaced and how much longer its replacement is."""
-
-    def moved(offset: int) -> int:
-        return offset + sum(longer for end, longer in edits if end <= offset)
-
-    return {
-        key: [{**place, "offset": moved(place["offset"])} for place in value] if key in PLACE_KEYS else value
-        for key, value in block.extra.items()
-    }
+    return block.extra_with_places_moved(
+        lambda offset: offset + sum(longer for end, longer in edits if end <= offset)
+    )

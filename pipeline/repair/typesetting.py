@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from pipeline.model import Block, Change
-from pipeline.model.blocks import PLACE_KEYS
 from pipeline.repair.base import STAGE, RepairContext, Repaired, context_after, context_before
 from pipeline.text.typography import RULES, Edit
 
@@ -46,12 +46,7 @@ def typeset_blocks(blocks: Sequence[Block], context: RepairContext) -> Repaired:
                     )
                 )
             if current.places():  # moved with the text
-                extra = {
-                    key: [{**place, "offset": _shift_offset(place["offset"], edits)} for place in value]
-                    if key in PLACE_KEYS
-                    else value
-                    for key, value in extra.items()
-                }
+                extra = current.extra_with_places_moved(partial(_shift_offset, edits=edits))
             text = typeset_text
         if text != block.text:  # a rule edited it
             block = replace(block, text=text, extra=extra)
