@@ -820,6 +820,33 @@ def test_notes_open_where_their_first_lines_are_indented_whatever_ocr_made_of_th
     ]
 
 
+def test_a_chapters_last_page_of_few_full_lines_has_its_notes_opened_from_its_texts_edge() -> None:
+    # (a generated crown octavo as Tesseract's hOCR read it, seed 915: a chapter's last page of four
+    # lines, two of them full, one of these a paragraph's indented opening: the median of its full
+    # lines' edges stood between the margin and the indent, and note 11's first line, indented as
+    # note 10's, was taken for a line of note 10)
+    def page(first: int, last: bool) -> list[PrintedLine]:
+        rows = page_of(first, first)[:-3]
+        if last:
+            rows = [
+                rows[0],
+                printed(first + 1, "the end of a paragraph the page before cut.", 100, 150, 560),
+                printed(first + 2, "This would permit the aggressors to choose when", 150, 190, 710),
+                printed(first + 3, "and where to attack. Its army saved the peoples", 100, 230),
+                printed(first + 4, "from the plague.", 100, 270, 200),
+            ]
+        opening = printed(first + 9, "10. A note indented like each note's first line,", 130, 1300, 670, 20)
+        going_on = printed(first + 10, "going on at the margin.", 97, 1325, 300, 20)
+        following = printed(first + 11, "11. Another note, its first line indented.", 129, 1350, 500, 20)
+        return [*rows, opening, going_on, following]
+
+    pages = [page(1 + 12 * n, n == 2) for n in range(3)]
+    learned = learn_geometry(
+        Geometry("hocr", [PrintedPage(f"p{n}", None, 1000, 1500, rows) for n, rows in enumerate(pages)])
+    )
+    assert {line: learned.note_openings[line] for line in (34, 35, 36)} == {34: True, 35: False, 36: True}
+
+
 def test_notes_flush_with_the_text_leave_their_openings_to_the_text() -> None:
     assert learn_geometry(geometry_of(4)).note_openings == {}
 

@@ -370,19 +370,19 @@ def _note_openings(
     pages: Sequence[tuple[Sequence[PrintedLine], Sequence[PrintedLine]]], learned: LineGeometry
 ) -> dict[int, bool]:
     """Whether each line of the pages' footnote zones opens a note, by its indent: for each page
-    (its lines, its zone), a zone's line indented from the left edge of the page's full lines
-    (:data:`INDENT_MIN` to :data:`INDENT_MAX` body sizes; the zone's own edge where the page
-    drifted, :func:`_zone_edge`) opens one, a line flush with it goes on with one; a line neither is
-    left to the text. Only where most zones open with an indented line (the book indents its notes'
-    first lines); else none."""
+    (its lines, its zone), a zone's line indented from the left edge of the page's text
+    (:func:`_left_edge`; :data:`INDENT_MIN` to :data:`INDENT_MAX` body sizes; the zone's own edge
+    where the page drifted, :func:`_zone_edge`) opens one, a line flush with it goes on with one; a
+    line neither is left to the text. Only where most zones open with an indented line (the book
+    indents its notes' first lines); else none."""
     openings: dict[int, bool] = {}
     indented_firsts = 0
     size = learned.body_size
     for lines, zone in pages:
-        full = _full_lines([line for line in lines if line not in zone])
-        if not full:
+        text_edge = _left_edge(_body_lines([line for line in lines if line not in zone], learned), size)
+        if text_edge is None:
             continue
-        left = _zone_edge(zone, statistics.median(line.box.left for line in full))
+        left = _zone_edge(zone, text_edge)
         for line in zone:
             if (opens := _opens_by_indent(line, left, size)) is not None:
                 openings[line.line] = opens
