@@ -46,6 +46,11 @@ def vocabulary() -> BookVocabulary:
         ("INTER", "NATIONAL", True, True),  # a heading in capitals: the book has "international"
         ("formu", "las", True, True),  # line 1324: not in the excerpt, but an English word
         ("Milyu", "kovs", True, False),  # line 906: a name neither source knows
+        # two words that joined make no word English lists: a compound (Handbook of Queensland Geology,
+        # History of the Colony of Queensland in shared/real/), not where a name's syllables are words
+        ("cross", "bedded", False, False),
+        ("wallaby", "heads", False, False),
+        ("Cul", "worth", True, False),
     ],
 )
 def test_hyphen_decisions_come_from_the_book_and_word_frequencies(

@@ -101,10 +101,13 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
     there where the book hyphenates its first half before other words: :func:`book_hyphenates`); a
     non-word one letter from a word of the book (a misreading: inconclusive); two common halves, a
     compound, unless the second is an ending of the book's words that it never has alone, or an
-    ending English joins freely in a word it lists (inconclusive).
+    ending English joins freely in a word it lists (inconclusive); two rarer words, not a name's
+    syllables, that joined make no word English lists (``cross-|bedded``, ``wallaby-|heads``), a
+    compound (inconclusive).
     """
     if right[:1].isupper() and not (left.isupper() and right.isupper()):  # capitals throughout: a heading
         return HyphenDecision(False, True, f"'{right}' is capitalised, so it starts a word of its own")
+    named = left[:1].isupper()  # (a name's syllables may each be a word: ``Cul-|worth``)
     left, right = left.lower(), right.lower()
     joined, compound = f"{left}{right}", f"{left}-{right}"
     joined_count, compound_count = vocabulary.words[joined], vocabulary.words[compound]
@@ -143,6 +146,9 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
         return HyphenDecision(
             False, in_book, frequencies + ("" if in_book else "; a half is not in the book")
         )
+    words = is_word_pair(left, right) and all(map(is_listed_word, (left, right)))
+    if words and not named and rarer_half >= KNOWN_WORD_ZIPF and not is_listed_word(joined):
+        return HyphenDecision(False, False, f"{frequencies}; two words, joined no word English lists")
     return HyphenDecision(True, False, frequencies + " (no evidence either way: joined, as most breaks are)")
 
 
