@@ -15,7 +15,7 @@ from pipeline.model.geometry import Box, PrintedLine
 from pipeline.repair.base import RepairContext, Repaired
 from pipeline.repair.note_numbers import restore_plain_note_numbers
 from pipeline.repair.notes import attach_note_continuations, classify_note_blocks
-from pipeline.repair.placed_markers import count_notes, restore_placed_note_markers
+from pipeline.repair.placed_markers import _damaged_number, count_notes, restore_placed_note_markers
 from pipeline.repair.vocabulary import BookVocabulary
 
 # --- classifying note blocks ----------------------------------------------------------------------
@@ -859,6 +859,19 @@ def test_the_count_goes_on_where_every_number_read_after_it_and_damaged_digits_a
     assert (
         count_notes(either, openers, [*[None] * 20, 1, None, 3, None, None, None]).numbers[19:] == [None] * 7
     )
+
+
+def test_a_note_read_as_the_number_of_the_note_before_it_is_the_next_one_misread_in_the_count() -> None:
+    # a generated quarto as Tesseract read it, seed 892: notes counted to 15, then ``\u2018©``, ``1\u201d``,
+    # ``+8`` (18: a digit read as a mark before the 8) and ``18`` for 19, ``°°``: read as the
+    # note before it was, note 19 is the next one misread, and the count goes on, unconfirmed
+    readings = [None, None, 3, None, 5, *[None] * 6, 2, 13, None, 15, None, None, None, 18, None]
+    damaged = [*[None] * 13, 4, None, None, 1, _damaged_number("+8 And now for almost two years"), None, None]
+    openers = {0, 2, 4, 7, 10, 15, 17, 18}
+    counted = count_notes(readings, openers, damaged)
+    assert counted.numbers == list(range(1, 21)) and counted.unconfirmed == set(range(15, 20))
+    # not where the note before it is read as no count gives it
+    assert count_notes(readings, openers, [*damaged[:17], 5, None, None]).numbers[15:] == [None] * 5
 
 
 def test_numbers_read_no_two_in_order_are_counted_from_1_where_that_count_may_read_them_all() -> None:

@@ -518,11 +518,12 @@ def _repeated_readings(known: Sequence[int | None], readings: Sequence[int | Non
 
 
 def _damaged_number(text: str) -> int | None:
-    """The digits a damaged number opens with (``7?`` for ``7``, ``1°`` for ``10``: perhaps with
-    digits lost, :func:`may_read_number`), or ``None``."""
+    """The digits a damaged number opens with (``7?`` for ``7``, ``1°`` for ``10``; after a plus
+    sign, OCR's reading of a 1: ``+8`` for ``18``), perhaps with digits lost (:func:`may_read_number`),
+    or ``None``; digits after other marks are no reading (``?2`` may be 12 or 23)."""
     damaged = DAMAGED_NUMBER_START_RE.match(text)
-    digits = re.match(r"\d+(?=\D*$)", damaged.group("marker")) if damaged else None
-    return int(digits.group()) if digits else None
+    digits = re.match(r"\+?(\d+)(?=\D*$)", damaged.group("marker")) if damaged else None
+    return int(digits.group(1)) if digits else None
 
 
 def _misnumbered(marker: int | None, numbers: Sequence[int], lacking: Sequence[int]) -> bool:
@@ -640,11 +641,22 @@ def _count_read_on(
     """Whether the numbers ``read`` after place ``last`` (the last note read as the count of
     ``offset`` gives; place and number) and the digits two or more ``damaged`` numbers there open
     with are all that count going on with digits lost (``5``, ``2`` for 25 and 27; ``2!``, ``3°`` for
-    21 and 30), and no numbering started again at a page's first note after ``last`` reads them all
-    so: the count goes on."""
+    21 and 30; a note read as the count gives the note before it, where that one is read so, is the
+    next one misread: ``+8``, ``18`` for 18 and 19), and no numbering started again at a page's first
+    note after ``last`` reads them all so: the count goes on."""
     digits = [(place, digit) for place, digit in enumerate(damaged) if place > last and digit is not None]
     numbers = [*read, *digits]
-    if len(digits) < 2 or not all(may_read_number(reading, place + offset) for place, reading in numbers):
+    seen = dict(numbers)
+
+    def counts_on(place: int, reading: int) -> bool:
+        """Read as the count gives, or as the note before it was read so: the next one misread."""
+        counted = place + offset
+        before = seen.get(place - 1)
+        return may_read_number(reading, counted) or (
+            reading == counted - 1 and before is not None and may_read_number(before, counted - 1)
+        )
+
+    if len(digits) < 2 or not all(counts_on(place, reading) for place, reading in numbers):
         return False
     return not any(
         all(
