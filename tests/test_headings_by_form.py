@@ -170,6 +170,10 @@ def test_label_numbers_are_compared_by_value() -> None:
         "A",
     ]
     assert label_key("CHAPTEE XII") == label_key("Chapter 12") == "chap 12"
+    # ``HI`` for ``III`` (a generated octavo as Tesseract read it, seed 920), ``XH`` for ``XII``; ``H``
+    # alone is an appendix's letter
+    assert label_key("CHAPTER HI") == label_key("Chapter 3") and label_key("CHAPTER XH") == "chap 12"
+    assert label_number("H") == "H"
 
 
 def test_running_heads_left_at_page_edges_and_signature_marks_are_no_headings() -> None:

@@ -37,9 +37,10 @@ PLAIN_LINE_RE = re.compile(
 )
 # A division label: "CHAPTER XIII", "Part 2", "Chapter Twenty-one", "APPENDIX A." (groups ``label``
 # and ``n``). OCR misreads a chapter's last letter (``CHAPTEE``) and a numeral's letters (``VT``, ``YI``,
-# ``11`` for ``VI``, ``VI``, ``II``): a numeral read so has a letter of a roman numeral, with ``Y`` for
-# ``V``, ``T`` and ``l`` for ``I``. A label a letter numbers (an appendix) ends there or at a full stop.
-OCR_ROMAN = r"[IVXLCDMYTl1]*[IVXY][IVXLCDMYTl1]*"
+# ``11``, ``HI`` for ``VI``, ``VI``, ``II``, ``III``): a numeral read so has a letter of a roman numeral,
+# with ``Y`` for ``V``, ``T`` and ``l`` for ``I``, ``H`` for ``II`` (:data:`ROMAN_NUMERAL_LETTERS`). A
+# label a letter numbers (an appendix) ends there or at a full stop.
+OCR_ROMAN = r"[IVXLCDMYTl1H]*[IVXY][IVXLCDMYTl1H]*"
 LABEL = (
     r"(?P<label>(?:CHAPTE[RBE]|Chapte[rbe]|PART|Part|BOOK|Book|APPENDIX|Appendix)\s+(?P<n>[IVXLCDM]+|\d+"
     r"|(?i:(?:twenty|thirty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three"
@@ -182,6 +183,8 @@ def label_number(n: str) -> int | str:
         return NUMBER_WORDS.index(word) + 1
     if n.isdigit() and set(n) != {"1"}:
         return int(n)
+    if not n.strip("H"):  # (an appendix's letter, not a numeral's two read as one)
+        return n
     roman = n.translate(ROMAN_NUMERAL_LETTERS)
     values = [ROMAN_VALUES.get(char) for char in roman]
     if not values or None in values:

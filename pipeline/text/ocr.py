@@ -39,10 +39,10 @@ SPECK_MARK_RE = re.compile(f"[{re.escape(SPECK_MARKS)}]")
 DIGIT_LETTERS = str.maketrans("lIOoSsB", "1100558")
 # A currency sign and the number after it, with letters of a digit's shape among the digits.
 CURRENCY_AMOUNT_RE = re.compile(r"(?<=[£$])(?=[\dlIOoB]*[lIOoB])[\dlIOoB]+(?:,[\dlIOoB]{3})*(?![A-Za-z])")
-# A roman numeral as OCR reads its letters (``Y`` for ``V``; ``T``, ``l`` and ``1`` for ``I``: ``YIII``,
-# ``TV``, ``Ill``, ``11``), translated back; and a numeral as printed, up to 89 (regnal, part and
-# chapter numbers).
-ROMAN_NUMERAL_LETTERS = str.maketrans("YTl1", "VIII")
+# A roman numeral as OCR reads its letters (``Y`` for ``V``; ``T``, ``l`` and ``1`` for ``I``; ``H``
+# for two: ``YIII``, ``TV``, ``Ill``, ``11``, ``HI``), translated back; and a numeral as printed, up
+# to 89 (regnal, part and chapter numbers).
+ROMAN_NUMERAL_LETTERS = str.maketrans({"Y": "V", "T": "I", "l": "I", "1": "I", "H": "II"})
 ROMAN_NUMERAL_RE = re.compile(r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # An ordinal (``1st``, ``5th``) whose digits OCR read as letters (``Ist``, ``sth``).
 MISREAD_ORDINAL_RE = re.compile(r"\b(?P<number>[\dlIOoSs]+)(?P<ending>st|nd|rd|th)\b")
