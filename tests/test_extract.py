@@ -409,6 +409,12 @@ def test_a_line_in_lower_case_in_the_band_of_the_running_heads_is_the_text_going
     assert 49 not in learn_geometry(Geometry("hocr", pages)).furniture
     rows[0] = printed(49, "xii.", 100, 50, 60)
     assert 49 in learn_geometry(Geometry("hocr", pages)).furniture
+    # and prose opening with a name (seed 940: the sentence the page before cut, then one whole),
+    # not a head in title case
+    rows[0] = printed(49, "Russia on the Karelian Isthmus. These plans were a dismal failure.", 100, 50)
+    assert 49 not in learn_geometry(Geometry("hocr", pages)).furniture
+    rows[0] = printed(49, "The Soviet Union and the League of Nations.", 100, 50, 500)
+    assert 49 in learn_geometry(Geometry("hocr", pages)).furniture
 
 
 def test_a_line_ocr_sizes_larger_than_its_box_stands_is_no_larger_type() -> None:

@@ -61,6 +61,7 @@ MIN_BAND_PAGES = 3  # pages with a line set apart in a band, for the book to hav
 PAGE_NUMBER_CHARACTERS = 4  # a page number's characters, at most
 # a word of three letters or more ending a sentence, not in small roman numerals alone (``agreement.``)
 SENTENCE_END_WORD_RE = re.compile(r"(?![ivxlcdm]+\W)[^\W\d_]{3,}[.!?]")
+PROSE_WORDS = 5  # a line of this many words, most in lower case, holding a sentence's end, is prose
 
 
 @dataclass
@@ -463,10 +464,17 @@ def _goes_on(line: PrintedLine) -> bool:
     words in lower case, more of its letters small than capitals (``set up.”``: a paragraph's last
     line, set apart from the next paragraph where the text begins in the band of the running heads;
     not ``ie. THERE WERE``, a head in capitals after its page number misread), or one word ending a
-    sentence (``agreement.”°``; not a page number in small roman numerals, ``xii``)."""
+    sentence (``agreement.”°``; not a page number in small roman numerals, ``xii``); or prose
+    opening with a name: :data:`PROSE_WORDS` words or more, more of them in lower case than not, a
+    sentence ending among them (``Russia on the Karelian Isthmus. These plans were a dismal
+    failure.``; a head in title case has its words capitalised but the grammatical ones)."""
     small = sum(character.islower() for character in line.text)
     capitals = sum(character.isupper() for character in line.text)
     words = line.text.split()
+    lower = sum(word[:1].islower() for word in words)
+    ends = any(SENTENCE_END_WORD_RE.match(word) for word in words)
+    if len(words) >= PROSE_WORDS and ends and 2 * lower > len(words):
+        return True
     last_word = len(words) == 1 and SENTENCE_END_WORD_RE.match(words[0]) is not None
     return starts_lower(line.text) and (len(words) > 1 or last_word) and small > capitals
 
