@@ -218,6 +218,32 @@ def test_an_alto_line_takes_its_type_size_from_the_words_within_its_box(tmp_path
     assert size(1451, 31) == 22.5  # a line's box taking the stretched words in: their heights count
 
 
+def test_an_alto_line_whose_words_tell_no_size_is_sized_by_its_box_where_it_spans_its_type(
+    tmp_path: Path,
+) -> None:
+    # (a generated quarto as Tesseract wrote it in ALTO, seed 937: a chapter title's last line,
+    # ``Coming``, its one word rising and descending, had no size; read in none, it was left out of
+    # the title. Its box spans its type as the lines above it do: sized at their ratio, 0.75)
+    def line(top: int, height: int, words: list[tuple[str, int, int]]) -> str:
+        strings = "".join(
+            f'<String CONTENT="{word}" HPOS="{left}" VPOS="{top}" WIDTH="60" HEIGHT="{size}"/>'
+            for word, left, size in words
+        )
+        return f'<TextLine HPOS="120" VPOS="{top}" WIDTH="790" HEIGHT="{height}">{strings}</TextLine>'
+
+    title = line(
+        356, 34, [("Into", 249, 26), ("Account", 330, 26), ("the", 480, 26), ("Importance", 560, 26)]
+    )
+    body = line(519, 24, [("This", 121, 18), ("obvious", 200, 18), ("fact", 300, 18), ("holds", 400, 18)])
+    lines = [title, line(400, 33, [("Coming", 482, 33)]), body, line(555, 17, [("nations,", 121, 17)])]
+    alto = ALTO_V2.replace('<String CONTENT="broken."/>', "").replace(
+        "</TextBlock></PrintSpace>", "".join(lines) + "</TextBlock></PrintSpace>"
+    )
+    sizes = [printed.size for printed in extract([write(tmp_path, "0001.xml", alto)])[1].pages[0].lines[-4:]]
+    assert sizes[0] == 26 and sizes[1] == pytest.approx(33 * 26 / 34) and sizes[2] == 18
+    assert sizes[3] is None  # (a t and a comma reach neither the ascenders' top nor the descenders')
+
+
 def test_a_line_whose_only_ascending_words_rise_by_a_t_has_no_type_size() -> None:
     # (a generated octavo as Tesseract wrote it in ALTO: a paragraph's last line ``ries too.``, 16 px
     # where the body's type is 19.5, was taken for a footnote's smaller type)

@@ -6,12 +6,12 @@ running heads and page numbers often stand), each ``TextLine`` (``HPOS``, ``VPOS
 boxes), spaces and a line-end hyphen (``HYP``). A line's type size is read from its words' heights
 (:func:`pipeline.extract.xml.type_size`), of the words whose boxes lie within the line's (an engine
 may stretch a word's box to take in a speck beside it: Tesseract does, and gives the line the box of
-its row without it). A line without a ``BASELINE`` (Tesseract writes none) has the one its words'
-boxes show, at its left end as hOCR gives it: the feet of its plain words without a descender
-(their boxes no taller than its type), fitted to a straight line where three or more show a skewed
-page's slope. The image is
-``Description/sourceImageInformation/fileName``. Names are matched without their namespace, so
-every version reads alike.
+its row without it); where they tell none, from its box where that spans its type
+(:func:`pipeline.extract.xml.sized_by_span`). A line without a ``BASELINE`` (Tesseract writes none)
+has the one its words' boxes show, at its left end as hOCR gives it: the feet of its plain words
+without a descender (their boxes no taller than its type), fitted to a straight line where three or
+more show a skewed page's slope. The image is ``Description/sourceImageInformation/fileName``.
+Names are matched without their namespace, so every version reads alike.
 """
 
 from __future__ import annotations
@@ -22,7 +22,16 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.extract.xml import PLAIN_WORD_RE, descendants, local_name, number, parse_xml, points, type_size
+from pipeline.extract.xml import (
+    PLAIN_WORD_RE,
+    descendants,
+    local_name,
+    number,
+    parse_xml,
+    points,
+    sized_by_span,
+    type_size,
+)
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 from pipeline.text.widths import DESCENDING_RE
 
@@ -46,7 +55,9 @@ def read_alto(path: Path, root: etree._Element | None = None) -> list[PrintedPag
         for space in page:
             region = MARGINS.get(local_name(space))
             lines += [line for element in descendants(space, "TextLine") if (line := _line(element, region))]
-        pages.append(PrintedPage(path.name, image, number(page, "WIDTH"), number(page, "HEIGHT"), lines))
+        pages.append(
+            PrintedPage(path.name, image, number(page, "WIDTH"), number(page, "HEIGHT"), sized_by_span(lines))
+        )
     return pages
 
 

@@ -4,7 +4,8 @@
 ``type`` (``paragraph``, ``heading``, ``header``, ``footer``, ``page-number``, ``footnote``…) and
 text lines: ``Coords`` (a polygon), ``Baseline`` and ``TextEquiv/Unicode`` (the line's text; else its
 words'), words' ``TextEquiv/@conf`` (0-1); a line's type size is read from its words' heights where it has
-words (:func:`pipeline.extract.xml.type_size`), else its own. Regions are read in the page's reading order
+words (:func:`pipeline.extract.xml.type_size`), else from its box where that spans its type
+(:func:`pipeline.extract.xml.sized_by_span`). Regions are read in the page's reading order
 (``ReadingOrder``) where it gives one, else in document order.
 """
 
@@ -14,7 +15,16 @@ from pathlib import Path
 
 from lxml import etree
 
-from pipeline.extract.xml import children, descendants, local_name, number, parse_xml, points, type_size
+from pipeline.extract.xml import (
+    children,
+    descendants,
+    local_name,
+    number,
+    parse_xml,
+    points,
+    sized_by_span,
+    type_size,
+)
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 
 
@@ -34,7 +44,9 @@ def read_page_xml(path: Path, root: etree._Element | None = None) -> list[Printe
             if (line := _line(element, region.get("type"))) is not None
         ]
         width, height = number(page, "imageWidth"), number(page, "imageHeight")
-        pages.append(PrintedPage(path.name, page.get("imageFilename") or None, width, height, lines))
+        pages.append(
+            PrintedPage(path.name, page.get("imageFilename") or None, width, height, sized_by_span(lines))
+        )
     return pages
 
 

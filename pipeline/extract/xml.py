@@ -11,12 +11,15 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.model import InputError
-from pipeline.text.widths import ASCENDING_PLAIN_WORD_RE, SHORT_ASCENDER_RE
+from pipeline.model.geometry import PrintedLine
+from pipeline.text.widths import ASCENDING, ASCENDING_PLAIN_WORD_RE, DESCENDERS, SHORT_ASCENDER_RE
 
 # No entities resolved, nothing fetched: an OCR file is data, never instructions to the parser.
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
 NUMBER_RE = re.compile(r"-?\d+(?:\.\d+)?")
 PLAIN_WORD_RE = re.compile(r"[^\W_]+[.:]?")  # letters and digits, perhaps a stop: nothing raised
+FULL_ASCENDER_RE = re.compile(f"[{ASCENDING.replace('t', '')}]")
+DESCENDER_RE = re.compile(f"[{DESCENDERS}]")
 
 
 def parse_xml(path: Path) -> etree._Element:
@@ -76,6 +79,31 @@ def reaching_type_size(reaching: Sequence[tuple[str, float]]) -> float | None:
     if all(SHORT_ASCENDER_RE.fullmatch(word) for word, _ in reaching):
         return None
     return statistics.median(height for _, height in reaching)
+
+
+def spans_its_type(text: str) -> bool:
+    """Whether a line's box spans its type's whole height: its text has a letter as tall as the
+    ascenders (not a t, whose top stands lower) and one descending below the baseline (not a comma,
+    which descends less)."""
+    return bool(FULL_ASCENDER_RE.search(text) and DESCENDER_RE.search(text))
+
+
+def sized_by_span(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
+    """A page's lines, each whose words tell no type size but whose box spans its type (``Coming``,
+    a heading's last line: each of its letters rises or descends) sized by its box's height, at the
+    page's own ratio of size to the height of such a box among its lines sized by their words."""
+    ratios = [
+        line.size / line.box.height
+        for line in lines
+        if line.size and line.box.height and spans_its_type(line.text)
+    ]
+    if not ratios:
+        return list(lines)
+    ratio = statistics.median(ratios)
+    return [
+        line.sized(line.box.height * ratio) if not line.size and spans_its_type(line.text) else line
+        for line in lines
+    ]
 
 
 def points(text: str | None) -> list[tuple[float, float]]:
