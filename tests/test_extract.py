@@ -391,6 +391,11 @@ def geometry_of(pages: int) -> Geometry:
     )
 
 
+def with_fifth_page(rows: list[PrintedLine]) -> Geometry:
+    """The book of :func:`geometry_of` four pages with a fifth page of ``rows`` (its lines 49 on)."""
+    return Geometry("hocr", [*geometry_of(4).pages, PrintedPage("p4", None, 1000, 1500, rows)])
+
+
 def test_geometry_finds_furniture_bands_paragraph_starts_notes_and_headings() -> None:
     learned = learn_geometry(geometry_of(4))
     tops = {1 + 12 * n for n in range(4)}
@@ -406,15 +411,13 @@ def test_geometry_finds_furniture_bands_paragraph_starts_notes_and_headings() ->
 def test_a_page_of_one_line_of_text_has_its_furniture_found_in_the_books_bands() -> None:
     # (a generated crown octavo as Tesseract's ALTO read it, seed 656: a chapter's last page, its
     # running head, one line of text and a note; the page's own pitch is not known)
-    pages = geometry_of(4).pages
     short = [
         printed(49, "History of the Tests 14", 300, 50, 300, 20),
         printed(50, "the last line of a chapter.", 100, 150, 400),
         printed(51, "1 A note set in a smaller type at the page's foot.", 100, 1300, 700, 20),
         printed(52, "14", 480, 1420, 40, 20),
     ]
-    pages.append(PrintedPage("p4", None, 1000, 1500, short))
-    learned = learn_geometry(Geometry("hocr", pages))
+    learned = learn_geometry(with_fifth_page(short))
     assert {49, 52} <= set(learned.furniture)
     assert 50 not in learned.furniture
 
@@ -422,25 +425,23 @@ def test_a_page_of_one_line_of_text_has_its_furniture_found_in_the_books_bands()
 def test_a_line_in_lower_case_in_the_band_of_the_running_heads_is_the_text_going_on() -> None:
     # (a generated quarto as Tesseract read it, seed 606: its text begins in the running heads' band,
     # and a page opening with a paragraph's last line, set apart from the next paragraph, stood there)
-    pages = geometry_of(4).pages
     rows = page_of(49, 14)
     rows[0] = printed(49, "set up by the conference.", 100, 50, 400)
-    pages.append(PrintedPage("p4", None, 1000, 1500, rows))
-    furniture = learn_geometry(Geometry("hocr", pages)).furniture
+    furniture = learn_geometry(with_fifth_page(rows)).furniture
     assert {1, 13, 25, 37} <= set(furniture)
     assert 49 not in furniture
     # so is one word ending a sentence there (seed 857: ``agreement.”°``), not a page number in small
     # roman numerals
     rows[0] = printed(49, "agreement.\u201d\u00b0", 100, 50, 150)
-    assert 49 not in learn_geometry(Geometry("hocr", pages)).furniture
+    assert 49 not in learn_geometry(with_fifth_page(rows)).furniture
     rows[0] = printed(49, "xii.", 100, 50, 60)
-    assert 49 in learn_geometry(Geometry("hocr", pages)).furniture
+    assert 49 in learn_geometry(with_fifth_page(rows)).furniture
     # and prose opening with a name (seed 940: the sentence the page before cut, then one whole),
     # not a head in title case
     rows[0] = printed(49, "Russia on the Karelian Isthmus. These plans were a dismal failure.", 100, 50)
-    assert 49 not in learn_geometry(Geometry("hocr", pages)).furniture
+    assert 49 not in learn_geometry(with_fifth_page(rows)).furniture
     rows[0] = printed(49, "The Soviet Union and the League of Nations.", 100, 50, 500)
-    assert 49 in learn_geometry(Geometry("hocr", pages)).furniture
+    assert 49 in learn_geometry(with_fifth_page(rows)).furniture
 
 
 def test_a_line_ocr_sizes_larger_than_its_box_stands_is_no_larger_type() -> None:
@@ -497,18 +498,15 @@ def test_a_line_indented_after_a_short_line_read_in_smaller_type_opens_a_paragra
 def test_a_page_of_few_full_lines_finds_its_text_edge_where_its_later_lines_start_together() -> None:
     # (a generated octavo as Tesseract read it, seed 643: a chapter's last page of three lines, the
     # first indented, opening a paragraph; two full lines are too few for the measure's edges)
-    pages = geometry_of(4).pages
     last = [
         printed(49, "History of the Tests 14", 300, 50, 300, 20),
         printed(50, "A paragraph opening the page, its first line indented,", 150, 150, 710),
         printed(51, "goes on at the margin for a full line of the measure", 100, 190),
         printed(52, "and ends.", 100, 230, 150),
     ]
-    pages.append(PrintedPage("p4", None, 1000, 1500, last))
-    assert learn_geometry(Geometry("hocr", pages)).page_top_indents[50] is True
+    assert learn_geometry(with_fifth_page(last)).page_top_indents[50] is True
     # one line after the first tells nothing of where the text's edge is
-    pages[-1] = PrintedPage("p4", None, 1000, 1500, last[:3])
-    assert 50 not in learn_geometry(Geometry("hocr", pages)).page_top_indents
+    assert 50 not in learn_geometry(with_fifth_page(last[:3])).page_top_indents
 
 
 def test_a_sentence_ending_short_of_the_measure_ends_its_paragraph_where_no_gap_shows_it() -> None:
@@ -539,15 +537,13 @@ def test_a_sentence_ending_short_of_the_measure_ends_its_paragraph_where_no_gap_
 def test_on_a_page_of_few_lines_a_gap_is_wide_by_the_books_line_pitch() -> None:
     # (a generated quarto as Tesseract read it, seed 818: a chapter's last page of three lines, a
     # paragraph set apart by a space after the first; its own pitch, two steps, counts that space)
-    pages = geometry_of(4).pages
     last = [
         printed(49, "History of the Tests 14", 300, 50, 300, 20),
         printed(50, "the end of a paragraph.", 100, 150, 400),
         printed(51, "It was a call to the masses to take a direct part in the", 100, 205),
         printed(52, "fight for peace.", 100, 245, 300),
     ]
-    pages.append(PrintedPage("p4", None, 1000, 1500, last))
-    learned = learn_geometry(Geometry("hocr", pages))
+    learned = learn_geometry(with_fifth_page(last))
     assert learned.starts_paragraph(51) is True and learned.starts_paragraph(52) is False
 
 

@@ -167,8 +167,8 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
     count = count_notes(list(readings.values()), page_openers, damaged)
     if not any(count.numbers):  # (the numbers read give no count: read the damaged ones' digits too)
         readings = {
-            index: _damaged_number(result[index].text) if number is None else number
-            for index, number in printed.items()
+            index: digits if number is None else number
+            for (index, number), digits in zip(printed.items(), damaged, strict=True)
         }
         count = count_notes(list(readings.values()), page_openers)
     counted = dict(zip(readings, count.numbers, strict=True))
