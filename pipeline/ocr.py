@@ -10,47 +10,37 @@ place when Tesseract has finished, so a killed job leaves no half-written page.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 from pathlib import Path
-
-import langcodes
 
 from pipeline.cli import exit_stage, run_stage
 from pipeline.model import InputError, read_stage_input
 from pipeline.model.io import program_output
+from pipeline.tesseract import (
+    hocr_command,
+    installed_languages,
+    is_installed,
+    tesseract_environment,
+    tesseract_language,
+)
 
 STAGE = "ocr"
-TESSERACT = "tesseract"
-
-
-def tesseract_language(tag: str) -> str:
-    """Tesseract's name of the language of BCP 47 ``tag`` (``en-GB`` → ``eng``)."""
-    return langcodes.Language.get(tag).to_alpha3()
-
-
-def installed_languages() -> set[str]:
-    """The languages Tesseract has data for."""
-    listed = subprocess.run([TESSERACT, "--list-langs"], capture_output=True, text=True, check=False)
-    return set(listed.stdout.splitlines()[1:]) if listed.returncode == 0 else set()  # (under a heading line)
 
 
 def ocr_page(image: Path, output: Path, language: str) -> None:
     """OCR ``image`` with Tesseract in ``language`` (its code) to the hOCR file ``output``."""
-    if shutil.which(TESSERACT) is None:
+    if not is_installed():
         raise InputError(image, "Tesseract is not installed: apt-get install tesseract-ocr (see README.md)")
     if language not in installed_languages():
         raise InputError(
             image, f"Tesseract has no data for {language}: apt-get install tesseract-ocr-{language}"
         )
     program_output(
-        lambda base: [TESSERACT, str(image), str(base), "-l", language, "hocr"],
+        lambda base: hocr_command(image, str(base), language),
         ".hocr",
         output,
         image,
         "Tesseract could not read the image",
-        {**os.environ, "OMP_THREAD_LIMIT": "1"},  # one job a core: Snakemake runs pages side by side
+        tesseract_environment(),
     )
 
 

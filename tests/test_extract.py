@@ -21,9 +21,11 @@ from pipeline.extract.xml import type_size
 from pipeline.model import InputError
 from pipeline.model.geometry import Box, Geometry, PrintedLine, PrintedPage
 from pipeline.model.schema import problems
-from pipeline.ocr import installed_languages, ocr_page, tesseract_language
+from pipeline.ocr import ocr_page
 from pipeline.readers import read_input
 from pipeline.readers.geometry import NOTE_TYPE, PLACED_FURNITURE, SMALLER_TYPE, learn_geometry
+from pipeline.repair.registry import repair_text
+from pipeline.tesseract import installed_languages, tesseract_language
 from pipeline.text.widths import DESCENDING_RE as DESCENDS
 
 HOCR = """<?xml version="1.0" encoding="UTF-8"?>
@@ -289,7 +291,9 @@ def test_the_extract_command_reads_a_folder_in_page_order(tmp_path: Path) -> Non
         read_geometry([folder / "page-9.xml", folder / "page-10.xml"])
     write(folder, "page-10.xml", ALTO_V2.replace("broken.", "tenth."))
     output, geometry = tmp_path / "source.txt", tmp_path / "geometry.json"
-    assert extract_main([str(folder), "--output", str(output), "--geometry", str(geometry)]) == 0
+    metadata = write(tmp_path, "metadata.json", '{"language": "en-GB"}')
+    options = ["--metadata", str(metadata), "--output", str(output), "--geometry", str(geometry)]
+    assert extract_main([str(folder), *options]) == 0
     assert output.read_text(encoding="utf-8").index("ninth.") < output.read_text(encoding="utf-8").index(
         "tenth."
     )
@@ -951,6 +955,44 @@ def test_the_ocr_stage_refuses_a_language_without_data_and_an_unreadable_image(t
     with pytest.raises(InputError, match="apt-get install tesseract-ocr-zul"):
         ocr_page(image, tmp_path / "out" / "page-1.hocr", tesseract_language("zu"))
     assert not (tmp_path / "out" / "page-1.hocr").exists()
+
+
+def speckled_page(path: Path, lines: Sequence[tuple[str, int, int]], seed: int) -> Path:
+    """A page image of ``lines`` (text, left, baseline; a left of 0 centres it), scanned as the test
+    books are (:func:`scanbook.degrade`, speckled with ``seed``)."""
+    from PIL import Image, ImageDraw
+    from scanbook import INK, degrade, font
+
+    image = Image.new("L", (1050, 1600), 255)
+    draw = ImageDraw.Draw(image)
+    for text, left, baseline in lines:
+        anchor = "ms" if left == 0 else "ls"
+        draw.text((left or 525, baseline), text, font=font("liberation", 0, 23), fill=INK, anchor=anchor)
+    degrade(image, seed).save(path)
+    return path
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not on PATH")
+def test_a_page_ocr_read_as_a_picture_is_read_again_from_its_image_and_reviewed(tmp_path: Path) -> None:
+    # (a chapter's last page, one line under its running head: Tesseract's one threshold for the
+    # page makes its specks ink, and it takes the page whole for a picture, with no text)
+    last_lines = [("THE TREATY AND ITS CRITICS", 0, 90), ("frontier.", 115, 165), ("7", 0, 1500)]
+    ocr_page(speckled_page(tmp_path / "p2.png", last_lines, 1), tmp_path / "p2.hocr", "eng")
+    ocr_page(speckled_page(tmp_path / "p3.png", [], 1), tmp_path / "p3.hocr", "eng")  # a blank page
+    assert all("class='ocrx_word'" not in (tmp_path / f"p{n}.hocr").read_text() for n in (2, 3))
+    text, geometry = extract([write(tmp_path, "p1.hocr", HOCR), tmp_path / "p2.hocr", tmp_path / "p3.hocr"])
+    again, blank = geometry.pages[2:]
+    assert [line.text for line in again.lines] == ["THE TREATY AND ITS CRITICS", "frontier."]
+    assert again.read_again and "read again from its image by Tesseract" in again.read_again
+    assert text.split("\f")[2] == "THE TREATY AND ITS CRITICS\nfrontier.\n"
+    assert blank.lines == [] and blank.read_again is None
+    assert problems("geometry", geometry.to_json()) == []
+    assert Geometry.from_json(geometry.to_json()) == geometry
+    (_, _, review), evidence = repair_text(text, geometry=geometry)
+    assert [(item.line, item.text) for item in review if item.rule == "read_again"] == [
+        (4, "THE TREATY AND ITS CRITICS / frontier.")
+    ]
+    assert any("p2.hocr, line 4: the OCR file held no text" in finding for finding in evidence.findings)
 
 
 def test_a_line_reaching_the_ascenders_by_one_letter_ocr_misread_is_not_set_apart() -> None:

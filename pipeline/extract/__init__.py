@@ -4,7 +4,8 @@ The book's files (one for the whole book, or one per page, in page order) are re
 of their format, recognised from each file's root (:data:`FORMATS`: a new format is a module
 with a test and a reader, listed there). The text is written a printed line a line, a form feed
 opening each page after the first (``source.txt``, the raw text every later stage's line numbers
-point into); the geometry of every line (:class:`pipeline.model.geometry.Geometry`) beside it.
+point into); the geometry of every line (:class:`pipeline.model.geometry.Geometry`) beside it. A
+page the files hold no text of is read again from its image (:mod:`pipeline.extract.read_again`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pipeline.extract.alto import is_alto, read_alto
 from pipeline.extract.hocr import is_hocr, read_hocr
 from pipeline.extract.page_xml import is_page_xml, read_page_xml
 from pipeline.extract.raised import with_raised, with_set_apart_numbers
+from pipeline.extract.read_again import read_again
 from pipeline.extract.xml import parse_xml
 from pipeline.model import InputError
 from pipeline.model.geometry import Geometry, PrintedPage
@@ -60,10 +62,12 @@ def file_format(path: Path, root: etree._Element) -> str:
     )
 
 
-def read_geometry(paths: Sequence[Path]) -> Geometry:
+def read_geometry(paths: Sequence[Path], language: str | None = None) -> Geometry:
     """The pages of a book's OCR files, in the order given; every file of one format; where a page's
-    image is at hand, the raised glyphs OCR did not read (:func:`with_raised`); a raised number OCR
-    set as a line of its own joined to the line it stands beside (:func:`with_set_apart_numbers`)."""
+    image is at hand, a page the file holds no text of read again (:func:`read_again`, in the book's
+    ``language``, a BCP 47 tag) and the raised glyphs OCR did not read (:func:`with_raised`); a
+    raised number OCR set as a line of its own joined to the line it stands beside
+    (:func:`with_set_apart_numbers`)."""
     pages: list[PrintedPage] = []
     found = ""
     for path in paths:
@@ -72,10 +76,9 @@ def read_geometry(paths: Sequence[Path]) -> Geometry:
         if found and name != found:
             raise InputError(path, f"a {name} file among {found} files: a book's files have one format")
         found = name
-        pages += [
-            with_raised(with_set_apart_numbers(replace(page, image=image_path(path, page.image))))
-            for page in FORMATS[name].read(path, root)
-        ]
+        for page in FORMATS[name].read(path, root):
+            read = read_again(replace(page, image=image_path(path, page.image)), language)
+            pages.append(with_raised(with_set_apart_numbers(read)))
     if not any(page.lines for page in pages):
         raise InputError(paths[0] if paths else "(no file)", "no line of text in the book's OCR files")
     return Geometry(found, pages)
@@ -91,10 +94,11 @@ def image_path(source: Path, image: str | None) -> str | None:
     return str(beside) if beside.is_file() else image
 
 
-def extract(paths: Sequence[Path]) -> tuple[str, Geometry]:
+def extract(paths: Sequence[Path], language: str | None = None) -> tuple[str, Geometry]:
     """The text of a book's OCR files, a line a printed line, a form feed opening each page after the
-    first, and their geometry with each line's number in that text."""
-    geometry = read_geometry(paths)
+    first, and their geometry with each line's number in that text (``language``: the book's, a BCP
+    47 tag, for the pages read again; ``None``: Tesseract's default)."""
+    geometry = read_geometry(paths, language)
     texts: list[str] = []
     for page in geometry.pages:
         numbered = []

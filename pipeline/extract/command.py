@@ -1,5 +1,6 @@
-"""The ``extract`` stage's command line: a book's structured OCR files (or its folder) in; its text
-(``source.txt``) and geometry (``geometry.json``) out."""
+"""The ``extract`` stage's command line: a book's structured OCR files (or its folder) and its checked
+metadata (its language, for a page read again) in; its text (``source.txt``) and geometry
+(``geometry.json``) out."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from pipeline.cli import run_stage
 from pipeline.extract import extract
-from pipeline.model import atomic_output
+from pipeline.model import atomic_output, read_stage_input
 from pipeline.model.io import write_geometry
 
 STAGE = "extract"
@@ -17,6 +18,9 @@ STAGE = "extract"
 def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "inputs", nargs="+", help="the book's hOCR, ALTO or PAGE files in page order, or its folder"
+    )
+    parser.add_argument(
+        "--metadata", help="the book's checked metadata: the language of a page read again (else English)"
     )
     parser.add_argument("--output", required=True, help="the book's text, build/<book>/source.txt")
     parser.add_argument("--geometry", required=True, help="where its lines stood, build/<book>/geometry.json")
@@ -28,12 +32,16 @@ def _work(args: argparse.Namespace) -> str:
         from pipeline.books import STRUCTURED, folder_files  # (8 ms to import: only for a folder)
 
         paths = folder_files(paths[0], STRUCTURED)
-    text, geometry = extract(paths)
+    language = read_stage_input(args.metadata, "metadata")["language"] if args.metadata else None
+    text, geometry = extract(paths, language)
     with atomic_output(args.output) as handle:
         handle.write(text)
     write_geometry(args.geometry, geometry)
     lines = sum(len(page.lines) for page in geometry.pages)
-    return f"{args.output}: {len(geometry.pages)} pages, {lines} lines of {geometry.format}"
+    again = sum(page.read_again is not None for page in geometry.pages)
+    return f"{args.output}: {len(geometry.pages)} pages, {lines} lines of {geometry.format}" + (
+        f"; {again} pages the files held no text of read again from their images" if again else ""
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -111,27 +111,34 @@ def _printed_line(fields: dict[str, Any]) -> PrintedLine:
 @dataclass
 class PrintedPage:
     """One page: the file it was read from, its image where the file names one, its size (``None``
-    where the file gives none) and its lines in reading order."""
+    where the file gives none) and its lines in reading order; ``read_again``: how they were read
+    from its image, where the file held no text of the page (:func:`pipeline.extract.read_again`)."""
 
     source: str
     image: str | None
     width: float | None
     height: float | None
     lines: list[PrintedLine] = field(default_factory=list)
+    read_again: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "source": self.source,
             "image": self.image,
             "width": self.width,
             "height": self.height,
             "lines": [line.to_json() for line in self.lines],
         }
+        if self.read_again:
+            data["read_again"] = self.read_again
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PrintedPage:
         lines = [PrintedLine.from_json(line) for line in data["lines"]]
-        return cls(data["source"], data["image"], data["width"], data["height"], lines)
+        return cls(
+            data["source"], data["image"], data["width"], data["height"], lines, data.get("read_again")
+        )
 
 
 @dataclass

@@ -558,4 +558,9 @@ def _findings(geometry: Geometry, learned: LineGeometry) -> list[str]:
         ),
         f"geometry: {len(learned.smaller)} lines in smaller type, {len(learned.larger)} in larger type,"
         f" {len(learned.centred)} centred",
+        *(
+            f"geometry: {page.source}, line {page.lines[0].line}: {page.read_again}"
+            for page in geometry.pages
+            if page.read_again
+        ),
     ]

@@ -99,9 +99,19 @@ def repair_text(
     )
     repaired = repair_blocks(blocks, context, REPAIRS if typeset else STRUCTURAL_REPAIRS)
     decision = input_review(evidence)
-    return (
-        repaired if decision is None else repaired._replace(review=[decision, *repaired.review])
-    ), evidence
+    review = [*([] if decision is None else [decision]), *pages_read_again(geometry), *repaired.review]
+    return repaired._replace(review=review), evidence
+
+
+def pages_read_again(geometry: Geometry | None) -> list[Review]:
+    """A review item for each page read again from its image (:mod:`pipeline.extract.read_again`):
+    the OCR files held no text of it, and its text is another reading of the page."""
+    reviews = []
+    for page in geometry.pages if geometry else []:
+        if page.read_again:
+            text = " / ".join(line.text for line in page.lines)
+            reviews.append(Review("read_again", page.lines[0].line, text, page.read_again))
+    return reviews
 
 
 def input_review(evidence: InputEvidence) -> Review | None:

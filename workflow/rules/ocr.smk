@@ -1,6 +1,6 @@
 # A book given as structured OCR, as scans or as a scanned PDF: each page of a PDF made an image, each
 # page image OCR'd by Tesseract to hOCR (a job a page), then the book's hOCR, ALTO or PAGE files read
-# into its text and the places of its lines.
+# into its text and the places of its lines (a page they hold no text of read again from its image).
 
 
 rule pdf_page:
@@ -32,7 +32,8 @@ rule ocr:
 
 rule extract:
     input:
-        ocr_files,
+        ocr=ocr_files,
+        metadata=build_file("{book}/metadata.json"),  # the book's language, for a page read again
     output:
         text=build_file("{book}/source.txt"),
         geometry=build_file("{book}/geometry.json"),
@@ -41,4 +42,7 @@ rule extract:
     conda:
         ENVIRONMENT
     shell:
-        stage("extract", "{input:q} --output {output.text:q} --geometry {output.geometry:q}")
+        stage(
+            "extract",
+            "{input.ocr:q} --metadata {input.metadata:q} --output {output.text:q} --geometry {output.geometry:q}",
+        )
