@@ -11,6 +11,7 @@ import pytest
 from repair_excerpts import NO_CONTEXT, book, kinds, repair, texts
 
 from pipeline.model import Block
+from pipeline.model.blocks import SET_APART
 from pipeline.repair.page_breaks import decide_page_break_join, rejoin_page_breaks
 from pipeline.repair.vocabulary import BookVocabulary
 
@@ -373,6 +374,22 @@ def test_where_the_book_indents_its_paragraphs_the_next_pages_first_line_decides
     # where the text is sure, the text decides: a continuation in lower case is joined
     lower = replace(second, text="the exceptionally difficult conditions […].", extra={"indented": True})
     assert decide_page_break_join(first, lower, vocabulary).join
+
+
+def test_a_block_structured_ocr_set_apart_as_a_heading_is_not_joined_to_the_next() -> None:
+    # a generated octavo's section heading (seed 953, from hOCR), centred, its ``Iran`` read
+    # ``[ran``: by its words no title, it ends in a word that never ends a sentence in the book
+    heading = Block("Agents Northern [ran Tried Organise Boycott Soviet", 46, 46)
+    paragraph = Block("An intense political struggle flared up over the question of the government.", 47, 47)
+    book = "The Soviet government agreed. The Soviet side refused. Soviet troops left. An envoy came."
+    vocabulary = BookVocabulary.from_texts([heading.text, paragraph.text, book])
+    assert decide_page_break_join(heading, paragraph, vocabulary).join
+    for place in ("centred in the measure", "set in larger type"):
+        decision = decide_page_break_join(replace(heading, extra={SET_APART: place}), paragraph, vocabulary)
+        assert (decision.join, decision.reason) == (False, f"the first block is a heading ({place})")
+    # a line alone between wide gaps may be a paragraph of one line: its words decide
+    lone = replace(heading, extra={SET_APART: "a line alone, after a wide gap and before one"})
+    assert decide_page_break_join(lone, paragraph, vocabulary).join
 
 
 def test_a_page_without_a_folio_is_joined_to_the_next_where_the_text_goes_on() -> None:

@@ -19,6 +19,9 @@ CAPTION_KEYS = ("plate", "caption")
 # Key of ``Block.extra`` holding how structured OCR's geometry sets a block's line apart from the
 # text around it, as a heading is set (centred, in larger type, or alone between wide gaps)
 SET_APART = "set_apart"
+LARGER_TYPE_LINE, CENTRED_LINE = "set in larger type", "centred in the measure"  # a heading's place
+LONE_LINE = "a line alone, after a wide gap and before one"  # a heading's, or a paragraph of one line
+HEADING_PLACES = (LARGER_TYPE_LINE, CENTRED_LINE)  # set apart so, a block is a heading whatever its words
 
 
 @dataclass

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.model import Block
-from pipeline.model.blocks import SET_APART
+from pipeline.model.blocks import CENTRED_LINE, LARGER_TYPE_LINE, LONE_LINE, SET_APART
 from pipeline.model.pages import Line, Reading
 from pipeline.readers.evidence import page_findings
 from pipeline.readers.geometry import PLACED_FURNITURE, PLACED_NOTES, LineGeometry
@@ -80,9 +80,6 @@ MIN_PLATES = 2  # this many plates shown by a credit or the text running across 
 # more ends its paragraph, where structured OCR placed the line (a ragged edge's room is a word's)
 ROOM_SLACK = 2
 LINEATED = "lines set on their own (a table, an address), kept a line each"
-# how the geometry sets a line apart as a heading's (``extra["set_apart"]``)
-LARGER_TYPE_LINE, CENTRED_LINE = "set in larger type", "centred in the measure"
-LONE_LINE = "a line alone, after a wide gap and before one"
 
 
 def split_wrapped_lines(text: str, first_line: int = 1) -> list[Block]:

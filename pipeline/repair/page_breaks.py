@@ -6,7 +6,8 @@ place of each break is kept in ``extra["page_breaks"]``. Page furniture is what
 first, removed what it could confirm; what is left is skipped here when it stands between halves.
 Where structured OCR placed the next page's first line in a book that indents its paragraphs
 (``extra["indented"]``, :mod:`pipeline.readers.geometry`), its indent decides a join the text leaves
-in doubt.
+in doubt; a block it set apart as a heading is (centred, or in larger type: ``extra["set_apart"]``)
+is a heading whatever its words (``Agents Northern [ran``: OCR's bracket for an ``I``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from pipeline.model import Block, Change, Review
+from pipeline.model.blocks import HEADING_PLACES, SET_APART
 from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt, seam_excerpt
 from pipeline.repair.evidence import (
     contents_titles,
@@ -165,12 +167,13 @@ def decide_page_break_join(
     continuation = _strip_spurious_bullet(text, second.text)
     if is_list_item(continuation):
         return JoinDecision(False, "the next block is a list item")
-    if is_heading(text, listed):
+    placed = first.extra.get(SET_APART)
+    if is_heading(text, listed) or placed in HEADING_PLACES:
         if starts_lower(continuation):
             return JoinDecision(
                 True, "the first part looks like a title but the next block continues it", True
             )
-        return JoinDecision(False, "the first block is a heading")
+        return JoinDecision(False, f"the first block is a heading{f' ({placed})' if placed else ''}")
     if ends_sentence(text):
         if starts_lower(continuation) and ends_full_line(first, continuation):
             return JoinDecision(
