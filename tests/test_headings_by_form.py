@@ -106,6 +106,10 @@ def test_a_line_set_apart_as_a_heading_needs_no_share_of_capitals_to_be_a_sectio
     joined = "Simultaneously Conducting Negotiations for Mutual Assistance Pact"
     assert sections({SET_APART: "centred in the measure"}, wrapped) == [joined]
     assert sections({}, wrapped) == []
+    # a word whose capital I OCR read as a bracket (seed 953: ``Iran``) is a capitalised word
+    damaged = "Agents Northern [ran Tried Organise Boycott Soviet"
+    assert sections({SET_APART: "centred in the measure"}, damaged) == [damaged]
+    assert sections({SET_APART: "centred in the measure"}, damaged.replace("[ran", "ran")) == []
 
 
 def test_ocr_damaged_labels_and_a_title_in_capitals_with_its_subtitle() -> None:

@@ -25,6 +25,7 @@ from pipeline.text.headings import (
     is_title_case,
 )
 from pipeline.text.markers import NOTE_MARKER_RE
+from pipeline.text.ocr import CAPITAL_I_MARK_RE
 from pipeline.text.punctuation import ends_with_punctuation, plain_text
 from pipeline.text.words import is_function_word
 
@@ -316,9 +317,12 @@ def _is_short_title(text: str, *, set_apart: bool = False) -> bool:
     """A title-case line short enough for a heading, without final punctuation, of a word at least
     (a printer's signature mark, ``B``, is none). A line the page's geometry ``set_apart`` as a
     heading is set needs no share of its words capitalised (``Relations with the USSR and for
-    Repressive``): its first and last words capitalised, and grammatical words only in lower case."""
+    Repressive``): its first and last words capitalised, and grammatical words only in lower case, a
+    word opening with a mark OCR reads a capital I as counting as capitalised (``Northern [ran``)."""
     if len(text) > MAX_HEADING_CHARS // 3 or ends_with_punctuation(text):
         return False
+    if set_apart:
+        text = CAPITAL_I_MARK_RE.sub("I", text)
     share = 0.0 if set_apart else TITLE_CASE_MIN_CAPITALISED
     return sum(char.isalpha() for char in text) >= CAPITALS_MIN_LETTERS and is_title_case(
         text, min_capitalised=share

@@ -23,6 +23,8 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("Av", "w"), ("iv", "w"), ("di", "h"), ("i", "r"), ("ni", "m"), ("T", "P"),
     # (``Avere``, ``doAvn``, ``knoivn``; ``wdio``; ``biead``; ``nioderate``; ``Troposals``)
 )  # fmt: skip
+# A mark OCR reads a word's capital I as, at the word's start (``[ran`` for ``Iran``, ``|t`` for ``It``).
+CAPITAL_I_MARK_RE = re.compile(r"(?<!\S)[|\[](?=[a-z])")
 # Letters printed as short upright strokes (minims), with their strokes: OCR counts the strokes of a
 # run of them right more often than it parts them right (``coimtry``: country; ``digiiity``: dignity).
 MINIM_STROKES = {"i": 1, "n": 2, "u": 2, "m": 3}
