@@ -137,6 +137,11 @@ def test_grammatical_words_are_read_in_context() -> None:
     # after a word that numbers, or before a word no subject is followed by, the digit stays
     assert readings("see page 1 knew", *book) == []
     assert readings("shoes, 1 pair of stockings", *book) == []
+    # a sentence opening ``1 should`` in a book that never writes ``I should`` (a generated octavo's
+    # note, seed 963): English has the pair often; inside a sentence the book's own pairs decide
+    book = ("We should go.", "They should know it well.", "It was 1 pair of shoes.")
+    assert readings("Rome. 1 should strongly recommend it", *book) == [("1", "I", "letters")]
+    assert readings("and 1 should strongly recommend it", *book) == []
 
 
 def test_stray_marks_of_noisy_ocr_are_taken_out() -> None:

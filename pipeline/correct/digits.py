@@ -193,9 +193,10 @@ def year_cut(spot: Spot, lexicon: Lexicon) -> Reading | None:
 
 
 def one_for_i(spot: Spot, lexicon: Lexicon) -> Reading | None:
-    """The pronoun ``I`` read as the digit ``1`` before a word the book writes after ``I`` and after
-    other subjects (a verb: ``he knew``), itself after a word or a stop (not an abbreviation or OCR's
-    garbage): ``1 knew that`` → ``I knew``."""
+    """The pronoun ``I`` read as the digit ``1`` before a word the book writes after ``I`` (or, opening
+    a sentence, English does, often: ``1 should`` in a note) and after other subjects (a verb: ``he
+    knew``), itself after a word or a stop (not an abbreviation or OCR's garbage): ``1 knew that`` →
+    ``I knew``."""
     quote = spot.chunk[:-1]  # (an opening quotation mark may stand before it)
     if (
         spot.chunk[-1:] != "1"
@@ -212,13 +213,16 @@ def one_for_i(spot: Spot, lexicon: Lexicon) -> Reading | None:
         return None
     if before.rstrip(".").lower() in COUNTED_BY:
         return None
-    if lexicon.pair("i", spot.after) < (1 if after_stop or not before else 2):  # (``shoes 1 pair``)
-        return None
+    opens = after_stop or not before
+    book_pairs = lexicon.pair("i", spot.after)
+    if book_pairs < (1 if opens else 2) and not (opens and english_pair("I", spot.after) >= STRONG_PAIR):
+        return None  # (``shoes 1 pair``)
+    where = f"the book writes 'I {spot.after}'" if book_pairs else f"English has 'I {spot.after}' often"
     if spot.after not in AUXILIARIES_AFTER_I and is_function_word(spot.after):  # (not ``I he``)
         return None
     if spot.after not in AUXILIARIES_AFTER_I and not any(lexicon.pair(them, spot.after) for them in SUBJECTS):
         return None  # (a word no subject is followed by in the book: ``1 foot``, ``1 pair``)
-    return spot.reading(len(quote), "1", "I", "letters", 0.93, f"the book writes 'I {spot.after}'")
+    return spot.reading(len(quote), "1", "I", "letters", 0.93, where)
 
 
 def zero_for_o(spot: Spot, lexicon: Lexicon) -> Reading | None:
