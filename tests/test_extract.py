@@ -246,6 +246,26 @@ def test_an_alto_line_whose_words_tell_no_size_is_sized_by_its_box_where_it_span
     assert sizes[3] is None  # (a t and a comma reach neither the ascenders' top nor the descenders')
 
 
+def test_a_short_lines_box_sizes_it_only_at_the_pages_usual_size_or_more(tmp_path: Path) -> None:
+    # (a generated quarto as Tesseract wrote it in ALTO, seed 960: a paragraph's last line, ``day.``,
+    # its box 22 high where the full lines' are 24, was sized 15.2 among lines of 18 and read as a
+    # note in smaller type; its words tell no size, so its box is a least one)
+    def line(top: int, height: int, words: list[tuple[str, int]]) -> str:
+        strings = "".join(
+            f'<String CONTENT="{word}" HPOS="{120 + 90 * at}" VPOS="{top}" WIDTH="80" HEIGHT="{size}"/>'
+            for at, (word, size) in enumerate(words)
+        )
+        return f'<TextLine HPOS="120" VPOS="{top}" WIDTH="790" HEIGHT="{height}">{strings}</TextLine>'
+
+    full = [("Great", 18), ("Patriotic", 18), ("policy", 24)]
+    lines = [line(200 + 31 * row, 24, full) for row in range(5)] + [line(355, 22, [("day.", 22)])]
+    alto = ALTO_V2.replace(
+        "</TextBlock></PrintSpace>", "".join(lines) + "</TextBlock></PrintSpace>"
+    ).replace('<String CONTENT="broken."/>', "")
+    sizes = [printed.size for printed in extract([write(tmp_path, "0001.xml", alto)])[1].pages[0].lines[-6:]]
+    assert sizes == [18] * 5 + [None]
+
+
 def test_a_line_whose_only_ascending_words_rise_by_a_t_has_no_type_size() -> None:
     # (a generated octavo as Tesseract wrote it in ALTO: a paragraph's last line ``ries too.``, 16 px
     # where the body's type is 19.5, was taken for a footnote's smaller type)

@@ -91,7 +91,12 @@ def spans_its_type(text: str) -> bool:
 def sized_by_span(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
     """A page's lines, each whose words tell no type size but whose box spans its type (``Coming``,
     a heading's last line: each of its letters rises or descends) sized by its box's height, at the
-    page's own ratio of size to the height of such a box among its lines sized by their words."""
+    page's own ratio of size to the height of such a box among its lines sized by their words, where
+    that is the page's usual size (the median of its lines') or more. A box spans its own letters
+    only, and a line of many words has some that reach past the rest (a capital Q, a bracket): a
+    short line's box is lower than a long one's in the same type, and the size it gives is one the
+    line has at least (``day.``, a paragraph's last line, sized 15.2 among lines of 18, was read as
+    a note in smaller type)."""
     ratios = [
         line.size / line.box.height
         for line in lines
@@ -100,8 +105,11 @@ def sized_by_span(lines: Sequence[PrintedLine]) -> list[PrintedLine]:
     if not ratios:
         return list(lines)
     ratio = statistics.median(ratios)
+    usual = statistics.median(line.size for line in lines if line.size)
     return [
-        line.sized(line.box.height * ratio) if not line.size and spans_its_type(line.text) else line
+        line.sized(size)
+        if not line.size and spans_its_type(line.text) and (size := line.box.height * ratio) >= usual
+        else line
         for line in lines
     ]
 
