@@ -259,9 +259,9 @@ def test_a_short_lines_box_sizes_it_only_at_the_pages_usual_size_or_more(tmp_pat
 
     full = [("Great", 18), ("Patriotic", 18), ("policy", 24)]
     lines = [line(200 + 31 * row, 24, full) for row in range(5)] + [line(355, 22, [("day.", 22)])]
-    alto = ALTO_V2.replace(
-        "</TextBlock></PrintSpace>", "".join(lines) + "</TextBlock></PrintSpace>"
-    ).replace('<String CONTENT="broken."/>', "")
+    alto = ALTO_V2.replace("</TextBlock></PrintSpace>", "".join(lines) + "</TextBlock></PrintSpace>").replace(
+        '<String CONTENT="broken."/>', ""
+    )
     sizes = [printed.size for printed in extract([write(tmp_path, "0001.xml", alto)])[1].pages[0].lines[-6:]]
     assert sizes == [18] * 5 + [None]
 
@@ -430,6 +430,28 @@ def test_geometry_finds_furniture_bands_paragraph_starts_notes_and_headings() ->
     assert learned.starts_paragraph(999) is None
     assert 7 in learned.larger
     assert {10, 11} <= learned.smaller
+
+
+def test_section_headings_opening_pages_of_a_book_without_running_heads_are_no_furniture() -> None:
+    # (a generated quarto, seed 960: four of its nine pages open with a section's heading, set apart
+    # above the text where one other page begins its text; they were removed as running heads)
+    def page(first: int, number: int, heading: bool) -> PrintedPage:
+        rows = [printed(first, f"Section Title Number {number}", 100, 150, 400)] if heading else []
+        top = 220 if heading else 150
+        rows += [
+            printed(
+                first + len(rows) + row, "a line of the text going on and on to the edge", 100, top + 40 * row
+            )
+            for row in range(12)
+        ]
+        rows.append(printed(first + len(rows), str(number), 480, 1420, 40, 20))
+        return PrintedPage(f"p{number}", None, 1000, 1500, rows)
+
+    headed = [page(1 + 14 * n, n + 1, True) for n in range(4)]
+    learned = learn_geometry(Geometry("hocr", [*headed, page(57, 5, False)]))
+    assert sorted(learned.furniture) == [14, 28, 42, 56, 69]  # the page numbers only
+    # where no page begins its text in the band, the lines set apart above the text are heads
+    assert {1, 15, 29, 43} <= set(learn_geometry(Geometry("hocr", headed)).furniture)
 
 
 def test_a_page_of_one_line_of_text_has_its_furniture_found_in_the_books_bands() -> None:

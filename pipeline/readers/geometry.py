@@ -502,17 +502,19 @@ def _misread_page_numbers(
 def _text_starts_in_band(
     pages: Sequence[PrintedPage], edge: int, chosen: set[int], middle: float, lines: int
 ) -> bool:
-    """Whether the other pages' lines at that ``edge`` (0: top, -1: foot) stand in the band at
-    ``middle`` (a share of the page's height) half as often as its ``lines`` do, or more: the book's
-    text begins (or ends) there, and a line set apart there is a paragraph's end or start (a book
-    without running heads spacing its paragraphs)."""
+    """Whether the book's text begins (or ends) in the band at ``middle`` (a share of the page's
+    height), so that a line set apart there is a paragraph's end or start, or a heading opening a
+    page (a book without running heads): at the top, where another page's first line, set apart
+    from none, stands in it (a text block begins below its running heads, never among them: no
+    page of a book with heads has one there); at the foot, where the other pages' last lines stand
+    in it half as often as its ``lines`` do, or more."""
     ordinary = 0
     for page in pages:
         if page.lines and page.height and page.lines[edge].line not in chosen:
             line = page.lines[edge]
             place = (line.box.top if edge == 0 else line.box.bottom) / page.height
             ordinary += abs(place - middle) <= BAND_SLACK
-    return 2 * ordinary >= lines
+    return ordinary >= 1 if edge == 0 else 2 * ordinary >= lines
 
 
 def _densest_band(candidates: Sequence[tuple[PrintedLine, float]]) -> tuple[list[PrintedLine], float]:
