@@ -34,6 +34,7 @@ def installed_languages() -> set[str]:
 
 
 def is_installed() -> bool:
+    """Whether Tesseract is on the PATH."""
     return shutil.which(TESSERACT) is not None
 
 
@@ -44,6 +45,7 @@ def hocr_command(image: Path, base: str, language: str | None, options: tuple[st
 
 
 def tesseract_environment() -> dict[str, str]:
+    """This process's environment, Tesseract held to one core."""
     return {**os.environ, **ONE_CORE}
 
 

@@ -1035,6 +1035,7 @@ def test_a_page_ocr_read_as_a_picture_is_read_again_from_its_image_and_reviewed(
         (4, "THE TREATY AND ITS CRITICS / frontier.")
     ]
     assert any("p2.hocr, line 4: the OCR file held no text" in finding for finding in evidence.findings)
+    assert any(finding.startswith("geometry: 1 pages with no line of text") for finding in evidence.findings)
 
 
 def test_a_line_reaching_the_ascenders_by_one_letter_ocr_misread_is_not_set_apart() -> None:

@@ -62,6 +62,10 @@ PAGE_NUMBER_CHARACTERS = 4  # a page number's characters, at most
 # a word of three letters or more ending a sentence, not in small roman numerals alone (``agreement.``)
 SENTENCE_END_WORD_RE = re.compile(r"(?![ivxlcdm]+\W)[^\W\d_]{3,}[.!?]")
 PROSE_WORDS = 5  # a line of this many words, most in lower case, holding a sentence's end, is prose
+NO_TEXT = (
+    "geometry: {} pages with no line of text (blank, or the OCR read nothing on them and their images"
+    " could not be read again: not at hand, Tesseract not installed, or nothing read surely)"
+)
 
 
 @dataclass
@@ -542,6 +546,7 @@ def _text_width(lines: Sequence[PrintedLine]) -> float:
 def _findings(geometry: Geometry, learned: LineGeometry) -> list[str]:
     """What the geometry taught of the book, for the report's Input section."""
     lines = len(learned.lines)
+    empty = sum(not page.lines for page in geometry.pages)
     return [
         f"geometry: {geometry.format}, {len(geometry.pages)} pages, {lines} lines; body type "
         f"{learned.body_size:.1f} high",
@@ -565,4 +570,5 @@ def _findings(geometry: Geometry, learned: LineGeometry) -> list[str]:
             for page in geometry.pages
             if page.read_again
         ),
+        *([NO_TEXT.format(empty)] if empty else []),
     ]
