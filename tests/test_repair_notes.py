@@ -369,9 +369,11 @@ def test_an_opening_quotation_mark_glued_to_a_stop_before_a_space_is_a_mark() ->
         ("Its sovereignty. \u00ae", "Its sovereignty.\u00b9"),
         # (an octavo, seed 881: ``questions. !2`` for ``questions.¹¹``, a digit among the marks)
         ("The citizenship questions. !2", "The citizenship questions.\u00b9"),
-        # a lone asterisk or emphasis marks set apart are no such marks, nor closing quotation marks
-        # (OCR's spacing of a quotation's end), nor a guillemet closing a French quotation
-        ("With other states. * Then. **", None),
+        # (a quarto, seed 975: ``enslavement. **`` for ``enslavement.¹³``)
+        ("From Nazi enslavement. **", "From Nazi enslavement.\u00b9"),
+        # a lone asterisk set apart is no such mark, nor are closing quotation marks (OCR's spacing of
+        # a quotation's end), nor a guillemet closing a French quotation
+        ("With other states. * Then.", None),
         ("He said. \u2019\u201d", None),
         ("\u00ab C'est fini. \u00bb", None),
     ],

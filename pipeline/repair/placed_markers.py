@@ -98,13 +98,13 @@ QUOTES = {
 # it opens no quotation there), perhaps with a digit of the number among them (``?2>`` for ``25``); or two
 # or three such marks or digits, a raised mark or a question or exclamation mark among them, or one raised
 # mark no quotation or emphasis sets so, OCR set apart from the stop (``states. !®``, ``settlement.
-# !\u201d``, ``questions. !2``, ``sovereignty. ®``: the space goes with them; no English sets them so), not
-# emphasis marks (``**``)
+# !\u201d``, ``questions. !2``, ``sovereignty. ®``, ``enslavement. **``: the space goes with them; no
+# English sets them so, and structured OCR's text holds no markdown: its emphasis is left out)
 AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!|%\u201c\\\\"
 MARKS_RE = re.compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
     rf"|(?<=[{MARKER_STOPS}])(?!(?<=\d[.,])\d+%)(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
-    rf"|(?<=[{MARKER_STOPS}])(?P<set_apart>\x20(?!\*+(?:\s|$))"
+    rf"|(?<=[{MARKER_STOPS}])(?P<set_apart>\x20"
     rf"(?:(?=\S{{0,2}}[{re.escape(RAISED_MARKS)}?!])[{AFTER_STOP}\d]{{2,3}}|[{re.escape(RAISED_ALONE)}]))(?=\s|$)"
 )
 # a place where a note's marker may stand: its block, its span, why, and the stop written before it
