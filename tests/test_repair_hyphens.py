@@ -50,7 +50,12 @@ def vocabulary() -> BookVocabulary:
         # History of the Colony of Queensland in shared/real/), not where a name's syllables are words
         ("cross", "bedded", False, False),
         ("wallaby", "heads", False, False),
+        ("young", "steers", False, False),  # (``youngsters``, one letter away, is no common word)
         ("Cul", "worth", True, False),
+        # two common words that joined are one letter from a word English uses very often: OCR's
+        # misreading of it after the break (generated octavos, seeds 852 and 979: ``carried``, ``carrying``)
+        ("car", "tied", True, False),
+        ("car", "tying", True, False),
     ],
 )
 def test_hyphen_decisions_come_from_the_book_and_word_frequencies(

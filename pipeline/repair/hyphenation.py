@@ -42,6 +42,9 @@ KNOWN_WORD_ZIPF = 2.5
 # Both halves at least this common, and the joined form unknown: the hyphen belongs to a compound
 # (conclusive only if the book also uses both halves as words of their own).
 COMPOUND_PART_ZIPF = 3.0
+# A word one letter from a break's joined non-word, used this often in English (``carrying``: 4.6; not
+# ``youngsters``, 3.6, beside ``young-|steers``), is the word OCR misread, both halves words by chance.
+MISREAD_WORD_ZIPF = 4.5
 # A hyphen between two words English pairs is stray if the word they make joined is this much rarer
 # (zipf) than the rarer of them: English would sooner read two words (``to- a``: ``toa``, 2.7 to 7.4).
 RARER_THAN_HALVES = 2.0
@@ -99,7 +102,8 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
     joined more often in Google Books (:func:`english_spelling`), else a joined word English knows
     (inconclusive where it is rarer than either half, common words: ``subcommittee``; a compound
     there where the book hyphenates its first half before other words: :func:`book_hyphenates`); a
-    non-word one letter from a word of the book (a misreading: inconclusive); two common halves, a
+    non-word one letter from a word of the book or from a word English uses very often (a misreading:
+    inconclusive); two common halves, a
     compound, unless the second is an ending of the book's words that it never has alone, or an
     ending English joins freely in a word it lists (inconclusive); two rarer words, not a name's
     syllables, that joined make no word English lists (``cross-|bedded``, ``wallaby-|heads``), a
@@ -138,7 +142,8 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
             return HyphenDecision(True, False, frequencies + doubt)
         return HyphenDecision(True, True, frequencies)
     if rarer_half >= COMPOUND_PART_ZIPF:
-        if is_word_pair(left, right) and (misread := _book_word_misread(joined, vocabulary)):
+        misread = _book_word_misread(joined, vocabulary) or _english_word_misread(joined)
+        if is_word_pair(left, right) and misread:
             return HyphenDecision(True, False, f"{frequencies}; {misread}")
         if ending := book_ending(right, vocabulary) or english_ending(left, right):
             return HyphenDecision(True, False, f"{frequencies}; {ending}")
@@ -313,6 +318,16 @@ def _book_word_misread(joined: str, vocabulary: BookVocabulary) -> str:
     likeliest = max(sorted(near), key=lambda word: vocabulary.words[word])
     uses = vocabulary.words[likeliest]
     return f"'{joined}' is one letter from the book's '{likeliest}' ({uses}x): a misreading"
+
+
+def _english_word_misread(joined: str) -> str:
+    """Evidence that ``joined``, no word, is a misreading of the one word English uses very often
+    (:data:`MISREAD_WORD_ZIPF`) one letter from it (``cartied``: ``carried``, its ``r`` read as a
+    ``t`` after the line end, both halves words); empty if there is none, or more than one."""
+    near = [word for word in edits(joined) if english_zipf(word) >= MISREAD_WORD_ZIPF]
+    if len(near) != 1:
+        return ""
+    return f"'{joined}' is one letter from '{near[0]}' (Zipf {english_zipf(near[0]):.1f}): a misreading"
 
 
 def is_suspended_hyphen(left: str, right: str, vocabulary: BookVocabulary) -> bool:
