@@ -142,8 +142,9 @@ def decide_hyphenation(left: str, right: str, vocabulary: BookVocabulary) -> Hyp
             return HyphenDecision(True, False, frequencies + doubt)
         return HyphenDecision(True, True, frequencies)
     if rarer_half >= COMPOUND_PART_ZIPF:
-        misread = _book_word_misread(joined, vocabulary) or _english_word_misread(joined)
-        if is_word_pair(left, right) and misread:
+        if is_word_pair(left, right) and (
+            misread := _book_word_misread(joined, vocabulary) or _english_word_misread(joined)
+        ):
             return HyphenDecision(True, False, f"{frequencies}; {misread}")
         if ending := book_ending(right, vocabulary) or english_ending(left, right):
             return HyphenDecision(True, False, f"{frequencies}; {ending}")

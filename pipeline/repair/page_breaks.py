@@ -168,12 +168,13 @@ def decide_page_break_join(
     if is_list_item(continuation):
         return JoinDecision(False, "the next block is a list item")
     placed = first.extra.get(SET_APART)
-    if is_heading(text, listed) or placed in HEADING_PLACES:
+    by_place = placed in HEADING_PLACES
+    if is_heading(text, listed) or by_place:
         if starts_lower(continuation):
             return JoinDecision(
                 True, "the first part looks like a title but the next block continues it", True
             )
-        return JoinDecision(False, f"the first block is a heading{f' ({placed})' if placed else ''}")
+        return JoinDecision(False, f"the first block is a heading{f' ({placed})' if by_place else ''}")
     if ends_sentence(text):
         if starts_lower(continuation) and ends_full_line(first, continuation):
             return JoinDecision(
