@@ -450,8 +450,8 @@ def _dehyphenate_block(
             review.append(Review("dehyphenate", line, before, f"{decision.verb} on thin evidence"))
     if not decided:
         return block, changes, review
-    edits = [(match.end(), len(new) - len(match.group())) for match, new, _ in decided]
-    return replace(block, text=text, extra=_places_moved(block, edits)), changes, review
+    resized = [(match.end(), len(new) - len(match.group())) for match, new, _ in decided]
+    return replace(block, text=text, extra=_places_moved(block, resized)), changes, review
 
 
 def lost_hyphen(left: str, right: str) -> str:
@@ -501,14 +501,14 @@ def rejoin_words_cut_without_hyphen(blocks: Sequence[Block], context: RepairCont
                     f"word cut at a line end, its hyphen lost: joined; {why}",
                 )
             )
-        edits = [(start, -1) for start, *_ in cuts]
-        result.blocks.append(replace(block, text=text, extra=_places_moved(block, edits)))
+        resized = [(start, -1) for start, *_ in cuts]
+        result.blocks.append(replace(block, text=text, extra=_places_moved(block, resized)))
     return result
 
 
-def _places_moved(block: Block, edits: Sequence[tuple[int, int]]) -> dict[str, Any]:
-    """The block's ``extra`` with the offsets of its places moved by the ``edits`` of its text: each
-    the end of a span replaced and how much longer its replacement is."""
+def _places_moved(block: Block, resized: Sequence[tuple[int, int]]) -> dict[str, Any]:
+    """The block's ``extra`` with the offsets of its places moved by the spans of its text
+    ``resized``: each the end of a span replaced and how much longer its replacement is."""
     return block.extra_with_places_moved(
-        lambda offset: offset + sum(longer for end, longer in edits if end <= offset)
+        lambda offset: offset + sum(longer for end, longer in resized if end <= offset)
     )
