@@ -41,7 +41,7 @@ def symspell_counts(name: str) -> dict[str, int]:
 
 def as_dict(listed: WordList) -> dict[str, float]:
     assert listed.values is not None
-    return dict(zip(listed.words, listed.values, strict=True))
+    return {word: listed.get(word) for word in listed}
 
 
 def test_the_cached_lists_hold_what_their_libraries_give(cache_in: Path) -> None:
@@ -64,7 +64,10 @@ def test_the_cached_lists_hold_what_their_libraries_give(cache_in: Path) -> None
         assert as_dict(lists["word_frequencies"]) == frequencies
         assert as_dict(lists["word_counts"]) == counts
         assert as_dict(lists["pair_counts"]) == pairs
-        assert set(lists["dictionary_words"].words) == dictionary
+        assert set(lists["dictionary_words"]) == dictionary
+        common = lists["word_frequencies"].valued_at_least(1e-5)
+        assert set(common) == {word for word, share in frequencies.items() if share >= 1e-5}
+        assert [frequencies[word] for word in common] == sorted(map(frequencies.get, common), reverse=True)
     assert word_counts().get("the") == counts["the"] and "zzzzq" not in word_counts()
     assert pair_counts().get("will be") == pairs["will be"] and pair_counts().get("be will") == 0
 

@@ -3,51 +3,124 @@ counts of words and of word pairs, and english-words' dictionary.
 
 Read from their libraries, the lists take most of a second in every stage that weighs words:
 wordfreq's list becomes a dict of 321,180 words, symspellpy's lists are text to parse, and
-english-words unites two pickled sets. The first process to ask for a list writes it, sorted, to
-the user's cache (``$XDG_CACHE_HOME/ocr-edition``, else ``~/.cache/ocr-edition``), in a file named
-after the library's data files (their sizes and times: a new version of a library makes a new
-file); every later process loads it in a hundredth of a second or two and looks words up by
-bisection, with no dict or set to hash. Where the cache cannot be written, the list is read from
-its library each time, as before.
+english-words unites two pickled sets. The first process to ask for a list writes it to the user's
+cache (``$XDG_CACHE_HOME/ocr-edition``, else ``~/.cache/ocr-edition``) as a trie (marisa-trie's, a
+static trie stored as bytes: read back whole, with no string made of its words) and its values in
+the order of the trie's keys, in a file named after the library's data files (their sizes and times:
+a new version of a library makes a new file); every later process loads it in a few milliseconds.
+Where the cache cannot be written, the list is read from its library each time, as before.
 """
 
 from __future__ import annotations
 
 import contextlib
 import marshal
+import operator
 import os
 import time
-from bisect import bisect_left
-from collections.abc import Callable
-from dataclasses import dataclass
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import marisa_trie
 
 CACHE_FOLDER = "ocr-edition"
-LIST_FORMAT = 1  # raised when what a cached list holds changes
+LIST_FORMAT = 2  # raised when what a cached list holds changes
 LANGUAGE = "en"
 STALE_DAYS = 30  # a list's file for another state of its library, written this long ago, is removed
+FREQUENCY = "d"  # the array type of a frequency (a float) and of a count (an integer)
+COUNT = "q"
 
 
-@dataclass(frozen=True)
 class WordList:
-    """Words in sorted order, each with a value (or none): a lookup bisects the words."""
+    """Words in a trie, each with a value or none: a word's value stands in ``values`` at the index
+    the trie gives it as its key. A list with values also holds its words from the highest value
+    down (``ranked``, UTF-8, a word a line) with their values (``ranked_values``), for the words of
+    a value or more without asking the trie for each (:meth:`valued_at_least`)."""
 
-    words: list[str]
-    values: list[float] | list[int] | None = None
+    def __init__(
+        self,
+        trie: marisa_trie.Trie,
+        values: array[float] | array[int] | None = None,
+        ranked: bytes = b"",
+        ranked_values: array[float] | array[int] | None = None,
+    ) -> None:
+        self.trie = trie
+        self.values = values
+        self.ranked = ranked
+        self.ranked_values = ranked_values
+
+    @classmethod
+    def of(
+        cls, words: Iterable[str], values: Mapping[str, float] | None = None, kind: str = FREQUENCY
+    ) -> WordList:
+        """The list of ``words``, each with its value in ``values`` (arrays of type ``kind``)."""
+        import marisa_trie  # (3 ms to import: only where a list is loaded; structure and encode load none)
+
+        trie = marisa_trie.Trie(words)
+        if values is None:
+            return cls(trie)
+        ranked = sorted(trie.iterkeys(), key=values.__getitem__, reverse=True)
+        return cls(
+            trie,
+            array(kind, map(values.__getitem__, map(trie.restore_key, range(len(trie))))),
+            "\n".join(ranked).encode(),
+            array(kind, map(values.__getitem__, ranked)),
+        )
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self._index(word) is not None
+        return isinstance(word, str) and word in self.trie
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.trie.iterkeys())
 
     def get(self, word: str, default: float = 0) -> float:
         """The value of ``word``, or ``default`` for a word not listed."""
-        index = self._index(word)
-        return default if index is None or self.values is None else self.values[index]
+        key = self.trie.get(word)
+        return default if key is None or self.values is None else self.values[key]
 
-    def _index(self, word: str) -> int | None:
-        index = bisect_left(self.words, word)
-        return index if index < len(self.words) and self.words[index] == word else None
+    def valued_at_least(self, least: float) -> list[str]:
+        """The words whose value is ``least`` or more, from the highest value down."""
+        count = bisect_right(self.ranked_values or (), -least, key=operator.neg)
+        return self.ranked.decode().split("\n", count)[:count] if count else []
+
+    def to_bytes(self) -> bytes:
+        """The list as :meth:`from_bytes` reads it: the trie's bytes, and each array's type and bytes."""
+        arrays = [self.values, self.ranked_values]
+        kinds = [listed.typecode if listed is not None else "" for listed in arrays]
+        contents = [listed.tobytes() if listed is not None else b"" for listed in arrays]
+        return marshal.dumps((self.trie.tobytes(), kinds, contents, self.ranked))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> WordList:
+        """The list :meth:`to_bytes` wrote; :class:`ValueError` for bytes it did not write."""
+        import marisa_trie  # (as :meth:`of`)
+
+        try:
+            trie_bytes, kinds, contents, ranked = marshal.loads(data)
+            trie = marisa_trie.Trie().frombytes(trie_bytes)
+            values, ranked_values = (
+                _array(kind, content) for kind, content in zip(kinds, contents, strict=True)
+            )
+        except (EOFError, TypeError, RuntimeError) as error:
+            raise ValueError(f"not a word list: {error}") from None
+        if any(listed is not None and len(listed) != len(trie) for listed in (values, ranked_values)):
+            raise ValueError("not a word list: a value for each word")
+        return cls(trie, values, ranked, ranked_values)
+
+
+def _array(kind: str, content: bytes) -> array[float] | array[int] | None:
+    """The array of type ``kind`` (none: ``""``) of the bytes ``content``."""
+    if not kind:
+        return None
+    values = array(kind)
+    values.frombytes(content)
+    return values
 
 
 @cache
@@ -80,34 +153,33 @@ def _read_word_frequencies() -> WordList:
     from wordfreq import get_frequency_dict
 
     frequencies = get_frequency_dict(LANGUAGE, "best")
-    words = sorted(frequencies)
-    return WordList(words, [frequencies[word] for word in words])
+    return WordList.of(frequencies, frequencies)
 
 
 def _read_symspell(name: str) -> WordList:
     from importlib.resources import files
 
     listed = files("symspellpy") / name
-    entries = sorted(line.rsplit(" ", 1) for line in listed.read_text(encoding="utf-8").splitlines() if line)
-    return WordList([entry for entry, _ in entries], [int(count) for _, count in entries])
+    lines = listed.read_text(encoding="utf-8").splitlines()
+    counts = {entry: int(count) for entry, count in (line.rsplit(" ", 1) for line in lines if line)}
+    return WordList.of(counts, counts, COUNT)
 
 
 def _read_dictionary() -> WordList:
     from english_words import get_english_words_set
 
-    return WordList(sorted(get_english_words_set(["web2", "gcide"], lower=True, alpha=True)))
+    return WordList.of(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
 
 
 def _cached(name: str, package: str, read: Callable[[], WordList]) -> WordList:
     """The list ``name`` from the cache, else from ``read`` (its library), then kept in the cache."""
     path = _cache_folder() / f"english-{name}-{_data_key(package)}.marshal"
     try:
-        words, values = marshal.loads(path.read_bytes())
-        return WordList(words.split("\n"), values)
-    except (OSError, ValueError, EOFError, TypeError, AttributeError):  # (none yet, or damaged)
+        return WordList.from_bytes(path.read_bytes())
+    except (OSError, ValueError):  # (none yet, or damaged)
         pass
     listed = read()
-    _write(path, marshal.dumps(("\n".join(listed.words), listed.values)))
+    _write(path, listed.to_bytes())
     _remove_stale(path.parent, f"english-{name}-", keep=path)
     return listed
 

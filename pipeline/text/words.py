@@ -6,7 +6,6 @@ import math
 import re
 import unicodedata
 from functools import cache, lru_cache
-from itertools import compress
 from string import ascii_lowercase
 
 from pipeline.text.english_lists import dictionary_words, pair_counts, word_counts, word_frequencies
@@ -149,9 +148,7 @@ def zipf_share(zipf: float) -> float:
 @cache
 def common_words(zipf: float) -> frozenset[str]:
     """English's words (lower case letters) used at ``zipf`` or more, from the frequency list."""
-    listed = word_frequencies()
-    frequent = compress(listed.words, map(zipf_share(zipf).__le__, listed.values or ()))
-    return frozenset(filter(str.isalpha, frequent))
+    return frozenset(filter(str.isalpha, word_frequencies().valued_at_least(zipf_share(zipf))))
 
 
 def first_word(text: str) -> str:
