@@ -8,6 +8,7 @@ import contextlib
 import errno
 import gc
 import os
+import platform
 import shutil
 import stat
 import subprocess
@@ -55,6 +56,41 @@ def test_work_runs_with_the_cycle_collector_paused_and_restored_after() -> None:
     with pytest.raises(RuntimeError):  # restored on any error too
         run_stage("structure", _configure, crash, ["--input", "x"])
     assert gc.isenabled()
+
+
+FREED_SMALL_BLOCKS = """
+import ctypes, sys
+from lxml import etree
+from pipeline.cli import fast_bins_off
+
+FIELDS = "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost"
+
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in FIELDS.split()]
+
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = MallInfo2
+if sys.argv[1] == "off":
+    assert fast_bins_off()
+word = '<span class="ocrx_word" title="bbox 1 2 3 4">word</span>'
+root = etree.fromstring("<page>" + word * 50000 + "</page>")
+del root
+print(libc.mallinfo2().smblks)
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's fast bins")
+def test_a_freed_parse_tree_leaves_no_small_blocks_waiting_where_fast_bins_are_off() -> None:
+    """The extract stage's freed OCR trees: their blocks merged as freed, none left for the next
+    larger request to sort (glibc's count of blocks in fast bins, ``mallinfo2().smblks``)."""
+
+    def waiting(mode: str) -> int:
+        run = subprocess.run([sys.executable, "-c", FREED_SMALL_BLOCKS, mode], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        return int(run.stdout)
+
+    assert waiting("on") > 10_000
+    assert waiting("off") == 0
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pipeline.cli import run_stage
+from pipeline.cli import fast_bins_off, run_stage
 from pipeline.extract import extract
 from pipeline.model import atomic_output, read_stage_input
 from pipeline.model.io import write_geometry
@@ -27,6 +27,7 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _work(args: argparse.Namespace) -> str:
+    fast_bins_off()  # (the OCR files' parse trees are freed as the stage goes on)
     paths = [Path(name) for name in args.inputs]
     if len(paths) == 1 and paths[0].is_dir():
         from pipeline.books import STRUCTURED, folder_files  # (8 ms to import: only for a folder)
