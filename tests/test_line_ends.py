@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from pipeline.model import Block
 from pipeline.readers.line_ends import (
@@ -34,7 +36,13 @@ from pipeline.repair.page_breaks import (
     rejoin_page_breaks,
 )
 from pipeline.repair.vocabulary import BookVocabulary
-from pipeline.text.markers import spaced_marker_re
+from pipeline.text.markers import (
+    NOTE_SYMBOLS,
+    PLAIN_MARKER_AT_END_RE,
+    SIGN_SYMBOL_FORMS,
+    spaced_marker_re,
+    without_plain_marker_at_end,
+)
 from pipeline.text.widths import printed_length
 
 # Real OCR wrapped as printed (in ``tests/data/``): raw lines 4940-5060 of
@@ -319,3 +327,27 @@ def test_a_line_is_measured_by_its_printed_width() -> None:
     # word fills the page's measure (56) as the book's fullest inner line ends do, printed it does not
     ended, after = "useless to struggle for existence as best they may.", "It will be readily admitted that"
     assert len(f"{ended} It") / 56 > 0.96 > fill(ended, after, 56)
+
+
+MARKER_SIGNS = 'ab .,;:!?"\u201d\u2019)]\n0123٣' + NOTE_SYMBOLS + "".join(SIGN_SYMBOL_FORMS) + "•♦"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("abc ."), max_size=6),
+    st.text(alphabet=st.sampled_from(MARKER_SIGNS), max_size=5),
+)
+@example("taught.", "\u201d 1\n")  # (``$`` stands before a final line break too)
+def test_a_plain_marker_at_a_line_s_end_is_taken_off_as_the_pattern_takes_it_off(
+    words: str, end: str
+) -> None:
+    """``without_plain_marker_at_end`` asks the pattern only where the last sign may end a marker:
+    it takes off what the pattern takes off, on any words ending in stops, digits and marks."""
+    text = words + end
+    assert without_plain_marker_at_end(text) == PLAIN_MARKER_AT_END_RE.sub("", text)
+
+
+def test_a_plain_marker_at_a_line_s_end_is_taken_off() -> None:
+    assert without_plain_marker_at_end("taught.\u201d 1") == "taught.\u201d"
+    assert without_plain_marker_at_end("the state.*") == "the state."
+    assert without_plain_marker_at_end("in 1917") == "in 1917"  # (no stop before it)

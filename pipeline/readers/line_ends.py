@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pipeline.model.pages import Line
-from pipeline.text.markers import LOST_STOP_AT_END_RE, PLAIN_MARKER_AT_END_RE
+from pipeline.text.markers import LOST_STOP_AT_END_RE, without_plain_marker_at_end
 from pipeline.text.punctuation import (
     DASHES,
     LIST_ITEM_RE,
@@ -119,7 +119,7 @@ def finished(text: str) -> str:
     lost, :data:`LOST_STOP_AT_END_RE`) or a colon opens what follows (a note marker and a dash after
     the colon may follow): ``"sentence"``, ``"colon"``, a line ending with a dash
     ``"dash"``, else ``""`` (remembered: a line's end is read many times)."""
-    line = PLAIN_MARKER_AT_END_RE.sub("", text.strip()).rstrip()
+    line = without_plain_marker_at_end(text.strip()).rstrip()
     if ends_sentence(line) or LOST_STOP_AT_END_RE.search(line):
         return "sentence"
     bare = line.rstrip(DASHES + " ")
@@ -132,7 +132,7 @@ def cites_quotation(text: str) -> bool:
     """The line ends a sentence in a quotation with a note marker after it (``in it.” 1``): a
     quoted passage closed and its source cited."""
     line = text.strip()
-    bare = PLAIN_MARKER_AT_END_RE.sub("", line).rstrip()
+    bare = without_plain_marker_at_end(line).rstrip()
     return bare != line and bare[-1:] in CLOSING_QUOTES and ends_sentence(bare)
 
 
@@ -226,7 +226,7 @@ def learn_line_habits(pages: Sequence[Sequence[Sequence[Line]]], measures: Seque
     pairs = list(line_pairs(pages))
     inner = [fill(text, after, measures[page]) for page, text, after in pairs if goes_on(text, after)]
     ended = [
-        fill(PLAIN_MARKER_AT_END_RE.sub("", text.strip()), after, measures[page])
+        fill(without_plain_marker_at_end(text.strip()), after, measures[page])
         for page, text, after in pairs
         if finished(text) == "sentence" and not goes_on_lower(after)
     ]
@@ -253,7 +253,7 @@ def ends_paragraph(text: str, next_text: str, page_measure: float, habits: LineH
     end = finished(text)
     if not end or (goes_on_lower(next_text) and not opens_quote(next_text)) or ends_with_title(text, habits):
         return False
-    fits = fill(PLAIN_MARKER_AT_END_RE.sub("", text.strip()), next_text, page_measure) < habits.fit_share
+    fits = fill(without_plain_marker_at_end(text.strip()), next_text, page_measure) < habits.fit_share
     if end == "dash":
         return fits and opens_quote(next_text)
     if opens_quoted_paragraph(text, next_text):

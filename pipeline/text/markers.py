@@ -51,6 +51,9 @@ PLAIN_MARKER_AT_END_RE = re.compile(
     rf"|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}])|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}]{{2}}))"
     rf" ?(?:\d{{1,2}}|[{NOTE_SYMBOLS}]+|{SIGN_SYMBOL_TOKEN})$"
 )
+# what a plain note marker at a line's end may end with: a digit (any, as ``\d``), a note symbol or
+# the last sign of a symbol's OCR form
+PLAIN_MARKER_LAST_SIGNS = frozenset(NOTE_SYMBOLS + "".join(form[-1] for form in SIGN_SYMBOL_FORMS))
 # a note symbol OCR damaged into other signs, after the end of a sentence or quotation ending a word
 # of two letters or more (not an abbreviation's stop: ``S. „``), perhaps a space between
 # (``structure.” •(*``, ``quoted.^``, ``break down.”-]-``): one to three signs, not only
@@ -194,3 +197,14 @@ def may_read_number(reading: int | None, number: int) -> bool:
         return True
     digits = iter(str(number))
     return all(digit in digits for digit in str(reading))
+
+
+def without_plain_marker_at_end(text: str) -> str:
+    """``text`` without the plain note marker at its end (:data:`PLAIN_MARKER_AT_END_RE`), if it has
+    one. The pattern is asked only where the text's last character (before a final line break) may
+    end a marker: most lines end in a letter or a stop, and the pattern would be tried at each of
+    their spaces and digits."""
+    end = text[-2:] if text.endswith("\n") else text[-1:]
+    if any(sign.isdecimal() or sign in PLAIN_MARKER_LAST_SIGNS for sign in end):
+        return PLAIN_MARKER_AT_END_RE.sub("", text)
+    return text
