@@ -863,6 +863,38 @@ def test_the_count_goes_on_where_every_number_read_after_it_and_damaged_digits_a
     )
 
 
+def test_the_count_goes_on_where_the_numbers_read_after_it_alone_are_its_own_with_digits_lost() -> None:
+    # a generated quarto as Tesseract read it, seed 1012: notes counted to 22, then ``??``, ``4``,
+    # ``2``, ``2`` (24, 25, 26: a digit lost from each), on two pages; a numbering started again at
+    # either page's first note reads neither page's notes (``2``, ``2`` are no note 1 and 2; ``4`` no
+    # note 2): the count goes on, unconfirmed
+    readings = [
+        1,
+        2,
+        3,
+        4,
+        5,
+        None,
+        7,
+        None,
+        None,
+        None,
+        None,
+        12,
+        None,
+        None,
+        None,
+        *range(16, 23),
+        None,
+        4,
+        2,
+        2,
+    ]
+    openers = {0, 1, 5, 6, 9, 12, 15, 18, 19, 22, 24}
+    counted = count_notes(readings, openers, [None] * len(readings))
+    assert counted.numbers == list(range(1, 27)) and counted.unconfirmed == {22, 23, 24, 25}
+
+
 def test_a_note_read_as_the_number_of_the_note_before_it_is_the_next_one_misread_in_the_count() -> None:
     # a generated quarto as Tesseract read it, seed 892: notes counted to 15, then ``\u2018©``, ``1\u201d``,
     # ``+8`` (18: a digit read as a mark before the 8) and ``18`` for 19, ``°°``: read as the

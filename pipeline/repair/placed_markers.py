@@ -49,8 +49,9 @@ it goes to the review list, and its page is left as it is. The notes after the b
 as the count gives, where none after it is read as a numbering may give there (``46`` for 16, ``4``
 for 11 where notes 1 to 3 would stand on notes counted, ``8`` for 33 where note 1 would stand in the
 middle of a page), or where every number read after it and the digits its damaged numbers open
-with are its count with digits lost (``5``, ``2!``, ``3°`` for 25, 21, 30) and no numbering started
-again on a later page reads them all, are counted on from it; no later reading confirms them, so
+with, two or more in all, are its count with digits lost (``5``, ``2!``, ``3°`` for 25, 21, 30;
+``4``, ``2``, ``2`` for 24 to 26) and no numbering started again on a later page reads them all,
+are counted on from it; no later reading confirms them, so
 each number restored so is also listed for review. A note read as the number of the note before it
 on its page, read so, is the next one misread (``18``, ``18`` for 18, 19).
 """
@@ -568,10 +569,10 @@ def count_notes(
     later, but a note read as 1 that opens a page between them starts a numbering of its own up
     to that note 1 (a chapter's few notes). The notes after the last one read, where it is
     read as the count gives, go on with its count, unconfirmed, where no number read after it is
-    one a numbering may give there, or where every one is its count with digits lost, and so are
-    the digits ``damaged`` numbers open with (by place; :func:`_count_read_on`). The notes between
-    two read as the count gives, of one offset, are bracketed (:class:`NoteCount`), and so are
-    those before the first read so where its count makes the book's first note note 1."""
+    one a numbering may give there, or where every one, and the digits ``damaged`` numbers open
+    with (by place), two or more in all, are its count with digits lost (:func:`_count_read_on`).
+    The notes between two read as the count gives, of one offset, are bracketed (:class:`NoteCount`),
+    and so are those before the first read so where its count makes the book's first note note 1."""
     anchors = _anchors(readings, page_openers)
     if not anchors and _counted_from_one(readings, page_openers):
         return NoteCount(
@@ -639,11 +640,12 @@ def _count_read_on(
     page_openers: Collection[int],
 ) -> bool:
     """Whether the numbers ``read`` after place ``last`` (the last note read as the count of
-    ``offset`` gives; place and number) and the digits two or more ``damaged`` numbers there open
-    with are all that count going on with digits lost (``5``, ``2`` for 25 and 27; ``2!``, ``3°`` for
-    21 and 30; a note read as the count gives the note before it, where that one is read so, is the
-    next one misread: ``+8``, ``18`` for 18 and 19), and no numbering started again at a page's first
-    note after ``last`` reads them all so: the count goes on."""
+    ``offset`` gives; place and number) and the digits the ``damaged`` numbers there open with, two
+    or more in all, are all that count going on with digits lost (``5``, ``2`` for 25 and 27; ``2!``,
+    ``3°`` for 21 and 30; ``4``, ``2``, ``2`` for 24 to 26; a note read as the count gives the note
+    before it, where that one is read so, is the next one misread: ``+8``, ``18`` for 18 and 19), and
+    no numbering started again at a page's first note after ``last`` reads them all so: the count
+    goes on."""
     digits = [(place, digit) for place, digit in enumerate(damaged) if place > last and digit is not None]
     numbers = [*read, *digits]
     seen = dict(numbers)
@@ -656,7 +658,7 @@ def _count_read_on(
             reading == counted - 1 and before is not None and may_read_number(before, counted - 1)
         )
 
-    if len(digits) < 2 or not all(counts_on(place, reading) for place, reading in numbers):
+    if len(numbers) < 2 or not all(counts_on(place, reading) for place, reading in numbers):
         return False
     return not any(
         all(
