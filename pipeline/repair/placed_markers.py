@@ -51,9 +51,9 @@ for 11 where notes 1 to 3 would stand on notes counted, ``8`` for 33 where note 
 middle of a page), or where every number read after it and the digits its damaged numbers open
 with, two or more in all, are its count with digits lost (``5``, ``2!``, ``3°`` for 25, 21, 30;
 ``4``, ``2``, ``2`` for 24 to 26) and no numbering started again on a later page reads them all,
-are counted on from it; no later reading confirms them, so
-each number restored so is also listed for review. A note read as the number of the note before it
-on its page, read so, is the next one misread (``18``, ``18`` for 18, 19).
+are counted on from it; no later reading confirms them, so each number restored so is also listed
+for review. A note read as the number of the note before it on its page, read so, is the next one
+misread (``18``, ``18`` for 18, 19).
 """
 
 from __future__ import annotations
