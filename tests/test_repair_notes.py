@@ -316,6 +316,32 @@ def test_a_pages_marks_are_read_as_its_placed_notes_markers_in_order() -> None:
     assert [change.rule for change in repaired.changes] == ["restore_placed_note_markers"] * 3
 
 
+def test_a_straight_quote_after_a_stop_closes_no_quotation_a_curly_one_closed() -> None:
+    # (a generated octavo, seed 1014, as Tesseract read it: ``costs.'`` for ``costs.\u00b9``, where
+    # the paragraph's one quotation, ``'seize\u2019``, opened with a straight quote, closed with a
+    # curly one; a quotation opened with a curly quote and closed with a straight one is closed too)
+    blocks = placed_page(
+        "To 'seize\u2019 the matter at all costs.' The Crimea Conference.* As well.*",
+        "1. First.",
+        "2. Second.",
+        "3. Third.",
+    )
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert (
+        repaired.blocks[0].text
+        == "To 'seize\u2019 the matter at all costs.\u00b9 The Crimea Conference.\u00b2 As well.\u00b3"
+    )
+    # a quotation still open (a curly opening before a word, no closing) keeps its straight closer
+    blocks = placed_page(
+        "To \u2018seize the matter at all costs.' The Conference.* As well.*", "1. A.", "2. B."
+    )
+    repaired = restore_placed_note_markers(blocks, NO_CONTEXT)
+    assert (
+        repaired.blocks[0].text
+        == "To \u2018seize the matter at all costs.' The Conference.\u00b9 As well.\u00b2"
+    )
+
+
 def test_a_vertical_bar_after_a_stop_is_a_mark_after_a_word_none() -> None:
     # (a generated crown octavo as Tesseract read it: ``state.|`` for ``state.¹``; after a word, a
     # bar may be a letter OCR misread)

@@ -91,6 +91,7 @@ QUOTES = {
     "'": "'",
     '"': '"',
 }  # a closing quotation mark → its opening
+STRAIGHT_QUOTE_FORMS = {"'": ("\u2018", "\u2019"), '"': ("\u201c", "\u201d")}  # its curly opening, closing
 # marks where a note's marker may stand: after a word, raised marks (perhaps after a closing
 # quotation mark); after a stop, those, a question or exclamation mark, a vertical bar (``state.|``
 # for ``state.¹``: after a word it may be a letter), a backslash (``either.\\*`` for ``either.¹⁴``),
@@ -860,10 +861,14 @@ def _marks(text: str) -> list[tuple[int, int]]:
 def _opened(before: str, opening: str, closing: str) -> bool:
     """Whether ``before`` leaves a quotation open: more openings than closings (a straight quote
     opens where it stands before a word; an opening mark glued to a stop before a space opens
-    nothing: ``off.\u2018`` is a note's marker misread)."""
+    nothing: ``off.\u2018`` is a note's marker misread). A straight quote is OCR's reading of either
+    curly one, so a quotation it closes may have opened with a curly one before a word, and one it
+    opened may have closed so (``to 'seize\u2019 the matter … at all costs.'``: the last mark closes
+    nothing)."""
     if opening == closing:
-        opens = len(re.findall(rf"(?:^|(?<=\s)){re.escape(opening)}(?=\w)", before))
-        closes = len(re.findall(rf"(?<=[^\s]){re.escape(closing)}(?=\s|$)", before))
+        curly_opening, curly_closing = STRAIGHT_QUOTE_FORMS[opening]
+        opens = len(re.findall(rf"(?:^|(?<=\s))[{re.escape(opening + curly_opening)}](?=\w)", before))
+        closes = len(re.findall(rf"(?<=[^\s])[{re.escape(closing + curly_closing)}](?=\s|$)", before))
     else:
         mark = re.escape(opening)
         opens = len(re.findall(rf"(?<![{MARKER_STOPS}]){mark}|{mark}(?=\S)", before))
