@@ -894,28 +894,7 @@ def test_the_count_goes_on_where_the_numbers_read_after_it_alone_are_its_own_wit
     # ``2``, ``2`` (24, 25, 26: a digit lost from each), on two pages; a numbering started again at
     # either page's first note reads neither page's notes (``2``, ``2`` are no note 1 and 2; ``4`` no
     # note 2): the count goes on, unconfirmed
-    readings = [
-        1,
-        2,
-        3,
-        4,
-        5,
-        None,
-        7,
-        None,
-        None,
-        None,
-        None,
-        12,
-        None,
-        None,
-        None,
-        *range(16, 23),
-        None,
-        4,
-        2,
-        2,
-    ]
+    readings = [*range(1, 6), None, 7, *[None] * 4, 12, *[None] * 3, *range(16, 23), None, 4, 2, 2]
     openers = {0, 1, 5, 6, 9, 12, 15, 18, 19, 22, 24}
     counted = count_notes(readings, openers, [None] * len(readings))
     assert counted.numbers == list(range(1, 27)) and counted.unconfirmed == {22, 23, 24, 25}
