@@ -916,3 +916,19 @@ def test_a_symbol_that_opens_lines_before_lower_case_words_is_a_speck_and_opens_
     # the book's habit: the ``•Synod`` line would open a note
     assert replace(habits, symbol_zones=9, symbol_specks=2).symbol_notes
     assert foot_note_zone(lines, replace(habits, symbol_zones=9, symbol_specks=2)) == 13
+
+
+def test_the_number_of_a_division_label_is_no_note_marker() -> None:
+    # lines of the quarto the test suite's generator typesets with seed 1026, as Tesseract read them
+    # (the paragraph's cut short, the label's number made 1): a chapter's first page, its note's
+    # raised number read ``1``, its marker in the text lost
+    blocks = [
+        Block("Chapter 1", 1, 1),
+        Block("The Soviet government held up to shame the policy of setting the peoples apart.", 3, 3),
+        Block("1 Capitalist, Question Was, Vol. 14, p. 73.", 5, 5, "note"),
+    ]
+    repaired = restore_plain_note_numbers(
+        blocks, RepairContext(BookVocabulary.from_texts([b.text for b in blocks]))
+    )
+    assert [block.text for block in repaired.blocks] == [block.text for block in blocks]
+    assert not repaired.changes

@@ -23,6 +23,7 @@ from pipeline.repair.base import (
 )
 from pipeline.repair.evidence import is_paragraph
 from pipeline.repair.note_markers import marker_replaced, reopened
+from pipeline.text.headings import LABEL_LINE_RE
 from pipeline.text.markers import (
     DAMAGED_NUMBER_START_RE,
     DIGIT_MISREADINGS,
@@ -213,10 +214,16 @@ def _page_marker(
     blocks: Sequence[Block], page_text: Sequence[int], number: int, at_foot: bool
 ) -> tuple[int, re.Match[str]] | None:
     """Where the page's text carries note ``number``'s plain marker (the lowest such place), or
-    for a note found at the page's foot (``at_foot``) its marker set apart between two words."""
+    for a note found at the page's foot (``at_foot``) its marker set apart between two words; never
+    on a division's label (``Chapter 2``: :func:`_on_label_line`)."""
     marker_re = plain_marker_re(str(number))
     found = next(
-        ((i, marker) for i in reversed(page_text) if (marker := marker_re.search(blocks[i].text))),
+        (
+            (i, marker)
+            for i in reversed(page_text)
+            for marker in marker_re.finditer(blocks[i].text)
+            if not _on_label_line(blocks[i].text, marker)
+        ),
         None,
     )
     return _spaced_marker(blocks, page_text, number) if found is None and at_foot else found
@@ -228,8 +235,21 @@ def _spaced_marker(
     """The one place of the page's text where note ``number`` (found at the page's foot) stands
     set apart between two words (:func:`spaced_marker_re`), if there is exactly one."""
     pattern = spaced_marker_re(str(number))
-    found = [(i, match) for i in page_text for match in pattern.finditer(blocks[i].text)]
+    found = [
+        (i, match)
+        for i in page_text
+        for match in pattern.finditer(blocks[i].text)
+        if not _on_label_line(blocks[i].text, match)
+    ]
     return found[0] if len(found) == 1 else None
+
+
+def _on_label_line(text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` stands on a line of ``text`` that is a division's label alone
+    (:data:`~pipeline.text.headings.LABEL_LINE_RE`: ``Chapter 2``, whose number is no note's)."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    return LABEL_LINE_RE.match(text[start : end if end >= 0 else len(text)]) is not None
 
 
 def _next_note(blocks: Sequence[Block], index: int) -> int | None:

@@ -18,6 +18,8 @@ from pipeline.structure.findings import STAGE
 from pipeline.structure.patterns import join_hyphenated
 from pipeline.text.headings import (
     CONTENTS_PAGE_FURNITURE_RE,
+    LABEL,
+    LABEL_LINE_RE,
     LEADER_DOTS,
     PAGE_NUMBER,
     STRAY_TITLE_LEAD_RE,
@@ -34,18 +36,6 @@ TABLE_RULE_RE = re.compile(r"^\s*\|[\s:|-]*\|\s*$")
 PAGE_RE = re.compile(rf"^(?:{PAGE_NUMBER})$", re.IGNORECASE)
 PLAIN_LINE_RE = re.compile(
     rf"^(?P<title>\S.*?)(?:\s*{LEADER_DOTS}(?P<page>{PAGE_NUMBER})|\s+(?P<bare>\d{{1,3}}))\s*$", re.IGNORECASE
-)
-# A division label: "CHAPTER XIII", "Part 2", "Chapter Twenty-one", "APPENDIX A." (groups ``label``
-# and ``n``). OCR misreads a chapter's last letter (``CHAPTEE``) and a numeral's letters (``VT``, ``YI``,
-# ``11``, ``HI`` for ``VI``, ``VI``, ``II``, ``III``): a numeral read so has a letter of a roman numeral,
-# with ``Y`` for ``V``, ``T`` and ``l`` for ``I``, ``H`` for ``II`` (:data:`ROMAN_NUMERAL_LETTERS`). A
-# label a letter numbers (an appendix) ends there or at a full stop.
-OCR_ROMAN = r"[IVXLCDMYTl1H]*[IVXY][IVXLCDMYTl1H]*"
-LABEL = (
-    r"(?P<label>(?:CHAPTE[RBE]|Chapte[rbe]|PART|Part|BOOK|Book|APPENDIX|Appendix)\s+(?P<n>[IVXLCDM]+|\d+"
-    r"|(?i:(?:twenty|thirty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three"
-    r"|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    rf"|eighteen|nineteen)|{OCR_ROMAN}|[A-Z](?=\.|$)))"
 )
 NUMBER_WORDS = [
     "one",
@@ -71,7 +61,6 @@ NUMBER_WORDS = [
 ]
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 LABEL_RE = re.compile(rf"^{LABEL}\b\.?\s*(?P<title>.*)$")
-LABEL_LINE_RE = re.compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")  # a label on a line of its own
 # what repair left at the end of a title: leader dots of a plain line, or a stray full stop
 LEADER_RE = leader_dots_re(stray_stop=True)
 INLINE_HYPHEN_RE = re.compile(r"(?P<left>[^\W\d_]+)- (?P<right>[a-z]+)")

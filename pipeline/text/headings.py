@@ -41,6 +41,20 @@ TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 KEY_DROPS_RE = re.compile(r"[\W_]")
 KEY_DROPS_KEEPING_HYPHENS_RE = re.compile(r"[^\w\s-]|_")
 # a span of years printed as a line of its own, as under a chapter label (``1843—1846``)
+# A division label: "CHAPTER XIII", "Part 2", "Chapter Twenty-one", "APPENDIX A." (groups ``label``
+# and ``n``). OCR misreads a chapter's last letter (``CHAPTEE``) and a numeral's letters (``VT``, ``YI``,
+# ``11``, ``HI`` for ``VI``, ``VI``, ``II``, ``III``): a numeral read so has a letter of a roman numeral,
+# with ``Y`` for ``V``, ``T`` and ``l`` for ``I``, ``H`` for ``II``
+# (:data:`~pipeline.text.ocr.ROMAN_NUMERAL_LETTERS`). A label a letter numbers (an appendix) ends there
+# or at a full stop.
+OCR_ROMAN = r"[IVXLCDMYTl1H]*[IVXY][IVXLCDMYTl1H]*"
+LABEL = (
+    r"(?P<label>(?:CHAPTE[RBE]|Chapte[rbe]|PART|Part|BOOK|Book|APPENDIX|Appendix)\s+(?P<n>[IVXLCDM]+|\d+"
+    r"|(?i:(?:twenty|thirty|forty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    rf"|eighteen|nineteen)|{OCR_ROMAN}|[A-Z](?=\.|$)))"
+)
+LABEL_LINE_RE = re.compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")  # a label on a line of its own
 HEADING_WORD_RE = re.compile(r"^(?:CHAPTER|PART|BOOK|APPENDIX|SECTION)\b")  # a division's label opens it
 YEAR_SPAN_LINE_RE = re.compile(r"^\d{4}\s*[-\u2013\u2014]\s*\d{1,4}[.,]?$")
 # leader dots: full stops, spaced or not, between a contents title and its page (``Title .... 30``)
