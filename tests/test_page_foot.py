@@ -12,6 +12,10 @@ small of an excerpt) and of *The Stones of Bray*
 (nla.obj-189352943, raw lines 3, 266-268, 501-504); two pages of *Caritas Anglicana*, raw lines
 7180-7222 (``tests/data/``), a note going on at the next page's foot; and a page of *Memoir of the Rev.
 Irving Hetherington* (nla.obj-52806507, raw lines 4160-4189, ``tests/data/``) whose lines OCR specked.
+``tests/data/tesseract-octavo-1025.txt`` is Tesseract 5.3.0's plain text, as it wrote it, of the
+octavo book with running heads that the test suite's generator (``tests/scanbook.py``) typesets with
+seed 1025, renders, degrades and OCRs: 9 pages, 18 notes numbered by chapter, their markers read as
+marks.
 """
 
 from __future__ import annotations
@@ -21,15 +25,18 @@ from pathlib import Path
 
 from pipeline.model import Block
 from pipeline.model.pages import Line
+from pipeline.normalise import normalise_text
 from pipeline.readers.foot_furniture import learn_signatures, signature_key
 from pipeline.readers.line_ends import LineHabits
 from pipeline.readers.page_foot import (
+    RUNNING_NOTES,
     FootHabits,
     NoteType,
     foot_note_zone,
     foot_note_zones,
     learn_foot_habits,
     learn_note_type,
+    learn_running_notes,
     note_groups,
 )
 from pipeline.readers.wrapped_lines import (
@@ -916,6 +923,38 @@ def test_a_symbol_that_opens_lines_before_lower_case_words_is_a_speck_and_opens_
     # the book's habit: the ``•Synod`` line would open a note
     assert replace(habits, symbol_zones=9, symbol_specks=2).symbol_notes
     assert foot_note_zone(lines, replace(habits, symbol_zones=9, symbol_specks=2)) == 13
+
+
+TESSERACT_OCTAVO = Path(__file__).parent / "data" / "tesseract-octavo-1025.txt"
+
+
+def _tesseract_octavo() -> str:
+    return normalise_text(TESSERACT_OCTAVO.read_text(encoding="utf-8"))[0]
+
+
+def test_notes_numbered_on_from_page_foot_to_page_foot_are_read_though_their_markers_are_marks() -> None:
+    notes = [block for block in split_wrapped_lines(_tesseract_octavo()) if block.kind == "note"]
+    # numbered by chapter (7, 2, 6 and 3 notes); ``1,`` and ``4,``: the stop read as a comma
+    numbers = [note.text.split(maxsplit=1)[0] for note in notes]
+    chapters = [["1,", *(f"{n}." for n in range(2, 8))], ["1.", "2."], ["1.", "2.", "3.", "4,", "5.", "6."]]
+    assert numbers == [number for chapter in [*chapters, ["1,", "2.", "3."]] for number in chapter]
+    assert {note.extra["placed"] for note in notes} == {RUNNING_NOTES}
+
+
+def test_a_page_foot_whose_notes_their_markers_tell_is_left_to_them() -> None:
+    pages = [[line for run in page for line in run] for page in split_pages(_tesseract_octavo())]
+    assert len(learn_running_notes(pages, [None] * len(pages))) == 8
+    assert learn_running_notes(pages, [1] * len(pages)) == frozenset()
+
+
+def test_paragraphs_numbered_on_from_page_foot_to_page_foot_in_the_bodys_type_are_no_notes() -> None:
+    pages = [[line for run in page for line in run] for page in split_pages(_tesseract_octavo())]
+    runs = learn_running_notes(pages, [None] * len(pages))
+    shortened = []
+    for lines in pages:
+        first = next((at for at, (number, _) in enumerate(lines) if number in runs), len(lines))
+        shortened.append([*lines[:first], *((number, text[:70]) for number, text in lines[first:])])
+    assert learn_running_notes(shortened, [None] * len(pages)) == frozenset()
 
 
 def test_the_number_of_a_division_label_is_no_note_marker() -> None:

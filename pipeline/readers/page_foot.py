@@ -14,7 +14,10 @@ A zone is taken only on evidence, since a body line may also open with a number:
   whose number OCR damaged (``” See P.P.``, :data:`DAMAGED_NUMBER_START_RE`) a few lines above the
   zone's first note N, where the marker of note N-1 stands in the text above it;
   a zone marked by a symbol needs its marker above or the book's habit of such zones at its page
-  feet (:data:`HABIT_MIN_PAGES`), since OCR often loses a small ``*`` in the text;
+  feet (:data:`HABIT_MIN_PAGES`), since OCR often loses a small ``*`` in the text; where OCR read
+  the book's markers as marks (``people.?``), a numbered zone is taken on the book's numbering of
+  its notes running on from page foot to page foot, in their smaller type
+  (:func:`learn_running_notes`);
 * the notes take at most :data:`MAX_ZONE_SHARE` of the page's lines, or
   :data:`MAX_MARKED_ZONE_SHARE` where their marker stands above (the short last page of a chapter).
 
@@ -47,7 +50,7 @@ The printer's signature marks and the running titles at the page feet and edges 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -86,6 +89,8 @@ SECOND_SYMBOL_NOTE_RE = re.compile(
 SECOND_NUMBERED_NOTE_RE = re.compile(rf"(?<=[.)\u201d\u2019])\s+(?P<number>\d{{1,3}})\s+{NOTE_TEXT_START}")
 DAMAGED_DIGIT_RE = re.compile(r"[\dol]")  # what a damaged note number still shows of its digits
 NOTE_END_RE = re.compile(r"[.)\u201d\u2019\"]$")  # the end of a note's text
+# a note's number whose stop OCR read as a comma or a colon (``1, Foreigner``): told only in a run
+MISREAD_STOP_NOTE_START_RE = re.compile(rf"^\s*(?P<number>\d{{1,3}})[,;:]\s+{NUMBERED_NOTE_TEXT_START}")
 MAX_ZONE_SHARE = 0.6  # notes take at most this share of a page's lines
 MAX_NOTE_LINES = 4  # a note right above the first one found, whose marker OCR misread
 MIN_SPACED_NOTES = 2  # notes whose markers OCR set apart from their words: two in a row
@@ -97,6 +102,12 @@ FULL_LINE_SHARE = 0.95  # a line at least this share of the body's measure is fu
 MIN_LOST_NOTE_LINES = 2  # a note whose number OCR lost: at least this many lines in the notes' type
 MIN_BODY_ABOVE = 2  # a note continued at the page's foot: at least this many body lines above it
 MIN_TYPED_SHARE = 1 / 3  # notes told by their type: at least this share of their lines in it
+# why a note block is one, told by the book's numbering of its notes from page foot to page foot
+RUNNING_NOTES = "footnotes numbered on from the notes at an earlier page's foot"
+MIN_RUNNING_PAIRS = 2  # page feet whose notes' numbers go on from the last such foot's: the book's habit
+MIN_RUNNING_NOTE_LINES = 12  # the runs' lines: fewer are too few to tell their type by
+MAX_MARKED_RUN_SHARE = 0.25  # this share of the runs' pages with notes their markers tell: markers are read
+MAX_NUMBER_STEP = 2  # a run's notes numbered on: each the one before plus one, or two (one damaged)
 
 
 @dataclass(frozen=True)
@@ -124,6 +135,7 @@ class FootHabits:
     edge_titles: Mapping[int, dict[str, str]] = field(default_factory=dict)
     note_type: NoteType | None = None
     symbol_specks: int = 0
+    running_notes: frozenset[int] = frozenset()
 
     @property
     def symbol_notes(self) -> bool:
@@ -142,6 +154,9 @@ def learn_foot_habits(pages: Sequence[Sequence[Line]]) -> FootHabits:
         symbol_zones += any(not marker.isdigit() for _, marker in starts[-1:])
     specks = sum(1 for lines in pages for _, text in lines if SYMBOL_SPECK_START_RE.match(text))
     zones = foot_note_zones(pages, FootHabits(symbol_zones, symbol_specks=specks))
+    running = learn_running_notes(pages, zones)
+    if running:
+        zones = foot_note_zones(pages, FootHabits(symbol_zones, symbol_specks=specks, running_notes=running))
     return FootHabits(
         symbol_zones,
         learn_signatures(pages, zones),
@@ -149,7 +164,98 @@ def learn_foot_habits(pages: Sequence[Sequence[Line]]) -> FootHabits:
         learn_edge_titles(pages),
         learn_note_type(pages, zones),
         specks,
+        running,
     )
+
+
+def learn_running_notes(pages: Sequence[Sequence[Line]], zones: Sequence[int | None]) -> frozenset[int]:
+    """The first lines (raw line numbers) of the page feet whose notes the book numbers on from page
+    to page, their markers unread (OCR read each small raised number as a mark: ``people.?``).
+
+    Numbering its notes so is the book's habit where :data:`MIN_RUNNING_PAIRS` page feet's runs of
+    notes (:func:`_foot_run`) go on from the run before them (:func:`_goes_on`). Then a run that goes
+    on from the one before it, or that the next one goes on from, is the book's notes; so is a run
+    opening with note 1 (the book numbers its notes by chapter) where the next run starts again
+    too, or, the book's last, one of two notes or more (a lone ``1`` may be note 14 with a digit
+    lost). None is taken where the runs are set in the body's type (:func:`_set_smaller`: numbered
+    paragraphs), or where the zones found by their markers in the text (``zones``) stand on
+    :data:`MAX_MARKED_RUN_SHARE` of the runs' pages or more: the book's markers are read, and they
+    decide."""
+    runs = [(run, zone) for lines, zone in zip(pages, zones, strict=True) if (run := _foot_run(lines))]
+    if sum(zone is not None for _, zone in runs) >= MAX_MARKED_RUN_SHARE * len(runs):
+        return frozenset()
+    going_on = [_goes_on(earlier, later) for ((_, earlier), _), ((_, later), _) in pairwise(runs)]
+    if sum(going_on) < MIN_RUNNING_PAIRS:
+        return frozenset()
+    taken = set()
+    for at, ((line, numbers), _) in enumerate(runs):
+        after = runs[at + 1][0][1][0] if at + 1 < len(runs) else None
+        restarts = numbers[0] == 1 and (after == 1 or (after is None and len(numbers) > 1))
+        if (at and going_on[at - 1]) or (at < len(going_on) and going_on[at]) or restarts:
+            taken.add(line)
+    return frozenset(taken) if _set_smaller(pages, taken) else frozenset()
+
+
+def _set_smaller(pages: Sequence[Sequence[Line]], firsts: Collection[int]) -> bool:
+    """Whether the lines from the runs of notes opening at the raw lines ``firsts`` to their pages'
+    ends are set in smaller type than the lines above them (a full line of them at least
+    :data:`SMALL_TYPE_RATIO` times as long as one of the body's; :data:`MIN_RUNNING_NOTE_LINES` lines
+    or more): a book's paragraphs numbered on from page to page are set in the body's type."""
+    body: list[str] = []
+    notes: list[str] = []
+    for lines in pages:
+        at = next((at for at, (number, _) in enumerate(lines) if number in firsts), None)
+        if at is not None:
+            body += [text for _, text in lines[1:at]]
+            notes += [text for _, text in lines[at:]]
+    return len(notes) >= MIN_RUNNING_NOTE_LINES and length_percentile(
+        notes, MEASURE_SHARE
+    ) >= SMALL_TYPE_RATIO * length_percentile(body, MEASURE_SHARE)
+
+
+def _goes_on(earlier: Sequence[int], later: Sequence[int]) -> bool:
+    """Whether a page foot's run of notes ``later`` goes on from the run ``earlier``: its first number
+    is the other's last plus one, or plus two where each numbers two notes or more (a note's number
+    between them damaged; two notes read alone a number apart are too little: ``2``, ``4`` for 22
+    and 24)."""
+    step = later[0] - earlier[-1]
+    return step == 1 or (step == MAX_NUMBER_STEP and min(len(earlier), len(later)) > 1)
+
+
+def _foot_run(lines: Sequence[Line]) -> tuple[int, list[int]] | None:
+    """The notes numbered in order at the page's foot, down to its last note, each number the one
+    before it plus one or two (a note's number OCR damaged between them: ``4, Firm``): the raw line
+    number of the first one's line and their numbers. A line right above it opening with the number
+    before the first's, a comma or a colon read for its stop (``1, Foreigner``), opens the run.
+    ``None`` where the page's last note opens with a symbol, or the notes would take more than
+    :data:`MAX_ZONE_SHARE` of its lines; the page's first line opens none."""
+    starts = [(at, int(marker)) for at, marker in _note_starts(lines) if at and marker.isdigit()]
+    last = _note_starts(lines)[-1:]
+    if not starts or last[0][0] != starts[-1][0]:
+        return None
+    first = len(starts) - 1
+    while first and 0 < starts[first][1] - starts[first - 1][1] <= MAX_NUMBER_STEP:
+        first -= 1
+    index, numbers = starts[first][0], [number for _, number in starts[first:]]
+    above = next(
+        (
+            at
+            for at in range(index - 1, max(0, index - MAX_NOTE_LINES), -1)
+            if _misread_stop_start(lines[at][1], numbers[0] - 1)
+        ),
+        None,
+    )
+    if above is not None:
+        index, numbers = above, [numbers[0] - 1, *numbers]
+    if len(lines) - index > MAX_ZONE_SHARE * len(lines):
+        return None
+    return lines[index][0], numbers
+
+
+def _misread_stop_start(text: str, number: int) -> bool:
+    """Whether ``text`` opens note ``number`` with a comma or a colon read for its stop (``1, Foreigner``)."""
+    start = MISREAD_STOP_NOTE_START_RE.match(text)
+    return start is not None and int(start["number"]) == number
 
 
 def learn_note_type(pages: Sequence[Sequence[Line]], zones: Sequence[int | None]) -> NoteType | None:
@@ -252,7 +358,7 @@ def _gap_notes(lines: Sequence[Line]) -> set[int]:
     found: set[int] = set()
     for (first, earlier), (last, later) in pairwise(starts):
         if later == earlier + 2:
-            pattern = re.compile(rf"^\s*{earlier + 1}\s+\S")
+            pattern = re.compile(rf"^\s*{earlier + 1}[.,;:]?\s+\S")
             found |= {index for index in range(first + 1, last) if pattern.match(lines[index][1])}
     return found
 
@@ -305,10 +411,12 @@ def _line_notes(text: str, symbols: bool, groups: Sequence[Sequence[Line]]) -> l
 
 def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
     """Index of the first line of the page's footnotes in ``lines`` (the page without its edge
-    furniture), or ``None``: see the module's docstring for the evidence asked. The zone found by
-    its notes' sequence (:func:`_sequence_zone`) reaches up over the notes told by their type
-    whose numbers OCR damaged beyond it (:func:`_typed_zone`)."""
-    found = _sequence_zone(lines, habits)
+    furniture), or ``None``: see the module's docstring for the evidence asked. The book's notes
+    numbered on from page foot to page foot (``habits.running_notes``) open it where the page has
+    them; else their sequence and markers do (:func:`_sequence_zone`). It reaches up over the notes
+    told by their type whose numbers OCR damaged beyond it (:func:`_typed_zone`)."""
+    running = next((at for at, (number, _) in enumerate(lines) if number in habits.running_notes), None)
+    found = _sequence_zone(lines, habits) if running is None else running
     typed = _typed_zone(lines, found, habits.note_type)
     return typed if typed is not None and (found is None or typed < found) else found
 

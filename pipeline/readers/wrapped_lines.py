@@ -39,6 +39,7 @@ from pipeline.readers.line_ends import (
     type_grows,
 )
 from pipeline.readers.page_foot import (
+    RUNNING_NOTES,
     FootHabits,
     NoteType,
     continued_note_top,
@@ -287,8 +288,10 @@ def read_page(
     notes: list[Line] = []
     lines = [line for run in runs for line in run]
     zone = geometry.note_zone(lines) if geometry else None
-    placed = zone is not None
-    zone = foot_note_zone(lines, habits) if zone is None else zone
+    placed = PLACED_NOTES if zone is not None else None
+    if zone is None:
+        zone = foot_note_zone(lines, habits)
+        placed = RUNNING_NOTES if zone is not None and lines[zone][0] in habits.running_notes else None
     if zone is not None:
         runs, notes = cut_lines(runs, zone)
     continued: list[Line] = []
@@ -301,7 +304,7 @@ def read_page(
     blocks = [foot_block(line, habits, geometry) for line in top]
     blocks += read_runs(runs, page_measure, line_habits, geometry)
     blocks += [continued_note_block(continued)] if continued else []
-    blocks += note_blocks(notes, habits.note_type, geometry if placed else None)
+    blocks += note_blocks(notes, habits.note_type, placed, geometry if placed == PLACED_NOTES else None)
     blocks += read_runs([after], page_measure, line_habits, geometry) if after else []
     return blocks + [foot_block(line, habits, geometry) for line in foot]
 
@@ -439,17 +442,21 @@ def continued_note_block(lines: Sequence[Line]) -> Block:
 
 
 def note_blocks(
-    lines: Sequence[Line], note_type: NoteType | None = None, placed: LineGeometry | None = None
+    lines: Sequence[Line],
+    note_type: NoteType | None = None,
+    placed: str | None = None,
+    geometry: LineGeometry | None = None,
 ) -> list[Block]:
     """The footnotes of a page's foot, a note block each (:func:`note_groups`, where the notes'
-    smaller type ``note_type`` is known); where the page's geometry ``placed`` them, the lines'
-    indents tell where each opens, and each says so (``extra["placed"]``: a number with a stop opens
-    such a note, not a list's item)."""
-    openings = placed.note_openings if placed else None
+    smaller type ``note_type`` is known). Where the page's layout ``placed`` them (its geometry, or
+    the book's numbering of its notes from page foot to page foot: the reason), each says so
+    (``extra["placed"]``: a number with a stop opens such a note, not a list's item); where the
+    page's ``geometry`` has the lines' indents, they tell where each note opens."""
+    openings = geometry.note_openings if geometry else None
     notes = [replace(line_block(group), kind="note") for group in note_groups(lines, note_type, openings)]
     if placed is None:
         return notes
-    return [replace(note, extra={**note.extra, "placed": PLACED_NOTES}) for note in notes]
+    return [replace(note, extra={**note.extra, "placed": placed}) for note in notes]
 
 
 def read_run(
