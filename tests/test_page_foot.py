@@ -12,10 +12,11 @@ small of an excerpt) and of *The Stones of Bray*
 (nla.obj-189352943, raw lines 3, 266-268, 501-504); two pages of *Caritas Anglicana*, raw lines
 7180-7222 (``tests/data/``), a note going on at the next page's foot; and a page of *Memoir of the Rev.
 Irving Hetherington* (nla.obj-52806507, raw lines 4160-4189, ``tests/data/``) whose lines OCR specked.
-``tests/data/tesseract-octavo-1025.txt`` is Tesseract 5.3.0's plain text, as it wrote it, of the
-octavo book with running heads that the test suite's generator (``tests/scanbook.py``) typesets with
-seed 1025, renders, degrades and OCRs: 9 pages, 18 notes numbered by chapter, their markers read as
-marks.
+``tests/data/tesseract-octavo-1025.txt`` and ``tesseract-crown-1025.txt`` are Tesseract 5.3.0's plain
+text, as it wrote it, of the octavo book with running heads and of the crown octavo with heads alone
+that the test suite's generator (``tests/scanbook.py``) typesets with seed 1025, renders, degrades
+and OCRs: 9 pages each, 18 notes numbered by chapter, their markers read as marks; the crown
+octavo's running heads are the book's title and the chapter's, without page numbers.
 """
 
 from __future__ import annotations
@@ -971,3 +972,16 @@ def test_the_number_of_a_division_label_is_no_note_marker() -> None:
     )
     assert [block.text for block in repaired.blocks] == [block.text for block in blocks]
     assert not repaired.changes
+
+
+def test_a_chapters_title_printed_under_its_label_is_a_running_title_alone_at_a_page_top() -> None:
+    text = normalise_text((Path(__file__).parent / "data" / "tesseract-crown-1025.txt").read_text())[0]
+    blocks = split_wrapped_lines(text)
+    titles = [
+        block.text for block in blocks if block.extra.get("furniture", {}).get("kind") == "running title"
+    ]
+    chapters = ["SECOND PART GERMANY SHOULD INCLUDE", "THAT THE CLAIMS FORMER OWNERS", "HELP FROM SOVIET"]
+    assert titles == [*chapters, "TASK PREPARING PEACEFUL SETTLEMENT"]
+    # the headings under their labels stay, and so does the book's title, printed once at a page top
+    headings = [block.text for block in blocks if "furniture" not in block.extra and block.text.isupper()]
+    assert "SECOND PART GERMANY SHOULD\nINCLUDE" in headings and "WAS ALSO SUGGESTED" in headings

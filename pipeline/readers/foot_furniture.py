@@ -22,6 +22,7 @@ The footnote zones at the page feet, and the habits learned from all of them, ar
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -30,7 +31,7 @@ from typing import NamedTuple
 
 from pipeline.chains import heaviest_chain
 from pipeline.model.pages import Line
-from pipeline.text.headings import HEADING_WORD_RE, is_capitals
+from pipeline.text.headings import HEADING_WORD_RE, LABEL_LINE_RE, is_capitals
 from pipeline.text.markers import FOOT_NOTE_START_RE
 
 # a printer's signature: perhaps the alphabet's round (``2 A``), the gathering's letter (or the
@@ -218,17 +219,53 @@ def learn_edge_titles(pages: Sequence[Sequence[Line]]) -> dict[int, dict[str, st
     heading: among its first :data:`FOOT_TITLE_LINES` lines), where the page tells it is no heading:
     at the foot beside a bare page number
     (``7`` / ``THE CAMBRIANS``; the number is classed too), or at the top above a line that goes on
-    with the previous page's sentence (``INTRODUCTION`` / ``perhaps, of the interior…``); and the
+    with the previous page's sentence (``INTRODUCTION`` / ``perhaps, of the interior…``); the
     book's title (the line opening its first page) at a page top above a division's label
-    (``THE STONES OF BRAY`` / ``CHAPTER I``)."""
+    (``THE STONES OF BRAY`` / ``CHAPTER I``); and a chapter's title printed earlier under its label
+    (:func:`_labelled_titles`) alone at a page top, no label under it and no page number beside it."""
     found: dict[int, dict[str, str]] = {}
     printed: set[str] = set()
+    labelled: set[str] = set()
     book_title = title_key(pages[0][0][1]) if pages and pages[0] else ""
     for lines in pages:
         found.update(_foot_title_lines(lines[-FOOT_TITLE_LINES:], printed))
         found.update(_top_title_line(lines, printed, book_title))
+        found.update(_top_chapter_title(lines, labelled))
         printed |= {title_key(text) for _, text in lines[:FOOT_TITLE_LINES] if title_shaped(text)} - {""}
+        labelled |= _labelled_titles(lines)
     return found
+
+
+def _labelled_titles(lines: Sequence[Line]) -> set[str]:
+    """The :func:`title_key` of a chapter's title opening the page under its label (``CHAPTER ONE`` /
+    ``SECOND PART GERMANY SHOULD`` / ``INCLUDE``): its lines in capitals right after the label, as one."""
+    texts = [text for _, text in lines]
+    at = next(
+        (at for at, text in enumerate(texts[:FOOT_TITLE_LINES]) if LABEL_LINE_RE.match(text.strip())), None
+    )
+    if at is None:
+        return set()
+    title = list(itertools.takewhile(title_shaped, texts[at + 1 :]))
+    key = title_key(" ".join(title))
+    return {key} if key else set()
+
+
+def _top_chapter_title(lines: Sequence[Line], labelled: set[str]) -> dict[int, dict[str, str]]:
+    """A chapter's title printed earlier under its label (``labelled``) opening a page alone, no
+    label under it: the page's running title (one printed with the page number is left to the page
+    numbers' sequence, :mod:`pipeline.repair.furniture`)."""
+    top = lines[0][1] if lines else ""
+    if (
+        len(lines) < 2
+        or not title_shaped(top)
+        or title_key(top) not in labelled
+        or any(map(str.isdigit, top))
+    ):
+        return {}
+    if LABEL_LINE_RE.match(lines[1][1].strip()):
+        return {}
+    evidence = "a chapter's title printed earlier under its label, at a page top without one"
+    return {lines[0][0]: {"kind": "running title", "evidence": evidence}}
 
 
 def _foot_title_lines(foot: Sequence[Line], printed: set[str]) -> dict[int, dict[str, str]]:
