@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from edition_samples import (
 from lxml import etree
 
 from pipeline.encode import encode_tei, main, tei_bytes
+from pipeline.encode.command import counted
 from pipeline.model import Book, FormatError
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -283,6 +285,11 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "unknown type 'poem'" in capsys.readouterr().err
     assert output.read_bytes() == before  # a failed run leaves the previous output alone
     assert sorted(path.name for path in output.parent.iterdir()) == ["book.xml"]
+
+
+def test_the_tei_records_the_installed_pipelines_version() -> None:
+    # pyproject.toml reads the version from pipeline.__version__, which the encode stage records
+    assert counted([]).version == version("ocr-edition")
 
 
 def with_part(sample: dict[str, Any]) -> dict[str, Any]:

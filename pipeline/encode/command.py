@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from importlib.metadata import version
 
+from pipeline import __version__
 from pipeline.cli import run_stage
 from pipeline.encode.elements import tei_bytes
 from pipeline.encode.header import Provenance
@@ -13,8 +13,6 @@ from pipeline.model import Change, FormatError, InputError, atomic_output, read_
 from pipeline.model.io import read_geometry, read_log
 from pipeline.model.records import EDITOR_CORRECTION
 from pipeline.tei import tei
-
-PACKAGE = "ocr-edition"  # the pipeline's distribution (pyproject.toml), whose version the TEI records
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -57,7 +55,7 @@ def counted(logs: list[str]) -> Provenance:
     """The pipeline's version and the changes of the ``logs``: the editor's corrections, and the others."""
     changes = [change for log in logs for change in read_log(log, Change)]
     editor = sum(change.rule == EDITOR_CORRECTION for change in changes)
-    return Provenance(version(PACKAGE), len(changes) - editor, editor)
+    return Provenance(__version__, len(changes) - editor, editor)
 
 
 def main(argv: list[str] | None = None) -> int:
