@@ -139,3 +139,29 @@ def test_a_chapter_label_beside_a_page_number_stays_a_heading() -> None:
     (blocks, changes, _), _ = removed(split_blocks(text))
     assert "CHAPTER VIII." not in [change.before for change in changes]
     assert [block.text for block in blocks].count("CHAPTER VIII.") == 2
+
+
+def _form_fed(tops: list[str]) -> list[Block]:
+    """Pages of prose separated by form feeds, each opening with its ``top`` line (empty: none)."""
+    return split_blocks("\n\f".join("\n\n".join([*([top] if top else []), *PROSE]) for top in tops) + "\n")
+
+
+def test_two_heads_of_one_text_numbered_as_their_pages_are_a_page_sequence() -> None:
+    # the tops of a generated octavo as Tesseract read them (seed 1004): most page numbers misread
+    tops = [
+        "CHAPTER I",
+        "Pa FUTURE AUSTRIA FREE",
+        "",
+        "CHAPTER II",
+        "",
+        "CHAPTER III",
+        "",
+        "8 FUTURE AUSTRIA FREE",
+    ]
+    tops += ["CHAPTER IV", "10 FUTURE AUSTRIA FREE"]
+    (_, changes, _), found = removed(_form_fed(tops))
+    assert sorted(found.page_numbers.values()) == [8, 10]
+    assert [change.before for change in changes] == ["8 FUTURE AUSTRIA FREE", "10 FUTURE AUSTRIA FREE"]
+    # numbered otherwise than their pages: no sequence
+    tops[-1] = "12 FUTURE AUSTRIA FREE"
+    assert not removed(_form_fed(tops))[1].page_numbers

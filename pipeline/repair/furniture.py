@@ -5,14 +5,15 @@ with a number at one end (``26 HISTORY OF SOVIET DIPLOMACY``, ``THE SOVIET STATE
 counts as a page number only as part of the book's page sequence: the longest run of such blocks
 whose numbers rise by 1 to 3 from one to the next, that spans most of the book, and whose last
 number the amount of text can hold (so the years heading a chronology, ``1917``, ``1918``, are left
-alone); a running head printed with a number out of that sequence (misread, or another
-sequence of numbers) is one where its text is that of the running heads printed with the
-sequence's numbers. A running head without a number is a short line in capitals printed again as
-a numbered running head, or repeated (at least :data:`REPEATED_HEAD_MIN` times, or twice: beside a page
-number or as the shortened form of a heading) where a page ends, unless it is a division's label
-(``CHAPTER VIII.``, printed again as contents entries and heading); its first printing is kept when
-no earlier block starts with it (the title page, a chapter heading whose running head is the
-whole title).
+alone); or, where OCR misread most numbers, two or more running heads of one text, each opening a
+page the reader found, numbered exactly as far apart as their pages stand. A running head printed
+with a number out of that sequence (misread, or another sequence of numbers) is one where its text
+is that of the running heads printed with the sequence's numbers. A running head without a number
+is a short line in capitals printed again as a numbered running head, or repeated (at least
+:data:`REPEATED_HEAD_MIN` times, or twice: beside a page number or as the shortened form of a
+heading) where a page ends, unless it is a division's label (``CHAPTER VIII.``, printed again as
+contents entries and heading); its first printing is kept when no earlier block starts with it (the
+title page, a chapter heading whose running head is the whole title).
 
 A reader that sees the page's layout may class a block as furniture itself (a printer's signature
 mark at a page foot, ``extra["furniture"]`` with its evidence): it is removed too; a line classed
@@ -31,7 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from pipeline.chains import heaviest_chain
 from pipeline.layout import LAYOUT_RULE_PREFIX, LayoutFurniture
@@ -119,6 +120,30 @@ def _pages_before(blocks: Sequence[Block]) -> list[int]:
     return list(accumulate(int(block.page_break_before) for block in blocks))
 
 
+def _headed_pages(
+    numbered: list[tuple[int, int]],
+    candidates: dict[int, tuple[int | None, str]],
+    blocks: Sequence[Block],
+    pages: list[int],
+) -> list[tuple[int, int]]:
+    """A page sequence too short for :data:`MIN_CHAIN` (OCR misread the other numbers: ``Pa`` for
+    2, ``vs`` for 7): two or more running heads of one text, each opening a page the reader found
+    (``page_break_before``), whose numbers rise exactly as the pages between them
+    (``8 FUTURE AUSTRIA FREE``, ``10 FUTURE AUSTRIA FREE`` two pages later); the heads of every
+    such text, where they all rise so together (the verso's and the recto's), else the most."""
+
+    def as_pages(heads: list[tuple[int, int]]) -> bool:
+        return all(b[1] - a[1] == pages[b[0]] - pages[a[0]] for a, b in pairwise(heads))
+
+    by_head: dict[str, list[tuple[int, int]]] = {}
+    for index, number in numbered:
+        if candidates[index][1] and blocks[index].page_break_before:
+            by_head.setdefault(candidates[index][1], []).append((index, number))
+    found = [heads for heads in by_head.values() if len(heads) > 1 and as_pages(heads)]
+    every = sorted(head for heads in found for head in heads)
+    return every if as_pages(every) else max(found, key=len, default=[])
+
+
 def _candidates(blocks: Sequence[Block]) -> dict[int, tuple[int | None, str]]:
     """Block index → ``(number, head text)`` of every block shaped like page furniture."""
     return {i: candidate for i, block in enumerate(blocks) if (candidate := _candidate(block))}
@@ -144,7 +169,10 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
     numbered = [(i, n) for i, (n, _) in candidates.items() if n is not None]
     found = Furniture()
     if settings.page_numbers != "none":
-        chain = _page_chain(numbered, [len(block.text) for block in blocks], _pages_before(blocks))
+        pages = _pages_before(blocks)
+        chain = _page_chain(numbered, [len(block.text) for block in blocks], pages) or _headed_pages(
+            numbered, candidates, blocks, pages
+        )
         found.page_numbers = dict(chain)
         if chain:
             found.evidence.append(
