@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.layout import LayoutFurniture
@@ -165,3 +166,26 @@ def test_two_heads_of_one_text_numbered_as_their_pages_are_a_page_sequence() -> 
     # numbered otherwise than their pages: no sequence
     tops[-1] = "12 FUTURE AUSTRIA FREE"
     assert not removed(_form_fed(tops))[1].page_numbers
+
+
+def test_a_running_title_a_reader_classed_still_gives_its_page_number() -> None:
+    # the tops of the octavo the scanned-books test reads (seed 41): the reader classed three of
+    # its running heads as running titles (printed earlier, at a page top above a sentence going on)
+    tops = [
+        "CHAPTER I",
+        "2 ALSO AGREED RENDER AFGHANISTAN",
+        "TRUMAN PREFERRED NOT ADVERTISE HIS INTENTIONS 3",
+    ]
+    tops += ["CHAPTER II", "ACT WAS UNDERSTOOD EVEN 5", "CHAPTER III", "BETWEEN BRITAIN AND FRANCE THE ONE 7"]
+    tops += ["8 ALSO AGREED RENDER AFGHANISTAN", "CHAPTER IV", "10 ALSO AGREED RENDER AFGHANISTAN"]
+    classed = {"kind": "running title", "evidence": "a title printed earlier"}
+    blocks = [
+        replace(block, extra={"furniture": classed}) if block.text in {tops[4], tops[7], tops[9]} else block
+        for block in _form_fed(tops)
+    ]
+    (_, changes, _), found = removed(blocks)
+    assert sorted(found.page_numbers.values()) == [2, 3, 5, 7, 8, 10]
+    assert len(changes) == 6
+    assert [block.extra.get("page") for block in removed(blocks)[0].blocks if block.page_break_before][
+        -1
+    ] == 10

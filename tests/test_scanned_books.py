@@ -76,13 +76,12 @@ FURNITURE_LEFT = 0.005
 # own). Measured with Tesseract 5.3.0 on seed 41, a little margin left.
 # From plain text: the octavo's and the crown octavo's notes, numbered ``1.`` at the page foot, their
 # markers read as marks (``people.?``), are read by their numbers running on from page foot to page
-# foot and their smaller type (pipeline/readers/page_foot.py, learn_running_notes). The octavo's
-# running heads printed with a damaged page number stay as section titles or paragraphs; the crown
-# octavo's chapter titles repeated at page tops are found (a chapter's title printed under its label,
-# pipeline/readers/foot_furniture.py), its book title printed once at a page top is not. The
-# quarto's notes, numbered by raised figures that OCR damages (``?Was``, ``1°``), run on too seldom:
-# most stay in the running text, where they weigh on the paragraph starts and the edition's word
-# error rate.
+# foot and their smaller type (pipeline/readers/page_foot.py, learn_running_notes), and the octavo
+# reaches every target; the crown octavo's chapter titles repeated at page tops are found (a
+# chapter's title printed under its label, pipeline/readers/foot_furniture.py), its book title
+# printed once at a page top is not. The quarto's notes, numbered by raised figures that OCR
+# damages (``?Was``, ``1°``), run on too seldom: most stay in the running text, where they weigh on
+# the paragraph starts and the edition's word error rate.
 # From hOCR and ALTO every figure reaches its target. Tesseract reads a small raised marker as a
 # mark, drops it, or sets it as a line of its own; a page's marks, the raised glyphs its image shows
 # unread (pipeline/extract/raised.py) and, where those are too few, closing quotation marks closing
@@ -91,7 +90,6 @@ FURNITURE_LEFT = 0.005
 # OCR, are counted from the book's sequence; its ALTO's sizes are read from the words whose boxes
 # lie within their line's (Tesseract stretches some to a speck beside them).
 FLOORS: dict[tuple[str, str], dict[str, float]] = {
-    ("octavo-running-heads", "txt"): {"furniture left": 0.55},
     ("quarto-block-paragraphs", "txt"): {
         "starts precision": 0.53,
         "starts recall": 0.94,

@@ -17,7 +17,8 @@ title page, a chapter heading whose running head is the whole title).
 
 A reader that sees the page's layout may class a block as furniture itself (a printer's signature
 mark at a page foot, ``extra["furniture"]`` with its evidence): it is removed too; a line classed
-by its place on the page (structured OCR's header and footer bands) still gives its page number.
+by its place on the page (structured OCR's header and footer bands) or as a running title still
+gives its page number (:data:`NUMBERING_FURNITURE`).
 
 The book's ``layout`` settings (:class:`LayoutFurniture`) can name running heads the inference
 misses and say where the page numbers stand, or that there are none. Each block removed is
@@ -52,6 +53,7 @@ MIN_SPAN = 0.5  # the page numbers run through at least half of the book's text
 REPEATED_HEAD_MIN = 3
 MIN_PAGE_CHARS = 400  # a printed page holds at least this much text: the numbers cannot outrun the text
 
+NUMBERING_FURNITURE = (PLACED_FURNITURE, "running title")  # readers' classes of lines printing page numbers
 BARE_NUMBER_RE = re.compile(rf"^[{DASHES}\s]*(?P<n>{ARABIC_PAGE_NUMBER})[{DASHES}\s]*$")
 LEADING_NUMBER_RE = re.compile(rf"^(?P<n>{ARABIC_PAGE_NUMBER})\s+(?P<head>\S.*)$")
 TRAILING_NUMBER_RE = re.compile(rf"^(?P<head>.*\S)\s+(?P<n>{ARABIC_PAGE_NUMBER})$")
@@ -76,9 +78,11 @@ def classed_furniture(block: Block) -> str | None:
 
 
 def _candidate(block: Block) -> tuple[int | None, str] | None:
-    """``(number, head text)`` if the block could be page furniture, else ``None``."""
-    placed = block.extra.get("furniture", {}).get("kind") == PLACED_FURNITURE
-    if block.kind != "text" or (classed_furniture(block) is not None and not placed):
+    """``(number, head text)`` if the block could be page furniture, else ``None``. A block a reader
+    classed as furniture is one only where it may print the page number: set in the book's header or
+    footer band (:data:`~pipeline.readers.geometry.PLACED_FURNITURE`), or a running title."""
+    numbering = block.extra.get("furniture", {}).get("kind") in NUMBERING_FURNITURE
+    if block.kind != "text" or (classed_furniture(block) is not None and not numbering):
         return None
     text = short_line(block.text, MAX_HEAD_WORDS)
     if text is None or len(text) > MAX_HEAD_CHARS:
