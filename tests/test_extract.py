@@ -555,6 +555,23 @@ def test_a_page_of_few_full_lines_finds_its_text_edge_where_its_later_lines_star
     assert 50 not in learn_geometry(with_fifth_page(last[:3])).page_top_indents
 
 
+def test_a_pages_text_edge_is_where_its_full_lines_start_flush_though_half_are_indented() -> None:
+    # (a generated octavo as Tesseract's hOCR read it, seed 1046: a page's body of four full lines,
+    # two of them paragraphs' indented first lines; their median stood between the two edges, and the
+    # notes below, told by their indent from it, were read as one)
+    page = [
+        printed(49, "History of the Tests 14", 300, 50, 300, 20),
+        printed(50, "tests in this connection.", 100, 150, 250),
+        printed(51, "However, there was no reply from the USA, and Britain", 150, 190, 710),
+        printed(52, "down the Soviet proposals. For nearly a whole month the", 100, 230),
+        printed(53, "The United States was hoping to achieve a number of", 150, 270, 710),
+        printed(54, "Soviet point of view on this question was also put", 100, 310, 720),
+    ]
+    learned = learn_geometry(with_fifth_page(page))
+    assert learned.page_top_indents[50] is False  # flush: the paragraph the page before cut goes on
+    assert learned.starts_paragraph(51) and learned.starts_paragraph(53)
+
+
 def test_a_sentence_ending_short_of_the_measure_ends_its_paragraph_where_no_gap_shows_it() -> None:
     # (a generated quarto with block paragraphs as Tesseract's ALTO read it, seed 656: the gap
     # between two paragraphs a little narrower than a space set apart)

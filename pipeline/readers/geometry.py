@@ -281,15 +281,30 @@ def _page_top_indents(pages: Sequence[Sequence[PrintedLine]], learned: LineGeome
 
 def _left_edge(body: Sequence[PrintedLine], size: float) -> float | None:
     """The left edge of a page's text (``body``: its lines in the body's type ``size``): where its
-    full lines start, or on a page of few full lines (a chapter's last), where two or more of its
-    lines after the first start together furthest left; ``None`` where neither is known."""
+    full lines start flush (:func:`_flush_edge`), or on a page of few full lines (a chapter's last),
+    where two or more of its lines after the first start together furthest left; ``None`` where
+    neither is known."""
     full = _full_lines(body)
     if len(full) >= MIN_FULL_LINES:
-        return statistics.median(line.box.left for line in full)
+        return _flush_edge([line.box.left for line in full], size)
     edge = min((line.box.left for line in body[1:]), default=None)
     if edge is None or sum(line.box.left - edge < INDENT_MIN * size for line in body[1:]) < 2:
         return None
     return edge
+
+
+def _flush_edge(lefts: Sequence[float], size: float) -> float:
+    """Where a page's full lines start flush (``lefts``, their left ends): the leftmost two or more
+    that start together (within :data:`INDENT_MIN` body sizes ``size``), their median. A paragraph's
+    indented first line is a full line too: on a short page half of the full lines may be such,
+    and the median of all of them stood between the two edges. Where no two start together, it is
+    the median of all."""
+    ordered = sorted(lefts)
+    for edge in ordered:
+        together = [left for left in ordered if 0 <= left - edge < INDENT_MIN * size]
+        if len(together) > 1:
+            return statistics.median(together)
+    return statistics.median(ordered)
 
 
 def _opens_by_indent(line: PrintedLine, edge: float, size: float) -> bool | None:
