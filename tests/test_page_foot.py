@@ -975,7 +975,8 @@ def test_the_number_of_a_division_label_is_no_note_marker() -> None:
 
 
 def test_a_chapters_title_printed_under_its_label_is_a_running_title_alone_at_a_page_top() -> None:
-    text = normalise_text((Path(__file__).parent / "data" / "tesseract-crown-1025.txt").read_text())[0]
+    crown = Path(__file__).parent / "data" / "tesseract-crown-1025.txt"
+    text = normalise_text(crown.read_text(encoding="utf-8"))[0]
     blocks = split_wrapped_lines(text)
     titles = [
         block.text for block in blocks if block.extra.get("furniture", {}).get("kind") == "running title"
