@@ -44,6 +44,7 @@ from pipeline.readers.wrapped_lines import (
     note_blocks,
     paragraph_block,
     read_page,
+    read_wrapped_lines,
     split_pages,
     split_wrapped_lines,
 )
@@ -940,6 +941,9 @@ def test_notes_numbered_on_from_page_foot_to_page_foot_are_read_though_their_mar
     chapters = [["1,", *(f"{n}." for n in range(2, 8))], ["1.", "2."], ["1.", "2.", "3.", "4,", "5.", "6."]]
     assert numbers == [number for chapter in [*chapters, ["1,", "2.", "3."]] for number in chapter]
     assert {note.extra["placed"] for note in notes} == {RUNNING_NOTES}
+    # the QA report's input evidence says how they were found
+    findings = read_wrapped_lines(_tesseract_octavo()).findings
+    assert "their markers unread in the text: 8 (their notes set in a smaller type" in " ".join(findings)
 
 
 def test_a_page_foot_whose_notes_their_markers_tell_is_left_to_them() -> None:

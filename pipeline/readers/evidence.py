@@ -32,7 +32,16 @@ def page_findings(
         f"({form_feeds} form feeds); {median(map(len, pages)) if pages else 0:g} lines a page "
         f"(median), a full line about {book_measure:.0f} characters (of the average width)",
         f"{len(notes)} footnotes ({note_lines} lines) found at the foot of {len(note_pages)} pages: "
-        "each opens with a marker whose number stands in the page's text above, or with a symbol",
+        "each opens with a marker whose number stands in the page's text above, or with a symbol, or "
+        "in the book's numbering of its notes running on from page foot to page foot",
+        f"page feet whose notes are numbered on from an earlier page foot's, their markers unread in the "
+        f"text: {len(habits.running_notes)}"
+        + (
+            " (their notes set in a smaller type than the body): taken as notes, and the page's marks "
+            "read as their markers where they are as many"
+            if habits.running_notes
+            else " (two or more going on so, their notes set smaller than the body, would be taken as notes)"
+        ),
         f"{len(continued)} notes going on at the next page's foot, without a marker: "
         + (
             f"lines in the notes' type (over {habits.note_type.note_length:.0f} characters, the body's "

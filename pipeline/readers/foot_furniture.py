@@ -254,15 +254,10 @@ def _top_chapter_title(lines: Sequence[Line], labelled: set[str]) -> dict[int, d
     """A chapter's title printed earlier under its label (``labelled``) opening a page alone, no
     label under it: the page's running title (one printed with the page number is left to the page
     numbers' sequence, :mod:`pipeline.repair.furniture`)."""
-    top = lines[0][1] if lines else ""
-    if (
-        len(lines) < 2
-        or not title_shaped(top)
-        or title_key(top) not in labelled
-        or any(map(str.isdigit, top))
-    ):
+    if len(lines) < 2 or LABEL_LINE_RE.match(lines[1][1].strip()):
         return {}
-    if LABEL_LINE_RE.match(lines[1][1].strip()):
+    top = lines[0][1]
+    if not title_shaped(top) or title_key(top) not in labelled or any(map(str.isdigit, top)):
         return {}
     evidence = "a chapter's title printed earlier under its label, at a page top without one"
     return {lines[0][0]: {"kind": "running title", "evidence": evidence}}

@@ -198,19 +198,12 @@ def learn_running_notes(pages: Sequence[Sequence[Line]], zones: Sequence[int | N
 
 def _set_smaller(pages: Sequence[Sequence[Line]], firsts: Collection[int]) -> bool:
     """Whether the lines from the runs of notes opening at the raw lines ``firsts`` to their pages'
-    ends are set in smaller type than the lines above them (a full line of them at least
-    :data:`SMALL_TYPE_RATIO` times as long as one of the body's; :data:`MIN_RUNNING_NOTE_LINES` lines
-    or more): a book's paragraphs numbered on from page to page are set in the body's type."""
-    body: list[str] = []
-    notes: list[str] = []
-    for lines in pages:
-        at = next((at for at, (number, _) in enumerate(lines) if number in firsts), None)
-        if at is not None:
-            body += [text for _, text in lines[1:at]]
-            notes += [text for _, text in lines[at:]]
-    return len(notes) >= MIN_RUNNING_NOTE_LINES and length_percentile(
-        notes, MEASURE_SHARE
-    ) >= SMALL_TYPE_RATIO * length_percentile(body, MEASURE_SHARE)
+    ends are set in smaller type than the lines above them (:func:`_zone_measures`;
+    :data:`MIN_RUNNING_NOTE_LINES` lines or more): a book's paragraphs numbered on from page to page
+    are set in the body's type."""
+    zones = [next((at for at, (number, _) in enumerate(lines) if number in firsts), None) for lines in pages]
+    _, body_measure, note_measure, note_lines = _zone_measures(pages, zones)
+    return note_lines >= MIN_RUNNING_NOTE_LINES and note_measure >= SMALL_TYPE_RATIO * body_measure
 
 
 def _goes_on(earlier: Sequence[int], later: Sequence[int]) -> bool:
@@ -229,9 +222,9 @@ def _foot_run(lines: Sequence[Line]) -> tuple[int, list[int]] | None:
     before the first's, a comma or a colon read for its stop (``1, Foreigner``), opens the run.
     ``None`` where the page's last note opens with a symbol, or the notes would take more than
     :data:`MAX_ZONE_SHARE` of its lines; the page's first line opens none."""
-    starts = [(at, int(marker)) for at, marker in _note_starts(lines) if at and marker.isdigit()]
-    last = _note_starts(lines)[-1:]
-    if not starts or last[0][0] != starts[-1][0]:
+    found = _note_starts(lines)
+    starts = [(at, int(marker)) for at, marker in found if at and marker.isdigit()]
+    if not starts or found[-1][0] != starts[-1][0]:
         return None
     first = len(starts) - 1
     while first and 0 < starts[first][1] - starts[first - 1][1] <= MAX_NUMBER_STEP:
@@ -263,17 +256,25 @@ def learn_note_type(pages: Sequence[Sequence[Line]], zones: Sequence[int | None]
     where a full line of their notes (:data:`~pipeline.text.widths.MEASURE_SHARE`) is at least
     :data:`SMALL_TYPE_RATIO` times as long as one of their body, and at most
     :data:`MAX_LONG_BODY_SHARE` of the body's lines reach halfway between the two; else ``None``."""
-    body = [text for lines, zone in zip(pages, zones, strict=True) if zone for _, text in lines[1:zone]]
-    notes = [text for lines, zone in zip(pages, zones, strict=True) if zone for _, text in lines[zone:]]
-    if len(notes) < MIN_MEASURED_NOTE_LINES:
+    body, body_measure, note_measure, note_lines = _zone_measures(pages, zones)
+    if note_lines < MIN_MEASURED_NOTE_LINES:
         return None
-    body_measure = length_percentile(body, MEASURE_SHARE)
-    note_measure = length_percentile(notes, MEASURE_SHARE)
     note_length = (body_measure + note_measure) / 2
     long_body = sum(printed_length(text) > note_length for text in body)
     if note_measure < SMALL_TYPE_RATIO * body_measure or long_body > MAX_LONG_BODY_SHARE * len(body):
         return None
     return NoteType(body_measure, note_length)
+
+
+def _zone_measures(
+    pages: Sequence[Sequence[Line]], zones: Sequence[int | None]
+) -> tuple[list[str], float, float, int]:
+    """The body's lines above the notes of the pages whose notes open at line ``zones`` (each page's
+    first line, its edge's, left out), a full line of the body and of the notes (printed lengths,
+    :data:`~pipeline.text.widths.MEASURE_SHARE`), and how many lines the notes hold."""
+    body = [text for lines, zone in zip(pages, zones, strict=True) if zone for _, text in lines[1:zone]]
+    notes = [text for lines, zone in zip(pages, zones, strict=True) if zone for _, text in lines[zone:]]
+    return body, length_percentile(body, MEASURE_SHARE), length_percentile(notes, MEASURE_SHARE), len(notes)
 
 
 def foot_note_zones(pages: Sequence[Sequence[Line]], habits: FootHabits) -> list[int | None]:

@@ -288,7 +288,8 @@ def read_page(
     notes: list[Line] = []
     lines = [line for run in runs for line in run]
     zone = geometry.note_zone(lines) if geometry else None
-    placed = PLACED_NOTES if zone is not None else None
+    by_geometry = zone is not None
+    placed = PLACED_NOTES if by_geometry else None
     if zone is None:
         zone = foot_note_zone(lines, habits)
         placed = RUNNING_NOTES if zone is not None and lines[zone][0] in habits.running_notes else None
@@ -304,7 +305,7 @@ def read_page(
     blocks = [foot_block(line, habits, geometry) for line in top]
     blocks += read_runs(runs, page_measure, line_habits, geometry)
     blocks += [continued_note_block(continued)] if continued else []
-    blocks += note_blocks(notes, habits.note_type, placed, geometry if placed == PLACED_NOTES else None)
+    blocks += note_blocks(notes, habits.note_type, placed, geometry if by_geometry else None)
     blocks += read_runs([after], page_measure, line_habits, geometry) if after else []
     return blocks + [foot_block(line, habits, geometry) for line in foot]
 
