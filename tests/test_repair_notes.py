@@ -316,6 +316,42 @@ def test_a_pages_marks_are_read_as_its_placed_notes_markers_in_order() -> None:
     assert [change.rule for change in repaired.changes] == ["restore_placed_note_markers"] * 3
 
 
+def test_a_chapters_damaged_note_numbers_are_counted_on_where_the_book_numbers_through_chapters() -> None:
+    # notes 1 to 3 read in order over chapter 2's opening; chapter 3's first page has two notes whose
+    # numbers OCR damaged, and ``3`` (for 6) opens the next page's: a count started again at chapter
+    # 3 would read it, but the book went on over chapter 2, so notes 4 to 6 are counted on
+    def opening(label: str, first: int, text: str, *notes: str) -> list[Block]:
+        return [Block(f"{label}\nA Title", first, first, page_break_before=first > 1)] + [
+            replace(block, page_break_before=False) for block in placed_page(text, *notes, first=first + 1)
+        ]
+
+    pages = [
+        opening("Chapter 1", 1, "It began.* Then.", "1 One."),
+        opening("Chapter 2", 4, "It went on.\u2019 Then.", "2 Two."),
+        placed_page("More.* Then.", "3 Three.", first=7),
+        opening("Chapter 3", 9, "It fell.\u00ae It rose.\u00b0 Done.", "\u00ae Four.", "\u00b0 Five."),
+        placed_page("At last.* The end.", "3 Six.", first=13),
+    ]
+    repaired = restore_placed_note_markers([block for page in pages for block in page], NO_CONTEXT)
+    assert [block.text for block in repaired.blocks][-5:] == [
+        "It fell.\u2074 It rose.\u2075 Done.",
+        "\u2074 Four.",
+        "\u2075 Five.",
+        "At last.\u2076 The end.",
+        "\u2076 Six.",
+    ]
+    # without the chapters' labels the count may start again with chapter 3: its page is left as it is
+    unlabelled = [
+        replace(block, text="A Title") if block.text.startswith("Chapter") else block
+        for page in pages
+        for block in page
+    ]
+    assert (
+        restore_placed_note_markers(unlabelled, NO_CONTEXT).blocks[-5].text
+        == "It fell.\u00ae It rose.\u00b0 Done."
+    )
+
+
 def test_a_straight_quote_after_a_stop_closes_no_quotation_a_curly_one_closed() -> None:
     # (a generated octavo, seed 1014, as Tesseract read it: ``costs.'`` for ``costs.\u00b9``, where
     # the paragraph's one quotation, ``'seize\u2019``, opened with a straight quote, closed with a
@@ -867,6 +903,21 @@ def test_a_number_read_whose_new_start_would_put_note_1_in_the_middle_of_a_page_
     # and ``0`` starts no numbering (``0`` for 20, its note 1 falling on the page after it)
     zero = [*range(1, 19), None, 0, None, None, None]
     assert count_notes(zero, {0, 9, 18, 21}).numbers == list(range(1, 24))
+
+
+def test_a_book_whose_count_went_on_over_a_chapters_opening_starts_it_again_at_none() -> None:
+    # a generated quarto as Tesseract read it, seed 1047: notes 1 to 7 read in order over the
+    # openings of chapters 2 and 3 (notes 2 and 4 the first after their labels), then chapter 4's
+    # first page with three notes whose numbers OCR damaged (``®``, ``°``, ``\u2018°``) and ``4`` for 11 on
+    # the next page: started again at that chapter, the ``4`` would be its note 4, but the book
+    # numbers its notes on through its chapters, so the count goes on over them, unconfirmed
+    readings = [*range(1, 8), None, None, None, 4]
+    openers = {0, 1, 3, 4, 7, 10}
+    counted = count_notes(readings, openers, chapter_openers={0, 1, 3, 7})
+    assert counted.numbers == list(range(1, 12)) and counted.unconfirmed == {7, 8, 9, 10}
+    # where no anchor goes on over a chapter's opening, that new start may be: nothing is counted
+    assert count_notes(readings, openers, chapter_openers={0, 7}).numbers[7:] == [None] * 4
+    assert count_notes(readings, openers).numbers[7:] == [None] * 4
 
 
 def test_the_count_goes_on_where_every_number_read_after_it_and_damaged_digits_are_its_own() -> None:

@@ -48,16 +48,19 @@ between them; the book's start is one side where the count makes its first note 
 it goes to the review list, and its page is left as it is. The notes after the book's last note read
 as the count gives, where none after it is read as a numbering may give there (``46`` for 16, ``4``
 for 11 where notes 1 to 3 would stand on notes counted, ``8`` for 33 where note 1 would stand in the
-middle of a page), or where every number read after it and the digits its damaged numbers open
-with, two or more in all, are its count with digits lost (``5``, ``2!``, ``3°`` for 25, 21, 30;
-``4``, ``2``, ``2`` for 24 to 26) and no numbering started again on a later page reads them all,
-are counted on from it; no later reading confirms them, so each number restored so is also listed
-for review. A note read as the number of the note before it on its page, read so, is the next one
-misread (``18``, ``18`` for 18, 19).
+middle of a page, any lower number where the count went on over a division's label: the book
+numbers its notes through its chapters), or where every number read after it and the digits its
+damaged numbers open with, two or more in all, are its count with digits lost (``5``, ``2!``,
+``3°`` for 25, 21, 30; ``4``, ``2``, ``2`` for 24 to 26) and no numbering started again on a later
+page reads them all, are counted on from it; no later reading confirms them, so each number
+restored so is also listed for review. A note read as the number of the note before it on its
+page, read so, is the next one misread (``18``, ``18`` for 18, 19).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -68,6 +71,7 @@ from pipeline.model import Block, Change, Review
 from pipeline.model.geometry import PrintedLine
 from pipeline.repair.base import RepairContext, Repaired
 from pipeline.repair.note_markers import marker_replaced, reopened
+from pipeline.text.headings import LABEL_LINE_RE
 from pipeline.text.markers import (
     DAMAGED_NUMBER_START_RE,
     FROM_SUPERSCRIPT,
@@ -166,13 +170,14 @@ def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext)
     damaged = [
         _damaged_number(result[index].text) if number is None else None for index, number in printed.items()
     ]
-    count = count_notes(list(readings.values()), page_openers, damaged)
+    chapter_openers = _notes_after_labels(result, [index for notes in pages for index in notes])
+    count = count_notes(list(readings.values()), page_openers, damaged, chapter_openers)
     if not any(count.numbers):  # (the numbers read give no count: read the damaged ones' digits too)
         readings = {
             index: digits if number is None else number
             for (index, number), digits in zip(printed.items(), damaged, strict=True)
         }
-        count = count_notes(list(readings.values()), page_openers)
+        count = count_notes(list(readings.values()), page_openers, chapter_openers=chapter_openers)
     counted = dict(zip(readings, count.numbers, strict=True))
     order = list(readings)
     bracketed = {order[place] for place in count.bracketed}
@@ -487,6 +492,17 @@ def _renumbered(note: Block, number: int, why: str) -> tuple[Block, Change]:
     return reopened(note, cut, str(number).translate(TO_SUPERSCRIPT) + " ", RULE, why)
 
 
+def _notes_after_labels(blocks: Sequence[Block], notes: Sequence[int]) -> set[int]:
+    """The places (in ``notes``, the indices of the book's placed notes) of the first note after each
+    division's label (a block opening with one: ``Chapter 4``, :data:`LABEL_LINE_RE`)."""
+    labels = [
+        index
+        for index, block in enumerate(blocks)
+        if block.kind != "note" and LABEL_LINE_RE.match(block.text.split("\n", 1)[0])
+    ]
+    return {place for place in map(functools.partial(bisect.bisect, notes), labels) if place < len(notes)}
+
+
 def _pages(blocks: Sequence[Block]) -> Iterator[list[int]]:
     """The indices of each page's blocks (a page opens at a block with ``page_break_before``)."""
     page: list[int] = []
@@ -555,7 +571,10 @@ class NoteCount(NamedTuple):
 
 
 def count_notes(
-    readings: Sequence[int | None], page_openers: Collection[int] = (), damaged: Sequence[int | None] = ()
+    readings: Sequence[int | None],
+    page_openers: Collection[int] = (),
+    damaged: Sequence[int | None] = (),
+    chapter_openers: Collection[int] = (),
 ) -> NoteCount:
     """The numbers of the book's placed notes from the numbers read at their starts (``None``:
     unread), the places of those that open a page ``page_openers``. A run of two or more notes read
@@ -570,11 +589,15 @@ def count_notes(
     later, but a note read as 1 that opens a page between them starts a numbering of its own up
     to that note 1 (a chapter's few notes). The notes after the last one read, where it is
     read as the count gives, go on with its count, unconfirmed, where no number read after it is
-    one a numbering may give there, or where every one, and the digits ``damaged`` numbers open
-    with (by place), two or more in all, are its count with digits lost (:func:`_count_read_on`).
+    one a numbering may give there (none lower started again where an anchor goes on over one of
+    ``chapter_openers``, the places of the first notes after a division's label), or where every
+    one, and the digits ``damaged`` numbers open with (by place), two or more in all, are its count
+    with digits lost (:func:`_count_read_on`).
     The notes between two read as the count gives, of one offset, are bracketed (:class:`NoteCount`),
     and so are those before the first read so where its count makes the book's first note note 1."""
     anchors = _anchors(readings, page_openers)
+    # (an anchor going on over a division's label: the book numbers its notes on through its chapters)
+    restarting = not any(first < opener <= last for first, last, _ in anchors for opener in chapter_openers)
     if not anchors and _counted_from_one(readings, page_openers):
         return NoteCount(
             list(range(1, len(readings) + 1)),
@@ -626,7 +649,8 @@ def count_notes(
         last, offset = agreeing[-1]
         read_after = [(at, read) for at, read in enumerate(readings) if at > last and read is not None]
         if all(
-            _beyond_count(reading, place, offset, last, page_openers) for place, reading in read_after
+            _beyond_count(reading, place, offset, last, page_openers, restarting)
+            for place, reading in read_after
         ) or _count_read_on(read_after, damaged, last, offset, page_openers):
             unconfirmed = {place for place in range(last + 1, len(readings)) if numbers[place] is None}
             number(last + 1, len(readings), offset)
@@ -713,7 +737,9 @@ def _reach(
     return reach
 
 
-def _beyond_count(reading: int, place: int, offset: int, since: int, page_openers: Collection[int]) -> bool:
+def _beyond_count(
+    reading: int, place: int, offset: int, since: int, page_openers: Collection[int], restarting: bool = True
+) -> bool:
     """Whether a number read at ``place`` that the count of ``offset`` contradicts is one no
     numbering gives there, so a damaged one: higher than the count by more than one (a count never
     leaps on: ``46`` for 16; one more, a note not found), or lower by more than one (one less, a block
@@ -721,12 +747,13 @@ def _beyond_count(reading: int, place: int, offset: int, since: int, page_opener
     as the count gives (``4`` for 11, where notes 1 to 3 would stand before it), or, where the
     pages' first notes ``page_openers`` are known, one whose note 1 would open no page (``8`` for
     33, note 1 standing in the middle of a page: a numbering starts again with a chapter, on a page
-    of its own); ``0`` starts no numbering."""
+    of its own), or at all where the book's numbering is not ``restarting`` (it went on over a
+    chapter's opening: ``4`` for 11 after notes 2 and 3 of chapter 2); ``0`` starts no numbering."""
     counted = place + offset
     if reading > counted:
         return reading > counted + 1
     first = place - reading + 1  # (the place of note 1, were the numbering started again)
-    restarts = reading > 0 and since < first and (not page_openers or first in page_openers)
+    restarts = restarting and reading > 0 and since < first and (not page_openers or first in page_openers)
     return reading < counted - 1 and not restarts
 
 
