@@ -17,6 +17,10 @@ text, as it wrote it, of the octavo book with running heads and of the crown oct
 that the test suite's generator (``tests/scanbook.py``) typesets with seed 1025, renders, degrades
 and OCRs: 9 pages each, 18 notes numbered by chapter, their markers read as marks; the crown
 octavo's running heads are the book's title and the chapter's, without page numbers.
+``tests/data/tesseract-quarto-1040.txt`` is the same of its quarto with seed 1040 (10 pages, block
+paragraphs, page numbers at the foot, 15 notes numbered through the book in a smaller type, set apart
+by a blank line), whose notes' raised numbers OCR damaged (``?``, ``2?``, ``®``, ``\u2018©The``) as it
+did their markers in the text (``itself.!``, ``peace.*``).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from pipeline.readers.foot_furniture import learn_signatures, signature_key
 from pipeline.readers.line_ends import LineHabits
 from pipeline.readers.page_foot import (
     RUNNING_NOTES,
+    SET_APART_NOTES,
     FootHabits,
     NoteType,
     foot_note_zone,
@@ -38,6 +43,7 @@ from pipeline.readers.page_foot import (
     learn_foot_habits,
     learn_note_type,
     learn_running_notes,
+    learn_set_apart_notes,
     note_groups,
 )
 from pipeline.readers.wrapped_lines import (
@@ -53,8 +59,9 @@ from pipeline.repair.furniture import remove_page_furniture
 from pipeline.repair.note_numbers import restore_line_start_markers, restore_plain_note_numbers
 from pipeline.repair.note_symbols import restore_note_symbols
 from pipeline.repair.notes import attach_note_continuations
+from pipeline.repair.registry import repair_text
 from pipeline.repair.vocabulary import BookVocabulary
-from pipeline.text.markers import plain_marker_re
+from pipeline.text.markers import FROM_SUPERSCRIPT, NOTE_MARKER_RE, plain_marker_re
 
 BODY = [
     "into a river : we had then thirty-four fathoms of water, and a fine",
@@ -927,33 +934,33 @@ def test_a_symbol_that_opens_lines_before_lower_case_words_is_a_speck_and_opens_
     assert foot_note_zone(lines, replace(habits, symbol_zones=9, symbol_specks=2)) == 13
 
 
-TESSERACT_OCTAVO = Path(__file__).parent / "data" / "tesseract-octavo-1025.txt"
-
-
-def _tesseract_octavo() -> str:
-    return normalise_text(TESSERACT_OCTAVO.read_text(encoding="utf-8"))[0]
+def _tesseract_text(book: str) -> str:
+    """Tesseract's plain text of a generated book in ``tests/data`` (the module's docstring), normalised."""
+    return normalise_text(
+        (Path(__file__).parent / "data" / f"tesseract-{book}.txt").read_text(encoding="utf-8")
+    )[0]
 
 
 def test_notes_numbered_on_from_page_foot_to_page_foot_are_read_though_their_markers_are_marks() -> None:
-    notes = [block for block in split_wrapped_lines(_tesseract_octavo()) if block.kind == "note"]
+    notes = [block for block in split_wrapped_lines(_tesseract_text("octavo-1025")) if block.kind == "note"]
     # numbered by chapter (7, 2, 6 and 3 notes); ``1,`` and ``4,``: the stop read as a comma
     numbers = [note.text.split(maxsplit=1)[0] for note in notes]
     chapters = [["1,", *(f"{n}." for n in range(2, 8))], ["1.", "2."], ["1.", "2.", "3.", "4,", "5.", "6."]]
     assert numbers == [number for chapter in [*chapters, ["1,", "2.", "3."]] for number in chapter]
     assert {note.extra["placed"] for note in notes} == {RUNNING_NOTES}
     # the QA report's input evidence says how they were found
-    findings = read_wrapped_lines(_tesseract_octavo()).findings
+    findings = read_wrapped_lines(_tesseract_text("octavo-1025")).findings
     assert "their markers unread in the text: 8 (their notes set in a smaller type" in " ".join(findings)
 
 
 def test_a_page_foot_whose_notes_their_markers_tell_is_left_to_them() -> None:
-    pages = [[line for run in page for line in run] for page in split_pages(_tesseract_octavo())]
+    pages = [[line for run in page for line in run] for page in split_pages(_tesseract_text("octavo-1025"))]
     assert len(learn_running_notes(pages, [None] * len(pages))) == 8
     assert learn_running_notes(pages, [1] * len(pages)) == frozenset()
 
 
 def test_paragraphs_numbered_on_from_page_foot_to_page_foot_in_the_bodys_type_are_no_notes() -> None:
-    pages = [[line for run in page for line in run] for page in split_pages(_tesseract_octavo())]
+    pages = [[line for run in page for line in run] for page in split_pages(_tesseract_text("octavo-1025"))]
     runs = learn_running_notes(pages, [None] * len(pages))
     shortened = []
     for lines in pages:
@@ -979,9 +986,7 @@ def test_the_number_of_a_division_label_is_no_note_marker() -> None:
 
 
 def test_a_chapters_title_printed_under_its_label_is_a_running_title_alone_at_a_page_top() -> None:
-    crown = Path(__file__).parent / "data" / "tesseract-crown-1025.txt"
-    text = normalise_text(crown.read_text(encoding="utf-8"))[0]
-    blocks = split_wrapped_lines(text)
+    blocks = split_wrapped_lines(_tesseract_text("crown-1025"))
     titles = [
         block.text for block in blocks if block.extra.get("furniture", {}).get("kind") == "running title"
     ]
@@ -990,3 +995,79 @@ def test_a_chapters_title_printed_under_its_label_is_a_running_title_alone_at_a_
     # the headings under their labels stay, and so does the book's title, printed once at a page top
     headings = [block.text for block in blocks if "furniture" not in block.extra and block.text.isupper()]
     assert "SECOND PART GERMANY SHOULD\nINCLUDE" in headings and "WAS ALSO SUGGESTED" in headings
+
+
+def test_notes_set_apart_at_page_feet_in_smaller_type_are_read_though_ocr_damaged_their_numbers() -> None:
+    notes = [block for block in split_wrapped_lines(_tesseract_text("quarto-1040")) if block.kind == "note"]
+    # each run of lines between blank lines a note, two notes on a run where one ends above the next
+    # (``® British, … p. 436.`` over ``® Been Fulfilled, …``); their numbers as OCR read them
+    openings = [note.text.split(maxsplit=1)[0] for note in notes]
+    assert openings == [
+        "1",
+        "?",
+        "2?",
+        "4",
+        "5",
+        "®",
+        "7",
+        "®",
+        "®",
+        "\u2018©The",
+        "\u2018|",
+        "2",
+        "13",
+        "14",
+        "18",
+    ]
+    assert {note.extra["placed"] for note in notes} == {SET_APART_NOTES}
+    # the repair numbers them from the book's count and reads the page's marks as their markers
+    repaired, evidence = repair_text(_tesseract_text("quarto-1040"))
+    numbers = [block.text.split(maxsplit=1)[0] for block in repaired.blocks if block.kind == "note"]
+    assert [number.translate(FROM_SUPERSCRIPT) for number in numbers] == [str(n) for n in range(1, 16)]
+    body = " ".join(block.text for block in repaired.blocks if block.kind != "note")
+    markers = [marker.translate(FROM_SUPERSCRIPT) for marker in NOTE_MARKER_RE.findall(body)]
+    assert markers == [str(n) for n in range(1, 16)]
+    findings = " ".join(evidence.findings)
+    assert "set apart by a blank line in a smaller type (whatever OCR made of their numbers): 8" in findings
+
+
+def test_runs_at_page_feet_in_the_bodys_type_are_no_notes_set_apart() -> None:
+    pages = [[line for run in page for line in run] for page in split_pages(_tesseract_text("quarto-1040"))]
+    apart = learn_set_apart_notes(pages)
+    assert len(apart) == 8
+    # the feet's lines cut to the body's measure: numbered paragraphs, not notes
+    shortened = []
+    for lines in pages:
+        first = next((at for at, (number, _) in enumerate(lines) if number in apart), len(lines))
+        shortened.append([*lines[:first], *(Line(number, text[:68]) for number, text in lines[first:])])
+    assert learn_set_apart_notes(shortened) == frozenset()
+    # nor are they notes on fewer pages than a habit's
+    assert learn_set_apart_notes(pages[:3]) == frozenset()
+
+
+BODY_LINE = "The Soviet government held that the peace would hold for many years on"  # 70 characters
+NOTE_LINE = "The Soviet delegation was sent to Sofia, and the talks went on there for many weeks at"  # 86
+
+
+def _quarto_page(first: int, *notes: str) -> list[Line]:
+    """A page of twelve body lines, then its notes, each a run of lines set apart by a blank line
+    (``notes``: their first words, then two lines in the notes' type), then its number."""
+    lines = [Line(first + at, BODY_LINE) for at in range(12)]
+    for opening in notes:
+        number = lines[-1].number + 2
+        lines += [Line(number, f"{opening} {NOTE_LINE}"[:88]), Line(number + 1, "and so it ended.")]
+    return [*lines, Line(lines[-1].number + 2, str(first))]
+
+
+def test_notes_set_apart_open_with_any_damaged_number_and_with_a_symbol_where_the_book_marks_none() -> None:
+    # ``® A Soviet``: a damaged number before a word of one letter; ``*For``: a raised number read as
+    # a symbol glued to the note's first word
+    pages = [_quarto_page(first, "® A", "*For", "3 In", "4 On") for first in range(1, 200, 40)]
+    firsts = {lines[12].number for lines in pages}
+    assert learn_set_apart_notes(pages, damaged_symbols=True) == firsts
+    # where the book marks its notes with symbols, a symbol opens no note set apart so: the notes
+    # would be those under it, with lines of their type above them, so none is taken
+    assert learn_set_apart_notes(pages) == frozenset()
+    # nor are notes set apart where more of them open with a symbol than with a number
+    symbols = [_quarto_page(first, "® A", "*For", "\u2020 In", "4 On") for first in range(1, 200, 40)]
+    assert learn_set_apart_notes(symbols, damaged_symbols=True) == frozenset()

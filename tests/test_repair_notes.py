@@ -352,6 +352,16 @@ def test_a_chapters_damaged_note_numbers_are_counted_on_where_the_book_numbers_t
     )
 
 
+def test_a_damaged_number_glued_to_a_notes_first_word_is_replaced_by_its_number() -> None:
+    # (generated quartos as Tesseract read them: ``+The Soviet government …``, ``\u2018©The Red Army …``)
+    for damaged, word in (("+The", "The"), ("\u2018©The", "The"), ("?Was", "Was")):
+        text = "It began.* It went on.\u2019 It ended.° Done."
+        repaired = restore_placed_note_markers(
+            placed_page(text, "1 One.", "2 Two.", f"{damaged} third."), NO_CONTEXT
+        )
+        assert repaired.blocks[-1].text == f"\u00b3 {word} third."
+
+
 def test_a_straight_quote_after_a_stop_closes_no_quotation_a_curly_one_closed() -> None:
     # (a generated octavo, seed 1014, as Tesseract read it: ``costs.'`` for ``costs.\u00b9``, where
     # the paragraph's one quotation, ``'seize\u2019``, opened with a straight quote, closed with a

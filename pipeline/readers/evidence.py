@@ -33,7 +33,8 @@ def page_findings(
         f"(median), a full line about {book_measure:.0f} characters (of the average width)",
         f"{len(notes)} footnotes ({note_lines} lines) found at the foot of {len(note_pages)} pages: "
         "each opens with a marker whose number stands in the page's text above, or with a symbol, or "
-        "in the book's numbering of its notes running on from page foot to page foot",
+        "in the book's numbering of its notes running on from page foot to page foot, or is set apart "
+        "at the page's foot in the notes' smaller type",
         f"page feet whose notes are numbered on from an earlier page foot's, their markers unread in the "
         f"text: {len(habits.running_notes)}"
         + (
@@ -41,6 +42,15 @@ def page_findings(
             "read as their markers where they are as many"
             if habits.running_notes
             else " (two or more going on so, their notes set smaller than the body, would be taken as notes)"
+        ),
+        f"page feet whose notes are set apart by a blank line in a smaller type (whatever OCR made of "
+        f"their numbers): {len(habits.set_apart_notes)}"
+        + (
+            ": taken as notes, each run of lines a note, and the page's marks read as their markers "
+            "where they are as many"
+            if habits.set_apart_notes
+            else f" ({HABIT_MIN_PAGES} pages or more ending so, in a type smaller than the body's, would "
+            "be taken as notes)"
         ),
         f"{len(continued)} notes going on at the next page's foot, without a marker: "
         + (

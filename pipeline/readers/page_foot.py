@@ -17,7 +17,8 @@ A zone is taken only on evidence, since a body line may also open with a number:
   feet (:data:`HABIT_MIN_PAGES`), since OCR often loses a small ``*`` in the text; where OCR read
   the book's markers as marks (``people.?``), a numbered zone is taken on the book's numbering of
   its notes running on from page foot to page foot, in their smaller type
-  (:func:`learn_running_notes`);
+  (:func:`learn_running_notes`), or, their numbers damaged too, on the book's habit of setting its
+  notes apart by a blank line at its page feet in their smaller type (:func:`learn_set_apart_notes`);
 * the notes take at most :data:`MAX_ZONE_SHARE` of the page's lines, or
   :data:`MAX_MARKED_ZONE_SHARE` where their marker stands above (the short last page of a chapter).
 
@@ -67,6 +68,7 @@ from pipeline.text.markers import (
     DAMAGED_NUMBER_START_RE,
     FOOT_NOTE_START_RE,
     FOOT_NOTE_SYMBOLS,
+    GLUED_DAMAGED_NUMBER_START_RE,
     NOTE_TEXT_START,
     NUMBERED_NOTE_TEXT_START,
     PLAIN_NOTE_START_RE,
@@ -75,7 +77,7 @@ from pipeline.text.markers import (
     plain_marker_re,
     spaced_marker_re,
 )
-from pipeline.text.punctuation import ends_sentence, starts_lower
+from pipeline.text.punctuation import DASHES, ends_sentence, starts_lower
 from pipeline.text.widths import MEASURE_SHARE, length_percentile, printed_length
 
 # a line opening with a note symbol before a word in lower case: no note opens so, OCR's speck
@@ -108,6 +110,8 @@ MIN_RUNNING_PAIRS = 2  # page feet whose notes' numbers go on from the last such
 MIN_RUNNING_NOTE_LINES = 12  # the runs' lines: fewer are too few to tell their type by
 MAX_MARKED_RUN_SHARE = 0.25  # this share of the runs' pages with notes their markers tell: markers are read
 MAX_NUMBER_STEP = 2  # a run's notes numbered on: each the one before plus one, or two (one damaged)
+SET_APART_NOTES = "footnotes set apart by a blank line at the page's foot, in their smaller type"
+MAX_FOLIO_CHARACTERS = 4  # a line alone at most this long under the notes: the page's number
 
 
 @dataclass(frozen=True)
@@ -126,8 +130,10 @@ class FootHabits:
     the signature marks found (raw line → evidence) and the running titles printed at the foot
     (their :func:`title_key`), the titles and page numbers at a page's edge that repeat a title
     printed earlier (raw line → class, :func:`learn_edge_titles`), the notes' smaller type
-    (:func:`learn_note_type`), if they are set in one, and how many lines of the book open with a
-    note symbol before a word in lower case (where no note opens: OCR's specks)."""
+    (:func:`learn_note_type`), if they are set in one, how many lines of the book open with a
+    note symbol before a word in lower case (where no note opens: OCR's specks), and the first lines
+    (raw) of the notes numbered on from page foot to page foot (:func:`learn_running_notes`) or set
+    apart there in their type (:func:`learn_set_apart_notes`)."""
 
     symbol_zones: int = 0
     signatures: Mapping[int, str] = field(default_factory=dict)
@@ -136,6 +142,14 @@ class FootHabits:
     note_type: NoteType | None = None
     symbol_specks: int = 0
     running_notes: frozenset[int] = frozenset()
+    set_apart_notes: frozenset[int] = frozenset()
+
+    def placed_notes(self, line: int) -> str | None:
+        """Why the notes opening at raw line ``line`` are the page's by the book's habits (numbered
+        on from page foot to page foot, or set apart in their type), or ``None``."""
+        if line in self.running_notes:
+            return RUNNING_NOTES
+        return SET_APART_NOTES if line in self.set_apart_notes else None
 
     @property
     def symbol_notes(self) -> bool:
@@ -155,8 +169,11 @@ def learn_foot_habits(pages: Sequence[Sequence[Line]]) -> FootHabits:
     specks = sum(1 for lines in pages for _, text in lines if SYMBOL_SPECK_START_RE.match(text))
     zones = foot_note_zones(pages, FootHabits(symbol_zones, symbol_specks=specks))
     running = learn_running_notes(pages, zones)
-    if running:
-        zones = foot_note_zones(pages, FootHabits(symbol_zones, symbol_specks=specks, running_notes=running))
+    symbols = FootHabits(symbol_zones, symbol_specks=specks).symbol_notes
+    apart = learn_set_apart_notes(pages, damaged_symbols=not symbols) if not running else frozenset()
+    if running or apart:
+        learned = FootHabits(symbol_zones, symbol_specks=specks, running_notes=running, set_apart_notes=apart)
+        zones = foot_note_zones(pages, learned)
     return FootHabits(
         symbol_zones,
         learn_signatures(pages, zones),
@@ -165,6 +182,7 @@ def learn_foot_habits(pages: Sequence[Sequence[Line]]) -> FootHabits:
         learn_note_type(pages, zones),
         specks,
         running,
+        apart,
     )
 
 
@@ -194,6 +212,109 @@ def learn_running_notes(pages: Sequence[Sequence[Line]], zones: Sequence[int | N
         if (at and going_on[at - 1]) or (at < len(going_on) and going_on[at]) or restarts:
             taken.add(line)
     return frozenset(taken) if _set_smaller(pages, taken) else frozenset()
+
+
+def learn_set_apart_notes(pages: Sequence[Sequence[Line]], damaged_symbols: bool = False) -> frozenset[int]:
+    """The first lines (raw line numbers) of the notes the book sets apart at its page feet, their
+    numbers damaged or read as marks (``? Strengthened …``, ``® They …``), their markers too
+    (``itself.!``): the runs of lines at a page's foot each opening as a note (:func:`_set_apart_foot`;
+    with a note symbol too, OCR's reading of a number, where ``damaged_symbols``: the book marks no
+    notes with symbols). Taken where :data:`~pipeline.readers.foot_furniture.HABIT_MIN_PAGES`
+    pages or more end so, more of those runs open with a number (read or damaged) than with a
+    symbol, and they are set smaller than the body above them (:func:`_set_smaller`; the body's
+    lines rarely as long: :func:`learn_note_type`), on each page where the runs' lines are shaped
+    as notes in that type (:func:`_shaped_as_notes`)."""
+    feet = [_set_apart_foot(lines, damaged_symbols) for lines in pages]
+    firsts = {lines[foot][0] for lines, foot in zip(pages, feet, strict=True) if foot is not None}
+    if len(firsts) < HABIT_MIN_PAGES or not _set_smaller(pages, firsts):
+        return frozenset()
+    symbols = [
+        bool((start := FOOT_NOTE_START_RE.match(lines[at][1])) and start.group("symbol"))
+        for lines, foot in zip(pages, feet, strict=True)
+        if foot is not None
+        for at in _run_starts(lines, foot)
+    ]
+    note_type = learn_note_type(pages, feet)
+    if note_type is None or sum(symbols) >= len(symbols) / 2:
+        return frozenset()
+    return frozenset(
+        lines[foot][0]
+        for lines, foot in zip(pages, feet, strict=True)
+        if foot is not None and _shaped_as_notes(lines[foot:], note_type)
+    )
+
+
+def _set_apart_foot(lines: Sequence[Line], damaged_symbols: bool = False) -> int | None:
+    """The first line of the notes set apart at the page's foot, or ``None``: from the page's end (less
+    its number, :func:`_folio_at_foot`), up over the runs of lines parted by a blank line each
+    opening as a note (:func:`_opens_set_apart_note`), the page's first run left to its text; they
+    take at most :data:`MAX_ZONE_SHARE` of its lines."""
+    first = None
+    for at in reversed(_run_starts(lines, 0)[1:]):
+        if not _opens_set_apart_note(lines[at][1], damaged_symbols):
+            break
+        first = at
+    if first is None or len(lines) - first > MAX_ZONE_SHARE * len(lines):
+        return None
+    return first
+
+
+def _run_starts(lines: Sequence[Line], start: int) -> list[int]:
+    """The lines from ``start`` on (the page's number at its foot left out, :func:`_folio_at_foot`)
+    that open a run: ``start`` itself, and each with a blank line above it."""
+    end = len(lines) - _folio_at_foot(lines)
+    return [at for at in range(start, end) if at == start or lines[at][0] - lines[at - 1][0] > 1]
+
+
+def _folio_at_foot(lines: Sequence[Line]) -> int:
+    """1 where the page ends in a line alone (after a blank line) of :data:`MAX_FOLIO_CHARACTERS` at
+    most (its number, however OCR read it: ``12``, ``ee``), else 0."""
+    alone = len(lines) > 1 and lines[-1][0] - lines[-2][0] > 1
+    return int(alone and len(lines[-1][1].strip()) <= MAX_FOLIO_CHARACTERS)
+
+
+def _opens_set_apart_note(text: str, damaged_symbols: bool = False) -> bool:
+    """Whether a line opens as a numbered note: a number, or one OCR damaged (perhaps glued to the
+    text: :data:`GLUED_DAMAGED_NUMBER_START_RE`), before a capitalised word (``2 The …``,
+    ``2? Germany's …``, ``\u2018©The …``); a note symbol only where ``damaged_symbols`` (``*For …``),
+    never a dash (a quotation's source: ``— Spectator``)."""
+    start = FOOT_NOTE_START_RE.match(text)
+    if start is not None:
+        return start.group("number") is not None or damaged_symbols
+    damaged = DAMAGED_NUMBER_START_RE.match(text) or GLUED_DAMAGED_NUMBER_START_RE.match(text)
+    if damaged is None:
+        return False
+    return bool(damaged.group("marker").strip(DASHES + " " + ("" if damaged_symbols else FOOT_NOTE_SYMBOLS)))
+
+
+def _shaped_as_notes(lines: Sequence[Line], note_type: NoteType) -> bool:
+    """Whether the lines of a page's foot (its number left out) are shaped as notes in their type:
+    of each note's lines but its last (a note: a run of lines between blank lines, or two on one
+    where a line ends one above a line opening the next, :func:`set_apart_openings`), at least half
+    longer than ``note_type.note_length`` (the notes' ragged edge leaves some short); a paragraph of
+    the body's type has none so long."""
+    notes = lines[: len(lines) - _folio_at_foot(lines)]
+    opening = set_apart_openings(notes)
+    starts = [at for at, (number, _) in enumerate(notes) if number in opening]
+    for start, end in pairwise([*starts, len(notes)]):
+        inner = [printed_length(text) > note_type.note_length for _, text in notes[start : end - 1]]
+        if inner and sum(inner) < len(inner) / 2:
+            return False
+    return True
+
+
+def set_apart_openings(lines: Sequence[Line]) -> dict[int, bool]:
+    """The lines (raw line numbers) of notes set apart at a page's foot (:func:`learn_set_apart_notes`)
+    that open a note whatever their text: the first of each run (after a blank line), and one
+    opening as a note (:func:`_opens_set_apart_note`, ``® Been …``) under a line ending one
+    (:data:`NOTE_END_RE`); the other lines are left to their text (:func:`note_groups`)."""
+    return {
+        number: True
+        for at, (number, text) in enumerate(lines)
+        if at == 0
+        or number - lines[at - 1][0] > 1
+        or (NOTE_END_RE.search(lines[at - 1][1].strip()) and _opens_set_apart_note(text))
+    }
 
 
 def _set_smaller(pages: Sequence[Sequence[Line]], firsts: Collection[int]) -> bool:
@@ -412,12 +533,12 @@ def _line_notes(text: str, symbols: bool, groups: Sequence[Sequence[Line]]) -> l
 
 def foot_note_zone(lines: Sequence[Line], habits: FootHabits) -> int | None:
     """Index of the first line of the page's footnotes in ``lines`` (the page without its edge
-    furniture), or ``None``: see the module's docstring for the evidence asked. The book's notes
-    numbered on from page foot to page foot (``habits.running_notes``) open it where the page has
-    them; else their sequence and markers do (:func:`_sequence_zone`). It reaches up over the notes
-    told by their type whose numbers OCR damaged beyond it (:func:`_typed_zone`)."""
-    running = next((at for at, (number, _) in enumerate(lines) if number in habits.running_notes), None)
-    found = _sequence_zone(lines, habits) if running is None else running
+    furniture), or ``None``: see the module's docstring for the evidence asked. The notes the book's
+    habits place (:meth:`FootHabits.placed_notes`) open it where the page has them; else their
+    sequence and markers do (:func:`_sequence_zone`). It reaches up over the notes told by their
+    type whose numbers OCR damaged beyond it (:func:`_typed_zone`)."""
+    placed = next((at for at, (number, _) in enumerate(lines) if habits.placed_notes(number)), None)
+    found = _sequence_zone(lines, habits) if placed is None else placed
     typed = _typed_zone(lines, found, habits.note_type)
     return typed if typed is not None and (found is None or typed < found) else found
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from pipeline.model import Block
@@ -39,7 +39,7 @@ from pipeline.readers.line_ends import (
     type_grows,
 )
 from pipeline.readers.page_foot import (
-    RUNNING_NOTES,
+    SET_APART_NOTES,
     FootHabits,
     NoteType,
     continued_note_top,
@@ -49,6 +49,7 @@ from pipeline.readers.page_foot import (
     learn_foot_habits,
     note_ends,
     note_groups,
+    set_apart_openings,
 )
 from pipeline.text.captions import (
     PARENTHESISED_LINE_RE,
@@ -292,7 +293,7 @@ def read_page(
     placed = PLACED_NOTES if by_geometry else None
     if zone is None:
         zone = foot_note_zone(lines, habits)
-        placed = RUNNING_NOTES if zone is not None and lines[zone][0] in habits.running_notes else None
+        placed = habits.placed_notes(lines[zone][0]) if zone is not None else None
     if zone is not None:
         runs, notes = cut_lines(runs, zone)
     continued: list[Line] = []
@@ -305,7 +306,10 @@ def read_page(
     blocks = [foot_block(line, habits, geometry) for line in top]
     blocks += read_runs(runs, page_measure, line_habits, geometry)
     blocks += [continued_note_block(continued)] if continued else []
-    blocks += note_blocks(notes, habits.note_type, placed, geometry if by_geometry else None)
+    openings = geometry.note_openings if geometry and by_geometry else None
+    if placed == SET_APART_NOTES:
+        openings = set_apart_openings(notes)
+    blocks += note_blocks(notes, habits.note_type, placed, openings)
     blocks += read_runs([after], page_measure, line_habits, geometry) if after else []
     return blocks + [foot_block(line, habits, geometry) for line in foot]
 
@@ -446,14 +450,13 @@ def note_blocks(
     lines: Sequence[Line],
     note_type: NoteType | None = None,
     placed: str | None = None,
-    geometry: LineGeometry | None = None,
+    openings: Mapping[int, bool] | None = None,
 ) -> list[Block]:
     """The footnotes of a page's foot, a note block each (:func:`note_groups`, where the notes'
     smaller type ``note_type`` is known). Where the page's layout ``placed`` them (its geometry, or
-    the book's numbering of its notes from page foot to page foot: the reason), each says so
-    (``extra["placed"]``: a number with a stop opens such a note, not a list's item); where the
-    page's ``geometry`` has the lines' indents, they tell where each note opens."""
-    openings = geometry.note_openings if geometry else None
+    the book's habits: the reason), each says so (``extra["placed"]``: a number with a stop opens
+    such a note, not a list's item); where the lines' places tell where a note opens (``openings``,
+    by raw line: their indents, or the blank lines setting notes apart), they decide."""
     notes = [replace(line_block(group), kind="note") for group in note_groups(lines, note_type, openings)]
     if placed is None:
         return notes

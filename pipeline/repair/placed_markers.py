@@ -75,6 +75,7 @@ from pipeline.text.headings import LABEL_LINE_RE
 from pipeline.text.markers import (
     DAMAGED_NUMBER_START_RE,
     FROM_SUPERSCRIPT,
+    GLUED_DAMAGED_NUMBER_START_RE,
     MARKER_STOPS,
     NOTE_MARKER_RE,
     PLACED_NOTE_START_RE,
@@ -477,11 +478,12 @@ def _unread_raised(block: Block, raised: Mapping[int, PrintedLine]) -> list[tupl
 
 def _renumbered(note: Block, number: int, why: str) -> tuple[Block, Change]:
     """``note`` opening with ``number`` (superscript) in place of the number OCR misread: a printed
-    number and its stop, a damaged one (:data:`DAMAGED_NUMBER_START_RE`), a raised mark before its
-    first word (``°Ship``), or nothing."""
+    number and its stop, a damaged one (:data:`DAMAGED_NUMBER_START_RE`, or glued to its first word:
+    :data:`GLUED_DAMAGED_NUMBER_START_RE`, ``\u2018©The``, ``°Ship``), a raised mark before its
+    first word, or nothing."""
     text = note.text
     printed = PLACED_NOTE_START_RE.match(text)
-    damaged = DAMAGED_NUMBER_START_RE.match(text)
+    damaged = DAMAGED_NUMBER_START_RE.match(text) or GLUED_DAMAGED_NUMBER_START_RE.match(text)
     if printed is not None and printed.group("symbol") is None:
         cut = printed.start("text")
     elif damaged is not None:

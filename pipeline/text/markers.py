@@ -78,15 +78,22 @@ PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
 # a footnote's first line whose number OCR damaged: a short token of digits and signs (``1(5``,
 # ``3!>``, ``•\u2018*9``, ``5”``, ``--``), perhaps a digit read as a letter like it (``■*o``,
 # ``*S``: o, l, S, B for 0, 1, 5, 8), or its two digits set apart (``4 5``: group ``split``), then a
-# capitalised word, perhaps after a quotation mark OCR set apart (``3 \u2018 Babbage``); not a
+# capitalised word (``® A Soviet``: a word of one letter too), perhaps after a quotation mark OCR
+# set apart (``3 \u2018 Babbage``); not a
 # number as printed (``38.``, ``24, April``), note symbols (``* “ Why``) nor a quotation's opening
 # mark set apart (``“ Mr. Kingsley``)
 DAMAGED_NUMBER_START_RE = re.compile(
     r"^\s*(?!\d{1,4}[.,;:]\s|[*•♦†‡§‖¶]+\s|[\"\u201c\u2018']\s)"
     r"(?P<marker>(?P<split>\d \d)|[^\sA-Za-z]{1,4}|[^\sA-Za-z]{1,3}[olSB])\s+"
-    r"(?=(?:[\"\u201c\u2018'] )?[\"\u201c\u2018'(]?[A-Z][a-z.])"
+    r"(?=(?:[\"\u201c\u2018'] )?[\"\u201c\u2018'(]?[A-Z](?:[a-z.]| [A-Za-z]))"
 )
 
+# the same glued to the note's capitalised first word (``\u2018©The Red Army``: OCR lost the space):
+# one or two signs, none a letter, a space, a quotation mark or a bracket, perhaps after a quotation
+# mark OCR read for a digit (a quotation opening a paragraph, ``\u201cThe``, is none)
+GLUED_DAMAGED_NUMBER_START_RE = re.compile(
+    r"^\s*(?P<marker>[\"\u201c\u2018']?[^\sA-Za-z\"\u201c\u2018'(\[]{1,2})(?=[A-Z][a-z])"
+)
 
 # a footnote's first line: a number or symbols (OCR reads a small ``*`` as ``•`` or ``♦`` too), then its
 # text (after a symbol, a quotation mark OCR set apart: ``* “ Fossil Flora.”``)
