@@ -353,8 +353,9 @@ def test_a_chapters_damaged_note_numbers_are_counted_on_where_the_book_numbers_t
 
 
 def test_a_damaged_number_glued_to_a_notes_first_word_is_replaced_by_its_number() -> None:
-    # (generated quartos as Tesseract read them: ``+The Soviet government …``, ``\u2018©The Red Army …``)
-    for damaged, word in (("+The", "The"), ("\u2018©The", "The"), ("?Was", "Was")):
+    # (generated quartos as Tesseract read them: ``+The Soviet government …``, ``\u2018©The Red Army …``,
+    # ``10'The US …``)
+    for damaged, word in (("+The", "The"), ("\u2018©The", "The"), ("?Was", "Was"), ("10'The", "The")):
         text = "It began.* It went on.\u2019 It ended.° Done."
         repaired = restore_placed_note_markers(
             placed_page(text, "1 One.", "2 Two.", f"{damaged} third."), NO_CONTEXT

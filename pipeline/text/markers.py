@@ -88,11 +88,12 @@ DAMAGED_NUMBER_START_RE = re.compile(
     r"(?=(?:[\"\u201c\u2018'] )?[\"\u201c\u2018'(]?[A-Z](?:[a-z.]| [A-Za-z]))"
 )
 
-# the same glued to the note's capitalised first word (``\u2018©The Red Army``: OCR lost the space):
-# one or two signs, none a letter, a space, a quotation mark or a bracket, perhaps after a quotation
-# mark OCR read for a digit (a quotation opening a paragraph, ``\u201cThe``, is none)
+# the same glued to the note's capitalised first word (``\u2018©The Red Army``, ``10\u2019The US``: OCR
+# lost the space): one to three signs, none a letter, a space, an opening quotation mark or a bracket,
+# perhaps between quotation marks OCR read for a digit's strokes (a quotation opening a paragraph,
+# ``\u201cThe``, is none)
 GLUED_DAMAGED_NUMBER_START_RE = re.compile(
-    r"^\s*(?P<marker>[\"\u201c\u2018']?[^\sA-Za-z\"\u201c\u2018'(\[]{1,2})(?=[A-Z][a-z])"
+    r"^\s*(?P<marker>[\"\u201c\u2018']?[^\sA-Za-z\"\u201c\u2018'(\[]{1,3}[\u201d\u2019'\"]?)(?=[A-Z][a-z])"
 )
 
 # a footnote's first line: a number or symbols (OCR reads a small ``*`` as ``•`` or ``♦`` too), then its
