@@ -1071,3 +1071,15 @@ def test_notes_set_apart_open_with_any_damaged_number_and_with_a_symbol_where_th
     # nor are notes set apart where more of them open with a symbol than with a number
     symbols = [_quarto_page(first, "® A", "*For", "\u2020 In", "4 On") for first in range(1, 200, 40)]
     assert learn_set_apart_notes(symbols, damaged_symbols=True) == frozenset()
+
+
+def test_notes_set_apart_are_taken_beside_those_numbered_on_from_page_foot_to_page_foot() -> None:
+    # four page feet whose notes are numbered on (1-2, 3-4, 5-6, 7-8), and three whose numbers OCR
+    # damaged (``® A``, ``?2 On``): the book's running notes, and its notes set apart on the others
+    numbered = [("1 In", "2 On"), ("3 In", "4 On"), ("5 In", "6 On"), ("7 In", "8 On")]
+    damaged = [("® A", "?2 On")] * 3
+    pages = [_quarto_page(40 * at + 1, *notes) for at, notes in enumerate([*numbered, *damaged])]
+    habits = learn_foot_habits(pages)
+    assert habits.running_notes == {lines[12].number for lines in pages[:4]}
+    assert {lines[12].number for lines in pages[4:]} <= habits.set_apart_notes
+    assert [foot_note_zone(lines, habits) for lines in pages] == [12] * len(pages)

@@ -18,7 +18,8 @@ A zone is taken only on evidence, since a body line may also open with a number:
   the book's markers as marks (``people.?``), a numbered zone is taken on the book's numbering of
   its notes running on from page foot to page foot, in their smaller type
   (:func:`learn_running_notes`), or, their numbers damaged too, on the book's habit of setting its
-  notes apart by a blank line at its page feet in their smaller type (:func:`learn_set_apart_notes`);
+  notes apart by a blank line at its page feet in their smaller type (:func:`learn_set_apart_notes`;
+  on the pages where no numbering running on is found);
 * the notes take at most :data:`MAX_ZONE_SHARE` of the page's lines, or
   :data:`MAX_MARKED_ZONE_SHARE` where their marker stands above (the short last page of a chapter).
 
@@ -170,7 +171,7 @@ def learn_foot_habits(pages: Sequence[Sequence[Line]]) -> FootHabits:
     zones = foot_note_zones(pages, FootHabits(symbol_zones, symbol_specks=specks))
     running = learn_running_notes(pages, zones)
     symbols = FootHabits(symbol_zones, symbol_specks=specks).symbol_notes
-    apart = learn_set_apart_notes(pages, damaged_symbols=not symbols) if not running else frozenset()
+    apart = learn_set_apart_notes(pages, damaged_symbols=not symbols)
     if running or apart:
         learned = FootHabits(symbol_zones, symbol_specks=specks, running_notes=running, set_apart_notes=apart)
         zones = foot_note_zones(pages, learned)
