@@ -306,9 +306,9 @@ def read_page(
     blocks = [foot_block(line, habits, geometry) for line in top]
     blocks += read_runs(runs, page_measure, line_habits, geometry)
     blocks += [continued_note_block(continued)] if continued else []
-    openings = geometry.note_openings if geometry and by_geometry else None
+    openings: Mapping[int, bool] | None = geometry.note_openings if geometry and by_geometry else None
     if placed == SET_APART_NOTES:
-        openings = set_apart_openings(notes)
+        openings = set_apart_openings(notes)  # (each run between blank lines a note)
     blocks += note_blocks(notes, habits.note_type, placed, openings)
     blocks += read_runs([after], page_measure, line_habits, geometry) if after else []
     return blocks + [foot_block(line, habits, geometry) for line in foot]

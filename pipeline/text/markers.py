@@ -79,9 +79,8 @@ PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
 # ``3!>``, ``•\u2018*9``, ``5”``, ``--``), perhaps a digit read as a letter like it (``■*o``,
 # ``*S``: o, l, S, B for 0, 1, 5, 8), or its two digits set apart (``4 5``: group ``split``), then a
 # capitalised word (``® A Soviet``: a word of one letter too), perhaps after a quotation mark OCR
-# set apart (``3 \u2018 Babbage``); not a
-# number as printed (``38.``, ``24, April``), note symbols (``* “ Why``) nor a quotation's opening
-# mark set apart (``“ Mr. Kingsley``)
+# set apart (``3 \u2018 Babbage``); not a number as printed (``38.``, ``24, April``), note symbols
+# (``* “ Why``) nor a quotation's opening mark set apart (``“ Mr. Kingsley``)
 DAMAGED_NUMBER_START_RE = re.compile(
     r"^\s*(?!\d{1,4}[.,;:]\s|[*•♦†‡§‖¶]+\s|[\"\u201c\u2018']\s)"
     r"(?P<marker>(?P<split>\d \d)|[^\sA-Za-z]{1,4}|[^\sA-Za-z]{1,3}[olSB])\s+"
