@@ -1051,7 +1051,8 @@ NOTE_LINE = "The Soviet delegation was sent to Sofia, and the talks went on ther
 
 def _quarto_page(first: int, *notes: str) -> list[Line]:
     """A page of twelve body lines, then its notes, each a run of lines set apart by a blank line
-    (``notes``: their first words, then two lines in the notes' type), then its number."""
+    (``notes``: their first words; a full line in the notes' type, then a short one), then its
+    number."""
     lines = [Line(first + at, BODY_LINE) for at in range(12)]
     for opening in notes:
         number = lines[-1].number + 2
@@ -1068,7 +1069,7 @@ def test_notes_set_apart_open_with_any_damaged_number_and_with_a_symbol_where_th
     # where the book marks its notes with symbols, a symbol opens no note set apart so: the notes
     # would be those under it, with lines of their type above them, so none is taken
     assert learn_set_apart_notes(pages) == frozenset()
-    # nor are notes set apart where more of them open with a symbol than with a number
+    # nor are notes set apart where as many of them open with a symbol as with a number
     symbols = [_quarto_page(first, "® A", "*For", "\u2020 In", "4 On") for first in range(1, 200, 40)]
     assert learn_set_apart_notes(symbols, damaged_symbols=True) == frozenset()
 
