@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from pipeline.model.geometry import Geometry, PrintedLine, PrintedPage
 from pipeline.model.pages import Line
-from pipeline.text.headings import PAGE_NUMBER_LINE_RE
+from pipeline.text.headings import PAGE_NUMBER_CHARACTERS, PAGE_NUMBER_LINE_RE
 from pipeline.text.markers import FOOT_NOTE_START_RE, may_read_number
 from pipeline.text.punctuation import starts_lower
 from pipeline.text.widths import ASCENDING_RE, DESCENDING_RE
@@ -58,7 +58,6 @@ BAND_SLACK = 0.02  # of the page's height: how far a band's lines stand from the
 MEASURE_EDGE_SHARE = 0.9  # the measure's right edge: the full lines' rights, but for the widest tenth
 BLOCK_EDGE_SHARE = 0.02  # the text block's top: the tops of all but this share of its lines below it
 MIN_BAND_PAGES = 3  # pages with a line set apart in a band, for the book to have that band
-PAGE_NUMBER_CHARACTERS = 4  # a page number's characters, at most
 # a word of three letters or more ending a sentence, not in small roman numerals alone (``agreement.``)
 SENTENCE_END_WORD_RE = re.compile(r"(?![ivxlcdm]+\W)[^\W\d_]{3,}[.!?]")
 PROSE_WORDS = 5  # a line of this many words, most in lower case, holding a sentence's end, is prose

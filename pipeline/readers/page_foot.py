@@ -65,6 +65,7 @@ from pipeline.readers.foot_furniture import (
     title_key,
     title_shaped,
 )
+from pipeline.text.headings import PAGE_NUMBER_CHARACTERS
 from pipeline.text.markers import (
     DAMAGED_NUMBER_START_RE,
     FOOT_NOTE_START_RE,
@@ -112,7 +113,6 @@ MIN_RUNNING_NOTE_LINES = 12  # the runs' lines: fewer are too few to tell their 
 MAX_MARKED_RUN_SHARE = 0.25  # this share of the runs' pages with notes their markers tell: markers are read
 MAX_NUMBER_STEP = 2  # a run's notes numbered on: each the one before plus one, or two (one damaged)
 SET_APART_NOTES = "footnotes set apart by a blank line at the page's foot, in their smaller type"
-MAX_FOLIO_CHARACTERS = 4  # a line alone at most this long under the notes: the page's number
 
 
 @dataclass(frozen=True)
@@ -222,12 +222,11 @@ def learn_set_apart_notes(pages: Sequence[Sequence[Line]], damaged_symbols: bool
     with a note symbol too, OCR's reading of a number, where ``damaged_symbols``: the book marks no
     notes with symbols). Taken where :data:`~pipeline.readers.foot_furniture.HABIT_MIN_PAGES`
     pages or more end so, more of those runs open with a number (read or damaged) than with a
-    symbol, and they are set smaller than the body above them (:func:`_set_smaller`; the body's
-    lines rarely as long: :func:`learn_note_type`), on each page where the runs' lines are shaped
-    as notes in that type (:func:`_shaped_as_notes`)."""
+    symbol, and they are set smaller than the body above them, the body's lines rarely as long
+    (:func:`learn_note_type`), on each page where the runs' lines are shaped as notes in that type
+    (:func:`_shaped_as_notes`)."""
     feet = [_set_apart_foot(lines, damaged_symbols) for lines in pages]
-    firsts = {lines[foot][0] for lines, foot in zip(pages, feet, strict=True) if foot is not None}
-    if len(firsts) < HABIT_MIN_PAGES or not _set_smaller(pages, firsts):
+    if sum(foot is not None for foot in feet) < HABIT_MIN_PAGES:
         return frozenset()
     symbols = [
         bool((start := FOOT_NOTE_START_RE.match(lines[at][1])) and start.group("symbol"))
@@ -268,10 +267,11 @@ def _run_starts(lines: Sequence[Line], start: int) -> list[int]:
 
 
 def _folio_at_foot(lines: Sequence[Line]) -> int:
-    """1 where the page ends in a line alone (after a blank line) of :data:`MAX_FOLIO_CHARACTERS` at
-    most (its number, however OCR read it: ``12``, ``ee``), else 0."""
+    """1 where the page ends in a line alone (after a blank line) no longer than a page number
+    (:data:`~pipeline.text.headings.PAGE_NUMBER_CHARACTERS`: its number, however OCR read it,
+    ``12``, ``ee``), else 0."""
     alone = len(lines) > 1 and lines[-1][0] - lines[-2][0] > 1
-    return int(alone and len(lines[-1][1].strip()) <= MAX_FOLIO_CHARACTERS)
+    return int(alone and len(lines[-1][1].strip()) <= PAGE_NUMBER_CHARACTERS)
 
 
 def _opens_set_apart_note(text: str, damaged_symbols: bool = False) -> bool:

@@ -60,7 +60,6 @@ page, read so, is the next one misread (``18``, ``18`` for 18, 19).
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -502,7 +501,7 @@ def _notes_after_labels(blocks: Sequence[Block], notes: Sequence[int]) -> set[in
         for index, block in enumerate(blocks)
         if block.kind != "note" and LABEL_LINE_RE.match(block.text.split("\n", 1)[0])
     ]
-    return {place for place in map(functools.partial(bisect.bisect, notes), labels) if place < len(notes)}
+    return {place for label in labels if (place := bisect.bisect(notes, label)) < len(notes)}
 
 
 def _pages(blocks: Sequence[Block]) -> Iterator[list[int]]:

@@ -20,6 +20,7 @@ TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # A printed page number: arabic, or lower-case roman (front matter).
 ARABIC_PAGE_NUMBER = r"\d{1,4}"
 PAGE_NUMBER = rf"{ARABIC_PAGE_NUMBER}|[ivxlcdm]{{1,7}}"
+PAGE_NUMBER_CHARACTERS = 4  # a page number's characters as OCR reads it, at most (``xlii``, ``io``, ``ee``)
 # a line holding only a page number, perhaps between dashes or stops (``— 42 —``)
 PAGE_NUMBER_LINE_RE = re.compile(
     rf"^[\s.{re.escape(DASHES)}]*(?:{PAGE_NUMBER})[\s.{re.escape(DASHES)}]*$", re.IGNORECASE
