@@ -19,14 +19,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-import yaml
-
 from pipeline.cli import exit_stage, run_stage
 from pipeline.model import InputError, read_stage_input, write_json
-from pipeline.yaml_lines import AliasLimitError, YamlPath, key_line, load
 
 if TYPE_CHECKING:
     import jsonschema
+    import yaml
+
+    from pipeline.yaml_lines import YamlPath
 
 SCHEMA_FILE = "book-metadata.schema.json"
 NOT_BLANK = r"\S"  # the schema's pattern for text that must not be empty
@@ -116,6 +116,8 @@ def explain(error: jsonschema.ValidationError) -> tuple[YamlPath, str]:
 
 def duplicate_keys(node: yaml.Node, path: YamlPath = ()) -> list[tuple[int, str]]:
     """(line, message) for every key written twice in a mapping (YAML silently keeps the last)."""
+    import yaml  # (as in :func:`parse`)
+
     problems: list[tuple[int, str]] = []
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
@@ -135,6 +137,10 @@ def duplicate_keys(node: yaml.Node, path: YamlPath = ()) -> list[tuple[int, str]
 
 def parse(text: str, path: str) -> tuple[Any, yaml.Node | None]:
     """Parse YAML ``text`` into data and its node tree (for line numbers)."""
+    import yaml  # (15 ms to import: the stages reading the checked copy, metadata.json, never need it)
+
+    from pipeline.yaml_lines import AliasLimitError, load
+
     try:
         data, node = load(text)
     except AliasLimitError as error:
@@ -156,6 +162,8 @@ def parse(text: str, path: str) -> tuple[Any, yaml.Node | None]:
 def validate(data: Any, node: yaml.Node, path: str) -> None:
     """Raise one :class:`InputError` listing every problem of the metadata ``data``."""
     import jsonschema  # (a tenth of a second to import: only the metadata check needs it)
+
+    from pipeline.yaml_lines import key_line
 
     problems: list[tuple[int | None, str]] = [*duplicate_keys(node)]
     for error in jsonschema.Draft202012Validator(schema()).iter_errors(data):

@@ -99,6 +99,22 @@ def test_hocr_lines_keep_their_boxes_sizes_confidences_and_image(tmp_path: Path)
     assert second.lines[0].size == 30  # no x_size: the box's height
 
 
+def test_hocr_word_titles_written_otherwise_than_tesseracts_are_read_alike(tmp_path: Path) -> None:
+    # (Tesseract with its fonts' information on, ``x_fsize``; another engine's order of the properties)
+    other = HOCR.replace('x_wconf 96"', 'x_wconf 96; x_font Times; x_fsize 12"').replace(
+        'title="bbox 210 160 320 190; x_wconf 42"', 'title="x_wconf 42; bbox 210 160 320 190"'
+    )
+    assert other.count("x_fsize") == other.count("x_wconf 42; bbox") == 1
+    (tmp_path / "other").mkdir()
+    read = extract([write(tmp_path / "other", "book.hocr", other)])[1]
+    assert read == extract([write(tmp_path, "book.hocr", HOCR)])[1]
+    assert read.pages[0].lines[1].confidences == (0.96, 0.42)
+    assert [line.words for line in read.pages[0].lines] == [
+        (Box(400, 60, 600, 80),),
+        (Box(140, 160, 200, 190), Box(210, 160, 320, 190)),
+    ]
+
+
 def test_an_hocr_lines_type_size_weighs_its_words_heights_with_tesseracts_x_size(tmp_path: Path) -> None:
     # (generated quartos as Tesseract read them: a note's x_size 21 where the text's is 23, its words
     # reaching the ascenders without descending 15 px high where the text's stand 18; a one-line note

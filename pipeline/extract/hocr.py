@@ -36,6 +36,9 @@ X_SIZE_OVER_BOX = 1.2
 SCALE_LINES = 5
 OFF_BASELINE = 0.2  # a word not descending whose foot stands this share of its height below the baseline
 BBOX_RE = re.compile(r"bbox(?<!\wbbox)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)")  # a word's box
+# a word's title as Tesseract writes it, its box then its confidence: read by one match a word (a
+# title written otherwise by :data:`BBOX_RE` and :data:`CONFIDENCE_RE`)
+TESSERACT_WORD_TITLE_RE = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+); x_wconf (\d+)")
 
 
 def is_hocr(root: etree._Element) -> bool:
@@ -69,13 +72,14 @@ def read_hocr(path: Path, root: etree._Element | None = None) -> list[PrintedPag
     pages: list[PrintedPage] = []
     engine_sizes: list[list[float | None]] = []  # a page's lines' x_size
     line: etree._Element | None = None
+    line_names: Sequence[str] = ()  # its classes
     words: list[etree._Element] = []
 
     def close_line() -> None:
         if line is None or not pages:
             return
         page = pages[-1]
-        if (read := _line(line, words, boxed=page.image is not None)) is not None:
+        if (read := _line(line, line_names, words, boxed=page.image is not None)) is not None:
             page.lines.append(read[0])
             engine_sizes[-1].append(read[1])
 
@@ -97,7 +101,7 @@ def read_hocr(path: Path, root: etree._Element | None = None) -> list[PrintedPag
             engine_sizes.append([])
         elif not LINE_CLASS_SET.isdisjoint(names):
             close_line()
-            line, words = element, []
+            line, line_names, words = element, names, []
         elif WORD_CLASS in names and line is not None and _inside(element, line):
             words.append(element)
     close_line()
@@ -150,19 +154,19 @@ def _text(element: etree._Element) -> str:
 
 
 def _word_heights(
-    texts: Sequence[str], titles: Sequence[str], line: Box, baseline: float | None
+    texts: Sequence[str], places: Sequence[re.Match[str] | None], line: Box, baseline: float | None
 ) -> list[tuple[str, float]]:
-    """The words of a line (their ``texts`` and ``titles``) that tell its type size
-    (:func:`tells_type_size`), with the heights of their boxes, of those lying within the line's box
-    (a word's box reaching past its line's spans a speck or a neighbour's stroke too) and standing
-    on its ``baseline`` (a foot :data:`OFF_BASELINE` of its height below it, a speck's: Tesseract's
-    box of ``Brest`` reached a third of its height below the line's, and the line was taken for a
-    heading's larger type)."""
+    """The words of a line (their ``texts``, and their boxes as ``places``: the matches of their
+    titles, top and bottom in groups 2 and 4) that tell its type size (:func:`tells_type_size`), with
+    the heights of their boxes, of those lying within the line's box (a word's box reaching past its
+    line's spans a speck or a neighbour's stroke too) and standing on its ``baseline`` (a foot
+    :data:`OFF_BASELINE` of its height below it, a speck's: Tesseract's box of ``Brest`` reached a
+    third of its height below the line's, and the line was taken for a heading's larger type)."""
     heights: list[tuple[str, float]] = []
     fitting = map(ASCENDING_PLAIN_WORD_RE.fullmatch, texts)  # (``tells_type_size``'s, every word asked in C)
-    for text, title in itertools.compress(zip(texts, titles, strict=True), fitting):
-        if found := BBOX_RE.search(title):
-            top, bottom = float(found[2]), float(found[4])
+    for text, place in itertools.compress(zip(texts, places, strict=True), fitting):
+        if place is not None:
+            top, bottom = float(place[2]), float(place[4])
             if (
                 line.top <= top
                 and bottom <= line.bottom
@@ -172,6 +176,17 @@ def _word_heights(
     return heights
 
 
+def _read_titles(titles: Sequence[str]) -> tuple[tuple[float, ...], list[re.Match[str] | None]]:
+    """What a line's words' ``titles`` say: their confidences (0-1, of the words that give one) and
+    their boxes (each title's match, the box's edges in groups 1 to 4; ``None``: no box). Titles all
+    as Tesseract writes them are read by one match each (:data:`TESSERACT_WORD_TITLE_RE`)."""
+    found: list[re.Match[str] | None] = list(map(TESSERACT_WORD_TITLE_RE.fullmatch, titles))
+    if all(found):
+        return tuple(int(match[5]) / 100 for match in found if match), found
+    confidences = tuple(float(match[1]) / 100 for match in map(CONFIDENCE_RE.search, titles) if match)
+    return confidences, list(map(BBOX_RE.search, titles))
+
+
 def _spans_its_type(text: str) -> bool:
     """Whether a line's box spans its type's whole height, ascenders to descenders: its text has both
     (no type stands taller than such a box)."""
@@ -179,29 +194,24 @@ def _spans_its_type(text: str) -> bool:
 
 
 def _line(
-    element: etree._Element, words: list[etree._Element], boxed: bool
+    element: etree._Element, names: Sequence[str], words: list[etree._Element], boxed: bool
 ) -> tuple[PrintedLine, float | None] | None:
-    """The printed line of an hOCR line element and its word elements, with their boxes if ``boxed``,
-    and Tesseract's ``x_size`` for it (``None``: no text in it, or no box). Its size is its words'
-    (:func:`pipeline.extract.xml.type_size`, as ALTO's), to be weighed with ``x_size`` (:func:`_sized`)."""
+    """The printed line of an hOCR line element (its classes ``names``) and its word elements, with
+    their boxes if ``boxed``, and Tesseract's ``x_size`` for it (``None``: no text in it, or no box).
+    Its size is its words' (:func:`pipeline.extract.xml.type_size`, as ALTO's), to be weighed with
+    ``x_size`` (:func:`_sized`)."""
     values = properties(element)
     where = box(values)
     texts = [_text(word) for word in words]
     text = " ".join(" ".join(texts).split() if words else _text(element).split())
     if not text or where is None:
         return None
-    titles = [word.get("title", "") for word in words]
-    confidences = tuple(float(found[1]) / 100 for found in map(CONFIDENCE_RE.search, titles) if found)
-    boxes = (
-        tuple(Box(*map(float, found.groups())) for found in map(BBOX_RE.search, titles) if found)
-        if boxed
-        else ()
-    )
+    confidences, places = _read_titles([word.get("title", "") for word in words])
+    boxes = tuple(Box(*map(float, place.group(1, 2, 3, 4))) for place in places if place) if boxed else ()
     baseline = values.get("baseline", "").split()
     at = where.bottom + float(baseline[1]) if len(baseline) == 2 else None
-    kinds = set(element.get("class", "").split())
-    kind = next((name for name in LINE_CLASSES[1:] if name in kinds), None)
-    size = reaching_type_size(_word_heights(texts, titles, where, at))
+    kind = next((name for name in LINE_CLASSES[1:] if name in names), None)
+    size = reaching_type_size(_word_heights(texts, places, where, at))
     engine_size = float(values["x_size"]) if "x_size" in values else None
     if engine_size and engine_size > X_SIZE_OVER_BOX * where.height and _spans_its_type(text):
         engine_size = None
