@@ -7,7 +7,9 @@ from pathlib import Path
 
 from pipeline.layout import LayoutFurniture
 from pipeline.model import Block
+from pipeline.normalise import normalise_text
 from pipeline.readers.paragraph_lines import split_blocks
+from pipeline.readers.wrapped_lines import split_wrapped_lines
 from pipeline.repair import RepairContext, Repaired, repair
 from pipeline.repair.furniture import Furniture, find_furniture, remove_page_furniture
 from pipeline.repair.vocabulary import BookVocabulary
@@ -187,3 +189,36 @@ def test_a_running_title_a_reader_classed_still_gives_its_page_number() -> None:
     assert sorted(found.page_numbers.values()) == [2, 3, 5, 7, 8, 10]
     assert len(changes) == 6
     assert [block.extra.get("page") for block in kept if block.page_break_before][-1] == 10
+
+
+def test_a_head_printed_at_page_tops_one_between_a_paragraphs_halves_is_a_running_head_each_time() -> None:
+    # Tesseract's plain text of the crown octavo of seed 797 (``tests/data``, as test_page_foot says):
+    # the book's title heads three pages, the first over a sentence the page break cut (``demanded
+    # the withdrawal of`` / its note ``1. Way Out, …`` / the title / ``German troops from Finland``),
+    # the others under notes numbered ``5.``, ``3.``; the book has no title page to print it first
+    text = (Path(__file__).parent / "data" / "tesseract-crown-797.txt").read_text(encoding="utf-8")
+    (kept, changes, _), _ = removed(split_wrapped_lines(normalise_text(text)[0]))
+    title = "ITALY PREPARE UNHINDERED FOR ATTACKS"
+    assert [change.before for change in changes].count(title) == 3
+    assert title not in [block.text for block in kept]
+
+
+def _pages_of(parts: list[list[str]]) -> list[Block]:
+    """Pages separated by form feeds, each of its blocks ``parts``."""
+    return split_blocks("\n\f".join("\n\n".join(page) for page in parts) + "\n")
+
+
+CUT = "The Soviet government demanded the withdrawal of"  # a page's last line, its sentence cut
+
+
+def test_a_heading_printed_again_at_page_tops_without_a_paragraph_cut_under_it_stays() -> None:
+    # as *Essays and Addresses on the Australian Commonwealth Bill* prints ``THE FEDERATION FORUM.``
+    # over each of three letters to a newspaper, each opening a page after a sentence ended
+    head = "THE FEDERATION FORUM."
+    blocks = _pages_of([PROSE, [head, *PROSE], [head, *PROSE]])
+    assert not find_furniture(blocks).heads
+    # after a sentence cut off, but printed again inside a page: a heading there too (the book's
+    # ``RESPONSIBLE GOVERNMENT.`` over a page of text read out of its columns' order)
+    head = "RESPONSIBLE GOVERNMENT."
+    blocks = _pages_of([[*PROSE, CUT], [head, *PROSE, head, PROSE[0]]])
+    assert not find_furniture(blocks).heads

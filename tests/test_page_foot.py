@@ -17,6 +17,8 @@ text, as it wrote it, of the octavo book with running heads and of the crown oct
 that the test suite's generator (``tests/scanbook.py``) typesets with seed 1025, renders, degrades
 and OCRs: 9 pages each, 18 notes numbered by chapter, their markers read as marks; the crown
 octavo's running heads are the book's title and the chapter's, without page numbers.
+``tests/data/tesseract-crown-797.txt`` is the same of its crown octavo with seed 797 (11 pages; the
+running heads the book's title on three pages and a chapter's title, shortened on one).
 ``tests/data/tesseract-quarto-1040.txt`` is the same of its quarto with seed 1040 (10 pages, block
 paragraphs, page numbers at the foot, 15 notes numbered through the book in a smaller type, set apart
 by a blank line), whose notes' raised numbers OCR damaged (``?``, ``2?``, ``®``, ``\u2018©The``) as it
@@ -995,6 +997,22 @@ def test_a_chapters_title_printed_under_its_label_is_a_running_title_alone_at_a_
     # the headings under their labels stay, and so does the book's title, printed once at a page top
     headings = [block.text for block in blocks if "furniture" not in block.extra and block.text.isupper()]
     assert "SECOND PART GERMANY SHOULD\nINCLUDE" in headings and "WAS ALSO SUGGESTED" in headings
+
+
+def test_a_chapters_title_shortened_alone_at_a_page_top_is_a_running_title() -> None:
+    # the crown octavo of seed 797: chapter one's title under its label runs over three lines, and
+    # its running title at the top of the chapter's third page leaves out the last word
+    blocks = split_wrapped_lines(_tesseract_text("crown-797"))
+    titles = [
+        block.text for block in blocks if block.extra.get("furniture", {}).get("kind") == "running title"
+    ]
+    assert titles == [
+        "UNDERLINED THAT THE DISCONTINUATION ECONOMIC",
+        "WERE SOON SIGNED WITH NORWAY AUSTRIA",
+        "RECOGNITION THE DEBTS THE TSARIST",
+        "HAD LEARNED HAD",
+    ]
+    assert "UNDERLINED THAT THE\nDISCONTINUATION ECONOMIC\nAGGRESSION" in [block.text for block in blocks]
 
 
 def test_notes_set_apart_at_page_feet_in_smaller_type_are_read_though_ocr_damaged_their_numbers() -> None:

@@ -13,7 +13,8 @@ capitals that the book repeats at its page feet (:data:`HABIT_MIN_PAGES` times,
 :func:`learn_foot_titles`). One printed too seldom for a habit is known by repeating a title that
 opens an earlier page (the book's title, a chapter's heading) where the page shows it is no
 heading: at the foot beside a bare page number, or at the top above a line going on with the
-previous page's sentence, or, the book's title, above a division's label (:func:`learn_edge_titles`).
+previous page's sentence, or, the book's title, above a division's label; a chapter's title, or its
+first words, alone at a page top (:func:`learn_edge_titles`).
 
 The footnote zones at the page feet, and the habits learned from all of them, are in
 :mod:`pipeline.readers.page_foot`.
@@ -58,6 +59,7 @@ FOOT_TITLE_LINES = 3  # a running title at the foot stands among the page's last
 FOOT_TITLE_MAX_WORDS = 8
 INSIDE_PAGE_WEIGHT = 0.9  # a mark-shaped line inside the page counts for a little less than one at its foot
 HABIT_MIN_PAGES = 3  # a habit of the page feet: a kind of line seen on at least this many pages
+SHORTENED_TITLE_MIN_WORDS = 2  # a running title shortening a chapter's title keeps two first words or more
 
 
 class SignatureKey(NamedTuple):
@@ -251,15 +253,22 @@ def _labelled_titles(lines: Sequence[Line]) -> set[str]:
 
 
 def _top_chapter_title(lines: Sequence[Line], labelled: set[str]) -> dict[int, dict[str, str]]:
-    """A chapter's title printed earlier under its label (``labelled``) opening a page alone, no
-    label under it: the page's running title (one printed with the page number is left to the page
+    """A chapter's title printed earlier under its label (``labelled``), or its first words (two at
+    least: a running title shortens a long one), opening a page alone, no label under it: the
+    page's running title (one printed with the page number is left to the page
     numbers' sequence, :mod:`pipeline.repair.furniture`)."""
     if len(lines) < 2 or LABEL_LINE_RE.match(lines[1][1].strip()):
         return {}
     top = lines[0][1]
-    if not title_shaped(top) or title_key(top) not in labelled or any(map(str.isdigit, top)):
+    if not title_shaped(top) or any(map(str.isdigit, top)):
         return {}
-    evidence = "a chapter's title printed earlier under its label, at a page top without one"
+    key = title_key(top)
+    if key in labelled:
+        evidence = "a chapter's title printed earlier under its label, at a page top without one"
+    elif len(top.split()) >= SHORTENED_TITLE_MIN_WORDS and any(title.startswith(key) for title in labelled):
+        evidence = "a chapter's title printed earlier under its label, shortened, at a page top without one"
+    else:
+        return {}
     return {lines[0][0]: {"kind": "running title", "evidence": evidence}}
 
 

@@ -12,8 +12,11 @@ is that of the running heads printed with the sequence's numbers. A running head
 is a short line in capitals printed again as a numbered running head, or repeated (at least
 :data:`REPEATED_HEAD_MIN` times, or twice: beside a page number or as the shortened form of a
 heading) where a page ends, unless it is a division's label (``CHAPTER VIII.``, printed again as
-contents entries and heading); its first printing is kept when no earlier block starts with it (the
-title page, a chapter heading whose running head is the whole title).
+contents entries and heading), or printed twice or more, each printing opening a page the reader
+found and one at least between the halves of a paragraph the page break cut (a heading printed
+again stands inside a page somewhere). Its first printing is kept when no earlier block starts with
+it and it stands inside no paragraph (the title page, a chapter heading whose running head is the
+whole title: neither stands between a paragraph's halves).
 
 A reader that sees the page's layout may class a block as furniture itself (a printer's signature
 mark at a page foot, ``extra["furniture"]`` with its evidence): it is removed too; a line classed
@@ -191,6 +194,7 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
         found.evidence.append(f"{len(numbered_heads)} running head(s) printed with the page number")
     given = {plain_text(head, markers=True).upper() for head in settings.running_heads}
     counts = Counter(head for n, head in candidates.values() if n is None)
+    cutting = _heads_cutting_paragraphs(blocks, candidates, counts)
     seen: set[str] = set()
     for i, (number, head) in candidates.items():
         if i in found.page_numbers:
@@ -205,12 +209,13 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
         repeated = counts[head] >= REPEATED_HEAD_MIN or (
             counts[head] > 1 and (beside_number or _starts_earlier(blocks, i, head))
         )
+        at_edge = _at_page_edge(blocks, i, found.page_numbers) or (
+            head in cutting and blocks[i].page_break_before
+        )
         known = head in numbered_heads or head.upper() in given
-        if not known and (
-            HEADING_WORD_RE.match(head) or not (repeated and _at_page_edge(blocks, i, found.page_numbers))
-        ):
+        if not known and (HEADING_WORD_RE.match(head) or not ((repeated or head in cutting) and at_edge)):
             continue  # a division's label (``CHAPTER VIII.``) repeats as its heading and contents entries
-        if first and not _starts_earlier(blocks, i, head):
+        if first and not _starts_earlier(blocks, i, head) and not _inside_paragraph(blocks, i):
             continue  # the title page or the heading the running head repeats
         found.heads[i] = head
     unnumbered = {head for i, head in found.heads.items() if i not in found.page_numbers}
@@ -228,9 +233,47 @@ def _at_page_edge(blocks: Sequence[Block], index: int, page_numbers: dict[int, i
     if index == 0:
         return False
     before = plain_text(blocks[index - 1].text, markers=True)
-    return NOTE_LIKE_START_RE.match(before) is not None or (
-        len(before) > MAX_HEAD_CHARS and not ends_sentence(before) and not ends_clause(before)
-    )
+    return NOTE_LIKE_START_RE.match(before) is not None or _cut_off(before)
+
+
+def _cut_off(text: str) -> bool:
+    """Whether ``text`` is running text a page break cut: longer than a head, ending no sentence or clause."""
+    return len(text) > MAX_HEAD_CHARS and not ends_sentence(text) and not ends_clause(text)
+
+
+def _inside_paragraph(blocks: Sequence[Block], index: int) -> bool:
+    """Whether block ``index`` opens a page the reader found between the halves of a paragraph the
+    page break cut: the running text before it (the notes of the page before between them) ends
+    mid-sentence (:func:`_cut_off`, or in a word in lower case, a comma or a hyphen). No title
+    page or heading stands there."""
+    if not blocks[index].page_break_before:
+        return False
+    before = next((block for block in reversed(blocks[:index]) if block.kind != "note"), None)
+    if before is None or before.kind != "text":
+        return False
+    text = plain_text(before.text)
+    if not text or is_capitals(text):
+        return False
+    last = text.rsplit(maxsplit=1)[-1]
+    return _cut_off(text) or text.endswith((",", "-")) or (last[-1].isalpha() and last[0].islower())
+
+
+def _heads_cutting_paragraphs(
+    blocks: Sequence[Block], candidates: dict[int, tuple[int | None, str]], counts: Counter[str]
+) -> set[str]:
+    """The heads without a number printed twice or more, each printing opening a page the reader
+    found and one at least inside a paragraph (:func:`_inside_paragraph`): running heads (a heading
+    printed again stands inside a page somewhere)."""
+    printings: dict[str, list[int]] = {}
+    for i, (number, head) in candidates.items():
+        if number is None and counts[head] > 1:
+            printings.setdefault(head, []).append(i)
+    return {
+        head
+        for head, places in printings.items()
+        if all(blocks[i].page_break_before for i in places)
+        and any(_inside_paragraph(blocks, i) for i in places)
+    }
 
 
 def _starts_earlier(blocks: Sequence[Block], index: int, head: str) -> bool:
