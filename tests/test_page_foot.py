@@ -729,6 +729,23 @@ def test_a_line_opening_with_the_number_missing_between_two_notes_opens_that_not
     assert [group[0].number for group in note_groups(lines)] == [3193, 3195, 3198]
 
 
+def test_the_next_notes_number_its_stop_read_as_a_comma_opens_it_after_a_note_ended() -> None:
+    # the foot of a page of the octavo the test suite's generator typesets with seed 799, as
+    # Tesseract read it (its long lines cut short here): note 9's stop read as a comma, under note 8
+    lines = [
+        Line(70, "8. No less symptomatic was the refusal of Britain and France to agree"),
+        Line(71, "coinciding with the mutual assistance pact. Reactionary forces in Spain"),
+        Line(72, "loss of power either."),
+        Line(74, "9, Could, Into Being Could, Vol. 9, p. 555."),
+    ]
+    assert [group[0].number for group in note_groups(lines)] == [70, 74]
+    # another number so read goes on with the note (``4, Adopted`` after note 8), and so does the
+    # next number where the note before has not ended
+    assert [group[0].number for group in note_groups([*lines[:3], Line(74, "4, Adopted, Vol. 17.")])] == [70]
+    unended = [lines[0], Line(71, "coinciding with the mutual assistance pact, as the treaty of"), lines[3]]
+    assert [group[0].number for group in note_groups(unended)] == [70]
+
+
 # raw lines 312-318 and 334-339 of *South Australian Land Exploration* (of the page above), with
 # note 17's number as the repairs before give it (OCR read it as ``3`` and a quotation mark): OCR put
 # note 17's marker at the start of the next line (``17 That Eyre``)

@@ -432,7 +432,8 @@ def note_groups(
     zone marked by symbols, a symbol (``* Origin of Species, p. 63. t Ibid., p. 103.``). There, a
     note also opens at a symbol OCR misread (``f Mines …`` for ``† Mines …``) after a line that
     ends a note; in a zone marked by numbers, at a number OCR damaged (``1(5 It is``,
-    :func:`_damaged_number`) after a line that ends a note, and, where the zone's lines show the
+    :func:`_damaged_number`; or the next number, its stop read as a comma: ``9, Could``) after a
+    line that ends a note, and, where the zone's lines show the
     notes' smaller type (``note_type``, :func:`_set_in_note_type`), at a plain number before any
     text (``35 p.p. 25/1858``) after a line that ends a note short of their full line. A line
     opening with a number lower than its note's goes on with it (:func:`_lines_going_on`); one
@@ -456,7 +457,11 @@ def note_groups(
             plain = typed and groups and _plain_number_after_note(groups[-1][-1][1], part, note_type)
             by_place = placed.get(number) if at == 0 else None
             if by_place is None:
-                by_place = bool(opens or plain or (damaged and damaged_start(part)))
+                by_place = bool(
+                    opens
+                    or plain
+                    or (damaged and (damaged_start(part) or _next_with_misread_stop(groups, part)))
+                )
             if not groups or by_place:
                 groups.append([])
             groups[-1].append(Line(number, part))
@@ -505,6 +510,14 @@ def _lines_going_on(lines: Sequence[Line]) -> set[int]:
 def _damaged_symbol(text: str) -> bool:
     """Whether ``text`` opens with a note symbol OCR misread (:data:`DAMAGED_SYMBOL_START_RE`)."""
     return DAMAGED_SYMBOL_START_RE.match(text) is not None
+
+
+def _next_with_misread_stop(groups: Sequence[Sequence[Line]], text: str) -> bool:
+    """Whether ``text`` opens the note numbered after the last of ``groups`` with a comma or a colon
+    read for its stop (``9, Could``, after note 8)."""
+    opening = FOOT_NOTE_START_RE.match(groups[-1][0][1].strip())
+    number = opening["number"] if opening else None
+    return number is not None and _misread_stop_start(text, int(number) + 1)
 
 
 def _damaged_number(text: str) -> bool:
