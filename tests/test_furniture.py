@@ -222,3 +222,19 @@ def test_a_heading_printed_again_at_page_tops_without_a_paragraph_cut_under_it_s
     head = "RESPONSIBLE GOVERNMENT."
     blocks = _pages_of([[*PROSE, CUT], [head, *PROSE, head, PROSE[0]]])
     assert not find_furniture(blocks).heads
+
+
+def test_bare_numbers_ending_pages_numbered_as_their_pages_stand_are_page_numbers() -> None:
+    # the feet of a crown octavo as Tesseract read them (seed 797): the numbers of its first seven
+    # pages lost, then ``10``, ``1`` (for 11), ``12``, ``33`` (for 13), each its page's last line
+    feet = {7: "10", 8: "1", 9: "12", 10: "33"}
+    blocks = _pages_of([[*PROSE, *([feet[page]] if page in feet else [])] for page in range(11)])
+    (kept, changes, _), found = removed(blocks)
+    assert sorted(found.page_numbers.values()) == [10, 12] and found.position == "foot"
+    assert [change.before for change in changes] == ["10", "1", "12", "33"]
+    assert "OCR misread" in changes[1].explanation and "OCR misread" not in changes[0].explanation
+    assert [block.extra.get("page") for block in kept if block.page_break_before][6:] == [None, 11, None, 13]
+    # two numbers only, not as far apart as their pages: no sequence, and nothing removed
+    feet = {7: "10", 9: "15"}
+    blocks = _pages_of([[*PROSE, *([feet[page]] if page in feet else [])] for page in range(11)])
+    assert not removed(blocks)[0].changes

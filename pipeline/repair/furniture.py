@@ -6,17 +6,20 @@ counts as a page number only as part of the book's page sequence: the longest ru
 whose numbers rise by 1 to 3 from one to the next, that spans most of the book, and whose last
 number the amount of text can hold (so the years heading a chronology, ``1917``, ``1918``, are left
 alone); or, where OCR misread most numbers, two or more running heads of one text, each opening a
-page the reader found, numbered exactly as far apart as their pages stand. A running head printed
-with a number out of that sequence (misread, or another sequence of numbers) is one where its text
-is that of the running heads printed with the sequence's numbers. A running head without a number
-is a short line in capitals printed again as a numbered running head, or repeated (at least
-:data:`REPEATED_HEAD_MIN` times, or twice: beside a page number or as the shortened form of a
-heading) where a page ends, unless it is a division's label (``CHAPTER VIII.``, printed again as
-contents entries and heading), or printed twice or more, each printing opening a page the reader
-found and one at least between the halves of a paragraph the page break cut (a heading printed
-again stands inside a page somewhere). Its first printing is kept when no earlier block starts with
-it and it stands inside no paragraph (the title page, a chapter heading whose running head is the
-whole title: neither stands between a paragraph's halves).
+page the reader found, or two or more bare numbers, each the last line of such a page, numbered
+exactly as far apart as their pages stand. A running head printed with a number out of that
+sequence (misread, or another sequence of numbers) is one where its text is that of the running
+heads printed with the sequence's numbers; where the numbers stand at the page's foot, each the last
+line of its page, so is a bare number out of the sequence ending a page (``1`` for 11).
+
+A running head without a number is a short line in capitals printed again as a numbered running
+head, or repeated (at least :data:`REPEATED_HEAD_MIN` times, or twice: beside a page number or as
+the shortened form of a heading) where a page ends, unless it is a division's label
+(``CHAPTER VIII.``, printed again as contents entries and heading), or printed twice or more, each
+printing opening a page the reader found and one at least between the halves of a paragraph the page
+break cut (a heading printed again stands inside a page somewhere). Its first printing is kept when
+no earlier block starts with it and it stands inside no paragraph (the title page, a chapter heading
+whose running head is the whole title: neither stands between a paragraph's halves).
 
 A reader that sees the page's layout may class a block as furniture itself (a printer's signature
 mark at a page foot, ``extra["furniture"]`` with its evidence): it is removed too; a line classed
@@ -68,6 +71,7 @@ class Furniture:
 
     page_numbers: dict[int, int] = field(default_factory=dict)  # block index → page number
     heads: dict[int, str] = field(default_factory=dict)  # block index → running head text
+    misread: set[int] = field(default_factory=set)  # blocks printing a page number OCR misread
     position: str = "none"  # "top" or "foot": where the page numbers are printed
     evidence: list[str] = field(default_factory=list)
 
@@ -151,6 +155,35 @@ def _headed_pages(
     return every if as_pages(every) else max(found, key=len, default=[])
 
 
+def _foot_numbered_pages(
+    numbered: list[tuple[int, int]],
+    candidates: dict[int, tuple[int | None, str]],
+    blocks: Sequence[Block],
+    pages: list[int],
+    total: int,
+) -> list[tuple[int, int]]:
+    """A page sequence too short for :data:`MIN_CHAIN` (OCR lost or misread the other numbers: ``1``
+    for 11, ``33`` for 13): two or more bare numbers, each the last block of a page the reader found,
+    numbered exactly as their pages stand (``10`` and, two pages on, ``12``); the most that agree so,
+    where the text can hold their pages (:data:`MIN_PAGE_CHARS`)."""
+    feet = [
+        (index, number)
+        for index, number in numbered
+        if not candidates[index][1] and _ends_page(blocks, index)
+    ]
+    offsets = Counter(number - pages[index] for index, number in feet)
+    offset, agreeing = max(offsets.items(), key=lambda item: (item[1], -item[0]), default=(0, 0))
+    sequence = [(index, number) for index, number in feet if number - pages[index] == offset]
+    if agreeing < 2 or sequence[-1][1] * MIN_PAGE_CHARS > total:
+        return []
+    return sequence
+
+
+def _ends_page(blocks: Sequence[Block], index: int) -> bool:
+    """Whether block ``index`` is the last of a page the reader found (the next opens a page)."""
+    return index + 1 == len(blocks) or blocks[index + 1].page_break_before
+
+
 def _candidates(blocks: Sequence[Block]) -> dict[int, tuple[int | None, str]]:
     """Block index → ``(number, head text)`` of every block shaped like page furniture."""
     return {i: candidate for i, block in enumerate(blocks) if (candidate := _candidate(block))}
@@ -177,8 +210,11 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
     found = Furniture()
     if settings.page_numbers != "none":
         pages = _pages_before(blocks)
-        chain = _page_chain(numbered, [len(block.text) for block in blocks], pages) or _headed_pages(
-            numbered, candidates, blocks, pages
+        lengths = [len(block.text) for block in blocks]
+        chain = (
+            _page_chain(numbered, lengths, pages)
+            or _headed_pages(numbered, candidates, blocks, pages)
+            or _foot_numbered_pages(numbered, candidates, blocks, pages, sum(lengths))
         )
         found.page_numbers = dict(chain)
         if chain:
@@ -222,6 +258,12 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
     if unnumbered:
         found.evidence.append(f"{len(unnumbered)} running head(s) repeated without a number")
     found.position = _position(blocks, found, settings)
+    if found.position == "foot":
+        found.misread = {
+            i
+            for i, (number, head) in candidates.items()
+            if number is not None and not head and i not in found.page_numbers and _ends_page(blocks, i)
+        }
     return found
 
 
@@ -285,7 +327,8 @@ def _starts_earlier(blocks: Sequence[Block], index: int, head: str) -> bool:
 
 
 def _position(blocks: Sequence[Block], found: Furniture, settings: LayoutFurniture) -> str:
-    """``"top"`` or ``"foot"``: the setting, a number in a running head, or a number after the last text."""
+    """``"top"`` or ``"foot"``: the setting, a number in a running head, every number the last line of
+    its page (a page the reader found), or a number after the last text."""
     if not found.page_numbers:
         return "none"
     if settings.page_numbers in ("top", "foot"):
@@ -294,6 +337,9 @@ def _position(blocks: Sequence[Block], found: Furniture, settings: LayoutFurnitu
     if any(i in found.heads for i in found.page_numbers):
         found.evidence.append("page numbers at the top of the page (printed in the running heads)")
         return "top"
+    if all(_ends_page(blocks, i) for i in found.page_numbers):
+        found.evidence.append("page numbers at the foot of the page (each the last line of a page)")
+        return "foot"
     last = max(found.page_numbers)
     if all(
         block.kind == "note" or i in found.heads or classed_furniture(block) is not None
@@ -306,12 +352,16 @@ def _position(blocks: Sequence[Block], found: Furniture, settings: LayoutFurnitu
     return "top"
 
 
-def _removal(found: Furniture, number: int | None, head: str | None, classed: str | None) -> str:
+def _removal(
+    found: Furniture, number: int | None, head: str | None, classed: str | None, misread: bool = False
+) -> str:
     """Why a furniture block is removed: the reader's class and evidence, or the book's sequence
     of page numbers and running heads."""
     if classed is not None:
         return f"{classed} removed"
     what = "page number" if head is None else "running head"
+    if misread:
+        what = "page number OCR misread (a bare number out of the sequence, the last line of its page)"
     where = f" (page {number})" if number is not None else ""
     return f"{what}{where} removed: {'; '.join(found.evidence) or 'layout setting'}"
 
@@ -328,7 +378,8 @@ def remove_page_furniture(blocks: Sequence[Block], context: RepairContext) -> Re
         number = found.page_numbers.get(i)
         head = found.heads.get(i)
         classed = classed_furniture(block)
-        if number is None and head is None and classed is None:
+        misread = i in found.misread
+        if number is None and head is None and classed is None and not misread:
             if pending:
                 extra = dict(block.extra)
                 if page is not None:
@@ -341,7 +392,9 @@ def remove_page_furniture(blocks: Sequence[Block], context: RepairContext) -> Re
             page = number if found.position == "top" else number + 1
         pending = True
         changes.append(
-            Change(STAGE, RULE, block.first_line, block.text, "", _removal(found, number, head, classed))
+            Change(
+                STAGE, RULE, block.first_line, block.text, "", _removal(found, number, head, classed, misread)
+            )
         )
     review = []
     classes = [block.extra["furniture"]["kind"] for block in blocks if "furniture" in block.extra]
