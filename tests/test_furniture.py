@@ -13,6 +13,7 @@ from pipeline.readers.wrapped_lines import split_wrapped_lines
 from pipeline.repair import RepairContext, Repaired, repair
 from pipeline.repair.furniture import Furniture, find_furniture, remove_page_furniture
 from pipeline.repair.vocabulary import BookVocabulary
+from pipeline.text.headings import without_misread_folio
 
 # Prose of the first book (raw lines 444-446, 452), used as running text of made-up pages.
 PROSE = [
@@ -164,7 +165,12 @@ def test_two_heads_of_one_text_numbered_as_their_pages_are_a_page_sequence() -> 
     tops += ["CHAPTER IV", "10 FUTURE AUSTRIA FREE"]
     (_, changes, _), found = removed(_form_fed(tops))
     assert sorted(found.page_numbers.values()) == [8, 10]
-    assert [change.before for change in changes] == ["8 FUTURE AUSTRIA FREE", "10 FUTURE AUSTRIA FREE"]
+    # (``Pa``: the page number misread into letters, at the end of the sequence's running head)
+    assert [change.before for change in changes] == [
+        tops[1],
+        "8 FUTURE AUSTRIA FREE",
+        "10 FUTURE AUSTRIA FREE",
+    ]
     # numbered otherwise than their pages: no sequence
     tops[-1] = "12 FUTURE AUSTRIA FREE"
     assert not removed(_form_fed(tops))[1].page_numbers
@@ -238,3 +244,37 @@ def test_bare_numbers_ending_pages_numbered_as_their_pages_stand_are_page_number
     feet = {7: "10", 9: "15"}
     blocks = _pages_of([[*PROSE, *([feet[page]] if page in feet else [])] for page in range(11)])
     assert not removed(blocks)[0].changes
+
+
+def test_a_running_head_whose_page_number_ocr_misread_into_letters_goes_with_its_sequence() -> None:
+    # the tops of a generated octavo as Tesseract read them (seed 799): ``v4`` for the verso's 2
+    tops = [
+        "CHAPTER I",
+        "v4 COMPLETED ITS PREPARATIONS FOR WAR",
+        "CHAPTER II",
+        "4 COMPLETED ITS PREPARATIONS FOR WAR",
+    ]
+    tops += [
+        "CHAPTER III",
+        "6 COMPLETED ITS PREPARATIONS FOR WAR",
+        "CHAPTER IV",
+        "8 COMPLETED ITS PREPARATIONS FOR WAR",
+    ]
+    (_, changes, _), found = removed(_form_fed(tops))
+    assert sorted(found.page_numbers.values()) == [4, 6, 8]
+    assert [change.before for change in changes] == tops[1::2]
+    # a line in capitals that is no running head of the book's keeps its end (``OF WAR AND``)
+    tops[1] = "v4 THE ORIGINS OF WAR AND"
+    assert "v4 THE ORIGINS OF WAR AND" not in [
+        change.before for change in removed(_form_fed(tops))[0].changes
+    ]
+
+
+def test_a_page_number_misread_at_one_end_of_a_running_head_is_told_apart() -> None:
+    assert (
+        without_misread_folio("v4 COMPLETED ITS PREPARATIONS FOR WAR") == "COMPLETED ITS PREPARATIONS FOR WAR"
+    )
+    assert without_misread_folio("FULLY SUPPORTED CHURCHILL z") == "FULLY SUPPORTED CHURCHILL"
+    # a number read as printed, a word in capitals, a line too short or not in capitals: none
+    for text in ("12 THE SOVIET STATE", "THE SOVIET STATE AND", "CHAPTER Iv", "The Soviet state z"):
+        assert without_misread_folio(text) is None

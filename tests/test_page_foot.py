@@ -1032,6 +1032,15 @@ def test_a_chapters_title_shortened_alone_at_a_page_top_is_a_running_title() -> 
     assert "UNDERLINED THAT THE\nDISCONTINUATION ECONOMIC\nAGGRESSION" in [block.text for block in blocks]
 
 
+def test_a_chapters_title_alone_at_a_page_top_its_page_number_misread_is_a_running_title() -> None:
+    # as Tesseract read the octavo of seed 808: ``z`` for the recto's page number 7
+    prose = "The Soviet government made it clear that it would not accept the proposals of the"
+    text = f"CHAPTER IV\n\nFULLY SUPPORTED CHURCHILL\n\n{prose}\n{prose}\n\f"
+    text += f"FULLY SUPPORTED CHURCHILL z\n\nmission, which had come to Moscow in the spring.\n{prose}\n"
+    titles = [block.text for block in split_wrapped_lines(text) if "furniture" in block.extra]
+    assert titles == ["FULLY SUPPORTED CHURCHILL z"]
+
+
 def test_notes_set_apart_at_page_feet_in_smaller_type_are_read_though_ocr_damaged_their_numbers() -> None:
     notes = [block for block in split_wrapped_lines(_tesseract_text("quarto-1040")) if block.kind == "note"]
     # each run of lines between blank lines a note, two notes on a run where one ends above the next

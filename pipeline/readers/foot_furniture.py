@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from pipeline.chains import heaviest_chain
 from pipeline.model.pages import Line
-from pipeline.text.headings import HEADING_WORD_RE, LABEL_LINE_RE, is_capitals
+from pipeline.text.headings import HEADING_WORD_RE, LABEL_LINE_RE, is_capitals, without_misread_folio
 from pipeline.text.markers import FOOT_NOTE_START_RE
 
 # a printer's signature: perhaps the alphabet's round (``2 A``), the gathering's letter (or the
@@ -259,7 +259,7 @@ def _top_chapter_title(lines: Sequence[Line], labelled: set[str]) -> dict[int, d
     numbers' sequence, :mod:`pipeline.repair.furniture`)."""
     if len(lines) < 2 or LABEL_LINE_RE.match(lines[1][1].strip()):
         return {}
-    top = lines[0][1]
+    top = without_misread_folio(lines[0][1]) or lines[0][1]  # (a page number OCR misread, ``FULL z``)
     if not title_shaped(top) or any(map(str.isdigit, top)):
         return {}
     key = title_key(top)

@@ -1,16 +1,16 @@
 """Page furniture: running heads and bare page numbers the OCR kept as blocks of their own.
 
-A page number is a block holding only a number (``42``, ``— 42 —``) or a short line in capitals
-with a number at one end (``26 HISTORY OF SOVIET DIPLOMACY``, ``THE SOVIET STATE 27``). A number
-counts as a page number only as part of the book's page sequence: the longest run of such blocks
-whose numbers rise by 1 to 3 from one to the next, that spans most of the book, and whose last
-number the amount of text can hold (so the years heading a chronology, ``1917``, ``1918``, are left
-alone); or, where OCR misread most numbers, two or more running heads of one text, each opening a
-page the reader found, or two or more bare numbers, each the last line of such a page, numbered
-exactly as far apart as their pages stand. A running head printed with a number out of that
-sequence (misread, or another sequence of numbers) is one where its text is that of the running
-heads printed with the sequence's numbers; where the numbers stand at the page's foot, each the last
-line of its page, so is a bare number out of the sequence ending a page (``1`` for 11).
+A page number is a block holding only a number (``42``, ``— 42 —``) or a short line in capitals with
+a number at one end (``26 HISTORY OF SOVIET DIPLOMACY``, ``THE SOVIET STATE 27``). A number counts
+as a page number only as part of the book's page sequence: the longest run of such blocks whose
+numbers rise by 1 to 3 from one to the next, that spans most of the book, and whose last number the
+amount of text can hold (so the years heading a chronology, ``1917``, ``1918``, are left alone); or,
+where OCR misread most numbers, two or more running heads, each opening a page the reader found (of
+one text, or the verso's and the recto's), or two or more bare numbers, each the last line of such a
+page, numbered exactly as far apart as their pages stand. A running head printed with a number out
+of that sequence (misread, or another sequence of numbers) is one where its text is that of the
+running heads printed with the sequence's numbers; where the numbers stand at the page's foot, each
+the last line of its page, so is a bare number out of the sequence ending a page (``1`` for 11).
 
 A running head without a number is a short line in capitals printed again as a numbered running
 head, or repeated (at least :data:`REPEATED_HEAD_MIN` times, or twice: beside a page number or as
@@ -39,14 +39,20 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from itertools import accumulate, pairwise
+from itertools import accumulate
 
 from pipeline.chains import heaviest_chain
 from pipeline.layout import LAYOUT_RULE_PREFIX, LayoutFurniture
 from pipeline.model import Block, Change, Review
 from pipeline.readers.geometry import PLACED_FURNITURE
 from pipeline.repair.base import STAGE, RepairContext, Repaired
-from pipeline.text.headings import ARABIC_PAGE_NUMBER, HEADING_WORD_RE, is_capitals, short_line
+from pipeline.text.headings import (
+    ARABIC_PAGE_NUMBER,
+    HEADING_WORD_RE,
+    is_capitals,
+    short_line,
+    without_misread_folio,
+)
 from pipeline.text.markers import NOTE_LIKE_START_RE
 from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence, plain_text
 
@@ -101,7 +107,7 @@ def _candidate(block: Block) -> tuple[int | None, str] | None:
         match = pattern.match(text)
         if match and is_capitals(match.group("head")):
             return int(match.group("n")), match.group("head")
-    return (None, text) if is_capitals(text) else None
+    return (None, text) if is_capitals(text) or without_misread_folio(text) else None
 
 
 def _page_chain(
@@ -131,52 +137,17 @@ def _pages_before(blocks: Sequence[Block]) -> list[int]:
     return list(accumulate(int(block.page_break_before) for block in blocks))
 
 
-def _headed_pages(
-    numbered: list[tuple[int, int]],
-    candidates: dict[int, tuple[int | None, str]],
-    blocks: Sequence[Block],
-    pages: list[int],
-) -> list[tuple[int, int]]:
-    """A page sequence too short for :data:`MIN_CHAIN` (OCR misread the other numbers: ``Pa`` for
-    2, ``vs`` for 7): two or more running heads of one text, each opening a page the reader found
-    (``page_break_before``), whose numbers rise exactly as the pages between them
-    (``8 FUTURE AUSTRIA FREE``, ``10 FUTURE AUSTRIA FREE`` two pages later); the heads of every
-    such text, where they all rise so together (the verso's and the recto's), else the most."""
-
-    def as_pages(heads: list[tuple[int, int]]) -> bool:
-        return all(b[1] - a[1] == pages[b[0]] - pages[a[0]] for a, b in pairwise(heads))
-
-    by_head: dict[str, list[tuple[int, int]]] = {}
-    for index, number in numbered:
-        if candidates[index][1] and blocks[index].page_break_before:
-            by_head.setdefault(candidates[index][1], []).append((index, number))
-    found = [heads for heads in by_head.values() if len(heads) > 1 and as_pages(heads)]
-    every = sorted(head for heads in found for head in heads)
-    return every if as_pages(every) else max(found, key=len, default=[])
-
-
-def _foot_numbered_pages(
-    numbered: list[tuple[int, int]],
-    candidates: dict[int, tuple[int | None, str]],
-    blocks: Sequence[Block],
-    pages: list[int],
-    total: int,
-) -> list[tuple[int, int]]:
-    """A page sequence too short for :data:`MIN_CHAIN` (OCR lost or misread the other numbers: ``1``
-    for 11, ``33`` for 13): two or more bare numbers, each the last block of a page the reader found,
-    numbered exactly as their pages stand (``10`` and, two pages on, ``12``); the most that agree so,
-    where the text can hold their pages (:data:`MIN_PAGE_CHARS`)."""
-    feet = [
-        (index, number)
-        for index, number in numbered
-        if not candidates[index][1] and _ends_page(blocks, index)
-    ]
-    offsets = Counter(number - pages[index] for index, number in feet)
-    offset, agreeing = max(offsets.items(), key=lambda item: (item[1], -item[0]), default=(0, 0))
-    sequence = [(index, number) for index, number in feet if number - pages[index] == offset]
-    if agreeing < 2 or sequence[-1][1] * MIN_PAGE_CHARS > total:
+def _numbered_as_pages(edge: list[tuple[int, int]], pages: list[int], total: int) -> list[tuple[int, int]]:
+    """A page sequence too short for :data:`MIN_CHAIN` (OCR lost or misread the other numbers: ``Pa``
+    for 2, ``1`` for 11): of ``(block index, number)`` at page edges, the most numbered exactly as far
+    apart as their pages stand (one offset from the pages the reader counted: ``8 FUTURE AUSTRIA
+    FREE``, ``10 FUTURE AUSTRIA FREE`` two pages later), two at least and more than any other offset
+    gathers, where the text can hold their pages (:data:`MIN_PAGE_CHARS`)."""
+    offsets = Counter(number - pages[index] for index, number in edge).most_common(2)
+    if not offsets or offsets[0][1] < 2 or (len(offsets) > 1 and offsets[1][1] == offsets[0][1]):
         return []
-    return sequence
+    sequence = [(index, number) for index, number in edge if number - pages[index] == offsets[0][0]]
+    return [] if sequence[-1][1] * MIN_PAGE_CHARS > total else sequence
 
 
 def _ends_page(blocks: Sequence[Block], index: int) -> bool:
@@ -211,10 +182,13 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
     if settings.page_numbers != "none":
         pages = _pages_before(blocks)
         lengths = [len(block.text) for block in blocks]
+        # (or, too short a sequence: the running heads opening pages, or the bare numbers ending them)
+        heads = [(i, n) for i, n in numbered if candidates[i][1] and blocks[i].page_break_before]
+        feet = [(i, n) for i, n in numbered if not candidates[i][1] and _ends_page(blocks, i)]
         chain = (
             _page_chain(numbered, lengths, pages)
-            or _headed_pages(numbered, candidates, blocks, pages)
-            or _foot_numbered_pages(numbered, candidates, blocks, pages, sum(lengths))
+            or _numbered_as_pages(heads, pages, sum(lengths))
+            or _numbered_as_pages(feet, pages, sum(lengths))
         )
         found.page_numbers = dict(chain)
         if chain:
@@ -238,6 +212,9 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
         if number is not None:
             if head in numbered_heads:
                 found.heads[i] = head  # its number out of the sequence: misread, or the book's own
+            continue
+        if without_misread_folio(head) in numbered_heads and blocks[i].page_break_before:
+            found.heads[i] = head  # its number misread into other signs
             continue
         first = head not in seen
         seen.add(head)

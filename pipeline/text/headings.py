@@ -144,6 +144,20 @@ def is_capitals(text: str) -> bool:
     return len(letters) >= CAPITALS_MIN_LETTERS and all(map(str.isupper, letters))
 
 
+def without_misread_folio(text: str) -> str | None:
+    """A running head in capitals less the page number OCR misread into other signs at one end
+    (``v4 COMPLETED ITS PREPARATIONS``, ``FULLY SUPPORTED CHURCHILL z``: up to
+    :data:`PAGE_NUMBER_CHARACTERS` signs, neither digits alone nor a word in capitals), else ``None``."""
+    words = text.split()
+    if len(words) < 3:
+        return None
+    for edge, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        folio = len(edge) <= PAGE_NUMBER_CHARACTERS and not edge.isdigit() and not edge.isupper()
+        if folio and is_capitals(" ".join(rest)):
+            return " ".join(rest)
+    return None
+
+
 @functools.lru_cache(maxsize=LINES_CACHED)
 def is_mostly_capitals(text: str, share: float = MOSTLY_CAPITALS_SHARE) -> bool:
     """Letters, at least :data:`CAPITALS_MIN_LETTERS`, at least ``share`` of them capitals: a heading
