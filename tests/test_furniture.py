@@ -278,3 +278,19 @@ def test_a_page_number_misread_at_one_end_of_a_running_head_is_told_apart() -> N
     # a number read as printed, a word in capitals, a line too short or not in capitals: none
     for text in ("12 THE SOVIET STATE", "THE SOVIET STATE AND", "CHAPTER Iv", "The Soviet state z"):
         assert without_misread_folio(text) is None
+
+
+def test_the_books_title_heading_pages_over_its_chapters_goes_at_its_first_printing_too() -> None:
+    # as the crown octavo of seed 812 prints its title at verso tops: the first printing over a page
+    # that opens with a new paragraph, a later one over a paragraph the page break cut
+    head = "STILL HELPING THE CHINESE PEOPLE"
+    chapters = [["CHAPTER I", "A SLANDEROUS ACCUSATION", *PROSE], [head, *PROSE]]
+    chapters += [
+        ["CHAPTER II", "THE SOVIET PROPOSALS", *PROSE, CUT],
+        [head, "German troops from Finland.", *PROSE],
+    ]
+    (kept, changes, _), _ = removed(_pages_of(chapters))
+    assert [change.before for change in changes] == [head, head]
+    # printed first on a title page (after a half-title), before any running text: kept there
+    (kept, changes, _), _ = removed(_pages_of([["A HISTORY"], [head, "BY A. ROTHSTEIN"], *chapters]))
+    assert [change.before for change in changes] == [head, head] and kept[1].text == head

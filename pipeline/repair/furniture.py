@@ -18,8 +18,9 @@ the shortened form of a heading) where a page ends, unless it is a division's la
 (``CHAPTER VIII.``, printed again as contents entries and heading), or printed twice or more, each
 printing opening a page the reader found and one at least between the halves of a paragraph the page
 break cut (a heading printed again stands inside a page somewhere). Its first printing is kept when
-no earlier block starts with it and it stands inside no paragraph (the title page, a chapter heading
-whose running head is the whole title: neither stands between a paragraph's halves).
+no earlier block starts with it, it stands inside no paragraph, and it is no running head printed
+over the book's chapters (running text before it, a division's label between its printings, each
+of them opening a page): the title page, or a chapter heading whose running head is the whole title.
 
 A reader that sees the page's layout may class a block as furniture itself (a printer's signature
 mark at a page foot, ``extra["furniture"]`` with its evidence): it is removed too; a line classed
@@ -49,6 +50,7 @@ from pipeline.repair.base import STAGE, RepairContext, Repaired
 from pipeline.text.headings import (
     ARABIC_PAGE_NUMBER,
     HEADING_WORD_RE,
+    LABEL_LINE_RE,
     is_capitals,
     short_line,
     without_misread_folio,
@@ -150,6 +152,12 @@ def _numbered_as_pages(edge: list[tuple[int, int]], pages: list[int], total: int
     return [] if sequence[-1][1] * MIN_PAGE_CHARS > total else sequence
 
 
+def _opens_page(blocks: Sequence[Block], index: int) -> bool:
+    """Whether block ``index`` opens a page the reader found (not the first: what opens the book may
+    be its cover or half-title)."""
+    return blocks[index].page_break_before
+
+
 def _ends_page(blocks: Sequence[Block], index: int) -> bool:
     """Whether block ``index`` is the last of a page the reader found (the next opens a page)."""
     return index + 1 == len(blocks) or blocks[index + 1].page_break_before
@@ -183,7 +191,7 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
         pages = _pages_before(blocks)
         lengths = [len(block.text) for block in blocks]
         # (or, too short a sequence: the running heads opening pages, or the bare numbers ending them)
-        heads = [(i, n) for i, n in numbered if candidates[i][1] and blocks[i].page_break_before]
+        heads = [(i, n) for i, n in numbered if candidates[i][1] and _opens_page(blocks, i)]
         feet = [(i, n) for i, n in numbered if not candidates[i][1] and _ends_page(blocks, i)]
         chain = (
             _page_chain(numbered, lengths, pages)
@@ -213,7 +221,7 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
             if head in numbered_heads:
                 found.heads[i] = head  # its number out of the sequence: misread, or the book's own
             continue
-        if without_misread_folio(head) in numbered_heads and blocks[i].page_break_before:
+        if without_misread_folio(head) in numbered_heads and _opens_page(blocks, i):
             found.heads[i] = head  # its number misread into other signs
             continue
         first = head not in seen
@@ -222,13 +230,15 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
         repeated = counts[head] >= REPEATED_HEAD_MIN or (
             counts[head] > 1 and (beside_number or _starts_earlier(blocks, i, head))
         )
-        at_edge = _at_page_edge(blocks, i, found.page_numbers) or (
-            head in cutting and blocks[i].page_break_before
-        )
+        at_edge = _at_page_edge(blocks, i, found.page_numbers) or (head in cutting and _opens_page(blocks, i))
         known = head in numbered_heads or head.upper() in given
         if not known and (HEADING_WORD_RE.match(head) or not ((repeated or head in cutting) and at_edge)):
             continue  # a division's label (``CHAPTER VIII.``) repeats as its heading and contents entries
-        if first and not _starts_earlier(blocks, i, head) and not _inside_paragraph(blocks, i):
+        if first and not (
+            _starts_earlier(blocks, i, head)
+            or _inside_paragraph(blocks, i)
+            or _across_divisions(blocks, candidates, i)
+        ):
             continue  # the title page or the heading the running head repeats
         found.heads[i] = head
     unnumbered = {head for i, head in found.heads.items() if i not in found.page_numbers}
@@ -265,7 +275,7 @@ def _inside_paragraph(blocks: Sequence[Block], index: int) -> bool:
     page break cut: the running text before it (the notes of the page before between them) ends
     mid-sentence (:func:`_cut_off`, or in a word in lower case, a comma or a hyphen). No title
     page or heading stands there."""
-    if not blocks[index].page_break_before:
+    if not _opens_page(blocks, index):
         return False
     before = next((block for block in reversed(blocks[:index]) if block.kind != "note"), None)
     if before is None or before.kind != "text":
@@ -275,6 +285,26 @@ def _inside_paragraph(blocks: Sequence[Block], index: int) -> bool:
         return False
     last = text.rsplit(maxsplit=1)[-1]
     return _cut_off(text) or text.endswith((",", "-")) or (last[-1].isalpha() and last[0].islower())
+
+
+def _across_divisions(
+    blocks: Sequence[Block], candidates: dict[int, tuple[int | None, str]], first: int
+) -> bool:
+    """Whether the head first printed at block ``first`` is the book's running head, printed over
+    its chapters: each printing opens a page the reader found, running text stands before the first
+    (no title page), a division's label stands between it and a later printing, and none right
+    before it (a part's heading under its label, printed again over the part's chapters)."""
+    head = candidates[first][1]
+    printings = [i for i, (_, text) in candidates.items() if text == head]
+    if not all(_opens_page(blocks, i) for i in printings):
+        return False
+    labels = [i for i in range(first + 1, printings[-1]) if LABEL_LINE_RE.match(blocks[i].text.strip())]
+    opening = first > 0 and LABEL_LINE_RE.match(blocks[first - 1].text.strip()) is not None
+    text_before = any(
+        block.kind == "text" and len(block.text) > MAX_HEAD_CHARS and not is_capitals(block.text)
+        for block in blocks[:first]
+    )
+    return bool(labels) and not opening and text_before
 
 
 def _heads_cutting_paragraphs(
@@ -290,8 +320,7 @@ def _heads_cutting_paragraphs(
     return {
         head
         for head, places in printings.items()
-        if all(blocks[i].page_break_before for i in places)
-        and any(_inside_paragraph(blocks, i) for i in places)
+        if all(_opens_page(blocks, i) for i in places) and any(_inside_paragraph(blocks, i) for i in places)
     }
 
 
