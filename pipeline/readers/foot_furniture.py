@@ -254,12 +254,13 @@ def _labelled_titles(lines: Sequence[Line]) -> set[str]:
 
 def _top_chapter_title(lines: Sequence[Line], labelled: set[str]) -> dict[int, dict[str, str]]:
     """A chapter's title printed earlier under its label (``labelled``), or its first words (two at
-    least: a running title shortens a long one), opening a page alone, no label under it: the
-    page's running title (one printed with the page number is left to the page
-    numbers' sequence, :mod:`pipeline.repair.furniture`)."""
+    least: a running title shortens a long one), opening a page alone, no label under it: the page's
+    running title. One printed with the page number is left to the page numbers' sequence
+    (:mod:`pipeline.repair.furniture`); one whose number OCR read as letters is taken without them
+    (:func:`~pipeline.text.headings.without_misread_folio`)."""
     if len(lines) < 2 or LABEL_LINE_RE.match(lines[1][1].strip()):
         return {}
-    top = without_misread_folio(lines[0][1]) or lines[0][1]  # (a page number OCR misread, ``FULL z``)
+    top = without_misread_folio(lines[0][1]) or lines[0][1]
     if not title_shaped(top) or any(map(str.isdigit, top)):
         return {}
     key = title_key(top)

@@ -433,9 +433,9 @@ def note_groups(
     note also opens at a symbol OCR misread (``f Mines …`` for ``† Mines …``) after a line that
     ends a note; in a zone marked by numbers, at a number OCR damaged (``1(5 It is``,
     :func:`_damaged_number`; or the next number, its stop read as a comma: ``9, Could``) after a
-    line that ends a note, and, where the zone's lines show the
-    notes' smaller type (``note_type``, :func:`_set_in_note_type`), at a plain number before any
-    text (``35 p.p. 25/1858``) after a line that ends a note short of their full line. A line
+    line that ends a note, and, where the zone's lines show the notes' smaller type (``note_type``,
+    :func:`_set_in_note_type`), at a plain number before any text (``35 p.p. 25/1858``) after a line
+    that ends a note short of their full line. A line
     opening with a number lower than its note's goes on with it (:func:`_lines_going_on`); one
     opening with the number missing between two notes opens that note, whatever follows
     (:func:`_gap_notes`). Where the lines' places tell whether a line opens a note (``openings``,

@@ -153,8 +153,8 @@ def _numbered_as_pages(edge: list[tuple[int, int]], pages: list[int], total: int
 
 
 def _opens_page(blocks: Sequence[Block], index: int) -> bool:
-    """Whether block ``index`` opens a page the reader found (not the first: what opens the book may
-    be its cover or half-title)."""
+    """Whether block ``index`` opens a page the reader found after another (``page_break_before``;
+    the book's first block, perhaps a cover or a half-title, does not count)."""
     return blocks[index].page_break_before
 
 
