@@ -263,7 +263,7 @@ def test_a_running_head_whose_page_number_ocr_misread_into_letters_goes_with_its
     (_, changes, _), found = removed(_form_fed(tops))
     assert sorted(found.page_numbers.values()) == [4, 6, 8]
     assert [change.before for change in changes] == tops[1::2]
-    # a line in capitals that is no running head of the book's keeps its end (``OF WAR AND``)
+    # one whose text less the letters is none of the book's running heads stays
     tops[1] = "v4 THE ORIGINS OF WAR AND"
     assert "v4 THE ORIGINS OF WAR AND" not in [
         change.before for change in removed(_form_fed(tops))[0].changes
