@@ -211,8 +211,11 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
     if numbered_heads:
         found.evidence.append(f"{len(numbered_heads)} running head(s) printed with the page number")
     given = {plain_text(head, markers=True).upper() for head in settings.running_heads}
-    counts = Counter(head for n, head in candidates.values() if n is None)
-    cutting = _heads_cutting_paragraphs(blocks, candidates, counts)
+    printings: dict[str, list[int]] = {}  # each head without a number → its blocks
+    for i, (number, head) in candidates.items():
+        if number is None:
+            printings.setdefault(head, []).append(i)
+    cutting = _heads_cutting_paragraphs(blocks, printings)
     seen: set[str] = set()
     for i, (number, head) in candidates.items():
         if i in found.page_numbers:
@@ -227,8 +230,9 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
         first = head not in seen
         seen.add(head)
         beside_number = i - 1 in found.page_numbers or i + 1 in found.page_numbers
-        repeated = counts[head] >= REPEATED_HEAD_MIN or (
-            counts[head] > 1 and (beside_number or _starts_earlier(blocks, i, head))
+        count = len(printings[head])
+        repeated = count >= REPEATED_HEAD_MIN or (
+            count > 1 and (beside_number or _starts_earlier(blocks, i, head))
         )
         at_edge = _at_page_edge(blocks, i, found.page_numbers) or (head in cutting and _opens_page(blocks, i))
         known = head in numbered_heads or head.upper() in given
@@ -237,7 +241,7 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
         if first and not (
             _starts_earlier(blocks, i, head)
             or _inside_paragraph(blocks, i)
-            or _across_divisions(blocks, candidates, i)
+            or _across_divisions(blocks, printings[head])
         ):
             continue  # the title page or the heading the running head repeats
         found.heads[i] = head
@@ -287,15 +291,12 @@ def _inside_paragraph(blocks: Sequence[Block], index: int) -> bool:
     return _cut_off(text) or text.endswith((",", "-")) or (last[-1].isalpha() and last[0].islower())
 
 
-def _across_divisions(
-    blocks: Sequence[Block], candidates: dict[int, tuple[int | None, str]], first: int
-) -> bool:
-    """Whether the head first printed at block ``first`` is the book's running head, printed over
-    its chapters: each printing opens a page the reader found, running text stands before the first
-    (no title page), a division's label stands between it and a later printing, and none right
-    before it (a part's heading under its label, printed again over the part's chapters)."""
-    head = candidates[first][1]
-    printings = [i for i, (_, text) in candidates.items() if text == head]
+def _across_divisions(blocks: Sequence[Block], printings: list[int]) -> bool:
+    """Whether a head printed at blocks ``printings`` is the book's running head, printed over its
+    chapters: each printing opens a page the reader found, running text stands before the first (no
+    title page), a division's label stands between it and a later printing, and none right before
+    it (a part's heading under its label, printed again over the part's chapters)."""
+    first = printings[0]
     if not all(_opens_page(blocks, i) for i in printings):
         return False
     labels = [i for i in range(first + 1, printings[-1]) if LABEL_LINE_RE.match(blocks[i].text.strip())]
@@ -307,20 +308,17 @@ def _across_divisions(
     return bool(labels) and not opening and text_before
 
 
-def _heads_cutting_paragraphs(
-    blocks: Sequence[Block], candidates: dict[int, tuple[int | None, str]], counts: Counter[str]
-) -> set[str]:
-    """The heads without a number printed twice or more, each printing opening a page the reader
-    found and one at least inside a paragraph (:func:`_inside_paragraph`): running heads (a heading
-    printed again stands inside a page somewhere)."""
-    printings: dict[str, list[int]] = {}
-    for i, (number, head) in candidates.items():
-        if number is None and counts[head] > 1:
-            printings.setdefault(head, []).append(i)
+def _heads_cutting_paragraphs(blocks: Sequence[Block], printings: dict[str, list[int]]) -> set[str]:
+    """The heads without a number printed twice or more (``printings``: each head's blocks), each
+    printing opening a page the reader found and one at least inside a paragraph
+    (:func:`_inside_paragraph`): running heads (a heading printed again stands inside a page
+    somewhere)."""
     return {
         head
         for head, places in printings.items()
-        if all(_opens_page(blocks, i) for i in places) and any(_inside_paragraph(blocks, i) for i in places)
+        if len(places) > 1
+        and all(_opens_page(blocks, i) for i in places)
+        and any(_inside_paragraph(blocks, i) for i in places)
     }
 
 
