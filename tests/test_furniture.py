@@ -260,9 +260,10 @@ def test_a_running_head_whose_page_number_ocr_misread_into_letters_goes_with_its
         "CHAPTER IV",
         "8 COMPLETED ITS PREPARATIONS FOR WAR",
     ]
-    (_, changes, _), found = removed(_form_fed(tops))
+    (_, changes, review), found = removed(_form_fed(tops))
     assert sorted(found.page_numbers.values()) == [4, 6, 8]
     assert [change.before for change in changes] == tops[1::2]
+    assert review[0].text.endswith("running heads: COMPLETED ITS PREPARATIONS FOR WAR")  # one head
     # one whose text less the letters is none of the book's running heads stays
     tops[1] = "v4 THE ORIGINS OF WAR AND"
     assert "v4 THE ORIGINS OF WAR AND" not in [

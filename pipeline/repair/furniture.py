@@ -224,8 +224,9 @@ def find_furniture(blocks: Sequence[Block], settings: LayoutFurniture | None = N
             if head in numbered_heads:
                 found.heads[i] = head  # its number out of the sequence: misread, or the book's own
             continue
-        if without_misread_folio(head) in numbered_heads and _opens_page(blocks, i):
-            found.heads[i] = head  # its number misread into other signs
+        bare = without_misread_folio(head)  # (its number misread into other signs)
+        if bare is not None and bare in numbered_heads and _opens_page(blocks, i):
+            found.heads[i] = bare
             continue
         first = head not in seen
         seen.add(head)
