@@ -15,8 +15,15 @@ from english_words import get_english_words_set
 from wordfreq import get_frequency_dict, zipf_frequency
 
 from pipeline.text import english_lists
-from pipeline.text.english_lists import WordList, dictionary_words, pair_counts, word_counts, word_frequencies
-from pipeline.text.words import english_zipf, is_listed_word
+from pipeline.text.english_lists import (
+    WordList,
+    backwards_words,
+    dictionary_words,
+    pair_counts,
+    word_counts,
+    word_frequencies,
+)
+from pipeline.text.words import common_words, common_words_ending_in, english_zipf, is_listed_word
 
 REPO = Path(__file__).resolve().parents[1]
 FIRST_BOOK = REPO / "raw" / "soviet-foreign-policy-vol1.txt"
@@ -70,6 +77,20 @@ def test_the_cached_lists_hold_what_their_libraries_give(cache_in: Path) -> None
         assert [frequencies[word] for word in common] == sorted(map(frequencies.get, common), reverse=True)
     assert word_counts().get("the") == counts["the"] and "zzzzq" not in word_counts()
     assert pair_counts().get("will be") == pairs["will be"] and pair_counts().get("be will") == 0
+
+
+def test_the_common_words_ending_in_an_ending_are_those_of_the_frequency_list(cache_in: Path) -> None:
+    """The common words that end in an ending, looked up in the list of them spelt backwards, are
+    the common words that end so; from the cache too."""
+    backwards_words.cache_clear()
+    for read in ("from the library", "from the cache"):
+        for zipf in (2.5, 4.0):
+            common = common_words(zipf)
+            for ending in ("ing", "less", "man", "west", "ation", "s", "zzq"):
+                found = common_words_ending_in(ending, zipf)
+                assert sorted(found) == sorted(word for word in common if word.endswith(ending)), read
+        assert len([path for path in cache_in.iterdir() if "backwards" in path.name]) == 2
+        backwards_words.cache_clear()
 
 
 def test_a_damaged_cache_file_is_read_from_the_library_again(cache_in: Path) -> None:

@@ -14,7 +14,6 @@ joining a word cut at a line end whose hyphen OCR lost.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -27,7 +26,7 @@ from pipeline.text.punctuation import ends_glued
 from pipeline.text.words import (
     LEAST_LISTED_PAIR,
     LETTER,
-    common_words,
+    common_words_ending_in,
     edits,
     english_count,
     english_pair,
@@ -218,21 +217,10 @@ def _words_ending_in(ending: str) -> list[str]:
     """The English words that end in ``ending`` after a common word of three letters or more."""
     return [
         word
-        for word in _common_words_by_ending().get(ending[-SHORTEST_STEM:], ())
-        if word.endswith(ending)
-        and len(word) - len(ending) >= SHORTEST_STEM
+        for word in common_words_ending_in(ending, KNOWN_WORD_ZIPF)
+        if len(word) - len(ending) >= SHORTEST_STEM
         and english_zipf(word[: -len(ending)]) >= COMPOUND_PART_ZIPF
     ]
-
-
-@cache
-def _common_words_by_ending() -> dict[str, list[str]]:
-    """English's common words by their last :data:`SHORTEST_STEM` letters (an ending asked of
-    :func:`words_ending_in` is looked for among those sharing them, not among every word)."""
-    words: dict[str, list[str]] = defaultdict(list)
-    for word in common_words(KNOWN_WORD_ZIPF):
-        words[word[-SHORTEST_STEM:]].append(word)
-    return words
 
 
 class StemSpelling(NamedTuple):

@@ -1,5 +1,6 @@
-"""English's word lists, kept ready to load: wordfreq's word frequencies, symspellpy's Google Books
-counts of words and of word pairs, and english-words' dictionary.
+"""English's word lists, kept ready to load: wordfreq's word frequencies (and its common words spelt
+backwards, for the words that end in an ending), symspellpy's Google Books counts of words and of
+word pairs, and english-words' dictionary.
 
 Read from their libraries, the lists take most of a second in every stage that weighs words:
 wordfreq's list becomes a dict of 321,180 words, symspellpy's lists are text to parse, and
@@ -144,6 +145,14 @@ def pair_counts() -> WordList:
 
 
 @cache
+def backwards_words(least: float) -> WordList:
+    """wordfreq's English words of letters only with a frequency of ``least`` or more, each spelt
+    backwards (``gnimoc``): the words that end in an ending are the keys beginning with it spelt
+    backwards (:func:`pipeline.text.words.common_words_ending_in`), found without reading every word."""
+    return _cached(f"backwards-{least:.6g}", "wordfreq", lambda: _read_backwards_words(least))
+
+
+@cache
 def dictionary_words() -> WordList:
     """The words of Webster's Second and GCIDE (english-words), lower case letters."""
     return _cached("dictionary", "english_words", _read_dictionary)
@@ -154,6 +163,11 @@ def _read_word_frequencies() -> WordList:
 
     frequencies = get_frequency_dict(LANGUAGE, "best")
     return WordList.of(frequencies, frequencies)
+
+
+def _read_backwards_words(least: float) -> WordList:
+    words = word_frequencies().valued_at_least(least)
+    return WordList.of(word[::-1] for word in words if word.isalpha())
 
 
 def _read_symspell(name: str) -> WordList:
@@ -189,9 +203,11 @@ def _cache_folder() -> Path:
     return Path(base) / CACHE_FOLDER
 
 
+@cache
 def _data_key(package: str) -> str:
     """A name for the state of ``package``'s files (found without importing it): their names, sizes
-    and modification times, and :data:`LIST_FORMAT`."""
+    and modification times, and :data:`LIST_FORMAT` (read once a process: two lists of a library
+    ask for it)."""
     import hashlib  # (3 ms to import: only where a list is loaded; structure and encode load none)
 
     spec = find_spec(package)

@@ -8,7 +8,13 @@ import unicodedata
 from functools import cache, lru_cache
 from string import ascii_lowercase
 
-from pipeline.text.english_lists import dictionary_words, pair_counts, word_counts, word_frequencies
+from pipeline.text.english_lists import (
+    backwards_words,
+    dictionary_words,
+    pair_counts,
+    word_counts,
+    word_frequencies,
+)
 from pipeline.text.markers import SUPERSCRIPT_DIGITS
 
 LANGUAGE = "en"
@@ -149,6 +155,11 @@ def zipf_share(zipf: float) -> float:
 def common_words(zipf: float) -> frozenset[str]:
     """English's words (lower case letters) used at ``zipf`` or more, from the frequency list."""
     return frozenset(filter(str.isalpha, word_frequencies().valued_at_least(zipf_share(zipf))))
+
+
+def common_words_ending_in(ending: str, zipf: float) -> list[str]:
+    """The words of :func:`common_words` (``zipf``) that end in ``ending``, ``ending`` itself too."""
+    return [word[::-1] for word in backwards_words(zipf_share(zipf)).trie.iterkeys(ending[::-1])]
 
 
 def first_word(text: str) -> str:
