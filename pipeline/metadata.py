@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from pipeline.cli import exit_stage, run_stage
+from pipeline.json_schema import schema_problems
 from pipeline.model import InputError, read_stage_input, write_json
 
 if TYPE_CHECKING:
@@ -161,12 +162,10 @@ def parse(text: str, path: str) -> tuple[Any, yaml.Node | None]:
 
 def validate(data: Any, node: yaml.Node, path: str) -> None:
     """Raise one :class:`InputError` listing every problem of the metadata ``data``."""
-    import jsonschema  # (a tenth of a second to import: only the metadata check needs it)
-
     from pipeline.yaml_lines import key_line
 
     problems: list[tuple[int | None, str]] = [*duplicate_keys(node)]
-    for error in jsonschema.Draft202012Validator(schema()).iter_errors(data):
+    for error in schema_problems(schema(), data):
         field, message = explain(error)
         problems.append((key_line(node, field), message))
     problems.sort(key=lambda problem: problem[0] or 0)
