@@ -8,14 +8,16 @@ english-words unites two pickled sets. The first process to ask for a list write
 cache (``$XDG_CACHE_HOME/ocr-edition``, else ``~/.cache/ocr-edition``) as a trie (marisa-trie's, a
 static trie stored as bytes: read back whole, with no string made of its words) and its values in
 the order of the trie's keys, in a file named after the library's data files (their sizes and times:
-a new version of a library makes a new file); every later process loads it in a few milliseconds.
-Where the cache cannot be written, the list is read from its library each time, as before.
+a new version of a library makes a new file); every later process maps the file and reads its
+values where they lie (:meth:`WordList.from_buffer`), in about two milliseconds a list. Where the
+cache cannot be written, the list is read from its library each time, as before.
 """
 
 from __future__ import annotations
 
 import contextlib
 import marshal
+import mmap
 import operator
 import os
 import time
@@ -25,17 +27,20 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     import marisa_trie
 
 CACHE_FOLDER = "ocr-edition"
-LIST_FORMAT = 2  # raised when what a cached list holds changes
+LIST_FORMAT = 3  # raised when what a cached list holds, or how, changes
 LANGUAGE = "en"
 STALE_DAYS = 30  # a list's file for another state of its library, written this long ago, is removed
 FREQUENCY = "d"  # the array type of a frequency (a float) and of a count (an integer)
 COUNT = "q"
+
+
+Values: TypeAlias = "array[float] | array[int] | memoryview"  # a list's values, in its trie's key order
 
 
 class WordList:
@@ -47,9 +52,9 @@ class WordList:
     def __init__(
         self,
         trie: marisa_trie.Trie,
-        values: array[float] | array[int] | None = None,
-        ranked: bytes = b"",
-        ranked_values: array[float] | array[int] | None = None,
+        values: Values | None = None,
+        ranked: bytes | memoryview = b"",
+        ranked_values: Values | None = None,
     ) -> None:
         self.trie = trie
         self.values = values
@@ -88,40 +93,51 @@ class WordList:
     def valued_at_least(self, least: float) -> list[str]:
         """The words whose value is ``least`` or more, from the highest value down."""
         count = bisect_right(self.ranked_values or (), -least, key=operator.neg)
-        return self.ranked.decode().split("\n", count)[:count] if count else []
+        return str(self.ranked, "utf-8").split("\n", count)[:count] if count else []
 
     def to_bytes(self) -> bytes:
-        """The list as :meth:`from_bytes` reads it: the trie's bytes, and each array's type and bytes."""
+        """The list as :meth:`from_buffer` reads it: the length of a header (8 bytes), the header (the
+        arrays' types and each part's length), then the parts, each from a multiple of 8 bytes: the
+        trie, the values, the ranked values and the ranked words."""
         arrays = [self.values, self.ranked_values]
-        kinds = [listed.typecode if listed is not None else "" for listed in arrays]
-        contents = [listed.tobytes() if listed is not None else b"" for listed in arrays]
-        return marshal.dumps((self.trie.tobytes(), kinds, contents, self.ranked))
+        kinds = [listed.typecode if isinstance(listed, array) else "" for listed in arrays]
+        parts = [self.trie.tobytes(), *(bytes(listed or b"") for listed in arrays), bytes(self.ranked)]
+        header = _padded(marshal.dumps((kinds, [len(part) for part in parts])))
+        return len(header).to_bytes(HEADER_LENGTH, "little") + header + b"".join(map(_padded, parts))
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> WordList:
-        """The list :meth:`to_bytes` wrote; :class:`ValueError` for bytes it did not write."""
+    def from_buffer(cls, data: bytes | mmap.mmap) -> WordList:
+        """The list :meth:`to_bytes` wrote, its values and ranked words read in place from ``data``
+        (a mapped file's pages: nothing copied but the trie); :class:`ValueError` for data it did not
+        write."""
         import marisa_trie  # (as :meth:`of`)
 
+        view = memoryview(data)
         try:
-            trie_bytes, kinds, contents, ranked = marshal.loads(data)
-            trie = marisa_trie.Trie().frombytes(trie_bytes)
+            start = HEADER_LENGTH + int.from_bytes(view[:HEADER_LENGTH], "little")
+            kinds, lengths = marshal.loads(view[HEADER_LENGTH:start])
+            parts = []
+            for length in lengths:
+                parts.append(view[start : start + length])
+                start += length + -length % 8
+            trie = marisa_trie.Trie().frombytes(bytes(parts[0]))
             values, ranked_values = (
-                _array(kind, content) for kind, content in zip(kinds, contents, strict=True)
+                part.cast(kind) if kind else None for kind, part in zip(kinds, parts[1:3], strict=True)
             )
-        except (EOFError, TypeError, RuntimeError) as error:
+        except (EOFError, TypeError, ValueError, RuntimeError, IndexError) as error:
             raise ValueError(f"not a word list: {error}") from None
         if any(listed is not None and len(listed) != len(trie) for listed in (values, ranked_values)):
             raise ValueError("not a word list: a value for each word")
-        return cls(trie, values, ranked, ranked_values)
+        return cls(trie, values, parts[3], ranked_values)
 
 
-def _array(kind: str, content: bytes) -> array[float] | array[int] | None:
-    """The array of type ``kind`` (none: ``""``) of the bytes ``content``."""
-    if not kind:
-        return None
-    values = array(kind)
-    values.frombytes(content)
-    return values
+HEADER_LENGTH = 8  # bytes of a cached list's header length
+
+
+def _padded(part: bytes) -> bytes:
+    """``part`` with zero bytes after it up to a multiple of 8 (each array of a cached list starts
+    at one, as its type wants)."""
+    return part + bytes(-len(part) % 8)
 
 
 @cache
@@ -187,9 +203,10 @@ def _read_dictionary() -> WordList:
 
 def _cached(name: str, package: str, read: Callable[[], WordList]) -> WordList:
     """The list ``name`` from the cache, else from ``read`` (its library), then kept in the cache."""
-    path = _cache_folder() / f"english-{name}-{_data_key(package)}.marshal"
+    path = _cache_folder() / f"english-{name}-{_data_key(package)}.list"
     try:
-        return WordList.from_bytes(path.read_bytes())
+        with open(path, "rb") as handle:  # (mapped, not read: only the pages asked for are)
+            return WordList.from_buffer(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
     except (OSError, ValueError):  # (none yet, or damaged)
         pass
     listed = read()
@@ -226,7 +243,7 @@ def _remove_stale(folder: Path, prefix: str, keep: Path) -> None:
     more (an older version's, or another environment's that has not written it since: that one
     writes it again once), so that installs and upgrades do not fill the cache."""
     oldest = time.time() - STALE_DAYS * 86400
-    for path in folder.glob(f"{prefix}*.marshal"):
+    for path in folder.glob(f"{prefix}*"):  # (``.marshal``: the files of a list format before 3)
         with contextlib.suppress(OSError):
             if path != keep and path.stat().st_mtime < oldest:
                 path.unlink()
