@@ -335,6 +335,26 @@ def test_the_extract_command_reads_a_folder_in_page_order(tmp_path: Path) -> Non
     )
 
 
+def test_a_long_book_read_by_two_processes_reads_as_by_one(tmp_path: Path) -> None:
+    """A book of one hOCR file of 60 pages, or of 60 ALTO files, read by two processes side by side
+    (each a run of its pages or files) gives the text and geometry one process gives; of two bad
+    files, one in each run, the first is named, though the other process is the one that reads it."""
+    head, pages = HOCR.split("<body>")
+    pages, tail = pages.split("</body>")
+    many = "".join(pages.replace("Next", f"Next{n}") for n in range(30))
+    hocr = write(tmp_path, "book.hocr", f"{head}<body>{many}</body>{tail}")
+    alto = [write(tmp_path, f"p{n:02}.xml", ALTO_V2.replace("broken.", f"page{n}.")) for n in range(60)]
+    for book in ([hocr], alto):
+        text, geometry = extract(book)
+        assert len(geometry.pages) == 60
+        assert extract(book, workers=2) == (text, geometry)
+    alto[10].write_text("<alto><Layout><Page", encoding="utf-8")
+    alto[50].write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'/>", encoding="utf-8")
+    with pytest.raises(InputError, match="not well-formed XML") as error:
+        extract(alto, workers=2)
+    assert error.value.path == str(alto[10])
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -8,11 +8,9 @@ every rebuild.
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from itertools import accumulate, pairwise
 
@@ -22,6 +20,7 @@ from pipeline.correct.lexicon import Lexicon
 from pipeline.correct.misreadings import MisreadingFinder
 from pipeline.correct.spots import OBJECT, Reading
 from pipeline.corrections import CorrectionEntry
+from pipeline.forked import read_in_runs
 from pipeline.model import PIPELINE, Book, Change, Correction, Part
 from pipeline.model.records import CONTEXT_CHARS
 
@@ -173,23 +172,12 @@ def correct_misreadings(
 
 def readings_of(finder: MisreadingFinder, texts: list[str], workers: int = 1) -> list[list[Reading]]:
     """The readings ``finder`` finds in each of ``texts``. With ``workers`` above one (and a long
-    book), the texts are parted in runs of about as many characters, each run but the last read by
-    a process forked from this one (it has the finder's lexicon without a copy being made), the last
-    read here meanwhile; each process keeps the findings of its own chunks, so the readings are
-    those one process finds."""
-    size = sum(map(len, texts))
-    if (
-        workers < 2
-        or size < SHARED_WORK_MIN_CHARACTERS
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
+    book), the texts are parted in runs of about as many characters, read by as many processes side
+    by side (:func:`pipeline.forked.read_in_runs`: each forked with the finder's lexicon); the
+    readings are those one process finds."""
+    if workers < 2 or sum(map(len, texts)) < SHARED_WORK_MIN_CHARACTERS:
         return [finder.find(text) for text in texts]
-    runs = even_runs(texts, workers)
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers - 1, context, initializer=_keep_finder, initargs=(finder,)) as pool:
-        forked = [pool.submit(_read_run, run) for run in runs[:-1]]
-        last = [finder.find(text) for text in runs[-1]]
-        return [readings for future in forked for readings in future.result()] + last
+    return read_in_runs(lambda run: [finder.find(text) for text in run], even_runs(texts, workers))
 
 
 def even_runs(texts: list[str], count: int) -> list[list[str]]:
@@ -197,20 +185,6 @@ def even_runs(texts: list[str], count: int) -> list[list[str]]:
     ends = list(accumulate(map(len, texts)))
     cuts = [bisect_left(ends, ends[-1] * share / count) + 1 for share in range(1, count)]
     return [texts[start:end] for start, end in pairwise([0, *cuts, len(texts)])]
-
-
-# The finder of a forked process (:func:`readings_of`): set as the process starts, inherited, not sent.
-_forked_finder: MisreadingFinder | None = None
-
-
-def _keep_finder(finder: MisreadingFinder) -> None:
-    global _forked_finder
-    _forked_finder = finder
-
-
-def _read_run(texts: list[str]) -> list[list[Reading]]:
-    assert _forked_finder is not None
-    return [_forked_finder.find(text) for text in texts]
 
 
 def _shown(text: str) -> str:

@@ -24,6 +24,9 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--output", required=True, help="the book's text, build/<book>/source.txt")
     parser.add_argument("--geometry", required=True, help="where its lines stood, build/<book>/geometry.json")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="processes reading a long book's files or pages side by side"
+    )
 
 
 def _work(args: argparse.Namespace) -> str:
@@ -34,7 +37,7 @@ def _work(args: argparse.Namespace) -> str:
 
         paths = folder_files(paths[0], STRUCTURED)
     language = read_stage_input(args.metadata, "metadata")["language"] if args.metadata else None
-    text, geometry = extract(paths, language)
+    text, geometry = extract(paths, language, args.workers)
     with atomic_output(args.output) as handle:
         handle.write(text)
     write_geometry(args.geometry, geometry)

@@ -64,6 +64,13 @@ def box(values: dict[str, str]) -> Box | None:
     return Box(*map(float, numbers)) if len(numbers) == 4 else None
 
 
+def hocr_pages(root: etree._Element) -> list[etree._Element]:
+    """The page elements of a parsed hOCR file, each of which :func:`read_hocr` reads alone: its
+    ``div`` elements of class ``ocr_page`` (as every engine writes a page), else the root itself."""
+    pages = [element for element in root.iter("{*}div") if "ocr_page" in element.get("class", "").split()]
+    return pages or [root]
+
+
 def read_hocr(path: Path, root: etree._Element | None = None) -> list[PrintedPage]:
     """The pages of the hOCR file ``path``, lines numbered 0 (the extract stage numbers them), read
     in one pass over the document: a line's words are the word elements inside it. Their boxes are

@@ -21,6 +21,10 @@ class InputError(Exception):
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        """Pickled by its fields (sent back so by a process that read a run of a book's files)."""
+        return (type(self), (self.path, self.message, self.line))
+
 
 class FormatError(ValueError):
     """JSON that is not the shape an intermediate file has; ``line`` is a raw line where known.

@@ -41,8 +41,10 @@ rule extract:
         log_file("extract"),
     conda:
         ENVIRONMENT
+    threads: 2  # (a long book's files, or pages, are read by two processes)
     shell:
         stage(
             "extract",
-            "{input.ocr:q} --metadata {input.metadata:q} --output {output.text:q} --geometry {output.geometry:q}",
+            "{input.ocr:q} --metadata {input.metadata:q} --output {output.text:q} --geometry {output.geometry:q}"
+            " --workers {threads}",
         )
