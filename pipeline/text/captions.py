@@ -41,8 +41,9 @@ def is_credit_line(text: str) -> bool:
     (``(From a photograph by …)``) or naming what the picture was made from (:data:`SOURCE_RE`:
     ``(FROM A DRAWING BY …)``), or an engraved plate's imprint (:data:`IMPRINT_RE`)."""
     line = text.strip()
-    credit = not is_mostly_capitals(line) or bool(SOURCE_RE.search(line))
-    return (bool(PARENTHESISED_LINE_RE.match(line)) and credit) or bool(IMPRINT_RE.search(line))
+    if PARENTHESISED_LINE_RE.match(line) and (not is_mostly_capitals(line) or SOURCE_RE.search(line)):
+        return True
+    return bool(IMPRINT_RE.search(line))
 
 
 def names_picture(text: str) -> bool:
