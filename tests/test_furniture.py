@@ -230,6 +230,20 @@ def test_a_heading_printed_again_at_page_tops_without_a_paragraph_cut_under_it_s
     assert not find_furniture(blocks).heads
 
 
+def test_a_head_over_a_paragraph_cut_under_a_note_not_yet_read_as_one_is_a_running_head() -> None:
+    # the crown octavo of seed 832 as Tesseract read it: its note ``1. Great Neighbour, …`` stands
+    # between the halves of a paragraph the page break cut (``The liberation movement hit out`` /
+    # ``effectively at colonialism``), its marker read as a quotation mark: the reader took it for text,
+    # and the book's title heading the next page stood after no paragraph cut off
+    head = "REVIVING THE NATIONAL"
+    note = "1. Great Neighbour, Not Been Seen Anyone, Vol. 25, p. 459."
+    blocks = _pages_of([[*PROSE, CUT, note], [head, "German troops from Finland.", *PROSE], [head, *PROSE]])
+    assert sorted(find_furniture(blocks).heads) == [i for i, block in enumerate(blocks) if block.text == head]
+    # without the cut, the head printed twice at page tops is a heading (as above)
+    blocks = _pages_of([[*PROSE, note], [head, *PROSE], [head, *PROSE]])
+    assert not find_furniture(blocks).heads
+
+
 def test_bare_numbers_ending_pages_numbered_as_their_pages_stand_are_page_numbers() -> None:
     # the feet of a crown octavo as Tesseract read them (seed 797): the numbers of its first seven
     # pages lost, then ``10``, ``1`` (for 11), ``12``, ``33`` (for 13), each its page's last line

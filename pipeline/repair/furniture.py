@@ -55,7 +55,7 @@ from pipeline.text.headings import (
     short_line,
     without_misread_folio,
 )
-from pipeline.text.markers import NOTE_LIKE_START_RE
+from pipeline.text.markers import FOOT_NOTE_START_RE, NOTE_LIKE_START_RE
 from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence, plain_text
 
 RULE = "remove_page_furniture"
@@ -277,12 +277,20 @@ def _cut_off(text: str) -> bool:
 
 def _inside_paragraph(blocks: Sequence[Block], index: int) -> bool:
     """Whether block ``index`` opens a page the reader found between the halves of a paragraph the
-    page break cut: the running text before it (the notes of the page before between them) ends
+    page break cut: the running text before it (the notes of the page before between them, those
+    the reader found and those opening as notes do, ``1. Great …``, whose markers OCR misread) ends
     mid-sentence (:func:`_cut_off`, or in a word in lower case, a comma or a hyphen). No title
     page or heading stands there."""
     if not _opens_page(blocks, index):
         return False
-    before = next((block for block in reversed(blocks[:index]) if block.kind != "note"), None)
+    before = next(
+        (
+            block
+            for block in reversed(blocks[:index])
+            if block.kind != "note" and not FOOT_NOTE_START_RE.match(block.text)
+        ),
+        None,
+    )
     if before is None or before.kind != "text":
         return False
     text = plain_text(before.text)
