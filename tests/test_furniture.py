@@ -260,6 +260,21 @@ def test_bare_numbers_ending_pages_numbered_as_their_pages_stand_are_page_number
     assert not removed(blocks)[0].changes
 
 
+def test_a_page_number_whose_ones_ocr_read_as_letters_ends_its_page_in_the_sequence() -> None:
+    # the last feet of crown octavos as Tesseract read them (seeds 1008, 1007): their pages 3 to 9
+    # unnumbered as read, then ``10`` and ``il`` or ``ll`` for 11, each its page's last line
+    for eleven in ("il", "ll", "l1"):
+        feet = {7: "10", 8: eleven}
+        blocks = _pages_of([[*PROSE, *([feet[page]] if page in feet else [])] for page in range(9)])
+        (_, changes, _), found = removed(blocks)
+        assert sorted(found.page_numbers.values()) == [10, 11], eleven
+        assert [change.before for change in changes] == ["10", eleven]
+    # a roman numeral alone is no such misreading (a part's ``II`` heading the last page)
+    feet = {7: "10", 8: "II"}
+    blocks = _pages_of([[*PROSE, *([feet[page]] if page in feet else [])] for page in range(9)])
+    assert not removed(blocks)[0].changes
+
+
 def test_a_running_head_whose_page_number_ocr_misread_into_letters_goes_with_its_sequence() -> None:
     # the tops of a generated octavo as Tesseract read them (seed 799): ``v4`` for the verso's 2
     tops = [

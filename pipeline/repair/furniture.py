@@ -1,7 +1,8 @@
 """Page furniture: running heads and bare page numbers the OCR kept as blocks of their own.
 
-A page number is a block holding only a number (``42``, ``— 42 —``) or a short line in capitals with
-a number at one end (``26 HISTORY OF SOVIET DIPLOMACY``, ``THE SOVIET STATE 27``). A number counts
+A page number is a block holding only a number (``42``, ``— 42 —``; ``il`` or ``ll`` for 11, its 1s
+read as letters) or a short line in capitals with a number at one end (``26 HISTORY OF SOVIET
+DIPLOMACY``, ``THE SOVIET STATE 27``). A number counts
 as a page number only as part of the book's page sequence: the longest run of such blocks whose
 numbers rise by 1 to 3 from one to the next, that spans most of the book, and whose last number the
 amount of text can hold (so the years heading a chronology, ``1917``, ``1918``, are left alone); or,
@@ -52,6 +53,7 @@ from pipeline.text.headings import (
     HEADING_WORD_RE,
     LABEL_LINE_RE,
     is_capitals,
+    misread_page_number,
     short_line,
     without_misread_folio,
 )
@@ -105,6 +107,8 @@ def _candidate(block: Block) -> tuple[int | None, str] | None:
     bare = BARE_NUMBER_RE.match(text)
     if bare:
         return int(bare.group("n")), ""
+    if (misread := misread_page_number(text)) is not None:
+        return misread, ""
     for pattern in (LEADING_NUMBER_RE, TRAILING_NUMBER_RE):
         match = pattern.match(text)
         if match and is_capitals(match.group("head")):

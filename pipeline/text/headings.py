@@ -21,6 +21,13 @@ TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 ARABIC_PAGE_NUMBER = r"\d{1,4}"
 PAGE_NUMBER = rf"{ARABIC_PAGE_NUMBER}|[ivxlcdm]{{1,7}}"
 PAGE_NUMBER_CHARACTERS = 4  # a page number's characters as OCR reads it, at most (``xlii``, ``io``, ``ee``)
+# a small page number alone on its line as OCR reads its 1s: ``ll``, ``il``, ``l1`` for 11, ``l0`` for
+# 10 (digits and these signs, one sign at least; not ``i``, ``ii`` or ``II`` alone: a roman numeral)
+ONE_FORMS = "lIi|!"
+MISREAD_ONES = str.maketrans(ONE_FORMS, "1" * len(ONE_FORMS))
+MISREAD_PAGE_NUMBER_RE = re.compile(
+    rf"(?!i+$|I+$)(?=\S*[{re.escape(ONE_FORMS)}])[\d{re.escape(ONE_FORMS)}]{{1,{PAGE_NUMBER_CHARACTERS}}}"
+)
 # a line holding only a page number, perhaps between dashes or stops (``— 42 —``)
 PAGE_NUMBER_LINE_RE = re.compile(
     rf"^[\s.{re.escape(DASHES)}]*(?:{PAGE_NUMBER})[\s.{re.escape(DASHES)}]*$", re.IGNORECASE
@@ -142,6 +149,13 @@ def is_capitals(text: str) -> bool:
     """Letters, at least :data:`CAPITALS_MIN_LETTERS`, all of them capitals (``THE SOVIET STATE 27``)."""
     letters = list(filter(str.isalpha, text))
     return len(letters) >= CAPITALS_MIN_LETTERS and all(map(str.isupper, letters))
+
+
+def misread_page_number(text: str) -> int | None:
+    """The number of a line that is a page number OCR read with its 1s as letters or signs
+    (:data:`MISREAD_PAGE_NUMBER_RE`: ``il`` for 11), else ``None``."""
+    line = text.strip()
+    return int(line.translate(MISREAD_ONES)) if MISREAD_PAGE_NUMBER_RE.fullmatch(line) else None
 
 
 def without_misread_folio(text: str) -> str | None:
