@@ -526,6 +526,41 @@ def test_a_line_in_lower_case_in_the_band_of_the_running_heads_is_the_text_going
     assert 49 in learn_geometry(with_fifth_page(rows)).furniture
 
 
+def test_section_titles_opening_pages_are_no_band_where_another_page_opens_with_the_text_going_on() -> None:
+    # a generated quarto without running heads as Tesseract read it (seed 940): four pages open with
+    # a section's title, set apart above the text, each a title of its own and none numbered, and
+    # one with the last line of a paragraph the page before cut, set apart from the next paragraph
+    titles = ["But Only Those Sessions Which Were", "Decades the Soviet State Had Withstand Alone"]
+    titles += ["China Suffered Immensely from Japanese Aggression", "Engaged the German"]
+    going_on = "Russia on the Karelian Isthmus. These plans were a dismal failure."
+    pages = []
+    for n, title in enumerate([*titles, going_on]):
+        rows = page_of(1 + 12 * n, n + 10)
+        rows[0] = printed(rows[0].line, title, 100, 50, 500)
+        pages.append(PrintedPage(f"p{n}", None, 1000, 1500, rows))
+    furniture = learn_geometry(Geometry("hocr", pages)).furniture
+    assert {1, 13, 25, 37, 49} & set(furniture) == set()
+    assert {12, 24, 36, 48, 60} <= set(furniture)  # (the page numbers at the foot)
+    # running heads repeat a title (or carry the page number): a band still
+    pages[1].lines[0] = replace(pages[1].lines[0], text=titles[0])
+    assert {1, 13, 25, 37} <= set(learn_geometry(Geometry("hocr", pages)).furniture)
+
+
+def test_a_short_pages_last_line_read_smaller_going_on_with_the_text_is_no_note() -> None:
+    # a chapter's last page of a generated crown octavo as Tesseract read it (seed 980): its last line,
+    # ``ment was trying to put pressure on us.``, under ``… the British govern-``, has no letter
+    # rising to the ascenders but a t, and was sized smaller than the text: taken for a footnote
+    rows = page_of(49, 14)[:6]
+    rows[5] = printed(54, "the British govern-", 100, 310, 760)
+    rows.append(printed(55, "ment was trying to put pressure on us.", 100, 350, 380, BODY * 0.8))
+    learned = learn_geometry(with_fifth_page(rows))
+    assert 55 in learned.smaller and 55 not in learned.note_starts
+    # a line in smaller type ending a page after a sentence ended is the page's note
+    rows[5] = printed(54, "the British government.", 100, 310, 400)
+    rows[6] = printed(55, "1 A note set in a smaller type at the page's foot.", 100, 350, 380, BODY * 0.8)
+    assert 55 in learn_geometry(with_fifth_page(rows)).note_starts
+
+
 def test_a_line_ocr_sizes_larger_than_its_box_stands_is_no_larger_type() -> None:
     # (a generated quarto as Tesseract read it: a paragraph's last line ``party.``, its x_size 39
     # where the text's is 23, its box 21 px high where the book's lines are 24.5: taken for a heading)

@@ -37,7 +37,7 @@ from pipeline.model.geometry import Geometry, PrintedLine, PrintedPage
 from pipeline.model.pages import Line
 from pipeline.text.headings import PAGE_NUMBER_CHARACTERS, PAGE_NUMBER_LINE_RE
 from pipeline.text.markers import FOOT_NOTE_START_RE, may_read_number
-from pipeline.text.punctuation import starts_lower
+from pipeline.text.punctuation import ends_sentence, starts_lower
 from pipeline.text.widths import ASCENDING_RE, DESCENDING_RE
 
 PLACED_FURNITURE = "page furniture by its place"  # the class of a line the geometry sets in a band
@@ -344,8 +344,10 @@ def _mark_notes(
     together (their pitch) than the book's text, nearer the size of the book's other notes
     (``note_size``, where known) than the text's, or opening with the number of the note
     ``following`` those of the pages before (where known: OCR may misjudge the size of one short
-    line); else the run of lines in smaller type that ends the page. Return the footnotes' lines
-    (none where the page has none)."""
+    line); else the run of lines in smaller type that ends the page, unless its first line goes on
+    with the text above it (in lower case, after a line ending no sentence: a line of short
+    ascenders only, ``ment was trying to put pressure on us.``, may be read smaller). Return the
+    footnotes' lines (none where the page has none)."""
     pitch = _page_pitch(lines, learned.body_pitch) if learned.body_pitch else _pitch(lines)
     gaps = _wide_gaps(lines, pitch)
     if gaps and pitch and (not height or lines[-1].box.bottom >= height / 2):
@@ -361,7 +363,10 @@ def _mark_notes(
     at = len(lines)
     while at and lines[at - 1].line in learned.smaller:
         at -= 1
-    if 0 < at < len(lines) and lines[at - 1].line not in learned.larger:
+    above = lines[at - 1] if at else None
+    if above is not None and at < len(lines) and above.line not in learned.larger:
+        if starts_lower(lines[at].text) and not ends_sentence(above.text):
+            return []  # (the text going on: ``British govern-`` / ``ment was …``, its size misjudged)
         learned.note_starts.add(lines[at].line)
         return lines[at:]
     return []
@@ -467,7 +472,9 @@ def _mark_furniture(pages: Sequence[PrintedPage], learned: LineGeometry) -> None
             for line in _misread_page_numbers(outside, numbers)
         )
         inside, middle = _densest_band(outside)
-        if len(inside) < MIN_BAND_PAGES or _text_starts_in_band(pages, edge, chosen, middle, len(inside)):
+        # (a page's first line set apart is the text going on, where the band's others are titles)
+        apart = chosen - (_varied_titles(inside) if edge == 0 else set())
+        if len(inside) < MIN_BAND_PAGES or _text_starts_in_band(pages, edge, apart, middle, len(inside)):
             continue
         evidence = (
             f"set apart at the page's {name}, {'above' if edge == 0 else 'below'} the text block, in the band"
@@ -517,18 +524,31 @@ def _misread_page_numbers(
     ]
 
 
+def _varied_titles(band: Sequence[PrintedLine]) -> set[int]:
+    """The lines of a band at the pages' tops that are the text going on (:func:`_goes_on`), where
+    its other lines are each a title of its own, without a number: section titles opening pages (a
+    book without running heads), not running heads, which repeat the book's or a chapter's title or
+    carry the page number. Else none."""
+    titles = [line for line in band if not _goes_on(line)]
+    keys = [frozenset(re.findall(r"[^\W\d_]{4,}", line.text.lower())) for line in titles]
+    numbered = any(character.isdigit() for line in titles for character in line.text)
+    if numbered or any(one & other for one, other in itertools.combinations(keys, 2)):
+        return set()
+    return {line.line for line in band if _goes_on(line)}
+
+
 def _text_starts_in_band(
-    pages: Sequence[PrintedPage], edge: int, chosen: set[int], middle: float, lines: int
+    pages: Sequence[PrintedPage], edge: int, apart: set[int], middle: float, lines: int
 ) -> bool:
     """Whether the book's text begins (or ends) in the band at ``middle`` (a share of the page's
     height), so that a line set apart there is a paragraph's end or start, or a heading opening a
-    page (a book without running heads): at the top, where another page's first line, set apart
-    from none, stands in it (a text block begins below its running heads, never among them: no
-    page of a book with heads has one there); at the foot, where the other pages' last lines stand
-    in it half as often as its ``lines`` do, or more."""
+    page (a book without running heads): at the top, where another page's first line, not set
+    apart from the text (``apart``), stands in it (a text block begins below its running heads,
+    never among them: no page of a book with heads has one there); at the foot, where the other
+    pages' last lines stand in it half as often as its ``lines`` do, or more."""
     ordinary = 0
     for page in pages:
-        if page.lines and page.height and page.lines[edge].line not in chosen:
+        if page.lines and page.height and page.lines[edge].line not in apart:
             line = page.lines[edge]
             place = (line.box.top if edge == 0 else line.box.bottom) / page.height
             ordinary += abs(place - middle) <= BAND_SLACK
