@@ -246,14 +246,19 @@ def test_a_head_over_a_paragraph_cut_under_a_note_not_yet_read_as_one_is_a_runni
 
 def test_bare_numbers_ending_pages_numbered_as_their_pages_stand_are_page_numbers() -> None:
     # the feet of a crown octavo as Tesseract read them (seed 797): the numbers of its first seven
-    # pages lost, then ``10``, ``1`` (for 11), ``12``, ``33`` (for 13), each its page's last line
+    # pages lost, then ``10``, ``1`` (for 11: a digit lost), ``12``, ``33`` (for 13), each its page's
+    # last line
     feet = {7: "10", 8: "1", 9: "12", 10: "33"}
     blocks = _pages_of([[*PROSE, *([feet[page]] if page in feet else [])] for page in range(11)])
     (kept, changes, _), found = removed(blocks)
-    assert sorted(found.page_numbers.values()) == [10, 12] and found.position == "foot"
+    assert sorted(found.page_numbers.values()) == [10, 11, 12] and found.position == "foot"
     assert [change.before for change in changes] == ["10", "1", "12", "33"]
-    assert "OCR misread" in changes[1].explanation and "OCR misread" not in changes[0].explanation
-    assert [block.extra.get("page") for block in kept if block.page_break_before][6:] == [None, 11, None, 13]
+    assert "(page 11, read '1')" in changes[1].explanation and "OCR misread" in changes[3].explanation
+    assert [block.extra.get("page") for block in kept if block.page_break_before][6:] == [None, 11, 12, 13]
+    # the last feet of a crown octavo of nine pages (seed 800): ``10`` and ``1`` for 11 alone
+    feet = {7: "10", 8: "1"}
+    blocks = _pages_of([[*PROSE, *([feet[page]] if page in feet else [])] for page in range(9)])
+    assert [change.before for change in removed(blocks)[0].changes] == ["10", "1"]
     # two numbers only, not as far apart as their pages: no sequence, and nothing removed
     feet = {7: "10", 9: "15"}
     blocks = _pages_of([[*PROSE, *([feet[page]] if page in feet else [])] for page in range(11)])

@@ -2,16 +2,17 @@
 
 A page number is a block holding only a number (``42``, ``— 42 —``; ``il`` or ``ll`` for 11, its 1s
 read as letters) or a short line in capitals with a number at one end (``26 HISTORY OF SOVIET
-DIPLOMACY``, ``THE SOVIET STATE 27``). A number counts
-as a page number only as part of the book's page sequence: the longest run of such blocks whose
-numbers rise by 1 to 3 from one to the next, that spans most of the book, and whose last number the
-amount of text can hold (so the years heading a chronology, ``1917``, ``1918``, are left alone); or,
-where OCR misread most numbers, two or more running heads, each opening a page the reader found (of
-one text, or the verso's and the recto's), or two or more bare numbers, each the last line of such a
-page, numbered exactly as far apart as their pages stand. A running head printed with a number out
-of that sequence (misread, or another sequence of numbers) is one where its text is that of the
-running heads printed with the sequence's numbers; where the numbers stand at the page's foot, each
-the last line of its page, so is a bare number out of the sequence ending a page (``1`` for 11).
+DIPLOMACY``, ``THE SOVIET STATE 27``). A number counts as a page number only as part of the book's
+page sequence: the longest run of such blocks whose numbers rise by 1 to 3 from one to the next,
+that spans most of the book, and whose last number the amount of text can hold (so the years heading
+a chronology, ``1917``, ``1918``, are left alone); or, where OCR misread most numbers, two or more
+running heads, each opening a page the reader found (of one text, or the verso's and the recto's),
+or two or more bare numbers, each the last line of such a page, numbered as far apart as their
+pages stand (one of them perhaps with a digit lost: ``1`` for 11). A running head printed with a
+number out of that sequence (misread, or another sequence of numbers) is one where its text is that
+of the running heads printed with the sequence's numbers; where the numbers stand at the page's
+foot, each the last line of its page, so is a bare number out of the sequence ending a page (``33``
+for 13).
 
 A running head without a number is a short line in capitals printed again as a numbered running
 head, or repeated (at least :data:`REPEATED_HEAD_MIN` times, or twice: beside a page number or as
@@ -145,15 +146,34 @@ def _pages_before(blocks: Sequence[Block]) -> list[int]:
 
 def _numbered_as_pages(edge: list[tuple[int, int]], pages: list[int], total: int) -> list[tuple[int, int]]:
     """A page sequence too short for :data:`MIN_CHAIN` (OCR lost or misread the other numbers: ``Pa``
-    for 2, ``1`` for 11): of ``(block index, number)`` at page edges, the most numbered exactly as far
-    apart as their pages stand (one offset from the pages the reader counted: ``8 FUTURE AUSTRIA
-    FREE``, ``10 FUTURE AUSTRIA FREE`` two pages later), two at least and more than any other offset
-    gathers, where the text can hold their pages (:data:`MIN_PAGE_CHARS`)."""
-    offsets = Counter(number - pages[index] for index, number in edge).most_common(2)
-    if not offsets or offsets[0][1] < 2 or (len(offsets) > 1 and offsets[1][1] == offsets[0][1]):
+    for 2, ``1`` for 11): of ``(block index, number)`` at page edges, the most numbered as far apart
+    as their pages stand (one offset from the pages the reader counted: ``8 FUTURE AUSTRIA FREE``,
+    ``10 FUTURE AUSTRIA FREE`` two pages later; or the offset's number with a digit lost, ``10``
+    and, a page later, ``1`` for 11, each then numbered as its page stands), two at least, one
+    exactly, and more than any other offset gathers, where the text can hold their pages
+    (:data:`MIN_PAGE_CHARS`)."""
+    support = Counter(
+        offset
+        for offset in {number - pages[index] for index, number in edge}
+        for index, number in edge
+        if _read_as(number, pages[index] + offset)
+    ).most_common(2)
+    if not support or support[0][1] < 2 or (len(support) > 1 and support[1][1] == support[0][1]):
         return []
-    sequence = [(index, number) for index, number in edge if number - pages[index] == offsets[0][0]]
+    offset = support[0][0]
+    sequence = [
+        (index, pages[index] + offset) for index, number in edge if _read_as(number, pages[index] + offset)
+    ]
     return [] if sequence[-1][1] * MIN_PAGE_CHARS > total else sequence
+
+
+def _read_as(number: int, page: int) -> bool:
+    """Whether the page number ``number`` was read is page ``page``: the same, or with one of its
+    digits lost (``1`` for 11, ``2`` for 12)."""
+    printed = str(page)
+    return number == page or any(
+        printed[:at] + printed[at + 1 :] == str(number) for at in range(len(printed))
+    )
 
 
 def _opens_page(blocks: Sequence[Block], index: int) -> bool:
@@ -370,16 +390,18 @@ def _position(blocks: Sequence[Block], found: Furniture, settings: LayoutFurnitu
 
 
 def _removal(
-    found: Furniture, number: int | None, head: str | None, classed: str | None, misread: bool = False
+    found: Furniture, number: int | None, head: str | None, classed: str | None, read: str, misread: bool
 ) -> str:
-    """Why a furniture block is removed: the reader's class and evidence, or the book's sequence
-    of page numbers and running heads."""
+    """Why a furniture block (its text ``read``) is removed: the reader's class and evidence, or the
+    book's sequence of page numbers and running heads."""
     if classed is not None:
         return f"{classed} removed"
     what = "page number" if head is None else "running head"
     if misread:
         what = "page number OCR misread (a bare number out of the sequence, the last line of its page)"
     where = f" (page {number})" if number is not None else ""
+    if number is not None and head is None and str(number) not in read:
+        where = f" (page {number}, read {read.strip()!r})"  # (a digit lost, or 1s read as letters)
     return f"{what}{where} removed: {'; '.join(found.evidence) or 'layout setting'}"
 
 
@@ -410,7 +432,12 @@ def remove_page_furniture(blocks: Sequence[Block], context: RepairContext) -> Re
         pending = True
         changes.append(
             Change(
-                STAGE, RULE, block.first_line, block.text, "", _removal(found, number, head, classed, misread)
+                STAGE,
+                RULE,
+                block.first_line,
+                block.text,
+                "",
+                _removal(found, number, head, classed, block.text, misread),
             )
         )
     review = []
