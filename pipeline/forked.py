@@ -3,8 +3,8 @@ from this one, the last by this one meanwhile.
 
 A forked process starts with this one's memory, so what a run is read from (a book's lexicon, a
 parsed OCR file) is neither copied nor sent: each process is told only which run is its own, and
-sends back what it read. Where the system cannot fork (Windows, macOS's default), every run is read
-here, one after another. The correct stage reads a book's places so, and the extract stage its OCR
+sends back what it read. Where the system cannot fork (Windows), every run is read here, one after
+another. The correct stage reads a book's places so, and the extract stage its OCR
 files' pages.
 """
 

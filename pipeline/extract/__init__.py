@@ -32,9 +32,9 @@ Part = TypeVar("Part")
 
 
 class Format(NamedTuple):
-    """A structured OCR format: whether a parsed file is one, its reader (of the file's root, or of
-    any of the parts ``parts`` parts it in, each read alone: a book in one file is read by
-    processes side by side, each a run of its parts)."""
+    """A structured OCR format: whether a parsed file is one, its reader, and the parts of a parsed
+    file the reader reads alone (hOCR's pages; else the file's root): a book in one file is read by
+    processes side by side, a run of its parts each."""
 
     recognises: Callable[[etree._Element], bool]
     read: Callable[[Path, etree._Element], list[PrintedPage]]

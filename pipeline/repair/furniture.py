@@ -168,8 +168,8 @@ def _numbered_as_pages(edge: list[tuple[int, int]], pages: list[int], total: int
 
 
 def _read_as(number: int, page: int) -> bool:
-    """Whether the page number ``number`` was read is page ``page``: the same, or with one of its
-    digits lost (``1`` for 11, ``2`` for 12)."""
+    """Whether a page number read as ``number`` is page ``page``: the same number, or it with one of
+    its digits lost (``1`` for 11, ``2`` for 12)."""
     printed = str(page)
     return number == page or any(
         printed[:at] + printed[at + 1 :] == str(number) for at in range(len(printed))

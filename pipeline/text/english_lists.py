@@ -100,7 +100,10 @@ class WordList:
         arrays' types and each part's length), then the parts, each from a multiple of 8 bytes: the
         trie, the values, the ranked values and the ranked words."""
         arrays = [self.values, self.ranked_values]
-        kinds = [listed.typecode if isinstance(listed, array) else "" for listed in arrays]
+        kinds = [
+            "" if listed is None else listed.typecode if isinstance(listed, array) else listed.format
+            for listed in arrays
+        ]
         parts = [self.trie.tobytes(), *(bytes(listed or b"") for listed in arrays), bytes(self.ranked)]
         header = _padded(marshal.dumps((kinds, [len(part) for part in parts])))
         return len(header).to_bytes(HEADER_LENGTH, "little") + header + b"".join(map(_padded, parts))
