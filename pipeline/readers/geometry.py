@@ -529,12 +529,13 @@ def _varied_titles(band: Sequence[PrintedLine]) -> set[int]:
     its other lines are each a title of its own, without a number: section titles opening pages (a
     book without running heads), not running heads, which repeat the book's or a chapter's title or
     carry the page number. Else none."""
-    titles = [line for line in band if not _goes_on(line)]
+    going_on = {line.line for line in band if _goes_on(line)}
+    titles = [line for line in band if line.line not in going_on]
     keys = [frozenset(re.findall(r"[^\W\d_]{4,}", line.text.lower())) for line in titles]
     numbered = any(character.isdigit() for line in titles for character in line.text)
     if numbered or any(one & other for one, other in itertools.combinations(keys, 2)):
         return set()
-    return {line.line for line in band if _goes_on(line)}
+    return going_on
 
 
 def _text_starts_in_band(

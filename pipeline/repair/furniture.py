@@ -58,7 +58,7 @@ from pipeline.text.headings import (
     short_line,
     without_misread_folio,
 )
-from pipeline.text.markers import FOOT_NOTE_START_RE, NOTE_LIKE_START_RE
+from pipeline.text.markers import FOOT_NOTE_START_RE, NOTE_LIKE_START_RE, may_read_number
 from pipeline.text.punctuation import DASHES, ends_clause, ends_sentence, plain_text
 
 RULE = "remove_page_furniture"
@@ -148,32 +148,25 @@ def _numbered_as_pages(edge: list[tuple[int, int]], pages: list[int], total: int
     """A page sequence too short for :data:`MIN_CHAIN` (OCR lost or misread the other numbers: ``Pa``
     for 2, ``1`` for 11): of ``(block index, number)`` at page edges, the most numbered as far apart
     as their pages stand (one offset from the pages the reader counted: ``8 FUTURE AUSTRIA FREE``,
-    ``10 FUTURE AUSTRIA FREE`` two pages later; or the offset's number with a digit lost, ``10``
-    and, a page later, ``1`` for 11, each then numbered as its page stands), two at least, one
-    exactly, and more than any other offset gathers, where the text can hold their pages
-    (:data:`MIN_PAGE_CHARS`)."""
+    ``10 FUTURE AUSTRIA FREE`` two pages later; or the offset's number with digits lost,
+    :func:`~pipeline.text.markers.may_read_number`: ``10`` and, a page later, ``1`` for 11, each
+    then numbered as its page stands), two at least, one exactly, and more than any other offset
+    gathers, where the text can hold their pages (:data:`MIN_PAGE_CHARS`)."""
     support = Counter(
         offset
         for offset in {number - pages[index] for index, number in edge}
         for index, number in edge
-        if _read_as(number, pages[index] + offset)
+        if may_read_number(number, pages[index] + offset)
     ).most_common(2)
     if not support or support[0][1] < 2 or (len(support) > 1 and support[1][1] == support[0][1]):
         return []
     offset = support[0][0]
     sequence = [
-        (index, pages[index] + offset) for index, number in edge if _read_as(number, pages[index] + offset)
+        (index, pages[index] + offset)
+        for index, number in edge
+        if may_read_number(number, pages[index] + offset)
     ]
     return [] if sequence[-1][1] * MIN_PAGE_CHARS > total else sequence
-
-
-def _read_as(number: int, page: int) -> bool:
-    """Whether a page number read as ``number`` is page ``page``: the same number, or it with one of
-    its digits lost (``1`` for 11, ``2`` for 12)."""
-    printed = str(page)
-    return number == page or any(
-        printed[:at] + printed[at + 1 :] == str(number) for at in range(len(printed))
-    )
 
 
 def _opens_page(blocks: Sequence[Block], index: int) -> bool:

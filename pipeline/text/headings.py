@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from pipeline.text.markers import DIGIT_MISREADINGS, MISREAD_CHARACTERS
 from pipeline.text.ocr import ROMAN_NUMERAL_RE
 from pipeline.text.punctuation import DASHES, plain_text, without_emphasis
 from pipeline.text.widths import LINES_CACHED
@@ -22,8 +23,10 @@ ARABIC_PAGE_NUMBER = r"\d{1,4}"
 PAGE_NUMBER = rf"{ARABIC_PAGE_NUMBER}|[ivxlcdm]{{1,7}}"
 PAGE_NUMBER_CHARACTERS = 4  # a page number's characters as OCR reads it, at most (``xlii``, ``io``, ``ee``)
 # a small page number alone on its line as OCR reads its 1s: ``ll``, ``il``, ``l1`` for 11, ``l0`` for
-# 10 (digits and these signs, one sign at least; not ``i``, ``ii`` or ``II`` alone: a roman numeral)
-ONE_FORMS = "lIi|!"
+# 10 (digits and these signs, one sign at least; not ``i``, ``ii`` or ``II`` alone: a roman numeral):
+# the signs OCR reads a small 1 as (:data:`~pipeline.text.markers.DIGIT_MISREADINGS`'s), and ``i``,
+# which no word alone on a line is (a note's marker in the text may be)
+ONE_FORMS = "".join(sign for sign in MISREAD_CHARACTERS if sign.translate(DIGIT_MISREADINGS) == "1") + "i"
 MISREAD_ONES = str.maketrans(ONE_FORMS, "1" * len(ONE_FORMS))
 MISREAD_PAGE_NUMBER_RE = re.compile(
     rf"(?!i+$|I+$)(?=\S*[{re.escape(ONE_FORMS)}])[\d{re.escape(ONE_FORMS)}]{{1,{PAGE_NUMBER_CHARACTERS}}}"
