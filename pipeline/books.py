@@ -18,24 +18,24 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import InputError
 from pipeline.pdf_pages import page_names
 
 # letters, digits, '_', '-' and single dots, opening with a letter or digit (no "..", no trailing dot)
-BOOK_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9_-]))*")
-UNSAFE_RE = re.compile(r"[^A-Za-z0-9._-]+")
+BOOK_NAME = lazy_compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9_-]))*")
+UNSAFE_RE = lazy_compile(r"[^A-Za-z0-9._-]+")
 CORRECTIONS = ".corrections.yaml"
 TEXT = ".txt"
 STRUCTURED = (".hocr", ".html", ".xhtml", ".xml")  # hOCR, ALTO or PAGE XML (told apart by extract)
 IMAGES = (".png", ".tif", ".tiff", ".jpg", ".jpeg")
 PDF = ".pdf"
-DIGITS_RE = re.compile(r"(\d+)")
+DIGITS_RE = lazy_compile(r"(\d+)")
 # the entry, the rules and helpers, the settings, Snakemake's own settings (its workflow profile)
 WORKFLOW = ("Snakefile", "workflow", "config", "profiles/default")
 

@@ -21,13 +21,14 @@ from ftfy.badness import BADNESS_RE
 from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 from pipeline.cli import exit_stage, run_stage
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Change, InputError, atomic_output, changed_span, write_log
 from pipeline.model.records import CONTEXT_CHARS
 from pipeline.text.punctuation import FORM_FEED
 
 STAGE = "normalise"
 UTF8_BOM = b"\xef\xbb\xbf"
-LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+LINE_BREAK = lazy_compile(r"(\r\n|\r|\n)")
 NEWLINE = "\n"
 MAX_ROUNDS = 3  # rounds of the rules over changed lines; in practice one more round finds nothing
 
@@ -66,21 +67,21 @@ ZERO_WIDTH = {"\u200b": "zero-width space", "\ufeff": "zero-width no-break space
 PLAIN_SPACES = {ord(char): " " for char in ODD_SPACES} | {ord(char): None for char in ZERO_WIDTH}
 
 # Where each per-line rule can change a line: a match of its pattern in the line (none spans a line break).
-NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e\n]")
-NON_ASCII = re.compile(r"[^\x00-\x7f]")  # text of ASCII characters only is already NFC
-ODD_SPACE = re.compile("[" + re.escape("".join(ODD_SPACES | ZERO_WIDTH)) + "]")
-TRAILING_SPACE = re.compile(" $", re.MULTILINE)
-DOUBLE_SPACE = re.compile("  ")
+NOT_PRINTABLE_ASCII = lazy_compile(r"[^\x20-\x7e\n]")
+NON_ASCII = lazy_compile(r"[^\x00-\x7f]")  # text of ASCII characters only is already NFC
+ODD_SPACE = lazy_compile("[" + re.escape("".join(ODD_SPACES | ZERO_WIDTH)) + "]")
+TRAILING_SPACE = lazy_compile(" $", re.MULTILINE)
+DOUBLE_SPACE = lazy_compile("  ")
 
 # The characters ftfy's character fixes (with FTFY_CONFIG) replace or remove: C1 controls
 # (fix_c1_controls), lone surrogates (fix_surrogates), ligatures, full-width forms and control
 # characters (translation tables of fix_latin_ligatures, fix_character_width, remove_control_chars;
 # the escape that starts a terminal colour code is a control character); and "\r", which
 # _fix_unicode turns into a space.
-FTFY_CHARACTER = re.compile(
+FTFY_CHARACTER = lazy_compile(
     "[\r\x80-\x9f\ud800-\udfff" + re.escape("".join(map(chr, CONTROL_CHARS | LIGATURES | WIDTH_MAP))) + "]"
 )
-NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+NON_ASCII_RUN = lazy_compile(r"[^\x00-\x7f]+")
 MOJIBAKE_REACH = 2  # characters a match of ftfy's mojibake heuristic takes either side of non-ASCII ones
 
 BINARY_SIGNATURES = {

@@ -18,14 +18,15 @@ import subprocess
 from pathlib import Path
 
 from pipeline.cli import exit_stage, run_stage
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import InputError
 from pipeline.model.io import program_output
 
 STAGE = "pdf_pages"
 RESOLUTION = 300  # dpi: what Tesseract reads best at
 PAGE_NAME = "page-{:04d}"
-PAGE_NAME_RE = re.compile(r"page-(\d+)")
-PAGES_RE = re.compile(r"^Pages:\s+(\d+)", re.MULTILINE)
+PAGE_NAME_RE = lazy_compile(r"page-(\d+)")
+PAGES_RE = lazy_compile(r"^Pages:\s+(\d+)", re.MULTILINE)
 INSTALL = "apt-get install poppler-utils (see README.md)"
 
 

@@ -8,10 +8,10 @@ the printed book's subtitle and its note on the translation).
 from __future__ import annotations
 
 import os
-import re
 
 from lxml import etree
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import InputError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -33,7 +33,7 @@ AUTHORS_BYLINE = "by "  # before the authors' names: "by A. Smith and B. Jones"
 EDITORS_BYLINE = "Edited by "  # the editions' credit (the TEI title page prints "Under the editorship of")
 TRANSLATORS_BYLINE = "Translated by "
 SUBTITLE_SEPARATOR = ", "  # between the volume and the period: "Volume I, 1917-1945"
-TRANSLATION_NOTE_RE = re.compile(r"Translated from the (?P<language>.+)\.")
+TRANSLATION_NOTE_RE = lazy_compile(r"Translated from the (?P<language>.+)\.")
 
 
 def tei(name: str) -> str:

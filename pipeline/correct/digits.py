@@ -5,7 +5,6 @@ capital ``T`` read as ``1``, the interjection ``O`` read as ``0``.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from pipeline.correct.lexicon import Lexicon, in_dictionary
@@ -17,6 +16,7 @@ from pipeline.correct.spots import (
     Spot,
     word_of,
 )
+from pipeline.lazy_re import lazy_compile
 from pipeline.text.ocr import (
     AUXILIARIES_AFTER_I,
     CURRENCY_AMOUNT_RE,
@@ -36,7 +36,7 @@ I_SHAPES = "lT1|"
 CLAUSE_DASHES = (EM_DASH, "--")
 ORDINAL_ENDINGS = {"1": "st", "2": "nd", "3": "rd"}
 # an ordinal in digits, and perhaps ``and`` or ``or``, just before a place (``the 3rd and``)
-ORDINAL_BEFORE_RE = re.compile(r"\b\d+(?:st|nd|rd|th),? (?:(?:and|or|to) )?$")
+ORDINAL_BEFORE_RE = lazy_compile(r"\b\d+(?:st|nd|rd|th),? (?:(?:and|or|to) )?$")
 # digits as OCR reads them set apart at a year's end
 YEAR_DIGITS = str.maketrans("GSOlIBZ", "6501182")
 # words a number follows (``No. 1``, ``page 1``): a ``1`` after them is the digit
@@ -46,7 +46,7 @@ COUNTED_BY = frozenset(
 
 # a roman numeral as OCR may read it (a letter or digit of another shape among its letters), and the
 # marks after it
-MISREAD_NUMERAL_RE = re.compile(r"([IVXLYTl1]*[YTl1][IVXLYTl1]*)[.,;:]{0,2}")
+MISREAD_NUMERAL_RE = lazy_compile(r"([IVXLYTl1]*[YTl1][IVXLYTl1]*)[.,;:]{0,2}")
 # the roman numerals a book numbers its kings, parts and chapters with, as the lexicon counts chunks
 # (in lower case, with the marks after them; ``i`` only with a mark: alone, it is the pronoun), and
 # the numbers in digits it may number them with instead (not only ones: ``11`` may be ``II`` misread)
@@ -64,15 +64,15 @@ NUMBER_CHUNKS = frozenset(
     str(number) + mark for number in range(2, 100) if set(str(number)) != {"1"} for mark in NUMBER_MARKS
 )
 # a list's item numbered ``II`` or ``III`` as OCR reads it, with ones
-LIST_NUMBER_RE = re.compile(r"(1{2,3}|l{2,3})\.")
+LIST_NUMBER_RE = lazy_compile(r"(1{2,3}|l{2,3})\.")
 # a number glued to the word of a range or a ratio (``6to 8 inches``, ``2or 3 feet``, ``4to 1``)
-GLUED_RANGE_RE = re.compile(r"(\d+)(to|or|and)")
+GLUED_RANGE_RE = lazy_compile(r"(\d+)(to|or|and)")
 # the number after it: a small one (not a year: ``4to 1820`` is a quarto)
-RANGE_END_RE = re.compile(r"\d{1,3}(?!\d)")
+RANGE_END_RE = lazy_compile(r"\d{1,3}(?!\d)")
 # three digits of a year and a letter standing for the last
-YEAR_CUT_RE = re.compile(r"(1\d{2}) ([GSOlIBZ])")
+YEAR_CUT_RE = lazy_compile(r"(1\d{2}) ([GSOlIBZ])")
 # a month and a day, just before a place
-DATE_BEFORE_RE = re.compile(rf"\b{MONTH} \d{{1,2}},? $")
+DATE_BEFORE_RE = lazy_compile(rf"\b{MONTH} \d{{1,2}},? $")
 
 
 def currency_digits(spot: Spot, lexicon: Lexicon) -> Reading | None:

@@ -4,12 +4,11 @@ itself doubted come first among equally likely ones."""
 
 from __future__ import annotations
 
-import re
-
+from pipeline.lazy_re import lazy_compile
 from pipeline.model.geometry import Geometry, PrintedLine
 from pipeline.text.words import LETTER
 
-LETTERS_RE = re.compile(f"{LETTER}+")  # a word's runs of letters: a word cut or glued matches by them
+LETTERS_RE = lazy_compile(f"{LETTER}+")  # a word's runs of letters: a word cut or glued matches by them
 
 
 class EngineConfidence:

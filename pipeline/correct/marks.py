@@ -34,6 +34,7 @@ from pipeline.correct.spots import (
     places_of,
     word_of,
 )
+from pipeline.lazy_re import lazy_compile
 from pipeline.text.ocr import (
     AUXILIARIES_AFTER_I,
     CLAUSE_OPENERS,
@@ -52,20 +53,20 @@ from pipeline.text.words import LETTER, STRONG_PAIR, english_pair, is_function_w
 
 SPECKS = re.escape(SPECK_MARKS)
 # a word with marks that print nothing among or against its letters (halves joined by a hyphen too)
-SPECKED_WORD_RE = re.compile(
+SPECKED_WORD_RE = lazy_compile(
     rf"[{SPECKS}]*{LETTER}[\w{SPECKS}]*(?:-[\w{SPECKS}]+)?|[{SPECKS}]+{LETTER}[\w{SPECKS}]*"
 )
 SINGLE_QUOTES = ("\u2018", "\u2019", "'")
 OPENING_SINGLE_QUOTES = ("\u2018",)
 # a closing single quotation mark (not an apostrophe inside a word)
-CLOSING_SINGLE_QUOTE_RE = re.compile(r"[\u2019'](?![^\W\d_])")
+CLOSING_SINGLE_QUOTE_RE = lazy_compile(r"[\u2019'](?![^\W\d_])")
 # an opening single quotation mark: a left one, or a straight one before a letter (not in a word)
-OPENING_SINGLE_QUOTE_RE = re.compile(rf"\u2018|(?<!\w)'(?={LETTER})")
+OPENING_SINGLE_QUOTE_RE = lazy_compile(rf"\u2018|(?<!\w)'(?={LETTER})")
 # a single quotation mark against the start of a word, or against the end of a lower-case word (not
 # a plural's apostrophe); not a double one: OCR reads a closing double one as two single ones, and
 # loses one more often, so that a real quotation seems to have no partner
-GLUED_OPENING_QUOTE_RE = re.compile(rf"(['\u2018\u2019])({LETTER}+)[.,;:]?")
-GLUED_CLOSING_QUOTE_RE = re.compile(r"([a-z]*[a-rt-z])['\u2019]")
+GLUED_OPENING_QUOTE_RE = lazy_compile(rf"(['\u2018\u2019])({LETTER}+)[.,;:]?")
+GLUED_CLOSING_QUOTE_RE = lazy_compile(r"([a-z]*[a-rt-z])['\u2019]")
 # a single quotation mark's partner is looked for this many characters either side
 QUOTE_PARTNER_REACH = 200
 # Words this short, unless grammatical words, may be pieces of OCR's garbage.
@@ -78,40 +79,40 @@ SENTENCE_OPENER_MIN_COUNT = 5
 # a word with ``|`` among or after its letters, or ``!``, ``}``, ``{``, ``]`` between two of them; a
 # word in lower case with a capital among its letters (``siJver``, ``wLich``); ``&`` before three letters
 # or more (not ``&c``)
-MARK_IN_WORD_RE = re.compile(
+MARK_IN_WORD_RE = lazy_compile(
     rf"(?<![\w|!}}{{\]]){LETTER}{{2,}}(?:\||[!}}{{\]](?={LETTER}))[a-z]*(?![\w|!}}{{\]])"
     r"|(?<![\w&])[a-z]+[A-Z][a-z]+(?![\w&])|(?<![\w&])&[a-z]{3,}(?![\w&])"
 )
 
 # one or two stops or commas against the start of a word
-STOPS_BEFORE_WORD_RE = re.compile(rf"^([.,]{{1,2}})({LETTER}+)")
+STOPS_BEFORE_WORD_RE = lazy_compile(rf"^([.,]{{1,2}})({LETTER}+)")
 # a full stop inside a word (a hyphen kept at a line end may follow)
-STOP_INSIDE_WORD_RE = re.compile(r"(?<![\w.])([a-z]{2,})\.([a-z]+(?:-[a-z]+)?)(?![\w.])")
+STOP_INSIDE_WORD_RE = lazy_compile(r"(?<![\w.])([a-z]{2,})\.([a-z]+(?:-[a-z]+)?)(?![\w.])")
 # a lower-case word and a full stop
-WORD_AND_STOP_RE = re.compile(r"([a-z]{2,})\.")
+WORD_AND_STOP_RE = lazy_compile(r"([a-z]{2,})\.")
 # a comma or semicolon against the start of a word
-MARK_THEN_WORD_RE = re.compile(rf"([;,])({LETTER}{{2,}})")
+MARK_THEN_WORD_RE = lazy_compile(rf"([;,])({LETTER}{{2,}})")
 # two words with a comma or semicolon between them and no space
-MARK_BETWEEN_WORDS_RE = re.compile(rf"({LETTER}+)([;,])({LETTER}+)")
+MARK_BETWEEN_WORDS_RE = lazy_compile(rf"({LETTER}+)([;,])({LETTER}+)")
 # the pronoun I, read as l or 1, against the verb after it
-GLUED_I_RE = re.compile(r"([lI1])([a-z]+)([.,;:]?)")
+GLUED_I_RE = lazy_compile(r"([lI1])([a-z]+)([.,;:]?)")
 # a word and a semicolon or a comma
-WORD_AND_CLAUSE_MARK_RE = re.compile(rf"({LETTER}+)([;,])")
+WORD_AND_CLAUSE_MARK_RE = lazy_compile(rf"({LETTER}+)([;,])")
 # a lower-case word and a full stop, comma, semicolon or closing quote
-WORD_AND_MARK_RE = re.compile(r"([a-z]+)([.,;\u2019\u201d])")
+WORD_AND_MARK_RE = lazy_compile(r"([a-z]+)([.,;\u2019\u201d])")
 # a word and two full stops (not three: an ellipsis), or two or more of commas and semicolons
-DOUBLE_STOP_RE = re.compile(rf"({LETTER}+)(?:\.\.(?!\.)|[,;][,;]+)")
+DOUBLE_STOP_RE = lazy_compile(rf"({LETTER}+)(?:\.\.(?!\.)|[,;][,;]+)")
 # a word, a comma, semicolon or colon, and a full stop
-MARK_AND_STOP_RE = re.compile(rf"({LETTER}+)([,;:])\.")
+MARK_AND_STOP_RE = lazy_compile(rf"({LETTER}+)([,;:])\.")
 # a word and a hyphen after it, or a hyphen and a word (a stray mark, the word standing alone)
-HYPHEN_AFTER_WORD_RE = re.compile(rf"({LETTER}+)-")
-HYPHEN_BEFORE_WORD_RE = re.compile(rf"-({LETTER}+)")
+HYPHEN_AFTER_WORD_RE = lazy_compile(rf"({LETTER}+)-")
+HYPHEN_BEFORE_WORD_RE = lazy_compile(rf"-({LETTER}+)")
 # a word ending in ``}``, OCR's reading of a ``y`` (its tail read as a quote, perhaps)
-BRACE_FOR_Y_RE = re.compile(rf"({LETTER}+)\}}['\u2019]?")
+BRACE_FOR_Y_RE = lazy_compile(rf"({LETTER}+)\}}['\u2019]?")
 # what OCR reads for the tail of a ``y`` it reads as ``}``, apart from it (``b} T the``)
 Y_TAILS = ("T", "7", "r")
 # an apostrophe or a comma between the letters of a word
-MARK_BETWEEN_LETTERS_RE = re.compile(rf"({LETTER}+)[\u2019',]({LETTER}{{3,}})")
+MARK_BETWEEN_LETTERS_RE = lazy_compile(rf"({LETTER}+)[\u2019',]({LETTER}{{3,}})")
 # words a hyphen may end in a printed phrase (``pre- and post-war``)
 SUSPENDED_BEFORE = frozenset(("and", "or", "nor", "to"))
 

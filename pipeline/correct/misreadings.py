@@ -14,7 +14,6 @@ The others need the words beside it, and run only where the chunk has the shape 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -87,6 +86,7 @@ from pipeline.correct.words import (
     w_stroke_apart,
     web_word_in_context,
 )
+from pipeline.lazy_re import lazy_compile
 from pipeline.text.ocr import SENTENCE_SUBJECTS
 from pipeline.text.punctuation import OPENING_QUOTES, ends_sentence
 
@@ -94,7 +94,7 @@ Rule = Callable[[Spot, Lexicon], Reading | None]
 
 Shape = Callable[[str, Lexicon], bool]
 # a chunk that is a word alone, perhaps with a comma or a stop after it
-PLAIN_WORD_RE = re.compile(r"([^\W\d_]+)[,.;:]?")
+PLAIN_WORD_RE = lazy_compile(r"([^\W\d_]+)[,.;:]?")
 
 
 class PatternShape:
@@ -102,7 +102,7 @@ class PatternShape:
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self._compiled = re.compile(pattern)
+        self._compiled = lazy_compile(pattern)
 
     def __call__(self, chunk: str, lexicon: Lexicon) -> bool:
         return self._compiled.fullmatch(chunk) is not None
@@ -205,7 +205,7 @@ PLAIN_ENGLISH_RULE_SHAPES = tuple(
 )
 # Whether any rule's pattern fits a chunk whole, asked once: most chunks fit none, and are then
 # asked only the rules of other shapes (:data:`RULES_ASKED`).
-ANY_PATTERN_SHAPE_RE = re.compile(
+ANY_PATTERN_SHAPE_RE = lazy_compile(
     "|".join(f"(?:{shape.pattern})" for shape in CONTEXT_RULES.values() if isinstance(shape, PatternShape))
 )
 # The rules asked of a chunk, by whether it is a plain English word and whether a pattern fits it.

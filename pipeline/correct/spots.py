@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pipeline.correct.lexicon import Lexicon
+from pipeline.lazy_re import lazy_compile
 from pipeline.text.ocr import CONFUSIONS, MINIM_RUN_RE, MINIM_STROKES
 from pipeline.text.words import LETTER
 
@@ -20,12 +21,12 @@ OBJECT = "\ufffc"
 
 # a chunk: what stands between spaces, cut at a stand-in for a part (a note's marker after a word)
 # unless it stands between two letters (a page break cutting a word)
-CHUNK_RE = re.compile(rf"(?:[^\s{OBJECT}]|(?<={LETTER}){OBJECT}(?={LETTER}))+")
-NEXT_CHUNK_RE = re.compile(r"\S+")  # (as ``str.split`` parts the text)
+CHUNK_RE = lazy_compile(rf"(?:[^\s{OBJECT}]|(?<={LETTER}){OBJECT}(?={LETTER}))+")
+NEXT_CHUNK_RE = lazy_compile(r"\S+")  # (as ``str.split`` parts the text)
 # a chunk's word: letters, with any hyphens and apostrophes inside (what is around it is punctuation)
-CORE_RE = re.compile(rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*")
-LETTERS_RE = re.compile(rf"^{LETTER}+$")
-POSSESSIVE_RE = re.compile(r"['\u2019]s$")
+CORE_RE = lazy_compile(rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*")
+LETTERS_RE = lazy_compile(rf"^{LETTER}+$")
+POSSESSIVE_RE = lazy_compile(r"['\u2019]s$")
 # marks after the word beside a chunk that leave the two a pair of words
 PAIR_ENDING_MARKS = '.,;:!?\u2019\u201d")'
 UNREAD = "unread"  # the kind of the reading of a word no rule proposes a reading for

@@ -32,6 +32,7 @@ from pipeline.correct.spots import (
     two_confusions,
     word_of,
 )
+from pipeline.lazy_re import lazy_compile
 from pipeline.text.english_lists import dictionary_words
 from pipeline.text.ocr import CLAUSE_OPENERS, CONFUSIONS
 from pipeline.text.punctuation import ends_sentence
@@ -74,7 +75,7 @@ MISREAD_WORD_RATIO = 10
 RARE_WORD_ZIPF = 2.0
 RARE_WORD_MIN_EVIDENCE = 20
 RARE_WORD_RATIO = 20
-LOWER_WORD_RE = re.compile(r"[a-z]+")  # a word in lower case, nothing else
+LOWER_WORD_RE = lazy_compile(r"[a-z]+")  # a word in lower case, nothing else
 # A word of the dictionary is read as a grammatical word from English's word pairs where the book has
 # the grammatical word's neighbours around it at this share of its places (a misreading OCR repeats).
 MISREAD_THROUGHOUT_SHARE = 2 / 3

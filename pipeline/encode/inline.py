@@ -18,19 +18,20 @@ from typing import Any, cast
 
 from lxml import etree
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.tei import XML_LANG, tei
 
 _ANCHOR = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: stands for a non-text part while parsing
 _DELIMITERS = {"*": "italic", "**": "bold"}
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_SPECIAL_RE = re.compile(r"[*\\]")  # the characters the parser stops at
-_STARS_RE = re.compile(r"\*+")
+_SPECIAL_RE = lazy_compile(r"[*\\]")  # the characters the parser stops at
+_STARS_RE = lazy_compile(r"\*+")
 _OPEN = -1  # a search for a closer that found none
 _CYRILLIC = "\u0400-\u052f"
 # A run of Cyrillic words: starts and ends with a Cyrillic letter; spaces, digits and light
 # punctuation may stand between its words (quotation marks and Latin letters end it).
-CYRILLIC_RUN = re.compile(rf"[{_CYRILLIC}]+(?:[ \t\d.,:;()\-\u2013\u2014]+[{_CYRILLIC}]+)*")
-_CYRILLIC_LETTER = re.compile(f"[{_CYRILLIC}]")  # (a text without one has no run: a quicker test)
+CYRILLIC_RUN = lazy_compile(rf"[{_CYRILLIC}]+(?:[ \t\d.,:;()\-\u2013\u2014]+[{_CYRILLIC}]+)*")
+_CYRILLIC_LETTER = lazy_compile(f"[{_CYRILLIC}]")  # (a text without one has no run: a quicker test)
 
 
 @dataclass(frozen=True)

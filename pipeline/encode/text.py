@@ -7,7 +7,6 @@ block ``note type="unlinked"`` after the item it was printed under.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,6 +16,7 @@ from pipeline.encode.elements import element
 from pipeline.encode.facsimile import facsimile, surfaces_of_lines
 from pipeline.encode.header import Provenance, tei_header, title_page, typeset_titles
 from pipeline.encode.inline import append_inline, append_text, parse_inline
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import (
     PIPELINE,
     Book,
@@ -51,8 +51,8 @@ DIVISION_PLACES = {
     "text": "body",
     "chronology": "back",
 }
-NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
-YEAR = re.compile(rf"^(?:{PRINTED_YEAR})$")
+NCNAME = lazy_compile(r"^[A-Za-z_][\w.\-]*$")
+YEAR = lazy_compile(rf"^(?:{PRINTED_YEAR})$")
 
 
 class _Encoder:

@@ -18,16 +18,17 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.extract.xml import parse_xml, reaching_type_size
+from pipeline.lazy_re import lazy_compile
 from pipeline.model.geometry import Box, PrintedLine, PrintedPage
 from pipeline.text.widths import ASCENDING_PLAIN_WORD_RE, ASCENDING_RE, DESCENDING_RE
 
 LINE_CLASSES = ("ocr_line", "ocr_header", "ocr_caption", "ocr_textfloat")
 LINE_CLASS_SET = frozenset(LINE_CLASSES)
 WORD_CLASS = "ocrx_word"
-PROPERTY_RE = re.compile(r"\s*([a-z_]+)\s+([^;]*)")
+PROPERTY_RE = lazy_compile(r"\s*([a-z_]+)\s+([^;]*)")
 # (``x_wconf`` at a word's start: the name first, so that the search skips to it; the look-behind
 # then asks what ``\b`` before it would)
-CONFIDENCE_RE = re.compile(r"x_wconf(?<!\wx_wconf)\s+(-?[\d.]+)")
+CONFIDENCE_RE = lazy_compile(r"x_wconf(?<!\wx_wconf)\s+(-?[\d.]+)")
 # Tesseract's estimate of a line's type size (``x_size``) this much taller than a box spanning the
 # type's whole height is none (a one-line note 23 px high given 28.75)
 X_SIZE_OVER_BOX = 1.2
@@ -35,10 +36,10 @@ X_SIZE_OVER_BOX = 1.2
 # of two lines, its note's ratio one of them, would bring the note's x_size to its words' scale)
 SCALE_LINES = 5
 OFF_BASELINE = 0.2  # a word not descending whose foot stands this share of its height below the baseline
-BBOX_RE = re.compile(r"bbox(?<!\wbbox)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)")  # a word's box
+BBOX_RE = lazy_compile(r"bbox(?<!\wbbox)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)")  # a word's box
 # a word's title as Tesseract writes it, its box then its confidence: read by one match a word (a
 # title written otherwise by :data:`BBOX_RE` and :data:`CONFIDENCE_RE`)
-TESSERACT_WORD_TITLE_RE = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+); x_wconf (\d+)")
+TESSERACT_WORD_TITLE_RE = lazy_compile(r"bbox (\d+) (\d+) (\d+) (\d+); x_wconf (\d+)")
 
 
 def is_hocr(root: etree._Element) -> bool:

@@ -3,23 +3,23 @@ namespaces."""
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import InputError
 from pipeline.model.geometry import PrintedLine
 from pipeline.text.widths import ASCENDING, ASCENDING_PLAIN_WORD_RE, DESCENDERS, SHORT_ASCENDER_RE
 
 # No entities resolved, nothing fetched: an OCR file is data, never instructions to the parser.
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
-NUMBER_RE = re.compile(r"-?\d+(?:\.\d+)?")
-PLAIN_WORD_RE = re.compile(r"[^\W_]+[.:]?")  # letters and digits, perhaps a stop: nothing raised
-FULL_ASCENDER_RE = re.compile(f"[{ASCENDING.replace('t', '')}]")
-DESCENDER_RE = re.compile(f"[{DESCENDERS}]")
+NUMBER_RE = lazy_compile(r"-?\d+(?:\.\d+)?")
+PLAIN_WORD_RE = lazy_compile(r"[^\W_]+[.:]?")  # letters and digits, perhaps a stop: nothing raised
+FULL_ASCENDER_RE = lazy_compile(f"[{ASCENDING.replace('t', '')}]")
+DESCENDER_RE = lazy_compile(f"[{DESCENDERS}]")
 
 
 def parse_xml(path: Path) -> etree._Element:

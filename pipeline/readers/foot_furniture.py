@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
 from pipeline.chains import heaviest_chain
+from pipeline.lazy_re import lazy_compile
 from pipeline.model.pages import Line
 from pipeline.text.headings import HEADING_WORD_RE, LABEL_LINE_RE, is_capitals, without_misread_folio
 from pipeline.text.markers import FOOT_NOTE_START_RE
@@ -38,12 +38,12 @@ from pipeline.text.markers import FOOT_NOTE_START_RE
 # a printer's signature: perhaps the alphabet's round (``2 A``), the gathering's letter (or the
 # letter doubled, ``Aa``), perhaps its leaf (``C 2``, ``B*``) and the volume (``B VOL. I.``, which
 # OCR reads ``B YOL. I.``)
-LETTER_SIGNATURE_RE = re.compile(
+LETTER_SIGNATURE_RE = lazy_compile(
     r"^(?:(?P<round>\d)\s?)?(?P<letters>[A-Za-z]{1,2})(?:\s?(?P<leaf>\d{1,2}|\*))?\.?"
     r"(?:\s+[VY]OL[.,]?\s*[IVXL1l]{1,4}\.?)?$"
 )
-EDGE_NUMBER_RE = re.compile(r"^\s*(?:\d{1,4}|[IVXLCivxlc]{1,7})\s*$")  # a bare page number, arabic or roman
-NUMBER_SIGNATURE_RE = re.compile(r"^(?P<number>\d{1,2})$")  # a gathering numbered, not lettered
+EDGE_NUMBER_RE = lazy_compile(r"^\s*(?:\d{1,4}|[IVXLCivxlc]{1,7})\s*$")  # a bare page number, arabic or roman
+NUMBER_SIGNATURE_RE = lazy_compile(r"^(?P<number>\d{1,2})$")  # a gathering numbered, not lettered
 LETTERS_IN_ALPHABET = 26
 UNUSED_LETTERS = "JW"  # a printer's alphabet of gatherings skips them
 MAX_LETTER_STEP = 3  # a printer's alphabet skips J, V, W; OCR may lose a mark
@@ -52,8 +52,8 @@ MIN_PAGES_PER_NUMBERED_GATHERING = 4  # so page numbers at page feet are not tak
 SIGNATURE_MAX_CHARS = 14  # a damaged mark is a short line of a few tokens
 SIGNATURE_MAX_TOKENS = 3
 SIMILAR_FORM = 0.7  # how close a damaged mark's form is to the book's usual one
-SIGNATURE_FORM_LETTERS_RE = re.compile(r"^(?:\d\s?)?[^\W\d_]{1,2}")
-SIGNATURE_FORM_DROPS_RE = re.compile(r"[.,:;]")
+SIGNATURE_FORM_LETTERS_RE = lazy_compile(r"^(?:\d\s?)?[^\W\d_]{1,2}")
+SIGNATURE_FORM_DROPS_RE = lazy_compile(r"[.,:;]")
 BARE_FORM = "a"  # the form of a bare letter: too common a shape to recognise a damaged mark by
 FOOT_TITLE_LINES = 3  # a running title at the foot stands among the page's last lines
 FOOT_TITLE_MAX_WORDS = 8

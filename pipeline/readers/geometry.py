@@ -33,6 +33,7 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model.geometry import Geometry, PrintedLine, PrintedPage
 from pipeline.model.pages import Line
 from pipeline.text.headings import PAGE_NUMBER_CHARACTERS, PAGE_NUMBER_LINE_RE
@@ -59,7 +60,7 @@ MEASURE_EDGE_SHARE = 0.9  # the measure's right edge: the full lines' rights, bu
 BLOCK_EDGE_SHARE = 0.02  # the text block's top: the tops of all but this share of its lines below it
 MIN_BAND_PAGES = 3  # pages with a line set apart in a band, for the book to have that band
 # a word of three letters or more ending a sentence, not in small roman numerals alone (``agreement.``)
-SENTENCE_END_WORD_RE = re.compile(r"(?![ivxlcdm]+\W)[^\W\d_]{3,}[.!?]")
+SENTENCE_END_WORD_RE = lazy_compile(r"(?![ivxlcdm]+\W)[^\W\d_]{3,}[.!?]")
 PROSE_WORDS = 5  # a line of this many words, most in lower case, holding a sentence's end, is prose
 NO_TEXT = (
     "geometry: {} pages with no line of text (blank, or the OCR read nothing on them and their images"

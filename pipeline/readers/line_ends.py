@@ -27,11 +27,11 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model.pages import Line
 from pipeline.text.markers import LOST_STOP_AT_END_RE, without_plain_marker_at_end
 from pipeline.text.punctuation import (
@@ -72,19 +72,19 @@ MIN_BOUND_LINES = 3
 # page's measure are set in smaller type than those (:func:`type_grows`).
 SMALL_TYPE_SHARE = 0.125
 # a sentence that starts inside a line: its end, then perhaps a quotation mark, then a capital
-SENTENCE_INSIDE_RE = re.compile(rf"[.!?][\u201d\u2019\"]?\s+(?P<quote>[{OPENING_QUOTES}]?)\s*[A-Z]")
+SENTENCE_INSIDE_RE = lazy_compile(rf"[.!?][\u201d\u2019\"]?\s+(?P<quote>[{OPENING_QUOTES}]?)\s*[A-Z]")
 CLOSING_QUOTES = '"\u201d\u2019'
 # a quotation closed inside a line, the sentence going on in lower case after it (``yours,” and thereby``)
-QUOTE_CLOSED_INLINE_RE = re.compile(r'[\u201d"]\s+[a-z]')
+QUOTE_CLOSED_INLINE_RE = lazy_compile(r'[\u201d"]\s+[a-z]')
 # an abbreviation shaped as a title's: a capital and one lower-case letter, then a full stop (``St.``,
 # ``Mr.``, ``Dr.``; a lone capital may be a compass point ending a sentence: ``8° E.``)
-ABBREVIATION_RE = re.compile(r"[A-Z][a-z]\.")
+ABBREVIATION_RE = lazy_compile(r"[A-Z][a-z]\.")
 # an abbreviation the book's lines go on after with a capitalised word this share of the times or
 # more, and this many times at least, is a title before a name
 TITLE_SHARE = 0.9
 MIN_TITLE_USES = 3
 # a row of a table or of a list set with dot leaders: two runs of dots, then a number (``Zinc ... ... 8*75``)
-LEADER_ROW_RE = re.compile(r"(?:\.{2,}\s*){2,}.*\d")
+LEADER_ROW_RE = lazy_compile(r"(?:\.{2,}\s*){2,}.*\d")
 
 
 @dataclass(frozen=True)

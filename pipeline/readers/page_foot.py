@@ -56,6 +56,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model.pages import Line
 from pipeline.readers.foot_furniture import (
     HABIT_MIN_PAGES,
@@ -83,18 +84,18 @@ from pipeline.text.punctuation import DASHES, ends_sentence, starts_lower
 from pipeline.text.widths import MEASURE_SHARE, length_percentile, printed_length
 
 # a line opening with a note symbol before a word in lower case: no note opens so, OCR's speck
-SYMBOL_SPECK_START_RE = re.compile(rf"^\s*[{FOOT_NOTE_SYMBOLS}]{{1,3}}\s*[^\W\d_A-Z]")
-DAMAGED_SYMBOL_START_RE = re.compile(rf"^\s*(?:{SYMBOL_TOKEN})\s+{NOTE_TEXT_START}")
+SYMBOL_SPECK_START_RE = lazy_compile(rf"^\s*[{FOOT_NOTE_SYMBOLS}]{{1,3}}\s*[^\W\d_A-Z]")
+DAMAGED_SYMBOL_START_RE = lazy_compile(rf"^\s*(?:{SYMBOL_TOKEN})\s+{NOTE_TEXT_START}")
 # a second note on a note's line, after the first one's last sentence: ``… p. 63. t Ibid., p. 103.``
 SECOND_NOTE_SYMBOLS = "|".join(map(re.escape, (*SYMBOL_ORDER, "f", "t", "x", "J", "||")))
-SECOND_SYMBOL_NOTE_RE = re.compile(
+SECOND_SYMBOL_NOTE_RE = lazy_compile(
     rf"(?<=[.)\u201d\u2019])\s+(?=(?:{SECOND_NOTE_SYMBOLS})\s+{NOTE_TEXT_START})"
 )
-SECOND_NUMBERED_NOTE_RE = re.compile(rf"(?<=[.)\u201d\u2019])\s+(?P<number>\d{{1,3}})\s+{NOTE_TEXT_START}")
-DAMAGED_DIGIT_RE = re.compile(r"[\dol]")  # what a damaged note number still shows of its digits
-NOTE_END_RE = re.compile(r"[.)\u201d\u2019\"]$")  # the end of a note's text
+SECOND_NUMBERED_NOTE_RE = lazy_compile(rf"(?<=[.)\u201d\u2019])\s+(?P<number>\d{{1,3}})\s+{NOTE_TEXT_START}")
+DAMAGED_DIGIT_RE = lazy_compile(r"[\dol]")  # what a damaged note number still shows of its digits
+NOTE_END_RE = lazy_compile(r"[.)\u201d\u2019\"]$")  # the end of a note's text
 # a note's number whose stop OCR read as a comma or a colon (``1, Foreigner``): told only in a run
-MISREAD_STOP_NOTE_START_RE = re.compile(rf"^\s*(?P<number>\d{{1,3}})[,;:]\s+{NUMBERED_NOTE_TEXT_START}")
+MISREAD_STOP_NOTE_START_RE = lazy_compile(rf"^\s*(?P<number>\d{{1,3}})[,;:]\s+{NUMBERED_NOTE_TEXT_START}")
 MAX_ZONE_SHARE = 0.6  # notes take at most this share of a page's lines
 MAX_NOTE_LINES = 4  # a note right above the first one found, whose marker OCR misread
 MIN_SPACED_NOTES = 2  # notes whose markers OCR set apart from their words: two in a row

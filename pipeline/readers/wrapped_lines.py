@@ -15,10 +15,10 @@ stage to decide on the book's vocabulary (:func:`pipeline.repair.hyphenation.rej
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block
 from pipeline.model.blocks import CENTRED_LINE, LARGER_TYPE_LINE, LONE_LINE, SET_APART
 from pipeline.model.pages import Line, Reading
@@ -71,9 +71,9 @@ from pipeline.text.widths import MEASURE_SHARE, length_percentile, printed_lengt
 
 MIN_MEASURED_LINES = 5  # a page with fewer lines is measured on the whole book
 HEADING_MAX_WORDS = 10
-RUNNING_HEAD_RE = re.compile(rf"^(?:{ARABIC_PAGE_NUMBER}\s+)?\D+?(?:\s+{ARABIC_PAGE_NUMBER})?\.?$")
+RUNNING_HEAD_RE = lazy_compile(rf"^(?:{ARABIC_PAGE_NUMBER}\s+)?\D+?(?:\s+{ARABIC_PAGE_NUMBER})?\.?$")
 MAX_FOOT_LINES = 3  # a page number, a running title and a signature mark
-HYPHEN_END_RE = re.compile(r"[^\W\d_]-$")  # a word broken at the line end
+HYPHEN_END_RE = lazy_compile(r"[^\W\d_]-$")  # a word broken at the line end
 MAX_PLATE_LINES = 12  # a plate's page holds a few caption lines at most
 MAX_CAPTION_RUN_LINES = 6  # a caption standing apart on a page of text: a few lines
 MIN_RUN_ON_WORDS = 3  # a page's last line that shows the text going on: more than a catchword

@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import InputError
 from pipeline.render.header import Header, credit_lines, description, imprint_line, rights_text
 from pipeline.render.page_images import PageImage
@@ -25,7 +26,7 @@ from pipeline.text.headings import is_capitals, running_acronyms, title_case
 from pipeline.text.typography import typeset
 
 BLANKS = " \t\r\n"  # not \s: a no-break space is text
-SPACES = re.compile(f"[{BLANKS}]+")
+SPACES = lazy_compile(f"[{BLANKS}]+")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 EMPHASIS = {"italic": "Emph", "bold": "Strong"}
 FRONT_HEADINGS = {"titlePage": "Title Pages", "blurb": "About the Book"}

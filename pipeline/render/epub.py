@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.render.document import DPUB_ROLES
 from pipeline.render.header import Header, credit_lines, imprint_line, original_text, source_text
 from pipeline.render.notes import heading_text, number_notes, with_class
@@ -31,9 +32,9 @@ XML_PROLOG = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 XHTML_PROLOG = XML_PROLOG + b"<!DOCTYPE html>\n"
 COVER_NAME = "cover.svg"
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
-PAGE_BREAK_RE = re.compile(rb'<span[^>]*epub:type="pagebreak"[^>]*>')
-CHAPTER_FILE_RE = re.compile(rb"\bch\d{3}\.xhtml\b")  # pandoc's name of a content document
-FILE_NAME_RE = re.compile(rb'data-file="([^"]+)"')
+PAGE_BREAK_RE = lazy_compile(rb'<span[^>]*epub:type="pagebreak"[^>]*>')
+CHAPTER_FILE_RE = lazy_compile(rb"\bch\d{3}\.xhtml\b")  # pandoc's name of a content document
+FILE_NAME_RE = lazy_compile(rb'data-file="([^"]+)"')
 MATTER = "data-matter"  # the top-level division's matter and file name (pipeline.render.document)
 FILE = "data-file"
 WITH_EPUB_TYPE = etree.XPath("descendant-or-self::*[@epub:type]", namespaces={"epub": EPUB_NS})

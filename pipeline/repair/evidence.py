@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block
 from pipeline.text.headings import TABLE_ROW_RE, heading_key, is_title_case
 from pipeline.text.punctuation import (
@@ -29,9 +30,9 @@ TEXT_CACHE_SIZE = 4096
 # is set line by line (title page, imprint, multi-line heading): it is never joined to what follows.
 LINEATED_MAX_LINE_CHARS = 60
 
-BOLD_BLOCK_RE = re.compile(r"\*\*[^*].*\*\*", re.DOTALL)
-SUBTITLE_RE = re.compile(r"\(.*\)")
-CONTENTS_LABEL_RE = re.compile(r"^\W*[A-Z]+\s+(?:[IVXLCDM]+|\d+)\.\s+")  # "CHAPTER XIII. " before a title
+BOLD_BLOCK_RE = lazy_compile(r"\*\*[^*].*\*\*", re.DOTALL)
+SUBTITLE_RE = lazy_compile(r"\(.*\)")
+CONTENTS_LABEL_RE = lazy_compile(r"^\W*[A-Z]+\s+(?:[IVXLCDM]+|\d+)\.\s+")  # "CHAPTER XIII. " before a title
 
 
 def is_table(text: str) -> bool:

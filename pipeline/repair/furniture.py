@@ -38,7 +38,6 @@ logged; the block after it gets ``page_break_before`` and, where the page number
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -46,6 +45,7 @@ from itertools import accumulate
 
 from pipeline.chains import heaviest_chain
 from pipeline.layout import LAYOUT_RULE_PREFIX, LayoutFurniture
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Change, Review
 from pipeline.readers.geometry import PLACED_FURNITURE
 from pipeline.repair.base import STAGE, RepairContext, Repaired
@@ -71,9 +71,9 @@ REPEATED_HEAD_MIN = 3
 MIN_PAGE_CHARS = 400  # a printed page holds at least this much text: the numbers cannot outrun the text
 
 NUMBERING_FURNITURE = (PLACED_FURNITURE, "running title")  # readers' classes of lines printing page numbers
-BARE_NUMBER_RE = re.compile(rf"^[{DASHES}\s]*(?P<n>{ARABIC_PAGE_NUMBER})[{DASHES}\s]*$")
-LEADING_NUMBER_RE = re.compile(rf"^(?P<n>{ARABIC_PAGE_NUMBER})\s+(?P<head>\S.*)$")
-TRAILING_NUMBER_RE = re.compile(rf"^(?P<head>.*\S)\s+(?P<n>{ARABIC_PAGE_NUMBER})$")
+BARE_NUMBER_RE = lazy_compile(rf"^[{DASHES}\s]*(?P<n>{ARABIC_PAGE_NUMBER})[{DASHES}\s]*$")
+LEADING_NUMBER_RE = lazy_compile(rf"^(?P<n>{ARABIC_PAGE_NUMBER})\s+(?P<head>\S.*)$")
+TRAILING_NUMBER_RE = lazy_compile(rf"^(?P<head>.*\S)\s+(?P<n>{ARABIC_PAGE_NUMBER})$")
 
 
 @dataclass

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import Any
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Change, Review
 from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt
 from pipeline.repair.evidence import contents_titles, is_table, looks_like_heading
@@ -18,10 +18,10 @@ from pipeline.text.headings import STRAY_HEADING_LEAD_RE, TABLE_ROW_RE, heading_
 from pipeline.text.words import LETTER
 
 # `` - `` between letters (looking behind after the `` - ``: the search jumps from one to the next)
-STRAY_DASH_RE = re.compile(rf" - (?<={LETTER} - )(?={LETTER})")
+STRAY_DASH_RE = lazy_compile(rf" - (?<={LETTER} - )(?={LETTER})")
 # leader dots left in a contents table's cell; a stop glued to a title is structure's to judge
 LEADER_RE = leader_dots_re(stray_stop=False)
-SPACED_ELLIPSIS_RE = re.compile(r"\.(?: \.){2,}")
+SPACED_ELLIPSIS_RE = lazy_compile(r"\.(?: \.){2,}")
 
 
 def _map_cells(line: str, fix: Callable[[str], str]) -> str:

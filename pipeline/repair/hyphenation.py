@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, NamedTuple
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Change, Review
 from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt
 from pipeline.repair.vocabulary import BookVocabulary
@@ -71,13 +72,13 @@ FREER_TAIL = 10
 LOST_HYPHEN_ZIPF = 3.0
 LONGEST_PIECE = 40  # (how far back a line's last piece is looked for)
 
-HYPHEN_END_RE = re.compile(rf"(?P<word>{LETTER}+)-(?P<closers>[*_]*)$")
-WORD_START_RE = re.compile(rf"(?P<openers>[*_]*)(?P<word>{LETTER}+)")
+HYPHEN_END_RE = lazy_compile(rf"(?P<word>{LETTER}+)-(?P<closers>[*_]*)$")
+WORD_START_RE = lazy_compile(rf"(?P<openers>[*_]*)(?P<word>{LETTER}+)")
 # (the look-behind makes a word's letters be tried once, from its start, not from every letter)
-INLINE_BREAK_RE = re.compile(rf"(?<!{LETTER})(?P<left>{LETTER}+)-(?P<gap> +|\n)(?P<right>{LETTER}+)")
+INLINE_BREAK_RE = lazy_compile(rf"(?<!{LETTER})(?P<left>{LETTER}+)-(?P<gap> +|\n)(?P<right>{LETTER}+)")
 # the pieces of a word a line end cut with no hyphen: letters ending one line, letters opening the next
-LINE_END_PIECE_RE = re.compile(rf"(?<![\w-]){LETTER}{{2,}}$")
-LINE_START_PIECE_RE = re.compile(rf"{LETTER}+(?![\w-])")
+LINE_END_PIECE_RE = lazy_compile(rf"(?<![\w-]){LETTER}{{2,}}$")
+LINE_START_PIECE_RE = lazy_compile(rf"{LETTER}+(?![\w-])")
 
 
 @dataclass(frozen=True)

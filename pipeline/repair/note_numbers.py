@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Change, Review
 from pipeline.repair.base import (
     STAGE,
@@ -39,10 +40,10 @@ from pipeline.text.markers import (
 from pipeline.text.widths import printed_length
 from pipeline.text.words import is_function_word
 
-NOTE_RANGE_SPLIT_RE = re.compile(f"[{NOTE_RANGE_DASHES}]")
+NOTE_RANGE_SPLIT_RE = lazy_compile(f"[{NOTE_RANGE_DASHES}]")
 NEARLY_FULL_SHARE = 0.85  # a line filling this share of its measure ends a paragraph that goes on
-SPACED_QUOTE_RE = re.compile("[\"\u201c\u2018'] ")  # a quotation mark OCR set apart from its word
-TEXT_WORD_START_RE = re.compile('^["\u201c\u2018(]?[A-Z][a-z]')  # a capitalised word opening a text
+SPACED_QUOTE_RE = lazy_compile("[\"\u201c\u2018'] ")  # a quotation mark OCR set apart from its word
+TEXT_WORD_START_RE = lazy_compile('^["\u201c\u2018(]?[A-Z][a-z]')  # a capitalised word opening a text
 
 
 def _note_number(text: str) -> int | None:

@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Change
 from pipeline.repair.base import (
     RepairContext,
@@ -30,7 +31,7 @@ GLUED_WORD_MIN = 3  # a marker read as a letter glued to a word of at least thes
 GLUED_WORD_MIN_COUNT = 2  # … that the book prints at least this often without it
 # a note's opening symbol, or a form OCR reads it as, before a space; a symbol that is no letter may
 # be glued to the note's text (``*Report``)
-SYMBOL_NOTE_START_RE = re.compile(rf"^(?P<token>{SYMBOL_TOKEN})(?=\s|(?<![A-Za-z]){GLUED_NOTE_TEXT_START})")
+SYMBOL_NOTE_START_RE = lazy_compile(rf"^(?P<token>{SYMBOL_TOKEN})(?=\s|(?<![A-Za-z]){GLUED_NOTE_TEXT_START})")
 
 
 def restore_note_symbols(blocks: Sequence[Block], context: RepairContext) -> Repaired:

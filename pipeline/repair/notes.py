@@ -11,10 +11,10 @@ The notes' damaged markers (symbols, superscript numbers) are restored in
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Change, Review
 from pipeline.repair.base import (
     SEAM_MARK,
@@ -35,7 +35,7 @@ from pipeline.text.punctuation import ends_clause, ends_sentence
 # for within that distance of the note before it.
 PAGE_MAX_BLOCKS = 12
 # a block that is a number and a full stop alone (``1870.``: a citation's year)
-NUMBER_WITH_STOP_RE = re.compile(r"\s*\d{1,4}\.\s*")
+NUMBER_WITH_STOP_RE = lazy_compile(r"\s*\d{1,4}\.\s*")
 
 
 def classify_note_blocks(blocks: Sequence[Block], context: RepairContext) -> Repaired:

@@ -12,11 +12,11 @@ is a heading whatever its words (``Agents Northern [ran``: OCR's bracket for an 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Change, Review
 from pipeline.model.blocks import HEADING_PLACES, SET_APART
 from pipeline.repair.base import STAGE, RepairContext, Repaired, excerpt, seam_excerpt
@@ -65,11 +65,11 @@ FULL_LINE_KEPT = (
 FULL_LINE_WORD_END = "the first part ends in a word on a full line (no room was left for the next word)"
 # A word seen this often in the book and never before a full stop cannot end a sentence.
 NEVER_FINAL_MIN_COUNT = 3
-QUOTE_END_RE = re.compile(rf"[\"\u201d\u2019][{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}\s*_]*$")
+QUOTE_END_RE = lazy_compile(rf"[\"\u201d\u2019][{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}\s*_]*$")
 # A last line running more characters than this past its page's measure is set in smaller type (a
 # footnote OCR set in the running text), not a full line of the paragraph.
 OVERFULL_CHARACTERS = 6
-BULLET_RE = re.compile(rf"^\s*{LIST_BULLET}")
+BULLET_RE = lazy_compile(rf"^\s*{LIST_BULLET}")
 
 
 def is_plate(block: Block) -> bool:

@@ -66,6 +66,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Change, Review
 from pipeline.model.geometry import PrintedLine
 from pipeline.repair.base import RepairContext, Repaired
@@ -107,7 +108,7 @@ STRAIGHT_QUOTE_FORMS = {"'": ("\u2018", "\u2019"), '"': ("\u201c", "\u201d")}  #
 # !\u201d``, ``questions. !2``, ``sovereignty. ®``, ``enslavement. **``: the space goes with them; no
 # English sets them so, and structured OCR's text holds no markdown: its emphasis is left out)
 AFTER_STOP = "".join(QUOTES) + re.escape(RAISED_MARKS) + "?!|%\u201c\\\\"
-MARKS_RE = re.compile(
+MARKS_RE = lazy_compile(
     rf"(?<=[^\W_])(?P<after_word>[{''.join(QUOTES)}]?[{re.escape(RAISED_MARKS)}]{{1,2}})(?=\s|$)"
     rf"|(?<=[{MARKER_STOPS}])(?!(?<=\d[.,])\d+%)(?P<after_stop>(?=[{AFTER_STOP}\d]{{0,3}}[{AFTER_STOP}])[{AFTER_STOP}\d]{{1,4}})(?=\s|$)"
     rf"|(?<=[{MARKER_STOPS}])(?P<set_apart>\x20"
@@ -121,37 +122,39 @@ UNCONFIRMED = (
     "gives: unconfirmed"
 )
 # a number glued to a word's end after a stop (``footing.6``): a raised number OCR read plain
-PLAIN_GLUED_RE = re.compile(rf"(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])\d{{1,3}}(?=\s|$)")
+PLAIN_GLUED_RE = lazy_compile(rf"(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])\d{{1,3}}(?=\s|$)")
 # a digit or two set apart from a stop before a mark (``defeat. 1° The`` for ``defeat.¹⁵``): a raised
 # number OCR read as digits and a mark, its marker's place with them
-DIGITS_BEFORE_MARK_RE = re.compile(rf"(?<=[{MARKER_STOPS}])\x20\d{{1,2}}$")
+DIGITS_BEFORE_MARK_RE = lazy_compile(rf"(?<=[{MARKER_STOPS}])\x20\d{{1,2}}$")
 # a number after a stop, set apart from it before a sentence's first word (``area. 5 In``): a raised
 # number OCR read plain, counted with the page's marks where it stands in their order as its note does
-SET_APART_NUMBER_RE = re.compile(
+SET_APART_NUMBER_RE = lazy_compile(
     r"(?<=[^\W\d_]{2}[.!?\u201d\u2019\"])\x20(?P<number>\d{1,3})(?=\x20[\"\u2018\u201c]?[A-Z]|$)"
 )
 # a letter after a stop ending a word, perhaps after a mark (``oil.t``, ``oil.'t``, ``East.*t``): no
 # English word ends so, where the page image shows a raised glyph there it is OCR's reading of it
-RAISED_READ_AS_LETTER_RE = re.compile(rf"(?<=[^\W\d_]{{2}}[{MARKER_STOPS}])[{re.escape(AFTER_STOP)}]?[a-z]$")
+RAISED_READ_AS_LETTER_RE = lazy_compile(
+    rf"(?<=[^\W\d_]{{2}}[{MARKER_STOPS}])[{re.escape(AFTER_STOP)}]?[a-z]$"
+)
 # an opening single quotation mark after a word ending in s, before a word in lower case (``the
 # first workers\u2018 and peasants\u2019 state``): a plural's possessive apostrophe misread, which
 # counts with a page's marks only where they and its raised glyphs are fewer than its notes lacking
 # markers
-POSSESSIVE_QUOTE_RE = re.compile(r"s\u2018\s[a-z]")
+POSSESSIVE_QUOTE_RE = lazy_compile(r"s\u2018\s[a-z]")
 # a closing double quotation mark after a word (``Empire”``, ``Empire.³`` misread): where a page's
 # marks and raised glyphs are fewer than its notes lacking markers, one closing no quotation its
 # paragraph opened counts with them
-CLOSING_AFTER_WORD_RE = re.compile(r"(?<=[^\W_])[\u201d\"](?=\s|$)")
+CLOSING_AFTER_WORD_RE = lazy_compile(r"(?<=[^\W_])[\u201d\"](?=\s|$)")
 # a question mark after a word, ending a sentence (before a capital or the text's end): where a page's
 # other places are fewer than its notes lacking markers, one ending a sentence that is no question
 # (:func:`~pipeline.text.ocr.opens_question`, :func:`~pipeline.text.ocr.ends_in_question_tag`)
 # counts with them
-QUESTION_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_])\?(?=\s+[\"'\u2018\u201c]?[A-Z]|\s*$)")
+QUESTION_AFTER_WORD_RE = lazy_compile(r"(?<=[^\W\d_])\?(?=\s+[\"'\u2018\u201c]?[A-Z]|\s*$)")
 # a closing single quotation mark after a word not ending in s (no plural's possessive), before a
 # sentence's capital (``either\u2019 Trotsky`` for ``either.² Trotsky``: the stop and the marker read as
 # one mark): where a page's other places are still fewer than its notes lacking markers, one closing
 # no quotation its paragraph opened counts with them, its stop restored
-SINGLE_CLOSING_AFTER_WORD_RE = re.compile(r"(?<=[^\W\d_sS])[\u2019'](?=\s+[\"\u2018\u201c]?[A-Z])")
+SINGLE_CLOSING_AFTER_WORD_RE = lazy_compile(r"(?<=[^\W\d_sS])[\u2019'](?=\s+[\"\u2018\u201c]?[A-Z])")
 
 
 def restore_placed_note_markers(blocks: Sequence[Block], context: RepairContext) -> Repaired:

@@ -12,31 +12,32 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.text.markers import MARKER_CHARACTER_RE
 from pipeline.text.punctuation import CLOSING_MARKS, OPENING_MARKS
 from pipeline.text.words import LETTER, WORD, WORD_RE
 
-LETTER_RE = re.compile(LETTER)
+LETTER_RE = lazy_compile(LETTER)
 OPENERS = re.escape(OPENING_MARKS)  # (as characters of a regex character class)
 CLOSERS = re.escape(CLOSING_MARKS)
 # A word, its closing marks, then a full stop, question or exclamation mark or ellipsis. The runs
 # are possessive (``++``, ``*+``): a word not before a stop fails at once instead of giving back
 # letter by letter, which finds the same words (``_`` is both a word character and a closing mark,
 # but a greedy word already takes it).
-SENTENCE_FINAL_WORD_RE = re.compile(rf"(?<!\w)(\w++)[{CLOSERS}]*+[.!?\u2026](?!\w)")
+SENTENCE_FINAL_WORD_RE = lazy_compile(rf"(?<!\w)(\w++)[{CLOSERS}]*+[.!?\u2026](?!\w)")
 # A word opening a line, or following sentence-final punctuation (and its closing marks and
 # spaces), after any opening quotes, brackets or emphasis: two patterns, since their matches never
 # overlap, and each can then skip quickly to where it may match. Run over a whole text: no pattern
 # below matches across a line break. A line's start is found as the line break before it (the
 # patterns starting with one are run over ``"\n" + text``): the search then jumps from one line
 # break to the next, where ``^`` would be tried at every character.
-LINE_OPENING_WORD_RE = re.compile(rf"\n[{OPENERS}]*({WORD})")
-WORD_AFTER_STOP_RE = re.compile(rf"[.!?\u2026:][{CLOSERS}]*[^\S\n]+[{OPENERS}]*({WORD})")
-LINE_OPENER_RE = re.compile(rf"\n({WORD})")
+LINE_OPENING_WORD_RE = lazy_compile(rf"\n[{OPENERS}]*({WORD})")
+WORD_AFTER_STOP_RE = lazy_compile(rf"[.!?\u2026:][{CLOSERS}]*[^\S\n]+[{OPENERS}]*({WORD})")
+LINE_OPENER_RE = lazy_compile(rf"\n({WORD})")
 # A hyphen ending a line (perhaps followed by emphasis marks and spaces): a word broken there.
-HYPHEN_AT_LINE_END_RE = re.compile(r"-[*_]*[^\S\n]*$", re.MULTILINE)
+HYPHEN_AT_LINE_END_RE = lazy_compile(r"-[*_]*[^\S\n]*$", re.MULTILINE)
 # (the line break first: the two alternatives never match at one place, and the search is faster so)
-TOKEN_OR_LINE_BREAK_RE = re.compile(r"\n|[^\W_]+")
+TOKEN_OR_LINE_BREAK_RE = lazy_compile(r"\n|[^\W_]+")
 
 
 def _line_runs(text: str, size: int = 1 << 20) -> Iterator[str]:

@@ -3,11 +3,11 @@ with their sections, and back matter, assembled from the blocks and the headings
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Division, Figure, Item, Paragraph, Section, Separator
 from pipeline.model import Heading as HeadingItem
 from pipeline.model.tree import DivisionType
@@ -35,8 +35,8 @@ from pipeline.text.captions import is_credit_line
 from pipeline.text.headings import heading_key, is_capitals
 from pipeline.text.punctuation import is_separator
 
-PART_LABEL_RE = re.compile(r"^(?:PART|Part)\s")
-NUMBERED_RE = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+\S")
+PART_LABEL_RE = lazy_compile(r"^(?:PART|Part)\s")
+NUMBERED_RE = lazy_compile(r"^\s*(?P<n>\d{1,2})[.)]\s+\S")
 MAX_BACK_HEAD_CHARS = 100
 TEXT_DIVISION_ID = "text"
 

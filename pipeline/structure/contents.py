@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Change, ContentsEntry, Review
 from pipeline.model.tree import DivisionType
 from pipeline.structure.findings import STAGE
@@ -29,12 +30,12 @@ from pipeline.text.headings import (
 from pipeline.text.ocr import ROMAN_NUMERAL_LETTERS
 from pipeline.text.punctuation import plain_text
 
-CONTENTS_HEAD_RE = re.compile(
+CONTENTS_HEAD_RE = lazy_compile(
     r"^[#*_\s]*(?:table\s+of\s+)?contents(?:\s+(?:of|to)\s+vol(?:ume|\.)?\s+\w+)?[*_\s.:]*$", re.IGNORECASE
 )
-TABLE_RULE_RE = re.compile(r"^\s*\|[\s:|-]*\|\s*$")
-PAGE_RE = re.compile(rf"^(?:{PAGE_NUMBER})$", re.IGNORECASE)
-PLAIN_LINE_RE = re.compile(
+TABLE_RULE_RE = lazy_compile(r"^\s*\|[\s:|-]*\|\s*$")
+PAGE_RE = lazy_compile(rf"^(?:{PAGE_NUMBER})$", re.IGNORECASE)
+PLAIN_LINE_RE = lazy_compile(
     rf"^(?P<title>\S.*?)(?:\s*{LEADER_DOTS}(?P<page>{PAGE_NUMBER})|\s+(?P<bare>\d{{1,3}}))\s*$", re.IGNORECASE
 )
 NUMBER_WORDS = [
@@ -60,10 +61,10 @@ NUMBER_WORDS = [
     "twenty",
 ]
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-LABEL_RE = re.compile(rf"^{LABEL}\b\.?\s*(?P<title>.*)$")
+LABEL_RE = lazy_compile(rf"^{LABEL}\b\.?\s*(?P<title>.*)$")
 # what repair left at the end of a title: leader dots of a plain line, or a stray full stop
 LEADER_RE = leader_dots_re(stray_stop=True)
-INLINE_HYPHEN_RE = re.compile(r"(?P<left>[^\W\d_]+)- (?P<right>[a-z]+)")
+INLINE_HYPHEN_RE = lazy_compile(r"(?P<left>[^\W\d_]+)- (?P<right>[a-z]+)")
 
 INTRODUCTION_WORDS = ("introduction", "preface", "foreword", "prologue")
 CHRONOLOGY_WORDS = ("chronology", "chronological table")

@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 
 from pipeline.chains import heaviest_chain
 from pipeline.layout import LAYOUT_RULE_PREFIX
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Change, Review
 from pipeline.structure.contents import (
     CONTENTS_HEAD_RE,
@@ -51,29 +52,29 @@ from pipeline.text.headings import (
 LEADER_CHARS = r"[.\u2026\u00b7\-]"
 LEADER = rf"{LEADER_CHARS}(?:\s*{LEADER_CHARS})+"
 ROMAN_PAGE = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
-ROW_RE = re.compile(
+ROW_RE = lazy_compile(
     rf"^(?P<title>.*?)(?:(?:\s*(?P<leader>{LEADER})\s*|\s+)(?:Page\s+)?|[\u2013\u2014]\s*Page\s+)"
     rf"(?P<page>\d{{1,3}}|{ROMAN_PAGE})\.?$"
 )
 # a row whose page number OCR misread: leaders, then a few characters that are no number (``vn``, ``“83``)
-MISREAD_ROW_RE = re.compile(rf"^(?P<title>.*?)\s*(?P<leader>{LEADER})\s*(?P<misread>[^\s.\u2026].{{0,4}})$")
+MISREAD_ROW_RE = lazy_compile(rf"^(?P<title>.*?)\s*(?P<leader>{LEADER})\s*(?P<misread>[^\s.\u2026].{{0,4}})$")
 LEADERS_SHARE = 0.6  # a contents whose rows set leaders this often sets them in every row
 # A line that opens with an entry's label: a word (``Chap.``, ``Part``) perhaps, a numeral (roman as
 # OCR reads it: ``ll``, ``YI``, ``111``; or arabic), then a full stop or a dash, or (an upper-case
 # numeral) a space before a capital (``II The Western Boundary``).
 LABEL_WORD = r"(?:CHAP(?:TER)?|Chap(?:ter)?|PART|Part|BOOK|Book|APPEN(?:DIX)?|Appen(?:dix)?|SECTION|Section)"
-OPENING_LABEL_RE = re.compile(
+OPENING_LABEL_RE = lazy_compile(
     rf"^(?P<label>(?:{LABEL_WORD}[.,]?\s+)?(?P<n>[IVXLCYTl1]{{1,6}}|\d{{1,2}}))"
     r"(?:[.,]\s*[-\u2013\u2014]?\s*|\s*[-\u2013\u2014]\s*|(?P<space>\s+)(?=[A-Z]))(?P<title>\S.*)$"
 )
-LABEL_ALONE_RE = re.compile(rf"^(?P<label>{LABEL_WORD}[.,]?\s+(?P<n>[IVXLCYTl1]{{1,6}}|\d{{1,2}}))[.,]?$")
+LABEL_ALONE_RE = lazy_compile(rf"^(?P<label>{LABEL_WORD}[.,]?\s+(?P<n>[IVXLCYTl1]{{1,6}}|\d{{1,2}}))[.,]?$")
 MAX_LABEL_NUMBER = 100  # a numeral reading this or more is a letter (``C.``, ``D.``, ``M.``)
-PLAIN_NUMERAL_RE = re.compile(r"^(?:[IVXLC]+|\d+)$")  # a numeral that needs no stop after it
-TITLE_END_RE = re.compile(r"[\s\-\u2013\u2014:;,]+$")  # what a title keeps of its leaders and dashes
+PLAIN_NUMERAL_RE = lazy_compile(r"^(?:[IVXLC]+|\d+)$")  # a numeral that needs no stop after it
+TITLE_END_RE = lazy_compile(r"[\s\-\u2013\u2014:;,]+$")  # what a title keeps of its leaders and dashes
 MIN_ROWS = 3  # fewer rows whose numbers rise are no evidence of a contents
 MAX_PAGES = 8  # a contents printed as lines runs over this many pages at most
 TITLE_MATCH = 0.8  # the similarity of a heading's title to an entry's that confirms it
-WORD_RE = re.compile(r"[^\W\d_]+")
+WORD_RE = lazy_compile(r"[^\W\d_]+")
 MAX_GROUP_WORDS = 3  # a line of this many words at most alone before a labelled entry: ``APPENDICES``
 
 

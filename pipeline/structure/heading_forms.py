@@ -7,10 +7,10 @@ printed contents, and for the chapters a contents does not list.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block
 from pipeline.model.blocks import SET_APART
 from pipeline.structure.contents import INTRODUCTION_WORDS, LABEL_LINE_RE, OTHER_TOP_WORDS, PrintedEntry
@@ -29,15 +29,15 @@ from pipeline.text.ocr import CAPITAL_I_MARK_RE
 from pipeline.text.punctuation import ends_with_punctuation, plain_text
 from pipeline.text.words import is_function_word
 
-LONE_LABEL_RE = re.compile(r"^[*_\s]*(?P<label>APPENDIX|Appendix)\.?[*_\s]*$")  # over a lettered title
-LETTERED_RE = re.compile(r"^(?P<letter>[A-Z])\.\s*[-\u2013\u2014]")  # ``B.—THE CELL``
-PARENTHETICAL_RE = re.compile(r"^\(.*\)$")
+LONE_LABEL_RE = lazy_compile(r"^[*_\s]*(?P<label>APPENDIX|Appendix)\.?[*_\s]*$")  # over a lettered title
+LETTERED_RE = lazy_compile(r"^(?P<letter>[A-Z])\.\s*[-\u2013\u2014]")  # ``B.—THE CELL``
+PARENTHETICAL_RE = lazy_compile(r"^\(.*\)$")
 MAX_SUBTITLE_CHARS = 80
 RUNNING_LINE_CHARS = 60
 RUNNING_HEAD_PAGES = 3
 MAX_TITLE_LINES = 5  # of a title under a label (a chapter's topics in capitals run long)
 TITLE_LINE_MAX_CHARS = 120  # two printed lines a hyphen at the line end joined
-BYLINE_RE = re.compile(r"^(?:BY|By)\s+(?P<name>[A-Z][^:;]*?)\.?$")
+BYLINE_RE = lazy_compile(r"^(?:BY|By)\s+(?P<name>[A-Z][^:;]*?)\.?$")
 
 
 @dataclass
@@ -120,10 +120,11 @@ def form_heading(
     page's)."""
     block = blocks[index]
     lines = block.text.split("\n")
-    label = LABEL_LINE_RE.match(lines[0]) or LONE_LABEL_RE.match(lines[0])
+    line_label = LABEL_LINE_RE.match(lines[0])
+    label = line_label or LONE_LABEL_RE.match(lines[0])
     end, rest = index + 1, None
     title = _title_after_label(blocks, index, lines[1:], block.first_line + 1) if label else None
-    if title and (title[0] or (label and label.re is LABEL_LINE_RE)):
+    if title and (title[0] or line_label):
         lines, end, rest = title
     elif label:
         label = None  # ``APPENDIX`` alone, without a title under it: a heading of one word

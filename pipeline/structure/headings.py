@@ -10,13 +10,13 @@ alone). A book without a contents gets its headings from their form alone.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from pipeline.chains import heaviest_chain
 from pipeline.layout import LAYOUT_RULE_PREFIX
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Review
 from pipeline.structure.contents import (
     LABEL_LINE_RE,
@@ -44,7 +44,7 @@ from pipeline.text.headings import (
 from pipeline.text.markers import NOTE_MARKER_RE
 from pipeline.text.punctuation import plain_text
 
-TRAILING_PARENTHETICAL_RE = re.compile(r"\s*\([^()]*\)$")
+TRAILING_PARENTHETICAL_RE = lazy_compile(r"\s*\([^()]*\)$")
 
 MATCH_THRESHOLD = 0.8
 REVIEW_THRESHOLD = 0.95

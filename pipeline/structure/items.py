@@ -7,17 +7,17 @@ is listed in its division at once too; its text waits in a :class:`NoteBody`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Division, Heading, Item, ItemList, ListItem, Note, Paragraph, Section
 from pipeline.structure.breaks import Marked
 from pipeline.structure.findings import Findings
 from pipeline.text.dates import PRINTED_YEAR
 from pipeline.text.punctuation import LIST_BULLET
 
-YEAR_RE = re.compile(rf"^(?P<dash>[-\u2013]\s*)?(?P<year>{PRINTED_YEAR})\s*$")
-DASH_ITEM_RE = re.compile(rf"^\s*{LIST_BULLET}(?P<text>\S.*)$")
+YEAR_RE = lazy_compile(rf"^(?P<dash>[-\u2013]\s*)?(?P<year>{PRINTED_YEAR})\s*$")
+DASH_ITEM_RE = lazy_compile(rf"^\s*{LIST_BULLET}(?P<text>\S.*)$")
 
 TextOwner = Paragraph | ListItem | Section | Division  # a heading's owner: its section or division
 

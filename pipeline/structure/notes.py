@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from itertools import pairwise
 
 from pipeline.layout import LAYOUT_RULE_PREFIX, Layout
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Block, Division, ListItem, Note, NoteRef, Paragraph, Part, Review, Section
 from pipeline.model.records import CONTEXT_CHARS
 from pipeline.structure.breaks import Marked, PageMarks
@@ -36,7 +37,7 @@ MISREAD_NUMBERS = (
 )
 NUMBERED_MAJORITY = 3  # a book's placed notes this many times as often numbered as not: it numbers them
 # what an XML id may not hold of a note's printed number (a range's dash, a superscript OCR left)
-NOT_IN_ID_RE = re.compile(r"[^A-Za-z0-9._-]")
+NOT_IN_ID_RE = lazy_compile(r"[^A-Za-z0-9._-]")
 
 Pool = dict[tuple[str | None, str], list[NoteBody]]  # (scope, printed number) → its notes, in order
 SymbolMarker = tuple[re.Match[str], str, int]  # a symbol marker in a text: its match, symbol and page

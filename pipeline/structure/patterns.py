@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.text.markers import PLAIN_MARKER_FOLLOWS
 from pipeline.text.words import english_zipf
 
 # note symbols after a word in the running text (the numbers: pipeline.text.markers.NOTE_MARKER_RE);
 # not after a digit, where OCR reads minutes of arc as ``*`` (``28° 10* 45'``); before a space, a dash
 # (``following :*—``) or the end
-SYMBOL_MARKER_RE = re.compile(
+SYMBOL_MARKER_RE = lazy_compile(
     rf"(?<=[^\W\d]|[{PLAIN_MARKER_FOLLOWS}])(?P<symbol>\*{{1,3}}|[†‡§‖¶])(?=[\s\u2014]|$)"
 )
 SYMBOL_NAMES = {

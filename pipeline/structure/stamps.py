@@ -11,14 +11,13 @@ listed for the editor's review.
 
 from __future__ import annotations
 
-import re
-
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Item, Paragraph
 from pipeline.structure.findings import Findings
 from pipeline.structure.items import item_text
 
 # a date's numbers, year first or last, between full stops or slashes: ``1997.11.1.``, ``12/3/1954``
-ACCESSION_NUMBER_RE = re.compile(r"\d{1,4}([./])\d{1,2}\1\d{1,4}\.?")
+ACCESSION_NUMBER_RE = lazy_compile(r"\d{1,4}([./])\d{1,2}\1\d{1,4}\.?")
 STAMP_MAX_LINES = 3  # the number and a line or two: a library's name, its place
 STAMP_MAX_WORDS = 6
 

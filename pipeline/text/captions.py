@@ -7,22 +7,23 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.text.headings import is_mostly_capitals
 
 # ``Plate 4.``, ``PLATE IV``, ``Fig. 3.``, ``Figure 12``: a plate's or figure's number opens the line
-FIGURE_LABEL_RE = re.compile(r"^(?:plate|fig(?:ure)?\.?)\s*(?:\d{1,3}|[ivxlc]{1,7})\b\.?", re.IGNORECASE)
+FIGURE_LABEL_RE = lazy_compile(r"^(?:plate|fig(?:ure)?\.?)\s*(?:\d{1,3}|[ivxlc]{1,7})\b\.?", re.IGNORECASE)
 # the page a plate faces, printed on it: ``Page 138.``, ``To face p. 12``
-FACING_PAGE_RE = re.compile(r"^(?:to\s+face\s+)?(?:page|p\.)\s*\d{1,4}\.?$", re.IGNORECASE)
+FACING_PAGE_RE = lazy_compile(r"^(?:to\s+face\s+)?(?:page|p\.)\s*\d{1,4}\.?$", re.IGNORECASE)
 # a line in parentheses: a plate's credit, when it is not in capitals (``(From a photograph by …)``)
-PARENTHESISED_LINE_RE = re.compile(r"^\(.*\)\.?$")
+PARENTHESISED_LINE_RE = lazy_compile(r"^\(.*\)\.?$")
 # what a picture is made from, named in its caption: ``from a photograph``, ``FROM A DRAWING``
-SOURCE_RE = re.compile(
+SOURCE_RE = lazy_compile(
     r"\bfrom\s+an?\s+(?:old\s+|original\s+)?(?:photograph|drawing|sketch|painting|engraving|etching|"
     r"lithograph|print|water-?colou?r|portrait|picture)\b",
     re.IGNORECASE,
 )
 # an engraved plate's imprint: its publication date and publisher (``Published June 1826. by J. Cross``)
-IMPRINT_RE = re.compile(r"\bpublished\b.{0,40}\b1[5-9]\d\d\b.{0,6}\bby\b", re.IGNORECASE)
+IMPRINT_RE = lazy_compile(r"\bpublished\b.{0,40}\b1[5-9]\d\d\b.{0,6}\bby\b", re.IGNORECASE)
 
 
 def numbers_figure(text: str) -> bool:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.model import Dating
 from pipeline.text.punctuation import DASHES, EM_DASH, SENTENCE_BREAK_RE, without_emphasis
 from pipeline.text.words import MONTH, MONTHS
@@ -37,8 +38,8 @@ def _point(prefix: str) -> str:
     )
 
 
-DATE_RE = re.compile(rf"{_point('a')}(?:\s*[{DASHES}]\s*{_point('b')})?", re.IGNORECASE)
-LEADING_MARKER_RE = re.compile(rf"^\s*(?:[{DASHES}•·]\s+)?")
+DATE_RE = lazy_compile(rf"{_point('a')}(?:\s*[{DASHES}]\s*{_point('b')})?", re.IGNORECASE)
+LEADING_MARKER_RE = lazy_compile(rf"^\s*(?:[{DASHES}•·]\s+)?")
 
 
 @dataclass

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.text.markers import DIGIT_MISREADINGS, MISREAD_CHARACTERS
 from pipeline.text.ocr import ROMAN_NUMERAL_RE
 from pipeline.text.punctuation import DASHES, plain_text, without_emphasis
@@ -17,7 +18,7 @@ from pipeline.text.words import is_function_word, last_word
 # In a title-case heading at least half the words are capitalised ("The USSR and France"), and the
 # words left in lower case are grammatical words.
 TITLE_CASE_MIN_CAPITALISED = 0.5
-TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
+TITLE_WORD_RE = lazy_compile(r"[^\W\d_][\w'\u2019-]*")
 # A printed page number: arabic, or lower-case roman (front matter).
 ARABIC_PAGE_NUMBER = r"\d{1,4}"
 PAGE_NUMBER = rf"{ARABIC_PAGE_NUMBER}|[ivxlcdm]{{1,7}}"
@@ -28,29 +29,29 @@ PAGE_NUMBER_CHARACTERS = 4  # a page number's characters as OCR reads it, at mos
 # which no word alone on a line is (a note's marker in the text may be)
 ONE_FORMS = "".join(sign for sign in MISREAD_CHARACTERS if sign.translate(DIGIT_MISREADINGS) == "1") + "i"
 MISREAD_ONES = str.maketrans(ONE_FORMS, "1" * len(ONE_FORMS))
-MISREAD_PAGE_NUMBER_RE = re.compile(
+MISREAD_PAGE_NUMBER_RE = lazy_compile(
     rf"(?!i+$|I+$)(?=\S*[{re.escape(ONE_FORMS)}])[\d{re.escape(ONE_FORMS)}]{{1,{PAGE_NUMBER_CHARACTERS}}}"
 )
 # a line holding only a page number, perhaps between dashes or stops (``— 42 —``)
-PAGE_NUMBER_LINE_RE = re.compile(
+PAGE_NUMBER_LINE_RE = lazy_compile(
     rf"^[\s.{re.escape(DASHES)}]*(?:{PAGE_NUMBER})[\s.{re.escape(DASHES)}]*$", re.IGNORECASE
 )
 # a line of a contents page that is no entry: a page number, or the contents' own (running) head
-CONTENTS_PAGE_FURNITURE_RE = re.compile(
+CONTENTS_PAGE_FURNITURE_RE = lazy_compile(
     rf"^\s*(?:{PAGE_NUMBER}|(?:table\s+of\s+)?contents(?:\s*\(continued\))?)\s*$", re.IGNORECASE
 )
 # a contents page's column heads: a word perhaps (``CHAP.``), then ``PAGE`` as OCR reads it (``PAG e.``,
 # ``PACK``, ``AGE``, ``I'AGE``)
-CONTENTS_COLUMN_HEAD_RE = re.compile(
+CONTENTS_COLUMN_HEAD_RE = lazy_compile(
     r"^(?:[^\W\d_]+[.,]?\s+)?(?:p|i['\u2019])?a(?:g\s?e?s?|ck)[.\u00bb]?$", re.IGNORECASE
 )
 CAPITALS_MIN_LETTERS = 3
 MOSTLY_CAPITALS_SHARE = 0.8
 # a row of a markdown table (the contents), its cells between the outer bars
-TABLE_ROW_RE = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+TABLE_ROW_RE = lazy_compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 # what a heading's key drops: everything but letters and digits, or (keeping hyphens) but hyphens too
-KEY_DROPS_RE = re.compile(r"[\W_]")
-KEY_DROPS_KEEPING_HYPHENS_RE = re.compile(r"[^\w\s-]|_")
+KEY_DROPS_RE = lazy_compile(r"[\W_]")
+KEY_DROPS_KEEPING_HYPHENS_RE = lazy_compile(r"[^\w\s-]|_")
 # a span of years printed as a line of its own, as under a chapter label (``1843—1846``)
 # A division label: "CHAPTER XIII", "Part 2", "Chapter Twenty-one", "APPENDIX A." (groups ``label``
 # and ``n``). OCR misreads a chapter's last letter (``CHAPTEE``) and a numeral's letters (``VT``, ``YI``,
@@ -65,21 +66,21 @@ LABEL = (
     r"|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     rf"|eighteen|nineteen)|{OCR_ROMAN}|[A-Z](?=\.|$)))"
 )
-LABEL_LINE_RE = re.compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")  # a label on a line of its own
-HEADING_WORD_RE = re.compile(r"^(?:CHAPTER|PART|BOOK|APPENDIX|SECTION)\b")  # a division's label opens it
-YEAR_SPAN_LINE_RE = re.compile(r"^\d{4}\s*[-\u2013\u2014]\s*\d{1,4}[.,]?$")
+LABEL_LINE_RE = lazy_compile(rf"^[*_\s]*{LABEL}\.?[*_\s]*$")  # a label on a line of its own
+HEADING_WORD_RE = lazy_compile(r"^(?:CHAPTER|PART|BOOK|APPENDIX|SECTION)\b")  # a division's label opens it
+YEAR_SPAN_LINE_RE = lazy_compile(r"^\d{4}\s*[-\u2013\u2014]\s*\d{1,4}[.,]?$")
 # leader dots: full stops, spaced or not, between a contents title and its page (``Title .... 30``)
 LEADER_DOTS = r"(?:\.\s*){2,}"
 # OCR specks glued before the capital that starts a heading or a contents entry (``-CHAPTER XIII``)
-STRAY_HEADING_LEAD_RE = re.compile(r"^(?P<stray>[-.,'\u2018\u2019]+)(?=[A-Z])")
+STRAY_HEADING_LEAD_RE = lazy_compile(r"^(?P<stray>[-.,'\u2018\u2019]+)(?=[A-Z])")
 # dashes, bullets or rules printed before a contents title (``— Introduction``, ``• Notes``)
-STRAY_TITLE_LEAD_RE = re.compile(r"^[-\u2013\u2014•·_~]+\s*")
+STRAY_TITLE_LEAD_RE = lazy_compile(r"^[-\u2013\u2014•·_~]+\s*")
 
 
 def leader_dots_re(*, stray_stop: bool) -> re.Pattern[str]:
     """The dots ending a contents title: :data:`LEADER_DOTS` after a space, or (``stray_stop``)
     any full stops and spaces, a single stop glued to the title too (``Conference.``)."""
-    return re.compile(r"\s*(?:\.\s*)+$" if stray_stop else rf"\s+{LEADER_DOTS}$")
+    return lazy_compile(r"\s*(?:\.\s*)+$" if stray_stop else rf"\s+{LEADER_DOTS}$")
 
 
 def is_title_case(
@@ -96,14 +97,14 @@ def is_title_case(
     return all(map(minor_word, lower)) and (len(words) - len(lower)) / len(words) >= min_capitalised
 
 
-APOSTROPHE_RE = re.compile(r"['\u2019]")
+APOSTROPHE_RE = lazy_compile(r"['\u2019]")
 SENTENCE_STOPS = ".:?!\u2014"  # after these (a word's last mark), a heading's next words open anew
-ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
+ACRONYM_RE = lazy_compile(r"\b[A-Z]{2,}\b")
 # the small words a title in capitals may hold, set in lower case in title case (not acronyms)
 SMALL_WORDS = frozenset(
     re.findall(r"\w+", "a an and as at but by for from in into nor of on or the to via vs with")
 )
-LOWER_RE = re.compile(r"[a-z]")
+LOWER_RE = lazy_compile(r"[a-z]")
 VOWELS = frozenset("AEIOUYaeiouy")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.lazy_re import lazy_compile
+
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # how OCR prints note markers (¹⁴) and note numbers
 SUPERSCRIPT_MINUS = "⁻"  # between the numbers of a marker range (²¹⁻²²)
 TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
@@ -33,7 +35,7 @@ SYMBOL_TOKEN = "|".join(
 )
 # what may join the numbers of a note body's range: superscript minus, hyphen, en dash
 NOTE_RANGE_DASHES = SUPERSCRIPT_MINUS + "\\-\u2013"
-MARKER_CHARACTER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}]")
+MARKER_CHARACTER_RE = lazy_compile(f"[{SUPERSCRIPT_DIGITS}{SUPERSCRIPT_MINUS}]")
 # the forms OCR reads a note symbol as that are no word (``-f`` for a dagger, ``^`` for a paragraph
 # mark): after the end of a sentence at a line's end they can only be its marker
 SIGN_SYMBOL_FORMS = sorted({f for forms in SYMBOL_OCR_FORMS.values() for f in forms if not f.isalpha()})
@@ -45,7 +47,7 @@ MARKER_STOPS = ".,;:)"  # the stops a raised note marker may stand after (``Russ
 # the end of a sentence or quotation after a word of two letters or more (OCR may put a space
 # before the stop), perhaps after a space (``taught.” 1``, ``Severity .” 1``, ``state.*``)
 # (a look-ahead first, for what the marker may open with: most places in a line are passed over at once)
-PLAIN_MARKER_AT_END_RE = re.compile(
+PLAIN_MARKER_AT_END_RE = lazy_compile(
     rf"(?=[ \d{NOTE_SYMBOLS}{re.escape(''.join(form[0] for form in SIGN_SYMBOL_FORMS))}])"
     rf"(?:(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}])|(?<=[^\W\d_]{{2}}[{PLAIN_MARKER_FOLLOWS}]{{2}})"
     rf"|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}])|(?<=[^\W\d_]{{2}} [{PLAIN_MARKER_FOLLOWS}]{{2}}))"
@@ -64,7 +66,7 @@ NOT_MARKER_SIGNS = (
     rf"[{NOTE_SYMBOLS}]+|[.,\u2026]+|[\-\u2013\u2014]+|[\u201e\"\u201c\u201d\u2018\u2019']+"
     r"|[()\[\]][.,;:]*|[.,;:]*[()\[\]]"
 )
-DAMAGED_SIGN_MARKER_RE = re.compile(
+DAMAGED_SIGN_MARKER_RE = lazy_compile(
     r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[^\W\d_]{2}[.!?][\u201d\u2019\"])"
     r"|(?<=[^\W\d_]{2}[.!?][\u201d\u2019\"]{2})) ?"
     r"(?:(?<=[\u201d\u2019\"])|(?<=[\u201d\u2019\"] )|(?![,;:]+(?:\s|$)))"
@@ -72,16 +74,16 @@ DAMAGED_SIGN_MARKER_RE = re.compile(
 )
 # a lone digit after a word at the end of a line, no stop between them: a note marker whose stop OCR
 # lost (``our Churchy 4``: ``Church.” 4``), or a question mark OCR read as a one (``our own 1``)
-LOST_STOP_AT_END_RE = re.compile(r"[^\W\d_]{2}[\u201d\u2019\"]? \d$")
+LOST_STOP_AT_END_RE = lazy_compile(r"[^\W\d_]{2}[\u201d\u2019\"]? \d$")
 # a plain number, then one space, opening a block: a note number OCR read without its superscript
-PLAIN_NOTE_START_RE = re.compile(r"^(?P<number>\d{1,3}) (?=\S)")
+PLAIN_NOTE_START_RE = lazy_compile(r"^(?P<number>\d{1,3}) (?=\S)")
 # a footnote's first line whose number OCR damaged: a short token of digits and signs (``1(5``,
 # ``3!>``, ``•\u2018*9``, ``5”``, ``--``), perhaps a digit read as a letter like it (``■*o``,
 # ``*S``: o, l, S, B for 0, 1, 5, 8), or its two digits set apart (``4 5``: group ``split``), then a
 # capitalised word (``® A Soviet``: a word of one letter too), perhaps after a quotation mark OCR
 # set apart (``3 \u2018 Babbage``); not a number as printed (``38.``, ``24, April``), note symbols
 # (``* “ Why``) nor a quotation's opening mark set apart (``“ Mr. Kingsley``)
-DAMAGED_NUMBER_START_RE = re.compile(
+DAMAGED_NUMBER_START_RE = lazy_compile(
     r"^\s*(?!\d{1,4}[.,;:]\s|[*•♦†‡§‖¶]+\s|[\"\u201c\u2018']\s)"
     r"(?P<marker>(?P<split>\d \d)|[^\sA-Za-z]{1,4}|[^\sA-Za-z]{1,3}[olSB])\s+"
     r"(?=(?:[\"\u201c\u2018'] )?[\"\u201c\u2018'(]?[A-Z](?:[a-z.]| [A-Za-z]))"
@@ -91,7 +93,7 @@ DAMAGED_NUMBER_START_RE = re.compile(
 # lost the space): one to three signs, none a letter, a space, an opening quotation mark or a bracket,
 # perhaps between quotation marks OCR read for a digit's strokes (a quotation opening a paragraph,
 # ``\u201cThe``, is none)
-GLUED_DAMAGED_NUMBER_START_RE = re.compile(
+GLUED_DAMAGED_NUMBER_START_RE = lazy_compile(
     r"^\s*(?P<marker>[\"\u201c\u2018']?[^\sA-Za-z\"\u201c\u2018'(\[]{1,3}[\u201d\u2019'\"]?)(?=[A-Z][a-z])"
 )
 
@@ -106,7 +108,7 @@ NOTE_TEXT_START = "(?=[\"\u201c\u2018'(\\[]? ?[A-Z])"
 # a note's text that OCR glued to the symbol opening it (``*Report on the Geology…``): a capitalised
 # word, and no emphasis mark after it on the line (``*Pravda*, 1919`` opens with emphasis, no symbol)
 GLUED_NOTE_TEXT_START = "(?=[A-Z][a-z][^*\n]*(?:\n|$))"
-FOOT_NOTE_START_RE = re.compile(
+FOOT_NOTE_START_RE = lazy_compile(
     rf"^\s*(?:(?P<number>\d{{1,3}})\.?\s+{NUMBERED_NOTE_TEXT_START}"
     rf"|(?P<symbol>[{FOOT_NOTE_SYMBOLS}]{{1,3}})\s*{NOTE_TEXT_START})"
 )
@@ -121,7 +123,7 @@ DIGIT_MISREADINGS = str.maketrans(MISREAD_CHARACTERS, "11115580026")
 # apostrophe: ``Warburton\u2019s``): digits and characters of
 # :data:`DIGIT_MISREADINGS`, one of these at least (group ``token``)
 APOSTROPHE = r"\u2019"  # (as :data:`PLAIN_MARKER_FOLLOWS` writes it)
-MISREAD_NUMBER_RE = re.compile(
+MISREAD_NUMBER_RE = lazy_compile(
     rf"(?:(?<=[^\W\d_]) |(?<=[{PLAIN_MARKER_FOLLOWS}]) "
     rf"|(?<=[{PLAIN_MARKER_FOLLOWS.replace(APOSTROPHE, '')}]))"
     rf"(?P<token>(?=[\d{re.escape(MISREAD_CHARACTERS)}]*[{re.escape(MISREAD_CHARACTERS)}])"
@@ -181,11 +183,11 @@ def note_start_re(
     elif glued_symbols:
         symbol_space = rf"(?:{symbol_space}|{GLUED_NOTE_TEXT_START})"
     starts.append(rf"(?P<symbol>[{NOTE_SYMBOLS}]+){symbol_space}")
-    return re.compile(rf"^(?:{'|'.join(starts)})(?P<text>\S.*)$", re.DOTALL)
+    return lazy_compile(rf"^(?:{'|'.join(starts)})(?P<text>\S.*)$", re.DOTALL)
 
 
 # a note marker in the running text: a superscript number or range (``¹⁴``, ``²¹⁻²²``)
-NOTE_MARKER_RE = re.compile(note_number())
+NOTE_MARKER_RE = lazy_compile(note_number())
 # a footnote body: a superscript number or range, or symbols before a capitalised word
 NOTE_START_RE = note_start_re(plain_numbers=False, symbols_before_capital=True)
 # what may be a footnote body before the notes are told apart: plain numbers and any symbols too,

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.lazy_re import lazy_compile
+
 # Letter groups OCR reads for one another (as read → as printed): shapes that differ by a stroke,
 # a gap or a join. Each pair is listed both ways where OCR errs both ways.
 CONFUSIONS: tuple[tuple[str, str], ...] = (
@@ -24,30 +26,30 @@ CONFUSIONS: tuple[tuple[str, str], ...] = (
     # (``Avere``, ``doAvn``, ``knoivn``; ``wdio``; ``biead``; ``nioderate``; ``Troposals``)
 )  # fmt: skip
 # A mark OCR reads a word's capital I as, at the word's start (``[ran`` for ``Iran``, ``|t`` for ``It``).
-CAPITAL_I_MARK_RE = re.compile(r"(?<!\S)[|\[](?=[a-z])")
+CAPITAL_I_MARK_RE = lazy_compile(r"(?<!\S)[|\[](?=[a-z])")
 # Letters printed as short upright strokes (minims), with their strokes: OCR counts the strokes of a
 # run of them right more often than it parts them right (``coimtry``: country; ``digiiity``: dignity).
 MINIM_STROKES = {"i": 1, "n": 2, "u": 2, "m": 3}
-MINIM_RUN_RE = re.compile(f"[{''.join(MINIM_STROKES)}]{{2,}}")
+MINIM_RUN_RE = lazy_compile(f"[{''.join(MINIM_STROKES)}]{{2,}}")
 # A letter and a hyphen OCR reads inside a word for the one letter printed there (the ear of an ``r``
 # read as a hyphen: ``pi-esent``, ``gx-eenish``, ``yeai-s``).
 HYPHEN_CONFUSIONS: tuple[tuple[str, str], ...] = (("i-", "r"), ("x-", "r"))
 # Marks that print nothing a reader reads when they stand against a word's letters: dirt, show-through
 # and ornaments read as characters (``■son``, ``•dering``).
 SPECK_MARKS = "■□▪▫●•◆♦◊▲►▼¦^¬"  # (not ` nor ~: OCR reads quotes and dashes so)
-SPECK_MARK_RE = re.compile(f"[{re.escape(SPECK_MARKS)}]")
+SPECK_MARK_RE = lazy_compile(f"[{re.escape(SPECK_MARKS)}]")
 # Digits as OCR reads them in a number: letters of a digit's shape (``£lO`` for ``£10``, ``£BO`` for
 # ``£80``).
 DIGIT_LETTERS = str.maketrans("lIOoSsB", "1100558")
 # A currency sign and the number after it, with letters of a digit's shape among the digits.
-CURRENCY_AMOUNT_RE = re.compile(r"(?<=[£$])(?=[\dlIOoB]*[lIOoB])[\dlIOoB]+(?:,[\dlIOoB]{3})*(?![A-Za-z])")
+CURRENCY_AMOUNT_RE = lazy_compile(r"(?<=[£$])(?=[\dlIOoB]*[lIOoB])[\dlIOoB]+(?:,[\dlIOoB]{3})*(?![A-Za-z])")
 # A roman numeral as OCR reads its letters (``Y`` for ``V``; ``T``, ``l`` and ``1`` for ``I``; ``H``
 # for two: ``YIII``, ``TV``, ``Ill``, ``11``, ``HI``), translated back; and a numeral as printed, up
 # to 89 (regnal, part and chapter numbers).
 ROMAN_NUMERAL_LETTERS = str.maketrans({"Y": "V", "T": "I", "l": "I", "1": "I", "H": "II"})
-ROMAN_NUMERAL_RE = re.compile(r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+ROMAN_NUMERAL_RE = lazy_compile(r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # An ordinal (``1st``, ``5th``) whose digits OCR read as letters (``Ist``, ``sth``).
-MISREAD_ORDINAL_RE = re.compile(r"\b(?P<number>[\dlIOoSs]+)(?P<ending>st|nd|rd|th)\b")
+MISREAD_ORDINAL_RE = lazy_compile(r"\b(?P<number>[\dlIOoSs]+)(?P<ending>st|nd|rd|th)\b")
 # Words that never open a hyphenated compound: a hyphen after one (``the-owner``, ``of-this``) is a
 # misread space ...
 NEVER_OPENING_COMPOUNDS = frozenset((

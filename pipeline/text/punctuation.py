@@ -3,8 +3,7 @@ what separates pages (a form feed, a run of blank lines)."""
 
 from __future__ import annotations
 
-import re
-
+from pipeline.lazy_re import lazy_compile
 from pipeline.text.markers import MARKER_CHARACTER_RE, SUPERSCRIPT_DIGITS, SUPERSCRIPT_MINUS
 
 FORM_FEED = "\f"  # a page break, as some OCR sources print it at the start of a page's first line
@@ -26,17 +25,17 @@ CLAUSE_STOPS = (":", ";")
 # the emphasis marks of the OCR's markdown (``*italic*``, ``**bold**``, and ``_`` where OCR reads one)
 EMPHASIS_MARKS = "*_"
 # the hashes of a markdown heading (``## Title``)
-HEADING_HASHES_RE = re.compile(r"^#+\s*")
+HEADING_HASHES_RE = lazy_compile(r"^#+\s*")
 # where one sentence of running text ends and the next begins (the spaces between them)
-SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?\"\u201d)])\s+")
+SENTENCE_BREAK_RE = lazy_compile(r"(?<=[.!?\"\u201d)])\s+")
 # a list bullet before an entry (a hyphen, an en dash or a bullet), then spaces
 LIST_BULLET = r"[-\u2013•]\s+"
 # a list entry's start: a bullet, or a number or letter with a full stop or brackets (``2.``, ``(c)``)
-LIST_ITEM_RE = re.compile(
+LIST_ITEM_RE = lazy_compile(
     rf"^\s*[\"“]?(?:{LIST_BULLET}|\d{{1,2}}[.)]\s+|[a-z][.)]\s+|\(\d{{1,2}}\)\s+|\([a-z]\)\s+)"
 )
 # a section break: ``* * *``, ``•••``, ``⁂⁂⁂``, ``- - -``
-SEPARATOR_RE = re.compile(r"(?:[*•·⁂]\s*){3,}|(?:-\s*){3,}")
+SEPARATOR_RE = lazy_compile(r"(?:[*•·⁂]\s*){3,}|(?:-\s*){3,}")
 
 
 def final_mark(text: str) -> str:
@@ -95,7 +94,7 @@ def plain_text(text: str, *, markers: bool = False) -> str:
 
 # a hyphen after a digit (``1917-``) or a dash after a non-space (``war—``) at the end of a piece
 # of text cut at a line or page end: the next piece follows it without a space
-GLUED_END_RE = re.compile(rf"(?:\d-|(?<=\S)[{EM_DASH}{EN_DASH}])$")
+GLUED_END_RE = lazy_compile(rf"(?:\d-|(?<=\S)[{EM_DASH}{EN_DASH}])$")
 
 
 def ends_glued(text: str) -> bool:

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import NamedTuple
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.text.punctuation import EMPHASIS_MARKS
 from pipeline.text.words import MONTH
 
@@ -69,7 +70,7 @@ def _substitute(
 def _only_with(trigger: str | re.Pattern[str]) -> Callable[[Rule], Rule]:
     """Skip the rule (no edits) on a text without ``trigger``, which every one of its matches contains:
     a string, or a pattern that is quicker to search for than the rule's own."""
-    present = trigger.search if isinstance(trigger, re.Pattern) else lambda text: trigger in text
+    present = (lambda text: trigger in text) if isinstance(trigger, str) else trigger.search
 
     def decorate(rule: Rule) -> Rule:
         @wraps(rule)
@@ -102,7 +103,7 @@ def _opens(text: str, index: int) -> bool:
     return (before == "" or before in OPENING_CONTEXT) and after not in ("", " ", "\n")
 
 
-DOUBLE_QUOTE_RE = re.compile(r'"')
+DOUBLE_QUOTE_RE = lazy_compile(r'"')
 
 
 @_only_with('"')
@@ -111,8 +112,10 @@ def curly_double_quotes(text: str) -> tuple[str, list[Edit]]:
     return _substitute(DOUBLE_QUOTE_RE, text, lambda m: "\u201c" if _opens(text, m.start()) else "\u201d")
 
 
-SINGLE_QUOTE_RE = re.compile(r"'")
-ELIDED_START_RE = re.compile(r"'(?:\d\d(?!\d)|(?:tis|twas|em)\b)", re.IGNORECASE)  # '20s, 'tis: an apostrophe
+SINGLE_QUOTE_RE = lazy_compile(r"'")
+ELIDED_START_RE = lazy_compile(
+    r"'(?:\d\d(?!\d)|(?:tis|twas|em)\b)", re.IGNORECASE
+)  # '20s, 'tis: an apostrophe
 
 
 @_only_with("'")
@@ -129,11 +132,11 @@ def curly_single_quotes(text: str) -> tuple[str, list[Edit]]:
 
 
 # a letter, then `` - ``, `` -- `` or ``--``, then a letter
-SPACED_DASH_RE = re.compile(r" (?<=[^\W\d_] )--? (?=[^\W\d_])|-(?<=[^\W\d_]-)-(?=[^\W\d_])")
+SPACED_DASH_RE = lazy_compile(r" (?<=[^\W\d_] )--? (?=[^\W\d_])|-(?<=[^\W\d_]-)-(?=[^\W\d_])")
 # ``--`` or `` - ``: in every match of SPACED_DASH_RE (searched for from one hyphen to the next)
-DOUBLE_OR_SPACED_HYPHEN_RE = re.compile(r"-(?:-|(?<= -) )")
+DOUBLE_OR_SPACED_HYPHEN_RE = lazy_compile(r"-(?:-|(?<= -) )")
 # a word character, then ``— `` or `` —``, then a word character
-LOPSIDED_DASH_RE = re.compile(r"\u2014(?<=\w\u2014) (?=\w)| (?<=\w )\u2014(?=\w)")
+LOPSIDED_DASH_RE = lazy_compile(r"\u2014(?<=\w\u2014) (?=\w)| (?<=\w )\u2014(?=\w)")
 
 
 @_only_with(DOUBLE_OR_SPACED_HYPHEN_RE)
@@ -149,11 +152,11 @@ def closed_up_dash(text: str) -> tuple[str, list[Edit]]:
 
 
 # 1-4 digits (not after a word character, ``-``, ``.``, ``/`` or an en dash), a hyphen, 1-4 digits
-NUMBER_RANGE_RE = re.compile(
+NUMBER_RANGE_RE = lazy_compile(
     r"(?P<left>\d(?<![\w\-./\u2013]\d)\d{0,3})-(?P<right>\d{1,4})(?![\w\-/\u2013]|\.\d)"
 )
-CODE_TOKEN_RE = re.compile(r"\d+[-/]\d+")
-DIGIT_HYPHEN_DIGIT_RE = re.compile(r"-(?<=\d-)\d")  # in every number range (searched for from each hyphen)
+CODE_TOKEN_RE = lazy_compile(r"\d+[-/]\d+")
+DIGIT_HYPHEN_DIGIT_RE = lazy_compile(r"-(?<=\d-)\d")  # in every number range (searched for from each hyphen)
 
 
 def _is_range(left: str, right: str) -> bool:
@@ -196,12 +199,12 @@ def en_dash_range(text: str) -> tuple[str, list[Edit]]:
 # none) before the hyphen, a month (perhaps after its day) after it; emphasis may close or open around
 # the dash
 DAY_OR_YEAR = r"(?<![\w./\-])(?:\d{4}|[12]\d|3[01]|0?[1-9])(?!\d)"
-MONTH_RANGE_RE = re.compile(
+MONTH_RANGE_RE = lazy_compile(
     rf"(?P<left>(?:\b{MONTH}|{DAY_OR_YEAR})\*?)-(?P<right>\*?(?:\d{{1,2}}\s+)?{MONTH}\b)"
 )
 # a hyphen before a month (perhaps after ``*`` and its day): in every month range (searched for from
 # each hyphen)
-MONTH_HYPHEN_RE = re.compile(rf"-(?=\*?(?:\d{{1,2}}\s+)?{MONTH}\b)")
+MONTH_HYPHEN_RE = lazy_compile(rf"-(?=\*?(?:\d{{1,2}}\s+)?{MONTH}\b)")
 
 
 @_only_with(MONTH_HYPHEN_RE)
@@ -214,7 +217,7 @@ def en_dash_month_range(text: str) -> tuple[str, list[Edit]]:
     return _substitute(MONTH_RANGE_RE, text, lambda m: f"{m['left']}\u2013{m['right']}")
 
 
-ELLIPSIS_RE = re.compile(r"(?<!\.\.)\.\.\.(?!\.)")
+ELLIPSIS_RE = lazy_compile(r"(?<!\.\.)\.\.\.(?!\.)")
 
 
 @_only_with("...")
@@ -226,7 +229,7 @@ def ellipsis(text: str) -> tuple[str, list[Edit]]:
     return _substitute(ELLIPSIS_RE, text, lambda m: "\u2026")
 
 
-DOUBLE_SPACE_RE = re.compile(r"  (?<=\S  ) *(?=\S)")  # two or more spaces between non-spaces
+DOUBLE_SPACE_RE = lazy_compile(r"  (?<=\S  ) *(?=\S)")  # two or more spaces between non-spaces
 
 
 @_only_with("  ")
@@ -236,9 +239,11 @@ def single_spaces(text: str) -> tuple[str, list[Edit]]:
 
 
 # ``A. `` repeated (the first not after a word character or a full stop) before a capitalised word
-INITIAL_CHAIN_RE = re.compile(r"(?P<chain>[A-Z](?<![\w.][A-Z])\. (?:[A-Z]\. )*)(?=[A-Z][\w\u2019'-]*[a-z])")
-CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-Z][\w\u2019]*[*_]* $")
-INITIAL_RE = re.compile(r"\. (?<=[A-Z]\. )")  # in every chain of initials (searched for from each full stop)
+INITIAL_CHAIN_RE = lazy_compile(r"(?P<chain>[A-Z](?<![\w.][A-Z])\. (?:[A-Z]\. )*)(?=[A-Z][\w\u2019'-]*[a-z])")
+CAPITALISED_WORD_BEFORE_RE = lazy_compile(r"[A-Z][\w\u2019]*[*_]* $")
+INITIAL_RE = lazy_compile(
+    r"\. (?<=[A-Z]\. )"
+)  # in every chain of initials (searched for from each full stop)
 
 
 @_only_with(INITIAL_RE)

@@ -10,20 +10,21 @@ characters and a line of capitals or ``m`` and ``w`` longer.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from itertools import repeat
+
+from pipeline.lazy_re import lazy_compile
 
 # a character as high as its type's ascenders (a capital, an ascender, a digit), one descending
 # below the baseline (a descender, a comma, a bracket), and a word whose only ascender is a t (whose
 # top stands lower)
 ASCENDING, DESCENDERS = "A-Zbdfhklt0-9", "gjpqy"
-ASCENDING_RE = re.compile(f"[{ASCENDING}]")
-DESCENDING_RE = re.compile(rf"[{DESCENDERS},;()\[\]{{}}]")
-SHORT_ASCENDER_RE = re.compile(r"[aceimnor-z.:]+")
+ASCENDING_RE = lazy_compile(f"[{ASCENDING}]")
+DESCENDING_RE = lazy_compile(rf"[{DESCENDERS},;()\[\]{{}}]")
+SHORT_ASCENDER_RE = lazy_compile(r"[aceimnor-z.:]+")
 # a word of letters and digits (perhaps a stop after them: nothing raised) reaching the ascenders and
 # not descending: its height is its type's from the ascenders to the baseline
-ASCENDING_PLAIN_WORD_RE = re.compile(rf"(?=[^\W_{DESCENDERS}]*[{ASCENDING}])[^\W_{DESCENDERS}]+[.:]?")
+ASCENDING_PLAIN_WORD_RE = lazy_compile(rf"(?=[^\W_{DESCENDERS}]*[{ASCENDING}])[^\W_{DESCENDERS}]+[.:]?")
 
 LOWER = (
     "444 500 444 500 444 333 500 500 278 278 500 278 778 500 500 500 500 333 389 278 500 500 722 500 500 444"

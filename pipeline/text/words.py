@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from functools import cache, lru_cache
 from string import ascii_lowercase
 
+from pipeline.lazy_re import lazy_compile
 from pipeline.text.english_lists import (
     backwards_words,
     dictionary_words,
@@ -40,16 +40,18 @@ SIMPLE_TOKEN = (
     f"(?!{SIMPLE_LETTER}{SIMPLE_LETTER}?'{ELIDED_BEFORE})"
     f"(?P<token>{SIMPLE_LETTER}+(?:['\u2019]{SIMPLE_LETTER}+)?)['\u2019]?(?!{SIMPLE_LETTER})"
 )
-SIMPLE_TOKEN_RE = re.compile(SIMPLE_TOKEN)
+SIMPLE_TOKEN_RE = lazy_compile(SIMPLE_TOKEN)
 NOT_IN_WORDS = f'[-*()\\[\\],;!?"/{SUPERSCRIPT_DIGITS}]'
 # (a full stop or colon between letters is within a word to it: ``i.e``, ``U.S``)
-SIMPLE_WORD_RE = re.compile(f"(?:{NOT_IN_WORDS}*{SIMPLE_TOKEN}(?:[.:]+(?!{SIMPLE_LETTER}))?)*{NOT_IN_WORDS}*")
+SIMPLE_WORD_RE = lazy_compile(
+    f"(?:{NOT_IN_WORDS}*{SIMPLE_TOKEN}(?:[.:]+(?!{SIMPLE_LETTER}))?)*{NOT_IN_WORDS}*"
+)
 LETTER = rf"[^\W\d_{SUPERSCRIPT_DIGITS}]"  # a letter: Python counts superscript digits as word characters
 WORD = rf"{LETTER}+(?:[-'\u2019]{LETTER}+)*"  # letters, perhaps joined by hyphens or apostrophes
-WORD_RE = re.compile(WORD)
-FIRST_WORD_RE = re.compile(r"^[^\w]*(?P<word>[^\W_]+)")
+WORD_RE = lazy_compile(WORD)
+FIRST_WORD_RE = lazy_compile(r"^[^\w]*(?P<word>[^\W_]+)")
 # the last word, found from the end: ``.*`` runs to the end and backs up to the word's start
-LAST_WORD_RE = re.compile(r"(?s).*(?<![^\W_])(?P<word>[^\W_]+)[^\w]*$")
+LAST_WORD_RE = lazy_compile(r"(?s).*(?<![^\W_])(?P<word>[^\W_]+)[^\w]*$")
 
 
 @lru_cache(maxsize=65536)
