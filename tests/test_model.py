@@ -32,6 +32,7 @@ from pipeline.model import (
     Review,
     StructureEvidence,
     changed_span,
+    loads_json,
     parts_of,
     read_evidence,
     read_json,
@@ -291,6 +292,26 @@ def test_a_stage_file_reads_back_as_it_was_written(value: object) -> None:
         path = Path(folder) / "value.json"
         write_json(path, value)
         assert read_json(path) == json.loads(json.dumps(value))  # (a tuple read back as a list)
+
+
+@given(
+    st.recursive(
+        JSON_VALUES | st.floats() | st.text(alphabet=st.characters(codec=None)),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+        max_leaves=20,
+    )
+)
+def test_a_stage_file_is_read_as_json_reads_it(value: object) -> None:
+    """orjson reads what it can, json the rest (``NaN``, infinity, lone surrogates): any text json
+    writes of values a stage writes (integers of 64 bits at most, :func:`write_json`) is read as json
+    reads it; a broken one fails with json's own error."""
+    text = json.dumps(value)
+    assert json.dumps(loads_json(text)) == text
+    with pytest.raises(json.JSONDecodeError) as orjson_error:
+        loads_json("[" + text)
+    with pytest.raises(json.JSONDecodeError) as json_error:
+        json.loads("[" + text)
+    assert str(orjson_error.value) == str(json_error.value)
 
 
 def test_a_stage_file_is_indented_its_text_as_written_and_what_json_cannot_hold_is_refused(

@@ -125,16 +125,12 @@ def write_json(path: str | os.PathLike[str], data: Any) -> None:
         handle.write(orjson.dumps(data, option=options))
 
 
-def read_json(path: str | os.PathLike[str], loads: Callable[[str], Any] = json.loads) -> Any:
-    with open(path, encoding="utf-8") as handle:
-        return loads(handle.read())
-
-
-def _loads_numbers(text: str) -> Any:
-    """``json.loads(text)`` for a text of tens of thousands of numbers, read by orjson (in a quarter
-    of the time) where it can; a text it refuses (``NaN``, a number past its range, no JSON) json
-    reads, as it reads every other file, with its own error."""
-    import orjson  # (6 ms to import: only for such a file)
+def loads_json(text: str) -> Any:
+    """``json.loads(text)`` of a stage's file, read by orjson (in a third of the time or less) where
+    it can; a text it refuses (``NaN``, infinity, a lone surrogate, no JSON) json reads, with its own
+    error. (orjson reads integers past 64 bits as floats: no stage writes one, :func:`write_json`
+    refuses them. Every stage that writes JSON imports orjson.)"""
+    import orjson
 
     try:
         return orjson.loads(text)
@@ -142,13 +138,15 @@ def _loads_numbers(text: str) -> Any:
         return json.loads(text)
 
 
-def read_stage_input(
-    path: str | os.PathLike[str], produced_by: str, loads: Callable[[str], Any] = json.loads
-) -> Any:
-    """Read the JSON file an earlier stage wrote (decoded by ``loads``); a missing or broken file is
-    an :class:`InputError`."""
+def read_json(path: str | os.PathLike[str]) -> Any:
+    with open(path, encoding="utf-8") as handle:
+        return loads_json(handle.read())
+
+
+def read_stage_input(path: str | os.PathLike[str], produced_by: str) -> Any:
+    """Read the JSON file an earlier stage wrote; a missing or broken file is an :class:`InputError`."""
     try:
-        return read_json(path, loads)
+        return read_json(path)
     except FileNotFoundError:
         raise InputError(path, f"file not found: run the {produced_by} stage first") from None
     except ValueError as error:
@@ -171,7 +169,7 @@ def read_book(path: str | os.PathLike[str], produced_by: str) -> Book:
 
 def read_geometry(path: str | os.PathLike[str]) -> Geometry:
     """Read the places of a structured OCR book's lines (``geometry.json``, written by extract)."""
-    data = read_stage_input(path, "extract", _loads_numbers)
+    data = read_stage_input(path, "extract")
     try:
         return Geometry.from_json(data)
     except FormatError as error:
@@ -181,7 +179,7 @@ def read_geometry(path: str | os.PathLike[str]) -> Geometry:
 def write_geometry(path: str | os.PathLike[str], geometry: Geometry) -> None:
     """Write the places of a book's lines (``geometry.json``), atomically: a printed line a line of
     JSON (tens of thousands of small objects, written by orjson: a fifth of json's time)."""
-    import orjson  # (as :func:`_loads_numbers`: only for such a file)
+    import orjson  # (as :func:`write_json`)
 
     pages = []
     for page in geometry.to_json()["pages"]:
@@ -208,7 +206,7 @@ def read_log(path: str | os.PathLike[str], record: type[Record]) -> list[Record]
     for number, line in enumerate(_read_text(path).split("\n"), start=1):
         if line.strip():
             try:
-                records.append(record.from_dict(json.loads(line)))
+                records.append(record.from_dict(loads_json(line)))
             except json.JSONDecodeError as error:
                 raise InputError(path, f"not valid JSON: {error.msg}", number) from None
             except FormatError as error:
