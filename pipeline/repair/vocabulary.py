@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pipeline.lazy_re import lazy_compile
 from pipeline.text.markers import MARKER_CHARACTER_RE
@@ -98,9 +99,9 @@ class BookVocabulary:
 
     words: Counter[str] = field(default_factory=Counter)
     sentence_final: Counter[str] = field(default_factory=Counter)
-    pairs: set[tuple[str, str]] = field(default_factory=set)  # (only whether a pair occurs is asked)
     capitalised: Counter[str] = field(default_factory=Counter)
     capitalised_after_sentence_break: Counter[str] = field(default_factory=Counter)
+    _worded: list[str] = field(default_factory=list, init=False, repr=False, compare=False)  # (for pairs)
     _endings: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _beginnings: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -113,13 +114,13 @@ class BookVocabulary:
             for part in _line_runs(MARKER_CHARACTER_RE.sub(" ", text)):
                 vocabulary._add_text(part, chunks, left_out)
         vocabulary._count_chunks(chunks, left_out)
-        vocabulary.pairs -= {pair for pair in vocabulary.pairs if "\n" in pair}  # pairs across a line break
         return vocabulary
 
     def _add_text(self, text: str, chunks: Counter[str], left_out: Counter[str]) -> None:
-        """Count what a text shows only in context (sentence openers, word pairs, the words left
-        out), each pattern run once over the whole text (never across a line break); add its
-        chunks to ``chunks``, whose words :meth:`_count_chunks` counts once all texts are read."""
+        """Count what a text shows only in context (sentence openers, the words left out), each
+        pattern run once over the whole text (never across a line break); add its chunks to
+        ``chunks``, whose words :meth:`_count_chunks` counts once all texts are read, and keep its
+        lines with a word for :attr:`pairs`."""
         worded = "\n".join(filter(LETTER_RE.search, text.split("\n")))  # lines with a word only
         chunks.update(worded.split())
         after_line_breaks = "\n" + text  # every line, the first too, after a line break
@@ -127,8 +128,7 @@ class BookVocabulary:
         left_out.update(filter(None, map(_word_before_line_end_hyphen, _lines_ending_in_hyphen(text))))
         openers = LINE_OPENING_WORD_RE.findall(after_line_breaks) + WORD_AFTER_STOP_RE.findall(text)
         self.capitalised_after_sentence_break.update(filter(_is_capitalised, openers))
-        # (with the pairs across a line break, which from_texts drops once all texts are read)
-        self.pairs.update(itertools.pairwise(TOKEN_OR_LINE_BREAK_RE.findall(worded.lower())))
+        self._worded.append(worded)
 
     def _count_chunks(self, chunks: Counter[str], left_out: Counter[str]) -> None:
         """Count the words and sentence-final words of the book's chunks (each distinct chunk
@@ -161,6 +161,15 @@ class BookVocabulary:
             words = (word for word in self.words if word.startswith(beginning))
             self._beginnings[beginning] = [word for word in words if word != beginning]
         return self._beginnings[beginning]
+
+    @cached_property
+    def pairs(self) -> set[tuple[str, str]]:
+        """The pairs of words side by side in a line of the book (lower case), read when first asked:
+        the repairs ask whether a pair occurs, the corrector never (half the time of counting)."""
+        pairs: set[tuple[str, str]] = set()
+        for worded in self._worded:
+            pairs.update(itertools.pairwise(TOKEN_OR_LINE_BREAK_RE.findall(worded.lower())))
+        return {pair for pair in pairs if "\n" not in pair}  # (none across a line break)
 
     def has_pair(self, first: str, second: str) -> bool:
         """Whether ``first second`` occur side by side somewhere in the book (case-insensitive)."""
