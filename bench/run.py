@@ -32,6 +32,7 @@ import platform
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -344,18 +345,54 @@ def compile_package() -> None:
 
 
 def measure(
-    root: Path, book: str, text: str, metadata: Path, data_files: bool = True, suffix: str = ".txt"
+    root: Path,
+    book: str,
+    text: str,
+    metadata: Path,
+    data_files: bool = True,
+    suffix: str = ".txt",
+    rounds: int = 1,
 ) -> Measured:
     """The figures of a cold build of one book whose OCR is ``text`` (in ``raw/<book><suffix>``);
-    pandoc's baseline converts its plain text (for structured OCR, the text extract read from it)."""
+    pandoc's baseline converts its plain text (for structured OCR, the text extract read from it).
+    With ``rounds`` above one, the cold build and pandoc's runs take turns that many times, each in a
+    fresh copy of the workflow, and each figure is the median of its runs (:func:`medians`): the
+    machine's speed varies from minute to minute, and a ratio of two single runs with it."""
     env = environment()
-    directory = workspace(root / "stages", book, text, metadata, data_files, suffix)
-    stages = build(directory, env)
-    structured = suffix != ".txt"
-    plain = directory / "build" / book / "source.txt" if structured else directory / "raw" / f"{book}.txt"
-    baseline = pandoc_baseline(directory, plain, env)
+    builds, baselines = [], []
+    for at in range(rounds):
+        directory = workspace(root / f"stages-{at}", book, text, metadata, data_files, suffix)
+        builds.append(build(directory, env))
+        structured = suffix != ".txt"
+        plain = directory / "build" / book / "source.txt" if structured else directory / "raw" / f"{book}.txt"
+        baselines.append(pandoc_baseline(directory, plain, env))
     whole = snakemake_build(workspace(root / "snakemake", book, text, metadata, data_files, suffix), env)
-    return Measured(stages, baseline, len(plain.read_bytes()), whole)
+    return Measured(medians(builds), medians(baselines), len(plain.read_bytes()), whole)
+
+
+def medians(rounds: list[list[Run]]) -> list[Run]:
+    """Each step's median run of ``rounds`` (lists of the same steps): its median seconds, start-up
+    and floor, its largest peak memory."""
+
+    def median(values: list[float | None]) -> float | None:
+        known = [value for value in values if value is not None]
+        return statistics.median(known) if known else None
+
+    runs = []
+    for same in zip(*rounds, strict=True):
+        seconds = median([run.seconds for run in same])
+        assert seconds is not None
+        peak = max(run.peak_mb for run in same)
+        runs.append(
+            Run(
+                same[0].name,
+                seconds,
+                peak,
+                median([run.startup for run in same]),
+                median([run.floor for run in same]),
+            )
+        )
+    return runs
 
 
 def total(runs: list[Run], names: tuple[str, ...] | None = None) -> float:
@@ -595,7 +632,9 @@ def scans_section(book: str, root: Path) -> list[str]:
     ocr = scans.ocr_seconds_a_page(text)
     print(f"bench: building a {scans.PAGES}-page hOCR book cold …", file=sys.stderr)
     hocr = scans.hocr_book(text, "Soviet Foreign Policy")
-    figures = measure(root / "hocr", f"{book}-hocr", hocr, raw.with_suffix(".yaml"), False, ".hocr")
+    figures = measure(
+        root / "hocr", f"{book}-hocr", hocr, raw.with_suffix(".yaml"), False, ".hocr", scans.ROUNDS
+    )
     cleanup = total(figures.stages)
     return [
         SCANS_HEADING,
@@ -604,7 +643,8 @@ def scans_section(book: str, root: Path) -> list[str]:
         f" {scans.OCR_PAGES} pages of {scans.PAGE_WIDTH}x{scans.PAGE_HEIGHT} px drawn from the book's text)",
         f"- the cleanup of a {scans.PAGES}-page hOCR book (every stage after OCR, one after another):"
         f" {cleanup:.2f} s, **{cleanup / scans.PAGES * 1000:.1f} ms a page**; bare pandoc on its plain text"
-        f" {total(figures.baseline):.2f} s: **ratio {figures.build_ratio:.2f}**"
+        f" {total(figures.baseline):.2f} s: **ratio {figures.build_ratio:.2f}** (each step the median of"
+        f" {scans.ROUNDS} runs, the cleanup's and pandoc's in turn)"
         f" (target {TARGETS['hOCR cleanup / bare pandoc']}: {met(figures.build_ratio <= 1.0)})",
         "",
         *table(f"{book}, first {scans.PAGES} pages as hOCR", figures),

@@ -22,6 +22,7 @@ MEASURE = 66  # characters a line
 LINES = 38  # lines a page
 PAGES = 300
 OCR_PAGES = 4
+ROUNDS = 3  # cold builds of the hOCR book, each followed by bare pandoc's runs: each step's median kept
 CHAR_WIDTH, LINE_HEIGHT, TYPE_SIZE = 14, 40, 30  # pixels, at about 200 dpi
 LEFT, TOP, INDENT = 120, 200, 42
 PAGE_WIDTH, PAGE_HEIGHT = 1240, 1754

@@ -82,6 +82,19 @@ def test_stage_module_is_read_from_the_command(bench) -> None:
     assert bench.STAGE_MODULE.search(command).group(1) == "pipeline.repair"
 
 
+def test_each_step_of_rounds_is_its_median_run(bench) -> None:
+    """Rounds of the same steps give each step its median seconds (start-up and floor too, where
+    known) and its largest peak memory."""
+    run = bench.Run
+    rounds = [
+        [run("repair", 1.0, 80, 0.05), run("render", 0.9, 170)],
+        [run("repair", 1.4, 90, 0.07), run("render", 0.8, 160)],
+        [run("repair", 1.1, 85, 0.04), run("render", 2.0, 150)],
+    ]
+    assert bench.medians(rounds) == [run("repair", 1.1, 90, 0.05), run("render", 0.9, 170)]
+    assert bench.medians(rounds[:1]) == rounds[0]
+
+
 def test_idle_stage_reads_the_inputs_and_copies_the_outputs(bench, tmp_path: Path) -> None:
     (tmp_path / "in.json").write_text('{"blocks": []}', encoding="utf-8")
     (tmp_path / "in.txt").write_text("text\n", encoding="utf-8")
