@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from pipeline.model import Block, NoteRef, PageBreak, Part
 from pipeline.render.document import page_marker
 from pipeline.render.epub import add_page_list, page_targets
 from pipeline.structure import build_structure
-from pipeline.structure.pages import Anchor, add_chapter_breaks, detect_breaks, number_breaks, text_starts
+from pipeline.structure.pages import (
+    Anchor,
+    FoundBreak,
+    _infer_run,
+    add_chapter_breaks,
+    detect_breaks,
+    infer_numbers,
+    number_breaks,
+    text_starts,
+)
 from pipeline.tei import TEI_NS
 
 
@@ -296,3 +309,39 @@ def test_a_symbol_marker_takes_the_note_of_its_own_page() -> None:
     }
     by_line = {note.first_line: note.id for note in division.notes}
     assert linked[by_line[2278]] == 2242 and linked[by_line[2329]] == 2276
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.none() | st.integers(0, 30), st.booleans()), max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 60)), max_size=6),
+)
+def test_the_breaks_left_are_numbered_as_a_look_at_every_break_between_two_starts_numbers_them(
+    found: list[tuple[int, int | None, bool]], chapters: list[tuple[int, int]]
+) -> None:
+    """The breaks left unnumbered between two known page starts are those, in book order, that a
+    look at every break left for each pair of starts finds (as the count was made before it was
+    made quicker for books of thousands of pages)."""
+    starts = [40 * block for block in range(42)]
+
+    def breaks() -> list[FoundBreak]:
+        return [
+            FoundBreak(block, offset, line, "cut", str(block + 1) if numbered else None)
+            for line, (block, offset, numbered) in enumerate(found)
+        ]
+
+    anchors = [Anchor(0, page, block, f"Chapter {page}") for block, page in chapters]
+    counted = breaks()
+    infer_numbers(counted, anchors, starts)
+    looked = breaks()
+    known = sorted(
+        [(starts[b.block] + (b.offset or 0), int(b.n)) for b in looked if b.n]
+        + [(starts[anchor.block], anchor.page) for anchor in anchors]
+    )
+    left = [b for b in looked if not b.n]
+    for b in left:
+        b.why = "no known page start on both sides of it to count from"
+    for (start, first), (end, last) in pairwise(known):
+        inside = [b for b in left if start < starts[b.block] + (b.offset or 0) < end]
+        if inside and last > first and end > start:
+            _infer_run(inside, (start, first), (end, last), starts)
+    assert counted == looked

@@ -169,8 +169,13 @@ def infer_numbers(breaks: list[FoundBreak], chapters: list[Anchor], starts: Sequ
     left = [item for item in breaks if not item.n]
     for item in left:
         item.why = "no known page start on both sides of it to count from"
+    # (the breaks left found between two known starts by their places' order, kept in book order: a
+    # book of thousands of pages would otherwise look at every break left for each pair of starts)
+    by_place = sorted(range(len(left)), key=lambda at: _place(left[at], starts))
+    places = [_place(left[at], starts) for at in by_place]
     for (start, first), (end, last) in pairwise(known):
-        inside = [item for item in left if start < _place(item, starts) < end]
+        between = sorted(by_place[bisect_right(places, start) : bisect_left(places, end)])
+        inside = [left[at] for at in between]
         if inside and last > first and end > start:
             _infer_run(inside, (start, first), (end, last), starts)
 
