@@ -21,6 +21,7 @@ from lxml import etree
 
 from pipeline.books import copy_workflow
 from pipeline.check import epubcheck_messages, tei_all_messages
+from pipeline.model import Review, read_log
 from pipeline.tei import tei
 
 pytestmark = pytest.mark.slow
@@ -89,8 +90,8 @@ def test_the_text_is_one_division_without_heading(built: Path) -> None:
 
 
 def test_the_report_says_no_division_was_found(built: Path) -> None:
-    review = (built / "build" / BOOK / "structure.review.jsonl").read_text(encoding="utf-8")
-    assert '"rule": "no_divisions"' in review
+    review = read_log(built / "build" / BOOK / "structure.review.jsonl", Review)
+    assert "no_divisions" in {item.rule for item in review}
     report = (built / "build" / f"{BOOK}.report.html").read_text(encoding="utf-8")
     assert "no chapter, part or introduction heading found" in report
 
