@@ -13,8 +13,8 @@ from lxml import etree
 from pipeline.render.trees import found, parent_of, plain_text
 
 # elements found by XPath: looking at every element in Python is slow in lxml.html's tree (the HTML
-# page); the class is first asked whether it holds the name at all (most elements' have none: a
-# twice quicker search), then whether one of its words is the name
+# page); the class is first asked whether it holds the name at all (most elements' classes do not: a
+# search twice as quick), then whether one of its words is the name
 WITH_CLASS = etree.XPath(
     "descendant-or-self::*[contains(@class, $name)]"
     "[contains(concat(' ', normalize-space(@class), ' '), concat(' ', $name, ' '))]"

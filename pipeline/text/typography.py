@@ -113,9 +113,8 @@ def curly_double_quotes(text: str) -> tuple[str, list[Edit]]:
 
 
 SINGLE_QUOTE_RE = lazy_compile(r"'")
-ELIDED_START_RE = lazy_compile(
-    r"'(?:\d\d(?!\d)|(?:tis|twas|em)\b)", re.IGNORECASE
-)  # '20s, 'tis: an apostrophe
+# '20s, 'tis: an apostrophe
+ELIDED_START_RE = lazy_compile(r"'(?:\d\d(?!\d)|(?:tis|twas|em)\b)", re.IGNORECASE)
 
 
 @_only_with("'")
@@ -241,9 +240,8 @@ def single_spaces(text: str) -> tuple[str, list[Edit]]:
 # ``A. `` repeated (the first not after a word character or a full stop) before a capitalised word
 INITIAL_CHAIN_RE = lazy_compile(r"(?P<chain>[A-Z](?<![\w.][A-Z])\. (?:[A-Z]\. )*)(?=[A-Z][\w\u2019'-]*[a-z])")
 CAPITALISED_WORD_BEFORE_RE = lazy_compile(r"[A-Z][\w\u2019]*[*_]* $")
-INITIAL_RE = lazy_compile(
-    r"\. (?<=[A-Z]\. )"
-)  # in every chain of initials (searched for from each full stop)
+# in every chain of initials (searched for from each full stop)
+INITIAL_RE = lazy_compile(r"\. (?<=[A-Z]\. )")
 
 
 @_only_with(INITIAL_RE)
