@@ -359,12 +359,13 @@ def measure(
     fresh copy of the workflow, and each figure is the median of its runs (:func:`medians`): the
     machine's speed varies from minute to minute, and a ratio of two single runs with it."""
     env = environment()
+    # pandoc's input in the workspace: the raw text, or for structured OCR the text extract reads
+    plain_text = Path("build", book, "source.txt") if suffix != ".txt" else Path("raw", f"{book}.txt")
     builds, baselines = [], []
     for at in range(rounds):
         directory = workspace(root / f"stages-{at}", book, text, metadata, data_files, suffix)
         builds.append(build(directory, env))
-        structured = suffix != ".txt"
-        plain = directory / "build" / book / "source.txt" if structured else directory / "raw" / f"{book}.txt"
+        plain = directory / plain_text
         baselines.append(pandoc_baseline(directory, plain, env))
     whole = snakemake_build(workspace(root / "snakemake", book, text, metadata, data_files, suffix), env)
     return Measured(medians(builds), medians(baselines), len(plain.read_bytes()), whole)
