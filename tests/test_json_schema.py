@@ -12,7 +12,7 @@ from typing import Any
 
 import jsonschema
 import yaml
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.corrections import SCHEMA_PATH
@@ -24,6 +24,8 @@ FIRST_BOOK = REPO / "raw" / "soviet-foreign-policy-vol1.yaml"
 METADATA = yaml.safe_load(FIRST_BOOK.read_text(encoding="utf-8"))
 CORRECTIONS_FILE = REPO / "raw" / "soviet-foreign-policy-vol1.corrections.yaml"
 CORRECTIONS = yaml.safe_load(CORRECTIONS_FILE.read_text(encoding="utf-8"))
+# (a draw is quick; one taken while the test process pauses, as a long run's does, is not its own)
+ANY_SPEED = [HealthCheck.too_slow]
 NAMES = st.lists(st.text(max_size=6), max_size=3)
 VALUES = st.one_of(
     st.none(),
@@ -41,7 +43,7 @@ def jsonschema_finds_valid(schema: dict[str, Any], data: Any) -> bool:
     return not list(jsonschema.Draft202012Validator(schema).iter_errors(data))
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, suppress_health_check=ANY_SPEED)
 @given(st.dictionaries(st.sampled_from([*schema()["properties"], "unknown"]), VALUES, max_size=3))
 def test_a_metadata_file_valid_at_once_is_one_jsonschema_finds_valid(changes: dict[str, Any]) -> None:
     data = {**METADATA, **changes}
@@ -49,7 +51,7 @@ def test_a_metadata_file_valid_at_once_is_one_jsonschema_finds_valid(changes: di
     assert (not problems) == jsonschema_finds_valid(schema(), data)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, suppress_health_check=ANY_SPEED)
 @given(st.sampled_from(["sic", "corr", "context", "resp", "note", "unknown"]), VALUES, st.booleans())
 def test_a_corrections_file_valid_at_once_is_one_jsonschema_finds_valid(
     key: str, value: object, in_entry: bool
